@@ -1,0 +1,20 @@
+/** Three tiers, chosen by file name: *.unit.spec.ts (pure), *.int.spec.ts (real stores), test/e2e/*.e2e-spec.ts (HTTP). */
+const common = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  moduleNameMapper: {
+    '^@sme/domain$': '<rootDir>/libs/domain/src',
+    '^@sme/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+    '^@sme/event-store$': '<rootDir>/libs/event-store/src',
+    '^@sme/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  },
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

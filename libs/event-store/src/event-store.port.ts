@@ -1,0 +1,121 @@
+/**
+ * The EventStore port. Revisions and positions are bigint everywhere inside the project;
+ * adapters convert at their boundary.
+ *
+ * - revision: 0-based index of an event within its stream.
+ * - position: the event's place in the global log ($all); strictly increasing with append order.
+ *   The embedded store's positions are gap-free (1, 2, 3, …); other stores only promise order.
+ */
+
+export interface Actor {
+  id: string;
+  role: string;
+  orgId: string;
+  regionCode: string;
+}
+
+/** Envelope metadata stored with every event (see docs/events.md). */
+export interface EventMetadata {
+  /** Business time of the act, ISO-8601, given by the client (never in the future), default now. */
+  occurredAt: string;
+  /** Server time the event was appended, ISO-8601. */
+  recordedAt: string;
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+  /** Free-text reason given by the actor, if any. */
+  reason?: string;
+  /** The rule's source, e.g. "穗工信函〔2019〕1100号", when a rule applies. */
+  legalBasis?: string;
+}
+
+/** What a caller hands to append(). The adapter adds revision, position and the hash chain. */
+export interface EventToAppend {
+  id: string; // UUID; an append retried with the same ids is not written twice
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  /** SHA-256 (hex) of this event's canonical form, chained to `previousHash`. */
+  hash: string;
+  /** Hash of the stream's previous event; null for revision 0. */
+  previousHash: string | null;
+}
+
+/** Expected state of the stream before an append. */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event written (or found, for an idempotent retry). */
+  position: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: Direction; // default forwards
+  /** Inclusive. Default: 0n forwards, the last revision backwards. */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Default: from the beginning. */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint: deliver events strictly after it. Default: from the beginning. */
+  after?: bigint;
+}
+
+/** A catch-up subscription: historical events first, then live ones, in global order. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Forward page of the global log. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the newest event in the global log, or 0n when empty. */
+  headPosition(): Promise<bigint>;
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** Current revision, or 'no_stream'. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Stream ${streamId}: expected ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** Stores a subscriber's checkpoint (the last position it fully handled). */
+export interface CheckpointStore {
+  load(subscriberName: string): Promise<bigint | undefined>;
+  store(subscriberName: string, position: bigint): Promise<void>;
+}
