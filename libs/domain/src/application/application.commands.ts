@@ -1,0 +1,69 @@
+import type { CallSnapshot } from '../call/call.snapshot';
+import type { DomainCommand } from '../shared/decider';
+import type { ApplicationForm, MaterialKind } from './application.form';
+
+/** By a STATION_OPERATOR; the actor's organisation becomes the application's owner. */
+export type CreateApplication = DomainCommand<
+  'CreateApplication',
+  { applicationId: string; call: CallSnapshot; form: ApplicationForm }
+>;
+
+/** By the owner while the application is a draft; replaces a material of the same kind. */
+export type AttachMaterial = DomainCommand<
+  'AttachMaterial',
+  { applicationId: string; kind: MaterialKind; fileName: string; sha256: string }
+>;
+
+/** By the owner, from DRAFT, before the call's district deadline, with all six materials. */
+export type SubmitApplication = DomainCommand<'SubmitApplication', { applicationId: string; call: CallSnapshot }>;
+
+/** 初审 by the DISTRICT_AUTHORITY of the station's district, before the call's city deadline. */
+export type ReviewByDistrict = DomainCommand<
+  'ReviewByDistrict',
+  { applicationId: string; call: CallSnapshot; passed: boolean; opinion: string }
+>;
+
+export type PanelExpert = {
+  expertId: string;
+  name: string;
+  /** The expert's organisation id (a USCC for legal persons). */
+  organisation: string;
+};
+
+/** 专家评审: the city's HUB forms a panel of at least three experts without a conflict of interest. */
+export type FormExpertPanel = DomainCommand<'FormExpertPanel', { applicationId: string; experts: PanelExpert[] }>;
+
+/** By an EXPERT on the panel, once; an integer 0–100. */
+export type ScoreApplication = DomainCommand<
+  'ScoreApplication',
+  { applicationId: string; score: number; opinion: string }
+>;
+
+/** 推荐意见 by the city's HUB once every panel score is in. */
+export type IssueRecommendation = DomainCommand<
+  'IssueRecommendation',
+  { applicationId: string; recommended: boolean; opinion: string }
+>;
+
+/** 审定 by the CITY_AUTHORITY after the recommendation. */
+export type DecideApplication = DomainCommand<
+  'DecideApplication',
+  { applicationId: string; approved: boolean; opinion: string }
+>;
+
+/** By the CITY_AUTHORITY once the list is published: the approved application became a station. */
+export type MarkDesignated = DomainCommand<
+  'MarkDesignated',
+  { applicationId: string; stationId: string; plaqueNumber: string }
+>;
+
+export type ApplicationCommand =
+  | CreateApplication
+  | AttachMaterial
+  | SubmitApplication
+  | ReviewByDistrict
+  | FormExpertPanel
+  | ScoreApplication
+  | IssueRecommendation
+  | DecideApplication
+  | MarkDesignated;

@@ -1,0 +1,53 @@
+import type { DomainCommand } from '../shared/decider';
+import type { RevocationGround } from './revocation-grounds';
+
+/** By the CITY_AUTHORITY of the city once the list is published: 授牌. */
+export type DesignateStation = DomainCommand<
+  'DesignateStation',
+  {
+    stationId: string;
+    applicationId: string;
+    callId: string;
+    plaqueNumber: string;
+    name: string;
+    districtCode: string;
+    cityCode: string;
+    address: string;
+    operator: { name: string; uscc: string };
+    /** The operator organisation that owns the station (the application's owner). */
+    ownerOrgId: string;
+  }
+>;
+
+/** 服务公约 signed by the owner operator, e.g. version "穗2019版". */
+export type SignCovenant = DomainCommand<'SignCovenant', { stationId: string; covenantVersion: string }>;
+
+export type RevocationEvidence = {
+  description: string;
+  fileName?: string;
+  /** SHA-256 of the file, 64 hex characters. */
+  sha256?: string;
+};
+
+/** 由服务总站提出意见: by the city's HUB, on one or more of the five grounds. */
+export type ProposeRevocation = DomainCommand<
+  'ProposeRevocation',
+  {
+    stationId: string;
+    proposalId: string;
+    grounds: RevocationGround[];
+    evidence: RevocationEvidence[];
+    opinion: string;
+  }
+>;
+
+/** 报市工业和信息化局审定: the CITY_AUTHORITY approves (撤销称号和授牌) or rejects the open proposal. */
+export type DecideRevocation = DomainCommand<
+  'DecideRevocation',
+  { stationId: string; proposalId: string; approved: boolean; opinion: string }
+>;
+
+/** The owner operator gives the station up. */
+export type WithdrawStation = DomainCommand<'WithdrawStation', { stationId: string; reason: string }>;
+
+export type StationCommand = DesignateStation | SignCovenant | ProposeRevocation | DecideRevocation | WithdrawStation;
