@@ -119,3 +119,20 @@ export interface CheckpointStore {
   load(subscriberName: string): Promise<bigint | undefined>;
   store(subscriberName: string, position: bigint): Promise<void>;
 }
+
+/**
+ * Some ids of an appended batch are already in the store, but not as that same batch at consecutive
+ * revisions of this stream (partly written, reordered, or used by another stream). Retrying cannot help:
+ * the caller reused ids for different events.
+ */
+export class EventIdConflictError extends Error {
+  constructor(
+    readonly streamId: string,
+    /** The ids of the batch that were found elsewhere or out of place. */
+    readonly eventIds: readonly string[],
+    detail: string,
+  ) {
+    super(`Stream ${streamId}: event ids already used (${eventIds.join(', ')}): ${detail}`);
+    this.name = 'EventIdConflictError';
+  }
+}

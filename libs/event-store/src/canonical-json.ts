@@ -1,0 +1,65 @@
+/**
+ * Canonical JSON: the one byte-exact text of a value that the hash chain is computed over.
+ *
+ * It follows JSON.stringify (toJSON is honoured, so a Date becomes its ISO string; undefined object
+ * members are left out; undefined array items become null) with these differences:
+ * - object keys are sorted recursively (by UTF-16 code units, i.e. Array.prototype.sort), so the text
+ *   does not depend on the order in which a caller built an object;
+ * - a bigint is rendered as a JSON string of its decimal digits ("12"), because JSON has no 64-bit
+ *   integers and a parser would lose precision on a bare number;
+ * - no whitespace;
+ * - values that would not survive a round trip through storage are refused instead of silently
+ *   changed: NaN and ±Infinity (JSON writes null), functions and symbols (JSON drops them), cycles.
+ *
+ * Storing exactly this text and hashing exactly this text is what lets a verifier recompute a hash
+ * from what it reads back.
+ */
+export function canonicalJson(value: unknown): string {
+  const text = render(value, new Set());
+  if (text === undefined) throw new TypeError('canonicalJson: the value has no JSON form (undefined)');
+  return text;
+}
+
+function render(value: unknown, ancestors: Set<object>): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} has no JSON form`);
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return `"${value.toString(10)}"`;
+    case 'undefined':
+      return undefined;
+    case 'function':
+    case 'symbol':
+      throw new TypeError(`canonicalJson: a ${typeof value} cannot be stored`);
+    case 'object':
+      return value === null ? 'null' : renderObject(value, ancestors);
+  }
+}
+
+function renderObject(value: object, ancestors: Set<object>): string | undefined {
+  const withToJson = value as { toJSON?: unknown };
+  if (typeof withToJson.toJSON === 'function') {
+    return render((withToJson.toJSON as () => unknown).call(value), ancestors);
+  }
+  if (ancestors.has(value)) throw new TypeError('canonicalJson: the value contains a cycle');
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      return `[${value.map((item: unknown) => render(item, ancestors) ?? 'null').join(',')}]`;
+    }
+    const record = value as Record<string, unknown>;
+    const members: string[] = [];
+    for (const key of Object.keys(record).sort()) {
+      const rendered = render(record[key], ancestors);
+      if (rendered !== undefined) members.push(`${JSON.stringify(key)}:${rendered}`);
+    }
+    return `{${members.join(',')}}`;
+  } finally {
+    ancestors.delete(value);
+  }
+}

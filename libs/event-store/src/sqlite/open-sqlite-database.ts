@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type SqliteDatabase = Database.Database;
+
+export interface OpenSqliteDatabaseOptions {
+  /** How long a writer waits for another connection's write lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating if needed) the one SQLite file that the embedded event store, its checkpoints and any
+ * other component may share.
+ *
+ * WAL lets readers (projections, subscriptions, other processes) run while one writer appends.
+ * synchronous=NORMAL is the usual pairing with WAL: a crash of the process loses nothing, a power cut
+ * may lose the last transactions but never corrupts the file. busy_timeout makes a second writer wait
+ * for the lock instead of failing at once with SQLITE_BUSY.
+ */
+export function openSqliteDatabase(path: string, options: OpenSqliteDatabaseOptions = {}): SqliteDatabase {
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL'); // an in-memory database keeps journal_mode=memory; WAL has no meaning there
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  return db;
+}

@@ -1,0 +1,85 @@
+import type { RecordedEvent, Subscription } from '../event-store.port';
+
+export interface PollingSubscriptionSource {
+  /** Exclusive checkpoint to start after; 0n for the beginning. */
+  after: bigint;
+  /** The next events strictly after `position`, in global order; empty when there are none yet. */
+  readPage(position: bigint): RecordedEvent[];
+  /** Registers a callback for "something may have been appended"; returns the unregister function. */
+  listen(wake: () => void): () => void;
+  /** Upper bound on how long a change made elsewhere (another process) goes unnoticed. */
+  pollIntervalMs: number;
+  /** Called once the subscription has ended, however it ended. */
+  onEnd?: () => void;
+}
+
+/**
+ * Catch-up then live, as one loop: read pages until a page comes back empty, then sleep until woken by an
+ * in-process append or by the poll timer, and read again. There is no separate "live" mode to switch to,
+ * so no event can fall between catching up and going live.
+ */
+export class PollingSubscription implements Subscription {
+  private stopped = false;
+  /** Set by every wake-up; tells the loop not to sleep when an append raced with the last read. */
+  private dirty = false;
+  private wakeSleeper: (() => void) | undefined;
+  private readonly unlisten: () => void;
+  private readonly iterator: AsyncGenerator<RecordedEvent, void, undefined>;
+
+  constructor(private readonly source: PollingSubscriptionSource) {
+    // Listen before the first read, so an append during catch-up cannot go unnoticed.
+    this.unlisten = source.listen(() => this.wake());
+    this.iterator = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.iterator;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wake(); // a pending next() returns from its sleep and resolves done
+    await this.iterator.return(undefined);
+  }
+
+  private wake(): void {
+    this.dirty = true;
+    this.wakeSleeper?.();
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent, void, undefined> {
+    let position = this.source.after;
+    try {
+      while (!this.stopped) {
+        this.dirty = false;
+        const page = this.source.readPage(position);
+        for (const event of page) {
+          position = event.position;
+          yield event;
+          if (this.stopped) return;
+        }
+        if (page.length === 0 && !this.dirty) await this.sleep();
+      }
+    } finally {
+      this.stopped = true;
+      this.unlisten();
+      this.source.onEnd?.();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.source.pollIntervalMs);
+      // A forgotten subscription must not keep the process alive.
+      timer.unref();
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wakeSleeper = undefined;
+        resolve();
+      }
+      this.wakeSleeper = done;
+    });
+  }
+}

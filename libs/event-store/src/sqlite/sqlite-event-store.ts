@@ -1,0 +1,263 @@
+import { canonicalJson } from '../canonical-json';
+import {
+  EventIdConflictError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+} from '../event-store.port';
+import { assertAppendableBatch, assertExpectedRevision, normalizeExpected } from '../expected-revision';
+import { hashCanonicalParts } from '../hash-chain';
+import { appendNotifierFor, type AppendNotifier } from './append-notifier';
+import { openSqliteDatabase, type SqliteDatabase } from './open-sqlite-database';
+import { PollingSubscription } from './polling-subscription';
+import { ensureEventLogSchema } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** How often a live subscription looks for appends made by other processes. Default 250 ms. */
+  pollIntervalMs?: number;
+  /** Events a subscription reads per query while catching up. Default 500. */
+  subscriptionPageSize?: number;
+}
+
+interface EventRow {
+  position: bigint;
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  metadata: string;
+  hash: string;
+  previous_hash: string | null;
+}
+
+interface StreamTail {
+  revision: bigint;
+  hash: string;
+}
+
+interface StoredIdentity {
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  position: bigint;
+}
+
+const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, hash, previous_hash';
+const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit
+const MAX_REVISION = 9223372036854775807n;
+
+/** Thrown inside the write transaction to roll it back when a batch hits already-used event ids. */
+class DuplicateEventIds extends Error {}
+
+/**
+ * The embedded event store: one SQLite file, one table, one IMMEDIATE transaction per append.
+ *
+ * IMMEDIATE takes the write lock when the transaction begins, so the expected-revision check, the hash
+ * chain's read of the stream's last event and the insert see one consistent state, also against other
+ * processes writing the same file.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly db: SqliteDatabase;
+  private readonly ownsDb: boolean;
+  private readonly notifier: AppendNotifier;
+  private readonly pollIntervalMs: number;
+  private readonly subscriptionPageSize: number;
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision) => AppendResult;
+
+  /** A file path (or ':memory:') to open and own, or an open database shared with other components. */
+  constructor(source: string | SqliteDatabase, options: SqliteEventStoreOptions = {}) {
+    this.ownsDb = typeof source === 'string';
+    this.db = typeof source === 'string' ? openSqliteDatabase(source) : source;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.subscriptionPageSize = options.subscriptionPageSize ?? 500;
+    ensureEventLogSchema(this.db);
+    this.statements = prepareStatements(this.db);
+    this.notifier = appendNotifierFor(this.db);
+    this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this)).immediate;
+  }
+
+  async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    assertAppendableBatch(streamId, events);
+    let result: AppendResult;
+    try {
+      result = this.appendTransaction(streamId, events, normalizeExpected(expected), expected);
+    } catch (error) {
+      if (!(error instanceof DuplicateEventIds)) throw error;
+      // Outside the rolled-back transaction: is this a retry of a batch that is already stored?
+      return this.resultOfStoredBatch(streamId, events);
+    }
+    this.notifier.notify();
+    return result;
+  }
+
+  private appendInTransaction(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    reported: ExpectedRevision,
+  ): AppendResult {
+    const tail = this.statements.streamTail.get(streamId);
+    try {
+      assertExpectedRevision(streamId, expected, tail?.revision, reported);
+    } catch (wrongRevision) {
+      // A retry with the original expected revision fails the check because its own first attempt
+      // moved the stream on; if the batch is there, answer as the first attempt did.
+      if (events.some((event) => this.statements.identityOf.get(event.id))) throw new DuplicateEventIds();
+      throw wrongRevision;
+    }
+
+    let position = this.statements.head.get() ?? 0n;
+    let revision = tail ? tail.revision : -1n;
+    let previousHash = tail ? tail.hash : null;
+    for (const event of events) {
+      position += 1n;
+      revision += 1n;
+      const data = canonicalJson(event.data);
+      const metadata = canonicalJson(event.metadata);
+      const hash = hashCanonicalParts({ ...event, streamId, revision }, data, metadata, previousHash);
+      try {
+        this.statements.insert.run(position, event.id, streamId, revision, event.type, event.schemaVersion, data, metadata, hash, previousHash);
+      } catch (error) {
+        if (isEventIdUniqueViolation(error)) throw new DuplicateEventIds();
+        throw error;
+      }
+      previousHash = hash;
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * Like KurrentDB: a batch whose ids are all stored, in this stream, at consecutive revisions and with the
+   * same types, was written before; return what that write returned. Anything else is a conflict.
+   */
+  private resultOfStoredBatch(streamId: string, events: readonly EventToAppend[]): AppendResult {
+    const stored = events.map((event) => this.statements.identityOf.get(event.id));
+    const first = stored[0];
+    const sameBatch =
+      first !== undefined &&
+      stored.every(
+        (found, index) =>
+          found !== undefined &&
+          found.stream_id === streamId &&
+          found.revision === first.revision + BigInt(index) &&
+          found.type === events[index].type,
+      );
+    if (sameBatch) {
+      const last = stored[stored.length - 1] as StoredIdentity;
+      return { nextExpectedRevision: last.revision, position: last.position };
+    }
+    const used = events.filter((_, index) => stored[index] !== undefined).map((event) => event.id);
+    const elsewhere = stored.find((found) => found !== undefined && found.stream_id !== streamId);
+    throw new EventIdConflictError(
+      streamId,
+      used,
+      elsewhere
+        ? `already stored in stream ${elsewhere.stream_id}`
+        : 'the batch is not stored as the same events at consecutive revisions of this stream',
+    );
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(streamId, options.fromRevision ?? MAX_REVISION, limit)
+        : this.statements.readForwards.all(streamId, options.fromRevision ?? 0n, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options.after ?? 0n, options.maxCount ?? NO_LIMIT);
+  }
+
+  private readAllSync(after: bigint, limit: number): RecordedEvent[] {
+    return this.statements.readAll.all(after, limit).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.statements.head.get() ?? 0n;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const subscription: PollingSubscription = new PollingSubscription({
+      after: options.after ?? 0n,
+      readPage: (position) => this.readAllSync(position, this.subscriptionPageSize),
+      listen: (wake) => this.notifier.listen(wake),
+      pollIntervalMs: this.pollIntervalMs,
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Ends this store's subscriptions; closes the database only if this store opened it. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.ownsDb && this.db.open) this.db.close();
+  }
+}
+
+function prepareStatements(db: SqliteDatabase) {
+  // safeIntegers per statement rather than on the connection, which other components may share.
+  return {
+    streamTail: db
+      .prepare<[string], StreamTail>('SELECT revision, hash FROM event_log WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .safeIntegers(true),
+    head: db.prepare<[], bigint>('SELECT MAX(position) FROM event_log').pluck().safeIntegers(true),
+    insert: db.prepare<[bigint, string, string, bigint, string, number, string, string, string, string | null]>(
+      `INSERT INTO event_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    identityOf: db
+      .prepare<[string], StoredIdentity>('SELECT stream_id, revision, type, position FROM event_log WHERE event_id = ?')
+      .safeIntegers(true),
+    readForwards: db
+      .prepare<[string, bigint, number], EventRow>(
+        `SELECT ${COLUMNS} FROM event_log WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      )
+      .safeIntegers(true),
+    readBackwards: db
+      .prepare<[string, bigint, number], EventRow>(
+        `SELECT ${COLUMNS} FROM event_log WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .safeIntegers(true),
+    readAll: db
+      .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM event_log WHERE position > ? ORDER BY position ASC LIMIT ?`)
+      .safeIntegers(true),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    hash: row.hash,
+    previousHash: row.previous_hash,
+  };
+}
+
+function isEventIdUniqueViolation(error: unknown): boolean {
+  const sqliteError = error as { code?: unknown; message?: unknown };
+  return (
+    sqliteError.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof sqliteError.message === 'string' &&
+    sqliteError.message.includes('event_log.event_id')
+  );
+}
