@@ -1,9 +1,19 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
+export * from './shared/parsed';
+export * from './shared/uscc';
+export * from './shared/region-code';
+export * from './shared/dates';
+export * from './shared/document-number';
+export * from './shared/plaque-number';
+export * from './shared/digest';
+export * from './shared/validation';
+export * from './shared/authorization';
 
 export * from './call/call.commands';
 export * from './call/call.events';
 export * from './call/call.snapshot';
+export * from './call/call.decider';
 
 export * from './application/application.form';
 export * from './application/application.commands';

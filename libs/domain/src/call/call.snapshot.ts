@@ -1,3 +1,5 @@
+import { chinaYearOf } from '../shared/dates';
+
 /**
  * What an application needs to know about its call. The command handler reads the call's stream,
  * takes this snapshot and puts it into the application commands that depend on the call.
@@ -15,3 +17,6 @@ export type CallSnapshot = {
   cityDeadline: string;
   targetStationCount: number;
 };
+
+/** The call's year: the year (in China) of its district deadline, e.g. 2019. */
+export const callYear = (call: Pick<CallSnapshot, 'districtDeadline'>): number => chinaYearOf(call.districtDeadline);

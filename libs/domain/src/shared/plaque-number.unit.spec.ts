@@ -1,0 +1,19 @@
+import { formatPlaqueNumber, isPlaqueNumber, plaqueCityCode } from './plaque-number';
+
+describe('Plaque numbers (授牌编号)', () => {
+  it('are city code, year and a sequence padded to three digits', () => {
+    expect(formatPlaqueNumber('440100', 2019, 1)).toBe('440100-2019-001');
+    expect(formatPlaqueNumber('440100', 2019, 42)).toBe('440100-2019-042');
+    expect(formatPlaqueNumber('440100', 2019, 1234)).toBe('440100-2019-1234');
+  });
+
+  it('are recognised and tell their city', () => {
+    expect(isPlaqueNumber('440100-2019-001')).toBe(true);
+    expect(plaqueCityCode('440100-2019-001')).toBe('440100');
+    expect(isPlaqueNumber('440106-2019-001')).toBe(false);
+    expect(isPlaqueNumber('440100-2019-000')).toBe(false);
+    expect(isPlaqueNumber('440100-2019-1')).toBe(false);
+    expect(isPlaqueNumber('440100-19-001')).toBe(false);
+    expect(plaqueCityCode('nope')).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+/** GB/T 2260 administrative division codes: 2 digits province, 2 city, 2 county/district. */
+
+export type Region = { code: string; nameZh: string; nameEn: string };
+
+export const GUANGDONG_PROVINCE: Region = { code: '440000', nameZh: '广东省', nameEn: 'Guangdong Province' };
+export const GUANGZHOU_CITY: Region = { code: '440100', nameZh: '广州市', nameEn: 'Guangzhou' };
+
+/** The eleven districts of Guangzhou (穗工信函〔2019〕1100号 附件4). */
+export const GUANGZHOU_DISTRICTS: readonly Region[] = [
+  { code: '440103', nameZh: '荔湾区', nameEn: 'Liwan' },
+  { code: '440104', nameZh: '越秀区', nameEn: 'Yuexiu' },
+  { code: '440105', nameZh: '海珠区', nameEn: 'Haizhu' },
+  { code: '440106', nameZh: '天河区', nameEn: 'Tianhe' },
+  { code: '440111', nameZh: '白云区', nameEn: 'Baiyun' },
+  { code: '440112', nameZh: '黄埔区', nameEn: 'Huangpu' },
+  { code: '440113', nameZh: '番禺区', nameEn: 'Panyu' },
+  { code: '440114', nameZh: '花都区', nameEn: 'Huadu' },
+  { code: '440115', nameZh: '南沙区', nameEn: 'Nansha' },
+  { code: '440117', nameZh: '从化区', nameEn: 'Conghua' },
+  { code: '440118', nameZh: '增城区', nameEn: 'Zengcheng' },
+];
+
+/** Cities whose districts we hold as data; a district of these must be one of the listed ones. */
+const KNOWN_DISTRICTS: Readonly<Record<string, readonly Region[]>> = {
+  [GUANGZHOU_CITY.code]: GUANGZHOU_DISTRICTS,
+};
+
+const KNOWN_REGIONS: readonly Region[] = [GUANGDONG_PROVINCE, GUANGZHOU_CITY, ...GUANGZHOU_DISTRICTS];
+
+export const isRegionCode = (code: string): boolean => /^[1-9][0-9]{5}$/.test(code);
+
+export const isProvinceCode = (code: string): boolean => isRegionCode(code) && code.endsWith('0000');
+
+/** A prefecture-level code: ends in 00 but not 0000. */
+export const isCityCode = (code: string): boolean => isRegionCode(code) && code.endsWith('00') && !code.endsWith('0000');
+
+/** A county-level code (district, county, county-level city): does not end in 00. */
+export const isCountyCode = (code: string): boolean => isRegionCode(code) && !code.endsWith('00');
+
+/**
+ * Whether `code` lies inside the city `cityCode`: same first four digits and county-level.
+ * With `includeCity`, the city's own code counts as inside too.
+ * For a city whose districts are held as data, only those districts count.
+ */
+export function isWithinCity(code: string, cityCode: string, options: { includeCity?: boolean } = {}): boolean {
+  if (!isCityCode(cityCode) || !isRegionCode(code)) return false;
+  if (code === cityCode) return options.includeCity === true;
+  if (!isCountyCode(code) || code.slice(0, 4) !== cityCode.slice(0, 4)) return false;
+  const known = KNOWN_DISTRICTS[cityCode];
+  return known === undefined || known.some((district) => district.code === code);
+}
+
+/** The districts held as data for a city, or undefined when we hold none. */
+export const districtsOf = (cityCode: string): readonly Region[] | undefined => KNOWN_DISTRICTS[cityCode];
+
+/** The Chinese name of a known region, else the code itself. */
+export const regionNameZh = (code: string): string => KNOWN_REGIONS.find((r) => r.code === code)?.nameZh ?? code;

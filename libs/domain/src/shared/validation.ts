@@ -1,0 +1,73 @@
+import { invalid } from './domain-error';
+
+/** A field's name in both languages, for messages. */
+export type Label = { zh: string; en: string };
+
+export const fieldRequired = (field: string, label: Label) =>
+  invalid('FIELD_REQUIRED', `${label.zh}不能为空`, `${label.en} is required`, field);
+
+export const fieldInvalid = (field: string, label: Label, zh: string, en: string) =>
+  invalid('FIELD_INVALID', `${label.zh}${zh}`, `${label.en} ${en}`, field);
+
+export const isNonBlank = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/** A non-blank string, trimmed. */
+export function requireText(value: unknown, field: string, label: Label): string {
+  if (!isNonBlank(value)) throw fieldRequired(field, label);
+  return value.trim();
+}
+
+/** An integer within [min, max]. */
+export function requireInteger(value: unknown, field: string, label: Label, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}–${max}`;
+    throw fieldInvalid(field, label, `须为整数（${range}）`, `must be an integer (${range})`);
+  }
+  return value;
+}
+
+/** A finite number, at least `min` when given (amounts in 万元 are ≥ 0; a profit may be negative). */
+export function requireAmount(value: unknown, field: string, label: Label, min?: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || (min !== undefined && value < min)) {
+    const rule = min === undefined ? '' : ` ≥ ${min}`;
+    throw fieldInvalid(field, label, `须为数值${rule}`, `must be a number${rule}`);
+  }
+  return value;
+}
+
+/** A number strictly greater than zero. */
+export function requirePositive(value: unknown, field: string, label: Label): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw fieldInvalid(field, label, '须大于0', 'must be greater than 0');
+  }
+  return value;
+}
+
+export function requireOneOf<T extends string>(value: unknown, options: readonly T[], field: string, label: Label): T {
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
+    throw fieldInvalid(field, label, `须为以下之一：${options.join('、')}`, `must be one of ${options.join(', ')}`);
+  }
+  return value as T;
+}
+
+export function requireBoolean(value: unknown, field: string, label: Label): boolean {
+  if (typeof value !== 'boolean') throw fieldInvalid(field, label, '须为是或否', 'must be true or false');
+  return value;
+}
+
+/** Matches a predicate, e.g. a date or postcode format. */
+export function requireFormat(value: unknown, test: (v: string) => boolean, field: string, label: Label, formatZh: string, formatEn: string): string {
+  if (!isNonBlank(value)) throw fieldRequired(field, label);
+  const trimmed = value.trim();
+  if (!test(trimmed)) throw fieldInvalid(field, label, `格式应为${formatZh}`, `must be ${formatEn}`);
+  return trimmed;
+}
+
+export const isEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+
+/** Landline and/or mobile as written on a form: digits with + - ( ) spaces and separators, at least 7 digits. */
+export const isPhone = (value: string): boolean =>
+  /^[0-9+\-() ,/、，；;]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 7;
+
+/** 邮政编码: six digits. */
+export const isPostcode = (value: string): boolean => /^[0-9]{6}$/.test(value);
