@@ -1,0 +1,97 @@
+import type { Decider, DomainEvent } from '@sme/domain/shared/decider';
+import { conflict } from '@sme/domain/shared/domain-error';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from './event-store.port';
+import { defaultUpcast, foldRecorded, type Upcaster } from './load-aggregate';
+
+export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
+  streamId: string;
+  decider: Decider<Cmd, State, Ev>;
+  command: Cmd;
+  /**
+   * The revision the client last saw (its If-Match). If the stream has moved on, the command is refused
+   * with WrongExpectedRevisionError before deciding: the client decided on a stale view.
+   * Absent: the revision just read is used, and a concurrent write makes the whole read-decide-append
+   * run again (up to maxRetries times), since the decision is re-made on fresh state.
+   */
+  expectedRevision?: bigint;
+  /** Builds the stored form (ids, metadata, schema version) of each decided event. */
+  toEventToAppend: (event: Ev, index: number) => EventToAppend;
+  upcast?: Upcaster<Ev>;
+  /** The act's business time; refused when earlier than the stream's last event's occurredAt. */
+  businessTime?: Date;
+  /** Default 3. Only used without expectedRevision. */
+  maxRetries?: number;
+}
+
+export interface HandleCommandResult<State> {
+  /** State after the new events (the current state when nothing was decided). */
+  state: State;
+  /** The events this command wrote, as stored; [] when the decider decided nothing. */
+  events: RecordedEvent[];
+  /** The stream's revision after the command; -1n when the stream still does not exist. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event written; null when nothing was written. */
+  position: bigint | null;
+}
+
+/** The one way commands reach the store: read the stream, fold, decide, append with optimistic concurrency. */
+export async function handleCommand<Cmd, State, Ev extends DomainEvent>(
+  store: EventStore,
+  options: HandleCommandOptions<Cmd, State, Ev>,
+): Promise<HandleCommandResult<State>> {
+  const retries = options.expectedRevision === undefined ? (options.maxRetries ?? 3) : 0;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await readDecideAppend(store, options);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError && attempt < retries) continue;
+      throw error;
+    }
+  }
+}
+
+async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
+  store: EventStore,
+  options: HandleCommandOptions<Cmd, State, Ev>,
+): Promise<HandleCommandResult<State>> {
+  const { streamId, decider } = options;
+  const upcast = options.upcast ?? defaultUpcast;
+  const history = await store.readStream(streamId);
+  const state = foldRecorded(decider, decider.initialState(), history, upcast);
+  const last = history.length > 0 ? history[history.length - 1] : undefined;
+  const revision = last ? last.revision : -1n;
+
+  if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+    throw new WrongExpectedRevisionError(streamId, options.expectedRevision, last ? revision : 'no_stream');
+  }
+  if (options.businessTime && last && options.businessTime.getTime() < Date.parse(last.metadata.occurredAt)) {
+    throw conflict(
+      'OCCURRED_AT_BEFORE_PREVIOUS',
+      `发生时间（${options.businessTime.toISOString()}）不得早于该记录上一事件的发生时间（${last.metadata.occurredAt}）`,
+      `occurredAt (${options.businessTime.toISOString()}) must not be earlier than that of the record's previous event (${last.metadata.occurredAt})`,
+      'occurredAt',
+    );
+  }
+
+  const decided = decider.decide(options.command, state);
+  if (decided.length === 0) return { state, events: [], nextExpectedRevision: revision, position: null };
+
+  const toAppend = decided.map((event, index) => options.toEventToAppend(event, index));
+  const result = await store.append(streamId, toAppend, last ? revision : 'no_stream');
+
+  // Read back rather than rebuild: the caller gets exactly what is stored (hashes, positions, JSON forms),
+  // and an idempotent retry gets the events its first attempt wrote.
+  const firstRevision = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
+  const written = await store.readStream(streamId, { fromRevision: firstRevision, maxCount: toAppend.length });
+  const stateAfter =
+    firstRevision > revision
+      ? foldRecorded(decider, state, written, upcast)
+      : // The batch was already in the history just read: the state after it is a prefix of that history.
+        foldRecorded(decider, decider.initialState(), history.filter((event) => event.revision <= result.nextExpectedRevision), upcast);
+  return { state: stateAfter, events: written, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+}

@@ -1,0 +1,25 @@
+export * from './event-store.port';
+export { canonicalJson } from './canonical-json';
+export {
+  computeEventHash,
+  verifyAll,
+  verifyChain,
+  ChainVerifier,
+  type BrokenLink,
+  type ChainProblem,
+  type ChainVerification,
+  type HashableEvent,
+  type VerifyAllOptions,
+} from './hash-chain';
+export { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
+export {
+  loadAggregate,
+  defaultUpcast,
+  type Evolver,
+  type LoadAggregateOptions,
+  type LoadedAggregate,
+  type Upcaster,
+} from './load-aggregate';
+export { openSqliteDatabase, type SqliteDatabase, type OpenSqliteDatabaseOptions } from './sqlite/open-sqlite-database';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
