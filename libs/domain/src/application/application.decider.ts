@@ -1,0 +1,481 @@
+import type { CallSnapshot } from '../call/call.snapshot';
+import { requireOwner, requireRegion, requireRole } from '../shared/authorization';
+import { isAfter } from '../shared/dates';
+import { assertNever, type Actor, type Decider } from '../shared/decider';
+import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
+import { isPlaqueNumber, plaqueCityCode } from '../shared/plaque-number';
+import { requireBoolean, requireInteger, requireText } from '../shared/validation';
+import type {
+  ApplicationCommand,
+  AttachMaterial,
+  CreateApplication,
+  DecideApplication,
+  FormExpertPanel,
+  IssueRecommendation,
+  MarkDesignated,
+  PanelExpert,
+  ReviewByDistrict,
+  ScoreApplication,
+  SubmitApplication,
+} from './application.commands';
+import type { ApplicationEvent } from './application.events';
+import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
+import { checkApplicationForm, checkMaterial } from './application.form-rules';
+
+/** 评定程序: the stages an application passes through, in order. */
+export const APPLICATION_STAGES = [
+  'DRAFT',
+  'SUBMITTED',
+  'DISTRICT_REJECTED',
+  'DISTRICT_PASSED',
+  'PANEL_FORMED',
+  'SCORED',
+  'RECOMMENDED',
+  'NOT_RECOMMENDED',
+  'APPROVED',
+  'REJECTED',
+  'DESIGNATED',
+] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
+export const APPLICATION_STAGE_LABELS: Record<ApplicationStage, { zh: string; en: string }> = {
+  DRAFT: { zh: '草稿', en: 'draft' },
+  SUBMITTED: { zh: '已提交，待区初审', en: 'submitted, awaiting district review' },
+  DISTRICT_REJECTED: { zh: '区初审未通过', en: 'rejected by the district' },
+  DISTRICT_PASSED: { zh: '区初审通过', en: 'passed district review' },
+  PANEL_FORMED: { zh: '专家评审中', en: 'under expert review' },
+  SCORED: { zh: '专家评分完成', en: 'scored by all experts' },
+  RECOMMENDED: { zh: '服务总站推荐', en: 'recommended by the hub' },
+  NOT_RECOMMENDED: { zh: '服务总站不推荐', en: 'not recommended by the hub' },
+  APPROVED: { zh: '市审定通过', en: 'approved by the city' },
+  REJECTED: { zh: '市审定未通过', en: 'rejected by the city' },
+  DESIGNATED: { zh: '已授牌', en: 'designated' },
+};
+
+export type DistrictReview = { passed: boolean; opinion: string; reviewedAt: string };
+export type ExpertScore = { expertId: string; score: number; opinion: string; scoredAt: string };
+export type Recommendation = { recommended: boolean; opinion: string; averageScore: number; issuedAt: string };
+export type CityDecision = { approved: boolean; opinion: string; decidedAt: string };
+export type Designation = { stationId: string; plaqueNumber: string; designatedAt: string };
+
+export type ApplicationRecord = {
+  applicationId: string;
+  callId: string;
+  cityCode: string;
+  /** The station's district: whose authority reviews it. */
+  districtCode: string;
+  ownerOrgId: string;
+  /** As drafted; `materials` below is the current set. */
+  form: ApplicationForm;
+  /** One per kind, in the order of the call's list. */
+  materials: Material[];
+  draftedAt: string;
+};
+type Submitted = ApplicationRecord & { submittedAt: string };
+type Reviewed = Submitted & { districtReview: DistrictReview };
+type UnderPanel = Reviewed & { panel: PanelExpert[]; panelFormedAt: string; scores: ExpertScore[] };
+type Scored = UnderPanel & { averageScore: number };
+type Recommended = Scored & { recommendation: Recommendation };
+type Decided = Recommended & { decision: CityDecision };
+type Designated = Decided & { designation: Designation };
+
+export type ApplicationState =
+  | { status: 'NONE' }
+  | ({ status: 'DRAFT' } & ApplicationRecord)
+  | ({ status: 'SUBMITTED' } & Submitted)
+  | ({ status: 'DISTRICT_REJECTED' } & Reviewed)
+  | ({ status: 'DISTRICT_PASSED' } & Reviewed)
+  | ({ status: 'PANEL_FORMED' } & UnderPanel)
+  | ({ status: 'SCORED' } & Scored)
+  | ({ status: 'RECOMMENDED' } & Recommended)
+  | ({ status: 'NOT_RECOMMENDED' } & Recommended)
+  | ({ status: 'APPROVED' } & Decided)
+  | ({ status: 'REJECTED' } & Decided)
+  | ({ status: 'DESIGNATED' } & Designated);
+
+export type ExistingApplication = Exclude<ApplicationState, { status: 'NONE' }>;
+type InStage<S extends ApplicationStage> = Extract<ExistingApplication, { status: S }>;
+
+const initialState = (): ApplicationState => ({ status: 'NONE' });
+
+/** Mean of the scores, rounded to two decimals. */
+export const averageOf = (scores: readonly number[]): number =>
+  Math.round((scores.reduce((sum, s) => sum + s, 0) / scores.length) * 100) / 100;
+
+function withMaterial(materials: readonly Material[], material: Material): Material[] {
+  const others = materials.filter((m) => m.kind !== material.kind);
+  return [...others, material].sort((a, b) => MATERIAL_KINDS.indexOf(a.kind) - MATERIAL_KINDS.indexOf(b.kind));
+}
+
+/** The kinds a submission still lacks, in the call's order. */
+export const missingMaterials = (materials: readonly Material[]): MaterialKind[] =>
+  MATERIAL_KINDS.filter((kind) => !materials.some((m) => m.kind === kind));
+
+function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  switch (event.type) {
+    case 'ApplicationDrafted': {
+      const { applicationId, callId, cityCode, ownerOrgId, form, draftedAt } = event.data;
+      return {
+        status: 'DRAFT',
+        applicationId,
+        callId,
+        cityCode,
+        districtCode: form.station.districtCode,
+        ownerOrgId,
+        form,
+        materials: form.materials.reduce(withMaterial, [] as Material[]),
+        draftedAt,
+      };
+    }
+    case 'ApplicationMaterialAttached':
+      return state.status === 'DRAFT' ? { ...state, materials: withMaterial(state.materials, event.data.material) } : state;
+    case 'ApplicationSubmitted':
+      return state.status === 'DRAFT' ? { ...state, status: 'SUBMITTED', submittedAt: event.data.submittedAt } : state;
+    case 'ApplicationPassedDistrictReview':
+    case 'ApplicationRejectedByDistrict': {
+      if (state.status !== 'SUBMITTED') return state;
+      const { opinion, reviewedAt } = event.data;
+      const passed = event.type === 'ApplicationPassedDistrictReview';
+      return { ...state, status: passed ? 'DISTRICT_PASSED' : 'DISTRICT_REJECTED', districtReview: { passed, opinion, reviewedAt } };
+    }
+    case 'ExpertPanelFormed':
+      return state.status === 'DISTRICT_PASSED'
+        ? { ...state, status: 'PANEL_FORMED', panel: event.data.experts, panelFormedAt: event.data.formedAt, scores: [] }
+        : state;
+    case 'ExpertScoreRecorded': {
+      if (state.status !== 'PANEL_FORMED') return state;
+      const { expertId, score, opinion, scoredAt } = event.data;
+      const scores = [...state.scores, { expertId, score, opinion, scoredAt }];
+      return scores.length < state.panel.length
+        ? { ...state, scores }
+        : { ...state, status: 'SCORED', scores, averageScore: averageOf(scores.map((s) => s.score)) };
+    }
+    case 'ApplicationRecommended':
+    case 'ApplicationNotRecommended': {
+      if (state.status !== 'SCORED') return state;
+      const recommended = event.type === 'ApplicationRecommended';
+      const { opinion, averageScore, issuedAt } = event.data;
+      return {
+        ...state,
+        status: recommended ? 'RECOMMENDED' : 'NOT_RECOMMENDED',
+        recommendation: { recommended, opinion, averageScore, issuedAt },
+      };
+    }
+    case 'ApplicationApproved':
+    case 'ApplicationRejected': {
+      if (state.status !== 'RECOMMENDED' && state.status !== 'NOT_RECOMMENDED') return state;
+      const approved = event.type === 'ApplicationApproved';
+      const { opinion, decidedAt } = event.data;
+      return { ...state, status: approved ? 'APPROVED' : 'REJECTED', decision: { approved, opinion, decidedAt } };
+    }
+    case 'ApplicationDesignated': {
+      if (state.status !== 'APPROVED') return state;
+      const { stationId, plaqueNumber, designatedAt } = event.data;
+      return { ...state, status: 'DESIGNATED', designation: { stationId, plaqueNumber, designatedAt } };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {
+  if (command.type === 'CreateApplication') return create(command, state);
+  const application = existing(state);
+  switch (command.type) {
+    case 'AttachMaterial':
+      return attachMaterial(command, application);
+    case 'SubmitApplication':
+      return submit(command, application);
+    case 'ReviewByDistrict':
+      return reviewByDistrict(command, application);
+    case 'FormExpertPanel':
+      return formExpertPanel(command, application);
+    case 'ScoreApplication':
+      return score(command, application);
+    case 'IssueRecommendation':
+      return issueRecommendation(command, application);
+    case 'DecideApplication':
+      return decideApplication(command, application);
+    case 'MarkDesignated':
+      return markDesignated(command, application);
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(state: ApplicationState): ExistingApplication {
+  if (state.status === 'NONE') throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
+  return state;
+}
+
+function requireStage<S extends ApplicationStage>(
+  application: ExistingApplication,
+  stages: readonly S[],
+): asserts application is InStage<S> {
+  if (!(stages as readonly ApplicationStage[]).includes(application.status)) {
+    const current = APPLICATION_STAGE_LABELS[application.status];
+    const wanted = stages.map((s) => APPLICATION_STAGE_LABELS[s]);
+    throw conflict(
+      'INVALID_STAGE',
+      `申请当前处于“${current.zh}”阶段（${application.status}），此操作仅适用于“${wanted.map((w) => w.zh).join('”或“')}”阶段`,
+      `The application is ${current.en} (${application.status}); this step needs it ${wanted.map((w) => w.en).join(' or ')} (${stages.join(' or ')})`,
+    );
+  }
+}
+
+function requireSameCall(application: ExistingApplication, call: CallSnapshot): void {
+  if (call.id !== application.callId) {
+    throw conflict('CALL_MISMATCH', '所给征集批次与该申请所属批次不一致', 'The call given is not the call this application belongs to', 'call.id');
+  }
+}
+
+function requireCallOpen(call: CallSnapshot): void {
+  if (call.status !== 'OPEN') {
+    throw conflict('CALL_NOT_OPEN', '该征集批次未在受理申请', 'The call is not open for applications', 'call.status');
+  }
+}
+
+const requireOpinion = (opinion: unknown): string => requireText(opinion, 'opinion', { zh: '意见', en: 'Opinion' });
+
+/** The authority or hub of the application's city. */
+function requireCityActor(actor: Actor, role: 'CITY_AUTHORITY' | 'HUB', application: ExistingApplication): void {
+  requireRole(actor, role);
+  requireRegion(actor, application.cityCode);
+}
+
+/** The operator organisation that owns the application. */
+function requireApplicationOwner(actor: Actor, application: ExistingApplication): void {
+  requireRole(actor, 'STATION_OPERATOR');
+  requireOwner(actor, application.ownerOrgId);
+}
+
+function create(command: CreateApplication, state: ApplicationState): ApplicationEvent[] {
+  if (state.status !== 'NONE') {
+    throw conflict('APPLICATION_ALREADY_EXISTS', '该申请已存在', 'The application already exists');
+  }
+  const { data, metadata } = command;
+  requireRole(metadata.actor, 'STATION_OPERATOR');
+  requireCallOpen(data.call);
+  const applicationId = requireText(data.applicationId, 'applicationId', { zh: '申请编号', en: 'Application id' });
+  const form = checkApplicationForm(data.form, data.call);
+  return [
+    {
+      type: 'ApplicationDrafted',
+      data: {
+        applicationId,
+        callId: data.call.id,
+        cityCode: data.call.cityCode,
+        ownerOrgId: metadata.actor.orgId,
+        form,
+        draftedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function attachMaterial(command: AttachMaterial, application: ExistingApplication): ApplicationEvent[] {
+  requireApplicationOwner(command.metadata.actor, application);
+  requireStage(application, ['DRAFT']);
+  const { kind, fileName, sha256 } = command.data;
+  const material = checkMaterial({ kind, fileName, sha256 }, '');
+  return [
+    {
+      type: 'ApplicationMaterialAttached',
+      data: { applicationId: application.applicationId, material, attachedAt: command.metadata.now.toISOString() },
+    },
+  ];
+}
+
+function submit(command: SubmitApplication, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireApplicationOwner(metadata.actor, application);
+  requireStage(application, ['DRAFT']);
+  requireSameCall(application, data.call);
+  requireCallOpen(data.call);
+  if (isAfter(metadata.now, data.call.districtDeadline)) {
+    throw conflict(
+      'APPLICATION_DEADLINE_PASSED',
+      `区受理截止时间（${data.call.districtDeadline}）已过，逾期不予受理`,
+      `The district deadline (${data.call.districtDeadline}) has passed; late applications are not accepted`,
+    );
+  }
+  const missing = missingMaterials(application.materials);
+  if (missing.length > 0) {
+    throw conflict(
+      'MATERIALS_INCOMPLETE',
+      `申报材料不全，缺少：${missing.map((k) => MATERIAL_KIND_LABELS[k].zh).join('、')}（${missing.join(', ')}）`,
+      `Materials are incomplete; missing: ${missing.join(', ')}`,
+    );
+  }
+  return [
+    {
+      type: 'ApplicationSubmitted',
+      data: { applicationId: application.applicationId, callId: application.callId, submittedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+function reviewByDistrict(command: ReviewByDistrict, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireRole(metadata.actor, 'DISTRICT_AUTHORITY');
+  requireRegion(metadata.actor, application.districtCode);
+  requireStage(application, ['SUBMITTED']);
+  requireSameCall(application, data.call);
+  if (isAfter(metadata.now, data.call.cityDeadline)) {
+    throw conflict(
+      'DISTRICT_REVIEW_DEADLINE_PASSED',
+      `报市截止时间（${data.call.cityDeadline}）已过，区初审意见不再受理`,
+      `The city deadline (${data.call.cityDeadline}) has passed; district reviews are no longer accepted`,
+    );
+  }
+  const passed = requireBoolean(data.passed, 'passed', { zh: '初审结论', en: 'Review result' });
+  const review = {
+    applicationId: application.applicationId,
+    districtCode: application.districtCode,
+    opinion: requireOpinion(data.opinion),
+    reviewedAt: metadata.now.toISOString(),
+  };
+  return [{ type: passed ? 'ApplicationPassedDistrictReview' : 'ApplicationRejectedByDistrict', data: review }];
+}
+
+/** A panel needs at least this many distinct experts. */
+export const MIN_PANEL_SIZE = 3;
+
+const normalisedOrgId = (value: string): string => value.trim().toUpperCase();
+
+function formExpertPanel(command: FormExpertPanel, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireCityActor(metadata.actor, 'HUB', application);
+  requireStage(application, ['DISTRICT_PASSED']);
+  const given = Array.isArray(data.experts) ? data.experts : [];
+  const seen = new Set<string>();
+  const experts = given.map((expert, i): PanelExpert => {
+    const at = `experts.${i}`;
+    const checked = {
+      expertId: requireText(expert.expertId, `${at}.expertId`, { zh: '专家编号', en: 'Expert id' }),
+      name: requireText(expert.name, `${at}.name`, { zh: '专家姓名', en: 'Expert name' }),
+      organisation: requireText(expert.organisation, `${at}.organisation`, { zh: '专家所在单位', en: "Expert's organisation" }),
+    };
+    if (seen.has(checked.expertId)) {
+      throw invalid('DUPLICATE_EXPERT', `专家“${checked.name}”重复`, `Expert ${checked.expertId} is listed twice`, `${at}.expertId`);
+    }
+    seen.add(checked.expertId);
+    return checked;
+  });
+  if (experts.length < MIN_PANEL_SIZE) {
+    throw invalid(
+      'EXPERT_PANEL_TOO_SMALL',
+      `专家组至少需要${MIN_PANEL_SIZE}名专家（现有${experts.length}名）`,
+      `An expert panel needs at least ${MIN_PANEL_SIZE} experts (given ${experts.length})`,
+      'experts',
+    );
+  }
+  const applicant = [application.form.operator.uscc, application.ownerOrgId].map(normalisedOrgId);
+  experts.forEach((expert, i) => {
+    if (applicant.includes(normalisedOrgId(expert.organisation))) {
+      throw invalid(
+        'EXPERT_CONFLICT_OF_INTEREST',
+        `专家“${expert.name}”（${expert.expertId}）来自申报主体，须回避`,
+        `Expert ${expert.name} (${expert.expertId}) belongs to the applicant and must not review it`,
+        `experts.${i}.organisation`,
+      );
+    }
+  });
+  return [
+    {
+      type: 'ExpertPanelFormed',
+      data: { applicationId: application.applicationId, experts, formedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+function score(command: ScoreApplication, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireRole(metadata.actor, 'EXPERT');
+  const panel = 'panel' in application ? application.panel : [];
+  if (!panel.some((expert) => expert.expertId === metadata.actor.id)) {
+    throw forbidden('EXPERT_NOT_ON_PANEL', '您不在该申请的评审专家组中', 'The actor is not on this application’s expert panel');
+  }
+  if ('scores' in application && application.scores.some((s) => s.expertId === metadata.actor.id)) {
+    throw conflict('EXPERT_ALREADY_SCORED', '您已为该申请评分', 'This expert has already scored the application');
+  }
+  requireStage(application, ['PANEL_FORMED']);
+  return [
+    {
+      type: 'ExpertScoreRecorded',
+      data: {
+        applicationId: application.applicationId,
+        expertId: metadata.actor.id,
+        score: requireInteger(data.score, 'score', { zh: '评分', en: 'Score' }, 0, 100),
+        opinion: requireOpinion(data.opinion),
+        scoredAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function issueRecommendation(command: IssueRecommendation, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireCityActor(metadata.actor, 'HUB', application);
+  if (application.status === 'PANEL_FORMED') {
+    throw conflict(
+      'SCORES_INCOMPLETE',
+      `专家评分未完成（${application.scores.length}/${application.panel.length}）`,
+      `Not every expert has scored yet (${application.scores.length} of ${application.panel.length})`,
+    );
+  }
+  requireStage(application, ['SCORED']);
+  const recommended = requireBoolean(data.recommended, 'recommended', { zh: '推荐意见', en: 'Recommendation' });
+  const recommendation = {
+    applicationId: application.applicationId,
+    averageScore: application.averageScore,
+    opinion: requireOpinion(data.opinion),
+    issuedAt: metadata.now.toISOString(),
+  };
+  return [{ type: recommended ? 'ApplicationRecommended' : 'ApplicationNotRecommended', data: recommendation }];
+}
+
+function decideApplication(command: DecideApplication, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireCityActor(metadata.actor, 'CITY_AUTHORITY', application);
+  requireStage(application, ['RECOMMENDED', 'NOT_RECOMMENDED']);
+  const approved = requireBoolean(data.approved, 'approved', { zh: '审定结论', en: 'Decision' });
+  const decision = {
+    applicationId: application.applicationId,
+    opinion: requireOpinion(data.opinion),
+    decidedAt: metadata.now.toISOString(),
+  };
+  return [{ type: approved ? 'ApplicationApproved' : 'ApplicationRejected', data: decision }];
+}
+
+function markDesignated(command: MarkDesignated, application: ExistingApplication): ApplicationEvent[] {
+  const { data, metadata } = command;
+  requireCityActor(metadata.actor, 'CITY_AUTHORITY', application);
+  requireStage(application, ['APPROVED']);
+  const stationId = requireText(data.stationId, 'stationId', { zh: '服务站编号', en: 'Station id' });
+  const plaqueNumber = requireText(data.plaqueNumber, 'plaqueNumber', { zh: '授牌编号', en: 'Plaque number' });
+  if (!isPlaqueNumber(plaqueNumber) || plaqueCityCode(plaqueNumber) !== application.cityCode) {
+    throw invalid(
+      'PLAQUE_NUMBER_INVALID',
+      `授牌编号“${plaqueNumber}”格式应为“${application.cityCode}-年份-序号”`,
+      `Plaque number "${plaqueNumber}" must read ${application.cityCode}-YYYY-NNN`,
+      'plaqueNumber',
+    );
+  }
+  return [
+    {
+      type: 'ApplicationDesignated',
+      data: { applicationId: application.applicationId, stationId, plaqueNumber, designatedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+/** The stage of an application, or undefined when it does not exist. */
+export const applicationStage = (state: ApplicationState): ApplicationStage | undefined =>
+  state.status === 'NONE' ? undefined : state.status;
+
+export const applicationDecider: Decider<ApplicationCommand, ApplicationState, ApplicationEvent> = {
+  initialState,
+  evolve,
+  decide,
+};
