@@ -18,6 +18,8 @@ export * from './call/call.decider';
 export * from './application/application.form';
 export * from './application/application.commands';
 export * from './application/application.events';
+export * from './application/application.form-rules';
+export * from './application/application.decider';
 
 export * from './station/revocation-grounds';
 export * from './station/station.commands';

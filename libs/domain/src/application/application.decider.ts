@@ -399,7 +399,7 @@ function score(command: ScoreApplication, application: ExistingApplication): App
   if ('scores' in application && application.scores.some((s) => s.expertId === metadata.actor.id)) {
     throw conflict('EXPERT_ALREADY_SCORED', '您已为该申请评分', 'This expert has already scored the application');
   }
-  requireStage(application, ['PANEL_FORMED']);
+  // Past PANEL_FORMED every panel member has scored, so the two checks above also keep the stage.
   return [
     {
       type: 'ExpertScoreRecorded',

@@ -26,6 +26,12 @@ export function given<C, S, E>(decider: Decider<C, S, E>, history: readonly E[] 
             },
           };
         },
+        /** Only the event types, for when the data is checked elsewhere. */
+        thenEmits(types: string[]) {
+          const events = decider.decide(command, state);
+          expect(events.map((e) => (e as { type: string }).type)).toEqual(types);
+          return { state: events.reduce(decider.evolve, state) };
+        },
         thenThrows(code: string, expected: ExpectedError = {}): DomainError {
           let thrown: unknown;
           try {
