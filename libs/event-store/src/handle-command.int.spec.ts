@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@sme/domain/shared/domain-error';
+import { testMetadata } from './contract/contract-helpers';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+} from './event-store.port';
+import { handleCommand, type HandleCommandOptions } from './handle-command';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { counterDecider, increment, testActor, type CounterCommand, type CounterEvent, type CounterState } from './testing/counter-decider';
+
+/** Delegates to a real store; `beforeAppend` plays another writer slipping in between read and append. */
+class InterleavingStore implements EventStore {
+  appendCalls = 0;
+  beforeAppend: (() => Promise<void>) | undefined;
+
+  constructor(private readonly inner: EventStore) {}
+
+  async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.appendCalls += 1;
+    await this.beforeAppend?.();
+    return this.inner.append(streamId, events, expected);
+  }
+  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
+  headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
+  subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
+  close: EventStore['close'] = () => this.inner.close();
+}
+
+function toEventToAppend(command: CounterCommand) {
+  return (event: CounterEvent): EventToAppend => ({
+    id: randomUUID(),
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data,
+    metadata: testMetadata({ occurredAt: command.metadata.now.toISOString() }),
+  });
+}
+
+function options(
+  streamId: string,
+  command: CounterCommand,
+  extra: Partial<HandleCommandOptions<CounterCommand, CounterState, CounterEvent>> = {},
+): HandleCommandOptions<CounterCommand, CounterState, CounterEvent> {
+  return { streamId, decider: counterDecider, command, toEventToAppend: toEventToAppend(command), ...extra };
+}
+
+describe('handleCommand', () => {
+  let sqlite: SqliteEventStore;
+  let store: InterleavingStore;
+
+  beforeEach(() => {
+    sqlite = new SqliteEventStore(':memory:');
+    store = new InterleavingStore(sqlite);
+  });
+
+  afterEach(() => store.close());
+
+  it('creates the stream and returns the state after, the stored events, revision and position', async () => {
+    const result = await handleCommand(store, options('counter-1', increment(2)));
+    expect(result.state).toEqual({ value: 2, increments: 1 });
+    expect(result.nextExpectedRevision).toBe(0n);
+    expect(result.position).toBe(1n);
+    expect(result.events).toEqual(await sqlite.readStream('counter-1'));
+    expect(result.events[0]).toMatchObject({ type: 'Incremented', data: { by: 2 }, revision: 0n, previousHash: null });
+  });
+
+  it('folds the existing history before deciding, and appends after it', async () => {
+    await handleCommand(store, options('counter-1', increment(2)));
+    const result = await handleCommand(store, options('counter-1', { ...increment(3), type: 'IncrementTwice' }));
+    expect(result.state).toEqual({ value: 8, increments: 3 });
+    expect(result.events.map((event) => event.revision)).toEqual([1n, 2n]);
+    expect(result.nextExpectedRevision).toBe(2n);
+    expect(result.position).toBe(3n);
+  });
+
+  it('appends nothing when the decider decides nothing', async () => {
+    const touch: CounterCommand = { type: 'Touch', data: {}, metadata: { now: new Date(), actor: testActor } };
+    expect(await handleCommand(store, options('counter-1', touch))).toEqual({
+      state: { value: 0, increments: 0 },
+      events: [],
+      nextExpectedRevision: -1n,
+      position: null,
+    });
+    expect(store.appendCalls).toBe(0);
+
+    await handleCommand(store, options('counter-1', increment(1)));
+    expect(await handleCommand(store, options('counter-1', touch))).toMatchObject({ events: [], nextExpectedRevision: 0n, position: null });
+    expect(await sqlite.headPosition()).toBe(1n);
+  });
+
+  it('lets domain errors from decide through, appending nothing', async () => {
+    await expect(handleCommand(store, options('counter-1', increment(0)))).rejects.toMatchObject({ code: 'BY_NOT_POSITIVE' });
+    expect(await sqlite.headPosition()).toBe(0n);
+  });
+
+  describe('with the client\'s expected revision (If-Match)', () => {
+    it('refuses a stale revision without calling decide', async () => {
+      await handleCommand(store, options('counter-1', increment(1)));
+      await handleCommand(store, options('counter-1', increment(1)));
+      const decide = jest.spyOn(counterDecider, 'decide');
+      try {
+        const attempt = handleCommand(store, options('counter-1', increment(5), { expectedRevision: 0n }));
+        await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(attempt).rejects.toMatchObject({ streamId: 'counter-1', expected: 0n, actual: 1n });
+        expect(decide).not.toHaveBeenCalled();
+      } finally {
+        decide.mockRestore();
+      }
+      expect(await sqlite.readStream('counter-1')).toHaveLength(2);
+    });
+
+    it('reports no_stream when the client expects a revision of a stream that does not exist', async () => {
+      await expect(handleCommand(store, options('counter-1', increment(1), { expectedRevision: 0n }))).rejects.toMatchObject({
+        actual: 'no_stream',
+      });
+    });
+
+    it('accepts the current revision, and -1n for a stream that does not exist yet', async () => {
+      expect((await handleCommand(store, options('counter-1', increment(1), { expectedRevision: -1n }))).nextExpectedRevision).toBe(0n);
+      expect((await handleCommand(store, options('counter-1', increment(1), { expectedRevision: 0n }))).nextExpectedRevision).toBe(1n);
+    });
+
+    it('does not retry when another writer slips in: the client decided on what it saw', async () => {
+      await handleCommand(store, options('counter-1', increment(1)));
+      store.beforeAppend = async () => {
+        store.beforeAppend = undefined;
+        await sqlite.append('counter-1', [toEventToAppend(increment(10))({ type: 'Incremented', data: { by: 10 } })], 'any');
+      };
+      store.appendCalls = 0;
+      await expect(handleCommand(store, options('counter-1', increment(5), { expectedRevision: 0n }))).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect(store.appendCalls).toBe(1);
+    });
+  });
+
+  describe('without an expected revision', () => {
+    it('re-reads and decides again when another writer slips in between read and append', async () => {
+      await handleCommand(store, options('counter-1', increment(1)));
+      store.beforeAppend = async () => {
+        store.beforeAppend = undefined;
+        await sqlite.append('counter-1', [toEventToAppend(increment(10))({ type: 'Incremented', data: { by: 10 } })], 'any');
+      };
+      const decide = jest.spyOn(counterDecider, 'decide');
+      try {
+        const result = await handleCommand(store, options('counter-1', increment(5)));
+        expect(decide).toHaveBeenCalledTimes(2);
+        expect(decide.mock.calls[1][1]).toEqual({ value: 11, increments: 2 }); // decided again on fresh state
+        expect(result.state).toEqual({ value: 16, increments: 3 });
+        expect(result.nextExpectedRevision).toBe(2n);
+        expect(result.events).toHaveLength(1);
+      } finally {
+        decide.mockRestore();
+      }
+    });
+
+    it('gives up after 3 retries and reports the conflict', async () => {
+      store.beforeAppend = () =>
+        sqlite.append('counter-1', [toEventToAppend(increment(10))({ type: 'Incremented', data: { by: 10 } })], 'any').then(() => undefined);
+      await expect(handleCommand(store, options('counter-1', increment(5)))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(store.appendCalls).toBe(4);
+      expect(
+        (await sqlite.readStream('counter-1')).every((event) => (event.data as { by: number }).by === 10),
+      ).toBe(true);
+    });
+
+    it('honours maxRetries', async () => {
+      store.beforeAppend = () =>
+        sqlite.append('counter-1', [toEventToAppend(increment(10))({ type: 'Incremented', data: { by: 10 } })], 'any').then(() => undefined);
+      await expect(handleCommand(store, options('counter-1', increment(5), { maxRetries: 0 }))).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect(store.appendCalls).toBe(1);
+    });
+  });
+
+  it('returns the first attempt\'s result when a command is retried with the same event ids', async () => {
+    const fixedIds = (command: CounterCommand) => (event: CounterEvent, index: number): EventToAppend => ({
+      ...toEventToAppend(command)(event),
+      id: `00000000-0000-4000-8000-00000000000${index}`,
+    });
+    await handleCommand(store, options('counter-1', increment(1)));
+    const command = increment(2);
+    const first = await handleCommand(store, options('counter-1', command, { toEventToAppend: fixedIds(command) }));
+    const retried = await handleCommand(store, options('counter-1', command, { toEventToAppend: fixedIds(command) }));
+    expect(retried).toEqual(first);
+    expect(await sqlite.readStream('counter-1')).toHaveLength(2);
+  });
+
+  describe('business time (occurredAt)', () => {
+    const at = (iso: string) => new Date(iso);
+
+    it('refuses a business time earlier than the stream\'s last event', async () => {
+      await handleCommand(store, options('counter-1', increment(1, at('2025-03-01T08:00:00.000Z'))));
+      const earlier = increment(1, at('2025-03-01T07:59:59.999Z'));
+      const attempt = handleCommand(store, options('counter-1', earlier, { businessTime: earlier.metadata.now }));
+      await expect(attempt).rejects.toBeInstanceOf(DomainError);
+      await expect(attempt).rejects.toMatchObject({ code: 'OCCURRED_AT_BEFORE_PREVIOUS', kind: 'CONFLICT', field: 'occurredAt' });
+      const error = (await attempt.catch((caught: unknown) => caught)) as DomainError;
+      expect(error.messageZh).toContain('2025-03-01T08:00:00.000Z');
+      expect(error.messageEn).toContain('2025-03-01T07:59:59.999Z');
+      expect(await sqlite.readStream('counter-1')).toHaveLength(1);
+    });
+
+    it('accepts the same or a later business time, and any time on a new stream', async () => {
+      const first = increment(1, at('2025-03-01T08:00:00.000Z'));
+      await handleCommand(store, options('counter-1', first, { businessTime: first.metadata.now }));
+      const same = increment(1, at('2025-03-01T16:00:00+08:00')); // the same instant, written with an offset
+      await handleCommand(store, options('counter-1', same, { businessTime: same.metadata.now }));
+      const later = increment(1, at('2025-03-02T00:00:00.000Z'));
+      expect((await handleCommand(store, options('counter-1', later, { businessTime: later.metadata.now }))).nextExpectedRevision).toBe(2n);
+    });
+
+    it('is not checked when no business time is given', async () => {
+      await handleCommand(store, options('counter-1', increment(1, at('2025-03-01T08:00:00.000Z'))));
+      const backdated = increment(1, at('2024-01-01T00:00:00.000Z'));
+      expect((await handleCommand(store, options('counter-1', backdated))).nextExpectedRevision).toBe(1n);
+    });
+  });
+
+  it('folds through the given upcaster', async () => {
+    await sqlite.append('counter-1', [{ ...toEventToAppend(increment(1))({ type: 'Incremented', data: { by: 1 } }), type: 'IncrementedV0', data: { amount: 4 } }], 'no_stream');
+    const result = await handleCommand(
+      store,
+      options('counter-1', increment(1), {
+        upcast: (recorded) =>
+          recorded.type === 'IncrementedV0'
+            ? { type: 'Incremented', data: { by: (recorded.data as { amount: number }).amount } }
+            : (recorded as unknown as CounterEvent),
+      }),
+    );
+    expect(result.state).toEqual({ value: 5, increments: 2 });
+  });
+});
