@@ -8,6 +8,8 @@ const common = {
     '^@sme/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@sme/event-store$': '<rootDir>/libs/event-store/src',
     '^@sme/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@sme/read-models$': '<rootDir>/libs/read-models/src',
+    '^@sme/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
 };

@@ -1,0 +1,69 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { ApplicationController } from './applications/application.controller';
+import { ExecuteApplicationHandler, GetApplicationHandler, ListApplicationsHandler } from './applications/application.handlers';
+import { AuditController } from './audit/audit.controller';
+import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
+import { DevTokenController } from './auth/dev-token.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { CallController } from './calls/call.controller';
+import { ExecuteCallHandler, GetCallHandler, ListCallsHandler, PublishCallListHandler } from './calls/call.handlers';
+import { CommandExecutor } from './commands/command-executor';
+import type { AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { ETagInterceptor } from './http/etag.interceptor';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RecordLoader } from './records/record-loader';
+import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
+import { StationController } from './stations/station.controller';
+import { StationDesignation } from './stations/station-designation';
+
+const handlers = [
+  ExecuteCallHandler,
+  PublishCallListHandler,
+  GetCallHandler,
+  ListCallsHandler,
+  ExecuteApplicationHandler,
+  GetApplicationHandler,
+  ListApplicationsHandler,
+  ExecuteStationHandler,
+  GetStationHandler,
+  ListStationsHandler,
+  GetStreamEventsHandler,
+  VerifyChainsHandler,
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        CqrsModule.forRoot(),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      ],
+      controllers: [
+        HealthController,
+        DevTokenController,
+        CallController,
+        ApplicationController,
+        StationController,
+        AuditController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // Outermost first: the idempotency record must see the ETag the inner one sets.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+        CommandExecutor,
+        RecordLoader,
+        StationDesignation,
+        ...handlers,
+      ],
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { CommandRequestDto } from '../commands/command-request.dto';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import {
+  AttachMaterialDto,
+  CreateApplicationDto,
+  DecisionDto,
+  DistrictReviewDto,
+  ExpertPanelDto,
+  ExpertScoreDto,
+  ListApplicationsQueryDto,
+  RecommendationDto,
+} from './application.dto';
+import {
+  ExecuteApplicationCommand,
+  GetApplicationQuery,
+  ListApplicationsQuery,
+  type ApplicationCommandBody,
+} from './application.messages';
+
+@ApiTags('applications (服务站申请)')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private run(command: ApplicationCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteApplicationCommand(command, ctx));
+  }
+
+  @Post()
+  @Roles('STATION_OPERATOR')
+  @ApiOperation({ summary: 'Draft an application with the 申请表 (the operator’s organisation owns it)' })
+  create(@Body() dto: CreateApplicationDto, @Ctx() ctx: RequestContext) {
+    const applicationId = newRecordId(ctx, 'application');
+    return this.run({ type: 'CreateApplication', data: { applicationId, callId: dto.callId, form: dto.form } }, ctx);
+  }
+
+  @Post(':id/materials')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR')
+  @ApiOperation({ summary: 'Attach (or replace) one of the six materials while in draft' })
+  attach(@Param('id', IdPipe) id: string, @Body() dto: AttachMaterialDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'AttachMaterial', data: { applicationId: id, ...dto.material } }, ctx);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR')
+  @ApiOperation({ summary: 'Submit to the district before its deadline (逾期不予受理)' })
+  submit(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'SubmitApplication', data: { applicationId: id } }, ctx);
+  }
+
+  @Post(':id/district-review')
+  @HttpCode(200)
+  @Roles('DISTRICT_AUTHORITY')
+  @ApiOperation({ summary: '区初审: pass or reject, by the authority of the station’s district' })
+  districtReview(@Param('id', IdPipe) id: string, @Body() dto: DistrictReviewDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ReviewByDistrict', data: { applicationId: id, passed: dto.passed, opinion: dto.opinion } }, ctx);
+  }
+
+  @Post(':id/expert-panel')
+  @HttpCode(200)
+  @Roles('HUB')
+  @ApiOperation({ summary: '专家评审: the hub forms a panel of at least three experts' })
+  expertPanel(@Param('id', IdPipe) id: string, @Body() dto: ExpertPanelDto, @Ctx() ctx: RequestContext) {
+    const experts = dto.experts.map(({ expertId, name, organisation }) => ({ expertId, name, organisation }));
+    return this.run({ type: 'FormExpertPanel', data: { applicationId: id, experts } }, ctx);
+  }
+
+  @Post(':id/expert-scores')
+  @HttpCode(200)
+  @Roles('EXPERT')
+  @ApiOperation({ summary: 'A panel expert scores 0–100 with an opinion, once' })
+  score(@Param('id', IdPipe) id: string, @Body() dto: ExpertScoreDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ScoreApplication', data: { applicationId: id, score: dto.score, opinion: dto.opinion } }, ctx);
+  }
+
+  @Post(':id/recommendation')
+  @HttpCode(200)
+  @Roles('HUB')
+  @ApiOperation({ summary: '推荐意见, once every panel score is in' })
+  recommend(@Param('id', IdPipe) id: string, @Body() dto: RecommendationDto, @Ctx() ctx: RequestContext) {
+    const data = { applicationId: id, recommended: dto.recommended, opinion: dto.opinion };
+    return this.run({ type: 'IssueRecommendation', data }, ctx);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles('CITY_AUTHORITY')
+  @ApiOperation({ summary: '审定: the city approves or rejects' })
+  decide(@Param('id', IdPipe) id: string, @Body() dto: DecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'DecideApplication', data: { applicationId: id, approved: dto.approved, opinion: dto.opinion } }, ctx);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One application, folded from its events' })
+  get(@Param('id', IdPipe) id: string) {
+    return this.queries.execute(new GetApplicationQuery(id));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Applications by call, district and stage' })
+  list(@Query() query: ListApplicationsQueryDto) {
+    return this.queries.execute(new ListApplicationsQuery(query));
+  }
+}

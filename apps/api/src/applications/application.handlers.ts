@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  APPLICATION_EVENT_SCHEMA_VERSIONS,
+  applicationDecider,
+  notFound,
+  type ApplicationCommand,
+} from '@sme/domain';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { foldView, listApplications, projectApplication, type ApplicationView } from '@sme/read-models';
+import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
+import { RecordLoader } from '../records/record-loader';
+import { ExecuteApplicationCommand, GetApplicationQuery, ListApplicationsQuery } from './application.messages';
+
+const NEEDS_CALL = new Set(['CreateApplication', 'SubmitApplication', 'ReviewByDistrict']);
+
+@CommandHandler(ExecuteApplicationCommand)
+export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplicationCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly records: RecordLoader,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ command, ctx }: ExecuteApplicationCommand): Promise<CommandResult> {
+    const { applicationId } = command.data;
+    const callId = command.type === 'CreateApplication' ? command.data.callId : await this.callIdOf(applicationId);
+    const call = await this.records.callSnapshot(callId);
+    const { callId: _callId, ...rest } = command.data as typeof command.data & { callId?: string };
+    const data = NEEDS_CALL.has(command.type) ? { ...rest, call } : rest;
+    return toResponse(
+      await this.executor.execute({
+        id: applicationId,
+        streamId: `application-${applicationId}`,
+        decider: applicationDecider,
+        command: { type: command.type, data } as Omit<ApplicationCommand, 'metadata'>,
+        ctx,
+        schemaVersions: APPLICATION_EVENT_SCHEMA_VERSIONS,
+        legalBasis: call.documentNumber,
+      }),
+    );
+  }
+
+  /** The application's call, from its first event. */
+  private async callIdOf(applicationId: string): Promise<string> {
+    const [first] = await this.store.readStream(`application-${applicationId}`, { maxCount: 1 });
+    const callId = (first?.data as { callId?: unknown } | undefined)?.callId;
+    if (typeof callId !== 'string') throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
+    return callId;
+  }
+}
+
+@QueryHandler(GetApplicationQuery)
+export class GetApplicationHandler implements IQueryHandler<GetApplicationQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ applicationId }: GetApplicationQuery): Promise<ApplicationView> {
+    const view = foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
+    if (!view) throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
+    return view;
+  }
+}
+
+@QueryHandler(ListApplicationsQuery)
+export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
+  constructor(private readonly records: RecordLoader) {}
+
+  async execute({ filter }: ListApplicationsQuery) {
+    await this.records.readModel.catchUp();
+    return listApplications(this.records.readModel, filter);
+  }
+}

@@ -1,0 +1,36 @@
+import { Command, Query } from '@nestjs/cqrs';
+import type { ApplicationCommand } from '@sme/domain';
+import type { ApplicationFilter, ApplicationView, Page } from '@sme/read-models';
+import type { CommandResult } from '../commands/command-executor';
+import type { RequestContext } from '../commands/request-context';
+
+type WithoutCall<T> = T extends { type: infer K; data: infer D }
+  ? { type: K; data: K extends 'CreateApplication' ? Omit<D, 'call'> & { callId: string } : Omit<D, 'call'> }
+  : never;
+
+/**
+ * An application command as the controller builds it: a new application names its call by id,
+ * and the handler adds the call's snapshot where the rules need it.
+ */
+export type ApplicationCommandBody = WithoutCall<Exclude<ApplicationCommand, { type: 'MarkDesignated' }>>;
+
+export class ExecuteApplicationCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: ApplicationCommandBody,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class GetApplicationQuery extends Query<ApplicationView> {
+  constructor(readonly applicationId: string) {
+    super();
+  }
+}
+
+export class ListApplicationsQuery extends Query<Page<ApplicationView>> {
+  constructor(readonly filter: ApplicationFilter) {
+    super();
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Roles } from '../auth/auth.decorators';
+import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
+
+export class StreamIdParam {
+  @Matches(/^(call|application|station)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    message: 'streamId must be <call|application|station>-<uuid>',
+  })
+  streamId!: string;
+}
+
+export class StreamEventsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
+  @ApiPropertyOptional({ enum: ['forwards', 'backwards'] }) @IsOptional() @IsIn(['forwards', 'backwards']) direction?: 'forwards' | 'backwards';
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) limit?: number;
+}
+
+@ApiTags('audit (审计)')
+@ApiBearerAuth()
+@Roles('AUDITOR')
+@Controller()
+export class AuditController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('streams/:streamId/events')
+  @ApiOperation({ summary: 'A record’s whole history: every event with its full envelope and hash link' })
+  streamEvents(@Param() { streamId }: StreamIdParam, @Query() query: StreamEventsQueryDto) {
+    return this.queries.execute(new GetStreamEventsQuery(streamId, query.fromRevision, query.direction, query.limit));
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({ summary: 'Recompute every hash chain; names the first broken link' })
+  verify() {
+    return this.queries.execute(new VerifyChainsQuery());
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '@sme/domain';
+import { EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { GetStreamEventsQuery, VerifyChainsQuery, type EventEnvelopeView } from './audit.messages';
+
+export function toEnvelopeView(event: RecordedEvent): EventEnvelopeView {
+  return {
+    id: event.id,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    streamId: event.streamId,
+    revision: Number(event.revision),
+    position: event.position.toString(),
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.metadata.recordedAt,
+    metadata: event.metadata,
+    data: event.data,
+    hash: event.hash,
+    previousHash: event.previousHash,
+  };
+}
+
+@QueryHandler(GetStreamEventsQuery)
+export class GetStreamEventsHandler implements IQueryHandler<GetStreamEventsQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ streamId, fromRevision, direction, limit }: GetStreamEventsQuery) {
+    const events = await this.store.readStream(streamId, {
+      direction,
+      ...(fromRevision !== undefined ? { fromRevision: BigInt(fromRevision) } : {}),
+      ...(limit !== undefined ? { maxCount: limit } : {}),
+    });
+    if (events.length === 0 && fromRevision === undefined) {
+      throw notFound('STREAM_NOT_FOUND', `事件流 ${streamId} 不存在`, `Stream ${streamId} does not exist`);
+    }
+    return { streamId, events: events.map(toEnvelopeView) };
+  }
+}
+
+@QueryHandler(VerifyChainsQuery)
+export class VerifyChainsHandler implements IQueryHandler<VerifyChainsQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute() {
+    const result = await verifyAll(this.store);
+    const verifiedAt = new Date().toISOString();
+    if (result.ok) return { ...result, verifiedAt };
+    const { firstBroken } = result;
+    return {
+      ok: false,
+      eventsChecked: result.eventsChecked,
+      verifiedAt,
+      firstBroken: { ...firstBroken, revision: Number(firstBroken.revision), position: firstBroken.position.toString() },
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ROLES, type Actor, type Role } from '@sme/domain/shared/decider';
+import { ApiError } from '../http/api-error';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+
+interface TokenClaims {
+  sub?: unknown;
+  role?: unknown;
+  orgId?: unknown;
+  regionCode?: unknown;
+}
+
+/** Global guard: every route needs a valid Bearer token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest();
+    const actor = await this.authenticate(request.headers.authorization);
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.includes(actor.role)) {
+      throw ApiError.forbidden(
+        'ROLE_NOT_ALLOWED',
+        `角色 ${actor.role} 无权执行此操作，需要：${roles.join('、')}`,
+        `Role ${actor.role} may not do this; allowed: ${roles.join(', ')}`,
+      );
+    }
+    return true;
+  }
+
+  private async authenticate(header: unknown): Promise<Actor> {
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) {
+      throw ApiError.unauthorized('TOKEN_MISSING', '缺少 Bearer 令牌', 'A Bearer token is required');
+    }
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(match[1]);
+    } catch {
+      throw ApiError.unauthorized('TOKEN_INVALID', '令牌无效或已过期', 'The token is invalid or expired');
+    }
+    const { sub, role, orgId, regionCode } = claims;
+    if (
+      typeof sub !== 'string' ||
+      typeof orgId !== 'string' ||
+      typeof regionCode !== 'string' ||
+      !ROLES.includes(role as Role)
+    ) {
+      throw ApiError.unauthorized(
+        'TOKEN_CLAIMS_INVALID',
+        '令牌须包含 sub、role、orgId、regionCode',
+        'The token must carry sub, role, orgId and regionCode',
+      );
+    }
+    return { id: sub, role: role as Role, orgId, regionCode };
+  }
+}

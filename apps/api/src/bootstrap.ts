@@ -1,0 +1,39 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ApiExceptionFilter } from './http/domain-exception.filter';
+import { createValidationPipe } from './http/validation';
+import { StationDesignation } from './stations/station-designation';
+
+/** Builds the HTTP application (used by main and by the end-to-end tests). */
+export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: false });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SME Service Ledger')
+      .setDescription(
+        'Event-sourced ledger of the SME public service network (中小企业公共服务体系): calls for stations, ' +
+          'applications and their review chain, stations and their revocation. Every change is an immutable event.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  if (config.devTokens) {
+    new Logger('Auth').warn(
+      'POST /auth/dev-token is ON: anyone can get a token for any role. For local use only; NODE_ENV=production turns it off.',
+    );
+  }
+  await app.init();
+  await app.get(StationDesignation).completeAll();
+  return app;
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { CommandRequestDto } from '../commands/command-request.dto';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { OpenCallDto } from './call.dto';
+import { ExecuteCallCommand, GetCallQuery, ListCallsQuery, PublishCallListCommand } from './call.messages';
+
+@ApiTags('calls (征集批次)')
+@ApiBearerAuth()
+@Controller('calls')
+export class CallController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Open a call for station applications (征集批次)' })
+  open(@Body() dto: OpenCallDto, @Ctx() ctx: RequestContext) {
+    const { occurredAt: _o, reason: _r, ...data } = dto;
+    return this.commands.execute(
+      new ExecuteCallCommand({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Close the call: no more submissions' })
+  close(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new ExecuteCallCommand({ type: 'CloseCall', data: { callId: id } }, ctx));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Publish the list (发布名单): every approved application becomes a station (授牌)' })
+  publish(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new PublishCallListCommand(id, ctx));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A call with its applications per stage and progress against its target' })
+  get(@Param('id', IdPipe) id: string) {
+    return this.queries.execute(new GetCallQuery(id));
+  }
+
+  @Get()
+  @ApiQuery({ name: 'cityCode', required: false })
+  @ApiOperation({ summary: 'Calls, newest first' })
+  list(@Query('cityCode') cityCode?: string) {
+    return this.queries.execute(new ListCallsQuery(cityCode));
+  }
+}
+

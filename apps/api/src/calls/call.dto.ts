@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CommandRequestDto } from '../commands/command-request.dto';
+
+export class OpenCallDto extends CommandRequestDto {
+  @ApiProperty({ example: '广州市中小企业服务站征集（2019）' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: '穗工信函〔2019〕1100号' })
+  @IsString()
+  @MaxLength(100)
+  documentNumber!: string;
+
+  @ApiProperty({ example: '440100', description: 'GB/T 2260 city code' })
+  @Matches(/^\d{6}$/, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  cityCode!: string;
+
+  @ApiProperty({ example: '2018-01-01', description: 'Operators must be registered before this date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'registrationCutoff must be a date YYYY-MM-DD' })
+  registrationCutoff!: string;
+
+  @ApiProperty({ example: '2019-06-18T17:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  districtDeadline!: string;
+
+  @ApiProperty({ example: '2019-06-21T17:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  cityDeadline!: string;
+
+  @ApiProperty({ example: 100 })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  targetStationCount!: number;
+}

@@ -1,0 +1,103 @@
+import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, notFound } from '@sme/domain';
+import { stageCounts } from '@sme/read-models';
+import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
+import { RecordLoader } from '../records/record-loader';
+import { StationDesignation } from '../stations/station-designation';
+import {
+  ExecuteCallCommand,
+  GetCallQuery,
+  ListCallsQuery,
+  PublishCallListCommand,
+  type CallDetailsResponse,
+} from './call.messages';
+
+@CommandHandler(ExecuteCallCommand)
+export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly records: RecordLoader,
+  ) {}
+
+  private async documentNumberOf(callId: string): Promise<string> {
+    return (await this.records.call(callId)).documentNumber;
+  }
+
+  async execute({ command, ctx }: ExecuteCallCommand): Promise<CommandResult> {
+    const callId = command.data.callId;
+    const legalBasis = command.type === 'OpenCall' ? command.data.documentNumber : (await this.documentNumberOf(callId));
+    return toResponse(
+      await this.executor.execute({
+        id: callId,
+        streamId: `call-${callId}`,
+        decider: callDecider,
+        command,
+        ctx,
+        schemaVersions: CALL_EVENT_SCHEMA_VERSIONS,
+        legalBasis,
+      }),
+    );
+  }
+}
+
+@CommandHandler(PublishCallListCommand)
+export class PublishCallListHandler implements ICommandHandler<PublishCallListCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly records: RecordLoader,
+    private readonly designation: StationDesignation,
+  ) {}
+
+  async execute({ callId, ctx }: PublishCallListCommand): Promise<CommandResult> {
+    const call = await this.records.call(callId);
+    const entries = await this.designation.approvedEntries(callId);
+    const result = await this.executor.execute({
+      id: callId,
+      streamId: `call-${callId}`,
+      decider: callDecider,
+      command: { type: 'PublishList', data: { callId, entries } },
+      ctx,
+      schemaVersions: CALL_EVENT_SCHEMA_VERSIONS,
+      legalBasis: call.documentNumber,
+    });
+    const published = result.recorded.find((e) => e.type === 'CallListPublished');
+    if (published) await this.designation.complete(published, ctx);
+    return toResponse(result);
+  }
+}
+
+@QueryHandler(GetCallQuery)
+export class GetCallHandler implements IQueryHandler<GetCallQuery> {
+  constructor(private readonly records: RecordLoader) {}
+
+  async execute({ callId }: GetCallQuery): Promise<CallDetailsResponse> {
+    const model = this.records.readModel;
+    await model.catchUp();
+    const call = model.calls.get(callId);
+    if (!call) throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
+    const stations = [...model.stations.values()].filter((s) => s.callId === callId);
+    return {
+      ...call,
+      applicationsByStage: stageCounts(model, callId),
+      progress: {
+        target: call.targetStationCount,
+        designated: stations.length,
+        activeStations: stations.filter((s) => s.status === 'ACTIVE').length,
+      },
+    };
+  }
+}
+
+@QueryHandler(ListCallsQuery)
+export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
+  constructor(private readonly records: RecordLoader) {}
+
+  async execute({ cityCode }: ListCallsQuery) {
+    const model = this.records.readModel;
+    await model.catchUp();
+    const items = [...model.calls.values()]
+      .filter((c) => !cityCode || c.cityCode === cityCode)
+      .sort((a, b) => b.openedAt.localeCompare(a.openedAt) || a.id.localeCompare(b.id));
+    return { items, total: items.length };
+  }
+}

@@ -1,0 +1,45 @@
+import { Command, Query } from '@nestjs/cqrs';
+import type { CallCommand } from '@sme/domain';
+import type { ApplicationStage } from '@sme/domain';
+import type { CallView } from '@sme/read-models';
+import type { CommandBody } from '../commands/command-body';
+import type { CommandResult } from '../commands/command-executor';
+import type { RequestContext } from '../commands/request-context';
+
+export type CallCommandBody = CommandBody<Exclude<CallCommand, { type: 'PublishList' }>>;
+
+export class ExecuteCallCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: CallCommandBody,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** 发布名单: publishes the call's list, then designates every listed station. */
+export class PublishCallListCommand extends Command<CommandResult> {
+  constructor(
+    readonly callId: string,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export interface CallDetailsResponse extends CallView {
+  applicationsByStage: Partial<Record<ApplicationStage, number>>;
+  progress: { target: number; designated: number; activeStations: number };
+}
+
+export class GetCallQuery extends Query<CallDetailsResponse> {
+  constructor(readonly callId: string) {
+    super();
+  }
+}
+
+export class ListCallsQuery extends Query<{ items: CallView[]; total: number }> {
+  constructor(readonly cityCode?: string) {
+    super();
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
+import { EVENT_STORE, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
+import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
+import type { RequestContext } from './request-context';
+
+/** What every command endpoint answers. */
+export interface CommandResult {
+  id: string;
+  streamId: string;
+  /** Revision of the record after the command (also sent as ETag). */
+  revision: number;
+  /** Global position of the last event written, as a decimal string. */
+  position: string | null;
+  events: { id: string; type: string }[];
+}
+
+export interface ExecuteOptions<C extends DomainCommand, S, E extends DomainEvent> {
+  id: string;
+  streamId: string;
+  decider: Decider<C, S, E>;
+  command: Omit<C, 'metadata'>;
+  ctx: RequestContext;
+  schemaVersions: Record<string, number>;
+  legalBasis?: string;
+  /** Set when the command follows from another event (e.g. stations created by a published list). */
+  causationId?: string;
+  /** Ignore the client's If-Match: used for follow-up writes to other records. */
+  ignoreExpectedRevision?: boolean;
+}
+
+/** Builds the envelope around a domain command and runs it through the shared handler. */
+@Injectable()
+export class CommandExecutor {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute<C extends DomainCommand, S, E extends DomainEvent>(
+    options: ExecuteOptions<C, S, E>,
+  ): Promise<CommandResult & { state: S; recorded: RecordedEvent[] }> {
+    const { ctx, streamId } = options;
+    const command = { ...options.command, metadata: { now: ctx.occurredAt, actor: ctx.actor } } as C;
+    const reason = ctx.reason ?? opinionOf(command.data);
+    const result = await handleCommand(this.store, {
+      streamId,
+      decider: options.decider,
+      command,
+      expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
+      businessTime: ctx.occurredAt,
+      toEventToAppend: (event: E, index: number): EventToAppend => ({
+        id: ctx.idempotencyKey
+          ? IdempotencyInterceptor.eventIdFor(ctx.actor.id, ctx.idempotencyKey, streamId, index)
+          : randomUUID(),
+        type: event.type,
+        schemaVersion: options.schemaVersions[event.type] ?? 1,
+        data: event.data as Record<string, unknown>,
+        metadata: {
+          occurredAt: ctx.occurredAt.toISOString(),
+          recordedAt: new Date().toISOString(),
+          actor: ctx.actor,
+          correlationId: ctx.correlationId,
+          causationId: options.causationId ?? ctx.causationId,
+          ...(reason ? { reason } : {}),
+          ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}),
+        },
+      }),
+    });
+    return {
+      id: options.id,
+      streamId,
+      revision: Number(result.nextExpectedRevision),
+      position: result.position === null ? null : result.position.toString(),
+      events: result.events.map((e) => ({ id: e.id, type: e.type })),
+      state: result.state,
+      recorded: result.events,
+    };
+  }
+}
+
+/** The opinion or reason a command carries is the natural "why" of its events. */
+function opinionOf(data: object): string | undefined {
+  const d = data as { opinion?: unknown; reason?: unknown };
+  if (typeof d.opinion === 'string' && d.opinion) return d.opinion;
+  if (typeof d.reason === 'string' && d.reason) return d.reason;
+  return undefined;
+}
+
+/** Strips the internal fields before a command result goes over HTTP. */
+export function toResponse({ id, streamId, revision, position, events }: CommandResult): CommandResult {
+  return { id, streamId, revision, position, events };
+}

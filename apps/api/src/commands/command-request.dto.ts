@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** ISO time that is not later than the server's clock. */
+export function NotInFuture(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notInFuture',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not be in the future`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now(),
+      },
+    });
+}
+
+/** Fields every command request may carry besides its own data. */
+export class CommandRequestDto {
+  @ApiPropertyOptional({
+    description: 'Business time of the act (ISO 8601 with offset). Defaults to now; never in the future.',
+    example: '2019-06-10T10:00:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @NotInFuture()
+  occurredAt?: string;
+
+  @ApiPropertyOptional({ description: 'Why the actor did this, kept on the event for auditors.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

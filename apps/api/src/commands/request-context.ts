@@ -1,0 +1,68 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { Actor } from '@sme/domain/shared/decider';
+import { ApiError } from '../http/api-error';
+
+/** Everything about a command that is not its data: who, when, under which ids. */
+export interface RequestContext {
+  actor: Actor;
+  /** Business time of the act (the body's occurredAt, default now). */
+  occurredAt: Date;
+  correlationId: string;
+  causationId: string | null;
+  idempotencyKey?: string;
+  /** From If-Match: the revision the client last saw. */
+  expectedRevision?: bigint;
+  reason?: string;
+}
+
+const ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
+
+export function parseIfMatch(header: string | undefined): bigint | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(header.trim());
+  if (!match) {
+    throw ApiError.badRequest(
+      'IF_MATCH_INVALID',
+      'If-Match 须为记录版本号，例如 "3"',
+      'If-Match must be a record revision, e.g. "3"',
+      [{ field: 'If-Match', rule: 'revision', message: { zh: 'If-Match 格式不正确', en: 'If-Match is malformed' } }],
+    );
+  }
+  return BigInt(match[1]);
+}
+
+function optionalId(request: Request, header: string): string | undefined {
+  const value = request.header(header);
+  if (value === undefined) return undefined;
+  if (!ID_PATTERN.test(value)) {
+    throw ApiError.badRequest(
+      'HEADER_INVALID',
+      `${header} 须为 1–128 个可见 ASCII 字符`,
+      `${header} must be 1–128 visible ASCII characters`,
+    );
+  }
+  return value;
+}
+
+export function buildRequestContext(request: Request & { actor: Actor }, now = new Date()): RequestContext {
+  const body = (request.body ?? {}) as { occurredAt?: unknown; reason?: unknown };
+  // The DTO validates occurredAt (format, not in the future); here it is only read.
+  const occurredAt =
+    typeof body.occurredAt === 'string' && !Number.isNaN(Date.parse(body.occurredAt)) ? new Date(body.occurredAt) : now;
+  return {
+    actor: request.actor,
+    occurredAt,
+    correlationId: optionalId(request, 'x-correlation-id') ?? randomUUID(),
+    causationId: optionalId(request, 'x-causation-id') ?? null,
+    idempotencyKey: request.header('idempotency-key'),
+    expectedRevision: parseIfMatch(request.header('if-match')),
+    reason: typeof body.reason === 'string' ? body.reason : undefined,
+  };
+}
+
+/** `@Ctx() ctx: RequestContext` in a controller. */
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext =>
+  buildRequestContext(context.switchToHttp().getRequest()),
+);

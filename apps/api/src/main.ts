@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './bootstrap';
+import { loadConfig } from './config/app-config';
+import { loadDemoData } from './demo/demo-loader';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  if (config.demo) await loadDemoData(app);
+  await app.listen(config.port);
+  new Logger('Main').log(`SME Service Ledger listening on http://localhost:${config.port} (${config.mode} mode); API docs at /docs`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { ApiError } from '../http/api-error';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import {
+  AsOfQueryDto,
+  CovenantDto,
+  ListStationsQueryDto,
+  RevocationDecisionDto,
+  RevocationProposalDto,
+  WithdrawalDto,
+} from './station.dto';
+import { ExecuteStationCommand, GetStationQuery, ListStationsQuery, type StationCommandBody } from './station.messages';
+
+@ApiTags('stations (服务站)')
+@ApiBearerAuth()
+@Controller('stations')
+export class StationController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private run(command: StationCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteStationCommand(command, ctx));
+  }
+
+  @Post(':id/covenant')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR')
+  @ApiOperation({ summary: 'The operator signs the 服务公约' })
+  signCovenant(@Param('id', IdPipe) id: string, @Body() dto: CovenantDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'SignCovenant', data: { stationId: id, covenantVersion: dto.covenantVersion } }, ctx);
+  }
+
+  @Post(':id/revocation-proposals')
+  @Roles('HUB')
+  @ApiOperation({ summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)' })
+  proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
+    const proposalId = newRecordId(ctx, 'revocation-proposal');
+    const evidence = dto.evidence.map(({ description, fileName, sha256 }) => ({
+      description,
+      ...(fileName !== undefined ? { fileName } : {}),
+      ...(sha256 !== undefined ? { sha256 } : {}),
+    }));
+    return this.run(
+      { type: 'ProposeRevocation', data: { stationId: id, proposalId, grounds: dto.grounds, evidence, opinion: dto.opinion } },
+      ctx,
+    );
+  }
+
+  @Post(':id/revocation-decision')
+  @HttpCode(200)
+  @Roles('CITY_AUTHORITY')
+  @ApiOperation({ summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
+  decideRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationDecisionDto, @Ctx() ctx: RequestContext) {
+    const data = { stationId: id, proposalId: dto.proposalId, approved: dto.approved, opinion: dto.opinion };
+    return this.run({ type: 'DecideRevocation', data }, ctx);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR')
+  @ApiOperation({ summary: 'The operator withdraws the station, giving a reason' })
+  withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawalDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'WithdrawStation', data: { stationId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor) {
+    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
+      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+    }
+    return this.queries.execute(new GetStationQuery(id, query.asOf ? new Date(query.asOf) : undefined));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The station registry (名单) by district and status' })
+  list(@Query() query: ListStationsQueryDto) {
+    return this.queries.execute(new ListStationsQuery(query));
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { REVOCATION_GROUNDS, type RevocationGround } from '@sme/domain';
+import { CommandRequestDto } from '../commands/command-request.dto';
+
+export class CovenantDto extends CommandRequestDto {
+  @ApiProperty({ example: '穗2019版', description: 'Version of the 服务公约 signed' })
+  @IsString()
+  @MaxLength(100)
+  covenantVersion!: string;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ example: '2020年满意度调查：满意率 42%' }) @IsString() @MaxLength(2000) description!: string;
+  @ApiPropertyOptional({ example: '满意度调查报告.pdf' }) @IsOptional() @IsString() @MaxLength(255) fileName?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' }) sha256?: string;
+}
+
+export class RevocationProposalDto extends CommandRequestDto {
+  @ApiProperty({ enum: REVOCATION_GROUNDS, isArray: true, description: '退出机制 grounds, one or more' })
+  @IsArray()
+  @ArrayMaxSize(REVOCATION_GROUNDS.length)
+  @IsIn(REVOCATION_GROUNDS, { each: true })
+  grounds!: RevocationGround[];
+
+  @ApiProperty({ type: [EvidenceDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
+  evidence!: EvidenceDto[];
+
+  @ApiProperty({ example: '服务满意度连续两年低于60%，建议撤销称号和授牌' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+export class RevocationDecisionDto extends CommandRequestDto {
+  @ApiProperty() @IsUUID() proposalId!: string;
+  @ApiProperty({ description: 'true: 撤销称号和授牌; false: reject the proposal' }) @IsBoolean() approved!: boolean;
+  @ApiProperty({ example: '同意撤销' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+/** The withdrawal's reason is the base `reason` field, required here by the domain rule. */
+export class WithdrawalDto extends CommandRequestDto {}
+
+export class ListStationsQueryDto {
+  @ApiPropertyOptional({ example: '440106' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit GB/T 2260 code' })
+  districtCode?: string;
+
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'REVOKED', 'WITHDRAWN'] })
+  @IsOptional()
+  @IsIn(['ACTIVE', 'REVOKED', 'WITHDRAWN'])
+  status?: 'ACTIVE' | 'REVOKED' | 'WITHDRAWN';
+}
+
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2019-12-31T23:59:59+08:00', description: 'AUDITOR only: the state as it stood at this business time' })
+  @IsOptional()
+  @IsISO8601()
+  asOf?: string;
+}

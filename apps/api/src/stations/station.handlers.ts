@@ -1,0 +1,71 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { STATION_EVENT_SCHEMA_VERSIONS, notFound, stationDecider, type StationCommand } from '@sme/domain';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { foldView, listStations, projectStation, type StationView } from '@sme/read-models';
+import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
+import { RecordLoader } from '../records/record-loader';
+import { ExecuteStationCommand, GetStationQuery, ListStationsQuery } from './station.messages';
+
+const stationNotFound = () => notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
+
+@CommandHandler(ExecuteStationCommand)
+export class ExecuteStationHandler implements ICommandHandler<ExecuteStationCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly records: RecordLoader,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ command, ctx }: ExecuteStationCommand): Promise<CommandResult> {
+    const { stationId } = command.data;
+    const [designated] = await this.store.readStream(`station-${stationId}`, { maxCount: 1 });
+    const callId = (designated?.data as { callId?: unknown } | undefined)?.callId;
+    if (typeof callId !== 'string') throw stationNotFound();
+    const call = await this.records.call(callId);
+    return toResponse(
+      await this.executor.execute({
+        id: stationId,
+        streamId: `station-${stationId}`,
+        decider: stationDecider,
+        command: command as Omit<StationCommand, 'metadata'>,
+        ctx,
+        schemaVersions: STATION_EVENT_SCHEMA_VERSIONS,
+        legalBasis: call.documentNumber,
+      }),
+    );
+  }
+}
+
+@QueryHandler(GetStationQuery)
+export class GetStationHandler implements IQueryHandler<GetStationQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ stationId, asOf }: GetStationQuery): Promise<StationView> {
+    const events = await this.store.readStream(`station-${stationId}`);
+    const limit = asOf?.getTime();
+    const replayed = limit === undefined ? events : events.filter((e) => Date.parse(e.metadata.occurredAt) <= limit);
+    const view = foldView(projectStation, replayed);
+    if (!view) {
+      if (events.length > 0 && asOf) {
+        throw notFound(
+          'STATION_NOT_YET_DESIGNATED',
+          `服务站在 ${asOf.toISOString()} 时尚未授牌`,
+          `The station had not been designated at ${asOf.toISOString()}`,
+        );
+      }
+      throw stationNotFound();
+    }
+    return view;
+  }
+}
+
+@QueryHandler(ListStationsQuery)
+export class ListStationsHandler implements IQueryHandler<ListStationsQuery> {
+  constructor(private readonly records: RecordLoader) {}
+
+  async execute({ filter }: ListStationsQuery) {
+    await this.records.readModel.catchUp();
+    return listStations(this.records.readModel, filter);
+  }
+}

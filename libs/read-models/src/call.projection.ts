@@ -1,0 +1,25 @@
+import type { CallEvent } from '@sme/domain/call/call.events';
+import { assertNever } from '@sme/domain/shared/decider';
+import type { RecordedEvent } from '@sme/event-store';
+import { versionOf } from './view-version';
+import type { CallView } from './views';
+
+export const CALL_STREAM_PREFIX = 'call-';
+
+/** Pure: the call's view after one more of its events. */
+export function projectCall(view: CallView | undefined, recorded: RecordedEvent): CallView | undefined {
+  const event = { type: recorded.type, data: recorded.data } as CallEvent;
+  const version = versionOf(recorded);
+  switch (event.type) {
+    case 'CallOpened': {
+      const { callId, openedAt, ...rest } = event.data;
+      return { id: callId, ...rest, status: 'OPEN', openedAt, closedAt: null, publishedAt: null, list: [], ...version };
+    }
+    case 'CallClosed':
+      return view && { ...view, status: 'CLOSED', closedAt: event.data.closedAt, ...version };
+    case 'CallListPublished':
+      return view && { ...view, status: 'PUBLISHED', publishedAt: event.data.publishedAt, list: event.data.entries, ...version };
+    default:
+      return assertNever(event);
+  }
+}

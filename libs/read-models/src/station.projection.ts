@@ -1,0 +1,98 @@
+import type { StationEvent } from '@sme/domain/station/station.events';
+import { assertNever } from '@sme/domain/shared/decider';
+import type { RecordedEvent } from '@sme/event-store';
+import { versionOf } from './view-version';
+import type { RevocationRecord, StationView } from './views';
+
+export const STATION_STREAM_PREFIX = 'station-';
+
+function closeProposal(
+  records: RevocationRecord[],
+  proposalId: string,
+  outcome: RevocationRecord['outcome'],
+  decidedAt: string,
+  decisionOpinion: string,
+): RevocationRecord[] {
+  return records.map((r) => (r.proposalId === proposalId ? { ...r, outcome, decidedAt, decisionOpinion } : r));
+}
+
+/** Pure: the station's view after one more of its events. */
+export function projectStation(view: StationView | undefined, recorded: RecordedEvent): StationView | undefined {
+  const event = { type: recorded.type, data: recorded.data } as StationEvent;
+  const version = versionOf(recorded);
+  switch (event.type) {
+    case 'StationDesignated': {
+      const { stationId, ...rest } = event.data;
+      return {
+        id: stationId,
+        ...rest,
+        status: 'ACTIVE',
+        covenants: [],
+        revocations: [],
+        withdrawal: null,
+        endedAt: null,
+        ...version,
+      };
+    }
+    case 'CovenantSigned':
+      return (
+        view && {
+          ...view,
+          covenants: [...view.covenants, { covenantVersion: event.data.covenantVersion, signedAt: event.data.signedAt }],
+          ...version,
+        }
+      );
+    case 'RevocationProposed': {
+      if (!view) return view;
+      const { proposalId, grounds, evidence, opinion, proposedAt } = event.data;
+      const record: RevocationRecord = {
+        proposalId,
+        grounds,
+        evidence,
+        opinion,
+        proposedAt,
+        proposedBy: recorded.metadata.actor.id,
+        outcome: 'OPEN',
+        decidedAt: null,
+        decisionOpinion: null,
+      };
+      return { ...view, revocations: [...view.revocations, record], ...version };
+    }
+    case 'StationRevoked':
+      return (
+        view && {
+          ...view,
+          status: 'REVOKED',
+          endedAt: event.data.revokedAt,
+          revocations: closeProposal(view.revocations, event.data.proposalId, 'APPROVED', event.data.revokedAt, event.data.opinion),
+          ...version,
+        }
+      );
+    case 'RevocationProposalRejected':
+      return (
+        view && {
+          ...view,
+          revocations: closeProposal(
+            view.revocations,
+            event.data.proposalId,
+            'REJECTED',
+            event.data.rejectedAt,
+            event.data.opinion,
+          ),
+          ...version,
+        }
+      );
+    case 'StationWithdrawn':
+      return (
+        view && {
+          ...view,
+          status: 'WITHDRAWN',
+          endedAt: event.data.withdrawnAt,
+          withdrawal: { reason: event.data.reason, withdrawnAt: event.data.withdrawnAt },
+          ...version,
+        }
+      );
+    default:
+      return assertNever(event);
+  }
+}
