@@ -71,7 +71,7 @@ describe('handleCommand', () => {
 
   it('folds the existing history before deciding, and appends after it', async () => {
     await handleCommand(store, options('counter-1', increment(2)));
-    const result = await handleCommand(store, options('counter-1', { ...increment(3), type: 'IncrementTwice' }));
+    const result = await handleCommand(store, options('counter-1', { type: 'IncrementTwice', data: { by: 3 }, metadata: { now: new Date(), actor: testActor } }));
     expect(result.state).toEqual({ value: 8, increments: 3 });
     expect(result.events.map((event) => event.revision)).toEqual([1n, 2n]);
     expect(result.nextExpectedRevision).toBe(2n);
