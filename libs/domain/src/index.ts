@@ -24,3 +24,4 @@ export * from './application/application.decider';
 export * from './station/revocation-grounds';
 export * from './station/station.commands';
 export * from './station/station.events';
+export * from './station/station.decider';

@@ -1,0 +1,336 @@
+import { requireOwner, requireRegion, requireRole } from '../shared/authorization';
+import { assertNever, type Actor, type Decider } from '../shared/decider';
+import { isSha256Hex } from '../shared/digest';
+import { conflict, invalid, notFound } from '../shared/domain-error';
+import { isPlaqueNumber, plaqueCityCode } from '../shared/plaque-number';
+import { isCityCode, isWithinCity } from '../shared/region-code';
+import { parseUscc } from '../shared/uscc';
+import { fieldInvalid, isNonBlank, requireBoolean, requireText } from '../shared/validation';
+import { isRevocationGround, REVOCATION_GROUND_LABELS, type RevocationGround } from './revocation-grounds';
+import type {
+  DecideRevocation,
+  DesignateStation,
+  ProposeRevocation,
+  RevocationEvidence,
+  SignCovenant,
+  StationCommand,
+  WithdrawStation,
+} from './station.commands';
+import type { StationEvent } from './station.events';
+
+export type CovenantSignature = { covenantVersion: string; signedAt: string };
+
+export type RevocationDecision = { approved: boolean; opinion: string; decidedAt: string };
+
+/** A proposal to revoke, kept with its outcome for the record's history. */
+export type RevocationProposal = {
+  proposalId: string;
+  grounds: RevocationGround[];
+  evidence: RevocationEvidence[];
+  opinion: string;
+  proposedAt: string;
+  outcome: 'OPEN' | 'APPROVED' | 'REJECTED';
+  decision?: RevocationDecision;
+};
+
+export type StationRecord = {
+  stationId: string;
+  applicationId: string;
+  callId: string;
+  plaqueNumber: string;
+  name: string;
+  districtCode: string;
+  cityCode: string;
+  address: string;
+  operator: { name: string; uscc: string };
+  ownerOrgId: string;
+  designatedAt: string;
+  /** 服务公约 signatures, oldest first. */
+  covenants: CovenantSignature[];
+  /** Every revocation proposal, oldest first; at most one is OPEN. */
+  revocationProposals: RevocationProposal[];
+};
+
+export type StationState =
+  | { status: 'NONE' }
+  | ({ status: 'ACTIVE' } & StationRecord)
+  | ({ status: 'REVOKED'; revokedAt: string; revokedByProposalId: string } & StationRecord)
+  | ({ status: 'WITHDRAWN'; withdrawnAt: string; withdrawalReason: string } & StationRecord);
+
+export type StationStatus = StationState['status'];
+export type ExistingStation = Exclude<StationState, { status: 'NONE' }>;
+
+/** The proposal awaiting the city's decision, if any. */
+export const openRevocationProposal = (station: StationRecord): RevocationProposal | undefined =>
+  station.revocationProposals.find((p) => p.outcome === 'OPEN');
+
+export const hasSignedCovenant = (station: StationRecord): boolean => station.covenants.length > 0;
+
+const initialState = (): StationState => ({ status: 'NONE' });
+
+function closeProposal(station: StationRecord, proposalId: string, approved: boolean, opinion: string, decidedAt: string): RevocationProposal[] {
+  return station.revocationProposals.map((p) =>
+    p.proposalId === proposalId ? { ...p, outcome: approved ? 'APPROVED' : 'REJECTED', decision: { approved, opinion, decidedAt } } : p,
+  );
+}
+
+function evolve(state: StationState, event: StationEvent): StationState {
+  switch (event.type) {
+    case 'StationDesignated':
+      return { status: 'ACTIVE', ...event.data, covenants: [], revocationProposals: [] };
+    case 'CovenantSigned': {
+      if (state.status === 'NONE') return state;
+      const { covenantVersion, signedAt } = event.data;
+      return { ...state, covenants: [...state.covenants, { covenantVersion, signedAt }] };
+    }
+    case 'RevocationProposed': {
+      if (state.status !== 'ACTIVE') return state;
+      const { proposalId, grounds, evidence, opinion, proposedAt } = event.data;
+      return { ...state, revocationProposals: [...state.revocationProposals, { proposalId, grounds, evidence, opinion, proposedAt, outcome: 'OPEN' }] };
+    }
+    case 'StationRevoked': {
+      if (state.status !== 'ACTIVE') return state;
+      const { proposalId, opinion, revokedAt } = event.data;
+      return {
+        ...state,
+        status: 'REVOKED',
+        revokedAt,
+        revokedByProposalId: proposalId,
+        revocationProposals: closeProposal(state, proposalId, true, opinion, revokedAt),
+      };
+    }
+    case 'RevocationProposalRejected': {
+      if (state.status !== 'ACTIVE') return state;
+      const { proposalId, opinion, rejectedAt } = event.data;
+      return { ...state, revocationProposals: closeProposal(state, proposalId, false, opinion, rejectedAt) };
+    }
+    case 'StationWithdrawn':
+      return state.status === 'ACTIVE'
+        ? { ...state, status: 'WITHDRAWN', withdrawnAt: event.data.withdrawnAt, withdrawalReason: event.data.reason }
+        : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: StationCommand, state: StationState): StationEvent[] {
+  if (command.type === 'DesignateStation') return designate(command, state);
+  const station = existing(state);
+  switch (command.type) {
+    case 'SignCovenant':
+      return signCovenant(command, station);
+    case 'ProposeRevocation':
+      return proposeRevocation(command, station);
+    case 'DecideRevocation':
+      return decideRevocation(command, station);
+    case 'WithdrawStation':
+      return withdraw(command, station);
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(state: StationState): ExistingStation {
+  if (state.status === 'NONE') throw notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
+  return state;
+}
+
+function requireActive(station: ExistingStation): asserts station is Extract<ExistingStation, { status: 'ACTIVE' }> {
+  if (station.status !== 'ACTIVE') {
+    const how = station.status === 'REVOKED' ? { zh: '已被撤销称号和授牌', en: 'revoked' } : { zh: '已退出', en: 'withdrawn' };
+    throw conflict('STATION_NOT_ACTIVE', `该服务站${how.zh}，不能再办理此事项`, `The station has been ${how.en} and accepts no further steps`);
+  }
+}
+
+function requireCityActor(actor: Actor, role: 'CITY_AUTHORITY' | 'HUB', cityCode: string): void {
+  requireRole(actor, role);
+  requireRegion(actor, cityCode);
+}
+
+function requireStationOwner(actor: Actor, station: ExistingStation): void {
+  requireRole(actor, 'STATION_OPERATOR');
+  requireOwner(actor, station.ownerOrgId);
+}
+
+const requireOpinion = (opinion: unknown): string => requireText(opinion, 'opinion', { zh: '意见', en: 'Opinion' });
+
+function designate(command: DesignateStation, state: StationState): StationEvent[] {
+  if (state.status !== 'NONE') throw conflict('STATION_ALREADY_EXISTS', '该服务站已存在', 'The station already exists');
+  const { data, metadata } = command;
+  requireRole(metadata.actor, 'CITY_AUTHORITY');
+  if (!isCityCode(data.cityCode)) {
+    throw invalid('CITY_CODE_INVALID', `“${data.cityCode}”不是地级市行政区划代码`, `"${data.cityCode}" is not a city code`, 'cityCode');
+  }
+  requireRegion(metadata.actor, data.cityCode);
+  if (!isWithinCity(data.districtCode, data.cityCode)) {
+    throw invalid(
+      'STATION_OUTSIDE_CITY',
+      `服务站须位于本市的区内，区划代码“${data.districtCode}”不符`,
+      `The station must be in a district of city ${data.cityCode}, not "${data.districtCode}"`,
+      'districtCode',
+    );
+  }
+  if (!isPlaqueNumber(data.plaqueNumber) || plaqueCityCode(data.plaqueNumber) !== data.cityCode) {
+    throw invalid(
+      'PLAQUE_NUMBER_INVALID',
+      `授牌编号“${data.plaqueNumber}”格式应为“${data.cityCode}-年份-序号”`,
+      `Plaque number "${data.plaqueNumber}" must read ${data.cityCode}-YYYY-NNN`,
+      'plaqueNumber',
+    );
+  }
+  const uscc = parseUscc(data.operator?.uscc, 'operator.uscc');
+  if (!uscc.ok) throw uscc.error;
+  return [
+    {
+      type: 'StationDesignated',
+      data: {
+        stationId: requireText(data.stationId, 'stationId', { zh: '服务站编号', en: 'Station id' }),
+        applicationId: requireText(data.applicationId, 'applicationId', { zh: '申请编号', en: 'Application id' }),
+        callId: requireText(data.callId, 'callId', { zh: '批次编号', en: 'Call id' }),
+        plaqueNumber: data.plaqueNumber,
+        name: requireText(data.name, 'name', { zh: '服务站名称', en: 'Station name' }),
+        districtCode: data.districtCode,
+        cityCode: data.cityCode,
+        address: requireText(data.address, 'address', { zh: '服务站地址', en: 'Station address' }),
+        operator: { name: requireText(data.operator.name, 'operator.name', { zh: '运营主体名称', en: 'Operator name' }), uscc: uscc.value },
+        ownerOrgId: requireText(data.ownerOrgId, 'ownerOrgId', { zh: '运营主体', en: 'Owner organisation' }),
+        designatedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function signCovenant(command: SignCovenant, station: ExistingStation): StationEvent[] {
+  const { data, metadata } = command;
+  requireStationOwner(metadata.actor, station);
+  requireActive(station);
+  const covenantVersion = requireText(data.covenantVersion, 'covenantVersion', { zh: '服务公约版本', en: 'Covenant version' });
+  if (station.covenants.some((c) => c.covenantVersion === covenantVersion)) {
+    throw conflict(
+      'COVENANT_ALREADY_SIGNED',
+      `服务公约（${covenantVersion}）已签署`,
+      `The covenant version "${covenantVersion}" is already signed`,
+      'covenantVersion',
+    );
+  }
+  return [{ type: 'CovenantSigned', data: { stationId: station.stationId, covenantVersion, signedAt: metadata.now.toISOString() } }];
+}
+
+function checkGrounds(grounds: unknown): RevocationGround[] {
+  if (!Array.isArray(grounds) || grounds.length === 0) {
+    throw invalid(
+      'REVOCATION_GROUNDS_REQUIRED',
+      '须至少列明一项撤销理由（退出机制所列情形）',
+      'At least one of the grounds for revocation must be given',
+      'grounds',
+    );
+  }
+  const label = { zh: '撤销理由', en: 'Ground' };
+  return grounds.map((ground: unknown, i) => {
+    if (!isRevocationGround(ground)) {
+      throw fieldInvalid(`grounds.${i}`, label, `须为退出机制所列情形之一：${Object.values(REVOCATION_GROUND_LABELS).map((l) => l.zh).join('、')}`, 'must be one of the five grounds of the exit mechanism');
+    }
+    if (grounds.indexOf(ground) !== i) throw fieldInvalid(`grounds.${i}`, label, '重复', 'is listed twice');
+    return ground;
+  });
+}
+
+function checkEvidence(evidence: unknown): RevocationEvidence[] {
+  if (!Array.isArray(evidence) || evidence.length === 0) {
+    throw invalid('REVOCATION_EVIDENCE_REQUIRED', '须提供撤销理由的证据', 'Evidence for the revocation is required', 'evidence');
+  }
+  return evidence.map((item: RevocationEvidence, i): RevocationEvidence => {
+    const at = `evidence.${i}`;
+    const description = requireText(item?.description, `${at}.description`, { zh: '证据说明', en: 'Evidence description' });
+    if (item.fileName !== undefined && !isNonBlank(item.fileName)) {
+      throw fieldInvalid(`${at}.fileName`, { zh: '文件名', en: 'File name' }, '不能为空白', 'cannot be blank');
+    }
+    if (item.sha256 !== undefined && !isSha256Hex(item.sha256)) {
+      throw fieldInvalid(`${at}.sha256`, { zh: '文件摘要', en: 'File digest' }, '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
+    }
+    return {
+      description,
+      ...(item.fileName === undefined ? {} : { fileName: item.fileName.trim() }),
+      ...(item.sha256 === undefined ? {} : { sha256: item.sha256.toLowerCase() }),
+    };
+  });
+}
+
+function proposeRevocation(command: ProposeRevocation, station: ExistingStation): StationEvent[] {
+  const { data, metadata } = command;
+  requireCityActor(metadata.actor, 'HUB', station.cityCode);
+  requireActive(station);
+  const open = openRevocationProposal(station);
+  if (open !== undefined) {
+    throw conflict(
+      'REVOCATION_ALREADY_PROPOSED',
+      `已有待审定的撤销意见（${open.proposalId}）`,
+      `A revocation proposal (${open.proposalId}) is already awaiting the city's decision`,
+    );
+  }
+  const proposalId = requireText(data.proposalId, 'proposalId', { zh: '意见编号', en: 'Proposal id' });
+  if (station.revocationProposals.some((p) => p.proposalId === proposalId)) {
+    throw conflict('PROPOSAL_ID_ALREADY_USED', `意见编号“${proposalId}”已使用`, `Proposal id "${proposalId}" is already used`, 'proposalId');
+  }
+  return [
+    {
+      type: 'RevocationProposed',
+      data: {
+        stationId: station.stationId,
+        proposalId,
+        grounds: checkGrounds(data.grounds),
+        evidence: checkEvidence(data.evidence),
+        opinion: requireOpinion(data.opinion),
+        proposedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function decideRevocation(command: DecideRevocation, station: ExistingStation): StationEvent[] {
+  const { data, metadata } = command;
+  requireCityActor(metadata.actor, 'CITY_AUTHORITY', station.cityCode);
+  const proposal = station.revocationProposals.find((p) => p.proposalId === data.proposalId);
+  if (proposal === undefined) {
+    throw notFound('REVOCATION_PROPOSAL_NOT_FOUND', `撤销意见“${data.proposalId}”不存在`, `Revocation proposal "${data.proposalId}" does not exist`);
+  }
+  if (proposal.outcome !== 'OPEN') {
+    throw conflict(
+      'REVOCATION_PROPOSAL_NOT_OPEN',
+      `撤销意见“${proposal.proposalId}”已审定`,
+      `Revocation proposal "${proposal.proposalId}" has already been decided`,
+      'proposalId',
+    );
+  }
+  const approved = requireBoolean(data.approved, 'approved', { zh: '审定结论', en: 'Decision' });
+  const opinion = requireOpinion(data.opinion);
+  const now = metadata.now.toISOString();
+  if (approved) {
+    return [
+      {
+        type: 'StationRevoked',
+        data: { stationId: station.stationId, proposalId: proposal.proposalId, grounds: proposal.grounds, opinion, revokedAt: now },
+      },
+    ];
+  }
+  return [{ type: 'RevocationProposalRejected', data: { stationId: station.stationId, proposalId: proposal.proposalId, opinion, rejectedAt: now } }];
+}
+
+function withdraw(command: WithdrawStation, station: ExistingStation): StationEvent[] {
+  const { data, metadata } = command;
+  requireStationOwner(metadata.actor, station);
+  requireActive(station);
+  const open = openRevocationProposal(station);
+  if (open !== undefined) {
+    // Withdrawing must not pre-empt a pending revocation: the record has to show the city's decision.
+    throw conflict(
+      'REVOCATION_PENDING',
+      `撤销意见（${open.proposalId}）待市审定，暂不能退出`,
+      `A revocation proposal (${open.proposalId}) awaits the city's decision; the station cannot withdraw now`,
+    );
+  }
+  const reason = requireText(data.reason, 'reason', { zh: '退出原因', en: 'Reason' });
+  return [{ type: 'StationWithdrawn', data: { stationId: station.stationId, reason, withdrawnAt: metadata.now.toISOString() } }];
+}
+
+export const stationDecider: Decider<StationCommand, StationState, StationEvent> = { initialState, evolve, decide };
