@@ -21,12 +21,17 @@ export function assertExpectedRevision(
   current: bigint | undefined,
   reported: ExpectedRevision = expected,
 ): void {
-  const satisfied =
+  if (!satisfiesExpected(expected, current)) throw new WrongExpectedRevisionError(streamId, reported, current ?? 'no_stream');
+}
+
+/** Whether a stream at `current` (undefined: no stream) meets a normalised expectation. */
+export function satisfiesExpected(expected: ExpectedRevision, current: bigint | undefined): boolean {
+  return (
     expected === 'any' ||
     (expected === 'no_stream' && current === undefined) ||
     (expected === 'stream_exists' && current !== undefined) ||
-    (typeof expected === 'bigint' && current === expected);
-  if (!satisfied) throw new WrongExpectedRevisionError(streamId, reported, current ?? 'no_stream');
+    (typeof expected === 'bigint' && current === expected)
+  );
 }
 
 /** Rejects batches no store could write sensibly, before touching the store. */

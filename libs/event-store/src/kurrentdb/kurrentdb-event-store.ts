@@ -78,11 +78,13 @@ export class KurrentDbEventStore implements EventStore {
    * exact revision the re-read reports the conflict.
    *
    * Retries: KurrentDB recognises a retried batch by its event ids only when it is appended with the same
-   * expected revision as the first time. Our conversion of 'any' into "the revision just read" would defeat
-   * that, so the tail read also looks for the batch's ids and, when the batch is there as written, returns
-   * its original result without writing. A retry that comes after more than `idempotencyWindow` later
-   * events is not recognised under 'any' / 'stream_exists' (KurrentDB itself only promises best effort
-   * there); with an exact revision the server still recognises it.
+   * expected revision as the first time. Turning 'any' into "the revision just read" would defeat that, so
+   * the tail read also looks for the batch's ids and, when the batch is there as written, returns its
+   * original result without writing. When an exact revision (or 'no_stream') has been overtaken, the batch
+   * may be a retry older than the tail window: the append is then sent with the caller's own expectation,
+   * chained to the event at that revision, and the server either recognises the ids or refuses it. Only a
+   * retry under 'any' / 'stream_exists' that comes after more than `idempotencyWindow` later events goes
+   * unrecognised (KurrentDB itself only promises best effort there).
    */
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     assertAppendableBatch(streamId, events);
@@ -101,12 +103,19 @@ export class KurrentDbEventStore implements EventStore {
         throw new EventIdConflictError(streamId, stored.eventIds, 'the batch is not stored as the same events at consecutive revisions of this stream');
       }
 
-      const last = tail[0];
-      assertExpectedRevision(streamId, normalized, last?.revision, expected);
-      const streamState: AppendStreamState = last ? last.revision : 'no_stream';
-      const eventData = this.chain(streamId, events, last);
+      const current = tail[0]?.revision;
+      let base: RecordedEvent | undefined = tail[0];
+      let streamState: AppendStreamState = current ?? 'no_stream';
+      const overtaken = current !== undefined && (normalized === 'no_stream' || (typeof normalized === 'bigint' && current > normalized));
+      if (overtaken) {
+        base = typeof normalized === 'bigint' ? await this.eventAt(streamId, normalized) : undefined;
+        streamState = normalized as 'no_stream' | bigint;
+      } else {
+        assertExpectedRevision(streamId, normalized, current, expected);
+      }
+
       try {
-        const result = await this.client.appendToStream(streamId, eventData, { streamState });
+        const result = await this.client.appendToStream(streamId, this.chain(streamId, events, base), { streamState });
         const position =
           events.length === 1 && result.position
             ? fromKurrentPosition(result.position)
@@ -114,12 +123,19 @@ export class KurrentDbEventStore implements EventStore {
         return { nextExpectedRevision: result.nextExpectedRevision, position };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        // Someone wrote between our read and our append. Re-reading either recognises our own batch (a
-        // concurrent retry), raises the right WrongExpectedRevisionError, or, for 'any' and
-        // 'stream_exists', lets us try again on the new tail.
-        if (attempt >= this.raceRetries) throw new WrongExpectedRevisionError(streamId, expected, error.actualState);
+        const mayRetry = !overtaken && (normalized === 'any' || normalized === 'stream_exists') && attempt < this.raceRetries;
+        // Under 'no_stream' / an exact revision, one more read turns a lost race into the right error, or
+        // recognises a concurrent retry of this very batch.
+        const mayReread = !overtaken && attempt === 0;
+        if (!mayRetry && !mayReread) throw new WrongExpectedRevisionError(streamId, expected, error.actualState);
       }
     }
+  }
+
+  private async eventAt(streamId: string, revision: bigint): Promise<RecordedEvent> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (!event || event.revision !== revision) throw new Error(`Stream ${streamId}: revision ${revision} not found`);
+    return event;
   }
 
   private chain(streamId: string, events: readonly EventToAppend[], last: RecordedEvent | undefined): EventData[] {
@@ -138,9 +154,7 @@ export class KurrentDbEventStore implements EventStore {
    * last event's, and an idempotent write carries none, so the last event is read back.
    */
   private async positionOfRevision(streamId: string, revision: bigint): Promise<bigint> {
-    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    if (!event || event.revision !== revision) throw new Error(`Stream ${streamId}: revision ${revision} not found after appending it`);
-    return event.position;
+    return (await this.eventAt(streamId, revision)).position;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
