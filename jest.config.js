@@ -11,7 +11,7 @@ const common = {
     '^@sme/read-models$': '<rootDir>/libs/read-models/src',
     '^@sme/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
   },
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', {}] },
 };
 module.exports = {
   projects: [

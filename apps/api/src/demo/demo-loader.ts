@@ -36,6 +36,7 @@ function reaches(applicant: DemoApplicant, step: Step): boolean {
     PANEL_FORMED: 'PANEL_FORMED',
     SCORED: 'SCORED',
     NOT_RECOMMENDED: 'SCORED',
+    RECOMMENDED: 'RECOMMENDED',
     REJECTED: 'RECOMMENDED',
     DESIGNATED: 'APPROVED',
     REVOKED: 'APPROVED',
@@ -110,18 +111,13 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     for (const [i, expert] of EXPERTS.entries()) {
       const score = a.outcome === 'NOT_RECOMMENDED' ? 52 + i : 78 + ((a.key * 3 + i * 5) % 18);
       const opinion = score >= 60 ? '服务基础较好，功能定位清晰' : '服务能力与场地条件不足';
-      await application({ type: 'ScoreApplication', data: { applicationId, score, opinion } }, expert, day('2019-07-10', a.key + i));
+      await application({ type: 'ScoreApplication', data: { applicationId, score, opinion } }, expert, day(`2019-07-1${i}`, a.key));
     }
     if (a.outcome === 'NOT_RECOMMENDED') {
       await application(
         { type: 'IssueRecommendation', data: { applicationId, recommended: false, opinion: '专家评审平均分低于60分，不予推荐' } },
         HUB,
         day('2019-07-20', a.key),
-      );
-      await application(
-        { type: 'DecideApplication', data: { applicationId, approved: false, opinion: '同意服务总站意见，不予认定' } },
-        CITY,
-        day('2019-08-15', a.key),
       );
     }
     if (!reaches(a, 'RECOMMENDED')) continue;
@@ -130,6 +126,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
       HUB,
       day('2019-07-20', a.key),
     );
+    if (a.outcome === 'RECOMMENDED') continue;
     const approved = reaches(a, 'APPROVED');
     await application(
       {

@@ -1,0 +1,62 @@
+import { actors, applicationUpTo, callBody, client, openCall, operator } from './support/station-lifecycle';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('Idempotency-Key, If-Match and concurrent writers', () => {
+  let t: TestApp;
+  let c: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    c = client(t);
+  });
+  afterAll(() => t.close());
+
+  it('a retried POST returns the first response and writes nothing', async () => {
+    const headers = { 'Idempotency-Key': 'open-call-2019-once' };
+    const first = await c.post(actors.city, '/calls', callBody, headers);
+    expect(first.status).toBe(201);
+    const head = await t.head();
+    const retry = await c.post(actors.city, '/calls', callBody, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await t.head()).toBe(head);
+  });
+
+  it('a refusal is replayed too, and a key reused for another request is refused', async () => {
+    const headers = { 'Idempotency-Key': 'bad-call' };
+    const first = await c.post(actors.city, '/calls', { ...callBody, cityCode: '440000' }, headers);
+    expect(first.status).toBeGreaterThanOrEqual(400);
+    const retry = await c.post(actors.city, '/calls', { ...callBody, cityCode: '440000' }, headers);
+    expect(retry.status).toBe(first.status);
+    expect(retry.body).toEqual(first.body);
+    const reused = await c.post(actors.city, '/calls', callBody, headers);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('If-Match with a stale revision is a 409 conflict and writes nothing', async () => {
+    const callId = await openCall(t);
+    const id = await applicationUpTo(t, callId, 40, 'DRAFT');
+    const stale = await c.post(operator(40), `/applications/${id}/submit`, { occurredAt: '2019-06-10T10:00:00+08:00' }, { 'If-Match': '"5"' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('REVISION_CONFLICT');
+    const fresh = await c.post(operator(40), `/applications/${id}/submit`, { occurredAt: '2019-06-10T10:00:00+08:00' }, { 'If-Match': '"0"' });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.etag).toBe('"1"');
+  });
+
+  it('of two experts racing on one stale revision, exactly one wins', async () => {
+    const callId = await openCall(t);
+    const id = await applicationUpTo(t, callId, 41, 'PANEL_FORMED');
+    const revision = (await c.get(actors.auditor, `/streams/application-${id}/events`)).body.events.length - 1;
+    const results = await Promise.all(
+      actors.experts.slice(0, 2).map((expert) =>
+        c.post(expert, `/applications/${id}/expert-scores`, { score: 90, opinion: '好', occurredAt: '2019-07-05T10:00:00+08:00' }, { 'If-Match': `"${revision}"` }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const events = (await c.get(actors.auditor, `/streams/application-${id}/events`)).body.events;
+    expect(events.filter((e: { type: string }) => e.type === 'ExpertScoreRecorded')).toHaveLength(1);
+  });
+});

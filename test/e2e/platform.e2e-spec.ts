@@ -1,0 +1,42 @@
+import { actors, client, openCall } from './support/station-lifecycle';
+import { startTestApp } from './support/test-app';
+
+describe('Platform: OpenAPI, dev tokens, persistence', () => {
+  it('serves OpenAPI generated from the DTOs at /docs-json and the UI at /docs', async () => {
+    const t = await startTestApp();
+    try {
+      const doc = (await t.http.get('/docs-json').expect(200)).body;
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/calls', '/applications', '/applications/{id}/district-review', '/stations/{id}/revocation-decision', '/audit/verify']),
+      );
+      expect(doc.components.schemas.OpenCallDto.properties).toHaveProperty('documentNumber');
+      expect((await t.http.get('/docs')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps its data across a restart (embedded store under DATA_DIR)', async () => {
+    const first = await startTestApp();
+    const callId = await openCall(first);
+    await first.close({ keepData: true });
+    const second = await startTestApp({ dataDir: first.dataDir });
+    try {
+      const res = await client(second).get(actors.city, `/calls/${callId}`);
+      expect(res.status).toBe(200);
+      expect(res.body.documentNumber).toBe('穗工信函〔2019〕1100号');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('turns dev tokens off in production', async () => {
+    const t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-for-this-test-only' } });
+    try {
+      const res = await t.http.post('/auth/dev-token').send({ sub: 'x', role: 'ADMIN', orgId: 'x', regionCode: '440100' });
+      expect(res.status).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});

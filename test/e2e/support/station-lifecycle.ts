@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { MATERIAL_KINDS, usccCheckCharacter, type Actor, type ApplicationForm } from '@sme/domain';
+import type { TestApp } from './test-app';
+
+/** Actors of the 2019 Guangzhou call, one per role. */
+export const actors = {
+  city: { id: 'city-1', role: 'CITY_AUTHORITY', orgId: 'GZ-MIIT', regionCode: '440100' } as Actor,
+  hub: { id: 'hub-1', role: 'HUB', orgId: 'GZ-HUB', regionCode: '440100' } as Actor,
+  tianhe: { id: 'tianhe-1', role: 'DISTRICT_AUTHORITY', orgId: 'TIANHE', regionCode: '440106' } as Actor,
+  haizhu: { id: 'haizhu-1', role: 'DISTRICT_AUTHORITY', orgId: 'HAIZHU', regionCode: '440105' } as Actor,
+  auditor: { id: 'auditor-1', role: 'AUDITOR', orgId: 'AUDIT', regionCode: '440100' } as Actor,
+  experts: [1, 2, 3].map((n) => ({ id: `expert-${n}`, role: 'EXPERT', orgId: `EXPERT-ORG-${n}`, regionCode: '440100' }) as Actor),
+};
+
+export function uscc(seed: number, region = '440106'): string {
+  const first17 = `91${region}MA5${String(seed).padStart(6, '0')}`.slice(0, 17);
+  return first17 + usccCheckCharacter(first17);
+}
+
+export function operator(seed: number, region = '440106'): Actor {
+  return { id: `operator-${seed}`, role: 'STATION_OPERATOR', orgId: uscc(seed, region), regionCode: region };
+}
+
+export const callBody = {
+  title: '广州市中小企业服务站征集（2019年）',
+  documentNumber: '穗工信函〔2019〕1100号',
+  cityCode: '440100',
+  registrationCutoff: '2018-01-01',
+  districtDeadline: '2019-06-18T17:00:00+08:00',
+  cityDeadline: '2019-06-21T00:00:00+08:00',
+  targetStationCount: 100,
+  occurredAt: '2019-05-24T09:00:00+08:00',
+};
+
+export function form(seed: number, district = '440106', overrides: Partial<ApplicationForm> = {}): ApplicationForm {
+  return {
+    operator: {
+      name: `测试园区运营公司${seed}`,
+      uscc: uscc(seed, district),
+      type: 'SCIENCE_PARK',
+      industry: '软件和信息技术服务业',
+      registrationDate: '2015-03-01',
+      registrationRegionCode: district,
+      legalRepresentative: '王强',
+      nature: '有限责任公司',
+      registeredAddress: '广州市天河区测试路1号',
+      postcode: '510630',
+      officeAddress: '广州市天河区测试路1号',
+      contact: { name: '李敏', phone: '020-38620000', email: 'li@example.cn' },
+      parkOpenedOn: '2015-09',
+      enterprisesServed: 200,
+    },
+    operations: [
+      { year: 2017, revenue: 1000, serviceRevenue: 300, totalAssets: 5000, totalProfit: 100, taxPaid: 50, smesServed: 120 },
+      { year: 2018, revenue: 1200, serviceRevenue: 360, totalAssets: 5200, totalProfit: 120, taxPaid: 60, smesServed: 150 },
+    ],
+    station: {
+      name: `测试服务站${seed}`,
+      districtCode: district,
+      address: '广州市天河区测试路1号一楼',
+      areaSqm: 120,
+      fullTimeStaff: 2,
+      qualifiedFullTimeStaff: 2,
+      partTimeStaff: 1,
+      head: { name: '陈晓', phone: '13900139000', email: 'chen@example.cn', education: 'COLLEGE_OR_BACHELOR' },
+    },
+    materials: MATERIAL_KINDS.map((kind) => ({
+      kind,
+      fileName: `${kind}.pdf`,
+      sha256: createHash('sha256').update(`${kind}${seed}`).digest('hex'),
+    })),
+    ...overrides,
+  };
+}
+
+/** Thin client: POST/GET as an actor, returning supertest's response. */
+export function client(t: TestApp) {
+  const auth = async (actor: Actor) => `Bearer ${await t.token(actor)}`;
+  return {
+    post: async (actor: Actor, path: string, body: object = {}, headers: Record<string, string> = {}) =>
+      t.http.post(path).set('Authorization', await auth(actor)).set(headers).send(body),
+    get: async (actor: Actor, path: string) => t.http.get(path).set('Authorization', await auth(actor)),
+  };
+}
+
+/** Drives one application along the happy path up to `until`, returning its id. */
+export async function applicationUpTo(
+  t: TestApp,
+  callId: string,
+  seed: number,
+  until: 'DRAFT' | 'SUBMITTED' | 'DISTRICT_PASSED' | 'PANEL_FORMED' | 'SCORED' | 'RECOMMENDED' | 'APPROVED',
+  district = '440106',
+): Promise<string> {
+  const c = client(t);
+  const steps = ['DRAFT', 'SUBMITTED', 'DISTRICT_PASSED', 'PANEL_FORMED', 'SCORED', 'RECOMMENDED', 'APPROVED'];
+  const goes = (step: string) => steps.indexOf(step) <= steps.indexOf(until);
+  const reviewer: Actor = { id: `district-${district}`, role: 'DISTRICT_AUTHORITY', orgId: `D-${district}`, regionCode: district };
+  const ok = (res: { status: number; body: unknown }) => {
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string };
+  };
+  const op = operator(seed, district);
+  const { id } = ok(
+    await c.post(op, '/applications', { callId, form: form(seed, district), occurredAt: '2019-06-03T10:00:00+08:00' }),
+  );
+  if (goes('SUBMITTED')) ok(await c.post(op, `/applications/${id}/submit`, { occurredAt: '2019-06-10T10:00:00+08:00' }));
+  if (goes('DISTRICT_PASSED'))
+    ok(await c.post(reviewer, `/applications/${id}/district-review`, { passed: true, opinion: '同意', occurredAt: '2019-06-19T10:00:00+08:00' }));
+  if (goes('PANEL_FORMED')) {
+    const experts = actors.experts.map((e) => ({ expertId: e.id, name: e.id, organisation: e.orgId }));
+    ok(await c.post(actors.hub, `/applications/${id}/expert-panel`, { experts, occurredAt: '2019-07-01T10:00:00+08:00' }));
+  }
+  if (goes('SCORED'))
+    for (const [i, expert] of actors.experts.entries())
+      ok(await c.post(expert, `/applications/${id}/expert-scores`, { score: 80 + i, opinion: '良好', occurredAt: '2019-07-05T10:00:00+08:00' }));
+  if (goes('RECOMMENDED'))
+    ok(await c.post(actors.hub, `/applications/${id}/recommendation`, { recommended: true, opinion: '推荐', occurredAt: '2019-07-20T10:00:00+08:00' }));
+  if (goes('APPROVED'))
+    ok(await c.post(actors.city, `/applications/${id}/decision`, { approved: true, opinion: '审定通过', occurredAt: '2019-08-15T10:00:00+08:00' }));
+  return id;
+}
+
+export async function openCall(t: TestApp): Promise<string> {
+  const res = await client(t).post(actors.city, '/calls', callBody);
+  if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export const newKey = () => randomUUID();
