@@ -31,7 +31,6 @@ import {
   CHECKPOINT_STREAM_PREFIX,
   findStoredBatch,
   fromKurrentEvent,
-  fromKurrentPosition,
   isLedgerRecord,
   positionOf,
   toKurrentEvent,
@@ -116,10 +115,11 @@ export class KurrentDbEventStore implements EventStore {
 
       try {
         const result = await this.client.appendToStream(streamId, this.chain(streamId, events, base), { streamState });
+        // One event: the write's position is that event's. Otherwise (or if the server's answer is not a
+        // plain position) read the last event back; see positionOfRevision.
+        const single = events.length === 1 ? result.position : undefined;
         const position =
-          events.length === 1 && result.position
-            ? fromKurrentPosition(result.position)
-            : await this.positionOfRevision(streamId, result.nextExpectedRevision);
+          single && single.commit === single.prepare ? single.commit : await this.positionOfRevision(streamId, result.nextExpectedRevision);
         return { nextExpectedRevision: result.nextExpectedRevision, position };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -168,7 +168,7 @@ export class KurrentDbEventStore implements EventStore {
         ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
       });
       for await (const resolved of reader) {
-        if (resolved.event) events.push(fromKurrentEvent(resolved.event, positionOf(resolved.event)));
+        if (resolved.event) events.push(fromKurrentEvent(resolved.event, positionOf(resolved.event, false)));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -210,7 +210,7 @@ export class KurrentDbEventStore implements EventStore {
   ): 'skip' | { position: bigint; event: RecordedEvent | undefined } {
     const recorded = resolved.event;
     if (!recorded) return 'skip';
-    const position = positionOf(recorded);
+    const position = positionOf(recorded, true);
     if (position <= seen) return 'skip';
     return {
       position,
@@ -227,7 +227,7 @@ export class KurrentDbEventStore implements EventStore {
         received += 1;
         const recorded = resolved.event;
         if (!recorded) continue;
-        const position = positionOf(recorded);
+        const position = positionOf(recorded, true);
         if (before !== undefined && position >= before) continue;
         if (isLedgerRecord(recorded.streamId, recorded.type)) return position;
         before = position;

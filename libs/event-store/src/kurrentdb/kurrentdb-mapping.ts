@@ -116,11 +116,16 @@ export function fromKurrentEvent(event: KurrentRecordedEvent, position: bigint):
   };
 }
 
-export function positionOf(event: KurrentRecordedEvent): bigint {
+/**
+ * The event's position as ours. `inAll`: the event was read from $all or a subscription, where the position
+ * is what a reader resumes from, so commit != prepare is refused. From a stream read only the commit
+ * position is used (it is what $all readers compare with), and a differing prepare is not our concern.
+ */
+export function positionOf(event: KurrentRecordedEvent, inAll: boolean): bigint {
   if (!event.position) {
     throw new Error(`KurrentDB returned event ${event.id} without its position; KurrentDB / EventStoreDB 22.6 or later is required`);
   }
-  return fromKurrentPosition(event.position);
+  return inAll ? fromKurrentPosition(event.position) : event.position.commit;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
