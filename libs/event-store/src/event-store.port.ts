@@ -53,7 +53,10 @@ export interface RecordedEvent {
   previousHash: string | null;
 }
 
-/** Expected state of the stream before an append. */
+/**
+ * Expected state of the stream before an append. Adapters also accept -1n as 'no_stream' (the revision
+ * handleCommand reports for a stream that does not exist, which a client may send back as If-Match).
+ */
 export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
 
 export interface AppendResult {
