@@ -13,6 +13,7 @@ import { ExecuteCallHandler, GetCallHandler, ListCallsHandler, PublishCallListHa
 import { CommandExecutor } from './commands/command-executor';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { benchControllers } from './health/noop.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ApplicationController,
         StationController,
         AuditController,
+        ...benchControllers(),
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

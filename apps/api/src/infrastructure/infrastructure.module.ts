@@ -12,8 +12,9 @@ const API_DB = Symbol('API_DB');
 async function createEventStore(config: AppConfig): Promise<EventStore> {
   const logger = new Logger('EventStore');
   if (config.eventStoreUrl) {
-    // Loaded only when configured: the gRPC client is not needed by the embedded default.
-    const { KurrentDbEventStore } = await import('@sme/event-store/kurrentdb/kurrentdb-event-store');
+    // Loaded only when configured: the embedded default never loads the gRPC client. The path is
+    // relative because the build rewrites path aliases in static imports only.
+    const { KurrentDbEventStore } = await import('../../../../libs/event-store/src/kurrentdb');
     logger.log('Events in KurrentDB/EventStoreDB (EVENTSTORE_URL)');
     return new KurrentDbEventStore(config.eventStoreUrl);
   }
