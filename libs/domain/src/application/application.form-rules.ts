@@ -6,7 +6,6 @@ import { isWithinCity } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import {
   fieldInvalid,
-  fieldRequired,
   isEmail,
   isPhone,
   isPostcode,
@@ -195,7 +194,7 @@ function checkStation(station: StationInfo, call: CallSnapshot, at: string): Sta
 }
 
 function checkMaterials(materials: Material[], at: string): Material[] {
-  if (!Array.isArray(materials)) throw fieldRequired(at, L('申报材料', 'Materials'));
+  if (!Array.isArray(materials)) throw fieldInvalid(at, L('申报材料', 'Materials'), '须为列表', 'must be a list');
   const seen = new Set<string>();
   return materials.map((material, i) => {
     const checked = checkMaterial(material, `${at}.${i}`);

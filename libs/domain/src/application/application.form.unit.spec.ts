@@ -126,6 +126,10 @@ describe('Application form (申请表) rules at drafting', () => {
       draft((f) => f.materials.push(material('VENUE_PROOF'))).thenThrows('MATERIAL_KIND_DUPLICATED', { field: 'form.materials.6.kind' });
     });
 
+    it('come as a list', () => {
+      draft((f) => (f.materials = 'all of them' as never)).thenThrows('FIELD_INVALID', { field: 'form.materials' });
+    });
+
     it('carries a SHA-256 digest', () => {
       draft((f) => (f.materials[2].sha256 = 'abc')).thenThrows('FIELD_INVALID', { field: 'form.materials.2.sha256' });
     });
