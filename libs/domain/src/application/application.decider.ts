@@ -1,10 +1,10 @@
 import type { CallSnapshot } from '../call/call.snapshot';
-import { requireOwner, requireRegion, requireRole } from '../shared/authorization';
+import { requireOwner, requireRegion, requireRole, requireRoleIn } from '../shared/authorization';
 import { isAfter } from '../shared/dates';
 import { assertNever, type Actor, type Decider } from '../shared/decider';
 import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
-import { isPlaqueNumber, plaqueCityCode } from '../shared/plaque-number';
-import { requireBoolean, requireInteger, requireText } from '../shared/validation';
+import { requirePlaqueNumber } from '../shared/plaque-number';
+import { requireBoolean, requireInteger, requireOpinion, requireText } from '../shared/validation';
 import type {
   ApplicationCommand,
   AttachMaterial,
@@ -235,14 +235,6 @@ function requireCallOpen(call: CallSnapshot): void {
   }
 }
 
-const requireOpinion = (opinion: unknown): string => requireText(opinion, 'opinion', { zh: '意见', en: 'Opinion' });
-
-/** The authority or hub of the application's city. */
-function requireCityActor(actor: Actor, role: 'CITY_AUTHORITY' | 'HUB', application: ExistingApplication): void {
-  requireRole(actor, role);
-  requireRegion(actor, application.cityCode);
-}
-
 /** The operator organisation that owns the application. */
 function requireApplicationOwner(actor: Actor, application: ExistingApplication): void {
   requireRole(actor, 'STATION_OPERATOR');
@@ -345,7 +337,7 @@ const normalisedOrgId = (value: string): string => value.trim().toUpperCase();
 
 function formExpertPanel(command: FormExpertPanel, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireCityActor(metadata.actor, 'HUB', application);
+  requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   requireStage(application, ['DISTRICT_PASSED']);
   const given = Array.isArray(data.experts) ? data.experts : [];
   const seen = new Set<string>();
@@ -416,7 +408,7 @@ function score(command: ScoreApplication, application: ExistingApplication): App
 
 function issueRecommendation(command: IssueRecommendation, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireCityActor(metadata.actor, 'HUB', application);
+  requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   if (application.status === 'PANEL_FORMED') {
     throw conflict(
       'SCORES_INCOMPLETE',
@@ -437,7 +429,7 @@ function issueRecommendation(command: IssueRecommendation, application: Existing
 
 function decideApplication(command: DecideApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireCityActor(metadata.actor, 'CITY_AUTHORITY', application);
+  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', application.cityCode);
   requireStage(application, ['RECOMMENDED', 'NOT_RECOMMENDED']);
   const approved = requireBoolean(data.approved, 'approved', { zh: '审定结论', en: 'Decision' });
   const decision = {
@@ -450,18 +442,11 @@ function decideApplication(command: DecideApplication, application: ExistingAppl
 
 function markDesignated(command: MarkDesignated, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireCityActor(metadata.actor, 'CITY_AUTHORITY', application);
+  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', application.cityCode);
   requireStage(application, ['APPROVED']);
   const stationId = requireText(data.stationId, 'stationId', { zh: '服务站编号', en: 'Station id' });
   const plaqueNumber = requireText(data.plaqueNumber, 'plaqueNumber', { zh: '授牌编号', en: 'Plaque number' });
-  if (!isPlaqueNumber(plaqueNumber) || plaqueCityCode(plaqueNumber) !== application.cityCode) {
-    throw invalid(
-      'PLAQUE_NUMBER_INVALID',
-      `授牌编号“${plaqueNumber}”格式应为“${application.cityCode}-年份-序号”`,
-      `Plaque number "${plaqueNumber}" must read ${application.cityCode}-YYYY-NNN`,
-      'plaqueNumber',
-    );
-  }
+  requirePlaqueNumber(plaqueNumber, application.cityCode, 'plaqueNumber');
   return [
     {
       type: 'ApplicationDesignated',

@@ -2,7 +2,7 @@ import { callYear, type CallSnapshot } from '../call/call.snapshot';
 import { compareBusinessDates, isBusinessDate, isYearMonth } from '../shared/dates';
 import { isSha256Hex } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
-import { isWithinCity } from '../shared/region-code';
+import { isWithinCity, requireStationDistrict } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import {
   fieldInvalid,
@@ -150,14 +150,7 @@ function checkOperationsYear(o: OperationsYear, at: string): OperationsYear {
 
 function checkStation(station: StationInfo, call: CallSnapshot, at: string): StationInfo {
   const name = requireText(station.name, `${at}.name`, L('服务站名称', 'Station name'));
-  if (!isWithinCity(station.districtCode, call.cityCode)) {
-    throw invalid(
-      'STATION_OUTSIDE_CITY',
-      `服务站须位于本市的区内（${call.cityCode}），区划代码“${station.districtCode}”不符`,
-      `The station must be in a district of the call's city ${call.cityCode}, not "${station.districtCode}"`,
-      `${at}.districtCode`,
-    );
-  }
+  requireStationDistrict(station.districtCode, call.cityCode, `${at}.districtCode`);
   const fullTimeStaff = station.fullTimeStaff;
   if (!Number.isInteger(fullTimeStaff) || fullTimeStaff < FULL_TIME_STAFF_MIN || fullTimeStaff > FULL_TIME_STAFF_MAX) {
     throw invalid(

@@ -1,26 +1,16 @@
-import { requireRegion, requireRole } from '../shared/authorization';
+import { requireRegion, requireRole, requireRoleIn } from '../shared/authorization';
 import { assertNever, type Actor, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { instantMs, isBusinessDate, isInstant } from '../shared/dates';
 import { isDocumentNumber } from '../shared/document-number';
 import { formatPlaqueNumber } from '../shared/plaque-number';
-import { isCityCode, isWithinCity } from '../shared/region-code';
+import { isWithinCity, requireCityCode } from '../shared/region-code';
 import { requireFormat, requireInteger, requireText } from '../shared/validation';
 import type { CallCommand, CloseCall, OpenCall, PublishList } from './call.commands';
-import type { CallEvent, CallListPublished, PublishedListEntry } from './call.events';
+import type { CallEvent, CallListPublished, CallOpened, PublishedListEntry } from './call.events';
 import { callYear, type CallSnapshot } from './call.snapshot';
 
-export type CallDetails = {
-  callId: string;
-  title: string;
-  documentNumber: string;
-  cityCode: string;
-  registrationCutoff: string;
-  districtDeadline: string;
-  cityDeadline: string;
-  targetStationCount: number;
-  openedAt: string;
-};
+export type CallDetails = CallOpened['data'];
 
 export type CallState =
   | { status: 'NONE' }
@@ -36,10 +26,8 @@ const initialState = (): CallState => ({ status: 'NONE' });
 
 function evolve(state: CallState, event: CallEvent): CallState {
   switch (event.type) {
-    case 'CallOpened': {
-      const { openedAt, ...details } = event.data;
-      return { status: 'OPEN', ...details, openedAt };
-    }
+    case 'CallOpened':
+      return { status: 'OPEN', ...event.data };
     case 'CallClosed':
       return state.status === 'NONE' ? state : { ...state, status: 'CLOSED', closedAt: event.data.closedAt };
     case 'CallListPublished':
@@ -69,21 +57,13 @@ function existing(state: CallState): ExistingCall {
   return state;
 }
 
-/** Only the authority of the call's own city acts on it. */
-function requireCityAuthority(actor: Actor, cityCode: string): void {
-  requireRole(actor, 'CITY_AUTHORITY');
-  requireRegion(actor, cityCode);
-}
-
 function openCall(command: OpenCall, state: CallState): CallEvent[] {
   if (state.status !== 'NONE') {
     throw conflict('CALL_ALREADY_EXISTS', '该征集批次已存在', 'The call already exists');
   }
   const { data, metadata } = command;
   requireRole(metadata.actor, 'CITY_AUTHORITY');
-  if (!isCityCode(data.cityCode)) {
-    throw invalid('CITY_CODE_INVALID', `“${data.cityCode}”不是地级市行政区划代码`, `"${data.cityCode}" is not a city code`, 'cityCode');
-  }
+  requireCityCode(data.cityCode, 'cityCode');
   requireRegion(metadata.actor, data.cityCode);
 
   const callId = requireText(data.callId, 'callId', { zh: '批次编号', en: 'Call id' });
@@ -137,7 +117,7 @@ function openCall(command: OpenCall, state: CallState): CallEvent[] {
 }
 
 function closeCall(command: CloseCall, state: ExistingCall, actor: Actor): CallEvent[] {
-  requireCityAuthority(actor, state.cityCode);
+  requireRoleIn(actor, 'CITY_AUTHORITY', state.cityCode);
   if (state.status !== 'OPEN') {
     throw conflict('CALL_ALREADY_CLOSED', '该征集批次已截止', 'The call is already closed');
   }
@@ -145,7 +125,7 @@ function closeCall(command: CloseCall, state: ExistingCall, actor: Actor): CallE
 }
 
 function publishList(command: PublishList, state: ExistingCall, actor: Actor): CallEvent[] {
-  requireCityAuthority(actor, state.cityCode);
+  requireRoleIn(actor, 'CITY_AUTHORITY', state.cityCode);
   if (state.status === 'OPEN') {
     throw conflict('CALL_NOT_CLOSED', '征集批次尚未截止，不能发布名单', 'The call must be closed before its list is published');
   }

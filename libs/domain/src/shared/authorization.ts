@@ -48,3 +48,9 @@ export function requireOwner(actor: Actor, ownerOrgId: string): void {
     );
   }
 }
+
+/** The role, acting in the record's region (e.g. the city authority of the call's city). */
+export function requireRoleIn(actor: Actor, role: Role, regionCode: string): void {
+  requireRole(actor, role);
+  requireRegion(actor, regionCode);
+}

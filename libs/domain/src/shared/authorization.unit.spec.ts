@@ -1,4 +1,4 @@
-import { requireOwner, requireRegion, requireRole } from './authorization';
+import { requireOwner, requireRegion, requireRole, requireRoleIn } from './authorization';
 import { anActor, domainErrorOf } from './testing';
 
 describe('Authorization', () => {
@@ -21,5 +21,11 @@ describe('Authorization', () => {
     const operator = anActor('STATION_OPERATOR', '440106', 'u-1', 'org-1');
     expect(() => requireOwner(operator, 'org-1')).not.toThrow();
     expect(domainErrorOf(() => requireOwner(operator, 'org-2'))).toMatchObject({ code: 'NOT_OWNER', kind: 'FORBIDDEN' });
+  });
+
+  it('requireRoleIn checks the role, then the region', () => {
+    expect(() => requireRoleIn(tianheReviewer, 'DISTRICT_AUTHORITY', '440106')).not.toThrow();
+    expect(domainErrorOf(() => requireRoleIn(tianheReviewer, 'HUB', '440105')).code).toBe('ROLE_NOT_PERMITTED');
+    expect(domainErrorOf(() => requireRoleIn(tianheReviewer, 'DISTRICT_AUTHORITY', '440105')).code).toBe('REGION_NOT_PERMITTED');
   });
 });

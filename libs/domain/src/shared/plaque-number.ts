@@ -1,3 +1,4 @@
+import { invalid } from './domain-error';
 import { isCityCode } from './region-code';
 
 /** 授牌编号: `${cityCode}-${year}-${seq}` with the sequence padded to three digits, e.g. 440100-2019-001. */
@@ -14,3 +15,15 @@ export function isPlaqueNumber(value: string): boolean {
 
 /** The city code a plaque number was issued under, when it is one. */
 export const plaqueCityCode = (value: string): string | undefined => (isPlaqueNumber(value) ? value.slice(0, 6) : undefined);
+
+/** PLAQUE_NUMBER_INVALID unless `value` is a plaque number issued under `cityCode`. */
+export function requirePlaqueNumber(value: string, cityCode: string, field: string): void {
+  if (plaqueCityCode(value) !== cityCode) {
+    throw invalid(
+      'PLAQUE_NUMBER_INVALID',
+      `授牌编号“${value}”格式应为“${cityCode}-年份-序号”`,
+      `Plaque number "${value}" must read ${cityCode}-YYYY-NNN`,
+      field,
+    );
+  }
+}

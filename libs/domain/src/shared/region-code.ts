@@ -1,4 +1,5 @@
 /** GB/T 2260 administrative division codes: 2 digits province, 2 city, 2 county/district. */
+import { invalid } from './domain-error';
 
 export type Region = { code: string; nameZh: string; nameEn: string };
 
@@ -55,3 +56,22 @@ export const districtsOf = (cityCode: string): readonly Region[] | undefined => 
 
 /** The Chinese name of a known region, else the code itself. */
 export const regionNameZh = (code: string): string => KNOWN_REGIONS.find((r) => r.code === code)?.nameZh ?? code;
+
+/** CITY_CODE_INVALID unless `code` is a city code. */
+export function requireCityCode(code: string, field: string): void {
+  if (!isCityCode(code)) {
+    throw invalid('CITY_CODE_INVALID', `“${code}”不是地级市行政区划代码`, `"${code}" is not a city code`, field);
+  }
+}
+
+/** STATION_OUTSIDE_CITY unless a station's district lies in the city. */
+export function requireStationDistrict(districtCode: string, cityCode: string, field: string): void {
+  if (!isWithinCity(districtCode, cityCode)) {
+    throw invalid(
+      'STATION_OUTSIDE_CITY',
+      `服务站须位于${regionNameZh(cityCode)}的区内，区划代码“${districtCode}”不符`,
+      `The station must be in a district of city ${cityCode}, not "${districtCode}"`,
+      field,
+    );
+  }
+}

@@ -7,7 +7,10 @@ import {
   isRegionCode,
   isWithinCity,
   regionNameZh,
+  requireCityCode,
+  requireStationDistrict,
 } from './region-code';
+import { domainErrorOf } from './testing';
 
 describe('Region codes (GB/T 2260)', () => {
   it('are six digits not starting with 0', () => {
@@ -69,5 +72,14 @@ describe('Region codes (GB/T 2260)', () => {
       expect(isWithinCity('440106', '440106')).toBe(false);
       expect(isWithinCity('bogus', '440100')).toBe(false);
     });
+  });
+
+  it('requireCityCode and requireStationDistrict name the field', () => {
+    expect(() => requireCityCode('440100', 'cityCode')).not.toThrow();
+    expect(domainErrorOf(() => requireCityCode('440106', 'cityCode'))).toMatchObject({ code: 'CITY_CODE_INVALID', kind: 'VALIDATION', field: 'cityCode' });
+    expect(() => requireStationDistrict('440106', '440100', 'districtCode')).not.toThrow();
+    const error = domainErrorOf(() => requireStationDistrict('440305', '440100', 'station.districtCode'));
+    expect(error).toMatchObject({ code: 'STATION_OUTSIDE_CITY', field: 'station.districtCode' });
+    expect(error.messageZh).toContain('广州市');
   });
 });

@@ -71,3 +71,6 @@ export const isPhone = (value: string): boolean =>
 
 /** 邮政编码: six digits. */
 export const isPostcode = (value: string): boolean => /^[0-9]{6}$/.test(value);
+
+/** An opinion (意见) every reviewing or deciding step records. */
+export const requireOpinion = (opinion: unknown, field = 'opinion'): string => requireText(opinion, field, { zh: '意见', en: 'Opinion' });

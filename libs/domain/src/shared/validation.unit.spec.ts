@@ -1,5 +1,5 @@
 import { domainErrorOf } from './testing';
-import { isEmail, isPhone, isPostcode, requireAmount, requireBoolean, requireFormat, requireInteger, requireOneOf, requirePositive, requireText } from './validation';
+import { isEmail, isPhone, isPostcode, requireAmount, requireBoolean, requireFormat, requireInteger, requireOneOf, requireOpinion, requirePositive, requireText } from './validation';
 
 const label = { zh: '名称', en: 'Name' };
 
@@ -53,5 +53,10 @@ describe('Field validation', () => {
     expect(isPhone('call me')).toBe(false);
     expect(isPostcode('510623')).toBe(true);
     expect(isPostcode('51062')).toBe(false);
+  });
+
+  it('requireOpinion wants a non-blank opinion', () => {
+    expect(requireOpinion(' 同意 ')).toBe('同意');
+    expect(domainErrorOf(() => requireOpinion(''))).toMatchObject({ code: 'FIELD_REQUIRED', field: 'opinion', messageZh: '意见不能为空' });
   });
 });

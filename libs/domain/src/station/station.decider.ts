@@ -1,11 +1,11 @@
-import { requireOwner, requireRegion, requireRole } from '../shared/authorization';
+import { requireOwner, requireRegion, requireRole, requireRoleIn } from '../shared/authorization';
 import { assertNever, type Actor, type Decider } from '../shared/decider';
 import { isSha256Hex } from '../shared/digest';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { isPlaqueNumber, plaqueCityCode } from '../shared/plaque-number';
-import { isCityCode, isWithinCity } from '../shared/region-code';
+import { requirePlaqueNumber } from '../shared/plaque-number';
+import { requireCityCode, requireStationDistrict } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
-import { fieldInvalid, isNonBlank, requireBoolean, requireText } from '../shared/validation';
+import { fieldInvalid, isNonBlank, requireBoolean, requireOpinion, requireText } from '../shared/validation';
 import { isRevocationGround, REVOCATION_GROUND_LABELS, type RevocationGround } from './revocation-grounds';
 import type {
   DecideRevocation,
@@ -16,7 +16,7 @@ import type {
   StationCommand,
   WithdrawStation,
 } from './station.commands';
-import type { StationEvent } from './station.events';
+import type { StationDesignated, StationEvent } from './station.events';
 
 export type CovenantSignature = { covenantVersion: string; signedAt: string };
 
@@ -33,18 +33,7 @@ export type RevocationProposal = {
   decision?: RevocationDecision;
 };
 
-export type StationRecord = {
-  stationId: string;
-  applicationId: string;
-  callId: string;
-  plaqueNumber: string;
-  name: string;
-  districtCode: string;
-  cityCode: string;
-  address: string;
-  operator: { name: string; uscc: string };
-  ownerOrgId: string;
-  designatedAt: string;
+export type StationRecord = StationDesignated['data'] & {
   /** 服务公约 signatures, oldest first. */
   covenants: CovenantSignature[];
   /** Every revocation proposal, oldest first; at most one is OPEN. */
@@ -142,42 +131,19 @@ function requireActive(station: ExistingStation): asserts station is Extract<Exi
   }
 }
 
-function requireCityActor(actor: Actor, role: 'CITY_AUTHORITY' | 'HUB', cityCode: string): void {
-  requireRole(actor, role);
-  requireRegion(actor, cityCode);
-}
-
 function requireStationOwner(actor: Actor, station: ExistingStation): void {
   requireRole(actor, 'STATION_OPERATOR');
   requireOwner(actor, station.ownerOrgId);
 }
 
-const requireOpinion = (opinion: unknown): string => requireText(opinion, 'opinion', { zh: '意见', en: 'Opinion' });
-
 function designate(command: DesignateStation, state: StationState): StationEvent[] {
   if (state.status !== 'NONE') throw conflict('STATION_ALREADY_EXISTS', '该服务站已存在', 'The station already exists');
   const { data, metadata } = command;
   requireRole(metadata.actor, 'CITY_AUTHORITY');
-  if (!isCityCode(data.cityCode)) {
-    throw invalid('CITY_CODE_INVALID', `“${data.cityCode}”不是地级市行政区划代码`, `"${data.cityCode}" is not a city code`, 'cityCode');
-  }
+  requireCityCode(data.cityCode, 'cityCode');
   requireRegion(metadata.actor, data.cityCode);
-  if (!isWithinCity(data.districtCode, data.cityCode)) {
-    throw invalid(
-      'STATION_OUTSIDE_CITY',
-      `服务站须位于本市的区内，区划代码“${data.districtCode}”不符`,
-      `The station must be in a district of city ${data.cityCode}, not "${data.districtCode}"`,
-      'districtCode',
-    );
-  }
-  if (!isPlaqueNumber(data.plaqueNumber) || plaqueCityCode(data.plaqueNumber) !== data.cityCode) {
-    throw invalid(
-      'PLAQUE_NUMBER_INVALID',
-      `授牌编号“${data.plaqueNumber}”格式应为“${data.cityCode}-年份-序号”`,
-      `Plaque number "${data.plaqueNumber}" must read ${data.cityCode}-YYYY-NNN`,
-      'plaqueNumber',
-    );
-  }
+  requireStationDistrict(data.districtCode, data.cityCode, 'districtCode');
+  requirePlaqueNumber(data.plaqueNumber, data.cityCode, 'plaqueNumber');
   const uscc = parseUscc(data.operator?.uscc, 'operator.uscc');
   if (!uscc.ok) throw uscc.error;
   return [
@@ -258,7 +224,7 @@ function checkEvidence(evidence: unknown): RevocationEvidence[] {
 
 function proposeRevocation(command: ProposeRevocation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireCityActor(metadata.actor, 'HUB', station.cityCode);
+  requireRoleIn(metadata.actor, 'HUB', station.cityCode);
   requireActive(station);
   const open = openRevocationProposal(station);
   if (open !== undefined) {
@@ -289,7 +255,7 @@ function proposeRevocation(command: ProposeRevocation, station: ExistingStation)
 
 function decideRevocation(command: DecideRevocation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireCityActor(metadata.actor, 'CITY_AUTHORITY', station.cityCode);
+  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', station.cityCode);
   const proposal = station.revocationProposals.find((p) => p.proposalId === data.proposalId);
   if (proposal === undefined) {
     throw notFound('REVOCATION_PROPOSAL_NOT_FOUND', `撤销意见“${data.proposalId}”不存在`, `Revocation proposal "${data.proposalId}" does not exist`);
