@@ -7,6 +7,8 @@ export interface ApplicationFilter {
   districtCode?: string;
   stage?: ApplicationStage;
   ownerOrgId?: string;
+  /** Only applications on whose expert panel this expert sits. */
+  expertId?: string;
 }
 
 export interface StationFilter {
@@ -31,7 +33,8 @@ export function listApplications(model: InMemoryReadModel, filter: ApplicationFi
         (!filter.callId || a.callId === filter.callId) &&
         (!filter.districtCode || a.districtCode === filter.districtCode) &&
         (!filter.stage || a.stage === filter.stage) &&
-        (!filter.ownerOrgId || a.ownerOrgId === filter.ownerOrgId),
+        (!filter.ownerOrgId || a.ownerOrgId === filter.ownerOrgId) &&
+        (!filter.expertId || a.panel.some((m) => m.expertId === filter.expertId)),
     )
     .sort(byDraftedThenId);
   return { items, total: items.length };

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import type { Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -103,14 +104,14 @@ export class ApplicationController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One application, folded from its events' })
-  get(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetApplicationQuery(id));
+  @ApiOperation({ summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
+  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetApplicationQuery(id, actor));
   }
 
   @Get()
   @ApiOperation({ summary: 'Applications by call, district and stage' })
-  list(@Query() query: ListApplicationsQueryDto) {
-    return this.queries.execute(new ListApplicationsQuery(query));
+  list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListApplicationsQuery(query, actor));
   }
 }

@@ -10,6 +10,7 @@ import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { foldView, listApplications, projectApplication, type ApplicationView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
+import { applicationReadForbidden, mayRead, scopeFilter } from './application-access';
 import { ExecuteApplicationCommand, GetApplicationQuery, ListApplicationsQuery } from './application.messages';
 
 const NEEDS_CALL = new Set(['CreateApplication', 'SubmitApplication', 'ReviewByDistrict']);
@@ -54,9 +55,10 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
 export class GetApplicationHandler implements IQueryHandler<GetApplicationQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ applicationId }: GetApplicationQuery): Promise<ApplicationView> {
+  async execute({ applicationId, actor }: GetApplicationQuery): Promise<ApplicationView> {
     const view = foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
     if (!view) throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
+    if (!mayRead(actor, view)) throw applicationReadForbidden();
     return view;
   }
 }
@@ -65,8 +67,9 @@ export class GetApplicationHandler implements IQueryHandler<GetApplicationQuery>
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
   constructor(private readonly records: RecordLoader) {}
 
-  async execute({ filter }: ListApplicationsQuery) {
+  async execute({ filter, actor }: ListApplicationsQuery) {
+    const scoped = scopeFilter(actor, filter);
     await this.records.readModel.catchUp();
-    return listApplications(this.records.readModel, filter);
+    return listApplications(this.records.readModel, scoped);
   }
 }

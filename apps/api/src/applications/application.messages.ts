@@ -1,5 +1,5 @@
 import { Command, Query } from '@nestjs/cqrs';
-import type { ApplicationCommand } from '@sme/domain';
+import type { Actor, ApplicationCommand } from '@sme/domain';
 import type { ApplicationFilter, ApplicationView, Page } from '@sme/read-models';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -24,13 +24,19 @@ export class ExecuteApplicationCommand extends Command<CommandResult> {
 }
 
 export class GetApplicationQuery extends Query<ApplicationView> {
-  constructor(readonly applicationId: string) {
+  constructor(
+    readonly applicationId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
 export class ListApplicationsQuery extends Query<Page<ApplicationView>> {
-  constructor(readonly filter: ApplicationFilter) {
+  constructor(
+    readonly filter: ApplicationFilter,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
