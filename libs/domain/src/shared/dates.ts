@@ -59,7 +59,7 @@ export const isAfter = (at: Date, deadline: string): boolean => at.getTime() > i
 /** Compares two business dates (or two year-months) as calendar values. */
 export const compareBusinessDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The calendar year in China (UTC+8) in which an instant falls. */
+/** The calendar year in China (UTC+8) in which an instant falls. (Converts the given moment; reads no clock.) */
 export function chinaYearOf(instant: string | Date): number {
   const ms = typeof instant === 'string' ? instantMs(instant) : instant.getTime();
   return new Date(ms + CHINA_OFFSET_MS).getUTCFullYear();
