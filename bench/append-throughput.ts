@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
+import { materialAttached, range } from './support/fixtures';
+import { summarize } from './support/stats';
+import { formatBytes, printTable, type Cell } from './support/table';
+
+export interface AppendBenchOptions {
+  /** Appends of one event each. */
+  singleAppends: number;
+  /** Batched runs: `count` appends of `size` events each. */
+  batches: { size: number; count: number }[];
+  /** Streams the appends rotate over (each append names its exact expected revision). */
+  streams: number;
+}
+
+/**
+ * (b) Raw append throughput of the embedded store on a file database (WAL, synchronous=NORMAL, as the
+ * API opens it). Events are built before timing; the timed part is `store.append` alone, which includes
+ * the expected-revision check, the hash chain and the insert in one IMMEDIATE transaction.
+ */
+export async function benchAppend(options: AppendBenchOptions): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-append-'));
+  const file = join(dir, 'events.sqlite');
+  const store = new SqliteEventStore(file);
+  try {
+    // Warm-up: statement caches, the file's first pages, the JIT.
+    await appendRun(store, 'warm-up', 1, 500, 10);
+
+    const rows: Cell[][] = [];
+    const runs = [{ size: 1, count: options.singleAppends }, ...options.batches];
+    for (const { size, count } of runs) {
+      process.stdout.write(`  appending ${count} × ${size} event(s)…\n`);
+      const run = await appendRun(store, `run-${size}`, size, count, options.streams);
+      const latency = summarize(run.latencies);
+      rows.push([
+        size === 1 ? 'single event' : `batch of ${size}`,
+        count,
+        size * count,
+        (size * count * 1000) / run.elapsedMs,
+        (count * 1000) / run.elapsedMs,
+        latency.p50,
+        latency.p99,
+      ]);
+    }
+
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const total = Number((await store.headPosition()).toString());
+    const bytes = statSync(file).size;
+    printTable(
+      '(b) Embedded store append throughput — SqliteEventStore on a file (WAL, synchronous=NORMAL)',
+      ['appends', 'calls', 'events', 'events/s', 'appends/s', 'p50 ms', 'p99 ms'],
+      rows,
+      [
+        `Each call appends to one of ${options.streams} streams with its exact expected revision; events are ApplicationMaterialAttached with full metadata.`,
+        'p50/p99: latency of one append call (the whole batch).',
+        `Database after ${total.toLocaleString('en-US')} events: ${formatBytes(bytes)} (${Math.round(bytes / total)} B per event incl. indexes).`,
+      ],
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function appendRun(store: SqliteEventStore, prefix: string, size: number, count: number, streams: number) {
+  const streamIds = range(streams).map(() => `application-${prefix}-${randomUUID()}`);
+  const revisions = new Map<string, bigint>();
+  const batches: { streamId: string; events: EventToAppend[] }[] = range(count).map((i) => {
+    const streamId = streamIds[i % streams];
+    return { streamId, events: range(size).map((k) => materialAttached(streamId.slice('application-'.length), i * size + k)) };
+  });
+
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (const { streamId, events } of batches) {
+    const last = revisions.get(streamId);
+    const expected: ExpectedRevision = last === undefined ? 'no_stream' : last;
+    const sent = performance.now();
+    const result = await store.append(streamId, events, expected);
+    latencies.push(performance.now() - sent);
+    revisions.set(streamId, result.nextExpectedRevision);
+  }
+  return { elapsedMs: performance.now() - start, latencies };
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@sme/domain';
+import { ApiProcess, type ServerUsage } from './support/api-process';
+import { actors, attachMaterialBody, callBody, DRAFTED_AT, form, operator, range } from './support/fixtures';
+import { inParallel, JsonClient, type RequestSpec } from './support/http-client';
+import { runLoad, type LoadResult } from './support/load';
+import { printTable, type Cell } from './support/table';
+
+export interface HttpBenchOptions {
+  /** Client counts to run every scenario with. */
+  concurrencies: number[];
+  warmupMs: number;
+  durationMs: number;
+  /** Drafts the material scenarios spread their commands over (split evenly between the clients). */
+  draftPool: number;
+}
+
+interface Scenario {
+  name: string;
+  /** Builds what one run needs (not timed) and returns how client `c` makes its `n`-th request. */
+  prepare(concurrency: number): Promise<Prepared>;
+}
+
+interface Prepared {
+  next(client: number, n: number): RequestSpec;
+  /** Called with each request answered 2xx. */
+  onSuccess?(client: number, spec: RequestSpec): void;
+  /** A line printed under the table about this run, if any. */
+  afterwards?(): string | undefined;
+}
+
+interface Row {
+  scenario: string;
+  concurrency: number;
+  result: LoadResult;
+  serverCpu: number;
+  clientCpu: number;
+  note?: string;
+}
+
+/**
+ * (a) Commands over HTTP on the real stack: the API in its own process on 127.0.0.1 with the embedded
+ * SQLite store in a temporary directory, driven by closed-loop clients over a keep-alive agent.
+ */
+export async function benchHttp(options: HttpBenchOptions): Promise<void> {
+  const maxClients = Math.max(...options.concurrencies);
+  const api = await ApiProcess.start();
+  const http = new JsonClient(api.port, maxClients);
+  try {
+    const bearer = tokenIssuer(http);
+    const operators = range(maxClients).map((i) => operator(i + 1));
+    const operatorAuth = await Promise.all(operators.map(bearer));
+    const call = await http.ok<{ id: string }>({ method: 'POST', path: '/calls', body: callBody, headers: await bearer(actors.city) });
+
+    /** `perClient` drafts for each of `clients` operators, created over HTTP before the run. */
+    const drafts = (clients: number, perClient: number) =>
+      Promise.all(
+        range(clients).map(async (client) => {
+          const created = await inParallel(range(perClient), 8, () =>
+            http.ok<{ id: string }>({
+              method: 'POST',
+              path: '/applications',
+              body: { callId: call.id, form: form(client + 1), occurredAt: DRAFTED_AT },
+              headers: operatorAuth[client],
+            }),
+          );
+          return created.map((c) => c.id);
+        }),
+      );
+
+    /** AttachMaterial on each client's own drafts in turn, so streams grow slowly and clients never collide. */
+    const attachScenario = (name: string, withKey: boolean): Scenario => ({
+      name,
+      async prepare(concurrency) {
+        const owned = await drafts(concurrency, Math.max(1, Math.floor(options.draftPool / concurrency)));
+        const path = (id: string) => `/applications/${id}/materials`;
+        const attached = new Map<string, number>();
+        return {
+          next: (client, n) => {
+            const list = owned[client];
+            const id = list[n % list.length];
+            const headers: Record<string, string> = { ...operatorAuth[client] };
+            if (withKey) headers['idempotency-key'] = randomUUID();
+            return { method: 'POST', path: path(id), body: attachMaterialBody(n), headers };
+          },
+          onSuccess: (_, spec) => attached.set(spec.path, (attached.get(spec.path) ?? 0) + 1),
+          afterwards: () => {
+            // Each draft's stream: its ApplicationDrafted event plus one event per successful attach.
+            const lengths = owned.flat().map((id) => 1 + (attached.get(path(id)) ?? 0));
+            const [least, most] = [Math.min(...lengths), Math.max(...lengths)];
+            return `${lengths.length} drafts; their streams ended with ${least === most ? least : `${least}–${most}`} events`;
+          },
+        };
+      },
+    });
+
+    const scenarios: Scenario[] = [
+      {
+        name: 'POST /bench/noop (no store)',
+        async prepare() {
+          return {
+            next: (client, n) => ({ method: 'POST', path: '/bench/noop', body: attachMaterialBody(n), headers: operatorAuth[client] }),
+          };
+        },
+      },
+      attachScenario('POST /applications/:id/materials', false),
+      attachScenario('  same, with Idempotency-Key', true),
+      {
+        name: 'POST /applications (new draft)',
+        async prepare() {
+          const bodies = operators.map((_, client) => ({ callId: call.id, form: form(client + 1), occurredAt: DRAFTED_AT }));
+          return { next: (client) => ({ method: 'POST', path: '/applications', body: bodies[client], headers: operatorAuth[client] }) };
+        },
+      },
+    ];
+
+    const rows: Row[] = [];
+    for (const scenario of scenarios) {
+      for (const concurrency of options.concurrencies) {
+        process.stdout.write(`  running ${scenario.name.trim()} with ${concurrency} client(s)…\n`);
+        const prepared = await scenario.prepare(concurrency);
+        const { next, onSuccess } = prepared;
+        const counters: number[] = [];
+        await runLoad(http, { concurrency, durationMs: options.warmupMs, next, onSuccess }, counters);
+
+        const serverBefore = await api.usage();
+        const clientBefore = process.cpuUsage();
+        const result = await runLoad(http, { concurrency, durationMs: options.durationMs, next, onSuccess }, counters);
+        const clientCpu = cpuPercent(process.cpuUsage(clientBefore), result.elapsedMs);
+        const serverCpu = serverCpuPercent(serverBefore, await api.usage(), result.elapsedMs);
+        rows.push({ scenario: scenario.name, concurrency, result, serverCpu, clientCpu, note: prepared.afterwards?.() });
+      }
+    }
+    const serverMemory = (await api.usage()).memory;
+    printResults(rows, options, serverMemory);
+  } finally {
+    http.close();
+    await api.stop();
+  }
+}
+
+/** Authorization headers from the API's dev-token endpoint. */
+function tokenIssuer(http: JsonClient): (actor: Actor) => Promise<Record<string, string>> {
+  return async (actor) => {
+    const body = { sub: actor.id, role: actor.role, orgId: actor.orgId, regionCode: actor.regionCode };
+    const { token } = await http.ok<{ token: string }>({ method: 'POST', path: '/auth/dev-token', body });
+    return { authorization: `Bearer ${token}` };
+  };
+}
+
+const cpuPercent = (used: NodeJS.CpuUsage, elapsedMs: number) => ((used.user + used.system) / 1000 / elapsedMs) * 100;
+
+function serverCpuPercent(before: ServerUsage, after: ServerUsage, elapsedMs: number): number {
+  const used = { user: after.cpu.user - before.cpu.user, system: after.cpu.system - before.cpu.system };
+  return cpuPercent(used, elapsedMs);
+}
+
+function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: NodeJS.MemoryUsage): void {
+  const table: Cell[][] = rows.map(({ scenario, concurrency, result, serverCpu, clientCpu }) => [
+    scenario,
+    concurrency,
+    result.requests,
+    result.errors,
+    result.requestsPerSecond,
+    result.latency.p50,
+    result.latency.p99,
+    result.latency.max,
+    `${serverCpu.toFixed(0)}%`,
+    `${clientCpu.toFixed(0)}%`,
+  ]);
+  const notes: string[] = [
+    `${options.warmupMs / 1000} s warm-up (not counted), then ${options.durationMs / 1000} s measured per row; latency of 2xx answers only.`,
+    'API cpu / load cpu: CPU time of the API process and of the load generator over the measured window (100% = one core; GC threads can push it past).',
+  ];
+  for (const row of rows) {
+    if (row.note) notes.push(`${row.scenario.trim()}, ${row.concurrency} client(s): ${row.note}`);
+    for (const sample of row.result.errorSamples) notes.push(`error (${row.scenario.trim()}, ${row.concurrency}): ${sample}`);
+  }
+  const noop = rows.find((r) => r.scenario.startsWith('POST /bench/noop') && r.concurrency === 1);
+  const attach = rows.find((r) => r.scenario.startsWith('POST /applications/:id') && r.concurrency === 1);
+  if (noop && attach) {
+    notes.push(
+      `At 1 client, p50 of the materials command minus p50 of the no-op: ${(attach.result.latency.p50 - noop.result.latency.p50).toFixed(2)} ms ` +
+        '(the command\'s own work: read, fold, decide, append, read back; short windows make this noisy).',
+    );
+  }
+  notes.push(`API process memory at the end: rss ${(serverMemory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(serverMemory.heapUsed / 2 ** 20).toFixed(0)} MiB.`);
+  printTable(
+    '(a) HTTP command throughput — real API, embedded SQLite, 127.0.0.1, keep-alive',
+    ['endpoint', 'clients', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'max ms', { header: 'API cpu', align: 'right' }, { header: 'load cpu', align: 'right' }],
+    table,
+    notes,
+  );
+}

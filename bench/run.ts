@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: prints throughput, latency and memory figures of the API and its embedded store.
+ * It measures and prints; it asserts nothing about timings.
+ *
+ *   npm run bench                      all three parts, a few minutes on two cores
+ *   npm run bench -- http fold         only some parts (http, append, fold)
+ *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
+ */
+import { benchAppend } from './append-throughput';
+import { benchHttp } from './http-throughput';
+import { benchFold } from './stream-fold';
+import { describeLoad, describeMachine } from './support/machine';
+
+const PARTS = ['http', 'append', 'fold'] as const;
+type Part = (typeof PARTS)[number];
+
+function secondsFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = asked.filter((arg) => !(PARTS as readonly string[]).includes(arg));
+  if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+  const parts = new Set<Part>(asked.length > 0 ? (asked as Part[]) : PARTS);
+
+  const durationMs = secondsFromEnv('BENCH_SECONDS', 6) * 1000;
+  const warmupMs = secondsFromEnv('BENCH_WARMUP_SECONDS', 2) * 1000;
+
+  console.log('SME Service Ledger — benchmark figures (printed, not asserted)');
+  for (const line of describeMachine()) console.log(`  ${line}`);
+
+  const started = performance.now();
+  let failed = false;
+  const part = async (name: Part, run: () => Promise<void>) => {
+    if (!parts.has(name)) return;
+    console.log(`\n== ${name} ==`);
+    try {
+      await run();
+    } catch (error) {
+      failed = true;
+      console.error(`  ${name} failed:`, error);
+    }
+  };
+
+  await part('http', () => benchHttp({ concurrencies: [1, 16], warmupMs, durationMs, draftPool: 256 }));
+  await part('append', () =>
+    benchAppend({
+      singleAppends: 10_000,
+      batches: [
+        { size: 10, count: 2_000 },
+        { size: 100, count: 400 },
+      ],
+      streams: 100,
+    }),
+  );
+  await part('fold', () => benchFold({ events: 10_000, repeats: 10 }));
+
+  console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

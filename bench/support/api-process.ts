@@ -1,0 +1,79 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ParentMessage, ServerMessage } from './api-server';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+export interface ServerUsage {
+  cpu: NodeJS.CpuUsage;
+  memory: NodeJS.MemoryUsage;
+}
+
+/**
+ * The API in a process of its own, so the load generator does not share its event loop.
+ * Data lives in a fresh temporary directory, removed on stop.
+ */
+export class ApiProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(timeoutMs = 120_000): Promise<ApiProcess> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-http-'));
+    const child = fork(join(__dirname, 'api-server.ts'), [], {
+      cwd: ROOT,
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    try {
+      const port = await new Promise<number>((resolvePort, reject) => {
+        const timer = setTimeout(() => reject(new Error('the API did not start in time')), timeoutMs);
+        child.once('exit', (code) => reject(new Error(`the API exited during start-up (code ${code})`)));
+        child.on('message', (message: ServerMessage) => {
+          if (message.type === 'listening') {
+            clearTimeout(timer);
+            resolvePort(message.port);
+          }
+        });
+      });
+      return new ApiProcess(child, port, dataDir);
+    } catch (error) {
+      child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The server's CPU time and memory so far. */
+  usage(): Promise<ServerUsage> {
+    return new Promise((resolveUsage) => {
+      const listener = (message: ServerMessage) => {
+        if (message.type !== 'usage') return;
+        this.child.off('message', listener);
+        resolveUsage({ cpu: message.cpu, memory: message.memory });
+      };
+      this.child.on('message', listener);
+      this.post({ type: 'usage' });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((done) => this.child.once('exit', done));
+      this.post({ type: 'stop' });
+      const timer = setTimeout(() => this.child.kill(), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private post(message: ParentMessage): void {
+    this.child.send(message);
+  }
+}
