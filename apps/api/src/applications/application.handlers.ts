@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@n
 import {
   APPLICATION_EVENT_SCHEMA_VERSIONS,
   applicationDecider,
+  DomainError,
   notFound,
   type ApplicationCommand,
 } from '@sme/domain';
@@ -29,17 +30,25 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
     const call = await this.records.callSnapshot(callId);
     const { callId: _callId, ...rest } = command.data as typeof command.data & { callId?: string };
     const data = NEEDS_CALL.has(command.type) ? { ...rest, call } : rest;
-    return toResponse(
-      await this.executor.execute({
-        id: applicationId,
-        streamId: `application-${applicationId}`,
-        decider: applicationDecider,
-        command: { type: command.type, data } as Omit<ApplicationCommand, 'metadata'>,
-        ctx,
-        schemaVersions: APPLICATION_EVENT_SCHEMA_VERSIONS,
-        legalBasis: call.documentNumber,
-      }),
-    );
+    try {
+      return toResponse(
+        await this.executor.execute({
+          id: applicationId,
+          streamId: `application-${applicationId}`,
+          decider: applicationDecider,
+          command: { type: command.type, data } as Omit<ApplicationCommand, 'metadata'>,
+          ctx,
+          schemaVersions: APPLICATION_EVENT_SCHEMA_VERSIONS,
+          legalBasis: call.documentNumber,
+        }),
+      );
+    } catch (error) {
+      // The request nests the material under `material`; the command carries it flat.
+      if (command.type === 'AttachMaterial' && error instanceof DomainError && error.field && !error.field.startsWith('call.')) {
+        throw new DomainError(error.code, error.kind, error.messageZh, error.messageEn, `material.${error.field}`);
+      }
+      throw error;
+    }
   }
 
   /** The application's call, from its first event. */
