@@ -30,6 +30,19 @@ describe('Platform: OpenAPI, dev tokens, persistence', () => {
     }
   });
 
+  it('lists the 11 districts of Guangzhou with their authorities (附件4)', async () => {
+    const t = await startTestApp();
+    try {
+      const res = await t.http.get('/regions/440100/districts').expect(200);
+      expect(res.body.total).toBe(11);
+      expect(res.body.items).toContainEqual(expect.objectContaining({ code: '440106', nameZh: '天河区', authority: '天河区商务金融局' }));
+      expect(res.body.items.every((d: { authority: string | null }) => d.authority)).toBe(true);
+      expect((await t.http.get('/regions/110100/districts')).status).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('turns dev tokens off in production', async () => {
     const t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-for-this-test-only' } });
     try {

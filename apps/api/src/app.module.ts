@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,6 +19,7 @@ import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RecordLoader } from './records/record-loader';
+import { RegionController } from './regions/region.controller';
 import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
 import { StationDesignation } from './stations/station-designation';
@@ -45,7 +47,13 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
+          // public key on every verification before treating it as a secret.
+          secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
       ],
       controllers: [
         HealthController,
@@ -54,6 +62,7 @@ export class AppModule {
         ApplicationController,
         StationController,
         AuditController,
+        RegionController,
         ...benchControllers(),
       ],
       providers: [
