@@ -23,6 +23,7 @@ export function projectApplication(view: ApplicationView | undefined, recorded: 
     const { applicationId, callId, cityCode, ownerOrgId, form, draftedAt } = event.data;
     const { materials, ...rest } = form;
     const drafted: ApplicationView = {
+      _id: applicationId,
       id: applicationId,
       callId,
       cityCode,

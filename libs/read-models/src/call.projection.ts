@@ -13,7 +13,7 @@ export function projectCall(view: CallView | undefined, recorded: RecordedEvent)
   switch (event.type) {
     case 'CallOpened': {
       const { callId, openedAt, ...rest } = event.data;
-      return { id: callId, ...rest, status: 'OPEN', openedAt, closedAt: null, publishedAt: null, list: [], ...version };
+      return { _id: callId, id: callId, ...rest, status: 'OPEN', openedAt, closedAt: null, publishedAt: null, list: [], ...version };
     }
     case 'CallClosed':
       return view && { ...view, status: 'CLOSED', closedAt: event.data.closedAt, ...version };

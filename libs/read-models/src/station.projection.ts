@@ -24,6 +24,7 @@ export function projectStation(view: StationView | undefined, recorded: Recorded
     case 'StationDesignated': {
       const { stationId, ...rest } = event.data;
       return {
+        _id: stationId,
         id: stationId,
         ...rest,
         status: 'ACTIVE',

@@ -1,8 +1,14 @@
 import type { RecordedEvent } from '@sme/event-store';
 import type { ViewVersion } from './views';
 
-export function versionOf(event: RecordedEvent): ViewVersion {
-  return { revision: Number(event.revision), position: event.position.toString(), updatedAt: event.metadata.occurredAt };
+export function versionOf(event: RecordedEvent): Omit<ViewVersion, '_id'> {
+  return { _position: Number(event.position), revision: Number(event.revision), updatedAt: event.metadata.occurredAt };
+}
+
+/** What a client sees of a stored view: no storage fields, the position as a decimal string. */
+export function toPublicView<V extends ViewVersion>(view: V): Omit<V, '_id' | '_position'> & { position: string } {
+  const { _id: _ignored, _position, ...rest } = view;
+  return { ...rest, position: String(_position) };
 }
 
 /** The id inside a stream id `<category>-<id>`. */

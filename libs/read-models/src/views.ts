@@ -5,11 +5,16 @@ import type { PublishedListEntry } from '@sme/domain/call/call.events';
 import type { RevocationEvidence } from '@sme/domain/station/station.commands';
 import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
 
-/** Where a view stands in the log: the last event applied to it. */
+/**
+ * Where a view stands in the log. Views are stored as they are: `_id` is the record id and
+ * `_position` the global position of the last event applied, which makes a redelivered event a no-op.
+ */
 export interface ViewVersion {
+  _id: string;
+  _position: number;
+  /** Revision of the record's stream after the last event applied. */
   revision: number;
-  /** Global position of the last event applied, as a decimal string. */
-  position: string;
+  /** Business time of the last event applied. */
   updatedAt: string;
 }
 

@@ -1,0 +1,45 @@
+import type { StoredDocument } from './document-store/document-store.port';
+import { APPLICATION_STREAM_PREFIX, projectApplication } from './application.projection';
+import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
+import type { Projection } from './projector/projection';
+import { STATION_STREAM_PREFIX, projectStation } from './station.projection';
+import type { ApplicationView, CallView, StationView } from './views';
+
+type Stored<V> = V & StoredDocument;
+
+export const callsProjection: Projection<Stored<CallView>> = {
+  name: 'calls',
+  version: 1,
+  streamPrefix: CALL_STREAM_PREFIX,
+  apply: (view, event) => projectCall(view, event) as Stored<CallView> | undefined,
+  indexes: [{ keys: { cityCode: 1, openedAt: -1 } }],
+};
+
+export const applicationsProjection: Projection<Stored<ApplicationView>> = {
+  name: 'applications',
+  version: 1,
+  streamPrefix: APPLICATION_STREAM_PREFIX,
+  apply: (view, event) => projectApplication(view, event) as Stored<ApplicationView> | undefined,
+  indexes: [
+    { keys: { callId: 1, stage: 1 } },
+    { keys: { districtCode: 1, stage: 1 } },
+    { keys: { ownerOrgId: 1 } },
+    { keys: { 'panel.expertId': 1 } },
+    { keys: { draftedAt: 1 } },
+  ],
+};
+
+export const stationsProjection: Projection<Stored<StationView>> = {
+  name: 'stations',
+  version: 1,
+  streamPrefix: STATION_STREAM_PREFIX,
+  apply: (view, event) => projectStation(view, event) as Stored<StationView> | undefined,
+  indexes: [{ keys: { cityCode: 1, districtCode: 1, status: 1 } }, { keys: { plaqueNumber: 1 } }, { keys: { callId: 1 } }],
+};
+
+/** Every projection the read side maintains. */
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection] as Projection[];
+
+export function projectionNamed(name: string): Projection | undefined {
+  return PROJECTIONS.find((p) => p.name === name);
+}

@@ -1,0 +1,21 @@
+import type { RecordedEvent } from '@sme/event-store';
+import type { IndexSpec, StoredDocument } from '../document-store/document-store.port';
+
+/**
+ * A projection: a pure function from a record's events to one stored document per record.
+ * `version` is the code version: change it whenever `apply` changes what it produces, and the
+ * projection is rebuilt (blue-green) at the next start.
+ */
+export interface Projection<V extends StoredDocument = StoredDocument> {
+  name: string;
+  version: number;
+  /** Events of streams starting with this prefix feed the projection; the id after it is the document id. */
+  streamPrefix: string;
+  apply(view: V | undefined, event: RecordedEvent): V | undefined;
+  /** The indexes its queries need, created when its collection is. */
+  indexes: readonly IndexSpec[];
+}
+
+export function documentIdOf(projection: Projection, event: RecordedEvent): string | undefined {
+  return event.streamId.startsWith(projection.streamPrefix) ? event.streamId.slice(projection.streamPrefix.length) : undefined;
+}

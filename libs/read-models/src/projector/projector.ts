@@ -1,0 +1,230 @@
+import type { EventStore, RecordedEvent, Subscription } from '@sme/event-store';
+import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
+import { documentIdOf, type Projection } from './projection';
+import { ProjectionRegistry, collectionName } from './projection-registry';
+
+export interface ProjectorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectorOptions {
+  /** Most events applied per batch (one read of the touched documents, one bulk write, one checkpoint). */
+  batchSize?: number;
+  logger?: ProjectorLogger;
+  /**
+   * Project into these collections instead of the registry's active ones (used by rebuilds, which
+   * fill a new collection while the active one keeps serving).
+   */
+  fixedCollections?: Readonly<Record<string, string>>;
+  /** Pause after a failed batch before retrying it. */
+  retryDelayMs?: number;
+}
+
+interface Target {
+  projection: Projection;
+  collection: string;
+  checkpoint: number;
+}
+
+const silent: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const IDLE = Symbol('idle');
+
+/**
+ * Applies events from $all to the projections' documents, batch by batch, from each collection's
+ * stored checkpoint. Documents are written before the checkpoint and only when newer than what is
+ * stored, so a crash anywhere in a batch and the replay that follows leave every document as if
+ * nothing had happened. No transactions are needed (FerretDB has none).
+ */
+export class Projector {
+  readonly registry: ProjectionRegistry;
+  private readonly batchSize: number;
+  private readonly logger: ProjectorLogger;
+  private targets: Target[] = [];
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private consumedUpTo = 0;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly docs: DocumentStore,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.registry = new ProjectionRegistry(docs);
+    this.batchSize = options.batchSize ?? 500;
+    this.logger = options.logger ?? silent;
+  }
+
+  /**
+   * Gives every projection without a collection its first one. Returns the projections whose active
+   * collection was built by another code version: they need a rebuild and are not projected live.
+   */
+  async prepare(now = new Date()): Promise<Projection[]> {
+    const stale: Projection[] = [];
+    for (const projection of this.projections) {
+      if (this.options.fixedCollections) continue;
+      const entry = await this.registry.active(projection.name);
+      if (!entry) {
+        const collection = collectionName(projection, 1);
+        await this.docs.collection(collection).ensureIndexes(projection.indexes);
+        await this.registry.switchTo(projection, 1, collection, now);
+      } else if (entry.version !== projection.version) {
+        stale.push(projection);
+      }
+    }
+    await this.refreshTargets();
+    return stale;
+  }
+
+  /** Applies everything up to the log's head, then returns (no live subscription). */
+  async catchUp(): Promise<void> {
+    await this.refreshTargets();
+    for (;;) {
+      const from = this.lowestCheckpoint();
+      if (from === null) return;
+      const page = await this.events.readAll({ after: BigInt(from), maxCount: this.batchSize });
+      if (page.length === 0) return;
+      await this.applyBatch(page);
+    }
+  }
+
+  /** Runs live: catch-up subscription from the lowest checkpoint, re-subscribing when a rebuild moves a target. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.subscription?.stop();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Current targets: projection name → collection and checkpoint. */
+  snapshot(): { name: string; collection: string; checkpoint: number }[] {
+    return this.targets.map((t) => ({ name: t.projection.name, collection: t.collection, checkpoint: t.checkpoint }));
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.refreshTargets();
+        const from = this.lowestCheckpoint();
+        if (from === null) {
+          await sleep(200);
+          continue;
+        }
+        this.consumedUpTo = from;
+        this.subscription = this.events.subscribeToAll({ after: BigInt(from) });
+        await this.consume(this.subscription);
+      } catch (error) {
+        this.logger.error(`Projector batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(this.options.retryDelayMs ?? 1000);
+      } finally {
+        await this.subscription?.stop();
+        this.subscription = null;
+      }
+    }
+  }
+
+  /** Pulls events into batches: as many as arrive without waiting, up to batchSize. */
+  private async consume(subscription: Subscription): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    let pending = iterator.next();
+    while (this.running) {
+      const first = await pending;
+      if (first.done) return;
+      const batch: RecordedEvent[] = [first.value];
+      pending = iterator.next();
+      while (batch.length < this.batchSize) {
+        const next = await Promise.race([pending, new Promise<typeof IDLE>((r) => setImmediate(() => r(IDLE)))]);
+        if (next === IDLE) break;
+        if (next.done) break;
+        batch.push(next.value);
+        pending = iterator.next();
+      }
+      await this.applyBatch(batch);
+      this.consumedUpTo = Number(batch[batch.length - 1].position);
+      // A rebuild in another process may have switched a projection to a collection that is behind us.
+      if (await this.refreshTargets()) return;
+    }
+  }
+
+  /** Re-reads the registry. True when some target now needs events we have already consumed. */
+  private async refreshTargets(): Promise<boolean> {
+    const next: Target[] = [];
+    let rewind = false;
+    for (const projection of this.projections) {
+      const collection = this.options.fixedCollections
+        ? this.options.fixedCollections[projection.name]
+        : await this.activeCollectionFor(projection);
+      if (!collection) continue;
+      const known = this.targets.find((t) => t.projection === projection && t.collection === collection);
+      const checkpoint = known ? known.checkpoint : await this.registry.checkpoint(collection);
+      if (!known && this.targets.length > 0) {
+        this.logger.log(`Projection ${projection.name} now writes to ${collection} (from position ${checkpoint})`);
+      }
+      if (checkpoint < this.consumedUpTo) rewind = true;
+      next.push({ projection, collection, checkpoint });
+    }
+    this.targets = next;
+    return rewind;
+  }
+
+  private async activeCollectionFor(projection: Projection): Promise<string | undefined> {
+    const entry = await this.registry.active(projection.name);
+    return entry && entry.version === projection.version ? entry.collection : undefined;
+  }
+
+  private lowestCheckpoint(): number | null {
+    return this.targets.length === 0 ? null : Math.min(...this.targets.map((t) => t.checkpoint));
+  }
+
+  private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const target of this.targets) {
+      const fresh = batch.filter((event) => Number(event.position) > target.checkpoint);
+      if (fresh.length === 0) continue;
+      await this.applyTo(target, fresh);
+      const last = Number(fresh[fresh.length - 1].position);
+      await this.registry.saveCheckpoint(target.collection, last);
+      target.checkpoint = last;
+    }
+  }
+
+  private async applyTo(target: Target, events: readonly RecordedEvent[]): Promise<void> {
+    const byId = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      const id = documentIdOf(target.projection, event);
+      if (id === undefined) continue;
+      const list = byId.get(id);
+      if (list) list.push(event);
+      else byId.set(id, [event]);
+    }
+    if (byId.size === 0) return;
+    const collection = this.docs.collection<StoredDocument>(target.collection);
+    const stored = await collection.find({ _id: { $in: [...byId.keys()] } });
+    const current = new Map(stored.map((doc) => [doc._id, doc]));
+    const changed: StoredDocument[] = [];
+    for (const [id, recordEvents] of byId) {
+      let doc = current.get(id);
+      let touched = false;
+      for (const event of recordEvents) {
+        if (doc && doc._position >= Number(event.position)) continue; // already applied: a redelivery
+        const next = target.projection.apply(doc, event);
+        if (next) {
+          doc = next;
+          touched = true;
+        }
+      }
+      if (touched && doc) changed.push(doc);
+    }
+    if (changed.length > 0) await collection.putManyIfNewer(changed);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
