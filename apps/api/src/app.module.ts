@@ -18,6 +18,8 @@ import { benchControllers } from './health/noop.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { DashboardController, GetSupervisorDashboardHandler } from './dashboard/dashboard';
+import { ReadSide } from './read-side/read-side.service';
 import { RecordLoader } from './records/record-loader';
 import { RegionController } from './regions/region.controller';
 import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
@@ -37,6 +39,7 @@ const handlers = [
   ListStationsHandler,
   GetStreamEventsHandler,
   VerifyChainsHandler,
+  GetSupervisorDashboardHandler,
 ];
 
 @Module({})
@@ -63,6 +66,7 @@ export class AppModule {
         StationController,
         AuditController,
         RegionController,
+        DashboardController,
         ...benchControllers(),
       ],
       providers: [
@@ -73,6 +77,7 @@ export class AppModule {
         CommandExecutor,
         RecordLoader,
         StationDesignation,
+        ReadSide,
         ...handlers,
       ],
     };

@@ -23,3 +23,4 @@ export {
 export { openSqliteDatabase, type SqliteDatabase, type OpenSqliteDatabaseOptions } from './sqlite/open-sqlite-database';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
+export { createEventStore } from './create-event-store';

@@ -1,5 +1,5 @@
 import type { Actor } from '@sme/domain';
-import type { ApplicationFilter, ApplicationView } from '@sme/read-models';
+import type { ApplicationListFilter, ApplicationView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 
 /**
@@ -27,7 +27,7 @@ export const applicationReadForbidden = () =>
   ApiError.forbidden('APPLICATION_READ_FORBIDDEN', '无权查看该申请', 'You may not read this application');
 
 /** Narrows a list request to what the actor may see; refuses a filter outside it. */
-export function scopeFilter(actor: Actor, filter: ApplicationFilter): ApplicationFilter {
+export function scopeFilter(actor: Actor, filter: ApplicationListFilter): ApplicationListFilter {
   if (READS_ALL.has(actor.role)) return filter;
   switch (actor.role) {
     case 'STATION_OPERATOR':

@@ -110,8 +110,9 @@ export class ApplicationController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Applications by call, district and stage' })
+  @ApiOperation({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListApplicationsQuery(query, actor));
+    const { limit, cursor, sort, q, callId, districtCode, stage } = query;
+    return this.queries.execute(new ListApplicationsQuery({ callId, districtCode, stage, q }, sort, { limit, cursor }, actor));
   }
 }

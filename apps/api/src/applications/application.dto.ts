@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { ListQueryDto } from '../read-side/list-query.dto';
 import { ApplicationFormDto, MaterialDto } from './application-form.dto';
 
 const Opinion = () => applyDecorators(ApiProperty({ example: '材料齐全，符合申报条件' }), IsString(), MaxLength(2000));
@@ -60,7 +61,7 @@ export class DecisionDto extends CommandRequestDto {
   @Opinion() opinion!: string;
 }
 
-export class ListApplicationsQueryDto {
+export class ListApplicationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
   @ApiPropertyOptional({ example: '440106' })
   @IsOptional()

@@ -8,9 +8,11 @@ import {
   type ApplicationCommand,
 } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { foldView, listApplications, projectApplication, type ApplicationView } from '@sme/read-models';
+import { foldView, projectApplication, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
+import { listResult } from '../read-side/list-result';
+import { ReadSide } from '../read-side/read-side.service';
 import { applicationReadForbidden, mayRead, scopeFilter } from './application-access';
 import { ExecuteApplicationCommand, GetApplicationQuery, ListApplicationsQuery } from './application.messages';
 
@@ -64,21 +66,21 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
 export class GetApplicationHandler implements IQueryHandler<GetApplicationQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ applicationId, actor }: GetApplicationQuery): Promise<ApplicationView> {
+  async execute({ applicationId, actor }: GetApplicationQuery) {
     const view = foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
     if (!view) throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
     if (!mayRead(actor, view)) throw applicationReadForbidden();
-    return view;
+    return toPublicView(view);
   }
 }
 
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
-  constructor(private readonly records: RecordLoader) {}
+  constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, actor }: ListApplicationsQuery) {
+  async execute({ filter, sort, page, actor }: ListApplicationsQuery) {
     const scoped = scopeFilter(actor, filter);
-    await this.records.readModel.catchUp();
-    return listApplications(this.records.readModel, scoped);
+    await this.readSide.caughtUp();
+    return listResult(() => this.readSide.reader.listApplications(scoped, sort, page));
   }
 }

@@ -1,6 +1,6 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { Actor, ApplicationCommand } from '@sme/domain';
-import type { ApplicationFilter, ApplicationView, Page } from '@sme/read-models';
+import type { ApplicationListFilter, ApplicationView, PageRequest } from '@sme/read-models';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
 
@@ -23,7 +23,7 @@ export class ExecuteApplicationCommand extends Command<CommandResult> {
   }
 }
 
-export class GetApplicationQuery extends Query<ApplicationView> {
+export class GetApplicationQuery extends Query<Omit<ApplicationView, '_id' | '_position'> & { position: string }> {
   constructor(
     readonly applicationId: string,
     readonly actor: Actor,
@@ -32,9 +32,11 @@ export class GetApplicationQuery extends Query<ApplicationView> {
   }
 }
 
-export class ListApplicationsQuery extends Query<Page<ApplicationView>> {
+export class ListApplicationsQuery extends Query<unknown> {
   constructor(
-    readonly filter: ApplicationFilter,
+    readonly filter: ApplicationListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
     readonly actor: Actor,
   ) {
     super();

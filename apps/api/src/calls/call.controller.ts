@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
-import { OpenCallDto } from './call.dto';
+import { ListCallsQueryDto, OpenCallDto } from './call.dto';
 import { ExecuteCallCommand, GetCallQuery, ListCallsQuery, PublishCallListCommand } from './call.messages';
 
 @ApiTags('calls (征集批次)')
@@ -51,10 +51,10 @@ export class CallController {
   }
 
   @Get()
-  @ApiQuery({ name: 'cityCode', required: false })
-  @ApiOperation({ summary: 'Calls, newest first' })
-  list(@Query('cityCode') cityCode?: string) {
-    return this.queries.execute(new ListCallsQuery(cityCode));
+  @ApiOperation({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
+  list(@Query() query: ListCallsQueryDto) {
+    const { cityCode, status, sort, limit, cursor } = query;
+    return this.queries.execute(new ListCallsQuery({ cityCode, status }, sort, { limit, cursor }));
   }
 }
 

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ListQueryDto } from '../read-side/list-query.dto';
 import { CommandRequestDto } from '../commands/command-request.dto';
 
 export class OpenCallDto extends CommandRequestDto {
@@ -35,4 +36,16 @@ export class OpenCallDto extends CommandRequestDto {
   @Min(1)
   @Max(100000)
   targetStationCount!: number;
+}
+
+export class ListCallsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: '440100' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  cityCode?: string;
+
+  @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED', 'PUBLISHED'] })
+  @IsOptional()
+  @IsIn(['OPEN', 'CLOSED', 'PUBLISHED'])
+  status?: 'OPEN' | 'CLOSED' | 'PUBLISHED';
 }

@@ -1,8 +1,10 @@
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, notFound } from '@sme/domain';
-import { stageCounts } from '@sme/read-models';
+import { toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
+import { listResult } from '../read-side/list-result';
+import { ReadSide } from '../read-side/read-side.service';
 import { StationDesignation } from '../stations/station-designation';
 import {
   ExecuteCallCommand,
@@ -68,17 +70,19 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
 
 @QueryHandler(GetCallQuery)
 export class GetCallHandler implements IQueryHandler<GetCallQuery> {
-  constructor(private readonly records: RecordLoader) {}
+  constructor(private readonly readSide: ReadSide) {}
 
   async execute({ callId }: GetCallQuery): Promise<CallDetailsResponse> {
-    const model = this.records.readModel;
-    await model.catchUp();
-    const call = model.calls.get(callId);
+    await this.readSide.caughtUp();
+    const { reader } = this.readSide;
+    const call = await reader.call(callId);
     if (!call) throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
-    const stations = [...model.stations.values()].filter((s) => s.callId === callId);
+    const [applications, stations] = await Promise.all([reader.applications({ callId }), reader.stations({ callId })]);
+    const applicationsByStage: CallDetailsResponse['applicationsByStage'] = {};
+    for (const a of applications) applicationsByStage[a.stage] = (applicationsByStage[a.stage] ?? 0) + 1;
     return {
-      ...call,
-      applicationsByStage: stageCounts(model, callId),
+      ...toPublicView(call),
+      applicationsByStage,
       progress: {
         target: call.targetStationCount,
         designated: stations.length,
@@ -90,14 +94,10 @@ export class GetCallHandler implements IQueryHandler<GetCallQuery> {
 
 @QueryHandler(ListCallsQuery)
 export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
-  constructor(private readonly records: RecordLoader) {}
+  constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ cityCode }: ListCallsQuery) {
-    const model = this.records.readModel;
-    await model.catchUp();
-    const items = [...model.calls.values()]
-      .filter((c) => !cityCode || c.cityCode === cityCode)
-      .sort((a, b) => b.openedAt.localeCompare(a.openedAt) || a.id.localeCompare(b.id));
-    return { items, total: items.length };
+  async execute({ filter, sort, page }: ListCallsQuery) {
+    await this.readSide.caughtUp();
+    return listResult(() => this.readSide.reader.listCalls(filter, sort, page));
   }
 }

@@ -1,7 +1,7 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { CallCommand } from '@sme/domain';
 import type { ApplicationStage } from '@sme/domain';
-import type { CallView } from '@sme/read-models';
+import type { CallListFilter, CallView, PageRequest } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -27,7 +27,8 @@ export class PublishCallListCommand extends Command<CommandResult> {
   }
 }
 
-export interface CallDetailsResponse extends CallView {
+export interface CallDetailsResponse extends Omit<CallView, '_id' | '_position'> {
+  position: string;
   applicationsByStage: Partial<Record<ApplicationStage, number>>;
   progress: { target: number; designated: number; activeStations: number };
 }
@@ -38,8 +39,12 @@ export class GetCallQuery extends Query<CallDetailsResponse> {
   }
 }
 
-export class ListCallsQuery extends Query<{ items: CallView[]; total: number }> {
-  constructor(readonly cityCode?: string) {
+export class ListCallsQuery extends Query<unknown> {
+  constructor(
+    readonly filter: CallListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+  ) {
     super();
   }
 }

@@ -8,6 +8,10 @@ export interface AppConfig {
   production: boolean;
   dataDir: string;
   eventStoreUrl?: string;
+  /** Read models in MongoDB (or FerretDB) instead of the embedded document store. */
+  mongodbUrl?: string;
+  /** 'in-process': this process keeps the projections current; 'external': apps/projector does. */
+  projector: 'in-process' | 'external';
   jwtSecret: string;
   jwtTtlSeconds: number;
   devTokens: boolean;
@@ -30,6 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     production,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     eventStoreUrl,
+    mongodbUrl: env.MONGODB_URL?.trim() || undefined,
+    projector: env.PROJECTOR === 'external' ? 'external' : 'in-process',
     jwtSecret,
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
     devTokens: !production && env.DEV_TOKENS !== 'off',

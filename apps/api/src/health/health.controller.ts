@@ -1,8 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { lagMetrics } from '@sme/read-models';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ReadSide } from '../read-side/read-side.service';
 
 @ApiTags('health')
 @Controller()
@@ -10,13 +12,31 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readSide: ReadSide,
   ) {}
 
   @Public()
   @Get('health')
-  @ApiOperation({ summary: 'Liveness and the event store’s head position' })
+  @ApiOperation({ summary: 'Liveness, the event store’s head and each projection’s lag (events and seconds behind)' })
   async health() {
     const head = await this.store.headPosition();
-    return { status: 'ok', mode: this.config.mode, eventStore: { headPosition: head.toString() } };
+    const projections = await this.readSide.lag();
+    return {
+      status: 'ok',
+      mode: this.config.mode,
+      readModels: this.config.mongodbUrl ? 'mongodb' : 'embedded',
+      projector: this.config.projector,
+      eventStore: { headPosition: head.toString() },
+      projections,
+    };
+  }
+
+  @Public()
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'Prometheus metrics: projection lag' })
+  async metrics(): Promise<string> {
+    return lagMetrics(await this.readSide.lag());
   }
 }

@@ -1,24 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  callDecider,
-  notFound,
-  toCallSnapshot,
-  type CallEvent,
-  type CallSnapshot,
-  type CallState,
-} from '@sme/domain';
+import { callDecider, notFound, toCallSnapshot, type CallEvent, type CallSnapshot, type CallState } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
-import { InMemoryReadModel } from '@sme/read-models';
 
-export const READ_MODEL = Symbol('READ_MODEL');
-
-/** Loads other records a command depends on (the call of an application, …). */
+/** Loads other records a command depends on (the call of an application, …) from their streams. */
 @Injectable()
 export class RecordLoader {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL) readonly readModel: InMemoryReadModel,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {
     const { state } = await loadAggregate<CallState, CallEvent>(this.store, `call-${callId}`, callDecider);

@@ -12,8 +12,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sme/event-sto
 import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 import { CommandExecutor } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
-import { READ_MODEL } from '../records/record-loader';
-import type { InMemoryReadModel } from '@sme/read-models';
+import { ReadSide } from '../read-side/read-side.service';
 
 /** A station's id follows from its application's, so designating twice names the same station. */
 export function stationIdFor(applicationId: string): string {
@@ -33,14 +32,17 @@ export class StationDesignation {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: InMemoryReadModel,
+    private readonly readSide: ReadSide,
     private readonly executor: CommandExecutor,
   ) {}
 
-  /** The call's applications that stand APPROVED, confirmed on their own streams. */
+  /**
+   * The call's applications that stand APPROVED, confirmed on their own streams. The read side must
+   * be current: a list published from a lagging view would miss a station.
+   */
   async approvedEntries(callId: string): Promise<ListEntryInput[]> {
-    await this.readModel.catchUp();
-    const candidates = [...this.readModel.applications.values()].filter((a) => a.callId === callId && a.stage === 'APPROVED');
+    await this.readSide.requireCaughtUp();
+    const candidates = await this.readSide.reader.applications({ callId, stage: 'APPROVED' });
     const entries: ListEntryInput[] = [];
     for (const candidate of candidates) {
       const application = await this.application(candidate.id);
@@ -116,12 +118,13 @@ export class StationDesignation {
 
   /** At start-up: finishes any publish that stopped half-way. */
   async completeAll(): Promise<void> {
-    await this.readModel.catchUp();
-    for (const call of this.readModel.calls.values()) {
-      if (call.status !== 'PUBLISHED') continue;
-      const pending = call.list.some(
-        (e) => this.readModel.applications.get(e.applicationId)?.stage !== 'DESIGNATED' || !this.readModel.stations.has(e.stationId),
+    await this.readSide.caughtUp(30_000);
+    const stationIds = new Set((await this.readSide.reader.stations({})).map((s) => s.id));
+    for (const call of await this.readSide.reader.calls({ status: 'PUBLISHED' })) {
+      const designated = new Set(
+        (await this.readSide.reader.applications({ callId: call.id, stage: 'DESIGNATED' })).map((a) => a.id),
       );
+      const pending = call.list.some((e) => !designated.has(e.applicationId) || !stationIds.has(e.stationId));
       if (!pending) continue;
       const events = await this.store.readStream(`call-${call.id}`);
       const published = events.find((e) => e.type === 'CallListPublished');

@@ -6,6 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
+import { endOfBusinessDay } from '../read-side/business-day';
 import { newRecordId } from '../records/new-record-id';
 import {
   AsOfQueryDto,
@@ -81,8 +82,13 @@ export class StationController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The station registry (名单) by district and status' })
+  @ApiOperation({
+    summary: 'The station registry (名单) by city, district, status, call and name; ?asOf= gives it as it stood then (sort: plaqueNumber, name, designatedAt, updatedAt; cursor paging)',
+  })
   list(@Query() query: ListStationsQueryDto) {
-    return this.queries.execute(new ListStationsQuery(query));
+    const { cityCode, districtCode, status, callId, q, sort, limit, cursor, asOf } = query;
+    return this.queries.execute(
+      new ListStationsQuery({ cityCode, districtCode, status, callId, q }, sort, { limit, cursor }, asOf ? endOfBusinessDay(asOf) : undefined),
+    );
   }
 }

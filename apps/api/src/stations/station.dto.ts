@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { REVOCATION_GROUNDS, type RevocationGround } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class CovenantDto extends CommandRequestDto {
   @ApiProperty({ example: '穗2019版', description: 'Version of the 服务公约 signed' })
@@ -43,7 +44,23 @@ export class RevocationDecisionDto extends CommandRequestDto {
 /** The withdrawal's reason is the base `reason` field, required here by the domain rule. */
 export class WithdrawalDto extends CommandRequestDto {}
 
-export class ListStationsQueryDto {
+export class ListStationsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: '440100' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  cityCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
+
+  @ApiPropertyOptional({
+    example: '2019-12-31',
+    description: 'The registry as it stood at the end of this day (China time) or at this instant, replayed from the events',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(T.+)?$/, { message: 'asOf must be a date YYYY-MM-DD or an ISO 8601 time' })
+  @IsISO8601()
+  asOf?: string;
+
   @ApiPropertyOptional({ example: '440106' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit GB/T 2260 code' })

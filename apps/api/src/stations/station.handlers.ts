@@ -2,9 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { STATION_EVENT_SCHEMA_VERSIONS, notFound, stationDecider, type StationCommand } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { foldView, listStations, projectStation, type StationView } from '@sme/read-models';
+import { foldView, projectStation, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
+import { listResult } from '../read-side/list-result';
+import { ReadSide } from '../read-side/read-side.service';
 import { ExecuteStationCommand, GetStationQuery, ListStationsQuery } from './station.messages';
 
 const stationNotFound = () => notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
@@ -41,7 +43,7 @@ export class ExecuteStationHandler implements ICommandHandler<ExecuteStationComm
 export class GetStationHandler implements IQueryHandler<GetStationQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ stationId, asOf }: GetStationQuery): Promise<StationView> {
+  async execute({ stationId, asOf }: GetStationQuery) {
     const events = await this.store.readStream(`station-${stationId}`);
     const limit = asOf?.getTime();
     const replayed = limit === undefined ? events : events.filter((e) => Date.parse(e.metadata.occurredAt) <= limit);
@@ -56,16 +58,17 @@ export class GetStationHandler implements IQueryHandler<GetStationQuery> {
       }
       throw stationNotFound();
     }
-    return view;
+    return toPublicView(view);
   }
 }
 
 @QueryHandler(ListStationsQuery)
 export class ListStationsHandler implements IQueryHandler<ListStationsQuery> {
-  constructor(private readonly records: RecordLoader) {}
+  constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter }: ListStationsQuery) {
-    await this.records.readModel.catchUp();
-    return listStations(this.records.readModel, filter);
+  async execute({ filter, sort, page, asOf }: ListStationsQuery) {
+    if (asOf) return listResult(() => this.readSide.stationsAsOf(asOf, filter, sort, page));
+    await this.readSide.caughtUp();
+    return listResult(() => this.readSide.reader.listStations(filter, sort, page));
   }
 }

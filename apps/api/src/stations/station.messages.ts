@@ -1,6 +1,6 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { StationCommand } from '@sme/domain';
-import type { Page, StationFilter, StationView } from '@sme/read-models';
+import type { PageRequest, StationListFilter, StationView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -17,7 +17,7 @@ export class ExecuteStationCommand extends Command<CommandResult> {
 }
 
 /** A station's view; with `asOf`, replayed from its events up to that business time. */
-export class GetStationQuery extends Query<StationView> {
+export class GetStationQuery extends Query<Omit<StationView, '_id' | '_position'> & { position: string }> {
   constructor(
     readonly stationId: string,
     readonly asOf?: Date,
@@ -26,8 +26,14 @@ export class GetStationQuery extends Query<StationView> {
   }
 }
 
-export class ListStationsQuery extends Query<Page<StationView>> {
-  constructor(readonly filter: StationFilter) {
+/** The station registry (名单); with `asOf`, as it stood at that business time, replayed from the events. */
+export class ListStationsQuery extends Query<unknown> {
+  constructor(
+    readonly filter: StationListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+    readonly asOf?: Date,
+  ) {
     super();
   }
 }

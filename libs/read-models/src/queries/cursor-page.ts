@@ -50,7 +50,7 @@ export async function cursorPage<T extends StoredDocument>(
   ]);
   const items = found.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = found.length > limit && last ? encodeCursor(keys.map(([field]) => read(last, field))) : null;
+  const nextCursor = found.length > limit && last ? encodeCursor(keys.map(([field]) => read(last as unknown as Record<string, unknown>, field))) : null;
   return { items, total, nextCursor };
 }
 

@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import { PROJECTIONS, Projector, lagMetrics, projectionLag, rebuildProjection } from '@sme/read-models';
+import { openStores } from './projector-process';
+
+/**
+ * The projector as its own process (PROJECTOR=external on the API instances): keeps every projection
+ * current from its checkpoint, rebuilds projections whose code version changed (blue-green), and
+ * serves /health and /metrics with the lag on PROJECTOR_PORT (default 3001).
+ */
+async function main(): Promise<void> {
+  const env = await openStores();
+  const projector = new Projector(env.events, env.docs, PROJECTIONS, { logger: env.logger, batchSize: Number(process.env.PROJECTOR_BATCH_SIZE ?? 500) });
+  const stale = await projector.prepare();
+  projector.start();
+  for (const projection of stale) {
+    env.logger.warn(`${projection.name} changed to v${projection.version}: rebuilding while the previous version serves`);
+    const result = await rebuildProjection(env.events, env.docs, projection, { logger: env.logger });
+    env.logger.log(`rebuilt ${result.projection} into ${result.collection} in ${result.millis} ms`);
+  }
+
+  const port = Number(process.env.PROJECTOR_PORT ?? 3001);
+  const server = createServer((request, response) => {
+    const lag = () => projectionLag(env.events, projector.registry, PROJECTIONS);
+    if (request.url === '/health') {
+      void lag().then((projections) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status: 'ok', projections }));
+      }, (error: unknown) => {
+        response.writeHead(503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status: 'error', error: String(error) }));
+      });
+    } else if (request.url === '/metrics') {
+      void lag().then((projections) => {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        response.end(lagMetrics(projections));
+      });
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  server.listen(port, () => env.logger.log(`health and metrics on http://localhost:${port}`));
+
+  const shutdown = async () => {
+    server.close();
+    await projector.stop();
+    await env.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
