@@ -3,15 +3,17 @@
  * It measures and prints; it asserts nothing about timings.
  *
  *   npm run bench                      all three parts, a few minutes on two cores
- *   npm run bench -- http fold         only some parts (http, append, fold)
+ *   npm run bench -- http fold         only some parts (http, append, fold, rebuild)
+ *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
  */
 import { benchAppend } from './append-throughput';
 import { benchHttp } from './http-throughput';
+import { benchRebuild } from './projection-rebuild';
 import { benchFold } from './stream-fold';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     }),
   );
   await part('fold', () => benchFold({ events: 10_000, repeats: 10 }));
+  await part('rebuild', () => benchRebuild({ events: Number(process.env.BENCH_REBUILD_EVENTS ?? 100_000), mongodbUrl: process.env.MONGODB_URL }));
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;
