@@ -1,0 +1,146 @@
+import { openSqliteDatabase } from '@sme/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { documentStoreContract } from './document-store.contract';
+import { DuplicateKeyError, type StoredDocument } from './document-store.port';
+import { EmbeddedDocumentStore } from './embedded-document-store';
+
+documentStoreContract('EmbeddedDocumentStore contract (file)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sme-document-store-'));
+  const file = join(dir, 'nested', 'read-models.sqlite');
+  const store = new EmbeddedDocumentStore(file);
+  return {
+    store,
+    // another connection to the file, as after a restart
+    reopen: async () => new EmbeddedDocumentStore(file),
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+documentStoreContract('EmbeddedDocumentStore contract (:memory:, shared connection)', async () => {
+  const db = openSqliteDatabase(':memory:');
+  const store = new EmbeddedDocumentStore(db);
+  return {
+    store,
+    // a second store on the same connection starts with nothing in memory and reads the tables
+    reopen: async () => new EmbeddedDocumentStore(db),
+    dispose: async () => {
+      await store.close();
+      db.close();
+    },
+  };
+});
+
+documentStoreContract('EmbeddedDocumentStore contract (:memory:, owned)', async () => {
+  const store = new EmbeddedDocumentStore(':memory:');
+  return { store, dispose: () => store.close() };
+});
+
+type Doc = StoredDocument & Record<string, unknown>;
+
+describe('EmbeddedDocumentStore specifics', () => {
+  const stations = () => [
+    { _id: 'a', _position: 1, name: '广州', code: 'A' },
+    { _id: 'b', _position: 2, name: '深圳', code: 'B' },
+  ];
+
+  it('keeps one row per document in the documents table, the body as JSON', async () => {
+    const db = openSqliteDatabase(':memory:');
+    const store = new EmbeddedDocumentStore(db);
+    await store.collection<Doc>('stations').putManyIfNewer(stations());
+    await store.collection<Doc>('calls').put({ _id: 'a', _position: 7, title: '2025 申报' });
+
+    const rows = db.prepare('SELECT collection, id, position, body FROM documents ORDER BY collection, id').all();
+    expect(rows).toEqual([
+      { collection: 'calls', id: 'a', position: 7, body: JSON.stringify({ _id: 'a', _position: 7, title: '2025 申报' }) },
+      { collection: 'stations', id: 'a', position: 1, body: JSON.stringify(stations()[0]) },
+      { collection: 'stations', id: 'b', position: 2, body: JSON.stringify(stations()[1]) },
+    ]);
+    await store.close();
+    expect(db.open).toBe(true); // a shared connection stays open
+    db.close();
+  });
+
+  it('answers queries from memory: no JSON is parsed once a collection is loaded', async () => {
+    const store = new EmbeddedDocumentStore(':memory:');
+    const views = store.collection<Doc>('stations');
+    await views.putManyIfNewer(Array.from({ length: 200 }, (_, i) => ({ _id: `s${i}`, _position: i, n: i, name: `站点 ${i}` })));
+    await views.count({});
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      expect(await views.count({ n: { $gte: 100 } })).toBe(100);
+      expect((await views.find({ name: { $regex: '站点 1' } }, { sort: { n: -1 }, limit: 3 })).map((d) => d._id)).toEqual(['s199', 's198', 's197']);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+      await store.close();
+    }
+  });
+
+  it('notices a newer version written by another connection and reads the collection again', async () => {
+    const db = openSqliteDatabase(':memory:');
+    const mine = new EmbeddedDocumentStore(db);
+    const other = new EmbeddedDocumentStore(db);
+    await mine.collection<Doc>('stations').putManyIfNewer(stations());
+    await other.collection<Doc>('stations').putIfNewer({ _id: 'a', _position: 10, name: 'newer' });
+
+    expect(await mine.collection<Doc>('stations').putIfNewer({ _id: 'a', _position: 5, name: 'older' })).toBe('stale');
+    expect(await mine.collection<Doc>('stations').findOne({ _id: 'a' })).toEqual({ _id: 'a', _position: 10, name: 'newer' });
+    db.close();
+  });
+
+  it('rolls a failed batch back, on disk and in memory', async () => {
+    const db = openSqliteDatabase(':memory:');
+    const store = new EmbeddedDocumentStore(db);
+    const views = store.collection<Doc>('stations');
+    await views.putIfNewer({ _id: 'a', _position: 1, v: 'old' });
+    db.exec(`CREATE TRIGGER refuse_boom BEFORE INSERT ON documents WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'boom refused'); END`);
+
+    // (toMatchObject, not toThrow: better-sqlite3 makes its errors in the realm of the first test file
+    // that loaded it, where jest's toThrow does not recognise them as errors)
+    await expect(views.putManyIfNewer([{ _id: 'a', _position: 2, v: 'new' }, { _id: 'c', _position: 2 }, { _id: 'boom', _position: 2 }])).rejects.toMatchObject({
+      message: 'boom refused',
+    });
+
+    expect(await views.find({})).toEqual([{ _id: 'a', _position: 1, v: 'old' }]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM documents').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('enforces unique indexes as MongoDB does: a missing field counts as null; arrays are refused', async () => {
+    const store = new EmbeddedDocumentStore(':memory:');
+    const views = store.collection<Doc>('stations');
+    await views.ensureIndexes([{ keys: { code: 1 }, unique: true }]);
+    await views.put({ _id: 'a', _position: 1 });
+    // FerretDB v1 lets a second document without the field in; MongoDB and this store do not.
+    await expect(views.put({ _id: 'b', _position: 1 })).rejects.toBeInstanceOf(DuplicateKeyError);
+    await expect(views.put({ _id: 'c', _position: 1, code: ['x'] })).rejects.toBeInstanceOf(TypeError);
+    await store.close();
+  });
+
+  it('does not record a unique index the existing documents break', async () => {
+    const store = new EmbeddedDocumentStore(':memory:');
+    const views = store.collection<Doc>('stations');
+    await views.putManyIfNewer([
+      { _id: 'a', _position: 1, code: 'X' },
+      { _id: 'b', _position: 1, code: 'X' },
+    ]);
+    await expect(views.ensureIndexes([{ keys: { code: 1 }, unique: true }])).rejects.toBeInstanceOf(DuplicateKeyError);
+    await views.put({ _id: 'c', _position: 1, code: 'X' });
+    expect(await views.count({ code: 'X' })).toBe(3);
+    await store.close();
+  });
+
+  it('refuses to work once closed', async () => {
+    const store = new EmbeddedDocumentStore(':memory:');
+    const views = store.collection<Doc>('stations');
+    await store.close();
+    await expect(views.find({})).rejects.toThrow(/closed/);
+    await expect(store.listCollections()).rejects.toThrow(/closed/);
+    await store.close();
+  });
+});

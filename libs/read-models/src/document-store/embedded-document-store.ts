@@ -1,0 +1,426 @@
+import { openSqliteDatabase, type SqliteDatabase } from '@sme/event-store';
+import { Query } from 'mingo';
+import { cloneJson, compareStrings, distinctValues, firstInOrder, sortDocuments } from './document-order';
+import {
+  assertCollectionName,
+  assertDistinctIds,
+  assertFilter,
+  assertFindOptions,
+  assertIndexSpecs,
+  assertStorableDocument,
+  defaultIndexName,
+  effectiveSort,
+} from './document-rules';
+import {
+  DuplicateKeyError,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type StoredDocument,
+  type WriteOutcome,
+} from './document-store.port';
+
+/**
+ * Two tables in the given SQLite file: the documents (one row each, the body as JSON text) and the
+ * collections that exist, with the indexes ensured on them.
+ */
+function ensureDocumentSchema(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS documents (
+      collection TEXT NOT NULL,
+      id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      body TEXT NOT NULL,
+      PRIMARY KEY (collection, id)
+    );
+    CREATE TABLE IF NOT EXISTS document_collections (
+      name TEXT NOT NULL PRIMARY KEY,
+      indexes TEXT NOT NULL DEFAULT '[]'
+    );
+  `);
+}
+
+interface StoredIndex {
+  name: string;
+  keys: Record<string, 1 | -1>;
+  unique: boolean;
+}
+
+interface UniqueIndex {
+  index: StoredIndex;
+  fields: string[];
+  /** Key (JSON of the indexed values) → id of the document holding it. */
+  owners: Map<string, string>;
+}
+
+/** What the store keeps in memory for a collection once it has been read. */
+interface CollectionState {
+  /** Parsed documents exactly as stored; never handed out, only copies of them. */
+  docs: Map<string, StoredDocument>;
+  indexes: StoredIndex[];
+  uniques: UniqueIndex[];
+  /** A row in document_collections exists. */
+  registered: boolean;
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: SqliteDatabase) {
+  return {
+    selectDocuments: db.prepare<[string], string>('SELECT body FROM documents WHERE collection = ?').pluck(),
+    selectCollection: db.prepare<[string], string>('SELECT indexes FROM document_collections WHERE name = ?').pluck(),
+    registerCollection: db.prepare<[string]>("INSERT OR IGNORE INTO document_collections (name, indexes) VALUES (?, '[]')"),
+    saveIndexes: db.prepare<[string, string]>('UPDATE document_collections SET indexes = ? WHERE name = ?'),
+    putIfNewer: db.prepare<[string, string, number, string]>(
+      `INSERT INTO documents (collection, id, position, body) VALUES (?, ?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET position = excluded.position, body = excluded.body
+       WHERE excluded.position > documents.position`,
+    ),
+    put: db.prepare<[string, string, number, string]>(
+      `INSERT INTO documents (collection, id, position, body) VALUES (?, ?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET position = excluded.position, body = excluded.body`,
+    ),
+    deleteDocument: db.prepare<[string, string]>('DELETE FROM documents WHERE collection = ? AND id = ?'),
+    dropDocuments: db.prepare<[string]>('DELETE FROM documents WHERE collection = ?'),
+    dropCollection: db.prepare<[string]>('DELETE FROM document_collections WHERE name = ?'),
+    listCollections: db.prepare<[], string>('SELECT name FROM document_collections').pluck(),
+  };
+}
+
+/**
+ * The document store without a server: documents in a SQLite file, queries in MongoDB's language
+ * evaluated by mingo over an in-memory copy of each collection.
+ *
+ * Every write goes to SQLite synchronously (so it is on disk, in WAL, when the promise resolves) and then
+ * to the in-memory copy; a collection is read from the file once, the first time it is used. The copy
+ * therefore assumes this store is the only writer of its tables: another process writing the same file
+ * is detected only when a conditional write finds the file ahead of the copy (the collection is then
+ * re-read). Several API instances need the MongoDB adapter.
+ *
+ * Sort order and distinct follow MongoDB (see document-order.ts), not mingo's own sort.
+ */
+export class EmbeddedDocumentStore implements DocumentStore {
+  readonly db: SqliteDatabase;
+  private readonly ownsDb: boolean;
+  private readonly statements: Statements;
+  private readonly states = new Map<string, CollectionState>();
+  private readonly collections = new Map<string, EmbeddedDocumentCollection>();
+  private closed = false;
+
+  /**
+   * A file path (or ':memory:') to open and own (close() closes it), or an open database shared with
+   * other components (close() leaves it open).
+   */
+  constructor(source: string | SqliteDatabase) {
+    this.ownsDb = typeof source === 'string';
+    this.db = typeof source === 'string' ? openSqliteDatabase(source) : source;
+    ensureDocumentSchema(this.db);
+    this.statements = prepareStatements(this.db);
+  }
+
+  collection<T extends StoredDocument = StoredDocument>(name: string): DocumentCollection<T> {
+    assertCollectionName(name);
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new EmbeddedDocumentCollection(this, name);
+      this.collections.set(name, collection);
+    }
+    return collection as unknown as DocumentCollection<T>;
+  }
+
+  async listCollections(): Promise<string[]> {
+    this.assertOpen();
+    return this.statements.listCollections.all().sort(compareStrings);
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    this.assertOpen();
+    this.db.transaction(() => {
+      this.statements.dropDocuments.run(name);
+      this.statements.dropCollection.run(name);
+    })();
+    this.states.delete(name);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.states.clear();
+    if (this.ownsDb) this.db.close();
+  }
+
+  // ---- used by the collections ----
+
+  /** @internal The collection's in-memory state, read from the file on first use. */
+  state(name: string): CollectionState {
+    this.assertOpen();
+    let state = this.states.get(name);
+    if (!state) {
+      state = this.load(name);
+      this.states.set(name, state);
+    }
+    return state;
+  }
+
+  /** @internal Forgets the in-memory copy (after a failed transaction, or when the file is ahead of it). */
+  forget(name: string): void {
+    this.states.delete(name);
+  }
+
+  /** @internal */
+  get sql(): Statements {
+    this.assertOpen();
+    return this.statements;
+  }
+
+  /** @internal Records that the collection exists (once per process and collection). */
+  register(name: string, state: CollectionState): void {
+    if (state.registered) return;
+    this.statements.registerCollection.run(name);
+    state.registered = true;
+  }
+
+  private load(name: string): CollectionState {
+    const indexesJson = this.statements.selectCollection.get(name);
+    const indexes = indexesJson === undefined ? [] : (JSON.parse(indexesJson) as StoredIndex[]);
+    const docs = new Map<string, StoredDocument>();
+    for (const body of this.statements.selectDocuments.iterate(name)) {
+      const doc = JSON.parse(body) as StoredDocument;
+      docs.set(doc._id, doc);
+    }
+    const state: CollectionState = { docs, indexes, uniques: [], registered: indexesJson !== undefined };
+    state.uniques = indexes.filter((index) => index.unique).map((index) => buildUniqueIndex(name, index, docs.values()));
+    return state;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The embedded document store is closed');
+  }
+}
+
+class EmbeddedDocumentCollection implements DocumentCollection {
+  constructor(
+    private readonly store: EmbeddedDocumentStore,
+    readonly name: string,
+  ) {}
+
+  async findOne(filter: Filter): Promise<StoredDocument | null> {
+    assertFilter(filter);
+    const first = firstInOrder(this.matching(filter), effectiveSort(undefined));
+    return first === undefined ? null : cloneJson(first);
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
+    assertFilter(filter);
+    assertFindOptions(options);
+    const sorted = sortDocuments(this.matching(filter), effectiveSort(options.sort));
+    const start = options.skip ?? 0;
+    // limit 0 means no limit, as in MongoDB.
+    const end = options.limit ? start + options.limit : undefined;
+    return sorted.slice(start, end).map(cloneJson);
+  }
+
+  async count(filter: Filter): Promise<number> {
+    assertFilter(filter);
+    return this.matching(filter).length;
+  }
+
+  async putIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
+    assertStorableDocument(doc);
+    return this.writeIfNewer(this.store.state(this.name), doc);
+  }
+
+  /** All in one SQLite transaction; the in-memory copy is re-read from the file should it fail. */
+  async putManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
+    docs.forEach(assertStorableDocument);
+    assertDistinctIds(docs);
+    if (docs.length === 0) return 0;
+    const state = this.store.state(this.name);
+    let written = 0;
+    let duplicate: DuplicateKeyError | undefined;
+    try {
+      this.store.db.transaction(() => {
+        for (const doc of docs) {
+          try {
+            if (this.writeIfNewer(state, doc) === 'written') written++;
+          } catch (error) {
+            // As on MongoDB: the other documents are still written, the call then reports the duplicate.
+            if (!(error instanceof DuplicateKeyError)) throw error;
+            duplicate ??= error;
+          }
+        }
+      })();
+    } catch (error) {
+      this.store.forget(this.name);
+      throw error;
+    }
+    if (duplicate) throw duplicate;
+    return written;
+  }
+
+  async put(doc: StoredDocument): Promise<void> {
+    assertStorableDocument(doc);
+    const state = this.store.state(this.name);
+    const { body, parsed } = serialize(doc);
+    this.assertUnique(state, parsed);
+    this.store.register(this.name, state);
+    this.store.sql.put.run(this.name, doc._id, doc._position, body);
+    this.remember(state, parsed);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const state = this.store.state(this.name);
+    const deleted = this.store.sql.deleteDocument.run(this.name, id).changes > 0;
+    const old = state.docs.get(id);
+    if (old) {
+      for (const unique of state.uniques) releaseKey(unique, old);
+      state.docs.delete(id);
+    }
+    return deleted;
+  }
+
+  async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
+    assertFilter(filter);
+    return distinctValues(this.matching(filter), field).map(cloneJson);
+  }
+
+  /**
+   * Records the indexes (so that they conflict, and unique ones are enforced, as on MongoDB) without
+   * creating SQLite indexes: queries are answered from the in-memory copy, which a SQLite index on the
+   * JSON bodies would not speed up, and the only lookup SQLite does (by collection and id) is the primary key.
+   */
+  async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
+    assertIndexSpecs(indexes);
+    if (indexes.length === 0) return;
+    const state = this.store.state(this.name);
+    const next = [...state.indexes];
+    const uniques = [...state.uniques];
+    for (const spec of indexes) {
+      const wanted: StoredIndex = { name: spec.name ?? defaultIndexName(spec.keys), keys: { ...spec.keys }, unique: spec.unique === true };
+      if (wanted.name === '_id_') throw new Error(`Index name _id_ is reserved (collection ${this.name})`);
+      const sameName = next.find((index) => index.name === wanted.name);
+      if (sameName) {
+        if (sameKeys(sameName.keys, wanted.keys) && sameName.unique === wanted.unique) continue;
+        throw new Error(`Index ${wanted.name} on ${this.name} exists with other keys or options`);
+      }
+      const sameKeysIndex = next.find((index) => sameKeys(index.keys, wanted.keys));
+      if (sameKeysIndex) throw new Error(`Index on ${this.name} with these keys already exists with a different name: ${sameKeysIndex.name}`);
+      if (wanted.unique) uniques.push(buildUniqueIndex(this.name, wanted, state.docs.values()));
+      next.push(wanted);
+    }
+    if (next.length === state.indexes.length) return;
+    this.store.db.transaction(() => {
+      this.store.register(this.name, state);
+      this.store.sql.saveIndexes.run(JSON.stringify(next), this.name);
+    })();
+    state.indexes = next;
+    state.uniques = uniques;
+  }
+
+  // ---- internals ----
+
+  private matching(filter: Filter): StoredDocument[] {
+    const state = this.store.state(this.name);
+    const query = new Query<StoredDocument>(filter);
+    // The common lookup by id needs no scan.
+    const id = filter._id;
+    if (typeof id === 'string') {
+      const doc = state.docs.get(id);
+      return doc && query.test(doc) ? [doc] : [];
+    }
+    const found: StoredDocument[] = [];
+    for (const doc of state.docs.values()) if (query.test(doc)) found.push(doc);
+    return found;
+  }
+
+  /** Synchronous, so that no other write to this collection can interleave (double deliveries included). */
+  private writeIfNewer(state: CollectionState, doc: StoredDocument): WriteOutcome {
+    const current = state.docs.get(doc._id);
+    if (current && current._position >= doc._position) return 'stale';
+    const { body, parsed } = serialize(doc);
+    this.assertUnique(state, parsed);
+    this.store.register(this.name, state);
+    const { changes } = this.store.sql.putIfNewer.run(this.name, doc._id, doc._position, body);
+    if (changes === 0) {
+      // The file holds a version at least as new as this one that the copy did not know: someone else
+      // writes this file. Read the collection again next time.
+      this.store.forget(this.name);
+      return 'stale';
+    }
+    this.remember(state, parsed);
+    return 'written';
+  }
+
+  private assertUnique(state: CollectionState, doc: StoredDocument): void {
+    for (const unique of state.uniques) {
+      const key = uniqueKey(this.name, unique, doc);
+      const owner = unique.owners.get(key);
+      if (owner !== undefined && owner !== doc._id) {
+        throw new DuplicateKeyError(this.name, doc._id, `index ${unique.index.name} already has ${key} (document ${owner})`);
+      }
+    }
+  }
+
+  private remember(state: CollectionState, doc: StoredDocument): void {
+    const old = state.docs.get(doc._id);
+    for (const unique of state.uniques) {
+      if (old) releaseKey(unique, old);
+      unique.owners.set(uniqueKey(this.name, unique, doc), doc._id);
+    }
+    state.docs.set(doc._id, doc);
+  }
+}
+
+/** The JSON text to store and the object the copy keeps: parsed back from that text, so both agree. */
+function serialize(doc: StoredDocument): { body: string; parsed: StoredDocument } {
+  const body = JSON.stringify(doc);
+  return { body, parsed: JSON.parse(body) as StoredDocument };
+}
+
+function sameKeys(a: Record<string, 1 | -1>, b: Record<string, 1 | -1>): boolean {
+  const entriesA = Object.entries(a);
+  const entriesB = Object.entries(b);
+  return entriesA.length === entriesB.length && entriesA.every(([field, direction], i) => entriesB[i][0] === field && entriesB[i][1] === direction);
+}
+
+function buildUniqueIndex(collection: string, index: StoredIndex, docs: Iterable<StoredDocument>): UniqueIndex {
+  const unique: UniqueIndex = { index, fields: Object.keys(index.keys), owners: new Map() };
+  for (const doc of docs) {
+    const key = uniqueKey(collection, unique, doc);
+    const owner = unique.owners.get(key);
+    if (owner !== undefined) throw new DuplicateKeyError(collection, doc._id, `cannot build unique index ${index.name}: ${key} also in ${owner}`);
+    unique.owners.set(key, doc._id);
+  }
+  return unique;
+}
+
+function releaseKey(unique: UniqueIndex, doc: StoredDocument): void {
+  const key = uniqueKey('', unique, doc);
+  if (unique.owners.get(key) === doc._id) unique.owners.delete(key);
+}
+
+/**
+ * The values a unique index holds for a document, as JSON; a missing field counts as null (as in
+ * MongoDB, so two documents without the field collide). Array values would make MongoDB index each
+ * element, which FerretDB v1 does not do; they are refused here.
+ */
+function uniqueKey(collection: string, unique: UniqueIndex, doc: StoredDocument): string {
+  const values = unique.fields.map((field) => {
+    let value: unknown = doc;
+    for (const segment of field.split('.')) {
+      if (Array.isArray(value)) {
+        throw new TypeError(`Unique index ${unique.index.name} on ${collection}: ${field} goes through an array in ${doc._id}; unique indexes over arrays are not supported`);
+      }
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+      if (value === undefined) return null;
+    }
+    if (Array.isArray(value)) {
+      throw new TypeError(`Unique index ${unique.index.name} on ${collection}: ${field} is an array in ${doc._id}; unique indexes over arrays are not supported`);
+    }
+    return value;
+  });
+  return JSON.stringify(values);
+}

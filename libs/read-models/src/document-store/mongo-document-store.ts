@@ -1,0 +1,327 @@
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type Filter as MongoFilter,
+} from 'mongodb';
+import { sortValues } from './document-order';
+import {
+  assertCollectionName,
+  assertDistinctIds,
+  assertFilter,
+  assertFindOptions,
+  assertIndexSpecs,
+  assertStorableDocument,
+  defaultIndexName,
+  effectiveSort,
+} from './document-rules';
+import { KeyedLocks } from './keyed-locks';
+import {
+  DuplicateKeyError,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type StoredDocument,
+  type WriteOutcome,
+} from './document-store.port';
+
+export const DEFAULT_DATABASE_NAME = 'sme_ledger';
+
+const DUPLICATE_KEY = 11000;
+const NAMESPACE_NOT_FOUND = 26;
+/** Write attempts per document when concurrent writers keep inserting the same _id first. */
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Writes to one document from this process, one at a time. MongoDB applies a conditional replace
+ * atomically, but FerretDB v1 finds the matching document and then updates it by _id without checking
+ * the filter again, so two concurrent putIfNewer of the same document could both match the old version
+ * and both write (the older one possibly last). Shared by every store in the process, keyed by
+ * database, collection and id. Writers in other processes are not covered: see ADR 0005.
+ */
+const documentLocks = new KeyedLocks();
+
+/**
+ * The document store on MongoDB, or on anything speaking its wire protocol well enough: CI runs it on
+ * FerretDB v1.24 with the SQLite backend. So it uses no transactions, change streams, text search or
+ * collations, and it does not trust what FerretDB reports about failed bulk writes (see putManyIfNewer).
+ */
+export class MongoDocumentStore implements DocumentStore {
+  private readonly collections = new Map<string, MongoDocumentCollection>();
+
+  /** Use `connect`, or pass a Db whose client someone else closes (or `client` to have close() close it). */
+  constructor(
+    readonly db: Db,
+    private readonly client?: MongoClient,
+  ) {}
+
+  /**
+   * Connects to `url`. The database is `dbName`, else the one named in the URL's path
+   * (`mongodb://host:27017/ledger`), else `sme_ledger`.
+   */
+  static async connect(url: string, dbName?: string): Promise<MongoDocumentStore> {
+    // ignoreUndefined: a property set to undefined is left out, as JSON (the embedded store) does.
+    const client = new MongoClient(url, { ignoreUndefined: true });
+    await client.connect();
+    try {
+      const db = client.db(dbName ?? databaseNameFromUrl(url) ?? DEFAULT_DATABASE_NAME);
+      await db.command({ ping: 1 });
+      return new MongoDocumentStore(db, client);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  }
+
+  collection<T extends StoredDocument = StoredDocument>(name: string): DocumentCollection<T> {
+    assertCollectionName(name);
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new MongoDocumentCollection(this.db.collection<StoredDocument>(name), name);
+      this.collections.set(name, collection);
+    }
+    return collection as unknown as DocumentCollection<T>;
+  }
+
+  async listCollections(): Promise<string[]> {
+    const infos = await this.db.listCollections({}, { nameOnly: true }).toArray();
+    return infos
+      .map((info) => info.name)
+      .filter((name) => !name.startsWith('system.'))
+      .sort();
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    try {
+      await this.db.dropCollection(name);
+    } catch (error) {
+      // MongoDB before 7.0 answers NamespaceNotFound for a missing collection; that is not a failure here.
+      if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client?.close();
+  }
+}
+
+/** The database named in a mongodb:// or mongodb+srv:// URL's path, if any. */
+export function databaseNameFromUrl(url: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]*)/.exec(url);
+  const name = match?.[1] ? decodeURIComponent(match[1]) : '';
+  return name.length > 0 ? name : undefined;
+}
+
+class MongoDocumentCollection implements DocumentCollection {
+  constructor(
+    private readonly collection: Collection<StoredDocument>,
+    readonly name: string,
+  ) {}
+
+  private locked<R>(ids: readonly string[], work: () => Promise<R>): Promise<R> {
+    const prefix = `${this.collection.dbName}\0${this.name}\0`;
+    return documentLocks.withLocks(ids.map((id) => prefix + id), work);
+  }
+
+  async findOne(filter: Filter): Promise<StoredDocument | null> {
+    assertFilter(filter);
+    return this.collection.findOne(asMongoFilter(filter), { sort: effectiveSort(undefined) });
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
+    assertFilter(filter);
+    assertFindOptions(options);
+    let cursor = this.collection.find(asMongoFilter(filter), { sort: effectiveSort(options.sort) });
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.toArray();
+  }
+
+  async count(filter: Filter): Promise<number> {
+    assertFilter(filter);
+    return this.collection.countDocuments(asMongoFilter(filter));
+  }
+
+  async putIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
+    assertStorableDocument(doc);
+    return this.locked([doc._id], () => this.putIfNewerUnlocked(doc));
+  }
+
+  private async putIfNewerUnlocked(doc: StoredDocument): Promise<WriteOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Matches only an older version; with none, the upsert inserts, which fails on _id if a version
+        // at this position or later exists.
+        await this.collection.replaceOne({ _id: doc._id, _position: { $lt: doc._position } }, doc, { upsert: true });
+        return 'written';
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        if (duplicateOnOtherIndex(error)) throw this.duplicateKeyError(doc._id, error);
+        // FerretDB does not say which index the duplicate is on, and a concurrent writer may have inserted
+        // an older version between our match and our insert: look before calling it stale.
+        const stored = await this.storedPosition(doc._id);
+        if (stored !== undefined && stored >= doc._position) return 'stale';
+        if (attempt >= MAX_ATTEMPTS) throw this.duplicateKeyError(doc._id, error);
+      }
+    }
+  }
+
+  /**
+   * Reads the stored positions first and leaves the documents already as new out, then writes the rest
+   * with one bulkWrite of conditional upserts (unordered). Reading first is not only an optimisation:
+   * FerretDB v1 stops an unordered bulk at its first write error, reports that error at the wrong index
+   * and reports no counts, so a replay full of stale documents would otherwise be lost after its first
+   * stale document. Should the bulk still fail on duplicate keys (a concurrent writer got in between),
+   * the documents it did not settle go through putIfNewer one by one.
+   */
+  async putManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
+    docs.forEach(assertStorableDocument);
+    assertDistinctIds(docs);
+    if (docs.length === 0) return 0;
+    return this.locked(docs.map((doc) => doc._id), () => this.putManyIfNewerUnlocked(docs));
+  }
+
+  private async putManyIfNewerUnlocked(docs: readonly StoredDocument[]): Promise<number> {
+    const pending = await this.withoutStale(docs);
+    if (pending.length === 0) return 0;
+    const operations: AnyBulkWriteOperation<StoredDocument>[] = pending.map((doc) => ({
+      replaceOne: { filter: { _id: doc._id, _position: { $lt: doc._position } }, replacement: doc, upsert: true },
+    }));
+    try {
+      const result = await this.collection.bulkWrite(operations, { ordered: false });
+      return result.matchedCount + result.upsertedCount;
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const writeErrors = [error.writeErrors].flat();
+      if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
+      const { written, unsettled } = await this.settleFailedBulk(pending, error, writeErrors);
+      return written + (await this.putEachIfNewer(unsettled));
+    }
+  }
+
+  /** What a bulk that failed on duplicate keys wrote, and which documents it left to try again. */
+  private async settleFailedBulk(
+    docs: readonly StoredDocument[],
+    error: MongoBulkWriteError,
+    writeErrors: readonly { index: number }[],
+  ): Promise<{ written: number; unsettled: StoredDocument[] }> {
+    const reported = (error.result?.matchedCount ?? 0) + (error.result?.upsertedCount ?? 0);
+    if (reported + writeErrors.length === docs.length && writeErrors.every((writeError) => docs[writeError.index] !== undefined)) {
+      // MongoDB: every operation ran and the write errors name the ones that failed.
+      return { written: reported, unsettled: writeErrors.map((writeError) => docs[writeError.index]) };
+    }
+    // FerretDB: counts and indexes cannot be trusted, and the operations after the failed one did not run.
+    // Look at what is stored: a document now at its own position was written (by this call, or by a
+    // concurrent delivery of the very same version, which comes to the same); newer ones are stale;
+    // older or missing ones are tried again.
+    const stored = await this.storedPositions(docs.map((doc) => doc._id));
+    return {
+      written: docs.filter((doc) => stored.get(doc._id) === doc._position).length,
+      unsettled: docs.filter((doc) => (stored.get(doc._id) ?? -1) < doc._position),
+    };
+  }
+
+  private async putEachIfNewer(docs: readonly StoredDocument[]): Promise<number> {
+    let written = 0;
+    let duplicate: DuplicateKeyError | undefined;
+    for (const doc of docs) {
+      try {
+        if ((await this.putIfNewerUnlocked(doc)) === 'written') written++;
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        duplicate ??= error;
+      }
+    }
+    if (duplicate) throw duplicate;
+    return written;
+  }
+
+  async put(doc: StoredDocument): Promise<void> {
+    assertStorableDocument(doc);
+    return this.locked([doc._id], () => this.putUnlocked(doc));
+  }
+
+  private async putUnlocked(doc: StoredDocument): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+        return;
+      } catch (error) {
+        // Two concurrent upserts of a new _id: one inserts, the other fails (FerretDB does not retry it
+        // as MongoDB does); the retry then replaces.
+        if (!isDuplicateKey(error)) throw error;
+        if (duplicateOnOtherIndex(error) || attempt >= MAX_ATTEMPTS) throw this.duplicateKeyError(doc._id, error);
+      }
+    }
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.locked([id], async () => (await this.collection.deleteOne({ _id: id })).deletedCount === 1);
+  }
+
+  async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
+    assertFilter(filter);
+    // Sorted here: the server's order is not specified (the embedded store sorts the same way).
+    return sortValues(await this.collection.distinct(field, asMongoFilter(filter)));
+  }
+
+  async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
+    assertIndexSpecs(indexes);
+    // One index per command: FerretDB v1.24 crashes the connection when one createIndexes command
+    // names two or more indexes that all exist already.
+    for (const index of indexes) {
+      await this.collection.createIndex(index.keys, { name: index.name ?? defaultIndexName(index.keys), ...(index.unique ? { unique: true } : {}) });
+    }
+  }
+
+  private async withoutStale(docs: readonly StoredDocument[]): Promise<StoredDocument[]> {
+    if (docs.length === 0) return [];
+    const stored = await this.storedPositions(docs.map((doc) => doc._id));
+    return docs.filter((doc) => (stored.get(doc._id) ?? -1) < doc._position);
+  }
+
+  private async storedPosition(id: string): Promise<number | undefined> {
+    const found = await this.collection.findOne({ _id: id }, { projection: { _position: 1 } });
+    return found ? Number(found._position) : undefined;
+  }
+
+  private async storedPositions(ids: readonly string[]): Promise<Map<string, number>> {
+    const found = await this.collection.find({ _id: { $in: [...ids] } }, { projection: { _position: 1 } }).toArray();
+    return new Map(found.map((doc) => [doc._id, Number(doc._position)]));
+  }
+
+  private duplicateKeyError(id: string, cause: unknown): DuplicateKeyError {
+    const detail = cause instanceof Error ? cause.message : typeof cause === 'object' && cause !== null && 'errmsg' in cause ? String(cause.errmsg) : undefined;
+    return new DuplicateKeyError(this.name, id, detail);
+  }
+}
+
+/** Our filters are MongoDB's query language already (checked by assertFilter); only the types differ. */
+function asMongoFilter(filter: Filter): MongoFilter<StoredDocument> {
+  return filter as MongoFilter<StoredDocument>;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+/**
+ * True when the error says the duplicate is on an index other than _id. MongoDB says so in keyPattern;
+ * FerretDB says nothing (false here, and the caller looks at the stored document instead).
+ */
+function duplicateOnOtherIndex(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const keyPattern = (error as { keyPattern?: unknown }).keyPattern;
+  if (typeof keyPattern === 'object' && keyPattern !== null) {
+    const keys = Object.keys(keyPattern);
+    return keys.length > 0 && !(keys.length === 1 && keys[0] === '_id');
+  }
+  const message = (error as { errmsg?: unknown; message?: unknown }).errmsg ?? (error as { message?: unknown }).message;
+  return typeof message === 'string' && / index: (?!_id_ )\S+ dup key/.test(message);
+}
