@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { openSqliteDatabase } from '@sme/event-store';
 import { EmbeddedDocumentStore } from './document-store/embedded-document-store';
 import type { DocumentStore } from './document-store/document-store.port';
 
@@ -10,5 +9,5 @@ export async function createDocumentStore(options: { url?: string; dataDir: stri
     return { docs: await MongoDocumentStore.connect(options.url), description: 'MongoDB (MONGODB_URL)' };
   }
   const file = join(options.dataDir, 'read-models.sqlite');
-  return { docs: new EmbeddedDocumentStore(openSqliteDatabase(file)), description: `the embedded store ${file}` };
+  return { docs: new EmbeddedDocumentStore(file), description: `the embedded store ${file}` };
 }

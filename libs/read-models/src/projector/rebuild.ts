@@ -47,13 +47,13 @@ export async function rebuildProjection(
     logger: options.logger,
     fixedCollections: { [projection.name]: collection },
   });
-  // Catch up, switch, and catch up once more in case events arrived in between: the switch itself
-  // only needs the new collection to be reasonably current, the live projector does the rest.
   await projector.catchUp();
+  // After the switch only the live projector writes the new collection (from its checkpoint): two
+  // writers of one collection are not safe on every server (FerretDB's conditional writes are not
+  // atomic), so the rebuild stops writing here.
   if (!(await registry.switchTo(projection, generation, collection, now()))) {
     throw new Error(`A newer rebuild of ${projection.name} switched first; ${collection} is abandoned`);
   }
-  await projector.catchUp();
   const checkpoint = await registry.checkpoint(collection);
   options.logger?.log(`Projection ${projection.name} now served from ${collection} (checkpoint ${checkpoint})`);
 
