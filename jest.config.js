@@ -10,6 +10,8 @@ const common = {
     '^@sme/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@sme/read-models$': '<rootDir>/libs/read-models/src',
     '^@sme/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
+    '^@sme/messaging$': '<rootDir>/libs/messaging/src',
+    '^@sme/messaging/(.*)$': '<rootDir>/libs/messaging/src/$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
 };

@@ -1,0 +1,74 @@
+import { APPLICATION_EVENT_SCHEMA_VERSIONS, CALL_EVENT_SCHEMA_VERSIONS, STATION_EVENT_SCHEMA_VERSIONS } from '@sme/domain';
+
+/** An aggregate family: its streams' prefix and the topic its events go to. */
+export interface EventFamily {
+  /** Stream ids start with `${streamPrefix}-`. */
+  streamPrefix: string;
+  /** Topic name without the configurable prefix, e.g. `applications.v1` → `sme.applications.v1`. */
+  topic: string;
+  /** The CloudEvents type namespace of the family, e.g. `cn.sme-ledger.station.application`. */
+  typeNamespace: string;
+  /** Event type → the verb part of its CloudEvents type, e.g. ApplicationSubmitted → `submitted`. */
+  events: Record<string, { action: string; schemaVersion: number }>;
+}
+
+function family(
+  streamPrefix: string,
+  topic: string,
+  typeNamespace: string,
+  versions: Record<string, number>,
+  actions: Record<string, string>,
+): EventFamily {
+  const events: EventFamily['events'] = {};
+  for (const [type, schemaVersion] of Object.entries(versions)) {
+    const action = actions[type];
+    if (!action) throw new Error(`No CloudEvents action for ${type}`);
+    events[type] = { action, schemaVersion };
+  }
+  return { streamPrefix, topic, typeNamespace, events };
+}
+
+/**
+ * Every event the ledger publishes, by family. The CloudEvents type of an event is
+ * `${typeNamespace}.${action}.v${schemaVersion}`, e.g. `cn.sme-ledger.station.application.submitted.v1`.
+ * Adding an event type to the domain without an action here fails at start-up (and in tests).
+ */
+export const EVENT_FAMILIES: readonly EventFamily[] = [
+  family('call', 'calls.v1', 'cn.sme-ledger.station.call', CALL_EVENT_SCHEMA_VERSIONS, {
+    CallOpened: 'opened',
+    CallClosed: 'closed',
+    CallListPublished: 'list-published',
+  }),
+  family('application', 'applications.v1', 'cn.sme-ledger.station.application', APPLICATION_EVENT_SCHEMA_VERSIONS, {
+    ApplicationDrafted: 'drafted',
+    ApplicationMaterialAttached: 'material-attached',
+    ApplicationSubmitted: 'submitted',
+    ApplicationPassedDistrictReview: 'district-review-passed',
+    ApplicationRejectedByDistrict: 'district-review-rejected',
+    ExpertPanelFormed: 'expert-panel-formed',
+    ExpertScoreRecorded: 'expert-score-recorded',
+    ApplicationRecommended: 'recommended',
+    ApplicationNotRecommended: 'not-recommended',
+    ApplicationApproved: 'approved',
+    ApplicationRejected: 'rejected',
+    ApplicationDesignated: 'designated',
+  }),
+  family('station', 'stations.v1', 'cn.sme-ledger.station', STATION_EVENT_SCHEMA_VERSIONS, {
+    StationDesignated: 'designated',
+    CovenantSigned: 'covenant-signed',
+    RevocationProposed: 'revocation-proposed',
+    StationRevoked: 'revoked',
+    RevocationProposalRejected: 'revocation-proposal-rejected',
+    StationWithdrawn: 'withdrawn',
+  }),
+];
+
+export function familyOfStream(streamId: string): EventFamily | undefined {
+  return EVENT_FAMILIES.find((f) => streamId.startsWith(`${f.streamPrefix}-`));
+}
+
+export function cloudEventType(family: EventFamily, eventType: string, schemaVersion: number): string {
+  const entry = family.events[eventType];
+  if (!entry) throw new Error(`Event type ${eventType} is not in the ${family.topic} catalogue`);
+  return `${family.typeNamespace}.${entry.action}.v${schemaVersion}`;
+}

@@ -1,0 +1,2 @@
+export * from './event-catalogue';
+export * from './cloudevents';
