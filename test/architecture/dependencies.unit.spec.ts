@@ -46,8 +46,20 @@ describe('Dependency rules', () => {
     expect(violations('libs', (s) => s.includes('apps/') || s.startsWith('@sme/api'))).toEqual([]);
   });
 
-  it('the event store and read models do not depend on Nest', () => {
+  it('the libraries do not depend on Nest', () => {
     const nest = (s: string) => s.startsWith('@nestjs/');
-    expect([...violations('libs/event-store/src', nest), ...violations('libs/read-models/src', nest)]).toEqual([]);
+    expect(['libs/event-store/src', 'libs/read-models/src', 'libs/messaging/src'].flatMap((dir) => violations(dir, nest))).toEqual([]);
+  });
+
+  it('apps never import each other', () => {
+    const apps = readdirSync(join(root, 'apps'));
+    const bad = apps.flatMap((app) =>
+      violations(`apps/${app}/src`, (s, file) => {
+        if (!s.startsWith('.')) return false;
+        const target = join(file, '..', s);
+        return target.startsWith(join(root, 'apps')) && !target.startsWith(join(root, 'apps', app));
+      }),
+    );
+    expect(bad).toEqual([]);
   });
 });
