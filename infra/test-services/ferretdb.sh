@@ -6,6 +6,7 @@
 #   infra/test-services/ferretdb.sh stop
 #   infra/test-services/ferretdb.sh restart               # stop + start --keep-data
 #   infra/test-services/ferretdb.sh status                # exit 0 running, 3 not running
+#   infra/test-services/ferretdb.sh prepare               # only build the binary into the cache
 #
 # `start` begins with an empty data directory unless --keep-data or FERRETDB_KEEP_DATA=1; when the
 # server is already running it is left as it is and its URL is printed again.
@@ -179,8 +180,9 @@ case ${1:-} in
     start --keep-data
     ;;
   status) status ;;
+  prepare) ts_with_lock "$TS_CACHE_DIR/ferretdb.lock" build ;;
   *)
-    echo "usage: $0 start [--keep-data] | stop | restart | status" >&2
+    echo "usage: $0 start [--keep-data] | stop | restart | status | prepare" >&2
     exit 2
     ;;
 esac
