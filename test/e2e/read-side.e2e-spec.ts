@@ -42,6 +42,20 @@ describe('Read side over HTTP', () => {
     expect(sort.body.errors[0].field).toBe('sort');
   });
 
+  it('lists calls with their applications per stage', async () => {
+    const res = await c.get(actors.city, '/calls?cityCode=440100');
+    expect(res.body).toMatchObject({ total: 1, nextCursor: null });
+    expect(res.body.items[0]).toMatchObject({ id: DEMO_CALL.callId, applicationsByStage: { DESIGNATED: 11, DRAFT: 1 } });
+  });
+
+  it('filters applications by operator', async () => {
+    const all = (await c.get(actors.city, `/applications?callId=${DEMO_CALL.callId}&limit=1`)).body;
+    const owner = (await c.get(actors.city, `/applications/${all.items[0].id}`)).body.ownerOrgId;
+    const mine = (await c.get(actors.city, `/applications?operatorOrgId=${owner}`)).body;
+    expect(mine.total).toBe(1);
+    expect(mine.items[0].ownerOrgId).toBe(owner);
+  });
+
   it('searches names, case-insensitively', async () => {
     const res = await c.get(actors.city, `/applications?q=${encodeURIComponent('天河')}`);
     expect(res.body.total).toBeGreaterThan(0);

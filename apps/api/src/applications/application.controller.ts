@@ -112,7 +112,8 @@ export class ApplicationController {
   @Get()
   @ApiOperation({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
-    const { limit, cursor, sort, q, callId, districtCode, stage } = query;
-    return this.queries.execute(new ListApplicationsQuery({ callId, districtCode, stage, q }, sort, { limit, cursor }, actor));
+    const { limit, cursor, sort, q, callId, districtCode, stage, operatorOrgId } = query;
+    const filter = { callId, districtCode, stage, q, ownerOrgId: operatorOrgId };
+    return this.queries.execute(new ListApplicationsQuery(filter, sort, { limit, cursor }, actor));
   }
 }

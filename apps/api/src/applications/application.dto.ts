@@ -68,4 +68,9 @@ export class ListApplicationsQueryDto extends ListQueryDto {
   @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit GB/T 2260 code' })
   districtCode?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STAGES }) @IsOptional() @IsIn(APPLICATION_STAGES) stage?: ApplicationStage;
+  @ApiPropertyOptional({ description: 'The operator organisation (its USCC) that owns the applications' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  operatorOrgId?: string;
 }

@@ -98,6 +98,16 @@ export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
 
   async execute({ filter, sort, page }: ListCallsQuery) {
     await this.readSide.caughtUp();
-    return listResult(() => this.readSide.reader.listCalls(filter, sort, page));
+    const { reader } = this.readSide;
+    const result = await listResult(() => reader.listCalls(filter, sort, page));
+    // Each call with how many of its applications stand at each stage.
+    const applications = await reader.applications({ callIds: result.items.map((c) => c.id) });
+    const counts = new Map<string, CallDetailsResponse['applicationsByStage']>();
+    for (const a of applications) {
+      const byStage = counts.get(a.callId) ?? {};
+      byStage[a.stage] = (byStage[a.stage] ?? 0) + 1;
+      counts.set(a.callId, byStage);
+    }
+    return { ...result, items: result.items.map((c) => ({ ...c, applicationsByStage: counts.get(c.id) ?? {} })) };
   }
 }

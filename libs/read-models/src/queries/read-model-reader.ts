@@ -8,6 +8,8 @@ type Stored<V> = V & StoredDocument;
 
 export interface ApplicationListFilter {
   callId?: string;
+  /** Applications of any of these calls. */
+  callIds?: readonly string[];
   cityCode?: string;
   districtCode?: string;
   stage?: ApplicationStage;
@@ -110,6 +112,7 @@ export class ReadModelReader {
 export function applicationFilter(filter: ApplicationListFilter): Filter {
   const query: Filter = {};
   if (filter.callId) query.callId = filter.callId;
+  else if (filter.callIds) query.callId = { $in: [...filter.callIds] };
   if (filter.cityCode) query.cityCode = filter.cityCode;
   if (filter.districtCode) query.districtCode = filter.districtCode;
   if (filter.stage) query.stage = filter.stage;
