@@ -1,21 +1,34 @@
 import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '@sme/domain';
 import { loadDemoData } from '../../apps/api/src/demo/demo-loader';
 import { DEMO_CALL } from '../../apps/api/src/demo/demo-data';
 import { actors, client } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 
+const mongodbUrl = process.env.MONGODB_URL;
+
+/** A database of its own on the configured MongoDB-wire server. */
+function freshDatabase(url: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/e2e_${randomUUID().slice(0, 8)}`;
+  return parsed.toString();
+}
+
+const modes: [string, () => NodeJS.ProcessEnv][] = [['embedded document store', () => ({})]];
+if (mongodbUrl) modes.push([`MongoDB wire (MONGODB_URL)`, () => ({ MONGODB_URL: freshDatabase(mongodbUrl) })]);
+
 /** Lists, dashboards and the as-of registry, read from the projections (demo data: the 2019 call). */
-describe('Read side over HTTP', () => {
+describe.each(modes)('Read side over HTTP — %s', (_mode, env) => {
   let t: TestApp;
   let c: ReturnType<typeof client>;
   const supervisor: Actor = { id: 'sup-1', role: 'SUPERVISOR', orgId: 'GD-MIIT', regionCode: '440000' };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: env() });
     c = client(t);
     await loadDemoData(t.app as INestApplication);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('pages a list with a cursor: every item once, in order, with the total', async () => {
@@ -107,6 +120,7 @@ describe('Read side over HTTP', () => {
 
   it('exposes projection lag on /health and /metrics', async () => {
     const health = (await t.http.get('/health').expect(200)).body;
+    expect(health.readModels).toBe(env().MONGODB_URL ? 'mongodb' : 'embedded');
     expect(health.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['applications', 'calls', 'stations']);
     for (const p of health.projections) expect(p).toMatchObject({ eventsBehind: 0, secondsBehind: 0 });
     const metrics = await t.http.get('/metrics').expect(200);

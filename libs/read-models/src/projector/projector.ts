@@ -73,6 +73,9 @@ export class Projector {
         await this.registry.switchTo(projection, 1, collection, now);
       } else if (entry.version !== projection.version) {
         stale.push(projection);
+      } else {
+        // Indexes a query added since the collection was built (creating them again is a no-op).
+        await this.docs.collection(entry.collection).ensureIndexes(projection.indexes);
       }
     }
     await this.refreshTargets();
