@@ -1,0 +1,341 @@
+import type { Message, Producer, TopicMessages } from 'kafkajs';
+import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@sme/event-store';
+import { toKafkaCloudEvent } from '../cloudevents';
+
+export interface RelayLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** What the relay needs of a kafkajs producer. */
+export type RelayProducer = Pick<Producer, 'connect' | 'disconnect' | 'sendBatch'>;
+
+/** Where the relay's producers and topics come from (Kafka in production, fakes in unit tests). */
+export interface RelayTransport {
+  /**
+   * A new, unconnected producer. The relay asks for one at start and again after every failure, so a
+   * retry never inherits a broken connection or the sequence numbers of an idempotent session whose
+   * fate is unknown.
+   */
+  createProducer(): RelayProducer;
+  /** Creates the topics that are missing. Called before the first batch, and again until it succeeded once. */
+  ensureTopics?(): Promise<void>;
+}
+
+/** A batch the broker has acknowledged and whose checkpoint is about to be stored. */
+export interface AcknowledgedBatch {
+  /** Global position of the batch's first and last event. */
+  first: bigint;
+  last: bigint;
+  events: number;
+  /** Messages sent (events of streams outside the catalogue are not sent). */
+  messages: number;
+}
+
+export interface RelayOptions {
+  /** Put before each family's topic, e.g. `sme.` → `sme.applications.v1`. */
+  topicPrefix: string;
+  /** The relay's name in the checkpoint store. */
+  checkpointName: string;
+  /** Most events per batch (one sendBatch, one checkpoint). Default 500. */
+  batchSize?: number;
+  /**
+   * A batch ends early once its messages reach this many bytes (keys, values and headers), so that one
+   * partition's share stays under the broker's message.max.bytes (1 MiB by default). Default 512 KiB.
+   */
+  maxBatchBytes?: number;
+  /** Pause after the first failure; doubled after each further one, up to retryMaxMs. Default 500 ms. */
+  retryInitialMs?: number;
+  /** Longest pause between attempts. Default 30 s. */
+  retryMaxMs?: number;
+  /** How long the broker may take to replicate a batch to all in-sync replicas. Default 30 s. */
+  sendTimeoutMs?: number;
+  /** How long stop() lets a send in flight finish before abandoning it (it is then re-sent at the next start). Default 5 s. */
+  stopGraceMs?: number;
+  logger?: RelayLogger;
+  /**
+   * Called after the broker acknowledged a batch and before its checkpoint is stored. For
+   * observation; the crash test kills the process from here.
+   */
+  onAcknowledged?: (batch: AcknowledgedBatch) => void | Promise<void>;
+}
+
+export type RelayState = 'idle' | 'starting' | 'running' | 'retrying' | 'stopped';
+
+export interface RelayStatusSnapshot {
+  state: RelayState;
+  topicPrefix: string;
+  checkpointName: string;
+  /** Last checkpoint this relay stored or started from (as a decimal string); null before the first load. */
+  checkpoint: string | null;
+  batches: number;
+  messages: number;
+  /** Events skipped because their stream is outside the catalogue (still checkpointed). */
+  skipped: number;
+  /** Failed attempts since start, and since the last acknowledged batch. */
+  failures: number;
+  consecutiveFailures: number;
+  lastError: { message: string; at: string } | null;
+  lastAcknowledgedAt: string | null;
+}
+
+const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const IDLE = Symbol('idle');
+const noop = () => undefined;
+
+/**
+ * Publishes the event log to Kafka, at least once and in order per record:
+ *
+ * 1. a catch-up subscription on $all from the relay's stored checkpoint;
+ * 2. events are taken in batches: as many as are available without waiting, up to `batchSize`;
+ * 3. each event becomes a CloudEvents message keyed by its stream id (events of streams outside the
+ *    catalogue are skipped), the batch's messages are grouped per topic and sent in one `sendBatch`
+ *    with acks=-1 (all in-sync replicas);
+ * 4. only after the broker acknowledged the batch is its last position stored as the checkpoint.
+ *
+ * On any failure (broker down, timeout, checkpoint store error) the subscription and the producer are
+ * dropped, and after a pause (exponential backoff) everything starts again from the *stored*
+ * checkpoint with a new producer: the failed batch is sent again whole, and nothing after it is read
+ * before it has been acknowledged. A crash between acknowledgement and checkpoint is the same case:
+ * the batch is sent again after the restart. So a record's events may arrive twice, never not at all,
+ * and never out of order for a consumer that skips what it has already seen.
+ */
+export class Relay {
+  private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
+  private readonly retryInitialMs: number;
+  private readonly retryMaxMs: number;
+  private readonly logger: RelayLogger;
+
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private producer: RelayProducer | null = null;
+  private topicsReady = false;
+  private wakeSleeper: () => void = noop;
+
+  private state: RelayState = 'idle';
+  private checkpoint: bigint | null = null;
+  private batches = 0;
+  private messages = 0;
+  private skipped = 0;
+  private failures = 0;
+  private consecutiveFailures = 0;
+  private lastError: { message: string; at: string } | null = null;
+  private lastAcknowledgedAt: string | null = null;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    private readonly transport: RelayTransport,
+    private readonly options: RelayOptions,
+  ) {
+    this.batchSize = positive(options.batchSize, 500);
+    this.maxBatchBytes = positive(options.maxBatchBytes, 512 * 1024);
+    this.retryInitialMs = positive(options.retryInitialMs, 500);
+    this.retryMaxMs = Math.max(this.retryInitialMs, positive(options.retryMaxMs, 30_000));
+    this.logger = options.logger ?? silent;
+  }
+
+  /** Starts relaying in the background; failures are retried, never thrown. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.state = 'starting';
+    this.loop = this.run();
+  }
+
+  /**
+   * Stops after the batch in flight, or abandons it after `stopGraceMs` (its checkpoint is not
+   * stored, so it is sent again at the next start).
+   */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.running = false;
+    this.wakeSleeper();
+    await this.subscription?.stop();
+    const loop = this.loop;
+    const grace = this.options.stopGraceMs ?? 5000;
+    if (!(await settlesWithin(loop, grace))) {
+      this.logger.warn(`a send was still in flight after ${grace} ms; abandoning it (it is sent again at the next start)`);
+      await this.dropProducer();
+      await settlesWithin(loop, grace);
+    }
+    this.loop = null;
+    this.state = 'stopped';
+  }
+
+  status(): RelayStatusSnapshot {
+    return {
+      state: this.state,
+      topicPrefix: this.options.topicPrefix,
+      checkpointName: this.options.checkpointName,
+      checkpoint: this.checkpoint === null ? null : this.checkpoint.toString(),
+      batches: this.batches,
+      messages: this.messages,
+      skipped: this.skipped,
+      failures: this.failures,
+      consecutiveFailures: this.consecutiveFailures,
+      lastError: this.lastError,
+      lastAcknowledgedAt: this.lastAcknowledgedAt,
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let subscription: Subscription | null = null;
+      try {
+        if (!this.topicsReady && this.transport.ensureTopics) {
+          await this.transport.ensureTopics();
+          this.topicsReady = true;
+        }
+        if (!this.producer) {
+          const producer = this.transport.createProducer();
+          this.producer = producer;
+          await producer.connect();
+        }
+        const stored = await this.checkpoints.load(this.options.checkpointName);
+        this.checkpoint = stored ?? 0n;
+        if (!this.running) break;
+        subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
+        this.subscription = subscription;
+        this.state = 'running';
+        await this.consume(subscription);
+      } catch (error) {
+        if (!this.running) break;
+        this.failures += 1;
+        this.consecutiveFailures += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        this.lastError = { message, at: new Date().toISOString() };
+        this.state = 'retrying';
+        const pause = this.backoff();
+        this.logger.error(
+          `relaying failed (${this.consecutiveFailures} in a row): ${message}; starting again from checkpoint ${this.checkpoint ?? 0n} in ${pause} ms`,
+        );
+        await subscription?.stop().catch(noop);
+        subscription = null;
+        await this.dropProducer();
+        await this.sleep(pause);
+      } finally {
+        await subscription?.stop().catch(noop);
+        this.subscription = null;
+      }
+    }
+    await this.dropProducer();
+  }
+
+  /** Pulls events into batches: as many as arrive without waiting, up to the size limits. */
+  private async consume(subscription: Subscription): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    const next = () => {
+      const promise = iterator.next();
+      promise.catch(noop); // abandoned when a batch fails; awaiting it still throws
+      return promise;
+    };
+    let pending = next();
+    while (this.running) {
+      const first = await pending;
+      if (first.done) return;
+      const batch = new Batch(this.options.topicPrefix);
+      batch.add(first.value);
+      pending = next();
+      while (batch.events.length < this.batchSize && batch.bytes < this.maxBatchBytes) {
+        const result = await Promise.race([pending, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]);
+        if (result === IDLE || result.done) break;
+        batch.add(result.value);
+        pending = next();
+      }
+      await this.publish(batch);
+    }
+  }
+
+  private async publish(batch: Batch): Promise<void> {
+    const producer = this.producer;
+    if (!producer) throw new Error('no producer');
+    if (batch.messages > 0) {
+      await producer.sendBatch({ topicMessages: batch.topicMessages(), acks: -1, timeout: this.options.sendTimeoutMs ?? 30_000 });
+    }
+    const first = batch.events[0].position;
+    const last = batch.events[batch.events.length - 1].position;
+    await this.options.onAcknowledged?.({ first, last, events: batch.events.length, messages: batch.messages });
+    await this.checkpoints.store(this.options.checkpointName, last);
+    this.checkpoint = last;
+    this.batches += 1;
+    this.messages += batch.messages;
+    this.skipped += batch.events.length - batch.messages;
+    this.consecutiveFailures = 0;
+    this.lastAcknowledgedAt = new Date().toISOString();
+    if (this.state !== 'running') this.state = 'running';
+  }
+
+  private backoff(): number {
+    const exponential = Math.min(this.retryMaxMs, this.retryInitialMs * 2 ** Math.min(30, this.consecutiveFailures - 1));
+    // ±20 % so that several relays restarting together do not hit the broker in step.
+    return Math.round(exponential * (0.8 + Math.random() * 0.4));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wake = this;
+      function done(): void {
+        clearTimeout(timer);
+        wake.wakeSleeper = noop;
+        resolve();
+      }
+      this.wakeSleeper = done;
+    });
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    if (producer) await producer.disconnect().catch(noop);
+  }
+}
+
+/** A batch's events and their messages, grouped per topic. */
+class Batch {
+  readonly events: RecordedEvent[] = [];
+  private readonly byTopic = new Map<string, Message[]>();
+  messages = 0;
+  bytes = 0;
+
+  constructor(private readonly topicPrefix: string) {}
+
+  add(event: RecordedEvent): void {
+    this.events.push(event);
+    const message = toKafkaCloudEvent(event, this.topicPrefix);
+    if (!message) return;
+    let list = this.byTopic.get(message.topic);
+    if (!list) {
+      list = [];
+      this.byTopic.set(message.topic, list);
+    }
+    list.push({ key: message.key, value: message.value, headers: message.headers });
+    this.messages += 1;
+    this.bytes += Buffer.byteLength(message.key) + Buffer.byteLength(message.value);
+    for (const [name, value] of Object.entries(message.headers)) this.bytes += name.length + Buffer.byteLength(value);
+  }
+
+  topicMessages(): TopicMessages[] {
+    return [...this.byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
