@@ -1,0 +1,289 @@
+import { ROLES } from '@sme/domain';
+import type { RecordedEvent } from '@sme/event-store';
+import { toKafkaCloudEvent } from '../cloudevents';
+import { EVENT_FAMILIES, type EventFamily } from '../event-catalogue';
+import { DEFAULT_TOPIC_PARTITIONS, DEFAULT_TOPIC_PREFIX, TOPIC_CONFIG } from '../topics';
+import { assertSupportedSchema, type JsonSchema } from './json-schema';
+import { EVENT_MESSAGES, SHARED_SCHEMAS, type EventMessageSpec } from './payload-schemas';
+import { toYaml } from './yaml';
+
+/**
+ * Builds the AsyncAPI 3.0 document of everything the ledger publishes, from the event catalogue
+ * (EVENT_FAMILIES), the CloudEvents mapping (toKafkaCloudEvent), the topic settings (topics.ts) and
+ * the payload schemas (payload-schemas.ts). docs/asyncapi.yaml is this document; a unit test fails when
+ * the committed file differs from a fresh rendering.
+ */
+
+export const ASYNCAPI_FILE = 'docs/asyncapi.yaml';
+export const REGENERATE_COMMAND = 'npx ts-node -r tsconfig-paths/register --transpile-only libs/messaging/src/asyncapi/write-asyncapi.ts';
+/** The document's own version: bump the minor for additions, the major when a topic version changes. */
+export const ASYNCAPI_DOCUMENT_VERSION = '1.0.0';
+export const KAFKA_BINDING_VERSION = '0.5.0';
+
+const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const PROBE_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Topic configuration keys the Kafka channel binding can carry, and how each is typed there. */
+const BINDING_TOPIC_CONFIG: Record<string, (value: string) => unknown> = {
+  'cleanup.policy': (value) => value.split(',').map((policy) => policy.trim()),
+  'retention.ms': Number,
+  'retention.bytes': Number,
+  'delete.retention.ms': Number,
+  'max.message.bytes': Number,
+};
+
+/** A channel's key in the document: the topic's first part, e.g. `stations`. */
+export const channelKey = (family: EventFamily): string => family.topic.split('.')[0];
+
+/** The names of the headers and schemas for one event type, as the CloudEvents mapping really produces them. */
+function probe(family: EventFamily, type: string): { topic: string; ceType: string; ceSource: string } {
+  const event: RecordedEvent = {
+    id: PROBE_ID,
+    type,
+    schemaVersion: family.events[type].schemaVersion,
+    streamId: `${family.streamPrefix}-${PROBE_ID}`,
+    revision: 0n,
+    position: 1n,
+    data: {},
+    metadata: {
+      occurredAt: '2019-01-01T00:00:00.000Z',
+      recordedAt: '2019-01-01T00:00:00.000Z',
+      actor: { id: 'probe', role: 'ADMIN', orgId: 'probe', regionCode: '440100' },
+      correlationId: 'probe',
+      causationId: null,
+    },
+    hash: '',
+    previousHash: null,
+  };
+  const message = toKafkaCloudEvent(event, DEFAULT_TOPIC_PREFIX);
+  if (!message) throw new Error(`The CloudEvents mapping publishes nothing for ${family.streamPrefix} streams`);
+  return { topic: message.topic, ceType: message.headers.ce_type, ceSource: message.headers.ce_source };
+}
+
+/** The ce_ headers every message carries (Kafka protocol binding of CloudEvents 1.0, binary mode). */
+function cloudEventHeadersSchema(): JsonSchema {
+  const decimal = '^(0|[1-9][0-9]*)$';
+  return {
+    type: 'object',
+    description:
+      'CloudEvents 1.0 attributes as Kafka headers (protocol binding, binary content mode), UTF-8 strings. ' +
+      'ce_specversion, ce_id, ce_type, ce_source, ce_subject and ce_time are CloudEvents attributes; ' +
+      'the others are the ledger’s extensions. Consumers should ignore headers they do not know: new optional ones may be added.',
+    required: [
+      'ce_specversion',
+      'ce_id',
+      'ce_type',
+      'ce_source',
+      'ce_subject',
+      'ce_time',
+      'content-type',
+      'ce_recordedat',
+      'ce_actorrole',
+      'ce_actorid',
+      'ce_correlationid',
+      'ce_streamrevision',
+      'ce_logposition',
+    ],
+    properties: {
+      ce_specversion: { type: 'string', const: '1.0', description: 'CloudEvents spec version' },
+      ce_id: { type: 'string', format: 'uuid', description: 'The event’s id, unique across the ledger: deduplicate on it (delivery is at least once)' },
+      ce_type: {
+        type: 'string',
+        pattern: '^cn\\.sme-ledger(\\.[a-z-]+)+\\.v[1-9][0-9]*$',
+        description: '`<namespace>.<action>.v<schemaVersion>`; a new schema version of an event is a new type',
+      },
+      ce_source: { type: 'string', pattern: '^/sme-ledger/[a-z]+$', description: '`/sme-ledger/<family>`' },
+      ce_subject: { type: 'string', format: 'uuid', description: 'The record’s id: the message key without its `<family>-` prefix' },
+      ce_time: { type: 'string', format: 'date-time', description: 'Business time of the act (occurredAt), UTC' },
+      'content-type': { type: 'string', const: 'application/json', description: 'Content type of the value (the event’s data)' },
+      ce_recordedat: { type: 'string', format: 'date-time', description: 'When the ledger stored the event, UTC' },
+      ce_actorrole: { type: 'string', enum: [...ROLES], description: 'Role of the user who acted' },
+      ce_actorid: { type: 'string', minLength: 1, description: 'Id of the user who acted' },
+      ce_correlationid: { type: 'string', minLength: 1, description: 'Shared by every event one request caused' },
+      ce_causationid: { type: 'string', minLength: 1, description: 'Id of the event that caused this one, when one did (e.g. a published list → the designations)' },
+      ce_streamrevision: {
+        type: 'string',
+        pattern: decimal,
+        description: '0-based revision of the event in its record’s stream, a decimal string: 0 for the first event of a record, +1 per event',
+      },
+      ce_logposition: {
+        type: 'string',
+        pattern: decimal,
+        description: 'Position in the ledger’s global log, a decimal string; increases with append order across all records (gaps possible)',
+      },
+      ce_legalbasis: { type: 'string', minLength: 1, description: 'The rule’s source, e.g. 穗工信函〔2019〕1100号, when the act names one' },
+    },
+    additionalProperties: false,
+  };
+}
+
+/** Throws unless `messages` has exactly one entry per event type of the catalogue. */
+export function checkMessagesMatchCatalogue(
+  messages: Readonly<Record<string, EventMessageSpec>> = EVENT_MESSAGES,
+  families: readonly EventFamily[] = EVENT_FAMILIES,
+): void {
+  const catalogued = families.flatMap((family) => Object.keys(family.events));
+  const specified = Object.keys(messages);
+  const missing = catalogued.filter((type) => !specified.includes(type));
+  const extra = specified.filter((type) => !catalogued.includes(type));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `payload-schemas.ts must have exactly one schema per catalogued event type` +
+        (missing.length > 0 ? `; missing: ${missing.join(', ')}` : '') +
+        (extra.length > 0 ? `; not in the catalogue: ${extra.join(', ')}` : ''),
+    );
+  }
+}
+
+const INFO_DESCRIPTION = `Every event the SME Service Ledger records about calls, station applications and stations,
+published to Kafka by the ledger's relay. The ledger is the single source of truth; these topics let
+integrators keep their own copy of any record, or react to changes, without calling the API.
+
+* One topic per family (calls, applications, stations), one message per event, as a CloudEvent in the
+  Kafka protocol binding's binary mode: attributes in \`ce_\` headers, the event's data as JSON in the value.
+* The key is the record's stream id (\`station-<uuid>\`, ...): all events of one record are in one
+  partition, in the order they happened (\`ce_streamrevision\` 0, 1, 2, ...). There is no order across records.
+* Delivery is at least once: after a relay restart some messages arrive again. Deduplicate by \`ce_id\`.
+* The topics keep every event forever (no retention limit, no compaction): a consumer can rebuild any
+  view by reading them from the beginning.
+* A new schema version of an event is a new \`ce_type\` (\`....v2\`); a consumer that does not know a
+  type can skip it. A new topic version (\`stations.v2\`) would be announced with a migration period.
+
+This document describes the ledger, so its operations are \`send\`: the ledger sends, an integrator's
+application performs the matching \`receive\`. Topic addresses use the default prefix \`sme.\`; a
+deployment may set another (the relay's KAFKA_TOPIC_PREFIX), with the same names after it.
+
+Guide for integrators: docs/integrators.md. Example consumer: examples/station-registry-consumer/.
+Generated by libs/messaging/src/asyncapi/generate-asyncapi.ts; do not edit by hand.`;
+
+const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }> = {
+  calls: { title: 'Calls for applications (征集批次)', description: 'Calls opened, closed and their published lists of designated stations.' },
+  applications: {
+    title: 'Station applications (服务站申请)',
+    description: 'The application procedure: form and materials, district review, expert panel and scores, the hub’s recommendation, the city’s decision, designation.',
+  },
+  stations: {
+    title: 'Stations (服务站)',
+    description: 'Designated stations: designation (授牌), covenants, revocation proposals and decisions, withdrawal. Enough to keep a registry of stations.',
+  },
+};
+
+function kafkaTopicBinding(): Record<string, unknown> {
+  const topicConfiguration: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(TOPIC_CONFIG)) {
+    const convert = BINDING_TOPIC_CONFIG[name];
+    if (convert) topicConfiguration[name] = convert(value);
+  }
+  return { partitions: DEFAULT_TOPIC_PARTITIONS, topicConfiguration, bindingVersion: KAFKA_BINDING_VERSION };
+}
+
+function message(family: EventFamily, type: string, spec: EventMessageSpec): Record<string, unknown> {
+  const { ceType, ceSource } = probe(family, type);
+  return {
+    name: type,
+    title: spec.title,
+    summary: spec.summary,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    contentType: 'application/json',
+    correlationId: { description: 'Shared by every event one request caused', location: '$message.header#/ce_correlationid' },
+    headers: {
+      type: 'object',
+      allOf: [
+        { $ref: '#/components/schemas/CloudEventHeaders' },
+        { type: 'object', properties: { ce_type: { const: ceType }, ce_source: { const: ceSource } } },
+      ],
+    },
+    payload: { $ref: `#/components/schemas/${type}` },
+    bindings: {
+      kafka: {
+        key: {
+          type: 'string',
+          pattern: `^${family.streamPrefix}-${UUID_PATTERN}$`,
+          description: `The record's stream id \`${family.streamPrefix}-<uuid>\`: every event of a record goes to the same partition`,
+        },
+        bindingVersion: KAFKA_BINDING_VERSION,
+      },
+    },
+  };
+}
+
+/** The AsyncAPI 3.0 document as plain data. Throws when payload schemas and catalogue disagree. */
+export function buildAsyncApiDocument(): Record<string, unknown> {
+  checkMessagesMatchCatalogue();
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  const messages: Record<string, unknown> = {};
+  const schemas: Record<string, JsonSchema> = { CloudEventHeaders: cloudEventHeadersSchema() };
+
+  for (const family of EVENT_FAMILIES) {
+    const key = channelKey(family);
+    const about = FAMILY_DESCRIPTIONS[key];
+    if (!about) throw new Error(`No description for the ${family.topic} channel`);
+    const types = Object.keys(family.events);
+    const { topic } = probe(family, types[0]);
+    channels[key] = {
+      address: topic,
+      title: about.title,
+      description:
+        `${about.description} Key: the stream id \`${family.streamPrefix}-<uuid>\`. ` +
+        `The address is the topic under the default prefix \`${DEFAULT_TOPIC_PREFIX}\`; with KAFKA_TOPIC_PREFIX=<p> it is \`<p>${family.topic}\`. ` +
+        `Partitions: ${DEFAULT_TOPIC_PARTITIONS} when the relay creates the topic (KAFKA_TOPIC_PARTITIONS); an operator may have created it otherwise.`,
+      messages: Object.fromEntries(types.map((type) => [type, { $ref: `#/components/messages/${type}` }])),
+      bindings: { kafka: kafkaTopicBinding() },
+    };
+    const familyName = key.charAt(0).toUpperCase() + key.slice(1, -1);
+    operations[`publish${familyName}Events`] = {
+      action: 'send',
+      channel: { $ref: `#/channels/${key}` },
+      title: `Publish ${key} events`,
+      summary: `The ledger's relay publishes every event of the ${family.streamPrefix} records, in log order, at least once.`,
+      messages: types.map((type) => ({ $ref: `#/channels/${key}/messages/${type}` })),
+    };
+    for (const type of types) {
+      const spec = EVENT_MESSAGES[type as keyof typeof EVENT_MESSAGES];
+      messages[type] = message(family, type, spec);
+      schemas[type] = spec.payload;
+    }
+  }
+  for (const [name, schema] of Object.entries(SHARED_SCHEMAS)) {
+    if (name in schemas) throw new Error(`Schema name ${name} is used twice`);
+    schemas[name] = schema;
+  }
+  for (const [name, schema] of Object.entries(schemas)) assertSupportedSchema(schema, `#/components/schemas/${name}`);
+
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'SME Service Ledger events',
+      version: ASYNCAPI_DOCUMENT_VERSION,
+      description: INFO_DESCRIPTION,
+      license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      ledger: {
+        host: 'kafka.example.invalid:9092',
+        protocol: 'kafka',
+        description: 'Placeholder: the ledger’s operator gives integrators the bootstrap servers (what the relay has in KAFKA_BROKERS), credentials and the topic prefix.',
+      },
+      local: {
+        host: 'localhost:9092',
+        protocol: 'kafka',
+        description: 'The broker of infra/docker-compose.yml, for trying things out.',
+      },
+    },
+    channels,
+    operations,
+    components: { schemas, messages },
+  };
+}
+
+/** docs/asyncapi.yaml as it should be. */
+export function renderAsyncApiYaml(): string {
+  return [
+    '# AsyncAPI 3.0 description of the events the SME Service Ledger publishes to Kafka.',
+    `# Generated from code; do not edit. Regenerate with:`,
+    `#   ${REGENERATE_COMMAND}`,
+    toYaml(buildAsyncApiDocument()),
+  ].join('\n');
+}

@@ -1,0 +1,466 @@
+import {
+  EDUCATION_LEVELS,
+  MATERIAL_KINDS,
+  OPERATOR_TYPES,
+  PARK_OPERATOR_TYPES,
+  REVOCATION_GROUNDS,
+  type ApplicationEvent,
+  type CallEvent,
+  type StationEvent,
+} from '@sme/domain';
+import type { JsonSchema } from './json-schema';
+
+/**
+ * The published contract of every event's data (the Kafka message value): one JSON Schema per event
+ * type, written against the TypeScript types in libs/domain/src/{call,application,station}/*.events.ts
+ * and the rules the deciders enforce before an event exists. The AsyncAPI document is generated from
+ * these (see generate-asyncapi.ts); a test validates real events against them.
+ */
+export type PublishedEventType = CallEvent['type'] | ApplicationEvent['type'] | StationEvent['type'];
+
+export interface EventMessageSpec {
+  /** Human title, e.g. "Application submitted (申请已提交)". */
+  title: string;
+  /** One sentence: what happened. */
+  summary: string;
+  /** Optional longer prose (consequences for a reader's view). */
+  description?: string;
+  /** JSON Schema of the event's data. */
+  payload: JsonSchema;
+}
+
+/** The names of the shared sub-schemas under `components.schemas`. */
+export type SharedSchemaName =
+  | 'RevocationGround'
+  | 'RevocationEvidence'
+  | 'Material'
+  | 'PanelExpert'
+  | 'PublishedListEntry'
+  | 'Contact'
+  | 'OperatorInfo'
+  | 'OperationsYear'
+  | 'StationHead'
+  | 'StationInfo'
+  | 'ApplicationForm';
+
+const ref = (name: SharedSchemaName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+/** A closed object: every property required unless listed as optional. */
+function object(properties: Record<string, JsonSchema>, options: { optional?: string[]; description?: string } = {}): JsonSchema {
+  const optional = options.optional ?? [];
+  for (const name of optional) if (!(name in properties)) throw new Error(`Optional property ${name} is not declared`);
+  return {
+    type: 'object',
+    ...(options.description === undefined ? {} : { description: options.description }),
+    required: Object.keys(properties).filter((name) => !optional.includes(name)),
+    properties,
+    additionalProperties: false,
+  };
+}
+
+const withDescription = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
+
+/** Non-blank text (the deciders trim and refuse blank input). */
+const text = (description?: string): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  pattern: '\\S',
+  ...(description === undefined ? {} : { description }),
+});
+
+/** The moment of the act as the server wrote it: `Date.toISOString()`, always UTC with milliseconds. */
+const at = (description: string): JsonSchema => ({ type: 'string', format: 'date-time', description });
+
+/** Record ids are UUIDs (random, or name-based v8 for ids derived from an Idempotency-Key). */
+const recordId = (what: string): JsonSchema => ({ type: 'string', format: 'uuid', description: `${what} (a UUID)` });
+
+/** GB/T 2260 codes. */
+const CITY_CODE = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
+const DISTRICT_CODE = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
+const REGION_CODE = '^[1-9][0-9]{5}$';
+const cityCode = (): JsonSchema => ({ type: 'string', pattern: CITY_CODE, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
+const districtCode = (): JsonSchema => ({
+  type: 'string',
+  pattern: DISTRICT_CODE,
+  description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区',
+});
+const plaqueNumber = (): JsonSchema => ({
+  type: 'string',
+  pattern: '^[1-9][0-9](0[1-9]|[1-9][0-9])00-[0-9]{4}-[0-9]{3,}$',
+  description: '授牌编号 `<cityCode>-<year>-<seq>`, the sequence at least three digits, e.g. 440100-2019-001',
+});
+const uscc = (): JsonSchema => ({
+  type: 'string',
+  pattern: '^[1-9ANY][1-9][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$',
+  description: '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified',
+});
+const sha256 = (): JsonSchema => ({ type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
+/** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
+const deadline = (description: string): JsonSchema => ({
+  type: 'string',
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
+  description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
+});
+const opinion = (): JsonSchema => text('意见: the opinion recorded with the step');
+const integer = (minimum: number, maximum?: number, description?: string): JsonSchema => ({
+  type: 'integer',
+  minimum,
+  ...(maximum === undefined ? {} : { maximum }),
+  ...(description === undefined ? {} : { description }),
+});
+const amount = (description: string, minimum?: number): JsonSchema => ({
+  type: 'number',
+  ...(minimum === undefined ? {} : { minimum }),
+  description: `${description}, 万元`,
+});
+const phone = (): JsonSchema => ({
+  type: 'string',
+  pattern: '^[0-9+\\-() ,/、，；;]+$',
+  description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)',
+});
+const email = (): JsonSchema => ({ type: 'string', pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });
+
+/** Sub-schemas several events share; they appear under `components.schemas`. */
+export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = {
+  RevocationGround: {
+    type: 'string',
+    enum: [...REVOCATION_GROUNDS],
+    description:
+      '退出机制: FALSIFIED_APPLICATION 申请资料弄虚作假, COVENANT_SERIOUSLY_VIOLATED 严重违反服务公约, ' +
+      'NOT_SUPPORTING_AUTHORITIES 不支持市区两级中小企业主管部门的相关工作, LOW_SATISFACTION 服务满意度低, ILLEGAL_CONDUCT 有违法违规行为',
+  },
+  RevocationEvidence: object(
+    {
+      description: text('What the evidence shows'),
+      fileName: text('File name of the evidence, when a file was given'),
+      sha256: sha256(),
+    },
+    { optional: ['fileName', 'sha256'], description: 'Evidence for a revocation proposal' },
+  ),
+  Material: object(
+    {
+      kind: {
+        type: 'string',
+        enum: [...MATERIAL_KINDS],
+        description:
+          '申报材料: APPLICATION_FORM 申请表, LEGAL_PERSON_CERTIFICATE 法人证书或营业执照副本, STAFF_CREDENTIALS 专职工作人员情况, ' +
+          'VENUE_PROOF 固定经营服务场所证明, FINANCIAL_STATEMENTS 财务报表, SERVICE_EVIDENCE 开展相关服务的证明材料',
+      },
+      fileName: text('File name'),
+      sha256: sha256(),
+    },
+    { description: 'One filed material (the file itself is not published, only its digest)' },
+  ),
+  PanelExpert: object(
+    {
+      expertId: text('The expert’s user id'),
+      name: text('The expert’s name'),
+      organisation: text('The expert’s organisation id (a USCC for legal persons)'),
+    },
+    { description: 'A member of the expert panel' },
+  ),
+  PublishedListEntry: object(
+    {
+      applicationId: recordId('The approved application'),
+      stationId: recordId('The station the application becomes'),
+      districtCode: districtCode(),
+      stationName: text('Station name'),
+      plaqueNumber: plaqueNumber(),
+    },
+    { description: 'One designated station on the published list' },
+  ),
+  Contact: object({ name: text('Contact name'), phone: phone(), email: email() }, { description: '联系人' }),
+  OperatorInfo: object(
+    {
+      name: text('申请主体名称'),
+      uscc: uscc(),
+      type: {
+        type: 'string',
+        enum: [...OPERATOR_TYPES],
+        description:
+          '申请（运营）主体类型: SCIENCE_PARK 科技园区, CULTURAL_CREATIVE_PARK 文化创意园区, LOGISTICS_PARK 物流园区, ' +
+          'ECO_AGRICULTURE_PARK 生态农业园区, INDUSTRIAL_PARK 工业园区, SOFTWARE_PARK 软件园区, BUSINESS_ASSOCIATION 商协会, ' +
+          'SERVICE_ORGANISATION 服务机构, OTHER 其他',
+      },
+      industry: text('服务对象主导产业或所属行业'),
+      registrationDate: { type: 'string', format: 'date', description: '注册日期 (before the call’s registration cut-off)' },
+      registrationRegionCode: { type: 'string', pattern: REGION_CODE, description: 'GB/T 2260 code of the place of registration: the call’s city or one of its districts' },
+      legalRepresentative: text('法人代表'),
+      nature: text('单位性质'),
+      registeredAddress: text('注册地址'),
+      postcode: { type: 'string', pattern: '^[0-9]{6}$', description: '邮政编码' },
+      officeAddress: text('办公地址'),
+      contact: ref('Contact'),
+      parkOpenedOn: {
+        type: 'string',
+        pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+        description: `开园时间 YYYY-MM; present exactly when type is a park (${PARK_OPERATOR_TYPES.join(', ')})`,
+      },
+      enterprisesServed: integer(0, undefined, '服务企业数量（家）'),
+    },
+    { optional: ['parkOpenedOn'], description: '申请（运营）主体' },
+  ),
+  OperationsYear: object(
+    {
+      year: { type: 'integer', description: 'Calendar year' },
+      revenue: amount('营业收入', 0),
+      serviceRevenue: amount('服务收入 (not above revenue)', 0),
+      totalAssets: amount('资产总额', 0),
+      totalProfit: amount('利润总额 (negative for a loss)'),
+      taxPaid: amount('上缴税金', 0),
+      smesServed: integer(0, undefined, '服务中小微企业户数'),
+    },
+    { description: '近两年运营情况: one year' },
+  ),
+  StationHead: object(
+    {
+      name: text('服务站负责人'),
+      phone: phone(),
+      email: email(),
+      education: {
+        type: 'string',
+        enum: [...EDUCATION_LEVELS],
+        description: '学历: JUNIOR_HIGH_OR_BELOW 初中及以下, SENIOR_HIGH_OR_TECHNICAL 高中、中技, COLLEGE_OR_BACHELOR 大专、本科, ABOVE_BACHELOR 本科以上',
+      },
+    },
+    { description: '服务站负责人' },
+  ),
+  StationInfo: object(
+    {
+      name: text('服务站名称'),
+      districtCode: districtCode(),
+      address: text('服务站具体位置'),
+      areaSqm: { type: 'number', exclusiveMinimum: 0, description: '服务站面积, m²' },
+      fullTimeStaff: integer(1, 3, '专职工作人员 (1–3)'),
+      qualifiedFullTimeStaff: integer(0, undefined, '大专或中级职称以上, among the full-time staff (not above fullTimeStaff)'),
+      partTimeStaff: integer(0, undefined, '兼职人数'),
+      head: ref('StationHead'),
+    },
+    { description: 'The station applied for' },
+  ),
+  ApplicationForm: object(
+    {
+      operator: ref('OperatorInfo'),
+      operations: {
+        type: 'array',
+        items: ref('OperationsYear'),
+        minItems: 2,
+        maxItems: 2,
+        description: 'Exactly the two years before the call’s year, oldest first',
+      },
+      station: ref('StationInfo'),
+      materials: {
+        type: 'array',
+        items: ref('Material'),
+        maxItems: MATERIAL_KINDS.length,
+        description: 'The materials filed with the draft, at most one per kind; the rest are attached later (ApplicationMaterialAttached)',
+      },
+    },
+    { description: '广州市中小企业服务站申请表 (穗工信函〔2019〕1100号, 附件); amounts in 万元' },
+  ),
+};
+
+const districtReview = (passed: boolean): JsonSchema =>
+  object({
+    applicationId: recordId('The application'),
+    districtCode: withDescription(districtCode(), 'The station’s district, whose authority reviewed'),
+    opinion: opinion(),
+    reviewedAt: at(passed ? 'When the district passed it' : 'When the district rejected it'),
+  });
+
+const recommendation = (): JsonSchema =>
+  object({
+    applicationId: recordId('The application'),
+    averageScore: { type: 'number', minimum: 0, maximum: 100, description: 'Mean of the panel’s scores, rounded to two decimals' },
+    opinion: opinion(),
+    issuedAt: at('When the hub issued its recommendation'),
+  });
+
+const decision = (): JsonSchema =>
+  object({ applicationId: recordId('The application'), opinion: opinion(), decidedAt: at('When the city decided') });
+
+/** Every published event type → its message title, summary and payload schema. */
+export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = {
+  CallOpened: {
+    title: 'Call opened (征集批次发布)',
+    summary: 'The city authority opened a call for station applications.',
+    payload: object({
+      callId: recordId('The call'),
+      title: text('Title of the call'),
+      documentNumber: {
+        type: 'string',
+        pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$',
+        description: '发文字号: issuer〔year〕number号, e.g. 穗工信函〔2019〕1100号',
+      },
+      cityCode: cityCode(),
+      registrationCutoff: { type: 'string', format: 'date', description: 'Operators must have been registered before this day' },
+      districtDeadline: deadline('Applications reach the district by then (逾期不予受理)'),
+      cityDeadline: deadline('Districts forward their reviews to the city by then; not before districtDeadline'),
+      targetStationCount: integer(1, undefined, '建设目标: how many stations the call aims for'),
+      openedAt: at('When the call opened'),
+    }),
+  },
+  CallClosed: {
+    title: 'Call closed (征集截止)',
+    summary: 'The call takes no more submissions.',
+    payload: object({ callId: recordId('The call'), closedAt: at('When the call closed') }),
+  },
+  CallListPublished: {
+    title: 'List published (发布名单)',
+    summary: 'The city published the list of designated stations, with their plaque numbers.',
+    description:
+      'Plaque numbers are numbered by district code, then application id. Each entry is followed by ApplicationDesignated ' +
+      '(applications topic) and StationDesignated (stations topic) whose ce_causationid is this event’s ce_id.',
+    payload: object({
+      callId: recordId('The call'),
+      entries: { type: 'array', items: ref('PublishedListEntry'), minItems: 1, description: 'The designated stations' },
+      publishedAt: at('When the list was published'),
+    }),
+  },
+  ApplicationDrafted: {
+    title: 'Application drafted (提交申请表)',
+    summary: 'An operator filed the application form; the application is a DRAFT.',
+    payload: object({
+      applicationId: recordId('The application'),
+      callId: recordId('The call applied to'),
+      cityCode: cityCode(),
+      ownerOrgId: { type: 'string', minLength: 1, description: 'The operator organisation that owns the application (the filing user’s organisation)' },
+      form: ref('ApplicationForm'),
+      draftedAt: at('When the form was filed'),
+    }),
+  },
+  ApplicationMaterialAttached: {
+    title: 'Material attached (补充申报材料)',
+    summary: 'A material was attached to the draft, replacing one of the same kind.',
+    payload: object({ applicationId: recordId('The application'), material: ref('Material'), attachedAt: at('When it was attached') }),
+  },
+  ApplicationSubmitted: {
+    title: 'Application submitted (申请已提交)',
+    summary: 'Submitted to the district before its deadline with all six materials; stage SUBMITTED.',
+    payload: object({ applicationId: recordId('The application'), callId: recordId('The call'), submittedAt: at('When it was submitted') }),
+  },
+  ApplicationPassedDistrictReview: {
+    title: 'District review passed (区初审通过)',
+    summary: 'The district authority passed the application; stage DISTRICT_PASSED.',
+    payload: districtReview(true),
+  },
+  ApplicationRejectedByDistrict: {
+    title: 'District review rejected (区初审未通过)',
+    summary: 'The district authority rejected the application (final); stage DISTRICT_REJECTED.',
+    payload: districtReview(false),
+  },
+  ExpertPanelFormed: {
+    title: 'Expert panel formed (组建专家组)',
+    summary: 'The hub formed the expert panel (at least three experts, none from the applicant); stage PANEL_FORMED.',
+    payload: object({
+      applicationId: recordId('The application'),
+      experts: { type: 'array', items: ref('PanelExpert'), minItems: 3, description: 'The panel, distinct experts' },
+      formedAt: at('When the panel was formed'),
+    }),
+  },
+  ExpertScoreRecorded: {
+    title: 'Expert score recorded (专家评分)',
+    summary: 'One panel expert scored the application; after the last expert the stage is SCORED.',
+    payload: object({
+      applicationId: recordId('The application'),
+      expertId: { type: 'string', minLength: 1, description: 'The scoring expert’s user id (one of the panel’s expertId)' },
+      score: integer(0, 100, 'Score, an integer 0–100'),
+      opinion: opinion(),
+      scoredAt: at('When the score was recorded'),
+    }),
+  },
+  ApplicationRecommended: {
+    title: 'Recommended (推荐意见：推荐)',
+    summary: 'The hub recommended the application to the city; stage RECOMMENDED.',
+    payload: recommendation(),
+  },
+  ApplicationNotRecommended: {
+    title: 'Not recommended (推荐意见：不推荐)',
+    summary: 'The hub did not recommend the application; stage NOT_RECOMMENDED (the city still decides).',
+    payload: recommendation(),
+  },
+  ApplicationApproved: {
+    title: 'Approved by the city (市审定通过)',
+    summary: 'The city approved the application; stage APPROVED, designated when the list is published.',
+    payload: decision(),
+  },
+  ApplicationRejected: {
+    title: 'Rejected by the city (市审定未通过)',
+    summary: 'The city rejected the application (final); stage REJECTED.',
+    payload: decision(),
+  },
+  ApplicationDesignated: {
+    title: 'Application designated (已授牌)',
+    summary: 'The published list made the application a station; stage DESIGNATED.',
+    payload: object({
+      applicationId: recordId('The application'),
+      stationId: recordId('The station it became'),
+      plaqueNumber: plaqueNumber(),
+      designatedAt: at('When the list was published'),
+    }),
+  },
+  StationDesignated: {
+    title: 'Station designated (授牌)',
+    summary: 'A station record begins: the city designated it from the published list; status ACTIVE.',
+    payload: object({
+      stationId: recordId('The station'),
+      applicationId: recordId('The application it came from'),
+      callId: recordId('The call'),
+      plaqueNumber: plaqueNumber(),
+      name: text('服务站名称'),
+      districtCode: districtCode(),
+      cityCode: cityCode(),
+      address: text('服务站地址'),
+      operator: object({ name: text('运营主体名称'), uscc: uscc() }, { description: 'The operator organisation' }),
+      ownerOrgId: text('The operator organisation that owns the station (the application’s owner)'),
+      designatedAt: at('When the station was designated'),
+    }),
+  },
+  CovenantSigned: {
+    title: 'Covenant signed (签署服务公约)',
+    summary: 'The operator signed a version of the service covenant.',
+    payload: object({
+      stationId: recordId('The station'),
+      covenantVersion: text('The covenant version, e.g. 穗2019版; each version is signed once'),
+      signedAt: at('When it was signed'),
+    }),
+  },
+  RevocationProposed: {
+    title: 'Revocation proposed (服务总站提出撤销意见)',
+    summary: 'The hub proposed revoking the station on one or more of the five grounds; it awaits the city’s decision.',
+    payload: object({
+      stationId: recordId('The station'),
+      proposalId: recordId('The proposal'),
+      grounds: { type: 'array', items: ref('RevocationGround'), minItems: 1, uniqueItems: true, description: 'The grounds, each at most once' },
+      evidence: { type: 'array', items: ref('RevocationEvidence'), minItems: 1, description: 'The evidence' },
+      opinion: opinion(),
+      proposedAt: at('When it was proposed'),
+    }),
+  },
+  StationRevoked: {
+    title: 'Station revoked (撤销称号和授牌)',
+    summary: 'The city approved the open proposal; the station is REVOKED for good.',
+    payload: object({
+      stationId: recordId('The station'),
+      proposalId: recordId('The approved proposal'),
+      grounds: { type: 'array', items: ref('RevocationGround'), minItems: 1, uniqueItems: true, description: 'The proposal’s grounds' },
+      opinion: opinion(),
+      revokedAt: at('When it was revoked'),
+    }),
+  },
+  RevocationProposalRejected: {
+    title: 'Revocation proposal rejected (撤销意见未获审定)',
+    summary: 'The city rejected the open proposal; the station stays ACTIVE.',
+    payload: object({
+      stationId: recordId('The station'),
+      proposalId: recordId('The rejected proposal'),
+      opinion: opinion(),
+      rejectedAt: at('When it was rejected'),
+    }),
+  },
+  StationWithdrawn: {
+    title: 'Station withdrawn (服务站退出)',
+    summary: 'The operator gave the station up; it is WITHDRAWN for good.',
+    payload: object({ stationId: recordId('The station'), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
+  },
+};
