@@ -6,10 +6,11 @@ import type { RelaySettings } from './relay-config';
 
 /**
  * The producer's own retries of a request (reconnecting, refreshing metadata, re-sending with the same
- * sequence numbers, which the broker de-duplicates). When they are used up, the send fails and the
- * relay starts again from its checkpoint with a new producer.
+ * sequence numbers, which the broker de-duplicates): 300 ms, doubling up to 5 s. When they are used up
+ * the send fails and the relay starts again from its checkpoint with a new producer.
  */
-const PRODUCER_RETRY: RetryOptions = { retries: 8, initialRetryTime: 300, maxRetryTime: 5000, factor: 0.2, multiplier: 2 };
+const producerRetry = (retries: number): RetryOptions => ({ retries, initialRetryTime: 300, maxRetryTime: 5000, factor: 0.2, multiplier: 2 });
+export const DEFAULT_PRODUCER_RETRIES = 8;
 /** Connections and metadata requests of the client and its admin. */
 const CLIENT_RETRY: RetryOptions = { retries: 5, initialRetryTime: 300, maxRetryTime: 5000, factor: 0.2, multiplier: 2 };
 
@@ -44,13 +45,13 @@ export function createKafkaClient(settings: Pick<RelaySettings, 'brokers' | 'cli
  * partitioner, so a record's partition is the same as any Java/librdkafka producer would choose for
  * its key (the stream id).
  */
-export function createRelayProducer(kafka: Kafka): Producer {
+export function createRelayProducer(kafka: Kafka, retries = DEFAULT_PRODUCER_RETRIES): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
-    retry: PRODUCER_RETRY,
+    retry: producerRetry(retries),
   });
 }
 
@@ -60,10 +61,11 @@ export class KafkaRelayTransport implements RelayTransport {
     private readonly kafka: Kafka,
     private readonly topics: TopicSettings,
     private readonly logger: RelayLogger,
+    private readonly producerRetries = DEFAULT_PRODUCER_RETRIES,
   ) {}
 
   createProducer(): Producer {
-    return createRelayProducer(this.kafka);
+    return createRelayProducer(this.kafka, this.producerRetries);
   }
 
   async ensureTopics(): Promise<void> {
@@ -92,7 +94,7 @@ export interface KafkaRelayOptions {
 /** A Relay to the configured Kafka cluster (not started). */
 export function createKafkaRelay(events: EventStore, checkpoints: CheckpointStore, settings: RelaySettings, options: KafkaRelayOptions = {}): Relay {
   const logger = options.logger ?? { log: () => undefined, warn: () => undefined, error: () => undefined };
-  const transport = new KafkaRelayTransport(createKafkaClient(settings, logger), settings.topics, logger);
+  const transport = new KafkaRelayTransport(createKafkaClient(settings, logger), settings.topics, logger, settings.producerRetries);
   return new Relay(events, checkpoints, transport, {
     topicPrefix: settings.topics.prefix,
     checkpointName: settings.checkpointName,

@@ -19,6 +19,11 @@ export interface RelaySettings {
   retryMaxMs: number;
   /** KAFKA_SEND_TIMEOUT_MS (default 30000): how long the broker may take to acknowledge a batch. */
   sendTimeoutMs: number;
+  /**
+   * KAFKA_PRODUCER_RETRIES (default 8, about 25 s of retrying): the producer's own retries of a send
+   * before the relay gives up on it and starts again from its checkpoint with a new producer.
+   */
+  producerRetries: number;
 }
 
 /** The brokers of KAFKA_BROKERS, or undefined when it is unset or blank (the relay is then off). */
@@ -65,5 +70,6 @@ export function relaySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Rela
     retryInitialMs,
     retryMaxMs: Math.max(retryInitialMs, positiveInteger(env, 'RELAY_RETRY_MAX_MS', 30_000)),
     sendTimeoutMs: positiveInteger(env, 'KAFKA_SEND_TIMEOUT_MS', 30_000),
+    producerRetries: positiveInteger(env, 'KAFKA_PRODUCER_RETRIES', 8),
   };
 }

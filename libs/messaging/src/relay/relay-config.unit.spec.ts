@@ -21,6 +21,7 @@ describe('Relay settings', () => {
       retryInitialMs: 500,
       retryMaxMs: 30000,
       sendTimeoutMs: 30000,
+      producerRetries: 8,
     });
   });
 
