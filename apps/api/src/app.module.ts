@@ -22,6 +22,7 @@ import { DashboardController, GetSupervisorDashboardHandler } from './dashboard/
 import { ReadSide } from './read-side/read-side.service';
 import { RecordLoader } from './records/record-loader';
 import { RegionController } from './regions/region.controller';
+import { RELAY_PROVIDERS } from './relay';
 import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
 import { StationDesignation } from './stations/station-designation';
@@ -78,6 +79,7 @@ export class AppModule {
         RecordLoader,
         StationDesignation,
         ReadSide,
+        ...RELAY_PROVIDERS,
         ...handlers,
       ],
     };

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { parseBrokers, relayCheckpointName, relaySettingsFromEnv, type RelaySettings } from '@sme/messaging/relay';
+import { topicSettingsFromEnv } from '@sme/messaging/topics';
 
 /** Everything the process reads from its environment, read once at start-up. */
 export interface AppConfig {
@@ -12,6 +14,19 @@ export interface AppConfig {
   mongodbUrl?: string;
   /** 'in-process': this process keeps the projections current; 'external': apps/projector does. */
   projector: 'in-process' | 'external';
+  /** KAFKA_BROKERS: the relay publishes the events to these Kafka brokers; without them it is off. */
+  kafkaBrokers?: string[];
+  /** KAFKA_TOPIC_PREFIX (default `sme.`): topics are `<prefix>calls.v1`, `<prefix>applications.v1`, `<prefix>stations.v1`. */
+  kafkaTopicPrefix: string;
+  /**
+   * 'in-process': this process relays the events to Kafka (KAFKA_BROKERS set); 'external': apps/relay
+   * does (RELAY=external), this process only reports its lag; 'off': no KAFKA_BROKERS.
+   */
+  relay: 'in-process' | 'external' | 'off';
+  /** RELAY_CHECKPOINT (default `relay:<topic prefix>`): the relay's checkpoint, read for its lag. */
+  relayCheckpoint: string;
+  /** The relay's settings (topics, batch size, retries), when KAFKA_BROKERS is set. See docs/relay.md. */
+  relaySettings?: RelaySettings;
   jwtSecret: string;
   jwtTtlSeconds: number;
   devTokens: boolean;
@@ -28,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const jwtSecret = env.JWT_SECRET?.trim() || (production ? '' : DEV_SECRET);
   if (!jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
   if (production && jwtSecret === DEV_SECRET) throw new Error('JWT_SECRET must not be the development secret in production');
+  const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS);
+  const kafkaTopicPrefix = topicSettingsFromEnv(env).prefix;
   return {
     port: Number(env.PORT ?? 3000),
     mode: eventStoreUrl ? 'server' : 'embedded',
@@ -36,6 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     eventStoreUrl,
     mongodbUrl: env.MONGODB_URL?.trim() || undefined,
     projector: env.PROJECTOR === 'external' ? 'external' : 'in-process',
+    kafkaBrokers,
+    kafkaTopicPrefix,
+    relay: env.RELAY === 'external' ? 'external' : kafkaBrokers ? 'in-process' : 'off',
+    relayCheckpoint: env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(kafkaTopicPrefix),
+    relaySettings: kafkaBrokers ? relaySettingsFromEnv(env) : undefined,
     jwtSecret,
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
     devTokens: !production && env.DEV_TOKENS !== 'off',

@@ -5,6 +5,7 @@ import { lagMetrics } from '@sme/read-models';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadSide } from '../read-side/read-side.service';
+import { RelayStatus } from '../relay';
 
 @ApiTags('health')
 @Controller()
@@ -13,6 +14,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readSide: ReadSide,
+    private readonly relay: RelayStatus,
   ) {}
 
   @Public()
@@ -28,6 +30,7 @@ export class HealthController {
       projector: this.config.projector,
       eventStore: { headPosition: head.toString() },
       projections,
+      relay: await this.relay.report(),
     };
   }
 
@@ -37,6 +40,6 @@ export class HealthController {
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics: projection lag' })
   async metrics(): Promise<string> {
-    return lagMetrics(await this.readSide.lag());
+    return lagMetrics(await this.readSide.lag()) + (await this.relay.metrics());
   }
 }

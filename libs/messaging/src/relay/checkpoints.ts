@@ -8,8 +8,9 @@ import { SqliteCheckpointStore, SqliteEventStore, type CheckpointStore, type Eve
  */
 export async function checkpointStoreFor(store: EventStore): Promise<CheckpointStore> {
   if (store instanceof SqliteEventStore) return new SqliteCheckpointStore(store.db);
-  // Loaded only then: the embedded default never loads the gRPC client.
-  const { KurrentDbEventStore, KurrentDbCheckpointStore } = await import('@sme/event-store/kurrentdb');
+  // Loaded only here, so the embedded default never loads the gRPC client. A relative path: the Nest
+  // build rewrites `@sme/…` aliases in static imports only, not in import().
+  const { KurrentDbEventStore, KurrentDbCheckpointStore } = await import('../../../event-store/src/kurrentdb');
   if (store instanceof KurrentDbEventStore) return new KurrentDbCheckpointStore(store.client);
   throw new Error(`No checkpoint store is known for ${store.constructor.name}`);
 }

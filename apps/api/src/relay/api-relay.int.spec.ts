@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { topicNames } from '@sme/messaging/topics';
+import { readTopics } from '@sme/messaging/relay/testing/topic-reader';
+import { loadConfig } from '../config/app-config';
+import { startTestApp, type TestApp } from '../../../../test/e2e/support/test-app';
+import { openCall } from '../../../../test/e2e/support/station-lifecycle';
+
+const brokers = process.env.KAFKA_BROKERS?.trim();
+
+async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('API relay configuration', () => {
+  it('runs the relay in-process when KAFKA_BROKERS is set, unless RELAY=external', () => {
+    expect(loadConfig({}, [])).toMatchObject({ relay: 'off', kafkaTopicPrefix: 'sme.', relayCheckpoint: 'relay:sme.', relaySettings: undefined });
+    const on = loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_TOPIC_PREFIX: 'gz.' }, []);
+    expect(on).toMatchObject({ relay: 'in-process', kafkaBrokers: ['127.0.0.1:9092'], kafkaTopicPrefix: 'gz.', relayCheckpoint: 'relay:gz.' });
+    expect(on.relaySettings?.topics).toEqual({ prefix: 'gz.', partitions: 6, replicationFactor: 1 });
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', RELAY: 'external' }, []).relay).toBe('external');
+    expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_TOPIC_PARTITIONS: 'many' }, [])).toThrow(/KAFKA_TOPIC_PARTITIONS/);
+  });
+});
+
+describe('API relay status without Kafka', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports the relay as off on /health and leaves it out of /metrics', async () => {
+    expect((await t.http.get('/health').expect(200)).body.relay).toEqual({ mode: 'off' });
+    expect((await t.http.get('/metrics').expect(200)).text).not.toContain('sme_relay_');
+  });
+});
+
+if (brokers) {
+  describe('API with the in-process relay (KAFKA_BROKERS)', () => {
+    const prefix = `test-api-${randomUUID().slice(0, 8)}.`;
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
+    });
+    afterAll(() => t.close());
+
+    it('publishes what the API writes and shows the relay’s lag on /health and /metrics', async () => {
+      const callId = await openCall(t);
+      await waitUntil('the relay caught up', async () => {
+        const relay = (await t.http.get('/health').expect(200)).body.relay;
+        return relay.eventsBehind === 0 && relay.checkpoint > 0;
+      });
+      const health = (await t.http.get('/health').expect(200)).body;
+      expect(health.relay).toMatchObject({
+        mode: 'in-process',
+        topicPrefix: prefix,
+        checkpointName: `relay:${prefix}`,
+        state: 'running',
+        eventsBehind: 0,
+        secondsBehind: 0,
+        checkpoint: Number(health.eventStore.headPosition),
+      });
+      const metrics = (await t.http.get('/metrics').expect(200)).text;
+      expect(metrics).toContain('sme_relay_events_behind 0\n');
+      expect(metrics).toContain('sme_relay_seconds_behind 0.000\n');
+      expect(metrics).toContain('sme_projection_events_behind{projection="calls"} 0');
+
+      const consumed = await readTopics([brokers], topicNames(prefix));
+      expect(consumed.map((m) => [m.topic, m.key, m.headers.ce_type])).toEqual([[`${prefix}calls.v1`, `call-${callId}`, 'cn.sme-ledger.station.call.opened.v1']]);
+    }, 60_000);
+  });
+
+  describe('API with RELAY=external', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: `test-ext-${randomUUID().slice(0, 8)}.`, RELAY: 'external' } });
+    });
+    afterAll(() => t.close());
+
+    it('does not relay itself but reports the lag of the external relay’s checkpoint', async () => {
+      await openCall(t);
+      const relay = (await t.http.get('/health').expect(200)).body.relay;
+      expect(relay).toMatchObject({ mode: 'external', checkpoint: 0, eventsBehind: 1 });
+      expect(relay.state).toBeUndefined();
+      expect((await t.http.get('/metrics').expect(200)).text).toContain('sme_relay_events_behind 1\n');
+    });
+  });
+} else {
+  describe.skip('API with the in-process relay (skipped: set KAFKA_BROKERS=127.0.0.1:29392 to run)', () => {
+    it('publishes what the API writes and shows the relay’s lag', () => undefined);
+  });
+}

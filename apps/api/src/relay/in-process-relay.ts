@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { createKafkaRelay, type Relay } from '@sme/messaging/relay';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RelayStatus } from './relay-status';
+
+/**
+ * The relay inside the API process: on when KAFKA_BROKERS is set, unless RELAY=external (then
+ * apps/relay runs it). It starts in the background: the API serves even while Kafka is unreachable,
+ * and the relay catches up once the broker answers.
+ */
+@Injectable()
+export class InProcessRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Relay');
+  private relay: Relay | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly status: RelayStatus,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const settings = this.config.relaySettings;
+    if (this.config.relay !== 'in-process' || !settings) return;
+    const relay = createKafkaRelay(this.events, await this.status.checkpointStore(), settings, {
+      logger: { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m), error: (m) => this.logger.error(m) },
+    });
+    relay.start();
+    this.relay = relay;
+    this.status.attach(relay);
+    this.logger.log(`Relaying events to Kafka (${settings.brokers.join(', ')}), topics ${settings.topics.prefix}*.v1`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+    this.status.attach(null);
+    this.relay = null;
+  }
+}
