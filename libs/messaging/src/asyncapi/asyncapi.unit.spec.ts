@@ -101,6 +101,15 @@ describe(`${ASYNCAPI_FILE}`, () => {
     }
   });
 
+  it('is matched by the event table of docs/integrators.md', () => {
+    const guide = readFileSync(join(repositoryRoot, 'docs/integrators.md'), 'utf8');
+    const listed = [...guide.matchAll(/^\| `([A-Z]\w+)` \| `(cn\.sme-ledger[a-z.-]+\.v\d+)` \|/gm)].map(([, type, ceType]) => [type, ceType]);
+    const published = EVENT_FAMILIES.flatMap((family) =>
+      Object.entries(family.events).map(([type, { action, schemaVersion }]) => [type, `${family.typeNamespace}.${action}.v${schemaVersion}`]),
+    );
+    expect(listed).toEqual(published);
+  });
+
   it('refuses payload schemas that miss an event type or describe one the catalogue lacks', () => {
     const { CallClosed: _dropped, ...missing } = EVENT_MESSAGES;
     expect(() => checkMessagesMatchCatalogue(missing)).toThrow('missing: CallClosed');
