@@ -98,7 +98,7 @@ function cloudEventHeadersSchema(): JsonSchema {
       'content-type': { type: 'string', const: 'application/json', description: 'Content type of the value (the event’s data)' },
       ce_recordedat: { type: 'string', format: 'date-time', description: 'When the ledger stored the event, UTC' },
       ce_actorrole: { type: 'string', enum: [...ROLES], description: 'Role of the user who acted' },
-      ce_actorid: { type: 'string', minLength: 1, description: 'Id of the user who acted' },
+      ce_actorid: { type: 'string', description: 'Id of the user who acted (the `sub` of their token)' },
       ce_correlationid: { type: 'string', minLength: 1, description: 'Shared by every event one request caused' },
       ce_causationid: { type: 'string', minLength: 1, description: 'Id of the event that caused this one, when one did (e.g. a published list → the designations)' },
       ce_streamrevision: {

@@ -324,7 +324,7 @@ export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = {
       applicationId: recordId('The application'),
       callId: recordId('The call applied to'),
       cityCode: cityCode(),
-      ownerOrgId: { type: 'string', minLength: 1, description: 'The operator organisation that owns the application (the filing user’s organisation)' },
+      ownerOrgId: { type: 'string', description: 'The operator organisation that owns the application: the `orgId` of the filing user’s token, as given' },
       form: ref('ApplicationForm'),
       draftedAt: at('When the form was filed'),
     }),
