@@ -1,0 +1,31 @@
+import { healthServer, openRelay } from './relay-process';
+
+/**
+ * The relay as its own process (`npm run relay`; RELAY=external on the API instances): publishes the
+ * event log to Kafka from its stored checkpoint, and serves /health and /metrics with its lag on
+ * RELAY_PORT (default 3002). Run one per event store: a second one would only send duplicates.
+ */
+async function main(): Promise<void> {
+  const relayProcess = await openRelay();
+  relayProcess.relay.start();
+
+  const port = Number(process.env.RELAY_PORT ?? 3002);
+  const server = healthServer(relayProcess);
+  server.listen(port, () => relayProcess.logger.log(`health and metrics on http://localhost:${port}`));
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await relayProcess.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
