@@ -5,15 +5,17 @@
  *   npm run bench                      all three parts, a few minutes on two cores
  *   npm run bench -- http fold         only some parts (http, append, fold, rebuild)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
+ *   KAFKA_BROKERS=… npm run bench -- relay    relay throughput and end-to-end lag (skipped without KAFKA_BROKERS)
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
  */
 import { benchAppend } from './append-throughput';
 import { benchHttp } from './http-throughput';
 import { benchRebuild } from './projection-rebuild';
+import { benchRelay } from './relay-throughput';
 import { benchFold } from './stream-fold';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold', 'rebuild'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -59,6 +61,15 @@ async function main(): Promise<void> {
   );
   await part('fold', () => benchFold({ events: 10_000, repeats: 10 }));
   await part('rebuild', () => benchRebuild({ events: Number(process.env.BENCH_REBUILD_EVENTS ?? 100_000), mongodbUrl: process.env.MONGODB_URL }));
+  await part('relay', () =>
+    benchRelay({
+      brokers: process.env.KAFKA_BROKERS?.trim() || undefined,
+      events: Number(process.env.BENCH_RELAY_EVENTS ?? 100_000),
+      batchSizes: [100, 500, 2000],
+      rates: [100, 1000],
+      seconds: secondsFromEnv('BENCH_RELAY_SECONDS', 10),
+    }),
+  );
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;
