@@ -200,8 +200,11 @@ export class Relay {
         if (!this.running) break;
         subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
         this.subscription = subscription;
-        this.state = 'running';
+        // Still 'retrying' after a failure until a batch goes through.
+        if (this.consecutiveFailures === 0) this.state = 'running';
         await this.consume(subscription);
+        // A catch-up subscription does not end while we read it, unless its store stopped it.
+        if (this.running) throw new Error('the event store ended the subscription');
       } catch (error) {
         if (!this.running) break;
         this.failures += 1;

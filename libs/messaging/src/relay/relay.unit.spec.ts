@@ -202,6 +202,25 @@ describe('Relay (fake producer)', () => {
     expect(transport.acknowledged[0].topic).toBe('calls.v1');
   });
 
+  it('subscribes again, after a pause, when the event store ends its subscription', async () => {
+    const { log, transport, relay, caughtUp } = setup();
+    const subscribe = log.subscribeToAll.bind(log);
+    let subscriptions = 0;
+    log.subscribeToAll = (options) => {
+      subscriptions += 1;
+      const subscription = subscribe(options);
+      if (subscriptions === 1) void subscription.stop(); // as a store being closed would
+      return subscription;
+    };
+    log.add('call-c1', 'CallOpened');
+    relay.start();
+    await caughtUp();
+    await relay.stop();
+    expect(subscriptions).toBe(2);
+    expect(relay.status()).toMatchObject({ failures: 1, lastError: { message: 'the event store ended the subscription' } });
+    expect(transport.acknowledged).toHaveLength(1);
+  });
+
   it('stops promptly while waiting to retry', async () => {
     const { log, transport, relay } = setup({ retryInitialMs: 60_000, retryMaxMs: 60_000 });
     log.add('call-c1', 'CallOpened');
