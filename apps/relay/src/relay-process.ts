@@ -1,8 +1,8 @@
+import { checkpointStoreFor } from '@sme/event-store';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createEventStore, type CheckpointStore, type EventStore } from '@sme/event-store';
 import {
-  checkpointStoreFor,
   createKafkaRelay,
   relayLag,
   relayLagMetrics,

@@ -24,3 +24,4 @@ export { openSqliteDatabase, type SqliteDatabase, type OpenSqliteDatabaseOptions
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 export { createEventStore } from './create-event-store';
+export { checkpointStoreFor } from './checkpoint-store-for';

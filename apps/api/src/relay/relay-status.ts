@@ -1,6 +1,7 @@
+import { checkpointStoreFor } from '@sme/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type CheckpointStore, type EventStore } from '@sme/event-store';
-import { checkpointStoreFor, relayLag, relayLagMetrics, type Relay, type RelayLag, type RelayStatusSnapshot } from '@sme/messaging/relay';
+import { relayLag, relayLagMetrics, type Relay, type RelayLag, type RelayStatusSnapshot } from '@sme/messaging/relay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export type RelayReport =

@@ -2,4 +2,3 @@ export * from './relay';
 export * from './relay-config';
 export * from './relay-lag';
 export * from './kafka-transport';
-export { checkpointStoreFor } from './checkpoints';

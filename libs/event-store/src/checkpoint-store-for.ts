@@ -1,4 +1,6 @@
-import { SqliteCheckpointStore, SqliteEventStore, type CheckpointStore, type EventStore } from '@sme/event-store';
+import type { CheckpointStore, EventStore } from './event-store.port';
+import { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 /**
  * The checkpoint store that lives with an event store: the `subscription_checkpoints` table of the
@@ -8,9 +10,8 @@ import { SqliteCheckpointStore, SqliteEventStore, type CheckpointStore, type Eve
  */
 export async function checkpointStoreFor(store: EventStore): Promise<CheckpointStore> {
   if (store instanceof SqliteEventStore) return new SqliteCheckpointStore(store.db);
-  // Loaded only here, so the embedded default never loads the gRPC client. A relative path: the Nest
-  // build rewrites `@sme/…` aliases in static imports only, not in import().
-  const { KurrentDbEventStore, KurrentDbCheckpointStore } = await import('../../../event-store/src/kurrentdb');
+  // Loaded only here, so the embedded default never loads the gRPC client.
+  const { KurrentDbEventStore, KurrentDbCheckpointStore } = await import('./kurrentdb');
   if (store instanceof KurrentDbEventStore) return new KurrentDbCheckpointStore(store.client);
   throw new Error(`No checkpoint store is known for ${store.constructor.name}`);
 }

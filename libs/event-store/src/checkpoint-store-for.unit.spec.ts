@@ -1,7 +1,7 @@
-import { SqliteCheckpointStore, SqliteEventStore } from '@sme/event-store';
-import { KurrentDbCheckpointStore, KurrentDbEventStore } from '@sme/event-store/kurrentdb';
-import { checkpointStoreFor } from './checkpoints';
-import { InMemoryLog } from './testing/in-memory-log';
+import { SqliteCheckpointStore, SqliteEventStore } from './index';
+import { KurrentDbCheckpointStore, KurrentDbEventStore } from './kurrentdb';
+import { checkpointStoreFor } from './checkpoint-store-for';
+import type { EventStore } from './event-store.port';
 
 describe('checkpointStoreFor', () => {
   it('keeps the embedded store’s checkpoints in its own SQLite file', async () => {
@@ -26,6 +26,7 @@ describe('checkpointStoreFor', () => {
   });
 
   it('refuses a store it does not know', async () => {
-    await expect(checkpointStoreFor(new InMemoryLog())).rejects.toThrow(/InMemoryLog/);
+    class SomeOtherStore {}
+    await expect(checkpointStoreFor(new SomeOtherStore() as unknown as EventStore)).rejects.toThrow(/SomeOtherStore/);
   });
 });
