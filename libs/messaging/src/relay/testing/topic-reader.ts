@@ -6,6 +6,7 @@ export interface ConsumedMessage {
   partition: number;
   offset: number;
   key: string;
+  value: string;
   headers: Record<string, string>;
 }
 
@@ -53,7 +54,14 @@ export async function readTopics(brokers: string[], topics: string[], timeoutMs 
         .run({
           eachMessage: async ({ topic, partition, message }) => {
             const offset = Number(message.offset);
-            messages.push({ topic, partition, offset, key: message.key?.toString() ?? '', headers: headerText(message.headers) });
+            messages.push({
+              topic,
+              partition,
+              offset,
+              key: message.key?.toString() ?? '',
+              value: message.value?.toString() ?? '',
+              headers: headerText(message.headers),
+            });
             const id = `${topic}/${partition}`;
             if (offset + 1 >= (ends.get(id) ?? 0)) remaining.delete(id);
             if (remaining.size === 0) {
