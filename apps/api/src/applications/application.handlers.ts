@@ -23,7 +23,6 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
   constructor(
     private readonly executor: CommandExecutor,
     private readonly records: RecordLoader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ command, ctx }: ExecuteApplicationCommand): Promise<CommandResult> {
@@ -53,12 +52,10 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
     }
   }
 
-  /** The application's call, from its first event. */
-  private async callIdOf(applicationId: string): Promise<string> {
-    const [first] = await this.store.readStream(`application-${applicationId}`, { maxCount: 1 });
-    const callId = (first?.data as { callId?: unknown } | undefined)?.callId;
-    if (typeof callId !== 'string') throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
-    return callId;
+  private callIdOf(applicationId: string): Promise<string> {
+    return this.records.callIdOf(`application-${applicationId}`, () =>
+      notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
+    );
   }
 }
 

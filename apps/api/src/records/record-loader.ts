@@ -13,6 +13,14 @@ export class RecordLoader {
     return state;
   }
 
+  /** The call a record belongs to, from the record's first event (applications and stations carry it). */
+  async callIdOf(streamId: string, missing: () => Error): Promise<string> {
+    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
+    const callId = (first?.data as { callId?: unknown } | undefined)?.callId;
+    if (typeof callId !== 'string') throw missing();
+    return callId;
+  }
+
   async callSnapshot(callId: string): Promise<CallSnapshot> {
     return toCallSnapshot(await this.call(callId));
   }

@@ -16,15 +16,11 @@ export class ExecuteStationHandler implements ICommandHandler<ExecuteStationComm
   constructor(
     private readonly executor: CommandExecutor,
     private readonly records: RecordLoader,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ command, ctx }: ExecuteStationCommand): Promise<CommandResult> {
     const { stationId } = command.data;
-    const [designated] = await this.store.readStream(`station-${stationId}`, { maxCount: 1 });
-    const callId = (designated?.data as { callId?: unknown } | undefined)?.callId;
-    if (typeof callId !== 'string') throw stationNotFound();
-    const call = await this.records.call(callId);
+    const call = await this.records.call(await this.records.callIdOf(`station-${stationId}`, stationNotFound));
     return toResponse(
       await this.executor.execute({
         id: stationId,
