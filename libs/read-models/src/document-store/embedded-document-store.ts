@@ -331,6 +331,13 @@ class EmbeddedDocumentCollection implements DocumentCollection {
       const doc = state.docs.get(id);
       return doc && query.test(doc) ? [doc] : [];
     }
+    // So is the projector's batch lookup, { _id: { $in: [ids] } }.
+    const ids = (id as { $in?: unknown } | undefined)?.$in;
+    if (Array.isArray(ids) && Object.keys(id as object).length === 1 && ids.every((x) => typeof x === 'string')) {
+      return [...new Set(ids as string[])]
+        .map((x) => state.docs.get(x))
+        .filter((doc): doc is StoredDocument => doc !== undefined && query.test(doc));
+    }
     const found: StoredDocument[] = [];
     for (const doc of state.docs.values()) if (query.test(doc)) found.push(doc);
     return found;
