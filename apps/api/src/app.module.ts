@@ -11,7 +11,7 @@ import { DevTokenController } from './auth/dev-token.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallController } from './calls/call.controller';
 import { ExecuteCallHandler, GetCallHandler, ListCallsHandler, PublishCallListHandler } from './calls/call.handlers';
-import { CommandExecutor } from './commands/command-executor';
+import { CoreModule } from './commands/core.module';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { benchControllers } from './health/noop.controller';
@@ -19,8 +19,6 @@ import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { DashboardController, GetSupervisorDashboardHandler } from './dashboard/dashboard';
-import { ReadSide } from './read-side/read-side.service';
-import { RecordLoader } from './records/record-loader';
 import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
 import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
@@ -51,6 +49,8 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
+        CoreModule,
+        // Feature modules (one per part of the ledger) go here.
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.
@@ -75,10 +75,7 @@ export class AppModule {
         // Outermost first: the idempotency record must see the ETag the inner one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
-        CommandExecutor,
-        RecordLoader,
         StationDesignation,
-        ReadSide,
         ...RELAY_PROVIDERS,
         ...handlers,
       ],

@@ -7,8 +7,8 @@ import { Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
 
 export class StreamIdParam {
-  @Matches(/^(call|application|station)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-    message: 'streamId must be <call|application|station>-<uuid>',
+  @Matches(/^[a-z]+-[0-9A-Za-z-]{1,64}$/, {
+    message: 'streamId must be <category>-<id>, e.g. station-<uuid>',
   })
   streamId!: string;
 }

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { ReadSide } from '../read-side/read-side.service';
+import { RecordLoader } from '../records/record-loader';
+import { CommandExecutor } from './command-executor';
+
+/**
+ * What every feature module uses: the command executor (envelope + shared handler), the loader of
+ * related records, and the read side (projections, reader, freshness). A feature module imports
+ * nothing else to write commands and read its lists.
+ */
+@Global()
+@Module({
+  providers: [CommandExecutor, RecordLoader, ReadSide],
+  exports: [CommandExecutor, RecordLoader, ReadSide],
+})
+export class CoreModule {}
