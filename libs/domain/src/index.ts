@@ -25,3 +25,11 @@ export * from './station/revocation-grounds';
 export * from './station/station.commands';
 export * from './station/station.events';
 export * from './station/station.decider';
+
+export * from './shared/size-class';
+
+export * from './enterprise/enterprise-tags';
+export * from './enterprise/enterprise.commands';
+export * from './enterprise/enterprise.events';
+export * from './enterprise/enterprise.access';
+export * from './enterprise/enterprise.decider';

@@ -1,0 +1,50 @@
+import type { EnterpriseTagGranted } from './enterprise.events';
+
+/** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
+export const ENTERPRISE_TAGS = ['TECH_BASED', 'INNOVATIVE', 'SPECIALISED', 'LITTLE_GIANT', 'HIGH_TECH'] as const;
+export type EnterpriseTagCode = (typeof ENTERPRISE_TAGS)[number];
+
+export const ENTERPRISE_TAG_LABELS: Record<EnterpriseTagCode, { zh: string; en: string }> = {
+  TECH_BASED: { zh: '科技型中小企业', en: 'Technology-based SME' },
+  INNOVATIVE: { zh: '创新型中小企业', en: 'Innovative SME' },
+  SPECIALISED: { zh: '专精特新中小企业', en: 'Specialised, refined, distinctive and innovative SME' },
+  LITTLE_GIANT: { zh: '专精特新“小巨人”企业', en: '"Little giant" enterprise' },
+  HIGH_TECH: { zh: '高新技术企业', en: 'High and new technology enterprise' },
+};
+
+/** One grant of a tag. Dates are business dates (YYYY-MM-DD), both ends inclusive. */
+export type EnterpriseTagGrant = Omit<EnterpriseTagGranted['data'], 'enterpriseId'> & {
+  /** Set once revoked: the grant stops counting from `revokedOn` (that day included). */
+  revocation?: { revokedOn: string; reason: string; revokedAt: string };
+};
+
+/** Whether the grant counts on a business date. */
+export function isTagGrantValidOn(grant: EnterpriseTagGrant, date: string): boolean {
+  if (date < grant.validFrom || date > grant.validUntil) return false;
+  return grant.revocation === undefined || date < grant.revocation.revokedOn;
+}
+
+/** Whether the grant counts on some day of [from, until]. */
+export function tagGrantOverlaps(grant: EnterpriseTagGrant, from: string, until: string): boolean {
+  if (until < grant.validFrom || from > grant.validUntil) return false;
+  const revokedOn = grant.revocation?.revokedOn;
+  return revokedOn === undefined || (from < revokedOn && grant.validFrom < revokedOn);
+}
+
+/** Not yet over on `date` and not revoked: what a revocation on that date takes away. */
+export const isTagGrantOutstandingOn = (grant: EnterpriseTagGrant, date: string): boolean =>
+  grant.revocation === undefined && grant.validUntil >= date;
+
+/** The business date before `date` (calendar arithmetic only; reads no clock). */
+function dayBefore(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/** The days a grant actually counts, both ends inclusive, or undefined when a revocation left none. */
+export function effectiveTagPeriod(grant: EnterpriseTagGrant): { tag: EnterpriseTagCode; validFrom: string; validUntil: string } | undefined {
+  const revokedOn = grant.revocation?.revokedOn;
+  if (revokedOn === undefined || revokedOn > grant.validUntil) return { tag: grant.tag, validFrom: grant.validFrom, validUntil: grant.validUntil };
+  if (revokedOn <= grant.validFrom) return undefined;
+  return { tag: grant.tag, validFrom: grant.validFrom, validUntil: dayBefore(revokedOn) };
+}

@@ -1,0 +1,59 @@
+import type { Actor, Role } from '../shared/decider';
+import { forbidden, invalid } from '../shared/domain-error';
+import { isCityCode, isProvinceCode, isRegionCode, regionNameZh } from '../shared/region-code';
+import type { Label } from '../shared/validation';
+
+/** Besides the enterprise itself, who may register an enterprise on its behalf (inside their region). */
+export const ENTERPRISE_REGISTRAR_ROLES: readonly Role[] = ['STATION_OPERATOR', 'HUB', 'DISTRICT_AUTHORITY'];
+/** Besides the enterprise itself, who may report figures and update the profile (inside their region). */
+export const ENTERPRISE_MAINTAINER_ROLES: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB'];
+/**
+ * Who records and revokes tags (inside their region). The recognition itself is often issued higher
+ * up (province, MIIT, the 高新技术企业 认定机构); the ledger names that issuer in `issuedBy`, and the
+ * city or district SME authority answers for recording it.
+ */
+export const ENTERPRISE_TAG_AUTHORITY_ROLES: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY'];
+
+/**
+ * Whether `code` lies inside the region `scope` (GB/T 2260): a county-level scope holds only itself,
+ * a city every code with its first four digits, a province every code with its first two.
+ */
+export function isWithinRegion(code: string, scope: string): boolean {
+  if (!isRegionCode(code) || !isRegionCode(scope)) return false;
+  if (isProvinceCode(scope)) return code.slice(0, 2) === scope.slice(0, 2);
+  if (isCityCode(scope)) return code.slice(0, 4) === scope.slice(0, 4);
+  return code === scope;
+}
+
+/** REGION_NOT_PERMITTED unless the record's region lies inside the actor's. */
+export function requireWithinRegion(actor: Actor, regionCode: string): void {
+  if (!isWithinRegion(regionCode, actor.regionCode)) {
+    throw forbidden(
+      'REGION_NOT_PERMITTED',
+      `该企业位于${regionNameZh(regionCode)}，不在您的管辖范围（${regionNameZh(actor.regionCode)}）内`,
+      `The enterprise is in region ${regionCode}, outside the actor's region ${actor.regionCode}`,
+    );
+  }
+}
+
+/** ROLE_NOT_PERMITTED unless the actor holds one of `roles`; `who` says in words who may. */
+export function requireRoleAmong(actor: Actor, roles: readonly Role[], who: Label): void {
+  if (!roles.includes(actor.role)) {
+    throw forbidden('ROLE_NOT_PERMITTED', `仅${who.zh}可执行此操作（当前角色：${actor.role}）`, `Only ${who.en} may do this (actor's role: ${actor.role})`);
+  }
+}
+
+/** NOT_OWNER unless the acting enterprise is the one the record is about. */
+export function requireEnterpriseItself(actor: Actor, uscc: string): void {
+  if (actor.orgId !== uscc) {
+    throw forbidden('NOT_OWNER', '企业只能办理本企业的事项', 'An enterprise may act only on its own record');
+  }
+}
+
+/** REGION_CODE_INVALID unless a six-digit GB/T 2260 code. */
+export function requireRegionCode(code: unknown, field: string): string {
+  if (typeof code !== 'string' || !isRegionCode(code.trim())) {
+    throw invalid('REGION_CODE_INVALID', `“${String(code)}”不是6位行政区划代码`, `"${String(code)}" is not a six-digit region code`, field);
+  }
+  return code.trim();
+}
