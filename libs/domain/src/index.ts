@@ -33,3 +33,14 @@ export * from './enterprise/enterprise.commands';
 export * from './enterprise/enterprise.events';
 export * from './enterprise/enterprise.access';
 export * from './enterprise/enterprise.decider';
+
+export * from './provider/service-domains';
+export * from './provider/removal-grounds';
+export * from './provider/monitoring';
+export * from './provider/provider.commands';
+export * from './provider/provider.events';
+export * from './provider/provider.decider';
+
+export * from './expert/expert.commands';
+export * from './expert/expert.events';
+export * from './expert/expert.decider';

@@ -1,0 +1,26 @@
+/** 监测评价 dimensions of 工信部企业〔2023〕213号: 服务能力、服务管理、服务质量、服务满意度. */
+export const MONITORING_DIMENSIONS = ['capability', 'management', 'quality', 'satisfaction'] as const;
+export type MonitoringDimension = (typeof MONITORING_DIMENSIONS)[number];
+
+export const MONITORING_DIMENSION_LABELS: Record<MonitoringDimension, { zh: string; en: string }> = {
+  capability: { zh: '服务能力', en: 'Service capability' },
+  management: { zh: '服务管理', en: 'Service management' },
+  quality: { zh: '服务质量', en: 'Service quality' },
+  satisfaction: { zh: '服务满意度', en: 'Service satisfaction' },
+};
+
+/** Each score 0–100. */
+export type MonitoringScores = Record<MonitoringDimension, number>;
+/** Relative weights: non-negative, not all zero; the total divides by their sum, so 25/25/25/25 and 0.25×4 agree. */
+export type MonitoringWeights = Record<MonitoringDimension, number>;
+
+/** The document fixes neither weights nor a pass mark; these defaults are settings the handler may override. */
+export const MONITORING_DEFAULT_WEIGHTS: MonitoringWeights = { capability: 1, management: 1, quality: 1, satisfaction: 1 };
+export const MONITORING_DEFAULT_PASS_MARK = 60;
+
+/** Weighted mean of the scores, rounded half up to two decimals. */
+export function weightedMonitoringTotal(scores: MonitoringScores, weights: MonitoringWeights = MONITORING_DEFAULT_WEIGHTS): number {
+  const weightSum = MONITORING_DIMENSIONS.reduce((sum, d) => sum + weights[d], 0);
+  const weighted = MONITORING_DIMENSIONS.reduce((sum, d) => sum + scores[d] * weights[d], 0) / weightSum;
+  return Math.round((weighted + Number.EPSILON) * 100) / 100;
+}

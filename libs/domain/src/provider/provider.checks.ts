@@ -1,0 +1,134 @@
+import { isBusinessDate } from '../shared/dates';
+import { isSha256Hex } from '../shared/digest';
+import { invalid } from '../shared/domain-error';
+import { fieldInvalid, isEmail, isNonBlank, isPhone, requireFormat, requireText } from '../shared/validation';
+import type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence } from './provider.commands';
+import { MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, MONITORING_DIMENSION_LABELS, MONITORING_DIMENSIONS, type MonitoringScores, type MonitoringWeights } from './monitoring';
+import { isProviderRemovalGround, PROVIDER_REMOVAL_GROUND_LABELS, type ProviderRemovalGround } from './removal-grounds';
+import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from './service-domains';
+
+const digestInvalid = (field: string) =>
+  fieldInvalid(field, { zh: '文件摘要', en: 'File digest' }, '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
+
+/** At least one material, each with a kind, a file name and the file's SHA-256 (stored in lower case). */
+export function checkProviderMaterials(materials: unknown, field: string): ProviderMaterial[] {
+  if (!Array.isArray(materials) || materials.length === 0) {
+    throw invalid('ENTRY_MATERIALS_REQUIRED', '须提交至少一份资质或证明材料', 'At least one qualification or supporting material is required', field);
+  }
+  return materials.map((material: Partial<ProviderMaterial> | undefined, i): ProviderMaterial => {
+    const at = `${field}.${i}`;
+    const kind = requireText(material?.kind, `${at}.kind`, { zh: '材料类别', en: 'Material kind' });
+    const fileName = requireText(material?.fileName, `${at}.fileName`, { zh: '文件名', en: 'File name' });
+    if (!isSha256Hex(material?.sha256)) throw digestInvalid(`${at}.sha256`);
+    return { kind, fileName, sha256: material.sha256.toLowerCase() };
+  });
+}
+
+export function checkProviderContact(contact: Partial<ProviderContact> | undefined, field: string): ProviderContact {
+  return {
+    name: requireText(contact?.name, `${field}.name`, { zh: '联系人姓名', en: 'Contact name' }),
+    phone: requireFormat(contact?.phone, isPhone, `${field}.phone`, { zh: '联系电话', en: 'Contact phone' }, '电话号码', 'a phone number'),
+    email: requireFormat(contact?.email, isEmail, `${field}.email`, { zh: '电子邮箱', en: 'Contact e-mail' }, '电子邮箱地址', 'an e-mail address'),
+  };
+}
+
+/** A non-empty list of non-blank texts, trimmed; `code` when the list is missing or empty. */
+export function checkTextList(values: unknown, field: string, code: string, zh: string, en: string): string[] {
+  if (!Array.isArray(values) || values.length === 0) throw invalid(code, zh, en, field);
+  return values.map((value: unknown, i) => requireText(value, `${field}.${i}`, { zh: '理由', en: 'Reason' }));
+}
+
+/** At least one of the 出库 grounds, each once (REMOVAL_GROUNDS_REQUIRED, else FIELD_INVALID at `grounds.i`). */
+export function checkRemovalGrounds(grounds: unknown, field: string): ProviderRemovalGround[] {
+  if (!Array.isArray(grounds) || grounds.length === 0) {
+    throw invalid('REMOVAL_GROUNDS_REQUIRED', '须至少列明一项出库理由', 'At least one ground for removal must be given', field);
+  }
+  const label = { zh: '出库理由', en: 'Ground' };
+  const known = Object.values(PROVIDER_REMOVAL_GROUND_LABELS).map((l) => l.zh).join('、');
+  return grounds.map((ground: unknown, i) => {
+    if (!isProviderRemovalGround(ground)) throw fieldInvalid(`${field}.${i}`, label, `须为以下之一：${known}`, 'must be one of the removal grounds');
+    if (grounds.indexOf(ground) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
+    return ground;
+  });
+}
+
+/** At least one item of evidence: a description, optionally a file name and its SHA-256. */
+export function checkRemovalEvidence(evidence: unknown, field: string): ProviderRemovalEvidence[] {
+  if (!Array.isArray(evidence) || evidence.length === 0) {
+    throw invalid('REMOVAL_EVIDENCE_REQUIRED', '须提供出库理由的证据', 'Evidence for the removal is required', field);
+  }
+  return evidence.map((item: Partial<ProviderRemovalEvidence> | undefined, i): ProviderRemovalEvidence => {
+    const at = `${field}.${i}`;
+    const description = requireText(item?.description, `${at}.description`, { zh: '证据说明', en: 'Evidence description' });
+    const { fileName, sha256 } = item ?? {};
+    if (fileName !== undefined && !isNonBlank(fileName)) {
+      throw fieldInvalid(`${at}.fileName`, { zh: '文件名', en: 'File name' }, '不能为空白', 'cannot be blank');
+    }
+    if (sha256 !== undefined && !isSha256Hex(sha256)) throw digestInvalid(`${at}.sha256`);
+    return {
+      description,
+      ...(fileName === undefined ? {} : { fileName: fileName.trim() }),
+      ...(sha256 === undefined ? {} : { sha256: sha256.toLowerCase() }),
+    };
+  });
+}
+
+/** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
+export const isEvaluationPeriod = (value: string): boolean => /^(19|20|21)\d{2}(-H[12]|-Q[1-4])?$/.test(value);
+
+export function requireBusinessDate(value: unknown, field: string, label: { zh: string; en: string }): string {
+  return requireFormat(value, isBusinessDate, field, label, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+}
+
+/** A non-empty list of known domains, each once (SERVICE_DOMAINS_REQUIRED, else FIELD_INVALID at `field.i`). */
+export function checkServiceDomains(domains: unknown, field: string): ServiceDomain[] {
+  if (!Array.isArray(domains) || domains.length === 0) {
+    throw invalid('SERVICE_DOMAINS_REQUIRED', '须至少选择一个服务领域', 'At least one service domain is required', field);
+  }
+  const label = { zh: '服务领域', en: 'Service domain' };
+  return domains.map((domain: unknown, i) => {
+    if (!isServiceDomain(domain)) {
+      throw fieldInvalid(`${field}.${i}`, label, `须为以下之一：${SERVICE_DOMAINS.join('、')}`, `must be one of ${SERVICE_DOMAINS.join(', ')}`);
+    }
+    if (domains.indexOf(domain) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
+    return domain;
+  });
+}
+
+const isScore = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
+
+export function checkMonitoringScores(scores: unknown, field: string): MonitoringScores {
+  const given = (typeof scores === 'object' && scores !== null ? scores : {}) as Record<string, unknown>;
+  const checked = {} as MonitoringScores;
+  for (const dimension of MONITORING_DIMENSIONS) {
+    const value = given[dimension];
+    if (!isScore(value)) {
+      throw fieldInvalid(`${field}.${dimension}`, MONITORING_DIMENSION_LABELS[dimension], '得分须为0–100的数值', 'score must be a number from 0 to 100');
+    }
+    checked[dimension] = value;
+  }
+  return checked;
+}
+
+/** WEIGHTS_INVALID unless every dimension has a finite weight ≥ 0 and at least one is positive. */
+export function checkMonitoringWeights(weights: unknown, field: string): MonitoringWeights {
+  if (weights === undefined) return { ...MONITORING_DEFAULT_WEIGHTS };
+  const given = (typeof weights === 'object' && weights !== null ? weights : {}) as Record<string, unknown>;
+  const valid = MONITORING_DIMENSIONS.every((d) => typeof given[d] === 'number' && Number.isFinite(given[d]) && (given[d] as number) >= 0);
+  if (!valid || MONITORING_DIMENSIONS.every((d) => given[d] === 0)) {
+    throw invalid(
+      'WEIGHTS_INVALID',
+      '权重须为服务能力、服务管理、服务质量、服务满意度四项各一个不小于0的数值，且不能全为0',
+      'Weights need a number ≥ 0 for each of capability, management, quality and satisfaction, not all zero',
+      field,
+    );
+  }
+  return Object.fromEntries(MONITORING_DIMENSIONS.map((d) => [d, given[d]])) as MonitoringWeights;
+}
+
+/** A pass mark 0–100 (default 60). */
+export function checkPassMark(passMark: unknown, field: string): number {
+  if (passMark === undefined) return MONITORING_DEFAULT_PASS_MARK;
+  if (!isScore(passMark)) throw fieldInvalid(field, { zh: '合格分数线', en: 'Pass mark' }, '须为0–100的数值', 'must be a number from 0 to 100');
+  return passMark;
+}

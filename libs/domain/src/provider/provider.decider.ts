@@ -1,0 +1,559 @@
+import { chinaDateOf, compareBusinessDates, instantMs } from '../shared/dates';
+import { assertNever, type Actor, type Decider } from '../shared/decider';
+import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
+import { parseUscc } from '../shared/uscc';
+import { fieldInvalid, requireBoolean, requireInteger, requireOneOf, requireOpinion, requireText } from '../shared/validation';
+import { cityCodeOf, requireAnyRole, requireCitySteward, requireLocalRegionCode } from './city-scope';
+import { addChinaYears, momentMs } from './moments';
+import { weightedMonitoringTotal } from './monitoring';
+import {
+  checkMonitoringScores,
+  checkMonitoringWeights,
+  checkPassMark,
+  checkProviderContact,
+  checkProviderMaterials,
+  checkRemovalEvidence,
+  checkRemovalGrounds,
+  checkServiceDomains,
+  checkTextList,
+  isEvaluationPeriod,
+  requireBusinessDate,
+} from './provider.checks';
+import {
+  WARNING_LIFT_BASES,
+  type ApplyForEntry,
+  type DecideEntry,
+  type LeaveStation,
+  type LiftWarning,
+  type ProviderCommand,
+  type RecordMonitoringEvaluation,
+  type RemoveFromPool,
+  type SettleAtStation,
+  type WarningLiftBasis,
+  type WithdrawFromPool,
+} from './provider.commands';
+import type { ProviderAppliedForEntry, ProviderEvaluated, ProviderEvent, ProviderLeftStation, ProviderRemoved } from './provider.events';
+import { REENTRY_BARRING_GROUNDS, type ProviderRemovalGround } from './removal-grounds';
+
+/**
+ * Years a removal for 弄虚作假 or 违法违规 bars a new entry application. Neither 工信部企业〔2023〕213号 nor
+ * 穗工信函〔2019〕1100号 sets a period; 3 is a product choice, and the handler passes the configured value.
+ */
+export const PROVIDER_REENTRY_BAR_YEARS_DEFAULT = 3;
+
+/** One round of 申请入库 and its outcome. */
+export type ProviderEntryRound = {
+  appliedAt: string;
+  outcome: 'PENDING' | 'ADMITTED' | 'REFUSED';
+  decidedAt?: string;
+  reasons?: string[];
+  opinion?: string;
+};
+
+/** A stretch of time in the 库: 入库 to 出库 (open while in the pool). */
+export type ProviderPoolPeriod = {
+  admittedAt: string;
+  removedAt?: string;
+  grounds?: ProviderRemovalGround[];
+  removedBy?: ProviderRemoved['data']['removedBy'];
+  removalOpinion?: string;
+};
+
+export type ProviderEvaluationRecord = Omit<ProviderEvaluated['data'], 'providerId'>;
+
+export type ProviderWarningEnd =
+  | { how: 'LIFTED'; basis: WarningLiftBasis; evaluationId?: string; opinion: string; at: string }
+  | { how: 'REMOVED'; at: string };
+
+/** 警示/整改期; open until lifted or until the provider leaves the 库. */
+export type ProviderWarning = { evaluationId: string; period: string; probationDeadline: string; warnedAt: string; ended?: ProviderWarningEnd };
+
+/** A stay at a service station (入驻); open while `leftAt` is absent. */
+export type ProviderStationStay = {
+  stationId: string;
+  since: string;
+  leftAt?: string;
+  reason?: string;
+  cause?: ProviderLeftStation['data']['cause'];
+};
+
+export type ProviderRecord = Omit<ProviderAppliedForEntry['data'], 'appliedAt'> & {
+  entryRounds: ProviderEntryRound[];
+  periods: ProviderPoolPeriod[];
+  evaluations: ProviderEvaluationRecord[];
+  warnings: ProviderWarning[];
+  /** Failed evaluations in a row in the current pool period. */
+  consecutiveFailures: number;
+  /** The latest evaluation was a repeated failure: the authority may remove (出库); nothing removes by itself. */
+  removalRecommended: boolean;
+  stations: ProviderStationStay[];
+};
+
+export type ProviderState =
+  | { status: 'NONE' }
+  | ({ status: 'APPLIED' } & ProviderRecord)
+  | ({ status: 'REFUSED' } & ProviderRecord)
+  | ({ status: 'IN_POOL' } & ProviderRecord)
+  | ({ status: 'REMOVED' } & ProviderRecord);
+
+export type ProviderStatus = ProviderState['status'];
+export type ExistingProvider = Exclude<ProviderState, { status: 'NONE' }>;
+type InPool = Extract<ProviderState, { status: 'IN_POOL' }>;
+
+const initialState = (): ProviderState => ({ status: 'NONE' });
+
+const replaceLast = <T>(items: readonly T[], update: (item: T) => T): T[] =>
+  items.length === 0 ? [...items] : [...items.slice(0, -1), update(items[items.length - 1])];
+
+/** The open 警示 of a provider in the 库, if any. */
+export function activeProviderWarning(state: ProviderState): ProviderWarning | undefined {
+  if (state.status !== 'IN_POOL') return undefined;
+  const last = state.warnings[state.warnings.length - 1];
+  return last !== undefined && last.ended === undefined ? last : undefined;
+}
+
+/** Whether the 整改期 of the open warning ended before the day of `at` (China calendar). */
+export function isProbationOverdue(state: ProviderState, at: Date | string): boolean {
+  const warning = activeProviderWarning(state);
+  return warning !== undefined && compareBusinessDates(chinaDateOf(new Date(momentMs(at))), warning.probationDeadline) > 0;
+}
+
+/** Whether the provider was in the 库 at a moment (a business date means the close of that day in China). */
+export function inPoolOn(state: ProviderState, at: Date | string): boolean {
+  if (state.status === 'NONE') return false;
+  const t = momentMs(at);
+  return state.periods.some((p) => instantMs(p.admittedAt) <= t && (p.removedAt === undefined || t < instantMs(p.removedAt)));
+}
+
+export type ProviderPoolMovement =
+  | { kind: 'ENTRY'; at: string }
+  | { kind: 'EXIT'; at: string; grounds: ProviderRemovalGround[]; removedBy: ProviderPoolPeriod['removedBy']; opinion?: string };
+
+/** 入库 and 出库 in order, with the grounds of each exit: what a per-period projection lists. */
+export function poolMovements(state: ProviderState): ProviderPoolMovement[] {
+  if (state.status === 'NONE') return [];
+  return state.periods.flatMap((p): ProviderPoolMovement[] => [
+    { kind: 'ENTRY', at: p.admittedAt },
+    ...(p.removedAt === undefined
+      ? []
+      : [{ kind: 'EXIT' as const, at: p.removedAt, grounds: p.grounds ?? [], removedBy: p.removedBy, opinion: p.removalOpinion }]),
+  ]);
+}
+
+/** The stations the provider is settled at now. */
+export const currentStationsOf = (state: ProviderState): ProviderStationStay[] =>
+  state.status === 'NONE' ? [] : state.stations.filter((s) => s.leftAt === undefined);
+
+function evolve(state: ProviderState, event: ProviderEvent): ProviderState {
+  switch (event.type) {
+    case 'ProviderAppliedForEntry': {
+      const { appliedAt, ...profile } = event.data;
+      const round: ProviderEntryRound = { appliedAt, outcome: 'PENDING' };
+      if (state.status === 'NONE') {
+        return {
+          status: 'APPLIED',
+          ...profile,
+          entryRounds: [round],
+          periods: [],
+          evaluations: [],
+          warnings: [],
+          consecutiveFailures: 0,
+          removalRecommended: false,
+          stations: [],
+        };
+      }
+      return { ...state, ...profile, status: 'APPLIED', entryRounds: [...state.entryRounds, round] };
+    }
+    case 'ProviderAdmitted': {
+      if (state.status !== 'APPLIED') return state;
+      const { opinion, admittedAt } = event.data;
+      return {
+        ...state,
+        status: 'IN_POOL',
+        entryRounds: replaceLast(state.entryRounds, (r) => ({ ...r, outcome: 'ADMITTED', decidedAt: admittedAt, opinion })),
+        periods: [...state.periods, { admittedAt }],
+      };
+    }
+    case 'ProviderEntryRefused': {
+      if (state.status !== 'APPLIED') return state;
+      const { reasons, opinion, refusedAt } = event.data;
+      return {
+        ...state,
+        status: 'REFUSED',
+        entryRounds: replaceLast(state.entryRounds, (r) => ({ ...r, outcome: 'REFUSED', decidedAt: refusedAt, reasons, opinion })),
+      };
+    }
+    case 'ProviderEvaluated': {
+      if (state.status !== 'IN_POOL') return state;
+      const { providerId: _, ...evaluation } = event.data;
+      return {
+        ...state,
+        evaluations: [...state.evaluations, evaluation],
+        consecutiveFailures: evaluation.passed ? 0 : state.consecutiveFailures + 1,
+        removalRecommended: evaluation.removalRecommended,
+      };
+    }
+    case 'ProviderWarned': {
+      if (state.status !== 'IN_POOL') return state;
+      const { evaluationId, period, probationDeadline, warnedAt } = event.data;
+      return { ...state, warnings: [...state.warnings, { evaluationId, period, probationDeadline, warnedAt }] };
+    }
+    case 'ProviderWarningLifted': {
+      if (state.status !== 'IN_POOL') return state;
+      const { basis, evaluationId, opinion, liftedAt } = event.data;
+      const ended: ProviderWarningEnd = { how: 'LIFTED', basis, ...(evaluationId === undefined ? {} : { evaluationId }), opinion, at: liftedAt };
+      return { ...state, warnings: replaceLast(state.warnings, (w) => (w.ended ? w : { ...w, ended })), removalRecommended: false };
+    }
+    case 'ProviderRemoved': {
+      if (state.status !== 'IN_POOL') return state;
+      const { grounds, removedBy, opinion, removedAt } = event.data;
+      return {
+        ...state,
+        status: 'REMOVED',
+        periods: replaceLast(state.periods, (p) => ({ ...p, removedAt, grounds, removedBy, removalOpinion: opinion })),
+        warnings: replaceLast(state.warnings, (w) => (w.ended ? w : { ...w, ended: { how: 'REMOVED', at: removedAt } })),
+        consecutiveFailures: 0,
+        removalRecommended: false,
+      };
+    }
+    case 'ProviderSettledAtStation': {
+      if (state.status !== 'IN_POOL') return state;
+      const { stationId, since } = event.data;
+      return { ...state, stations: [...state.stations, { stationId, since }] };
+    }
+    case 'ProviderLeftStation': {
+      if (state.status === 'NONE') return state;
+      const { stationId, reason, cause, leftAt } = event.data;
+      return {
+        ...state,
+        stations: state.stations.map((s) => (s.stationId === stationId && s.leftAt === undefined ? { ...s, leftAt, reason, cause } : s)),
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: ProviderCommand, state: ProviderState): ProviderEvent[] {
+  if (command.type === 'ApplyForEntry') return applyForEntry(command, state);
+  const provider = existing(state);
+  switch (command.type) {
+    case 'DecideEntry':
+      return decideEntry(command, provider);
+    case 'RecordMonitoringEvaluation':
+      return recordEvaluation(command, provider);
+    case 'LiftWarning':
+      return liftWarning(command, provider);
+    case 'RemoveFromPool':
+      return removeFromPool(command, provider);
+    case 'WithdrawFromPool':
+      return withdrawFromPool(command, provider);
+    case 'SettleAtStation':
+      return settleAtStation(command, provider);
+    case 'LeaveStation':
+      return leaveStation(command, provider);
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(state: ProviderState): ExistingProvider {
+  if (state.status === 'NONE') throw notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist');
+  return state;
+}
+
+const sameOrg = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+function requireSelf(actor: Actor, uscc: string): void {
+  if (typeof actor.orgId !== 'string' || !sameOrg(actor.orgId, uscc)) {
+    throw forbidden('NOT_OWNER', '服务机构只能办理本机构的事项', 'A provider may act only on its own record');
+  }
+}
+
+/** The provider itself (PROVIDER of that USCC) or the hub / city authority of its city. */
+function requireSelfOrSteward(actor: Actor, provider: ExistingProvider): void {
+  requireAnyRole(actor, ['PROVIDER', 'HUB', 'CITY_AUTHORITY']);
+  if (actor.role === 'PROVIDER') requireSelf(actor, provider.uscc);
+  else requireCitySteward(actor, provider.regionCode);
+}
+
+function requireInPool(provider: ExistingProvider): asserts provider is InPool {
+  if (provider.status !== 'IN_POOL') {
+    const how = {
+      APPLIED: { zh: '入库申请待审定', en: 'awaiting the entry decision' },
+      REFUSED: { zh: '入库申请未获通过', en: 'refused entry' },
+      REMOVED: { zh: '已出库', en: 'removed from the pool' },
+    }[provider.status];
+    throw conflict('PROVIDER_NOT_IN_POOL', `该服务机构不在库中（${how.zh}）`, `The provider is not in the pool (${how.en})`);
+  }
+}
+
+const LABEL = {
+  providerId: { zh: '服务机构编号', en: 'Provider id' },
+  name: { zh: '服务机构名称', en: 'Provider name' },
+  reentryBarYears: { zh: '重新入库限制年限', en: 'Re-entry bar in years' },
+  evaluationId: { zh: '评价编号', en: 'Evaluation id' },
+  period: { zh: '评价期', en: 'Evaluation period' },
+  probationDeadline: { zh: '整改期限', en: 'Probation deadline' },
+  stationId: { zh: '服务站编号', en: 'Station id' },
+  since: { zh: '入驻日期', en: 'Settled since' },
+  reason: { zh: '原因', en: 'Reason' },
+};
+
+function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireAnyRole(metadata.actor, ['PROVIDER']);
+  if (state.status !== 'NONE') {
+    requireSelf(metadata.actor, state.uscc);
+    if (state.status === 'APPLIED') {
+      throw conflict('ENTRY_APPLICATION_PENDING', '已有待审定的入库申请', 'An entry application is already awaiting a decision');
+    }
+    if (state.status === 'IN_POOL') throw conflict('PROVIDER_ALREADY_IN_POOL', '该服务机构已在库中', 'The provider is already in the pool');
+  }
+  const uscc = parseUscc(data.uscc, 'uscc');
+  if (!uscc.ok) throw uscc.error;
+  requireSelf(metadata.actor, uscc.value);
+  const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
+  const event: ProviderAppliedForEntry = {
+    type: 'ProviderAppliedForEntry',
+    data: {
+      providerId: requireText(data.providerId, 'providerId', LABEL.providerId),
+      uscc: uscc.value,
+      name: requireText(data.name, 'name', LABEL.name),
+      regionCode,
+      cityCode: cityCodeOf(regionCode),
+      serviceDomains: checkServiceDomains(data.serviceDomains, 'serviceDomains'),
+      materials: checkProviderMaterials(data.materials, 'materials'),
+      contact: checkProviderContact(data.contact, 'contact'),
+      appliedAt: metadata.now.toISOString(),
+    },
+  };
+  const barYears =
+    data.reentryBarYears === undefined
+      ? PROVIDER_REENTRY_BAR_YEARS_DEFAULT
+      : requireInteger(data.reentryBarYears, 'reentryBarYears', LABEL.reentryBarYears, 0, 100);
+  if (state.status !== 'NONE') requireNotBarred(state, barYears, metadata.now);
+  return [event];
+}
+
+/** REENTRY_BARRED while a removal for 弄虚作假 or 违法违规 is less than `years` old. */
+function requireNotBarred(provider: ExistingProvider, years: number, now: Date): void {
+  const barredUntil = provider.periods
+    .filter((p) => p.removedAt !== undefined && (p.grounds ?? []).some((g) => REENTRY_BARRING_GROUNDS.includes(g)))
+    .map((p) => addChinaYears(p.removedAt as string, years))
+    .filter((until) => now.getTime() < instantMs(until))
+    .sort()
+    .pop();
+  if (barredUntil !== undefined) {
+    const day = chinaDateOf(barredUntil);
+    throw conflict(
+      'REENTRY_BARRED',
+      `该服务机构因弄虚作假或违法违规出库，${years}年内（至${day}）不得重新申请入库`,
+      `The provider was removed for falsified materials or illegal conduct and may not apply again within ${years} years (until ${day})`,
+    );
+  }
+}
+
+function decideEntry(command: DecideEntry, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireCitySteward(metadata.actor, provider.regionCode);
+  if (provider.status !== 'APPLIED') {
+    throw conflict('ENTRY_NOT_PENDING', '没有待审定的入库申请', 'There is no entry application awaiting a decision');
+  }
+  const admitted = requireBoolean(data.admitted, 'admitted', { zh: '入库审定结论', en: 'Entry decision' });
+  const opinion = requireOpinion(data.opinion);
+  const now = metadata.now.toISOString();
+  if (admitted) {
+    return [
+      { type: 'ProviderAdmitted', data: { providerId: provider.providerId, uscc: provider.uscc, cityCode: provider.cityCode, opinion, admittedAt: now } },
+    ];
+  }
+  const reasons = checkTextList(data.reasons, 'reasons', 'REFUSAL_REASONS_REQUIRED', '不予入库须列明理由', 'A refusal must state its reasons');
+  return [{ type: 'ProviderEntryRefused', data: { providerId: provider.providerId, reasons, opinion, refusedAt: now } }];
+}
+
+function recordEvaluation(command: RecordMonitoringEvaluation, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireCitySteward(metadata.actor, provider.regionCode);
+  requireInPool(provider);
+  const evaluationId = requireText(data.evaluationId, 'evaluationId', LABEL.evaluationId);
+  const period = requireText(data.period, 'period', LABEL.period);
+  if (!isEvaluationPeriod(period)) {
+    throw fieldInvalid('period', LABEL.period, '格式应为年度（2024）、半年（2024-H1）或季度（2024-Q3）', "must be a year ('2024'), a half ('2024-H1') or a quarter ('2024-Q3')");
+  }
+  const scores = checkMonitoringScores(data.scores, 'scores');
+  const weights = checkMonitoringWeights(data.weights, 'weights');
+  const passMark = checkPassMark(data.passMark, 'passMark');
+  const opinion = requireOpinion(data.opinion);
+  const today = chinaDateOf(metadata.now);
+  let probationDeadline: string | undefined;
+  if (data.probationDeadline !== undefined) {
+    probationDeadline = requireBusinessDate(data.probationDeadline, 'probationDeadline', LABEL.probationDeadline);
+    if (compareBusinessDates(probationDeadline, today) <= 0) {
+      throw invalid(
+        'PROBATION_DEADLINE_NOT_IN_FUTURE',
+        `整改期限（${probationDeadline}）须晚于今天（${today}）`,
+        `The probation deadline (${probationDeadline}) must be after today (${today})`,
+        'probationDeadline',
+      );
+    }
+  }
+  if (provider.evaluations.some((e) => e.evaluationId === evaluationId)) {
+    throw conflict('EVALUATION_ID_ALREADY_USED', `评价编号“${evaluationId}”已使用`, `Evaluation id "${evaluationId}" is already used`, 'evaluationId');
+  }
+
+  const total = weightedMonitoringTotal(scores, weights);
+  const passed = total >= passMark;
+  // 有进有出: a first failure opens a 整改期; failing again — in a row, or while the 整改期 is open — is for the authority to act on.
+  const repeated = !passed && (activeProviderWarning(provider) !== undefined || provider.consecutiveFailures > 0);
+  const evaluated: ProviderEvent = {
+    type: 'ProviderEvaluated',
+    data: {
+      providerId: provider.providerId,
+      evaluationId,
+      period,
+      scores,
+      weights,
+      passMark,
+      total,
+      passed,
+      removalRecommended: repeated,
+      opinion,
+      evaluatedAt: metadata.now.toISOString(),
+    },
+  };
+  if (passed || repeated) return [evaluated];
+  if (probationDeadline === undefined) {
+    throw invalid(
+      'PROBATION_DEADLINE_REQUIRED',
+      `监测评价不合格（${total}分，合格线${passMark}分），须给出整改期限`,
+      `The evaluation fails (${total} against a pass mark of ${passMark}); a probation deadline is required`,
+      'probationDeadline',
+    );
+  }
+  return [
+    evaluated,
+    { type: 'ProviderWarned', data: { providerId: provider.providerId, evaluationId, period, probationDeadline, warnedAt: metadata.now.toISOString() } },
+  ];
+}
+
+function liftWarning(command: LiftWarning, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireCitySteward(metadata.actor, provider.regionCode);
+  requireInPool(provider);
+  const warning = activeProviderWarning(provider);
+  if (warning === undefined) throw conflict('WARNING_NOT_ACTIVE', '该服务机构不在警示整改期内', 'The provider is not under a warning');
+  const basis = requireOneOf(data.basis, WARNING_LIFT_BASES, 'basis', { zh: '解除依据', en: 'Basis' });
+  const opinion = requireOpinion(data.opinion);
+  const lifted = { providerId: provider.providerId, basis, opinion, liftedAt: metadata.now.toISOString() };
+  if (basis === 'RECTIFIED') {
+    if (data.evaluationId !== undefined) {
+      throw fieldInvalid('evaluationId', LABEL.evaluationId, '仅在依据复评合格解除时填写', 'is given only when a passed follow-up evaluation is the basis');
+    }
+    return [{ type: 'ProviderWarningLifted', data: lifted }];
+  }
+  const evaluationId = requireText(data.evaluationId, 'evaluationId', LABEL.evaluationId);
+  const index = provider.evaluations.findIndex((e) => e.evaluationId === evaluationId);
+  if (index < 0) throw notFound('EVALUATION_NOT_FOUND', `评价“${evaluationId}”不存在`, `Evaluation "${evaluationId}" does not exist`);
+  const warnedBy = provider.evaluations.findIndex((e) => e.evaluationId === warning.evaluationId);
+  if (!provider.evaluations[index].passed || index <= warnedBy) {
+    throw conflict(
+      'FOLLOW_UP_EVALUATION_NOT_PASSED',
+      `评价“${evaluationId}”不是警示后合格的复评`,
+      `Evaluation "${evaluationId}" is not a passed evaluation recorded after the warning`,
+      'evaluationId',
+    );
+  }
+  return [{ type: 'ProviderWarningLifted', data: { ...lifted, evaluationId } }];
+}
+
+/** Leaving the 库 ends every 入驻: one ProviderLeftStation per station, then ProviderRemoved. */
+function removal(provider: InPool, data: Omit<ProviderRemoved['data'], 'providerId' | 'uscc' | 'stationIds' | 'removedAt'>, now: Date): ProviderEvent[] {
+  const removedAt = now.toISOString();
+  const stations = currentStationsOf(provider);
+  const left: ProviderEvent[] = stations.map((s) => ({
+    type: 'ProviderLeftStation',
+    data: { providerId: provider.providerId, stationId: s.stationId, reason: data.opinion, cause: 'REMOVED_FROM_POOL', leftAt: removedAt },
+  }));
+  return [
+    ...left,
+    {
+      type: 'ProviderRemoved',
+      data: { providerId: provider.providerId, uscc: provider.uscc, ...data, stationIds: stations.map((s) => s.stationId), removedAt },
+    },
+  ];
+}
+
+function removeFromPool(command: RemoveFromPool, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireCitySteward(metadata.actor, provider.regionCode);
+  requireInPool(provider);
+  const grounds = checkRemovalGrounds(data.grounds, 'grounds');
+  const evidence = checkRemovalEvidence(data.evidence, 'evidence');
+  const opinion = requireOpinion(data.opinion);
+  if (grounds.includes('FAILED_EVALUATION') && !provider.removalRecommended) {
+    throw conflict(
+      'FAILED_EVALUATION_REMOVAL_NOT_DUE',
+      '监测评价不合格出库须在连续两次不合格或整改期内再次不合格之后',
+      'Removal for failed evaluation needs a second failure in a row or a failure during the probation period',
+      'grounds',
+    );
+  }
+  return removal(provider, { grounds, evidence, opinion, removedBy: 'AUTHORITY' }, metadata.now);
+}
+
+function withdrawFromPool(command: WithdrawFromPool, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireAnyRole(metadata.actor, ['PROVIDER']);
+  requireSelf(metadata.actor, provider.uscc);
+  requireInPool(provider);
+  if (provider.removalRecommended) {
+    // Like a station facing revocation: a voluntary exit must not pre-empt the authority's decision on removal.
+    throw conflict(
+      'REMOVAL_PENDING',
+      '监测评价再次不合格，待主管部门决定是否出库，暂不能自愿退出',
+      'A repeated evaluation failure awaits the authority’s decision on removal; the provider cannot withdraw now',
+    );
+  }
+  const reason = requireText(data.reason, 'reason', LABEL.reason);
+  return removal(provider, { grounds: ['VOLUNTARY'], evidence: [], opinion: reason, removedBy: 'PROVIDER' }, metadata.now);
+}
+
+function settleAtStation(command: SettleAtStation, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireSelfOrSteward(metadata.actor, provider);
+  requireInPool(provider);
+  const stationId = requireText(data.stationId, 'stationId', LABEL.stationId);
+  const since = requireBusinessDate(data.since, 'since', LABEL.since);
+  const today = chinaDateOf(metadata.now);
+  if (compareBusinessDates(since, today) > 0) throw fieldInvalid('since', LABEL.since, `不能晚于今天（${today}）`, `cannot be after today (${today})`);
+  const admittedOn = chinaDateOf(provider.periods[provider.periods.length - 1].admittedAt);
+  if (compareBusinessDates(since, admittedOn) < 0) {
+    throw invalid(
+      'STATION_DATE_BEFORE_ADMISSION',
+      `入驻日期（${since}）不能早于入库日期（${admittedOn}）`,
+      `The settling date (${since}) cannot be before the provider entered the pool (${admittedOn})`,
+      'since',
+    );
+  }
+  if (currentStationsOf(provider).some((s) => s.stationId === stationId)) {
+    throw conflict('ALREADY_AT_STATION', `该服务机构已入驻服务站“${stationId}”`, `The provider is already settled at station "${stationId}"`, 'stationId');
+  }
+  return [{ type: 'ProviderSettledAtStation', data: { providerId: provider.providerId, stationId, since } }];
+}
+
+function leaveStation(command: LeaveStation, provider: ExistingProvider): ProviderEvent[] {
+  const { data, metadata } = command;
+  requireSelfOrSteward(metadata.actor, provider);
+  requireInPool(provider);
+  const stationId = requireText(data.stationId, 'stationId', LABEL.stationId);
+  const reason = requireText(data.reason, 'reason', LABEL.reason);
+  if (!currentStationsOf(provider).some((s) => s.stationId === stationId)) {
+    throw conflict('NOT_AT_STATION', `该服务机构未入驻服务站“${stationId}”`, `The provider is not settled at station "${stationId}"`, 'stationId');
+  }
+  return [
+    { type: 'ProviderLeftStation', data: { providerId: provider.providerId, stationId, reason, cause: 'LEFT', leftAt: metadata.now.toISOString() } },
+  ];
+}
+
+export const providerDecider: Decider<ProviderCommand, ProviderState, ProviderEvent> = { initialState, evolve, decide };
