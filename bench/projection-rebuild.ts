@@ -58,6 +58,8 @@ export async function benchRebuild(options: RebuildBenchOptions): Promise<void> 
           const result = await rebuildProjection(events, docs, projection, { batchSize: 1000, dropPreviousAfterMs: 0 });
           const ms = since(started);
           rows.push([target.name, projection.name, written, result.documents, ms / 1000, (written / ms) * 1000]);
+          // Printed as it goes: a slow server makes the whole table take minutes.
+          console.log(`  ${target.name} / ${projection.name}: ${(ms / 1000).toFixed(1)} s, ${Math.round((written / ms) * 1000)} events/s`);
         }
       } finally {
         await target.drop?.(docs);
