@@ -34,6 +34,9 @@ import {
   type EnterpriseTagGrant,
 } from './enterprise-tags';
 
+/** The USCC reservation that RegisterEnterprise's `usccAlreadyRegistered` is read from. */
+export * from './uscc-reservation';
+
 export const enterpriseStreamId = (enterpriseId: string): string => `enterprise-${enterpriseId}`;
 /** The stream whose existence reserves a USCC for one enterprise (see RegisterEnterprise below). */
 export const usccReservationStreamId = (uscc: string): string => `uscc-${uscc}`;
@@ -204,8 +207,9 @@ function reclassify(enterprise: { enterpriseId: string; sizeClass: SizeClass | n
 /**
  * 入库. A USCC is registered once across all enterprise records, which no single stream can see. The
  * API handler therefore:
- *   1. fills `usccAlreadyRegistered` from the USCC uniqueness index (a read model) — the fast, friendly refusal;
- *   2. on success first appends a reservation event (carrying enterpriseId) to `usccReservationStreamId(uscc)`,
+ *   1. fills `usccAlreadyRegistered` from the reservation stream below (held by another enterpriseId, see
+ *      `usccHeldByAnother`) and decides once without writing — every refusal comes before anything is written;
+ *   2. on success first appends a reservation event (`UsccReserved`, carrying enterpriseId) to `usccReservationStreamId(uscc)`,
  *      i.e. `uscc-<USCC>`, with expected revision 'no_stream' — the store lets only one writer create that
  *      stream, so two registrations racing past a stale index cannot both win; the loser answers
  *      409 USCC_ALREADY_REGISTERED. If that stream exists and names this same enterpriseId, it is a retry of

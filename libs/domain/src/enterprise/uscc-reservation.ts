@@ -1,0 +1,53 @@
+import { assertNever, type Decider, type DomainCommand, type DomainEvent } from '../shared/decider';
+import { conflict } from '../shared/domain-error';
+import { parseUscc } from '../shared/uscc';
+import { requireText } from '../shared/validation';
+
+/**
+ * The USCC uniqueness index, one stream per code (`uscc-<USCC>`, see usccReservationStreamId). Its
+ * first and only event names the enterprise record that holds the code. The stream is created with
+ * expected revision 'no_stream', so of two registrations racing for one code exactly one creates it.
+ */
+export type UsccReserved = DomainEvent<'UsccReserved', { uscc: string; enterpriseId: string; reservedAt: string }>;
+export type UsccReservationEvent = UsccReserved;
+
+/** Reserves `uscc` for `enterpriseId`; a repeat for the same enterprise (a retried registration) changes nothing. */
+export type ReserveUscc = DomainCommand<'ReserveUscc', { uscc: string; enterpriseId: string }>;
+
+export type UsccReservationState = { status: 'FREE' } | { status: 'RESERVED'; uscc: string; enterpriseId: string; reservedAt: string };
+
+export const USCC_RESERVATION_EVENT_SCHEMA_VERSIONS: Record<UsccReservationEvent['type'], number> = { UsccReserved: 1 };
+
+/** Whether the code is held by an enterprise record other than `enterpriseId` (what RegisterEnterprise's `usccAlreadyRegistered` says). */
+export const usccHeldByAnother = (state: UsccReservationState, enterpriseId: string): boolean =>
+  state.status === 'RESERVED' && state.enterpriseId !== enterpriseId;
+
+export const usccAlreadyRegistered = (uscc: string) =>
+  conflict('USCC_ALREADY_REGISTERED', `统一社会信用代码${uscc}已登记入库`, `An enterprise with USCC ${uscc} is already registered`, 'uscc');
+
+function decide(command: ReserveUscc, state: UsccReservationState): UsccReservationEvent[] {
+  const uscc = parseUscc(command.data.uscc, 'uscc');
+  if (!uscc.ok) throw uscc.error;
+  const enterpriseId = requireText(command.data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
+  if (state.status === 'RESERVED') {
+    if (state.enterpriseId === enterpriseId) return [];
+    throw usccAlreadyRegistered(uscc.value);
+  }
+  return [{ type: 'UsccReserved', data: { uscc: uscc.value, enterpriseId, reservedAt: command.metadata.now.toISOString() } }];
+}
+
+function evolve(state: UsccReservationState, event: UsccReservationEvent): UsccReservationState {
+  switch (event.type) {
+    case 'UsccReserved':
+      // The first reservation holds; the stream is never written twice, but a fold must not let a later event win.
+      return state.status === 'RESERVED' ? state : { status: 'RESERVED', ...event.data };
+    default:
+      return assertNever(event.type);
+  }
+}
+
+export const usccReservationDecider: Decider<ReserveUscc, UsccReservationState, UsccReservationEvent> = {
+  initialState: () => ({ status: 'FREE' }),
+  evolve,
+  decide,
+};
