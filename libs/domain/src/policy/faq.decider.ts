@@ -1,0 +1,129 @@
+import { assertNever, type Actor, type Decider, type Role } from '../shared/decider';
+import { conflict, notFound } from '../shared/domain-error';
+import { requireText } from '../shared/validation';
+import { mergeChanges, requireSomeChange } from '../product/revisions';
+import { requireAnyRole } from '../provider/city-scope';
+import { requireRegionWithin } from './authority';
+import { requireTextList } from './code-lists';
+import type { FaqCommand, FaqContent, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
+import type { FaqEvent } from './faq.events';
+
+export const FAQ_CONTENT_FIELDS = ['question', 'answer', 'topics', 'policyIds'] as const;
+
+/** Who keeps the FAQ part of the 基础信息库. */
+export const FAQ_EDITOR_ROLES: readonly Role[] = ['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN'];
+
+export type FaqVersion = FaqContent & { version: number; recordedAt: string };
+
+export type FaqRecord = FaqContent & {
+  faqId: string;
+  /** The publishing actor's region: editors whose region contains it keep the FAQ. */
+  regionCode: string;
+  version: number;
+  versions: FaqVersion[];
+  publishedAt: string;
+};
+
+export type FaqState =
+  | { status: 'NONE' }
+  | ({ status: 'PUBLISHED' } & FaqRecord)
+  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & FaqRecord);
+
+export type ExistingFaq = Exclude<FaqState, { status: 'NONE' }>;
+
+const initialState = (): FaqState => ({ status: 'NONE' });
+
+const faqContentOf = ({ question, answer, topics, policyIds }: FaqContent): FaqContent => ({ question, answer, topics, policyIds });
+
+function evolve(state: FaqState, event: FaqEvent): FaqState {
+  switch (event.type) {
+    case 'FaqPublished': {
+      const { faqId, regionCode, version, publishedAt } = event.data;
+      const content = faqContentOf(event.data);
+      return { status: 'PUBLISHED', faqId, regionCode, ...content, version, versions: [{ ...content, version, recordedAt: publishedAt }], publishedAt };
+    }
+    case 'FaqRevised': {
+      if (state.status !== 'PUBLISHED') return state;
+      const content = faqContentOf(event.data);
+      const { version, revisedAt } = event.data;
+      return { ...state, ...content, version, versions: [...state.versions, { ...content, version, recordedAt: revisedAt }] };
+    }
+    case 'FaqRetired':
+      return state.status === 'PUBLISHED'
+        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
+        : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: FaqCommand, state: FaqState): FaqEvent[] {
+  if (command.type === 'PublishFaq') return publish(command, state);
+  const faq = existing(state);
+  switch (command.type) {
+    case 'ReviseFaq':
+      return revise(command, faq);
+    case 'RetireFaq':
+      return retire(command, faq);
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(state: FaqState): ExistingFaq {
+  if (state.status === 'NONE') throw notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist');
+  return state;
+}
+
+function requireEditor(actor: Actor, faq: ExistingFaq): void {
+  requireAnyRole(actor, FAQ_EDITOR_ROLES);
+  if (actor.role !== 'ADMIN') requireRegionWithin(actor, faq.regionCode);
+}
+
+function requirePublished(faq: ExistingFaq): asserts faq is Extract<ExistingFaq, { status: 'PUBLISHED' }> {
+  if (faq.status === 'RETIRED') throw conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
+}
+
+function checkFaqContent(content: Partial<FaqContent>, prefix: string): FaqContent {
+  const at = (name: string) => (prefix === '' ? name : `${prefix}.${name}`);
+  return {
+    question: requireText(content.question, at('question'), { zh: '问题', en: 'Question' }),
+    answer: requireText(content.answer, at('answer'), { zh: '解答', en: 'Answer' }),
+    topics: requireTextList(content.topics, at('topics'), { zh: '主题', en: 'Topic' }),
+    policyIds: requireTextList(content.policyIds, at('policyIds'), { zh: '相关政策', en: 'Policy id' }, 0),
+  };
+}
+
+function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
+  if (state.status !== 'NONE') throw conflict('FAQ_ALREADY_EXISTS', '该常见问题已存在', 'The FAQ already exists');
+  const { data, metadata } = command;
+  requireAnyRole(metadata.actor, FAQ_EDITOR_ROLES);
+  const faqId = requireText(data.faqId, 'faqId', { zh: '常见问题编号', en: 'FAQ id' });
+  const content = checkFaqContent(data, '');
+  return [
+    {
+      type: 'FaqPublished',
+      data: { faqId, regionCode: metadata.actor.regionCode, version: 1, ...content, publishedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
+  const { data, metadata } = command;
+  requireEditor(metadata.actor, faq);
+  requirePublished(faq);
+  const current = faqContentOf(faq);
+  const content = checkFaqContent(mergeChanges(current, data.changes, FAQ_CONTENT_FIELDS), 'changes');
+  const changedFields = requireSomeChange(current, content, FAQ_CONTENT_FIELDS);
+  return [{ type: 'FaqRevised', data: { faqId: faq.faqId, version: faq.version + 1, ...content, changedFields, revisedAt: metadata.now.toISOString() } }];
+}
+
+function retire(command: RetireFaq, faq: ExistingFaq): FaqEvent[] {
+  const { data, metadata } = command;
+  requireEditor(metadata.actor, faq);
+  requirePublished(faq);
+  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  return [{ type: 'FaqRetired', data: { faqId: faq.faqId, reason, retiredAt: metadata.now.toISOString() } }];
+}
+
+export const faqDecider: Decider<FaqCommand, FaqState, FaqEvent> = { initialState, evolve, decide };

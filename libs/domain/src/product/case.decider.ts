@@ -1,0 +1,117 @@
+import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/domain-error';
+import { fieldInvalid, requireBoolean, requireText } from '../shared/validation';
+import { requireBusinessDate } from '../provider/provider.checks';
+import type { CaseEnterprise, PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
+import type { CasePublished, ServiceCaseEvent } from './case.events';
+import { requireProviderInPool, requireProviderOrAdmin, requireTheProvider } from './product.rules';
+import { checkServiceClassification } from './service-classification';
+
+export type ServiceCaseRecord = CasePublished['data'];
+
+export type ServiceCaseState =
+  | { status: 'NONE' }
+  | ({ status: 'PUBLISHED' } & ServiceCaseRecord)
+  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & ServiceCaseRecord);
+
+export type ExistingServiceCase = Exclude<ServiceCaseState, { status: 'NONE' }>;
+
+const initialState = (): ServiceCaseState => ({ status: 'NONE' });
+
+function evolve(state: ServiceCaseState, event: ServiceCaseEvent): ServiceCaseState {
+  switch (event.type) {
+    case 'CasePublished':
+      return { status: 'PUBLISHED', ...event.data };
+    case 'CaseRetired':
+      return state.status === 'PUBLISHED'
+        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
+        : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: ServiceCaseCommand, state: ServiceCaseState): ServiceCaseEvent[] {
+  switch (command.type) {
+    case 'PublishCase':
+      return publish(command, state);
+    case 'RetireCase':
+      return retire(command, existing(state));
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(state: ServiceCaseState): ExistingServiceCase {
+  if (state.status === 'NONE') throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The service case does not exist');
+  return state;
+}
+
+function checkEnterprise(value: unknown, path: string): CaseEnterprise {
+  const given = (value ?? {}) as { anonymised?: unknown; name?: unknown; alias?: unknown };
+  const anonymised = requireBoolean(given.anonymised, `${path}.anonymised`, { zh: '是否匿名', en: 'Anonymised' });
+  if (!anonymised) {
+    if (given.alias !== undefined) {
+      throw fieldInvalid(`${path}.alias`, { zh: '企业代称', en: 'Alias' }, '仅匿名案例填写', 'is given only for an anonymised case');
+    }
+    return { anonymised, name: requireText(given.name, `${path}.name`, { zh: '服务企业名称', en: 'Enterprise name' }) };
+  }
+  if (given.name !== undefined) {
+    throw invalid(
+      'ANONYMISED_NAME_GIVEN',
+      '匿名案例不得提交企业真实名称（事件一经记录不可删除）',
+      'An anonymised case must not carry the enterprise’s real name (a stored event is never erased)',
+      `${path}.name`,
+    );
+  }
+  return { anonymised, alias: requireText(given.alias, `${path}.alias`, { zh: '企业代称', en: 'Alias' }) };
+}
+
+function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEvent[] {
+  if (state.status !== 'NONE') throw conflict('CASE_ALREADY_EXISTS', '该服务案例已存在', 'The service case already exists');
+  const { data, metadata } = command;
+  requireTheProvider(metadata.actor, data.providerOrgId);
+  requireProviderInPool(data.providerInPool);
+  const caseId = requireText(data.caseId, 'caseId', { zh: '服务案例编号', en: 'Case id' });
+  const providerId = requireText(data.providerId, 'providerId', { zh: '服务机构编号', en: 'Provider id' });
+  const productId = data.productId === undefined ? undefined : requireText(data.productId, 'productId', { zh: '服务产品编号', en: 'Product id' });
+  const title = requireText(data.title, 'title', { zh: '案例标题', en: 'Title' });
+  const enterprise = checkEnterprise(data.enterprise, 'enterprise');
+  const summary = requireText(data.summary, 'summary', { zh: '案例概述', en: 'Summary' });
+  const outcome = requireText(data.outcome, 'outcome', { zh: '服务成效', en: 'Outcome' });
+  const servedOn = requireBusinessDate(data.servedOn, 'servedOn', { zh: '服务日期', en: 'Served on' });
+  const classification = checkServiceClassification(data.classification, 'classification');
+  const today = chinaDateOf(metadata.now);
+  if (compareBusinessDates(servedOn, today) > 0) {
+    throw invalid('SERVED_ON_IN_FUTURE', `服务日期${servedOn}晚于今天（${today}），案例须为已完成的服务`, `A case records a service already delivered; ${servedOn} is after today (${today})`, 'servedOn');
+  }
+  return [
+    {
+      type: 'CasePublished',
+      data: {
+        caseId,
+        providerId,
+        providerOrgId: data.providerOrgId,
+        ...(productId === undefined ? {} : { productId }),
+        title,
+        enterprise,
+        summary,
+        outcome,
+        servedOn,
+        classification,
+        publishedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function retire(command: RetireCase, serviceCase: ExistingServiceCase): ServiceCaseEvent[] {
+  const { data, metadata } = command;
+  requireProviderOrAdmin(metadata.actor, serviceCase.providerOrgId);
+  if (serviceCase.status === 'RETIRED') throw conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
+  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, reason, retiredAt: metadata.now.toISOString() } }];
+}
+
+export const serviceCaseDecider: Decider<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent> = { initialState, evolve, decide };

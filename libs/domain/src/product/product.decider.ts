@@ -1,0 +1,142 @@
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, notFound } from '../shared/domain-error';
+import { requireText } from '../shared/validation';
+import type { ProductCommand, PublishProduct, RetireProduct, ReviseProduct } from './product.commands';
+import type { ProductEvent } from './product.events';
+import {
+  checkProductContent,
+  PRODUCT_CONTENT_FIELDS,
+  requireProviderInPool,
+  requireProviderOrAdmin,
+  requireTheProvider,
+  type ProductContent,
+} from './product.rules';
+import { mergeChanges, requireSomeChange } from './revisions';
+
+export type ProductVersion = ProductContent & { version: number; recordedAt: string };
+
+export type ProductRecord = {
+  productId: string;
+  providerId: string;
+  /** The provider's organisation: only it revises the product. */
+  providerOrgId: string;
+  /** Every version, oldest first; the last is current. */
+  versions: ProductVersion[];
+  publishedAt: string;
+};
+
+export type ProductState =
+  | { status: 'NONE' }
+  | ({ status: 'PUBLISHED' } & ProductRecord)
+  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & ProductRecord);
+
+export type ExistingProduct = Exclude<ProductState, { status: 'NONE' }>;
+
+/** The version on show. */
+export const currentProductVersion = (product: ProductRecord): ProductVersion => product.versions[product.versions.length - 1];
+
+export function productContentOf(source: ProductContent): ProductContent {
+  const { item, content, process, standard, supervision, contact, fee, timeLimit, classification } = source;
+  return { item, content, process, standard, supervision, contact, fee, timeLimit, classification };
+}
+
+const initialState = (): ProductState => ({ status: 'NONE' });
+
+function evolve(state: ProductState, event: ProductEvent): ProductState {
+  switch (event.type) {
+    case 'ProductPublished': {
+      const { productId, providerId, providerOrgId, version, publishedAt } = event.data;
+      return {
+        status: 'PUBLISHED',
+        productId,
+        providerId,
+        providerOrgId,
+        versions: [{ ...productContentOf(event.data), version, recordedAt: publishedAt }],
+        publishedAt,
+      };
+    }
+    case 'ProductRevised': {
+      if (state.status !== 'PUBLISHED') return state;
+      const { version, revisedAt } = event.data;
+      return { ...state, versions: [...state.versions, { ...productContentOf(event.data), version, recordedAt: revisedAt }] };
+    }
+    case 'ProductRetired':
+      return state.status === 'PUBLISHED'
+        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
+        : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: ProductCommand, state: ProductState): ProductEvent[] {
+  if (command.type === 'PublishProduct') return publish(command, state);
+  const product = existing(state);
+  switch (command.type) {
+    case 'ReviseProduct':
+      return revise(command, product);
+    case 'RetireProduct':
+      return retire(command, product);
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(state: ProductState): ExistingProduct {
+  if (state.status === 'NONE') throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist');
+  return state;
+}
+
+function requirePublished(product: ExistingProduct): asserts product is Extract<ExistingProduct, { status: 'PUBLISHED' }> {
+  if (product.status === 'RETIRED') throw conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
+}
+
+function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
+  if (state.status !== 'NONE') throw conflict('PRODUCT_ALREADY_EXISTS', '该服务产品已存在', 'The service product already exists');
+  const { data, metadata } = command;
+  requireTheProvider(metadata.actor, data.providerOrgId);
+  requireProviderInPool(data.providerInPool);
+  const productId = requireText(data.productId, 'productId', { zh: '服务产品编号', en: 'Product id' });
+  const providerId = requireText(data.providerId, 'providerId', { zh: '服务机构编号', en: 'Provider id' });
+  return [
+    {
+      type: 'ProductPublished',
+      data: {
+        productId,
+        providerId,
+        providerOrgId: data.providerOrgId,
+        version: 1,
+        ...checkProductContent(data, ''),
+        publishedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[] {
+  const { data, metadata } = command;
+  requireTheProvider(metadata.actor, product.providerOrgId);
+  requirePublished(product);
+  // A revision is a publication of a new version, so the provider must still be in the pool.
+  requireProviderInPool(data.providerInPool);
+  const current = currentProductVersion(product);
+  const before = productContentOf(current);
+  const content = checkProductContent(mergeChanges(before, data.changes, PRODUCT_CONTENT_FIELDS), 'changes');
+  const changedFields = requireSomeChange(before, content, PRODUCT_CONTENT_FIELDS);
+  return [
+    {
+      type: 'ProductRevised',
+      data: { productId: product.productId, version: current.version + 1, ...content, changedFields, revisedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+function retire(command: RetireProduct, product: ExistingProduct): ProductEvent[] {
+  const { data, metadata } = command;
+  requireProviderOrAdmin(metadata.actor, product.providerOrgId);
+  requirePublished(product);
+  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  return [{ type: 'ProductRetired', data: { productId: product.productId, reason, retiredAt: metadata.now.toISOString() } }];
+}
+
+export const productDecider: Decider<ProductCommand, ProductState, ProductEvent> = { initialState, evolve, decide };
