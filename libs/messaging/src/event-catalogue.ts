@@ -1,4 +1,11 @@
-import { APPLICATION_EVENT_SCHEMA_VERSIONS, CALL_EVENT_SCHEMA_VERSIONS, STATION_EVENT_SCHEMA_VERSIONS } from '@sme/domain';
+import {
+  APPLICATION_EVENT_SCHEMA_VERSIONS,
+  CALL_EVENT_SCHEMA_VERSIONS,
+  ENTERPRISE_EVENT_SCHEMA_VERSIONS,
+  EXPERT_EVENT_SCHEMA_VERSIONS,
+  PROVIDER_EVENT_SCHEMA_VERSIONS,
+  STATION_EVENT_SCHEMA_VERSIONS,
+} from '@sme/domain';
 
 /** An aggregate family: its streams' prefix and the topic its events go to. */
 export interface EventFamily {
@@ -61,6 +68,54 @@ export const EVENT_FAMILIES: readonly EventFamily[] = [
     RevocationProposalRejected: 'revocation-proposal-rejected',
     StationWithdrawn: 'withdrawn',
   }),
+  family('enterprise', 'enterprises.v1', 'cn.sme-ledger.enterprise', ENTERPRISE_EVENT_SCHEMA_VERSIONS, {
+    EnterpriseRegistered: 'registered',
+    EnterpriseFiguresReported: 'figures-reported',
+    EnterpriseProfileUpdated: 'profile-updated',
+    EnterpriseSizeClassChanged: 'size-class-changed',
+    EnterpriseTagGranted: 'tag-granted',
+    EnterpriseTagRevoked: 'tag-revoked',
+  }),
+  family('provider', 'providers.v1', 'cn.sme-ledger.provider', PROVIDER_EVENT_SCHEMA_VERSIONS, {
+    ProviderAppliedForEntry: 'entry-applied',
+    ProviderAdmitted: 'admitted',
+    ProviderEntryRefused: 'entry-refused',
+    ProviderEvaluated: 'evaluated',
+    ProviderWarned: 'warned',
+    ProviderWarningLifted: 'warning-lifted',
+    ProviderRemoved: 'removed',
+    ProviderSettledAtStation: 'settled-at-station',
+    ProviderLeftStation: 'left-station',
+  }),
+  family('expert', 'experts.v1', 'cn.sme-ledger.expert', EXPERT_EVENT_SCHEMA_VERSIONS, {
+    ExpertRegistered: 'registered',
+    ExpertAdmitted: 'admitted',
+    ExpertSuspended: 'suspended',
+    ExpertReinstated: 'reinstated',
+    ExpertRemoved: 'removed',
+    ExpertProfileUpdated: 'profile-updated',
+    ExpertOrganisationChanged: 'organisation-changed',
+  }),
+];
+
+/**
+ * Streams the ledger keeps for its own bookkeeping and does not publish: they hold no fact about a
+ * record that an integrator could not read from the published families. The relay skips them (no
+ * family), and the catalogue tests accept their event types outside every family.
+ */
+export const UNPUBLISHED_STREAMS: readonly {
+  streamPrefix: string;
+  /** The `@sme/domain` export with the schema versions of the stream's event types, when the domain defines them. */
+  schemaVersionsExport?: string;
+  reason: string;
+}[] = [
+  {
+    streamPrefix: 'uscc',
+    schemaVersionsExport: 'USCC_RESERVATION_EVENT_SCHEMA_VERSIONS',
+    reason:
+      'uscc-<USCC> only reserves a USCC for one enterprise (a uniqueness guard the API writes before EnterpriseRegistered); ' +
+      'the USCC and the enterprise id are already in EnterpriseRegistered',
+  },
 ];
 
 export function familyOfStream(streamId: string): EventFamily | undefined {

@@ -1,4 +1,5 @@
 import type { ITopicConfig } from 'kafkajs';
+import { EVENT_FAMILIES } from './event-catalogue';
 import { TOPIC_CONFIG, ensureTopics, topicNames, topicSettingsFromEnv, topicSpecs, type TopicAdmin } from './topics';
 
 class FakeAdmin implements TopicAdmin {
@@ -46,8 +47,8 @@ class FakeAdmin implements TopicAdmin {
 
 describe('Kafka topics', () => {
   it('names one topic per family under the prefix', () => {
-    expect(topicNames('sme.')).toEqual(['sme.calls.v1', 'sme.applications.v1', 'sme.stations.v1']);
-    expect(topicNames('')).toEqual(['calls.v1', 'applications.v1', 'stations.v1']);
+    expect(topicNames('sme.')).toEqual(EVENT_FAMILIES.map((f) => `sme.${f.topic}`));
+    expect(topicNames('').slice(0, 6)).toEqual(['calls.v1', 'applications.v1', 'stations.v1', 'enterprises.v1', 'providers.v1', 'experts.v1']);
   });
 
   it('reads prefix, partitions and replication factor from the environment, with defaults', () => {
@@ -81,17 +82,18 @@ describe('Kafka topics', () => {
   it('creates only the missing topics and warns about existing ones that differ', async () => {
     const admin = new FakeAdmin(new Map([['sme.calls.v1', 3], ['sme.stations.v1', 6], ['other', 1]]));
     const result = await ensureTopics(admin, { prefix: 'sme.', partitions: 6, replicationFactor: 1 });
-    expect(result.created).toEqual(['sme.applications.v1']);
+    const missing = topicNames('sme.').filter((t) => t !== 'sme.calls.v1' && t !== 'sme.stations.v1');
+    expect(result.created).toEqual(missing);
     expect(result.existing).toEqual(['sme.calls.v1', 'sme.stations.v1']);
     expect(result.warnings).toEqual(['topic sme.calls.v1 exists with 3 partitions (settings say 6); left as it is']);
-    expect(admin.created.map((t) => t.topic)).toEqual(['sme.applications.v1']);
+    expect(admin.created.map((t) => t.topic)).toEqual(missing);
     expect(await ensureTopics(admin, { prefix: 'sme.', partitions: 6, replicationFactor: 1 })).toMatchObject({ created: [] });
   });
 
   it('counts a topic created by another relay in between as existing', async () => {
     const admin = new FakeAdmin(new Map(), ['t.calls.v1']);
     const result = await ensureTopics(admin, { prefix: 't.', partitions: 6, replicationFactor: 1 });
-    expect(result.created).toEqual(['t.applications.v1', 't.stations.v1']);
+    expect(result.created).toEqual(topicNames('t.').slice(1));
     expect(result.existing).toEqual(['t.calls.v1']);
   });
 });

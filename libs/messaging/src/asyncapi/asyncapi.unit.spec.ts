@@ -13,6 +13,7 @@ import {
 import { resolveRef, validate, type JsonSchema } from './json-schema';
 import { EVENT_MESSAGES } from './payload-schemas';
 import { writeCompleteHistory } from './testing/complete-history';
+import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
   channels: Record<string, { address: string; messages: Record<string, { $ref: string }>; bindings: { kafka: Record<string, unknown> } }>;
@@ -71,7 +72,10 @@ describe(`${ASYNCAPI_FILE}`, () => {
   it('is AsyncAPI 3.0 with one channel per topic under the default prefix, and send operations', () => {
     const doc = buildAsyncApiDocument() as Record<string, unknown>;
     expect(doc.asyncapi).toBe('3.0.0');
-    expect(Object.values(document.channels).map((c) => c.address)).toEqual(['sme.calls.v1', 'sme.applications.v1', 'sme.stations.v1']);
+    expect(Object.values(document.channels).map((c) => c.address)).toEqual(EVENT_FAMILIES.map((f) => `sme.${f.topic}`));
+    expect(Object.values(document.channels).map((c) => c.address)).toEqual(
+      expect.arrayContaining(['sme.calls.v1', 'sme.applications.v1', 'sme.stations.v1', 'sme.enterprises.v1', 'sme.providers.v1', 'sme.experts.v1']),
+    );
     for (const channel of Object.values(document.channels)) {
       expect(channel.bindings.kafka).toEqual({
         partitions: 6,
@@ -146,7 +150,8 @@ describe('the published schemas against events written through the deciders', ()
 
   beforeAll(async () => {
     store = new SqliteEventStore(':memory:');
-    await writeCompleteHistory(store, { calls: 2, applicationsPerCall: 24 });
+    const { stationIds } = await writeCompleteHistory(store, { calls: 2, applicationsPerCall: 24 });
+    await writeRegistryHistory(store, { stationIds });
     events = await store.readAll();
   });
   afterAll(async () => {

@@ -60,6 +60,26 @@ function probe(family: EventFamily, type: string): { topic: string; ceType: stri
   return { topic: message.topic, ceType: message.headers.ce_type, ceSource: message.headers.ce_source };
 }
 
+/**
+ * What follows `<streamPrefix>-` in a family's stream ids (the key) and is its ce_subject: a UUID the
+ * ledger made, except where the record id is someone's user id.
+ */
+interface RecordIdShape {
+  /** Extra constraint on ce_subject in the family's messages. */
+  subject: JsonSchema;
+  /** Regular expression of the id inside the key `<streamPrefix>-<id>`. */
+  keyPattern: string;
+  /** How the key is written in prose, e.g. `expert-<expertId>`. */
+  placeholder: string;
+  note?: string;
+}
+const RECORD_IDS: Record<string, RecordIdShape> = {
+  expert: { subject: { pattern: '^\\S(.*\\S)?$' }, keyPattern: '\\S(.*\\S)?', placeholder: '<expertId>', note: 'the expert’s user id (the `sub` of their token)' },
+};
+const UUID_RECORD_ID: RecordIdShape = { subject: { format: 'uuid' }, keyPattern: UUID_PATTERN, placeholder: '<uuid>' };
+const recordIdOf = (family: EventFamily): RecordIdShape => RECORD_IDS[family.streamPrefix] ?? UUID_RECORD_ID;
+const keyShape = (family: EventFamily): string => `${family.streamPrefix}-${recordIdOf(family).placeholder}`;
+
 /** The ce_ headers every message carries (Kafka protocol binding of CloudEvents 1.0, binary mode). */
 function cloudEventHeadersSchema(): JsonSchema {
   const decimal = '^(0|[1-9][0-9]*)$';
@@ -93,7 +113,11 @@ function cloudEventHeadersSchema(): JsonSchema {
         description: '`<namespace>.<action>.v<schemaVersion>`; a new schema version of an event is a new type',
       },
       ce_source: { type: 'string', pattern: '^/sme-ledger/[a-z]+$', description: '`/sme-ledger/<family>`' },
-      ce_subject: { type: 'string', format: 'uuid', description: 'The record’s id: the message key without its `<family>-` prefix' },
+      ce_subject: {
+        type: 'string',
+        minLength: 1,
+        description: 'The record’s id: the message key without its `<family>-` prefix (a UUID, except for experts: the expert’s user id); each message says which',
+      },
       ce_time: { type: 'string', format: 'date-time', description: 'Business time of the act (occurredAt), UTC' },
       'content-type': { type: 'string', const: 'application/json', description: 'Content type of the value (the event’s data)' },
       ce_recordedat: { type: 'string', format: 'date-time', description: 'When the ledger stored the event, UTC' },
@@ -135,11 +159,11 @@ export function checkMessagesMatchCatalogue(
   }
 }
 
-const INFO_DESCRIPTION = `Every event the SME Service Ledger records about calls, station applications and stations,
-published to Kafka by the ledger's relay. The ledger is the single source of truth; these topics let
+const INFO_DESCRIPTION = `Every event the SME Service Ledger records about calls, station applications and stations, and
+about its registries of enterprises, service providers and experts, published to Kafka by the ledger's relay. The ledger is the single source of truth; these topics let
 integrators keep their own copy of any record, or react to changes, without calling the API.
 
-* One topic per family (calls, applications, stations), one message per event, as a CloudEvent in the
+* One topic per family (calls, applications, stations, enterprises, providers, experts), one message per event, as a CloudEvent in the
   Kafka protocol binding's binary mode: attributes in \`ce_\` headers, the event's data as JSON in the value.
 * The key is the record's stream id (\`station-<uuid>\`, ...): all events of one record are in one
   partition, in the order they happened (\`ce_streamrevision\` 0, 1, 2, ...). There is no order across records.
@@ -166,6 +190,18 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     title: 'Stations (服务站)',
     description: 'Designated stations: designation (授牌), covenants, revocation proposals and decisions, withdrawal. Enough to keep a registry of stations.',
   },
+  enterprises: {
+    title: 'Enterprises (中小企业数据库)',
+    description: 'The enterprise database: registration, yearly figures, profile changes, size classification (工信部联企业〔2011〕300号) and recognitions (称号) granted and revoked.',
+  },
+  providers: {
+    title: 'Service providers (优质服务机构库)',
+    description: 'The pool of quality service providers: entry applications and decisions, monitoring evaluations, warnings, removals (有进有出), and settling at stations (入驻).',
+  },
+  experts: {
+    title: 'Experts (服务专家库)',
+    description: 'The expert pool: registration, admission, suspension and reinstatement, removal, profile and organisation changes.',
+  },
 };
 
 function kafkaTopicBinding(): Record<string, unknown> {
@@ -190,7 +226,7 @@ function message(family: EventFamily, type: string, spec: EventMessageSpec): Rec
       type: 'object',
       allOf: [
         { $ref: '#/components/schemas/CloudEventHeaders' },
-        { type: 'object', properties: { ce_type: { const: ceType }, ce_source: { const: ceSource } } },
+        { type: 'object', properties: { ce_type: { const: ceType }, ce_source: { const: ceSource }, ce_subject: recordIdOf(family).subject } },
       ],
     },
     payload: { $ref: `#/components/schemas/${type}` },
@@ -198,8 +234,11 @@ function message(family: EventFamily, type: string, spec: EventMessageSpec): Rec
       kafka: {
         key: {
           type: 'string',
-          pattern: `^${family.streamPrefix}-${UUID_PATTERN}$`,
-          description: `The record's stream id \`${family.streamPrefix}-<uuid>\`: every event of a record goes to the same partition`,
+          pattern: `^${family.streamPrefix}-${recordIdOf(family).keyPattern}$`,
+          description:
+            `The record's stream id \`${keyShape(family)}\`` +
+            (recordIdOf(family).note === undefined ? '' : `, the id being ${recordIdOf(family).note}`) +
+            ': every event of a record goes to the same partition',
         },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
@@ -225,13 +264,13 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       address: topic,
       title: about.title,
       description:
-        `${about.description} Key: the stream id \`${family.streamPrefix}-<uuid>\`. ` +
+        `${about.description} Key: the stream id \`${keyShape(family)}\`. ` +
         `The address is the topic under the default prefix \`${DEFAULT_TOPIC_PREFIX}\`; with KAFKA_TOPIC_PREFIX=<p> it is \`<p>${family.topic}\`. ` +
         `Partitions: ${DEFAULT_TOPIC_PARTITIONS} when the relay creates the topic (KAFKA_TOPIC_PARTITIONS); an operator may have created it otherwise.`,
       messages: Object.fromEntries(types.map((type) => [type, { $ref: `#/components/messages/${type}` }])),
       bindings: { kafka: kafkaTopicBinding() },
     };
-    const familyName = key.charAt(0).toUpperCase() + key.slice(1, -1);
+    const familyName = family.streamPrefix.charAt(0).toUpperCase() + family.streamPrefix.slice(1);
     operations[`publish${familyName}Events`] = {
       action: 'send',
       channel: { $ref: `#/channels/${key}` },

@@ -8,29 +8,44 @@ import {
   type CallEvent,
   type StationEvent,
 } from '@sme/domain';
+import { REGISTRY_EVENT_MESSAGES, REGISTRY_SHARED_SCHEMAS, type RegistryEventType, type RegistrySchemaName } from './registry-payload-schemas';
 import type { JsonSchema } from './json-schema';
+import {
+  amount,
+  at,
+  cityCode,
+  deadline,
+  districtCode,
+  email,
+  integer,
+  object,
+  opinion,
+  phone,
+  plaqueNumber,
+  recordId,
+  REGION_CODE,
+  sha256,
+  text,
+  uscc,
+  schemaRef,
+  withDescription,
+  type EventMessageSpec,
+} from './schema-builders';
+
+export type { EventMessageSpec } from './schema-builders';
 
 /**
  * The published contract of every event's data (the Kafka message value): one JSON Schema per event
- * type, written against the TypeScript types in libs/domain/src/{call,application,station}/*.events.ts
+ * type, written against the TypeScript types in libs/domain/src/<aggregate>/*.events.ts
  * and the rules the deciders enforce before an event exists. The AsyncAPI document is generated from
- * these (see generate-asyncapi.ts); a test validates real events against them.
+ * these (see generate-asyncapi.ts); a test validates real events against them. The calls, applications
+ * and stations are described here, the registries in registry-payload-schemas.ts.
  */
-export type PublishedEventType = CallEvent['type'] | ApplicationEvent['type'] | StationEvent['type'];
+type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'] | StationEvent['type'];
+export type PublishedEventType = StationFamilyEventType | RegistryEventType;
 
-export interface EventMessageSpec {
-  /** Human title, e.g. "Application submitted (申请已提交)". */
-  title: string;
-  /** One sentence: what happened. */
-  summary: string;
-  /** Optional longer prose (consequences for a reader's view). */
-  description?: string;
-  /** JSON Schema of the event's data. */
-  payload: JsonSchema;
-}
-
-/** The names of the shared sub-schemas under `components.schemas`. */
-export type SharedSchemaName =
+/** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
+type StationSchemaName =
   | 'RevocationGround'
   | 'RevocationEvidence'
   | 'Material'
@@ -43,85 +58,9 @@ export type SharedSchemaName =
   | 'StationInfo'
   | 'ApplicationForm';
 
-const ref = (name: SharedSchemaName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const ref = (name: StationSchemaName): JsonSchema => schemaRef(name);
 
-/** A closed object: every property required unless listed as optional. */
-function object(properties: Record<string, JsonSchema>, options: { optional?: string[]; description?: string } = {}): JsonSchema {
-  const optional = options.optional ?? [];
-  for (const name of optional) if (!(name in properties)) throw new Error(`Optional property ${name} is not declared`);
-  return {
-    type: 'object',
-    ...(options.description === undefined ? {} : { description: options.description }),
-    required: Object.keys(properties).filter((name) => !optional.includes(name)),
-    properties,
-    additionalProperties: false,
-  };
-}
-
-const withDescription = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
-
-/** Non-blank text (the deciders trim and refuse blank input). */
-const text = (description?: string): JsonSchema => ({
-  type: 'string',
-  minLength: 1,
-  pattern: '\\S',
-  ...(description === undefined ? {} : { description }),
-});
-
-/** The moment of the act as the server wrote it: `Date.toISOString()`, always UTC with milliseconds. */
-const at = (description: string): JsonSchema => ({ type: 'string', format: 'date-time', description });
-
-/** Record ids are UUIDs (random, or name-based v8 for ids derived from an Idempotency-Key). */
-const recordId = (what: string): JsonSchema => ({ type: 'string', format: 'uuid', description: `${what} (a UUID)` });
-
-/** GB/T 2260 codes. */
-const CITY_CODE = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
-const DISTRICT_CODE = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
-const REGION_CODE = '^[1-9][0-9]{5}$';
-const cityCode = (): JsonSchema => ({ type: 'string', pattern: CITY_CODE, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
-const districtCode = (): JsonSchema => ({
-  type: 'string',
-  pattern: DISTRICT_CODE,
-  description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区',
-});
-const plaqueNumber = (): JsonSchema => ({
-  type: 'string',
-  pattern: '^[1-9][0-9](0[1-9]|[1-9][0-9])00-[0-9]{4}-[0-9]{3,}$',
-  description: '授牌编号 `<cityCode>-<year>-<seq>`, the sequence at least three digits, e.g. 440100-2019-001',
-});
-const uscc = (): JsonSchema => ({
-  type: 'string',
-  pattern: '^[1-9ANY][1-9][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$',
-  description: '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified',
-});
-const sha256 = (): JsonSchema => ({ type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
-/** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
-const deadline = (description: string): JsonSchema => ({
-  type: 'string',
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
-  description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
-});
-const opinion = (): JsonSchema => text('意见: the opinion recorded with the step');
-const integer = (minimum: number, maximum?: number, description?: string): JsonSchema => ({
-  type: 'integer',
-  minimum,
-  ...(maximum === undefined ? {} : { maximum }),
-  ...(description === undefined ? {} : { description }),
-});
-const amount = (description: string, minimum?: number): JsonSchema => ({
-  type: 'number',
-  ...(minimum === undefined ? {} : { minimum }),
-  description: `${description}, 万元`,
-});
-const phone = (): JsonSchema => ({
-  type: 'string',
-  pattern: '^[0-9+\\-() ,/、，；;]+$',
-  description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)',
-});
-const email = (): JsonSchema => ({ type: 'string', pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });
-
-/** Sub-schemas several events share; they appear under `components.schemas`. */
-export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = {
+const STATION_SHARED_SCHEMAS: Record<StationSchemaName, JsonSchema> = {
   RevocationGround: {
     type: 'string',
     enum: [...REVOCATION_GROUNDS],
@@ -279,8 +218,7 @@ const recommendation = (): JsonSchema =>
 const decision = (): JsonSchema =>
   object({ applicationId: recordId('The application'), opinion: opinion(), decidedAt: at('When the city decided') });
 
-/** Every published event type → its message title, summary and payload schema. */
-export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = {
+const STATION_EVENT_MESSAGES: Record<StationFamilyEventType, EventMessageSpec> = {
   CallOpened: {
     title: 'Call opened (征集批次发布)',
     summary: 'The city authority opened a call for station applications.',
@@ -464,3 +402,12 @@ export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = {
     payload: object({ stationId: recordId('The station'), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
   },
 };
+
+/** The names of the shared sub-schemas under `components.schemas`. */
+export type SharedSchemaName = StationSchemaName | RegistrySchemaName;
+
+/** Sub-schemas several events share; they appear under `components.schemas`. */
+export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = { ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS };
+
+/** Every published event type → its message title, summary and payload schema. */
+export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = { ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES };
