@@ -44,3 +44,28 @@ export * from './provider/provider.decider';
 export * from './expert/expert.commands';
 export * from './expert/expert.events';
 export * from './expert/expert.decider';
+
+export * from './policy/code-lists';
+export * from './policy/authority';
+export * from './policy/policy-matching';
+export * from './policy/policy.rules';
+export * from './policy/policy.commands';
+export * from './policy/policy.events';
+export * from './policy/policy.decider';
+export * from './policy/faq.commands';
+export * from './policy/faq.events';
+export * from './policy/faq.decider';
+
+export * from './product/service-classification';
+export * from './product/revisions';
+export * from './product/product.rules';
+export * from './product/product.commands';
+export * from './product/product.events';
+export * from './product/product.decider';
+export * from './product/case.commands';
+export * from './product/case.events';
+export * from './product/case.decider';
+
+export * from './demand/demand.commands';
+export * from './demand/demand.events';
+export * from './demand/demand.decider';
