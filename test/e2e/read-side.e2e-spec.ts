@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@sme/domain';
+import { PROJECTIONS } from '@sme/read-models';
 import { loadDemoData } from '../../apps/api/src/demo/demo-loader';
 import { DEMO_CALL } from '../../apps/api/src/demo/demo-data';
 import { actors, client } from './support/station-lifecycle';
@@ -121,7 +122,7 @@ describe.each(modes)('Read side over HTTP — %s', (_mode, env) => {
   it('exposes projection lag on /health and /metrics', async () => {
     const health = (await t.http.get('/health').expect(200)).body;
     expect(health.readModels).toBe(env().MONGODB_URL ? 'mongodb' : 'embedded');
-    expect(health.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['applications', 'calls', 'stations']);
+    expect(health.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
     for (const p of health.projections) expect(p).toMatchObject({ eventsBehind: 0, secondsBehind: 0 });
     const metrics = await t.http.get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');

@@ -8,6 +8,7 @@ import { ExecuteApplicationHandler, GetApplicationHandler, ListApplicationsHandl
 import { AuditController } from './audit/audit.controller';
 import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
 import { DevTokenController } from './auth/dev-token.controller';
+import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallController } from './calls/call.controller';
 import { ExecuteCallHandler, GetCallHandler, ListCallsHandler, PublishCallListHandler } from './calls/call.handlers';
@@ -51,6 +52,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         CoreModule,
         // Feature modules (one per part of the ledger) go here.
+        EnterprisesModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

@@ -1,6 +1,7 @@
 import type { StoredDocument } from './document-store/document-store.port';
 import { APPLICATION_STREAM_PREFIX, projectApplication } from './application.projection';
 import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
+import { ENTERPRISE_STREAM_PREFIX, projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
 import { STATION_STREAM_PREFIX, projectStation } from './station.projection';
 import type { ApplicationView, CallView, StationView } from './views';
@@ -37,8 +38,22 @@ export const stationsProjection: Projection<Stored<StationView>> = {
   indexes: [{ keys: { cityCode: 1, districtCode: 1, status: 1 } }, { keys: { plaqueNumber: 1 } }, { keys: { callId: 1 } }],
 };
 
+export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
+  name: 'enterprises',
+  version: 1,
+  streamPrefix: ENTERPRISE_STREAM_PREFIX,
+  apply: (view, event) => projectEnterprise(view, event) as Stored<EnterpriseView> | undefined,
+  indexes: [
+    { keys: { uscc: 1 } },
+    { keys: { provinceCode: 1, cityCode: 1, regionCode: 1 } },
+    { keys: { industryCode: 1, sizeClass: 1 } },
+    { keys: { name: 1 } },
+    { keys: { tagPeriodCount: -1 } },
+  ],
+};
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

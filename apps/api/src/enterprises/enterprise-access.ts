@@ -1,0 +1,39 @@
+import { isWithinRegion, type Actor, type Role } from '@sme/domain';
+import type { EnterpriseListFilter, EnterpriseView } from '@sme/read-models';
+import { ApiError } from '../http/api-error';
+
+/**
+ * Who reads which enterprise records (中小企业数据库). An enterprise's figures are its own business, so:
+ * - ENTERPRISE: its own record only (the one whose USCC is its orgId);
+ * - CITY_AUTHORITY, DISTRICT_AUTHORITY, HUB, STATION_OPERATOR: the enterprises inside their region
+ *   (a district holds itself, a city its districts, a province its cities) — the ones they serve or oversee;
+ * - AUDITOR, SUPERVISOR, EVALUATOR, ADMIN: every record;
+ * - EXPERT, PROVIDER: none.
+ */
+export const ENTERPRISE_READS_ALL: readonly Role[] = ['AUDITOR', 'SUPERVISOR', 'EVALUATOR', 'ADMIN'];
+export const ENTERPRISE_READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR'];
+
+export const enterpriseReadForbidden = () =>
+  ApiError.forbidden('ENTERPRISE_READ_FORBIDDEN', '无权查看该企业信息', 'You may not read this enterprise');
+
+export function mayReadEnterprise(actor: Actor, enterprise: Pick<EnterpriseView, 'uscc' | 'regionCode'>): boolean {
+  if (ENTERPRISE_READS_ALL.includes(actor.role)) return true;
+  if (ENTERPRISE_READS_REGION.includes(actor.role)) return isWithinRegion(enterprise.regionCode, actor.regionCode);
+  return actor.role === 'ENTERPRISE' && actor.orgId === enterprise.uscc;
+}
+
+/** Narrows a list request to what the actor may read; a region filter outside the actor's region is a 403. */
+export function scopeEnterpriseFilter(actor: Actor, filter: EnterpriseListFilter): EnterpriseListFilter {
+  if (ENTERPRISE_READS_ALL.includes(actor.role)) return filter;
+  if (actor.role === 'ENTERPRISE') return { ...filter, uscc: actor.orgId };
+  if (!ENTERPRISE_READS_REGION.includes(actor.role)) throw enterpriseReadForbidden();
+  if (filter.regionCode === undefined) return { ...filter, regionCode: actor.regionCode };
+  if (!isWithinRegion(filter.regionCode, actor.regionCode)) {
+    throw ApiError.forbidden(
+      'REGION_NOT_PERMITTED',
+      `无权查看 ${filter.regionCode} 的企业（您的辖区：${actor.regionCode}）`,
+      `You may not read enterprises of ${filter.regionCode} (your region: ${actor.regionCode})`,
+    );
+  }
+  return filter;
+}

@@ -1,0 +1,113 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ENTERPRISE_MAINTAINER_ROLES, ENTERPRISE_REGISTRAR_ROLES, ENTERPRISE_TAG_AUTHORITY_ROLES, type Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { ApiError } from '../http/api-error';
+import { endOfBusinessDay } from '../read-side/business-day';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import {
+  EnterpriseAsOfDto,
+  GrantTagDto,
+  ListEnterprisesQueryDto,
+  RegisterEnterpriseDto,
+  ReportFiguresDto,
+  RevokeTagDto,
+  TagParam,
+  UpdateProfileDto,
+} from './enterprise.dto';
+import { ExecuteEnterpriseCommand, GetEnterpriseQuery, ListEnterprisesQuery, type EnterpriseCommandBody } from './enterprise.messages';
+
+@ApiTags('enterprises (中小企业数据库)')
+@ApiBearerAuth()
+@Controller('enterprises')
+export class EnterpriseController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private run(command: EnterpriseCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteEnterpriseCommand(command, ctx));
+  }
+
+  @Post()
+  @Roles('ENTERPRISE', ...ENTERPRISE_REGISTRAR_ROLES)
+  @ApiOperation({
+    summary: '入库: the enterprise itself, or a station operator, hub or district authority of its region; the USCC is registered once (409 USCC_ALREADY_REGISTERED)',
+  })
+  register(@Body() dto: RegisterEnterpriseDto, @Ctx() ctx: RequestContext) {
+    const { uscc, name, industryCode, regionCode, foundedOn, figures } = dto;
+    const { year, employees, revenue, assets } = figures;
+    const enterpriseId = newRecordId(ctx, 'enterprise');
+    return this.run(
+      { type: 'RegisterEnterprise', data: { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, figures: { year, employees, revenue, assets } } },
+      ctx,
+    );
+  }
+
+  @Post(':id/figures')
+  @Roles('ENTERPRISE', ...ENTERPRISE_MAINTAINER_ROLES)
+  @ApiOperation({ summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded" })
+  reportFigures(@Param('id', IdPipe) id: string, @Body() dto: ReportFiguresDto, @Ctx() ctx: RequestContext) {
+    const { year, employees, revenue, assets } = dto;
+    return this.run({ type: 'ReportEnterpriseFigures', data: { enterpriseId: id, figures: { year, employees, revenue, assets } } }, ctx);
+  }
+
+  @Post(':id/profile')
+  @HttpCode(200)
+  @Roles('ENTERPRISE', ...ENTERPRISE_MAINTAINER_ROLES)
+  @ApiOperation({ summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size' })
+  updateProfile(@Param('id', IdPipe) id: string, @Body() dto: UpdateProfileDto, @Ctx() ctx: RequestContext) {
+    const { name, industryCode, regionCode } = dto;
+    const data = {
+      enterpriseId: id,
+      ...(name !== undefined ? { name } : {}),
+      ...(industryCode !== undefined ? { industryCode } : {}),
+      ...(regionCode !== undefined ? { regionCode } : {}),
+    };
+    return this.run({ type: 'UpdateEnterpriseProfile', data }, ctx);
+  }
+
+  @Post(':id/tags')
+  @Roles(...ENTERPRISE_TAG_AUTHORITY_ROLES)
+  @ApiOperation({ summary: 'Record a recognition (称号) with its issuing authority and validity period' })
+  grantTag(@Param('id', IdPipe) id: string, @Body() dto: GrantTagDto, @Ctx() ctx: RequestContext) {
+    const { tag, issuedBy, documentNumber, validFrom, validUntil } = dto;
+    return this.run(
+      {
+        type: 'GrantEnterpriseTag',
+        data: { enterpriseId: id, tag, issuedBy, ...(documentNumber !== undefined ? { documentNumber } : {}), validFrom, validUntil },
+      },
+      ctx,
+    );
+  }
+
+  @Post(':id/tags/:tag/revocation')
+  @HttpCode(200)
+  @Roles(...ENTERPRISE_TAG_AUTHORITY_ROLES)
+  @ApiOperation({ summary: 'Withdraw a tag from the day of the act (its current grant and any still to come); reason required' })
+  revokeTag(@Param('id', IdPipe) id: string, @Param() { tag }: TagParam, @Body() dto: RevokeTagDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=' })
+  get(@Param('id', IdPipe) id: string, @Query() query: EnterpriseAsOfDto, @CurrentActor() actor: Actor) {
+    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
+      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+    }
+    return this.queries.execute(new GetEnterpriseQuery(id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The enterprise database by region (district, city or province), industry, size class, tag valid on a date and name/USCC (sort: name, registeredAt, updatedAt; cursor paging)',
+  })
+  list(@Query() query: ListEnterprisesQueryDto, @CurrentActor() actor: Actor) {
+    const { regionCode, industryCode, sizeClass, tag, tagValidOn, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListEnterprisesQuery({ regionCode, industryCode, sizeClass, tag, tagValidOn, q }, sort, { limit, cursor }, actor));
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
+import { CommandRequestDto } from '../commands/command-request.dto';
+import { ListQueryDto } from '../read-side/list-query.dto';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^\d{6}$/;
+
+/** A year's figures: 从业人员 (persons), 营业收入 and 资产总额 in 万元. */
+export class FiguresDto {
+  @ApiProperty({ example: 2023, description: 'The year the figures are for (from the founding year to the current one)' })
+  @IsInt()
+  @Min(1900)
+  @Max(9999)
+  year!: number;
+
+  @ApiProperty({ example: 45, description: '从业人员, persons' }) @IsInt() @Min(0) employees!: number;
+  @ApiProperty({ example: 1800, description: '营业收入, 万元' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) revenue!: number;
+  @ApiProperty({ example: 2600, description: '资产总额, 万元' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) assets!: number;
+}
+
+export class RegisterEnterpriseDto extends CommandRequestDto {
+  @ApiProperty({ example: '91440106MA59C3PL24', description: '统一社会信用代码 (GB 32100-2015, check character verified)' })
+  @IsString()
+  @MaxLength(40)
+  uscc!: string;
+
+  @ApiProperty({ example: '广州粤信软件科技有限公司' }) @IsString() @MaxLength(200) name!: string;
+
+  @ApiProperty({ enum: INDUSTRY_CODES, description: 'Industry as 工信部联企业〔2011〕300号 第四条 lists them' })
+  @IsIn(INDUSTRY_CODES)
+  industryCode!: IndustryCode;
+
+  @ApiProperty({ example: '440106', description: 'GB/T 2260 code of where the enterprise is, usually its district' })
+  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode!: string;
+
+  @ApiProperty({ example: '2015-04-20', description: '成立日期' })
+  @Matches(DATE, { message: 'foundedOn must be a date YYYY-MM-DD' })
+  foundedOn!: string;
+
+  @ApiProperty({ type: FiguresDto })
+  @ValidateNested()
+  @Type(() => FiguresDto)
+  figures!: FiguresDto;
+}
+
+export class ReportFiguresDto extends CommandRequestDto {
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(1900) @Max(9999) year!: number;
+  @ApiProperty({ example: 120 }) @IsInt() @Min(0) employees!: number;
+  @ApiProperty({ example: 3200 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) revenue!: number;
+  @ApiProperty({ example: 4000 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) assets!: number;
+}
+
+export class UpdateProfileDto extends CommandRequestDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;
+
+  @ApiPropertyOptional({ example: '440105' })
+  @IsOptional()
+  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode?: string;
+}
+
+export class GrantTagDto extends CommandRequestDto {
+  @ApiProperty({ enum: ENTERPRISE_TAGS }) @IsIn(ENTERPRISE_TAGS) tag!: EnterpriseTagCode;
+  @ApiProperty({ example: '广东省工业和信息化厅', description: 'The authority that issued the recognition' }) @IsString() @MaxLength(200) issuedBy!: string;
+  @ApiPropertyOptional({ example: '粤工信融资函〔2023〕12号' }) @IsOptional() @IsString() @MaxLength(100) documentNumber?: string;
+  @ApiProperty({ example: '2023-01-01' }) @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' }) validFrom!: string;
+  @ApiProperty({ example: '2025-12-31' }) @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil!: string;
+}
+
+/** The revocation's reason is the base `reason` field, required here by the domain rule. */
+export class RevokeTagDto extends CommandRequestDto {}
+
+/** The route parameters of a tag's revocation (the id is checked by IdPipe). */
+export class TagParam {
+  @IsString()
+  id!: string;
+
+  @IsIn(ENTERPRISE_TAGS, { message: `tag must be one of ${ENTERPRISE_TAGS.join(', ')}` })
+  tag!: EnterpriseTagCode;
+}
+
+export class ListEnterprisesQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: '440100', description: 'A district, a city (all its districts) or a province (all its codes)' })
+  @IsOptional()
+  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;
+  @ApiPropertyOptional({ enum: SIZE_CLASSES }) @IsOptional() @IsIn(SIZE_CLASSES) sizeClass?: SizeClass;
+
+  @ApiPropertyOptional({ enum: ENTERPRISE_TAGS, description: 'Holding this tag on tagValidOn (default today, China time)' })
+  @IsOptional()
+  @IsIn(ENTERPRISE_TAGS)
+  tag?: EnterpriseTagCode;
+
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'With tag: holding it that day; alone: holding any tag that day' })
+  @IsOptional()
+  @Matches(DATE, { message: 'tagValidOn must be a date YYYY-MM-DD' })
+  tagValidOn?: string;
+}
+
+export class EnterpriseAsOfDto {
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'AUDITOR only: the record as it stood at the end of this day (China time) or at this instant' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(T.+)?$/, { message: 'asOf must be a date YYYY-MM-DD or an ISO 8601 time' })
+  @IsISO8601()
+  asOf?: string;
+}
+
+export class ClassifyQueryDto {
+  @ApiProperty({ enum: INDUSTRY_CODES }) @IsIn(INDUSTRY_CODES) industryCode!: IndustryCode;
+  @ApiPropertyOptional({ example: 45 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) employees?: number;
+  @ApiPropertyOptional({ example: 1800 }) @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) revenue?: number;
+  @ApiPropertyOptional({ example: 2600 }) @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) assets?: number;
+
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'Classify under the standard in force that day (default today)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  on?: string;
+}

@@ -1,0 +1,41 @@
+import { Command, Query } from '@nestjs/cqrs';
+import type { Actor, EnterpriseCommand, RegisterEnterprise } from '@sme/domain';
+import type { EnterpriseListFilter, PageRequest } from '@sme/read-models';
+import type { CommandBody } from '../commands/command-body';
+import type { CommandResult } from '../commands/command-executor';
+import type { RequestContext } from '../commands/request-context';
+
+/** A registration as the controller builds it: whether the USCC is taken is the handler's to find out. */
+export type RegisterEnterpriseBody = { type: 'RegisterEnterprise'; data: Omit<RegisterEnterprise['data'], 'usccAlreadyRegistered'> };
+export type EnterpriseCommandBody = RegisterEnterpriseBody | CommandBody<Exclude<EnterpriseCommand, RegisterEnterprise>>;
+
+export class ExecuteEnterpriseCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: EnterpriseCommandBody,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** One enterprise folded from its stream; with `asOf`, from its events up to that business time. */
+export class GetEnterpriseQuery extends Query<unknown> {
+  constructor(
+    readonly enterpriseId: string,
+    readonly actor: Actor,
+    readonly asOf?: Date,
+  ) {
+    super();
+  }
+}
+
+export class ListEnterprisesQuery extends Query<unknown> {
+  constructor(
+    readonly filter: EnterpriseListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
