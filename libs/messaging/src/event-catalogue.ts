@@ -1,8 +1,13 @@
 import {
   APPLICATION_EVENT_SCHEMA_VERSIONS,
   CALL_EVENT_SCHEMA_VERSIONS,
+  CASE_EVENT_SCHEMA_VERSIONS,
+  DEMAND_EVENT_SCHEMA_VERSIONS,
   ENTERPRISE_EVENT_SCHEMA_VERSIONS,
   EXPERT_EVENT_SCHEMA_VERSIONS,
+  FAQ_EVENT_SCHEMA_VERSIONS,
+  POLICY_EVENT_SCHEMA_VERSIONS,
+  PRODUCT_EVENT_SCHEMA_VERSIONS,
   PROVIDER_EVENT_SCHEMA_VERSIONS,
   STATION_EVENT_SCHEMA_VERSIONS,
 } from '@sme/domain';
@@ -95,6 +100,35 @@ export const EVENT_FAMILIES: readonly EventFamily[] = [
     ExpertRemoved: 'removed',
     ExpertProfileUpdated: 'profile-updated',
     ExpertOrganisationChanged: 'organisation-changed',
+  }),
+  family('product', 'products.v1', 'cn.sme-ledger.product', PRODUCT_EVENT_SCHEMA_VERSIONS, {
+    ProductPublished: 'published',
+    ProductRevised: 'revised',
+    ProductRetired: 'retired',
+  }),
+  family('case', 'cases.v1', 'cn.sme-ledger.case', CASE_EVENT_SCHEMA_VERSIONS, {
+    CasePublished: 'published',
+    CaseRetired: 'retired',
+  }),
+  family('policy', 'policies.v1', 'cn.sme-ledger.policy', POLICY_EVENT_SCHEMA_VERSIONS, {
+    PolicyPublished: 'published',
+    PolicyAmended: 'amended',
+    PolicyRepealed: 'repealed',
+    PolicyPushed: 'pushed',
+  }),
+  family('faq', 'faqs.v1', 'cn.sme-ledger.faq', FAQ_EVENT_SCHEMA_VERSIONS, {
+    FaqPublished: 'published',
+    FaqRevised: 'revised',
+    FaqRetired: 'retired',
+  }),
+  family('demand', 'demands.v1', 'cn.sme-ledger.demand', DEMAND_EVENT_SCHEMA_VERSIONS, {
+    DemandRaised: 'raised',
+    DemandAccepted: 'accepted',
+    DemandMatched: 'matched',
+    DemandResolved: 'resolved',
+    DemandFollowUpOpened: 'follow-up-opened',
+    DemandClosed: 'closed',
+    DemandEscalated: 'escalated',
   }),
 ];
 

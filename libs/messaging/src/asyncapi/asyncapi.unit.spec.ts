@@ -13,6 +13,7 @@ import {
 import { resolveRef, validate, type JsonSchema } from './json-schema';
 import { EVENT_MESSAGES } from './payload-schemas';
 import { writeCompleteHistory } from './testing/complete-history';
+import { writeLibraryHistory } from './testing/library-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -74,7 +75,7 @@ describe(`${ASYNCAPI_FILE}`, () => {
     expect(doc.asyncapi).toBe('3.0.0');
     expect(Object.values(document.channels).map((c) => c.address)).toEqual(EVENT_FAMILIES.map((f) => `sme.${f.topic}`));
     expect(Object.values(document.channels).map((c) => c.address)).toEqual(
-      expect.arrayContaining(['sme.calls.v1', 'sme.applications.v1', 'sme.stations.v1', 'sme.enterprises.v1', 'sme.providers.v1', 'sme.experts.v1']),
+      expect.arrayContaining(['sme.calls.v1', 'sme.applications.v1', 'sme.stations.v1', 'sme.enterprises.v1', 'sme.providers.v1', 'sme.experts.v1', 'sme.products.v1', 'sme.cases.v1', 'sme.policies.v1', 'sme.faqs.v1', 'sme.demands.v1']),
     );
     for (const channel of Object.values(document.channels)) {
       expect(channel.bindings.kafka).toEqual({
@@ -152,6 +153,7 @@ describe('the published schemas against events written through the deciders', ()
     store = new SqliteEventStore(':memory:');
     const { stationIds } = await writeCompleteHistory(store, { calls: 2, applicationsPerCall: 24 });
     await writeRegistryHistory(store, { stationIds });
+    await writeLibraryHistory(store, { stationId: stationIds[0] });
     events = await store.readAll();
   });
   afterAll(async () => {

@@ -159,11 +159,13 @@ export function checkMessagesMatchCatalogue(
   }
 }
 
-const INFO_DESCRIPTION = `Every event the SME Service Ledger records about calls, station applications and stations, and
-about its registries of enterprises, service providers and experts, published to Kafka by the ledger's relay. The ledger is the single source of truth; these topics let
+const INFO_DESCRIPTION = `Every event the SME Service Ledger records about calls, station applications and stations, about
+its registries of enterprises, service providers and experts, and about its libraries of service
+products and cases, policies and FAQs, and service demands, published to Kafka by the ledger's relay. The ledger is the single source of truth; these topics let
 integrators keep their own copy of any record, or react to changes, without calling the API.
 
-* One topic per family (calls, applications, stations, enterprises, providers, experts), one message per event, as a CloudEvent in the
+* One topic per family (calls, applications, stations, enterprises, providers, experts, products,
+  cases, policies, faqs, demands), one message per event, as a CloudEvent in the
   Kafka protocol binding's binary mode: attributes in \`ce_\` headers, the event's data as JSON in the value.
 * The key is the record's stream id (\`station-<uuid>\`, ...): all events of one record are in one
   partition, in the order they happened (\`ce_streamrevision\` 0, 1, 2, ...). There is no order across records.
@@ -201,6 +203,20 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
   experts: {
     title: 'Experts (服务专家库)',
     description: 'The expert pool: registration, admission, suspension and reinstatement, removal, profile and organisation changes.',
+  },
+  products: {
+    title: 'Service products (服务产品库)',
+    description: 'Service products of the providers in the quality pool: each version with its 六公开, fee and time limit, and retirement.',
+  },
+  cases: { title: 'Service cases (服务案例库)', description: 'Cases of services the providers delivered, named or anonymised, and their retirement.' },
+  policies: {
+    title: 'Policies (基础信息库：法律政策)',
+    description: 'Policies by level and issuing region with their eligibility, each amended version, repeals, and every push of a version to an enterprise.',
+  },
+  faqs: { title: 'FAQs (基础信息库：常见问题解答)', description: 'Questions and answers by region, each revised version, and retirement.' },
+  demands: {
+    title: 'Service demands (服务需求库)',
+    description: 'Enterprises’ service demands: raised, accepted by a station, matched to a provider, resolved with a rating (and follow-up on a poor one), closed or escalated.',
   },
 };
 

@@ -8,6 +8,7 @@ import {
   type CallEvent,
   type StationEvent,
 } from '@sme/domain';
+import { LIBRARY_EVENT_MESSAGES, LIBRARY_SHARED_SCHEMAS, type LibraryEventType, type LibrarySchemaName } from './library-payload-schemas';
 import { REGISTRY_EVENT_MESSAGES, REGISTRY_SHARED_SCHEMAS, type RegistryEventType, type RegistrySchemaName } from './registry-payload-schemas';
 import type { JsonSchema } from './json-schema';
 import {
@@ -39,10 +40,11 @@ export type { EventMessageSpec } from './schema-builders';
  * type, written against the TypeScript types in libs/domain/src/<aggregate>/*.events.ts
  * and the rules the deciders enforce before an event exists. The AsyncAPI document is generated from
  * these (see generate-asyncapi.ts); a test validates real events against them. The calls, applications
- * and stations are described here, the registries in registry-payload-schemas.ts.
+ * and stations are described here, the registries in registry-payload-schemas.ts, the libraries
+ * (products, cases, policies, FAQs, demands) in library-payload-schemas.ts.
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'] | StationEvent['type'];
-export type PublishedEventType = StationFamilyEventType | RegistryEventType;
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType;
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
@@ -404,10 +406,10 @@ const STATION_EVENT_MESSAGES: Record<StationFamilyEventType, EventMessageSpec> =
 };
 
 /** The names of the shared sub-schemas under `components.schemas`. */
-export type SharedSchemaName = StationSchemaName | RegistrySchemaName;
+export type SharedSchemaName = StationSchemaName | RegistrySchemaName | LibrarySchemaName;
 
 /** Sub-schemas several events share; they appear under `components.schemas`. */
-export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = { ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS };
+export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = { ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS, ...LIBRARY_SHARED_SCHEMAS };
 
 /** Every published event type → its message title, summary and payload schema. */
-export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = { ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES };
+export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = { ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES };

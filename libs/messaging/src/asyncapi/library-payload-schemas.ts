@@ -1,0 +1,367 @@
+import {
+  DEMAND_CLOSE_REASONS,
+  DEMAND_SATISFACTION_MAX,
+  DEMAND_SATISFACTION_MIN,
+  DEMAND_URGENCIES,
+  FAQ_CONTENT_FIELDS,
+  FEE_KINDS,
+  POLICY_CONTENT_FIELDS,
+  POLICY_LEVELS,
+  PRODUCT_CONTENT_FIELDS,
+  SERVED_ENTERPRISE_SIZES,
+  SERVICE_DOMAINS,
+  TAGS_MODES,
+  isPoorDemandRating,
+  type DemandEvent,
+  type FaqEvent,
+  type PolicyEvent,
+  type ProductEvent,
+  type ServiceCaseEvent,
+} from '@sme/domain';
+import type { JsonSchema } from './json-schema';
+import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, text, uscc, type EventMessageSpec } from './schema-builders';
+
+/**
+ * The payload schemas of the libraries: service products and cases (服务产品和案例库), policies and FAQs
+ * (基础信息库) and demands (服务需求库), written against libs/domain/src/{product,policy,demand}/*.events.ts
+ * and the checks of their deciders. payload-schemas.ts merges them into the published contract.
+ */
+export type LibraryEventType = ProductEvent['type'] | ServiceCaseEvent['type'] | PolicyEvent['type'] | FaqEvent['type'] | DemandEvent['type'];
+
+export type LibrarySchemaName = 'ProductFee' | 'ServiceClassification' | 'CaseEnterprise' | 'PolicyEligibility';
+
+type Referenced = LibrarySchemaName | 'IndustryCode' | 'SizeClass' | 'EnterpriseTag' | 'ServiceDomain';
+const ref = (name: Referenced): JsonSchema => schemaRef(name);
+
+const date = (description: string): JsonSchema => ({ type: 'string', format: 'date', description });
+const version = (description: string, minimum = 1): JsonSchema => integer(minimum, undefined, description);
+const changedFields = (fields: readonly string[]): JsonSchema => ({
+  type: 'array',
+  items: { type: 'string', enum: [...fields] },
+  minItems: 1,
+  uniqueItems: true,
+  description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
+});
+/** A set of codes in list order, or `['ANY']` alone for no restriction. */
+const codesOrAny = (item: JsonSchema, description: string): JsonSchema => ({
+  oneOf: [
+    { type: 'array', items: item, minItems: 1, uniqueItems: true },
+    { type: 'array', items: { type: 'string', const: 'ANY' }, minItems: 1, maxItems: 1 },
+  ],
+  description: `${description}; ['ANY'] alone for no restriction`,
+});
+const codes = (item: JsonSchema, description: string): JsonSchema => ({ type: 'array', items: item, minItems: 1, uniqueItems: true, description });
+const documentNumber = (): JsonSchema => ({
+  type: 'string',
+  pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$',
+  description: '发文字号: issuer〔year〕number号, e.g. 工信部企业〔2023〕213号',
+});
+const countyCode = (description: string): JsonSchema => ({ type: 'string', pattern: DISTRICT_CODE, description: `${description}: a GB/T 2260 district (county-level) code, e.g. 440106` });
+
+export const LIBRARY_SHARED_SCHEMAS: Record<LibrarySchemaName, JsonSchema> = {
+  ProductFee: {
+    oneOf: [
+      object({ kind: { type: 'string', const: 'FREE', description: '公益/免费' } }),
+      object({
+        kind: { type: 'string', enum: FEE_KINDS.filter((k) => k !== 'FREE'), description: 'LOW_FEE 低收费, MARKET 市场价' },
+        amount: { type: 'number', exclusiveMinimum: 0, description: '收费金额 in 元 (yuan, not 万元), at most two decimals' },
+      }),
+    ],
+    description: '收费标准: FREE with no amount, or LOW_FEE / MARKET with an amount in 元',
+  },
+  ServiceClassification: object(
+    {
+      industries: codesOrAny(ref('IndustryCode'), '适用行业, in the order of the size standard’s industries'),
+      serviceDomains: codes(ref('ServiceDomain'), `服务领域, in the order ${SERVICE_DOMAINS.join(', ')}`),
+      enterpriseSizes: codesOrAny({ type: 'string', enum: [...SERVED_ENTERPRISE_SIZES] }, `服务企业规模 (${SERVED_ENTERPRISE_SIZES.join(', ')}: products are for SMEs)`),
+    },
+    { description: 'What the product or case is for (工信部企业〔2023〕213号 (四)): industries, service domains and enterprise sizes' },
+  ),
+  CaseEnterprise: {
+    oneOf: [
+      object({ anonymised: { type: 'boolean', const: false }, name: text('服务企业名称') }),
+      object({ anonymised: { type: 'boolean', const: true }, alias: text('企业代称, e.g. 天河区某软件企业; an anonymised case never carries the real name') }),
+    ],
+    description: 'The enterprise served, named or anonymised',
+  },
+  PolicyEligibility: object(
+    {
+      industries: codes(ref('IndustryCode'), '适用行业, in the order of the size standard’s industries'),
+      sizeClasses: codes(ref('SizeClass'), '企业规模'),
+      tags: codes(ref('EnterpriseTag'), '企业称号'),
+      tagsMode: { type: 'string', enum: [...TAGS_MODES], description: 'ANY: one of the tags valid on the day; ALL: every one. Present exactly when tags is' },
+      regionCodes: {
+        type: 'array',
+        items: { type: 'string', pattern: REGION_CODE },
+        minItems: 1,
+        uniqueItems: true,
+        description: 'GB/T 2260 codes, sorted: a district matches itself, a city its districts, a province its cities and districts. A sub-national policy always has them, inside its issuing region',
+      },
+    },
+    {
+      optional: ['industries', 'sizeClasses', 'tags', 'tagsMode', 'regionCodes'],
+      description: 'Who the policy is for; a criterion left out restricts nothing',
+    },
+  ),
+};
+
+/** The 六公开 and 五公开 of a product version, as every product event carries them. */
+const productContent = (): Record<string, JsonSchema> => ({
+  item: text('服务项目: the product’s name'),
+  content: text('服务内容'),
+  process: text('服务流程'),
+  standard: text('服务标准'),
+  supervision: text('服务监督'),
+  contact: text('联系方式'),
+  fee: ref('ProductFee'),
+  timeLimit: object({ workingDays: integer(1, undefined, '承诺时限, working days') }, { description: '服务时限' }),
+  classification: ref('ServiceClassification'),
+});
+
+const policyContent = (): Record<string, JsonSchema> => ({
+  title: text('政策标题'),
+  issuer: text('发文机关'),
+  documentNumber: documentNumber(),
+  effectiveFrom: date('施行日期: first day in force'),
+  effectiveUntil: date('Last day in force, inclusive, not before effectiveFrom; absent when open-ended'),
+  summary: text('政策摘要'),
+  eligibility: ref('PolicyEligibility'),
+});
+
+const faqContent = (): Record<string, JsonSchema> => ({
+  question: text('问题'),
+  answer: text('解答'),
+  topics: { type: 'array', items: text(), minItems: 1, uniqueItems: true, description: '主题: free keywords, e.g. 融资, 税收优惠' },
+  policyIds: { type: 'array', items: text(), uniqueItems: true, description: 'The policies it explains (policy ids), possibly none' },
+});
+
+/** The highest rating that still counts as 差评. */
+const POOR_RATING_MAX = Math.max(
+  ...Array.from({ length: DEMAND_SATISFACTION_MAX - DEMAND_SATISFACTION_MIN + 1 }, (_, i) => DEMAND_SATISFACTION_MIN + i).filter(isPoorDemandRating),
+);
+
+const providerOrgId = (): JsonSchema => text('The provider’s organisation (the `orgId` of its users’ tokens): only it revises or retires the record');
+
+export const LIBRARY_EVENT_MESSAGES: Record<LibraryEventType, EventMessageSpec> = {
+  ProductPublished: {
+    title: 'Product published (发布服务产品)',
+    summary: 'A provider in the quality pool published a service product, version 1, with its 六公开, fee and time limit.',
+    payload: object({
+      productId: recordId('The product'),
+      providerId: recordId('The provider'),
+      providerOrgId: providerOrgId(),
+      version: { type: 'integer', const: 1, description: 'The first version' },
+      ...productContent(),
+      publishedAt: at('When it was published'),
+    }),
+  },
+  ProductRevised: {
+    title: 'Product revised (服务产品修订)',
+    summary: 'The provider published a new version of the product; the event carries the whole version and the fields that changed.',
+    payload: object({
+      productId: recordId('The product'),
+      version: version('The new version number, one more than the last', 2),
+      ...productContent(),
+      changedFields: changedFields(PRODUCT_CONTENT_FIELDS),
+      revisedAt: at('When it was revised'),
+    }),
+  },
+  ProductRetired: {
+    title: 'Product retired (服务产品下架)',
+    summary: 'The provider, or an administrator, took the product off; it takes no more revisions.',
+    payload: object({ productId: recordId('The product'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+  },
+  CasePublished: {
+    title: 'Case published (发布服务案例)',
+    summary: 'A provider in the quality pool published a case of a service it delivered, naming the enterprise or an alias.',
+    payload: object(
+      {
+        caseId: recordId('The case'),
+        providerId: recordId('The provider'),
+        providerOrgId: providerOrgId(),
+        productId: recordId('The product delivered, when there was one'),
+        title: text('案例标题'),
+        enterprise: ref('CaseEnterprise'),
+        summary: text('案例概述'),
+        outcome: text('服务成效'),
+        servedOn: date('The day the service was delivered, not after the day of publication'),
+        classification: ref('ServiceClassification'),
+        publishedAt: at('When it was published'),
+      },
+      { optional: ['productId'] },
+    ),
+  },
+  CaseRetired: {
+    title: 'Case retired (服务案例下架)',
+    summary: 'The provider, or an administrator, took the case off.',
+    payload: object({ caseId: recordId('The case'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+  },
+  PolicyPublished: {
+    title: 'Policy published (发布政策)',
+    summary: 'A policy entered the library (基础信息库), version 1, with its level, issuing region and eligibility.',
+    description:
+      'NATIONAL and PROVINCIAL policies are recorded by the platform’s administrator, MUNICIPAL ones by the city authority, ' +
+      'DISTRICT ones by the district or city authority.',
+    payload: object(
+      {
+        policyId: recordId('The policy'),
+        level: { type: 'string', enum: [...POLICY_LEVELS], description: 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级' },
+        regionCode: {
+          type: 'string',
+          pattern: REGION_CODE,
+          description: 'Issuing region: a province code for PROVINCIAL, a city code for MUNICIPAL, a district code for DISTRICT; absent for NATIONAL',
+        },
+        version: { type: 'integer', const: 1, description: 'The first version' },
+        ...policyContent(),
+        publishedAt: at('When it was published'),
+      },
+      { optional: ['regionCode', 'effectiveUntil'] },
+    ),
+  },
+  PolicyAmended: {
+    title: 'Policy amended (政策修订)',
+    summary: 'A new version of the policy; the event carries the whole version and the fields that changed.',
+    payload: object(
+      {
+        policyId: recordId('The policy'),
+        version: version('The new version number, one more than the last', 2),
+        ...policyContent(),
+        changedFields: changedFields(POLICY_CONTENT_FIELDS),
+        amendedAt: at('When it was amended'),
+      },
+      { optional: ['effectiveUntil'] },
+    ),
+  },
+  PolicyRepealed: {
+    title: 'Policy repealed (政策废止)',
+    summary: 'The policy is repealed from a day on (自…起废止); it is no longer pushed nor amended.',
+    payload: object({
+      policyId: recordId('The policy'),
+      on: date('First day the policy is no longer in force; not after effectiveUntil'),
+      reason: text('废止原因'),
+      repealedAt: at('When the repeal was recorded'),
+    }),
+  },
+  PolicyPushed: {
+    title: 'Policy pushed (政策推送)',
+    summary: 'The policy’s current version was pushed to one enterprise; one event per enterprise of a push, never the same version twice.',
+    payload: object({
+      policyId: recordId('The policy'),
+      pushId: text('The push (one request, many enterprises)'),
+      enterpriseId: recordId('The enterprise reached'),
+      version: version('The version pushed'),
+      pushedAt: at('When it was pushed'),
+    }),
+  },
+  FaqPublished: {
+    title: 'FAQ published (发布常见问题解答)',
+    summary: 'The hub or an authority published a question and answer for its region, version 1.',
+    payload: object({
+      faqId: recordId('The FAQ'),
+      regionCode: { type: 'string', pattern: REGION_CODE, description: 'The publishing actor’s region: editors whose region contains it keep the FAQ' },
+      version: { type: 'integer', const: 1, description: 'The first version' },
+      ...faqContent(),
+      publishedAt: at('When it was published'),
+    }),
+  },
+  FaqRevised: {
+    title: 'FAQ revised (常见问题解答修订)',
+    summary: 'A new version of the FAQ; the event carries the whole version and the fields that changed.',
+    payload: object({
+      faqId: recordId('The FAQ'),
+      version: version('The new version number, one more than the last', 2),
+      ...faqContent(),
+      changedFields: changedFields(FAQ_CONTENT_FIELDS),
+      revisedAt: at('When it was revised'),
+    }),
+  },
+  FaqRetired: {
+    title: 'FAQ retired (常见问题解答下架)',
+    summary: 'The FAQ was taken off; it takes no more revisions.',
+    payload: object({ faqId: recordId('The FAQ'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+  },
+  DemandRaised: {
+    title: 'Demand raised (提交服务需求)',
+    summary: 'An enterprise, or a station on its behalf, raised a service demand; stage RAISED.',
+    payload: object(
+      {
+        demandId: recordId('The demand'),
+        enterpriseId: recordId('The enterprise'),
+        enterpriseUscc: uscc(),
+        enterpriseRegionCode: countyCode('The enterprise’s district: who may take the demand up, and where it is escalated'),
+        category: ref('ServiceDomain'),
+        description: text('需求描述'),
+        urgency: { type: 'string', enum: [...DEMAND_URGENCIES], description: '紧急程度' },
+        raisedByStationId: recordId('The station that raised it on the enterprise’s behalf; absent when the enterprise raised it'),
+        raisedAt: at('When it was raised'),
+      },
+      { optional: ['raisedByStationId'] },
+    ),
+  },
+  DemandAccepted: {
+    title: 'Demand accepted (受理)',
+    summary: 'A station operator, or the hub for a station it assigns, accepted the demand; stage ACCEPTED.',
+    payload: object({
+      demandId: recordId('The demand'),
+      stationId: recordId('The station that handles it'),
+      acceptedByOrgId: text('The accepting organisation (the actor’s orgId): when a station operator, only it and the hub act on the demand from now on'),
+      acceptedAt: at('When it was accepted'),
+    }),
+  },
+  DemandMatched: {
+    title: 'Demand matched (服务对接)',
+    summary: 'A provider, and possibly one of its products, was matched to the accepted demand; a later match replaces it. Stage MATCHED.',
+    payload: object(
+      { demandId: recordId('The demand'), providerId: recordId('The provider'), productId: recordId('The product, when one was named'), matchedAt: at('When it was matched') },
+      { optional: ['productId'] },
+    ),
+  },
+  DemandResolved: {
+    title: 'Demand resolved (需求已解决)',
+    summary: 'The demand was met, with the enterprise’s rating at the follow-up call when given; stage RESOLVED.',
+    description: 'A rating of 1 or 2 (差评) is followed in the same request by DemandFollowUpOpened.',
+    payload: object(
+      {
+        demandId: recordId('The demand'),
+        outcome: text('解决情况'),
+        satisfaction: integer(DEMAND_SATISFACTION_MIN, DEMAND_SATISFACTION_MAX, `满意度 at the 客户回访, ${DEMAND_SATISFACTION_MIN}–${DEMAND_SATISFACTION_MAX}`),
+        resolvedAt: at('When it was resolved'),
+      },
+      { optional: ['satisfaction'] },
+    ),
+  },
+  DemandFollowUpOpened: {
+    title: 'Follow-up opened (差评回访)',
+    summary: 'The rating was in the bottom two levels; someone has to follow up with the enterprise.',
+    payload: object({
+      demandId: recordId('The demand'),
+      satisfaction: integer(DEMAND_SATISFACTION_MIN, POOR_RATING_MAX, `The poor rating, ${DEMAND_SATISFACTION_MIN}–${POOR_RATING_MAX}`),
+      openedAt: at('When it was opened'),
+    }),
+  },
+  DemandClosed: {
+    title: 'Demand closed (需求关闭)',
+    summary: 'The demand was closed before being resolved; stage CLOSED.',
+    payload: object({
+      demandId: recordId('The demand'),
+      reason: {
+        type: 'string',
+        enum: [...DEMAND_CLOSE_REASONS],
+        description: 'WITHDRAWN: the enterprise no longer needs it (the enterprise, or the station side for it); UNRESOLVABLE: the network cannot meet it (station side only)',
+      },
+      note: text('说明'),
+      closedAt: at('When it was closed'),
+    }),
+  },
+  DemandEscalated: {
+    title: 'Demand escalated (反映诉求)',
+    summary: 'Nobody accepted the demand within escalateAfterDays; it goes to the district authority. It can still be accepted.',
+    payload: object({
+      demandId: recordId('The demand'),
+      to: countyCode('The district whose authority receives the 诉求 (the enterprise’s)'),
+      daysUnaccepted: integer(1, undefined, 'Whole days since it was raised, more than escalateAfterDays'),
+      escalateAfterDays: integer(1, undefined, 'The setting in force (default 3)'),
+      escalatedAt: at('When it was escalated'),
+    }),
+  },
+};
