@@ -1,6 +1,7 @@
 import type { StoredDocument } from './document-store/document-store.port';
 import { APPLICATION_STREAM_PREFIX, projectApplication } from './application.projection';
 import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
+import { EXPERT_STREAM_PREFIX, projectExpert, type ExpertView } from './expert.projection';
 import { ENTERPRISE_STREAM_PREFIX, projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
 import { STATION_STREAM_PREFIX, projectStation } from './station.projection';
@@ -52,8 +53,22 @@ export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
   ],
 };
 
+/** The expert registry (服务专家库). */
+export const expertsProjection: Projection<Stored<ExpertView>> = {
+  name: 'experts',
+  version: 1,
+  streamPrefix: EXPERT_STREAM_PREFIX,
+  apply: (view, event) => projectExpert(view, event) as Stored<ExpertView> | undefined,
+  indexes: [
+    { keys: { cityCode: 1, regionCode: 1, status: 1 } },
+    { keys: { 'specialties.domain': 1 } },
+    { keys: { 'organisation.id': 1 } },
+    { keys: { registeredAt: 1 } },
+  ],
+};
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

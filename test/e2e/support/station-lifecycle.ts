@@ -83,6 +83,37 @@ export function client(t: TestApp) {
   };
 }
 
+const registries = new WeakMap<TestApp, Promise<void>>();
+
+/**
+ * Puts the three panel experts in the app's expert registry (registered by the hub, admitted by the
+ * city, in May 2019), once per app; panels take only registered, admitted experts.
+ */
+export function ensurePanelExperts(t: TestApp): Promise<void> {
+  let done = registries.get(t);
+  if (!done) {
+    done = (async () => {
+      const c = client(t);
+      for (const e of actors.experts) {
+        const registered = await c.post(actors.hub, '/experts', {
+          expertId: e.id,
+          name: `专家${e.id.slice(-1)}`,
+          specialties: [{ domain: 'MANAGEMENT_CONSULTING' }],
+          organisation: { id: e.orgId, name: `${e.orgId} 单位` },
+          regionCode: e.regionCode,
+          title: '高级经济师',
+          occurredAt: '2019-05-01T10:00:00+08:00',
+        });
+        if (registered.status >= 300 && registered.body.code !== 'EXPERT_ALREADY_EXISTS') throw new Error(`${registered.status} ${JSON.stringify(registered.body)}`);
+        const admitted = await c.post(actors.city, `/experts/${e.id}/admission`, { opinion: '同意入库', occurredAt: '2019-05-02T10:00:00+08:00' });
+        if (admitted.status >= 300 && admitted.body.code !== 'EXPERT_ALREADY_ADMITTED') throw new Error(`${admitted.status} ${JSON.stringify(admitted.body)}`);
+      }
+    })();
+    registries.set(t, done);
+  }
+  return done;
+}
+
 /** Drives one application along the happy path up to `until`, returning its id. */
 export async function applicationUpTo(
   t: TestApp,
@@ -107,7 +138,8 @@ export async function applicationUpTo(
   if (goes('DISTRICT_PASSED'))
     ok(await c.post(reviewer, `/applications/${id}/district-review`, { passed: true, opinion: '同意', occurredAt: '2019-06-19T10:00:00+08:00' }));
   if (goes('PANEL_FORMED')) {
-    const experts = actors.experts.map((e) => ({ expertId: e.id, name: e.id, organisation: e.orgId }));
+    await ensurePanelExperts(t);
+    const experts = actors.experts.map((e) => ({ expertId: e.id }));
     ok(await c.post(actors.hub, `/applications/${id}/expert-panel`, { experts, occurredAt: '2019-07-01T10:00:00+08:00' }));
   }
   if (goes('SCORED'))

@@ -72,9 +72,10 @@ export class ApplicationController {
   @Post(':id/expert-panel')
   @HttpCode(200)
   @Roles('HUB')
-  @ApiOperation({ summary: '专家评审: the hub forms a panel of at least three experts' })
+  @ApiOperation({ summary: '专家评审: the hub forms a panel of at least three admitted, unsuspended experts from the registry, none from the applicant' })
   expertPanel(@Param('id', IdPipe) id: string, @Body() dto: ExpertPanelDto, @Ctx() ctx: RequestContext) {
-    const experts = dto.experts.map(({ expertId, name, organisation }) => ({ expertId, name, organisation }));
+    // Only the ids: the handler takes name, organisation and availability from the expert registry.
+    const experts = dto.experts.map(({ expertId }) => ({ expertId }));
     return this.run({ type: 'FormExpertPanel', data: { applicationId: id, experts } }, ctx);
   }
 

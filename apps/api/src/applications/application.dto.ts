@@ -23,22 +23,34 @@ export class DistrictReviewDto extends CommandRequestDto {
   @Opinion() opinion!: string;
 }
 
+/**
+ * A proposed panel member, by id. The expert must be in the expert registry (服务专家库), admitted and
+ * not suspended at the panel's business time, and not from the applicant; the panel records the name
+ * and organisation the registry holds then. `name` and `organisation` are accepted for older clients
+ * but not used.
+ */
 export class PanelExpertDto {
-  @ApiProperty({ example: 'expert-001', description: 'The expert’s user id (token sub)' })
+  @ApiProperty({ example: 'expert-001', description: 'The expert’s user id (token sub), i.e. the id in the expert registry' })
   @IsString()
   @MinLength(1)
   @MaxLength(128)
   expertId!: string;
-  @ApiProperty({ example: '张教授' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
-  @ApiProperty({ example: '12440000455858013U', description: 'The expert’s organisation id / USCC' })
+
+  @ApiPropertyOptional({ example: '张教授', deprecated: true, description: 'Not used: the registry’s name is recorded' })
+  @IsOptional()
   @IsString()
-  @MinLength(1)
+  @MaxLength(50)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '12440000455858013U', deprecated: true, description: 'Not used: the registry’s organisation at the business time is recorded and checked' })
+  @IsOptional()
+  @IsString()
   @MaxLength(64)
-  organisation!: string;
+  organisation?: string;
 }
 
 export class ExpertPanelDto extends CommandRequestDto {
-  @ApiProperty({ type: [PanelExpertDto] })
+  @ApiProperty({ type: [PanelExpertDto], description: 'At least three distinct registered, available experts' })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })

@@ -6,7 +6,9 @@ import {
   DomainError,
   notFound,
   type ApplicationCommand,
+  type PanelCandidate,
 } from '@sme/domain';
+import { panelCandidateOf } from '@sme/domain/expert/expert.panel';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { foldView, projectApplication, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
@@ -30,7 +32,8 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
     const callId = command.type === 'CreateApplication' ? command.data.callId : await this.callIdOf(applicationId);
     const call = await this.records.callSnapshot(callId);
     const { callId: _callId, ...rest } = command.data as typeof command.data & { callId?: string };
-    const data = NEEDS_CALL.has(command.type) ? { ...rest, call } : rest;
+    let data: object = NEEDS_CALL.has(command.type) ? { ...rest, call } : rest;
+    if (command.type === 'FormExpertPanel') data = { ...rest, experts: await this.panelCandidates(command.data.experts, ctx.occurredAt) };
     try {
       return toResponse(
         await this.executor.execute({
@@ -50,6 +53,18 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
       }
       throw error;
     }
+  }
+
+  /**
+   * Each proposed expert as the expert registry has them at the panel's business time (name,
+   * organisation then, availability then); what the request says of them is not used.
+   */
+  private panelCandidates(experts: readonly Pick<PanelCandidate, 'expertId'>[], at: Date): Promise<PanelCandidate[]> {
+    return Promise.all(
+      (Array.isArray(experts) ? experts : []).map(async ({ expertId }) =>
+        typeof expertId === 'string' && expertId.trim() !== '' ? panelCandidateOf(expertId.trim(), await this.records.expert(expertId.trim()), at) : { expertId },
+      ),
+    );
   }
 
   private callIdOf(applicationId: string): Promise<string> {

@@ -7,7 +7,8 @@ import { Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
 
 export class StreamIdParam {
-  @Matches(/^[a-z]+-[0-9A-Za-z-]{1,64}$/, {
+  // Ids are UUIDs, except where a record is named by something else (an expert by their user id: 1–128 visible ASCII).
+  @Matches(/^[a-z]+-[\x21-\x7e]{1,128}$/, {
     message: 'streamId must be <category>-<id>, e.g. station-<uuid>',
   })
   streamId!: string;

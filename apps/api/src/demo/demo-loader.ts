@@ -1,12 +1,13 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@sme/domain';
+import type { Actor, ServiceDomain } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { ExecuteApplicationCommand, type ApplicationCommandBody } from '../applications/application.messages';
 import { ExecuteCallCommand, PublishCallListCommand } from '../calls/call.messages';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
+import { ExecuteExpertCommand, type ExpertCommandBody } from '../experts/expert.messages';
 import { ExecuteStationCommand, type StationCommandBody } from '../stations/station.messages';
 import { stationIdFor } from '../stations/station-designation';
 import {
@@ -45,6 +46,13 @@ function reaches(applicant: DemoApplicant, step: Step): boolean {
   return ORDER.indexOf(step) <= ORDER.indexOf(last[applicant.outcome]);
 }
 
+/** What the registry holds of the demo experts besides their ids, names and organisation ids. */
+const DEMO_EXPERT_PROFILES: { organisationName: string; title: string; specialties: { domain: ServiceDomain; detail?: string }[] }[] = [
+  { organisationName: '广州某大学（示例）', title: '教授', specialties: [{ domain: 'MANAGEMENT_CONSULTING' }, { domain: 'TRAINING' }] },
+  { organisationName: '广州某研究院（示例）', title: '研究员', specialties: [{ domain: 'TECHNOLOGY' }, { domain: 'IP', detail: '专利布局' }] },
+  { organisationName: '广州某会计师事务所（示例）', title: '注册会计师', specialties: [{ domain: 'FINANCE' }, { domain: 'MANAGEMENT_CONSULTING', detail: '财务管理' }] },
+];
+
 const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart(2, '0')}:${String((key * 7) % 60).padStart(2, '0')}:00+08:00`;
 
 /**
@@ -72,6 +80,23 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     bus.execute(new ExecuteApplicationCommand(body, ctx(actor, at)));
   const station = (body: StationCommandBody, actor: Actor, at: string): Promise<CommandResult> =>
     bus.execute(new ExecuteStationCommand(body, ctx(actor, at)));
+
+  const expert = (body: ExpertCommandBody, actor: Actor, at: string): Promise<CommandResult> =>
+    bus.execute(new ExecuteExpertCommand(body, ctx(actor, at)));
+
+  // The panel experts: in the expert registry (registered by the hub, admitted by the city) before any panel.
+  for (const [i, e] of EXPERTS.entries()) {
+    const profile = DEMO_EXPERT_PROFILES[i];
+    await expert(
+      {
+        type: 'RegisterExpert',
+        data: { expertId: e.id, name: EXPERT_NAMES[i], specialties: profile.specialties, organisation: { id: e.orgId, name: profile.organisationName }, regionCode: e.regionCode, title: profile.title },
+      },
+      HUB,
+      day('2019-05-06', i),
+    );
+    await expert({ type: 'AdmitExpert', data: { expertId: e.id, opinion: '资格审核通过，同意入库' } }, CITY, day('2019-05-10', i));
+  }
 
   const { openedAt, ...call } = DEMO_CALL;
   await bus.execute(new ExecuteCallCommand({ type: 'OpenCall', data: call }, ctx(CITY, openedAt)));
@@ -105,7 +130,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
       day('2019-06-19', a.key),
     );
     if (!reaches(a, 'PANEL_FORMED')) continue;
-    const experts = EXPERTS.map((e, i) => ({ expertId: e.id, name: EXPERT_NAMES[i], organisation: e.orgId }));
+    const experts = EXPERTS.map((e) => ({ expertId: e.id }));
     await application({ type: 'FormExpertPanel', data: { applicationId, experts } }, HUB, day('2019-07-02', a.key));
     if (!reaches(a, 'SCORED')) continue;
     for (const [i, expert] of EXPERTS.entries()) {

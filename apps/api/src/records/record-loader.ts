@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { callDecider, notFound, toCallSnapshot, type CallEvent, type CallSnapshot, type CallState } from '@sme/domain';
+import {
+  callDecider,
+  expertDecider,
+  notFound,
+  toCallSnapshot,
+  type CallEvent,
+  type CallSnapshot,
+  type CallState,
+  type ExpertEvent,
+  type ExpertState,
+} from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 
 /** Loads other records a command depends on (the call of an application, …) from their streams. */
@@ -23,5 +33,10 @@ export class RecordLoader {
 
   async callSnapshot(callId: string): Promise<CallSnapshot> {
     return toCallSnapshot(await this.call(callId));
+  }
+
+  /** An expert's registry record (服务专家库), folded from `expert-<id>`; status NONE when not registered. */
+  async expert(expertId: string): Promise<ExpertState> {
+    return (await loadAggregate<ExpertState, ExpertEvent>(this.store, `expert-${expertId}`, expertDecider)).state;
   }
 }

@@ -23,6 +23,7 @@ export type ReviewByDistrict = DomainCommand<
   { applicationId: string; call: CallSnapshot; passed: boolean; opinion: string }
 >;
 
+/** A panel member as recorded on the application (name and organisation as the expert registry had them). */
 export type PanelExpert = {
   expertId: string;
   name: string;
@@ -30,8 +31,21 @@ export type PanelExpert = {
   organisation: string;
 };
 
-/** 专家评审: the city's HUB forms a panel of at least three experts without a conflict of interest. */
-export type FormExpertPanel = DomainCommand<'FormExpertPanel', { applicationId: string; experts: PanelExpert[] }>;
+/**
+ * A proposed panel member with what the expert registry (服务专家库) says of them at the panel's
+ * business time: their name, the organisation they belonged to then, and whether they could sit on a
+ * panel then (admitted, not suspended, not removed). `registry` is absent for an expert not registered.
+ */
+export type PanelCandidate = {
+  expertId: string;
+  registry?: { name: string; organisation: string; available: boolean };
+};
+
+/**
+ * 专家评审: the city's HUB forms a panel of at least three distinct experts, each registered and
+ * available, none from the applicant (回避, judged on the registry's organisation).
+ */
+export type FormExpertPanel = DomainCommand<'FormExpertPanel', { applicationId: string; experts: PanelCandidate[] }>;
 
 /** By an EXPERT on the panel, once; an integer 0–100. */
 export type ScoreApplication = DomainCommand<

@@ -13,6 +13,7 @@ import type {
   FormExpertPanel,
   IssueRecommendation,
   MarkDesignated,
+  PanelCandidate,
   PanelExpert,
   ReviewByDistrict,
   ScoreApplication,
@@ -339,37 +340,48 @@ function formExpertPanel(command: FormExpertPanel, application: ExistingApplicat
   const { data, metadata } = command;
   requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   requireStage(application, ['DISTRICT_PASSED']);
-  const given = Array.isArray(data.experts) ? data.experts : [];
+  const given: Partial<PanelCandidate>[] = Array.isArray(data.experts) ? data.experts : [];
   const seen = new Set<string>();
-  const experts = given.map((expert, i): PanelExpert => {
-    const at = `experts.${i}`;
-    const checked = {
-      expertId: requireText(expert.expertId, `${at}.expertId`, { zh: '专家编号', en: 'Expert id' }),
-      name: requireText(expert.name, `${at}.name`, { zh: '专家姓名', en: 'Expert name' }),
-      organisation: requireText(expert.organisation, `${at}.organisation`, { zh: '专家所在单位', en: "Expert's organisation" }),
-    };
-    if (seen.has(checked.expertId)) {
-      throw invalid('DUPLICATE_EXPERT', `专家“${checked.name}”重复`, `Expert ${checked.expertId} is listed twice`, `${at}.expertId`);
-    }
-    seen.add(checked.expertId);
-    return checked;
+  const ids = given.map((candidate, i): string => {
+    const field = `experts.${i}.expertId`;
+    const expertId = requireText(candidate?.expertId, field, { zh: '专家编号', en: 'Expert id' });
+    if (seen.has(expertId)) throw invalid('DUPLICATE_EXPERT', `专家 ${expertId} 重复`, `Expert ${expertId} is listed twice`, field);
+    seen.add(expertId);
+    return expertId;
   });
-  if (experts.length < MIN_PANEL_SIZE) {
+  if (ids.length < MIN_PANEL_SIZE) {
     throw invalid(
       'EXPERT_PANEL_TOO_SMALL',
-      `专家组至少需要${MIN_PANEL_SIZE}名专家（现有${experts.length}名）`,
-      `An expert panel needs at least ${MIN_PANEL_SIZE} experts (given ${experts.length})`,
+      `专家组至少需要${MIN_PANEL_SIZE}名专家（现有${ids.length}名）`,
+      `An expert panel needs at least ${MIN_PANEL_SIZE} experts (given ${ids.length})`,
       'experts',
     );
   }
+  // Name, organisation and availability come from the expert registry at the panel's business time.
+  const experts = ids.map((expertId, i): PanelExpert => {
+    const field = `experts.${i}.expertId`;
+    const registry = given[i].registry;
+    if (registry === undefined) {
+      throw conflict('EXPERT_NOT_REGISTERED', `专家 ${expertId} 不在服务专家库中`, `Expert ${expertId} is not in the expert registry`, field);
+    }
+    if (!registry.available) {
+      throw conflict(
+        'EXPERT_NOT_AVAILABLE',
+        `专家“${registry.name}”（${expertId}）未入库、已暂停或已出库，不能参加评审`,
+        `Expert ${registry.name} (${expertId}) is not admitted, or is suspended or removed, and cannot sit on a panel`,
+        field,
+      );
+    }
+    return { expertId, name: registry.name, organisation: registry.organisation };
+  });
   const applicant = [application.form.operator.uscc, application.ownerOrgId].map(normalisedOrgId);
   experts.forEach((expert, i) => {
     if (applicant.includes(normalisedOrgId(expert.organisation))) {
-      throw invalid(
+      throw conflict(
         'EXPERT_CONFLICT_OF_INTEREST',
         `专家“${expert.name}”（${expert.expertId}）来自申报主体，须回避`,
         `Expert ${expert.name} (${expert.expertId}) belongs to the applicant and must not review it`,
-        `experts.${i}.organisation`,
+        `experts.${i}.expertId`,
       );
     }
   });

@@ -1,7 +1,7 @@
 import { call2019, GZ } from '../call/call.fixtures';
 import type { CallSnapshot } from '../call/call.snapshot';
 import { anActor, at } from '../shared/testing';
-import type { ApplicationCommand, PanelExpert } from './application.commands';
+import type { ApplicationCommand, PanelCandidate, PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
 import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
 
@@ -32,6 +32,12 @@ export const experts: PanelExpert[] = [
   { expertId: 'expert-2', name: '王芳', organisation: '914401056187432107' },
   { expertId: 'expert-3', name: '张伟', organisation: 'university-scut' },
 ];
+/** A panel member as the expert registry has them (available unless said otherwise). */
+export const candidate = ({ expertId, name, organisation }: PanelExpert, available = true): PanelCandidate => ({
+  expertId,
+  registry: { name, organisation, available },
+});
+export const candidates: PanelCandidate[] = experts.map((e) => candidate(e));
 export const expertActor = (i: number) => anActor('EXPERT', GZ, experts[i].expertId, experts[i].organisation);
 
 export const material = (kind: MaterialKind): Material => ({

@@ -9,6 +9,8 @@ import {
   allScored,
   APPLICATION_ID,
   callSnapshot,
+  candidate,
+  candidates,
   cityBureau,
   command,
   drafted,
@@ -37,7 +39,7 @@ const submit = (now = '2019-06-10T10:00:00+08:00', call = callSnapshot, actor = 
   command('SubmitApplication', { call }, actor, now);
 const review = (passed: boolean, actor = tianheReviewer, now = '2019-06-19T10:00:00+08:00', opinion = '同意', call = callSnapshot) =>
   command('ReviewByDistrict', { call, passed, opinion }, actor, now);
-const formPanel = (panel = experts, actor = hub) => command('FormExpertPanel', { experts: panel }, actor);
+const formPanel = (panel = candidates, actor = hub) => command('FormExpertPanel', { experts: panel }, actor);
 const scoreBy = (i: number, score: number, opinion = '基础扎实') => command('ScoreApplication', { score, opinion }, expertActor(i));
 const recommend = (recommended: boolean, actor = hub, opinion = '综合评分较高') => command('IssueRecommendation', { recommended, opinion }, actor);
 const decideIt = (approved: boolean, actor = cityBureau, opinion = '同意认定') => command('DecideApplication', { approved, opinion }, actor);
@@ -246,7 +248,7 @@ describe('Station application (服务站申请)', () => {
   });
 
   describe('FormExpertPanel (专家评审)', () => {
-    it('forms a panel of three experts', () => {
+    it('forms a panel of three experts, as the registry has them', () => {
       given(applicationDecider, HISTORY.DISTRICT_PASSED)
         .when(formPanel())
         .then([{ type: 'ExpertPanelFormed', data: { applicationId: APPLICATION_ID, experts, formedAt: '2019-06-10T02:00:00.000Z' } }])
@@ -254,45 +256,56 @@ describe('Station application (服务站申请)', () => {
     });
 
     it('needs at least three experts', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(experts.slice(0, 2))).thenThrows('EXPERT_PANEL_TOO_SMALL', { kind: 'VALIDATION', field: 'experts' });
+      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(candidates.slice(0, 2))).thenThrows('EXPERT_PANEL_TOO_SMALL', { kind: 'VALIDATION', field: 'experts' });
     });
 
     it('refuses an expert listed twice', () => {
       given(applicationDecider, HISTORY.DISTRICT_PASSED)
-        .when(formPanel([...experts.slice(0, 2), { ...experts[0] }]))
-        .thenThrows('DUPLICATE_EXPERT', { field: 'experts.2.expertId' });
+        .when(formPanel([...candidates.slice(0, 2), { ...candidates[0] }]))
+        .thenThrows('DUPLICATE_EXPERT', { kind: 'VALIDATION', field: 'experts.2.expertId' });
     });
 
-    it('refuses an expert from the applicant (by its credit code)', () => {
-      const insider = { expertId: 'expert-9', name: '赵某', organisation: OPERATOR_USCC.toLowerCase() };
+    it('needs each expert’s id', () => {
       given(applicationDecider, HISTORY.DISTRICT_PASSED)
-        .when(formPanel([...experts, insider]))
-        .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { field: 'experts.3.organisation', message: /赵某/ });
+        .when(formPanel([...candidates.slice(0, 2), { ...candidates[2], expertId: ' ' }]))
+        .thenThrows('FIELD_REQUIRED', { field: 'experts.2.expertId' });
+    });
+
+    it('refuses an expert who is not in the expert registry', () => {
+      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+        .when(formPanel([...candidates, { expertId: 'expert-9' }]))
+        .thenThrows('EXPERT_NOT_REGISTERED', { kind: 'CONFLICT', field: 'experts.3.expertId', message: /expert-9/ });
+    });
+
+    it('refuses an expert not available then (not admitted, suspended or removed), naming them', () => {
+      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+        .when(formPanel([candidates[0], candidate(experts[1], false), candidates[2]]))
+        .thenThrows('EXPERT_NOT_AVAILABLE', { kind: 'CONFLICT', field: 'experts.1.expertId', message: /王芳/ });
+    });
+
+    it('refuses an expert from the applicant (by its credit code, as the registry has it)', () => {
+      const insider = candidate({ expertId: 'expert-9', name: '赵某', organisation: OPERATOR_USCC.toLowerCase() });
+      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+        .when(formPanel([...candidates, insider]))
+        .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { kind: 'CONFLICT', field: 'experts.3.expertId', message: /赵某/ });
     });
 
     it('refuses an expert from the owning organisation', () => {
       const owner = 'org-owner-registry-id';
-      const insider = { expertId: 'expert-9', name: '赵某', organisation: owner };
+      const insider = candidate({ expertId: 'expert-9', name: '赵某', organisation: owner });
       given(applicationDecider, [drafted(aForm(), owner), submitted, HISTORY.DISTRICT_PASSED[2]])
-        .when(formPanel([insider, ...experts]))
-        .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { field: 'experts.0.organisation' });
+        .when(formPanel([insider, ...candidates]))
+        .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { field: 'experts.0.expertId' });
     });
 
     it('is for the hub of the application’s city', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(experts, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(experts, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('needs a district-passed application, and forms the panel once', () => {
       given(applicationDecider, HISTORY.SUBMITTED).when(formPanel()).thenThrows('INVALID_STAGE');
       given(applicationDecider, HISTORY.PANEL_FORMED).when(formPanel()).thenThrows('INVALID_STAGE', { message: /PANEL_FORMED/ });
-    });
-
-    it('needs each expert’s name and organisation', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel([{ ...experts[0], name: '' }, ...experts.slice(1)])).thenThrows('FIELD_REQUIRED', { field: 'experts.0.name' });
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
-        .when(formPanel([...experts.slice(0, 2), { ...experts[2], organisation: ' ' }]))
-        .thenThrows('FIELD_REQUIRED', { field: 'experts.2.organisation' });
     });
   });
 

@@ -4,9 +4,12 @@ import {
   CALL_EVENT_SCHEMA_VERSIONS,
   GUANGZHOU_DISTRICTS,
   MATERIAL_KINDS,
+  EXPERT_EVENT_SCHEMA_VERSIONS,
   STATION_EVENT_SCHEMA_VERSIONS,
   applicationDecider,
   callDecider,
+  expertDecider,
+  fold,
   stationDecider,
   toCallSnapshot,
   usccCheckCharacter,
@@ -16,8 +19,13 @@ import {
   type Decider,
   type DomainCommand,
   type DomainEvent,
+  type ExpertCommand,
+  type ExpertEvent,
+  type ExpertState,
+  type PanelCandidate,
 } from '@sme/domain';
-import { handleCommand, type EventStore } from '@sme/event-store';
+import { panelCandidateOf } from '@sme/domain/expert/expert.panel';
+import { handleCommand, loadAggregate, type EventStore } from '@sme/event-store';
 
 /**
  * Writes realistic histories through the real deciders: calls, applications ending at every stage,
@@ -28,6 +36,11 @@ export interface HistoryOptions {
   applicationsPerCall?: number;
   /** Business time of the first call; later calls follow a year apart. */
   startYear?: number;
+  /**
+   * Also write the panel experts' registry streams (ExpertRegistered, ExpertAdmitted), once per store.
+   * Off by default: the experts are then registered and admitted in memory, through the same decider.
+   */
+  writeExpertStreams?: boolean;
 }
 
 export interface WrittenHistory {
@@ -56,6 +69,56 @@ const LAST_STEP: Record<Outcome, (typeof STEPS)[number]> = {
   SUBMITTED: 'SUBMITTED',
   DRAFT: 'DRAFT',
 };
+
+export interface RegistryExpert {
+  actor: Actor;
+  name: string;
+  /** The organisation the expert is registered with (its id is the actor's orgId). */
+  organisationName: string;
+}
+
+/** The 服务专家库 entries of panel experts: registered by the city's hub, admitted by the city. */
+export function registryCommands(expert: RegistryExpert, year: number): { actor: Actor; at: string; command: Omit<ExpertCommand, 'metadata'> }[] {
+  const expertId = expert.actor.id;
+  return [
+    {
+      actor: HUB,
+      at: `${year}-01-02T10:00:00+08:00`,
+      command: {
+        type: 'RegisterExpert',
+        data: {
+          expertId,
+          name: expert.name,
+          specialties: [{ domain: 'MANAGEMENT_CONSULTING' }],
+          organisation: { id: expert.actor.orgId, name: expert.organisationName },
+          regionCode: expert.actor.regionCode,
+          title: '高级经济师',
+        },
+      },
+    },
+    { actor: CITY, at: `${year}-01-03T10:00:00+08:00`, command: { type: 'AdmitExpert', data: { expertId, opinion: '同意入库' } } },
+  ];
+}
+
+/** Experts registered and admitted in memory (no events written), as of the start of `year`. */
+export function admittedInMemory(experts: readonly RegistryExpert[], year: number): Map<string, ExpertState> {
+  return new Map(
+    experts.map((expert) => {
+      const events = registryCommands(expert, year).reduce<ExpertEvent[]>((history, { actor, at, command }) => {
+        const state = fold(expertDecider, history);
+        return [...history, ...expertDecider.decide({ ...command, metadata: { now: new Date(at), actor } } as ExpertCommand, state)];
+      }, []);
+      return [expert.actor.id, fold(expertDecider, events)];
+    }),
+  );
+}
+
+/** FormExpertPanel's experts as the API's handler passes them: what the registry says of each at the panel's time. */
+export function panelFrom(registry: ReadonlyMap<string, ExpertState>, expertIds: readonly string[], at: string): PanelCandidate[] {
+  return expertIds.map((id) => panelCandidateOf(id, registry.get(id) ?? expertDecider.initialState(), at));
+}
+
+const REGISTRY_EXPERTS: RegistryExpert[] = EXPERTS.map((actor) => ({ actor, name: actor.id, organisationName: `${actor.orgId} 单位` }));
 
 export async function writeStationHistory(store: EventStore, options: HistoryOptions = {}): Promise<WrittenHistory> {
   const calls = options.calls ?? 1;
@@ -90,6 +153,22 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
     });
     written.events += result.events.length;
     return result.state;
+  }
+
+  let registry = admittedInMemory(REGISTRY_EXPERTS, startYear);
+  if (options.writeExpertStreams) {
+    const written = new Map<string, ExpertState>();
+    for (const expert of REGISTRY_EXPERTS) {
+      const streamId = `expert-${expert.actor.id}`;
+      let { state } = await loadAggregate<ExpertState, ExpertEvent>(store, streamId, expertDecider);
+      if (state.status === 'NONE') {
+        for (const { actor, at, command } of registryCommands(expert, startYear)) {
+          state = await run(expertDecider, streamId, EXPERT_EVENT_SCHEMA_VERSIONS, actor, at, command.type, command.data);
+        }
+      }
+      written.set(expert.actor.id, state);
+    }
+    registry = written;
   }
 
   for (let c = 0; c < calls; c++) {
@@ -137,9 +216,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       if (!reaches('DISTRICT_PASSED')) continue;
       await app(reviewer, day('06-19'), 'ReviewByDistrict', { call, passed: true, opinion: '同意' });
       if (!reaches('PANEL_FORMED')) continue;
-      await app(HUB, day('07-01'), 'FormExpertPanel', {
-        experts: EXPERTS.map((e) => ({ expertId: e.id, name: e.id, organisation: e.orgId })),
-      });
+      await app(HUB, day('07-01'), 'FormExpertPanel', { experts: panelFrom(registry, EXPERTS.map((e) => e.id), day('07-01')) });
       if (!reaches('SCORED')) continue;
       for (const [k, expert] of EXPERTS.entries()) {
         await app(expert, day(`07-0${2 + k}`), 'ScoreApplication', { score: outcome === 'NOT_RECOMMENDED' ? 50 + k : 80 + ((i + k) % 15), opinion: '评审意见' });

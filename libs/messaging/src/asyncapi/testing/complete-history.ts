@@ -17,7 +17,7 @@ import {
   type DomainEvent,
 } from '@sme/domain';
 import { handleCommand, type EventStore, type EventToAppend } from '@sme/event-store';
-import { writeStationHistory, type HistoryOptions, type WrittenHistory } from '@sme/read-models/testing/station-history';
+import { admittedInMemory, panelFrom, writeStationHistory, type HistoryOptions, type WrittenHistory } from '@sme/read-models/testing/station-history';
 
 /**
  * writeStationHistory plus, through the same deciders, the events it never writes: a material attached
@@ -172,9 +172,12 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
   const step = (actor: Actor, at: string, type: string, data: object) =>
     run(applicationDecider, applicationStream, APPLICATION_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { applicationId, ...data });
   await step(reviewer, `${year}-06-19T10:00:00+08:00`, 'ReviewByDistrict', { call, passed: true, opinion: '同意报市' });
-  await step(HUB, `${year}-07-01T10:00:00+08:00`, 'FormExpertPanel', {
-    experts: experts.map((e) => ({ expertId: e.id, name: `专家${e.id.slice(-1)}`, organisation: e.orgId })),
-  });
+  const registry = admittedInMemory(
+    experts.map((actor) => ({ actor, name: `专家${actor.id.slice(-1)}`, organisationName: `${actor.orgId} 单位` })),
+    year,
+  );
+  const formedAt = `${year}-07-01T10:00:00+08:00`;
+  await step(HUB, formedAt, 'FormExpertPanel', { experts: panelFrom(registry, experts.map((e) => e.id), formedAt) });
   for (const [k, expert] of experts.entries()) {
     await step(expert, `${year}-07-0${2 + k}T10:00:00+08:00`, 'ScoreApplication', { score: [80, 85, 91][k], opinion: '评审意见' });
   }

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { newRecordId } from '../records/new-record-id';
+import { EXPERT_READERS } from './expert-access';
+import { ExpertIdPipe } from './expert-id.pipe';
+import { ExpertOpinionDto, ListExpertsQueryDto, RegisterExpertDto, RemoveExpertDto, SuspendExpertDto, UpdateExpertProfileDto } from './expert.dto';
+import { ExecuteExpertCommand, GetExpertQuery, ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
+
+/** Drops the fields not given, so the domain sees only what the request says. */
+const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+@ApiTags('experts (服务专家库)')
+@ApiBearerAuth()
+@Controller('experts')
+export class ExpertController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private run(command: ExpertCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteExpertCommand(command, ctx));
+  }
+
+  @Post()
+  @Roles('EXPERT', 'HUB')
+  @ApiOperation({ summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city' })
+  register(@Body() dto: RegisterExpertDto, @Ctx() ctx: RequestContext) {
+    const expertId = dto.expertId ?? (ctx.actor.role === 'EXPERT' ? ctx.actor.id : newRecordId(ctx, 'expert'));
+    const { name, specialties, organisation, regionCode, title } = dto;
+    return this.run(
+      {
+        type: 'RegisterExpert',
+        data: { expertId, name, specialties: specialties.map((s) => given({ domain: s.domain, detail: s.detail })), organisation: { id: organisation.id, name: organisation.name }, regionCode, title },
+      },
+      ctx,
+    );
+  }
+
+  @Post(':id/admission')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: '入库: the hub or city authority of the expert’s city admits the expert' })
+  admit(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'AdmitExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
+  }
+
+  @Post(':id/suspension')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated' })
+  suspend(@Param('id', ExpertIdPipe) id: string, @Body() dto: SuspendExpertDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'SuspendExpert', data: given({ expertId: id, reason: dto.reason ?? '', until: dto.until }) }, ctx);
+  }
+
+  @Post(':id/reinstatement')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Lift the suspension in force' })
+  reinstate(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ReinstateExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
+  }
+
+  @Post(':id/removal')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: '出库: remove the expert from the pool, with a reason' })
+  remove(@Param('id', ExpertIdPipe) id: string, @Body() dto: RemoveExpertDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RemoveExpert', data: { expertId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @Post(':id/profile')
+  @HttpCode(200)
+  @Roles('EXPERT', 'HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority' })
+  updateProfile(@Param('id', ExpertIdPipe) id: string, @Body() dto: UpdateExpertProfileDto, @Ctx() ctx: RequestContext) {
+    const { name, specialties, organisation, regionCode, title } = dto;
+    const data = given({
+      expertId: id,
+      name,
+      specialties: specialties?.map((s) => given({ domain: s.domain, detail: s.detail })),
+      organisation: organisation && { id: organisation.id, name: organisation.name },
+      regionCode,
+      title,
+    });
+    return this.run({ type: 'UpdateExpertProfile', data }, ctx);
+  }
+
+  @Get(':id')
+  @Roles(...EXPERT_READERS)
+  @ApiOperation({ summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)' })
+  get(@Param('id', ExpertIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetExpertQuery(id, actor));
+  }
+
+  @Get()
+  @Roles(...EXPERT_READERS)
+  @ApiOperation({
+    summary: 'The expert registry by status, region, specialty, organisation and name (sort: registeredAt, name, updatedAt; cursor paging; total)',
+  })
+  list(@Query() query: ListExpertsQueryDto, @CurrentActor() actor: Actor) {
+    const { status, regionCode, cityCode, specialty, organisation, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListExpertsQuery(given({ status, regionCode, cityCode, specialty, organisation, q }), sort, { limit, cursor }, actor));
+  }
+}

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
+import { EXPERT_LIST_STATUSES, type ExpertListStatus } from '@sme/read-models/queries/expert-list';
+import { CommandRequestDto } from '../commands/command-request.dto';
+import { ListQueryDto } from '../read-side/list-query.dto';
+import { EXPERT_ID_PATTERN } from './expert-id.pipe';
+
+const REGION_CODE = /^\d{6}$/;
+
+export class ExpertSpecialtyDto {
+  @ApiProperty({ enum: SERVICE_DOMAINS, example: 'IP' }) @IsIn(SERVICE_DOMAINS) domain!: ServiceDomain;
+  @ApiPropertyOptional({ example: '专利布局', description: 'Required for OTHER' }) @IsOptional() @IsString() @MaxLength(200) detail?: string;
+}
+
+export class ExpertOrganisationDto {
+  @ApiProperty({ example: '12440000455858371B', description: 'Organisation id; a USCC for legal persons (checked when it looks like one)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  id!: string;
+
+  @ApiProperty({ example: '广东某大学' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+}
+
+class ExpertProfileFields extends CommandRequestDto {
+  @ApiProperty({ type: [ExpertSpecialtyDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ExpertSpecialtyDto)
+  specialties!: ExpertSpecialtyDto[];
+}
+
+export class RegisterExpertDto extends ExpertProfileFields {
+  @ApiPropertyOptional({
+    example: 'expert-001',
+    description: 'The expert’s user id (token sub). An EXPERT registers themself (omit it, or give their own id); the HUB may give it or have one generated.',
+  })
+  @IsOptional()
+  @Matches(EXPERT_ID_PATTERN, { message: 'expertId must be 1–128 visible ASCII characters' })
+  expertId?: string;
+
+  @ApiProperty({ example: '王志明' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
+  @ApiProperty({ type: ExpertOrganisationDto }) @ValidateNested() @Type(() => ExpertOrganisationDto) organisation!: ExpertOrganisationDto;
+
+  @ApiProperty({ example: '440106', description: 'City- or county-level GB/T 2260 code' })
+  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode!: string;
+
+  @ApiProperty({ example: '教授、专利代理师', description: '职称或资格' }) @IsString() @MinLength(1) @MaxLength(100) title!: string;
+}
+
+/** Only the fields given change; a change of organisation is its own event (conflict checks use the organisation at the time). */
+export class UpdateExpertProfileDto extends CommandRequestDto {
+  @ApiPropertyOptional({ example: '王志明' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
+
+  @ApiPropertyOptional({ type: [ExpertSpecialtyDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ExpertSpecialtyDto)
+  specialties?: ExpertSpecialtyDto[];
+
+  @ApiPropertyOptional({ type: ExpertOrganisationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExpertOrganisationDto)
+  organisation?: ExpertOrganisationDto;
+
+  @ApiPropertyOptional({ example: '440106' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ example: '教授' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) title?: string;
+}
+
+export class ExpertOpinionDto extends CommandRequestDto {
+  @ApiProperty({ example: '资格审核通过，同意入库' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+/** The suspension's reason is the base `reason` field, required here by the domain rule. */
+export class SuspendExpertDto extends CommandRequestDto {
+  @ApiPropertyOptional({ example: '2025-06-30', description: 'Suspended until the end of this day (China); omit: until reinstated' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date YYYY-MM-DD' })
+  until?: string;
+}
+
+/** The removal's reason is the base `reason` field, required here by the domain rule. */
+export class RemoveExpertDto extends CommandRequestDto {}
+
+export class ListExpertsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: EXPERT_LIST_STATUSES, description: 'ADMITTED: admitted and not suspended now; SUSPENDED: a suspension in force now' })
+  @IsOptional()
+  @IsIn(EXPERT_LIST_STATUSES)
+  status?: ExpertListStatus;
+
+  @ApiPropertyOptional({ example: '440106', description: 'The expert’s registered region' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ example: '440100' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  cityCode?: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_DOMAINS, description: 'A specialty domain' })
+  @IsOptional()
+  @IsIn(SERVICE_DOMAINS)
+  specialty?: ServiceDomain;
+
+  @ApiPropertyOptional({ description: 'Organisation id exactly, or text in its name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string;
+}
