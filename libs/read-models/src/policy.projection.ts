@@ -1,0 +1,146 @@
+import type { FaqEvent } from '@sme/domain/policy/faq.events';
+import type { PolicyEligibility } from '@sme/domain/policy/policy-matching';
+import type { PolicyEvent } from '@sme/domain/policy/policy.events';
+import type { PolicyLevel } from '@sme/domain/policy/policy.rules';
+import { assertNever } from '@sme/domain/shared/decider';
+import type { RecordedEvent } from '@sme/event-store';
+import { versionOf } from './view-version';
+import type { ViewVersion } from './views';
+
+export const POLICY_STREAM_PREFIX = 'policy-';
+export const FAQ_STREAM_PREFIX = 'faq-';
+
+/** A policy of the 基础信息库 as it stands: the current version at the top, nulls where a field is absent (filters and sorts need them). */
+export interface PolicyView extends ViewVersion {
+  id: string;
+  level: PolicyLevel;
+  /** The issuing region; null for a national policy. */
+  regionCode: string | null;
+  title: string;
+  issuer: string;
+  documentNumber: string;
+  effectiveFrom: string;
+  /** Last day in force, inclusive; null when open-ended. */
+  effectiveUntil: string | null;
+  summary: string;
+  eligibility: PolicyEligibility;
+  version: number;
+  status: 'PUBLISHED' | 'REPEALED';
+  /** First day no longer in force because of a repeal; null when not repealed. */
+  repealedOn: string | null;
+  repealReason: string | null;
+  publishedAt: string;
+  /** How many PolicyPushed events, and the version each enterprise was last pushed. */
+  pushCount: number;
+  pushedVersions: Record<string, number>;
+}
+
+export interface FaqView extends ViewVersion {
+  id: string;
+  regionCode: string;
+  question: string;
+  answer: string;
+  topics: string[];
+  policyIds: string[];
+  version: number;
+  status: 'ACTIVE' | 'RETIRED';
+  publishedAt: string;
+  retiredAt: string | null;
+  retireReason: string | null;
+}
+
+/** Pure: the policy's document after one more of its events. */
+export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEvent): PolicyView | undefined {
+  const event = { type: recorded.type, data: recorded.data } as PolicyEvent;
+  const version = versionOf(recorded);
+  switch (event.type) {
+    case 'PolicyPublished': {
+      const d = event.data;
+      return {
+        _id: d.policyId,
+        id: d.policyId,
+        level: d.level,
+        regionCode: d.regionCode ?? null,
+        title: d.title,
+        issuer: d.issuer,
+        documentNumber: d.documentNumber,
+        effectiveFrom: d.effectiveFrom,
+        effectiveUntil: d.effectiveUntil ?? null,
+        summary: d.summary,
+        eligibility: d.eligibility,
+        version: d.version,
+        status: 'PUBLISHED',
+        repealedOn: null,
+        repealReason: null,
+        publishedAt: d.publishedAt,
+        pushCount: 0,
+        pushedVersions: {},
+        ...version,
+      };
+    }
+    case 'PolicyAmended': {
+      if (!view) return view;
+      const d = event.data;
+      return {
+        ...view,
+        title: d.title,
+        issuer: d.issuer,
+        documentNumber: d.documentNumber,
+        effectiveFrom: d.effectiveFrom,
+        effectiveUntil: d.effectiveUntil ?? null,
+        summary: d.summary,
+        eligibility: d.eligibility,
+        version: d.version,
+        ...version,
+      };
+    }
+    case 'PolicyRepealed':
+      return view && { ...view, status: 'REPEALED', repealedOn: event.data.on, repealReason: event.data.reason, ...version };
+    case 'PolicyPushed':
+      return (
+        view && {
+          ...view,
+          pushCount: view.pushCount + 1,
+          pushedVersions: { ...view.pushedVersions, [event.data.enterpriseId]: event.data.version },
+          ...version,
+        }
+      );
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Pure: the FAQ's document after one more of its events. */
+export function projectFaq(view: FaqView | undefined, recorded: RecordedEvent): FaqView | undefined {
+  const event = { type: recorded.type, data: recorded.data } as FaqEvent;
+  const version = versionOf(recorded);
+  switch (event.type) {
+    case 'FaqPublished': {
+      const d = event.data;
+      return {
+        _id: d.faqId,
+        id: d.faqId,
+        regionCode: d.regionCode,
+        question: d.question,
+        answer: d.answer,
+        topics: d.topics,
+        policyIds: d.policyIds,
+        version: d.version,
+        status: 'ACTIVE',
+        publishedAt: d.publishedAt,
+        retiredAt: null,
+        retireReason: null,
+        ...version,
+      };
+    }
+    case 'FaqRevised': {
+      if (!view) return view;
+      const d = event.data;
+      return { ...view, question: d.question, answer: d.answer, topics: d.topics, policyIds: d.policyIds, version: d.version, ...version };
+    }
+    case 'FaqRetired':
+      return view && { ...view, status: 'RETIRED', retiredAt: event.data.retiredAt, retireReason: event.data.reason, ...version };
+    default:
+      return assertNever(event);
+  }
+}
