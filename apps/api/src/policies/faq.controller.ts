@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
+import { ExecuteFaqCommand, ListFaqsQuery } from './policy.messages';
+
+const FAQ_ROLES = ['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN'] as const;
+
+@ApiTags('FAQs (基础信息库)')
+@ApiBearerAuth()
+@Controller('faqs')
+export class FaqController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles(...FAQ_ROLES)
+  @ApiOperation({ summary: 'Publish an FAQ into the actor’s region' })
+  publish(@Body() dto: PublishFaqDto, @Ctx() ctx: RequestContext) {
+    const { question, answer, topics, policyIds } = dto;
+    const data = { faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) };
+    return this.commands.execute(new ExecuteFaqCommand({ type: 'PublishFaq', data }, ctx));
+  }
+
+  @Post(':id/revisions')
+  @Roles(...FAQ_ROLES)
+  @ApiOperation({ summary: 'A new version; fields left out stay' })
+  revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseFaqDto, @Ctx() ctx: RequestContext) {
+    const { question, answer, topics, policyIds } = dto;
+    const changes = {
+      ...(question === undefined ? {} : { question }),
+      ...(answer === undefined ? {} : { answer }),
+      ...(topics === undefined ? {} : { topics }),
+      ...(policyIds === undefined ? {} : { policyIds }),
+    };
+    return this.commands.execute(new ExecuteFaqCommand({ type: 'ReviseFaq', data: { faqId: id, changes } }, ctx));
+  }
+
+  @Post(':id/retirement')
+  @Roles(...FAQ_ROLES)
+  @ApiOperation({ summary: 'Retire the FAQ (reason required)' })
+  retire(@Param('id', IdPipe) id: string, @Body() dto: RetireFaqDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new ExecuteFaqCommand({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx));
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
+  list(@Query() query: ListFaqsQueryDto) {
+    const { topic, regionCode, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListFaqsQuery({ status: 'ACTIVE', topic, regionCode, q }, sort, { limit, cursor }));
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { FaqController } from './faq.controller';
+import { PolicyController } from './policy.controller';
+import {
+  EligibleEnterprisesHandler,
+  EligiblePoliciesHandler,
+  ExecuteFaqHandler,
+  ExecutePolicyHandler,
+  GetPolicyHandler,
+  ListFaqsHandler,
+  ListPoliciesHandler,
+  PushPolicyHandler,
+} from './policy.handlers';
+
+/** 基础信息库: policies and regulations, policy matching and pushes, FAQs. */
+@Module({
+  controllers: [PolicyController, FaqController],
+  providers: [
+    ExecutePolicyHandler,
+    PushPolicyHandler,
+    ExecuteFaqHandler,
+    GetPolicyHandler,
+    ListPoliciesHandler,
+    ListFaqsHandler,
+    EligibleEnterprisesHandler,
+    EligiblePoliciesHandler,
+  ],
+})
+export class PoliciesModule {}

@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { chinaDateOf, isBusinessDate, type Actor } from '@sme/domain';
+import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { ApiError } from '../http/api-error';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolicyDto, PushPolicyDto, RepealPolicyDto } from './policy.dto';
+import {
+  EligibleEnterprisesQuery,
+  EligiblePoliciesQuery,
+  ExecutePolicyCommand,
+  GetPolicyQuery,
+  ListPoliciesQuery,
+  PushPolicyCommand,
+  type PolicyCommandBody,
+} from './policy.messages';
+
+/** `on` as given (a real calendar date), or today in China. */
+function matchingDate(on: string | undefined): string {
+  if (on === undefined) return chinaDateOf(new Date());
+  if (!isBusinessDate(on)) {
+    throw ApiError.badRequest('FIELD_INVALID', `日期“${on}”无效`, `"${on}" is not a date`, [
+      { field: 'on', rule: 'isDate', message: { zh: 'on 须为有效日期 YYYY-MM-DD', en: 'on must be a valid date YYYY-MM-DD' } },
+    ]);
+  }
+  return on;
+}
+
+const present = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
+@ApiTags('policies (基础信息库)')
+@ApiBearerAuth()
+@Controller()
+export class PolicyController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private run(command: PolicyCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecutePolicyCommand(command, ctx));
+  }
+
+  @Post('policies')
+  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN')
+  @ApiOperation({ summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level' })
+  publish(@Body() dto: PublishPolicyDto, @Ctx() ctx: RequestContext) {
+    const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
+    return this.run(
+      {
+        type: 'PublishPolicy',
+        data: {
+          policyId: newRecordId(ctx, 'policy'),
+          level,
+          ...present('regionCode', regionCode),
+          title,
+          issuer,
+          documentNumber,
+          effectiveFrom,
+          ...present('effectiveUntil', effectiveUntil),
+          summary,
+          eligibility: { ...eligibility },
+        },
+      },
+      ctx,
+    );
+  }
+
+  @Post('policies/:id/amendments')
+  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN')
+  @ApiOperation({ summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended' })
+  amend(@Param('id', IdPipe) id: string, @Body() dto: AmendPolicyDto, @Ctx() ctx: RequestContext) {
+    const { title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
+    const changes = {
+      ...present('title', title),
+      ...present('issuer', issuer),
+      ...present('documentNumber', documentNumber),
+      ...present('effectiveFrom', effectiveFrom),
+      ...present('effectiveUntil', effectiveUntil),
+      ...present('summary', summary),
+      ...(eligibility === undefined ? {} : { eligibility: { ...eligibility } }),
+    };
+    return this.run({ type: 'AmendPolicy', data: { policyId: id, changes } }, ctx);
+  }
+
+  @Post('policies/:id/repeal')
+  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN')
+  @ApiOperation({ summary: '废止 from the day `on` (no longer in force that day); the reason is required' })
+  repeal(@Param('id', IdPipe) id: string, @Body() dto: RepealPolicyDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RepealPolicy', data: { policyId: id, on: dto.on, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @Post('policies/:id/push')
+  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'ADMIN')
+  @ApiOperation({
+    summary:
+      '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',
+  })
+  push(@Param('id', IdPipe) id: string, @Body() _dto: PushPolicyDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new PushPolicyCommand(id, ctx));
+  }
+
+  @Get('policies')
+  @Public()
+  @ApiOperation({ summary: 'Public: the policy library by level, issuer, in force on a date and text (sort: effectiveFrom, publishedAt, title, updatedAt; cursor paging)' })
+  list(@Query() query: ListPoliciesQueryDto) {
+    const { level, issuer, inForceOn, status, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListPoliciesQuery({ level, issuer, inForceOn, status, q }, sort, { limit, cursor }));
+  }
+
+  @Get('policies/:id')
+  @Public()
+  @ApiOperation({ summary: 'Public: one policy, folded from its events' })
+  get(@Param('id', IdPipe) id: string) {
+    return this.queries.execute(new GetPolicyQuery(id));
+  }
+
+  @Get('policies/:id/eligible-enterprises')
+  @ApiOperation({ summary: 'The enterprises eligible for the policy on `on` (default today), inside the reader’s region; each with every criterion’s reason' })
+  eligibleEnterprises(@Param('id', IdPipe) id: string, @Query() query: EligibilityQueryDto, @CurrentActor() actor: Actor) {
+    const on = matchingDate(query.on);
+    return this.queries.execute(new EligibleEnterprisesQuery(id, on, { limit: query.limit, cursor: query.cursor }, actor));
+  }
+
+  @Get('enterprises/:id/eligible-policies')
+  @ApiOperation({ summary: 'The policies in force on `on` (default today) the enterprise is eligible for, with every criterion’s reason' })
+  eligiblePolicies(@Param('id', IdPipe) id: string, @Query() query: EligibilityQueryDto, @CurrentActor() actor: Actor) {
+    const on = matchingDate(query.on);
+    return this.queries.execute(new EligiblePoliciesQuery(id, on, { limit: query.limit, cursor: query.cursor }, actor));
+  }
+}

@@ -1,0 +1,238 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  chinaDateOf,
+  conflict,
+  FAQ_EVENT_SCHEMA_VERSIONS,
+  faqDecider,
+  isEligible,
+  notFound,
+  POLICY_EVENT_SCHEMA_VERSIONS,
+  policyDecider,
+  requirePushAuthority,
+  type FaqCommand,
+  type PolicyCommand,
+  type PolicyEvent,
+  type PolicyState,
+  type PushPolicy,
+} from '@sme/domain';
+import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
+import { foldView, listFaqs, listPolicies, policiesInForce, policyCandidates, projectPolicy, toPublicView, type EnterpriseView } from '@sme/read-models';
+import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
+import { listResult } from '../read-side/list-result';
+import { ReadSide } from '../read-side/read-side.service';
+import { newRecordId } from '../records/new-record-id';
+import { enterpriseReadForbidden, matchable, matchingScope, mayReadEnterprise, pageById } from './matching';
+import {
+  EligibleEnterprisesQuery,
+  EligiblePoliciesQuery,
+  ExecuteFaqCommand,
+  ExecutePolicyCommand,
+  GetPolicyQuery,
+  ListFaqsQuery,
+  ListPoliciesQuery,
+  PushPolicyCommand,
+} from './policy.messages';
+
+const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
+const policyStream = (id: string) => `policy-${id}`;
+
+async function loadPolicy(store: EventStore, policyId: string) {
+  return (await loadAggregate<PolicyState, PolicyEvent>(store, policyStream(policyId), policyDecider)).state;
+}
+
+@CommandHandler(ExecutePolicyCommand)
+export class ExecutePolicyHandler implements ICommandHandler<ExecutePolicyCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ command, ctx }: ExecutePolicyCommand): Promise<CommandResult> {
+    const { policyId } = command.data;
+    // The legal basis of a policy's events is its own document number.
+    let legalBasis: string | undefined;
+    if (command.type === 'PublishPolicy') legalBasis = command.data.documentNumber;
+    else {
+      const state = await loadPolicy(this.store, policyId);
+      legalBasis = state.status === 'NONE' ? undefined : (command.type === 'AmendPolicy' && command.data.changes.documentNumber) || state.documentNumber;
+    }
+    return toResponse(
+      await this.executor.execute({
+        id: policyId,
+        streamId: policyStream(policyId),
+        decider: policyDecider,
+        command: command as Omit<PolicyCommand, 'metadata'>,
+        ctx,
+        schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS,
+        ...(typeof legalBasis === 'string' ? { legalBasis } : {}),
+      }),
+    );
+  }
+}
+
+/**
+ * 政策推送. The eligible set is computed now (China date of the act) from the enterprises projection,
+ * inside the actor's region (ADMIN: everywhere). Enterprises already pushed the policy's current version
+ * are left out, so pushing again reaches only enterprises newly eligible (or every one after an
+ * amendment); when nobody is left, 409 NOTHING_TO_PUSH and nothing is written.
+ */
+@CommandHandler(PushPolicyCommand)
+export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly readSide: ReadSide,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ policyId, ctx }: PushPolicyCommand): Promise<CommandResult> {
+    const policy = await loadPolicy(this.store, policyId);
+    if (policy.status === 'NONE') throw policyNotFound();
+    requirePushAuthority(ctx.actor, policy.regionCode);
+    const on = chinaDateOf(ctx.occurredAt);
+    await this.readSide.requireCaughtUp();
+    const scope = ctx.actor.role === 'ADMIN' ? undefined : ctx.actor.regionCode;
+    const candidates = await policyCandidates(this.readSide.reader, policy, scope);
+    const eligible = candidates.filter((doc) => isEligible(policy, matchable(doc), on).eligible).map((doc) => doc.id);
+    const fresh = eligible.filter((id) => policy.pushedVersions[id] !== policy.version);
+    if (fresh.length === 0) {
+      // The policy's own refusals (repealed, expired) come first: decide once without writing.
+      const probe: PushPolicy = { type: 'PushPolicy', data: { policyId, pushId: '-', enterpriseIds: ['-'] }, metadata: { now: ctx.occurredAt, actor: ctx.actor } };
+      policyDecider.decide(probe, policy);
+      throw conflict(
+        'NOTHING_TO_PUSH',
+        `没有尚未收到该政策当前版本（第${policy.version}版）的符合条件企业`,
+        `No eligible enterprise is left that has not been pushed the current version (${policy.version})`,
+      );
+    }
+    const command: Omit<PushPolicy, 'metadata'> = {
+      type: 'PushPolicy',
+      data: { policyId, pushId: newRecordId(ctx, 'policy-push'), enterpriseIds: fresh },
+    };
+    return toResponse(
+      await this.executor.execute({
+        id: policyId,
+        streamId: policyStream(policyId),
+        decider: policyDecider,
+        command,
+        ctx,
+        schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS,
+        legalBasis: policy.documentNumber,
+      }),
+    );
+  }
+}
+
+@CommandHandler(ExecuteFaqCommand)
+export class ExecuteFaqHandler implements ICommandHandler<ExecuteFaqCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  async execute({ command, ctx }: ExecuteFaqCommand): Promise<CommandResult> {
+    const { faqId } = command.data;
+    return toResponse(
+      await this.executor.execute({
+        id: faqId,
+        streamId: `faq-${faqId}`,
+        decider: faqDecider,
+        command: command as Omit<FaqCommand, 'metadata'>,
+        ctx,
+        schemaVersions: FAQ_EVENT_SCHEMA_VERSIONS,
+      }),
+    );
+  }
+}
+
+@QueryHandler(GetPolicyQuery)
+export class GetPolicyHandler implements IQueryHandler<GetPolicyQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ policyId }: GetPolicyQuery) {
+    const view = foldView(projectPolicy, await this.store.readStream(policyStream(policyId)));
+    if (!view) throw policyNotFound();
+    const { pushedVersions: _omitted, ...rest } = toPublicView(view);
+    return rest;
+  }
+}
+
+/** Which enterprise got a policy is not public: the public list leaves the push map out. */
+const publicPolicy = <T extends { pushedVersions?: unknown }>({ pushedVersions: _omitted, ...rest }: T) => rest;
+
+@QueryHandler(ListPoliciesQuery)
+export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {
+  constructor(private readonly readSide: ReadSide) {}
+
+  async execute({ filter, sort, page }: ListPoliciesQuery) {
+    await this.readSide.caughtUp();
+    const result = await listResult(() => listPolicies(this.readSide.reader, filter, sort, page));
+    return { ...result, items: result.items.map(publicPolicy) };
+  }
+}
+
+@QueryHandler(ListFaqsQuery)
+export class ListFaqsHandler implements IQueryHandler<ListFaqsQuery> {
+  constructor(private readonly readSide: ReadSide) {}
+
+  async execute({ filter, sort, page }: ListFaqsQuery) {
+    await this.readSide.caughtUp();
+    return listResult(() => listFaqs(this.readSide.reader, filter, sort, page));
+  }
+}
+
+@QueryHandler(EligibleEnterprisesQuery)
+export class EligibleEnterprisesHandler implements IQueryHandler<EligibleEnterprisesQuery> {
+  constructor(
+    private readonly readSide: ReadSide,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ policyId, on, page, actor }: EligibleEnterprisesQuery) {
+    const scope = matchingScope(actor);
+    const policy = await loadPolicy(this.store, policyId);
+    if (policy.status === 'NONE') throw policyNotFound();
+    await this.readSide.caughtUp();
+    const candidates = await policyCandidates(this.readSide.reader, policy, scope);
+    const eligible = candidates
+      .map((doc) => ({ doc, result: isEligible(policy, matchable(doc), on) }))
+      .filter(({ result }) => result.eligible)
+      .map(({ doc, result }) => ({
+        id: doc.id,
+        uscc: doc.uscc,
+        name: doc.name,
+        industryCode: doc.industryCode,
+        sizeClass: doc.sizeClass,
+        regionCode: doc.regionCode,
+        reasons: result.reasons,
+      }));
+    return { on, policyId, version: policy.version, ...pageById(eligible, page) };
+  }
+}
+
+@QueryHandler(EligiblePoliciesQuery)
+export class EligiblePoliciesHandler implements IQueryHandler<EligiblePoliciesQuery> {
+  constructor(private readonly readSide: ReadSide) {}
+
+  async execute({ enterpriseId, on, page, actor }: EligiblePoliciesQuery) {
+    await this.readSide.caughtUp();
+    const enterprise = await (await this.readSide.reader.collection<EnterpriseView>('enterprises')).findOne({ _id: enterpriseId });
+    if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
+    if (!mayReadEnterprise(actor, enterprise)) throw enterpriseReadForbidden();
+    const subject = matchable(enterprise);
+    const policies = (await policiesInForce(this.readSide.reader, on))
+      .map((view) => ({
+        view,
+        result: isEligible(
+          {
+            effectiveFrom: view.effectiveFrom,
+            ...(view.effectiveUntil === null ? {} : { effectiveUntil: view.effectiveUntil }),
+            ...(view.repealedOn === null ? {} : { repealedOn: view.repealedOn }),
+            eligibility: view.eligibility,
+          },
+          subject,
+          on,
+        ),
+      }))
+      .filter(({ result }) => result.eligible)
+      .map(({ view, result }) => ({ ...publicPolicy(toPublicView(view)), reasons: result.reasons }));
+    return { on, enterpriseId, ...pageById(policies, page) };
+  }
+}

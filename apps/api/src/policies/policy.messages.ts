@@ -1,0 +1,86 @@
+import { Command, Query } from '@nestjs/cqrs';
+import type { Actor, FaqCommand, PolicyCommand, PushPolicy } from '@sme/domain';
+import type { FaqListFilter, PageRequest, PolicyListFilter } from '@sme/read-models';
+import type { CommandBody } from '../commands/command-body';
+import type { CommandResult } from '../commands/command-executor';
+import type { RequestContext } from '../commands/request-context';
+
+export type PolicyCommandBody = CommandBody<Exclude<PolicyCommand, PushPolicy>>;
+
+export class ExecutePolicyCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: PolicyCommandBody,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** 政策推送: the handler computes the eligible enterprises now and pushes to those not yet shown this version. */
+export class PushPolicyCommand extends Command<CommandResult> {
+  constructor(
+    readonly policyId: string,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class ExecuteFaqCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: CommandBody<FaqCommand>,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class GetPolicyQuery extends Query<unknown> {
+  constructor(readonly policyId: string) {
+    super();
+  }
+}
+
+export class ListPoliciesQuery extends Query<unknown> {
+  constructor(
+    readonly filter: PolicyListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+  ) {
+    super();
+  }
+}
+
+export class ListFaqsQuery extends Query<unknown> {
+  constructor(
+    readonly filter: FaqListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+  ) {
+    super();
+  }
+}
+
+/** For a policy, the enterprises eligible on `on` (inside the actor's region unless it reads every region). */
+export class EligibleEnterprisesQuery extends Query<unknown> {
+  constructor(
+    readonly policyId: string,
+    readonly on: string,
+    readonly page: PageRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** For an enterprise, the policies in force on `on` that it is eligible for, with every criterion's reason. */
+export class EligiblePoliciesQuery extends Query<unknown> {
+  constructor(
+    readonly enterpriseId: string,
+    readonly on: string,
+    readonly page: PageRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
