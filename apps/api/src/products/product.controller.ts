@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, CaseEnterprise, ProductContent } from '@sme/domain';
+import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import {
+  CatalogueQueryDto,
+  ListCasesQueryDto,
+  ListProductsQueryDto,
+  PublishCaseDto,
+  PublishProductDto,
+  RetireDto,
+  ReviseProductDto,
+  type ClassificationDto,
+  type FeeDto,
+} from './product.dto';
+import { ExecuteCaseCommand, ExecuteProductCommand, GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
+
+const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+const feeOf = (fee: FeeDto) => given({ kind: fee.kind, amount: fee.amount }) as ProductContent['fee'];
+const classificationOf = (c: ClassificationDto) =>
+  ({ industries: c.industries, serviceDomains: c.serviceDomains, enterpriseSizes: c.enterpriseSizes }) as ProductContent['classification'];
+
+@ApiTags('products and cases (服务产品和案例库)')
+@ApiBearerAuth()
+@Controller()
+export class ProductController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('products')
+  @Roles('PROVIDER')
+  @ApiOperation({ summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库' })
+  publish(@Body() dto: PublishProductDto, @Ctx() ctx: RequestContext) {
+    const data = {
+      productId: newRecordId(ctx, 'product'),
+      providerId: dto.providerId,
+      item: dto.item,
+      content: dto.content,
+      process: dto.process,
+      standard: dto.standard,
+      supervision: dto.supervision,
+      contact: dto.contact,
+      fee: feeOf(dto.fee),
+      timeLimit: { workingDays: dto.timeLimit.workingDays },
+      classification: classificationOf(dto.classification),
+    };
+    return this.commands.execute(new ExecuteProductCommand({ type: 'PublishProduct', data }, ctx));
+  }
+
+  @Post('products/:id/revisions')
+  @Roles('PROVIDER')
+  @ApiOperation({ summary: 'A new version of the product: the fields given replace the current ones' })
+  revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseProductDto, @Ctx() ctx: RequestContext) {
+    const c = dto.changes;
+    const changes = given({
+      item: c.item,
+      content: c.content,
+      process: c.process,
+      standard: c.standard,
+      supervision: c.supervision,
+      contact: c.contact,
+      fee: c.fee && feeOf(c.fee),
+      timeLimit: c.timeLimit && { workingDays: c.timeLimit.workingDays },
+      classification: c.classification && classificationOf(c.classification),
+    });
+    return this.commands.execute(new ExecuteProductCommand({ type: 'ReviseProduct', data: { productId: id, changes } }, ctx));
+  }
+
+  @Post('products/:id/retirement')
+  @HttpCode(200)
+  @Roles('PROVIDER', 'ADMIN')
+  @ApiOperation({ summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
+  retire(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new ExecuteProductCommand({ type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
+  }
+
+  @Post('cases')
+  @Roles('PROVIDER')
+  @ApiOperation({ summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库' })
+  publishCase(@Body() dto: PublishCaseDto, @Ctx() ctx: RequestContext) {
+    const enterprise = given({ anonymised: dto.enterprise.anonymised, name: dto.enterprise.name, alias: dto.enterprise.alias }) as CaseEnterprise;
+    const data = given({
+      caseId: newRecordId(ctx, 'case'),
+      providerId: dto.providerId,
+      productId: dto.productId,
+      title: dto.title,
+      enterprise,
+      summary: dto.summary,
+      outcome: dto.outcome,
+      servedOn: dto.servedOn,
+      classification: classificationOf(dto.classification),
+    });
+    return this.commands.execute(new ExecuteCaseCommand({ type: 'PublishCase', data }, ctx));
+  }
+
+  @Post('cases/:id/retirement')
+  @HttpCode(200)
+  @Roles('PROVIDER', 'ADMIN')
+  @ApiOperation({ summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
+  retireCase(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new ExecuteCaseCommand({ type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
+  }
+
+  @Get('products/:id')
+  @ApiOperation({ summary: 'One product with every version' })
+  getProduct(@Param('id', IdPipe) id: string) {
+    return this.queries.execute(new GetProductQuery(id));
+  }
+
+  @Get('products')
+  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own' })
+  listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
+    const { providerId, domain, industry, enterpriseSize, feeKind, status, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListLibraryQuery('products', given({ providerId, domain, industry, enterpriseSize, feeKind, status, q }), sort, { limit, cursor }, actor));
+  }
+
+  @Get('cases/:id')
+  @ApiOperation({ summary: 'One case' })
+  getCase(@Param('id', IdPipe) id: string) {
+    return this.queries.execute(new GetCaseQuery(id));
+  }
+
+  @Get('cases')
+  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own' })
+  listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
+    const { providerId, domain, industry, enterpriseSize, status, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListLibraryQuery('cases', given({ providerId, domain, industry, enterpriseSize, status, q }), sort, { limit, cursor }, actor));
+  }
+
+  @Get('catalogue/products')
+  @Public()
+  @ApiOperation({ summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
+  catalogue(@Query() query: CatalogueQueryDto) {
+    const { providerId, domain, industry, enterpriseSize, feeKind, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListLibraryQuery('catalogue', given({ providerId, domain, industry, enterpriseSize, feeKind, q }), sort, { limit, cursor }));
+  }
+}

@@ -1,0 +1,155 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  CASE_EVENT_SCHEMA_VERSIONS,
+  PRODUCT_EVENT_SCHEMA_VERSIONS,
+  inPoolOn,
+  notFound,
+  productDecider,
+  providerDecider,
+  serviceCaseDecider,
+  type ProductCommand,
+  type ProductEvent,
+  type ProductState,
+  type ProviderEvent,
+  type ProviderState,
+  type ServiceCaseCommand,
+} from '@sme/domain';
+import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
+import { foldView, toPublicView } from '@sme/read-models';
+import { projectProduct, projectServiceCase, type ProductView } from '@sme/read-models/product.projection';
+import type { ProviderView } from '@sme/read-models/provider.projection';
+import { listCatalogue, listProducts, listServiceCases } from '@sme/read-models/queries/product-list';
+import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
+import { listResult } from '../read-side/list-result';
+import { ReadSide } from '../read-side/read-side.service';
+import { ExecuteCaseCommand, ExecuteProductCommand, GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
+
+const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
+
+/** The provider's record, as products and cases need it: its organisation and whether it is in the 库 at `at`. */
+async function providerFacts(store: EventStore, providerId: string, at: Date): Promise<{ providerOrgId: string; providerInPool: boolean }> {
+  const { state } = await loadAggregate<ProviderState, ProviderEvent>(store, `provider-${providerId}`, providerDecider);
+  if (state.status === 'NONE') throw providerNotFound();
+  return { providerOrgId: state.uscc, providerInPool: inPoolOn(state, at) };
+}
+
+@CommandHandler(ExecuteProductCommand)
+export class ExecuteProductHandler implements ICommandHandler<ExecuteProductCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ command, ctx }: ExecuteProductCommand): Promise<CommandResult> {
+    const { productId } = command.data;
+    let full: Omit<ProductCommand, 'metadata'>;
+    if (command.type === 'PublishProduct') {
+      full = { type: 'PublishProduct', data: { ...command.data, ...(await providerFacts(this.store, command.data.providerId, ctx.occurredAt)) } };
+    } else if (command.type === 'ReviseProduct') {
+      const { state } = await loadAggregate<ProductState, ProductEvent>(this.store, `product-${productId}`, productDecider);
+      const providerInPool = state.status === 'NONE' ? false : (await providerFacts(this.store, state.providerId, ctx.occurredAt)).providerInPool;
+      full = { type: 'ReviseProduct', data: { ...command.data, providerInPool } };
+    } else {
+      full = command;
+    }
+    return toResponse(
+      await this.executor.execute({
+        id: productId,
+        streamId: `product-${productId}`,
+        decider: productDecider,
+        command: full,
+        ctx,
+        schemaVersions: PRODUCT_EVENT_SCHEMA_VERSIONS,
+      }),
+    );
+  }
+}
+
+@CommandHandler(ExecuteCaseCommand)
+export class ExecuteCaseHandler implements ICommandHandler<ExecuteCaseCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ command, ctx }: ExecuteCaseCommand): Promise<CommandResult> {
+    const { caseId } = command.data;
+    const full: Omit<ServiceCaseCommand, 'metadata'> =
+      command.type === 'PublishCase'
+        ? { type: 'PublishCase', data: { ...command.data, ...(await providerFacts(this.store, command.data.providerId, ctx.occurredAt)) } }
+        : command;
+    return toResponse(
+      await this.executor.execute({
+        id: caseId,
+        streamId: `case-${caseId}`,
+        decider: serviceCaseDecider,
+        command: full,
+        ctx,
+        schemaVersions: CASE_EVENT_SCHEMA_VERSIONS,
+      }),
+    );
+  }
+}
+
+@QueryHandler(GetProductQuery)
+export class GetProductHandler implements IQueryHandler<GetProductQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ productId }: GetProductQuery) {
+    const view = foldView(projectProduct, await this.store.readStream(`product-${productId}`));
+    if (!view) throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist');
+    return toPublicView(view);
+  }
+}
+
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ caseId }: GetCaseQuery) {
+    const view = foldView(projectServiceCase, await this.store.readStream(`case-${caseId}`));
+    if (!view) throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist');
+    return toPublicView(view);
+  }
+}
+
+/** What the public catalogue shows of a product: the 六公开, the fee and time limit, the classification and the provider. */
+function catalogueEntry(p: ProductView, providers: Map<string, ProviderView>) {
+  const provider = providers.get(p.providerId);
+  return {
+    id: p.id,
+    version: p.version,
+    provider: { id: p.providerId, name: provider?.name ?? null, regionCode: provider?.regionCode ?? null },
+    item: p.item,
+    content: p.content,
+    process: p.process,
+    standard: p.standard,
+    supervision: p.supervision,
+    contact: p.contact,
+    fee: p.fee,
+    timeLimit: p.timeLimit,
+    classification: p.classification,
+    publishedAt: p.publishedAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+@QueryHandler(ListLibraryQuery)
+export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
+  constructor(private readonly readSide: ReadSide) {}
+
+  async execute({ list, filter, sort, page, actor }: ListLibraryQuery) {
+    // A provider reads its own products and cases here; everyone sees the others' in the catalogue.
+    const scoped = actor?.role === 'PROVIDER' ? { ...filter, providerOrgId: actor.orgId } : filter;
+    await this.readSide.caughtUp();
+    const reader = this.readSide.reader;
+    if (list === 'products') return listResult(() => listProducts(reader, scoped, sort, page));
+    if (list === 'cases') return listResult(() => listServiceCases(reader, scoped, sort, page));
+    const result = await listResult(() => listCatalogue(reader, filter, sort, page));
+    const ids = [...new Set(result.items.map((p) => p.providerId))];
+    const providers = await (await reader.collection<ProviderView>('providers')).find({ _id: { $in: ids } });
+    const byId = new Map(providers.map((p) => [p.id, p]));
+    return { ...result, items: result.items.map((p) => catalogueEntry(p as unknown as ProductView, byId)) };
+  }
+}

@@ -1,0 +1,60 @@
+import { Command, Query } from '@nestjs/cqrs';
+import type { Actor, ProductCommand, ServiceCaseCommand } from '@sme/domain';
+import type { PageRequest } from '@sme/read-models';
+import type { ProductListFilter } from '@sme/read-models/queries/product-list';
+import type { CommandBody } from '../commands/command-body';
+import type { CommandResult } from '../commands/command-executor';
+import type { RequestContext } from '../commands/request-context';
+
+/** Without what the handler reads from the provider's record (`providerOrgId`, `providerInPool`). */
+export type ProductCommandBody =
+  | { type: 'PublishProduct'; data: Omit<Extract<ProductCommand, { type: 'PublishProduct' }>['data'], 'providerOrgId' | 'providerInPool'> }
+  | { type: 'ReviseProduct'; data: Omit<Extract<ProductCommand, { type: 'ReviseProduct' }>['data'], 'providerInPool'> }
+  | CommandBody<Extract<ProductCommand, { type: 'RetireProduct' }>>;
+
+export type CaseCommandBody =
+  | { type: 'PublishCase'; data: Omit<Extract<ServiceCaseCommand, { type: 'PublishCase' }>['data'], 'providerOrgId' | 'providerInPool'> }
+  | CommandBody<Extract<ServiceCaseCommand, { type: 'RetireCase' }>>;
+
+export class ExecuteProductCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: ProductCommandBody,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class ExecuteCaseCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: CaseCommandBody,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class GetProductQuery extends Query<unknown> {
+  constructor(readonly productId: string) {
+    super();
+  }
+}
+
+export class GetCaseQuery extends Query<unknown> {
+  constructor(readonly caseId: string) {
+    super();
+  }
+}
+
+/** `products`, `cases`, or the public `catalogue` (products on show of providers in the 库). */
+export class ListLibraryQuery extends Query<unknown> {
+  constructor(
+    readonly list: 'products' | 'cases' | 'catalogue',
+    readonly filter: ProductListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+    readonly actor?: Actor,
+  ) {
+    super();
+  }
+}
