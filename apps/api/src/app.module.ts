@@ -11,6 +11,8 @@ import { DevTokenController } from './auth/dev-token.controller';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { ProvidersModule } from './providers/providers.module';
+import { ProductsModule } from './products/products.module';
 import { CallController } from './calls/call.controller';
 import { ExecuteCallHandler, GetCallHandler, ListCallsHandler, PublishCallListHandler } from './calls/call.handlers';
 import { CoreModule } from './commands/core.module';
@@ -53,6 +55,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         CoreModule,
         // Feature modules (one per part of the ledger) go here.
+        ProvidersModule,
+        ProductsModule,
         ExpertsModule,
         EnterprisesModule,
         JwtModule.register({

@@ -4,6 +4,7 @@ import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
 import { EXPERT_STREAM_PREFIX, projectExpert, type ExpertView } from './expert.projection';
 import { ENTERPRISE_STREAM_PREFIX, projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
+import { POOL_PROJECTIONS } from './pool-projections';
 import { STATION_STREAM_PREFIX, projectStation } from './station.projection';
 import type { ApplicationView, CallView, StationView } from './views';
 
@@ -68,7 +69,7 @@ export const expertsProjection: Projection<Stored<ExpertView>> = {
 };
 
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, ...POOL_PROJECTIONS] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

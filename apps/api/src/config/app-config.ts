@@ -31,6 +31,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   devTokens: boolean;
   demo: boolean;
+  /** PROVIDER_PASS_MARK (default 60): the pass mark of the 优质服务机构 monitoring evaluation (0–100). */
+  providerPassMark: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
     devTokens: !production && env.DEV_TOKENS !== 'off',
     demo: argv.includes('--demo') || env.DEMO === '1',
+    providerPassMark: env.PROVIDER_PASS_MARK?.trim() ? Number(env.PROVIDER_PASS_MARK) : 60,
   };
 }

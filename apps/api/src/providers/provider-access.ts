@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { Actor, Role } from '@sme/domain';
+import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
+import type { ProviderView } from '@sme/read-models/provider.projection';
+import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
+import { ApiError } from '../http/api-error';
+
+/** A provider's record id follows from its USCC: one record per organisation, every entry round on it. */
+export function providerIdFor(uscc: string): string {
+  const hex = createHash('sha256').update(`provider\u0000${uscc.toUpperCase()}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Who reads providers: a provider its own record; the hub and the authorities inside their region; auditors all. */
+export const PROVIDER_READERS: Role[] = ['PROVIDER', 'HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'AUDITOR'];
+
+const REGIONAL = new Set<Role>(['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY']);
+
+export const providerReadForbidden = () => ApiError.forbidden('PROVIDER_READ_FORBIDDEN', '无权查看该服务机构', 'You may not read this provider');
+
+function regionScope(regionCode: string): Pick<ProviderListFilter, 'cityCode' | 'regionCode' | 'regionPrefix'> {
+  if (isProvinceCode(regionCode)) return { regionPrefix: regionCode.slice(0, 2) };
+  if (isCityCode(regionCode)) return { cityCode: regionCode };
+  return { regionCode };
+}
+
+function insideRegion(actor: Actor, provider: Pick<ProviderView, 'regionCode' | 'cityCode'>): boolean {
+  const scope = regionScope(actor.regionCode);
+  if (scope.regionPrefix !== undefined) return provider.regionCode.startsWith(scope.regionPrefix);
+  if (scope.cityCode !== undefined) return provider.cityCode === scope.cityCode;
+  return provider.regionCode === scope.regionCode;
+}
+
+export function mayReadProvider(actor: Actor, provider: Pick<ProviderView, 'uscc' | 'regionCode' | 'cityCode'>): boolean {
+  if (actor.role === 'AUDITOR') return true;
+  if (actor.role === 'PROVIDER') return provider.uscc === actor.orgId;
+  return REGIONAL.has(actor.role) && insideRegion(actor, provider);
+}
+
+/** Narrows a list request to what the actor may read; a region filter outside the actor's region is refused. */
+export function scopeProviderFilter(actor: Actor, filter: ProviderListFilter): ProviderListFilter {
+  if (actor.role === 'AUDITOR') return filter;
+  if (actor.role === 'PROVIDER') return { ...filter, uscc: actor.orgId };
+  if (!REGIONAL.has(actor.role)) throw providerReadForbidden();
+  for (const code of [filter.cityCode, filter.regionCode].filter((c): c is string => c !== undefined)) {
+    if (!insideRegion(actor, { regionCode: code, cityCode: `${code.slice(0, 4)}00` })) {
+      throw ApiError.forbidden('REGION_NOT_PERMITTED', `无权查看 ${code} 的服务机构`, `You may not read the providers of ${code}`);
+    }
+  }
+  return { ...regionScope(actor.regionCode), ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) };
+}

@@ -1,0 +1,152 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { PROVIDER_READERS, providerIdFor } from './provider-access';
+import {
+  ApplyForEntryDto,
+  DecideEntryDto,
+  LeaveStationDto,
+  LiftWarningDto,
+  ListProvidersQueryDto,
+  MonitoringEvaluationDto,
+  ProviderMovementsQueryDto,
+  RemoveFromPoolDto,
+  SettleAtStationDto,
+  WithdrawFromPoolDto,
+} from './provider.dto';
+import { inPoolInstant } from './provider.handlers';
+import { ExecuteProviderCommand, GetProviderQuery, ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
+
+/** Drops the fields not given, so the domain sees only what the request says. */
+const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+@ApiTags('providers (优质服务机构库)')
+@ApiBearerAuth()
+@Controller('providers')
+export class ProviderController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private run(command: ProviderCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteProviderCommand(command, ctx));
+  }
+
+  @Post('entry-applications')
+  @Roles('PROVIDER')
+  @ApiOperation({ summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC' })
+  apply(@Body() dto: ApplyForEntryDto, @Ctx() ctx: RequestContext) {
+    const { uscc, name, regionCode, serviceDomains, materials, contact } = dto;
+    return this.run(
+      {
+        type: 'ApplyForEntry',
+        data: {
+          providerId: providerIdFor(uscc),
+          uscc,
+          name,
+          regionCode,
+          serviceDomains,
+          materials: materials.map((m) => ({ kind: m.kind, fileName: m.fileName, sha256: m.sha256 })),
+          contact: { name: contact.name, phone: contact.phone, email: contact.email },
+        },
+      },
+      ctx,
+    );
+  }
+
+  @Post(':id/entry-decision')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: '入库审定: admit, or refuse with reasons (the provider’s city only)' })
+  decide(@Param('id', IdPipe) id: string, @Body() dto: DecideEntryDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'DecideEntry', data: given({ providerId: id, admitted: dto.admitted, reasons: dto.reasons, opinion: dto.opinion }) }, ctx);
+  }
+
+  @Post(':id/evaluations')
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库' })
+  evaluate(@Param('id', IdPipe) id: string, @Body() dto: MonitoringEvaluationDto, @Ctx() ctx: RequestContext) {
+    const { capability, management, quality, satisfaction } = dto.scores;
+    const data = given({
+      providerId: id,
+      evaluationId: newRecordId(ctx, 'provider-evaluation'),
+      period: dto.period,
+      scores: { capability, management, quality, satisfaction },
+      probationDeadline: dto.probationDeadline,
+      opinion: dto.opinion,
+    });
+    return this.run({ type: 'RecordMonitoringEvaluation', data }, ctx);
+  }
+
+  @Post(':id/warning-lift')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification' })
+  liftWarning(@Param('id', IdPipe) id: string, @Body() dto: LiftWarningDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'LiftWarning', data: given({ providerId: id, basis: dto.basis, evaluationId: dto.evaluationId, opinion: dto.opinion }) }, ctx);
+  }
+
+  @Post(':id/removal')
+  @HttpCode(200)
+  @Roles('HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: '出库 on stated grounds with evidence; the provider leaves its stations with it' })
+  remove(@Param('id', IdPipe) id: string, @Body() dto: RemoveFromPoolDto, @Ctx() ctx: RequestContext) {
+    const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
+    return this.run({ type: 'RemoveFromPool', data: { providerId: id, grounds: dto.grounds, evidence, opinion: dto.opinion } }, ctx);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('PROVIDER')
+  @ApiOperation({ summary: '自愿退出 by the provider itself, giving a reason' })
+  withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawFromPoolDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'WithdrawFromPool', data: { providerId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @Post(':id/stations')
+  @HttpCode(200)
+  @Roles('PROVIDER', 'HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: '入驻 an ACTIVE service station of the provider’s city, from a date' })
+  settle(@Param('id', IdPipe) id: string, @Body() dto: SettleAtStationDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'SettleAtStation', data: { providerId: id, stationId: dto.stationId.toLowerCase(), since: dto.since } }, ctx);
+  }
+
+  @Post(':id/stations/:stationId/departure')
+  @HttpCode(200)
+  @Roles('PROVIDER', 'HUB', 'CITY_AUTHORITY')
+  @ApiOperation({ summary: 'Leave a station, giving a reason' })
+  leave(@Param('id', IdPipe) id: string, @Param('stationId', IdPipe) stationId: string, @Body() dto: LeaveStationDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'LeaveStation', data: { providerId: id, stationId, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @Get('movements')
+  @Roles(...PROVIDER_READERS)
+  @ApiOperation({ summary: '有进有出: every 入库 and 出库 between two business dates, dated, with opinions and grounds, and the counts' })
+  movements(@Query() query: ProviderMovementsQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ProviderMovementsQuery(given({ cityCode: query.cityCode }), query.from, query.to, actor));
+  }
+
+  @Get(':id')
+  @Roles(...PROVIDER_READERS)
+  @ApiOperation({ summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations' })
+  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetProviderQuery(id, actor));
+  }
+
+  @Get()
+  @Roles(...PROVIDER_READERS)
+  @ApiOperation({
+    summary: 'The 库 by status, service domain, region, name; ?inPoolOn=YYYY-MM-DD gives those in it on that day (sort: appliedAt, name, updatedAt; cursor paging; total)',
+  })
+  list(@Query() query: ListProvidersQueryDto, @CurrentActor() actor: Actor) {
+    const { status, domain, regionCode, cityCode, inPoolOn, warned, q, sort, limit, cursor } = query;
+    const filter = given({ status, domain, regionCode, cityCode, warned, q, inPoolAt: inPoolOn ? inPoolInstant(inPoolOn) : undefined });
+    return this.queries.execute(new ListProvidersQuery(filter, sort, { limit, cursor }, actor));
+  }
+}

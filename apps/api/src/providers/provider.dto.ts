@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
+import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
+import { CommandRequestDto } from '../commands/command-request.dto';
+import { ListQueryDto } from '../read-side/list-query.dto';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION_CODE = /^\d{6}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export class ProviderMaterialDto {
+  @ApiProperty({ example: '营业执照' }) @IsString() @MinLength(1) @MaxLength(100) kind!: string;
+  @ApiProperty({ example: '营业执照.pdf' }) @IsString() @MinLength(1) @MaxLength(255) fileName!: string;
+  @ApiProperty() @Matches(SHA256, { message: 'sha256 must be 64 lowercase hex characters' }) sha256!: string;
+}
+
+export class ProviderContactDto {
+  @ApiProperty({ example: '李敏' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
+  @ApiProperty({ example: '020-38620000' }) @IsString() @MinLength(5) @MaxLength(30) phone!: string;
+  @ApiProperty({ example: 'li@example.cn' }) @IsEmail() email!: string;
+}
+
+/** 申请入库 (also a new round after a refusal or removal). */
+export class ApplyForEntryDto extends CommandRequestDto {
+  @ApiProperty({ example: '91440106MA59C3PL24', description: "The provider's USCC; must be the actor's organisation" })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'uscc must be an 18-character unified social credit code' })
+  uscc!: string;
+
+  @ApiProperty({ example: '广州某知识产权服务有限公司' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+
+  @ApiProperty({ example: '440106', description: 'City- or county-level GB/T 2260 code' })
+  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode!: string;
+
+  @ApiProperty({ enum: SERVICE_DOMAINS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SERVICE_DOMAINS.length)
+  @IsIn(SERVICE_DOMAINS, { each: true })
+  serviceDomains!: ServiceDomain[];
+
+  @ApiProperty({ type: [ProviderMaterialDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ProviderMaterialDto)
+  materials!: ProviderMaterialDto[];
+
+  @ApiProperty({ type: ProviderContactDto }) @ValidateNested() @Type(() => ProviderContactDto) contact!: ProviderContactDto;
+}
+
+export class DecideEntryDto extends CommandRequestDto {
+  @ApiProperty({ description: 'true: 入库; false: refused, with reasons' }) @IsBoolean() admitted!: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['近三年服务企业数量不足'], description: 'Required for a refusal' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  reasons?: string[];
+
+  @ApiProperty({ example: '材料齐全，同意入库' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+export class MonitoringScoresDto {
+  @ApiProperty({ example: 80, description: '服务能力 0–100' }) @IsNumber() @Min(0) @Max(100) capability!: number;
+  @ApiProperty({ example: 75, description: '服务管理 0–100' }) @IsNumber() @Min(0) @Max(100) management!: number;
+  @ApiProperty({ example: 70, description: '服务质量 0–100' }) @IsNumber() @Min(0) @Max(100) quality!: number;
+  @ApiProperty({ example: 85, description: '服务满意度 0–100' }) @IsNumber() @Min(0) @Max(100) satisfaction!: number;
+}
+
+/** 监测评价; the pass mark is the configured PROVIDER_PASS_MARK. */
+export class MonitoringEvaluationDto extends CommandRequestDto {
+  @ApiProperty({ example: '2024-H1', description: "'2024', '2024-H1' or '2024-Q3'" })
+  @Matches(/^\d{4}(-H[12]|-Q[1-4])?$/, { message: "period must be 'YYYY', 'YYYY-H1|H2' or 'YYYY-Q1…Q4'" })
+  period!: string;
+
+  @ApiProperty({ type: MonitoringScoresDto }) @ValidateNested() @Type(() => MonitoringScoresDto) scores!: MonitoringScoresDto;
+
+  @ApiPropertyOptional({ example: '2024-12-31', description: 'Last day of the 整改期, should this evaluation fail' })
+  @IsOptional()
+  @Matches(DATE, { message: 'probationDeadline must be a date YYYY-MM-DD' })
+  probationDeadline?: string;
+
+  @ApiProperty({ example: '服务质量有待提高' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+export class LiftWarningDto extends CommandRequestDto {
+  @ApiProperty({ enum: WARNING_LIFT_BASES }) @IsIn(WARNING_LIFT_BASES) basis!: WarningLiftBasis;
+  @ApiPropertyOptional({ description: 'The passed follow-up evaluation (FOLLOW_UP_PASSED)' }) @IsOptional() @IsUUID() evaluationId?: string;
+  @ApiProperty({ example: '整改到位' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+export class ProviderEvidenceDto {
+  @ApiProperty({ example: '2024年度监测评价两次不合格' }) @IsString() @MinLength(1) @MaxLength(2000) description!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) fileName?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(SHA256, { message: 'sha256 must be 64 lowercase hex characters' }) sha256?: string;
+}
+
+/** 出库 by the authority, on one or more grounds with evidence. */
+export class RemoveFromPoolDto extends CommandRequestDto {
+  @ApiProperty({ enum: PROVIDER_REMOVAL_GROUNDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PROVIDER_REMOVAL_GROUNDS.length)
+  @IsIn(PROVIDER_REMOVAL_GROUNDS, { each: true })
+  grounds!: ProviderRemovalGround[];
+
+  @ApiProperty({ type: [ProviderEvidenceDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProviderEvidenceDto)
+  evidence!: ProviderEvidenceDto[];
+
+  @ApiProperty({ example: '连续两次监测评价不合格，予以出库' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+/** 自愿退出: the reason is the base `reason` field, required by the domain rule. */
+export class WithdrawFromPoolDto extends CommandRequestDto {}
+
+export class SettleAtStationDto extends CommandRequestDto {
+  @ApiProperty() @IsUUID() stationId!: string;
+  @ApiProperty({ example: '2024-03-01', description: '入驻 from this business date' })
+  @Matches(DATE, { message: 'since must be a date YYYY-MM-DD' })
+  since!: string;
+}
+
+/** Leaving a station: the reason is the base `reason` field. */
+export class LeaveStationDto extends CommandRequestDto {}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListProvidersQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: PROVIDER_STATUSES }) @IsOptional() @IsIn(PROVIDER_STATUSES) status?: (typeof PROVIDER_STATUSES)[number];
+  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: ServiceDomain;
+
+  @ApiPropertyOptional({ example: '440106' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ example: '440100' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  cityCode?: string;
+
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'Providers in the 库 at the close of this day (China), from their dated pool periods' })
+  @IsOptional()
+  @Matches(DATE, { message: 'inPoolOn must be a date YYYY-MM-DD' })
+  inPoolOn?: string;
+
+  @ApiPropertyOptional({ description: 'Under a 警示 (整改期) now' }) @IsOptional() @Transform(toBoolean) @IsBoolean() warned?: boolean;
+}
+
+export class ProviderMovementsQueryDto {
+  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+
+  @ApiPropertyOptional({ example: '440100' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  cityCode?: string;
+}
