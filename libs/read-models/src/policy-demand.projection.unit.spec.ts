@@ -33,7 +33,7 @@ const content = {
   eligibility: { regionCodes: ['440100'] },
 };
 
-const matches = (filter: Record<string, unknown>, doc: object) => new Query(filter).test(doc);
+const matches = (filter: Record<string, unknown>, doc: unknown) => new Query(filter).test(doc as Record<string, unknown>);
 
 describe('policies projection', () => {
   const published = event('policy-p1', 'PolicyPublished', { policyId: 'p1', level: 'MUNICIPAL', regionCode: '440100', version: 1, publishedAt: 't', ...content });
