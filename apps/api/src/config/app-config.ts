@@ -31,6 +31,10 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   devTokens: boolean;
   demo: boolean;
+  /** DEMAND_ESCALATION_DAYS (default 3): whole days a demand may wait unaccepted before it is escalated. */
+  demandEscalationDays: number;
+  /** DEMAND_ESCALATION_INTERVAL_MS (default 60000): how often the escalation scheduler runs; 0 turns it off. */
+  demandEscalationIntervalMs: number;
   /** PROVIDER_PASS_MARK (default 60): the pass mark of the 优质服务机构 monitoring evaluation (0–100). */
   providerPassMark: number;
 }
@@ -64,6 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
     devTokens: !production && env.DEV_TOKENS !== 'off',
     demo: argv.includes('--demo') || env.DEMO === '1',
+    demandEscalationDays: positiveInteger(env.DEMAND_ESCALATION_DAYS, 3, 'DEMAND_ESCALATION_DAYS', 1),
+    demandEscalationIntervalMs: positiveInteger(env.DEMAND_ESCALATION_INTERVAL_MS, 60_000, 'DEMAND_ESCALATION_INTERVAL_MS', 0),
     providerPassMark: env.PROVIDER_PASS_MARK?.trim() ? Number(env.PROVIDER_PASS_MARK) : 60,
   };
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string, min: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
+  return n;
 }
