@@ -1,0 +1,33 @@
+import { isWithinRegion, type Actor, type Role } from '@sme/domain';
+import type { DemandListFilter, DemandView } from '@sme/read-models';
+import { ApiError } from '../http/api-error';
+
+/**
+ * Who reads which demands: an ENTERPRISE its own; STATION_OPERATOR, HUB and the authorities those of
+ * enterprises inside their region; AUDITOR, SUPERVISOR, EVALUATOR and ADMIN every one; others none.
+ */
+const READS_ALL: readonly Role[] = ['AUDITOR', 'SUPERVISOR', 'EVALUATOR', 'ADMIN'];
+const READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR'];
+
+export const demandReadForbidden = () => ApiError.forbidden('DEMAND_READ_FORBIDDEN', '无权查看该服务需求', 'You may not read this demand');
+
+export function mayReadDemand(actor: Actor, demand: Pick<DemandView, 'enterpriseUscc' | 'regionCode'>): boolean {
+  if (READS_ALL.includes(actor.role)) return true;
+  if (READS_REGION.includes(actor.role)) return isWithinRegion(demand.regionCode, actor.regionCode);
+  return actor.role === 'ENTERPRISE' && actor.orgId === demand.enterpriseUscc;
+}
+
+export function scopeDemandFilter(actor: Actor, filter: DemandListFilter): DemandListFilter {
+  if (READS_ALL.includes(actor.role)) return filter;
+  if (actor.role === 'ENTERPRISE') return { ...filter, enterpriseUscc: actor.orgId };
+  if (!READS_REGION.includes(actor.role)) throw demandReadForbidden();
+  if (filter.regionCode === undefined) return { ...filter, regionCode: actor.regionCode };
+  if (!isWithinRegion(filter.regionCode, actor.regionCode)) {
+    throw ApiError.forbidden(
+      'REGION_NOT_PERMITTED',
+      `无权查看 ${filter.regionCode} 的服务需求（您的辖区：${actor.regionCode}）`,
+      `You may not read demands of ${filter.regionCode} (your region: ${actor.regionCode})`,
+    );
+  }
+  return filter;
+}

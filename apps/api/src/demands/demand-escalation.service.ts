@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { isWithinRegion, type Actor } from '@sme/domain';
+import { cityCodeOf, unacceptedDemandsRaisedBefore } from '@sme/read-models';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { RequestContext } from '../commands/request-context';
+import { ReadSide } from '../read-side/read-side.service';
+import { ExecuteDemandCommand } from './demand.messages';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface EscalationRun {
+  escalateAfterDays: number;
+  escalated: string[];
+  failed: { demandId: string; code: string }[];
+}
+
+/**
+ * 反映诉求: demands nobody accepted for more than DEMAND_ESCALATION_DAYS whole days are escalated to
+ * their district's authority. The projection finds them; each goes through the command bus as
+ * EscalateDemand, sent as the HUB of the demand's city (the role the domain lets escalate; there is no
+ * system role), so the decider still checks the wait and that nobody accepted meanwhile.
+ */
+@Injectable()
+export class DemandEscalation implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DemandEscalation');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readSide: ReadSide,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.demandEscalationIntervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.running = this.run().catch((error: unknown) => this.logger.warn(`escalation run failed: ${String(error)}`));
+    }, this.config.demandEscalationIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One run: every overdue demand (inside `regionCode` when given), oldest first. */
+  async run(options: { regionCode?: string; days?: number; now?: Date } = {}): Promise<EscalationRun> {
+    const escalateAfterDays = options.days ?? this.config.demandEscalationDays;
+    const now = options.now ?? new Date();
+    await this.readSide.caughtUp();
+    const overdue = await unacceptedDemandsRaisedBefore(this.readSide.reader, new Date(now.getTime() - escalateAfterDays * DAY_MS), options.regionCode);
+    const result: EscalationRun = { escalateAfterDays, escalated: [], failed: [] };
+    const correlationId = randomUUID();
+    for (const demand of overdue) {
+      if (options.regionCode && !isWithinRegion(demand.regionCode, options.regionCode)) continue;
+      const actor: Actor = { id: 'demand-escalation', role: 'HUB', orgId: 'DEMAND-ESCALATION', regionCode: cityCodeOf(demand.regionCode) };
+      const ctx: RequestContext = { actor, occurredAt: now, correlationId, causationId: null };
+      try {
+        await this.commands.execute(new ExecuteDemandCommand({ type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx));
+        result.escalated.push(demand.id);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        result.failed.push({ demandId: demand.id, code: typeof code === 'string' ? code : 'ERROR' });
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { DemandEscalation } from './demand-escalation.service';
+import { AcceptDemandDto, CloseDemandDto, ListDemandsQueryDto, MatchDemandDto, RaiseDemandDto, ResolveDemandDto, RunEscalationsDto } from './demand.dto';
+import { ExecuteDemandCommand, GetDemandQuery, ListDemandsQuery, type DemandCommandBody } from './demand.messages';
+
+@ApiTags('demands (服务需求库)')
+@ApiBearerAuth()
+@Controller('demands')
+export class DemandController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly escalation: DemandEscalation,
+  ) {}
+
+  private run(command: DemandCommandBody, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteDemandCommand(command, ctx));
+  }
+
+  @Post()
+  @Roles('ENTERPRISE', 'STATION_OPERATOR')
+  @ApiOperation({ summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)' })
+  raise(@Body() dto: RaiseDemandDto, @Ctx() ctx: RequestContext) {
+    const { enterpriseId, category, description, urgency, stationId } = dto;
+    const data = { demandId: newRecordId(ctx, 'demand'), enterpriseId, category, description, urgency, ...(stationId === undefined ? {} : { stationId }) };
+    return this.run({ type: 'RaiseDemand', data }, ctx);
+  }
+
+  @Post('escalations/run')
+  @HttpCode(200)
+  @Roles('DISTRICT_AUTHORITY', 'CITY_AUTHORITY', 'HUB', 'ADMIN')
+  @ApiOperation({
+    summary: '反映诉求 now: escalate every demand of the caller’s region left unaccepted for more than DEMAND_ESCALATION_DAYS (or `days`); the scheduler does the same on its interval',
+  })
+  runEscalations(@Body() dto: RunEscalationsDto, @CurrentActor() actor: Actor) {
+    return this.escalation.run({ ...(actor.role === 'ADMIN' ? {} : { regionCode: actor.regionCode }), ...(dto.days === undefined ? {} : { days: dto.days }) });
+  }
+
+  @Post(':id/acceptance')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR', 'HUB')
+  @ApiOperation({ summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region' })
+  accept(@Param('id', IdPipe) id: string, @Body() dto: AcceptDemandDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'AcceptDemand', data: { demandId: id, stationId: dto.stationId } }, ctx);
+  }
+
+  @Post(':id/match')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR', 'HUB')
+  @ApiOperation({ summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it' })
+  match(@Param('id', IdPipe) id: string, @Body() dto: MatchDemandDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'MatchDemand', data: { demandId: id, providerId: dto.providerId, ...(dto.productId === undefined ? {} : { productId: dto.productId }) } }, ctx);
+  }
+
+  @Post(':id/resolution')
+  @HttpCode(200)
+  @Roles('STATION_OPERATOR', 'HUB')
+  @ApiOperation({ summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write' })
+  resolve(@Param('id', IdPipe) id: string, @Body() dto: ResolveDemandDto, @Ctx() ctx: RequestContext) {
+    return this.run(
+      { type: 'ResolveDemand', data: { demandId: id, outcome: dto.outcome, ...(dto.satisfaction === undefined ? {} : { satisfaction: dto.satisfaction }) } },
+      ctx,
+    );
+  }
+
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Roles('ENTERPRISE', 'STATION_OPERATOR', 'HUB')
+  @ApiOperation({ summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)' })
+  close(@Param('id', IdPipe) id: string, @Body() dto: CloseDemandDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CloseDemand', data: { demandId: id, reason: dto.closeReason, note: dto.note } }, ctx);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One demand, folded from its events' })
+  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetDemandQuery(id, actor));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)' })
+  list(@Query() query: ListDemandsQueryDto, @CurrentActor() actor: Actor) {
+    const { status, category, urgency, regionCode, stationId, enterpriseId, escalated, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListDemandsQuery({ status, category, urgency, regionCode, stationId, enterpriseId, escalated, q }, sort, { limit, cursor }, actor));
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES, SERVICE_DOMAINS, type DemandCloseReason, type DemandUrgency, type ServiceDomain } from '@sme/domain';
+import { CommandRequestDto } from '../commands/command-request.dto';
+import { ListQueryDto } from '../read-side/list-query.dto';
+
+const DEMAND_STATUSES = ['RAISED', 'ACCEPTED', 'MATCHED', 'RESOLVED', 'CLOSED'] as const;
+
+export class RaiseDemandDto extends CommandRequestDto {
+  @ApiProperty({ description: 'The enterprise (its record in the enterprise database)' }) @IsUUID() enterpriseId!: string;
+  @ApiProperty({ enum: SERVICE_DOMAINS }) @IsIn(SERVICE_DOMAINS) category!: ServiceDomain;
+  @ApiProperty() @IsString() @MaxLength(5000) description!: string;
+  @ApiProperty({ enum: DEMAND_URGENCIES }) @IsIn(DEMAND_URGENCIES) urgency!: DemandUrgency;
+  @ApiPropertyOptional({ description: 'The station raising it on the enterprise’s behalf (STATION_OPERATOR only)' })
+  @IsOptional()
+  @IsUUID()
+  stationId?: string;
+}
+
+export class AcceptDemandDto extends CommandRequestDto {
+  @ApiProperty({ description: 'The station that takes the demand up' }) @IsUUID() stationId!: string;
+}
+
+export class MatchDemandDto extends CommandRequestDto {
+  @ApiProperty() @IsUUID() providerId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+}
+
+export class ResolveDemandDto extends CommandRequestDto {
+  @ApiProperty() @IsString() @MaxLength(5000) outcome!: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: '客户回访 rating; 1–2 opens a follow-up' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  satisfaction?: number;
+}
+
+export class CloseDemandDto extends CommandRequestDto {
+  @ApiProperty({ enum: DEMAND_CLOSE_REASONS }) @IsIn(DEMAND_CLOSE_REASONS) closeReason!: DemandCloseReason;
+  @ApiProperty() @IsString() @MaxLength(2000) note!: string;
+}
+
+export class ListDemandsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: DEMAND_STATUSES }) @IsOptional() @IsIn(DEMAND_STATUSES) status?: (typeof DEMAND_STATUSES)[number];
+  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) category?: ServiceDomain;
+  @ApiPropertyOptional({ enum: DEMAND_URGENCIES }) @IsOptional() @IsIn(DEMAND_URGENCIES) urgency?: DemandUrgency;
+  @ApiPropertyOptional({ example: '440106' }) @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit GB/T 2260 code' }) regionCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  escalated?: boolean;
+}
+
+export class RunEscalationsDto {
+  @ApiPropertyOptional({ description: 'Overrides DEMAND_ESCALATION_DAYS for this run' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365) days?: number;
+}
