@@ -5,6 +5,8 @@ import { EXPERT_STREAM_PREFIX, projectExpert, type ExpertView } from './expert.p
 import { ENTERPRISE_STREAM_PREFIX, projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
 import { POOL_PROJECTIONS } from './pool-projections';
+import { FAQ_STREAM_PREFIX, POLICY_STREAM_PREFIX, projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
+import { DEMAND_STREAM_PREFIX, projectDemand, type DemandView } from './demand.projection';
 import { STATION_STREAM_PREFIX, projectStation } from './station.projection';
 import type { ApplicationView, CallView, StationView } from './views';
 
@@ -68,8 +70,35 @@ export const expertsProjection: Projection<Stored<ExpertView>> = {
   ],
 };
 
+/** 基础信息库: policies and regulations. */
+export const policiesProjection: Projection<Stored<PolicyView>> = {
+  name: 'policies',
+  version: 1,
+  streamPrefix: POLICY_STREAM_PREFIX,
+  apply: (view, event) => projectPolicy(view, event) as Stored<PolicyView> | undefined,
+  indexes: [{ keys: { level: 1, status: 1 } }, { keys: { effectiveFrom: 1 } }, { keys: { publishedAt: 1 } }],
+};
+
+/** 基础信息库: FAQs. */
+export const faqsProjection: Projection<Stored<FaqView>> = {
+  name: 'faqs',
+  version: 1,
+  streamPrefix: FAQ_STREAM_PREFIX,
+  apply: (view, event) => projectFaq(view, event) as Stored<FaqView> | undefined,
+  indexes: [{ keys: { status: 1, regionCode: 1 } }, { keys: { publishedAt: 1 } }],
+};
+
+/** 服务需求库. */
+export const demandsProjection: Projection<Stored<DemandView>> = {
+  name: 'demands',
+  version: 1,
+  streamPrefix: DEMAND_STREAM_PREFIX,
+  apply: (view, event) => projectDemand(view, event) as Stored<DemandView> | undefined,
+  indexes: [{ keys: { cityCode: 1, regionCode: 1, status: 1 } }, { keys: { status: 1, escalated: 1, raisedAt: 1 } }, { keys: { enterpriseId: 1 } }],
+};
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, ...POOL_PROJECTIONS] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, ...POOL_PROJECTIONS] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);
