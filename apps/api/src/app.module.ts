@@ -8,6 +8,8 @@ import { ExecuteApplicationHandler, GetApplicationHandler, ListApplicationsHandl
 import { AuditController } from './audit/audit.controller';
 import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
 import { DevTokenController } from './auth/dev-token.controller';
+import { PoliciesModule } from './policies/policies.module';
+import { DemandsModule } from './demands/demands.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -59,6 +61,8 @@ export class AppModule {
         ProductsModule,
         ExpertsModule,
         EnterprisesModule,
+        PoliciesModule,
+        DemandsModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.
