@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@sme/domain';
+import { actors, client, operator, uscc } from './support/station-lifecycle';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const TIANHE = '440106';
+const HAIZHU = '440105';
+const self = (code: string, region = TIANHE): Actor => ({ id: `ent-${code}`, role: 'ENTERPRISE', orgId: code, regionCode: region });
+const admin: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' };
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+
+/** 软件和信息技术服务业 under 工信部联企业〔2011〕300号: 45 persons / 1800 万元 小型, 5 / 30 微型, 150 / 5000 中型. */
+const FIGURES = {
+  SMALL: { year: 2023, employees: 45, revenue: 1800, assets: 2600 },
+  MICRO: { year: 2023, employees: 5, revenue: 30, assets: 40 },
+  MEDIUM: { year: 2023, employees: 150, revenue: 5000, assets: 6000 },
+};
+
+const policyBody = (overrides: Record<string, unknown> = {}) => ({
+  level: 'MUNICIPAL',
+  regionCode: '440100',
+  title: '广州市支持专精特新中小企业发展若干措施',
+  issuer: '广州市工业和信息化局',
+  documentNumber: '穗工信规字〔2025〕3号',
+  effectiveFrom: '2025-01-01',
+  effectiveUntil: '2025-12-31',
+  summary: '对天河区软件和信息技术服务业的专精特新中小微企业给予奖励',
+  eligibility: { industries: ['SOFTWARE_IT'], sizeClasses: ['SMALL', 'MICRO'], tags: ['SPECIALISED'], tagsMode: 'ANY', regionCodes: [TIANHE] },
+  occurredAt: '2024-12-20T10:00:00+08:00',
+  ...overrides,
+});
+
+describe('Policies (基础信息库) and demands (服务需求库)', () => {
+  let t: TestApp;
+  let c: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DEMAND_ESCALATION_INTERVAL_MS: '0' } });
+    c = client(t);
+  });
+  afterAll(() => t.close());
+
+  async function refused(send: () => Promise<{ status: number; body: any }>, status: number, code?: string) {
+    const before = await t.head();
+    const res = await send();
+    expect(res.status).toBe(status);
+    if (code) expect(res.body.code).toBe(code);
+    expect(await t.head()).toBe(before);
+    return res.body;
+  }
+
+  async function ok(send: Promise<{ status: number; body: any }>, status = 201) {
+    const res = await send;
+    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Registered through POST /enterprises by the district's authority; optionally one SPECIALISED grant. */
+  async function enterprise(seed: number, opts: { region?: string; industry?: string; size?: keyof typeof FIGURES; tag?: [string, string] } = {}) {
+    const region = opts.region ?? TIANHE;
+    const registrar = region === TIANHE ? actors.tianhe : actors.haizhu;
+    const code = uscc(seed, region);
+    const res = await ok(
+      c.post(registrar, '/enterprises', {
+        uscc: code,
+        name: `企业${seed}`,
+        industryCode: opts.industry ?? 'SOFTWARE_IT',
+        regionCode: region,
+        foundedOn: '2015-04-20',
+        figures: FIGURES[opts.size ?? 'SMALL'],
+        occurredAt: '2024-03-01T10:00:00+08:00',
+      }),
+    );
+    if (opts.tag) {
+      const [validFrom, validUntil] = opts.tag;
+      await ok(c.post(actors.city, `/enterprises/${res.id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom, validUntil }));
+    }
+    return { id: res.id as string, uscc: code };
+  }
+
+  describe('policy matching on the boundaries', () => {
+    let policyId: string;
+    const e: Record<string, { id: string; uscc: string }> = {};
+
+    beforeAll(async () => {
+      e.edges = await enterprise(501, { tag: ['2025-03-01', '2025-06-30'] }); // tag valid 03-01..06-30 inclusive
+      e.lateTag = await enterprise(502, { size: 'MICRO', tag: ['2025-06-30', '2026-06-30'] }); // micro, tag from 06-30
+      e.medium = await enterprise(503, { size: 'MEDIUM', tag: ['2025-01-01', '2025-12-31'] }); // wrong size class
+      e.otherIndustry = await enterprise(504, { industry: 'OTHER', tag: ['2025-01-01', '2025-12-31'] }); // wrong industry
+      e.haizhu = await enterprise(505, { region: HAIZHU, tag: ['2025-01-01', '2025-12-31'] }); // outside the region
+      e.untagged = await enterprise(506); // no tag
+      const sizes = await Promise.all(Object.values(e).map(async ({ id }) => (await c.get(actors.auditor, `/enterprises/${id}`)).body.sizeClass));
+      expect(sizes).toEqual(['SMALL', 'MICRO', 'MEDIUM', expect.anything(), 'SMALL', 'SMALL']);
+      policyId = (await ok(c.post(actors.city, '/policies', policyBody()))).id;
+    });
+
+    const eligibleOn = async (on: string, actor: Actor = actors.auditor) => {
+      const res = await c.get(actor, `/policies/${policyId}/eligible-enterprises?on=${on}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(res.body.items.length);
+      return (res.body.items as { id: string }[]).map((i) => i.id).sort();
+    };
+
+    it('returns exactly the eligible enterprises on each boundary date', async () => {
+      expect(await eligibleOn('2024-12-31')).toEqual([]); // the day before it takes effect
+      expect(await eligibleOn('2025-01-01')).toEqual([]); // in force, but no tag valid yet
+      expect(await eligibleOn('2025-02-28')).toEqual([]);
+      expect(await eligibleOn('2025-03-01')).toEqual([e.edges.id]); // first day of the tag
+      expect(await eligibleOn('2025-06-29')).toEqual([e.edges.id]);
+      expect(await eligibleOn('2025-06-30')).toEqual([e.edges.id, e.lateTag.id].sort()); // last day of one tag, first of the other
+      expect(await eligibleOn('2025-07-01')).toEqual([e.lateTag.id]);
+      expect(await eligibleOn('2025-12-31')).toEqual([e.lateTag.id]); // last day in force
+      expect(await eligibleOn('2026-01-01')).toEqual([]); // expired
+    });
+
+    it('gives every criterion’s reason, narrows to the reader’s region, and refuses readers of no enterprise', async () => {
+      const res = await c.get(actors.city, `/policies/${policyId}/eligible-enterprises?on=2025-06-30`);
+      expect(res.body.items[0].reasons.map((r: { criterion: string }) => r.criterion)).toEqual([
+        'EFFECTIVE_FROM',
+        'EFFECTIVE_UNTIL',
+        'NOT_REPEALED',
+        'INDUSTRY',
+        'SIZE_CLASS',
+        'TAGS',
+        'REGION',
+      ]);
+      expect(await eligibleOn('2025-06-30', actors.haizhu)).toEqual([]);
+      await refused(() => c.get(self(e.edges.uscc), `/policies/${policyId}/eligible-enterprises?on=2025-06-30`), 403, 'ENTERPRISE_READ_FORBIDDEN');
+      await refused(() => c.get(actors.auditor, `/policies/${policyId}/eligible-enterprises?on=2025-13-01`), 400);
+    });
+
+    it('pages the eligible enterprises with a cursor', async () => {
+      const first = await c.get(actors.auditor, `/policies/${policyId}/eligible-enterprises?on=2025-06-30&limit=1`);
+      expect(first.body).toMatchObject({ total: 2, items: [expect.anything()] });
+      const second = await c.get(actors.auditor, `/policies/${policyId}/eligible-enterprises?on=2025-06-30&limit=1&cursor=${first.body.nextCursor}`);
+      expect(second.body.nextCursor).toBeNull();
+      expect([first.body.items[0].id, second.body.items[0].id].sort()).toEqual([e.edges.id, e.lateTag.id].sort());
+    });
+
+    it('for an enterprise, the policies it is eligible for on a date (its own record only)', async () => {
+      const mine = await c.get(self(e.edges.uscc), `/enterprises/${e.edges.id}/eligible-policies?on=2025-03-01`);
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([policyId]);
+      expect(mine.body.items[0].reasons.every((r: { met: boolean }) => r.met)).toBe(true);
+      expect((await c.get(self(e.edges.uscc), `/enterprises/${e.edges.id}/eligible-policies?on=2025-07-01`)).body.items).toEqual([]);
+      expect((await c.get(actors.auditor, `/enterprises/${e.medium.id}/eligible-policies?on=2025-06-30`)).body.total).toBe(0);
+      await refused(() => c.get(self(e.lateTag.uscc), `/enterprises/${e.edges.id}/eligible-policies`), 403, 'ENTERPRISE_READ_FORBIDDEN');
+    });
+
+    it('pushes one PolicyPushed per eligible enterprise; again only to those not yet pushed', async () => {
+      const pushed = await ok(c.post(actors.city, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T09:00:00+08:00' }));
+      expect(pushed.events.map((ev: { type: string }) => ev.type)).toEqual(['PolicyPushed', 'PolicyPushed']);
+      const stream = await c.get(actors.auditor, `/streams/policy-${policyId}/events`);
+      if (stream.status === 200) {
+        const ids = (stream.body.items ?? stream.body.events ?? stream.body)
+          .filter((ev: { type: string }) => ev.type === 'PolicyPushed')
+          .map((ev: { data: { enterpriseId: string } }) => ev.data.enterpriseId)
+          .sort();
+        expect(ids).toEqual([e.edges.id, e.lateTag.id].sort());
+      }
+      await refused(() => c.post(actors.city, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T10:00:00+08:00' }), 409, 'NOTHING_TO_PUSH');
+      // A district authority pushes a city policy inside its own district only: nobody eligible in 海珠区.
+      await refused(() => c.post(actors.haizhu, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T10:00:00+08:00' }), 409, 'NOTHING_TO_PUSH');
+      const futian: Actor = { id: 'sz-ft', role: 'DISTRICT_AUTHORITY', orgId: 'FUTIAN', regionCode: '440304' };
+      await refused(() => c.post(futian, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T10:00:00+08:00' }), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.post(self(e.edges.uscc), `/policies/${policyId}/push`, {}), 403);
+      // After expiry (by the date of the act): refused.
+      await refused(() => c.post(actors.city, `/policies/${policyId}/push`, { occurredAt: '2026-01-02T10:00:00+08:00' }), 409, 'POLICY_EXPIRED');
+    });
+
+    it('public list: filters by level, issuer, in force on a date and text, with counts and paging', async () => {
+      await ok(
+        c.post(
+          admin,
+          '/policies',
+          policyBody({ level: 'NATIONAL', regionCode: undefined, title: '中小企业划型标准规定', issuer: '工业和信息化部', documentNumber: '工信部联企业〔2011〕300号', effectiveFrom: '2011-06-18', effectiveUntil: undefined, eligibility: {} }),
+        ),
+      );
+      const all = await t.http.get('/policies').expect(200);
+      expect(all.body.total).toBe(2);
+      expect((await t.http.get('/policies?level=NATIONAL').expect(200)).body.items.map((p: { issuer: string }) => p.issuer)).toEqual(['工业和信息化部']);
+      expect((await t.http.get('/policies?inForceOn=2026-01-01').expect(200)).body.total).toBe(1);
+      expect((await t.http.get('/policies?inForceOn=2025-12-31').expect(200)).body.total).toBe(2);
+      expect((await t.http.get(`/policies?issuer=${encodeURIComponent('广州市')}`).expect(200)).body.total).toBe(1);
+      expect((await t.http.get(`/policies?q=${encodeURIComponent('划型')}`).expect(200)).body.total).toBe(1);
+      const page = await t.http.get('/policies?limit=1&sort=effectiveFrom').expect(200);
+      expect(page.body.items[0].documentNumber).toBe('工信部联企业〔2011〕300号');
+      expect(page.body.items[0].pushedVersions).toBeUndefined();
+      const next = await t.http.get(`/policies?limit=1&sort=effectiveFrom&cursor=${page.body.nextCursor}`).expect(200);
+      expect(next.body.items[0].id).toBe(policyId);
+    });
+
+    it('repeal takes it out of force from that day; 403s and 400s write nothing', async () => {
+      await ok(c.post(actors.city, `/policies/${policyId}/repeal`, { on: '2025-10-01', reason: '被新政策替代', occurredAt: '2025-09-20T10:00:00+08:00' }), 201);
+      expect(await eligibleOn('2025-09-30')).toEqual([e.lateTag.id]);
+      expect(await eligibleOn('2025-10-01')).toEqual([]);
+      await refused(() => c.post(actors.tianhe, '/policies', policyBody()), 403, 'POLICY_LEVEL_NOT_PERMITTED');
+      await refused(() => c.post(actors.hub, '/policies', policyBody()), 403);
+      await refused(() => c.post(actors.city, '/policies', policyBody({ effectiveUntil: '2024-12-31' })), 400, 'EFFECTIVE_UNTIL_BEFORE_FROM');
+      await refused(() => c.post(actors.city, '/policies', policyBody({ level: 'BOGUS' })), 400);
+      await refused(() => c.post(actors.city, '/policies', policyBody({ eligibility: { regionCodes: ['440305'] } })), 400, 'ELIGIBILITY_REGION_OUTSIDE_ISSUER');
+    });
+  });
+
+  describe('FAQs', () => {
+    it('published by the hub, listed publicly while active', async () => {
+      const faq = await ok(c.post(actors.hub, '/faqs', { question: '如何申请专精特新认定？', answer: '向所在区工信部门提交申请。', topics: ['专精特新'] }));
+      await ok(c.post(actors.hub, `/faqs/${faq.id}/revisions`, { answer: '通过广东省中小企业服务平台提交申请。' }));
+      const listed = await t.http.get(`/faqs?topic=${encodeURIComponent('专精特新')}&regionCode=${TIANHE}`).expect(200);
+      expect(listed.body).toMatchObject({ total: 1, items: [{ id: faq.id, version: 2, answer: '通过广东省中小企业服务平台提交申请。' }] });
+      await refused(() => c.post(self(uscc(600)), '/faqs', { question: 'q', answer: 'a', topics: ['x'] }), 403);
+      await ok(c.post(actors.hub, `/faqs/${faq.id}/retirement`, { reason: '政策已调整' }));
+      expect((await t.http.get('/faqs').expect(200)).body.total).toBe(0);
+    });
+  });
+
+  describe('demands', () => {
+    let ent: { id: string; uscc: string };
+    const tianheOperator = operator(701);
+    const haizhuOperator = operator(702, HAIZHU);
+    const stationId = randomUUID();
+
+    beforeAll(async () => {
+      ent = await enterprise(700);
+    });
+
+    const raise = (actor: Actor, overrides: Record<string, unknown> = {}) =>
+      c.post(actor, '/demands', { enterpriseId: ent.id, category: 'FINANCE', description: '需要一笔流动资金贷款', urgency: 'HIGH', ...overrides });
+
+    it('lifecycle: raised, accepted, matched, resolved with a poor rating opens a follow-up', async () => {
+      const raised = await ok(raise(self(ent.uscc)));
+      expect(raised.events.map((ev: { type: string }) => ev.type)).toEqual(['DemandRaised']);
+      await ok(c.post(tianheOperator, `/demands/${raised.id}/acceptance`, { stationId }), 200);
+      await ok(c.post(tianheOperator, `/demands/${raised.id}/match`, { providerId: randomUUID() }), 200);
+      const resolved = await ok(c.post(tianheOperator, `/demands/${raised.id}/resolution`, { outcome: '已对接银行', satisfaction: 2 }), 200);
+      expect(resolved.events.map((ev: { type: string }) => ev.type)).toEqual(['DemandResolved', 'DemandFollowUpOpened']);
+      const doc = await c.get(self(ent.uscc), `/demands/${raised.id}`);
+      expect(doc.body).toMatchObject({ status: 'RESOLVED', stationId, followUp: { satisfaction: 2 }, resolution: { satisfaction: 2 } });
+
+      const happy = await ok(raise(tianheOperator, { stationId, category: 'TECHNOLOGY' }));
+      await ok(c.post(actors.hub, `/demands/${happy.id}/acceptance`, { stationId }), 200);
+      const done = await ok(c.post(actors.hub, `/demands/${happy.id}/resolution`, { outcome: '完成上云', satisfaction: 5 }), 200);
+      expect(done.events.map((ev: { type: string }) => ev.type)).toEqual(['DemandResolved']);
+    });
+
+    it('closing: the enterprise withdraws; UNRESOLVABLE is for the station side', async () => {
+      const d = await ok(raise(self(ent.uscc), { urgency: 'LOW' }));
+      await refused(() => c.post(self(ent.uscc), `/demands/${d.id}/closure`, { closeReason: 'UNRESOLVABLE', note: '无' }), 403, 'CLOSE_REASON_NOT_PERMITTED');
+      await ok(c.post(self(ent.uscc), `/demands/${d.id}/closure`, { closeReason: 'WITHDRAWN', note: '已自行解决' }), 200);
+    });
+
+    it('403s and 400s write nothing', async () => {
+      await refused(() => raise(self(uscc(799))), 403, 'NOT_OWNER');
+      await refused(() => raise(actors.auditor), 403);
+      await refused(() => raise(self(ent.uscc), { urgency: 'SOON' }), 400);
+      await refused(() => raise(self(ent.uscc), { extra: 1 }), 400);
+      const d = await ok(raise(self(ent.uscc)));
+      await refused(() => c.post(haizhuOperator, `/demands/${d.id}/acceptance`, { stationId }), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.post(tianheOperator, `/demands/${d.id}/resolution`, { outcome: 'x', satisfaction: 6 }), 400);
+      await refused(() => c.get(self(uscc(799)), `/demands/${d.id}`), 403, 'DEMAND_READ_FORBIDDEN');
+    });
+
+    it('escalates demands left unaccepted past the threshold, once, inside the caller’s region', async () => {
+      const old = await ok(raise(self(ent.uscc), { description: '逾期未受理', occurredAt: daysAgo(4) }));
+      const young = await ok(raise(self(ent.uscc), { description: '刚提交', occurredAt: daysAgo(2) }));
+      const oldButAccepted = await ok(raise(self(ent.uscc), { description: '已受理', occurredAt: daysAgo(5) }));
+      await ok(c.post(tianheOperator, `/demands/${oldButAccepted.id}/acceptance`, { stationId }), 200);
+
+      const elsewhere = await ok(c.post(actors.haizhu, '/demands/escalations/run', {}), 200);
+      expect(elsewhere.escalated).toEqual([]);
+      await refused(() => c.post(self(ent.uscc), '/demands/escalations/run', {}), 403);
+
+      const run = await ok(c.post(actors.tianhe, '/demands/escalations/run', {}), 200);
+      expect(run).toMatchObject({ escalateAfterDays: 3, escalated: [old.id], failed: [] });
+      const doc = await c.get(actors.tianhe, `/demands/${old.id}`);
+      expect(doc.body).toMatchObject({ escalated: true, escalation: { to: TIANHE, daysUnaccepted: 4, escalateAfterDays: 3 } });
+      expect((await c.get(actors.tianhe, `/demands/${young.id}`)).body.escalated).toBe(false);
+      expect((await ok(c.post(actors.tianhe, '/demands/escalations/run', {}), 200)).escalated).toEqual([]);
+      // The escalated demand can still be accepted.
+      await ok(c.post(tianheOperator, `/demands/${old.id}/acceptance`, { stationId }), 200);
+    });
+
+    it('lists from the projection with filters, region scope, counts and paging', async () => {
+      const mine = await c.get(self(ent.uscc), '/demands?limit=2');
+      expect(mine.status).toBe(200);
+      expect(mine.body.items).toHaveLength(2);
+      expect(mine.body.total).toBeGreaterThan(2);
+      const next = await c.get(self(ent.uscc), `/demands?limit=2&cursor=${mine.body.nextCursor}`);
+      expect(next.body.items.map((d: { id: string }) => d.id)).not.toContain(mine.body.items[0].id);
+      expect((await c.get(actors.hub, '/demands?status=RESOLVED')).body.total).toBe(2);
+      expect((await c.get(actors.hub, '/demands?category=TECHNOLOGY')).body.total).toBe(1);
+      expect((await c.get(actors.hub, '/demands?escalated=true')).body.total).toBe(1);
+      expect((await c.get(actors.hub, `/demands?stationId=${stationId}&urgency=HIGH`)).body.total).toBeGreaterThan(0);
+      expect((await c.get(actors.haizhu, '/demands')).body.total).toBe(0);
+      await refused(() => c.get(actors.haizhu, `/demands?regionCode=${TIANHE}`), 403, 'REGION_NOT_PERMITTED');
+      expect((await c.get(actors.auditor, `/demands?enterpriseId=${ent.id}`)).body.total).toBe(mine.body.total);
+    });
+  });
+
+  it('the scheduler escalates on its interval', async () => {
+    const s = await startTestApp({ env: { DEMAND_ESCALATION_INTERVAL_MS: '100', DEMAND_ESCALATION_DAYS: '1' } });
+    try {
+      const sc = client(s);
+      const code = uscc(900);
+      const reg = await sc.post(actors.tianhe, '/enterprises', {
+        uscc: code,
+        name: '企业900',
+        industryCode: 'SOFTWARE_IT',
+        regionCode: TIANHE,
+        foundedOn: '2015-04-20',
+        figures: FIGURES.SMALL,
+        occurredAt: '2024-03-01T10:00:00+08:00',
+      });
+      const d = await sc.post(self(code), '/demands', { enterpriseId: reg.body.id, category: 'FINANCE', description: '贷款', urgency: 'NORMAL', occurredAt: daysAgo(2) });
+      expect(d.status).toBe(201);
+      let escalated = false;
+      for (let i = 0; i < 50 && !escalated; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        escalated = (await sc.get(actors.tianhe, `/demands/${d.body.id}`)).body.escalated === true;
+      }
+      expect(escalated).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+});
