@@ -1,24 +1,21 @@
-import { isWithinRegion, type Actor, type MatchableEnterprise, type Role, type SizeClass } from '@sme/domain';
+import type { Actor, MatchableEnterprise, SizeClass } from '@sme/domain';
 import type { EnterpriseView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
+import {
+  ENTERPRISE_READS_ALL,
+  ENTERPRISE_READS_REGION,
+  enterpriseReadForbidden,
+  mayReadEnterprise,
+} from '../enterprises/enterprise-access';
 
-/** Who reads enterprises for matching: these roles every record, the regional roles inside their region (as the enterprise database). */
-const READS_ALL: readonly Role[] = ['AUDITOR', 'SUPERVISOR', 'EVALUATOR', 'ADMIN'];
-const READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR'];
-
-export const enterpriseReadForbidden = () => ApiError.forbidden('ENTERPRISE_READ_FORBIDDEN', '无权查看该企业信息', 'You may not read this enterprise');
+// Matching reads enterprises under the enterprise database's own read rules.
+export { enterpriseReadForbidden, mayReadEnterprise };
 
 /** The region an actor's enterprise reads are limited to: undefined for every region; a 403 when it reads none this way. */
 export function matchingScope(actor: Actor): string | undefined {
-  if (READS_ALL.includes(actor.role)) return undefined;
-  if (READS_REGION.includes(actor.role)) return actor.regionCode;
+  if (ENTERPRISE_READS_ALL.includes(actor.role)) return undefined;
+  if (ENTERPRISE_READS_REGION.includes(actor.role)) return actor.regionCode;
   throw enterpriseReadForbidden();
-}
-
-export function mayReadEnterprise(actor: Actor, enterprise: Pick<EnterpriseView, 'uscc' | 'regionCode'>): boolean {
-  if (READS_ALL.includes(actor.role)) return true;
-  if (READS_REGION.includes(actor.role)) return isWithinRegion(enterprise.regionCode, actor.regionCode);
-  return actor.role === 'ENTERPRISE' && actor.orgId === enterprise.uscc;
 }
 
 /** What isEligible needs of an enterprise document: the tag periods are the days each grant counts. */
