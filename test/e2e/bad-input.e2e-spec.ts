@@ -1,5 +1,6 @@
 import { actors, applicationUpTo, callBody, client, form, openCall, operator } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
+import { expectRefused } from './support/refusals';
 
 /** Every refusal: the right status, a stable code, Chinese and English, the field — and nothing written. */
 describe('Bad input and forbidden actors', () => {
@@ -14,15 +15,8 @@ describe('Bad input and forbidden actors', () => {
   });
   afterAll(() => t.close());
 
-  async function refused(send: () => Promise<{ status: number; body: any }>, status: number, code: string) {
-    const before = await t.head();
-    const res = await send();
-    expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-    expect(res.body.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(res.body.message.en).toMatch(/[a-z]/);
-    expect(await t.head()).toBe(before);
-    return res.body;
-  }
+  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
+    expectRefused(t, send, status, code);
 
   it('400 names each bad field, in both languages', async () => {
     const body = await refused(() => c.post(actors.city, '/calls', { ...callBody, targetStationCount: 'many', cityCode: '4401' }), 400, 'VALIDATION_FAILED');

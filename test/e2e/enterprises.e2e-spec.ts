@@ -3,6 +3,7 @@ import type { Actor } from '@sme/domain';
 import { IdempotencyInterceptor } from '../../apps/api/src/http/idempotency.interceptor';
 import { actors, client, newKey, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
+import { expectRefused } from './support/refusals';
 
 const TIANHE = '440106';
 const HAIZHU = '440105';
@@ -34,15 +35,8 @@ describe('Enterprises (中小企业数据库)', () => {
   });
   afterAll(() => t.close());
 
-  async function refused(send: () => Promise<{ status: number; body: any }>, status: number, code: string) {
-    const before = await t.head();
-    const res = await send();
-    expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-    expect(res.body.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(res.body.message.en).toMatch(/[a-z]/);
-    expect(await t.head()).toBe(before);
-    return res.body;
-  }
+  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
+    expectRefused(t, send, status, code);
 
   async function registered(actor: Actor, payload: object, headers: Record<string, string> = {}): Promise<string> {
     const res = await c.post(actor, '/enterprises', payload, headers);

@@ -1,6 +1,7 @@
 import type { Actor } from '@sme/domain';
 import { actors, applicationUpTo, client, ensurePanelExperts, openCall, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
+import { expectRefused, okBody } from './support/refusals';
 
 const UNIVERSITY = '12440000455858371B';
 const FIRM = '91440106MA59C3PL24';
@@ -33,20 +34,10 @@ describe('Experts (服务专家库)', () => {
   });
   afterAll(() => t.close());
 
-  const ok = <T = any>(res: { status: number; body: unknown }): T => {
-    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as T;
-  };
+  const ok = okBody;
 
-  async function refused(send: () => Promise<{ status: number; body: any }>, status: number, code: string) {
-    const before = await t.head();
-    const res = await send();
-    expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-    expect(res.body.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(res.body.message.en).toMatch(/[a-z]/);
-    expect(await t.head()).toBe(before);
-    return res.body;
-  }
+  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
+    expectRefused(t, send, status, code);
 
   describe('registration', () => {
     it('the hub registers an expert of its city under the id it gives; every event carries actor, time and reason', async () => {

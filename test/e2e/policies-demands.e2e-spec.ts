@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@sme/domain';
 import { actors, client, operator, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
+import { expectRefused } from './support/refusals';
 
 const TIANHE = '440106';
 const HAIZHU = '440105';
@@ -40,14 +41,8 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
   });
   afterAll(() => t.close());
 
-  async function refused(send: () => Promise<{ status: number; body: any }>, status: number, code?: string) {
-    const before = await t.head();
-    const res = await send();
-    expect(res.status).toBe(status);
-    if (code) expect(res.body.code).toBe(code);
-    expect(await t.head()).toBe(before);
-    return res.body;
-  }
+  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code?: string) =>
+    expectRefused(t, send, status, code);
 
   async function ok(send: Promise<{ status: number; body: any }>, status = 201) {
     const res = await send;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '@sme/domain';
 import { actors, applicationUpTo, client, openCall, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
+import { expectRefused, okBody } from './support/refusals';
 
 const PROVIDER_USCC = uscc(701, '440106');
 const provider: Actor = { id: 'provider-user-1', role: 'PROVIDER', orgId: PROVIDER_USCC, regionCode: '440106' };
@@ -53,20 +54,10 @@ describe('Providers, products and cases', () => {
   });
   afterAll(() => t.close());
 
-  const ok = <T = any>(res: { status: number; body: unknown }): T => {
-    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as T;
-  };
+  const ok = okBody;
 
-  async function refused(send: () => Promise<{ status: number; body: any }>, status: number, code: string) {
-    const before = await t.head();
-    const res = await send();
-    expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-    expect(res.body.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(res.body.message.en).toMatch(/[a-z]/);
-    expect(await t.head()).toBe(before);
-    return res.body;
-  }
+  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
+    expectRefused(t, send, status, code);
 
   it('runs 有进有出: entry, settling at a station, a failed evaluation and warning, 出库, and re-admission later', async () => {
     const applied = ok(await c.post(provider, '/providers/entry-applications', { ...application(), occurredAt: '2022-01-10T10:00:00+08:00' }));
