@@ -12,12 +12,10 @@ import {
   type Actor,
   type ApplicationForm,
   type CallState,
-  type Decider,
-  type DomainCommand,
-  type DomainEvent,
-} from '@sme/domain';
-import { handleCommand, type EventStore, type EventToAppend } from '@sme/event-store';
+  } from '@sme/domain';
+import type { EventStore } from '@sme/event-store';
 import { admittedInMemory, panelFrom, writeStationHistory, type HistoryOptions, type WrittenHistory } from '@sme/read-models/testing/station-history';
+import { commandRunner } from './command-runner';
 
 /**
  * writeStationHistory plus, through the same deciders, the events it never writes: a material attached
@@ -40,43 +38,11 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
   const written = await writeStationHistory(store, options);
   const startYear = options.startYear ?? 2019;
   const lastYear = startYear + (options.calls ?? 1) - 1;
-  let events = written.events;
+  const events = written.events;
 
-  async function run<C extends DomainCommand, S, E extends DomainEvent>(
-    decider: Decider<C, S, E>,
-    streamId: string,
-    versions: Record<string, number>,
-    actor: Actor,
-    at: string,
-    type: C['type'],
-    data: object,
-    extra: Partial<Pick<EventToAppend['metadata'], 'causationId' | 'legalBasis'>> = {},
-  ) {
-    const now = new Date(at);
-    const command = { type, data, metadata: { now, actor } } as unknown as C;
-    const result = await handleCommand(store, {
-      streamId,
-      decider,
-      command,
-      businessTime: now,
-      toEventToAppend: (event) => ({
-        id: randomUUID(),
-        type: event.type,
-        schemaVersion: versions[event.type] ?? 1,
-        data: event.data as Record<string, unknown>,
-        metadata: {
-          occurredAt: now.toISOString(),
-          recordedAt: new Date().toISOString(),
-          actor,
-          correlationId: randomUUID(),
-          causationId: extra.causationId ?? null,
-          ...(extra.legalBasis === undefined ? {} : { legalBasis: extra.legalBasis }),
-        },
-      }),
-    });
-    events += result.events.length;
-    return result;
-  }
+  const runner = commandRunner(store);
+  const run = runner.run;
+
 
   // A revocation proposal the city turns down: the first station that is still active.
   let reprievedStationId: string | undefined;
@@ -187,7 +153,7 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
     callIds: [...written.callIds, callId],
     applicationIds: [...written.applicationIds, applicationId],
     stationIds: written.stationIds,
-    events,
+    events: events + runner.events,
     reprievedStationId,
     lateMaterialApplicationId: applicationId,
   };

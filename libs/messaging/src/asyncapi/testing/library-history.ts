@@ -12,11 +12,9 @@ import {
   serviceCaseDecider,
   usccCheckCharacter,
   type Actor,
-  type Decider,
-  type DomainCommand,
-  type DomainEvent,
-} from '@sme/domain';
-import { handleCommand, type EventStore, type EventToAppend } from '@sme/event-store';
+  } from '@sme/domain';
+import type { EventStore } from '@sme/event-store';
+import { commandRunner } from './command-runner';
 
 /**
  * The libraries' events, written through their deciders: service products and cases (服务产品和案例库),
@@ -53,36 +51,10 @@ const uscc = (first17: string): string => {
 
 export async function writeLibraryHistory(store: EventStore, options: LibraryHistoryOptions): Promise<LibraryHistory> {
   const year = options.year ?? 2025;
-  let events = 0;
 
-  async function run<C extends DomainCommand, S, E extends DomainEvent>(
-    decider: Decider<C, S, E>,
-    streamId: string,
-    versions: Record<string, number>,
-    actor: Actor,
-    at: string,
-    type: C['type'],
-    data: object,
-  ) {
-    const now = new Date(at);
-    const command = { type, data, metadata: { now, actor } } as unknown as C;
-    await handleCommand(store, {
-      streamId,
-      decider,
-      command,
-      businessTime: now,
-      toEventToAppend: (event): EventToAppend => {
-        events += 1;
-        return {
-          id: randomUUID(),
-          type: event.type,
-          schemaVersion: versions[event.type] ?? 1,
-          data: event.data as Record<string, unknown>,
-          metadata: { occurredAt: now.toISOString(), recordedAt: new Date().toISOString(), actor, correlationId: randomUUID(), causationId: null },
-        };
-      },
-    });
-  }
+  const runner = commandRunner(store);
+  const run = runner.run;
+
 
   // Products and cases of one provider in the quality pool.
   const providerId = randomUUID();
@@ -202,6 +174,6 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
     policyIds: [districtPolicyId, nationalPolicyId],
     faqIds: [faqId],
     demandIds: [answeredId, escalatedId],
-    events,
+    events: runner.events,
   };
 }

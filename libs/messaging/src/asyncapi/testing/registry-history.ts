@@ -9,11 +9,9 @@ import {
   providerDecider,
   usccCheckCharacter,
   type Actor,
-  type Decider,
-  type DomainCommand,
-  type DomainEvent,
-} from '@sme/domain';
-import { handleCommand, type EventStore, type EventToAppend } from '@sme/event-store';
+  } from '@sme/domain';
+import type { EventStore } from '@sme/event-store';
+import { commandRunner } from './command-runner';
 
 /**
  * The registries' events, written through their deciders: enterprises (中小企业数据库), service providers
@@ -50,35 +48,10 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
   const year = options.year ?? 2024;
   const [firstStation, secondStation] = options.stationIds;
   if (firstStation === undefined || secondStation === undefined) throw new Error('The registry history needs two stations');
-  let events = 0;
 
-  async function run<C extends DomainCommand, S, E extends DomainEvent>(
-    decider: Decider<C, S, E>,
-    streamId: string,
-    versions: Record<string, number>,
-    actor: Actor,
-    at: string,
-    type: C['type'],
-    data: object,
-  ) {
-    const now = new Date(at);
-    const command = { type, data, metadata: { now, actor } } as unknown as C;
-    const result = await handleCommand(store, {
-      streamId,
-      decider,
-      command,
-      businessTime: now,
-      toEventToAppend: (event): EventToAppend => ({
-        id: randomUUID(),
-        type: event.type,
-        schemaVersion: versions[event.type] ?? 1,
-        data: event.data as Record<string, unknown>,
-        metadata: { occurredAt: now.toISOString(), recordedAt: new Date().toISOString(), actor, correlationId: randomUUID(), causationId: null },
-      }),
-    });
-    events += result.events.length;
-    return result;
-  }
+  const runner = commandRunner(store);
+  const run = runner.run;
+
 
   // Enterprises: one registered by its district, growing out of 小型 into 中型, re-classified on a new industry, with tags.
   const enterpriseId = randomUUID();
@@ -212,5 +185,5 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
   await expert(CITY, expertIds[1], `${year}-03-10T10:00:00+08:00`, 'SuspendExpert', { reason: '待核实' });
   await expert(HUB, expertIds[1], `${year}-10-10T10:00:00+08:00`, 'RemoveExpert', { reason: '核实存在违规行为' });
 
-  return { enterpriseIds: [enterpriseId], providerIds, expertIds, events };
+  return { enterpriseIds: [enterpriseId], providerIds, expertIds, events: runner.events };
 }
