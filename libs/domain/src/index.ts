@@ -9,6 +9,9 @@ export * from './shared/plaque-number';
 export * from './shared/digest';
 export * from './shared/validation';
 export * from './shared/authorization';
+export * from './shared/organisation';
+export * from './shared/access';
+export * from './shared/record-kind';
 
 export * from './call/call.commands';
 export * from './call/call.events';
@@ -25,6 +28,8 @@ export * from './station/revocation-grounds';
 export * from './station/station.commands';
 export * from './station/station.events';
 export * from './station/station.decider';
+export * from './station/station.access';
+export * from './station/station.kind';
 
 export * from './shared/size-class';
 

@@ -13,6 +13,11 @@ export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
   decider: Decider<Cmd, State, Ev>;
   command: Cmd;
   /**
+   * The access gate: runs on the folded state before anything else is checked, so a caller who may
+   * not act is refused (403) without learning the record's revision or its last event's time.
+   */
+  authorize?: (command: Cmd, state: State) => void;
+  /**
    * The revision the client last saw (its If-Match). If the stream has moved on, the command is refused
    * with WrongExpectedRevisionError before deciding: the client decided on a stale view.
    * Absent: the revision just read is used, and a concurrent write makes the whole read-decide-append
@@ -65,6 +70,7 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
   const state = foldRecorded(decider, decider.initialState(), history, upcast);
   const last = history.length > 0 ? history[history.length - 1] : undefined;
   const revision = last ? last.revision : -1n;
+  options.authorize?.(options.command, state);
 
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamId, options.expectedRevision, last ? revision : 'no_stream');

@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
@@ -38,12 +39,10 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
       return toResponse(
         await this.executor.execute({
           id: applicationId,
-          streamId: `application-${applicationId}`,
-          decider: applicationDecider,
+                    kind: legacyKind('application', applicationDecider, APPLICATION_EVENT_SCHEMA_VERSIONS),
           command: { type: command.type, data } as Omit<ApplicationCommand, 'metadata'>,
           ctx,
-          schemaVersions: APPLICATION_EVENT_SCHEMA_VERSIONS,
-          legalBasis: call.documentNumber,
+                    legalBasis: call.documentNumber,
         }),
       );
     } catch (error) {

@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, notFound } from '@sme/domain';
 import { toPublicView } from '@sme/read-models';
@@ -31,12 +32,10 @@ export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand> {
     return toResponse(
       await this.executor.execute({
         id: callId,
-        streamId: `call-${callId}`,
-        decider: callDecider,
+                kind: legacyKind('call', callDecider, CALL_EVENT_SCHEMA_VERSIONS),
         command,
         ctx,
-        schemaVersions: CALL_EVENT_SCHEMA_VERSIONS,
-        legalBasis,
+                legalBasis,
       }),
     );
   }
@@ -55,11 +54,9 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
     const entries = await this.designation.approvedEntries(callId);
     const result = await this.executor.execute({
       id: callId,
-      streamId: `call-${callId}`,
-      decider: callDecider,
+      kind: { streamId: () => `call-${callId}`, decider: callDecider, schemaVersions: CALL_EVENT_SCHEMA_VERSIONS },
       command: { type: 'PublishList', data: { callId, entries } },
       ctx,
-      schemaVersions: CALL_EVENT_SCHEMA_VERSIONS,
       legalBasis: call.documentNumber,
     });
     const published = result.recorded.find((e) => e.type === 'CallListPublished');

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { authorize } from '@sme/domain/shared/access';
 import type { Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
+import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { EVENT_STORE, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import type { RequestContext } from './request-context';
@@ -17,17 +19,24 @@ export interface CommandResult {
 }
 
 export interface ExecuteOptions<C extends DomainCommand, S, E extends DomainEvent> {
+  /** The record kind: its stream, decider, access gate and schema versions. */
+  kind: RecordKind<C, S, E> | LegacyKind<C, S, E>;
   id: string;
-  streamId: string;
-  decider: Decider<C, S, E>;
   command: Omit<C, 'metadata'>;
   ctx: RequestContext;
-  schemaVersions: Record<string, number>;
   legalBasis?: string;
   /** Set when the command follows from another event (e.g. stations created by a published list). */
   causationId?: string;
   /** Ignore the client's If-Match: used for follow-up writes to other records. */
   ignoreExpectedRevision?: boolean;
+}
+
+/** A kind not yet described by a RecordKind: stream id, decider and versions given by hand, no gate. */
+export interface LegacyKind<C extends DomainCommand, S, E extends DomainEvent> {
+  streamId(id: string): string;
+  decider: Decider<C, S, E>;
+  schemaVersions: Record<string, number>;
+  access?: undefined;
 }
 
 /** Builds the envelope around a domain command and runs it through the shared handler. */
@@ -38,12 +47,15 @@ export class CommandExecutor {
   async execute<C extends DomainCommand, S, E extends DomainEvent>(
     options: ExecuteOptions<C, S, E>,
   ): Promise<CommandResult & { state: S; recorded: RecordedEvent[] }> {
-    const { ctx, streamId } = options;
+    const { ctx, kind } = options;
+    const streamId = kind.streamId(options.id);
+    const schemaVersions: Record<string, number> = kind.schemaVersions;
     const command = { ...options.command, metadata: { now: ctx.occurredAt, actor: ctx.actor } } as C;
     const reason = ctx.reason ?? opinionOf(command.data);
     const result = await handleCommand(this.store, {
       streamId,
-      decider: options.decider,
+      decider: kind.decider,
+      authorize: kind.access ? (c, state) => authorize(kind.access as RecordKind<C, S, E>['access'], c, state) : undefined,
       command,
       expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
       businessTime: ctx.occurredAt,
@@ -52,7 +64,7 @@ export class CommandExecutor {
           ? IdempotencyInterceptor.eventIdFor(ctx.actor.id, ctx.idempotencyKey, streamId, index)
           : randomUUID(),
         type: event.type,
-        schemaVersion: options.schemaVersions[event.type] ?? 1,
+        schemaVersion: schemaVersions[event.type] ?? 1,
         data: event.data as Record<string, unknown>,
         metadata: {
           occurredAt: ctx.occurredAt.toISOString(),

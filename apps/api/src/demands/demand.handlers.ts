@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DEMAND_EVENT_SCHEMA_VERSIONS, demandDecider, enterpriseStreamId, notFound, type DemandCommand } from '@sme/domain';
@@ -32,12 +33,10 @@ export class ExecuteDemandHandler implements ICommandHandler<ExecuteDemandComman
     return toResponse(
       await this.executor.execute({
         id: demandId,
-        streamId: `demand-${demandId}`,
-        decider: demandDecider,
+                kind: legacyKind('demand', demandDecider, DEMAND_EVENT_SCHEMA_VERSIONS),
         command: full,
         ctx,
-        schemaVersions: DEMAND_EVENT_SCHEMA_VERSIONS,
-      }),
+              }),
     );
   }
 }

@@ -72,11 +72,9 @@ export class ExecuteEnterpriseHandler implements ICommandHandler<ExecuteEnterpri
       const reserve: Omit<ReserveUscc, 'metadata'> = { type: 'ReserveUscc', data: { uscc: uscc.value, enterpriseId } };
       await this.executor.execute({
         id: enterpriseId,
-        streamId: usccReservationStreamId(uscc.value),
-        decider: usccReservationDecider,
+        kind: { streamId: () => usccReservationStreamId(uscc.value), decider: usccReservationDecider, schemaVersions: USCC_RESERVATION_EVENT_SCHEMA_VERSIONS },
         command: reserve,
         ctx,
-        schemaVersions: USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
         ignoreExpectedRevision: true,
       });
     }
@@ -86,11 +84,9 @@ export class ExecuteEnterpriseHandler implements ICommandHandler<ExecuteEnterpri
   private run(enterpriseId: string, command: Omit<EnterpriseCommand, 'metadata'>, ctx: RequestContext, legalBasis: string | undefined) {
     return this.executor.execute({
       id: enterpriseId,
-      streamId: enterpriseStreamId(enterpriseId),
-      decider: enterpriseDecider,
+      kind: { streamId: () => enterpriseStreamId(enterpriseId), decider: enterpriseDecider, schemaVersions: ENTERPRISE_EVENT_SCHEMA_VERSIONS },
       command,
       ctx,
-      schemaVersions: ENTERPRISE_EVENT_SCHEMA_VERSIONS,
       ...(legalBasis ? { legalBasis } : {}),
     });
   }

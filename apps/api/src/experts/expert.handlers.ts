@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EXPERT_EVENT_SCHEMA_VERSIONS, expertDecider, isAvailableForPanel, notFound, type ExpertCommand } from '@sme/domain';
@@ -23,12 +24,10 @@ export class ExecuteExpertHandler implements ICommandHandler<ExecuteExpertComman
     return toResponse(
       await this.executor.execute({
         id: expertId,
-        streamId: `expert-${expertId}`,
-        decider: expertDecider,
+                kind: legacyKind('expert', expertDecider, EXPERT_EVENT_SCHEMA_VERSIONS),
         command: command as Omit<ExpertCommand, 'metadata'>,
         ctx,
-        schemaVersions: EXPERT_EVENT_SCHEMA_VERSIONS,
-      }),
+              }),
     );
   }
 }

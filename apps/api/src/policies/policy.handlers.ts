@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
@@ -60,11 +61,9 @@ export class ExecutePolicyHandler implements ICommandHandler<ExecutePolicyComman
     return toResponse(
       await this.executor.execute({
         id: policyId,
-        streamId: policyStream(policyId),
-        decider: policyDecider,
+        kind: { streamId: () => policyStream(policyId), decider: policyDecider, schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS },
         command: command as Omit<PolicyCommand, 'metadata'>,
         ctx,
-        schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS,
         ...(typeof legalBasis === 'string' ? { legalBasis } : {}),
       }),
     );
@@ -112,11 +111,9 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
     return toResponse(
       await this.executor.execute({
         id: policyId,
-        streamId: policyStream(policyId),
-        decider: policyDecider,
+        kind: { streamId: () => policyStream(policyId), decider: policyDecider, schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS },
         command,
         ctx,
-        schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS,
         legalBasis: policy.documentNumber,
       }),
     );
@@ -132,12 +129,10 @@ export class ExecuteFaqHandler implements ICommandHandler<ExecuteFaqCommand> {
     return toResponse(
       await this.executor.execute({
         id: faqId,
-        streamId: `faq-${faqId}`,
-        decider: faqDecider,
+                kind: legacyKind('faq', faqDecider, FAQ_EVENT_SCHEMA_VERSIONS),
         command: command as Omit<FaqCommand, 'metadata'>,
         ctx,
-        schemaVersions: FAQ_EVENT_SCHEMA_VERSIONS,
-      }),
+              }),
     );
   }
 }

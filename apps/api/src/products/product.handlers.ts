@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
@@ -56,12 +57,10 @@ export class ExecuteProductHandler implements ICommandHandler<ExecuteProductComm
     return toResponse(
       await this.executor.execute({
         id: productId,
-        streamId: `product-${productId}`,
-        decider: productDecider,
+                kind: legacyKind('product', productDecider, PRODUCT_EVENT_SCHEMA_VERSIONS),
         command: full,
         ctx,
-        schemaVersions: PRODUCT_EVENT_SCHEMA_VERSIONS,
-      }),
+              }),
     );
   }
 }
@@ -82,12 +81,10 @@ export class ExecuteCaseHandler implements ICommandHandler<ExecuteCaseCommand> {
     return toResponse(
       await this.executor.execute({
         id: caseId,
-        streamId: `case-${caseId}`,
-        decider: serviceCaseDecider,
+                kind: legacyKind('case', serviceCaseDecider, CASE_EVENT_SCHEMA_VERSIONS),
         command: full,
         ctx,
-        schemaVersions: CASE_EVENT_SCHEMA_VERSIONS,
-      }),
+              }),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
@@ -46,12 +47,10 @@ export class ExecuteProviderHandler implements ICommandHandler<ExecuteProviderCo
     return toResponse(
       await this.executor.execute({
         id: providerId,
-        streamId: `provider-${providerId}`,
-        decider: providerDecider,
+                kind: legacyKind('provider', providerDecider, PROVIDER_EVENT_SCHEMA_VERSIONS),
         command: body as Omit<ProviderCommand, 'metadata'>,
         ctx,
-        schemaVersions: PROVIDER_EVENT_SCHEMA_VERSIONS,
-      }),
+              }),
     );
   }
 

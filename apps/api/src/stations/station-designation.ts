@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
   APPLICATION_EVENT_SCHEMA_VERSIONS,
-  STATION_EVENT_SCHEMA_VERSIONS,
   applicationDecider,
-  stationDecider,
+  stationKind,
   type CallListPublished,
   type ListEntryInput,
 } from '@sme/domain';
@@ -74,14 +73,12 @@ export class StationDesignation {
       if (application.stage === 'APPROVED') {
         await this.executor.execute({
           id: entry.applicationId,
-          streamId: `application-${entry.applicationId}`,
-          decider: applicationDecider,
+          kind: { streamId: () => `application-${entry.applicationId}`, decider: applicationDecider, schemaVersions: APPLICATION_EVENT_SCHEMA_VERSIONS },
           command: {
             type: 'MarkDesignated',
             data: { applicationId: entry.applicationId, stationId: entry.stationId, plaqueNumber: entry.plaqueNumber },
           },
           ctx,
-          schemaVersions: APPLICATION_EVENT_SCHEMA_VERSIONS,
           legalBasis,
           ignoreExpectedRevision: true,
         });
@@ -91,8 +88,7 @@ export class StationDesignation {
       const { form } = application;
       await this.executor.execute({
         id: entry.stationId,
-        streamId: `station-${entry.stationId}`,
-        decider: stationDecider,
+        kind: stationKind,
         command: {
           type: 'DesignateStation',
           data: {
@@ -109,7 +105,6 @@ export class StationDesignation {
           },
         },
         ctx,
-        schemaVersions: STATION_EVENT_SCHEMA_VERSIONS,
         legalBasis,
         ignoreExpectedRevision: true,
       });

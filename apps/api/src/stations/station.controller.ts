@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { stationKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
@@ -33,14 +33,14 @@ export class StationController {
 
   @Post(':id/covenant')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR')
+  @CommandRoute(stationKind, 'SignCovenant')
   @ApiOperation({ summary: 'The operator signs the 服务公约' })
   signCovenant(@Param('id', IdPipe) id: string, @Body() dto: CovenantDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SignCovenant', data: { stationId: id, covenantVersion: dto.covenantVersion } }, ctx);
   }
 
   @Post(':id/revocation-proposals')
-  @Roles('HUB')
+  @CommandRoute(stationKind, 'ProposeRevocation')
   @ApiOperation({ summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)' })
   proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
     const proposalId = newRecordId(ctx, 'revocation-proposal');
@@ -57,7 +57,7 @@ export class StationController {
 
   @Post(':id/revocation-decision')
   @HttpCode(200)
-  @Roles('CITY_AUTHORITY')
+  @CommandRoute(stationKind, 'DecideRevocation')
   @ApiOperation({ summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
   decideRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationDecisionDto, @Ctx() ctx: RequestContext) {
     const data = { stationId: id, proposalId: dto.proposalId, approved: dto.approved, opinion: dto.opinion };
@@ -66,7 +66,7 @@ export class StationController {
 
   @Post(':id/withdrawal')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR')
+  @CommandRoute(stationKind, 'WithdrawStation')
   @ApiOperation({ summary: 'The operator withdraws the station, giving a reason' })
   withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawalDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'WithdrawStation', data: { stationId: id, reason: dto.reason ?? '' } }, ctx);

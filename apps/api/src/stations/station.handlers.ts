@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { STATION_EVENT_SCHEMA_VERSIONS, notFound, stationDecider, type StationCommand } from '@sme/domain';
+import { notFound, stationKind, type StationCommand } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { foldView, projectStation, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
@@ -24,12 +24,10 @@ export class ExecuteStationHandler implements ICommandHandler<ExecuteStationComm
     return toResponse(
       await this.executor.execute({
         id: stationId,
-        streamId: `station-${stationId}`,
-        decider: stationDecider,
+                kind: stationKind,
         command: command as Omit<StationCommand, 'metadata'>,
         ctx,
-        schemaVersions: STATION_EVENT_SCHEMA_VERSIONS,
-        legalBasis: call.documentNumber,
+                legalBasis: call.documentNumber,
       }),
     );
   }

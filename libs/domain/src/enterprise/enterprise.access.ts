@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../shared/decider';
 import { forbidden, invalid } from '../shared/domain-error';
-import { isCityCode, isProvinceCode, isRegionCode, regionNameZh } from '../shared/region-code';
+import { isRegionCode, isWithinRegion, regionNameZh } from '../shared/region-code';
 import type { Label } from '../shared/validation';
 
 /** Besides the enterprise itself, who may register an enterprise on its behalf (inside their region). */
@@ -13,17 +13,6 @@ export const ENTERPRISE_MAINTAINER_ROLES: readonly Role[] = ['CITY_AUTHORITY', '
  * city or district SME authority answers for recording it.
  */
 export const ENTERPRISE_TAG_AUTHORITY_ROLES: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY'];
-
-/**
- * Whether `code` lies inside the region `scope` (GB/T 2260): a county-level scope holds only itself,
- * a city every code with its first four digits, a province every code with its first two.
- */
-export function isWithinRegion(code: string, scope: string): boolean {
-  if (!isRegionCode(code) || !isRegionCode(scope)) return false;
-  if (isProvinceCode(scope)) return code.slice(0, 2) === scope.slice(0, 2);
-  if (isCityCode(scope)) return code.slice(0, 4) === scope.slice(0, 4);
-  return code === scope;
-}
 
 /** REGION_NOT_PERMITTED unless the record's region lies inside the actor's. */
 export function requireWithinRegion(actor: Actor, regionCode: string): void {

@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/decider';
 import { forbidden } from '../shared/domain-error';
 import { regionNameZh } from '../shared/region-code';
-import { isWithinRegion } from '../enterprise/enterprise.access';
+import { isWithinRegion } from '../shared/region-code';
 
 /**
  * The record's region must lie within the actor's: a district actor acts on its district, a city

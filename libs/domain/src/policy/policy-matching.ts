@@ -1,5 +1,5 @@
 import { isBusinessDate } from '../shared/dates';
-import { isWithinRegion } from '../enterprise/enterprise.access';
+import { isWithinRegion } from '../shared/region-code';
 import type { EnterpriseTagCode } from '../enterprise/enterprise-tags';
 import type { IndustryCode, SizeClass } from '../shared/size-class';
 

@@ -4,7 +4,7 @@ import { forbidden, invalid } from '../shared/domain-error';
 import { isDocumentNumber } from '../shared/document-number';
 import { isCityCode, isCountyCode, isProvinceCode, isRegionCode } from '../shared/region-code';
 import { fieldInvalid, fieldRequired, isNonBlank, requireOneOf, requireText, type Label } from '../shared/validation';
-import { isWithinRegion } from '../enterprise/enterprise.access';
+import { isWithinRegion } from '../shared/region-code';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
 import { requireBusinessDate } from '../provider/provider.checks';
 import { requireAnyRole } from '../provider/city-scope';

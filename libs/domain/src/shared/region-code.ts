@@ -54,6 +54,24 @@ export function isWithinCity(code: string, cityCode: string, options: { includeC
 /** The districts held as data for a city, or undefined when we hold none. */
 export const districtsOf = (cityCode: string): readonly Region[] | undefined => KNOWN_DISTRICTS[cityCode];
 
+/**
+ * Whether `code` lies inside the region `scope` (GB/T 2260): a county-level scope holds only itself,
+ * a city every code with its first four digits, a province every code with its first two.
+ */
+export function isWithinRegion(code: string, scope: string): boolean {
+  if (!isRegionCode(code) || !isRegionCode(scope)) return false;
+  if (isProvinceCode(scope)) return code.slice(0, 2) === scope.slice(0, 2);
+  if (isCityCode(scope)) return code.slice(0, 4) === scope.slice(0, 4);
+  return code === scope;
+}
+
+/** The prefecture-level city a city or county code belongs to (first four digits, then 00). */
+export const cityCodeOf = (regionCode: string): string => `${regionCode.slice(0, 4)}00`;
+
+/** Whether two codes lie in the same prefecture-level city (same first four digits). */
+export const inSameCity = (a: string, b: string): boolean =>
+  typeof a === 'string' && typeof b === 'string' && a.length >= 4 && a.slice(0, 4) === b.slice(0, 4);
+
 /** The Chinese name of a known region, else the code itself. */
 export const regionNameZh = (code: string): string => KNOWN_REGIONS.find((r) => r.code === code)?.nameZh ?? code;
 

@@ -1,5 +1,4 @@
-import { requireOwner, requireRegion, requireRole, requireRoleIn } from '../shared/authorization';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
+import { assertNever, type Decider } from '../shared/decider';
 import { isSha256Hex } from '../shared/digest';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requirePlaqueNumber } from '../shared/plaque-number';
@@ -131,17 +130,10 @@ function requireActive(station: ExistingStation): asserts station is Extract<Exi
   }
 }
 
-function requireStationOwner(actor: Actor, station: ExistingStation): void {
-  requireRole(actor, 'STATION_OPERATOR');
-  requireOwner(actor, station.ownerOrgId);
-}
-
 function designate(command: DesignateStation, state: StationState): StationEvent[] {
   if (state.status !== 'NONE') throw conflict('STATION_ALREADY_EXISTS', '该服务站已存在', 'The station already exists');
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'CITY_AUTHORITY');
   requireCityCode(data.cityCode, 'cityCode');
-  requireRegion(metadata.actor, data.cityCode);
   requireStationDistrict(data.districtCode, data.cityCode, 'districtCode');
   requirePlaqueNumber(data.plaqueNumber, data.cityCode, 'plaqueNumber');
   const uscc = parseUscc(data.operator?.uscc, 'operator.uscc');
@@ -168,7 +160,6 @@ function designate(command: DesignateStation, state: StationState): StationEvent
 
 function signCovenant(command: SignCovenant, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireStationOwner(metadata.actor, station);
   requireActive(station);
   const covenantVersion = requireText(data.covenantVersion, 'covenantVersion', { zh: '服务公约版本', en: 'Covenant version' });
   if (station.covenants.some((c) => c.covenantVersion === covenantVersion)) {
@@ -224,7 +215,6 @@ function checkEvidence(evidence: unknown): RevocationEvidence[] {
 
 function proposeRevocation(command: ProposeRevocation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'HUB', station.cityCode);
   requireActive(station);
   const open = openRevocationProposal(station);
   if (open !== undefined) {
@@ -255,7 +245,6 @@ function proposeRevocation(command: ProposeRevocation, station: ExistingStation)
 
 function decideRevocation(command: DecideRevocation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', station.cityCode);
   const proposal = station.revocationProposals.find((p) => p.proposalId === data.proposalId);
   if (proposal === undefined) {
     throw notFound('REVOCATION_PROPOSAL_NOT_FOUND', `撤销意见“${data.proposalId}”不存在`, `Revocation proposal "${data.proposalId}" does not exist`);
@@ -284,7 +273,6 @@ function decideRevocation(command: DecideRevocation, station: ExistingStation): 
 
 function withdraw(command: WithdrawStation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireStationOwner(metadata.actor, station);
   requireActive(station);
   const open = openRevocationProposal(station);
   if (open !== undefined) {

@@ -2,6 +2,7 @@ import { GZ } from '../call/call.fixtures';
 import { anActor, at, given } from '../shared/testing';
 import type { DesignateStation, StationCommand } from './station.commands';
 import { hasSignedCovenant, openRevocationProposal, stationDecider } from './station.decider';
+import { stationKind } from './station.kind';
 import type { StationEvent } from './station.events';
 
 const OWNER = '91440106MA59C3PL24';
@@ -60,7 +61,7 @@ const withdrawn: StationEvent = { type: 'StationWithdrawn', data: { stationId: S
 describe('Station (服务站)', () => {
   describe('DesignateStation (授牌)', () => {
     it('designates an active station with no covenant signed yet', () => {
-      given(stationDecider, [])
+      given(stationKind, [])
         .when(designate())
         .then([{ type: 'StationDesignated', data: { ...designation, designatedAt: NOW_ISO } }])
         .andState((state) => {
@@ -70,35 +71,35 @@ describe('Station (服务站)', () => {
     });
 
     it('designates once', () => {
-      given(stationDecider, [designated]).when(designate()).thenThrows('STATION_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(stationKind, [designated]).when(designate()).thenThrows('STATION_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
 
     it('is for the city authority of the city', () => {
-      given(stationDecider, []).when(designate({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(stationDecider, []).when(designate({}, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(stationKind, []).when(designate({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(stationKind, []).when(designate({}, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('checks codes and numbers', () => {
-      given(stationDecider, []).when(designate({ cityCode: '440000' }, anActor('CITY_AUTHORITY', '440000'))).thenThrows('CITY_CODE_INVALID', { field: 'cityCode' });
-      given(stationDecider, []).when(designate({ districtCode: '440305' })).thenThrows('STATION_OUTSIDE_CITY', { field: 'districtCode' });
-      given(stationDecider, []).when(designate({ plaqueNumber: '440300-2019-007' })).thenThrows('PLAQUE_NUMBER_INVALID', { field: 'plaqueNumber' });
-      given(stationDecider, [])
+      given(stationKind, []).when(designate({ cityCode: '440000' }, anActor('CITY_AUTHORITY', '440000'))).thenThrows('CITY_CODE_INVALID', { field: 'cityCode' });
+      given(stationKind, []).when(designate({ districtCode: '440305' })).thenThrows('STATION_OUTSIDE_CITY', { field: 'districtCode' });
+      given(stationKind, []).when(designate({ plaqueNumber: '440300-2019-007' })).thenThrows('PLAQUE_NUMBER_INVALID', { field: 'plaqueNumber' });
+      given(stationKind, [])
         .when(designate({ operator: { name: '某公司', uscc: '91440106MA59C3PL25' } }))
         .thenThrows('USCC_INVALID', { field: 'operator.uscc' });
     });
 
     it.each(['stationId', 'applicationId', 'callId', 'name', 'address', 'ownerOrgId'] as const)('needs %s', (field) => {
-      given(stationDecider, []).when(designate({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
+      given(stationKind, []).when(designate({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
     });
 
     it('needs the operator’s name', () => {
-      given(stationDecider, []).when(designate({ operator: { name: '', uscc: OWNER } })).thenThrows('FIELD_REQUIRED', { field: 'operator.name' });
+      given(stationKind, []).when(designate({ operator: { name: '', uscc: OWNER } })).thenThrows('FIELD_REQUIRED', { field: 'operator.name' });
     });
   });
 
   describe('SignCovenant (服务公约)', () => {
     it('records the owner’s signature', () => {
-      given(stationDecider, [designated])
+      given(stationKind, [designated])
         .when(cmd('SignCovenant', { covenantVersion: '穗2019版' }))
         .then([{ type: 'CovenantSigned', data: { stationId: STATION_ID, covenantVersion: '穗2019版', signedAt: NOW_ISO } }])
         .andState((state) => {
@@ -108,25 +109,25 @@ describe('Station (服务站)', () => {
     });
 
     it('signs a new version, but the same version only once', () => {
-      given(stationDecider, [designated, signed]).when(cmd('SignCovenant', { covenantVersion: '穗2021版' })).thenEmits(['CovenantSigned']);
-      given(stationDecider, [designated, signed])
+      given(stationKind, [designated, signed]).when(cmd('SignCovenant', { covenantVersion: '穗2021版' })).thenEmits(['CovenantSigned']);
+      given(stationKind, [designated, signed])
         .when(cmd('SignCovenant', { covenantVersion: '穗2019版' }))
         .thenThrows('COVENANT_ALREADY_SIGNED', { kind: 'CONFLICT', field: 'covenantVersion' });
     });
 
     it('is for the owning operator only', () => {
-      given(stationDecider, [designated]).when(cmd('SignCovenant', { covenantVersion: '穗2019版' }, otherOperator)).thenThrows('NOT_OWNER');
-      given(stationDecider, [designated]).when(cmd('SignCovenant', { covenantVersion: '穗2019版' }, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(stationKind, [designated]).when(cmd('SignCovenant', { covenantVersion: '穗2019版' }, otherOperator)).thenThrows('NOT_OWNER');
+      given(stationKind, [designated]).when(cmd('SignCovenant', { covenantVersion: '穗2019版' }, hub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('needs a version', () => {
-      given(stationDecider, [designated]).when(cmd('SignCovenant', { covenantVersion: '' })).thenThrows('FIELD_REQUIRED', { field: 'covenantVersion' });
+      given(stationKind, [designated]).when(cmd('SignCovenant', { covenantVersion: '' })).thenThrows('FIELD_REQUIRED', { field: 'covenantVersion' });
     });
   });
 
   describe('ProposeRevocation (服务总站提出意见)', () => {
     it('records the hub’s proposal with its grounds and evidence', () => {
-      given(stationDecider, [designated, signed])
+      given(stationKind, [designated, signed])
         .when(propose({ grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'] }))
         .then([
           {
@@ -148,41 +149,41 @@ describe('Station (服务站)', () => {
     });
 
     it('keeps one proposal open at a time', () => {
-      given(stationDecider, [designated, proposed]).when(propose({ proposalId: 'rp-2' })).thenThrows('REVOCATION_ALREADY_PROPOSED', { kind: 'CONFLICT' });
+      given(stationKind, [designated, proposed]).when(propose({ proposalId: 'rp-2' })).thenThrows('REVOCATION_ALREADY_PROPOSED', { kind: 'CONFLICT' });
     });
 
     it('may propose again after a rejected proposal, under a new id', () => {
-      given(stationDecider, [designated, proposed, proposalRejected]).when(propose({ proposalId: 'rp-2' })).thenEmits(['RevocationProposed']);
-      given(stationDecider, [designated, proposed, proposalRejected]).when(propose()).thenThrows('PROPOSAL_ID_ALREADY_USED', { field: 'proposalId' });
+      given(stationKind, [designated, proposed, proposalRejected]).when(propose({ proposalId: 'rp-2' })).thenEmits(['RevocationProposed']);
+      given(stationKind, [designated, proposed, proposalRejected]).when(propose()).thenThrows('PROPOSAL_ID_ALREADY_USED', { field: 'proposalId' });
     });
 
     it('needs at least one of the five grounds, each once', () => {
-      given(stationDecider, [designated]).when(propose({ grounds: [] })).thenThrows('REVOCATION_GROUNDS_REQUIRED', { kind: 'VALIDATION', field: 'grounds' });
-      given(stationDecider, [designated]).when(propose({ grounds: ['LOW_SATISFACTION', 'LATE_REPORT' as never] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
-      given(stationDecider, [designated]).when(propose({ grounds: ['ILLEGAL_CONDUCT', 'ILLEGAL_CONDUCT'] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
+      given(stationKind, [designated]).when(propose({ grounds: [] })).thenThrows('REVOCATION_GROUNDS_REQUIRED', { kind: 'VALIDATION', field: 'grounds' });
+      given(stationKind, [designated]).when(propose({ grounds: ['LOW_SATISFACTION', 'LATE_REPORT' as never] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
+      given(stationKind, [designated]).when(propose({ grounds: ['ILLEGAL_CONDUCT', 'ILLEGAL_CONDUCT'] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
     });
 
     it('needs evidence', () => {
-      given(stationDecider, [designated]).when(propose({ evidence: [] })).thenThrows('REVOCATION_EVIDENCE_REQUIRED', { field: 'evidence' });
-      given(stationDecider, [designated]).when(propose({ evidence: [{ description: ' ' }] })).thenThrows('FIELD_REQUIRED', { field: 'evidence.0.description' });
-      given(stationDecider, [designated]).when(propose({ evidence: [{ description: '投诉记录', sha256: 'xyz' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.sha256' });
-      given(stationDecider, [designated]).when(propose({ evidence: [{ description: '投诉记录', fileName: ' ' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.fileName' });
-      given(stationDecider, [designated]).when(propose({ evidence: [{ description: '现场检查记录' }] })).thenEmits(['RevocationProposed']);
+      given(stationKind, [designated]).when(propose({ evidence: [] })).thenThrows('REVOCATION_EVIDENCE_REQUIRED', { field: 'evidence' });
+      given(stationKind, [designated]).when(propose({ evidence: [{ description: ' ' }] })).thenThrows('FIELD_REQUIRED', { field: 'evidence.0.description' });
+      given(stationKind, [designated]).when(propose({ evidence: [{ description: '投诉记录', sha256: 'xyz' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.sha256' });
+      given(stationKind, [designated]).when(propose({ evidence: [{ description: '投诉记录', fileName: ' ' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.fileName' });
+      given(stationKind, [designated]).when(propose({ evidence: [{ description: '现场检查记录' }] })).thenEmits(['RevocationProposed']);
     });
 
     it('needs an opinion', () => {
-      given(stationDecider, [designated]).when(propose({ opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(stationKind, [designated]).when(propose({ opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
 
     it('is for the hub of the station’s city', () => {
-      given(stationDecider, [designated]).when(propose({}, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
-      given(stationDecider, [designated]).when(propose({}, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(stationKind, [designated]).when(propose({}, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
+      given(stationKind, [designated]).when(propose({}, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
   describe('DecideRevocation (市审定)', () => {
     it('revokes the title and plaque', () => {
-      given(stationDecider, [designated, signed, proposed])
+      given(stationKind, [designated, signed, proposed])
         .when(decideRevocation(true, 'rp-1', cityBureau, '撤销其称号和授牌'))
         .then([
           {
@@ -200,7 +201,7 @@ describe('Station (服务站)', () => {
     });
 
     it('rejects the proposal and the station stays active', () => {
-      given(stationDecider, [designated, proposed])
+      given(stationKind, [designated, proposed])
         .when(decideRevocation(false, 'rp-1', cityBureau, '整改期内'))
         .then([{ type: 'RevocationProposalRejected', data: { stationId: STATION_ID, proposalId: 'rp-1', opinion: '整改期内', rejectedAt: NOW_ISO } }])
         .andState((state) => {
@@ -211,41 +212,41 @@ describe('Station (服务站)', () => {
     });
 
     it('needs that proposal, still open', () => {
-      given(stationDecider, [designated, proposed]).when(decideRevocation(true, 'rp-9')).thenThrows('REVOCATION_PROPOSAL_NOT_FOUND', { kind: 'NOT_FOUND' });
-      given(stationDecider, [designated]).when(decideRevocation(true)).thenThrows('REVOCATION_PROPOSAL_NOT_FOUND');
-      given(stationDecider, [designated, proposed, proposalRejected]).when(decideRevocation(true)).thenThrows('REVOCATION_PROPOSAL_NOT_OPEN', { kind: 'CONFLICT' });
-      given(stationDecider, [designated, proposed, revoked]).when(decideRevocation(false)).thenThrows('REVOCATION_PROPOSAL_NOT_OPEN');
+      given(stationKind, [designated, proposed]).when(decideRevocation(true, 'rp-9')).thenThrows('REVOCATION_PROPOSAL_NOT_FOUND', { kind: 'NOT_FOUND' });
+      given(stationKind, [designated]).when(decideRevocation(true)).thenThrows('REVOCATION_PROPOSAL_NOT_FOUND');
+      given(stationKind, [designated, proposed, proposalRejected]).when(decideRevocation(true)).thenThrows('REVOCATION_PROPOSAL_NOT_OPEN', { kind: 'CONFLICT' });
+      given(stationKind, [designated, proposed, revoked]).when(decideRevocation(false)).thenThrows('REVOCATION_PROPOSAL_NOT_OPEN');
     });
 
     it('is for the city authority of the city', () => {
-      given(stationDecider, [designated, proposed]).when(decideRevocation(true, 'rp-1', hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(stationDecider, [designated, proposed]).when(decideRevocation(true, 'rp-1', anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(stationKind, [designated, proposed]).when(decideRevocation(true, 'rp-1', hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(stationKind, [designated, proposed]).when(decideRevocation(true, 'rp-1', anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('needs a yes or no and an opinion', () => {
-      given(stationDecider, [designated, proposed]).when(decideRevocation(true, 'rp-1', cityBureau, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
-      given(stationDecider, [designated, proposed]).when(decideRevocation('yes' as never)).thenThrows('FIELD_INVALID', { field: 'approved' });
+      given(stationKind, [designated, proposed]).when(decideRevocation(true, 'rp-1', cityBureau, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(stationKind, [designated, proposed]).when(decideRevocation('yes' as never)).thenThrows('FIELD_INVALID', { field: 'approved' });
     });
   });
 
   describe('WithdrawStation', () => {
     it('lets the owner withdraw', () => {
-      given(stationDecider, [designated, signed])
+      given(stationKind, [designated, signed])
         .when(cmd('WithdrawStation', { reason: '场地到期' }))
         .then([{ type: 'StationWithdrawn', data: { stationId: STATION_ID, reason: '场地到期', withdrawnAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: '场地到期', withdrawnAt: NOW_ISO }));
     });
 
     it('is for the owner only', () => {
-      given(stationDecider, [designated]).when(cmd('WithdrawStation', { reason: '场地到期' }, otherOperator)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(stationKind, [designated]).when(cmd('WithdrawStation', { reason: '场地到期' }, otherOperator)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
     });
 
     it('needs a reason', () => {
-      given(stationDecider, [designated]).when(cmd('WithdrawStation', { reason: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(stationKind, [designated]).when(cmd('WithdrawStation', { reason: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'reason' });
     });
 
     it('cannot pre-empt a pending revocation', () => {
-      given(stationDecider, [designated, proposed]).when(cmd('WithdrawStation', { reason: '场地到期' })).thenThrows('REVOCATION_PENDING', { kind: 'CONFLICT' });
+      given(stationKind, [designated, proposed]).when(cmd('WithdrawStation', { reason: '场地到期' })).thenThrows('REVOCATION_PENDING', { kind: 'CONFLICT' });
     });
   });
 
@@ -254,9 +255,9 @@ describe('Station (服务站)', () => {
       ['revoked', [designated, proposed, revoked]],
       ['withdrawn', [designated, withdrawn]],
     ])('accepts no operator command and no proposal once %s', (_, history) => {
-      given(stationDecider, history).when(cmd('SignCovenant', { covenantVersion: '穗2021版' })).thenThrows('STATION_NOT_ACTIVE', { kind: 'CONFLICT' });
-      given(stationDecider, history).when(cmd('WithdrawStation', { reason: '再次退出' })).thenThrows('STATION_NOT_ACTIVE');
-      given(stationDecider, history).when(propose({ proposalId: 'rp-2' })).thenThrows('STATION_NOT_ACTIVE');
+      given(stationKind, history).when(cmd('SignCovenant', { covenantVersion: '穗2021版' })).thenThrows('STATION_NOT_ACTIVE', { kind: 'CONFLICT' });
+      given(stationKind, history).when(cmd('WithdrawStation', { reason: '再次退出' })).thenThrows('STATION_NOT_ACTIVE');
+      given(stationKind, history).when(propose({ proposalId: 'rp-2' })).thenThrows('STATION_NOT_ACTIVE');
     });
   });
 
@@ -266,6 +267,6 @@ describe('Station (服务站)', () => {
     decideRevocation(true),
     cmd('WithdrawStation', { reason: '场地到期' }),
   ])('$type on a station that does not exist is STATION_NOT_FOUND', (command) => {
-    given(stationDecider, []).when(command).thenThrows('STATION_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(stationKind, []).when(command).thenThrows('STATION_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 });

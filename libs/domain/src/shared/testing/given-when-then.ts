@@ -1,4 +1,5 @@
-import { fold, type Decider } from '../decider';
+import { fold, type Decider, type DomainCommand, type DomainEvent } from '../decider';
+import { decideAuthorized, type RecordKind } from '../record-kind';
 import { DomainError, type DomainErrorKind } from '../domain-error';
 
 export type ExpectedError = { kind?: DomainErrorKind; field?: string; message?: RegExp };
@@ -8,7 +9,13 @@ export type ExpectedError = { kind?: DomainErrorKind; field?: string; message?: 
  * Besides comparing, `then` checks the events are plain JSON and that evolve accepts them;
  * `thenThrows` checks a DomainError with messages in both languages.
  */
-export function given<C, S, E>(decider: Decider<C, S, E>, history: readonly E[] = []) {
+export function given<C extends DomainCommand, S, E extends DomainEvent>(
+  subject: Decider<C, S, E> | RecordKind<C, S, E>,
+  history: readonly E[] = [],
+) {
+  // A record kind runs its access gate before its decider, as the executor does.
+  const decider: Decider<C, S, E> =
+    'access' in subject ? { ...subject.decider, decide: (command, state) => decideAuthorized(subject, command, state) } : subject;
   const state = fold(decider, history);
   return {
     state,
