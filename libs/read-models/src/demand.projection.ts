@@ -3,7 +3,7 @@ import type { DemandEvent } from '@sme/domain/demand/demand.events';
 import type { ServiceDomain } from '@sme/domain/provider/service-domains';
 import { assertNever } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
-import { cityCodeOf } from './enterprise.projection';
+import { cityCodeOf } from '@sme/domain/shared/region-code';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 

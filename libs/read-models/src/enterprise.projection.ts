@@ -2,6 +2,7 @@ import type { EnterpriseEvent } from '@sme/domain/enterprise/enterprise.events';
 import type { EnterpriseFigures } from '@sme/domain/enterprise/enterprise.commands';
 import { effectiveTagPeriod, isTagGrantOutstandingOn, type EnterpriseTagCode, type EnterpriseTagGrant } from '@sme/domain/enterprise/enterprise-tags';
 import { assertNever } from '@sme/domain/shared/decider';
+import { cityCodeOf, provinceCodeOf } from '@sme/domain/shared/region-code';
 import type { IndustryCode, SizeClass } from '@sme/domain/shared/size-class';
 import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
@@ -51,8 +52,6 @@ export interface EnterpriseView extends ViewVersion {
 }
 
 /** The city (first four digits) and province (first two) of a GB/T 2260 code. */
-export const cityCodeOf = (regionCode: string): string => `${regionCode.slice(0, 4)}00`;
-export const provinceCodeOf = (regionCode: string): string => `${regionCode.slice(0, 2)}0000`;
 
 const regionFields = (regionCode: string) => ({ regionCode, cityCode: cityCodeOf(regionCode), provinceCode: provinceCodeOf(regionCode) });
 

@@ -1,6 +1,6 @@
 import type { ExpertOrganisation, ExpertSpecialty } from '@sme/domain/expert/expert.commands';
 import type { ExpertEvent } from '@sme/domain/expert/expert.events';
-import { momentMs } from '@sme/domain/provider/moments';
+import { momentMs } from '@sme/domain/shared/moments';
 import { assertNever } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { isWithinRegion, type Actor } from '@sme/domain';
-import { cityCodeOf, unacceptedDemandsRaisedBefore } from '@sme/read-models';
+import { cityCodeOf, isWithinRegion, type Actor } from '@sme/domain';
+import { unacceptedDemandsRaisedBefore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../commands/request-context';
 import { ReadSide } from '../read-side/read-side.service';

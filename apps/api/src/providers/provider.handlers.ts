@@ -13,7 +13,7 @@ import {
   type StationState,
 } from '@sme/domain';
 import { requireOwner } from '@sme/domain/shared/authorization';
-import { requireCitySteward } from '@sme/domain/provider/city-scope';
+import { requireCitySteward } from '@sme/domain/shared/city-scope';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { foldView, toPublicView } from '@sme/read-models';

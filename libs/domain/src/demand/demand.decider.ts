@@ -7,7 +7,7 @@ import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import { requireEnterpriseItself } from '../enterprise/enterprise.access';
 import { requireRegionWithin } from '../policy/authority';
-import { requireAnyRole } from '../provider/city-scope';
+import { requireAnyRole } from '../shared/city-scope';
 import { SERVICE_DOMAINS } from '../provider/service-domains';
 import {
   DEMAND_CLOSE_REASONS,

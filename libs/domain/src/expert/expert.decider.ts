@@ -3,8 +3,9 @@ import { assertNever, type Actor, type Decider } from '../shared/decider';
 import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
 import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, fieldRequired, isNonBlank, requireFormat, requireOpinion, requireText } from '../shared/validation';
-import { cityCodeOf, requireAnyRole, requireCitySteward, requireLocalRegionCode, requireSameCity } from '../provider/city-scope';
-import { momentMs } from '../provider/moments';
+import { requireAnyRole, requireCitySteward, requireLocalRegionCode, requireSameCity } from '../shared/city-scope';
+import { cityCodeOf } from '../shared/region-code';
+import { momentMs } from '../shared/moments';
 import { isServiceDomain, SERVICE_DOMAINS } from '../provider/service-domains';
 import type {
   AdmitExpert,

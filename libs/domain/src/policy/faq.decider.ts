@@ -2,7 +2,7 @@ import { assertNever, type Actor, type Decider, type Role } from '../shared/deci
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireAnyRole } from '../provider/city-scope';
+import { requireAnyRole } from '../shared/city-scope';
 import { requireRegionWithin } from './authority';
 import { requireTextList } from './code-lists';
 import type { FaqCommand, FaqContent, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';

@@ -3,7 +3,7 @@ import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireOneOf, requireText } from '../shared/validation';
 import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireAnyRole } from '../provider/city-scope';
+import { requireAnyRole } from '../shared/city-scope';
 import { requireBusinessDate } from '../provider/provider.checks';
 import { requireTextList } from './code-lists';
 import type { AmendPolicy, PolicyCommand, PublishPolicy, PushPolicy, RepealPolicy } from './policy.commands';

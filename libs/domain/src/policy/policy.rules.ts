@@ -7,7 +7,7 @@ import { fieldInvalid, fieldRequired, isNonBlank, requireOneOf, requireText, typ
 import { isWithinRegion } from '../shared/region-code';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
 import { requireBusinessDate } from '../provider/provider.checks';
-import { requireAnyRole } from '../provider/city-scope';
+import { requireAnyRole } from '../shared/city-scope';
 import { INDUSTRY_CODES, SIZE_CLASSES } from '../shared/size-class';
 import { requireRegionWithin } from './authority';
 import { requireCodeSet } from './code-lists';

@@ -1,7 +1,7 @@
 import { requireOwner, requireRole } from '../shared/authorization';
 import type { Actor } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
-import { requireAnyRole } from '../provider/city-scope';
+import { requireAnyRole } from '../shared/city-scope';
 import { fieldInvalid, fieldRequired, requireBoolean, requireInteger, requireOneOf, requirePositive, requireText, type Label } from '../shared/validation';
 import { checkServiceClassification, type ServiceClassification } from './service-classification';
 

@@ -3,8 +3,9 @@ import { assertNever, type Actor, type Decider } from '../shared/decider';
 import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
 import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, requireBoolean, requireInteger, requireOneOf, requireOpinion, requireText } from '../shared/validation';
-import { cityCodeOf, requireAnyRole, requireCitySteward, requireLocalRegionCode } from './city-scope';
-import { addChinaYears, momentMs } from './moments';
+import { requireAnyRole, requireCitySteward, requireLocalRegionCode } from '../shared/city-scope';
+import { cityCodeOf } from '../shared/region-code';
+import { addChinaYears, momentMs } from '../shared/moments';
 import { weightedMonitoringTotal } from './monitoring';
 import {
   checkMonitoringScores,

@@ -28,7 +28,10 @@ const KNOWN_DISTRICTS: Readonly<Record<string, readonly Region[]>> = {
 
 const KNOWN_REGIONS: readonly Region[] = [GUANGDONG_PROVINCE, GUANGZHOU_CITY, ...GUANGZHOU_DISTRICTS];
 
-export const isRegionCode = (code: string): boolean => /^[1-9][0-9]{5}$/.test(code);
+/** GB/T 2260 as a JSON-Schema/OpenAPI pattern. */
+export const REGION_CODE_PATTERN = '^[1-9][0-9]{5}$';
+const REGION_CODE = new RegExp(REGION_CODE_PATTERN);
+export const isRegionCode = (code: string): boolean => typeof code === 'string' && REGION_CODE.test(code);
 
 export const isProvinceCode = (code: string): boolean => isRegionCode(code) && code.endsWith('0000');
 
@@ -67,6 +70,9 @@ export function isWithinRegion(code: string, scope: string): boolean {
 
 /** The prefecture-level city a city or county code belongs to (first four digits, then 00). */
 export const cityCodeOf = (regionCode: string): string => `${regionCode.slice(0, 4)}00`;
+
+/** The province a code belongs to (first two digits, then 0000). */
+export const provinceCodeOf = (regionCode: string): string => `${regionCode.slice(0, 2)}0000`;
 
 /** Whether two codes lie in the same prefecture-level city (same first four digits). */
 export const inSameCity = (a: string, b: string): boolean =>

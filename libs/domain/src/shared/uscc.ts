@@ -17,7 +17,9 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 /** 登记管理部门代码: 1–9, A (中央军委改革和编制办公室), N (农业), Y (其他). */
 const REGISTRATION_DEPARTMENTS = '123456789ANY';
 
-const SHAPE = /^[0-9ANY][1-9][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
+/** The shape of a USCC as a JSON-Schema/OpenAPI pattern; the check character is `isValidUscc`'s to judge. */
+export const USCC_PATTERN = '^[0-9ANY][1-9][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$';
+const SHAPE = new RegExp(USCC_PATTERN);
 
 /** The check character for the first 17 characters, or undefined when they hold a foreign symbol. */
 export function usccCheckCharacter(first17: string): string | undefined {

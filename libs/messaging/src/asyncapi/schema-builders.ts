@@ -1,3 +1,4 @@
+import { REGION_CODE_PATTERN, USCC_PATTERN } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
 
 /** Building blocks of the payload schemas (payload-schemas.ts and its per-aggregate companions). */
@@ -48,7 +49,7 @@ export const recordId = (what: string): JsonSchema => ({ type: 'string', format:
 /** GB/T 2260 codes. */
 export const CITY_CODE = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
 export const DISTRICT_CODE = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
-export const REGION_CODE = '^[1-9][0-9]{5}$';
+export const REGION_CODE = REGION_CODE_PATTERN;
 export const cityCode = (): JsonSchema => ({ type: 'string', pattern: CITY_CODE, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
 export const districtCode = (): JsonSchema => ({
   type: 'string',
@@ -62,7 +63,7 @@ export const plaqueNumber = (): JsonSchema => ({
 });
 export const uscc = (): JsonSchema => ({
   type: 'string',
-  pattern: '^[1-9ANY][1-9][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$',
+  pattern: USCC_PATTERN,
   description: '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified',
 });
 export const sha256 = (): JsonSchema => ({ type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });

@@ -1,4 +1,4 @@
-import { isBusinessDate, instantMs } from '../shared/dates';
+import { isBusinessDate, instantMs } from './dates';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 

@@ -1,12 +1,9 @@
-import type { Actor, Role } from '../shared/decider';
-import { forbidden, invalid } from '../shared/domain-error';
-import { isCityCode, isCountyCode, regionNameZh } from '../shared/region-code';
+import type { Actor, Role } from './decider';
+import { forbidden, invalid } from './domain-error';
+import { cityCodeOf, isCityCode, isCountyCode, regionNameZh } from './region-code';
 
 /** The roles that run the 库 of a city: the hub (服务总站) and the city's SME authority. */
 export const CITY_STEWARD_ROLES: readonly Role[] = ['HUB', 'CITY_AUTHORITY'];
-
-/** The prefecture-level city a city or county code belongs to (first four digits, then 00). */
-export const cityCodeOf = (regionCode: string): string => `${regionCode.slice(0, 4)}00`;
 
 /** REGION_CODE_INVALID unless `code` is a city- or county-level GB/T 2260 code (a provider or expert sits in a city). */
 export function requireLocalRegionCode(code: unknown, field: string): string {

@@ -1,0 +1,39 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '@sme/domain';
+
+/**
+ * Request-body checks that the domain owns. The DTO asks the domain's own predicate, so a USCC or a
+ * region code is judged by one implementation everywhere (requests, events, AsyncAPI and OpenAPI).
+ */
+
+/** GB/T 2260: six digits, the first not zero. */
+export const IsRegionCode = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isRegionCode',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isRegionCode(value),
+        defaultMessage: (args) => `${args?.property} must be a 6-digit GB/T 2260 region code`,
+      },
+    },
+    options,
+  );
+
+/**
+ * The shape of a USCC (GB 32100-2015): 18 characters of its alphabet. The check character is the
+ * domain's to judge (USCC_INVALID names the field), after trimming and upper-casing.
+ */
+export const IsUsccShaped = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isUscc',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && new RegExp(USCC_PATTERN).test(value.trim().toUpperCase()),
+        defaultMessage: (args) => `${args?.property} must be an 18-character unified social credit code (GB 32100-2015)`,
+      },
+    },
+    options,
+  );
+
+/** For OpenAPI: the documented patterns of region codes and USCCs. */
+export { REGION_CODE_PATTERN, USCC_PATTERN };
