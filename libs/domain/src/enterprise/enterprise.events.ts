@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IndustryCode, SizeClass } from '../shared/size-class';
 import type { EnterpriseFigures, EnterpriseIdentity } from './enterprise.commands';
-import type { EnterpriseTagCode } from './enterprise-tags';
+import type { EnterpriseTagCode, EnterpriseTagGrantTerms } from './enterprise-tags';
 
 export type EnterpriseRegistered = DomainEvent<'EnterpriseRegistered', EnterpriseIdentity & { registeredAt: string }>;
 
@@ -35,19 +35,7 @@ export type EnterpriseSizeClassChanged = DomainEvent<
   }
 >;
 
-export type EnterpriseTagGranted = DomainEvent<
-  'EnterpriseTagGranted',
-  {
-    enterpriseId: string;
-    tag: EnterpriseTagCode;
-    /** The authority that issued the recognition, by name (e.g. 广东省工业和信息化厅). */
-    issuedBy: string;
-    documentNumber?: string;
-    validFrom: string;
-    validUntil: string;
-    grantedAt: string;
-  }
->;
+export type EnterpriseTagGranted = DomainEvent<'EnterpriseTagGranted', { enterpriseId: string } & EnterpriseTagGrantTerms>;
 
 /** Every grant of `tag` not yet over on `revokedOn` stops counting from that day. */
 export type EnterpriseTagRevoked = DomainEvent<
