@@ -37,7 +37,9 @@ export * from './enterprise/enterprise-tags';
 export * from './enterprise/enterprise.commands';
 export * from './enterprise/enterprise.events';
 export * from './enterprise/enterprise.access';
+export * from './enterprise/enterprise.state';
 export * from './enterprise/enterprise.decider';
+export * from './enterprise/uscc-reservation';
 
 export * from './provider/service-domains';
 export * from './provider/removal-grounds';

@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../shared/decider';
-import { forbidden, invalid } from '../shared/domain-error';
-import { isRegionCode, isWithinRegion, regionNameZh } from '../shared/region-code';
+import { forbidden } from '../shared/domain-error';
+import { isWithinRegion, regionNameZh } from '../shared/region-code';
 import type { Label } from '../shared/validation';
 
 /** Besides the enterprise itself, who may register an enterprise on its behalf (inside their region). */
@@ -37,12 +37,4 @@ export function requireEnterpriseItself(actor: Actor, uscc: string): void {
   if (actor.orgId !== uscc) {
     throw forbidden('NOT_OWNER', '企业只能办理本企业的事项', 'An enterprise may act only on its own record');
   }
-}
-
-/** REGION_CODE_INVALID unless a six-digit GB/T 2260 code. */
-export function requireRegionCode(code: unknown, field: string): string {
-  if (typeof code !== 'string' || !isRegionCode(code.trim())) {
-    throw invalid('REGION_CODE_INVALID', `“${String(code)}”不是6位行政区划代码`, `"${String(code)}" is not a six-digit region code`, field);
-  }
-  return code.trim();
 }

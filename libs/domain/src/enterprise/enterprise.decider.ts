@@ -1,116 +1,41 @@
-import { chinaDateOf, chinaYearOf, isBusinessDate } from '../shared/dates';
+import { chinaDateOf } from '../shared/dates';
 import { assertNever, type Actor, type Decider } from '../shared/decider';
-import { isDocumentNumber } from '../shared/document-number';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { classifySize, requireIndustryCode, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { parseUscc } from '../shared/uscc';
-import { fieldRequired, isNonBlank, requireAmount, requireBoolean, requireFormat, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
+import { requireIndustryCode } from '../shared/size-class';
+import { requireBoolean, requireOneOf, requireText } from '../shared/validation';
 import {
   ENTERPRISE_MAINTAINER_ROLES,
   ENTERPRISE_REGISTRAR_ROLES,
   ENTERPRISE_TAG_AUTHORITY_ROLES,
   requireEnterpriseItself,
-  requireRegionCode,
   requireRoleAmong,
   requireWithinRegion,
 } from './enterprise.access';
 import type {
   EnterpriseCommand,
-  EnterpriseFigures,
   GrantEnterpriseTag,
   RegisterEnterprise,
   ReportEnterpriseFigures,
   RevokeEnterpriseTag,
   UpdateEnterpriseProfile,
 } from './enterprise.commands';
-import type { EnterpriseEvent, EnterpriseProfileChanges, EnterpriseRegistered, EnterpriseSizeClassChanged } from './enterprise.events';
+import type { EnterpriseEvent, EnterpriseProfileChanges } from './enterprise.events';
+import { evolveEnterprise, initialEnterpriseState, type EnterpriseState, type ExistingEnterprise } from './enterprise.state';
 import {
-  ENTERPRISE_TAG_LABELS,
-  ENTERPRISE_TAGS,
-  isTagGrantOutstandingOn,
-  isTagGrantValidOn,
-  tagGrantOverlaps,
-  type EnterpriseTagCode,
-  type EnterpriseTagGrant,
-} from './enterprise-tags';
-
-/** The USCC reservation that RegisterEnterprise's `usccAlreadyRegistered` is read from. */
-export * from './uscc-reservation';
+  checkDocumentNumber,
+  checkFigures,
+  LABEL,
+  reclassify,
+  requireBusinessDate,
+  requireRegionCode,
+  requireUscc,
+  sameFigures,
+} from './enterprise.rules';
+import { ENTERPRISE_TAG_LABELS, ENTERPRISE_TAGS, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 
 export const enterpriseStreamId = (enterpriseId: string): string => `enterprise-${enterpriseId}`;
 /** The stream whose existence reserves a USCC for one enterprise (see RegisterEnterprise below). */
 export const usccReservationStreamId = (uscc: string): string => `uscc-${uscc}`;
-
-/** How the current size class came about. */
-export type SizeClassBasis = {
-  standardId: string;
-  industryCode: IndustryCode;
-  /** The year whose figures gave this class. */
-  figuresYear: number;
-  basis: string;
-  since: string;
-};
-
-export type EnterpriseRecord = EnterpriseRegistered['data'] & {
-  /** One entry per year (the latest report for that year), oldest year first. */
-  figures: EnterpriseFigures[];
-  /** The most recent year's figures, the ones the size class is decided on. */
-  latestFigures: EnterpriseFigures | null;
-  /** Null only between the events of one registration. */
-  sizeClass: SizeClass | null;
-  sizeClassBasis: SizeClassBasis | null;
-  /** Every grant, in the order granted, revoked ones included. */
-  tags: EnterpriseTagGrant[];
-};
-
-export type EnterpriseState = { status: 'NONE' } | ({ status: 'REGISTERED' } & EnterpriseRecord);
-export type ExistingEnterprise = Extract<EnterpriseState, { status: 'REGISTERED' }>;
-
-/** The tags that count on a business date, in the order of ENTERPRISE_TAGS. */
-export function tagsValidOn(state: EnterpriseState, date: string): EnterpriseTagCode[] {
-  if (state.status === 'NONE') return [];
-  return ENTERPRISE_TAGS.filter((tag) => state.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, date)));
-}
-
-const initialState = (): EnterpriseState => ({ status: 'NONE' });
-
-function withFigures(figures: readonly EnterpriseFigures[], reported: EnterpriseFigures): EnterpriseFigures[] {
-  return [...figures.filter((f) => f.year !== reported.year), reported].sort((a, b) => a.year - b.year);
-}
-
-function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
-  switch (event.type) {
-    case 'EnterpriseRegistered':
-      return { status: 'REGISTERED', ...event.data, figures: [], latestFigures: null, sizeClass: null, sizeClassBasis: null, tags: [] };
-    case 'EnterpriseFiguresReported': {
-      if (state.status === 'NONE') return state;
-      const figures = withFigures(state.figures, event.data.figures);
-      return { ...state, figures, latestFigures: figures[figures.length - 1] };
-    }
-    case 'EnterpriseProfileUpdated':
-      return state.status === 'NONE' ? state : { ...state, ...event.data.changes };
-    case 'EnterpriseSizeClassChanged': {
-      if (state.status === 'NONE') return state;
-      const { to, standardId, industryCode, figuresYear, basis, changedAt } = event.data;
-      return { ...state, sizeClass: to, sizeClassBasis: { standardId, industryCode, figuresYear, basis, since: changedAt } };
-    }
-    case 'EnterpriseTagGranted': {
-      if (state.status === 'NONE') return state;
-      const { enterpriseId: _, ...grant } = event.data;
-      return { ...state, tags: [...state.tags, grant] };
-    }
-    case 'EnterpriseTagRevoked': {
-      if (state.status === 'NONE') return state;
-      const { tag, reason, revokedOn, revokedAt } = event.data;
-      const tags = state.tags.map((grant) =>
-        grant.tag === tag && isTagGrantOutstandingOn(grant, revokedOn) ? { ...grant, revocation: { revokedOn, reason, revokedAt } } : grant,
-      );
-      return { ...state, tags };
-    }
-    default:
-      return assertNever(event);
-  }
-}
 
 function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
   if (command.type === 'RegisterEnterprise') return register(command, state);
@@ -134,12 +59,6 @@ function existing(state: EnterpriseState): ExistingEnterprise {
   return state;
 }
 
-function requireUscc(value: unknown): string {
-  const uscc = parseUscc(value, 'uscc');
-  if (!uscc.ok) throw uscc.error;
-  return uscc.value;
-}
-
 /** The enterprise itself, or the hub or an SME authority whose region holds it. */
 function requireMaintainer(actor: Actor, enterprise: ExistingEnterprise): void {
   requireRoleAmong(actor, ['ENTERPRISE', ...ENTERPRISE_MAINTAINER_ROLES], {
@@ -153,55 +72,6 @@ function requireMaintainer(actor: Actor, enterprise: ExistingEnterprise): void {
 function requireTagAuthority(actor: Actor, enterprise: ExistingEnterprise): void {
   requireRoleAmong(actor, ENTERPRISE_TAG_AUTHORITY_ROLES, { zh: '市、区中小企业主管部门', en: ENTERPRISE_TAG_AUTHORITY_ROLES.join(' or ') });
   requireWithinRegion(actor, enterprise.regionCode);
-}
-
-const FIGURE_LABELS: Record<keyof EnterpriseFigures, Label> = {
-  year: { zh: '数据年度', en: 'Year' },
-  employees: { zh: '从业人员', en: 'Employees' },
-  revenue: { zh: '营业收入（万元）', en: 'Revenue (×10,000 CNY)' },
-  assets: { zh: '资产总额（万元）', en: 'Total assets (×10,000 CNY)' },
-};
-
-/** A year from the founding year to the current one; employees a whole number; amounts not negative. */
-function checkFigures(input: unknown, foundedOn: string, now: Date): EnterpriseFigures {
-  if (typeof input !== 'object' || input === null) throw fieldRequired('figures', { zh: '企业经营数据', en: 'Figures' });
-  const figures = input as Partial<Record<keyof EnterpriseFigures, unknown>>;
-  const present = (key: keyof EnterpriseFigures): unknown => {
-    if (figures[key] === undefined || figures[key] === null) throw fieldRequired(`figures.${key}`, FIGURE_LABELS[key]);
-    return figures[key];
-  };
-  return {
-    year: requireInteger(present('year'), 'figures.year', FIGURE_LABELS.year, Number(foundedOn.slice(0, 4)), chinaYearOf(now)),
-    employees: requireInteger(present('employees'), 'figures.employees', FIGURE_LABELS.employees, 0),
-    revenue: requireAmount(present('revenue'), 'figures.revenue', FIGURE_LABELS.revenue, 0),
-    assets: requireAmount(present('assets'), 'figures.assets', FIGURE_LABELS.assets, 0),
-  };
-}
-
-/** The class change, if any, that `figures` under `industryCode` bring, by the standard in force at `now`. */
-function reclassify(enterprise: { enterpriseId: string; sizeClass: SizeClass | null }, industryCode: IndustryCode, figures: EnterpriseFigures, now: Date): EnterpriseSizeClassChanged[] {
-  const today = chinaDateOf(now);
-  const standard = sizeStandardOn(today);
-  if (standard === undefined) {
-    throw conflict('NO_SIZE_STANDARD_IN_FORCE', `${today}无有效的中小企业划型标准`, `No enterprise size standard was in force on ${today}`);
-  }
-  const { sizeClass, standardId, basis } = classifySize(standard, industryCode, figures);
-  if (sizeClass === enterprise.sizeClass) return [];
-  return [
-    {
-      type: 'EnterpriseSizeClassChanged',
-      data: {
-        enterpriseId: enterprise.enterpriseId,
-        from: enterprise.sizeClass,
-        to: sizeClass,
-        standardId,
-        industryCode,
-        figuresYear: figures.year,
-        basis,
-        changedAt: now.toISOString(),
-      },
-    },
-  ];
 }
 
 /**
@@ -231,16 +101,16 @@ function register(command: RegisterEnterprise, state: EnterpriseState): Enterpri
   }
 
   const uscc = requireUscc(data.uscc);
-  const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
-  const name = requireText(data.name, 'name', { zh: '企业名称', en: 'Enterprise name' });
+  const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', LABEL.enterpriseId);
+  const name = requireText(data.name, 'name', LABEL.name);
   const industryCode = requireIndustryCode(data.industryCode);
   const regionCode = requireRegionCode(data.regionCode, 'regionCode');
-  const foundedOn = requireFormat(data.foundedOn, isBusinessDate, 'foundedOn', { zh: '成立日期', en: 'Founding date' }, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+  const foundedOn = requireBusinessDate(data.foundedOn, 'foundedOn', LABEL.foundedOn);
   if (foundedOn > chinaDateOf(now)) {
     throw invalid('FOUNDED_ON_IN_FUTURE', `成立日期${foundedOn}晚于今天`, `The founding date ${foundedOn} is in the future`, 'foundedOn');
   }
   const figures = checkFigures(data.figures, foundedOn, now);
-  const alreadyRegistered = requireBoolean(data.usccAlreadyRegistered, 'usccAlreadyRegistered', { zh: '统一社会信用代码是否已登记', en: 'USCC already registered' });
+  const alreadyRegistered = requireBoolean(data.usccAlreadyRegistered, 'usccAlreadyRegistered', LABEL.usccAlreadyRegistered);
 
   if (alreadyRegistered) {
     throw conflict('USCC_ALREADY_REGISTERED', `统一社会信用代码${uscc}已登记入库`, `An enterprise with USCC ${uscc} is already registered`, 'uscc');
@@ -252,9 +122,6 @@ function register(command: RegisterEnterprise, state: EnterpriseState): Enterpri
     ...reclassify({ enterpriseId, sizeClass: null }, industryCode, figures, now),
   ];
 }
-
-const sameFigures = (a: EnterpriseFigures, b: EnterpriseFigures): boolean =>
-  a.year === b.year && a.employees === b.employees && a.revenue === b.revenue && a.assets === b.assets;
 
 function reportFigures(command: ReportEnterpriseFigures, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
@@ -281,7 +148,7 @@ function updateProfile(command: UpdateEnterpriseProfile, enterprise: ExistingEnt
   requireMaintainer(actor, enterprise);
   const regionCode = data.regionCode === undefined ? undefined : requireRegionCode(data.regionCode, 'regionCode');
   if (regionCode !== undefined && actor.role !== 'ENTERPRISE') requireWithinRegion(actor, regionCode);
-  const name = data.name === undefined ? undefined : requireText(data.name, 'name', { zh: '企业名称', en: 'Enterprise name' });
+  const name = data.name === undefined ? undefined : requireText(data.name, 'name', LABEL.name);
   const industryCode = data.industryCode === undefined ? undefined : requireIndustryCode(data.industryCode);
 
   const changes: EnterpriseProfileChanges = {
@@ -298,28 +165,14 @@ function updateProfile(command: UpdateEnterpriseProfile, enterprise: ExistingEnt
   ];
 }
 
-const TAG_LABEL: Label = { zh: '企业称号', en: 'Tag' };
-const dateField = (value: unknown, field: string, label: Label) => requireFormat(value, isBusinessDate, field, label, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
-
 function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
   requireTagAuthority(metadata.actor, enterprise);
-  const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', TAG_LABEL);
-  const issuedBy = requireText(data.issuedBy, 'issuedBy', { zh: '认定机关', en: 'Issuing authority' });
-  let documentNumber: string | undefined;
-  if (data.documentNumber !== undefined) {
-    documentNumber = isNonBlank(data.documentNumber) ? data.documentNumber.trim() : '';
-    if (!isDocumentNumber(documentNumber)) {
-      throw invalid(
-        'DOCUMENT_NUMBER_INVALID',
-        `文号“${String(data.documentNumber)}”格式应为“机关代字〔年份〕序号号”`,
-        `Document number "${String(data.documentNumber)}" must read issuer〔YYYY〕number号`,
-        'documentNumber',
-      );
-    }
-  }
-  const validFrom = dateField(data.validFrom, 'validFrom', { zh: '有效期起始日', en: 'Start of validity' });
-  const validUntil = dateField(data.validUntil, 'validUntil', { zh: '有效期截止日', en: 'End of validity' });
+  const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', LABEL.tag);
+  const issuedBy = requireText(data.issuedBy, 'issuedBy', LABEL.issuedBy);
+  const documentNumber = checkDocumentNumber(data.documentNumber);
+  const validFrom = requireBusinessDate(data.validFrom, 'validFrom', LABEL.validFrom);
+  const validUntil = requireBusinessDate(data.validUntil, 'validUntil', LABEL.validUntil);
   if (validUntil < validFrom) {
     throw invalid('VALIDITY_PERIOD_INVALID', `有效期截止日${validUntil}早于起始日${validFrom}`, `Valid until ${validUntil} is before valid from ${validFrom}`, 'validUntil');
   }
@@ -352,8 +205,8 @@ function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): 
 function revokeTag(command: RevokeEnterpriseTag, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
   requireTagAuthority(metadata.actor, enterprise);
-  const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', TAG_LABEL);
-  const reason = requireText(data.reason, 'reason', { zh: '撤销理由', en: 'Reason' });
+  const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', LABEL.tag);
+  const reason = requireText(data.reason, 'reason', LABEL.reason);
   const revokedOn = chinaDateOf(metadata.now);
   if (!enterprise.tags.some((grant) => grant.tag === tag && isTagGrantOutstandingOn(grant, revokedOn))) {
     throw conflict(
@@ -371,4 +224,8 @@ function revokeTag(command: RevokeEnterpriseTag, enterprise: ExistingEnterprise)
   ];
 }
 
-export const enterpriseDecider: Decider<EnterpriseCommand, EnterpriseState, EnterpriseEvent> = { initialState, evolve, decide };
+export const enterpriseDecider: Decider<EnterpriseCommand, EnterpriseState, EnterpriseEvent> = {
+  initialState: initialEnterpriseState,
+  evolve: evolveEnterprise,
+  decide,
+};

@@ -1,7 +1,8 @@
 import { classifySize, MIIT_2011_300, type IndustryCode, type SizeClass } from '../shared/size-class';
 import { anActor, at, given } from '../shared/testing';
 import type { EnterpriseCommand, EnterpriseFigures, RegisterEnterprise } from './enterprise.commands';
-import { enterpriseDecider, enterpriseStreamId, tagsValidOn, usccReservationStreamId } from './enterprise.decider';
+import { enterpriseDecider, enterpriseStreamId, usccReservationStreamId } from './enterprise.decider';
+import { tagsValidOn } from './enterprise.state';
 import { ENTERPRISE_EVENT_SCHEMA_VERSIONS, type EnterpriseEvent } from './enterprise.events';
 import { effectiveTagPeriod } from './enterprise-tags';
 
