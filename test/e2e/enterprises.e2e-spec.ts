@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import type { Actor } from '@sme/domain';
+import { enterpriseKind, usccReservationKind, type Actor } from '@sme/domain';
 import { IdempotencyInterceptor } from '../../apps/api/src/http/idempotency.interceptor';
 import { actors, client, newKey, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -99,7 +99,7 @@ describe('Enterprises (中小企业数据库)', () => {
       expect(body409.errors[0].field).toBe('uscc');
       await refused(() => c.post(self(code), '/enterprises', body(code.toLowerCase())), 409, 'USCC_ALREADY_REGISTERED');
 
-      const reservation = await c.get(actors.auditor, `/streams/uscc-${code}/events`);
+      const reservation = await c.get(actors.auditor, `/streams/${usccReservationKind.streamId(code)}/events`);
       expect(reservation.status).toBe(200);
       const { events } = reservation.body;
       expect(events.map((e: { type: string; data: { enterpriseId: string } }) => [e.type, e.data.enterpriseId])).toEqual([['UsccReserved', first.body.id]]);
@@ -112,7 +112,7 @@ describe('Enterprises (中小企业数据库)', () => {
       const store = t.app.get<EventStore>(EVENT_STORE);
       const now = new Date().toISOString();
       await store.append(
-        `uscc-${code}`,
+        usccReservationKind.streamId(code),
         [
           {
             id: '6f0c5c1e-8d0a-4c55-9a53-1b1d6b1c0a01',
@@ -129,7 +129,7 @@ describe('Enterprises (中小企业数据库)', () => {
       const res = await c.post(actors.tianhe, '/enterprises', body(code, { occurredAt: undefined }), { 'Idempotency-Key': key });
       expect(res.status).toBe(201);
       expect(res.body.id).toBe(enterpriseId);
-      expect((await c.get(actors.auditor, `/streams/uscc-${code}/events`)).body.events).toHaveLength(1);
+      expect((await c.get(actors.auditor, `/streams/${usccReservationKind.streamId(code)}/events`)).body.events).toHaveLength(1);
     });
   });
 
@@ -150,7 +150,7 @@ describe('Enterprises (中小企业数据库)', () => {
       expect(res.status).toBe(201);
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
 
-      const stream = await c.get(actors.auditor, `/streams/enterprise-${id}/events`);
+      const stream = await c.get(actors.auditor, `/streams/${enterpriseKind.streamId(id)}/events`);
       const { events } = stream.body;
       const change = events.filter((e: { type: string }) => e.type === 'EnterpriseSizeClassChanged').at(-1);
       expect(change.data).toMatchObject({ from: 'SMALL', to: 'MEDIUM', standardId: 'MIIT-2011-300', figuresYear: 2024 });

@@ -39,7 +39,10 @@ export * from './enterprise/enterprise.events';
 export * from './enterprise/enterprise.access';
 export * from './enterprise/enterprise.state';
 export * from './enterprise/enterprise.decider';
+export * from './enterprise/enterprise.kind';
 export * from './enterprise/uscc-reservation';
+export * from './enterprise/uscc-reservation.access';
+export * from './enterprise/uscc-reservation.kind';
 
 export * from './provider/service-domains';
 export * from './provider/removal-grounds';

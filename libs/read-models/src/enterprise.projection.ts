@@ -8,8 +8,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 
-export const ENTERPRISE_STREAM_PREFIX = 'enterprise-';
-
 /** One change of the size class: `from` is null at registration; `at` is the business time of the act. */
 export interface SizeClassChange {
   from: SizeClass | null;

@@ -1,8 +1,9 @@
+import { enterpriseKind } from '@sme/domain/enterprise/enterprise.kind';
 import type { StoredDocument } from './document-store/document-store.port';
 import { APPLICATION_STREAM_PREFIX, projectApplication } from './application.projection';
 import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
 import { EXPERT_STREAM_PREFIX, projectExpert, type ExpertView } from './expert.projection';
-import { ENTERPRISE_STREAM_PREFIX, projectEnterprise, type EnterpriseView } from './enterprise.projection';
+import { projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
 import { POOL_PROJECTIONS } from './pool-projections';
 import { FAQ_STREAM_PREFIX, POLICY_STREAM_PREFIX, projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
@@ -45,7 +46,8 @@ export const stationsProjection: Projection<Stored<StationView>> = {
 export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
   name: 'enterprises',
   version: 1,
-  streamPrefix: ENTERPRISE_STREAM_PREFIX,
+  // The kind's streams, `enterprise-<id>`: the prefix is the stream id of the empty id.
+  streamPrefix: enterpriseKind.streamId(''),
   apply: (view, event) => projectEnterprise(view, event) as Stored<EnterpriseView> | undefined,
   indexes: [
     { keys: { uscc: 1 } },

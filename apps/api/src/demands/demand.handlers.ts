@@ -1,7 +1,7 @@
 import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DEMAND_EVENT_SCHEMA_VERSIONS, demandDecider, enterpriseStreamId, notFound, type DemandCommand } from '@sme/domain';
+import { DEMAND_EVENT_SCHEMA_VERSIONS, demandDecider, enterpriseKind, notFound, type DemandCommand } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { foldView, listDemands, projectDemand, projectEnterprise, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
@@ -24,7 +24,7 @@ export class ExecuteDemandHandler implements ICommandHandler<ExecuteDemandComman
     let full: Omit<DemandCommand, 'metadata'>;
     if (command.type === 'RaiseDemand') {
       // The USCC (whose the demand is) and the district (who takes it up, where it is escalated) come from the enterprise's record.
-      const enterprise = foldView(projectEnterprise, await this.store.readStream(enterpriseStreamId(command.data.enterpriseId)));
+      const enterprise = foldView(projectEnterprise, await this.store.readStream(enterpriseKind.streamId(command.data.enterpriseId)));
       if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
       full = { type: 'RaiseDemand', data: { ...command.data, enterpriseUscc: enterprise.uscc, enterpriseRegionCode: enterprise.regionCode } };
     } else {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ENTERPRISE_MAINTAINER_ROLES, ENTERPRISE_REGISTRAR_ROLES, ENTERPRISE_TAG_AUTHORITY_ROLES, type Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { enterpriseKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -34,7 +34,7 @@ export class EnterpriseController {
   }
 
   @Post()
-  @Roles('ENTERPRISE', ...ENTERPRISE_REGISTRAR_ROLES)
+  @CommandRoute(enterpriseKind, 'RegisterEnterprise')
   @ApiOperation({
     summary: '入库: the enterprise itself, or a station operator, hub or district authority of its region; the USCC is registered once (409 USCC_ALREADY_REGISTERED)',
   })
@@ -49,7 +49,7 @@ export class EnterpriseController {
   }
 
   @Post(':id/figures')
-  @Roles('ENTERPRISE', ...ENTERPRISE_MAINTAINER_ROLES)
+  @CommandRoute(enterpriseKind, 'ReportEnterpriseFigures')
   @ApiOperation({ summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded" })
   reportFigures(@Param('id', IdPipe) id: string, @Body() dto: ReportFiguresDto, @Ctx() ctx: RequestContext) {
     const { year, employees, revenue, assets } = dto;
@@ -58,7 +58,7 @@ export class EnterpriseController {
 
   @Post(':id/profile')
   @HttpCode(200)
-  @Roles('ENTERPRISE', ...ENTERPRISE_MAINTAINER_ROLES)
+  @CommandRoute(enterpriseKind, 'UpdateEnterpriseProfile')
   @ApiOperation({ summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size' })
   updateProfile(@Param('id', IdPipe) id: string, @Body() dto: UpdateProfileDto, @Ctx() ctx: RequestContext) {
     const { name, industryCode, regionCode } = dto;
@@ -72,7 +72,7 @@ export class EnterpriseController {
   }
 
   @Post(':id/tags')
-  @Roles(...ENTERPRISE_TAG_AUTHORITY_ROLES)
+  @CommandRoute(enterpriseKind, 'GrantEnterpriseTag')
   @ApiOperation({ summary: 'Record a recognition (称号) with its issuing authority and validity period' })
   grantTag(@Param('id', IdPipe) id: string, @Body() dto: GrantTagDto, @Ctx() ctx: RequestContext) {
     const { tag, issuedBy, documentNumber, validFrom, validUntil } = dto;
@@ -87,7 +87,7 @@ export class EnterpriseController {
 
   @Post(':id/tags/:tag/revocation')
   @HttpCode(200)
-  @Roles(...ENTERPRISE_TAG_AUTHORITY_ROLES)
+  @CommandRoute(enterpriseKind, 'RevokeEnterpriseTag')
   @ApiOperation({ summary: 'Withdraw a tag from the day of the act (its current grant and any still to come); reason required' })
   revokeTag(@Param('id', IdPipe) id: string, @Param() { tag }: TagParam, @Body() dto: RevokeTagDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);

@@ -3,10 +3,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION = /^\d{6}$/;
 
 /** A year's figures: 从业人员 (persons), 营业收入 and 资产总额 in 万元. */
 export class FiguresDto {
@@ -22,9 +22,8 @@ export class FiguresDto {
 }
 
 export class RegisterEnterpriseDto extends CommandRequestDto {
-  @ApiProperty({ example: '91440106MA59C3PL24', description: '统一社会信用代码 (GB 32100-2015, check character verified)' })
-  @IsString()
-  @MaxLength(40)
+  @ApiProperty({ example: '91440106MA59C3PL24', pattern: USCC_PATTERN, description: '统一社会信用代码 (GB 32100-2015, check character verified)' })
+  @IsUsccShaped()
   uscc!: string;
 
   @ApiProperty({ example: '广州粤信软件科技有限公司' }) @IsString() @MaxLength(200) name!: string;
@@ -33,8 +32,8 @@ export class RegisterEnterpriseDto extends CommandRequestDto {
   @IsIn(INDUSTRY_CODES)
   industryCode!: IndustryCode;
 
-  @ApiProperty({ example: '440106', description: 'GB/T 2260 code of where the enterprise is, usually its district' })
-  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'GB/T 2260 code of where the enterprise is, usually its district' })
+  @IsRegionCode()
   regionCode!: string;
 
   @ApiProperty({ example: '2015-04-20', description: '成立日期' })
@@ -58,9 +57,9 @@ export class UpdateProfileDto extends CommandRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;
 
-  @ApiPropertyOptional({ example: '440105' })
+  @ApiPropertyOptional({ example: '440105', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 }
 
@@ -85,9 +84,9 @@ export class TagParam {
 }
 
 export class ListEnterprisesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: '440100', description: 'A district, a city (all its districts) or a province (all its codes)' })
+  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN, description: 'A district, a city (all its districts) or a province (all its codes)' })
   @IsOptional()
-  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;

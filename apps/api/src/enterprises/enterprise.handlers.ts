@@ -2,25 +2,18 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   chinaDateOf,
-  ENTERPRISE_EVENT_SCHEMA_VERSIONS,
-  enterpriseDecider,
-  enterpriseStreamId,
+  decideAuthorized,
+  enterpriseKind,
   notFound,
   parseUscc,
   sizeStandardOn,
   ENTERPRISE_TAGS,
   isTagGrantValidOn,
-  USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
   usccHeldByAnother,
-  usccReservationDecider,
-  usccReservationStreamId,
+  usccReservationKind,
   type EnterpriseCommand,
-  type EnterpriseEvent,
-  type EnterpriseState,
   type RegisterEnterprise,
   type ReserveUscc,
-  type UsccReservationEvent,
-  type UsccReservationState,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { foldView, listEnterprises, projectEnterprise, toPublicView } from '@sme/read-models';
@@ -49,46 +42,34 @@ export class ExecuteEnterpriseHandler implements ICommandHandler<ExecuteEnterpri
   }
 
   /**
-   * 入库, with the USCC made unique across records: decide once without writing (any refusal, including a
-   * code another record holds, leaves the log untouched), then reserve the code — the stream `uscc-<USCC>`
-   * is created with 'no_stream', so one of two racing registrations gets 409 USCC_ALREADY_REGISTERED — and
-   * then write the enterprise. A retry of the same registration (same enterpriseId) finds its own reservation.
+   * 入库, with the USCC made unique across records: run the gate and decide once without writing (any refusal,
+   * including a code another record holds, leaves the log untouched), then reserve the code — the stream
+   * `uscc-<USCC>` is created with 'no_stream', so one of two racing registrations gets 409 USCC_ALREADY_REGISTERED —
+   * and then write the enterprise. A retry of the same registration (same enterpriseId) finds its own reservation.
    */
   private async register(command: RegisterEnterpriseBody, ctx: RequestContext): Promise<CommandResult> {
     const { enterpriseId } = command.data;
     const uscc = parseUscc(command.data.uscc, 'uscc');
     const reservation = uscc.ok
-      ? (await loadAggregate<UsccReservationState, UsccReservationEvent>(this.store, usccReservationStreamId(uscc.value), usccReservationDecider)).state
-      : usccReservationDecider.initialState();
+      ? (await loadAggregate(this.store, usccReservationKind.streamId(uscc.value), usccReservationKind.decider)).state
+      : usccReservationKind.decider.initialState();
     const full: Omit<RegisterEnterprise, 'metadata'> = {
       type: 'RegisterEnterprise',
       data: { ...command.data, usccAlreadyRegistered: usccHeldByAnother(reservation, enterpriseId) },
     };
 
-    const { state } = await loadAggregate<EnterpriseState, EnterpriseEvent>(this.store, enterpriseStreamId(enterpriseId), enterpriseDecider);
-    enterpriseDecider.decide({ ...full, metadata: { now: ctx.occurredAt, actor: ctx.actor } } as RegisterEnterprise, state);
+    const { state } = await loadAggregate(this.store, enterpriseKind.streamId(enterpriseId), enterpriseKind.decider);
+    decideAuthorized(enterpriseKind, { ...full, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
 
     if (uscc.ok) {
       const reserve: Omit<ReserveUscc, 'metadata'> = { type: 'ReserveUscc', data: { uscc: uscc.value, enterpriseId } };
-      await this.executor.execute({
-        id: enterpriseId,
-        kind: { streamId: () => usccReservationStreamId(uscc.value), decider: usccReservationDecider, schemaVersions: USCC_RESERVATION_EVENT_SCHEMA_VERSIONS },
-        command: reserve,
-        ctx,
-        ignoreExpectedRevision: true,
-      });
+      await this.executor.execute({ id: uscc.value, kind: usccReservationKind, command: reserve, ctx, ignoreExpectedRevision: true });
     }
     return toResponse(await this.run(enterpriseId, full, ctx, this.sizeStandard(ctx)));
   }
 
   private run(enterpriseId: string, command: Omit<EnterpriseCommand, 'metadata'>, ctx: RequestContext, legalBasis: string | undefined) {
-    return this.executor.execute({
-      id: enterpriseId,
-      kind: { streamId: () => enterpriseStreamId(enterpriseId), decider: enterpriseDecider, schemaVersions: ENTERPRISE_EVENT_SCHEMA_VERSIONS },
-      command,
-      ctx,
-      ...(legalBasis ? { legalBasis } : {}),
-    });
+    return this.executor.execute({ id: enterpriseId, kind: enterpriseKind, command, ctx, ...(legalBasis ? { legalBasis } : {}) });
   }
 
   /** The size standard the figures are classified under (the rule behind a size class change). */
@@ -102,7 +83,7 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ enterpriseId, actor, asOf }: GetEnterpriseQuery) {
-    const events = await this.store.readStream(enterpriseStreamId(enterpriseId));
+    const events = await this.store.readStream(enterpriseKind.streamId(enterpriseId));
     const limit = asOf?.getTime();
     const replayed = limit === undefined ? events : events.filter((e) => Date.parse(e.metadata.occurredAt) <= limit);
     const view = foldView(projectEnterprise, replayed);

@@ -1,16 +1,8 @@
 import { chinaDateOf } from '../shared/dates';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
+import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
 import { requireBoolean, requireOneOf, requireText } from '../shared/validation';
-import {
-  ENTERPRISE_MAINTAINER_ROLES,
-  ENTERPRISE_REGISTRAR_ROLES,
-  ENTERPRISE_TAG_AUTHORITY_ROLES,
-  requireEnterpriseItself,
-  requireRoleAmong,
-  requireWithinRegion,
-} from './enterprise.access';
 import type {
   EnterpriseCommand,
   GrantEnterpriseTag,
@@ -31,11 +23,8 @@ import {
   requireUscc,
   sameFigures,
 } from './enterprise.rules';
+import { usccAlreadyRegistered } from './uscc-reservation';
 import { ENTERPRISE_TAG_LABELS, ENTERPRISE_TAGS, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
-
-export const enterpriseStreamId = (enterpriseId: string): string => `enterprise-${enterpriseId}`;
-/** The stream whose existence reserves a USCC for one enterprise (see RegisterEnterprise below). */
-export const usccReservationStreamId = (uscc: string): string => `uscc-${uscc}`;
 
 function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
   if (command.type === 'RegisterEnterprise') return register(command, state);
@@ -59,28 +48,14 @@ function existing(state: EnterpriseState): ExistingEnterprise {
   return state;
 }
 
-/** The enterprise itself, or the hub or an SME authority whose region holds it. */
-function requireMaintainer(actor: Actor, enterprise: ExistingEnterprise): void {
-  requireRoleAmong(actor, ['ENTERPRISE', ...ENTERPRISE_MAINTAINER_ROLES], {
-    zh: '企业本身、服务总站或市、区中小企业主管部门',
-    en: `the enterprise itself, ${ENTERPRISE_MAINTAINER_ROLES.join(', ')}`,
-  });
-  if (actor.role === 'ENTERPRISE') requireEnterpriseItself(actor, enterprise.uscc);
-  else requireWithinRegion(actor, enterprise.regionCode);
-}
-
-function requireTagAuthority(actor: Actor, enterprise: ExistingEnterprise): void {
-  requireRoleAmong(actor, ENTERPRISE_TAG_AUTHORITY_ROLES, { zh: '市、区中小企业主管部门', en: ENTERPRISE_TAG_AUTHORITY_ROLES.join(' or ') });
-  requireWithinRegion(actor, enterprise.regionCode);
-}
-
 /**
  * 入库. A USCC is registered once across all enterprise records, which no single stream can see. The
  * API handler therefore:
  *   1. fills `usccAlreadyRegistered` from the reservation stream below (held by another enterpriseId, see
- *      `usccHeldByAnother`) and decides once without writing — every refusal comes before anything is written;
- *   2. on success first appends a reservation event (`UsccReserved`, carrying enterpriseId) to `usccReservationStreamId(uscc)`,
- *      i.e. `uscc-<USCC>`, with expected revision 'no_stream' — the store lets only one writer create that
+ *      `usccHeldByAnother`) and runs the gate and the decider once without writing — every refusal comes
+ *      before anything is written;
+ *   2. on success first appends a reservation event (`UsccReserved`, carrying enterpriseId) to
+ *      `usccReservationKind.streamId(uscc)`, i.e. `uscc-<USCC>`, with expected revision 'no_stream' — the store lets only one writer create that
  *      stream, so two registrations racing past a stale index cannot both win; the loser answers
  *      409 USCC_ALREADY_REGISTERED. If that stream exists and names this same enterpriseId, it is a retry of
  *      ours and counts as reserved;
@@ -89,17 +64,7 @@ function requireTagAuthority(actor: Actor, enterprise: ExistingEnterprise): void
 function register(command: RegisterEnterprise, state: EnterpriseState): EnterpriseEvent[] {
   if (state.status !== 'NONE') throw conflict('ENTERPRISE_ALREADY_EXISTS', '该企业记录已存在', 'The enterprise record already exists');
   const { data, metadata } = command;
-  const { actor, now } = metadata;
-  requireRoleAmong(actor, ['ENTERPRISE', ...ENTERPRISE_REGISTRAR_ROLES], {
-    zh: '企业本身，或辖区内的服务站运营主体、服务总站、区中小企业主管部门',
-    en: `the enterprise itself, or ${ENTERPRISE_REGISTRAR_ROLES.join(', ')} of its region`,
-  });
-  if (actor.role === 'ENTERPRISE') {
-    requireEnterpriseItself(actor, requireUscc(data.uscc));
-  } else {
-    requireWithinRegion(actor, requireRegionCode(data.regionCode, 'regionCode'));
-  }
-
+  const { now } = metadata;
   const uscc = requireUscc(data.uscc);
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', LABEL.enterpriseId);
   const name = requireText(data.name, 'name', LABEL.name);
@@ -112,9 +77,7 @@ function register(command: RegisterEnterprise, state: EnterpriseState): Enterpri
   const figures = checkFigures(data.figures, foundedOn, now);
   const alreadyRegistered = requireBoolean(data.usccAlreadyRegistered, 'usccAlreadyRegistered', LABEL.usccAlreadyRegistered);
 
-  if (alreadyRegistered) {
-    throw conflict('USCC_ALREADY_REGISTERED', `统一社会信用代码${uscc}已登记入库`, `An enterprise with USCC ${uscc} is already registered`, 'uscc');
-  }
+  if (alreadyRegistered) throw usccAlreadyRegistered(uscc);
   const at = now.toISOString();
   return [
     { type: 'EnterpriseRegistered', data: { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, registeredAt: at } },
@@ -125,7 +88,6 @@ function register(command: RegisterEnterprise, state: EnterpriseState): Enterpri
 
 function reportFigures(command: ReportEnterpriseFigures, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
-  requireMaintainer(metadata.actor, enterprise);
   const figures = checkFigures(data.figures, enterprise.foundedOn, metadata.now);
   const earlier = enterprise.figures.find((f) => f.year === figures.year);
   if (earlier !== undefined && sameFigures(earlier, figures)) {
@@ -138,16 +100,11 @@ function reportFigures(command: ReportEnterpriseFigures, enterprise: ExistingEnt
   ];
 }
 
-/**
- * Anyone but the enterprise itself may move it only between regions they both hold: a district
- * authority cannot send a record out of its district, nor pull one in from outside.
- */
+/** Who may move the record to which region is the access policy's (enterprise.access.ts). */
 function updateProfile(command: UpdateEnterpriseProfile, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
-  const { actor, now } = metadata;
-  requireMaintainer(actor, enterprise);
+  const { now } = metadata;
   const regionCode = data.regionCode === undefined ? undefined : requireRegionCode(data.regionCode, 'regionCode');
-  if (regionCode !== undefined && actor.role !== 'ENTERPRISE') requireWithinRegion(actor, regionCode);
   const name = data.name === undefined ? undefined : requireText(data.name, 'name', LABEL.name);
   const industryCode = data.industryCode === undefined ? undefined : requireIndustryCode(data.industryCode);
 
@@ -167,7 +124,6 @@ function updateProfile(command: UpdateEnterpriseProfile, enterprise: ExistingEnt
 
 function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
-  requireTagAuthority(metadata.actor, enterprise);
   const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', LABEL.tag);
   const issuedBy = requireText(data.issuedBy, 'issuedBy', LABEL.issuedBy);
   const documentNumber = checkDocumentNumber(data.documentNumber);
@@ -204,7 +160,6 @@ function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): 
 
 function revokeTag(command: RevokeEnterpriseTag, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
-  requireTagAuthority(metadata.actor, enterprise);
   const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', LABEL.tag);
   const reason = requireText(data.reason, 'reason', LABEL.reason);
   const revokedOn = chinaDateOf(metadata.now);

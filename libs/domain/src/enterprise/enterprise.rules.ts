@@ -29,12 +29,19 @@ export function requireUscc(value: unknown): string {
   return uscc.value;
 }
 
+/** The region code a command names, trimmed, or undefined when it is not a six-digit GB/T 2260 code. */
+export function asRegionCode(code: unknown): string | undefined {
+  const trimmed = typeof code === 'string' ? code.trim() : '';
+  return isRegionCode(trimmed) ? trimmed : undefined;
+}
+
 /** REGION_CODE_INVALID unless a six-digit GB/T 2260 code. */
 export function requireRegionCode(code: unknown, field: string): string {
-  if (typeof code !== 'string' || !isRegionCode(code.trim())) {
+  const regionCode = asRegionCode(code);
+  if (regionCode === undefined) {
     throw invalid('REGION_CODE_INVALID', `“${String(code)}”不是6位行政区划代码`, `"${String(code)}" is not a six-digit region code`, field);
   }
-  return code.trim();
+  return regionCode;
 }
 
 export const requireBusinessDate = (value: unknown, field: string, label: Label): string =>

@@ -1,10 +1,11 @@
 import { classifySize, MIIT_2011_300, type IndustryCode, type SizeClass } from '../shared/size-class';
 import { anActor, at, given } from '../shared/testing';
 import type { EnterpriseCommand, EnterpriseFigures, RegisterEnterprise } from './enterprise.commands';
-import { enterpriseDecider, enterpriseStreamId, usccReservationStreamId } from './enterprise.decider';
+import { enterpriseKind } from './enterprise.kind';
 import { tagsValidOn } from './enterprise.state';
 import { ENTERPRISE_EVENT_SCHEMA_VERSIONS, type EnterpriseEvent } from './enterprise.events';
 import { effectiveTagPeriod } from './enterprise-tags';
+import { usccReservationKind } from './uscc-reservation.kind';
 
 const USCC = '91440106MA59C3PL24';
 const OTHER_USCC = '91440105MA5CXY123P';
@@ -88,7 +89,7 @@ const tagRevoked = (revokedOn: string): EnterpriseEvent => ({
 describe('Enterprise (中小企业数据库)', () => {
   describe('RegisterEnterprise (入库)', () => {
     it('registers the enterprise with its figures and its initial size class', () => {
-      given(enterpriseDecider, [])
+      given(enterpriseKind, [])
         .when(register())
         .then([
           { type: 'EnterpriseRegistered', data: { enterpriseId: ENTERPRISE_ID, uscc: USCC, name: registration.name, industryCode: 'SOFTWARE_IT', regionCode: TIANHE, foundedOn: '2015-04-20', registeredAt: NOW_ISO } },
@@ -113,44 +114,44 @@ describe('Enterprise (中小企业数据库)', () => {
     });
 
     it('emits the initial class whatever it is', () => {
-      const { state } = given(enterpriseDecider, [])
+      const { state } = given(enterpriseKind, [])
         .when(register({ figures: { year: 2023, employees: 400, revenue: 12000, assets: 9000 } }))
         .thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
       expect(state).toMatchObject({ sizeClass: 'LARGE' });
     });
 
     it('registers once', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(register()).thenThrows('ENTERPRISE_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(register()).thenThrows('ENTERPRISE_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
 
     it('refuses a USCC already registered to another record', () => {
-      given(enterpriseDecider, []).when(register({ usccAlreadyRegistered: true })).thenThrows('USCC_ALREADY_REGISTERED', { kind: 'CONFLICT', field: 'uscc' });
-      given(enterpriseDecider, []).when(register({ usccAlreadyRegistered: undefined })).thenThrows('FIELD_INVALID', { field: 'usccAlreadyRegistered' });
+      given(enterpriseKind, []).when(register({ usccAlreadyRegistered: true })).thenThrows('USCC_ALREADY_REGISTERED', { kind: 'CONFLICT', field: 'uscc' });
+      given(enterpriseKind, []).when(register({ usccAlreadyRegistered: undefined })).thenThrows('FIELD_INVALID', { field: 'usccAlreadyRegistered' });
     });
 
     it('lets an enterprise register itself only', () => {
-      given(enterpriseDecider, []).when(register({}, otherEnterprise)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(enterpriseKind, []).when(register({}, otherEnterprise)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
     });
 
     it('lets the station operator, hub or district authority register on its behalf inside their region', () => {
       for (const actor of [tianheOperator, hub, tianheAuthority, anActor('HUB', '440000')]) {
-        given(enterpriseDecider, []).when(register({}, actor)).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
+        given(enterpriseKind, []).when(register({}, actor)).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
       }
       for (const actor of [haizhuOperator, haizhuAuthority, shenzhenHub, anActor('HUB', '450000')]) {
-        given(enterpriseDecider, []).when(register({}, actor)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+        given(enterpriseKind, []).when(register({}, actor)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
       }
     });
 
     it('is not for other roles', () => {
       for (const actor of [cityBureau, anActor('EXPERT', TIANHE), anActor('PROVIDER', TIANHE)]) {
-        given(enterpriseDecider, []).when(register({}, actor)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+        given(enterpriseKind, []).when(register({}, actor)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
       }
     });
 
     it('validates the USCC (GB 32100) and keeps it in canonical form', () => {
-      given(enterpriseDecider, []).when(register({ uscc: '91440106MA59C3PL25' })).thenThrows('USCC_INVALID', { kind: 'VALIDATION', field: 'uscc' });
-      given(enterpriseDecider, []).when(register({ uscc: '91440106MA59C3PL25' }, tianheOperator)).thenThrows('USCC_INVALID', { field: 'uscc' });
-      const { state } = given(enterpriseDecider, []).when(register({ uscc: ' 91440106ma59c3pl24 ' }, tianheOperator)).thenEmits([
+      given(enterpriseKind, []).when(register({ uscc: '91440106MA59C3PL25' })).thenThrows('USCC_INVALID', { kind: 'VALIDATION', field: 'uscc' });
+      given(enterpriseKind, []).when(register({ uscc: '91440106MA59C3PL25' }, tianheOperator)).thenThrows('USCC_INVALID', { field: 'uscc' });
+      const { state } = given(enterpriseKind, []).when(register({ uscc: ' 91440106ma59c3pl24 ' }, tianheOperator)).thenEmits([
         'EnterpriseRegistered',
         'EnterpriseFiguresReported',
         'EnterpriseSizeClassChanged',
@@ -160,60 +161,60 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('takes an individual business (个体工商户) by the same table', () => {
       const soleTrader = '92440106MA5D0E7F8G';
-      const { state } = given(enterpriseDecider, [])
+      const { state } = given(enterpriseKind, [])
         .when(register({ uscc: soleTrader, industryCode: 'CATERING', figures: { year: 2023, employees: 4, revenue: 60, assets: 20 } }, anActor('ENTERPRISE', TIANHE, 'u', soleTrader)))
         .thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
       expect(state).toMatchObject({ sizeClass: 'MICRO' });
     });
 
     it('checks the region code before the region', () => {
-      given(enterpriseDecider, []).when(register({ regionCode: '44010' }, tianheOperator)).thenThrows('REGION_CODE_INVALID', { kind: 'VALIDATION', field: 'regionCode' });
-      given(enterpriseDecider, []).when(register({ regionCode: 'abcdef' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
+      given(enterpriseKind, []).when(register({ regionCode: '44010' }, tianheOperator)).thenThrows('REGION_CODE_INVALID', { kind: 'VALIDATION', field: 'regionCode' });
+      given(enterpriseKind, []).when(register({ regionCode: 'abcdef' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
     });
 
     it('needs an industry of the size standard', () => {
-      given(enterpriseDecider, []).when(register({ industryCode: 'MINING' as IndustryCode })).thenThrows('INDUSTRY_CODE_INVALID', { kind: 'VALIDATION', field: 'industryCode' });
+      given(enterpriseKind, []).when(register({ industryCode: 'MINING' as IndustryCode })).thenThrows('INDUSTRY_CODE_INVALID', { kind: 'VALIDATION', field: 'industryCode' });
     });
 
     it.each(['enterpriseId', 'name'] as const)('needs %s', (field) => {
-      given(enterpriseDecider, []).when(register({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
+      given(enterpriseKind, []).when(register({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
     });
 
     it('needs a founding date, not after today in China', () => {
-      given(enterpriseDecider, []).when(register({ foundedOn: '2024-03-02' })).thenThrows('FOUNDED_ON_IN_FUTURE', { kind: 'VALIDATION', field: 'foundedOn' });
-      given(enterpriseDecider, []).when(register({ foundedOn: '2024-03-01', figures: { ...figures2023, year: 2024 } })).thenEmits([
+      given(enterpriseKind, []).when(register({ foundedOn: '2024-03-02' })).thenThrows('FOUNDED_ON_IN_FUTURE', { kind: 'VALIDATION', field: 'foundedOn' });
+      given(enterpriseKind, []).when(register({ foundedOn: '2024-03-01', figures: { ...figures2023, year: 2024 } })).thenEmits([
         'EnterpriseRegistered',
         'EnterpriseFiguresReported',
         'EnterpriseSizeClassChanged',
       ]);
       // 00:30 in Guangzhou is still the previous day in UTC.
-      given(enterpriseDecider, []).when(register({ foundedOn: '2024-03-01', figures: { ...figures2023, year: 2024 } }, itself, '2024-03-01T00:30:00+08:00')).thenEmits([
+      given(enterpriseKind, []).when(register({ foundedOn: '2024-03-01', figures: { ...figures2023, year: 2024 } }, itself, '2024-03-01T00:30:00+08:00')).thenEmits([
         'EnterpriseRegistered',
         'EnterpriseFiguresReported',
         'EnterpriseSizeClassChanged',
       ]);
-      given(enterpriseDecider, []).when(register({ foundedOn: '2023-02-29' })).thenThrows('FIELD_INVALID', { field: 'foundedOn' });
-      given(enterpriseDecider, []).when(register({ foundedOn: '' })).thenThrows('FIELD_REQUIRED', { field: 'foundedOn' });
+      given(enterpriseKind, []).when(register({ foundedOn: '2023-02-29' })).thenThrows('FIELD_INVALID', { field: 'foundedOn' });
+      given(enterpriseKind, []).when(register({ foundedOn: '' })).thenThrows('FIELD_REQUIRED', { field: 'foundedOn' });
     });
 
     it('checks the figures', () => {
       const withFigures = (figures: Partial<EnterpriseFigures>) => register({ figures: { ...figures2023, ...figures } });
-      given(enterpriseDecider, []).when(withFigures({ year: 2025 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
-      given(enterpriseDecider, []).when(withFigures({ year: 2014 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
-      given(enterpriseDecider, []).when(withFigures({ year: 2015 })).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
-      given(enterpriseDecider, []).when(withFigures({ employees: 45.5 })).thenThrows('FIELD_INVALID', { field: 'figures.employees' });
-      given(enterpriseDecider, []).when(withFigures({ employees: -1 })).thenThrows('FIELD_INVALID', { field: 'figures.employees' });
-      given(enterpriseDecider, []).when(withFigures({ revenue: -0.01 })).thenThrows('FIELD_INVALID', { field: 'figures.revenue' });
-      given(enterpriseDecider, []).when(withFigures({ assets: '2600' as never })).thenThrows('FIELD_INVALID', { field: 'figures.assets' });
-      given(enterpriseDecider, []).when(withFigures({ assets: undefined })).thenThrows('FIELD_REQUIRED', { field: 'figures.assets' });
-      given(enterpriseDecider, []).when(register({ figures: undefined as never })).thenThrows('FIELD_REQUIRED', { field: 'figures' });
-      given(enterpriseDecider, []).when(withFigures({ employees: 0, revenue: 0, assets: 0 })).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
+      given(enterpriseKind, []).when(withFigures({ year: 2025 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
+      given(enterpriseKind, []).when(withFigures({ year: 2014 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
+      given(enterpriseKind, []).when(withFigures({ year: 2015 })).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
+      given(enterpriseKind, []).when(withFigures({ employees: 45.5 })).thenThrows('FIELD_INVALID', { field: 'figures.employees' });
+      given(enterpriseKind, []).when(withFigures({ employees: -1 })).thenThrows('FIELD_INVALID', { field: 'figures.employees' });
+      given(enterpriseKind, []).when(withFigures({ revenue: -0.01 })).thenThrows('FIELD_INVALID', { field: 'figures.revenue' });
+      given(enterpriseKind, []).when(withFigures({ assets: '2600' as never })).thenThrows('FIELD_INVALID', { field: 'figures.assets' });
+      given(enterpriseKind, []).when(withFigures({ assets: undefined })).thenThrows('FIELD_REQUIRED', { field: 'figures.assets' });
+      given(enterpriseKind, []).when(register({ figures: undefined as never })).thenThrows('FIELD_REQUIRED', { field: 'figures' });
+      given(enterpriseKind, []).when(withFigures({ employees: 0, revenue: 0, assets: 0 })).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
     });
 
     it('classifies by the standard in force on the day', () => {
       const backdated = (now: string) => register({ foundedOn: '2005-01-01', figures: { ...figures2023, year: 2010 } }, itself, now);
-      given(enterpriseDecider, []).when(backdated('2011-06-17T23:30:00+08:00')).thenThrows('NO_SIZE_STANDARD_IN_FORCE', { kind: 'CONFLICT' });
-      given(enterpriseDecider, []).when(backdated('2011-06-18T00:30:00+08:00')).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
+      given(enterpriseKind, []).when(backdated('2011-06-17T23:30:00+08:00')).thenThrows('NO_SIZE_STANDARD_IN_FORCE', { kind: 'CONFLICT' });
+      given(enterpriseKind, []).when(backdated('2011-06-18T00:30:00+08:00')).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
     });
   });
 
@@ -221,7 +222,7 @@ describe('Enterprise (中小企业数据库)', () => {
     const figures2024Medium: EnterpriseFigures = { year: 2024, employees: 120, revenue: 1500, assets: 3000 };
 
     it('records a new year; the class follows the most recent year', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(report(figures2024Medium))
         .then([
           { type: 'EnterpriseFiguresReported', data: { enterpriseId: ENTERPRISE_ID, figures: figures2024Medium, reportedAt: NOW_ISO } },
@@ -239,7 +240,7 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('emits no class change when the class stays the same', () => {
       const stillSmall = { ...figures2023, year: 2024, employees: 60 };
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(report(stillSmall))
         .then([{ type: 'EnterpriseFiguresReported', data: { enterpriseId: ENTERPRISE_ID, figures: stillSmall, reportedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ latestFigures: stillSmall, sizeClass: 'SMALL', sizeClassBasis: { figuresYear: 2023 } }));
@@ -247,7 +248,7 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('replaces a year’s figures with a later report for that year and reclassifies', () => {
       const corrected = { ...figures2023, employees: 8 };
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(report(corrected))
         .then([
           { type: 'EnterpriseFiguresReported', data: { enterpriseId: ENTERPRISE_ID, figures: corrected, reportedAt: NOW_ISO } },
@@ -258,7 +259,7 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('can correct a class back', () => {
       const history = [...SMALL_ENTERPRISE, reported(figures2024Medium), classChanged('SMALL', 'MEDIUM', figures2024Medium)];
-      const { state } = given(enterpriseDecider, history)
+      const { state } = given(enterpriseKind, history)
         .when(report({ ...figures2024Medium, employees: 90 }))
         .thenEmits(['EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
       expect(state).toMatchObject({ sizeClass: 'SMALL' });
@@ -266,37 +267,42 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('leaves the class alone when an earlier year is reported', () => {
       const tiny2022 = { year: 2022, employees: 3, revenue: 10, assets: 50 };
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(report(tiny2022))
         .then([{ type: 'EnterpriseFiguresReported', data: { enterpriseId: ENTERPRISE_ID, figures: tiny2022, reportedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ figures: [tiny2022, figures2023], latestFigures: figures2023, sizeClass: 'SMALL' }));
     });
 
     it('refuses a report that changes nothing', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report(figures2023)).thenThrows('FIGURES_UNCHANGED', { kind: 'CONFLICT', field: 'figures' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report(figures2023)).thenThrows('FIGURES_UNCHANGED', { kind: 'CONFLICT', field: 'figures' });
     });
 
     it('checks the year against the founding year and today', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report({ ...figures2023, year: 2025 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report({ ...figures2023, year: 2014 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report({ ...figures2023, revenue: undefined })).thenThrows('FIELD_REQUIRED', { field: 'figures.revenue' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report({ ...figures2023, year: 2025 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report({ ...figures2023, year: 2014 })).thenThrows('FIELD_INVALID', { field: 'figures.year' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report({ ...figures2023, revenue: undefined })).thenThrows('FIELD_REQUIRED', { field: 'figures.revenue' });
     });
 
     it('is for the enterprise itself, or the hub and authorities of its region', () => {
       const changed = { ...figures2023, assets: 2700 };
       for (const actor of [itself, hub, tianheAuthority, cityBureau]) {
-        given(enterpriseDecider, SMALL_ENTERPRISE).when(report(changed, actor)).thenEmits(['EnterpriseFiguresReported']);
+        given(enterpriseKind, SMALL_ENTERPRISE).when(report(changed, actor)).thenEmits(['EnterpriseFiguresReported']);
       }
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report(changed, otherEnterprise)).thenThrows('NOT_OWNER');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report(changed, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report(changed, shenzhenBureau)).thenThrows('REGION_NOT_PERMITTED');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(report(changed, tianheOperator)).thenThrows('ROLE_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report(changed, otherEnterprise)).thenThrows('NOT_OWNER');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report(changed, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report(changed, shenzhenBureau)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report(changed, tianheOperator)).thenThrows('ROLE_NOT_PERMITTED');
+    });
+
+    it('knows the enterprise by its USCC however its organisation id is typed', () => {
+      const typedLoosely = anActor('ENTERPRISE', TIANHE, 'ent-user-3', ` ${USCC.toLowerCase()} `);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(report({ ...figures2023, assets: 2700 }, typedLoosely)).thenEmits(['EnterpriseFiguresReported']);
     });
   });
 
   describe('UpdateEnterpriseProfile', () => {
     it('records only what changed', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(update({ name: '广州粤信数字科技有限公司', industryCode: 'SOFTWARE_IT', regionCode: TIANHE }))
         .then([{ type: 'EnterpriseProfileUpdated', data: { enterpriseId: ENTERPRISE_ID, changes: { name: '广州粤信数字科技有限公司' }, updatedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ name: '广州粤信数字科技有限公司', industryCode: 'SOFTWARE_IT' }));
@@ -304,53 +310,53 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('reclassifies on the latest figures when the industry changes the class', () => {
       // 1800 万元 revenue is 中型 for 农、林、牧、渔业 (500 万元 and above).
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(update({ industryCode: 'AGRICULTURE' }))
         .then([
           { type: 'EnterpriseProfileUpdated', data: { enterpriseId: ENTERPRISE_ID, changes: { industryCode: 'AGRICULTURE' }, updatedAt: NOW_ISO } },
           classChanged('SMALL', 'MEDIUM', figures2023, 'AGRICULTURE', NOW_ISO),
         ])
         .andState((state) => expect(state).toMatchObject({ industryCode: 'AGRICULTURE', sizeClass: 'MEDIUM', sizeClassBasis: { industryCode: 'AGRICULTURE' } }));
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ industryCode: 'OTHER' })).thenEmits(['EnterpriseProfileUpdated']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ industryCode: 'OTHER' })).thenEmits(['EnterpriseProfileUpdated']);
     });
 
     it('refuses an update that changes nothing', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({})).thenThrows('PROFILE_UNCHANGED', { kind: 'CONFLICT' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ name: ` ${registration.name}` })).thenThrows('PROFILE_UNCHANGED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({})).thenThrows('PROFILE_UNCHANGED', { kind: 'CONFLICT' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ name: ` ${registration.name}` })).thenThrows('PROFILE_UNCHANGED');
     });
 
     it('checks what it is given', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ name: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'name' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ industryCode: 'FISHING' as IndustryCode })).thenThrows('INDUSTRY_CODE_INVALID', { field: 'industryCode' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ regionCode: '4401' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ name: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'name' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ industryCode: 'FISHING' as IndustryCode })).thenThrows('INDUSTRY_CODE_INVALID', { field: 'industryCode' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: '4401' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
     });
 
     it('lets the enterprise move anywhere, others only inside their region', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ regionCode: HAIZHU })).thenEmits(['EnterpriseProfileUpdated']);
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ regionCode: '440305' })).thenEmits(['EnterpriseProfileUpdated']);
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ regionCode: HAIZHU }, cityBureau)).thenEmits(['EnterpriseProfileUpdated']);
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ regionCode: HAIZHU }, tianheAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ regionCode: '440305' }, hub)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: HAIZHU })).thenEmits(['EnterpriseProfileUpdated']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: '440305' })).thenEmits(['EnterpriseProfileUpdated']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: HAIZHU }, cityBureau)).thenEmits(['EnterpriseProfileUpdated']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: HAIZHU }, tianheAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: '440305' }, hub)).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('hands the record to the new region’s authorities once moved', () => {
       const moved: EnterpriseEvent = { type: 'EnterpriseProfileUpdated', data: { enterpriseId: ENTERPRISE_ID, changes: { regionCode: HAIZHU }, updatedAt: EARLIER } };
       const changed = { ...figures2023, assets: 2700 };
-      given(enterpriseDecider, [...SMALL_ENTERPRISE, moved]).when(report(changed, tianheAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(enterpriseDecider, [...SMALL_ENTERPRISE, moved]).when(report(changed, haizhuAuthority)).thenEmits(['EnterpriseFiguresReported']);
+      given(enterpriseKind, [...SMALL_ENTERPRISE, moved]).when(report(changed, tianheAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, [...SMALL_ENTERPRISE, moved]).when(report(changed, haizhuAuthority)).thenEmits(['EnterpriseFiguresReported']);
     });
 
     it('is for the enterprise itself, or the hub and authorities of its region', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ name: '新名称' }, hub)).thenEmits(['EnterpriseProfileUpdated']);
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ name: '新名称' }, otherEnterprise)).thenThrows('NOT_OWNER');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ name: '新名称' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(update({ name: '新名称' }, tianheOperator)).thenThrows('ROLE_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ name: '新名称' }, hub)).thenEmits(['EnterpriseProfileUpdated']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ name: '新名称' }, otherEnterprise)).thenThrows('NOT_OWNER');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ name: '新名称' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ name: '新名称' }, tianheOperator)).thenThrows('ROLE_NOT_PERMITTED');
     });
   });
 
   describe('GrantEnterpriseTag', () => {
     it('records the tag with its issuer, document and validity', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE)
+      given(enterpriseKind, SMALL_ENTERPRISE)
         .when(grant({ documentNumber: '粤工信融资函〔2023〕12号' }))
         .then([
           {
@@ -378,51 +384,51 @@ describe('Enterprise (中小企业数据库)', () => {
     });
 
     it('leaves the document number out when none is given', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant()).then([tagGranted('2023-01-01', '2025-12-31', NOW_ISO)]);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant()).then([tagGranted('2023-01-01', '2025-12-31', NOW_ISO)]);
     });
 
     it('refuses a grant of a tag already valid over an overlapping period', () => {
       const held = [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')];
-      given(enterpriseDecider, held).when(grant({ validFrom: '2025-12-31', validUntil: '2028-12-31' })).thenThrows('TAG_ALREADY_GRANTED', { kind: 'CONFLICT', field: 'validFrom' });
-      given(enterpriseDecider, held).when(grant({ validFrom: '2020-01-01', validUntil: '2023-01-01' })).thenThrows('TAG_ALREADY_GRANTED');
-      given(enterpriseDecider, held).when(grant({ validFrom: '2024-01-01', validUntil: '2024-06-30' })).thenThrows('TAG_ALREADY_GRANTED');
-      given(enterpriseDecider, held).when(grant({ validFrom: '2026-01-01', validUntil: '2028-12-31' })).thenEmits(['EnterpriseTagGranted']);
-      given(enterpriseDecider, held).when(grant({ validFrom: '2020-01-01', validUntil: '2022-12-31' })).thenEmits(['EnterpriseTagGranted']);
-      given(enterpriseDecider, held).when(grant({ tag: 'LITTLE_GIANT' })).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, held).when(grant({ validFrom: '2025-12-31', validUntil: '2028-12-31' })).thenThrows('TAG_ALREADY_GRANTED', { kind: 'CONFLICT', field: 'validFrom' });
+      given(enterpriseKind, held).when(grant({ validFrom: '2020-01-01', validUntil: '2023-01-01' })).thenThrows('TAG_ALREADY_GRANTED');
+      given(enterpriseKind, held).when(grant({ validFrom: '2024-01-01', validUntil: '2024-06-30' })).thenThrows('TAG_ALREADY_GRANTED');
+      given(enterpriseKind, held).when(grant({ validFrom: '2026-01-01', validUntil: '2028-12-31' })).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, held).when(grant({ validFrom: '2020-01-01', validUntil: '2022-12-31' })).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, held).when(grant({ tag: 'LITTLE_GIANT' })).thenEmits(['EnterpriseTagGranted']);
     });
 
     it('may grant again from the day a revocation took effect', () => {
       const revoked = [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31'), tagRevoked('2024-03-01')];
-      given(enterpriseDecider, revoked).when(grant({ validFrom: '2024-03-01', validUntil: '2026-12-31' })).thenEmits(['EnterpriseTagGranted']);
-      given(enterpriseDecider, revoked).when(grant({ validFrom: '2024-02-29', validUntil: '2026-12-31' })).thenThrows('TAG_ALREADY_GRANTED');
+      given(enterpriseKind, revoked).when(grant({ validFrom: '2024-03-01', validUntil: '2026-12-31' })).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, revoked).when(grant({ validFrom: '2024-02-29', validUntil: '2026-12-31' })).thenThrows('TAG_ALREADY_GRANTED');
       const revokedBeforeStart = [...SMALL_ENTERPRISE, tagGranted('2026-01-01', '2028-12-31'), tagRevoked('2024-03-01')];
-      given(enterpriseDecider, revokedBeforeStart).when(grant({ validFrom: '2023-01-01', validUntil: '2030-12-31' })).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, revokedBeforeStart).when(grant({ validFrom: '2023-01-01', validUntil: '2030-12-31' })).thenEmits(['EnterpriseTagGranted']);
     });
 
     it('checks the tag, issuer, document number and period', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ tag: 'GAZELLE' as never })).thenThrows('FIELD_INVALID', { field: 'tag' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ issuedBy: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'issuedBy' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ documentNumber: '2023-12' })).thenThrows('DOCUMENT_NUMBER_INVALID', { kind: 'VALIDATION', field: 'documentNumber' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ documentNumber: ' ' })).thenThrows('DOCUMENT_NUMBER_INVALID', { field: 'documentNumber' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ validFrom: '2023/01/01' })).thenThrows('FIELD_INVALID', { field: 'validFrom' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ validUntil: '' })).thenThrows('FIELD_REQUIRED', { field: 'validUntil' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ validUntil: '2022-12-31' })).thenThrows('VALIDITY_PERIOD_INVALID', { kind: 'VALIDATION', field: 'validUntil' });
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({ validUntil: '2023-01-01' })).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ tag: 'GAZELLE' as never })).thenThrows('FIELD_INVALID', { field: 'tag' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ issuedBy: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'issuedBy' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ documentNumber: '2023-12' })).thenThrows('DOCUMENT_NUMBER_INVALID', { kind: 'VALIDATION', field: 'documentNumber' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ documentNumber: ' ' })).thenThrows('DOCUMENT_NUMBER_INVALID', { field: 'documentNumber' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ validFrom: '2023/01/01' })).thenThrows('FIELD_INVALID', { field: 'validFrom' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ validUntil: '' })).thenThrows('FIELD_REQUIRED', { field: 'validUntil' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ validUntil: '2022-12-31' })).thenThrows('VALIDITY_PERIOD_INVALID', { kind: 'VALIDATION', field: 'validUntil' });
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({ validUntil: '2023-01-01' })).thenEmits(['EnterpriseTagGranted']);
     });
 
     it('is for the city or district authority of the enterprise’s region', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({}, cityBureau)).thenEmits(['EnterpriseTagGranted']);
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({}, cityBureau)).thenEmits(['EnterpriseTagGranted']);
       for (const actor of [hub, itself, tianheOperator]) {
-        given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({}, actor)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+        given(enterpriseKind, SMALL_ENTERPRISE).when(grant({}, actor)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
       }
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({}, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(grant({}, shenzhenBureau)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({}, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(grant({}, shenzhenBureau)).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
   describe('RevokeEnterpriseTag', () => {
     it('ends the tag from the day of the revocation', () => {
-      given(enterpriseDecider, [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')])
+      given(enterpriseKind, [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')])
         .when(revoke())
         .then([
           {
@@ -440,7 +446,7 @@ describe('Enterprise (中小企业数据库)', () => {
 
     it('takes away grants still to come but not those already over', () => {
       const history = [...SMALL_ENTERPRISE, tagGranted('2020-01-01', '2022-12-31'), tagGranted('2023-01-01', '2025-12-31'), tagGranted('2026-01-01', '2028-12-31')];
-      const { state } = given(enterpriseDecider, history).when(revoke()).thenEmits(['EnterpriseTagRevoked']);
+      const { state } = given(enterpriseKind, history).when(revoke()).thenEmits(['EnterpriseTagRevoked']);
       expect(state.status === 'REGISTERED' && state.tags.map((g) => g.revocation?.revokedOn)).toEqual([undefined, '2024-03-01', '2024-03-01']);
       expect(tagsValidOn(state, '2021-06-01')).toEqual(['SPECIALISED']);
       expect(tagsValidOn(state, '2027-01-01')).toEqual([]);
@@ -452,38 +458,38 @@ describe('Enterprise (中小企业数据库)', () => {
     });
 
     it('needs a grant of that tag still valid or to come', () => {
-      given(enterpriseDecider, SMALL_ENTERPRISE).when(revoke()).thenThrows('TAG_NOT_HELD', { kind: 'CONFLICT', field: 'tag' });
-      given(enterpriseDecider, [...SMALL_ENTERPRISE, tagGranted('2020-01-01', '2022-12-31')]).when(revoke()).thenThrows('TAG_NOT_HELD');
-      given(enterpriseDecider, [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31'), tagRevoked('2024-01-01')]).when(revoke()).thenThrows('TAG_NOT_HELD');
-      given(enterpriseDecider, [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')]).when(revoke('HIGH_TECH')).thenThrows('TAG_NOT_HELD');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(revoke()).thenThrows('TAG_NOT_HELD', { kind: 'CONFLICT', field: 'tag' });
+      given(enterpriseKind, [...SMALL_ENTERPRISE, tagGranted('2020-01-01', '2022-12-31')]).when(revoke()).thenThrows('TAG_NOT_HELD');
+      given(enterpriseKind, [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31'), tagRevoked('2024-01-01')]).when(revoke()).thenThrows('TAG_NOT_HELD');
+      given(enterpriseKind, [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')]).when(revoke('HIGH_TECH')).thenThrows('TAG_NOT_HELD');
     });
 
     it('needs a known tag and a reason', () => {
       const held = [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')];
-      given(enterpriseDecider, held).when(revoke('GAZELLE')).thenThrows('FIELD_INVALID', { field: 'tag' });
-      given(enterpriseDecider, held).when(revoke('SPECIALISED', tianheAuthority, '')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(enterpriseKind, held).when(revoke('GAZELLE')).thenThrows('FIELD_INVALID', { field: 'tag' });
+      given(enterpriseKind, held).when(revoke('SPECIALISED', tianheAuthority, '')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
     });
 
     it('is for the city or district authority of the enterprise’s region', () => {
       const held = [...SMALL_ENTERPRISE, tagGranted('2023-01-01', '2025-12-31')];
-      given(enterpriseDecider, held).when(revoke('SPECIALISED', cityBureau)).thenEmits(['EnterpriseTagRevoked']);
-      given(enterpriseDecider, held).when(revoke('SPECIALISED', hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(enterpriseDecider, held).when(revoke('SPECIALISED', itself)).thenThrows('ROLE_NOT_PERMITTED');
-      given(enterpriseDecider, held).when(revoke('SPECIALISED', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, held).when(revoke('SPECIALISED', cityBureau)).thenEmits(['EnterpriseTagRevoked']);
+      given(enterpriseKind, held).when(revoke('SPECIALISED', hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(enterpriseKind, held).when(revoke('SPECIALISED', itself)).thenThrows('ROLE_NOT_PERMITTED');
+      given(enterpriseKind, held).when(revoke('SPECIALISED', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
   it.each<EnterpriseCommand>([report(figures2023), update({ name: '新名称' }), grant(), revoke()])('$type on an enterprise that does not exist is ENTERPRISE_NOT_FOUND', (command) => {
-    given(enterpriseDecider, []).when(command).thenThrows('ENTERPRISE_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(enterpriseKind, []).when(command).thenThrows('ENTERPRISE_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 
   it('tagsValidOn an unregistered enterprise is empty', () => {
-    expect(tagsValidOn(enterpriseDecider.initialState(), '2024-01-01')).toEqual([]);
+    expect(tagsValidOn(enterpriseKind.decider.initialState(), '2024-01-01')).toEqual([]);
   });
 
   it('names its streams and versions its events', () => {
-    expect(enterpriseStreamId(ENTERPRISE_ID)).toBe('enterprise-ent-001');
-    expect(usccReservationStreamId(USCC)).toBe('uscc-91440106MA59C3PL24');
+    expect(enterpriseKind.streamId(ENTERPRISE_ID)).toBe('enterprise-ent-001');
+    expect(usccReservationKind.streamId(USCC)).toBe('uscc-91440106MA59C3PL24');
     expect(Object.keys(ENTERPRISE_EVENT_SCHEMA_VERSIONS).sort()).toEqual(
       ['EnterpriseFiguresReported', 'EnterpriseProfileUpdated', 'EnterpriseRegistered', 'EnterpriseSizeClassChanged', 'EnterpriseTagGranted', 'EnterpriseTagRevoked'],
     );

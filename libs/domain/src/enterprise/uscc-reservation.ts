@@ -4,7 +4,7 @@ import { parseUscc } from '../shared/uscc';
 import { requireText } from '../shared/validation';
 
 /**
- * The USCC uniqueness index, one stream per code (`uscc-<USCC>`, see usccReservationStreamId). Its
+ * The USCC uniqueness index, one stream per code (`uscc-<USCC>`, see usccReservationKind). Its
  * first and only event names the enterprise record that holds the code. The stream is created with
  * expected revision 'no_stream', so of two registrations racing for one code exactly one creates it.
  */

@@ -4,7 +4,7 @@ import {
   EXPERT_EVENT_SCHEMA_VERSIONS,
   PROVIDER_EVENT_SCHEMA_VERSIONS,
   enterpriseDecider,
-  enterpriseStreamId,
+  enterpriseKind,
   expertDecider,
   providerDecider,
   usccCheckCharacter,
@@ -58,7 +58,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
   const enterpriseUscc = uscc('91440106MA5ENT001');
   const enterpriseSelf: Actor = { id: 'enterprise-user', role: 'ENTERPRISE', orgId: enterpriseUscc, regionCode: '440106' };
   const enterprise = (actor: Actor, at: string, type: string, data: object) =>
-    run(enterpriseDecider, enterpriseStreamId(enterpriseId), ENTERPRISE_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { enterpriseId, ...data });
+    run(enterpriseDecider, enterpriseKind.streamId(enterpriseId), ENTERPRISE_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { enterpriseId, ...data });
   await enterprise(DISTRICT, `${year}-03-01T10:00:00+08:00`, 'RegisterEnterprise', {
     uscc: enterpriseUscc,
     name: '广州示例精密制造有限公司',

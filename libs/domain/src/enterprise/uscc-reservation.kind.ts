@@ -1,0 +1,17 @@
+import { defineKind } from '../shared/record-kind';
+import { USCC_RESERVATION_EVENT_SCHEMA_VERSIONS, usccReservationDecider } from './uscc-reservation';
+import { usccReservationAccess } from './uscc-reservation.access';
+
+/** The USCC uniqueness index: `uscc-<USCC>`, whose one event names the enterprise record that holds the code. */
+export const usccReservationKind = defineKind({
+  name: 'uscc',
+  labelZh: '统一社会信用代码占用',
+  decider: usccReservationDecider,
+  access: usccReservationAccess,
+  schemaVersions: USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
+  publication: {
+    unpublished:
+      'uscc-<USCC> only reserves a USCC for one enterprise (a uniqueness guard the API writes before EnterpriseRegistered); ' +
+      'the USCC and the enterprise id are already in EnterpriseRegistered',
+  },
+});
