@@ -53,6 +53,7 @@ export * from './provider/provider.decider';
 
 export * from './expert/expert.commands';
 export * from './expert/expert.events';
+export * from './expert/expert.state';
 export * from './expert/expert.decider';
 
 export * from './policy/code-lists';

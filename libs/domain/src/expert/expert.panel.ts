@@ -1,5 +1,5 @@
 import type { PanelCandidate } from '../application/application.commands';
-import { expertOrganisationAt, isAvailableForPanel, type ExpertState } from './expert.decider';
+import { expertOrganisationAt, isAvailableForPanel, type ExpertState } from './expert.state';
 
 /**
  * What the expert registry says of an expert proposed for a panel at the panel's business time: the

@@ -1,6 +1,7 @@
 import { anActor, at, given } from '../shared/testing';
 import type { ExpertCommand, RegisterExpert } from './expert.commands';
-import { expertDecider, expertHasConflictOfInterest, expertOrganisationAt, isAvailableForPanel, expertSuspensionAt, type ExpertState } from './expert.decider';
+import { expertDecider } from './expert.decider';
+import { expertHasConflictOfInterest, expertOrganisationAt, isAvailableForPanel, expertSuspensionAt, type ExpertState } from './expert.state';
 import { EXPERT_EVENT_SCHEMA_VERSIONS, type ExpertEvent } from './expert.events';
 
 const GZ = '440100';
