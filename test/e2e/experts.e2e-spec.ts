@@ -1,4 +1,4 @@
-import type { Actor } from '@sme/domain';
+import { expertKind, type Actor } from '@sme/domain';
 import { actors, applicationUpTo, client, ensurePanelExperts, openCall, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused, okBody } from './support/refusals';
@@ -147,7 +147,7 @@ describe('Experts (服务专家库)', () => {
 
     it('the expert or the hub updates the profile; a change of organisation is its own event', async () => {
       ok(await c.post(selfExpert, `/experts/${selfExpert.id}/profile`, { title: '高级知识产权师', organisation: { id: UNIVERSITY, name: '广东某大学' }, occurredAt: '2019-05-20T10:00:00+08:00' }));
-      const events = ok(await c.get(actors.auditor, `/streams/expert-${selfExpert.id}/events`)).events;
+      const events = ok(await c.get(actors.auditor, `/streams/${expertKind.streamId(selfExpert.id)}/events`)).events;
       expect(events.map((e: { type: string }) => e.type)).toEqual(['ExpertRegistered', 'ExpertProfileUpdated', 'ExpertOrganisationChanged']);
       const other: Actor = { ...selfExpert, id: 'another-expert' };
       await refused(() => c.post(other, `/experts/${selfExpert.id}/profile`, { title: '冒名' }), 403, 'NOT_SELF');

@@ -55,6 +55,8 @@ export * from './expert/expert.commands';
 export * from './expert/expert.events';
 export * from './expert/expert.state';
 export * from './expert/expert.decider';
+export * from './expert/expert.access';
+export * from './expert/expert.kind';
 
 export * from './policy/code-lists';
 export * from './policy/authority';

@@ -6,8 +6,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 
-export const EXPERT_STREAM_PREFIX = 'expert-';
-
 /** A suspension of an expert: `endsAt` is the close of the `until` day in China (null: until reinstated). */
 export interface ExpertSuspensionRecord {
   reason: string;

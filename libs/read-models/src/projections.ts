@@ -1,8 +1,9 @@
 import { enterpriseKind } from '@sme/domain/enterprise/enterprise.kind';
+import { expertKind } from '@sme/domain/expert/expert.kind';
 import type { StoredDocument } from './document-store/document-store.port';
 import { APPLICATION_STREAM_PREFIX, projectApplication } from './application.projection';
 import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
-import { EXPERT_STREAM_PREFIX, projectExpert, type ExpertView } from './expert.projection';
+import { projectExpert, type ExpertView } from './expert.projection';
 import { projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
 import { POOL_PROJECTIONS } from './pool-projections';
@@ -46,7 +47,7 @@ export const stationsProjection: Projection<Stored<StationView>> = {
 export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
   name: 'enterprises',
   version: 1,
-  // The kind's streams, `enterprise-<id>`: the prefix is the stream id of the empty id.
+  // A kind's stream id of the empty id is its stream prefix (`enterprise-`).
   streamPrefix: enterpriseKind.streamId(''),
   apply: (view, event) => projectEnterprise(view, event) as Stored<EnterpriseView> | undefined,
   indexes: [
@@ -62,7 +63,7 @@ export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
 export const expertsProjection: Projection<Stored<ExpertView>> = {
   name: 'experts',
   version: 1,
-  streamPrefix: EXPERT_STREAM_PREFIX,
+  streamPrefix: expertKind.streamId(''),
   apply: (view, event) => projectExpert(view, event) as Stored<ExpertView> | undefined,
   indexes: [
     { keys: { cityCode: 1, regionCode: 1, status: 1 } },

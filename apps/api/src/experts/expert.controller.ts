@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { expertKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
 import { EXPERT_READERS } from './expert-access';
@@ -27,7 +27,7 @@ export class ExpertController {
   }
 
   @Post()
-  @Roles('EXPERT', 'HUB')
+  @CommandRoute(expertKind, 'RegisterExpert')
   @ApiOperation({ summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city' })
   register(@Body() dto: RegisterExpertDto, @Ctx() ctx: RequestContext) {
     const expertId = dto.expertId ?? (ctx.actor.role === 'EXPERT' ? ctx.actor.id : newRecordId(ctx, 'expert'));
@@ -43,7 +43,7 @@ export class ExpertController {
 
   @Post(':id/admission')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(expertKind, 'AdmitExpert')
   @ApiOperation({ summary: '入库: the hub or city authority of the expert’s city admits the expert' })
   admit(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'AdmitExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
@@ -51,7 +51,7 @@ export class ExpertController {
 
   @Post(':id/suspension')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(expertKind, 'SuspendExpert')
   @ApiOperation({ summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated' })
   suspend(@Param('id', ExpertIdPipe) id: string, @Body() dto: SuspendExpertDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SuspendExpert', data: given({ expertId: id, reason: dto.reason ?? '', until: dto.until }) }, ctx);
@@ -59,7 +59,7 @@ export class ExpertController {
 
   @Post(':id/reinstatement')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(expertKind, 'ReinstateExpert')
   @ApiOperation({ summary: 'Lift the suspension in force' })
   reinstate(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'ReinstateExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
@@ -67,7 +67,7 @@ export class ExpertController {
 
   @Post(':id/removal')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(expertKind, 'RemoveExpert')
   @ApiOperation({ summary: '出库: remove the expert from the pool, with a reason' })
   remove(@Param('id', ExpertIdPipe) id: string, @Body() dto: RemoveExpertDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RemoveExpert', data: { expertId: id, reason: dto.reason ?? '' } }, ctx);
@@ -75,7 +75,7 @@ export class ExpertController {
 
   @Post(':id/profile')
   @HttpCode(200)
-  @Roles('EXPERT', 'HUB', 'CITY_AUTHORITY')
+  @CommandRoute(expertKind, 'UpdateExpertProfile')
   @ApiOperation({ summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority' })
   updateProfile(@Param('id', ExpertIdPipe) id: string, @Body() dto: UpdateExpertProfileDto, @Ctx() ctx: RequestContext) {
     const { name, specialties, organisation, regionCode, title } = dto;

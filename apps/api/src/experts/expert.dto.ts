@@ -4,10 +4,9 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matche
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { EXPERT_LIST_STATUSES, type ExpertListStatus } from '@sme/read-models/queries/expert-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EXPERT_ID_PATTERN } from './expert-id.pipe';
-
-const REGION_CODE = /^\d{6}$/;
 
 export class ExpertSpecialtyDto {
   @ApiProperty({ enum: SERVICE_DOMAINS, example: 'IP' }) @IsIn(SERVICE_DOMAINS) domain!: ServiceDomain;
@@ -46,8 +45,8 @@ export class RegisterExpertDto extends ExpertProfileFields {
   @ApiProperty({ example: '王志明' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
   @ApiProperty({ type: ExpertOrganisationDto }) @ValidateNested() @Type(() => ExpertOrganisationDto) organisation!: ExpertOrganisationDto;
 
-  @ApiProperty({ example: '440106', description: 'City- or county-level GB/T 2260 code' })
-  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'City- or county-level GB/T 2260 code' })
+  @IsRegionCode()
   regionCode!: string;
 
   @ApiProperty({ example: '教授、专利代理师', description: '职称或资格' }) @IsString() @MinLength(1) @MaxLength(100) title!: string;
@@ -72,9 +71,9 @@ export class UpdateExpertProfileDto extends CommandRequestDto {
   @Type(() => ExpertOrganisationDto)
   organisation?: ExpertOrganisationDto;
 
-  @ApiPropertyOptional({ example: '440106' })
+  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @ApiPropertyOptional({ example: '教授' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) title?: string;
@@ -101,14 +100,14 @@ export class ListExpertsQueryDto extends ListQueryDto {
   @IsIn(EXPERT_LIST_STATUSES)
   status?: ExpertListStatus;
 
-  @ApiPropertyOptional({ example: '440106', description: 'The expert’s registered region' })
+  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'The expert’s registered region' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
-  @ApiPropertyOptional({ example: '440100' })
+  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   cityCode?: string;
 
   @ApiPropertyOptional({ enum: SERVICE_DOMAINS, description: 'A specialty domain' })

@@ -1,7 +1,6 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EXPERT_EVENT_SCHEMA_VERSIONS, expertDecider, isAvailableForPanel, notFound, type ExpertCommand } from '@sme/domain';
+import { expertKind, isAvailableForPanel, notFound, type ExpertCommand } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { foldView, toPublicView } from '@sme/read-models';
 import { projectExpert } from '@sme/read-models/expert.projection';
@@ -21,14 +20,7 @@ export class ExecuteExpertHandler implements ICommandHandler<ExecuteExpertComman
 
   async execute({ command, ctx }: ExecuteExpertCommand): Promise<CommandResult> {
     const { expertId } = command.data;
-    return toResponse(
-      await this.executor.execute({
-        id: expertId,
-                kind: legacyKind('expert', expertDecider, EXPERT_EVENT_SCHEMA_VERSIONS),
-        command: command as Omit<ExpertCommand, 'metadata'>,
-        ctx,
-              }),
-    );
+    return toResponse(await this.executor.execute({ id: expertId, kind: expertKind, command: command as Omit<ExpertCommand, 'metadata'>, ctx }));
   }
 }
 
@@ -40,7 +32,7 @@ export class GetExpertHandler implements IQueryHandler<GetExpertQuery> {
   ) {}
 
   async execute({ expertId, actor }: GetExpertQuery) {
-    const view = foldView(projectExpert, await this.store.readStream(`expert-${expertId}`));
+    const view = foldView(projectExpert, await this.store.readStream(expertKind.streamId(expertId)));
     if (!view) throw expertNotFound();
     if (!mayReadExpert(actor, view)) throw expertReadForbidden();
     const now = new Date();

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   callDecider,
-  expertDecider,
+  expertKind,
   notFound,
   toCallSnapshot,
   type CallEvent,
   type CallSnapshot,
   type CallState,
-  type ExpertEvent,
   type ExpertState,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
@@ -37,6 +36,6 @@ export class RecordLoader {
 
   /** An expert's registry record (服务专家库), folded from `expert-<id>`; status NONE when not registered. */
   async expert(expertId: string): Promise<ExpertState> {
-    return (await loadAggregate<ExpertState, ExpertEvent>(this.store, `expert-${expertId}`, expertDecider)).state;
+    return (await loadAggregate(this.store, expertKind.streamId(expertId), expertKind.decider)).state;
   }
 }

@@ -1,8 +1,8 @@
 import { chinaDateOf, compareBusinessDates, isBusinessDate } from '../shared/dates';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
-import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireFormat, requireOpinion, requireText } from '../shared/validation';
-import { requireAnyRole, requireCitySteward, requireLocalRegionCode, requireSameCity } from '../shared/city-scope';
+import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
 import type {
   AdmitExpert,
@@ -41,20 +41,11 @@ function existing(state: ExpertState): ExistingExpert {
   return state;
 }
 
-function requireSelf(actor: Actor, expertId: unknown): void {
-  if (typeof expertId !== 'string' || actor.id !== expertId.trim()) {
-    throw forbidden('NOT_SELF', '专家只能办理本人的事项', 'An expert may act only on their own record');
-  }
-}
-
 function register(command: RegisterExpert, state: ExpertState): ExpertEvent[] {
   if (state.status !== 'NONE') throw conflict('EXPERT_ALREADY_EXISTS', '该专家已登记', 'The expert is already registered');
   const { data, metadata } = command;
   const { actor } = metadata;
-  requireAnyRole(actor, ['EXPERT', 'HUB']);
-  if (actor.role === 'EXPERT') requireSelf(actor, data.expertId);
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
-  if (actor.role === 'HUB') requireSameCity(actor, regionCode);
   return [
     {
       type: 'ExpertRegistered',
@@ -75,7 +66,6 @@ function register(command: RegisterExpert, state: ExpertState): ExpertEvent[] {
 
 function admit(command: AdmitExpert, expert: ExistingExpert): ExpertEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, expert.regionCode);
   requireNotRemoved(expert);
   if (expert.status === 'ADMITTED') throw conflict('EXPERT_ALREADY_ADMITTED', '该专家已入库', 'The expert is already admitted');
   return [{ type: 'ExpertAdmitted', data: { expertId: expert.expertId, opinion: requireOpinion(data.opinion), admittedAt: metadata.now.toISOString() } }];
@@ -83,7 +73,6 @@ function admit(command: AdmitExpert, expert: ExistingExpert): ExpertEvent[] {
 
 function suspend(command: SuspendExpert, expert: ExistingExpert): ExpertEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, expert.regionCode);
   requireAdmitted(expert);
   const current = expertSuspensionAt(expert, metadata.now);
   if (current !== undefined) {
@@ -109,7 +98,6 @@ function suspend(command: SuspendExpert, expert: ExistingExpert): ExpertEvent[] 
 
 function reinstate(command: ReinstateExpert, expert: ExistingExpert): ExpertEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, expert.regionCode);
   requireAdmitted(expert);
   if (expertSuspensionAt(expert, metadata.now) === undefined) throw conflict('EXPERT_NOT_SUSPENDED', '该专家未被暂停', 'The expert is not suspended');
   return [{ type: 'ExpertReinstated', data: { expertId: expert.expertId, opinion: requireOpinion(data.opinion), reinstatedAt: metadata.now.toISOString() } }];
@@ -117,7 +105,6 @@ function reinstate(command: ReinstateExpert, expert: ExistingExpert): ExpertEven
 
 function remove(command: RemoveExpert, expert: ExistingExpert): ExpertEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, expert.regionCode);
   requireNotRemoved(expert);
   const reason = requireText(data.reason, 'reason', LABEL.reason);
   return [{ type: 'ExpertRemoved', data: { expertId: expert.expertId, reason, removedAt: metadata.now.toISOString() } }];
@@ -125,10 +112,6 @@ function remove(command: RemoveExpert, expert: ExistingExpert): ExpertEvent[] {
 
 function updateProfile(command: UpdateExpertProfile, expert: ExistingExpert): ExpertEvent[] {
   const { data, metadata } = command;
-  const { actor } = metadata;
-  requireAnyRole(actor, ['EXPERT', 'HUB', 'CITY_AUTHORITY']);
-  if (actor.role === 'EXPERT') requireSelf(actor, expert.expertId);
-  else requireCitySteward(actor, expert.regionCode);
   requireNotRemoved(expert);
 
   const changes: ExpertProfileUpdated['data']['changes'] = {};

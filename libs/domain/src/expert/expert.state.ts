@@ -1,6 +1,7 @@
 import { instantMs } from '../shared/dates';
 import { assertNever } from '../shared/decider';
 import { momentMs } from '../shared/moments';
+import { sameOrganisation } from '../shared/organisation';
 import type { ExpertOrganisation } from './expert.commands';
 import type { ExpertEvent, ExpertRegistered } from './expert.events';
 
@@ -65,12 +66,10 @@ export function expertOrganisationAt(state: ExpertState, at: Date | string): Exp
   return state.organisationHistory.find((s) => instantMs(s.from) <= t && (s.to === undefined || t < instantMs(s.to)))?.organisation;
 }
 
-const normalisedOrgId = (id: string): string => id.trim().toUpperCase();
-
 /** Whether, at that moment, the expert belonged to one of `orgIds` (e.g. the applicant's USCC and owner org): 回避. */
 export function expertHasConflictOfInterest(state: ExpertState, orgIds: readonly string[], at: Date | string): boolean {
   const organisation = expertOrganisationAt(state, at);
-  return organisation !== undefined && orgIds.some((id) => normalisedOrgId(id) === normalisedOrgId(organisation.id));
+  return organisation !== undefined && orgIds.some((id) => sameOrganisation(id, organisation.id));
 }
 
 export function evolveExpert(state: ExpertState, event: ExpertEvent): ExpertState {

@@ -9,6 +9,7 @@ import {
   applicationDecider,
   callDecider,
   expertDecider,
+  expertKind,
   fold,
   stationDecider,
   toCallSnapshot,
@@ -159,7 +160,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
   if (options.writeExpertStreams) {
     const written = new Map<string, ExpertState>();
     for (const expert of REGISTRY_EXPERTS) {
-      const streamId = `expert-${expert.actor.id}`;
+      const streamId = expertKind.streamId(expert.actor.id);
       let { state } = await loadAggregate<ExpertState, ExpertEvent>(store, streamId, expertDecider);
       if (state.status === 'NONE') {
         for (const { actor, at, command } of registryCommands(expert, startYear)) {

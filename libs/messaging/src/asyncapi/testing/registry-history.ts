@@ -6,6 +6,7 @@ import {
   enterpriseDecider,
   enterpriseKind,
   expertDecider,
+  expertKind,
   providerDecider,
   usccCheckCharacter,
   type Actor,
@@ -156,7 +157,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
   // Experts: one registering themself, suspended, reinstated, moving to another organisation; one the hub registers, later removed.
   const expertIds = ['wang.li', 'expert-zhao'];
   const expert = (actor: Actor, expertId: string, at: string, type: string, data: object) =>
-    run(expertDecider, `expert-${expertId}`, EXPERT_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { expertId, ...data });
+    run(expertDecider, expertKind.streamId(expertId), EXPERT_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { expertId, ...data });
   const wang: Actor = { id: expertIds[0], role: 'EXPERT', orgId: 'EXPERT-ORG-wang', regionCode: '440106' };
   await expert(wang, wang.id, `${year}-01-10T10:00:00+08:00`, 'RegisterExpert', {
     name: '王立',
