@@ -11,6 +11,10 @@ const self = (code: string, region = TIANHE): Actor => ({ id: `ent-${code}`, rol
 const tianheOperator: Actor = { id: 'op-th', role: 'STATION_OPERATOR', orgId: uscc(901), regionCode: TIANHE };
 const shenzhenDistrict: Actor = { id: 'sz-ft', role: 'DISTRICT_AUTHORITY', orgId: 'FUTIAN', regionCode: '440304' };
 const supervisor: Actor = { id: 'sup-1', role: 'SUPERVISOR', orgId: 'SUP', regionCode: '440100' };
+const guangdongAuditor: Actor = { id: 'gd-auditor-1', role: 'AUDITOR', orgId: 'GD-AUDIT', regionCode: '440000' };
+const shenzhenAuditor: Actor = { id: 'sz-auditor-1', role: 'AUDITOR', orgId: 'SZ-AUDIT', regionCode: '440300' };
+const shenzhenEvaluator: Actor = { id: 'sz-eval-1', role: 'EVALUATOR', orgId: 'SZ-EVAL', regionCode: '440300' };
+const admin: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'ADMIN', regionCode: '440100' };
 
 /** 软件和信息技术服务业, 45 persons and 1800 万元: 小型 under 工信部联企业〔2011〕300号. */
 const body = (code: string, overrides: Record<string, unknown> = {}) => ({
@@ -259,22 +263,22 @@ describe('Enterprises (中小企业数据库)', () => {
         expect(res.status).toBe(200);
         return res.body.total;
       };
-      expect(await total(actors.auditor, '')).toBe(5);
-      expect(await total(actors.auditor, 'regionCode=440106')).toBe(2);
-      expect(await total(actors.auditor, 'regionCode=440100')).toBe(4);
-      expect(await total(actors.auditor, 'regionCode=440000')).toBe(5);
-      expect(await total(actors.auditor, 'industryCode=INDUSTRY')).toBe(1);
-      expect(await total(actors.auditor, 'sizeClass=MICRO')).toBe(1);
-      expect(await total(actors.auditor, 'sizeClass=MEDIUM')).toBe(1);
-      expect((await c.get(actors.auditor, `/enterprises?q=${uscc(204, HAIZHU).slice(-8).toLowerCase()}`)).body.total).toBe(1);
-      expect(await total(supervisor, '')).toBe(5);
+      expect(await total(guangdongAuditor, '')).toBe(5);
+      expect(await total(guangdongAuditor, 'regionCode=440106')).toBe(2);
+      expect(await total(guangdongAuditor, 'regionCode=440100')).toBe(4);
+      expect(await total(guangdongAuditor, 'regionCode=440000')).toBe(5);
+      expect(await total(guangdongAuditor, 'industryCode=INDUSTRY')).toBe(1);
+      expect(await total(guangdongAuditor, 'sizeClass=MICRO')).toBe(1);
+      expect(await total(guangdongAuditor, 'sizeClass=MEDIUM')).toBe(1);
+      expect((await c.get(guangdongAuditor, `/enterprises?q=${uscc(204, HAIZHU).slice(-8).toLowerCase()}`)).body.total).toBe(1);
+      expect(await total(supervisor, '')).toBe(4);
     });
 
     it('sorts and pages with a cursor, total stable across pages', async () => {
       const names: string[] = [];
       let cursor: string | null = null;
       do {
-        const res: { status: number; body: any } = await c.get(actors.auditor, `/enterprises?q=${q}&sort=-name&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const res: { status: number; body: any } = await c.get(guangdongAuditor, `/enterprises?q=${q}&sort=-name&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.status).toBe(200);
         expect(res.body.total).toBe(5);
         names.push(...res.body.items.map((i: { name: string }) => i.name));
@@ -282,7 +286,7 @@ describe('Enterprises (中小企业数据库)', () => {
       } while (cursor);
       expect(names).toEqual([...names].sort().reverse());
       expect(new Set(names).size).toBe(5);
-      const byTime = (await c.get(actors.auditor, `/enterprises?q=${q}&sort=registeredAt`)).body.items;
+      const byTime = (await c.get(guangdongAuditor, `/enterprises?q=${q}&sort=registeredAt`)).body.items;
       expect(byTime).toHaveLength(5);
       expect((await c.get(actors.auditor, `/enterprises?sort=founded`)).body.code).toBe('SORT_INVALID');
       expect((await c.get(actors.auditor, `/enterprises?cursor=nope`)).body.code).toBe('CURSOR_INVALID');
@@ -299,6 +303,30 @@ describe('Enterprises (中小企业数据库)', () => {
       const haizhuId = (await c.get(actors.auditor, `/enterprises?q=${q}&regionCode=${HAIZHU}`)).body.items[0].id;
       expect((await c.get(actors.tianhe, `/enterprises/${haizhuId}`)).body.code).toBe('ENTERPRISE_READ_FORBIDDEN');
       expect((await c.get(actors.city, `/enterprises/${haizhuId}`)).status).toBe(200);
+    });
+
+    it('is scoped for auditors, supervisors and evaluators too: a province reads its province, a city its city; only ADMIN reads all', async () => {
+      const names = async (actor: Actor, query = '') => (await c.get(actor, `/enterprises?q=${q}${query}`)).body.items.map((i: { name: string }) => i.name).sort();
+      const guangzhou = ['列表测试丁公司', '列表测试丙公司', '列表测试乙公司', '列表测试甲公司'].sort();
+      expect(await names(actors.auditor)).toEqual(guangzhou);
+      expect(await names(shenzhenAuditor)).toEqual(['列表测试戊公司']);
+      expect(await names(shenzhenEvaluator)).toEqual(['列表测试戊公司']);
+      expect(await names(admin)).toHaveLength(5);
+      await refused(() => c.get(shenzhenEvaluator, '/enterprises?regionCode=440100'), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.get(supervisor, '/enterprises?regionCode=440000'), 403, 'REGION_NOT_PERMITTED');
+
+      const tianheId = (await c.get(guangdongAuditor, `/enterprises?q=${q}&regionCode=${TIANHE}`)).body.items[0].id;
+      expect((await c.get(actors.auditor, `/enterprises/${tianheId}`)).status).toBe(200);
+      expect((await c.get(admin, `/enterprises/${tianheId}`)).status).toBe(200);
+      await refused(() => c.get(shenzhenAuditor, `/enterprises/${tianheId}`), 403, 'ENTERPRISE_READ_FORBIDDEN');
+      await refused(() => c.get(shenzhenAuditor, `/enterprises/${tianheId}/eligible-policies`), 403, 'ENTERPRISE_READ_FORBIDDEN');
+    });
+
+    it('an enterprise reads its own record by its USCC however its organisation id is typed, and a blank one reads none', async () => {
+      const code = uscc(201);
+      const names = async (actor: Actor) => (await c.get(actor, `/enterprises?q=${q}`)).body.items.map((i: { name: string }) => i.name);
+      expect(await names(self(` ${code.toLowerCase()} `))).toEqual(['列表测试甲公司']);
+      await refused(() => c.get(self(' '), '/enterprises'), 403, 'ENTERPRISE_READ_FORBIDDEN');
     });
   });
 

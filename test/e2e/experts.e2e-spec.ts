@@ -9,6 +9,8 @@ const shenzhenHub: Actor = { id: 'sz-hub-1', role: 'HUB', orgId: 'SZ-HUB', regio
 const shenzhenCity: Actor = { id: 'sz-city-1', role: 'CITY_AUTHORITY', orgId: 'SZ-MIIT', regionCode: '440300' };
 const selfExpert: Actor = { id: 'self-expert-1', role: 'EXPERT', orgId: FIRM, regionCode: '440105' };
 const operatorUser: Actor = { id: 'op-x', role: 'STATION_OPERATOR', orgId: 'OP-X', regionCode: '440106' };
+const guangdongAuditor: Actor = { id: 'gd-auditor-1', role: 'AUDITOR', orgId: 'GD-AUDIT', regionCode: '440000' };
+const shenzhenAuditor: Actor = { id: 'sz-auditor-1', role: 'AUDITOR', orgId: 'SZ-AUDIT', regionCode: '440300' };
 
 const profile = (overrides: Record<string, unknown> = {}) => ({
   name: '王志明',
@@ -156,7 +158,7 @@ describe('Experts (服务专家库)', () => {
   });
 
   describe('reading the registry', () => {
-    it('an expert reads only their own record; hub and authorities their region; an auditor everything', async () => {
+    it('an expert reads only their own record; hub and authorities their region', async () => {
       expect((await c.get(selfExpert, '/experts/gz-expert-a')).status).toBe(403);
       const own = ok(await c.get(selfExpert, '/experts?limit=200'));
       expect(own.items.map((e: { id: string }) => e.id)).toEqual([selfExpert.id]);
@@ -172,6 +174,19 @@ describe('Experts (服务专家库)', () => {
 
       const all = ok(await c.get(actors.auditor, '/experts?limit=200'));
       expect(all.total).toBe(ok(await c.get(actors.hub, '/experts?limit=200')).total);
+    });
+
+    it('an auditor reads the experts of their region: a province’s its province, a city’s its city', async () => {
+      const guangzhou = ok(await c.get(actors.hub, '/experts?limit=200')).total;
+      expect(guangzhou).toBeGreaterThan(0);
+      expect(ok(await c.get(guangdongAuditor, '/experts?limit=200')).total).toBe(guangzhou);
+      expect(ok(await c.get(actors.auditor, '/experts/gz-expert-a')).id).toBe('gz-expert-a');
+      expect(ok(await c.get(guangdongAuditor, '/experts/gz-expert-a')).id).toBe('gz-expert-a');
+
+      expect(ok(await c.get(shenzhenAuditor, '/experts?limit=200')).total).toBe(0);
+      await refused(() => c.get(shenzhenAuditor, '/experts/gz-expert-a'), 403, 'EXPERT_READ_FORBIDDEN');
+      await refused(() => c.get(shenzhenAuditor, '/experts?cityCode=440100'), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.get(actors.auditor, '/experts?cityCode=440300'), 403, 'REGION_NOT_PERMITTED');
     });
   });
 
@@ -228,7 +243,7 @@ describe('Experts (服务专家库)', () => {
 
   describe('the list', () => {
     it('filters by status, region, city, specialty, organisation and name, with totals', async () => {
-      const ids = async (query: string) => ok(await c.get(actors.auditor, `/experts?limit=200&${query}`)).items.map((e: { id: string }) => e.id).sort();
+      const ids = async (query: string) => ok(await c.get(guangdongAuditor, `/experts?limit=200&${query}`)).items.map((e: { id: string }) => e.id).sort();
       expect(await ids('status=SUSPENDED')).toEqual(['gz-suspended']);
       expect(await ids('status=ADMITTED')).toEqual(['expert-1', 'expert-2', 'expert-3', 'gz-expert-a', 'gz-insider']);
       expect(await ids('status=REGISTERED')).toEqual(expect.arrayContaining([selfExpert.id]));

@@ -1,4 +1,4 @@
-import { isWithinRegion, type Actor, type Role } from '@sme/domain';
+import { isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import type { EnterpriseListFilter, EnterpriseView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 
@@ -7,11 +7,13 @@ import { ApiError } from '../http/api-error';
  * - ENTERPRISE: its own record only (the one whose USCC is its orgId);
  * - CITY_AUTHORITY, DISTRICT_AUTHORITY, HUB, STATION_OPERATOR: the enterprises inside their region
  *   (a district holds itself, a city its districts, a province its cities) — the ones they serve or oversee;
- * - AUDITOR, SUPERVISOR, EVALUATOR, ADMIN: every record;
+ * - AUDITOR, SUPERVISOR, EVALUATOR: likewise the enterprises inside their region — a province's reads
+ *   its province, a city's its city;
+ * - ADMIN: every record;
  * - EXPERT, PROVIDER: none.
  */
-export const ENTERPRISE_READS_ALL: readonly Role[] = ['AUDITOR', 'SUPERVISOR', 'EVALUATOR', 'ADMIN'];
-export const ENTERPRISE_READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR'];
+export const ENTERPRISE_READS_ALL: readonly Role[] = ['ADMIN'];
+export const ENTERPRISE_READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR', 'AUDITOR', 'SUPERVISOR', 'EVALUATOR'];
 
 export const enterpriseReadForbidden = () =>
   ApiError.forbidden('ENTERPRISE_READ_FORBIDDEN', '无权查看该企业信息', 'You may not read this enterprise');
@@ -19,13 +21,19 @@ export const enterpriseReadForbidden = () =>
 export function mayReadEnterprise(actor: Actor, enterprise: Pick<EnterpriseView, 'uscc' | 'regionCode'>): boolean {
   if (ENTERPRISE_READS_ALL.includes(actor.role)) return true;
   if (ENTERPRISE_READS_REGION.includes(actor.role)) return isWithinRegion(enterprise.regionCode, actor.regionCode);
-  return actor.role === 'ENTERPRISE' && actor.orgId === enterprise.uscc;
+  return actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, enterprise.uscc);
 }
 
 /** Narrows a list request to what the actor may read; a region filter outside the actor's region is a 403. */
 export function scopeEnterpriseFilter(actor: Actor, filter: EnterpriseListFilter): EnterpriseListFilter {
   if (ENTERPRISE_READS_ALL.includes(actor.role)) return filter;
-  if (actor.role === 'ENTERPRISE') return { ...filter, uscc: actor.orgId };
+  if (actor.role === 'ENTERPRISE') {
+    // Stored USCCs are canonical (trimmed, upper case): the organisation's key finds its record. A blank
+    // one would filter nothing.
+    const uscc = organisationKey(actor.orgId);
+    if (uscc === '') throw enterpriseReadForbidden();
+    return { ...filter, uscc };
+  }
   if (!ENTERPRISE_READS_REGION.includes(actor.role)) throw enterpriseReadForbidden();
   if (filter.regionCode === undefined) return { ...filter, regionCode: actor.regionCode };
   if (!isWithinRegion(filter.regionCode, actor.regionCode)) {
