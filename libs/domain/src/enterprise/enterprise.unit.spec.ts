@@ -172,6 +172,12 @@ describe('Enterprise (中小企业数据库)', () => {
       given(enterpriseKind, []).when(register({ regionCode: 'abcdef' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
     });
 
+    it('checks the region on the code as the decider reads it', () => {
+      given(enterpriseKind, []).when(register({ regionCode: ` ${TIANHE} ` }, haizhuOperator)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, SMALL_ENTERPRISE).when(update({ regionCode: ` ${HAIZHU} ` }, tianheAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, []).when(register({ regionCode: ` ${TIANHE} ` }, tianheOperator)).thenEmits(['EnterpriseRegistered', 'EnterpriseFiguresReported', 'EnterpriseSizeClassChanged']);
+    });
+
     it('needs an industry of the size standard', () => {
       given(enterpriseKind, []).when(register({ industryCode: 'MINING' as IndustryCode })).thenThrows('INDUSTRY_CODE_INVALID', { kind: 'VALIDATION', field: 'industryCode' });
     });

@@ -96,6 +96,12 @@ describe('Expert (服务专家库)', () => {
       given(expertKind, []).when(register({ regionCode: '440000' })).thenThrows('REGION_CODE_INVALID', { kind: 'VALIDATION', field: 'regionCode' });
     });
 
+    it('checks the hub’s region on the code as the decider reads it, after the code itself', () => {
+      given(expertKind, []).when(register({ regionCode: '440000' }, shenzhenHub)).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
+      given(expertKind, []).when(register({ regionCode: ' 440106 ' }, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(expertKind, []).when(register({ regionCode: ' 440106 ' }, hub)).thenEmits(['ExpertRegistered']);
+    });
+
     it('needs specialties in the service domains, free text where the domain is OTHER', () => {
       given(expertKind, []).when(register({ specialties: [] })).thenThrows('SPECIALTIES_REQUIRED', { field: 'specialties' });
       given(expertKind, []).when(register({ specialties: [{ domain: 'ASTROLOGY' as never }] })).thenThrows('FIELD_INVALID', { field: 'specialties.0.domain' });
