@@ -29,7 +29,7 @@ import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
 import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
-import { StationDesignation } from './stations/station-designation';
+import { Reactors } from './reactors/reactors.service';
 
 const handlers = [
   ExecuteCallHandler,
@@ -87,7 +87,7 @@ export class AppModule {
         // Outermost first: the idempotency record must see the ETag the inner one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
-        StationDesignation,
+        Reactors,
         ...RELAY_PROVIDERS,
         ...handlers,
       ],

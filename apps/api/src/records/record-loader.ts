@@ -11,6 +11,7 @@ import {
   type ExpertState,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
+import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 
 /** Loads other records a command depends on (the call of an application, …) from their streams. */
 @Injectable()
@@ -33,6 +34,11 @@ export class RecordLoader {
 
   async callSnapshot(callId: string): Promise<CallSnapshot> {
     return toCallSnapshot(await this.call(callId));
+  }
+
+  /** An application as its view folds from its stream; undefined when there is none. */
+  async application(applicationId: string): Promise<ApplicationView | undefined> {
+    return foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
   }
 
   /** An expert's registry record (服务专家库), folded from `expert-<id>`; status NONE when not registered. */
