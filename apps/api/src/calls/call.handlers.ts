@@ -74,7 +74,7 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
    * be current: a list published from a lagging view would miss a station.
    */
   private async approvedEntries(callId: string): Promise<ListEntryInput[]> {
-    await this.readSide.requireCaughtUp();
+    await this.readSide.requireCurrent(['applications']);
     const entries: ListEntryInput[] = [];
     for (const candidate of await this.readSide.reader.applications({ callId, stage: 'APPROVED' })) {
       const application = await this.records.application(candidate.id);
