@@ -74,3 +74,4 @@ export * from './product/case.decider';
 export * from './demand/demand.commands';
 export * from './demand/demand.events';
 export * from './demand/demand.decider';
+export * from './kinds';

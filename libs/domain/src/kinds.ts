@@ -1,0 +1,17 @@
+import type { RecordKind } from './shared/record-kind';
+import { stationKind } from './station/station.kind';
+
+/**
+ * Every record kind the ledger keeps. The relay's catalogue, AsyncAPI, the projector's checks, the
+ * docs and the route-access tests read this list; a kind missing here is missing everywhere.
+ */
+export const RECORD_KINDS: readonly RecordKind[] = [stationKind] as unknown as readonly RecordKind[];
+
+export function kindNamed(name: string): RecordKind | undefined {
+  return RECORD_KINDS.find((kind) => kind.name === name);
+}
+
+/** The kind whose streams `streamId` belongs to. */
+export function kindOfStream(streamId: string): RecordKind | undefined {
+  return RECORD_KINDS.find((kind) => kind.idOf(streamId) !== undefined);
+}
