@@ -1,8 +1,7 @@
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { fieldInvalid, requireBoolean, requireText } from '../shared/validation';
-import { requireBusinessDate } from '../provider/provider.checks';
+import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
 import type { CaseEnterprise, PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
 import type { CasePublished, ServiceCaseEvent } from './case.events';
 import { requireProviderInPool, requireProviderOrAdmin, requireTheProvider } from './product.rules';
