@@ -44,7 +44,11 @@ export * from './provider/removal-grounds';
 export * from './provider/monitoring';
 export * from './provider/provider.commands';
 export * from './provider/provider.events';
+export * from './provider/provider.state';
+export * from './provider/provider.rules';
 export * from './provider/provider.decider';
+export * from './provider/provider.access';
+export * from './provider/provider.kind';
 
 export * from './expert/expert.commands';
 export * from './expert/expert.events';

@@ -1,10 +1,9 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  PROVIDER_EVENT_SCHEMA_VERSIONS,
   notFound,
   providerDecider,
+  providerKind,
   stationDecider,
   type ProviderCommand,
   type ProviderEvent,
@@ -47,7 +46,7 @@ export class ExecuteProviderHandler implements ICommandHandler<ExecuteProviderCo
     return toResponse(
       await this.executor.execute({
         id: providerId,
-                kind: legacyKind('provider', providerDecider, PROVIDER_EVENT_SCHEMA_VERSIONS),
+        kind: providerKind,
         command: body as Omit<ProviderCommand, 'metadata'>,
         ctx,
               }),
