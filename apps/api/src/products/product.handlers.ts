@@ -1,14 +1,12 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  CASE_EVENT_SCHEMA_VERSIONS,
-  PRODUCT_EVENT_SCHEMA_VERSIONS,
   inPoolOn,
   notFound,
   productDecider,
   providerDecider,
-  serviceCaseDecider,
+  productKind,
+  serviceCaseKind,
   type ProductCommand,
   type ProductEvent,
   type ProductState,
@@ -57,7 +55,7 @@ export class ExecuteProductHandler implements ICommandHandler<ExecuteProductComm
     return toResponse(
       await this.executor.execute({
         id: productId,
-                kind: legacyKind('product', productDecider, PRODUCT_EVENT_SCHEMA_VERSIONS),
+        kind: productKind,
         command: full,
         ctx,
               }),
@@ -81,7 +79,7 @@ export class ExecuteCaseHandler implements ICommandHandler<ExecuteCaseCommand> {
     return toResponse(
       await this.executor.execute({
         id: caseId,
-                kind: legacyKind('case', serviceCaseDecider, CASE_EVENT_SCHEMA_VERSIONS),
+        kind: serviceCaseKind,
         command: full,
         ctx,
               }),
