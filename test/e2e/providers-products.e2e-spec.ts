@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '@sme/domain';
+import { providerKind, type Actor } from '@sme/domain';
 import { actors, applicationUpTo, client, openCall, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused, okBody } from './support/refusals';
@@ -62,7 +62,7 @@ describe('Providers, products and cases', () => {
   it('runs 有进有出: entry, settling at a station, a failed evaluation and warning, 出库, and re-admission later', async () => {
     const applied = ok(await c.post(provider, '/providers/entry-applications', { ...application(), occurredAt: '2022-01-10T10:00:00+08:00' }));
     providerId = applied.id;
-    expect(applied).toMatchObject({ streamId: `provider-${providerId}`, events: [{ type: 'ProviderAppliedForEntry' }] });
+    expect(applied).toMatchObject({ streamId: providerKind.streamId(providerId), events: [{ type: 'ProviderAppliedForEntry' }] });
 
     ok(await c.post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '材料齐全，同意入库', occurredAt: '2022-02-01T10:00:00+08:00' }));
     ok(await c.post(provider, `/providers/${providerId}/stations`, { stationId, since: '2022-03-01', occurredAt: '2022-03-01T09:00:00+08:00' }));
@@ -198,6 +198,9 @@ describe('Providers, products and cases', () => {
     await refused(() => c.post(shenzhenHub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '同意' }), 403, 'REGION_NOT_PERMITTED');
     await refused(() => c.post(provider, `/providers/${providerId}/evaluations`, { period: '2024', scores: { capability: 90, management: 90, quality: 90, satisfaction: 90 }, opinion: '好' }), 403, 'ROLE_NOT_ALLOWED');
     await refused(() => c.post(otherProvider, '/providers/entry-applications', application()), 403, 'NOT_OWNER');
+    // The gate runs before the station is looked up: a refused caller learns nothing of it.
+    await refused(() => c.post(shenzhenHub, `/providers/${providerId}/stations`, { stationId: '00000000-0000-4000-8000-000000000000', since: '2023-05-02' }), 403, 'REGION_NOT_PERMITTED');
+    await refused(() => c.post(otherProvider, `/providers/${providerId}/stations`, { stationId: '00000000-0000-4000-8000-000000000000', since: '2023-05-02' }), 403, 'NOT_OWNER');
     await refused(() => c.get(shenzhenHub, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');
     await refused(() => c.get(shenzhenHub, '/providers?regionCode=440106'), 403, 'REGION_NOT_PERMITTED');
     await refused(() => c.get(otherProvider, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, CaseEnterprise, ProductContent } from '@sme/domain';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { productKind, serviceCaseKind, type Actor, type CaseEnterprise, type ProductContent } from '@sme/domain';
+import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -35,7 +35,7 @@ export class ProductController {
   ) {}
 
   @Post('products')
-  @Roles('PROVIDER')
+  @CommandRoute(productKind, 'PublishProduct')
   @ApiOperation({ summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库' })
   publish(@Body() dto: PublishProductDto, @Ctx() ctx: RequestContext) {
     const data = {
@@ -55,7 +55,7 @@ export class ProductController {
   }
 
   @Post('products/:id/revisions')
-  @Roles('PROVIDER')
+  @CommandRoute(productKind, 'ReviseProduct')
   @ApiOperation({ summary: 'A new version of the product: the fields given replace the current ones' })
   revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseProductDto, @Ctx() ctx: RequestContext) {
     const c = dto.changes;
@@ -75,14 +75,14 @@ export class ProductController {
 
   @Post('products/:id/retirement')
   @HttpCode(200)
-  @Roles('PROVIDER', 'ADMIN')
+  @CommandRoute(productKind, 'RetireProduct')
   @ApiOperation({ summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteProductCommand({ type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
   @Post('cases')
-  @Roles('PROVIDER')
+  @CommandRoute(serviceCaseKind, 'PublishCase')
   @ApiOperation({ summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库' })
   publishCase(@Body() dto: PublishCaseDto, @Ctx() ctx: RequestContext) {
     const enterprise = given({ anonymised: dto.enterprise.anonymised, name: dto.enterprise.name, alias: dto.enterprise.alias }) as CaseEnterprise;
@@ -102,7 +102,7 @@ export class ProductController {
 
   @Post('cases/:id/retirement')
   @HttpCode(200)
-  @Roles('PROVIDER', 'ADMIN')
+  @CommandRoute(serviceCaseKind, 'RetireCase')
   @ApiOperation({ summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
   retireCase(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteCaseCommand({ type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));

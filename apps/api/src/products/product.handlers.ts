@@ -1,19 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  inPoolOn,
-  notFound,
-  productDecider,
-  providerDecider,
-  productKind,
-  serviceCaseKind,
-  type ProductCommand,
-  type ProductEvent,
-  type ProductState,
-  type ProviderEvent,
-  type ProviderState,
-  type ServiceCaseCommand,
-} from '@sme/domain';
+import { inPoolOn, notFound, productKind, providerKind, serviceCaseKind, type ProductCommand, type ServiceCaseCommand } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { foldView, toPublicView } from '@sme/read-models';
 import { projectProduct, projectServiceCase, type ProductView } from '@sme/read-models/product.projection';
@@ -28,7 +15,7 @@ const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不�
 
 /** The provider's record, as products and cases need it: its organisation and whether it is in the 库 at `at`. */
 async function providerFacts(store: EventStore, providerId: string, at: Date): Promise<{ providerOrgId: string; providerInPool: boolean }> {
-  const { state } = await loadAggregate<ProviderState, ProviderEvent>(store, `provider-${providerId}`, providerDecider);
+  const { state } = await loadAggregate(store, providerKind.streamId(providerId), providerKind.decider);
   if (state.status === 'NONE') throw providerNotFound();
   return { providerOrgId: state.uscc, providerInPool: inPoolOn(state, at) };
 }
@@ -46,7 +33,7 @@ export class ExecuteProductHandler implements ICommandHandler<ExecuteProductComm
     if (command.type === 'PublishProduct') {
       full = { type: 'PublishProduct', data: { ...command.data, ...(await providerFacts(this.store, command.data.providerId, ctx.occurredAt)) } };
     } else if (command.type === 'ReviseProduct') {
-      const { state } = await loadAggregate<ProductState, ProductEvent>(this.store, `product-${productId}`, productDecider);
+      const { state } = await loadAggregate(this.store, productKind.streamId(productId), productKind.decider);
       const providerInPool = state.status === 'NONE' ? false : (await providerFacts(this.store, state.providerId, ctx.occurredAt)).providerInPool;
       full = { type: 'ReviseProduct', data: { ...command.data, providerInPool } };
     } else {
@@ -92,7 +79,7 @@ export class GetProductHandler implements IQueryHandler<GetProductQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ productId }: GetProductQuery) {
-    const view = foldView(projectProduct, await this.store.readStream(`product-${productId}`));
+    const view = foldView(projectProduct, await this.store.readStream(productKind.streamId(productId)));
     if (!view) throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist');
     return toPublicView(view);
   }
@@ -103,7 +90,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId }: GetCaseQuery) {
-    const view = foldView(projectServiceCase, await this.store.readStream(`case-${caseId}`));
+    const view = foldView(projectServiceCase, await this.store.readStream(serviceCaseKind.streamId(caseId)));
     if (!view) throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist');
     return toPublicView(view);
   }

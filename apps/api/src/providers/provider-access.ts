@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Actor, Role } from '@sme/domain';
+import { organisationKey, type Actor, type Role } from '@sme/domain';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
 import { ApiError } from '../http/api-error';
 
-/** A provider's record id follows from its USCC: one record per organisation, every entry round on it. */
+/**
+ * A provider's record id follows from its USCC: one record per organisation, every entry round on it.
+ * The USCC is keyed as organisations are compared, so ' 91440106ma59c3pl24' finds the same record.
+ */
 export function providerIdFor(uscc: string): string {
-  const hex = createHash('sha256').update(`provider\u0000${uscc.toUpperCase()}`).digest('hex');
+  const hex = createHash('sha256').update(`provider\u0000${organisationKey(uscc)}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
