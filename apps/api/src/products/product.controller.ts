@@ -109,26 +109,26 @@ export class ProductController {
   }
 
   @Get('products/:id')
-  @ApiOperation({ summary: 'One product with every version' })
-  getProduct(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetProductQuery(id));
+  @ApiOperation({ summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetProductQuery(id, actor));
   }
 
   @Get('products')
-  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own' })
+  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
   listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, feeKind, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('products', given({ providerId, domain, industry, enterpriseSize, feeKind, status, q }), sort, { limit, cursor }, actor));
   }
 
   @Get('cases/:id')
-  @ApiOperation({ summary: 'One case' })
-  getCase(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetCaseQuery(id));
+  @ApiOperation({ summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetCaseQuery(id, actor));
   }
 
   @Get('cases')
-  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own' })
+  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
   listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('cases', given({ providerId, domain, industry, enterpriseSize, status, q }), sort, { limit, cursor }, actor));

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { inPoolOn, notFound, productKind, providerKind, serviceCaseKind, type ProductCommand, type ServiceCaseCommand } from '@sme/domain';
+import { inPoolOn, notFound, productKind, providerKind, serviceCaseKind, type Actor, type ProductCommand, type ServiceCaseCommand } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { foldView, toPublicView } from '@sme/read-models';
 import { projectProduct, projectServiceCase, type ProductView } from '@sme/read-models/product.projection';
@@ -9,6 +9,7 @@ import { listCatalogue, listProducts, listServiceCases } from '@sme/read-models/
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
+import { caseReadForbidden, mayReadLibraryRecord, productReadForbidden, readsByRegion, scopeLibraryFilter } from './product-access';
 import { ExecuteCaseCommand, ExecuteProductCommand, GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
 
 const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
@@ -74,13 +75,21 @@ export class ExecuteCaseHandler implements ICommandHandler<ExecuteCaseCommand> {
   }
 }
 
+/** The region of a product's or case's provider, when the reader's access turns on it. */
+async function providerRegionFor(store: EventStore, actor: Actor, providerId: string): Promise<string | undefined> {
+  if (!readsByRegion(actor)) return undefined;
+  const { state } = await loadAggregate(store, providerKind.streamId(providerId), providerKind.decider);
+  return state.status === 'NONE' ? undefined : state.regionCode;
+}
+
 @QueryHandler(GetProductQuery)
 export class GetProductHandler implements IQueryHandler<GetProductQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ productId }: GetProductQuery) {
+  async execute({ productId, actor }: GetProductQuery) {
     const view = foldView(projectProduct, await this.store.readStream(productKind.streamId(productId)));
     if (!view) throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist');
+    if (!mayReadLibraryRecord(actor, view, await providerRegionFor(this.store, actor, view.providerId))) throw productReadForbidden();
     return toPublicView(view);
   }
 }
@@ -89,9 +98,10 @@ export class GetProductHandler implements IQueryHandler<GetProductQuery> {
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ caseId }: GetCaseQuery) {
+  async execute({ caseId, actor }: GetCaseQuery) {
     const view = foldView(projectServiceCase, await this.store.readStream(serviceCaseKind.streamId(caseId)));
     if (!view) throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist');
+    if (!mayReadLibraryRecord(actor, view, await providerRegionFor(this.store, actor, view.providerId))) throw caseReadForbidden();
     return toPublicView(view);
   }
 }
@@ -122,12 +132,15 @@ export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ list, filter, sort, page, actor }: ListLibraryQuery) {
-    // A provider reads its own products and cases here; everyone sees the others' in the catalogue.
-    const scoped = actor?.role === 'PROVIDER' ? { ...filter, providerOrgId: actor.orgId } : filter;
     await this.readSide.caughtUp();
     const reader = this.readSide.reader;
-    if (list === 'products') return listResult(() => listProducts(reader, scoped, sort, page));
-    if (list === 'cases') return listResult(() => listServiceCases(reader, scoped, sort, page));
+    // Everyone sees the products on show in the public catalogue; the lists show what the actor may read.
+    if (list !== 'catalogue') {
+      if (!actor) throw new Error(`The ${list} list needs an actor`);
+      const scoped = await scopeLibraryFilter(actor, filter, reader);
+      if (list === 'products') return listResult(() => listProducts(reader, scoped, sort, page));
+      return listResult(() => listServiceCases(reader, scoped, sort, page));
+    }
     const result = await listResult(() => listCatalogue(reader, filter, sort, page));
     const ids = [...new Set(result.items.map((p) => p.providerId))];
     const providers = await (await reader.collection<ProviderView>('providers')).find({ _id: { $in: ids } });
