@@ -46,7 +46,7 @@ export class ExecuteProductHandler implements ICommandHandler<ExecuteProductComm
         kind: productKind,
         command: full,
         ctx,
-              }),
+      }),
     );
   }
 }
@@ -70,7 +70,7 @@ export class ExecuteCaseHandler implements ICommandHandler<ExecuteCaseCommand> {
         kind: serviceCaseKind,
         command: full,
         ctx,
-              }),
+      }),
     );
   }
 }
