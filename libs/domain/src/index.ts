@@ -44,7 +44,11 @@ export * from './provider/removal-grounds';
 export * from './provider/monitoring';
 export * from './provider/provider.commands';
 export * from './provider/provider.events';
+export * from './provider/provider.state';
+export * from './provider/provider.rules';
 export * from './provider/provider.decider';
+export * from './provider/provider.access';
+export * from './provider/provider.kind';
 
 export * from './expert/expert.commands';
 export * from './expert/expert.events';
@@ -67,9 +71,13 @@ export * from './product/product.rules';
 export * from './product/product.commands';
 export * from './product/product.events';
 export * from './product/product.decider';
+export * from './product/product.access';
+export * from './product/product.kind';
 export * from './product/case.commands';
 export * from './product/case.events';
 export * from './product/case.decider';
+export * from './product/case.access';
+export * from './product/case.kind';
 
 export * from './demand/demand.commands';
 export * from './demand/demand.events';
