@@ -22,6 +22,7 @@ export * from './application/application.form';
 export * from './application/application.commands';
 export * from './application/application.events';
 export * from './application/application.form-rules';
+export * from './application/application.state';
 export * from './application/application.decider';
 
 export * from './station/revocation-grounds';

@@ -1,7 +1,8 @@
 import { GZ } from '../call/call.fixtures';
 import { anActor, given } from '../shared/testing';
 import type { ApplicationCommand } from './application.commands';
-import { APPLICATION_STAGES, applicationDecider, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.decider';
+import { applicationDecider } from './application.decider';
+import { APPLICATION_STAGES, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.state';
 import type { ApplicationEvent } from './application.events';
 import {
   aForm,
