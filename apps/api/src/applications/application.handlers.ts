@@ -1,9 +1,7 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  APPLICATION_EVENT_SCHEMA_VERSIONS,
-  applicationDecider,
+  applicationKind,
   DomainError,
   notFound,
   type ApplicationCommand,
@@ -39,10 +37,10 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
       return toResponse(
         await this.executor.execute({
           id: applicationId,
-                    kind: legacyKind('application', applicationDecider, APPLICATION_EVENT_SCHEMA_VERSIONS),
+          kind: applicationKind,
           command: { type: command.type, data } as Omit<ApplicationCommand, 'metadata'>,
           ctx,
-                    legalBasis: call.documentNumber,
+          legalBasis: call.documentNumber,
         }),
       );
     } catch (error) {
@@ -67,7 +65,7 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
   }
 
   private callIdOf(applicationId: string): Promise<string> {
-    return this.records.callIdOf(`application-${applicationId}`, () =>
+    return this.records.callIdOf(applicationKind.streamId(applicationId), () =>
       notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
     );
   }
@@ -78,7 +76,7 @@ export class GetApplicationHandler implements IQueryHandler<GetApplicationQuery>
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ applicationId, actor }: GetApplicationQuery) {
-    const view = foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
+    const view = foldView(projectApplication, await this.store.readStream(applicationKind.streamId(applicationId)));
     if (!view) throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
     if (!mayRead(actor, view)) throw applicationReadForbidden();
     return toPublicView(view);

@@ -1,6 +1,5 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, notFound } from '@sme/domain';
+import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, callKind, notFound } from '@sme/domain';
 import { toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
@@ -32,10 +31,10 @@ export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand> {
     return toResponse(
       await this.executor.execute({
         id: callId,
-                kind: legacyKind('call', callDecider, CALL_EVENT_SCHEMA_VERSIONS),
+        kind: callKind,
         command,
         ctx,
-                legalBasis,
+        legalBasis,
       }),
     );
   }

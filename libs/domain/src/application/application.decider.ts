@@ -1,8 +1,8 @@
 import type { CallSnapshot } from '../call/call.snapshot';
-import { requireOwner, requireRegion, requireRole, requireRoleIn } from '../shared/authorization';
 import { isAfter } from '../shared/dates';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
-import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/domain-error';
+import { sameOrganisation } from '../shared/organisation';
 import { requirePlaqueNumber } from '../shared/plaque-number';
 import { requireBoolean, requireInteger, requireOpinion, requireText } from '../shared/validation';
 import type {
@@ -33,6 +33,10 @@ import {
   type InStage,
 } from './application.state';
 
+/**
+ * What an application's steps decide: stages, deadlines, the call, the form and the panel's rules.
+ * Who may take each step is application.access.ts's, checked before decide runs.
+ */
 function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {
   if (command.type === 'CreateApplication') return create(command, state);
   const application = existing(state);
@@ -90,18 +94,11 @@ function requireCallOpen(call: CallSnapshot): void {
   }
 }
 
-/** The operator organisation that owns the application. */
-function requireApplicationOwner(actor: Actor, application: ExistingApplication): void {
-  requireRole(actor, 'STATION_OPERATOR');
-  requireOwner(actor, application.ownerOrgId);
-}
-
 function create(command: CreateApplication, state: ApplicationState): ApplicationEvent[] {
   if (state.status !== 'NONE') {
     throw conflict('APPLICATION_ALREADY_EXISTS', '该申请已存在', 'The application already exists');
   }
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'STATION_OPERATOR');
   requireCallOpen(data.call);
   const applicationId = requireText(data.applicationId, 'applicationId', { zh: '申请编号', en: 'Application id' });
   const form = checkApplicationForm(data.form, data.call);
@@ -121,7 +118,6 @@ function create(command: CreateApplication, state: ApplicationState): Applicatio
 }
 
 function attachMaterial(command: AttachMaterial, application: ExistingApplication): ApplicationEvent[] {
-  requireApplicationOwner(command.metadata.actor, application);
   requireStage(application, ['DRAFT']);
   const { kind, fileName, sha256 } = command.data;
   const material = checkMaterial({ kind, fileName, sha256 }, '');
@@ -135,7 +131,6 @@ function attachMaterial(command: AttachMaterial, application: ExistingApplicatio
 
 function submit(command: SubmitApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireApplicationOwner(metadata.actor, application);
   requireStage(application, ['DRAFT']);
   requireSameCall(application, data.call);
   requireCallOpen(data.call);
@@ -164,8 +159,6 @@ function submit(command: SubmitApplication, application: ExistingApplication): A
 
 function reviewByDistrict(command: ReviewByDistrict, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'DISTRICT_AUTHORITY');
-  requireRegion(metadata.actor, application.districtCode);
   requireStage(application, ['SUBMITTED']);
   requireSameCall(application, data.call);
   if (isAfter(metadata.now, data.call.cityDeadline)) {
@@ -188,11 +181,8 @@ function reviewByDistrict(command: ReviewByDistrict, application: ExistingApplic
 /** A panel needs at least this many distinct experts. */
 export const MIN_PANEL_SIZE = 3;
 
-const normalisedOrgId = (value: string): string => value.trim().toUpperCase();
-
 function formExpertPanel(command: FormExpertPanel, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   requireStage(application, ['DISTRICT_PASSED']);
   const given: Partial<PanelCandidate>[] = Array.isArray(data.experts) ? data.experts : [];
   const seen = new Set<string>();
@@ -228,9 +218,9 @@ function formExpertPanel(command: FormExpertPanel, application: ExistingApplicat
     }
     return { expertId, name: registry.name, organisation: registry.organisation };
   });
-  const applicant = [application.form.operator.uscc, application.ownerOrgId].map(normalisedOrgId);
+  const applicant = [application.form.operator.uscc, application.ownerOrgId];
   experts.forEach((expert, i) => {
-    if (applicant.includes(normalisedOrgId(expert.organisation))) {
+    if (applicant.some((orgId) => sameOrganisation(orgId, expert.organisation))) {
       throw conflict(
         'EXPERT_CONFLICT_OF_INTEREST',
         `专家“${expert.name}”（${expert.expertId}）来自申报主体，须回避`,
@@ -249,15 +239,10 @@ function formExpertPanel(command: FormExpertPanel, application: ExistingApplicat
 
 function score(command: ScoreApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'EXPERT');
-  const panel = 'panel' in application ? application.panel : [];
-  if (!panel.some((expert) => expert.expertId === metadata.actor.id)) {
-    throw forbidden('EXPERT_NOT_ON_PANEL', '您不在该申请的评审专家组中', 'The actor is not on this application’s expert panel');
-  }
   if ('scores' in application && application.scores.some((s) => s.expertId === metadata.actor.id)) {
     throw conflict('EXPERT_ALREADY_SCORED', '您已为该申请评分', 'This expert has already scored the application');
   }
-  // Past PANEL_FORMED every panel member has scored, so the two checks above also keep the stage.
+  requireStage(application, ['PANEL_FORMED']);
   return [
     {
       type: 'ExpertScoreRecorded',
@@ -274,7 +259,6 @@ function score(command: ScoreApplication, application: ExistingApplication): App
 
 function issueRecommendation(command: IssueRecommendation, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   if (application.status === 'PANEL_FORMED') {
     throw conflict(
       'SCORES_INCOMPLETE',
@@ -295,7 +279,6 @@ function issueRecommendation(command: IssueRecommendation, application: Existing
 
 function decideApplication(command: DecideApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', application.cityCode);
   requireStage(application, ['RECOMMENDED', 'NOT_RECOMMENDED']);
   const approved = requireBoolean(data.approved, 'approved', { zh: '审定结论', en: 'Decision' });
   const decision = {
@@ -308,7 +291,6 @@ function decideApplication(command: DecideApplication, application: ExistingAppl
 
 function markDesignated(command: MarkDesignated, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', application.cityCode);
   requireStage(application, ['APPROVED']);
   const stationId = requireText(data.stationId, 'stationId', { zh: '服务站编号', en: 'Station id' });
   const plaqueNumber = requireText(data.plaqueNumber, 'plaqueNumber', { zh: '授牌编号', en: 'Plaque number' });
