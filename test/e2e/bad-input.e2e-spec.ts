@@ -89,6 +89,12 @@ describe('Bad input and forbidden actors', () => {
     expect((await c.get(actors.auditor, `/applications/${id}`)).body.stage).toBe('SUBMITTED');
   });
 
+  it('403 for an operator filing for another organisation: its token binds it to its own', async () => {
+    const body = { callId, form: form(12), occurredAt: '2019-06-03T10:00:00+08:00' };
+    await refused(() => c.post(operator(11), '/applications', body), 403, 'NOT_OWNER');
+    expect((await c.post(operator(12), '/applications', body)).status).toBe(201);
+  });
+
   it('404 for a record that does not exist, 400 for an id that cannot exist', async () => {
     await refused(() => c.post(actors.city, '/calls/00000000-0000-4000-8000-000000000000/close', {}), 404, 'CALL_NOT_FOUND');
     await refused(() => c.post(actors.city, '/calls/not-a-uuid/close', {}), 400, 'ID_INVALID');

@@ -85,6 +85,15 @@ describe('Station application (服务站申请)', () => {
         .thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
+    it('is for the organisation the form names: an operator’s token binds it to its own', () => {
+      const otherOperator = anActor('STATION_OPERATOR', TIANHE, 'op-2', '914401056187432107');
+      given(applicationKind, [])
+        .when(command('CreateApplication', { call: callSnapshot, form: aForm() }, otherOperator))
+        .thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      const typedByHand = anActor('STATION_OPERATOR', TIANHE, 'op-3', ` ${OPERATOR_USCC.toLowerCase()} `);
+      given(applicationKind, []).when(command('CreateApplication', { call: callSnapshot, form: aForm() }, typedByHand)).thenEmits(['ApplicationDrafted']);
+    });
+
     it.each(['CLOSED', 'PUBLISHED'] as const)('needs an open call, not a %s one', (status) => {
       given(applicationKind, [])
         .when(command('CreateApplication', { call: { ...callSnapshot, status }, form: aForm() }))
