@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@n
 import {
   applicationKind,
   DomainError,
+  isWithinRegion,
   notFound,
   type ApplicationCommand,
   type PanelCandidate,
@@ -88,8 +89,11 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, sort, page, actor }: ListApplicationsQuery) {
-    const scoped = scopeFilter(actor, filter);
     await this.readSide.caughtUp();
-    return listResult(() => this.readSide.reader.listApplications(scoped, sort, page));
+    const { reader } = this.readSide;
+    const callsWithin = async (regionCode: string) =>
+      (await reader.calls({})).filter((call) => isWithinRegion(call.cityCode, regionCode)).map((call) => call.id);
+    const scoped = await scopeFilter(actor, filter, callsWithin);
+    return listResult(() => reader.listApplications(scoped, sort, page));
   }
 }
