@@ -1,4 +1,4 @@
-import type { Actor } from '@sme/domain';
+import { applicationKind, callKind, type Actor } from '@sme/domain';
 import { actors, applicationUpTo, client, openCall, operator } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused } from './support/refusals';
@@ -79,7 +79,7 @@ describe('Who reads which applications', () => {
   });
 
   it('an auditor reads the whole envelopes of its own region’s records only', async () => {
-    for (const stream of [`application-${tianheApp}`, `call-${callId}`]) {
+    for (const stream of [applicationKind.streamId(tianheApp), callKind.streamId(callId)]) {
       await expectRefused(t, () => c.get(shenzhen.auditor, `/streams/${stream}/events`), 403, 'REGION_NOT_PERMITTED');
       await expectRefused(t, () => c.get(shenzhen.auditor, `/streams/${stream}/events?fromRevision=1`), 403, 'REGION_NOT_PERMITTED');
       expect((await c.get(actors.auditor, `/streams/${stream}/events`)).status).toBe(200);
@@ -87,6 +87,6 @@ describe('Who reads which applications', () => {
       expect((await c.get(guangdong, `/streams/${stream}/events`)).status).toBe(200);
     }
     const tianheAuditor: Actor = { id: 'th-auditor', role: 'AUDITOR', orgId: 'TH-AUDIT', regionCode: '440106' };
-    expect((await c.get(tianheAuditor, `/streams/call-${callId}/events`)).status).toBe(403);
+    expect((await c.get(tianheAuditor, `/streams/${callKind.streamId(callId)}/events`)).status).toBe(403);
   });
 });
