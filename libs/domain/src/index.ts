@@ -17,12 +17,17 @@ export * from './call/call.commands';
 export * from './call/call.events';
 export * from './call/call.snapshot';
 export * from './call/call.decider';
+export * from './call/call.access';
+export * from './call/call.kind';
 
 export * from './application/application.form';
 export * from './application/application.commands';
 export * from './application/application.events';
 export * from './application/application.form-rules';
+export * from './application/application.state';
 export * from './application/application.decider';
+export * from './application/application.access';
+export * from './application/application.kind';
 
 export * from './station/revocation-grounds';
 export * from './station/station.commands';

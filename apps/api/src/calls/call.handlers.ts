@@ -1,6 +1,5 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, notFound, type ListEntryInput } from '@sme/domain';
+import { callKind, notFound, type ListEntryInput } from '@sme/domain';
 import { toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
@@ -33,10 +32,10 @@ export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand> {
     return toResponse(
       await this.executor.execute({
         id: callId,
-                kind: legacyKind('call', callDecider, CALL_EVENT_SCHEMA_VERSIONS),
+        kind: callKind,
         command,
         ctx,
-                legalBasis,
+        legalBasis,
       }),
     );
   }
@@ -59,7 +58,7 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
     const call = await this.records.call(callId);
     const entries = await this.approvedEntries(callId);
     const result = await this.executor.execute({
-      kind: { streamId: () => `call-${callId}`, decider: callDecider, schemaVersions: CALL_EVENT_SCHEMA_VERSIONS },
+      kind: callKind,
       id: callId,
       command: { type: 'PublishList', data: { callId, entries } },
       ctx,

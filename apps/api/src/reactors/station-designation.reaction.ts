@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { APPLICATION_EVENT_SCHEMA_VERSIONS, applicationDecider, stationKind, type Actor, type CallListPublished } from '@sme/domain';
+import { applicationKind, callKind, stationKind, type Actor, type CallListPublished } from '@sme/domain';
 import type { EventStore, Reaction, RecordedEvent } from '@sme/event-store';
 import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 import type { CommandExecutor } from '../commands/command-executor';
-import { legacyKind } from '../commands/legacy-kind';
 import type { RequestContext } from '../commands/request-context';
-
-const applicationKind = legacyKind('application', applicationDecider, APPLICATION_EVENT_SCHEMA_VERSIONS);
 
 /** A station's id follows from its application's, so designating twice names the same station. */
 export function stationIdFor(applicationId: string): string {
@@ -31,7 +28,7 @@ export class StationDesignationReaction implements Reaction {
   ) {}
 
   reactsTo(event: RecordedEvent): boolean {
-    return event.type === 'CallListPublished' && event.streamId.startsWith('call-');
+    return event.type === 'CallListPublished' && callKind.idOf(event.streamId) !== undefined;
   }
 
   async react(published: RecordedEvent): Promise<void> {

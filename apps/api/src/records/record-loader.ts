@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  callDecider,
+  callKind,
   expertDecider,
   notFound,
   toCallSnapshot,
@@ -19,7 +19,7 @@ export class RecordLoader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {
-    const { state } = await loadAggregate<CallState, CallEvent>(this.store, `call-${callId}`, callDecider);
+    const { state } = await loadAggregate<CallState, CallEvent>(this.store, callKind.streamId(callId), callKind.decider);
     if (state.status === 'NONE') throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
     return state;
   }
