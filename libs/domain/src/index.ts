@@ -57,9 +57,13 @@ export * from './policy/policy.rules';
 export * from './policy/policy.commands';
 export * from './policy/policy.events';
 export * from './policy/policy.decider';
+export * from './policy/policy.access';
+export * from './policy/policy.kind';
 export * from './policy/faq.commands';
 export * from './policy/faq.events';
 export * from './policy/faq.decider';
+export * from './policy/faq.access';
+export * from './policy/faq.kind';
 
 export * from './product/service-classification';
 export * from './product/revisions';
