@@ -51,7 +51,6 @@ export * from './expert/expert.events';
 export * from './expert/expert.decider';
 
 export * from './policy/code-lists';
-export * from './policy/authority';
 export * from './policy/policy-matching';
 export * from './policy/policy.rules';
 export * from './policy/policy.commands';
@@ -78,3 +77,5 @@ export * from './product/case.decider';
 export * from './demand/demand.commands';
 export * from './demand/demand.events';
 export * from './demand/demand.decider';
+export * from './demand/demand.access';
+export * from './demand/demand.kind';
