@@ -193,6 +193,8 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
       await refused(() => c.post(actors.hub, '/policies', policyBody()), 403);
       await refused(() => c.post(actors.city, '/policies', policyBody({ effectiveUntil: '2024-12-31' })), 400, 'EFFECTIVE_UNTIL_BEFORE_FROM');
       await refused(() => c.post(actors.city, '/policies', policyBody({ level: 'BOGUS' })), 400);
+      // A GB/T 2260 code never starts with 0: refused as a request, before any rule reads it.
+      await refused(() => c.post(actors.city, '/policies', policyBody({ regionCode: '040100' })), 400);
       await refused(() => c.post(actors.city, '/policies', policyBody({ eligibility: { regionCodes: ['440305'] } })), 400, 'ELIGIBILITY_REGION_OUTSIDE_ISSUER');
     });
   });
