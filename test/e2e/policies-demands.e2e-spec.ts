@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@sme/domain';
+import { policyKind, type Actor } from '@sme/domain';
 import { actors, client, operator, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused } from './support/refusals';
@@ -145,7 +145,7 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
     it('pushes one PolicyPushed per eligible enterprise; again only to those not yet pushed', async () => {
       const pushed = await ok(c.post(actors.city, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T09:00:00+08:00' }));
       expect(pushed.events.map((ev: { type: string }) => ev.type)).toEqual(['PolicyPushed', 'PolicyPushed']);
-      const stream = await c.get(actors.auditor, `/streams/policy-${policyId}/events`);
+      const stream = await c.get(actors.auditor, `/streams/${policyKind.streamId(policyId)}/events`);
       if (stream.status === 200) {
         const ids = (stream.body.items ?? stream.body.events ?? stream.body)
           .filter((ev: { type: string }) => ev.type === 'PolicyPushed')
