@@ -292,6 +292,28 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
       await refused(() => c.get(actors.haizhu, `/demands?regionCode=${TIANHE}`), 403, 'REGION_NOT_PERMITTED');
       expect((await c.get(actors.auditor, `/demands?enterpriseId=${ent.id}`)).body.total).toBe(mine.body.total);
     });
+
+    it('oversight reads the demands of its own region only: the province’s and the city’s read, Shenzhen’s do not; ADMIN reads all', async () => {
+      const d = await ok(raise(self(ent.uscc), { description: '辖区监督查阅' }));
+      const province: Actor = { id: 'gd-supervisor', role: 'SUPERVISOR', orgId: 'GD-SUPERVISION', regionCode: '440000' };
+      const shenzhen: Actor[] = (['AUDITOR', 'SUPERVISOR', 'EVALUATOR'] as const).map((role) => ({ id: `sz-${role}`, role, orgId: `SZ-${role}`, regionCode: '440300' }));
+      for (const reader of [actors.auditor, province, admin]) {
+        expect((await c.get(reader, `/demands/${d.id}`)).status).toBe(200);
+        expect((await c.get(reader, `/demands?regionCode=${TIANHE}`)).body.items.map((x: { id: string }) => x.id)).toContain(d.id);
+      }
+      for (const reader of shenzhen) {
+        await refused(() => c.get(reader, `/demands/${d.id}`), 403, 'DEMAND_READ_FORBIDDEN');
+        expect((await c.get(reader, '/demands')).body).toMatchObject({ total: 0, items: [] });
+        await refused(() => c.get(reader, `/demands?regionCode=${TIANHE}`), 403, 'REGION_NOT_PERMITTED');
+      }
+    });
+
+    it('an enterprise is its organisation however its USCC is typed: it reads its own demands', async () => {
+      const typedLoosely = self(` ${ent.uscc.toLowerCase()}`);
+      const d = await ok(raise(typedLoosely, { description: '小写统一社会信用代码' }));
+      expect((await c.get(typedLoosely, `/demands/${d.id}`)).status).toBe(200);
+      expect((await c.get(typedLoosely, '/demands?limit=200')).body.items.map((x: { id: string }) => x.id)).toContain(d.id);
+    });
   });
 
   it('the scheduler escalates on its interval', async () => {
