@@ -1,79 +1,30 @@
-import { anActor, at, given } from '../shared/testing';
+import { given } from '../shared/testing';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
 import { policyDecider } from './policy.decider';
 import { policyKind } from './policy.kind';
-import type { PolicyEvent, PolicyPublished } from './policy.events';
 import { isEligible } from './policy-matching';
-
-const GZ = '440100';
-const TIANHE = '440106';
-const HAIZHU = '440105';
-const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-const haizhuAuthority = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-official');
-const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
-const szBureau = anActor('CITY_AUTHORITY', '440300', 'sz-official');
-const gzHub = anActor('HUB', GZ, 'gz-hub');
-const szHub = anActor('HUB', '440300', 'sz-hub');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
-const provider = anActor('PROVIDER', TIANHE, 'provider-user');
-const NOW = '2024-03-01T10:00:00+08:00';
-const NOW_ISO = '2024-03-01T02:00:00.000Z';
-const POLICY_ID = 'policy-th-2024-01';
-
-const tianhePolicy: PublishPolicy['data'] = {
-  policyId: POLICY_ID,
-  level: 'DISTRICT',
-  regionCode: TIANHE,
-  title: '天河区促进专精特新企业高质量发展若干措施',
-  issuer: '广州市天河区商务和金融工作局',
-  documentNumber: '穗天商金〔2024〕12号',
-  effectiveFrom: '2024-03-01',
-  effectiveUntil: '2026-02-28',
-  summary: '对新认定的专精特新中小企业给予一次性奖励。',
-  eligibility: { sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED'], tagsMode: 'ANY' },
-};
-
-const publish = (data: Partial<PublishPolicy['data']> = {}, actor = tianheAuthority, now = NOW): PolicyCommand => ({
-  type: 'PublishPolicy',
-  data: { ...tianhePolicy, ...data },
-  metadata: at(now, actor),
-});
-type DataOf<T extends PolicyCommand['type']> = Omit<Extract<PolicyCommand, { type: T }>['data'], 'policyId'>;
-const cmd = <T extends PolicyCommand['type']>(type: T, data: DataOf<T>, actor = tianheAuthority, now = NOW): PolicyCommand =>
-  ({ type, data: { policyId: POLICY_ID, ...data }, metadata: at(now, actor) }) as unknown as PolicyCommand;
-const amend = (changes: unknown, actor = tianheAuthority) => cmd('AmendPolicy', { changes } as DataOf<'AmendPolicy'>, actor);
-const repeal = (on: string, reason = '被新政策替代', actor = tianheAuthority) => cmd('RepealPolicy', { on, reason }, actor);
-const push = (enterpriseIds: string[], pushId = 'push-1', actor: Parameters<typeof cmd>[2] = gzHub, now = NOW) =>
-  cmd('PushPolicy', { pushId, enterpriseIds }, actor, now);
-
-const published: PolicyPublished = {
-  type: 'PolicyPublished',
-  data: {
-    policyId: POLICY_ID,
-    level: 'DISTRICT',
-    regionCode: TIANHE,
-    version: 1,
-    title: tianhePolicy.title,
-    issuer: tianhePolicy.issuer,
-    documentNumber: tianhePolicy.documentNumber,
-    effectiveFrom: '2024-03-01',
-    effectiveUntil: '2026-02-28',
-    summary: tianhePolicy.summary,
-    // As applied: sizes in list order, the district as the default region.
-    eligibility: { sizeClasses: ['MEDIUM', 'SMALL'], tags: ['SPECIALISED'], tagsMode: 'ANY', regionCodes: [TIANHE] },
-    publishedAt: NOW_ISO,
-  },
-};
-const { policyId: _policyId, level: _level, regionCode: _regionCode, version: _version, publishedAt: _publishedAt, ...content } = published.data;
-const amended: PolicyEvent = {
-  type: 'PolicyAmended',
-  data: { policyId: POLICY_ID, version: 2, ...content, summary: '奖励标准调整。', changedFields: ['summary'], amendedAt: '2024-06-01T02:00:00.000Z' },
-};
-const repealed: PolicyEvent = { type: 'PolicyRepealed', data: { policyId: POLICY_ID, on: '2025-01-01', reason: '被新政策替代', repealedAt: '2024-12-01T02:00:00.000Z' } };
-const pushed = (enterpriseId: string, version = 1, pushId = 'push-0'): PolicyEvent => ({
-  type: 'PolicyPushed',
-  data: { policyId: POLICY_ID, pushId, enterpriseId, version, pushedAt: '2024-03-02T02:00:00.000Z' },
-});
+import {
+  GZ,
+  TIANHE,
+  HAIZHU,
+  haizhuAuthority,
+  gzBureau,
+  szBureau,
+  gzHub,
+  admin,
+  provider,
+  NOW_ISO,
+  POLICY_ID,
+  tianhePolicy,
+  publish,
+  amend,
+  repeal,
+  push,
+  published,
+  content,
+  amended,
+  repealed,
+} from './policy.fixtures';
 
 describe('Policy (基础信息库 · 法律政策)', () => {
   describe('PublishPolicy', () => {
@@ -208,6 +159,7 @@ describe('Policy (基础信息库 · 法律政策)', () => {
     });
   });
 
+
   describe('AmendPolicy', () => {
     it('records a new version carrying the whole content and what changed', () => {
       given(policyKind, [published])
@@ -303,72 +255,6 @@ describe('Policy (基础信息库 · 法律政策)', () => {
     it('is for the policy’s authority', () => {
       given(policyKind, [published]).when(repeal('2025-01-01', '替代', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
       given(policyKind, [published]).when(repeal('2025-01-01', '替代', admin)).thenEmits(['PolicyRepealed']);
-    });
-  });
-
-  describe('PushPolicy (政策推送)', () => {
-    it('is one event per enterprise', () => {
-      given(policyKind, [published])
-        .when(push(['ent-1', 'ent-2']))
-        .then([
-          { type: 'PolicyPushed', data: { policyId: POLICY_ID, pushId: 'push-1', enterpriseId: 'ent-1', version: 1, pushedAt: NOW_ISO } },
-          { type: 'PolicyPushed', data: { policyId: POLICY_ID, pushId: 'push-1', enterpriseId: 'ent-2', version: 1, pushedAt: NOW_ISO } },
-        ])
-        .andState((state) => {
-          expect(state.status === 'PUBLISHED' && state.pushIds).toEqual(['push-1']);
-          expect(state.status === 'PUBLISHED' && state.pushedVersions).toEqual({ 'ent-1': 1, 'ent-2': 1 });
-        });
-    });
-
-    it('does not push the same version to an enterprise twice, but does push a new version', () => {
-      given(policyKind, [published, pushed('ent-1')]).when(push(['ent-1', 'ent-2'])).thenEmits(['PolicyPushed']);
-      given(policyKind, [published, pushed('ent-1'), pushed('ent-2')]).when(push(['ent-1', 'ent-2'])).thenThrows('NOTHING_TO_PUSH', { kind: 'CONFLICT', field: 'enterpriseIds' });
-      given(policyKind, [published, pushed('ent-1'), amended]).when(push(['ent-1'])).thenEmits(['PolicyPushed']);
-    });
-
-    it('uses a push id once', () => {
-      given(policyKind, [published, pushed('ent-1')]).when(push(['ent-2'], 'push-0')).thenThrows('PUSH_ID_ALREADY_USED', { kind: 'CONFLICT', field: 'pushId' });
-    });
-
-    it('needs enterprises, each once', () => {
-      given(policyKind, [published]).when(push([])).thenThrows('FIELD_INVALID', { field: 'enterpriseIds' });
-      given(policyKind, [published]).when(push(['ent-1', ' '])).thenThrows('FIELD_REQUIRED', { field: 'enterpriseIds.1' });
-      given(policyKind, [published]).when(push(['ent-1', 'ent-1'])).thenThrows('FIELD_INVALID', { field: 'enterpriseIds.1' });
-      given(policyKind, [published]).when(push(['ent-1'], '')).thenThrows('FIELD_REQUIRED', { field: 'pushId' });
-    });
-
-    it('may announce a policy before it takes effect, and push on its last day, not after', () => {
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', gzHub, '2024-02-01T10:00:00+08:00')).thenEmits(['PolicyPushed']);
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', gzHub, '2026-02-28T23:59:00+08:00')).thenEmits(['PolicyPushed']);
-      // 2026-02-28T16:30Z is already 1 March in China.
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', gzHub, '2026-02-28T16:30:00Z')).thenThrows('POLICY_EXPIRED', { kind: 'CONFLICT' });
-    });
-
-    it('does not push a repealed policy', () => {
-      given(policyKind, [published, repealed]).when(push(['ent-1'])).thenThrows('POLICY_REPEALED');
-    });
-
-    it('is for the hub and authorities whose region overlaps the policy’s', () => {
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', tianheAuthority)).thenEmits(['PolicyPushed']);
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', gzBureau)).thenEmits(['PolicyPushed']);
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', admin)).thenEmits(['PolicyPushed']);
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', szHub)).thenThrows('REGION_NOT_PERMITTED');
-      given(policyKind, [published]).when(push(['ent-1'], 'push-1', provider)).thenThrows('ROLE_NOT_PERMITTED');
-    });
-
-    it('lets a district push a provincial policy to its own enterprises', () => {
-      const provincial = publish({ level: 'PROVINCIAL', regionCode: '440000' }, admin);
-      const [event] = policyDecider.decide(provincial, { status: 'NONE' });
-      given(policyKind, [event]).when(push(['ent-1'], 'push-1', haizhuAuthority)).thenEmits(['PolicyPushed']);
-      given(policyKind, [event]).when(push(['ent-1'], 'push-1', anActor('HUB', '450100'))).thenThrows('REGION_NOT_PERMITTED');
-    });
-
-    it('lets any hub or authority push a national policy', () => {
-      const national = publish({ level: 'NATIONAL', regionCode: undefined, documentNumber: '工信部企业〔2023〕213号' }, admin);
-      const [event] = policyDecider.decide(national, { status: 'NONE' });
-      given(policyKind, [event]).when(push(['ent-1'], 'push-1', szHub)).thenEmits(['PolicyPushed']);
-      given(policyKind, [event]).when(push(['ent-1'], 'push-1', haizhuAuthority)).thenEmits(['PolicyPushed']);
     });
   });
 
