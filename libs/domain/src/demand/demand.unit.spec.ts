@@ -82,6 +82,11 @@ describe('Demand (服务需求库)', () => {
       given(demandKind, []).when(raise({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
+    it('knows the enterprise however its USCC is typed (one organisation, one comparison)', () => {
+      given(demandKind, []).when(raise({}, anActor('ENTERPRISE', TIANHE, 'ent-user', ` ${ENTERPRISE_USCC.toLowerCase()}`))).thenEmits(['DemandRaised']);
+      given(demandKind, [raised]).when(close('WITHDRAWN', anActor('ENTERPRISE', TIANHE, 'ent-user', ENTERPRISE_USCC.toLowerCase()))).thenEmits(['DemandClosed']);
+    });
+
     it('places the enterprise in a district', () => {
       given(demandKind, []).when(raise({ enterpriseRegionCode: GZ })).thenThrows('DISTRICT_CODE_INVALID', { kind: 'VALIDATION', field: 'enterpriseRegionCode' });
       given(demandKind, []).when(raise({ enterpriseRegionCode: '440199' })).thenThrows('DISTRICT_CODE_INVALID');

@@ -7,6 +7,7 @@ import {
   GZ,
   TIANHE,
   HAIZHU,
+  tianheAuthority,
   haizhuAuthority,
   gzBureau,
   szBureau,
@@ -218,6 +219,13 @@ describe('Policy (基础信息库 · 法律政策)', () => {
       given(policyKind, [published]).when(amend({ title: '新标题' }, gzBureau)).thenEmits(['PolicyAmended']);
       given(policyKind, [published]).when(amend({ title: '新标题' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
       given(policyKind, [published]).when(amend({ title: '新标题' }, gzHub)).thenThrows('ROLE_NOT_PERMITTED');
+    });
+
+    it('keeps a municipal policy from a district authority, by its level before its region', () => {
+      const [municipal] = policyDecider.decide(publish({ level: 'MUNICIPAL', regionCode: GZ }, gzBureau), { status: 'NONE' });
+      given(policyKind, [municipal]).when(amend({ title: '新标题' }, tianheAuthority)).thenThrows('POLICY_LEVEL_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(policyKind, [municipal]).when(repeal('2025-01-01', '替代', tianheAuthority)).thenThrows('POLICY_LEVEL_NOT_PERMITTED');
+      given(policyKind, [municipal]).when(amend({ title: '新标题' }, szBureau)).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('cannot amend a repealed policy', () => {
