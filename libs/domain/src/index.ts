@@ -60,15 +60,18 @@ export * from './expert/expert.events';
 export * from './expert/expert.decider';
 
 export * from './policy/code-lists';
-export * from './policy/authority';
 export * from './policy/policy-matching';
 export * from './policy/policy.rules';
 export * from './policy/policy.commands';
 export * from './policy/policy.events';
 export * from './policy/policy.decider';
+export * from './policy/policy.access';
+export * from './policy/policy.kind';
 export * from './policy/faq.commands';
 export * from './policy/faq.events';
 export * from './policy/faq.decider';
+export * from './policy/faq.access';
+export * from './policy/faq.kind';
 
 export * from './product/service-classification';
 export * from './product/revisions';
@@ -87,4 +90,7 @@ export * from './product/case.kind';
 export * from './demand/demand.commands';
 export * from './demand/demand.events';
 export * from './demand/demand.decider';
+export * from './demand/demand.access';
+export * from './demand/demand.kind';
+
 export * from './kinds';
