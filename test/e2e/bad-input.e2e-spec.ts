@@ -1,3 +1,4 @@
+import type { Actor } from '@sme/domain';
 import { actors, applicationUpTo, callBody, client, form, openCall, operator } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused } from './support/refusals';
@@ -87,6 +88,20 @@ describe('Bad input and forbidden actors', () => {
     const res = await c.post(actors.tianhe, `/applications/${id}/district-review`, { passed: true, opinion: '同意', occurredAt: '2019-06-19T10:00:00+08:00' });
     expect(res.status).toBe(403);
     expect((await c.get(actors.auditor, `/applications/${id}`)).body.stage).toBe('SUBMITTED');
+  });
+
+  it('403 for another city’s bureau (深圳 may not close or publish 广州’s call)', async () => {
+    const shenzhen: Actor = { id: 'sz-bureau', role: 'CITY_AUTHORITY', orgId: 'SZ-MIIT', regionCode: '440300' };
+    const ownCall = await openCall(t);
+    await refused(() => c.post(shenzhen, `/calls/${ownCall}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }), 403, 'REGION_NOT_PERMITTED');
+    expect((await c.post(actors.city, `/calls/${ownCall}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
+    await refused(() => c.post(shenzhen, `/calls/${ownCall}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }), 403, 'REGION_NOT_PERMITTED');
+  });
+
+  it('403 for an operator filing for another organisation: its token binds it to its own', async () => {
+    const body = { callId, form: form(12), occurredAt: '2019-06-03T10:00:00+08:00' };
+    await refused(() => c.post(operator(11), '/applications', body), 403, 'NOT_OWNER');
+    expect((await c.post(operator(12), '/applications', body)).status).toBe(201);
   });
 
   it('404 for a record that does not exist, 400 for an id that cannot exist', async () => {

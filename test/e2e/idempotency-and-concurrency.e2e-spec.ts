@@ -1,3 +1,4 @@
+import { applicationKind } from '@sme/domain';
 import { actors, applicationUpTo, callBody, client, openCall, operator } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -49,14 +50,14 @@ describe('Idempotency-Key, If-Match and concurrent writers', () => {
   it('of two experts racing on one stale revision, exactly one wins', async () => {
     const callId = await openCall(t);
     const id = await applicationUpTo(t, callId, 41, 'PANEL_FORMED');
-    const revision = (await c.get(actors.auditor, `/streams/application-${id}/events`)).body.events.length - 1;
+    const revision = (await c.get(actors.auditor, `/streams/${applicationKind.streamId(id)}/events`)).body.events.length - 1;
     const results = await Promise.all(
       actors.experts.slice(0, 2).map((expert) =>
         c.post(expert, `/applications/${id}/expert-scores`, { score: 90, opinion: '好', occurredAt: '2019-07-05T10:00:00+08:00' }, { 'If-Match': `"${revision}"` }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const events = (await c.get(actors.auditor, `/streams/application-${id}/events`)).body.events;
+    const events = (await c.get(actors.auditor, `/streams/${applicationKind.streamId(id)}/events`)).body.events;
     expect(events.filter((e: { type: string }) => e.type === 'ExpertScoreRecorded')).toHaveLength(1);
   });
 });

@@ -1,35 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@sme/domain';
+import { policyKind, type Actor } from '@sme/domain';
 import { actors, client, operator, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused } from './support/refusals';
-
-const TIANHE = '440106';
-const HAIZHU = '440105';
-const self = (code: string, region = TIANHE): Actor => ({ id: `ent-${code}`, role: 'ENTERPRISE', orgId: code, regionCode: region });
-const admin: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' };
-const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
-
-/** 软件和信息技术服务业 under 工信部联企业〔2011〕300号: 45 persons / 1800 万元 小型, 5 / 30 微型, 150 / 5000 中型. */
-const FIGURES = {
-  SMALL: { year: 2023, employees: 45, revenue: 1800, assets: 2600 },
-  MICRO: { year: 2023, employees: 5, revenue: 30, assets: 40 },
-  MEDIUM: { year: 2023, employees: 150, revenue: 5000, assets: 6000 },
-};
-
-const policyBody = (overrides: Record<string, unknown> = {}) => ({
-  level: 'MUNICIPAL',
-  regionCode: '440100',
-  title: '广州市支持专精特新中小企业发展若干措施',
-  issuer: '广州市工业和信息化局',
-  documentNumber: '穗工信规字〔2025〕3号',
-  effectiveFrom: '2025-01-01',
-  effectiveUntil: '2025-12-31',
-  summary: '对天河区软件和信息技术服务业的专精特新中小微企业给予奖励',
-  eligibility: { industries: ['SOFTWARE_IT'], sizeClasses: ['SMALL', 'MICRO'], tags: ['SPECIALISED'], tagsMode: 'ANY', regionCodes: [TIANHE] },
-  occurredAt: '2024-12-20T10:00:00+08:00',
-  ...overrides,
-});
+import { admin, daysAgo, HAIZHU, policyBody, registerEnterprise, self, TIANHE } from './support/policies-demands';
 
 describe('Policies (基础信息库) and demands (服务需求库)', () => {
   let t: TestApp;
@@ -50,28 +24,7 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
     return res.body;
   }
 
-  /** Registered through POST /enterprises by the district's authority; optionally one SPECIALISED grant. */
-  async function enterprise(seed: number, opts: { region?: string; industry?: string; size?: keyof typeof FIGURES; tag?: [string, string] } = {}) {
-    const region = opts.region ?? TIANHE;
-    const registrar = region === TIANHE ? actors.tianhe : actors.haizhu;
-    const code = uscc(seed, region);
-    const res = await ok(
-      c.post(registrar, '/enterprises', {
-        uscc: code,
-        name: `企业${seed}`,
-        industryCode: opts.industry ?? 'SOFTWARE_IT',
-        regionCode: region,
-        foundedOn: '2015-04-20',
-        figures: FIGURES[opts.size ?? 'SMALL'],
-        occurredAt: '2024-03-01T10:00:00+08:00',
-      }),
-    );
-    if (opts.tag) {
-      const [validFrom, validUntil] = opts.tag;
-      await ok(c.post(actors.city, `/enterprises/${res.id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom, validUntil }));
-    }
-    return { id: res.id as string, uscc: code };
-  }
+  const enterprise = (seed: number, opts: Parameters<typeof registerEnterprise>[2] = {}) => registerEnterprise(c, seed, opts);
 
   describe('policy matching on the boundaries', () => {
     let policyId: string;
@@ -145,7 +98,7 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
     it('pushes one PolicyPushed per eligible enterprise; again only to those not yet pushed', async () => {
       const pushed = await ok(c.post(actors.city, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T09:00:00+08:00' }));
       expect(pushed.events.map((ev: { type: string }) => ev.type)).toEqual(['PolicyPushed', 'PolicyPushed']);
-      const stream = await c.get(actors.auditor, `/streams/policy-${policyId}/events`);
+      const stream = await c.get(actors.auditor, `/streams/${policyKind.streamId(policyId)}/events`);
       if (stream.status === 200) {
         const ids = (stream.body.items ?? stream.body.events ?? stream.body)
           .filter((ev: { type: string }) => ev.type === 'PolicyPushed')
@@ -193,6 +146,8 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
       await refused(() => c.post(actors.hub, '/policies', policyBody()), 403);
       await refused(() => c.post(actors.city, '/policies', policyBody({ effectiveUntil: '2024-12-31' })), 400, 'EFFECTIVE_UNTIL_BEFORE_FROM');
       await refused(() => c.post(actors.city, '/policies', policyBody({ level: 'BOGUS' })), 400);
+      // A GB/T 2260 code never starts with 0: refused as a request, before any rule reads it.
+      await refused(() => c.post(actors.city, '/policies', policyBody({ regionCode: '040100' })), 400);
       await refused(() => c.post(actors.city, '/policies', policyBody({ eligibility: { regionCodes: ['440305'] } })), 400, 'ELIGIBILITY_REGION_OUTSIDE_ISSUER');
     });
   });
@@ -290,23 +245,36 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
       await refused(() => c.get(actors.haizhu, `/demands?regionCode=${TIANHE}`), 403, 'REGION_NOT_PERMITTED');
       expect((await c.get(actors.auditor, `/demands?enterpriseId=${ent.id}`)).body.total).toBe(mine.body.total);
     });
+
+    it('oversight reads the demands of its own region only: the province’s and the city’s read, Shenzhen’s do not; ADMIN reads all', async () => {
+      const d = await ok(raise(self(ent.uscc), { description: '辖区监督查阅' }));
+      const province: Actor = { id: 'gd-supervisor', role: 'SUPERVISOR', orgId: 'GD-SUPERVISION', regionCode: '440000' };
+      const shenzhen: Actor[] = (['AUDITOR', 'SUPERVISOR', 'EVALUATOR'] as const).map((role) => ({ id: `sz-${role}`, role, orgId: `SZ-${role}`, regionCode: '440300' }));
+      for (const reader of [actors.auditor, province, admin]) {
+        expect((await c.get(reader, `/demands/${d.id}`)).status).toBe(200);
+        expect((await c.get(reader, `/demands?regionCode=${TIANHE}`)).body.items.map((x: { id: string }) => x.id)).toContain(d.id);
+      }
+      for (const reader of shenzhen) {
+        await refused(() => c.get(reader, `/demands/${d.id}`), 403, 'DEMAND_READ_FORBIDDEN');
+        expect((await c.get(reader, '/demands')).body).toMatchObject({ total: 0, items: [] });
+        await refused(() => c.get(reader, `/demands?regionCode=${TIANHE}`), 403, 'REGION_NOT_PERMITTED');
+      }
+    });
+
+    it('an enterprise is its organisation however its USCC is typed: it reads its own demands', async () => {
+      const typedLoosely = self(` ${ent.uscc.toLowerCase()}`);
+      const d = await ok(raise(typedLoosely, { description: '小写统一社会信用代码' }));
+      expect((await c.get(typedLoosely, `/demands/${d.id}`)).status).toBe(200);
+      expect((await c.get(typedLoosely, '/demands?limit=200')).body.items.map((x: { id: string }) => x.id)).toContain(d.id);
+    });
   });
 
   it('the scheduler escalates on its interval', async () => {
     const s = await startTestApp({ env: { DEMAND_ESCALATION_INTERVAL_MS: '100', DEMAND_ESCALATION_DAYS: '1' } });
     try {
       const sc = client(s);
-      const code = uscc(900);
-      const reg = await sc.post(actors.tianhe, '/enterprises', {
-        uscc: code,
-        name: '企业900',
-        industryCode: 'SOFTWARE_IT',
-        regionCode: TIANHE,
-        foundedOn: '2015-04-20',
-        figures: FIGURES.SMALL,
-        occurredAt: '2024-03-01T10:00:00+08:00',
-      });
-      const d = await sc.post(self(code), '/demands', { enterpriseId: reg.body.id, category: 'FINANCE', description: '贷款', urgency: 'NORMAL', occurredAt: daysAgo(2) });
+      const registered = await registerEnterprise(sc, 900);
+      const d = await sc.post(self(registered.uscc), '/demands', { enterpriseId: registered.id, category: 'FINANCE', description: '贷款', urgency: 'NORMAL', occurredAt: daysAgo(2) });
       expect(d.status).toBe(201);
       let escalated = false;
       for (let i = 0; i < 50 && !escalated; i++) {

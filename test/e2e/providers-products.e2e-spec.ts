@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '@sme/domain';
+import { providerKind, type Actor } from '@sme/domain';
 import { actors, applicationUpTo, client, openCall, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused, okBody } from './support/refusals';
@@ -9,6 +9,9 @@ const provider: Actor = { id: 'provider-user-1', role: 'PROVIDER', orgId: PROVID
 const otherProvider: Actor = { id: 'provider-user-2', role: 'PROVIDER', orgId: uscc(702, '440106'), regionCode: '440106' };
 const shenzhenHub: Actor = { id: 'sz-hub-9', role: 'HUB', orgId: 'SZ-HUB', regionCode: '440300' };
 const admin: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440000' };
+const shenzhenAuditor: Actor = { id: 'sz-auditor-1', role: 'AUDITOR', orgId: 'SZ-AUDIT', regionCode: '440300' };
+const guangdongAuditor: Actor = { id: 'gd-auditor-1', role: 'AUDITOR', orgId: 'GD-AUDIT', regionCode: '440000' };
+const shenzhenEnterprise: Actor = { id: 'sz-ent-1', role: 'ENTERPRISE', orgId: uscc(703, '440305'), regionCode: '440305' };
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -62,7 +65,7 @@ describe('Providers, products and cases', () => {
   it('runs 有进有出: entry, settling at a station, a failed evaluation and warning, 出库, and re-admission later', async () => {
     const applied = ok(await c.post(provider, '/providers/entry-applications', { ...application(), occurredAt: '2022-01-10T10:00:00+08:00' }));
     providerId = applied.id;
-    expect(applied).toMatchObject({ streamId: `provider-${providerId}`, events: [{ type: 'ProviderAppliedForEntry' }] });
+    expect(applied).toMatchObject({ streamId: providerKind.streamId(providerId), events: [{ type: 'ProviderAppliedForEntry' }] });
 
     ok(await c.post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '材料齐全，同意入库', occurredAt: '2022-02-01T10:00:00+08:00' }));
     ok(await c.post(provider, `/providers/${providerId}/stations`, { stationId, since: '2022-03-01', occurredAt: '2022-03-01T09:00:00+08:00' }));
@@ -198,12 +201,51 @@ describe('Providers, products and cases', () => {
     await refused(() => c.post(shenzhenHub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '同意' }), 403, 'REGION_NOT_PERMITTED');
     await refused(() => c.post(provider, `/providers/${providerId}/evaluations`, { period: '2024', scores: { capability: 90, management: 90, quality: 90, satisfaction: 90 }, opinion: '好' }), 403, 'ROLE_NOT_ALLOWED');
     await refused(() => c.post(otherProvider, '/providers/entry-applications', application()), 403, 'NOT_OWNER');
+    // The gate runs before the station is looked up: a refused caller learns nothing of it.
+    await refused(() => c.post(shenzhenHub, `/providers/${providerId}/stations`, { stationId: '00000000-0000-4000-8000-000000000000', since: '2023-05-02' }), 403, 'REGION_NOT_PERMITTED');
+    await refused(() => c.post(otherProvider, `/providers/${providerId}/stations`, { stationId: '00000000-0000-4000-8000-000000000000', since: '2023-05-02' }), 403, 'NOT_OWNER');
     await refused(() => c.get(shenzhenHub, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');
     await refused(() => c.get(shenzhenHub, '/providers?regionCode=440106'), 403, 'REGION_NOT_PERMITTED');
     await refused(() => c.get(otherProvider, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');
     expect(ok(await c.get(otherProvider, '/providers')).total).toBe(0);
     expect(ok(await c.get(shenzhenHub, '/providers')).total).toBe(0);
     expect((await t.http.get('/providers')).status).toBe(401);
+  });
+
+  it('reads providers inside the reader’s region: a province its cities, a city its districts; ADMIN all', async () => {
+    for (const reader of [actors.auditor, guangdongAuditor, actors.tianhe, admin]) {
+      expect(ok(await c.get(reader, `/providers/${providerId}`)).id).toBe(providerId);
+      expect(ok(await c.get(reader, '/providers')).items.map((p: { id: string }) => p.id)).toEqual([providerId]);
+      expect(ok(await c.get(reader, '/providers/movements')).total).toBe(4);
+    }
+    await refused(() => c.get(shenzhenAuditor, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');
+    await refused(() => c.get(actors.haizhu, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');
+    expect(ok(await c.get(shenzhenAuditor, '/providers')).total).toBe(0);
+    expect(ok(await c.get(shenzhenAuditor, '/providers/movements')).total).toBe(0);
+    await refused(() => c.get(shenzhenAuditor, '/providers?cityCode=440100'), 403, 'REGION_NOT_PERMITTED');
+  });
+
+  it('reads products and cases inside the reader’s region (their provider’s), while the catalogue stays public', async () => {
+    const products = ok(await c.get(admin, '/products')).items.map((p: { id: string }) => p.id).sort();
+    const cases = ok(await c.get(admin, '/cases')).items.map((x: { id: string }) => x.id);
+    expect([products.length, cases.length]).toEqual([2, 1]);
+    for (const reader of [actors.auditor, actors.hub, guangdongAuditor]) {
+      expect(ok(await c.get(reader, '/products')).items.map((p: { id: string }) => p.id).sort()).toEqual(products);
+      expect(ok(await c.get(reader, '/cases')).items.map((x: { id: string }) => x.id)).toEqual(cases);
+      expect(ok(await c.get(reader, `/products/${products[0]}`)).id).toBe(products[0]);
+      expect(ok(await c.get(reader, `/cases/${cases[0]}`)).id).toBe(cases[0]);
+    }
+    for (const reader of [shenzhenAuditor, shenzhenHub, shenzhenEnterprise]) {
+      expect(ok(await c.get(reader, '/products')).total).toBe(0);
+      expect(ok(await c.get(reader, '/cases')).total).toBe(0);
+      await refused(() => c.get(reader, `/products/${products[0]}`), 403, 'PRODUCT_READ_FORBIDDEN');
+      await refused(() => c.get(reader, `/cases/${cases[0]}`), 403, 'CASE_READ_FORBIDDEN');
+    }
+    // A provider reads its own, not another's.
+    expect(ok(await c.get(provider, `/cases/${cases[0]}`)).id).toBe(cases[0]);
+    expect(ok(await c.get(otherProvider, '/products')).total).toBe(0);
+    await refused(() => c.get(otherProvider, `/products/${products[0]}`), 403, 'PRODUCT_READ_FORBIDDEN');
+    expect((await t.http.get('/catalogue/products').expect(200)).body.total).toBe(0);
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {

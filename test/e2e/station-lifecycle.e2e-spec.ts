@@ -1,3 +1,4 @@
+import { applicationKind } from '@sme/domain';
 import { actors, applicationUpTo, client, openCall, operator } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -97,7 +98,7 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
 
   it('gives auditors whole envelopes with a hash chain they can verify', async () => {
     const applicationId = await applicationUpTo(t, await openCall(t), 30, 'SUBMITTED');
-    const res = await c.get(actors.auditor, `/streams/application-${applicationId}/events`);
+    const res = await c.get(actors.auditor, `/streams/${applicationKind.streamId(applicationId)}/events`);
     expect(res.status).toBe(200);
     const [drafted, submitted] = res.body.events;
     expect(drafted).toMatchObject({
@@ -120,7 +121,7 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
     expect(verify.body.eventsChecked).toBeGreaterThan(2);
 
     expect((await c.get(actors.city, '/audit/verify')).status).toBe(403);
-    expect((await c.get(actors.city, `/streams/application-${applicationId}/events`)).status).toBe(403);
+    expect((await c.get(actors.city, `/streams/${applicationKind.streamId(applicationId)}/events`)).status).toBe(403);
   });
 
   async function designatedStation(app: TestApp, seed: number) {

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -29,7 +29,8 @@ import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
 import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
-import { StationDesignation } from './stations/station-designation';
+import { Reactors } from './reactors/reactors.service';
+import { ReadConsistency } from './read-side/read-consistency';
 
 const handlers = [
   ExecuteCallHandler,
@@ -48,7 +49,12 @@ const handlers = [
 ];
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** Every route reads under its request's read-your-writes context (X-Min-Position). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ReadConsistency).forRoutes('*');
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
@@ -87,7 +93,7 @@ export class AppModule {
         // Outermost first: the idempotency record must see the ETag the inner one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
-        StationDesignation,
+        Reactors,
         ...RELAY_PROVIDERS,
         ...handlers,
       ],

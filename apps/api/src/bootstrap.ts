@@ -5,7 +5,6 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/domain-exception.filter';
 import { createValidationPipe } from './http/validation';
-import { StationDesignation } from './stations/station-designation';
 
 /** Builds the HTTP application (used by main and by the end-to-end tests). */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
@@ -34,6 +33,5 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
     );
   }
   await app.init();
-  await app.get(StationDesignation).completeAll();
   return app;
 }

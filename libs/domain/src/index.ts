@@ -17,12 +17,17 @@ export * from './call/call.commands';
 export * from './call/call.events';
 export * from './call/call.snapshot';
 export * from './call/call.decider';
+export * from './call/call.access';
+export * from './call/call.kind';
 
 export * from './application/application.form';
 export * from './application/application.commands';
 export * from './application/application.events';
 export * from './application/application.form-rules';
+export * from './application/application.state';
 export * from './application/application.decider';
+export * from './application/application.access';
+export * from './application/application.kind';
 
 export * from './station/revocation-grounds';
 export * from './station/station.commands';
@@ -49,7 +54,11 @@ export * from './provider/removal-grounds';
 export * from './provider/monitoring';
 export * from './provider/provider.commands';
 export * from './provider/provider.events';
+export * from './provider/provider.state';
+export * from './provider/provider.rules';
 export * from './provider/provider.decider';
+export * from './provider/provider.access';
+export * from './provider/provider.kind';
 
 export * from './expert/expert.commands';
 export * from './expert/expert.events';
@@ -59,15 +68,18 @@ export * from './expert/expert.access';
 export * from './expert/expert.kind';
 
 export * from './policy/code-lists';
-export * from './policy/authority';
 export * from './policy/policy-matching';
 export * from './policy/policy.rules';
 export * from './policy/policy.commands';
 export * from './policy/policy.events';
 export * from './policy/policy.decider';
+export * from './policy/policy.access';
+export * from './policy/policy.kind';
 export * from './policy/faq.commands';
 export * from './policy/faq.events';
 export * from './policy/faq.decider';
+export * from './policy/faq.access';
+export * from './policy/faq.kind';
 
 export * from './product/service-classification';
 export * from './product/revisions';
@@ -75,10 +87,18 @@ export * from './product/product.rules';
 export * from './product/product.commands';
 export * from './product/product.events';
 export * from './product/product.decider';
+export * from './product/product.access';
+export * from './product/product.kind';
 export * from './product/case.commands';
 export * from './product/case.events';
 export * from './product/case.decider';
+export * from './product/case.access';
+export * from './product/case.kind';
 
 export * from './demand/demand.commands';
 export * from './demand/demand.events';
 export * from './demand/demand.decider';
+export * from './demand/demand.access';
+export * from './demand/demand.kind';
+
+export * from './kinds';

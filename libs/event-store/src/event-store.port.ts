@@ -66,6 +66,12 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** An append's result with the events as stored (hashes, positions, JSON as read back). */
+export interface RecordedAppend extends AppendResult {
+  /** Undefined when the adapter does not have them at hand (an idempotent retry): read the stream. */
+  events: RecordedEvent[] | undefined;
+}
+
 export type Direction = 'forwards' | 'backwards';
 
 export interface ReadStreamOptions {
@@ -93,6 +99,8 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 
 export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Optional: `append` that also returns what it stored, saving the command path a read-back. */
+  appendRecorded?(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend>;
   /** Events of one stream; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Forward page of the global log. */

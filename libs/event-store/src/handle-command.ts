@@ -2,6 +2,7 @@ import type { Decider, DomainEvent } from '@sme/domain/shared/decider';
 import { conflict } from '@sme/domain/shared/domain-error';
 import {
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
   type EventToAppend,
   type RecordedEvent,
@@ -88,12 +89,15 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
   if (decided.length === 0) return { state, events: [], nextExpectedRevision: revision, position: null };
 
   const toAppend = decided.map((event, index) => options.toEventToAppend(event, index));
-  const result = await store.append(streamId, toAppend, last ? revision : 'no_stream');
+  const expected = last ? revision : 'no_stream';
+  const result: AppendResult & { events?: RecordedEvent[] } = store.appendRecorded
+    ? await store.appendRecorded(streamId, toAppend, expected)
+    : await store.append(streamId, toAppend, expected);
 
   // Read back rather than rebuild: the caller gets exactly what is stored (hashes, positions, JSON forms),
   // and an idempotent retry gets the events its first attempt wrote.
   const firstRevision = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
-  const written = await store.readStream(streamId, { fromRevision: firstRevision, maxCount: toAppend.length });
+  const written = result.events ?? (await store.readStream(streamId, { fromRevision: firstRevision, maxCount: toAppend.length }));
   const stateAfter =
     firstRevision > revision
       ? foldRecorded(decider, state, written, upcast)

@@ -25,3 +25,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 export { createEventStore } from './create-event-store';
 export { checkpointStoreFor } from './checkpoint-store-for';
+export { ReactionRunner, reactionCheckpointName, type Reaction, type ReactorLogger, type ReactorOptions } from './reactor/reactor';

@@ -7,8 +7,6 @@ import { cityCodeOf } from '@sme/domain/shared/region-code';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 
-export const DEMAND_STREAM_PREFIX = 'demand-';
-
 export type DemandViewStatus = 'RAISED' | 'ACCEPTED' | 'MATCHED' | 'RESOLVED' | 'CLOSED';
 
 /** A demand of the 服务需求库; nulls where nothing happened yet, so filters can ask for them. */

@@ -7,9 +7,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 
-export const POLICY_STREAM_PREFIX = 'policy-';
-export const FAQ_STREAM_PREFIX = 'faq-';
-
 /** A policy of the 基础信息库 as it stands: the current version at the top, nulls where a field is absent (filters and sorts need them). */
 export interface PolicyView extends ViewVersion {
   id: string;

@@ -1,9 +1,12 @@
 import { Query } from 'mingo';
+import { productKind, providerKind, serviceCaseKind } from '@sme/domain';
 import type { RecordedEvent } from '@sme/event-store';
 import { foldView } from './fold-view';
+import { casesProjection, productsProjection, providersProjection } from './pool-projections';
 import { projectProduct } from './product.projection';
 import { projectProvider } from './provider.projection';
 import { productFilter } from './queries/product-list';
+import { documentIdOf } from './projector/projection';
 import { providerFilter } from './queries/provider-list';
 
 const doc = (view: object) => view as Record<string, unknown>;
@@ -25,7 +28,7 @@ const event = (streamId: string, type: string, data: Record<string, unknown>, oc
   };
 };
 
-const P = 'provider-p1';
+const P = providerKind.streamId('p1');
 const applied = (at: string) =>
   event(P, 'ProviderAppliedForEntry', {
     providerId: 'p1', uscc: 'U1', name: '某服务机构', regionCode: '440106', cityCode: '440100', serviceDomains: ['IP'],
@@ -76,8 +79,8 @@ describe('products projection', () => {
     classification: { industries: ['ANY'], serviceDomains: ['IP'], enterpriseSizes: ['SMALL'] },
   };
   const view = foldView(projectProduct, [
-    event('product-x', 'ProductPublished', { productId: 'x', providerId: 'p1', providerOrgId: 'U1', version: 1, publishedAt: '2023-05-01T02:00:00.000Z', ...content }, '2023-05-01T02:00:00.000Z'),
-    event('product-x', 'ProductRevised', { productId: 'x', version: 2, changedFields: ['fee'], revisedAt: '2023-06-01T02:00:00.000Z', ...content, fee: { kind: 'FREE' } }, '2023-06-01T02:00:00.000Z'),
+    event(productKind.streamId('x'), 'ProductPublished', { productId: 'x', providerId: 'p1', providerOrgId: 'U1', version: 1, publishedAt: '2023-05-01T02:00:00.000Z', ...content }, '2023-05-01T02:00:00.000Z'),
+    event(productKind.streamId('x'), 'ProductRevised', { productId: 'x', version: 2, changedFields: ['fee'], revisedAt: '2023-06-01T02:00:00.000Z', ...content, fee: { kind: 'FREE' } }, '2023-06-01T02:00:00.000Z'),
   ])!;
 
   it('shows the current version, keeps every version and filters on flat codes', () => {
@@ -85,5 +88,16 @@ describe('products projection', () => {
     expect(view.versions.map((v) => v.fee.kind)).toEqual(['MARKET', 'FREE']);
     expect(new Query(productFilter({ industry: 'RETAIL', enterpriseSize: 'SMALL', feeKind: 'FREE', domain: 'IP' })).test(doc(view))).toBe(true);
     expect(new Query(productFilter({ enterpriseSize: 'MEDIUM' })).test(doc(view))).toBe(false);
+  });
+});
+
+describe('pool projections', () => {
+  it("read their kind's streams, the record id being the document id", () => {
+    const on = (streamId: string) => event(streamId, 'Probe', {}, '2024-01-01T00:00:00.000Z');
+    expect(documentIdOf(providersProjection, on(providerKind.streamId('p1')))).toBe('p1');
+    expect(documentIdOf(productsProjection, on(productKind.streamId('x')))).toBe('x');
+    expect(documentIdOf(casesProjection, on(serviceCaseKind.streamId('c-1')))).toBe('c-1');
+    expect(documentIdOf(productsProjection, on(providerKind.streamId('p1')))).toBeUndefined();
+    expect(documentIdOf(casesProjection, on(productKind.streamId('x')))).toBeUndefined();
   });
 });

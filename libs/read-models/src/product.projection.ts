@@ -4,9 +4,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 
-export const PRODUCT_STREAM_PREFIX = 'product-';
-export const CASE_STREAM_PREFIX = 'case-';
-
 /** A service product (`product-<id>`): the current version's 六公开/五公开 fields, flat codes for filters, and every version. */
 export type ProductView = ViewVersion &
   ProductContent & {

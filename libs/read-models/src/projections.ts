@@ -1,5 +1,9 @@
+import { demandKind } from '@sme/domain/demand/demand.kind';
 import { enterpriseKind } from '@sme/domain/enterprise/enterprise.kind';
 import { expertKind } from '@sme/domain/expert/expert.kind';
+import { faqKind } from '@sme/domain/policy/faq.kind';
+import { policyKind } from '@sme/domain/policy/policy.kind';
+import { streamPrefixOf } from '@sme/domain/shared/record-kind';
 import type { StoredDocument } from './document-store/document-store.port';
 import { APPLICATION_STREAM_PREFIX, projectApplication } from './application.projection';
 import { CALL_STREAM_PREFIX, projectCall } from './call.projection';
@@ -7,8 +11,8 @@ import { projectExpert, type ExpertView } from './expert.projection';
 import { projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import type { Projection } from './projector/projection';
 import { POOL_PROJECTIONS } from './pool-projections';
-import { FAQ_STREAM_PREFIX, POLICY_STREAM_PREFIX, projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
-import { DEMAND_STREAM_PREFIX, projectDemand, type DemandView } from './demand.projection';
+import { projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
+import { projectDemand, type DemandView } from './demand.projection';
 import { STATION_STREAM_PREFIX, projectStation } from './station.projection';
 import type { ApplicationView, CallView, StationView } from './views';
 
@@ -47,8 +51,7 @@ export const stationsProjection: Projection<Stored<StationView>> = {
 export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
   name: 'enterprises',
   version: 1,
-  // A kind's stream id of the empty id is its stream prefix (`enterprise-`).
-  streamPrefix: enterpriseKind.streamId(''),
+  streamPrefix: streamPrefixOf(enterpriseKind),
   apply: (view, event) => projectEnterprise(view, event) as Stored<EnterpriseView> | undefined,
   indexes: [
     { keys: { uscc: 1 } },
@@ -63,7 +66,7 @@ export const enterprisesProjection: Projection<Stored<EnterpriseView>> = {
 export const expertsProjection: Projection<Stored<ExpertView>> = {
   name: 'experts',
   version: 1,
-  streamPrefix: expertKind.streamId(''),
+  streamPrefix: streamPrefixOf(expertKind),
   apply: (view, event) => projectExpert(view, event) as Stored<ExpertView> | undefined,
   indexes: [
     { keys: { cityCode: 1, regionCode: 1, status: 1 } },
@@ -77,7 +80,7 @@ export const expertsProjection: Projection<Stored<ExpertView>> = {
 export const policiesProjection: Projection<Stored<PolicyView>> = {
   name: 'policies',
   version: 1,
-  streamPrefix: POLICY_STREAM_PREFIX,
+  streamPrefix: streamPrefixOf(policyKind),
   apply: (view, event) => projectPolicy(view, event) as Stored<PolicyView> | undefined,
   indexes: [{ keys: { level: 1, status: 1 } }, { keys: { effectiveFrom: 1 } }, { keys: { publishedAt: 1 } }],
 };
@@ -86,7 +89,7 @@ export const policiesProjection: Projection<Stored<PolicyView>> = {
 export const faqsProjection: Projection<Stored<FaqView>> = {
   name: 'faqs',
   version: 1,
-  streamPrefix: FAQ_STREAM_PREFIX,
+  streamPrefix: streamPrefixOf(faqKind),
   apply: (view, event) => projectFaq(view, event) as Stored<FaqView> | undefined,
   indexes: [{ keys: { status: 1, regionCode: 1 } }, { keys: { publishedAt: 1 } }],
 };
@@ -95,7 +98,7 @@ export const faqsProjection: Projection<Stored<FaqView>> = {
 export const demandsProjection: Projection<Stored<DemandView>> = {
   name: 'demands',
   version: 1,
-  streamPrefix: DEMAND_STREAM_PREFIX,
+  streamPrefix: streamPrefixOf(demandKind),
   apply: (view, event) => projectDemand(view, event) as Stored<DemandView> | undefined,
   indexes: [{ keys: { cityCode: 1, regionCode: 1, status: 1 } }, { keys: { status: 1, escalated: 1, raisedAt: 1 } }, { keys: { enterpriseId: 1 } }],
 };

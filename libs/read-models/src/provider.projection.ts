@@ -12,8 +12,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
 
-export const PROVIDER_STREAM_PREFIX = 'provider-';
-
 /** One 入库 or 出库, dated, with the opinion behind an entry and the grounds of an exit. */
 export interface ProviderMovementView {
   kind: 'ENTRY' | 'EXIT';

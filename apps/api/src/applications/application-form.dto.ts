@@ -18,10 +18,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EDUCATION_LEVELS, MATERIAL_KINDS, OPERATOR_TYPES, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
+import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR_MONTH = /^\d{4}-\d{2}$/;
-const REGION = /^\d{6}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 const RequiredText = (max = 200) => applyDecorators(IsString(), MinLength(1), MaxLength(max));
@@ -34,15 +34,13 @@ export class ContactDto {
 
 export class OperatorDto {
   @ApiProperty({ example: '广州天河软件园管理有限公司' }) @RequiredText() name!: string;
-  @ApiProperty({ example: '91440101MA59UXXXXX', description: '统一社会信用代码 (GB 32100-2015)' })
-  @IsString()
-  @Matches(/^[0-9A-Z]{18}$/, { message: 'uscc must be 18 characters of digits and capital letters' })
+  @ApiProperty({ example: '91440101MA59UXXXXX', description: '统一社会信用代码 (GB 32100-2015)', pattern: USCC_PATTERN })
+  @IsUsccShaped()
   uscc!: string;
   @ApiProperty({ enum: OPERATOR_TYPES }) @IsIn(OPERATOR_TYPES) type!: OperatorType;
   @ApiProperty({ example: '软件和信息技术服务业' }) @RequiredText(100) industry!: string;
   @ApiProperty({ example: '2012-03-15' }) @Matches(DATE, { message: 'registrationDate must be a date YYYY-MM-DD' }) registrationDate!: string;
-  @ApiProperty({ example: '440106' }) @Matches(REGION, { message: 'registrationRegionCode must be a 6-digit GB/T 2260 code' })
-  registrationRegionCode!: string;
+  @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN }) @IsRegionCode() registrationRegionCode!: string;
   @ApiProperty({ example: '王强' }) @RequiredText(50) legalRepresentative!: string;
   @ApiProperty({ example: '有限责任公司' }) @RequiredText(50) nature!: string;
   @ApiProperty({ example: '广州市天河区…' }) @RequiredText() registeredAddress!: string;
@@ -75,7 +73,7 @@ export class StationHeadDto {
 
 export class StationInfoDto {
   @ApiProperty({ example: '天河软件园中小企业服务站' }) @RequiredText() name!: string;
-  @ApiProperty({ example: '440106' }) @Matches(REGION, { message: 'districtCode must be a 6-digit GB/T 2260 code' }) districtCode!: string;
+  @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN }) @IsRegionCode() districtCode!: string;
   @ApiProperty({ example: '广州市天河区…' }) @RequiredText() address!: string;
   @ApiProperty({ example: 120 }) @IsNumber() @Min(0) @Max(1_000_000) areaSqm!: number;
   @ApiProperty({ example: 2, description: 'the seed requires 1–3' }) @IsInt() @Min(0) @Max(1000) fullTimeStaff!: number;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { applicationKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -38,7 +38,7 @@ export class ApplicationController {
   }
 
   @Post()
-  @Roles('STATION_OPERATOR')
+  @CommandRoute(applicationKind, 'CreateApplication')
   @ApiOperation({ summary: 'Draft an application with the 申请表 (the operator’s organisation owns it)' })
   create(@Body() dto: CreateApplicationDto, @Ctx() ctx: RequestContext) {
     const applicationId = newRecordId(ctx, 'application');
@@ -47,7 +47,7 @@ export class ApplicationController {
 
   @Post(':id/materials')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR')
+  @CommandRoute(applicationKind, 'AttachMaterial')
   @ApiOperation({ summary: 'Attach (or replace) one of the six materials while in draft' })
   attach(@Param('id', IdPipe) id: string, @Body() dto: AttachMaterialDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'AttachMaterial', data: { applicationId: id, ...dto.material } }, ctx);
@@ -55,7 +55,7 @@ export class ApplicationController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR')
+  @CommandRoute(applicationKind, 'SubmitApplication')
   @ApiOperation({ summary: 'Submit to the district before its deadline (逾期不予受理)' })
   submit(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SubmitApplication', data: { applicationId: id } }, ctx);
@@ -63,7 +63,7 @@ export class ApplicationController {
 
   @Post(':id/district-review')
   @HttpCode(200)
-  @Roles('DISTRICT_AUTHORITY')
+  @CommandRoute(applicationKind, 'ReviewByDistrict')
   @ApiOperation({ summary: '区初审: pass or reject, by the authority of the station’s district' })
   districtReview(@Param('id', IdPipe) id: string, @Body() dto: DistrictReviewDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'ReviewByDistrict', data: { applicationId: id, passed: dto.passed, opinion: dto.opinion } }, ctx);
@@ -71,7 +71,7 @@ export class ApplicationController {
 
   @Post(':id/expert-panel')
   @HttpCode(200)
-  @Roles('HUB')
+  @CommandRoute(applicationKind, 'FormExpertPanel')
   @ApiOperation({ summary: '专家评审: the hub forms a panel of at least three admitted, unsuspended experts from the registry, none from the applicant' })
   expertPanel(@Param('id', IdPipe) id: string, @Body() dto: ExpertPanelDto, @Ctx() ctx: RequestContext) {
     // Only the ids: the handler takes name, organisation and availability from the expert registry.
@@ -81,7 +81,7 @@ export class ApplicationController {
 
   @Post(':id/expert-scores')
   @HttpCode(200)
-  @Roles('EXPERT')
+  @CommandRoute(applicationKind, 'ScoreApplication')
   @ApiOperation({ summary: 'A panel expert scores 0–100 with an opinion, once' })
   score(@Param('id', IdPipe) id: string, @Body() dto: ExpertScoreDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'ScoreApplication', data: { applicationId: id, score: dto.score, opinion: dto.opinion } }, ctx);
@@ -89,7 +89,7 @@ export class ApplicationController {
 
   @Post(':id/recommendation')
   @HttpCode(200)
-  @Roles('HUB')
+  @CommandRoute(applicationKind, 'IssueRecommendation')
   @ApiOperation({ summary: '推荐意见, once every panel score is in' })
   recommend(@Param('id', IdPipe) id: string, @Body() dto: RecommendationDto, @Ctx() ctx: RequestContext) {
     const data = { applicationId: id, recommended: dto.recommended, opinion: dto.opinion };
@@ -98,7 +98,7 @@ export class ApplicationController {
 
   @Post(':id/decision')
   @HttpCode(200)
-  @Roles('CITY_AUTHORITY')
+  @CommandRoute(applicationKind, 'DecideApplication')
   @ApiOperation({ summary: '审定: the city approves or rejects' })
   decide(@Param('id', IdPipe) id: string, @Body() dto: DecisionDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'DecideApplication', data: { applicationId: id, approved: dto.approved, opinion: dto.opinion } }, ctx);

@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { ApplicationFormDto, MaterialDto } from './application-form.dto';
 
@@ -75,9 +76,9 @@ export class DecisionDto extends CommandRequestDto {
 
 export class ListApplicationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
-  @ApiPropertyOptional({ example: '440106' })
+  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   districtCode?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STAGES }) @IsOptional() @IsIn(APPLICATION_STAGES) stage?: ApplicationStage;
   @ApiPropertyOptional({ description: 'The operator organisation (its USCC) that owns the applications' })

@@ -1,10 +1,9 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  APPLICATION_EVENT_SCHEMA_VERSIONS,
-  applicationDecider,
+  applicationKind,
   DomainError,
+  isWithinRegion,
   notFound,
   type ApplicationCommand,
   type PanelCandidate,
@@ -39,10 +38,10 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
       return toResponse(
         await this.executor.execute({
           id: applicationId,
-                    kind: legacyKind('application', applicationDecider, APPLICATION_EVENT_SCHEMA_VERSIONS),
+          kind: applicationKind,
           command: { type: command.type, data } as Omit<ApplicationCommand, 'metadata'>,
           ctx,
-                    legalBasis: call.documentNumber,
+          legalBasis: call.documentNumber,
         }),
       );
     } catch (error) {
@@ -67,7 +66,7 @@ export class ExecuteApplicationHandler implements ICommandHandler<ExecuteApplica
   }
 
   private callIdOf(applicationId: string): Promise<string> {
-    return this.records.callIdOf(`application-${applicationId}`, () =>
+    return this.records.callIdOf(applicationKind.streamId(applicationId), () =>
       notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
     );
   }
@@ -78,7 +77,7 @@ export class GetApplicationHandler implements IQueryHandler<GetApplicationQuery>
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ applicationId, actor }: GetApplicationQuery) {
-    const view = foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
+    const view = foldView(projectApplication, await this.store.readStream(applicationKind.streamId(applicationId)));
     if (!view) throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
     if (!mayRead(actor, view)) throw applicationReadForbidden();
     return toPublicView(view);
@@ -90,8 +89,11 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, sort, page, actor }: ListApplicationsQuery) {
-    const scoped = scopeFilter(actor, filter);
     await this.readSide.caughtUp();
-    return listResult(() => this.readSide.reader.listApplications(scoped, sort, page));
+    const { reader } = this.readSide;
+    const callsWithin = async (regionCode: string) =>
+      (await reader.calls({})).filter((call) => isWithinRegion(call.cityCode, regionCode)).map((call) => call.id);
+    const scoped = await scopeFilter(actor, filter, callsWithin);
+    return listResult(() => reader.listApplications(scoped, sort, page));
   }
 }

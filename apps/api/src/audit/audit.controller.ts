@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Roles } from '../auth/auth.decorators';
+import type { Actor } from '@sme/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
 
 export class StreamIdParam {
@@ -28,9 +29,9 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('streams/:streamId/events')
-  @ApiOperation({ summary: 'A record’s whole history: every event with its full envelope and hash link' })
-  streamEvents(@Param() { streamId }: StreamIdParam, @Query() query: StreamEventsQueryDto) {
-    return this.queries.execute(new GetStreamEventsQuery(streamId, query.fromRevision, query.direction, query.limit));
+  @ApiOperation({ summary: 'A record’s whole history: every event with its full envelope and hash link (records inside the auditor’s region)' })
+  streamEvents(@Param() { streamId }: StreamIdParam, @Query() query: StreamEventsQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetStreamEventsQuery(streamId, actor, query.fromRevision, query.direction, query.limit));
   }
 
   @Get('audit/verify')

@@ -1,8 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '@sme/domain';
+import { notFound, regionNameZh, type Actor } from '@sme/domain';
 import { EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { ApiError } from '../http/api-error';
+import { readsRegion } from '../records/read-scope';
 import { GetStreamEventsQuery, VerifyChainsQuery, type EventEnvelopeView } from './audit.messages';
+import { regionOfStream } from './stream-region';
+
+const streamReadForbidden = (actor: Actor) =>
+  ApiError.forbidden(
+    'REGION_NOT_PERMITTED',
+    `该事件流所属记录不在您的管辖范围（${regionNameZh(actor.regionCode)}）内`,
+    `The stream's record lies outside the actor's region ${actor.regionCode}`,
+  );
 
 export function toEnvelopeView(event: RecordedEvent): EventEnvelopeView {
   return {
@@ -25,7 +35,9 @@ export function toEnvelopeView(event: RecordedEvent): EventEnvelopeView {
 export class GetStreamEventsHandler implements IQueryHandler<GetStreamEventsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ streamId, fromRevision, direction, limit }: GetStreamEventsQuery) {
+  async execute({ streamId, actor, fromRevision, direction, limit }: GetStreamEventsQuery) {
+    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
+    if (first !== undefined && !readsRegion(actor, regionOfStream(first))) throw streamReadForbidden(actor);
     const events = await this.store.readStream(streamId, {
       direction,
       ...(fromRevision !== undefined ? { fromRevision: BigInt(fromRevision) } : {}),

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@sme/domain';
 import type { EventMetadata } from '@sme/event-store';
 
 /** An event as auditors see it: the whole envelope, bigints as JSON-safe values. */
@@ -20,6 +21,8 @@ export interface EventEnvelopeView {
 export class GetStreamEventsQuery extends Query<{ streamId: string; events: EventEnvelopeView[] }> {
   constructor(
     readonly streamId: string,
+    /** Who reads: an auditor reads the streams of records inside its region. */
+    readonly actor: Actor,
     readonly fromRevision?: number,
     readonly direction: 'forwards' | 'backwards' = 'forwards',
     readonly limit?: number,

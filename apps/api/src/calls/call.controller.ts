@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { callKind } from '@sme/domain';
+import { CommandRoute } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -19,7 +20,7 @@ export class CallController {
   ) {}
 
   @Post()
-  @Roles('CITY_AUTHORITY')
+  @CommandRoute(callKind, 'OpenCall')
   @ApiOperation({ summary: 'Open a call for station applications (征集批次)' })
   open(@Body() dto: OpenCallDto, @Ctx() ctx: RequestContext) {
     const { occurredAt: _o, reason: _r, ...data } = dto;
@@ -30,7 +31,7 @@ export class CallController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @Roles('CITY_AUTHORITY')
+  @CommandRoute(callKind, 'CloseCall')
   @ApiOperation({ summary: 'Close the call: no more submissions' })
   close(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteCallCommand({ type: 'CloseCall', data: { callId: id } }, ctx));
@@ -38,7 +39,7 @@ export class CallController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @Roles('CITY_AUTHORITY')
+  @CommandRoute(callKind, 'PublishList')
   @ApiOperation({ summary: 'Publish the list (发布名单): every approved application becomes a station (授牌)' })
   publish(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new PublishCallListCommand(id, ctx));

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 
 export class OpenCallDto extends CommandRequestDto {
   @ApiProperty({ example: '广州市中小企业服务站征集（2019）' })
@@ -15,8 +16,8 @@ export class OpenCallDto extends CommandRequestDto {
   @MaxLength(100)
   documentNumber!: string;
 
-  @ApiProperty({ example: '440100', description: 'GB/T 2260 city code' })
-  @Matches(/^\d{6}$/, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  @ApiProperty({ example: '440100', description: 'GB/T 2260 city code', pattern: REGION_CODE_PATTERN })
+  @IsRegionCode()
   cityCode!: string;
 
   @ApiProperty({ example: '2018-01-01', description: 'Operators must be registered before this date' })
@@ -39,9 +40,9 @@ export class OpenCallDto extends CommandRequestDto {
 }
 
 export class ListCallsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: '440100' })
+  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   cityCode?: string;
 
   @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED', 'PUBLISHED'] })

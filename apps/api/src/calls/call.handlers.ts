@@ -1,12 +1,12 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CALL_EVENT_SCHEMA_VERSIONS, callDecider, notFound } from '@sme/domain';
+import { callKind, notFound, type ListEntryInput } from '@sme/domain';
 import { toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
-import { StationDesignation } from '../stations/station-designation';
+import { Reactors } from '../reactors/reactors.service';
+import { stationIdFor } from '../reactors/station-designation.reaction';
 import {
   ExecuteCallCommand,
   GetCallQuery,
@@ -32,10 +32,10 @@ export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand> {
     return toResponse(
       await this.executor.execute({
         id: callId,
-                kind: legacyKind('call', callDecider, CALL_EVENT_SCHEMA_VERSIONS),
+        kind: callKind,
         command,
         ctx,
-                legalBasis,
+        legalBasis,
       }),
     );
   }
@@ -46,22 +46,46 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
   constructor(
     private readonly executor: CommandExecutor,
     private readonly records: RecordLoader,
-    private readonly designation: StationDesignation,
+    private readonly readSide: ReadSide,
+    private readonly reactors: Reactors,
   ) {}
 
+  /**
+   * Writes the list to the call's stream only. The stations follow from it (StationDesignationReaction);
+   * the answer waits, bounded, until they are written, so the caller reads them next.
+   */
   async execute({ callId, ctx }: PublishCallListCommand): Promise<CommandResult> {
     const call = await this.records.call(callId);
-    const entries = await this.designation.approvedEntries(callId);
+    const entries = await this.approvedEntries(callId);
     const result = await this.executor.execute({
+      kind: callKind,
       id: callId,
-      kind: { streamId: () => `call-${callId}`, decider: callDecider, schemaVersions: CALL_EVENT_SCHEMA_VERSIONS },
       command: { type: 'PublishList', data: { callId, entries } },
       ctx,
       legalBasis: call.documentNumber,
     });
-    const published = result.recorded.find((e) => e.type === 'CallListPublished');
-    if (published) await this.designation.complete(published, ctx);
+    if (result.position !== null) await this.reactors.settled(BigInt(result.position));
     return toResponse(result);
+  }
+
+  /**
+   * The call's applications that stand APPROVED, confirmed on their own streams. The read side must
+   * be current: a list published from a lagging view would miss a station.
+   */
+  private async approvedEntries(callId: string): Promise<ListEntryInput[]> {
+    await this.readSide.requireCurrent(['applications']);
+    const entries: ListEntryInput[] = [];
+    for (const candidate of await this.readSide.reader.applications({ callId, stage: 'APPROVED' })) {
+      const application = await this.records.application(candidate.id);
+      if (application?.stage !== 'APPROVED') continue;
+      entries.push({
+        applicationId: application.id,
+        stationId: stationIdFor(application.id),
+        districtCode: application.districtCode,
+        stationName: application.stationName,
+      });
+    }
+    return entries;
   }
 }
 

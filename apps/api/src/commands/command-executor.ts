@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { authorize } from '@sme/domain/shared/access';
 import type { Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { EVENT_STORE, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
+import { ReadConsistency } from '../read-side/read-consistency';
 import type { RequestContext } from './request-context';
 
 /** What every command endpoint answers. */
@@ -42,7 +43,10 @@ export interface LegacyKind<C extends DomainCommand, S, E extends DomainEvent> {
 /** Builds the envelope around a domain command and runs it through the shared handler. */
 @Injectable()
 export class CommandExecutor {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly consistency?: ReadConsistency,
+  ) {}
 
   async execute<C extends DomainCommand, S, E extends DomainEvent>(
     options: ExecuteOptions<C, S, E>,
@@ -77,6 +81,7 @@ export class CommandExecutor {
         },
       }),
     });
+    if (result.position !== null) this.consistency?.noteWrite(result.position);
     return {
       id: options.id,
       streamId,

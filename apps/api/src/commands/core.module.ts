@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ReadConsistency } from '../read-side/read-consistency';
 import { ReadSide } from '../read-side/read-side.service';
 import { RecordLoader } from '../records/record-loader';
 import { CommandExecutor } from './command-executor';
@@ -10,7 +11,7 @@ import { CommandExecutor } from './command-executor';
  */
 @Global()
 @Module({
-  providers: [CommandExecutor, RecordLoader, ReadSide],
-  exports: [CommandExecutor, RecordLoader, ReadSide],
+  providers: [CommandExecutor, RecordLoader, ReadSide, ReadConsistency],
+  exports: [CommandExecutor, RecordLoader, ReadSide, ReadConsistency],
 })
 export class CoreModule {}

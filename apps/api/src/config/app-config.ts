@@ -32,6 +32,8 @@ export interface AppConfig {
   devTokens: boolean;
   demo: boolean;
   /** DEMAND_ESCALATION_DAYS (default 3): whole days a demand may wait unaccepted before it is escalated. */
+  /** How long a read waits for its projection to reach the position it must see (then 503). */
+  readWaitMs: number;
   demandEscalationDays: number;
   /** DEMAND_ESCALATION_INTERVAL_MS (default 60000): how often the escalation scheduler runs; 0 turns it off. */
   demandEscalationIntervalMs: number;
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
     devTokens: !production && env.DEV_TOKENS !== 'off',
     demo: argv.includes('--demo') || env.DEMO === '1',
+    readWaitMs: positiveInteger(env.READ_WAIT_MS, 5000, 'READ_WAIT_MS', 1),
     demandEscalationDays: positiveInteger(env.DEMAND_ESCALATION_DAYS, 3, 'DEMAND_ESCALATION_DAYS', 1),
     demandEscalationIntervalMs: positiveInteger(env.DEMAND_ESCALATION_INTERVAL_MS, 60_000, 'DEMAND_ESCALATION_INTERVAL_MS', 0),
     providerPassMark: env.PROVIDER_PASS_MARK?.trim() ? Number(env.PROVIDER_PASS_MARK) : 60,

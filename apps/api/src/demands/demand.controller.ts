@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { demandKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -25,7 +25,7 @@ export class DemandController {
   }
 
   @Post()
-  @Roles('ENTERPRISE', 'STATION_OPERATOR')
+  @CommandRoute(demandKind, 'RaiseDemand')
   @ApiOperation({ summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)' })
   raise(@Body() dto: RaiseDemandDto, @Ctx() ctx: RequestContext) {
     const { enterpriseId, category, description, urgency, stationId } = dto;
@@ -45,7 +45,7 @@ export class DemandController {
 
   @Post(':id/acceptance')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR', 'HUB')
+  @CommandRoute(demandKind, 'AcceptDemand')
   @ApiOperation({ summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region' })
   accept(@Param('id', IdPipe) id: string, @Body() dto: AcceptDemandDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'AcceptDemand', data: { demandId: id, stationId: dto.stationId } }, ctx);
@@ -53,7 +53,7 @@ export class DemandController {
 
   @Post(':id/match')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR', 'HUB')
+  @CommandRoute(demandKind, 'MatchDemand')
   @ApiOperation({ summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it' })
   match(@Param('id', IdPipe) id: string, @Body() dto: MatchDemandDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'MatchDemand', data: { demandId: id, providerId: dto.providerId, ...(dto.productId === undefined ? {} : { productId: dto.productId }) } }, ctx);
@@ -61,7 +61,7 @@ export class DemandController {
 
   @Post(':id/resolution')
   @HttpCode(200)
-  @Roles('STATION_OPERATOR', 'HUB')
+  @CommandRoute(demandKind, 'ResolveDemand')
   @ApiOperation({ summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write' })
   resolve(@Param('id', IdPipe) id: string, @Body() dto: ResolveDemandDto, @Ctx() ctx: RequestContext) {
     return this.run(
@@ -72,7 +72,7 @@ export class DemandController {
 
   @Post(':id/closure')
   @HttpCode(200)
-  @Roles('ENTERPRISE', 'STATION_OPERATOR', 'HUB')
+  @CommandRoute(demandKind, 'CloseDemand')
   @ApiOperation({ summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)' })
   close(@Param('id', IdPipe) id: string, @Body() dto: CloseDemandDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'CloseDemand', data: { demandId: id, reason: dto.closeReason, note: dto.note } }, ctx);

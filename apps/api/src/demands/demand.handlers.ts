@@ -1,7 +1,6 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DEMAND_EVENT_SCHEMA_VERSIONS, demandDecider, enterpriseKind, notFound, type DemandCommand } from '@sme/domain';
+import { demandKind, enterpriseKind, notFound, type DemandCommand } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { foldView, listDemands, projectDemand, projectEnterprise, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
@@ -33,10 +32,10 @@ export class ExecuteDemandHandler implements ICommandHandler<ExecuteDemandComman
     return toResponse(
       await this.executor.execute({
         id: demandId,
-                kind: legacyKind('demand', demandDecider, DEMAND_EVENT_SCHEMA_VERSIONS),
+        kind: demandKind,
         command: full,
         ctx,
-              }),
+      }),
     );
   }
 }
@@ -46,7 +45,7 @@ export class GetDemandHandler implements IQueryHandler<GetDemandQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ demandId, actor }: GetDemandQuery) {
-    const view = foldView(projectDemand, await this.store.readStream(`demand-${demandId}`));
+    const view = foldView(projectDemand, await this.store.readStream(demandKind.streamId(demandId)));
     if (!view) throw demandNotFound();
     if (!mayReadDemand(actor, view)) throw demandReadForbidden();
     return toPublicView(view);

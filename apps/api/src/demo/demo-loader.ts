@@ -9,7 +9,7 @@ import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
 import { ExecuteExpertCommand, type ExpertCommandBody } from '../experts/expert.messages';
 import { ExecuteStationCommand, type StationCommandBody } from '../stations/station.messages';
-import { stationIdFor } from '../stations/station-designation';
+import { stationIdFor } from '../reactors/station-designation.reaction';
 import {
   AUDITOR,
   CITY,

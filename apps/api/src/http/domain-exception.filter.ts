@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@sme/domain/shared/domain-error';
 import { WrongExpectedRevisionError } from '@sme/event-store';
+import { NoProjectionError } from '@sme/read-models';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
 
@@ -19,6 +20,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    // A read that waited for its projection in vain: the client may retry shortly.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(body.details?.retryAfterSeconds ?? 1));
     response.status(body.statusCode).json(body);
   }
 
@@ -42,6 +45,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
           en: `The record changed meanwhile (expected revision ${String(exception.expected)}, actual ${String(exception.actual)}); read it again and retry`,
         },
         details: { streamId: exception.streamId, expected: String(exception.expected), actual: String(exception.actual) },
+      };
+    }
+    if (exception instanceof NoProjectionError) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'READ_MODEL_NOT_BUILT',
+        message: { zh: `读模型 ${exception.projection} 尚未建立，请稍后重试`, en: `The read model ${exception.projection} has not been built yet; retry shortly` },
+        details: { projection: exception.projection, retryAfterSeconds: 5 },
       };
     }
     if (exception instanceof HttpException) {

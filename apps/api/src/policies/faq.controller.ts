@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, Roles } from '../auth/auth.decorators';
+import { faqKind } from '@sme/domain';
+import { CommandRoute, Public } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
 import { ExecuteFaqCommand, ListFaqsQuery } from './policy.messages';
-
-const FAQ_ROLES = ['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN'] as const;
 
 @ApiTags('FAQs (基础信息库)')
 @ApiBearerAuth()
@@ -20,7 +19,7 @@ export class FaqController {
   ) {}
 
   @Post()
-  @Roles(...FAQ_ROLES)
+  @CommandRoute(faqKind, 'PublishFaq')
   @ApiOperation({ summary: 'Publish an FAQ into the actor’s region' })
   publish(@Body() dto: PublishFaqDto, @Ctx() ctx: RequestContext) {
     const { question, answer, topics, policyIds } = dto;
@@ -29,7 +28,7 @@ export class FaqController {
   }
 
   @Post(':id/revisions')
-  @Roles(...FAQ_ROLES)
+  @CommandRoute(faqKind, 'ReviseFaq')
   @ApiOperation({ summary: 'A new version; fields left out stay' })
   revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseFaqDto, @Ctx() ctx: RequestContext) {
     const { question, answer, topics, policyIds } = dto;
@@ -43,7 +42,7 @@ export class FaqController {
   }
 
   @Post(':id/retirement')
-  @Roles(...FAQ_ROLES)
+  @CommandRoute(faqKind, 'RetireFaq')
   @ApiOperation({ summary: 'Retire the FAQ (reason required)' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireFaqDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteFaqCommand({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx));

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { chinaDateOf, isBusinessDate, type Actor } from '@sme/domain';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -45,7 +45,7 @@ export class PolicyController {
   }
 
   @Post('policies')
-  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN')
+  @CommandRoute(policyKind, 'PublishPolicy')
   @ApiOperation({ summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level' })
   publish(@Body() dto: PublishPolicyDto, @Ctx() ctx: RequestContext) {
     const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
@@ -70,7 +70,7 @@ export class PolicyController {
   }
 
   @Post('policies/:id/amendments')
-  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN')
+  @CommandRoute(policyKind, 'AmendPolicy')
   @ApiOperation({ summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended' })
   amend(@Param('id', IdPipe) id: string, @Body() dto: AmendPolicyDto, @Ctx() ctx: RequestContext) {
     const { title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
@@ -87,14 +87,14 @@ export class PolicyController {
   }
 
   @Post('policies/:id/repeal')
-  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN')
+  @CommandRoute(policyKind, 'RepealPolicy')
   @ApiOperation({ summary: '废止 from the day `on` (no longer in force that day); the reason is required' })
   repeal(@Param('id', IdPipe) id: string, @Body() dto: RepealPolicyDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RepealPolicy', data: { policyId: id, on: dto.on, reason: dto.reason ?? '' } }, ctx);
   }
 
   @Post('policies/:id/push')
-  @Roles('CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'ADMIN')
+  @CommandRoute(policyKind, 'PushPolicy')
   @ApiOperation({
     summary:
       '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',

@@ -14,10 +14,10 @@ import {
   type TagsMode,
 } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION = /^\d{6}$/;
 
 /** Who the policy is for; a criterion left out restricts nothing (the domain checks the codes and regions). */
 export class EligibilityDto {
@@ -30,15 +30,15 @@ export class EligibilityDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(REGION, { each: true, message: 'regionCodes must be 6-digit GB/T 2260 codes' })
+  @IsRegionCode({ each: true })
   regionCodes?: string[];
 }
 
 export class PublishPolicyDto extends CommandRequestDto {
   @ApiProperty({ enum: POLICY_LEVELS }) @IsIn(POLICY_LEVELS) level!: PolicyLevel;
-  @ApiPropertyOptional({ example: '440100', description: 'Issuing region: none for NATIONAL, else a province, city or district code' })
+  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN, description: 'Issuing region: none for NATIONAL, else a province, city or district code' })
   @IsOptional()
-  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
   @ApiProperty({ example: '广州市促进中小企业发展若干措施' }) @IsString() @MaxLength(300) title!: string;
   @ApiProperty({ example: '广州市工业和信息化局' }) @IsString() @MaxLength(200) issuer!: string;
@@ -108,8 +108,8 @@ export class RetireFaqDto extends CommandRequestDto {}
 
 export class ListFaqsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) topic?: string;
-  @ApiPropertyOptional({ example: '440106', description: 'FAQs of this region and of the regions containing it' })
+  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'FAQs of this region and of the regions containing it' })
   @IsOptional()
-  @Matches(REGION, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 }

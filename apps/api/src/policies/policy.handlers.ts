@@ -1,16 +1,13 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   chinaDateOf,
   conflict,
-  FAQ_EVENT_SCHEMA_VERSIONS,
-  faqDecider,
+  decideAuthorized,
+  faqKind,
   isEligible,
   notFound,
-  POLICY_EVENT_SCHEMA_VERSIONS,
-  policyDecider,
-  requirePushAuthority,
+  policyKind,
   type FaqCommand,
   type PolicyCommand,
   type PolicyEvent,
@@ -36,10 +33,9 @@ import {
 } from './policy.messages';
 
 const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
-const policyStream = (id: string) => `policy-${id}`;
 
 async function loadPolicy(store: EventStore, policyId: string) {
-  return (await loadAggregate<PolicyState, PolicyEvent>(store, policyStream(policyId), policyDecider)).state;
+  return (await loadAggregate<PolicyState, PolicyEvent>(store, policyKind.streamId(policyId), policyKind.decider)).state;
 }
 
 @CommandHandler(ExecutePolicyCommand)
@@ -61,7 +57,7 @@ export class ExecutePolicyHandler implements ICommandHandler<ExecutePolicyComman
     return toResponse(
       await this.executor.execute({
         id: policyId,
-        kind: { streamId: () => policyStream(policyId), decider: policyDecider, schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS },
+        kind: policyKind,
         command: command as Omit<PolicyCommand, 'metadata'>,
         ctx,
         ...(typeof legalBasis === 'string' ? { legalBasis } : {}),
@@ -87,7 +83,10 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
   async execute({ policyId, ctx }: PushPolicyCommand): Promise<CommandResult> {
     const policy = await loadPolicy(this.store, policyId);
     if (policy.status === 'NONE') throw policyNotFound();
-    requirePushAuthority(ctx.actor, policy.regionCode);
+    // Refusals come before any enterprise is read: the access gate (a refused caller learns nothing,
+    // not even who is eligible), then the policy's own (repealed, expired). Decided once, not written.
+    const probe: PushPolicy = { type: 'PushPolicy', data: { policyId, pushId: '-', enterpriseIds: ['-'] }, metadata: { now: ctx.occurredAt, actor: ctx.actor } };
+    decideAuthorized(policyKind, probe, policy);
     const on = chinaDateOf(ctx.occurredAt);
     await this.readSide.requireCaughtUp();
     const scope = ctx.actor.role === 'ADMIN' ? undefined : ctx.actor.regionCode;
@@ -95,9 +94,6 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
     const eligible = candidates.filter((doc) => isEligible(policy, matchable(doc), on).eligible).map((doc) => doc.id);
     const fresh = eligible.filter((id) => policy.pushedVersions[id] !== policy.version);
     if (fresh.length === 0) {
-      // The policy's own refusals (repealed, expired) come first: decide once without writing.
-      const probe: PushPolicy = { type: 'PushPolicy', data: { policyId, pushId: '-', enterpriseIds: ['-'] }, metadata: { now: ctx.occurredAt, actor: ctx.actor } };
-      policyDecider.decide(probe, policy);
       throw conflict(
         'NOTHING_TO_PUSH',
         `没有尚未收到该政策当前版本（第${policy.version}版）的符合条件企业`,
@@ -111,7 +107,7 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
     return toResponse(
       await this.executor.execute({
         id: policyId,
-        kind: { streamId: () => policyStream(policyId), decider: policyDecider, schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS },
+        kind: policyKind,
         command,
         ctx,
         legalBasis: policy.documentNumber,
@@ -129,10 +125,10 @@ export class ExecuteFaqHandler implements ICommandHandler<ExecuteFaqCommand> {
     return toResponse(
       await this.executor.execute({
         id: faqId,
-                kind: legacyKind('faq', faqDecider, FAQ_EVENT_SCHEMA_VERSIONS),
+        kind: faqKind,
         command: command as Omit<FaqCommand, 'metadata'>,
         ctx,
-              }),
+      }),
     );
   }
 }
@@ -142,7 +138,7 @@ export class GetPolicyHandler implements IQueryHandler<GetPolicyQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ policyId }: GetPolicyQuery) {
-    const view = foldView(projectPolicy, await this.store.readStream(policyStream(policyId)));
+    const view = foldView(projectPolicy, await this.store.readStream(policyKind.streamId(policyId)));
     if (!view) throw policyNotFound();
     const { pushedVersions: _omitted, ...rest } = toPublicView(view);
     return rest;

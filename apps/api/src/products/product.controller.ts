@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, CaseEnterprise, ProductContent } from '@sme/domain';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { productKind, serviceCaseKind, type Actor, type CaseEnterprise, type ProductContent } from '@sme/domain';
+import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -35,7 +35,7 @@ export class ProductController {
   ) {}
 
   @Post('products')
-  @Roles('PROVIDER')
+  @CommandRoute(productKind, 'PublishProduct')
   @ApiOperation({ summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库' })
   publish(@Body() dto: PublishProductDto, @Ctx() ctx: RequestContext) {
     const data = {
@@ -55,7 +55,7 @@ export class ProductController {
   }
 
   @Post('products/:id/revisions')
-  @Roles('PROVIDER')
+  @CommandRoute(productKind, 'ReviseProduct')
   @ApiOperation({ summary: 'A new version of the product: the fields given replace the current ones' })
   revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseProductDto, @Ctx() ctx: RequestContext) {
     const c = dto.changes;
@@ -75,14 +75,14 @@ export class ProductController {
 
   @Post('products/:id/retirement')
   @HttpCode(200)
-  @Roles('PROVIDER', 'ADMIN')
+  @CommandRoute(productKind, 'RetireProduct')
   @ApiOperation({ summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteProductCommand({ type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
   @Post('cases')
-  @Roles('PROVIDER')
+  @CommandRoute(serviceCaseKind, 'PublishCase')
   @ApiOperation({ summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库' })
   publishCase(@Body() dto: PublishCaseDto, @Ctx() ctx: RequestContext) {
     const enterprise = given({ anonymised: dto.enterprise.anonymised, name: dto.enterprise.name, alias: dto.enterprise.alias }) as CaseEnterprise;
@@ -102,33 +102,33 @@ export class ProductController {
 
   @Post('cases/:id/retirement')
   @HttpCode(200)
-  @Roles('PROVIDER', 'ADMIN')
+  @CommandRoute(serviceCaseKind, 'RetireCase')
   @ApiOperation({ summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
   retireCase(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteCaseCommand({ type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
   @Get('products/:id')
-  @ApiOperation({ summary: 'One product with every version' })
-  getProduct(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetProductQuery(id));
+  @ApiOperation({ summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetProductQuery(id, actor));
   }
 
   @Get('products')
-  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own' })
+  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
   listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, feeKind, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('products', given({ providerId, domain, industry, enterpriseSize, feeKind, status, q }), sort, { limit, cursor }, actor));
   }
 
   @Get('cases/:id')
-  @ApiOperation({ summary: 'One case' })
-  getCase(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetCaseQuery(id));
+  @ApiOperation({ summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetCaseQuery(id, actor));
   }
 
   @Get('cases')
-  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own' })
+  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
   listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('cases', given({ providerId, domain, industry, enterpriseSize, status, q }), sort, { limit, cursor }, actor));

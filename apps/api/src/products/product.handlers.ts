@@ -1,21 +1,6 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  CASE_EVENT_SCHEMA_VERSIONS,
-  PRODUCT_EVENT_SCHEMA_VERSIONS,
-  inPoolOn,
-  notFound,
-  productDecider,
-  providerDecider,
-  serviceCaseDecider,
-  type ProductCommand,
-  type ProductEvent,
-  type ProductState,
-  type ProviderEvent,
-  type ProviderState,
-  type ServiceCaseCommand,
-} from '@sme/domain';
+import { inPoolOn, notFound, productKind, providerKind, serviceCaseKind, type Actor, type ProductCommand, type ServiceCaseCommand } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { foldView, toPublicView } from '@sme/read-models';
 import { projectProduct, projectServiceCase, type ProductView } from '@sme/read-models/product.projection';
@@ -24,13 +9,14 @@ import { listCatalogue, listProducts, listServiceCases } from '@sme/read-models/
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
+import { caseReadForbidden, mayReadLibraryRecord, productReadForbidden, readsByRegion, scopeLibraryFilter } from './product-access';
 import { ExecuteCaseCommand, ExecuteProductCommand, GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
 
 const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
 
 /** The provider's record, as products and cases need it: its organisation and whether it is in the 库 at `at`. */
 async function providerFacts(store: EventStore, providerId: string, at: Date): Promise<{ providerOrgId: string; providerInPool: boolean }> {
-  const { state } = await loadAggregate<ProviderState, ProviderEvent>(store, `provider-${providerId}`, providerDecider);
+  const { state } = await loadAggregate(store, providerKind.streamId(providerId), providerKind.decider);
   if (state.status === 'NONE') throw providerNotFound();
   return { providerOrgId: state.uscc, providerInPool: inPoolOn(state, at) };
 }
@@ -48,7 +34,7 @@ export class ExecuteProductHandler implements ICommandHandler<ExecuteProductComm
     if (command.type === 'PublishProduct') {
       full = { type: 'PublishProduct', data: { ...command.data, ...(await providerFacts(this.store, command.data.providerId, ctx.occurredAt)) } };
     } else if (command.type === 'ReviseProduct') {
-      const { state } = await loadAggregate<ProductState, ProductEvent>(this.store, `product-${productId}`, productDecider);
+      const { state } = await loadAggregate(this.store, productKind.streamId(productId), productKind.decider);
       const providerInPool = state.status === 'NONE' ? false : (await providerFacts(this.store, state.providerId, ctx.occurredAt)).providerInPool;
       full = { type: 'ReviseProduct', data: { ...command.data, providerInPool } };
     } else {
@@ -57,10 +43,10 @@ export class ExecuteProductHandler implements ICommandHandler<ExecuteProductComm
     return toResponse(
       await this.executor.execute({
         id: productId,
-                kind: legacyKind('product', productDecider, PRODUCT_EVENT_SCHEMA_VERSIONS),
+        kind: productKind,
         command: full,
         ctx,
-              }),
+      }),
     );
   }
 }
@@ -81,21 +67,29 @@ export class ExecuteCaseHandler implements ICommandHandler<ExecuteCaseCommand> {
     return toResponse(
       await this.executor.execute({
         id: caseId,
-                kind: legacyKind('case', serviceCaseDecider, CASE_EVENT_SCHEMA_VERSIONS),
+        kind: serviceCaseKind,
         command: full,
         ctx,
-              }),
+      }),
     );
   }
+}
+
+/** The region of a product's or case's provider, when the reader's access turns on it. */
+async function providerRegionFor(store: EventStore, actor: Actor, providerId: string): Promise<string | undefined> {
+  if (!readsByRegion(actor)) return undefined;
+  const { state } = await loadAggregate(store, providerKind.streamId(providerId), providerKind.decider);
+  return state.status === 'NONE' ? undefined : state.regionCode;
 }
 
 @QueryHandler(GetProductQuery)
 export class GetProductHandler implements IQueryHandler<GetProductQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ productId }: GetProductQuery) {
-    const view = foldView(projectProduct, await this.store.readStream(`product-${productId}`));
+  async execute({ productId, actor }: GetProductQuery) {
+    const view = foldView(projectProduct, await this.store.readStream(productKind.streamId(productId)));
     if (!view) throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist');
+    if (!mayReadLibraryRecord(actor, view, await providerRegionFor(this.store, actor, view.providerId))) throw productReadForbidden();
     return toPublicView(view);
   }
 }
@@ -104,9 +98,10 @@ export class GetProductHandler implements IQueryHandler<GetProductQuery> {
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ caseId }: GetCaseQuery) {
-    const view = foldView(projectServiceCase, await this.store.readStream(`case-${caseId}`));
+  async execute({ caseId, actor }: GetCaseQuery) {
+    const view = foldView(projectServiceCase, await this.store.readStream(serviceCaseKind.streamId(caseId)));
     if (!view) throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist');
+    if (!mayReadLibraryRecord(actor, view, await providerRegionFor(this.store, actor, view.providerId))) throw caseReadForbidden();
     return toPublicView(view);
   }
 }
@@ -137,12 +132,15 @@ export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ list, filter, sort, page, actor }: ListLibraryQuery) {
-    // A provider reads its own products and cases here; everyone sees the others' in the catalogue.
-    const scoped = actor?.role === 'PROVIDER' ? { ...filter, providerOrgId: actor.orgId } : filter;
     await this.readSide.caughtUp();
     const reader = this.readSide.reader;
-    if (list === 'products') return listResult(() => listProducts(reader, scoped, sort, page));
-    if (list === 'cases') return listResult(() => listServiceCases(reader, scoped, sort, page));
+    // Everyone sees the products on show in the public catalogue; the lists show what the actor may read.
+    if (list !== 'catalogue') {
+      if (!actor) throw new Error(`The ${list} list needs an actor`);
+      const scoped = await scopeLibraryFilter(actor, filter, reader);
+      if (list === 'products') return listResult(() => listProducts(reader, scoped, sort, page));
+      return listResult(() => listServiceCases(reader, scoped, sort, page));
+    }
     const result = await listResult(() => listCatalogue(reader, filter, sort, page));
     const ids = [...new Set(result.items.map((p) => p.providerId))];
     const providers = await (await reader.collection<ProviderView>('providers')).find({ _id: { $in: ids } });

@@ -34,19 +34,27 @@ export class ExecuteCaseCommand extends Command<CommandResult> {
   }
 }
 
+/** One product, if the actor may read it. */
 export class GetProductQuery extends Query<unknown> {
-  constructor(readonly productId: string) {
+  constructor(
+    readonly productId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
+/** One case, if the actor may read it. */
 export class GetCaseQuery extends Query<unknown> {
-  constructor(readonly caseId: string) {
+  constructor(
+    readonly caseId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
-/** `products`, `cases`, or the public `catalogue` (products on show of providers in the 库). */
+/** `products` and `cases` as the actor may read them, or the public `catalogue` (products on show of providers in the 库). */
 export class ListLibraryQuery extends Query<unknown> {
   constructor(
     readonly list: 'products' | 'cases' | 'catalogue',

@@ -1,52 +1,52 @@
 import { createHash } from 'node:crypto';
-import type { Actor, Role } from '@sme/domain';
+import { isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
 import { ApiError } from '../http/api-error';
 
-/** A provider's record id follows from its USCC: one record per organisation, every entry round on it. */
+/**
+ * A provider's record id follows from its USCC: one record per organisation, every entry round on it.
+ * The USCC is keyed as organisations are compared, so ' 91440106ma59c3pl24' finds the same record.
+ */
 export function providerIdFor(uscc: string): string {
-  const hex = createHash('sha256').update(`provider\u0000${uscc.toUpperCase()}`).digest('hex');
+  const hex = createHash('sha256').update(`provider\u0000${organisationKey(uscc)}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Who reads providers: a provider its own record; the hub and the authorities inside their region; auditors all. */
-export const PROVIDER_READERS: Role[] = ['PROVIDER', 'HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'AUDITOR'];
-
-const REGIONAL = new Set<Role>(['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY']);
+/**
+ * Who reads providers: a provider its own record; the hub, the authorities and auditors the providers
+ * inside their region (a province its cities, a city its districts, a district itself); ADMIN all.
+ */
+const READS_ALL: readonly Role[] = ['ADMIN'];
+const READS_REGION: readonly Role[] = ['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'AUDITOR'];
+export const PROVIDER_READERS: Role[] = ['PROVIDER', ...READS_REGION, ...READS_ALL];
 
 export const providerReadForbidden = () => ApiError.forbidden('PROVIDER_READ_FORBIDDEN', '无权查看该服务机构', 'You may not read this provider');
 
-function regionScope(regionCode: string): Pick<ProviderListFilter, 'cityCode' | 'regionCode' | 'regionPrefix'> {
+/** The providers inside a region, as a list filter (the read model's form of `isWithinRegion`). */
+export function providersWithin(regionCode: string): Pick<ProviderListFilter, 'cityCode' | 'regionCode' | 'regionPrefix'> {
   if (isProvinceCode(regionCode)) return { regionPrefix: regionCode.slice(0, 2) };
   if (isCityCode(regionCode)) return { cityCode: regionCode };
   return { regionCode };
 }
 
-function insideRegion(actor: Actor, provider: Pick<ProviderView, 'regionCode' | 'cityCode'>): boolean {
-  const scope = regionScope(actor.regionCode);
-  if (scope.regionPrefix !== undefined) return provider.regionCode.startsWith(scope.regionPrefix);
-  if (scope.cityCode !== undefined) return provider.cityCode === scope.cityCode;
-  return provider.regionCode === scope.regionCode;
-}
-
-export function mayReadProvider(actor: Actor, provider: Pick<ProviderView, 'uscc' | 'regionCode' | 'cityCode'>): boolean {
-  if (actor.role === 'AUDITOR') return true;
-  if (actor.role === 'PROVIDER') return provider.uscc === actor.orgId;
-  return REGIONAL.has(actor.role) && insideRegion(actor, provider);
+export function mayReadProvider(actor: Actor, provider: Pick<ProviderView, 'uscc' | 'regionCode'>): boolean {
+  if (READS_ALL.includes(actor.role)) return true;
+  if (actor.role === 'PROVIDER') return sameOrganisation(provider.uscc, actor.orgId);
+  return READS_REGION.includes(actor.role) && isWithinRegion(provider.regionCode, actor.regionCode);
 }
 
 /** Narrows a list request to what the actor may read; a region filter outside the actor's region is refused. */
 export function scopeProviderFilter(actor: Actor, filter: ProviderListFilter): ProviderListFilter {
-  if (actor.role === 'AUDITOR') return filter;
-  if (actor.role === 'PROVIDER') return { ...filter, uscc: actor.orgId };
-  if (!REGIONAL.has(actor.role)) throw providerReadForbidden();
+  if (READS_ALL.includes(actor.role)) return filter;
+  if (actor.role === 'PROVIDER') return { ...filter, uscc: organisationKey(actor.orgId) };
+  if (!READS_REGION.includes(actor.role)) throw providerReadForbidden();
   for (const code of [filter.cityCode, filter.regionCode].filter((c): c is string => c !== undefined)) {
-    if (!insideRegion(actor, { regionCode: code, cityCode: `${code.slice(0, 4)}00` })) {
+    if (!isWithinRegion(code, actor.regionCode)) {
       throw ApiError.forbidden('REGION_NOT_PERMITTED', `无权查看 ${code} 的服务机构`, `You may not read the providers of ${code}`);
     }
   }
-  return { ...regionScope(actor.regionCode), ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) };
+  return { ...providersWithin(actor.regionCode), ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) };
 }

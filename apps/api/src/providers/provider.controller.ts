@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { providerKind, type Actor } from '@sme/domain';
+import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -39,7 +39,7 @@ export class ProviderController {
   }
 
   @Post('entry-applications')
-  @Roles('PROVIDER')
+  @CommandRoute(providerKind, 'ApplyForEntry')
   @ApiOperation({ summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC' })
   apply(@Body() dto: ApplyForEntryDto, @Ctx() ctx: RequestContext) {
     const { uscc, name, regionCode, serviceDomains, materials, contact } = dto;
@@ -62,14 +62,14 @@ export class ProviderController {
 
   @Post(':id/entry-decision')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(providerKind, 'DecideEntry')
   @ApiOperation({ summary: '入库审定: admit, or refuse with reasons (the provider’s city only)' })
   decide(@Param('id', IdPipe) id: string, @Body() dto: DecideEntryDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'DecideEntry', data: given({ providerId: id, admitted: dto.admitted, reasons: dto.reasons, opinion: dto.opinion }) }, ctx);
   }
 
   @Post(':id/evaluations')
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(providerKind, 'RecordMonitoringEvaluation')
   @ApiOperation({ summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库' })
   evaluate(@Param('id', IdPipe) id: string, @Body() dto: MonitoringEvaluationDto, @Ctx() ctx: RequestContext) {
     const { capability, management, quality, satisfaction } = dto.scores;
@@ -86,7 +86,7 @@ export class ProviderController {
 
   @Post(':id/warning-lift')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(providerKind, 'LiftWarning')
   @ApiOperation({ summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification' })
   liftWarning(@Param('id', IdPipe) id: string, @Body() dto: LiftWarningDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'LiftWarning', data: given({ providerId: id, basis: dto.basis, evaluationId: dto.evaluationId, opinion: dto.opinion }) }, ctx);
@@ -94,7 +94,7 @@ export class ProviderController {
 
   @Post(':id/removal')
   @HttpCode(200)
-  @Roles('HUB', 'CITY_AUTHORITY')
+  @CommandRoute(providerKind, 'RemoveFromPool')
   @ApiOperation({ summary: '出库 on stated grounds with evidence; the provider leaves its stations with it' })
   remove(@Param('id', IdPipe) id: string, @Body() dto: RemoveFromPoolDto, @Ctx() ctx: RequestContext) {
     const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
@@ -103,7 +103,7 @@ export class ProviderController {
 
   @Post(':id/withdrawal')
   @HttpCode(200)
-  @Roles('PROVIDER')
+  @CommandRoute(providerKind, 'WithdrawFromPool')
   @ApiOperation({ summary: '自愿退出 by the provider itself, giving a reason' })
   withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawFromPoolDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'WithdrawFromPool', data: { providerId: id, reason: dto.reason ?? '' } }, ctx);
@@ -111,7 +111,7 @@ export class ProviderController {
 
   @Post(':id/stations')
   @HttpCode(200)
-  @Roles('PROVIDER', 'HUB', 'CITY_AUTHORITY')
+  @CommandRoute(providerKind, 'SettleAtStation')
   @ApiOperation({ summary: '入驻 an ACTIVE service station of the provider’s city, from a date' })
   settle(@Param('id', IdPipe) id: string, @Body() dto: SettleAtStationDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SettleAtStation', data: { providerId: id, stationId: dto.stationId.toLowerCase(), since: dto.since } }, ctx);
@@ -119,7 +119,7 @@ export class ProviderController {
 
   @Post(':id/stations/:stationId/departure')
   @HttpCode(200)
-  @Roles('PROVIDER', 'HUB', 'CITY_AUTHORITY')
+  @CommandRoute(providerKind, 'LeaveStation')
   @ApiOperation({ summary: 'Leave a station, giving a reason' })
   leave(@Param('id', IdPipe) id: string, @Param('stationId', IdPipe) stationId: string, @Body() dto: LeaveStationDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'LeaveStation', data: { providerId: id, stationId, reason: dto.reason ?? '' } }, ctx);

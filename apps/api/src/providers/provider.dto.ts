@@ -21,10 +21,10 @@ import {
 import { PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION_CODE = /^\d{6}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export class ProviderMaterialDto {
@@ -41,14 +41,14 @@ export class ProviderContactDto {
 
 /** 申请入库 (also a new round after a refusal or removal). */
 export class ApplyForEntryDto extends CommandRequestDto {
-  @ApiProperty({ example: '91440106MA59C3PL24', description: "The provider's USCC; must be the actor's organisation" })
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'uscc must be an 18-character unified social credit code' })
+  @ApiProperty({ example: '91440106MA59C3PL24', pattern: USCC_PATTERN, description: "The provider's USCC; must be the actor's organisation" })
+  @IsUsccShaped()
   uscc!: string;
 
   @ApiProperty({ example: '广州某知识产权服务有限公司' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
 
-  @ApiProperty({ example: '440106', description: 'City- or county-level GB/T 2260 code' })
-  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'City- or county-level GB/T 2260 code' })
+  @IsRegionCode()
   regionCode!: string;
 
   @ApiProperty({ enum: SERVICE_DOMAINS, isArray: true })
@@ -156,14 +156,14 @@ export class ListProvidersQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: PROVIDER_STATUSES }) @IsOptional() @IsIn(PROVIDER_STATUSES) status?: (typeof PROVIDER_STATUSES)[number];
   @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: ServiceDomain;
 
-  @ApiPropertyOptional({ example: '440106' })
+  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
-  @ApiPropertyOptional({ example: '440100' })
+  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   cityCode?: string;
 
   @ApiPropertyOptional({ example: '2024-06-30', description: 'Providers in the 库 at the close of this day (China), from their dated pool periods' })
@@ -178,8 +178,8 @@ export class ProviderMovementsQueryDto {
   @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
   @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
 
-  @ApiPropertyOptional({ example: '440100' })
+  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  @IsRegionCode()
   cityCode?: string;
 }

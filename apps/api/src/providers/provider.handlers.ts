@@ -1,19 +1,6 @@
-import { legacyKind } from '../commands/legacy-kind';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  PROVIDER_EVENT_SCHEMA_VERSIONS,
-  notFound,
-  providerDecider,
-  stationDecider,
-  type ProviderCommand,
-  type ProviderEvent,
-  type ProviderState,
-  type StationEvent,
-  type StationState,
-} from '@sme/domain';
-import { requireOwner } from '@sme/domain/shared/authorization';
-import { requireCitySteward } from '@sme/domain/shared/city-scope';
+import { authorize, notFound, providerKind, stationKind, type ProviderCommand, type SettleAtStation } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { foldView, toPublicView } from '@sme/read-models';
@@ -43,24 +30,26 @@ export class ExecuteProviderHandler implements ICommandHandler<ExecuteProviderCo
     if (command.type === 'RecordMonitoringEvaluation') {
       body = { ...command, data: { ...command.data, passMark: this.config.providerPassMark } };
     }
-    if (command.type === 'SettleAtStation') await this.requireStationFor(providerId, command.data.stationId, ctx.actor);
+    if (command.type === 'SettleAtStation') await this.requireStationFor({ ...command, metadata: { now: ctx.occurredAt, actor: ctx.actor } });
     return toResponse(
       await this.executor.execute({
         id: providerId,
-                kind: legacyKind('provider', providerDecider, PROVIDER_EVENT_SCHEMA_VERSIONS),
+        kind: providerKind,
         command: body as Omit<ProviderCommand, 'metadata'>,
         ctx,
-              }),
+      }),
     );
   }
 
-  /** 入驻 needs a station that exists, is ACTIVE and lies in the provider's city (checked after who may act). */
-  private async requireStationFor(providerId: string, stationId: string, actor: ExecuteProviderCommand['ctx']['actor']): Promise<void> {
-    const provider = (await loadAggregate<ProviderState, ProviderEvent>(this.store, `provider-${providerId}`, providerDecider)).state;
+  /**
+   * 入驻 needs a station that exists, is ACTIVE and lies in the provider's city. The provider's access
+   * gate runs first, as the executor runs it, so a caller who may not act learns nothing of the station.
+   */
+  private async requireStationFor(command: SettleAtStation): Promise<void> {
+    const { state: provider } = await loadAggregate(this.store, providerKind.streamId(command.data.providerId), providerKind.decider);
+    authorize(providerKind.access, command, provider);
     if (provider.status === 'NONE') throw providerNotFound();
-    if (actor.role === 'PROVIDER') requireOwner(actor, provider.uscc);
-    else requireCitySteward(actor, provider.regionCode);
-    const station = (await loadAggregate<StationState, StationEvent>(this.store, `station-${stationId}`, stationDecider)).state;
+    const { state: station } = await loadAggregate(this.store, stationKind.streamId(command.data.stationId), stationKind.decider);
     if (station.status === 'NONE') throw notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
     if (station.status !== 'ACTIVE') {
       throw ApiError.conflict('STATION_NOT_ACTIVE', `服务站已${station.status === 'REVOKED' ? '撤销' : '退出'}，不能入驻`, `The station is ${station.status} and takes no providers`);
@@ -80,7 +69,7 @@ export class GetProviderHandler implements IQueryHandler<GetProviderQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ providerId, actor }: GetProviderQuery) {
-    const view = foldView(projectProvider, await this.store.readStream(`provider-${providerId}`));
+    const view = foldView(projectProvider, await this.store.readStream(providerKind.streamId(providerId)));
     if (!view) throw providerNotFound();
     if (!mayReadProvider(actor, view)) throw providerReadForbidden();
     return toPublicView(view);

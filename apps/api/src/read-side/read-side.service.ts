@@ -19,8 +19,20 @@ import {
 } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
+import { ReadConsistency } from './read-consistency';
 
-const POLL_MS = 10;
+/** How often an external projector's checkpoint is read while a request waits for it. */
+const EXTERNAL_POLL_MS = 25;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const readModelBehind = (projection: string) =>
+  ApiError.of(
+    503,
+    'READ_MODEL_BEHIND',
+    `读模型 ${projection} 尚未同步到所需的事件位置，请稍后重试`,
+    `The read model ${projection} has not yet applied the position this read needs; retry shortly`,
+    { details: { projection, retryAfterSeconds: 1 } },
+  );
 type StationDocument = StationView;
 
 /**
@@ -33,18 +45,23 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReadSide');
   private projector: Projector | null = null;
   private rebuilds: Promise<void> = Promise.resolve();
+  private readonly waiters = new Set<{ collection: string; position: number; resolve: () => void }>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consistency: ReadConsistency,
   ) {
-    this.reader = new ReadModelReader(docs);
+    this.reader = new ReadModelReader(docs, { beforeRead: (projection, collection) => this.beforeRead(projection, collection) });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.projector === 'external') return;
-    const projector = new Projector(this.events, this.docs, PROJECTIONS, { logger: this.logger });
+    const projector = new Projector(this.events, this.docs, PROJECTIONS, {
+      logger: this.logger,
+      onCheckpoint: (collection, position) => this.checkpointed(collection, position),
+    });
     const stale = await projector.prepare();
     // Bring the read side up to date before serving, so a restart never shows older lists.
     await projector.catchUp();
@@ -66,32 +83,69 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.rebuilds;
   }
 
-  /** Waits (up to `timeoutMs`) until every projection has applied the log up to its current head. */
-  async caughtUp(timeoutMs = 2000): Promise<boolean> {
-    const head = Number(await this.events.headPosition());
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const checkpoints = await Promise.all(
-        PROJECTIONS.map(async (p) => {
-          const entry = await this.reader.registry.active(p.name);
-          return entry ? this.reader.registry.checkpoint(entry.collection) : 0;
-        }),
-      );
-      if (checkpoints.every((c) => c >= head)) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  /**
+   * The read path's wait: before a projection's collection is read, until it has applied the position
+   * the request must see (ReadConsistency.needed). Bounded; past the bound, 503 with Retry-After.
+   */
+  private async beforeRead(projection: string, collection: string): Promise<void> {
+    const needed = this.consistency.needed();
+    if (needed === 0n || this.consistency.isConfirmed(collection)) return;
+    if (!(await this.reaches(collection, Number(needed), this.config.readWaitMs))) throw readModelBehind(projection);
+    this.consistency.confirm(collection);
   }
 
-  /** Like caughtUp, but a read side still behind after the wait is an error (for decisions that need it). */
-  async requireCaughtUp(timeoutMs = 10_000): Promise<void> {
-    if (!(await this.caughtUp(timeoutMs))) {
-      throw ApiError.of(
-        503,
-        'READ_MODEL_BEHIND',
-        '读模型尚未同步到最新事件，请稍后重试',
-        'The read models have not caught up with the latest events yet; retry shortly',
-      );
+  /**
+   * Waits until the collection's stored checkpoint is at least `position`. With the projector in this
+   * process, it is told of each checkpoint; an external projector's checkpoint is read again on a timer.
+   */
+  private async reaches(collection: string, position: number, timeoutMs: number): Promise<boolean> {
+    if ((await this.reader.registry.checkpoint(collection)) >= position) return true;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const remaining = deadline - Date.now();
+      if (this.projector) await this.checkpointStored(collection, position, remaining);
+      else await sleep(Math.min(EXTERNAL_POLL_MS, remaining));
+      if ((await this.reader.registry.checkpoint(collection)) >= position) return true;
+    }
+    return false;
+  }
+
+  private checkpointStored(collection: string, position: number, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiter = { collection, position, resolve: () => done() };
+      const timer = setTimeout(() => done(), timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve();
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private checkpointed(collection: string, position: number): void {
+    for (const waiter of this.waiters) if (waiter.collection === collection && waiter.position <= position) waiter.resolve();
+  }
+
+  /** Transitional: list queries used to wait here for every projection; the wait is now per read (beforeRead). */
+  async caughtUp(): Promise<boolean> {
+    return true;
+  }
+
+  /** Transitional alias of requireCurrent over every projection. */
+  async requireCaughtUp(): Promise<void> {
+    await this.requireCurrent(PROJECTIONS.map((p) => p.name));
+  }
+
+  /**
+   * For decisions made from a projection (a list published from the approved applications): waits
+   * until those projections have applied the whole log as it stands now; else 503.
+   */
+  async requireCurrent(projections: readonly string[], timeoutMs = 10_000): Promise<void> {
+    const head = Number(await this.events.headPosition());
+    for (const name of projections) {
+      const entry = await this.reader.registry.active(name);
+      if (!entry || !(await this.reaches(entry.collection, head, timeoutMs))) throw readModelBehind(name);
     }
   }
 

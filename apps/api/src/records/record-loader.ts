@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  callDecider,
+  callKind,
   expertKind,
   notFound,
   toCallSnapshot,
@@ -10,6 +10,7 @@ import {
   type ExpertState,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
+import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 
 /** Loads other records a command depends on (the call of an application, …) from their streams. */
 @Injectable()
@@ -17,7 +18,7 @@ export class RecordLoader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {
-    const { state } = await loadAggregate<CallState, CallEvent>(this.store, `call-${callId}`, callDecider);
+    const { state } = await loadAggregate<CallState, CallEvent>(this.store, callKind.streamId(callId), callKind.decider);
     if (state.status === 'NONE') throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
     return state;
   }
@@ -32,6 +33,11 @@ export class RecordLoader {
 
   async callSnapshot(callId: string): Promise<CallSnapshot> {
     return toCallSnapshot(await this.call(callId));
+  }
+
+  /** An application as its view folds from its stream; undefined when there is none. */
+  async application(applicationId: string): Promise<ApplicationView | undefined> {
+    return foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
   }
 
   /** An expert's registry record (服务专家库), folded from `expert-<id>`; status NONE when not registered. */

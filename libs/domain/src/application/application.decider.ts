@@ -1,8 +1,8 @@
 import type { CallSnapshot } from '../call/call.snapshot';
-import { requireOwner, requireRegion, requireRole, requireRoleIn } from '../shared/authorization';
 import { isAfter } from '../shared/dates';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
-import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/domain-error';
+import { sameOrganisation } from '../shared/organisation';
 import { requirePlaqueNumber } from '../shared/plaque-number';
 import { requireBoolean, requireInteger, requireOpinion, requireText } from '../shared/validation';
 import type {
@@ -20,165 +20,23 @@ import type {
   SubmitApplication,
 } from './application.commands';
 import type { ApplicationEvent } from './application.events';
-import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
+import { MATERIAL_KIND_LABELS } from './application.form';
 import { checkApplicationForm, checkMaterial } from './application.form-rules';
+import {
+  APPLICATION_STAGE_LABELS,
+  evolve,
+  initialState,
+  missingMaterials,
+  type ApplicationStage,
+  type ApplicationState,
+  type ExistingApplication,
+  type InStage,
+} from './application.state';
 
-/** 评定程序: the stages an application passes through, in order. */
-export const APPLICATION_STAGES = [
-  'DRAFT',
-  'SUBMITTED',
-  'DISTRICT_REJECTED',
-  'DISTRICT_PASSED',
-  'PANEL_FORMED',
-  'SCORED',
-  'RECOMMENDED',
-  'NOT_RECOMMENDED',
-  'APPROVED',
-  'REJECTED',
-  'DESIGNATED',
-] as const;
-export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
-
-export const APPLICATION_STAGE_LABELS: Record<ApplicationStage, { zh: string; en: string }> = {
-  DRAFT: { zh: '草稿', en: 'draft' },
-  SUBMITTED: { zh: '已提交，待区初审', en: 'submitted, awaiting district review' },
-  DISTRICT_REJECTED: { zh: '区初审未通过', en: 'rejected by the district' },
-  DISTRICT_PASSED: { zh: '区初审通过', en: 'passed district review' },
-  PANEL_FORMED: { zh: '专家评审中', en: 'under expert review' },
-  SCORED: { zh: '专家评分完成', en: 'scored by all experts' },
-  RECOMMENDED: { zh: '服务总站推荐', en: 'recommended by the hub' },
-  NOT_RECOMMENDED: { zh: '服务总站不推荐', en: 'not recommended by the hub' },
-  APPROVED: { zh: '市审定通过', en: 'approved by the city' },
-  REJECTED: { zh: '市审定未通过', en: 'rejected by the city' },
-  DESIGNATED: { zh: '已授牌', en: 'designated' },
-};
-
-export type DistrictReview = { passed: boolean; opinion: string; reviewedAt: string };
-export type ExpertScore = { expertId: string; score: number; opinion: string; scoredAt: string };
-export type Recommendation = { recommended: boolean; opinion: string; averageScore: number; issuedAt: string };
-export type CityDecision = { approved: boolean; opinion: string; decidedAt: string };
-export type Designation = { stationId: string; plaqueNumber: string; designatedAt: string };
-
-export type ApplicationRecord = {
-  applicationId: string;
-  callId: string;
-  cityCode: string;
-  /** The station's district: whose authority reviews it. */
-  districtCode: string;
-  ownerOrgId: string;
-  /** As drafted; `materials` below is the current set. */
-  form: ApplicationForm;
-  /** One per kind, in the order of the call's list. */
-  materials: Material[];
-  draftedAt: string;
-};
-type Submitted = ApplicationRecord & { submittedAt: string };
-type Reviewed = Submitted & { districtReview: DistrictReview };
-type UnderPanel = Reviewed & { panel: PanelExpert[]; panelFormedAt: string; scores: ExpertScore[] };
-type Scored = UnderPanel & { averageScore: number };
-type Recommended = Scored & { recommendation: Recommendation };
-type Decided = Recommended & { decision: CityDecision };
-type Designated = Decided & { designation: Designation };
-
-export type ApplicationState =
-  | { status: 'NONE' }
-  | ({ status: 'DRAFT' } & ApplicationRecord)
-  | ({ status: 'SUBMITTED' } & Submitted)
-  | ({ status: 'DISTRICT_REJECTED' } & Reviewed)
-  | ({ status: 'DISTRICT_PASSED' } & Reviewed)
-  | ({ status: 'PANEL_FORMED' } & UnderPanel)
-  | ({ status: 'SCORED' } & Scored)
-  | ({ status: 'RECOMMENDED' } & Recommended)
-  | ({ status: 'NOT_RECOMMENDED' } & Recommended)
-  | ({ status: 'APPROVED' } & Decided)
-  | ({ status: 'REJECTED' } & Decided)
-  | ({ status: 'DESIGNATED' } & Designated);
-
-export type ExistingApplication = Exclude<ApplicationState, { status: 'NONE' }>;
-type InStage<S extends ApplicationStage> = Extract<ExistingApplication, { status: S }>;
-
-const initialState = (): ApplicationState => ({ status: 'NONE' });
-
-/** Mean of the scores, rounded to two decimals. */
-export const averageOf = (scores: readonly number[]): number =>
-  Math.round((scores.reduce((sum, s) => sum + s, 0) / scores.length) * 100) / 100;
-
-function withMaterial(materials: readonly Material[], material: Material): Material[] {
-  const others = materials.filter((m) => m.kind !== material.kind);
-  return [...others, material].sort((a, b) => MATERIAL_KINDS.indexOf(a.kind) - MATERIAL_KINDS.indexOf(b.kind));
-}
-
-/** The kinds a submission still lacks, in the call's order. */
-export const missingMaterials = (materials: readonly Material[]): MaterialKind[] =>
-  MATERIAL_KINDS.filter((kind) => !materials.some((m) => m.kind === kind));
-
-function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
-  switch (event.type) {
-    case 'ApplicationDrafted': {
-      const { applicationId, callId, cityCode, ownerOrgId, form, draftedAt } = event.data;
-      return {
-        status: 'DRAFT',
-        applicationId,
-        callId,
-        cityCode,
-        districtCode: form.station.districtCode,
-        ownerOrgId,
-        form,
-        materials: form.materials.reduce(withMaterial, [] as Material[]),
-        draftedAt,
-      };
-    }
-    case 'ApplicationMaterialAttached':
-      return state.status === 'DRAFT' ? { ...state, materials: withMaterial(state.materials, event.data.material) } : state;
-    case 'ApplicationSubmitted':
-      return state.status === 'DRAFT' ? { ...state, status: 'SUBMITTED', submittedAt: event.data.submittedAt } : state;
-    case 'ApplicationPassedDistrictReview':
-    case 'ApplicationRejectedByDistrict': {
-      if (state.status !== 'SUBMITTED') return state;
-      const { opinion, reviewedAt } = event.data;
-      const passed = event.type === 'ApplicationPassedDistrictReview';
-      return { ...state, status: passed ? 'DISTRICT_PASSED' : 'DISTRICT_REJECTED', districtReview: { passed, opinion, reviewedAt } };
-    }
-    case 'ExpertPanelFormed':
-      return state.status === 'DISTRICT_PASSED'
-        ? { ...state, status: 'PANEL_FORMED', panel: event.data.experts, panelFormedAt: event.data.formedAt, scores: [] }
-        : state;
-    case 'ExpertScoreRecorded': {
-      if (state.status !== 'PANEL_FORMED') return state;
-      const { expertId, score, opinion, scoredAt } = event.data;
-      const scores = [...state.scores, { expertId, score, opinion, scoredAt }];
-      return scores.length < state.panel.length
-        ? { ...state, scores }
-        : { ...state, status: 'SCORED', scores, averageScore: averageOf(scores.map((s) => s.score)) };
-    }
-    case 'ApplicationRecommended':
-    case 'ApplicationNotRecommended': {
-      if (state.status !== 'SCORED') return state;
-      const recommended = event.type === 'ApplicationRecommended';
-      const { opinion, averageScore, issuedAt } = event.data;
-      return {
-        ...state,
-        status: recommended ? 'RECOMMENDED' : 'NOT_RECOMMENDED',
-        recommendation: { recommended, opinion, averageScore, issuedAt },
-      };
-    }
-    case 'ApplicationApproved':
-    case 'ApplicationRejected': {
-      if (state.status !== 'RECOMMENDED' && state.status !== 'NOT_RECOMMENDED') return state;
-      const approved = event.type === 'ApplicationApproved';
-      const { opinion, decidedAt } = event.data;
-      return { ...state, status: approved ? 'APPROVED' : 'REJECTED', decision: { approved, opinion, decidedAt } };
-    }
-    case 'ApplicationDesignated': {
-      if (state.status !== 'APPROVED') return state;
-      const { stationId, plaqueNumber, designatedAt } = event.data;
-      return { ...state, status: 'DESIGNATED', designation: { stationId, plaqueNumber, designatedAt } };
-    }
-    default:
-      return assertNever(event);
-  }
-}
-
+/**
+ * What an application's steps decide: stages, deadlines, the call, the form and the panel's rules.
+ * Who may take each step is application.access.ts's, checked before decide runs.
+ */
 function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {
   if (command.type === 'CreateApplication') return create(command, state);
   const application = existing(state);
@@ -236,18 +94,11 @@ function requireCallOpen(call: CallSnapshot): void {
   }
 }
 
-/** The operator organisation that owns the application. */
-function requireApplicationOwner(actor: Actor, application: ExistingApplication): void {
-  requireRole(actor, 'STATION_OPERATOR');
-  requireOwner(actor, application.ownerOrgId);
-}
-
 function create(command: CreateApplication, state: ApplicationState): ApplicationEvent[] {
   if (state.status !== 'NONE') {
     throw conflict('APPLICATION_ALREADY_EXISTS', '该申请已存在', 'The application already exists');
   }
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'STATION_OPERATOR');
   requireCallOpen(data.call);
   const applicationId = requireText(data.applicationId, 'applicationId', { zh: '申请编号', en: 'Application id' });
   const form = checkApplicationForm(data.form, data.call);
@@ -267,7 +118,6 @@ function create(command: CreateApplication, state: ApplicationState): Applicatio
 }
 
 function attachMaterial(command: AttachMaterial, application: ExistingApplication): ApplicationEvent[] {
-  requireApplicationOwner(command.metadata.actor, application);
   requireStage(application, ['DRAFT']);
   const { kind, fileName, sha256 } = command.data;
   const material = checkMaterial({ kind, fileName, sha256 }, '');
@@ -281,7 +131,6 @@ function attachMaterial(command: AttachMaterial, application: ExistingApplicatio
 
 function submit(command: SubmitApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireApplicationOwner(metadata.actor, application);
   requireStage(application, ['DRAFT']);
   requireSameCall(application, data.call);
   requireCallOpen(data.call);
@@ -310,8 +159,6 @@ function submit(command: SubmitApplication, application: ExistingApplication): A
 
 function reviewByDistrict(command: ReviewByDistrict, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'DISTRICT_AUTHORITY');
-  requireRegion(metadata.actor, application.districtCode);
   requireStage(application, ['SUBMITTED']);
   requireSameCall(application, data.call);
   if (isAfter(metadata.now, data.call.cityDeadline)) {
@@ -334,11 +181,8 @@ function reviewByDistrict(command: ReviewByDistrict, application: ExistingApplic
 /** A panel needs at least this many distinct experts. */
 export const MIN_PANEL_SIZE = 3;
 
-const normalisedOrgId = (value: string): string => value.trim().toUpperCase();
-
 function formExpertPanel(command: FormExpertPanel, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   requireStage(application, ['DISTRICT_PASSED']);
   const given: Partial<PanelCandidate>[] = Array.isArray(data.experts) ? data.experts : [];
   const seen = new Set<string>();
@@ -374,9 +218,9 @@ function formExpertPanel(command: FormExpertPanel, application: ExistingApplicat
     }
     return { expertId, name: registry.name, organisation: registry.organisation };
   });
-  const applicant = [application.form.operator.uscc, application.ownerOrgId].map(normalisedOrgId);
+  const applicant = [application.form.operator.uscc, application.ownerOrgId];
   experts.forEach((expert, i) => {
-    if (applicant.includes(normalisedOrgId(expert.organisation))) {
+    if (applicant.some((orgId) => sameOrganisation(orgId, expert.organisation))) {
       throw conflict(
         'EXPERT_CONFLICT_OF_INTEREST',
         `专家“${expert.name}”（${expert.expertId}）来自申报主体，须回避`,
@@ -395,15 +239,10 @@ function formExpertPanel(command: FormExpertPanel, application: ExistingApplicat
 
 function score(command: ScoreApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRole(metadata.actor, 'EXPERT');
-  const panel = 'panel' in application ? application.panel : [];
-  if (!panel.some((expert) => expert.expertId === metadata.actor.id)) {
-    throw forbidden('EXPERT_NOT_ON_PANEL', '您不在该申请的评审专家组中', 'The actor is not on this application’s expert panel');
-  }
   if ('scores' in application && application.scores.some((s) => s.expertId === metadata.actor.id)) {
     throw conflict('EXPERT_ALREADY_SCORED', '您已为该申请评分', 'This expert has already scored the application');
   }
-  // Past PANEL_FORMED every panel member has scored, so the two checks above also keep the stage.
+  requireStage(application, ['PANEL_FORMED']);
   return [
     {
       type: 'ExpertScoreRecorded',
@@ -420,7 +259,6 @@ function score(command: ScoreApplication, application: ExistingApplication): App
 
 function issueRecommendation(command: IssueRecommendation, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'HUB', application.cityCode);
   if (application.status === 'PANEL_FORMED') {
     throw conflict(
       'SCORES_INCOMPLETE',
@@ -441,7 +279,6 @@ function issueRecommendation(command: IssueRecommendation, application: Existing
 
 function decideApplication(command: DecideApplication, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', application.cityCode);
   requireStage(application, ['RECOMMENDED', 'NOT_RECOMMENDED']);
   const approved = requireBoolean(data.approved, 'approved', { zh: '审定结论', en: 'Decision' });
   const decision = {
@@ -454,7 +291,6 @@ function decideApplication(command: DecideApplication, application: ExistingAppl
 
 function markDesignated(command: MarkDesignated, application: ExistingApplication): ApplicationEvent[] {
   const { data, metadata } = command;
-  requireRoleIn(metadata.actor, 'CITY_AUTHORITY', application.cityCode);
   requireStage(application, ['APPROVED']);
   const stationId = requireText(data.stationId, 'stationId', { zh: '服务站编号', en: 'Station id' });
   const plaqueNumber = requireText(data.plaqueNumber, 'plaqueNumber', { zh: '授牌编号', en: 'Plaque number' });
@@ -466,10 +302,6 @@ function markDesignated(command: MarkDesignated, application: ExistingApplicatio
     },
   ];
 }
-
-/** The stage of an application, or undefined when it does not exist. */
-export const applicationStage = (state: ApplicationState): ApplicationStage | undefined =>
-  state.status === 'NONE' ? undefined : state.status;
 
 export const applicationDecider: Decider<ApplicationCommand, ApplicationState, ApplicationEvent> = {
   initialState,

@@ -1,5 +1,5 @@
 import { given } from '../shared/testing';
-import { applicationDecider } from './application.decider';
+import { applicationKind } from './application.kind';
 import type { ApplicationForm, OperatorType } from './application.form';
 import { aForm, callSnapshot, command, HAIZHU, material, OPERATOR_USCC } from './application.fixtures';
 
@@ -7,7 +7,7 @@ import { aForm, callSnapshot, command, HAIZHU, material, OPERATOR_USCC } from '.
 const draft = (change: (form: ApplicationForm) => void, call = callSnapshot) => {
   const form = aForm();
   change(form);
-  return given(applicationDecider, []).when(command('CreateApplication', { call, form }));
+  return given(applicationKind, []).when(command('CreateApplication', { call, form }));
 };
 const accepted = (change: (form: ApplicationForm) => void) => draft(change).thenEmits(['ApplicationDrafted']);
 
@@ -169,7 +169,7 @@ describe('Application form (申请表) rules at drafting', () => {
   });
 
   it('needs an application id', () => {
-    given(applicationDecider, [])
+    given(applicationKind, [])
       .when(command('CreateApplication', { applicationId: ' ', call: callSnapshot, form: aForm() }))
       .thenThrows('FIELD_REQUIRED', { field: 'applicationId' });
   });

@@ -1,7 +1,10 @@
 import { GZ } from '../call/call.fixtures';
 import { anActor, given } from '../shared/testing';
 import type { ApplicationCommand } from './application.commands';
-import { APPLICATION_STAGES, applicationDecider, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.decider';
+import { decideAuthorized } from '../shared/record-kind';
+import { applicationDecider } from './application.decider';
+import { applicationKind } from './application.kind';
+import { APPLICATION_STAGES, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.state';
 import type { ApplicationEvent } from './application.events';
 import {
   aForm,
@@ -49,7 +52,7 @@ const designate = (plaqueNumber = '440100-2019-007', actor = cityBureau) =>
 describe('Station application (服务站申请)', () => {
   describe('CreateApplication', () => {
     it('drafts the application for the operator’s organisation', () => {
-      given(applicationDecider, [])
+      given(applicationKind, [])
         .when(command('CreateApplication', { call: callSnapshot, form: aForm() }, operator, '2019-06-01T10:00:00+08:00'))
         .then([
           {
@@ -71,19 +74,28 @@ describe('Station application (服务站申请)', () => {
     });
 
     it('cannot create the same application twice', () => {
-      given(applicationDecider, HISTORY.DRAFT)
+      given(applicationKind, HISTORY.DRAFT)
         .when(command('CreateApplication', { call: callSnapshot, form: aForm() }))
         .thenThrows('APPLICATION_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
 
     it('is for station operators only', () => {
-      given(applicationDecider, [])
+      given(applicationKind, [])
         .when(command('CreateApplication', { call: callSnapshot, form: aForm() }, hub))
         .thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
+    it('is for the organisation the form names: an operator’s token binds it to its own', () => {
+      const otherOperator = anActor('STATION_OPERATOR', TIANHE, 'op-2', '914401056187432107');
+      given(applicationKind, [])
+        .when(command('CreateApplication', { call: callSnapshot, form: aForm() }, otherOperator))
+        .thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      const typedByHand = anActor('STATION_OPERATOR', TIANHE, 'op-3', ` ${OPERATOR_USCC.toLowerCase()} `);
+      given(applicationKind, []).when(command('CreateApplication', { call: callSnapshot, form: aForm() }, typedByHand)).thenEmits(['ApplicationDrafted']);
+    });
+
     it.each(['CLOSED', 'PUBLISHED'] as const)('needs an open call, not a %s one', (status) => {
-      given(applicationDecider, [])
+      given(applicationKind, [])
         .when(command('CreateApplication', { call: { ...callSnapshot, status }, form: aForm() }))
         .thenThrows('CALL_NOT_OPEN', { kind: 'CONFLICT' });
     });
@@ -92,7 +104,7 @@ describe('Station application (服务站申请)', () => {
   describe('AttachMaterial', () => {
     it('adds a missing material to the draft', () => {
       const venue = material('VENUE_PROOF');
-      given(applicationDecider, [incompleteDraft()])
+      given(applicationKind, [incompleteDraft()])
         .when(command('AttachMaterial', { ...venue, sha256: venue.sha256.toUpperCase() }))
         .then([
           {
@@ -105,7 +117,7 @@ describe('Station application (服务站申请)', () => {
 
     it('replaces a material of the same kind', () => {
       const newer = { kind: 'VENUE_PROOF' as const, fileName: '租赁合同-续签.pdf', sha256: 'b'.repeat(64) };
-      const { state } = given(applicationDecider, HISTORY.DRAFT).when(command('AttachMaterial', newer)).thenEmits(['ApplicationMaterialAttached']);
+      const { state } = given(applicationKind, HISTORY.DRAFT).when(command('AttachMaterial', newer)).thenEmits(['ApplicationMaterialAttached']);
       if (state.status !== 'DRAFT') throw new Error('expected a draft');
       expect(state.materials.filter((m) => m.kind === 'VENUE_PROOF')).toEqual([newer]);
       expect(state.materials).toHaveLength(6);
@@ -113,49 +125,49 @@ describe('Station application (服务站申请)', () => {
 
     it('is for the owner only', () => {
       const otherOperator = anActor('STATION_OPERATOR', TIANHE, 'op-2', '914401056187432107');
-      given(applicationDecider, HISTORY.DRAFT).when(command('AttachMaterial', material('VENUE_PROOF'), otherOperator)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(applicationDecider, HISTORY.DRAFT).when(command('AttachMaterial', material('VENUE_PROOF'), hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.DRAFT).when(command('AttachMaterial', material('VENUE_PROOF'), otherOperator)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(applicationKind, HISTORY.DRAFT).when(command('AttachMaterial', material('VENUE_PROOF'), hub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('is refused once submitted', () => {
-      given(applicationDecider, HISTORY.SUBMITTED)
+      given(applicationKind, HISTORY.SUBMITTED)
         .when(command('AttachMaterial', material('VENUE_PROOF')))
         .thenThrows('INVALID_STAGE', { kind: 'CONFLICT', message: /SUBMITTED/ });
     });
 
     it('checks the material', () => {
-      given(applicationDecider, HISTORY.DRAFT).when(command('AttachMaterial', { ...material('VENUE_PROOF'), sha256: 'xyz' })).thenThrows('FIELD_INVALID', { field: 'sha256' });
-      given(applicationDecider, HISTORY.DRAFT).when(command('AttachMaterial', { ...material('VENUE_PROOF'), kind: 'PHOTO' as never })).thenThrows('FIELD_INVALID', { field: 'kind' });
-      given(applicationDecider, HISTORY.DRAFT).when(command('AttachMaterial', { ...material('VENUE_PROOF'), fileName: '' })).thenThrows('FIELD_REQUIRED', { field: 'fileName' });
+      given(applicationKind, HISTORY.DRAFT).when(command('AttachMaterial', { ...material('VENUE_PROOF'), sha256: 'xyz' })).thenThrows('FIELD_INVALID', { field: 'sha256' });
+      given(applicationKind, HISTORY.DRAFT).when(command('AttachMaterial', { ...material('VENUE_PROOF'), kind: 'PHOTO' as never })).thenThrows('FIELD_INVALID', { field: 'kind' });
+      given(applicationKind, HISTORY.DRAFT).when(command('AttachMaterial', { ...material('VENUE_PROOF'), fileName: '' })).thenThrows('FIELD_REQUIRED', { field: 'fileName' });
     });
   });
 
   describe('SubmitApplication', () => {
     it('submits a complete draft before the district deadline', () => {
-      given(applicationDecider, HISTORY.DRAFT)
+      given(applicationKind, HISTORY.DRAFT)
         .when(submit())
         .then([submitted])
         .andState((state) => expect(state).toMatchObject({ status: 'SUBMITTED', submittedAt: '2019-06-10T02:00:00.000Z' }));
     });
 
     it('accepts a submission at the deadline itself (17:00:00)', () => {
-      given(applicationDecider, HISTORY.DRAFT).when(submit('2019-06-18T17:00:00+08:00')).thenEmits(['ApplicationSubmitted']);
+      given(applicationKind, HISTORY.DRAFT).when(submit('2019-06-18T17:00:00+08:00')).thenEmits(['ApplicationSubmitted']);
     });
 
     it('refuses a late submission (逾期不予受理)', () => {
-      given(applicationDecider, HISTORY.DRAFT)
+      given(applicationKind, HISTORY.DRAFT)
         .when(submit('2019-06-18T17:00:01+08:00'))
         .thenThrows('APPLICATION_DEADLINE_PASSED', { kind: 'CONFLICT', message: /逾期不予受理/ });
     });
 
     it('lists the missing materials', () => {
-      given(applicationDecider, [incompleteDraft()])
+      given(applicationKind, [incompleteDraft()])
         .when(submit())
         .thenThrows('MATERIALS_INCOMPLETE', { message: /专职工作人员情况、固定经营服务场所证明.*STAFF_CREDENTIALS, VENUE_PROOF/ });
     });
 
     it('accepts once the missing materials are attached', () => {
-      given(applicationDecider, [
+      given(applicationKind, [
         incompleteDraft(),
         { type: 'ApplicationMaterialAttached', data: { applicationId: APPLICATION_ID, material: material('VENUE_PROOF'), attachedAt: '2019-06-05T00:00:00.000Z' } },
         { type: 'ApplicationMaterialAttached', data: { applicationId: APPLICATION_ID, material: material('STAFF_CREDENTIALS'), attachedAt: '2019-06-05T00:00:00.000Z' } },
@@ -165,26 +177,26 @@ describe('Station application (服务站申请)', () => {
     });
 
     it('needs the call still open', () => {
-      given(applicationDecider, HISTORY.DRAFT).when(submit(undefined, { ...callSnapshot, status: 'CLOSED' })).thenThrows('CALL_NOT_OPEN');
+      given(applicationKind, HISTORY.DRAFT).when(submit(undefined, { ...callSnapshot, status: 'CLOSED' })).thenThrows('CALL_NOT_OPEN');
     });
 
     it('needs the application’s own call', () => {
-      given(applicationDecider, HISTORY.DRAFT).when(submit(undefined, { ...callSnapshot, id: 'call-gz-2020' })).thenThrows('CALL_MISMATCH', { field: 'call.id' });
+      given(applicationKind, HISTORY.DRAFT).when(submit(undefined, { ...callSnapshot, id: 'call-gz-2020' })).thenThrows('CALL_MISMATCH', { field: 'call.id' });
     });
 
     it('submits once', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(submit()).thenThrows('INVALID_STAGE', { message: /SUBMITTED.*DRAFT/ });
+      given(applicationKind, HISTORY.SUBMITTED).when(submit()).thenThrows('INVALID_STAGE', { message: /SUBMITTED.*DRAFT/ });
     });
 
     it('is for the owner only', () => {
       const otherOperator = anActor('STATION_OPERATOR', TIANHE, 'op-2', '914401056187432107');
-      given(applicationDecider, HISTORY.DRAFT).when(submit(undefined, undefined, otherOperator)).thenThrows('NOT_OWNER');
+      given(applicationKind, HISTORY.DRAFT).when(submit(undefined, undefined, otherOperator)).thenThrows('NOT_OWNER');
     });
   });
 
   describe('ReviewByDistrict (区初审)', () => {
     it('passes the application', () => {
-      given(applicationDecider, HISTORY.SUBMITTED)
+      given(applicationKind, HISTORY.SUBMITTED)
         .when(review(true, tianheReviewer, '2019-06-19T10:00:00+08:00', '材料齐全，同意推荐'))
         .then([
           {
@@ -199,7 +211,7 @@ describe('Station application (服务站申请)', () => {
     });
 
     it('rejects the application, for good', () => {
-      const { state } = given(applicationDecider, HISTORY.SUBMITTED)
+      const { state } = given(applicationKind, HISTORY.SUBMITTED)
         .when(review(false, tianheReviewer, '2019-06-19T10:00:00+08:00', '场所证明不符'))
         .then([
           {
@@ -208,40 +220,40 @@ describe('Station application (服务站申请)', () => {
           },
         ]);
       expect(stageOf(state)).toBe('DISTRICT_REJECTED');
-      given(applicationDecider, HISTORY.DISTRICT_REJECTED).when(formPanel()).thenThrows('INVALID_STAGE', { message: /DISTRICT_REJECTED/ });
-      given(applicationDecider, HISTORY.DISTRICT_REJECTED).when(review(true)).thenThrows('INVALID_STAGE');
+      given(applicationKind, HISTORY.DISTRICT_REJECTED).when(formPanel()).thenThrows('INVALID_STAGE', { message: /DISTRICT_REJECTED/ });
+      given(applicationKind, HISTORY.DISTRICT_REJECTED).when(review(true)).thenThrows('INVALID_STAGE');
     });
 
     it('a 海珠区 reviewer may not review a 天河区 application', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(review(true, haizhuReviewer)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(applicationKind, HISTORY.SUBMITTED).when(review(true, haizhuReviewer)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
     it('is for district authorities only', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(review(true, anActor('HUB', TIANHE))).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.SUBMITTED).when(review(true, anActor('HUB', TIANHE))).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('needs a submitted application', () => {
-      given(applicationDecider, HISTORY.DRAFT).when(review(true)).thenThrows('INVALID_STAGE', { message: /DRAFT/ });
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(review(true)).thenThrows('INVALID_STAGE');
+      given(applicationKind, HISTORY.DRAFT).when(review(true)).thenThrows('INVALID_STAGE', { message: /DRAFT/ });
+      given(applicationKind, HISTORY.DISTRICT_PASSED).when(review(true)).thenThrows('INVALID_STAGE');
     });
 
     it('is refused after the city deadline', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(review(true, tianheReviewer, '2019-06-21T17:00:00+08:00')).thenEmits(['ApplicationPassedDistrictReview']);
-      given(applicationDecider, HISTORY.SUBMITTED)
+      given(applicationKind, HISTORY.SUBMITTED).when(review(true, tianheReviewer, '2019-06-21T17:00:00+08:00')).thenEmits(['ApplicationPassedDistrictReview']);
+      given(applicationKind, HISTORY.SUBMITTED)
         .when(review(true, tianheReviewer, '2019-06-21T17:00:01+08:00'))
         .thenThrows('DISTRICT_REVIEW_DEADLINE_PASSED', { kind: 'CONFLICT' });
     });
 
     it('needs an opinion', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(review(false, tianheReviewer, undefined, '  ')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(applicationKind, HISTORY.SUBMITTED).when(review(false, tianheReviewer, undefined, '  ')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
 
     it('needs a yes or no', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(review('yes' as never)).thenThrows('FIELD_INVALID', { field: 'passed' });
+      given(applicationKind, HISTORY.SUBMITTED).when(review('yes' as never)).thenThrows('FIELD_INVALID', { field: 'passed' });
     });
 
     it('needs the application’s own call', () => {
-      given(applicationDecider, HISTORY.SUBMITTED)
+      given(applicationKind, HISTORY.SUBMITTED)
         .when(review(true, tianheReviewer, undefined, undefined, { ...callSnapshot, id: 'other' }))
         .thenThrows('CALL_MISMATCH');
     });
@@ -249,43 +261,43 @@ describe('Station application (服务站申请)', () => {
 
   describe('FormExpertPanel (专家评审)', () => {
     it('forms a panel of three experts, as the registry has them', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+      given(applicationKind, HISTORY.DISTRICT_PASSED)
         .when(formPanel())
         .then([{ type: 'ExpertPanelFormed', data: { applicationId: APPLICATION_ID, experts, formedAt: '2019-06-10T02:00:00.000Z' } }])
         .andState((state) => expect(state).toMatchObject({ status: 'PANEL_FORMED', panel: experts, scores: [] }));
     });
 
     it('needs at least three experts', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(candidates.slice(0, 2))).thenThrows('EXPERT_PANEL_TOO_SMALL', { kind: 'VALIDATION', field: 'experts' });
+      given(applicationKind, HISTORY.DISTRICT_PASSED).when(formPanel(candidates.slice(0, 2))).thenThrows('EXPERT_PANEL_TOO_SMALL', { kind: 'VALIDATION', field: 'experts' });
     });
 
     it('refuses an expert listed twice', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+      given(applicationKind, HISTORY.DISTRICT_PASSED)
         .when(formPanel([...candidates.slice(0, 2), { ...candidates[0] }]))
         .thenThrows('DUPLICATE_EXPERT', { kind: 'VALIDATION', field: 'experts.2.expertId' });
     });
 
     it('needs each expert’s id', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+      given(applicationKind, HISTORY.DISTRICT_PASSED)
         .when(formPanel([...candidates.slice(0, 2), { ...candidates[2], expertId: ' ' }]))
         .thenThrows('FIELD_REQUIRED', { field: 'experts.2.expertId' });
     });
 
     it('refuses an expert who is not in the expert registry', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+      given(applicationKind, HISTORY.DISTRICT_PASSED)
         .when(formPanel([...candidates, { expertId: 'expert-9' }]))
         .thenThrows('EXPERT_NOT_REGISTERED', { kind: 'CONFLICT', field: 'experts.3.expertId', message: /expert-9/ });
     });
 
     it('refuses an expert not available then (not admitted, suspended or removed), naming them', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+      given(applicationKind, HISTORY.DISTRICT_PASSED)
         .when(formPanel([candidates[0], candidate(experts[1], false), candidates[2]]))
         .thenThrows('EXPERT_NOT_AVAILABLE', { kind: 'CONFLICT', field: 'experts.1.expertId', message: /王芳/ });
     });
 
     it('refuses an expert from the applicant (by its credit code, as the registry has it)', () => {
       const insider = candidate({ expertId: 'expert-9', name: '赵某', organisation: OPERATOR_USCC.toLowerCase() });
-      given(applicationDecider, HISTORY.DISTRICT_PASSED)
+      given(applicationKind, HISTORY.DISTRICT_PASSED)
         .when(formPanel([...candidates, insider]))
         .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { kind: 'CONFLICT', field: 'experts.3.expertId', message: /赵某/ });
     });
@@ -293,25 +305,25 @@ describe('Station application (服务站申请)', () => {
     it('refuses an expert from the owning organisation', () => {
       const owner = 'org-owner-registry-id';
       const insider = candidate({ expertId: 'expert-9', name: '赵某', organisation: owner });
-      given(applicationDecider, [drafted(aForm(), owner), submitted, HISTORY.DISTRICT_PASSED[2]])
+      given(applicationKind, [drafted(aForm(), owner), submitted, HISTORY.DISTRICT_PASSED[2]])
         .when(formPanel([insider, ...candidates]))
         .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { field: 'experts.0.expertId' });
     });
 
     it('is for the hub of the application’s city', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(applicationKind, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('needs a district-passed application, and forms the panel once', () => {
-      given(applicationDecider, HISTORY.SUBMITTED).when(formPanel()).thenThrows('INVALID_STAGE');
-      given(applicationDecider, HISTORY.PANEL_FORMED).when(formPanel()).thenThrows('INVALID_STAGE', { message: /PANEL_FORMED/ });
+      given(applicationKind, HISTORY.SUBMITTED).when(formPanel()).thenThrows('INVALID_STAGE');
+      given(applicationKind, HISTORY.PANEL_FORMED).when(formPanel()).thenThrows('INVALID_STAGE', { message: /PANEL_FORMED/ });
     });
   });
 
   describe('ScoreApplication', () => {
     it('records an expert’s score', () => {
-      given(applicationDecider, HISTORY.PANEL_FORMED)
+      given(applicationKind, HISTORY.PANEL_FORMED)
         .when(scoreBy(1, 85, '服务基础较好'))
         .then([
           {
@@ -326,7 +338,7 @@ describe('Station application (服务站申请)', () => {
     });
 
     it('says when every score is in, with the average', () => {
-      const { state } = given(applicationDecider, [...HISTORY.PANEL_FORMED, scored(0, 80), scored(1, 85)])
+      const { state } = given(applicationKind, [...HISTORY.PANEL_FORMED, scored(0, 80), scored(1, 85)])
         .when(scoreBy(2, 91))
         .thenEmits(['ExpertScoreRecorded']);
       expect(state).toMatchObject({ status: 'SCORED', averageScore: 85.33 });
@@ -335,102 +347,102 @@ describe('Station application (服务站申请)', () => {
 
     it('is for experts on the panel only', () => {
       const outsider = anActor('EXPERT', GZ, 'expert-42');
-      given(applicationDecider, HISTORY.PANEL_FORMED).when(command('ScoreApplication', { score: 90, opinion: '好' }, outsider)).thenThrows('EXPERT_NOT_ON_PANEL', { kind: 'FORBIDDEN' });
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(scoreBy(0, 90)).thenThrows('EXPERT_NOT_ON_PANEL');
-      given(applicationDecider, HISTORY.PANEL_FORMED).when(command('ScoreApplication', { score: 90, opinion: '好' }, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.PANEL_FORMED).when(command('ScoreApplication', { score: 90, opinion: '好' }, outsider)).thenThrows('EXPERT_NOT_ON_PANEL', { kind: 'FORBIDDEN' });
+      given(applicationKind, HISTORY.DISTRICT_PASSED).when(scoreBy(0, 90)).thenThrows('EXPERT_NOT_ON_PANEL');
+      given(applicationKind, HISTORY.PANEL_FORMED).when(command('ScoreApplication', { score: 90, opinion: '好' }, hub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('takes one score per expert', () => {
-      given(applicationDecider, [...HISTORY.PANEL_FORMED, scored(0, 80)]).when(scoreBy(0, 95)).thenThrows('EXPERT_ALREADY_SCORED', { kind: 'CONFLICT' });
-      given(applicationDecider, HISTORY.RECOMMENDED).when(scoreBy(2, 95)).thenThrows('EXPERT_ALREADY_SCORED');
+      given(applicationKind, [...HISTORY.PANEL_FORMED, scored(0, 80)]).when(scoreBy(0, 95)).thenThrows('EXPERT_ALREADY_SCORED', { kind: 'CONFLICT' });
+      given(applicationKind, HISTORY.RECOMMENDED).when(scoreBy(2, 95)).thenThrows('EXPERT_ALREADY_SCORED');
     });
 
     it.each([-1, 101, 85.5])('refuses the score %s (integer 0–100)', (score) => {
-      given(applicationDecider, HISTORY.PANEL_FORMED).when(scoreBy(0, score)).thenThrows('FIELD_INVALID', { field: 'score' });
+      given(applicationKind, HISTORY.PANEL_FORMED).when(scoreBy(0, score)).thenThrows('FIELD_INVALID', { field: 'score' });
     });
 
     it.each([0, 100])('accepts the score %s', (score) => {
-      given(applicationDecider, HISTORY.PANEL_FORMED).when(scoreBy(0, score)).thenEmits(['ExpertScoreRecorded']);
+      given(applicationKind, HISTORY.PANEL_FORMED).when(scoreBy(0, score)).thenEmits(['ExpertScoreRecorded']);
     });
 
     it('needs an opinion', () => {
-      given(applicationDecider, HISTORY.PANEL_FORMED).when(scoreBy(0, 80, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(applicationKind, HISTORY.PANEL_FORMED).when(scoreBy(0, 80, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
   });
 
   describe('IssueRecommendation (推荐意见)', () => {
     it('recommends with the panel’s average', () => {
-      given(applicationDecider, HISTORY.SCORED)
+      given(applicationKind, HISTORY.SCORED)
         .when(recommend(true, hub, '推荐'))
         .then([{ type: 'ApplicationRecommended', data: { applicationId: APPLICATION_ID, averageScore: 85.33, opinion: '推荐', issuedAt: '2019-06-10T02:00:00.000Z' } }])
         .andState((state) => expect(state).toMatchObject({ status: 'RECOMMENDED', recommendation: { recommended: true, averageScore: 85.33 } }));
     });
 
     it('may not recommend', () => {
-      given(applicationDecider, HISTORY.SCORED)
+      given(applicationKind, HISTORY.SCORED)
         .when(recommend(false, hub, '服务能力不足'))
         .then([{ type: 'ApplicationNotRecommended', data: { applicationId: APPLICATION_ID, averageScore: 85.33, opinion: '服务能力不足', issuedAt: '2019-06-10T02:00:00.000Z' } }])
         .andState((state) => expect(stageOf(state)).toBe('NOT_RECOMMENDED'));
     });
 
     it('waits for every score', () => {
-      given(applicationDecider, [...HISTORY.PANEL_FORMED, ...allScored.slice(0, 2)])
+      given(applicationKind, [...HISTORY.PANEL_FORMED, ...allScored.slice(0, 2)])
         .when(recommend(true))
         .thenThrows('SCORES_INCOMPLETE', { kind: 'CONFLICT', message: /2\/3/ });
     });
 
     it('comes after the panel and only once', () => {
-      given(applicationDecider, HISTORY.DISTRICT_PASSED).when(recommend(true)).thenThrows('INVALID_STAGE');
-      given(applicationDecider, HISTORY.RECOMMENDED).when(recommend(true)).thenThrows('INVALID_STAGE', { message: /RECOMMENDED/ });
+      given(applicationKind, HISTORY.DISTRICT_PASSED).when(recommend(true)).thenThrows('INVALID_STAGE');
+      given(applicationKind, HISTORY.RECOMMENDED).when(recommend(true)).thenThrows('INVALID_STAGE', { message: /RECOMMENDED/ });
     });
 
     it('is for the hub of the city', () => {
-      given(applicationDecider, HISTORY.SCORED).when(recommend(true, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationDecider, HISTORY.SCORED).when(recommend(true, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(applicationKind, HISTORY.SCORED).when(recommend(true, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.SCORED).when(recommend(true, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('needs an opinion', () => {
-      given(applicationDecider, HISTORY.SCORED).when(recommend(true, hub, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(applicationKind, HISTORY.SCORED).when(recommend(true, hub, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
   });
 
   describe('DecideApplication (审定)', () => {
     it('approves a recommended application', () => {
-      given(applicationDecider, HISTORY.RECOMMENDED)
+      given(applicationKind, HISTORY.RECOMMENDED)
         .when(decideIt(true, cityBureau, '同意认定'))
         .then([{ type: 'ApplicationApproved', data: { applicationId: APPLICATION_ID, opinion: '同意认定', decidedAt: '2019-06-10T02:00:00.000Z' } }])
         .andState((state) => expect(state).toMatchObject({ status: 'APPROVED', decision: { approved: true } }));
     });
 
     it('rejects an application', () => {
-      given(applicationDecider, HISTORY.RECOMMENDED)
+      given(applicationKind, HISTORY.RECOMMENDED)
         .when(decideIt(false, cityBureau, '不予认定'))
         .then([{ type: 'ApplicationRejected', data: { applicationId: APPLICATION_ID, opinion: '不予认定', decidedAt: '2019-06-10T02:00:00.000Z' } }])
         .andState((state) => expect(stageOf(state)).toBe('REJECTED'));
     });
 
     it('has the last word after a negative recommendation too', () => {
-      given(applicationDecider, HISTORY.NOT_RECOMMENDED).when(decideIt(true)).thenEmits(['ApplicationApproved']);
+      given(applicationKind, HISTORY.NOT_RECOMMENDED).when(decideIt(true)).thenEmits(['ApplicationApproved']);
     });
 
     it('comes after the recommendation and only once', () => {
-      given(applicationDecider, HISTORY.SCORED).when(decideIt(true)).thenThrows('INVALID_STAGE', { message: /SCORED/ });
-      given(applicationDecider, HISTORY.APPROVED).when(decideIt(false)).thenThrows('INVALID_STAGE');
+      given(applicationKind, HISTORY.SCORED).when(decideIt(true)).thenThrows('INVALID_STAGE', { message: /SCORED/ });
+      given(applicationKind, HISTORY.APPROVED).when(decideIt(false)).thenThrows('INVALID_STAGE');
     });
 
     it('is for the city authority of the city', () => {
-      given(applicationDecider, HISTORY.RECOMMENDED).when(decideIt(true, hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationDecider, HISTORY.RECOMMENDED).when(decideIt(true, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(applicationKind, HISTORY.RECOMMENDED).when(decideIt(true, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.RECOMMENDED).when(decideIt(true, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('needs an opinion', () => {
-      given(applicationDecider, HISTORY.RECOMMENDED).when(decideIt(true, cityBureau, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(applicationKind, HISTORY.RECOMMENDED).when(decideIt(true, cityBureau, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
   });
 
   describe('MarkDesignated', () => {
     it('records the station and plaque of an approved application', () => {
-      given(applicationDecider, HISTORY.APPROVED)
+      given(applicationKind, HISTORY.APPROVED)
         .when(designate('440100-2019-007'))
         .then([
           {
@@ -442,23 +454,23 @@ describe('Station application (服务站申请)', () => {
     });
 
     it('needs an approved application', () => {
-      given(applicationDecider, HISTORY.REJECTED).when(designate()).thenThrows('INVALID_STAGE', { message: /REJECTED/ });
-      given(applicationDecider, HISTORY.RECOMMENDED).when(designate()).thenThrows('INVALID_STAGE');
+      given(applicationKind, HISTORY.REJECTED).when(designate()).thenThrows('INVALID_STAGE', { message: /REJECTED/ });
+      given(applicationKind, HISTORY.RECOMMENDED).when(designate()).thenThrows('INVALID_STAGE');
     });
 
     it.each(['440300-2019-001', '2019-001', '440100-2019-000'])('refuses the plaque number %s', (plaqueNumber) => {
-      given(applicationDecider, HISTORY.APPROVED).when(designate(plaqueNumber)).thenThrows('PLAQUE_NUMBER_INVALID', { field: 'plaqueNumber' });
+      given(applicationKind, HISTORY.APPROVED).when(designate(plaqueNumber)).thenThrows('PLAQUE_NUMBER_INVALID', { field: 'plaqueNumber' });
     });
 
     it('needs the station id', () => {
-      given(applicationDecider, HISTORY.APPROVED)
+      given(applicationKind, HISTORY.APPROVED)
         .when(command('MarkDesignated', { stationId: '', plaqueNumber: '440100-2019-007' }, cityBureau))
         .thenThrows('FIELD_REQUIRED', { field: 'stationId' });
     });
 
     it('is for the city authority of the city', () => {
-      given(applicationDecider, HISTORY.APPROVED).when(designate(undefined, hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationDecider, HISTORY.APPROVED).when(designate(undefined, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
+      given(applicationKind, HISTORY.APPROVED).when(designate(undefined, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(applicationKind, HISTORY.APPROVED).when(designate(undefined, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
@@ -472,7 +484,7 @@ describe('Station application (服务站申请)', () => {
     decideIt(true),
     designate(),
   ])('$type on an application that does not exist is APPLICATION_NOT_FOUND', (cmd) => {
-    given(applicationDecider, []).when(cmd).thenThrows('APPLICATION_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(applicationKind, []).when(cmd).thenThrows('APPLICATION_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 
   it('goes through every stage from draft to designation', () => {
@@ -491,7 +503,7 @@ describe('Station application (服务站申请)', () => {
     let state = applicationDecider.initialState();
     const history: ApplicationEvent[] = [];
     for (const [cmd, stage] of steps) {
-      const events = applicationDecider.decide(cmd, state);
+      const events = decideAuthorized(applicationKind, cmd, state);
       history.push(...events);
       state = events.reduce(applicationDecider.evolve, state);
       expect(stageOf(state)).toBe(stage);

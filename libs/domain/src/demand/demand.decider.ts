@@ -1,13 +1,9 @@
-import { requireOwner } from '../shared/authorization';
 import { instantMs } from '../shared/dates';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
-import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
-import { requireEnterpriseItself } from '../enterprise/enterprise.access';
-import { requireRegionWithin } from '../policy/authority';
-import { requireAnyRole } from '../shared/city-scope';
 import { SERVICE_DOMAINS } from '../provider/service-domains';
 import {
   DEMAND_CLOSE_REASONS,
@@ -126,13 +122,6 @@ function requireAccepted(demand: ExistingDemand): void {
   if (demand.acceptance === undefined) throw conflict('DEMAND_NOT_ACCEPTED', '该服务需求尚未受理', 'The demand has not been accepted yet');
 }
 
-/** The station side within the enterprise's region; once a station operator accepted, only it handles the demand. */
-function requireHandler(actor: Actor, demand: ExistingDemand): void {
-  requireAnyRole(actor, ['STATION_OPERATOR', 'HUB']);
-  requireRegionWithin(actor, demand.enterpriseRegionCode);
-  if (actor.role === 'STATION_OPERATOR' && demand.acceptance !== undefined) requireOwner(actor, demand.acceptance.acceptedByOrgId);
-}
-
 /** A county-level code; for a city whose districts we hold, one of them. */
 function requireDistrictCode(code: unknown, field: string): string {
   if (typeof code === 'string' && isCountyCode(code) && isWithinCity(code, `${code.slice(0, 4)}00`)) return code;
@@ -143,10 +132,7 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
   if (state.status !== 'NONE') throw conflict('DEMAND_ALREADY_EXISTS', '该服务需求已存在', 'The demand already exists');
   const { data, metadata } = command;
   const { actor } = metadata;
-  requireAnyRole(actor, ['ENTERPRISE', 'STATION_OPERATOR']);
   const enterpriseRegionCode = requireDistrictCode(data.enterpriseRegionCode, 'enterpriseRegionCode');
-  if (actor.role === 'ENTERPRISE') requireEnterpriseItself(actor, data.enterpriseUscc);
-  else requireRegionWithin(actor, enterpriseRegionCode);
   const demandId = requireText(data.demandId, 'demandId', { zh: '需求编号', en: 'Demand id' });
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
   const uscc = parseUscc(data.enterpriseUscc, 'enterpriseUscc');
@@ -178,8 +164,6 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
 
 function accept(command: AcceptDemand, demand: ExistingDemand): DemandEvent[] {
   const { data, metadata } = command;
-  requireAnyRole(metadata.actor, ['STATION_OPERATOR', 'HUB']);
-  requireRegionWithin(metadata.actor, demand.enterpriseRegionCode);
   requireOpen(demand);
   requireNotAccepted(demand);
   const stationId = requireText(data.stationId, 'stationId', { zh: '受理服务站', en: 'Station' });
@@ -193,7 +177,6 @@ function accept(command: AcceptDemand, demand: ExistingDemand): DemandEvent[] {
 
 function match(command: MatchDemand, demand: ExistingDemand): DemandEvent[] {
   const { data, metadata } = command;
-  requireHandler(metadata.actor, demand);
   requireOpen(demand);
   requireAccepted(demand);
   const providerId = requireText(data.providerId, 'providerId', { zh: '服务机构', en: 'Provider id' });
@@ -208,7 +191,6 @@ function match(command: MatchDemand, demand: ExistingDemand): DemandEvent[] {
 
 function resolve(command: ResolveDemand, demand: ExistingDemand): DemandEvent[] {
   const { data, metadata } = command;
-  requireHandler(metadata.actor, demand);
   requireOpen(demand);
   requireAccepted(demand);
   const outcome = requireText(data.outcome, 'outcome', { zh: '解决情况', en: 'Outcome' });
@@ -228,23 +210,14 @@ function resolve(command: ResolveDemand, demand: ExistingDemand): DemandEvent[] 
 
 function close(command: CloseDemand, demand: ExistingDemand): DemandEvent[] {
   const { data, metadata } = command;
-  const { actor } = metadata;
-  if (actor.role === 'ENTERPRISE') requireEnterpriseItself(actor, demand.enterpriseUscc);
-  else requireHandler(actor, demand);
   requireOpen(demand);
   const reason = requireOneOf(data.reason, DEMAND_CLOSE_REASONS, 'reason', { zh: '关闭原因', en: 'Reason' });
   const note = requireText(data.note, 'note', { zh: '说明', en: 'Note' });
-  if (actor.role === 'ENTERPRISE' && reason !== 'WITHDRAWN') {
-    // Whether a demand can be met is the network's judgement, not the enterprise's: it can only withdraw.
-    throw forbidden('CLOSE_REASON_NOT_PERMITTED', '企业只能撤回自己的服务需求', 'An enterprise can only withdraw its own demand');
-  }
   return [{ type: 'DemandClosed', data: { demandId: demand.demandId, reason, note, closedAt: metadata.now.toISOString() } }];
 }
 
 function escalate(command: EscalateDemand, demand: ExistingDemand): DemandEvent[] {
   const { data, metadata } = command;
-  requireAnyRole(metadata.actor, ['HUB', 'DISTRICT_AUTHORITY']);
-  requireRegionWithin(metadata.actor, demand.enterpriseRegionCode);
   requireOpen(demand);
   requireNotAccepted(demand);
   if (demand.escalation !== undefined) {

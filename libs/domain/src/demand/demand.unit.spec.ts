@@ -1,6 +1,7 @@
 import { anActor, at, given } from '../shared/testing';
 import type { DemandCommand, RaiseDemand } from './demand.commands';
 import { DEMAND_ESCALATE_AFTER_DAYS_DEFAULT, demandDecider } from './demand.decider';
+import { demandKind } from './demand.kind';
 import type { DemandEvent } from './demand.events';
 
 const GZ = '440100';
@@ -61,108 +62,113 @@ const escalated: DemandEvent = {
 describe('Demand (服务需求库)', () => {
   describe('RaiseDemand', () => {
     it('records the enterprise’s own demand', () => {
-      given(demandDecider, [])
+      given(demandKind, [])
         .when(raise())
         .then([{ type: 'DemandRaised', data: { ...demandData, raisedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'RAISED', matches: [], enterpriseRegionCode: TIANHE }));
     });
 
     it('records the station that raised it on the enterprise’s behalf', () => {
-      given(demandDecider, [])
+      given(demandKind, [])
         .when(raise({ stationId: 'station-007' }, tianheStation))
         .then([{ type: 'DemandRaised', data: { ...demandData, raisedByStationId: 'station-007', raisedAt: NOW_ISO } }]);
-      given(demandDecider, []).when(raise({}, tianheStation)).thenThrows('FIELD_REQUIRED', { field: 'stationId' });
-      given(demandDecider, []).when(raise({ stationId: 'station-007' })).thenThrows('FIELD_INVALID', { field: 'stationId' });
+      given(demandKind, []).when(raise({}, tianheStation)).thenThrows('FIELD_REQUIRED', { field: 'stationId' });
+      given(demandKind, []).when(raise({ stationId: 'station-007' })).thenThrows('FIELD_INVALID', { field: 'stationId' });
     });
 
     it('is for the enterprise itself or a station of its district', () => {
-      given(demandDecider, []).when(raise({}, otherEnterprise)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(demandDecider, []).when(raise({ stationId: 'station-009' }, haizhuStation)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(demandDecider, []).when(raise({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(demandKind, []).when(raise({}, otherEnterprise)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(demandKind, []).when(raise({ stationId: 'station-009' }, haizhuStation)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(demandKind, []).when(raise({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+    });
+
+    it('knows the enterprise however its USCC is typed (one organisation, one comparison)', () => {
+      given(demandKind, []).when(raise({}, anActor('ENTERPRISE', TIANHE, 'ent-user', ` ${ENTERPRISE_USCC.toLowerCase()}`))).thenEmits(['DemandRaised']);
+      given(demandKind, [raised]).when(close('WITHDRAWN', anActor('ENTERPRISE', TIANHE, 'ent-user', ENTERPRISE_USCC.toLowerCase()))).thenEmits(['DemandClosed']);
     });
 
     it('places the enterprise in a district', () => {
-      given(demandDecider, []).when(raise({ enterpriseRegionCode: GZ })).thenThrows('DISTRICT_CODE_INVALID', { kind: 'VALIDATION', field: 'enterpriseRegionCode' });
-      given(demandDecider, []).when(raise({ enterpriseRegionCode: '440199' })).thenThrows('DISTRICT_CODE_INVALID');
+      given(demandKind, []).when(raise({ enterpriseRegionCode: GZ })).thenThrows('DISTRICT_CODE_INVALID', { kind: 'VALIDATION', field: 'enterpriseRegionCode' });
+      given(demandKind, []).when(raise({ enterpriseRegionCode: '440199' })).thenThrows('DISTRICT_CODE_INVALID');
     });
 
     it('checks its fields', () => {
-      given(demandDecider, []).when(raise({ enterpriseUscc: '91440106MA59C3PL25' }, anActor('ENTERPRISE', TIANHE, 'x', '91440106MA59C3PL25'))).thenThrows('USCC_INVALID', { field: 'enterpriseUscc' });
-      given(demandDecider, []).when(raise({ category: 'LOANS' })).thenThrows('FIELD_INVALID', { field: 'category' });
-      given(demandDecider, []).when(raise({ urgency: 'ASAP' })).thenThrows('FIELD_INVALID', { field: 'urgency' });
-      given(demandDecider, []).when(raise({ description: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'description' });
-      given(demandDecider, []).when(raise({ demandId: '' })).thenThrows('FIELD_REQUIRED', { field: 'demandId' });
-      given(demandDecider, []).when(raise({ enterpriseId: '' })).thenThrows('FIELD_REQUIRED', { field: 'enterpriseId' });
+      given(demandKind, []).when(raise({ enterpriseUscc: '91440106MA59C3PL25' }, anActor('ENTERPRISE', TIANHE, 'x', '91440106MA59C3PL25'))).thenThrows('USCC_INVALID', { field: 'enterpriseUscc' });
+      given(demandKind, []).when(raise({ category: 'LOANS' })).thenThrows('FIELD_INVALID', { field: 'category' });
+      given(demandKind, []).when(raise({ urgency: 'ASAP' })).thenThrows('FIELD_INVALID', { field: 'urgency' });
+      given(demandKind, []).when(raise({ description: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'description' });
+      given(demandKind, []).when(raise({ demandId: '' })).thenThrows('FIELD_REQUIRED', { field: 'demandId' });
+      given(demandKind, []).when(raise({ enterpriseId: '' })).thenThrows('FIELD_REQUIRED', { field: 'enterpriseId' });
     });
 
     it('raises once', () => {
-      given(demandDecider, [raised]).when(raise()).thenThrows('DEMAND_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(demandKind, [raised]).when(raise()).thenThrows('DEMAND_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
   });
 
   describe('AcceptDemand (受理)', () => {
     it('records the accepting station and organisation', () => {
-      given(demandDecider, [raised])
+      given(demandKind, [raised])
         .when(accept())
         .then([{ type: 'DemandAccepted', data: { demandId: DEMAND_ID, stationId: 'station-007', acceptedByOrgId: 'org-tianhe-station', acceptedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'ACCEPTED', acceptance: { stationId: 'station-007' } }));
     });
 
     it('is for a station of the district or the city’s hub', () => {
-      given(demandDecider, [raised]).when(accept(gzHub)).thenEmits(['DemandAccepted']);
-      given(demandDecider, [raised]).when(accept(haizhuStation)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(demandDecider, [raised]).when(accept(szHub)).thenThrows('REGION_NOT_PERMITTED');
-      given(demandDecider, [raised]).when(accept(enterprise)).thenThrows('ROLE_NOT_PERMITTED');
+      given(demandKind, [raised]).when(accept(gzHub)).thenEmits(['DemandAccepted']);
+      given(demandKind, [raised]).when(accept(haizhuStation)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(demandKind, [raised]).when(accept(szHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(demandKind, [raised]).when(accept(enterprise)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('accepts once, and not a finished demand', () => {
-      given(demandDecider, [raised, accepted]).when(accept()).thenThrows('DEMAND_ALREADY_ACCEPTED', { kind: 'CONFLICT' });
-      given(demandDecider, [raised, closed]).when(accept()).thenThrows('DEMAND_ALREADY_FINISHED', { kind: 'CONFLICT' });
+      given(demandKind, [raised, accepted]).when(accept()).thenThrows('DEMAND_ALREADY_ACCEPTED', { kind: 'CONFLICT' });
+      given(demandKind, [raised, closed]).when(accept()).thenThrows('DEMAND_ALREADY_FINISHED', { kind: 'CONFLICT' });
     });
 
     it('still accepts an escalated demand', () => {
-      const state = given(demandDecider, [raised, escalated]).when(accept()).thenEmits(['DemandAccepted']).state;
+      const state = given(demandKind, [raised, escalated]).when(accept()).thenEmits(['DemandAccepted']).state;
       expect(state).toMatchObject({ status: 'ACCEPTED', escalation: { to: TIANHE } });
     });
 
     it('needs the station', () => {
-      given(demandDecider, [raised]).when(accept(tianheStation, ' ')).thenThrows('FIELD_REQUIRED', { field: 'stationId' });
+      given(demandKind, [raised]).when(accept(tianheStation, ' ')).thenThrows('FIELD_REQUIRED', { field: 'stationId' });
     });
   });
 
   describe('MatchDemand (服务对接)', () => {
     it('matches a provider and product after acceptance', () => {
-      given(demandDecider, [raised, accepted])
+      given(demandKind, [raised, accepted])
         .when(matchTo('provider-42', tianheStation, 'product-001'))
         .then([{ type: 'DemandMatched', data: { demandId: DEMAND_ID, providerId: 'provider-42', productId: 'product-001', matchedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'MATCHED', matches: [{ providerId: 'provider-42', productId: 'product-001' }] }));
     });
 
     it('keeps earlier matches when matched again', () => {
-      const state = given(demandDecider, [raised, accepted, matched]).when(matchTo('provider-43')).thenEmits(['DemandMatched']).state;
+      const state = given(demandKind, [raised, accepted, matched]).when(matchTo('provider-43')).thenEmits(['DemandMatched']).state;
       expect(state.status !== 'NONE' && state.matches.map((m) => m.providerId)).toEqual(['provider-42', 'provider-43']);
     });
 
     it('needs acceptance first', () => {
-      given(demandDecider, [raised]).when(matchTo()).thenThrows('DEMAND_NOT_ACCEPTED', { kind: 'CONFLICT' });
+      given(demandKind, [raised]).when(matchTo()).thenThrows('DEMAND_NOT_ACCEPTED', { kind: 'CONFLICT' });
     });
 
     it('is for the accepting station or the hub', () => {
-      given(demandDecider, [raised, accepted]).when(matchTo('provider-42', gzHub)).thenEmits(['DemandMatched']);
-      given(demandDecider, [raised, accepted]).when(matchTo('provider-42', otherTianheStation)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(demandDecider, [raised, acceptedByHub]).when(matchTo('provider-42', tianheStation)).thenThrows('NOT_OWNER');
-      given(demandDecider, [raised, accepted]).when(matchTo('provider-42', haizhuStation)).thenThrows('REGION_NOT_PERMITTED');
+      given(demandKind, [raised, accepted]).when(matchTo('provider-42', gzHub)).thenEmits(['DemandMatched']);
+      given(demandKind, [raised, accepted]).when(matchTo('provider-42', otherTianheStation)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(demandKind, [raised, acceptedByHub]).when(matchTo('provider-42', tianheStation)).thenThrows('NOT_OWNER');
+      given(demandKind, [raised, accepted]).when(matchTo('provider-42', haizhuStation)).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('needs the provider', () => {
-      given(demandDecider, [raised, accepted]).when(matchTo(' ')).thenThrows('FIELD_REQUIRED', { field: 'providerId' });
-      given(demandDecider, [raised, accepted]).when(matchTo('provider-42', tianheStation, '')).thenThrows('FIELD_REQUIRED', { field: 'productId' });
+      given(demandKind, [raised, accepted]).when(matchTo(' ')).thenThrows('FIELD_REQUIRED', { field: 'providerId' });
+      given(demandKind, [raised, accepted]).when(matchTo('provider-42', tianheStation, '')).thenThrows('FIELD_REQUIRED', { field: 'productId' });
     });
   });
 
   describe('ResolveDemand (解决与回访)', () => {
     it('resolves with the enterprise’s rating', () => {
-      given(demandDecider, [raised, accepted, matched])
+      given(demandKind, [raised, accepted, matched])
         .when(resolve(3))
         .then([{ type: 'DemandResolved', data: { demandId: DEMAND_ID, outcome: '已获银行授信150万元', satisfaction: 3, resolvedAt: NOW_ISO } }])
         .andState((state) => {
@@ -172,7 +178,7 @@ describe('Demand (服务需求库)', () => {
     });
 
     it.each([1, 2])('a rating of %i is 差评 and opens a follow-up', (satisfaction) => {
-      given(demandDecider, [raised, accepted, matched])
+      given(demandKind, [raised, accepted, matched])
         .when(resolve(satisfaction))
         .then([
           { type: 'DemandResolved', data: { demandId: DEMAND_ID, outcome: '已获银行授信150万元', satisfaction, resolvedAt: NOW_ISO } },
@@ -182,65 +188,65 @@ describe('Demand (服务需求库)', () => {
     });
 
     it.each([3, 4, 5])('a rating of %i opens none', (satisfaction) => {
-      given(demandDecider, [raised, accepted]).when(resolve(satisfaction)).thenEmits(['DemandResolved']);
+      given(demandKind, [raised, accepted]).when(resolve(satisfaction)).thenEmits(['DemandResolved']);
     });
 
     it('may be resolved without a rating, straight after acceptance', () => {
-      given(demandDecider, [raised, accepted])
+      given(demandKind, [raised, accepted])
         .when(resolve())
         .then([{ type: 'DemandResolved', data: { demandId: DEMAND_ID, outcome: '已获银行授信150万元', resolvedAt: NOW_ISO } }]);
     });
 
     it.each([0, 6, 2.5, '5'])('refuses a rating of %p', (satisfaction) => {
-      given(demandDecider, [raised, accepted]).when(resolve(satisfaction)).thenThrows('FIELD_INVALID', { field: 'satisfaction' });
+      given(demandKind, [raised, accepted]).when(resolve(satisfaction)).thenThrows('FIELD_INVALID', { field: 'satisfaction' });
     });
 
     it('needs acceptance, an outcome, and an open demand', () => {
-      given(demandDecider, [raised]).when(resolve(4)).thenThrows('DEMAND_NOT_ACCEPTED');
-      given(demandDecider, [raised, accepted]).when(cmd('ResolveDemand', { outcome: '' })).thenThrows('FIELD_REQUIRED', { field: 'outcome' });
-      given(demandDecider, [raised, accepted, resolved]).when(resolve(4)).thenThrows('DEMAND_ALREADY_FINISHED');
+      given(demandKind, [raised]).when(resolve(4)).thenThrows('DEMAND_NOT_ACCEPTED');
+      given(demandKind, [raised, accepted]).when(cmd('ResolveDemand', { outcome: '' })).thenThrows('FIELD_REQUIRED', { field: 'outcome' });
+      given(demandKind, [raised, accepted, resolved]).when(resolve(4)).thenThrows('DEMAND_ALREADY_FINISHED');
     });
 
     it('is for the accepting station or the hub', () => {
-      given(demandDecider, [raised, accepted]).when(resolve(4, otherTianheStation)).thenThrows('NOT_OWNER');
-      given(demandDecider, [raised, accepted]).when(resolve(4, gzHub)).thenEmits(['DemandResolved']);
-      given(demandDecider, [raised, accepted]).when(resolve(4, enterprise)).thenThrows('ROLE_NOT_PERMITTED');
+      given(demandKind, [raised, accepted]).when(resolve(4, otherTianheStation)).thenThrows('NOT_OWNER');
+      given(demandKind, [raised, accepted]).when(resolve(4, gzHub)).thenEmits(['DemandResolved']);
+      given(demandKind, [raised, accepted]).when(resolve(4, enterprise)).thenThrows('ROLE_NOT_PERMITTED');
     });
   });
 
   describe('CloseDemand', () => {
     it('lets the enterprise withdraw its demand', () => {
-      given(demandDecider, [raised, accepted])
+      given(demandKind, [raised, accepted])
         .when(close('WITHDRAWN'))
         .then([{ type: 'DemandClosed', data: { demandId: DEMAND_ID, reason: 'WITHDRAWN', note: '已自行解决', closedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'CLOSED', closure: { reason: 'WITHDRAWN' } }));
     });
 
     it('leaves “unresolvable” to the station side', () => {
-      given(demandDecider, [raised]).when(close('UNRESOLVABLE')).thenThrows('CLOSE_REASON_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(demandDecider, [raised, accepted]).when(close('UNRESOLVABLE', tianheStation, '超出服务范围')).thenEmits(['DemandClosed']);
-      given(demandDecider, [raised]).when(close('UNRESOLVABLE', gzHub, '超出服务范围')).thenEmits(['DemandClosed']);
+      given(demandKind, [raised]).when(close('UNRESOLVABLE')).thenThrows('CLOSE_REASON_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(demandKind, [raised, accepted]).when(close('UNRESOLVABLE', tianheStation, '超出服务范围')).thenEmits(['DemandClosed']);
+      given(demandKind, [raised]).when(close('UNRESOLVABLE', gzHub, '超出服务范围')).thenEmits(['DemandClosed']);
     });
 
     it('is for the enterprise itself, the accepting station or the hub', () => {
-      given(demandDecider, [raised]).when(close('WITHDRAWN', otherEnterprise)).thenThrows('NOT_OWNER');
-      given(demandDecider, [raised, accepted]).when(close('UNRESOLVABLE', otherTianheStation)).thenThrows('NOT_OWNER');
-      given(demandDecider, [raised]).when(close('UNRESOLVABLE', haizhuAuthority)).thenThrows('ROLE_NOT_PERMITTED');
+      given(demandKind, [raised]).when(close('WITHDRAWN', otherEnterprise)).thenThrows('NOT_OWNER');
+      given(demandKind, [raised, accepted]).when(close('UNRESOLVABLE', otherTianheStation)).thenThrows('NOT_OWNER');
+      given(demandKind, [raised]).when(close('UNRESOLVABLE', haizhuAuthority)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('closes an open demand, with a known reason and a note', () => {
-      given(demandDecider, [raised, accepted, resolved]).when(close('WITHDRAWN')).thenThrows('DEMAND_ALREADY_FINISHED', { kind: 'CONFLICT' });
-      given(demandDecider, [raised, closed]).when(close('WITHDRAWN')).thenThrows('DEMAND_ALREADY_FINISHED');
-      given(demandDecider, [raised]).when(close('DUPLICATE')).thenThrows('FIELD_INVALID', { field: 'reason' });
-      given(demandDecider, [raised]).when(close('WITHDRAWN', enterprise, '')).thenThrows('FIELD_REQUIRED', { field: 'note' });
+      given(demandKind, [raised, accepted, resolved]).when(close('WITHDRAWN')).thenThrows('DEMAND_ALREADY_FINISHED', { kind: 'CONFLICT' });
+      given(demandKind, [raised, closed]).when(close('WITHDRAWN')).thenThrows('DEMAND_ALREADY_FINISHED');
+      given(demandKind, [raised]).when(close('DUPLICATE')).thenThrows('FIELD_INVALID', { field: 'reason' });
+      given(demandKind, [raised]).when(close('WITHDRAWN', enterprise, '')).thenThrows('FIELD_REQUIRED', { field: 'note' });
     });
   });
 
   describe('EscalateDemand (反映诉求)', () => {
     it(`waits more than ${DEMAND_ESCALATE_AFTER_DAYS_DEFAULT} days by default`, () => {
       expect(DEMAND_ESCALATE_AFTER_DAYS_DEFAULT).toBe(3);
-      given(demandDecider, [raised]).when(escalate('2024-03-04T02:00:00.000Z')).thenThrows('ESCALATION_TOO_EARLY', { kind: 'CONFLICT' });
-      given(demandDecider, [raised])
+      given(demandKind, [raised]).when(escalate('2024-03-04T02:00:00.000Z')).thenThrows('ESCALATION_TOO_EARLY', { kind: 'CONFLICT' });
+      given(demandKind, [raised])
         .when(escalate('2024-03-04T02:01:00.000Z'))
         .then([
           {
@@ -252,37 +258,37 @@ describe('Demand (服务需求库)', () => {
     });
 
     it('counts whole days waited', () => {
-      const [event] = demandDecider.decide(escalate('2024-03-08T01:00:00.000Z'), given(demandDecider, [raised]).state);
+      const [event] = demandDecider.decide(escalate('2024-03-08T01:00:00.000Z'), given(demandKind, [raised]).state);
       expect(event.data).toMatchObject({ daysUnaccepted: 6 });
     });
 
     it('takes another waiting time from the command', () => {
-      given(demandDecider, [raised]).when(escalate('2024-03-05T02:00:00.000Z', gzHub, 5)).thenThrows('ESCALATION_TOO_EARLY');
-      given(demandDecider, [raised]).when(escalate('2024-03-02T02:00:00.000Z', gzHub, 1)).thenThrows('ESCALATION_TOO_EARLY');
-      given(demandDecider, [raised]).when(escalate('2024-03-02T02:00:01.000Z', gzHub, 1)).thenEmits(['DemandEscalated']);
-      given(demandDecider, [raised]).when(escalate('2024-03-20T02:00:00.000Z', gzHub, 0)).thenThrows('FIELD_INVALID', { field: 'escalateAfterDays' });
+      given(demandKind, [raised]).when(escalate('2024-03-05T02:00:00.000Z', gzHub, 5)).thenThrows('ESCALATION_TOO_EARLY');
+      given(demandKind, [raised]).when(escalate('2024-03-02T02:00:00.000Z', gzHub, 1)).thenThrows('ESCALATION_TOO_EARLY');
+      given(demandKind, [raised]).when(escalate('2024-03-02T02:00:01.000Z', gzHub, 1)).thenEmits(['DemandEscalated']);
+      given(demandKind, [raised]).when(escalate('2024-03-20T02:00:00.000Z', gzHub, 0)).thenThrows('FIELD_INVALID', { field: 'escalateAfterDays' });
     });
 
     it('does not escalate once accepted, finished, or already escalated', () => {
       const late = '2024-03-10T02:00:00.000Z';
-      given(demandDecider, [raised, accepted]).when(escalate(late)).thenThrows('DEMAND_ALREADY_ACCEPTED', { kind: 'CONFLICT' });
-      given(demandDecider, [raised, closed]).when(escalate(late)).thenThrows('DEMAND_ALREADY_FINISHED');
-      given(demandDecider, [raised, escalated]).when(escalate(late)).thenThrows('DEMAND_ALREADY_ESCALATED', { kind: 'CONFLICT' });
+      given(demandKind, [raised, accepted]).when(escalate(late)).thenThrows('DEMAND_ALREADY_ACCEPTED', { kind: 'CONFLICT' });
+      given(demandKind, [raised, closed]).when(escalate(late)).thenThrows('DEMAND_ALREADY_FINISHED');
+      given(demandKind, [raised, escalated]).when(escalate(late)).thenThrows('DEMAND_ALREADY_ESCALATED', { kind: 'CONFLICT' });
     });
 
     it('is sent as the city’s hub or the district authority', () => {
       const late = '2024-03-10T02:00:00.000Z';
-      given(demandDecider, [raised]).when(escalate(late, tianheAuthority)).thenEmits(['DemandEscalated']);
-      given(demandDecider, [raised]).when(escalate(late, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(demandDecider, [raised]).when(escalate(late, szHub)).thenThrows('REGION_NOT_PERMITTED');
-      given(demandDecider, [raised]).when(escalate(late, tianheStation)).thenThrows('ROLE_NOT_PERMITTED');
+      given(demandKind, [raised]).when(escalate(late, tianheAuthority)).thenEmits(['DemandEscalated']);
+      given(demandKind, [raised]).when(escalate(late, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(demandKind, [raised]).when(escalate(late, szHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(demandKind, [raised]).when(escalate(late, tianheStation)).thenThrows('ROLE_NOT_PERMITTED');
     });
   });
 
   it.each<DemandCommand>([accept(), matchTo(), resolve(4), close('WITHDRAWN'), escalate('2024-03-10T02:00:00.000Z')])(
     '$type on a demand that does not exist is DEMAND_NOT_FOUND',
     (command) => {
-      given(demandDecider, []).when(command).thenThrows('DEMAND_NOT_FOUND', { kind: 'NOT_FOUND' });
+      given(demandKind, []).when(command).thenThrows('DEMAND_NOT_FOUND', { kind: 'NOT_FOUND' });
     },
   );
 });

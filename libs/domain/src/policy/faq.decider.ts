@@ -1,17 +1,12 @@
-import { assertNever, type Actor, type Decider, type Role } from '../shared/decider';
+import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireAnyRole } from '../shared/city-scope';
-import { requireRegionWithin } from './authority';
 import { requireTextList } from './code-lists';
 import type { FaqCommand, FaqContent, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
 import type { FaqEvent } from './faq.events';
 
 export const FAQ_CONTENT_FIELDS = ['question', 'answer', 'topics', 'policyIds'] as const;
-
-/** Who keeps the FAQ part of the 基础信息库. */
-export const FAQ_EDITOR_ROLES: readonly Role[] = ['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN'];
 
 export type FaqVersion = FaqContent & { version: number; recordedAt: string };
 
@@ -75,11 +70,6 @@ function existing(state: FaqState): ExistingFaq {
   return state;
 }
 
-function requireEditor(actor: Actor, faq: ExistingFaq): void {
-  requireAnyRole(actor, FAQ_EDITOR_ROLES);
-  if (actor.role !== 'ADMIN') requireRegionWithin(actor, faq.regionCode);
-}
-
 function requirePublished(faq: ExistingFaq): asserts faq is Extract<ExistingFaq, { status: 'PUBLISHED' }> {
   if (faq.status === 'RETIRED') throw conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
 }
@@ -97,7 +87,6 @@ function checkFaqContent(content: Partial<FaqContent>, prefix: string): FaqConte
 function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
   if (state.status !== 'NONE') throw conflict('FAQ_ALREADY_EXISTS', '该常见问题已存在', 'The FAQ already exists');
   const { data, metadata } = command;
-  requireAnyRole(metadata.actor, FAQ_EDITOR_ROLES);
   const faqId = requireText(data.faqId, 'faqId', { zh: '常见问题编号', en: 'FAQ id' });
   const content = checkFaqContent(data, '');
   return [
@@ -110,7 +99,6 @@ function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
 
 function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
-  requireEditor(metadata.actor, faq);
   requirePublished(faq);
   const current = faqContentOf(faq);
   const content = checkFaqContent(mergeChanges(current, data.changes, FAQ_CONTENT_FIELDS), 'changes');
@@ -120,7 +108,6 @@ function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
 
 function retire(command: RetireFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
-  requireEditor(metadata.actor, faq);
   requirePublished(faq);
   const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
   return [{ type: 'FaqRetired', data: { faqId: faq.faqId, reason, retiredAt: metadata.now.toISOString() } }];

@@ -1,6 +1,7 @@
 import { anActor, at, given } from '../shared/testing';
 import type { FaqCommand, PublishFaq } from './faq.commands';
 import { faqDecider } from './faq.decider';
+import { faqKind } from './faq.kind';
 import type { FaqEvent } from './faq.events';
 
 const GZ = '440100';
@@ -45,7 +46,7 @@ const retired: FaqEvent = { type: 'FaqRetired', data: { faqId: FAQ_ID, reason: '
 describe('FAQ (基础信息库 · 常见问题解答)', () => {
   describe('PublishFaq', () => {
     it('publishes version 1 in the actor’s region', () => {
-      given(faqDecider, [])
+      given(faqKind, [])
         .when(publish())
         .then([{ type: 'FaqPublished', data: { faqId: FAQ_ID, regionCode: TIANHE, version: 1, ...content, publishedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'PUBLISHED', version: 1, regionCode: TIANHE }));
@@ -57,31 +58,31 @@ describe('FAQ (基础信息库 · 常见问题解答)', () => {
     });
 
     it.each([gzHub, gzBureau, admin])('is for the hub, the authorities and admins ($role)', (actor) => {
-      given(faqDecider, []).when(publish({}, actor)).thenEmits(['FaqPublished']);
+      given(faqKind, []).when(publish({}, actor)).thenEmits(['FaqPublished']);
     });
 
     it('is not for others', () => {
-      given(faqDecider, []).when(publish({}, operator)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(faqKind, []).when(publish({}, operator)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
     it('publishes once', () => {
-      given(faqDecider, [published]).when(publish()).thenThrows('FAQ_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(faqKind, [published]).when(publish()).thenThrows('FAQ_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
 
     it.each(['faqId', 'question', 'answer'] as const)('needs %s', (field) => {
-      given(faqDecider, []).when(publish({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
+      given(faqKind, []).when(publish({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
     });
 
     it('needs topics, each once', () => {
-      given(faqDecider, []).when(publish({ topics: [] })).thenThrows('FIELD_INVALID', { field: 'topics' });
-      given(faqDecider, []).when(publish({ topics: ['融资', ' 融资 '] })).thenThrows('FIELD_INVALID', { field: 'topics.1' });
-      given(faqDecider, []).when(publish({ policyIds: ['p-1', ''] })).thenThrows('FIELD_REQUIRED', { field: 'policyIds.1' });
+      given(faqKind, []).when(publish({ topics: [] })).thenThrows('FIELD_INVALID', { field: 'topics' });
+      given(faqKind, []).when(publish({ topics: ['融资', ' 融资 '] })).thenThrows('FIELD_INVALID', { field: 'topics.1' });
+      given(faqKind, []).when(publish({ policyIds: ['p-1', ''] })).thenThrows('FIELD_REQUIRED', { field: 'policyIds.1' });
     });
   });
 
   describe('ReviseFaq', () => {
     it('records a new version with the whole content', () => {
-      given(faqDecider, [published])
+      given(faqKind, [published])
         .when(revise({ answer: '线上线下均可申领。' }))
         .then([
           {
@@ -96,44 +97,44 @@ describe('FAQ (基础信息库 · 常见问题解答)', () => {
     });
 
     it('unlinks policies with null', () => {
-      const [event] = faqDecider.decide(revise({ policyIds: null }), given(faqDecider, [published]).state);
+      const [event] = faqDecider.decide(revise({ policyIds: null }), given(faqKind, [published]).state);
       expect(event.data).toMatchObject({ policyIds: [], changedFields: ['policyIds'] });
     });
 
     it('must change something', () => {
-      given(faqDecider, [published]).when(revise({ topics: ['服务券', '小微企业'] })).thenThrows('NOTHING_CHANGED', { kind: 'CONFLICT' });
-      given(faqDecider, [published]).when(revise({ regionCode: GZ })).thenThrows('FIELD_INVALID', { field: 'changes.regionCode' });
-      given(faqDecider, [published]).when(revise({ question: '' })).thenThrows('FIELD_REQUIRED', { field: 'changes.question' });
+      given(faqKind, [published]).when(revise({ topics: ['服务券', '小微企业'] })).thenThrows('NOTHING_CHANGED', { kind: 'CONFLICT' });
+      given(faqKind, [published]).when(revise({ regionCode: GZ })).thenThrows('FIELD_INVALID', { field: 'changes.regionCode' });
+      given(faqKind, [published]).when(revise({ question: '' })).thenThrows('FIELD_REQUIRED', { field: 'changes.question' });
     });
 
     it('is for editors whose region contains the FAQ’s', () => {
-      given(faqDecider, [published]).when(revise({ answer: '新' }, gzHub)).thenEmits(['FaqRevised']);
-      given(faqDecider, [published]).when(revise({ answer: '新' }, admin)).thenEmits(['FaqRevised']);
-      given(faqDecider, [published]).when(revise({ answer: '新' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(faqDecider, [published]).when(revise({ answer: '新' }, operator)).thenThrows('ROLE_NOT_PERMITTED');
+      given(faqKind, [published]).when(revise({ answer: '新' }, gzHub)).thenEmits(['FaqRevised']);
+      given(faqKind, [published]).when(revise({ answer: '新' }, admin)).thenEmits(['FaqRevised']);
+      given(faqKind, [published]).when(revise({ answer: '新' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(faqKind, [published]).when(revise({ answer: '新' }, operator)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('cannot revise a retired FAQ', () => {
-      given(faqDecider, [published, retired]).when(revise({ answer: '新' })).thenThrows('FAQ_RETIRED', { kind: 'CONFLICT' });
+      given(faqKind, [published, retired]).when(revise({ answer: '新' })).thenThrows('FAQ_RETIRED', { kind: 'CONFLICT' });
     });
   });
 
   describe('RetireFaq', () => {
     it('retires with a reason', () => {
-      given(faqDecider, [published])
+      given(faqKind, [published])
         .when(retire())
         .then([{ type: 'FaqRetired', data: { faqId: FAQ_ID, reason: '政策已废止', retiredAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'RETIRED', retirementReason: '政策已废止' }));
     });
 
     it('retires once, with a reason, by an editor of the region', () => {
-      given(faqDecider, [published, retired]).when(retire()).thenThrows('FAQ_RETIRED');
-      given(faqDecider, [published]).when(retire('')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
-      given(faqDecider, [published]).when(retire('过时', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(faqKind, [published, retired]).when(retire()).thenThrows('FAQ_RETIRED');
+      given(faqKind, [published]).when(retire('')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(faqKind, [published]).when(retire('过时', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
   it.each<FaqCommand>([revise({ answer: 'x' }), retire()])('$type on an FAQ that does not exist is FAQ_NOT_FOUND', (command) => {
-    given(faqDecider, []).when(command).thenThrows('FAQ_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(faqKind, []).when(command).thenThrows('FAQ_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 });

@@ -3,7 +3,7 @@ import type { PolicyContent, PolicyLevel } from './policy.rules';
 
 /**
  * 基础信息库: a policy enters the library. `regionCode` is the issuing region (none for NATIONAL);
- * see `requirePolicyAuthority` for who may publish which level.
+ * `policyAccess` says who may publish which level.
  */
 export type PublishPolicy = DomainCommand<
   'PublishPolicy',

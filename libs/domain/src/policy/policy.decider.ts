@@ -3,7 +3,6 @@ import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireOneOf, requireText } from '../shared/validation';
 import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireAnyRole } from '../shared/city-scope';
 import { requireBusinessDate } from '../provider/provider.checks';
 import { requireTextList } from './code-lists';
 import type { AmendPolicy, PolicyCommand, PublishPolicy, PushPolicy, RepealPolicy } from './policy.commands';
@@ -13,8 +12,6 @@ import {
   checkPolicyRegion,
   POLICY_CONTENT_FIELDS,
   POLICY_LEVELS,
-  requirePolicyAuthority,
-  requirePushAuthority,
   type PolicyContent,
   type PolicyLevel,
 } from './policy.rules';
@@ -127,10 +124,8 @@ function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<E
 function publish(command: PublishPolicy, state: PolicyState): PolicyEvent[] {
   if (state.status !== 'NONE') throw conflict('POLICY_ALREADY_EXISTS', '该政策已存在', 'The policy already exists');
   const { data, metadata } = command;
-  requireAnyRole(metadata.actor, ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN']);
   const level = requireOneOf(data.level, POLICY_LEVELS, 'level', { zh: '政策层级', en: 'Level' });
   const regionCode = checkPolicyRegion(level, data.regionCode);
-  requirePolicyAuthority(metadata.actor, level, regionCode);
   const policyId = requireText(data.policyId, 'policyId', { zh: '政策编号', en: 'Policy id' });
   const content = checkPolicyContent(data, '', regionCode);
   return [
@@ -150,7 +145,6 @@ function publish(command: PublishPolicy, state: PolicyState): PolicyEvent[] {
 
 function amend(command: AmendPolicy, policy: ExistingPolicy): PolicyEvent[] {
   const { data, metadata } = command;
-  requirePolicyAuthority(metadata.actor, policy.level, policy.regionCode);
   requireNotRepealed(policy);
   const current = policyContentOf(policy);
   const merged = mergeChanges(current, data.changes, POLICY_CONTENT_FIELDS);
@@ -166,7 +160,6 @@ function amend(command: AmendPolicy, policy: ExistingPolicy): PolicyEvent[] {
 
 function repeal(command: RepealPolicy, policy: ExistingPolicy): PolicyEvent[] {
   const { data, metadata } = command;
-  requirePolicyAuthority(metadata.actor, policy.level, policy.regionCode);
   requireNotRepealed(policy);
   const on = requireBusinessDate(data.on, 'on', { zh: '废止日期', en: 'Repeal date' });
   const reason = requireText(data.reason, 'reason', { zh: '废止原因', en: 'Reason' });
@@ -184,7 +177,6 @@ function repeal(command: RepealPolicy, policy: ExistingPolicy): PolicyEvent[] {
 
 function push(command: PushPolicy, policy: ExistingPolicy): PolicyEvent[] {
   const { data, metadata } = command;
-  requirePushAuthority(metadata.actor, policy.regionCode);
   requireNotRepealed(policy);
   const today = chinaDateOf(metadata.now);
   if (policy.effectiveUntil !== undefined && compareBusinessDates(today, policy.effectiveUntil) > 0) {

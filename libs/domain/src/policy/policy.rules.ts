@@ -1,15 +1,11 @@
 import { compareBusinessDates } from '../shared/dates';
-import type { Actor } from '../shared/decider';
-import { forbidden, invalid } from '../shared/domain-error';
+import { invalid } from '../shared/domain-error';
 import { isDocumentNumber } from '../shared/document-number';
-import { isCityCode, isCountyCode, isProvinceCode, isRegionCode } from '../shared/region-code';
+import { isCityCode, isCountyCode, isProvinceCode, isRegionCode, isWithinRegion } from '../shared/region-code';
 import { fieldInvalid, fieldRequired, isNonBlank, requireOneOf, requireText, type Label } from '../shared/validation';
-import { isWithinRegion } from '../shared/region-code';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
 import { requireBusinessDate } from '../provider/provider.checks';
-import { requireAnyRole } from '../shared/city-scope';
 import { INDUSTRY_CODES, SIZE_CLASSES } from '../shared/size-class';
-import { requireRegionWithin } from './authority';
 import { requireCodeSet } from './code-lists';
 import { TAGS_MODES, type PolicyEligibility } from './policy-matching';
 
@@ -69,38 +65,6 @@ export function checkPolicyRegion(level: PolicyLevel, regionCode: unknown, field
     );
   }
   return regionCode;
-}
-
-/**
- * Who may publish, amend and repeal a policy of a level: a DISTRICT_AUTHORITY district policies of
- * its own district; a CITY_AUTHORITY municipal policies of its city and district policies of the
- * city's districts; national and provincial policies, which no local authority issues, an ADMIN
- * (the platform's operator) records into the library — ADMIN may act on any level.
- */
-export function requirePolicyAuthority(actor: Actor, level: PolicyLevel, regionCode: string | undefined): void {
-  requireAnyRole(actor, ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'ADMIN']);
-  if (actor.role === 'ADMIN') return;
-  const levels: readonly PolicyLevel[] = actor.role === 'CITY_AUTHORITY' ? ['MUNICIPAL', 'DISTRICT'] : ['DISTRICT'];
-  if (!levels.includes(level) || regionCode === undefined) {
-    throw forbidden(
-      'POLICY_LEVEL_NOT_PERMITTED',
-      `${actor.role}不能发布或管理${POLICY_LEVEL_LABELS[level].zh}政策（可管理：${levels.map((l) => POLICY_LEVEL_LABELS[l].zh).join('、')}）`,
-      `${actor.role} may not publish or manage ${POLICY_LEVEL_LABELS[level].en} policies (only ${levels.join(', ')})`,
-    );
-  }
-  requireRegionWithin(actor, regionCode);
-}
-
-/**
- * Who may push a policy to enterprises: the authorities and the hub (服务总站, whose duty is 政策分类推送)
- * whose region and the policy's overlap — a national policy overlaps every region — or an ADMIN.
- * The enterprises pushed to come from a projection over the actor's region.
- */
-export function requirePushAuthority(actor: Actor, regionCode: string | undefined): void {
-  requireAnyRole(actor, ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'ADMIN']);
-  if (actor.role === 'ADMIN' || regionCode === undefined) return;
-  if (isWithinRegion(actor.regionCode, regionCode)) return;
-  requireRegionWithin(actor, regionCode);
 }
 
 export function requireDocumentNumber(value: unknown, field: string): string {

@@ -1,83 +1,36 @@
-import { anActor, at, given } from '../shared/testing';
+import { given } from '../shared/testing';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
 import { policyDecider } from './policy.decider';
-import type { PolicyEvent, PolicyPublished } from './policy.events';
+import { policyKind } from './policy.kind';
 import { isEligible } from './policy-matching';
-
-const GZ = '440100';
-const TIANHE = '440106';
-const HAIZHU = '440105';
-const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-const haizhuAuthority = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-official');
-const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
-const szBureau = anActor('CITY_AUTHORITY', '440300', 'sz-official');
-const gzHub = anActor('HUB', GZ, 'gz-hub');
-const szHub = anActor('HUB', '440300', 'sz-hub');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
-const provider = anActor('PROVIDER', TIANHE, 'provider-user');
-const NOW = '2024-03-01T10:00:00+08:00';
-const NOW_ISO = '2024-03-01T02:00:00.000Z';
-const POLICY_ID = 'policy-th-2024-01';
-
-const tianhePolicy: PublishPolicy['data'] = {
-  policyId: POLICY_ID,
-  level: 'DISTRICT',
-  regionCode: TIANHE,
-  title: '天河区促进专精特新企业高质量发展若干措施',
-  issuer: '广州市天河区商务和金融工作局',
-  documentNumber: '穗天商金〔2024〕12号',
-  effectiveFrom: '2024-03-01',
-  effectiveUntil: '2026-02-28',
-  summary: '对新认定的专精特新中小企业给予一次性奖励。',
-  eligibility: { sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED'], tagsMode: 'ANY' },
-};
-
-const publish = (data: Partial<PublishPolicy['data']> = {}, actor = tianheAuthority, now = NOW): PolicyCommand => ({
-  type: 'PublishPolicy',
-  data: { ...tianhePolicy, ...data },
-  metadata: at(now, actor),
-});
-type DataOf<T extends PolicyCommand['type']> = Omit<Extract<PolicyCommand, { type: T }>['data'], 'policyId'>;
-const cmd = <T extends PolicyCommand['type']>(type: T, data: DataOf<T>, actor = tianheAuthority, now = NOW): PolicyCommand =>
-  ({ type, data: { policyId: POLICY_ID, ...data }, metadata: at(now, actor) }) as unknown as PolicyCommand;
-const amend = (changes: unknown, actor = tianheAuthority) => cmd('AmendPolicy', { changes } as DataOf<'AmendPolicy'>, actor);
-const repeal = (on: string, reason = '被新政策替代', actor = tianheAuthority) => cmd('RepealPolicy', { on, reason }, actor);
-const push = (enterpriseIds: string[], pushId = 'push-1', actor: Parameters<typeof cmd>[2] = gzHub, now = NOW) =>
-  cmd('PushPolicy', { pushId, enterpriseIds }, actor, now);
-
-const published: PolicyPublished = {
-  type: 'PolicyPublished',
-  data: {
-    policyId: POLICY_ID,
-    level: 'DISTRICT',
-    regionCode: TIANHE,
-    version: 1,
-    title: tianhePolicy.title,
-    issuer: tianhePolicy.issuer,
-    documentNumber: tianhePolicy.documentNumber,
-    effectiveFrom: '2024-03-01',
-    effectiveUntil: '2026-02-28',
-    summary: tianhePolicy.summary,
-    // As applied: sizes in list order, the district as the default region.
-    eligibility: { sizeClasses: ['MEDIUM', 'SMALL'], tags: ['SPECIALISED'], tagsMode: 'ANY', regionCodes: [TIANHE] },
-    publishedAt: NOW_ISO,
-  },
-};
-const { policyId: _policyId, level: _level, regionCode: _regionCode, version: _version, publishedAt: _publishedAt, ...content } = published.data;
-const amended: PolicyEvent = {
-  type: 'PolicyAmended',
-  data: { policyId: POLICY_ID, version: 2, ...content, summary: '奖励标准调整。', changedFields: ['summary'], amendedAt: '2024-06-01T02:00:00.000Z' },
-};
-const repealed: PolicyEvent = { type: 'PolicyRepealed', data: { policyId: POLICY_ID, on: '2025-01-01', reason: '被新政策替代', repealedAt: '2024-12-01T02:00:00.000Z' } };
-const pushed = (enterpriseId: string, version = 1, pushId = 'push-0'): PolicyEvent => ({
-  type: 'PolicyPushed',
-  data: { policyId: POLICY_ID, pushId, enterpriseId, version, pushedAt: '2024-03-02T02:00:00.000Z' },
-});
+import {
+  GZ,
+  TIANHE,
+  HAIZHU,
+  tianheAuthority,
+  haizhuAuthority,
+  gzBureau,
+  szBureau,
+  gzHub,
+  admin,
+  provider,
+  NOW_ISO,
+  POLICY_ID,
+  tianhePolicy,
+  publish,
+  amend,
+  repeal,
+  push,
+  published,
+  content,
+  amended,
+  repealed,
+} from './policy.fixtures';
 
 describe('Policy (基础信息库 · 法律政策)', () => {
   describe('PublishPolicy', () => {
     it('publishes version 1 with its eligibility as applied', () => {
-      given(policyDecider, [])
+      given(policyKind, [])
         .when(publish())
         .then([published])
         .andState((state) => {
@@ -105,13 +58,13 @@ describe('Policy (基础信息库 · 法律政策)', () => {
     it('keeps regions within the issuing region, sorted', () => {
       const [event] = policyDecider.decide(publish({ level: 'MUNICIPAL', regionCode: GZ, eligibility: { regionCodes: [TIANHE, HAIZHU] } }, gzBureau), { status: 'NONE' });
       expect(event.type === 'PolicyPublished' && event.data.eligibility.regionCodes).toEqual([HAIZHU, TIANHE]);
-      given(policyDecider, [])
+      given(policyKind, [])
         .when(publish({ level: 'MUNICIPAL', regionCode: GZ, eligibility: { regionCodes: [TIANHE, '440306'] } }, gzBureau))
         .thenThrows('ELIGIBILITY_REGION_OUTSIDE_ISSUER', { kind: 'VALIDATION', field: 'eligibility.regionCodes.1' });
     });
 
     it('publishes once', () => {
-      given(policyDecider, [published]).when(publish()).thenThrows('POLICY_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(policyKind, [published]).when(publish()).thenThrows('POLICY_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
 
     describe('who publishes which level', () => {
@@ -122,27 +75,27 @@ describe('Policy (基础信息库 · 法律政策)', () => {
         ['an admin: a provincial policy', publish({ level: 'PROVINCIAL', regionCode: '440000' }, admin), true],
         ['an admin: a district policy anywhere', publish({ regionCode: '440305' }, admin), true],
       ])('%s', (_, command) => {
-        given(policyDecider, []).when(command).thenEmits(['PolicyPublished']);
+        given(policyKind, []).when(command).thenEmits(['PolicyPublished']);
       });
 
       it('a district authority cannot publish a municipal policy', () => {
-        given(policyDecider, []).when(publish({ level: 'MUNICIPAL', regionCode: GZ })).thenThrows('POLICY_LEVEL_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+        given(policyKind, []).when(publish({ level: 'MUNICIPAL', regionCode: GZ })).thenThrows('POLICY_LEVEL_NOT_PERMITTED', { kind: 'FORBIDDEN' });
       });
 
       it('a city authority cannot publish a provincial or national policy', () => {
-        given(policyDecider, []).when(publish({ level: 'PROVINCIAL', regionCode: '440000' }, gzBureau)).thenThrows('POLICY_LEVEL_NOT_PERMITTED');
-        given(policyDecider, []).when(publish({ level: 'NATIONAL', regionCode: undefined }, gzBureau)).thenThrows('POLICY_LEVEL_NOT_PERMITTED');
+        given(policyKind, []).when(publish({ level: 'PROVINCIAL', regionCode: '440000' }, gzBureau)).thenThrows('POLICY_LEVEL_NOT_PERMITTED');
+        given(policyKind, []).when(publish({ level: 'NATIONAL', regionCode: undefined }, gzBureau)).thenThrows('POLICY_LEVEL_NOT_PERMITTED');
       });
 
       it('an authority publishes only for its own region', () => {
-        given(policyDecider, []).when(publish({}, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-        given(policyDecider, []).when(publish({}, szBureau)).thenThrows('REGION_NOT_PERMITTED');
-        given(policyDecider, []).when(publish({ level: 'MUNICIPAL', regionCode: GZ }, szBureau)).thenThrows('REGION_NOT_PERMITTED');
+        given(policyKind, []).when(publish({}, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+        given(policyKind, []).when(publish({}, szBureau)).thenThrows('REGION_NOT_PERMITTED');
+        given(policyKind, []).when(publish({ level: 'MUNICIPAL', regionCode: GZ }, szBureau)).thenThrows('REGION_NOT_PERMITTED');
       });
 
       it('no other role publishes', () => {
-        given(policyDecider, []).when(publish({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-        given(policyDecider, []).when(publish({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
+        given(policyKind, []).when(publish({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+        given(policyKind, []).when(publish({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
       });
     });
 
@@ -153,31 +106,31 @@ describe('Policy (基础信息库 · 法律政策)', () => {
         ['a provincial policy needs a province code', { level: 'PROVINCIAL', regionCode: GZ }],
         ['a national policy has no region', { level: 'NATIONAL', regionCode: '440000' }],
       ] as const)('%s', (_, data) => {
-        given(policyDecider, []).when(publish(data, admin)).thenThrows('POLICY_REGION_LEVEL_MISMATCH', { kind: 'VALIDATION', field: 'regionCode' });
+        given(policyKind, []).when(publish(data, admin)).thenThrows('POLICY_REGION_LEVEL_MISMATCH', { kind: 'VALIDATION', field: 'regionCode' });
       });
 
       it('needs a region below national level and a known level', () => {
-        given(policyDecider, []).when(publish({ regionCode: ' ' }, admin)).thenThrows('FIELD_REQUIRED', { field: 'regionCode' });
-        given(policyDecider, []).when(publish({ level: 'COUNTY' as never }, admin)).thenThrows('FIELD_INVALID', { field: 'level' });
+        given(policyKind, []).when(publish({ regionCode: ' ' }, admin)).thenThrows('FIELD_REQUIRED', { field: 'regionCode' });
+        given(policyKind, []).when(publish({ level: 'COUNTY' as never }, admin)).thenThrows('FIELD_INVALID', { field: 'level' });
       });
     });
 
     describe('the content', () => {
       it.each(['policyId', 'title', 'issuer', 'summary'] as const)('needs %s', (field) => {
-        given(policyDecider, []).when(publish({ [field]: '  ' })).thenThrows('FIELD_REQUIRED', { field });
+        given(policyKind, []).when(publish({ [field]: '  ' })).thenThrows('FIELD_REQUIRED', { field });
       });
 
       it('checks the document number like a call’s', () => {
-        given(policyDecider, []).when(publish({ documentNumber: '穗天商金[2024]12号' })).thenThrows('DOCUMENT_NUMBER_INVALID', { kind: 'VALIDATION', field: 'documentNumber' });
-        given(policyDecider, []).when(publish({ documentNumber: '' })).thenThrows('FIELD_REQUIRED', { field: 'documentNumber' });
+        given(policyKind, []).when(publish({ documentNumber: '穗天商金[2024]12号' })).thenThrows('DOCUMENT_NUMBER_INVALID', { kind: 'VALIDATION', field: 'documentNumber' });
+        given(policyKind, []).when(publish({ documentNumber: '' })).thenThrows('FIELD_REQUIRED', { field: 'documentNumber' });
       });
 
       it('takes dates as YYYY-MM-DD, the end not before the start', () => {
-        given(policyDecider, []).when(publish({ effectiveFrom: '2024/03/01' })).thenThrows('FIELD_INVALID', { field: 'effectiveFrom' });
-        given(policyDecider, []).when(publish({ effectiveUntil: '2026-02-30' })).thenThrows('FIELD_INVALID', { field: 'effectiveUntil' });
-        given(policyDecider, []).when(publish({ effectiveUntil: '2024-02-29' })).thenThrows('EFFECTIVE_UNTIL_BEFORE_FROM', { kind: 'VALIDATION', field: 'effectiveUntil' });
-        given(policyDecider, []).when(publish({ effectiveUntil: '2024-03-01' })).thenEmits(['PolicyPublished']);
-        given(policyDecider, []).when(publish({ effectiveUntil: undefined })).thenEmits(['PolicyPublished']);
+        given(policyKind, []).when(publish({ effectiveFrom: '2024/03/01' })).thenThrows('FIELD_INVALID', { field: 'effectiveFrom' });
+        given(policyKind, []).when(publish({ effectiveUntil: '2026-02-30' })).thenThrows('FIELD_INVALID', { field: 'effectiveUntil' });
+        given(policyKind, []).when(publish({ effectiveUntil: '2024-02-29' })).thenThrows('EFFECTIVE_UNTIL_BEFORE_FROM', { kind: 'VALIDATION', field: 'effectiveUntil' });
+        given(policyKind, []).when(publish({ effectiveUntil: '2024-03-01' })).thenEmits(['PolicyPublished']);
+        given(policyKind, []).when(publish({ effectiveUntil: undefined })).thenEmits(['PolicyPublished']);
       });
     });
 
@@ -185,13 +138,13 @@ describe('Policy (基础信息库 · 法律政策)', () => {
       const withEligibility = (eligibility: unknown) => publish({ eligibility: eligibility as PublishPolicy['data']['eligibility'] });
 
       it('is required, even if empty', () => {
-        given(policyDecider, []).when(withEligibility(undefined)).thenThrows('FIELD_REQUIRED', { field: 'eligibility' });
+        given(policyKind, []).when(withEligibility(undefined)).thenThrows('FIELD_REQUIRED', { field: 'eligibility' });
       });
 
       it('names tags with a mode, and a mode only with tags', () => {
-        given(policyDecider, []).when(withEligibility({ tags: ['SPECIALISED'] })).thenThrows('FIELD_REQUIRED', { field: 'eligibility.tagsMode' });
-        given(policyDecider, []).when(withEligibility({ tags: ['SPECIALISED'], tagsMode: 'SOME' })).thenThrows('FIELD_INVALID', { field: 'eligibility.tagsMode' });
-        given(policyDecider, []).when(withEligibility({ tagsMode: 'ALL' })).thenThrows('FIELD_INVALID', { field: 'eligibility.tagsMode' });
+        given(policyKind, []).when(withEligibility({ tags: ['SPECIALISED'] })).thenThrows('FIELD_REQUIRED', { field: 'eligibility.tagsMode' });
+        given(policyKind, []).when(withEligibility({ tags: ['SPECIALISED'], tagsMode: 'SOME' })).thenThrows('FIELD_INVALID', { field: 'eligibility.tagsMode' });
+        given(policyKind, []).when(withEligibility({ tagsMode: 'ALL' })).thenThrows('FIELD_INVALID', { field: 'eligibility.tagsMode' });
       });
 
       it.each([
@@ -202,14 +155,15 @@ describe('Policy (基础信息库 · 法律政策)', () => {
         ['a malformed region', { regionCodes: ['4401'] }, 'eligibility.regionCodes.0'],
         ['a repeated region', { regionCodes: [TIANHE, TIANHE] }, 'eligibility.regionCodes.1'],
       ])('refuses %s', (_, eligibility, field) => {
-        given(policyDecider, []).when(withEligibility(eligibility)).thenThrows('FIELD_INVALID', { field });
+        given(policyKind, []).when(withEligibility(eligibility)).thenThrows('FIELD_INVALID', { field });
       });
     });
   });
 
+
   describe('AmendPolicy', () => {
     it('records a new version carrying the whole content and what changed', () => {
-      given(policyDecider, [published])
+      given(policyKind, [published])
         .when(amend({ summary: '奖励标准调整。', effectiveUntil: '2026-12-31' }))
         .then([
           {
@@ -227,54 +181,61 @@ describe('Policy (基础信息库 · 法律政策)', () => {
     });
 
     it('numbers versions on', () => {
-      given(policyDecider, [published, amended]).when(amend({ title: '新标题' })).thenEmits(['PolicyAmended']);
-      const [event] = policyDecider.decide(amend({ title: '新标题' }), given(policyDecider, [published, amended]).state);
+      given(policyKind, [published, amended]).when(amend({ title: '新标题' })).thenEmits(['PolicyAmended']);
+      const [event] = policyDecider.decide(amend({ title: '新标题' }), given(policyKind, [published, amended]).state);
       expect(event.data).toMatchObject({ version: 3, changedFields: ['title'] });
     });
 
     it('makes the policy open-ended with effectiveUntil: null', () => {
-      const state = given(policyDecider, [published]).when(amend({ effectiveUntil: null })).thenEmits(['PolicyAmended']).state;
+      const state = given(policyKind, [published]).when(amend({ effectiveUntil: null })).thenEmits(['PolicyAmended']).state;
       expect(state).not.toHaveProperty('effectiveUntil');
       expect(state.status !== 'NONE' && isEligible(state, { industryCode: 'SOFTWARE_IT', sizeClass: 'SMALL', regionCode: TIANHE, tags: [{ tag: 'SPECIALISED', validFrom: '2024-01-01' }] }, '2030-01-01').eligible).toBe(true);
     });
 
     it('replaces the eligibility as a whole, defaulting the region again', () => {
-      const [event] = policyDecider.decide(amend({ eligibility: { industries: ['SOFTWARE_IT'] } }), given(policyDecider, [published]).state);
+      const [event] = policyDecider.decide(amend({ eligibility: { industries: ['SOFTWARE_IT'] } }), given(policyKind, [published]).state);
       expect(event.type === 'PolicyAmended' && event.data.eligibility).toEqual({ industries: ['SOFTWARE_IT'], regionCodes: [TIANHE] });
     });
 
     it('must change something', () => {
-      given(policyDecider, [published]).when(amend({ summary: tianhePolicy.summary })).thenThrows('NOTHING_CHANGED', { kind: 'CONFLICT', field: 'changes' });
-      given(policyDecider, [published])
+      given(policyKind, [published]).when(amend({ summary: tianhePolicy.summary })).thenThrows('NOTHING_CHANGED', { kind: 'CONFLICT', field: 'changes' });
+      given(policyKind, [published])
         .when(amend({ eligibility: { sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED'], tagsMode: 'ANY' } }))
         .thenThrows('NOTHING_CHANGED');
     });
 
     it('checks the changes like a publication, at their path', () => {
-      given(policyDecider, [published]).when(amend({})).thenThrows('FIELD_REQUIRED', { field: 'changes' });
-      given(policyDecider, [published]).when(amend({ level: 'MUNICIPAL' })).thenThrows('FIELD_INVALID', { field: 'changes.level' });
-      given(policyDecider, [published]).when(amend({ title: null })).thenThrows('FIELD_REQUIRED', { field: 'changes.title' });
-      given(policyDecider, [published]).when(amend({ effectiveFrom: '2026-03-01' })).thenThrows('EFFECTIVE_UNTIL_BEFORE_FROM', { field: 'changes.effectiveUntil' });
-      given(policyDecider, [published]).when(amend({ documentNumber: '12号' })).thenThrows('DOCUMENT_NUMBER_INVALID', { field: 'changes.documentNumber' });
-      given(policyDecider, [published])
+      given(policyKind, [published]).when(amend({})).thenThrows('FIELD_REQUIRED', { field: 'changes' });
+      given(policyKind, [published]).when(amend({ level: 'MUNICIPAL' })).thenThrows('FIELD_INVALID', { field: 'changes.level' });
+      given(policyKind, [published]).when(amend({ title: null })).thenThrows('FIELD_REQUIRED', { field: 'changes.title' });
+      given(policyKind, [published]).when(amend({ effectiveFrom: '2026-03-01' })).thenThrows('EFFECTIVE_UNTIL_BEFORE_FROM', { field: 'changes.effectiveUntil' });
+      given(policyKind, [published]).when(amend({ documentNumber: '12号' })).thenThrows('DOCUMENT_NUMBER_INVALID', { field: 'changes.documentNumber' });
+      given(policyKind, [published])
         .when(amend({ eligibility: { regionCodes: [HAIZHU] } }))
         .thenThrows('ELIGIBILITY_REGION_OUTSIDE_ISSUER', { field: 'changes.eligibility.regionCodes.0' });
     });
 
     it('is for the policy’s authority', () => {
-      given(policyDecider, [published]).when(amend({ title: '新标题' }, gzBureau)).thenEmits(['PolicyAmended']);
-      given(policyDecider, [published]).when(amend({ title: '新标题' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(policyDecider, [published]).when(amend({ title: '新标题' }, gzHub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(policyKind, [published]).when(amend({ title: '新标题' }, gzBureau)).thenEmits(['PolicyAmended']);
+      given(policyKind, [published]).when(amend({ title: '新标题' }, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(policyKind, [published]).when(amend({ title: '新标题' }, gzHub)).thenThrows('ROLE_NOT_PERMITTED');
+    });
+
+    it('keeps a municipal policy from a district authority, by its level before its region', () => {
+      const [municipal] = policyDecider.decide(publish({ level: 'MUNICIPAL', regionCode: GZ }, gzBureau), { status: 'NONE' });
+      given(policyKind, [municipal]).when(amend({ title: '新标题' }, tianheAuthority)).thenThrows('POLICY_LEVEL_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(policyKind, [municipal]).when(repeal('2025-01-01', '替代', tianheAuthority)).thenThrows('POLICY_LEVEL_NOT_PERMITTED');
+      given(policyKind, [municipal]).when(amend({ title: '新标题' }, szBureau)).thenThrows('REGION_NOT_PERMITTED');
     });
 
     it('cannot amend a repealed policy', () => {
-      given(policyDecider, [published, repealed]).when(amend({ title: '新标题' })).thenThrows('POLICY_REPEALED', { kind: 'CONFLICT' });
+      given(policyKind, [published, repealed]).when(amend({ title: '新标题' })).thenThrows('POLICY_REPEALED', { kind: 'CONFLICT' });
     });
   });
 
   describe('RepealPolicy (废止)', () => {
     it('records the day the repeal takes effect', () => {
-      given(policyDecider, [published])
+      given(policyKind, [published])
         .when(repeal('2025-01-01'))
         .then([{ type: 'PolicyRepealed', data: { policyId: POLICY_ID, on: '2025-01-01', reason: '被新政策替代', repealedAt: NOW_ISO } }])
         .andState((state) => {
@@ -286,92 +247,26 @@ describe('Policy (基础信息库 · 法律政策)', () => {
     });
 
     it('may take effect up to the day after the last day in force, not later', () => {
-      given(policyDecider, [published]).when(repeal('2026-02-28')).thenEmits(['PolicyRepealed']);
-      given(policyDecider, [published]).when(repeal('2026-03-01')).thenThrows('REPEAL_AFTER_EXPIRY', { kind: 'CONFLICT', field: 'on' });
+      given(policyKind, [published]).when(repeal('2026-02-28')).thenEmits(['PolicyRepealed']);
+      given(policyKind, [published]).when(repeal('2026-03-01')).thenThrows('REPEAL_AFTER_EXPIRY', { kind: 'CONFLICT', field: 'on' });
     });
 
     it('repeals once', () => {
-      given(policyDecider, [published, repealed]).when(repeal('2025-02-01')).thenThrows('POLICY_REPEALED');
+      given(policyKind, [published, repealed]).when(repeal('2025-02-01')).thenThrows('POLICY_REPEALED');
     });
 
     it('needs a date and a reason', () => {
-      given(policyDecider, [published]).when(repeal('2025-1-1')).thenThrows('FIELD_INVALID', { field: 'on' });
-      given(policyDecider, [published]).when(repeal('2025-01-01', '')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(policyKind, [published]).when(repeal('2025-1-1')).thenThrows('FIELD_INVALID', { field: 'on' });
+      given(policyKind, [published]).when(repeal('2025-01-01', '')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
     });
 
     it('is for the policy’s authority', () => {
-      given(policyDecider, [published]).when(repeal('2025-01-01', '替代', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
-      given(policyDecider, [published]).when(repeal('2025-01-01', '替代', admin)).thenEmits(['PolicyRepealed']);
-    });
-  });
-
-  describe('PushPolicy (政策推送)', () => {
-    it('is one event per enterprise', () => {
-      given(policyDecider, [published])
-        .when(push(['ent-1', 'ent-2']))
-        .then([
-          { type: 'PolicyPushed', data: { policyId: POLICY_ID, pushId: 'push-1', enterpriseId: 'ent-1', version: 1, pushedAt: NOW_ISO } },
-          { type: 'PolicyPushed', data: { policyId: POLICY_ID, pushId: 'push-1', enterpriseId: 'ent-2', version: 1, pushedAt: NOW_ISO } },
-        ])
-        .andState((state) => {
-          expect(state.status === 'PUBLISHED' && state.pushIds).toEqual(['push-1']);
-          expect(state.status === 'PUBLISHED' && state.pushedVersions).toEqual({ 'ent-1': 1, 'ent-2': 1 });
-        });
-    });
-
-    it('does not push the same version to an enterprise twice, but does push a new version', () => {
-      given(policyDecider, [published, pushed('ent-1')]).when(push(['ent-1', 'ent-2'])).thenEmits(['PolicyPushed']);
-      given(policyDecider, [published, pushed('ent-1'), pushed('ent-2')]).when(push(['ent-1', 'ent-2'])).thenThrows('NOTHING_TO_PUSH', { kind: 'CONFLICT', field: 'enterpriseIds' });
-      given(policyDecider, [published, pushed('ent-1'), amended]).when(push(['ent-1'])).thenEmits(['PolicyPushed']);
-    });
-
-    it('uses a push id once', () => {
-      given(policyDecider, [published, pushed('ent-1')]).when(push(['ent-2'], 'push-0')).thenThrows('PUSH_ID_ALREADY_USED', { kind: 'CONFLICT', field: 'pushId' });
-    });
-
-    it('needs enterprises, each once', () => {
-      given(policyDecider, [published]).when(push([])).thenThrows('FIELD_INVALID', { field: 'enterpriseIds' });
-      given(policyDecider, [published]).when(push(['ent-1', ' '])).thenThrows('FIELD_REQUIRED', { field: 'enterpriseIds.1' });
-      given(policyDecider, [published]).when(push(['ent-1', 'ent-1'])).thenThrows('FIELD_INVALID', { field: 'enterpriseIds.1' });
-      given(policyDecider, [published]).when(push(['ent-1'], '')).thenThrows('FIELD_REQUIRED', { field: 'pushId' });
-    });
-
-    it('may announce a policy before it takes effect, and push on its last day, not after', () => {
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', gzHub, '2024-02-01T10:00:00+08:00')).thenEmits(['PolicyPushed']);
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', gzHub, '2026-02-28T23:59:00+08:00')).thenEmits(['PolicyPushed']);
-      // 2026-02-28T16:30Z is already 1 March in China.
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', gzHub, '2026-02-28T16:30:00Z')).thenThrows('POLICY_EXPIRED', { kind: 'CONFLICT' });
-    });
-
-    it('does not push a repealed policy', () => {
-      given(policyDecider, [published, repealed]).when(push(['ent-1'])).thenThrows('POLICY_REPEALED');
-    });
-
-    it('is for the hub and authorities whose region overlaps the policy’s', () => {
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', tianheAuthority)).thenEmits(['PolicyPushed']);
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', gzBureau)).thenEmits(['PolicyPushed']);
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', admin)).thenEmits(['PolicyPushed']);
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', szHub)).thenThrows('REGION_NOT_PERMITTED');
-      given(policyDecider, [published]).when(push(['ent-1'], 'push-1', provider)).thenThrows('ROLE_NOT_PERMITTED');
-    });
-
-    it('lets a district push a provincial policy to its own enterprises', () => {
-      const provincial = publish({ level: 'PROVINCIAL', regionCode: '440000' }, admin);
-      const [event] = policyDecider.decide(provincial, { status: 'NONE' });
-      given(policyDecider, [event]).when(push(['ent-1'], 'push-1', haizhuAuthority)).thenEmits(['PolicyPushed']);
-      given(policyDecider, [event]).when(push(['ent-1'], 'push-1', anActor('HUB', '450100'))).thenThrows('REGION_NOT_PERMITTED');
-    });
-
-    it('lets any hub or authority push a national policy', () => {
-      const national = publish({ level: 'NATIONAL', regionCode: undefined, documentNumber: '工信部企业〔2023〕213号' }, admin);
-      const [event] = policyDecider.decide(national, { status: 'NONE' });
-      given(policyDecider, [event]).when(push(['ent-1'], 'push-1', szHub)).thenEmits(['PolicyPushed']);
-      given(policyDecider, [event]).when(push(['ent-1'], 'push-1', haizhuAuthority)).thenEmits(['PolicyPushed']);
+      given(policyKind, [published]).when(repeal('2025-01-01', '替代', haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(policyKind, [published]).when(repeal('2025-01-01', '替代', admin)).thenEmits(['PolicyRepealed']);
     });
   });
 
   it.each<PolicyCommand>([amend({ title: 'x' }), repeal('2025-01-01'), push(['ent-1'])])('$type on a policy that does not exist is POLICY_NOT_FOUND', (command) => {
-    given(policyDecider, []).when(command).thenThrows('POLICY_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(policyKind, []).when(command).thenThrows('POLICY_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 });

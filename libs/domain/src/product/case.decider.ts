@@ -1,11 +1,10 @@
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { fieldInvalid, requireBoolean, requireText } from '../shared/validation';
-import { requireBusinessDate } from '../provider/provider.checks';
+import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
 import type { CaseEnterprise, PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
 import type { CasePublished, ServiceCaseEvent } from './case.events';
-import { requireProviderInPool, requireProviderOrAdmin, requireTheProvider } from './product.rules';
+import { requireProviderInPool } from './product.rules';
 import { checkServiceClassification } from './service-classification';
 
 export type ServiceCaseRecord = CasePublished['data'];
@@ -71,8 +70,8 @@ function checkEnterprise(value: unknown, path: string): CaseEnterprise {
 function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEvent[] {
   if (state.status !== 'NONE') throw conflict('CASE_ALREADY_EXISTS', '该服务案例已存在', 'The service case already exists');
   const { data, metadata } = command;
-  requireTheProvider(metadata.actor, data.providerOrgId);
   requireProviderInPool(data.providerInPool);
+  const providerOrgId = requireText(data.providerOrgId, 'providerOrgId', { zh: '服务机构', en: 'Provider organisation' });
   const caseId = requireText(data.caseId, 'caseId', { zh: '服务案例编号', en: 'Case id' });
   const providerId = requireText(data.providerId, 'providerId', { zh: '服务机构编号', en: 'Provider id' });
   const productId = data.productId === undefined ? undefined : requireText(data.productId, 'productId', { zh: '服务产品编号', en: 'Product id' });
@@ -92,7 +91,7 @@ function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEven
       data: {
         caseId,
         providerId,
-        providerOrgId: data.providerOrgId,
+        providerOrgId,
         ...(productId === undefined ? {} : { productId }),
         title,
         enterprise,
@@ -108,7 +107,6 @@ function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEven
 
 function retire(command: RetireCase, serviceCase: ExistingServiceCase): ServiceCaseEvent[] {
   const { data, metadata } = command;
-  requireProviderOrAdmin(metadata.actor, serviceCase.providerOrgId);
   if (serviceCase.status === 'RETIRED') throw conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
   const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
   return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, reason, retiredAt: metadata.now.toISOString() } }];

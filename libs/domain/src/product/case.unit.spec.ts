@@ -1,6 +1,7 @@
 import { anActor, at, given } from '../shared/testing';
 import type { PublishCase, ServiceCaseCommand } from './case.commands';
 import { serviceCaseDecider } from './case.decider';
+import { serviceCaseKind } from './case.kind';
 import type { CasePublished, ServiceCaseEvent } from './case.events';
 
 const PROVIDER_ORG = '91440106MA59C3PL24';
@@ -39,7 +40,7 @@ const retired: ServiceCaseEvent = { type: 'CaseRetired', data: { caseId: CASE_ID
 describe('Service case (服务案例)', () => {
   describe('PublishCase', () => {
     it('publishes an anonymised case under an alias', () => {
-      given(serviceCaseDecider, [])
+      given(serviceCaseKind, [])
         .when(publish())
         .then([{ type: 'CasePublished', data: { ...recorded, publishedAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'PUBLISHED', enterprise: { anonymised: true, alias: '天河区某软件企业' } }));
@@ -52,7 +53,7 @@ describe('Service case (服务案例)', () => {
     });
 
     it('never takes the real name of an anonymised enterprise', () => {
-      given(serviceCaseDecider, [])
+      given(serviceCaseKind, [])
         .when(publish({ enterprise: { anonymised: true, alias: '某企业', name: '广州某某软件有限公司' } }))
         .thenThrows('ANONYMISED_NAME_GIVEN', { kind: 'VALIDATION', field: 'enterprise.name' });
     });
@@ -63,50 +64,50 @@ describe('Service case (服务案例)', () => {
       ['an alias when anonymised', { anonymised: true }, 'FIELD_REQUIRED', 'enterprise.alias'],
       ['no alias when named', { anonymised: false, name: '某公司', alias: '某企业' }, 'FIELD_INVALID', 'enterprise.alias'],
     ])('the enterprise needs %s', (_, enterprise, code, field) => {
-      given(serviceCaseDecider, []).when(publish({ enterprise })).thenThrows(code, { field });
+      given(serviceCaseKind, []).when(publish({ enterprise })).thenThrows(code, { field });
     });
 
     it('records a service already delivered: today in China at the latest', () => {
-      given(serviceCaseDecider, []).when(publish({ servedOn: '2024-03-01' })).thenEmits(['CasePublished']);
-      given(serviceCaseDecider, []).when(publish({ servedOn: '2024-03-02' })).thenThrows('SERVED_ON_IN_FUTURE', { kind: 'VALIDATION', field: 'servedOn' });
+      given(serviceCaseKind, []).when(publish({ servedOn: '2024-03-01' })).thenEmits(['CasePublished']);
+      given(serviceCaseKind, []).when(publish({ servedOn: '2024-03-02' })).thenThrows('SERVED_ON_IN_FUTURE', { kind: 'VALIDATION', field: 'servedOn' });
       // 2024-02-29T16:30Z is already 1 March in China.
-      given(serviceCaseDecider, []).when(publish({ servedOn: '2024-03-01' }, provider, '2024-02-29T16:30:00Z')).thenEmits(['CasePublished']);
-      given(serviceCaseDecider, []).when(publish({ servedOn: '2024-13-01' })).thenThrows('FIELD_INVALID', { field: 'servedOn' });
+      given(serviceCaseKind, []).when(publish({ servedOn: '2024-03-01' }, provider, '2024-02-29T16:30:00Z')).thenEmits(['CasePublished']);
+      given(serviceCaseKind, []).when(publish({ servedOn: '2024-13-01' })).thenThrows('FIELD_INVALID', { field: 'servedOn' });
     });
 
     it.each(['caseId', 'providerId', 'productId', 'title', 'summary', 'outcome'] as const)('needs %s (when given)', (field) => {
-      given(serviceCaseDecider, []).when(publish({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
+      given(serviceCaseKind, []).when(publish({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
     });
 
     it('classifies like a product', () => {
-      given(serviceCaseDecider, []).when(publish({ classification: { industries: ['ANY'], serviceDomains: [], enterpriseSizes: ['ANY'] } })).thenThrows('FIELD_INVALID', { field: 'classification.serviceDomains' });
+      given(serviceCaseKind, []).when(publish({ classification: { industries: ['ANY'], serviceDomains: [], enterpriseSizes: ['ANY'] } })).thenThrows('FIELD_INVALID', { field: 'classification.serviceDomains' });
     });
 
     it('is for the provider itself, in the pool, once', () => {
-      given(serviceCaseDecider, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(serviceCaseDecider, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(serviceCaseDecider, []).when(publish({ providerInPool: false })).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
-      given(serviceCaseDecider, [published]).when(publish()).thenThrows('CASE_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(serviceCaseKind, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(serviceCaseKind, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(serviceCaseKind, []).when(publish({ providerInPool: false })).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
+      given(serviceCaseKind, [published]).when(publish()).thenThrows('CASE_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
   });
 
   describe('RetireCase', () => {
     it('retires with a reason', () => {
-      given(serviceCaseDecider, [published])
+      given(serviceCaseKind, [published])
         .when(retire())
         .then([{ type: 'CaseRetired', data: { caseId: CASE_ID, reason: '企业要求撤下', retiredAt: NOW_ISO } }])
         .andState((state) => expect(state).toMatchObject({ status: 'RETIRED', retirementReason: '企业要求撤下' }));
     });
 
     it('is for the provider or an admin, once, with a reason', () => {
-      given(serviceCaseDecider, [published]).when(retire('违规', admin)).thenEmits(['CaseRetired']);
-      given(serviceCaseDecider, [published]).when(retire('违规', otherProvider)).thenThrows('NOT_OWNER');
-      given(serviceCaseDecider, [published, retired]).when(retire()).thenThrows('CASE_RETIRED', { kind: 'CONFLICT' });
-      given(serviceCaseDecider, [published]).when(retire('')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(serviceCaseKind, [published]).when(retire('违规', admin)).thenEmits(['CaseRetired']);
+      given(serviceCaseKind, [published]).when(retire('违规', otherProvider)).thenThrows('NOT_OWNER');
+      given(serviceCaseKind, [published, retired]).when(retire()).thenThrows('CASE_RETIRED', { kind: 'CONFLICT' });
+      given(serviceCaseKind, [published]).when(retire('')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
     });
 
     it('needs the case', () => {
-      given(serviceCaseDecider, []).when(retire()).thenThrows('CASE_NOT_FOUND', { kind: 'NOT_FOUND' });
+      given(serviceCaseKind, []).when(retire()).thenThrows('CASE_NOT_FOUND', { kind: 'NOT_FOUND' });
     });
   });
 });

@@ -7,8 +7,6 @@ import {
   checkProductContent,
   PRODUCT_CONTENT_FIELDS,
   requireProviderInPool,
-  requireProviderOrAdmin,
-  requireTheProvider,
   type ProductContent,
 } from './product.rules';
 import { mergeChanges, requireSomeChange } from './revisions';
@@ -94,8 +92,8 @@ function requirePublished(product: ExistingProduct): asserts product is Extract<
 function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
   if (state.status !== 'NONE') throw conflict('PRODUCT_ALREADY_EXISTS', '该服务产品已存在', 'The service product already exists');
   const { data, metadata } = command;
-  requireTheProvider(metadata.actor, data.providerOrgId);
   requireProviderInPool(data.providerInPool);
+  const providerOrgId = requireText(data.providerOrgId, 'providerOrgId', { zh: '服务机构', en: 'Provider organisation' });
   const productId = requireText(data.productId, 'productId', { zh: '服务产品编号', en: 'Product id' });
   const providerId = requireText(data.providerId, 'providerId', { zh: '服务机构编号', en: 'Provider id' });
   return [
@@ -104,7 +102,7 @@ function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
       data: {
         productId,
         providerId,
-        providerOrgId: data.providerOrgId,
+        providerOrgId,
         version: 1,
         ...checkProductContent(data, ''),
         publishedAt: metadata.now.toISOString(),
@@ -115,7 +113,6 @@ function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
 
 function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[] {
   const { data, metadata } = command;
-  requireTheProvider(metadata.actor, product.providerOrgId);
   requirePublished(product);
   // A revision is a publication of a new version, so the provider must still be in the pool.
   requireProviderInPool(data.providerInPool);
@@ -133,7 +130,6 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
 
 function retire(command: RetireProduct, product: ExistingProduct): ProductEvent[] {
   const { data, metadata } = command;
-  requireProviderOrAdmin(metadata.actor, product.providerOrgId);
   requirePublished(product);
   const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
   return [{ type: 'ProductRetired', data: { productId: product.productId, reason, retiredAt: metadata.now.toISOString() } }];

@@ -1,7 +1,4 @@
-import { requireOwner, requireRole } from '../shared/authorization';
-import type { Actor } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
-import { requireAnyRole } from '../shared/city-scope';
 import { fieldInvalid, fieldRequired, requireBoolean, requireInteger, requireOneOf, requirePositive, requireText, type Label } from '../shared/validation';
 import { checkServiceClassification, type ServiceClassification } from './service-classification';
 
@@ -88,16 +85,4 @@ export function requireProviderInPool(providerInPool: unknown): void {
   if (!requireBoolean(providerInPool, 'providerInPool', L('是否在优质服务机构库内', 'Provider in pool'))) {
     throw conflict('PROVIDER_NOT_IN_POOL', '该服务机构不在优质服务机构库内，不能发布服务产品或案例', 'The provider is not in the quality provider pool and cannot publish products or cases');
   }
-}
-
-/** The product's or case's own provider. */
-export function requireTheProvider(actor: Actor, providerOrgId: string): void {
-  requireRole(actor, 'PROVIDER');
-  requireOwner(actor, providerOrgId);
-}
-
-/** Retiring: the provider itself, or an ADMIN (e.g. after the provider has left the pool). */
-export function requireProviderOrAdmin(actor: Actor, providerOrgId: string): void {
-  requireAnyRole(actor, ['PROVIDER', 'ADMIN']);
-  if (actor.role === 'PROVIDER') requireOwner(actor, providerOrgId);
 }

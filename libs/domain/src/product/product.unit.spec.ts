@@ -1,6 +1,7 @@
 import { anActor, at, given } from '../shared/testing';
 import type { ProductCommand, PublishProduct } from './product.commands';
 import { currentProductVersion, productDecider } from './product.decider';
+import { productKind } from './product.kind';
 import type { ProductEvent, ProductPublished } from './product.events';
 import type { ProductContent } from './product.rules';
 
@@ -56,7 +57,7 @@ const retired: ProductEvent = { type: 'ProductRetired', data: { productId: PRODU
 describe('Service product (服务产品)', () => {
   describe('PublishProduct', () => {
     it('publishes version 1 with the 六公开, fee and time limit', () => {
-      given(productDecider, [])
+      given(productKind, [])
         .when(publish())
         .then([{ ...published, data: { ...published.data, publishedAt: NOW_ISO } }])
         .andState((state) => {
@@ -66,47 +67,47 @@ describe('Service product (服务产品)', () => {
     });
 
     it('publishes once', () => {
-      given(productDecider, [published]).when(publish()).thenThrows('PRODUCT_ALREADY_EXISTS', { kind: 'CONFLICT' });
+      given(productKind, [published]).when(publish()).thenThrows('PRODUCT_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });
 
     it('is for the provider itself', () => {
-      given(productDecider, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(productDecider, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(productKind, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(productKind, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
     it('is only for a provider in the 优质服务机构库', () => {
-      given(productDecider, []).when(publish({ providerInPool: false })).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
-      given(productDecider, []).when(publish({ providerInPool: undefined })).thenThrows('FIELD_INVALID', { field: 'providerInPool' });
+      given(productKind, []).when(publish({ providerInPool: false })).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
+      given(productKind, []).when(publish({ providerInPool: undefined })).thenThrows('FIELD_INVALID', { field: 'providerInPool' });
     });
 
     it.each(['productId', 'providerId', 'item', 'content', 'process', 'standard', 'supervision', 'contact'] as const)('needs %s', (field) => {
-      given(productDecider, []).when(publish({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
+      given(productKind, []).when(publish({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
     });
 
     describe('fee (收费标准, in 元)', () => {
       it('a free service states no amount', () => {
-        given(productDecider, []).when(publish({ fee: { kind: 'FREE' } })).thenEmits(['ProductPublished']);
-        given(productDecider, []).when(publish({ fee: { kind: 'FREE', amount: 0 } })).thenThrows('FEE_AMOUNT_FORBIDDEN', { kind: 'VALIDATION', field: 'fee.amount' });
+        given(productKind, []).when(publish({ fee: { kind: 'FREE' } })).thenEmits(['ProductPublished']);
+        given(productKind, []).when(publish({ fee: { kind: 'FREE', amount: 0 } })).thenThrows('FEE_AMOUNT_FORBIDDEN', { kind: 'VALIDATION', field: 'fee.amount' });
       });
 
       it.each(['LOW_FEE', 'MARKET'])('a %s service states its amount', (kind) => {
-        given(productDecider, []).when(publish({ fee: { kind, amount: 199.99 } })).thenEmits(['ProductPublished']);
-        given(productDecider, []).when(publish({ fee: { kind } })).thenThrows('FEE_AMOUNT_REQUIRED', { kind: 'VALIDATION', field: 'fee.amount' });
-        given(productDecider, []).when(publish({ fee: { kind, amount: 0 } })).thenThrows('FIELD_INVALID', { field: 'fee.amount' });
-        given(productDecider, []).when(publish({ fee: { kind, amount: 10.005 } })).thenThrows('FIELD_INVALID', { field: 'fee.amount' });
+        given(productKind, []).when(publish({ fee: { kind, amount: 199.99 } })).thenEmits(['ProductPublished']);
+        given(productKind, []).when(publish({ fee: { kind } })).thenThrows('FEE_AMOUNT_REQUIRED', { kind: 'VALIDATION', field: 'fee.amount' });
+        given(productKind, []).when(publish({ fee: { kind, amount: 0 } })).thenThrows('FIELD_INVALID', { field: 'fee.amount' });
+        given(productKind, []).when(publish({ fee: { kind, amount: 10.005 } })).thenThrows('FIELD_INVALID', { field: 'fee.amount' });
       });
 
       it('needs a known kind', () => {
-        given(productDecider, []).when(publish({ fee: { kind: 'NEGOTIABLE' } })).thenThrows('FIELD_INVALID', { field: 'fee.kind' });
-        given(productDecider, []).when(publish({ fee: undefined })).thenThrows('FIELD_REQUIRED', { field: 'fee' });
+        given(productKind, []).when(publish({ fee: { kind: 'NEGOTIABLE' } })).thenThrows('FIELD_INVALID', { field: 'fee.kind' });
+        given(productKind, []).when(publish({ fee: undefined })).thenThrows('FIELD_REQUIRED', { field: 'fee' });
       });
     });
 
     it('promises a time limit of whole working days', () => {
-      given(productDecider, []).when(publish({ timeLimit: { workingDays: 1 } })).thenEmits(['ProductPublished']);
-      given(productDecider, []).when(publish({ timeLimit: { workingDays: 0 } })).thenThrows('FIELD_INVALID', { field: 'timeLimit.workingDays' });
-      given(productDecider, []).when(publish({ timeLimit: { workingDays: 2.5 } })).thenThrows('FIELD_INVALID', { field: 'timeLimit.workingDays' });
-      given(productDecider, []).when(publish({ timeLimit: undefined })).thenThrows('FIELD_INVALID', { field: 'timeLimit.workingDays' });
+      given(productKind, []).when(publish({ timeLimit: { workingDays: 1 } })).thenEmits(['ProductPublished']);
+      given(productKind, []).when(publish({ timeLimit: { workingDays: 0 } })).thenThrows('FIELD_INVALID', { field: 'timeLimit.workingDays' });
+      given(productKind, []).when(publish({ timeLimit: { workingDays: 2.5 } })).thenThrows('FIELD_INVALID', { field: 'timeLimit.workingDays' });
+      given(productKind, []).when(publish({ timeLimit: undefined })).thenThrows('FIELD_INVALID', { field: 'timeLimit.workingDays' });
     });
 
     describe('classification', () => {
@@ -115,11 +116,11 @@ describe('Service product (服务产品)', () => {
       it('takes ANY alone for industries and sizes', () => {
         const [event] = productDecider.decide(classified({ industries: ['ANY'], serviceDomains: ['FINANCE'], enterpriseSizes: ['ANY'] }), { status: 'NONE' });
         expect(event.data).toMatchObject({ classification: { industries: ['ANY'], serviceDomains: ['FINANCE'], enterpriseSizes: ['ANY'] } });
-        given(productDecider, []).when(classified({ industries: ['ANY'], serviceDomains: ['FINANCE'], enterpriseSizes: ['SMALL', 'ANY'] })).thenThrows('FIELD_INVALID', { field: 'classification.enterpriseSizes.1' });
+        given(productKind, []).when(classified({ industries: ['ANY'], serviceDomains: ['FINANCE'], enterpriseSizes: ['SMALL', 'ANY'] })).thenThrows('FIELD_INVALID', { field: 'classification.enterpriseSizes.1' });
       });
 
       it('serves SMEs only: no LARGE', () => {
-        given(productDecider, []).when(classified({ ...content.classification, enterpriseSizes: ['LARGE'] })).thenThrows('FIELD_INVALID', { field: 'classification.enterpriseSizes.0' });
+        given(productKind, []).when(classified({ ...content.classification, enterpriseSizes: ['LARGE'] })).thenThrows('FIELD_INVALID', { field: 'classification.enterpriseSizes.0' });
       });
 
       it.each([
@@ -129,14 +130,14 @@ describe('Service product (服务产品)', () => {
         ['a missing size list', { industries: ['ANY'], serviceDomains: ['IP'] }, 'FIELD_REQUIRED', 'classification.enterpriseSizes'],
         ['no classification', undefined, 'FIELD_REQUIRED', 'classification'],
       ])('refuses %s', (_, classification, code, field) => {
-        given(productDecider, []).when(classified(classification)).thenThrows(code, { field });
+        given(productKind, []).when(classified(classification)).thenThrows(code, { field });
       });
     });
   });
 
   describe('ReviseProduct', () => {
     it('records the next version in full, with what changed', () => {
-      given(productDecider, [published])
+      given(productKind, [published])
         .when(revise({ fee: { kind: 'MARKET', amount: 8000 }, timeLimit: { workingDays: 45 } }))
         .then([
           {
@@ -162,37 +163,37 @@ describe('Service product (服务产品)', () => {
     });
 
     it('numbers on from the current version', () => {
-      const [event] = productDecider.decide(revise({ item: '知识产权贯标辅导（2024版）' }), given(productDecider, [published, revised]).state);
+      const [event] = productDecider.decide(revise({ item: '知识产权贯标辅导（2024版）' }), given(productKind, [published, revised]).state);
       expect(event.data).toMatchObject({ version: 3, fee: { kind: 'FREE' }, item: '知识产权贯标辅导（2024版）', changedFields: ['item'] });
     });
 
     it('must change something: reordering codes changes nothing', () => {
-      given(productDecider, [published])
+      given(productKind, [published])
         .when(revise({ classification: { industries: ['SOFTWARE_IT', 'INDUSTRY'], serviceDomains: ['IP', 'MANAGEMENT_CONSULTING'], enterpriseSizes: ['MICRO', 'SMALL'] } }))
         .thenThrows('NOTHING_CHANGED', { kind: 'CONFLICT', field: 'changes' });
     });
 
     it('checks the new version, pointing into the changes', () => {
-      given(productDecider, [published]).when(revise({ fee: { kind: 'MARKET' } })).thenThrows('FEE_AMOUNT_REQUIRED', { field: 'changes.fee.amount' });
-      given(productDecider, [published]).when(revise({ item: null })).thenThrows('FIELD_REQUIRED', { field: 'changes.item' });
-      given(productDecider, [published]).when(revise({ providerId: 'provider-43' })).thenThrows('FIELD_INVALID', { field: 'changes.providerId' });
-      given(productDecider, [published]).when(revise(undefined)).thenThrows('FIELD_REQUIRED', { field: 'changes' });
+      given(productKind, [published]).when(revise({ fee: { kind: 'MARKET' } })).thenThrows('FEE_AMOUNT_REQUIRED', { field: 'changes.fee.amount' });
+      given(productKind, [published]).when(revise({ item: null })).thenThrows('FIELD_REQUIRED', { field: 'changes.item' });
+      given(productKind, [published]).when(revise({ providerId: 'provider-43' })).thenThrows('FIELD_INVALID', { field: 'changes.providerId' });
+      given(productKind, [published]).when(revise(undefined)).thenThrows('FIELD_REQUIRED', { field: 'changes' });
     });
 
     it('is for the provider itself, still in the pool', () => {
-      given(productDecider, [published]).when(revise({ item: '新' }, otherProvider)).thenThrows('NOT_OWNER');
-      given(productDecider, [published]).when(revise({ item: '新' }, admin)).thenThrows('ROLE_NOT_PERMITTED');
-      given(productDecider, [published]).when(revise({ item: '新' }, provider, false)).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(productKind, [published]).when(revise({ item: '新' }, otherProvider)).thenThrows('NOT_OWNER');
+      given(productKind, [published]).when(revise({ item: '新' }, admin)).thenThrows('ROLE_NOT_PERMITTED');
+      given(productKind, [published]).when(revise({ item: '新' }, provider, false)).thenThrows('PROVIDER_NOT_IN_POOL');
     });
 
     it('cannot revise a retired product', () => {
-      given(productDecider, [published, retired]).when(revise({ item: '新' })).thenThrows('PRODUCT_RETIRED', { kind: 'CONFLICT' });
+      given(productKind, [published, retired]).when(revise({ item: '新' })).thenThrows('PRODUCT_RETIRED', { kind: 'CONFLICT' });
     });
   });
 
   describe('RetireProduct', () => {
     it('retires with a reason, keeping its versions', () => {
-      given(productDecider, [published, revised])
+      given(productKind, [published, revised])
         .when(retire())
         .then([{ type: 'ProductRetired', data: { productId: PRODUCT_ID, reason: '不再提供', retiredAt: NOW_ISO } }])
         .andState((state) => {
@@ -202,18 +203,18 @@ describe('Service product (服务产品)', () => {
     });
 
     it('is for the provider, or an admin', () => {
-      given(productDecider, [published]).when(retire('出库', admin)).thenEmits(['ProductRetired']);
-      given(productDecider, [published]).when(retire('出库', otherProvider)).thenThrows('NOT_OWNER');
-      given(productDecider, [published]).when(retire('出库', hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(productKind, [published]).when(retire('出库', admin)).thenEmits(['ProductRetired']);
+      given(productKind, [published]).when(retire('出库', otherProvider)).thenThrows('NOT_OWNER');
+      given(productKind, [published]).when(retire('出库', hub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('retires once, with a reason', () => {
-      given(productDecider, [published, retired]).when(retire()).thenThrows('PRODUCT_RETIRED');
-      given(productDecider, [published]).when(retire(' ')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(productKind, [published, retired]).when(retire()).thenThrows('PRODUCT_RETIRED');
+      given(productKind, [published]).when(retire(' ')).thenThrows('FIELD_REQUIRED', { field: 'reason' });
     });
   });
 
   it.each<ProductCommand>([revise({ item: 'x' }), retire()])('$type on a product that does not exist is PRODUCT_NOT_FOUND', (command) => {
-    given(productDecider, []).when(command).thenThrows('PRODUCT_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(productKind, []).when(command).thenThrows('PRODUCT_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 });

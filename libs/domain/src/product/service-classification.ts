@@ -1,5 +1,5 @@
 import { fieldRequired, type Label } from '../shared/validation';
-import { requireCodeSet, requireCodeSetOrAny } from '../policy/code-lists';
+import { requireCodeSet, requireCodeSetOrAny } from '../shared/code-lists';
 import { SERVICE_DOMAINS, type ServiceDomain } from '../provider/service-domains';
 import { INDUSTRY_CODES, type IndustryCode } from '../shared/size-class';
 

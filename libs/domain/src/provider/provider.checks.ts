@@ -1,4 +1,3 @@
-import { isBusinessDate } from '../shared/dates';
 import { isSha256Hex } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
 import { fieldInvalid, isEmail, isNonBlank, isPhone, requireFormat, requireText } from '../shared/validation';
@@ -76,9 +75,8 @@ export function checkRemovalEvidence(evidence: unknown, field: string): Provider
 /** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
 export const isEvaluationPeriod = (value: string): boolean => /^(19|20|21)\d{2}(-H[12]|-Q[1-4])?$/.test(value);
 
-export function requireBusinessDate(value: unknown, field: string, label: { zh: string; en: string }): string {
-  return requireFormat(value, isBusinessDate, field, label, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
-}
+/** Not provider-specific: it lives in shared/validation; re-exported so the policy folder's imports keep working. */
+export { requireBusinessDate } from '../shared/validation';
 
 /** A non-empty list of known domains, each once (SERVICE_DOMAINS_REQUIRED, else FIELD_INVALID at `field.i`). */
 export function checkServiceDomains(domains: unknown, field: string): ServiceDomain[] {

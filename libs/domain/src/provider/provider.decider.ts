@@ -1,11 +1,18 @@
-import { chinaDateOf, compareBusinessDates, instantMs } from '../shared/dates';
-import { assertNever, type Actor, type Decider } from '../shared/decider';
-import { conflict, forbidden, invalid, notFound } from '../shared/domain-error';
-import { parseUscc } from '../shared/uscc';
-import { fieldInvalid, requireBoolean, requireInteger, requireOneOf, requireOpinion, requireText } from '../shared/validation';
-import { requireAnyRole, requireCitySteward, requireLocalRegionCode } from '../shared/city-scope';
+import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { assertNever, type Decider } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/domain-error';
+import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
-import { addChinaYears, momentMs } from '../shared/moments';
+import { parseUscc } from '../shared/uscc';
+import {
+  fieldInvalid,
+  requireBoolean,
+  requireBusinessDate,
+  requireInteger,
+  requireOneOf,
+  requireOpinion,
+  requireText,
+} from '../shared/validation';
 import { weightedMonitoringTotal } from './monitoring';
 import {
   checkMonitoringScores,
@@ -18,7 +25,6 @@ import {
   checkServiceDomains,
   checkTextList,
   isEvaluationPeriod,
-  requireBusinessDate,
 } from './provider.checks';
 import {
   WARNING_LIFT_BASES,
@@ -30,214 +36,27 @@ import {
   type RecordMonitoringEvaluation,
   type RemoveFromPool,
   type SettleAtStation,
-  type WarningLiftBasis,
   type WithdrawFromPool,
 } from './provider.commands';
-import type { ProviderAppliedForEntry, ProviderEvaluated, ProviderEvent, ProviderLeftStation, ProviderRemoved } from './provider.events';
-import { REENTRY_BARRING_GROUNDS, type ProviderRemovalGround } from './removal-grounds';
+import type { ProviderAppliedForEntry, ProviderEvent, ProviderRemoved } from './provider.events';
+import { existingProvider, PROVIDER_REENTRY_BAR_YEARS_DEFAULT, requireInPool, requireNotBarred } from './provider.rules';
+import {
+  activeProviderWarning,
+  currentStationsOf,
+  evolveProvider,
+  initialProviderState,
+  type ExistingProvider,
+  type InPoolProvider,
+  type ProviderState,
+} from './provider.state';
 
 /**
- * Years a removal for 弄虚作假 or 违法违规 bars a new entry application. Neither 工信部企业〔2023〕213号 nor
- * 穗工信函〔2019〕1100号 sets a period; 3 is a product choice, and the handler passes the configured value.
+ * What each command decides, given a record the access gate (provider.access.ts) has already let the
+ * actor act on: data, state and bars only.
  */
-export const PROVIDER_REENTRY_BAR_YEARS_DEFAULT = 3;
-
-/** One round of 申请入库 and its outcome. */
-export type ProviderEntryRound = {
-  appliedAt: string;
-  outcome: 'PENDING' | 'ADMITTED' | 'REFUSED';
-  decidedAt?: string;
-  reasons?: string[];
-  opinion?: string;
-};
-
-/** A stretch of time in the 库: 入库 to 出库 (open while in the pool). */
-export type ProviderPoolPeriod = {
-  admittedAt: string;
-  removedAt?: string;
-  grounds?: ProviderRemovalGround[];
-  removedBy?: ProviderRemoved['data']['removedBy'];
-  removalOpinion?: string;
-};
-
-export type ProviderEvaluationRecord = Omit<ProviderEvaluated['data'], 'providerId'>;
-
-export type ProviderWarningEnd =
-  | { how: 'LIFTED'; basis: WarningLiftBasis; evaluationId?: string; opinion: string; at: string }
-  | { how: 'REMOVED'; at: string };
-
-/** 警示/整改期; open until lifted or until the provider leaves the 库. */
-export type ProviderWarning = { evaluationId: string; period: string; probationDeadline: string; warnedAt: string; ended?: ProviderWarningEnd };
-
-/** A stay at a service station (入驻); open while `leftAt` is absent. */
-export type ProviderStationStay = {
-  stationId: string;
-  since: string;
-  leftAt?: string;
-  reason?: string;
-  cause?: ProviderLeftStation['data']['cause'];
-};
-
-export type ProviderRecord = Omit<ProviderAppliedForEntry['data'], 'appliedAt'> & {
-  entryRounds: ProviderEntryRound[];
-  periods: ProviderPoolPeriod[];
-  evaluations: ProviderEvaluationRecord[];
-  warnings: ProviderWarning[];
-  /** Failed evaluations in a row in the current pool period. */
-  consecutiveFailures: number;
-  /** The latest evaluation was a repeated failure: the authority may remove (出库); nothing removes by itself. */
-  removalRecommended: boolean;
-  stations: ProviderStationStay[];
-};
-
-export type ProviderState =
-  | { status: 'NONE' }
-  | ({ status: 'APPLIED' } & ProviderRecord)
-  | ({ status: 'REFUSED' } & ProviderRecord)
-  | ({ status: 'IN_POOL' } & ProviderRecord)
-  | ({ status: 'REMOVED' } & ProviderRecord);
-
-export type ProviderStatus = ProviderState['status'];
-export type ExistingProvider = Exclude<ProviderState, { status: 'NONE' }>;
-type InPool = Extract<ProviderState, { status: 'IN_POOL' }>;
-
-const initialState = (): ProviderState => ({ status: 'NONE' });
-
-const replaceLast = <T>(items: readonly T[], update: (item: T) => T): T[] =>
-  items.length === 0 ? [...items] : [...items.slice(0, -1), update(items[items.length - 1])];
-
-/** The open 警示 of a provider in the 库, if any. */
-export function activeProviderWarning(state: ProviderState): ProviderWarning | undefined {
-  if (state.status !== 'IN_POOL') return undefined;
-  const last = state.warnings[state.warnings.length - 1];
-  return last !== undefined && last.ended === undefined ? last : undefined;
-}
-
-/** Whether the 整改期 of the open warning ended before the day of `at` (China calendar). */
-export function isProbationOverdue(state: ProviderState, at: Date | string): boolean {
-  const warning = activeProviderWarning(state);
-  return warning !== undefined && compareBusinessDates(chinaDateOf(new Date(momentMs(at))), warning.probationDeadline) > 0;
-}
-
-/** Whether the provider was in the 库 at a moment (a business date means the close of that day in China). */
-export function inPoolOn(state: ProviderState, at: Date | string): boolean {
-  if (state.status === 'NONE') return false;
-  const t = momentMs(at);
-  return state.periods.some((p) => instantMs(p.admittedAt) <= t && (p.removedAt === undefined || t < instantMs(p.removedAt)));
-}
-
-export type ProviderPoolMovement =
-  | { kind: 'ENTRY'; at: string }
-  | { kind: 'EXIT'; at: string; grounds: ProviderRemovalGround[]; removedBy: ProviderPoolPeriod['removedBy']; opinion?: string };
-
-/** 入库 and 出库 in order, with the grounds of each exit: what a per-period projection lists. */
-export function poolMovements(state: ProviderState): ProviderPoolMovement[] {
-  if (state.status === 'NONE') return [];
-  return state.periods.flatMap((p): ProviderPoolMovement[] => [
-    { kind: 'ENTRY', at: p.admittedAt },
-    ...(p.removedAt === undefined
-      ? []
-      : [{ kind: 'EXIT' as const, at: p.removedAt, grounds: p.grounds ?? [], removedBy: p.removedBy, opinion: p.removalOpinion }]),
-  ]);
-}
-
-/** The stations the provider is settled at now. */
-export const currentStationsOf = (state: ProviderState): ProviderStationStay[] =>
-  state.status === 'NONE' ? [] : state.stations.filter((s) => s.leftAt === undefined);
-
-function evolve(state: ProviderState, event: ProviderEvent): ProviderState {
-  switch (event.type) {
-    case 'ProviderAppliedForEntry': {
-      const { appliedAt, ...profile } = event.data;
-      const round: ProviderEntryRound = { appliedAt, outcome: 'PENDING' };
-      if (state.status === 'NONE') {
-        return {
-          status: 'APPLIED',
-          ...profile,
-          entryRounds: [round],
-          periods: [],
-          evaluations: [],
-          warnings: [],
-          consecutiveFailures: 0,
-          removalRecommended: false,
-          stations: [],
-        };
-      }
-      return { ...state, ...profile, status: 'APPLIED', entryRounds: [...state.entryRounds, round] };
-    }
-    case 'ProviderAdmitted': {
-      if (state.status !== 'APPLIED') return state;
-      const { opinion, admittedAt } = event.data;
-      return {
-        ...state,
-        status: 'IN_POOL',
-        entryRounds: replaceLast(state.entryRounds, (r) => ({ ...r, outcome: 'ADMITTED', decidedAt: admittedAt, opinion })),
-        periods: [...state.periods, { admittedAt }],
-      };
-    }
-    case 'ProviderEntryRefused': {
-      if (state.status !== 'APPLIED') return state;
-      const { reasons, opinion, refusedAt } = event.data;
-      return {
-        ...state,
-        status: 'REFUSED',
-        entryRounds: replaceLast(state.entryRounds, (r) => ({ ...r, outcome: 'REFUSED', decidedAt: refusedAt, reasons, opinion })),
-      };
-    }
-    case 'ProviderEvaluated': {
-      if (state.status !== 'IN_POOL') return state;
-      const { providerId: _, ...evaluation } = event.data;
-      return {
-        ...state,
-        evaluations: [...state.evaluations, evaluation],
-        consecutiveFailures: evaluation.passed ? 0 : state.consecutiveFailures + 1,
-        removalRecommended: evaluation.removalRecommended,
-      };
-    }
-    case 'ProviderWarned': {
-      if (state.status !== 'IN_POOL') return state;
-      const { evaluationId, period, probationDeadline, warnedAt } = event.data;
-      return { ...state, warnings: [...state.warnings, { evaluationId, period, probationDeadline, warnedAt }] };
-    }
-    case 'ProviderWarningLifted': {
-      if (state.status !== 'IN_POOL') return state;
-      const { basis, evaluationId, opinion, liftedAt } = event.data;
-      const ended: ProviderWarningEnd = { how: 'LIFTED', basis, ...(evaluationId === undefined ? {} : { evaluationId }), opinion, at: liftedAt };
-      return { ...state, warnings: replaceLast(state.warnings, (w) => (w.ended ? w : { ...w, ended })), removalRecommended: false };
-    }
-    case 'ProviderRemoved': {
-      if (state.status !== 'IN_POOL') return state;
-      const { grounds, removedBy, opinion, removedAt } = event.data;
-      return {
-        ...state,
-        status: 'REMOVED',
-        periods: replaceLast(state.periods, (p) => ({ ...p, removedAt, grounds, removedBy, removalOpinion: opinion })),
-        warnings: replaceLast(state.warnings, (w) => (w.ended ? w : { ...w, ended: { how: 'REMOVED', at: removedAt } })),
-        consecutiveFailures: 0,
-        removalRecommended: false,
-      };
-    }
-    case 'ProviderSettledAtStation': {
-      if (state.status !== 'IN_POOL') return state;
-      const { stationId, since } = event.data;
-      return { ...state, stations: [...state.stations, { stationId, since }] };
-    }
-    case 'ProviderLeftStation': {
-      if (state.status === 'NONE') return state;
-      const { stationId, reason, cause, leftAt } = event.data;
-      return {
-        ...state,
-        stations: state.stations.map((s) => (s.stationId === stationId && s.leftAt === undefined ? { ...s, leftAt, reason, cause } : s)),
-      };
-    }
-    default:
-      return assertNever(event);
-  }
-}
-
 function decide(command: ProviderCommand, state: ProviderState): ProviderEvent[] {
   if (command.type === 'ApplyForEntry') return applyForEntry(command, state);
-  const provider = existing(state);
+  const provider = existingProvider(state);
   switch (command.type) {
     case 'DecideEntry':
       return decideEntry(command, provider);
@@ -258,37 +77,6 @@ function decide(command: ProviderCommand, state: ProviderState): ProviderEvent[]
   }
 }
 
-function existing(state: ProviderState): ExistingProvider {
-  if (state.status === 'NONE') throw notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist');
-  return state;
-}
-
-const sameOrg = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
-
-function requireSelf(actor: Actor, uscc: string): void {
-  if (typeof actor.orgId !== 'string' || !sameOrg(actor.orgId, uscc)) {
-    throw forbidden('NOT_OWNER', '服务机构只能办理本机构的事项', 'A provider may act only on its own record');
-  }
-}
-
-/** The provider itself (PROVIDER of that USCC) or the hub / city authority of its city. */
-function requireSelfOrSteward(actor: Actor, provider: ExistingProvider): void {
-  requireAnyRole(actor, ['PROVIDER', 'HUB', 'CITY_AUTHORITY']);
-  if (actor.role === 'PROVIDER') requireSelf(actor, provider.uscc);
-  else requireCitySteward(actor, provider.regionCode);
-}
-
-function requireInPool(provider: ExistingProvider): asserts provider is InPool {
-  if (provider.status !== 'IN_POOL') {
-    const how = {
-      APPLIED: { zh: '入库申请待审定', en: 'awaiting the entry decision' },
-      REFUSED: { zh: '入库申请未获通过', en: 'refused entry' },
-      REMOVED: { zh: '已出库', en: 'removed from the pool' },
-    }[provider.status];
-    throw conflict('PROVIDER_NOT_IN_POOL', `该服务机构不在库中（${how.zh}）`, `The provider is not in the pool (${how.en})`);
-  }
-}
-
 const LABEL = {
   providerId: { zh: '服务机构编号', en: 'Provider id' },
   name: { zh: '服务机构名称', en: 'Provider name' },
@@ -303,17 +91,12 @@ const LABEL = {
 
 function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEvent[] {
   const { data, metadata } = command;
-  requireAnyRole(metadata.actor, ['PROVIDER']);
-  if (state.status !== 'NONE') {
-    requireSelf(metadata.actor, state.uscc);
-    if (state.status === 'APPLIED') {
-      throw conflict('ENTRY_APPLICATION_PENDING', '已有待审定的入库申请', 'An entry application is already awaiting a decision');
-    }
-    if (state.status === 'IN_POOL') throw conflict('PROVIDER_ALREADY_IN_POOL', '该服务机构已在库中', 'The provider is already in the pool');
+  if (state.status === 'APPLIED') {
+    throw conflict('ENTRY_APPLICATION_PENDING', '已有待审定的入库申请', 'An entry application is already awaiting a decision');
   }
+  if (state.status === 'IN_POOL') throw conflict('PROVIDER_ALREADY_IN_POOL', '该服务机构已在库中', 'The provider is already in the pool');
   const uscc = parseUscc(data.uscc, 'uscc');
   if (!uscc.ok) throw uscc.error;
-  requireSelf(metadata.actor, uscc.value);
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
   const event: ProviderAppliedForEntry = {
     type: 'ProviderAppliedForEntry',
@@ -337,27 +120,8 @@ function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEv
   return [event];
 }
 
-/** REENTRY_BARRED while a removal for 弄虚作假 or 违法违规 is less than `years` old. */
-function requireNotBarred(provider: ExistingProvider, years: number, now: Date): void {
-  const barredUntil = provider.periods
-    .filter((p) => p.removedAt !== undefined && (p.grounds ?? []).some((g) => REENTRY_BARRING_GROUNDS.includes(g)))
-    .map((p) => addChinaYears(p.removedAt as string, years))
-    .filter((until) => now.getTime() < instantMs(until))
-    .sort()
-    .pop();
-  if (barredUntil !== undefined) {
-    const day = chinaDateOf(barredUntil);
-    throw conflict(
-      'REENTRY_BARRED',
-      `该服务机构因弄虚作假或违法违规出库，${years}年内（至${day}）不得重新申请入库`,
-      `The provider was removed for falsified materials or illegal conduct and may not apply again within ${years} years (until ${day})`,
-    );
-  }
-}
-
 function decideEntry(command: DecideEntry, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, provider.regionCode);
   if (provider.status !== 'APPLIED') {
     throw conflict('ENTRY_NOT_PENDING', '没有待审定的入库申请', 'There is no entry application awaiting a decision');
   }
@@ -375,7 +139,6 @@ function decideEntry(command: DecideEntry, provider: ExistingProvider): Provider
 
 function recordEvaluation(command: RecordMonitoringEvaluation, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, provider.regionCode);
   requireInPool(provider);
   const evaluationId = requireText(data.evaluationId, 'evaluationId', LABEL.evaluationId);
   const period = requireText(data.period, 'period', LABEL.period);
@@ -440,7 +203,6 @@ function recordEvaluation(command: RecordMonitoringEvaluation, provider: Existin
 
 function liftWarning(command: LiftWarning, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, provider.regionCode);
   requireInPool(provider);
   const warning = activeProviderWarning(provider);
   if (warning === undefined) throw conflict('WARNING_NOT_ACTIVE', '该服务机构不在警示整改期内', 'The provider is not under a warning');
@@ -469,7 +231,7 @@ function liftWarning(command: LiftWarning, provider: ExistingProvider): Provider
 }
 
 /** Leaving the 库 ends every 入驻: one ProviderLeftStation per station, then ProviderRemoved. */
-function removal(provider: InPool, data: Omit<ProviderRemoved['data'], 'providerId' | 'uscc' | 'stationIds' | 'removedAt'>, now: Date): ProviderEvent[] {
+function removal(provider: InPoolProvider, data: Omit<ProviderRemoved['data'], 'providerId' | 'uscc' | 'stationIds' | 'removedAt'>, now: Date): ProviderEvent[] {
   const removedAt = now.toISOString();
   const stations = currentStationsOf(provider);
   const left: ProviderEvent[] = stations.map((s) => ({
@@ -487,7 +249,6 @@ function removal(provider: InPool, data: Omit<ProviderRemoved['data'], 'provider
 
 function removeFromPool(command: RemoveFromPool, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireCitySteward(metadata.actor, provider.regionCode);
   requireInPool(provider);
   const grounds = checkRemovalGrounds(data.grounds, 'grounds');
   const evidence = checkRemovalEvidence(data.evidence, 'evidence');
@@ -505,8 +266,6 @@ function removeFromPool(command: RemoveFromPool, provider: ExistingProvider): Pr
 
 function withdrawFromPool(command: WithdrawFromPool, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireAnyRole(metadata.actor, ['PROVIDER']);
-  requireSelf(metadata.actor, provider.uscc);
   requireInPool(provider);
   if (provider.removalRecommended) {
     // Like a station facing revocation: a voluntary exit must not pre-empt the authority's decision on removal.
@@ -522,7 +281,6 @@ function withdrawFromPool(command: WithdrawFromPool, provider: ExistingProvider)
 
 function settleAtStation(command: SettleAtStation, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireSelfOrSteward(metadata.actor, provider);
   requireInPool(provider);
   const stationId = requireText(data.stationId, 'stationId', LABEL.stationId);
   const since = requireBusinessDate(data.since, 'since', LABEL.since);
@@ -545,7 +303,6 @@ function settleAtStation(command: SettleAtStation, provider: ExistingProvider): 
 
 function leaveStation(command: LeaveStation, provider: ExistingProvider): ProviderEvent[] {
   const { data, metadata } = command;
-  requireSelfOrSteward(metadata.actor, provider);
   requireInPool(provider);
   const stationId = requireText(data.stationId, 'stationId', LABEL.stationId);
   const reason = requireText(data.reason, 'reason', LABEL.reason);
@@ -557,4 +314,8 @@ function leaveStation(command: LeaveStation, provider: ExistingProvider): Provid
   ];
 }
 
-export const providerDecider: Decider<ProviderCommand, ProviderState, ProviderEvent> = { initialState, evolve, decide };
+export const providerDecider: Decider<ProviderCommand, ProviderState, ProviderEvent> = {
+  initialState: initialProviderState,
+  evolve: evolveProvider,
+  decide,
+};

@@ -1,15 +1,9 @@
 import { anActor, at, given } from '../shared/testing';
 import type { ApplyForEntry, ProviderCommand, RecordMonitoringEvaluation } from './provider.commands';
-import {
-  activeProviderWarning,
-  currentStationsOf,
-  inPoolOn,
-  isProbationOverdue,
-  poolMovements,
-  PROVIDER_REENTRY_BAR_YEARS_DEFAULT,
-  providerDecider,
-  type ProviderState,
-} from './provider.decider';
+import { providerDecider } from './provider.decider';
+import { providerKind } from './provider.kind';
+import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT } from './provider.rules';
+import { activeProviderWarning, currentStationsOf, inPoolOn, isProbationOverdue, poolMovements, type ProviderState } from './provider.state';
 import { PROVIDER_EVENT_SCHEMA_VERSIONS, type ProviderEvent, type ProviderEvaluated } from './provider.events';
 import { weightedMonitoringTotal } from './monitoring';
 import type { ProviderRemovalGround } from './removal-grounds';
@@ -126,12 +120,12 @@ const withdrawn: ProviderEvent = {
 };
 
 const inPool = [applied, admitted];
-const stateOf = (history: ProviderEvent[]): ProviderState => given(providerDecider, history).state;
+const stateOf = (history: ProviderEvent[]): ProviderState => given(providerKind, history).state;
 
 describe('Service provider (优质服务机构库)', () => {
   describe('ApplyForEntry (申请入库)', () => {
     it('records the application, normalised, with the city that decides', () => {
-      given(providerDecider, [])
+      given(providerKind, [])
         .when(apply({ uscc: ' 91440106ma59c3pl24 ', materials: [{ kind: ' 营业执照 ', fileName: 'licence.pdf', sha256: 'A'.repeat(64) }] }, provider))
         .then([
           {
@@ -152,67 +146,67 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('is for a provider, on behalf of its own organisation', () => {
-      given(providerDecider, []).when(apply({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(providerDecider, []).when(apply({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
+      given(providerKind, []).when(apply({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(providerKind, []).when(apply({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
     });
 
     it('checks the USCC and the region', () => {
-      given(providerDecider, []).when(apply({ uscc: '91440106MA59C3PL25' })).thenThrows('USCC_INVALID', { kind: 'VALIDATION', field: 'uscc' });
-      given(providerDecider, []).when(apply({ regionCode: '440000' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
-      given(providerDecider, []).when(apply({ regionCode: 'GZ' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
-      given(providerDecider, []).when(apply({ regionCode: GZ })).thenEmits(['ProviderAppliedForEntry']);
+      given(providerKind, []).when(apply({ uscc: '91440106MA59C3PL25' })).thenThrows('USCC_INVALID', { kind: 'VALIDATION', field: 'uscc' });
+      given(providerKind, []).when(apply({ regionCode: '440000' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
+      given(providerKind, []).when(apply({ regionCode: 'GZ' })).thenThrows('REGION_CODE_INVALID', { field: 'regionCode' });
+      given(providerKind, []).when(apply({ regionCode: GZ })).thenEmits(['ProviderAppliedForEntry']);
     });
 
     it('needs at least one known service domain, each once', () => {
-      given(providerDecider, []).when(apply({ serviceDomains: [] })).thenThrows('SERVICE_DOMAINS_REQUIRED', { field: 'serviceDomains' });
-      given(providerDecider, []).when(apply({ serviceDomains: ['IP', 'ACCOUNTING' as never] })).thenThrows('FIELD_INVALID', { field: 'serviceDomains.1' });
-      given(providerDecider, []).when(apply({ serviceDomains: ['IP', 'IP'] })).thenThrows('FIELD_INVALID', { field: 'serviceDomains.1' });
+      given(providerKind, []).when(apply({ serviceDomains: [] })).thenThrows('SERVICE_DOMAINS_REQUIRED', { field: 'serviceDomains' });
+      given(providerKind, []).when(apply({ serviceDomains: ['IP', 'ACCOUNTING' as never] })).thenThrows('FIELD_INVALID', { field: 'serviceDomains.1' });
+      given(providerKind, []).when(apply({ serviceDomains: ['IP', 'IP'] })).thenThrows('FIELD_INVALID', { field: 'serviceDomains.1' });
     });
 
     it('needs materials with a kind, a file name and a SHA-256', () => {
-      given(providerDecider, []).when(apply({ materials: [] })).thenThrows('ENTRY_MATERIALS_REQUIRED', { field: 'materials' });
-      given(providerDecider, []).when(apply({ materials: [{ kind: ' ', fileName: 'a.pdf', sha256: 'a'.repeat(64) }] })).thenThrows('FIELD_REQUIRED', { field: 'materials.0.kind' });
-      given(providerDecider, []).when(apply({ materials: [{ kind: '营业执照', fileName: '', sha256: 'a'.repeat(64) }] })).thenThrows('FIELD_REQUIRED', { field: 'materials.0.fileName' });
-      given(providerDecider, []).when(apply({ materials: [{ kind: '营业执照', fileName: 'a.pdf', sha256: 'xyz' }] })).thenThrows('FIELD_INVALID', { field: 'materials.0.sha256' });
+      given(providerKind, []).when(apply({ materials: [] })).thenThrows('ENTRY_MATERIALS_REQUIRED', { field: 'materials' });
+      given(providerKind, []).when(apply({ materials: [{ kind: ' ', fileName: 'a.pdf', sha256: 'a'.repeat(64) }] })).thenThrows('FIELD_REQUIRED', { field: 'materials.0.kind' });
+      given(providerKind, []).when(apply({ materials: [{ kind: '营业执照', fileName: '', sha256: 'a'.repeat(64) }] })).thenThrows('FIELD_REQUIRED', { field: 'materials.0.fileName' });
+      given(providerKind, []).when(apply({ materials: [{ kind: '营业执照', fileName: 'a.pdf', sha256: 'xyz' }] })).thenThrows('FIELD_INVALID', { field: 'materials.0.sha256' });
     });
 
     it('needs a contact who can be reached', () => {
-      given(providerDecider, []).when(apply({ contact: { ...application.contact, name: '' } })).thenThrows('FIELD_REQUIRED', { field: 'contact.name' });
-      given(providerDecider, []).when(apply({ contact: { ...application.contact, phone: '123' } })).thenThrows('FIELD_INVALID', { field: 'contact.phone' });
-      given(providerDecider, []).when(apply({ contact: { ...application.contact, email: 'limin@' } })).thenThrows('FIELD_INVALID', { field: 'contact.email' });
+      given(providerKind, []).when(apply({ contact: { ...application.contact, name: '' } })).thenThrows('FIELD_REQUIRED', { field: 'contact.name' });
+      given(providerKind, []).when(apply({ contact: { ...application.contact, phone: '123' } })).thenThrows('FIELD_INVALID', { field: 'contact.phone' });
+      given(providerKind, []).when(apply({ contact: { ...application.contact, email: 'limin@' } })).thenThrows('FIELD_INVALID', { field: 'contact.email' });
     });
 
     it.each(['providerId', 'name'] as const)('needs %s', (field) => {
-      given(providerDecider, []).when(apply({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
+      given(providerKind, []).when(apply({ [field]: ' ' })).thenThrows('FIELD_REQUIRED', { field });
     });
 
     it('keeps one application open, and none while in the pool', () => {
-      given(providerDecider, [applied]).when(apply()).thenThrows('ENTRY_APPLICATION_PENDING', { kind: 'CONFLICT' });
-      given(providerDecider, inPool).when(apply()).thenThrows('PROVIDER_ALREADY_IN_POOL', { kind: 'CONFLICT' });
+      given(providerKind, [applied]).when(apply()).thenThrows('ENTRY_APPLICATION_PENDING', { kind: 'CONFLICT' });
+      given(providerKind, inPool).when(apply()).thenThrows('PROVIDER_ALREADY_IN_POOL', { kind: 'CONFLICT' });
     });
 
     it('lets a refused provider apply again, as a new round', () => {
-      given(providerDecider, [applied, refused])
+      given(providerKind, [applied, refused])
         .when(apply({ serviceDomains: ['IP', 'LEGAL', 'TRAINING'] }))
         .thenEmits(['ProviderAppliedForEntry']);
-      const state = given(providerDecider, [applied, refused]).when(apply()).then([
+      const state = given(providerKind, [applied, refused]).when(apply()).then([
         { type: 'ProviderAppliedForEntry', data: { providerId: PROVIDER_ID, ...profile, cityCode: GZ, appliedAt: NOW_ISO } },
       ]).state;
       expect(state.status === 'APPLIED' && state.entryRounds.map((r) => r.outcome)).toEqual(['REFUSED', 'PENDING']);
     });
 
     it('takes the profile of the new round', () => {
-      const state = given(providerDecider, [applied, refused]).when(apply({ serviceDomains: ['TRAINING'], regionCode: '440105' })).thenEmits(['ProviderAppliedForEntry']).state;
+      const state = given(providerKind, [applied, refused]).when(apply({ serviceDomains: ['TRAINING'], regionCode: '440105' })).thenEmits(['ProviderAppliedForEntry']).state;
       expect(state).toMatchObject({ status: 'APPLIED', serviceDomains: ['TRAINING'], regionCode: '440105', cityCode: GZ });
     });
 
     it('is the existing provider’s own record once it exists', () => {
-      given(providerDecider, [applied, refused]).when(apply({ uscc: OTHER_USCC }, otherProvider)).thenThrows('NOT_OWNER');
-      given(providerDecider, [applied, refused]).when(apply({ uscc: OTHER_USCC })).thenThrows('NOT_OWNER');
+      given(providerKind, [applied, refused]).when(apply({ uscc: OTHER_USCC }, otherProvider)).thenThrows('NOT_OWNER');
+      given(providerKind, [applied, refused]).when(apply({ uscc: OTHER_USCC })).thenThrows('NOT_OWNER');
     });
 
     it('lets a removed provider apply again, keeping its past periods in the pool', () => {
-      given(providerDecider, [...inPool, withdrawn])
+      given(providerKind, [...inPool, withdrawn])
         .when(apply())
         .thenEmits(['ProviderAppliedForEntry']);
       const state = stateOf([...inPool, withdrawn, { ...applied, data: { ...applied.data, appliedAt: '2024-06-01T02:00:00.000Z' } }]);
@@ -226,35 +220,35 @@ describe('Service provider (优质服务机构库)', () => {
       const history = [...inPool, removedForFraud(removedAt)];
 
       it('refuses a new application within the bar', () => {
-        given(providerDecider, history)
+        given(providerKind, history)
           .when(apply({}, provider, '2025-01-10T09:59:59+08:00'))
           .thenThrows('REENTRY_BARRED', { kind: 'CONFLICT', message: /2025-01-10/ });
       });
 
       it('accepts it once the bar has run', () => {
-        given(providerDecider, history).when(apply({}, provider, '2025-01-10T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
+        given(providerKind, history).when(apply({}, provider, '2025-01-10T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
       });
 
       it('takes the bar from the command’s setting', () => {
-        given(providerDecider, history).when(apply({ reentryBarYears: 5 }, provider, '2026-06-01T10:00:00+08:00')).thenThrows('REENTRY_BARRED');
-        given(providerDecider, history).when(apply({ reentryBarYears: 1 }, provider, '2023-06-01T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
-        given(providerDecider, history).when(apply({ reentryBarYears: 0 }, provider, '2022-01-11T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
-        given(providerDecider, history).when(apply({ reentryBarYears: -1 })).thenThrows('FIELD_INVALID', { field: 'reentryBarYears' });
-        given(providerDecider, history).when(apply({ reentryBarYears: 1.5 })).thenThrows('FIELD_INVALID', { field: 'reentryBarYears' });
+        given(providerKind, history).when(apply({ reentryBarYears: 5 }, provider, '2026-06-01T10:00:00+08:00')).thenThrows('REENTRY_BARRED');
+        given(providerKind, history).when(apply({ reentryBarYears: 1 }, provider, '2023-06-01T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
+        given(providerKind, history).when(apply({ reentryBarYears: 0 }, provider, '2022-01-11T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
+        given(providerKind, history).when(apply({ reentryBarYears: -1 })).thenThrows('FIELD_INVALID', { field: 'reentryBarYears' });
+        given(providerKind, history).when(apply({ reentryBarYears: 1.5 })).thenThrows('FIELD_INVALID', { field: 'reentryBarYears' });
       });
 
       it('bars for illegal conduct too, but not for other grounds', () => {
         const illegal = removedForFraud(removedAt, ['ILLEGAL_CONDUCT', 'LOW_SATISFACTION']);
-        given(providerDecider, [...inPool, illegal]).when(apply({}, provider, '2023-01-10T10:00:00+08:00')).thenThrows('REENTRY_BARRED');
+        given(providerKind, [...inPool, illegal]).when(apply({}, provider, '2023-01-10T10:00:00+08:00')).thenThrows('REENTRY_BARRED');
         const ceased = removedForFraud(removedAt, ['CEASED_OPERATION', 'LOW_SATISFACTION']);
-        given(providerDecider, [...inPool, ceased]).when(apply({}, provider, '2023-01-10T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
+        given(providerKind, [...inPool, ceased]).when(apply({}, provider, '2023-01-10T10:00:00+08:00')).thenEmits(['ProviderAppliedForEntry']);
       });
     });
   });
 
   describe('DecideEntry (入库审定)', () => {
     it('admits into the pool (入库)', () => {
-      given(providerDecider, [applied])
+      given(providerKind, [applied])
         .when(cmd('DecideEntry', { admitted: true, opinion: '符合入库标准' }))
         .then([{ type: 'ProviderAdmitted', data: { providerId: PROVIDER_ID, uscc: USCC, cityCode: GZ, opinion: '符合入库标准', admittedAt: NOW_ISO } }])
         .andState((state) => {
@@ -267,7 +261,7 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('refuses with reasons', () => {
-      given(providerDecider, [applied])
+      given(providerKind, [applied])
         .when(cmd('DecideEntry', { admitted: false, reasons: [' 服务案例不足 ', '无专职人员'], opinion: '暂不入库' }, cityBureau))
         .then([{ type: 'ProviderEntryRefused', data: { providerId: PROVIDER_ID, reasons: ['服务案例不足', '无专职人员'], opinion: '暂不入库', refusedAt: NOW_ISO } }])
         .andState((state) => {
@@ -277,29 +271,29 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('needs reasons for a refusal, an opinion and a yes or no', () => {
-      given(providerDecider, [applied]).when(cmd('DecideEntry', { admitted: false, opinion: '暂不入库' })).thenThrows('REFUSAL_REASONS_REQUIRED', { kind: 'VALIDATION', field: 'reasons' });
-      given(providerDecider, [applied]).when(cmd('DecideEntry', { admitted: false, reasons: [], opinion: '暂不入库' })).thenThrows('REFUSAL_REASONS_REQUIRED');
-      given(providerDecider, [applied]).when(cmd('DecideEntry', { admitted: false, reasons: ['a', ' '], opinion: '暂不入库' })).thenThrows('FIELD_REQUIRED', { field: 'reasons.1' });
-      given(providerDecider, [applied]).when(cmd('DecideEntry', { admitted: true, opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
-      given(providerDecider, [applied]).when(cmd('DecideEntry', { admitted: 'yes' as never, opinion: '同意' })).thenThrows('FIELD_INVALID', { field: 'admitted' });
+      given(providerKind, [applied]).when(cmd('DecideEntry', { admitted: false, opinion: '暂不入库' })).thenThrows('REFUSAL_REASONS_REQUIRED', { kind: 'VALIDATION', field: 'reasons' });
+      given(providerKind, [applied]).when(cmd('DecideEntry', { admitted: false, reasons: [], opinion: '暂不入库' })).thenThrows('REFUSAL_REASONS_REQUIRED');
+      given(providerKind, [applied]).when(cmd('DecideEntry', { admitted: false, reasons: ['a', ' '], opinion: '暂不入库' })).thenThrows('FIELD_REQUIRED', { field: 'reasons.1' });
+      given(providerKind, [applied]).when(cmd('DecideEntry', { admitted: true, opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(providerKind, [applied]).when(cmd('DecideEntry', { admitted: 'yes' as never, opinion: '同意' })).thenThrows('FIELD_INVALID', { field: 'admitted' });
     });
 
     it('is for the hub or city authority of the provider’s city', () => {
       const decision = { admitted: true, opinion: '同意' };
-      given(providerDecider, [applied]).when(cmd('DecideEntry', decision, provider)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
-      given(providerDecider, [applied]).when(cmd('DecideEntry', decision, tianheAuthority)).thenThrows('ROLE_NOT_PERMITTED');
-      given(providerDecider, [applied]).when(cmd('DecideEntry', decision, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(providerKind, [applied]).when(cmd('DecideEntry', decision, provider)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(providerKind, [applied]).when(cmd('DecideEntry', decision, tianheAuthority)).thenThrows('ROLE_NOT_PERMITTED');
+      given(providerKind, [applied]).when(cmd('DecideEntry', decision, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
     it('needs an application awaiting a decision', () => {
-      given(providerDecider, inPool).when(cmd('DecideEntry', { admitted: true, opinion: '同意' })).thenThrows('ENTRY_NOT_PENDING', { kind: 'CONFLICT' });
-      given(providerDecider, [applied, refused]).when(cmd('DecideEntry', { admitted: true, opinion: '同意' })).thenThrows('ENTRY_NOT_PENDING');
+      given(providerKind, inPool).when(cmd('DecideEntry', { admitted: true, opinion: '同意' })).thenThrows('ENTRY_NOT_PENDING', { kind: 'CONFLICT' });
+      given(providerKind, [applied, refused]).when(cmd('DecideEntry', { admitted: true, opinion: '同意' })).thenThrows('ENTRY_NOT_PENDING');
     });
   });
 
   describe('RecordMonitoringEvaluation (监测评价)', () => {
     it('scores a pass on equal weights and a pass mark of 60 by default', () => {
-      given(providerDecider, inPool)
+      given(providerKind, inPool)
         .when(evaluate())
         .then([
           {
@@ -344,7 +338,7 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('warns on a first failure and opens a 整改期 until the given deadline', () => {
-      given(providerDecider, inPool)
+      given(providerKind, inPool)
         .when(evaluate({ scores: failing, probationDeadline: '2025-06-30' }))
         .then([
           {
@@ -362,14 +356,14 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('needs a deadline in the future when a failure opens a 整改期', () => {
-      given(providerDecider, inPool).when(evaluate({ scores: failing })).thenThrows('PROBATION_DEADLINE_REQUIRED', { kind: 'VALIDATION', field: 'probationDeadline' });
-      given(providerDecider, inPool).when(evaluate({ scores: failing, probationDeadline: '2024-12-20' })).thenThrows('PROBATION_DEADLINE_NOT_IN_FUTURE', { field: 'probationDeadline' });
-      given(providerDecider, inPool).when(evaluate({ scores: failing, probationDeadline: '2025-02-30' })).thenThrows('FIELD_INVALID', { field: 'probationDeadline' });
-      given(providerDecider, inPool).when(evaluate({ probationDeadline: '2025-06-30' })).thenEmits(['ProviderEvaluated']);
+      given(providerKind, inPool).when(evaluate({ scores: failing })).thenThrows('PROBATION_DEADLINE_REQUIRED', { kind: 'VALIDATION', field: 'probationDeadline' });
+      given(providerKind, inPool).when(evaluate({ scores: failing, probationDeadline: '2024-12-20' })).thenThrows('PROBATION_DEADLINE_NOT_IN_FUTURE', { field: 'probationDeadline' });
+      given(providerKind, inPool).when(evaluate({ scores: failing, probationDeadline: '2025-02-30' })).thenThrows('FIELD_INVALID', { field: 'probationDeadline' });
+      given(providerKind, inPool).when(evaluate({ probationDeadline: '2025-06-30' })).thenEmits(['ProviderEvaluated']);
     });
 
     it('flags removal on failing again during the 整改期, and removes nothing by itself', () => {
-      given(providerDecider, [...inPool, failed2023H2, warned])
+      given(providerKind, [...inPool, failed2023H2, warned])
         .when(evaluate({ scores: failing }))
         .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as ProviderEvaluated['data'] }])
         .andState((state) => {
@@ -380,13 +374,13 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('flags removal on failing during the 整改期 even after a pass in between', () => {
-      given(providerDecider, [...inPool, failed2023H2, warned, passedFollowUp])
+      given(providerKind, [...inPool, failed2023H2, warned, passedFollowUp])
         .when(evaluate({ scores: failing, probationDeadline: '2025-06-30' }))
         .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as ProviderEvaluated['data'] }]);
     });
 
     it('flags removal on a second failure in a row, even once the warning was lifted for rectification', () => {
-      given(providerDecider, [...inPool, failed2023H2, warned, liftedRectified])
+      given(providerKind, [...inPool, failed2023H2, warned, liftedRectified])
         .when(evaluate({ scores: failing, probationDeadline: '2025-06-30' }))
         .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as ProviderEvaluated['data'] }])
         .andState((state) => {
@@ -396,13 +390,13 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('warns afresh on a failure after a pass', () => {
-      given(providerDecider, [...inPool, failed2023H2, warned, passedFollowUp, liftedRectified])
+      given(providerKind, [...inPool, failed2023H2, warned, passedFollowUp, liftedRectified])
         .when(evaluate({ scores: failing, probationDeadline: '2025-06-30' }))
         .thenEmits(['ProviderEvaluated', 'ProviderWarned']);
     });
 
     it('clears a removal flag on a pass', () => {
-      given(providerDecider, [...inPool, failed2023H2, warned, failedAgainOnProbation])
+      given(providerKind, [...inPool, failed2023H2, warned, failedAgainOnProbation])
         .when(evaluate())
         .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: true, removalRecommended: false }) as ProviderEvaluated['data'] }])
         .andState((state) => {
@@ -412,33 +406,33 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('checks scores, weights, pass mark and period', () => {
-      given(providerDecider, inPool).when(evaluate({ scores: { ...scores, quality: 101 } })).thenThrows('FIELD_INVALID', { field: 'scores.quality' });
-      given(providerDecider, inPool).when(evaluate({ scores: { ...scores, capability: -1 } })).thenThrows('FIELD_INVALID', { field: 'scores.capability' });
-      given(providerDecider, inPool).when(evaluate({ scores: { capability: 80, management: 70, quality: 90 } as never })).thenThrows('FIELD_INVALID', { field: 'scores.satisfaction' });
-      given(providerDecider, inPool).when(evaluate({ weights: { capability: 1, management: 1, quality: 1, satisfaction: -1 } })).thenThrows('WEIGHTS_INVALID', { field: 'weights' });
-      given(providerDecider, inPool).when(evaluate({ weights: { capability: 0, management: 0, quality: 0, satisfaction: 0 } })).thenThrows('WEIGHTS_INVALID');
-      given(providerDecider, inPool).when(evaluate({ weights: { capability: 1, management: 1, quality: 1 } as never })).thenThrows('WEIGHTS_INVALID');
-      given(providerDecider, inPool).when(evaluate({ passMark: 120 })).thenThrows('FIELD_INVALID', { field: 'passMark' });
-      given(providerDecider, inPool).when(evaluate({ period: '2024-H3' })).thenThrows('FIELD_INVALID', { field: 'period' });
-      given(providerDecider, inPool).when(evaluate({ period: '' })).thenThrows('FIELD_REQUIRED', { field: 'period' });
-      given(providerDecider, inPool).when(evaluate({ period: '2024-Q3' })).thenEmits(['ProviderEvaluated']);
-      given(providerDecider, inPool).when(evaluate({ evaluationId: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'evaluationId' });
-      given(providerDecider, inPool).when(evaluate({ opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(providerKind, inPool).when(evaluate({ scores: { ...scores, quality: 101 } })).thenThrows('FIELD_INVALID', { field: 'scores.quality' });
+      given(providerKind, inPool).when(evaluate({ scores: { ...scores, capability: -1 } })).thenThrows('FIELD_INVALID', { field: 'scores.capability' });
+      given(providerKind, inPool).when(evaluate({ scores: { capability: 80, management: 70, quality: 90 } as never })).thenThrows('FIELD_INVALID', { field: 'scores.satisfaction' });
+      given(providerKind, inPool).when(evaluate({ weights: { capability: 1, management: 1, quality: 1, satisfaction: -1 } })).thenThrows('WEIGHTS_INVALID', { field: 'weights' });
+      given(providerKind, inPool).when(evaluate({ weights: { capability: 0, management: 0, quality: 0, satisfaction: 0 } })).thenThrows('WEIGHTS_INVALID');
+      given(providerKind, inPool).when(evaluate({ weights: { capability: 1, management: 1, quality: 1 } as never })).thenThrows('WEIGHTS_INVALID');
+      given(providerKind, inPool).when(evaluate({ passMark: 120 })).thenThrows('FIELD_INVALID', { field: 'passMark' });
+      given(providerKind, inPool).when(evaluate({ period: '2024-H3' })).thenThrows('FIELD_INVALID', { field: 'period' });
+      given(providerKind, inPool).when(evaluate({ period: '' })).thenThrows('FIELD_REQUIRED', { field: 'period' });
+      given(providerKind, inPool).when(evaluate({ period: '2024-Q3' })).thenEmits(['ProviderEvaluated']);
+      given(providerKind, inPool).when(evaluate({ evaluationId: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'evaluationId' });
+      given(providerKind, inPool).when(evaluate({ opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
 
     it('uses each evaluation id once', () => {
-      given(providerDecider, [...inPool, passedFollowUp]).when(evaluate({ evaluationId: 'ev-2024-H1' })).thenThrows('EVALUATION_ID_ALREADY_USED', { kind: 'CONFLICT', field: 'evaluationId' });
+      given(providerKind, [...inPool, passedFollowUp]).when(evaluate({ evaluationId: 'ev-2024-H1' })).thenThrows('EVALUATION_ID_ALREADY_USED', { kind: 'CONFLICT', field: 'evaluationId' });
     });
 
     it('evaluates providers in the pool only', () => {
-      given(providerDecider, [applied]).when(evaluate()).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
-      given(providerDecider, [...inPool, withdrawn]).when(evaluate()).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, [applied]).when(evaluate()).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
+      given(providerKind, [...inPool, withdrawn]).when(evaluate()).thenThrows('PROVIDER_NOT_IN_POOL');
     });
 
     it('is for the hub or city authority of the provider’s city', () => {
-      given(providerDecider, inPool).when(evaluate({}, cityBureau)).thenEmits(['ProviderEvaluated']);
-      given(providerDecider, inPool).when(evaluate({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
-      given(providerDecider, inPool).when(evaluate({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(providerKind, inPool).when(evaluate({}, cityBureau)).thenEmits(['ProviderEvaluated']);
+      given(providerKind, inPool).when(evaluate({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
+      given(providerKind, inPool).when(evaluate({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
@@ -446,7 +440,7 @@ describe('Service provider (优质服务机构库)', () => {
     const onProbation = [...inPool, failed2023H2, warned];
 
     it('lifts on accepted rectification', () => {
-      given(providerDecider, onProbation)
+      given(providerKind, onProbation)
         .when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' }))
         .then([{ type: 'ProviderWarningLifted', data: { providerId: PROVIDER_ID, basis: 'RECTIFIED', opinion: '整改到位', liftedAt: NOW_ISO } }])
         .andState((state) => {
@@ -456,7 +450,7 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('lifts on a passed follow-up evaluation, named', () => {
-      given(providerDecider, [...onProbation, passedFollowUp])
+      given(providerKind, [...onProbation, passedFollowUp])
         .when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', evaluationId: 'ev-2024-H1', opinion: '复评合格' }, cityBureau))
         .then([
           { type: 'ProviderWarningLifted', data: { providerId: PROVIDER_ID, basis: 'FOLLOW_UP_PASSED', evaluationId: 'ev-2024-H1', opinion: '复评合格', liftedAt: NOW_ISO } },
@@ -465,51 +459,51 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('clears a removal flag: the authority keeps the provider', () => {
-      const state = given(providerDecider, [...onProbation, failedAgainOnProbation])
+      const state = given(providerKind, [...onProbation, failedAgainOnProbation])
         .when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位，保留' }))
         .thenEmits(['ProviderWarningLifted']).state;
       expect(state.status === 'IN_POOL' && state.removalRecommended).toBe(false);
     });
 
     it('needs a follow-up that exists, passed, and came after the warning', () => {
-      given(providerDecider, [...onProbation, passedFollowUp])
+      given(providerKind, [...onProbation, passedFollowUp])
         .when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', evaluationId: 'ev-2099', opinion: '复评合格' }))
         .thenThrows('EVALUATION_NOT_FOUND', { kind: 'NOT_FOUND' });
-      given(providerDecider, onProbation)
+      given(providerKind, onProbation)
         .when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', evaluationId: 'ev-2023-H2', opinion: '复评合格' }))
         .thenThrows('FOLLOW_UP_EVALUATION_NOT_PASSED', { kind: 'CONFLICT', field: 'evaluationId' });
       const passedBefore = evaluated('ev-2023-H1', true, '2024-03-30T02:00:00.000Z');
-      given(providerDecider, [...inPool, passedBefore, failed2023H2, warned])
+      given(providerKind, [...inPool, passedBefore, failed2023H2, warned])
         .when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', evaluationId: 'ev-2023-H1', opinion: '复评合格' }))
         .thenThrows('FOLLOW_UP_EVALUATION_NOT_PASSED');
-      given(providerDecider, [...onProbation, failedAgainOnProbation])
+      given(providerKind, [...onProbation, failedAgainOnProbation])
         .when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', evaluationId: 'ev-2024-H1', opinion: '复评合格' }))
         .thenThrows('FOLLOW_UP_EVALUATION_NOT_PASSED');
-      given(providerDecider, onProbation).when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', opinion: '复评合格' })).thenThrows('FIELD_REQUIRED', { field: 'evaluationId' });
+      given(providerKind, onProbation).when(cmd('LiftWarning', { basis: 'FOLLOW_UP_PASSED', opinion: '复评合格' })).thenThrows('FIELD_REQUIRED', { field: 'evaluationId' });
     });
 
     it('names an evaluation only for a follow-up, and a known basis', () => {
-      given(providerDecider, [...onProbation, passedFollowUp])
+      given(providerKind, [...onProbation, passedFollowUp])
         .when(cmd('LiftWarning', { basis: 'RECTIFIED', evaluationId: 'ev-2024-H1', opinion: '整改到位' }))
         .thenThrows('FIELD_INVALID', { field: 'evaluationId' });
-      given(providerDecider, onProbation).when(cmd('LiftWarning', { basis: 'FORGIVEN' as never, opinion: '—' })).thenThrows('FIELD_INVALID', { field: 'basis' });
-      given(providerDecider, onProbation).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(providerKind, onProbation).when(cmd('LiftWarning', { basis: 'FORGIVEN' as never, opinion: '—' })).thenThrows('FIELD_INVALID', { field: 'basis' });
+      given(providerKind, onProbation).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
 
     it('needs an open warning', () => {
-      given(providerDecider, inPool).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' })).thenThrows('WARNING_NOT_ACTIVE', { kind: 'CONFLICT' });
-      given(providerDecider, [...onProbation, liftedRectified]).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' })).thenThrows('WARNING_NOT_ACTIVE');
+      given(providerKind, inPool).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' })).thenThrows('WARNING_NOT_ACTIVE', { kind: 'CONFLICT' });
+      given(providerKind, [...onProbation, liftedRectified]).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' })).thenThrows('WARNING_NOT_ACTIVE');
     });
 
     it('is for the hub or city authority of the provider’s city', () => {
-      given(providerDecider, onProbation).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' }, provider)).thenThrows('ROLE_NOT_PERMITTED');
-      given(providerDecider, onProbation).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' }, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(providerKind, onProbation).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' }, provider)).thenThrows('ROLE_NOT_PERMITTED');
+      given(providerKind, onProbation).when(cmd('LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' }, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
   describe('RemoveFromPool (出库)', () => {
     it('removes, and ends every 入驻 with it so the stations see it', () => {
-      given(providerDecider, [...inPool, settled, settledElsewhere])
+      given(providerKind, [...inPool, settled, settledElsewhere])
         .when(remove())
         .then([
           { type: 'ProviderLeftStation', data: { providerId: PROVIDER_ID, stationId: 'station-007', reason: '予以出库', cause: 'REMOVED_FROM_POOL', leftAt: NOW_ISO } },
@@ -542,46 +536,46 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('with no stations, emits the removal alone', () => {
-      given(providerDecider, inPool).when(remove({ grounds: ['CEASED_OPERATION'], evidence: [{ description: '已注销' }] })).thenEmits(['ProviderRemoved']);
+      given(providerKind, inPool).when(remove({ grounds: ['CEASED_OPERATION'], evidence: [{ description: '已注销' }] })).thenEmits(['ProviderRemoved']);
     });
 
     it('closes an open warning', () => {
-      const state = given(providerDecider, [...inPool, failed2023H2, warned]).when(remove()).thenEmits(['ProviderRemoved']).state;
+      const state = given(providerKind, [...inPool, failed2023H2, warned]).when(remove()).thenEmits(['ProviderRemoved']).state;
       expect(state.status === 'REMOVED' && state.warnings[0].ended).toEqual({ how: 'REMOVED', at: NOW_ISO });
     });
 
     it('removes for failed evaluation only after a repeated failure', () => {
       const grounds = ['FAILED_EVALUATION' as const];
-      given(providerDecider, [...inPool, failed2023H2, warned]).when(remove({ grounds })).thenThrows('FAILED_EVALUATION_REMOVAL_NOT_DUE', { kind: 'CONFLICT', field: 'grounds' });
-      given(providerDecider, [...inPool, failed2023H2, warned, failedAgainOnProbation]).when(remove({ grounds })).thenEmits(['ProviderRemoved']);
+      given(providerKind, [...inPool, failed2023H2, warned]).when(remove({ grounds })).thenThrows('FAILED_EVALUATION_REMOVAL_NOT_DUE', { kind: 'CONFLICT', field: 'grounds' });
+      given(providerKind, [...inPool, failed2023H2, warned, failedAgainOnProbation]).when(remove({ grounds })).thenEmits(['ProviderRemoved']);
     });
 
     it('needs grounds from the list, each once, evidence and an opinion', () => {
-      given(providerDecider, inPool).when(remove({ grounds: [] })).thenThrows('REMOVAL_GROUNDS_REQUIRED', { kind: 'VALIDATION', field: 'grounds' });
-      given(providerDecider, inPool).when(remove({ grounds: ['ILLEGAL_CONDUCT', 'LATE_REPORT' as never] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
-      given(providerDecider, inPool).when(remove({ grounds: ['OTHER', 'OTHER'] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
-      given(providerDecider, inPool).when(remove({ evidence: [] })).thenThrows('REMOVAL_EVIDENCE_REQUIRED', { field: 'evidence' });
-      given(providerDecider, inPool).when(remove({ evidence: [{ description: ' ' }] })).thenThrows('FIELD_REQUIRED', { field: 'evidence.0.description' });
-      given(providerDecider, inPool).when(remove({ evidence: [{ description: '处罚书', fileName: ' ' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.fileName' });
-      given(providerDecider, inPool).when(remove({ evidence: [{ description: '处罚书', sha256: 'xyz' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.sha256' });
-      given(providerDecider, inPool).when(remove({ opinion: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
+      given(providerKind, inPool).when(remove({ grounds: [] })).thenThrows('REMOVAL_GROUNDS_REQUIRED', { kind: 'VALIDATION', field: 'grounds' });
+      given(providerKind, inPool).when(remove({ grounds: ['ILLEGAL_CONDUCT', 'LATE_REPORT' as never] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
+      given(providerKind, inPool).when(remove({ grounds: ['OTHER', 'OTHER'] })).thenThrows('FIELD_INVALID', { field: 'grounds.1' });
+      given(providerKind, inPool).when(remove({ evidence: [] })).thenThrows('REMOVAL_EVIDENCE_REQUIRED', { field: 'evidence' });
+      given(providerKind, inPool).when(remove({ evidence: [{ description: ' ' }] })).thenThrows('FIELD_REQUIRED', { field: 'evidence.0.description' });
+      given(providerKind, inPool).when(remove({ evidence: [{ description: '处罚书', fileName: ' ' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.fileName' });
+      given(providerKind, inPool).when(remove({ evidence: [{ description: '处罚书', sha256: 'xyz' }] })).thenThrows('FIELD_INVALID', { field: 'evidence.0.sha256' });
+      given(providerKind, inPool).when(remove({ opinion: ' ' })).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
     });
 
     it('removes a provider in the pool only', () => {
-      given(providerDecider, [applied]).when(remove()).thenThrows('PROVIDER_NOT_IN_POOL');
-      given(providerDecider, [...inPool, withdrawn]).when(remove()).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, [applied]).when(remove()).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, [...inPool, withdrawn]).when(remove()).thenThrows('PROVIDER_NOT_IN_POOL');
     });
 
     it('is for the hub or city authority of the provider’s city', () => {
-      given(providerDecider, inPool).when(remove({}, cityBureau)).thenEmits(['ProviderRemoved']);
-      given(providerDecider, inPool).when(remove({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
-      given(providerDecider, inPool).when(remove({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(providerKind, inPool).when(remove({}, cityBureau)).thenEmits(['ProviderRemoved']);
+      given(providerKind, inPool).when(remove({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
+      given(providerKind, inPool).when(remove({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
     });
   });
 
   describe('WithdrawFromPool (自愿退出)', () => {
     it('lets the provider leave the pool and its stations', () => {
-      given(providerDecider, [...inPool, settled])
+      given(providerKind, [...inPool, settled])
         .when(cmd('WithdrawFromPool', { reason: '业务调整' }, provider))
         .then([
           { type: 'ProviderLeftStation', data: { providerId: PROVIDER_ID, stationId: 'station-007', reason: '业务调整', cause: 'REMOVED_FROM_POOL', leftAt: NOW_ISO } },
@@ -597,19 +591,19 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('is for the provider itself', () => {
-      given(providerDecider, inPool).when(cmd('WithdrawFromPool', { reason: '业务调整' }, otherProvider)).thenThrows('NOT_OWNER');
-      given(providerDecider, inPool).when(cmd('WithdrawFromPool', { reason: '业务调整' }, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(providerKind, inPool).when(cmd('WithdrawFromPool', { reason: '业务调整' }, otherProvider)).thenThrows('NOT_OWNER');
+      given(providerKind, inPool).when(cmd('WithdrawFromPool', { reason: '业务调整' }, hub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('cannot pre-empt a removal the evaluations call for', () => {
-      given(providerDecider, [...inPool, failed2023H2, warned, failedAgainOnProbation])
+      given(providerKind, [...inPool, failed2023H2, warned, failedAgainOnProbation])
         .when(cmd('WithdrawFromPool', { reason: '业务调整' }, provider))
         .thenThrows('REMOVAL_PENDING', { kind: 'CONFLICT' });
     });
 
     it('needs a reason, and the provider in the pool', () => {
-      given(providerDecider, inPool).when(cmd('WithdrawFromPool', { reason: ' ' }, provider)).thenThrows('FIELD_REQUIRED', { field: 'reason' });
-      given(providerDecider, [applied]).when(cmd('WithdrawFromPool', { reason: '业务调整' }, provider)).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, inPool).when(cmd('WithdrawFromPool', { reason: ' ' }, provider)).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(providerKind, [applied]).when(cmd('WithdrawFromPool', { reason: '业务调整' }, provider)).thenThrows('PROVIDER_NOT_IN_POOL');
     });
   });
 
@@ -620,27 +614,27 @@ describe('Service provider (优质服务机构库)', () => {
       cmd('LeaveStation', { stationId: 'station-007', reason: '合作到期', ...data }, actor);
 
     it('settles at a station, by the provider or the hub', () => {
-      given(providerDecider, inPool)
+      given(providerKind, inPool)
         .when(settle())
         .then([settled])
         .andState((state) => expect(currentStationsOf(state)).toEqual([{ stationId: 'station-007', since: '2024-03-01' }]));
-      given(providerDecider, inPool).when(settle({}, hub)).thenEmits(['ProviderSettledAtStation']);
+      given(providerKind, inPool).when(settle({}, hub)).thenEmits(['ProviderSettledAtStation']);
     });
 
     it('leaves a station', () => {
-      given(providerDecider, [...inPool, settled, settledElsewhere])
+      given(providerKind, [...inPool, settled, settledElsewhere])
         .when(leave())
         .then([{ type: 'ProviderLeftStation', data: { providerId: PROVIDER_ID, stationId: 'station-007', reason: '合作到期', cause: 'LEFT', leftAt: NOW_ISO } }])
         .andState((state) => expect(currentStationsOf(state).map((s) => s.stationId)).toEqual(['station-012']));
     });
 
     it('settles once per station at a time, and again after leaving', () => {
-      given(providerDecider, [...inPool, settled]).when(settle()).thenThrows('ALREADY_AT_STATION', { kind: 'CONFLICT', field: 'stationId' });
+      given(providerKind, [...inPool, settled]).when(settle()).thenThrows('ALREADY_AT_STATION', { kind: 'CONFLICT', field: 'stationId' });
       const left: ProviderEvent = { type: 'ProviderLeftStation', data: { providerId: PROVIDER_ID, stationId: 'station-007', reason: '合作到期', cause: 'LEFT', leftAt: '2024-06-01T02:00:00.000Z' } };
-      given(providerDecider, [...inPool, settled, left]).when(settle({ since: '2024-09-01' })).thenEmits(['ProviderSettledAtStation']);
-      given(providerDecider, [...inPool, settled, left]).when(leave()).thenThrows('NOT_AT_STATION', { kind: 'CONFLICT', field: 'stationId' });
+      given(providerKind, [...inPool, settled, left]).when(settle({ since: '2024-09-01' })).thenEmits(['ProviderSettledAtStation']);
+      given(providerKind, [...inPool, settled, left]).when(leave()).thenThrows('NOT_AT_STATION', { kind: 'CONFLICT', field: 'stationId' });
       const again: ProviderEvent = { type: 'ProviderSettledAtStation', data: { providerId: PROVIDER_ID, stationId: 'station-007', since: '2024-09-01' } };
-      const state = given(providerDecider, [...inPool, settled, left, again]).when(leave({ reason: '服务站调整' })).thenEmits(['ProviderLeftStation']).state;
+      const state = given(providerKind, [...inPool, settled, left, again]).when(leave({ reason: '服务站调整' })).thenEmits(['ProviderLeftStation']).state;
       expect(state.status === 'IN_POOL' && state.stations).toEqual([
         { stationId: 'station-007', since: '2024-03-01', leftAt: '2024-06-01T02:00:00.000Z', reason: '合作到期', cause: 'LEFT' },
         { stationId: 'station-007', since: '2024-09-01', leftAt: NOW_ISO, reason: '服务站调整', cause: 'LEFT' },
@@ -648,29 +642,29 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('dates the 入驻 between entry and today', () => {
-      given(providerDecider, inPool).when(settle({ since: '2024-01-31' })).thenThrows('STATION_DATE_BEFORE_ADMISSION', { kind: 'VALIDATION', field: 'since' });
-      given(providerDecider, inPool).when(settle({ since: '2024-02-01' })).thenEmits(['ProviderSettledAtStation']);
-      given(providerDecider, inPool).when(settle({ since: '2024-12-21' })).thenThrows('FIELD_INVALID', { field: 'since' });
-      given(providerDecider, inPool).when(settle({ since: '2024/03/01' })).thenThrows('FIELD_INVALID', { field: 'since' });
+      given(providerKind, inPool).when(settle({ since: '2024-01-31' })).thenThrows('STATION_DATE_BEFORE_ADMISSION', { kind: 'VALIDATION', field: 'since' });
+      given(providerKind, inPool).when(settle({ since: '2024-02-01' })).thenEmits(['ProviderSettledAtStation']);
+      given(providerKind, inPool).when(settle({ since: '2024-12-21' })).thenThrows('FIELD_INVALID', { field: 'since' });
+      given(providerKind, inPool).when(settle({ since: '2024/03/01' })).thenThrows('FIELD_INVALID', { field: 'since' });
     });
 
     it('needs a station and a reason', () => {
-      given(providerDecider, inPool).when(settle({ stationId: '' })).thenThrows('FIELD_REQUIRED', { field: 'stationId' });
-      given(providerDecider, [...inPool, settled]).when(leave({ reason: '' })).thenThrows('FIELD_REQUIRED', { field: 'reason' });
+      given(providerKind, inPool).when(settle({ stationId: '' })).thenThrows('FIELD_REQUIRED', { field: 'stationId' });
+      given(providerKind, [...inPool, settled]).when(leave({ reason: '' })).thenThrows('FIELD_REQUIRED', { field: 'reason' });
     });
 
     it('only while in the pool', () => {
-      given(providerDecider, [applied]).when(settle()).thenThrows('PROVIDER_NOT_IN_POOL');
-      given(providerDecider, [...inPool, withdrawn]).when(settle({ since: '2024-06-01' })).thenThrows('PROVIDER_NOT_IN_POOL');
-      given(providerDecider, [...inPool, settled, withdrawn]).when(leave()).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, [applied]).when(settle()).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, [...inPool, withdrawn]).when(settle({ since: '2024-06-01' })).thenThrows('PROVIDER_NOT_IN_POOL');
+      given(providerKind, [...inPool, settled, withdrawn]).when(leave()).thenThrows('PROVIDER_NOT_IN_POOL');
     });
 
     it('is for the provider itself or the hub / city authority of its city', () => {
-      given(providerDecider, inPool).when(settle({}, otherProvider)).thenThrows('NOT_OWNER');
-      given(providerDecider, inPool).when(settle({}, tianheAuthority)).thenThrows('ROLE_NOT_PERMITTED', { message: /PROVIDER/ });
-      given(providerDecider, inPool).when(settle({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
-      given(providerDecider, [...inPool, settled]).when(leave({}, otherProvider)).thenThrows('NOT_OWNER');
-      given(providerDecider, [...inPool, settled]).when(leave({}, cityBureau)).thenEmits(['ProviderLeftStation']);
+      given(providerKind, inPool).when(settle({}, otherProvider)).thenThrows('NOT_OWNER');
+      given(providerKind, inPool).when(settle({}, tianheAuthority)).thenThrows('ROLE_NOT_PERMITTED', { message: /PROVIDER/ });
+      given(providerKind, inPool).when(settle({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      given(providerKind, [...inPool, settled]).when(leave({}, otherProvider)).thenThrows('NOT_OWNER');
+      given(providerKind, [...inPool, settled]).when(leave({}, cityBureau)).thenEmits(['ProviderLeftStation']);
     });
   });
 
@@ -703,7 +697,7 @@ describe('Service provider (优质服务机构库)', () => {
       const state = stateOf(history);
       expect(activeProviderWarning(state)).toBeUndefined();
       expect(state.status === 'IN_POOL' && state.warnings[0].ended).toEqual({ how: 'REMOVED', at: '2024-05-01T02:00:00.000Z' });
-      given(providerDecider, history).when(evaluate({ scores: failing, probationDeadline: '2025-06-30' })).thenEmits(['ProviderEvaluated', 'ProviderWarned']);
+      given(providerKind, history).when(evaluate({ scores: failing, probationDeadline: '2025-06-30' })).thenEmits(['ProviderEvaluated', 'ProviderWarned']);
     });
   });
 
@@ -714,7 +708,7 @@ describe('Service provider (优质服务机构库)', () => {
     };
     const history = [...inPool, failed2023H2, warned, failedAgainOnProbation, removedForFailures, applied, { ...admitted, data: { ...admitted.data, admittedAt: '2024-11-01T02:00:00.000Z' } }];
     expect(stateOf(history)).toMatchObject({ status: 'IN_POOL', removalRecommended: false, consecutiveFailures: 0 });
-    given(providerDecider, history).when(cmd('WithdrawFromPool', { reason: '业务调整' }, provider)).thenEmits(['ProviderRemoved']);
+    given(providerKind, history).when(cmd('WithdrawFromPool', { reason: '业务调整' }, provider)).thenEmits(['ProviderRemoved']);
   });
 
   it('inPoolOn and poolMovements know nothing of a provider that does not exist', () => {
@@ -731,7 +725,7 @@ describe('Service provider (优质服务机构库)', () => {
     cmd('SettleAtStation', { stationId: 'station-007', since: '2024-03-01' }, provider),
     cmd('LeaveStation', { stationId: 'station-007', reason: '合作到期' }, provider),
   ])('$type on a provider that does not exist is PROVIDER_NOT_FOUND', (command) => {
-    given(providerDecider, []).when(command).thenThrows('PROVIDER_NOT_FOUND', { kind: 'NOT_FOUND' });
+    given(providerKind, []).when(command).thenThrows('PROVIDER_NOT_FOUND', { kind: 'NOT_FOUND' });
   });
 
   it('has a schema version for every event type', () => {

@@ -9,9 +9,11 @@ import { inSameCity, isWithinRegion, regionNameZh } from './region-code';
  * - `within`: the record's region lies inside the actor's (a city role acts on its districts, a
  *   province role on its cities);
  * - `sameCity`: the two lie in one prefecture-level city (a city's hub acts for all its districts,
- *   and a district actor in the city of a city-level record).
+ *   and a district actor in the city of a city-level record);
+ * - `overlaps`: either lies within the other (a district pushes a provincial policy to its own
+ *   enterprises, a city a policy of one of its districts).
  */
-export type RegionMatch = 'same' | 'within' | 'sameCity';
+export type RegionMatch = 'same' | 'within' | 'sameCity' | 'overlaps';
 
 /**
  * One way of being allowed to run a command. The record is the folded state, or undefined while the
@@ -80,6 +82,8 @@ export function regionMatches(match: RegionMatch, actorRegion: string, recordReg
       return isWithinRegion(recordRegion, actorRegion);
     case 'sameCity':
       return inSameCity(actorRegion, recordRegion);
+    case 'overlaps':
+      return isWithinRegion(recordRegion, actorRegion) || isWithinRegion(actorRegion, recordRegion);
   }
 }
 

@@ -43,6 +43,9 @@ export function defineKind<C extends DomainCommand, S, E extends DomainEvent>(
   };
 }
 
+/** What every stream of a kind starts with (`station-`): a read model's stream prefix. */
+export const streamPrefixOf = (kind: Pick<RecordKind, 'streamId'>): string => kind.streamId('');
+
 /** Runs the access gate, then the decider: what the executor does between reading and appending. */
 export function decideAuthorized<C extends DomainCommand, S, E extends DomainEvent>(kind: RecordKind<C, S, E>, command: C, state: S): E[] {
   authorize(kind.access, command, state);

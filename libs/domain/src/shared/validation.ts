@@ -1,3 +1,4 @@
+import { isBusinessDate } from './dates';
 import { invalid } from './domain-error';
 
 /** A field's name in both languages, for messages. */
@@ -61,6 +62,11 @@ export function requireFormat(value: unknown, test: (v: string) => boolean, fiel
   const trimmed = value.trim();
   if (!test(trimmed)) throw fieldInvalid(field, label, `格式应为${formatZh}`, `must be ${formatEn}`);
   return trimmed;
+}
+
+/** A business date 'YYYY-MM-DD' (a real calendar day), trimmed. */
+export function requireBusinessDate(value: unknown, field: string, label: Label): string {
+  return requireFormat(value, isBusinessDate, field, label, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
 }
 
 export const isEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);

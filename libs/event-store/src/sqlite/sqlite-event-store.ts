@@ -2,6 +2,7 @@ import { canonicalJson } from '../canonical-json';
 import {
   EventIdConflictError,
   type AppendResult,
+  type RecordedAppend,
   type EventMetadata,
   type EventStore,
   type EventToAppend,
@@ -74,7 +75,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
 
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision) => AppendResult;
+  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision) => RecordedAppend;
 
   /** A file path (or ':memory:') to open and own, or an open database shared with other components. */
   constructor(source: string | SqliteDatabase, options: SqliteEventStoreOptions = {}) {
@@ -89,14 +90,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const { nextExpectedRevision, position } = await this.appendRecorded(streamId, events, expected);
+    return { nextExpectedRevision, position };
+  }
+
+  async appendRecorded(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend> {
     assertAppendableBatch(streamId, events);
-    let result: AppendResult;
+    let result: RecordedAppend;
     try {
       result = this.appendTransaction(streamId, events, normalizeExpected(expected), expected);
     } catch (error) {
       if (!(error instanceof DuplicateEventIds)) throw error;
       // Outside the rolled-back transaction: is this a retry of a batch that is already stored?
-      return this.resultOfStoredBatch(streamId, events);
+      return { ...this.resultOfStoredBatch(streamId, events), events: undefined };
     }
     this.notifier.notify();
     return result;
@@ -107,7 +113,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
     reported: ExpectedRevision,
-  ): AppendResult {
+  ): RecordedAppend {
     const tail = this.statements.streamTail.get(streamId);
     try {
       assertExpectedRevision(streamId, expected, tail?.revision, reported);
@@ -121,6 +127,7 @@ export class SqliteEventStore implements EventStore {
     let position = this.statements.head.get() ?? 0n;
     let revision = tail ? tail.revision : -1n;
     let previousHash = tail ? tail.hash : null;
+    const recorded: RecordedEvent[] = [];
     for (const event of events) {
       position += 1n;
       revision += 1n;
@@ -133,9 +140,22 @@ export class SqliteEventStore implements EventStore {
         if (isEventIdUniqueViolation(error)) throw new DuplicateEventIds();
         throw error;
       }
+      // As readStream would return it: the JSON parsed back from its stored (canonical) form.
+      recorded.push({
+        id: event.id,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        streamId,
+        revision,
+        position,
+        data: JSON.parse(data) as Record<string, unknown>,
+        metadata: JSON.parse(metadata) as EventMetadata,
+        hash,
+        previousHash,
+      });
       previousHash = hash;
     }
-    return { nextExpectedRevision: revision, position };
+    return { nextExpectedRevision: revision, position, events: recorded };
   }
 
   /**

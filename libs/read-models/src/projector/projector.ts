@@ -20,6 +20,8 @@ export interface ProjectorOptions {
   fixedCollections?: Readonly<Record<string, string>>;
   /** Pause after a failed batch before retrying it. */
   retryDelayMs?: number;
+  /** Told each time a collection's checkpoint is stored (read-your-writes waits on it). */
+  onCheckpoint?: (collection: string, position: number) => void;
 }
 
 interface Target {
@@ -196,6 +198,7 @@ export class Projector {
       const last = Number(fresh[fresh.length - 1].position);
       await this.registry.saveCheckpoint(target.collection, last);
       target.checkpoint = last;
+      this.options.onCheckpoint?.(target.collection, last);
     }
   }
 

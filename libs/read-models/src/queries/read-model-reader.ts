@@ -60,16 +60,28 @@ export function containsText(text: string): { $regex: string; $options: string }
 }
 
 /** Reads the projections' active collections (looked up in the registry at each query, so a rebuild's switch is seen at once). */
+export interface ReadModelReaderOptions {
+  /**
+   * Runs before a projection's collection is read: where the caller waits until the projection has
+   * applied the position it must see (read-your-writes). Only the projection read is waited for.
+   */
+  beforeRead?: (projection: string, collection: string) => Promise<void>;
+}
+
 export class ReadModelReader {
   readonly registry: ProjectionRegistry;
 
-  constructor(private readonly docs: DocumentStore) {
+  constructor(
+    private readonly docs: DocumentStore,
+    private readonly options: ReadModelReaderOptions = {},
+  ) {
     this.registry = new ProjectionRegistry(docs);
   }
 
   async collection<V>(name: string): Promise<DocumentCollection<Stored<V>>> {
     const entry = await this.registry.active(name);
     if (!entry) throw new NoProjectionError(name);
+    await this.options.beforeRead?.(name, entry.collection);
     return this.docs.collection<Stored<V>>(entry.collection);
   }
 

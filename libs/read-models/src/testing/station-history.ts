@@ -42,6 +42,11 @@ export interface HistoryOptions {
    * Off by default: the experts are then registered and admitted in memory, through the same decider.
    */
   writeExpertStreams?: boolean;
+  /**
+   * Stop each call at its published list: no application marked designated, no station written
+   * (what the station-designation reaction then does). Only the call and application streams.
+   */
+  stopAtPublication?: boolean;
 }
 
 export interface WrittenHistory {
@@ -241,6 +246,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       callId,
       entries: approved.map(({ applicationId, stationId, districtCode, stationName }) => ({ applicationId, stationId, districtCode, stationName })),
     })) as Extract<CallState, { status: 'PUBLISHED' }>;
+    if (options.stopAtPublication) continue;
     for (const entry of published.entries) {
       const a = approved.find((x) => x.applicationId === entry.applicationId)!;
       const at = `${year}-09-10T10:00:00+08:00`;

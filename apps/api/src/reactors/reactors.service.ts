@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, ReactionRunner, checkpointStoreFor, type EventStore, type Reaction } from '@sme/event-store';
+import { CommandExecutor } from '../commands/command-executor';
+import { StationDesignationReaction } from './station-designation.reaction';
+
+/**
+ * The ledger's "when X then Y" rules, each a checkpointed subscription on the log that writes its
+ * follow-ups as commands (see reactions in docs/architecture.md). They run in the API process and
+ * resume from their checkpoints after a restart.
+ */
+@Injectable()
+export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Reactors');
+  private runners: ReactionRunner[] = [];
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly executor: CommandExecutor,
+  ) {}
+
+  /** Every reaction the ledger runs. */
+  reactions(): Reaction[] {
+    return [new StationDesignationReaction(this.events, this.executor)];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const checkpoints = await checkpointStoreFor(this.events);
+    const logger = { log: (m: string) => this.logger.log(m), warn: (m: string) => this.logger.warn(m), error: (m: string) => this.logger.error(m) };
+    this.runners = this.reactions().map((reaction) => new ReactionRunner(this.events, checkpoints, reaction, { logger }));
+    for (const runner of this.runners) runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+    this.runners = [];
+  }
+
+  /**
+   * Waits (bounded) until every reaction has handled the log up to `position`, so that a request whose
+   * event has follow-ups can answer once they are written. False when the wait timed out: the
+   * follow-ups are then still to come, the write itself stands.
+   */
+  async settled(position: bigint, timeoutMs = 10_000): Promise<boolean> {
+    const results = await Promise.all(this.runners.map((runner) => runner.waitFor(position, timeoutMs)));
+    return results.every(Boolean);
+  }
+}

@@ -1,0 +1,164 @@
+import { assertNever } from '../shared/decider';
+import type { PanelExpert } from './application.commands';
+import type { ApplicationEvent } from './application.events';
+import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
+
+/** 评定程序: the stages an application passes through, in order. */
+export const APPLICATION_STAGES = [
+  'DRAFT',
+  'SUBMITTED',
+  'DISTRICT_REJECTED',
+  'DISTRICT_PASSED',
+  'PANEL_FORMED',
+  'SCORED',
+  'RECOMMENDED',
+  'NOT_RECOMMENDED',
+  'APPROVED',
+  'REJECTED',
+  'DESIGNATED',
+] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
+export const APPLICATION_STAGE_LABELS: Record<ApplicationStage, { zh: string; en: string }> = {
+  DRAFT: { zh: '草稿', en: 'draft' },
+  SUBMITTED: { zh: '已提交，待区初审', en: 'submitted, awaiting district review' },
+  DISTRICT_REJECTED: { zh: '区初审未通过', en: 'rejected by the district' },
+  DISTRICT_PASSED: { zh: '区初审通过', en: 'passed district review' },
+  PANEL_FORMED: { zh: '专家评审中', en: 'under expert review' },
+  SCORED: { zh: '专家评分完成', en: 'scored by all experts' },
+  RECOMMENDED: { zh: '服务总站推荐', en: 'recommended by the hub' },
+  NOT_RECOMMENDED: { zh: '服务总站不推荐', en: 'not recommended by the hub' },
+  APPROVED: { zh: '市审定通过', en: 'approved by the city' },
+  REJECTED: { zh: '市审定未通过', en: 'rejected by the city' },
+  DESIGNATED: { zh: '已授牌', en: 'designated' },
+};
+
+export type DistrictReview = { passed: boolean; opinion: string; reviewedAt: string };
+export type ExpertScore = { expertId: string; score: number; opinion: string; scoredAt: string };
+export type Recommendation = { recommended: boolean; opinion: string; averageScore: number; issuedAt: string };
+export type CityDecision = { approved: boolean; opinion: string; decidedAt: string };
+export type Designation = { stationId: string; plaqueNumber: string; designatedAt: string };
+
+export type ApplicationRecord = {
+  applicationId: string;
+  callId: string;
+  cityCode: string;
+  /** The station's district: whose authority reviews it. */
+  districtCode: string;
+  ownerOrgId: string;
+  /** As drafted; `materials` below is the current set. */
+  form: ApplicationForm;
+  /** One per kind, in the order of the call's list. */
+  materials: Material[];
+  draftedAt: string;
+};
+type Submitted = ApplicationRecord & { submittedAt: string };
+type Reviewed = Submitted & { districtReview: DistrictReview };
+type UnderPanel = Reviewed & { panel: PanelExpert[]; panelFormedAt: string; scores: ExpertScore[] };
+type Scored = UnderPanel & { averageScore: number };
+type Recommended = Scored & { recommendation: Recommendation };
+type Decided = Recommended & { decision: CityDecision };
+type Designated = Decided & { designation: Designation };
+
+export type ApplicationState =
+  | { status: 'NONE' }
+  | ({ status: 'DRAFT' } & ApplicationRecord)
+  | ({ status: 'SUBMITTED' } & Submitted)
+  | ({ status: 'DISTRICT_REJECTED' } & Reviewed)
+  | ({ status: 'DISTRICT_PASSED' } & Reviewed)
+  | ({ status: 'PANEL_FORMED' } & UnderPanel)
+  | ({ status: 'SCORED' } & Scored)
+  | ({ status: 'RECOMMENDED' } & Recommended)
+  | ({ status: 'NOT_RECOMMENDED' } & Recommended)
+  | ({ status: 'APPROVED' } & Decided)
+  | ({ status: 'REJECTED' } & Decided)
+  | ({ status: 'DESIGNATED' } & Designated);
+
+export type ExistingApplication = Exclude<ApplicationState, { status: 'NONE' }>;
+export type InStage<S extends ApplicationStage> = Extract<ExistingApplication, { status: S }>;
+
+export const initialState = (): ApplicationState => ({ status: 'NONE' });
+
+/** Mean of the scores, rounded to two decimals. */
+export const averageOf = (scores: readonly number[]): number =>
+  Math.round((scores.reduce((sum, s) => sum + s, 0) / scores.length) * 100) / 100;
+
+function withMaterial(materials: readonly Material[], material: Material): Material[] {
+  const others = materials.filter((m) => m.kind !== material.kind);
+  return [...others, material].sort((a, b) => MATERIAL_KINDS.indexOf(a.kind) - MATERIAL_KINDS.indexOf(b.kind));
+}
+
+/** The kinds a submission still lacks, in the call's order. */
+export const missingMaterials = (materials: readonly Material[]): MaterialKind[] =>
+  MATERIAL_KINDS.filter((kind) => !materials.some((m) => m.kind === kind));
+
+export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  switch (event.type) {
+    case 'ApplicationDrafted': {
+      const { applicationId, callId, cityCode, ownerOrgId, form, draftedAt } = event.data;
+      return {
+        status: 'DRAFT',
+        applicationId,
+        callId,
+        cityCode,
+        districtCode: form.station.districtCode,
+        ownerOrgId,
+        form,
+        materials: form.materials.reduce(withMaterial, [] as Material[]),
+        draftedAt,
+      };
+    }
+    case 'ApplicationMaterialAttached':
+      return state.status === 'DRAFT' ? { ...state, materials: withMaterial(state.materials, event.data.material) } : state;
+    case 'ApplicationSubmitted':
+      return state.status === 'DRAFT' ? { ...state, status: 'SUBMITTED', submittedAt: event.data.submittedAt } : state;
+    case 'ApplicationPassedDistrictReview':
+    case 'ApplicationRejectedByDistrict': {
+      if (state.status !== 'SUBMITTED') return state;
+      const { opinion, reviewedAt } = event.data;
+      const passed = event.type === 'ApplicationPassedDistrictReview';
+      return { ...state, status: passed ? 'DISTRICT_PASSED' : 'DISTRICT_REJECTED', districtReview: { passed, opinion, reviewedAt } };
+    }
+    case 'ExpertPanelFormed':
+      return state.status === 'DISTRICT_PASSED'
+        ? { ...state, status: 'PANEL_FORMED', panel: event.data.experts, panelFormedAt: event.data.formedAt, scores: [] }
+        : state;
+    case 'ExpertScoreRecorded': {
+      if (state.status !== 'PANEL_FORMED') return state;
+      const { expertId, score, opinion, scoredAt } = event.data;
+      const scores = [...state.scores, { expertId, score, opinion, scoredAt }];
+      return scores.length < state.panel.length
+        ? { ...state, scores }
+        : { ...state, status: 'SCORED', scores, averageScore: averageOf(scores.map((s) => s.score)) };
+    }
+    case 'ApplicationRecommended':
+    case 'ApplicationNotRecommended': {
+      if (state.status !== 'SCORED') return state;
+      const recommended = event.type === 'ApplicationRecommended';
+      const { opinion, averageScore, issuedAt } = event.data;
+      return {
+        ...state,
+        status: recommended ? 'RECOMMENDED' : 'NOT_RECOMMENDED',
+        recommendation: { recommended, opinion, averageScore, issuedAt },
+      };
+    }
+    case 'ApplicationApproved':
+    case 'ApplicationRejected': {
+      if (state.status !== 'RECOMMENDED' && state.status !== 'NOT_RECOMMENDED') return state;
+      const approved = event.type === 'ApplicationApproved';
+      const { opinion, decidedAt } = event.data;
+      return { ...state, status: approved ? 'APPROVED' : 'REJECTED', decision: { approved, opinion, decidedAt } };
+    }
+    case 'ApplicationDesignated': {
+      if (state.status !== 'APPROVED') return state;
+      const { stationId, plaqueNumber, designatedAt } = event.data;
+      return { ...state, status: 'DESIGNATED', designation: { stationId, plaqueNumber, designatedAt } };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+/** The stage of an application, or undefined when it does not exist. */
+export const applicationStage = (state: ApplicationState): ApplicationStage | undefined =>
+  state.status === 'NONE' ? undefined : state.status;

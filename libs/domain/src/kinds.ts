@@ -1,0 +1,25 @@
+import type { RecordKind } from './shared/record-kind';
+import { applicationKind } from './application/application.kind';
+import { callKind } from './call/call.kind';
+import { demandKind } from './demand/demand.kind';
+import { faqKind } from './policy/faq.kind';
+import { policyKind } from './policy/policy.kind';
+import { serviceCaseKind } from './product/case.kind';
+import { productKind } from './product/product.kind';
+import { providerKind } from './provider/provider.kind';
+import { stationKind } from './station/station.kind';
+
+/**
+ * Every record kind the ledger keeps. The relay's catalogue, AsyncAPI, the projector's checks, the
+ * docs and the route-access tests read this list; a kind missing here is missing everywhere.
+ */
+export const RECORD_KINDS: readonly RecordKind[] = [callKind, applicationKind, stationKind, providerKind, productKind, serviceCaseKind, policyKind, faqKind, demandKind] as unknown as readonly RecordKind[];
+
+export function kindNamed(name: string): RecordKind | undefined {
+  return RECORD_KINDS.find((kind) => kind.name === name);
+}
+
+/** The kind whose streams `streamId` belongs to. */
+export function kindOfStream(streamId: string): RecordKind | undefined {
+  return RECORD_KINDS.find((kind) => kind.idOf(streamId) !== undefined);
+}

@@ -1,0 +1,76 @@
+import { anActor, at } from '../shared/testing';
+import type { PolicyCommand, PublishPolicy } from './policy.commands';
+import type { PolicyEvent, PolicyPublished } from './policy.events';
+
+/** A district policy of 天河区 (2024) and the actors around it, as test data. */
+export const GZ = '440100';
+export const TIANHE = '440106';
+export const HAIZHU = '440105';
+export const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
+export const haizhuAuthority = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-official');
+export const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
+export const szBureau = anActor('CITY_AUTHORITY', '440300', 'sz-official');
+export const gzHub = anActor('HUB', GZ, 'gz-hub');
+export const szHub = anActor('HUB', '440300', 'sz-hub');
+export const admin = anActor('ADMIN', '440000', 'platform-admin');
+export const provider = anActor('PROVIDER', TIANHE, 'provider-user');
+export const NOW = '2024-03-01T10:00:00+08:00';
+export const NOW_ISO = '2024-03-01T02:00:00.000Z';
+export const POLICY_ID = 'policy-th-2024-01';
+
+export const tianhePolicy: PublishPolicy['data'] = {
+  policyId: POLICY_ID,
+  level: 'DISTRICT',
+  regionCode: TIANHE,
+  title: '天河区促进专精特新企业高质量发展若干措施',
+  issuer: '广州市天河区商务和金融工作局',
+  documentNumber: '穗天商金〔2024〕12号',
+  effectiveFrom: '2024-03-01',
+  effectiveUntil: '2026-02-28',
+  summary: '对新认定的专精特新中小企业给予一次性奖励。',
+  eligibility: { sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED'], tagsMode: 'ANY' },
+};
+
+export const publish = (data: Partial<PublishPolicy['data']> = {}, actor = tianheAuthority, now = NOW): PolicyCommand => ({
+  type: 'PublishPolicy',
+  data: { ...tianhePolicy, ...data },
+  metadata: at(now, actor),
+});
+export type DataOf<T extends PolicyCommand['type']> = Omit<Extract<PolicyCommand, { type: T }>['data'], 'policyId'>;
+export const cmd = <T extends PolicyCommand['type']>(type: T, data: DataOf<T>, actor = tianheAuthority, now = NOW): PolicyCommand =>
+  ({ type, data: { policyId: POLICY_ID, ...data }, metadata: at(now, actor) }) as unknown as PolicyCommand;
+export const amend = (changes: unknown, actor = tianheAuthority) => cmd('AmendPolicy', { changes } as DataOf<'AmendPolicy'>, actor);
+export const repeal = (on: string, reason = '被新政策替代', actor = tianheAuthority) => cmd('RepealPolicy', { on, reason }, actor);
+export const push = (enterpriseIds: string[], pushId = 'push-1', actor: Parameters<typeof cmd>[2] = gzHub, now = NOW) =>
+  cmd('PushPolicy', { pushId, enterpriseIds }, actor, now);
+
+export const published: PolicyPublished = {
+  type: 'PolicyPublished',
+  data: {
+    policyId: POLICY_ID,
+    level: 'DISTRICT',
+    regionCode: TIANHE,
+    version: 1,
+    title: tianhePolicy.title,
+    issuer: tianhePolicy.issuer,
+    documentNumber: tianhePolicy.documentNumber,
+    effectiveFrom: '2024-03-01',
+    effectiveUntil: '2026-02-28',
+    summary: tianhePolicy.summary,
+    // As applied: sizes in list order, the district as the default region.
+    eligibility: { sizeClasses: ['MEDIUM', 'SMALL'], tags: ['SPECIALISED'], tagsMode: 'ANY', regionCodes: [TIANHE] },
+    publishedAt: NOW_ISO,
+  },
+};
+const { policyId: _policyId, level: _level, regionCode: _regionCode, version: _version, publishedAt: _publishedAt, ...publishedContent } = published.data;
+/** What the publication says, without the record's level, region and version. */
+export const content = publishedContent;
+export const amended: PolicyEvent = {
+  type: 'PolicyAmended',
+  data: { policyId: POLICY_ID, version: 2, ...content, summary: '奖励标准调整。', changedFields: ['summary'], amendedAt: '2024-06-01T02:00:00.000Z' },
+};
+export const repealed: PolicyEvent = { type: 'PolicyRepealed', data: { policyId: POLICY_ID, on: '2025-01-01', reason: '被新政策替代', repealedAt: '2024-12-01T02:00:00.000Z' } };
+export const pushed = (enterpriseId: string, version = 1, pushId = 'push-0'): PolicyEvent => ({
+  type: 'PolicyPushed',
+  data: { policyId: POLICY_ID, pushId, enterpriseId, version, pushedAt: '2024-03-02T02:00:00.000Z' },
+});

@@ -1,0 +1,23 @@
+import { defineKind } from '../shared/record-kind';
+import { policyAccess } from './policy.access';
+import { policyDecider } from './policy.decider';
+import { POLICY_EVENT_SCHEMA_VERSIONS } from './policy.events';
+
+/** 法律政策 of the 基础信息库: published by level and region, amended, repealed, pushed to enterprises. */
+export const policyKind = defineKind({
+  name: 'policy',
+  labelZh: '法律政策',
+  decider: policyDecider,
+  access: policyAccess,
+  schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS,
+  publication: {
+    topic: 'policies.v1',
+    typeNamespace: 'cn.sme-ledger.policy',
+    actions: {
+      PolicyPublished: 'published',
+      PolicyAmended: 'amended',
+      PolicyRepealed: 'repealed',
+      PolicyPushed: 'pushed',
+    },
+  },
+});

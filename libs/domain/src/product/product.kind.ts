@@ -1,0 +1,22 @@
+import { defineKind } from '../shared/record-kind';
+import { productAccess } from './product.access';
+import { productDecider } from './product.decider';
+import { PRODUCT_EVENT_SCHEMA_VERSIONS } from './product.events';
+
+/** 服务产品: published by a provider in the 库, revised version by version, retired. */
+export const productKind = defineKind({
+  name: 'product',
+  labelZh: '服务产品',
+  decider: productDecider,
+  access: productAccess,
+  schemaVersions: PRODUCT_EVENT_SCHEMA_VERSIONS,
+  publication: {
+    topic: 'products.v1',
+    typeNamespace: 'cn.sme-ledger.product',
+    actions: {
+      ProductPublished: 'published',
+      ProductRevised: 'revised',
+      ProductRetired: 'retired',
+    },
+  },
+});

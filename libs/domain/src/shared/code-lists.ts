@@ -1,0 +1,42 @@
+import { fieldInvalid, fieldRequired, requireText, type Label } from './validation';
+
+/**
+ * A non-empty list of distinct codes from `options`, returned in the options' order so that two
+ * lists holding the same codes are equal (a revision that only reorders them changes nothing).
+ */
+export function requireCodeSet<T extends string>(value: unknown, options: readonly T[], field: string, label: Label): T[] {
+  if (value === undefined || value === null) throw fieldRequired(field, label);
+  if (!Array.isArray(value) || value.length === 0) throw fieldInvalid(field, label, '须为非空列表', 'must be a non-empty list');
+  value.forEach((code: unknown, i) => {
+    if (typeof code !== 'string' || !(options as readonly string[]).includes(code)) {
+      throw fieldInvalid(`${field}.${i}`, label, `须为以下之一：${options.join('、')}`, `must be one of ${options.join(', ')}`);
+    }
+    if (value.indexOf(code) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
+  });
+  return options.filter((option) => value.includes(option));
+}
+
+/** `['ANY']` (no restriction), or a set of codes as `requireCodeSet` checks it; 'ANY' stands alone. */
+export function requireCodeSetOrAny<T extends string>(value: unknown, options: readonly T[], field: string, label: Label): T[] | ['ANY'] {
+  if (Array.isArray(value) && value.includes('ANY')) {
+    if (value.length === 1) return ['ANY'];
+    throw fieldInvalid(`${field}.${value.indexOf('ANY')}`, label, '“ANY”（不限）不能与其他代码并列', '"ANY" (no restriction) cannot be combined with other codes');
+  }
+  return requireCodeSet(value, options, field, label);
+}
+
+/** A list of distinct non-blank strings, trimmed, in the given order; at least `min` of them. */
+export function requireTextList(value: unknown, field: string, label: Label, min = 1): string[] {
+  if (value === undefined || value === null) {
+    if (min === 0) return [];
+    throw fieldRequired(field, label);
+  }
+  if (!Array.isArray(value) || value.length < min) {
+    throw fieldInvalid(field, label, `须为列表（至少${min}项）`, `must be a list of at least ${min}`);
+  }
+  const items = value.map((item: unknown, i) => requireText(item, `${field}.${i}`, label));
+  items.forEach((item, i) => {
+    if (items.indexOf(item) !== i) throw fieldInvalid(`${field}.${i}`, label, `“${item}”重复`, `"${item}" is listed twice`);
+  });
+  return items;
+}

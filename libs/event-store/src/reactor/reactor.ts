@@ -1,0 +1,177 @@
+import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
+
+/**
+ * A "when X then Y" rule: it reacts to some events of the log by writing follow-up events to other
+ * records. A reaction must be idempotent: after a crash it sees again every event since its stored
+ * checkpoint, so it writes with deterministic event ids and skips work already done.
+ */
+export interface Reaction {
+  /** Also the checkpoint's name (`reaction-<name>`). */
+  name: string;
+  reactsTo(event: RecordedEvent): boolean;
+  /** Writes the follow-ups of one event; a throw is retried, from the stored checkpoint, after a pause. */
+  react(event: RecordedEvent): Promise<void>;
+}
+
+export interface ReactorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface ReactorOptions {
+  /** Events read before the checkpoint is stored when none of them needs a reaction. Default 500. */
+  batchSize?: number;
+  /** Pause after a failure, doubled after each further one up to 30 s. Default 200 ms. */
+  retryInitialMs?: number;
+  logger?: ReactorLogger;
+}
+
+const silent: ReactorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const noop = () => undefined;
+const IDLE = Symbol('idle');
+
+export const reactionCheckpointName = (reaction: Pick<Reaction, 'name'>) => `reaction-${reaction.name}`;
+
+/**
+ * Runs one reaction as a checkpointed catch-up subscription on the whole log, like the projector and
+ * the relay: events in batches, each reacted to in log order, then the batch's last position stored.
+ * A crash between a follow-up write and the checkpoint makes the reaction see the event again; its
+ * deterministic ids and its own checks make the second pass write nothing new.
+ */
+export class ReactionRunner {
+  private readonly batchSize: number;
+  private readonly retryInitialMs: number;
+  private readonly logger: ReactorLogger;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private checkpoint = 0n;
+  private failures = 0;
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private wake: () => void = noop;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    readonly reaction: Reaction,
+    options: ReactorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.retryInitialMs = options.retryInitialMs ?? 200;
+    this.logger = options.logger ?? silent;
+  }
+
+  /** The last position whose follow-ups are written (the stored checkpoint). */
+  get processedUpTo(): bigint {
+    return this.checkpoint;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.subscription?.stop().catch(noop);
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Resolves true once every event up to `position` has been reacted to, false after `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.checkpoint >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve: () => resolve(true) };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(this.checkpoint >= position);
+      }, timeoutMs).unref();
+    });
+  }
+
+  /** Reacts to everything up to the current head, then returns (for tools and tests). */
+  async catchUp(): Promise<void> {
+    const head = await this.events.headPosition();
+    this.checkpoint = (await this.checkpoints.load(reactionCheckpointName(this.reaction))) ?? 0n;
+    while (this.checkpoint < head) {
+      const batch = await this.events.readAll({ after: this.checkpoint, maxCount: this.batchSize });
+      if (batch.length === 0) break;
+      await this.handle(batch);
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const stored = await this.checkpoints.load(reactionCheckpointName(this.reaction));
+        this.checkpoint = stored ?? 0n;
+        this.release();
+        const subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
+        this.subscription = subscription;
+        await this.consume(subscription);
+        if (this.running) throw new Error('the event store ended the subscription');
+      } catch (error) {
+        if (!this.running) break;
+        this.failures += 1;
+        const pause = Math.min(30_000, this.retryInitialMs * 2 ** Math.min(20, this.failures - 1));
+        this.logger.error(`reaction ${this.reaction.name} failed (${this.failures} in a row): ${String(error)}; again from ${this.checkpoint} in ${pause} ms`);
+        await this.subscription?.stop().catch(noop);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pause);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      } finally {
+        await this.subscription?.stop().catch(noop);
+        this.subscription = null;
+      }
+    }
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    const next = () => {
+      const promise = iterator.next();
+      promise.catch(noop);
+      return promise;
+    };
+    let pending = next();
+    while (this.running) {
+      const first = await pending;
+      if (first.done) return;
+      const batch = [first.value];
+      pending = next();
+      while (batch.length < this.batchSize) {
+        const result = await Promise.race([pending, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]);
+        if (result === IDLE || result.done) break;
+        batch.push(result.value);
+        pending = next();
+      }
+      await this.handle(batch);
+    }
+  }
+
+  private async handle(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      if (this.reaction.reactsTo(event)) await this.reaction.react(event);
+    }
+    const last = batch[batch.length - 1].position;
+    await this.checkpoints.store(reactionCheckpointName(this.reaction), last);
+    this.checkpoint = last;
+    this.failures = 0;
+    this.release();
+  }
+
+  private release(): void {
+    const ready = this.waiters.filter((w) => w.position <= this.checkpoint);
+    this.waiters = this.waiters.filter((w) => w.position > this.checkpoint);
+    for (const w of ready) w.resolve();
+  }
+}

@@ -1,0 +1,17 @@
+import type { Actor } from '@sme/domain';
+import { stationFixtures } from './station.fixtures';
+import type { World } from './world';
+
+/** A request the allowed actor could send: the record exists, the body passes validation. */
+export interface AllowedRequest {
+  path: string;
+  body: Record<string, unknown>;
+  actor: Actor;
+}
+
+/** Per `<kind>.<Command>`: how to build an allowed request for that command's route. */
+export type Fixtures = Record<string, (world: World) => Promise<AllowedRequest>>;
+
+export const FIXTURES: Fixtures = {
+  ...stationFixtures,
+};
