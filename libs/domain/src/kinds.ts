@@ -2,6 +2,9 @@ import type { RecordKind } from './shared/record-kind';
 import { applicationKind } from './application/application.kind';
 import { callKind } from './call/call.kind';
 import { demandKind } from './demand/demand.kind';
+import { enterpriseKind } from './enterprise/enterprise.kind';
+import { usccReservationKind } from './enterprise/uscc-reservation.kind';
+import { expertKind } from './expert/expert.kind';
 import { faqKind } from './policy/faq.kind';
 import { policyKind } from './policy/policy.kind';
 import { serviceCaseKind } from './product/case.kind';
@@ -13,7 +16,20 @@ import { stationKind } from './station/station.kind';
  * Every record kind the ledger keeps. The relay's catalogue, AsyncAPI, the projector's checks, the
  * docs and the route-access tests read this list; a kind missing here is missing everywhere.
  */
-export const RECORD_KINDS: readonly RecordKind[] = [callKind, applicationKind, stationKind, providerKind, productKind, serviceCaseKind, policyKind, faqKind, demandKind] as unknown as readonly RecordKind[];
+export const RECORD_KINDS: readonly RecordKind[] = [
+  callKind,
+  applicationKind,
+  stationKind,
+  enterpriseKind,
+  usccReservationKind,
+  providerKind,
+  expertKind,
+  productKind,
+  serviceCaseKind,
+  policyKind,
+  faqKind,
+  demandKind,
+] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {
   return RECORD_KINDS.find((kind) => kind.name === name);
