@@ -1,6 +1,5 @@
 import { grant, regionNotPermitted, type AccessPolicy } from '../shared/access';
-import type { Actor, Role } from '../shared/decider';
-import { forbidden } from '../shared/domain-error';
+import type { Role } from '../shared/decider';
 import { isWithinRegion } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import type { EnterpriseCommand } from './enterprise.commands';
@@ -66,12 +65,3 @@ export const enterpriseAccess: AccessPolicy<EnterpriseCommand, EnterpriseState> 
   RevokeEnterpriseTag: [tagAuthority],
 };
 
-/**
- * NOT_OWNER unless the acting enterprise is the one the record is about. Kept for the demand decider,
- * which checks its own access until demands have a policy of their own.
- */
-export function requireEnterpriseItself(actor: Actor, uscc: string): void {
-  if (actor.orgId !== uscc) {
-    throw forbidden('NOT_OWNER', '企业只能办理本企业的事项', 'An enterprise may act only on its own record');
-  }
-}
