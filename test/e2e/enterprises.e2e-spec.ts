@@ -109,6 +109,13 @@ describe('Enterprises (中小企业数据库)', () => {
       expect(events.map((e: { type: string; data: { enterpriseId: string } }) => [e.type, e.data.enterpriseId])).toEqual([['UsccReserved', first.body.id]]);
     });
 
+    it('a registration with a stale If-Match is refused before its USCC is reserved: 409, nothing written, the code still free', async () => {
+      const code = uscc(132);
+      await refused(() => c.post(actors.tianhe, '/enterprises', body(code), { 'If-Match': '"3"' }), 409, 'REVISION_CONFLICT');
+      expect((await c.get(actors.auditor, `/streams/${usccReservationKind.streamId(code)}/events`)).body.events ?? []).toEqual([]);
+      await registered(actors.tianhe, body(code));
+    });
+
     it('a registration that stopped after reserving its USCC completes on retry; another enterprise still gets 409', async () => {
       const code = uscc(131);
       const key = newKey();

@@ -15,7 +15,7 @@ import {
   type RegisterEnterprise,
   type ReserveUscc,
 } from '@sme/domain';
-import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
+import { EVENT_STORE, loadAggregate, WrongExpectedRevisionError, type EventStore } from '@sme/event-store';
 import { foldView, listEnterprises, projectEnterprise, toPublicView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -58,8 +58,13 @@ export class ExecuteEnterpriseHandler implements ICommandHandler<ExecuteEnterpri
       data: { ...command.data, usccAlreadyRegistered: usccHeldByAnother(reservation, enterpriseId) },
     };
 
-    const { state } = await loadAggregate(this.store, enterpriseKind.streamId(enterpriseId), enterpriseKind.decider);
+    const streamId = enterpriseKind.streamId(enterpriseId);
+    const { state, revision } = await loadAggregate(this.store, streamId, enterpriseKind.decider);
     decideAuthorized(enterpriseKind, { ...full, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
+    // A stale If-Match is refused here too, as the enterprise's own append would refuse it: after the reservation would be too late.
+    if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {
+      throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, revision < 0n ? 'no_stream' : revision);
+    }
 
     if (uscc.ok) {
       const reserve: Omit<ReserveUscc, 'metadata'> = { type: 'ReserveUscc', data: { uscc: uscc.value, enterpriseId } };
