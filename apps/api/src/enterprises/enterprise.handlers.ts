@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   chinaDateOf,
-  decideAuthorized,
+  authorize,
   enterpriseKind,
   notFound,
   parseUscc,
@@ -42,10 +42,11 @@ export class ExecuteEnterpriseHandler implements ICommandHandler<ExecuteEnterpri
   }
 
   /**
-   * 入库, with the USCC made unique across records: run the gate and decide once without writing (any refusal,
-   * including a code another record holds, leaves the log untouched), then reserve the code — the stream
-   * `uscc-<USCC>` is created with 'no_stream', so one of two racing registrations gets 409 USCC_ALREADY_REGISTERED —
-   * and then write the enterprise. A retry of the same registration (same enterpriseId) finds its own reservation.
+   * 入库, with the USCC made unique across records: check it once without writing, as the executor will —
+   * the access gate, then the If-Match, then the decider (any refusal, including a code another record
+   * holds, leaves the log untouched) — then reserve the code — the stream `uscc-<USCC>` is created with
+   * 'no_stream', so one of two racing registrations gets 409 USCC_ALREADY_REGISTERED — and then write the
+   * enterprise. A retry of the same registration (same enterpriseId) finds its own reservation.
    */
   private async register(command: RegisterEnterpriseBody, ctx: RequestContext): Promise<CommandResult> {
     const { enterpriseId } = command.data;
@@ -53,18 +54,19 @@ export class ExecuteEnterpriseHandler implements ICommandHandler<ExecuteEnterpri
     const reservation = uscc.ok
       ? (await loadAggregate(this.store, usccReservationKind.streamId(uscc.value), usccReservationKind.decider)).state
       : usccReservationKind.decider.initialState();
-    const full: Omit<RegisterEnterprise, 'metadata'> = {
+    const full: RegisterEnterprise = {
       type: 'RegisterEnterprise',
       data: { ...command.data, usccAlreadyRegistered: usccHeldByAnother(reservation, enterpriseId) },
+      metadata: { now: ctx.occurredAt, actor: ctx.actor },
     };
 
     const streamId = enterpriseKind.streamId(enterpriseId);
     const { state, revision } = await loadAggregate(this.store, streamId, enterpriseKind.decider);
-    decideAuthorized(enterpriseKind, { ...full, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
-    // A stale If-Match is refused here too, as the enterprise's own append would refuse it: after the reservation would be too late.
+    authorize(enterpriseKind.access, full, state);
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, revision < 0n ? 'no_stream' : revision);
     }
+    enterpriseKind.decider.decide(full, state);
 
     if (uscc.ok) {
       const reserve: Omit<ReserveUscc, 'metadata'> = { type: 'ReserveUscc', data: { uscc: uscc.value, enterpriseId } };
