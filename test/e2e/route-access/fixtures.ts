@@ -1,4 +1,6 @@
 import type { Actor } from '@sme/domain';
+import { enterpriseFixtures } from './enterprise.fixtures';
+import { expertFixtures } from './expert.fixtures';
 import { stationFixtures } from './station.fixtures';
 import type { World } from './world';
 
@@ -14,4 +16,6 @@ export type Fixtures = Record<string, (world: World) => Promise<AllowedRequest>>
 
 export const FIXTURES: Fixtures = {
   ...stationFixtures,
+  ...enterpriseFixtures,
+  ...expertFixtures,
 };
