@@ -1,4 +1,6 @@
 import type { Actor } from '@sme/domain';
+import { applicationFixtures } from './application.fixtures';
+import { callFixtures } from './call.fixtures';
 import { stationFixtures } from './station.fixtures';
 import type { World } from './world';
 
@@ -13,5 +15,7 @@ export interface AllowedRequest {
 export type Fixtures = Record<string, (world: World) => Promise<AllowedRequest>>;
 
 export const FIXTURES: Fixtures = {
+  ...callFixtures,
+  ...applicationFixtures,
   ...stationFixtures,
 };

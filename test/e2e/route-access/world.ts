@@ -10,6 +10,8 @@ const ok = <T = { id: string }>(res: { status: number; body: unknown }): T => {
 /**
  * Records to act on, built once per app through the API and shared by the fixtures. Each is built
  * on first use; the fixtures' requests are all refused or conflict, so the records do not change.
+ * A record only needs to exist: the gate and then the stale If-Match answer before any rule on its
+ * state. State is built only where the gate itself reads it (an expert panel).
  */
 export class World {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -39,6 +41,11 @@ export class World {
     return this.once('draft-application', async () => ({ id: await applicationUpTo(this.t, await this.openCall(), 1, 'DRAFT'), operator: operator(1) }));
   }
 
+  /** An application of operator 3 on the open call whose panel is the three registry experts (`actors.experts`). */
+  panelledApplication(): Promise<string> {
+    return this.once('panelled-application', async () => applicationUpTo(this.t, await this.openCall(), 3, 'PANEL_FORMED'));
+  }
+
   /** A designated, active station (its own call, closed and published) of operator 2 in 天河区. */
   station(): Promise<{ id: string; operator: Actor }> {
     return this.once('station', async () => {
@@ -50,4 +57,5 @@ export class World {
       return { id: listed.items[0].id, operator: operator(2) };
     });
   }
+
 }
