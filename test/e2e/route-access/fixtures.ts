@@ -1,6 +1,8 @@
 import type { Actor } from '@sme/domain';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
+import { productFixtures } from './product.fixtures';
+import { providerFixtures } from './provider.fixtures';
 import { stationFixtures } from './station.fixtures';
 import type { World } from './world';
 
@@ -18,4 +20,6 @@ export const FIXTURES: Fixtures = {
   ...callFixtures,
   ...applicationFixtures,
   ...stationFixtures,
+  ...providerFixtures,
+  ...productFixtures,
 };

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '@sme/domain';
-import { actors, applicationUpTo, callBody, client, operator } from '../support/station-lifecycle';
+import { actors, applicationUpTo, callBody, client, operator, uscc } from '../support/station-lifecycle';
 import type { TestApp } from '../support/test-app';
 
 const ok = <T = { id: string }>(res: { status: number; body: unknown }): T => {
@@ -7,11 +8,55 @@ const ok = <T = { id: string }>(res: { status: number; body: unknown }): T => {
   return res.body as T;
 };
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A PROVIDER user of the organisation with USCC `uscc(seed)` in 天河区. */
+export const providerUser = (seed: number): Actor => ({ id: `provider-${seed}`, role: 'PROVIDER', orgId: uscc(seed), regionCode: '440106' });
+
+/** 申请入库 for the provider of `seed`: its own USCC, 天河区, one service domain, one material. */
+export const entryApplication = (seed: number) => ({
+  uscc: uscc(seed),
+  name: `广州某知识产权服务有限公司${seed}`,
+  regionCode: '440106',
+  serviceDomains: ['IP'],
+  materials: [{ kind: '营业执照', fileName: '营业执照.pdf', sha256: sha256(`licence-${seed}`) }],
+  contact: { name: '李敏', phone: '020-38620000', email: 'li@example.cn' },
+});
+
+/** A classification every product and case carries. */
+export const classification = { industries: ['ANY'], serviceDomains: ['IP'], enterpriseSizes: ['ANY'] };
+
+/** The 六公开, fee, time limit and classification of a product of `providerId`. */
+export const productBody = (providerId: string) => ({
+  providerId,
+  item: '专利申请代理',
+  content: '发明、实用新型专利申请代理',
+  process: '咨询→检索→撰写→提交',
+  standard: '按专利代理服务规范执行',
+  supervision: '投诉电话 12345',
+  contact: '020-38620000',
+  fee: { kind: 'FREE' },
+  timeLimit: { workingDays: 10 },
+  classification,
+});
+
+/** A case of `providerId`: an anonymised enterprise served. */
+export const caseBody = (providerId: string) => ({
+  providerId,
+  title: '某软件企业专利布局',
+  enterprise: { anonymised: true, alias: '天河区某软件企业' },
+  summary: '检索与布局',
+  outcome: '获授权发明专利 3 件',
+  servedOn: '2024-05-20',
+  classification,
+});
+
 /**
  * Records to act on, built once per app through the API and shared by the fixtures. Each is built
  * on first use; the fixtures' requests are all refused or conflict, so the records do not change.
  * A record only needs to exist: the gate and then the stale If-Match answer before any rule on its
- * state. State is built only where the gate itself reads it (an expert panel).
+ * state. State is built only where the gate itself reads it (an expert panel)
+ * or where the handler needs it to reach the gate (an ACTIVE station to settle at).
  */
 export class World {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -55,6 +100,32 @@ export class World {
       ok(await this.c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
       const listed = ok<{ items: { id: string }[] }>(await this.c.get(actors.city, `/stations?callId=${callId}`));
       return { id: listed.items[0].id, operator: operator(2) };
+    });
+  }
+
+  /** A provider of 天河区 admitted to the 库 by the city's hub, and its own user. */
+  provider(): Promise<{ id: string; user: Actor }> {
+    return this.once('provider', async () => {
+      const user = providerUser(801);
+      const { id } = ok(await this.c.post(user, '/providers/entry-applications', entryApplication(801)));
+      ok(await this.c.post(actors.hub, `/providers/${id}/entry-decision`, { admitted: true, opinion: '同意入库' }));
+      return { id, user };
+    });
+  }
+
+  /** A product published by the provider. */
+  product(): Promise<string> {
+    return this.once('product', async () => {
+      const provider = await this.provider();
+      return ok(await this.c.post(provider.user, '/products', productBody(provider.id))).id;
+    });
+  }
+
+  /** A case published by the provider. */
+  serviceCase(): Promise<string> {
+    return this.once('case', async () => {
+      const provider = await this.provider();
+      return ok(await this.c.post(provider.user, '/cases', caseBody(provider.id))).id;
     });
   }
 
