@@ -1,6 +1,7 @@
 import type { Actor } from '@sme/domain';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
+import { policyFixtures } from './policy.fixtures';
 import { productFixtures } from './product.fixtures';
 import { providerFixtures } from './provider.fixtures';
 import { stationFixtures } from './station.fixtures';
@@ -22,4 +23,5 @@ export const FIXTURES: Fixtures = {
   ...stationFixtures,
   ...providerFixtures,
   ...productFixtures,
+  ...policyFixtures,
 };

@@ -51,6 +51,20 @@ export const caseBody = (providerId: string) => ({
   classification,
 });
 
+/** A municipal policy of Guangzhou for every enterprise of the city. */
+export const policyBody = {
+  level: 'MUNICIPAL',
+  regionCode: '440100',
+  title: '广州市支持中小企业发展若干措施',
+  issuer: '广州市工业和信息化局',
+  documentNumber: '穗工信规字〔2025〕3号',
+  effectiveFrom: '2025-01-01',
+  summary: '对本市中小企业给予服务补贴',
+  eligibility: {},
+};
+
+export const faqBody = { question: '如何申请服务补贴？', answer: '向所在区工信部门提交申请。', topics: ['补贴'] };
+
 /**
  * Records to act on, built once per app through the API and shared by the fixtures. Each is built
  * on first use; the fixtures' requests are all refused or conflict, so the records do not change.
@@ -127,6 +141,16 @@ export class World {
       const provider = await this.provider();
       return ok(await this.c.post(provider.user, '/cases', caseBody(provider.id))).id;
     });
+  }
+
+  /** A municipal policy of Guangzhou, published by the city authority. */
+  policy(): Promise<string> {
+    return this.once('policy', async () => ok(await this.c.post(actors.city, '/policies', policyBody)).id);
+  }
+
+  /** An FAQ of Guangzhou, published by the city's hub. */
+  faq(): Promise<string> {
+    return this.once('faq', async () => ok(await this.c.post(actors.hub, '/faqs', faqBody)).id);
   }
 
 }
