@@ -1,6 +1,7 @@
 import type { Actor } from '@sme/domain';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
+import { demandFixtures } from './demand.fixtures';
 import { policyFixtures } from './policy.fixtures';
 import { productFixtures } from './product.fixtures';
 import { providerFixtures } from './provider.fixtures';
@@ -24,4 +25,5 @@ export const FIXTURES: Fixtures = {
   ...providerFixtures,
   ...productFixtures,
   ...policyFixtures,
+  ...demandFixtures,
 };

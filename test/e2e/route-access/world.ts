@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '@sme/domain';
+import { registerEnterprise, self } from '../support/policies-demands';
 import { actors, applicationUpTo, callBody, client, operator, uscc } from '../support/station-lifecycle';
 import type { TestApp } from '../support/test-app';
 
@@ -65,11 +66,14 @@ export const policyBody = {
 
 export const faqBody = { question: '如何申请服务补贴？', answer: '向所在区工信部门提交申请。', topics: ['补贴'] };
 
+/** What the enterprise needs (without the enterprise). */
+export const demandBody = { category: 'FINANCE', description: '需要一笔流动资金贷款', urgency: 'NORMAL' };
+
 /**
  * Records to act on, built once per app through the API and shared by the fixtures. Each is built
  * on first use; the fixtures' requests are all refused or conflict, so the records do not change.
  * A record only needs to exist: the gate and then the stale If-Match answer before any rule on its
- * state. State is built only where the gate itself reads it (an expert panel)
+ * state. State is built only where the gate itself reads it (an expert panel, a demand's acceptance)
  * or where the handler needs it to reach the gate (an ACTIVE station to settle at).
  */
 export class World {
@@ -153,4 +157,31 @@ export class World {
     return this.once('faq', async () => ok(await this.c.post(actors.hub, '/faqs', faqBody)).id);
   }
 
+  /** An enterprise of 天河区 registered by the district's authority, and the enterprise acting for itself. */
+  enterprise(): Promise<{ id: string; self: Actor }> {
+    return this.once('enterprise', async () => {
+      const { id, uscc: code } = await registerEnterprise(this.c, 901);
+      return { id, self: self(code) };
+    });
+  }
+
+  /** A demand the enterprise raised, not yet accepted. */
+  raisedDemand(): Promise<string> {
+    return this.once('raised-demand', () => this.raiseDemand());
+  }
+
+  /** A demand the operator of the station accepted: only that organisation handles it on the station side. */
+  acceptedDemand(): Promise<{ id: string; station: { id: string; operator: Actor } }> {
+    return this.once('accepted-demand', async () => {
+      const station = await this.station();
+      const id = await this.raiseDemand();
+      ok(await this.c.post(station.operator, `/demands/${id}/acceptance`, { stationId: station.id }));
+      return { id, station };
+    });
+  }
+
+  private async raiseDemand(): Promise<string> {
+    const enterprise = await this.enterprise();
+    return ok(await this.c.post(enterprise.self, '/demands', { ...demandBody, enterpriseId: enterprise.id })).id;
+  }
 }
