@@ -18,7 +18,7 @@ const registration = (code: string) => ({
 
 /** An enterprise of 天河区, registered by its district authority, holding a SPECIALISED tag. */
 const enterprise = (w: World): Promise<string> =>
-  w.once('enterprise', async () => {
+  w.once('tagged-enterprise', async () => {
     const id = ok(await w.c.post(actors.tianhe, '/enterprises', { ...registration(uscc(880_001)), occurredAt: '2024-03-01T10:00:00+08:00' })).id;
     ok(await w.c.post(actors.tianhe, `/enterprises/${id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '2099-12-31' }));
     return id;

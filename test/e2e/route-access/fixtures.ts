@@ -1,6 +1,12 @@
 import type { Actor } from '@sme/domain';
+import { applicationFixtures } from './application.fixtures';
+import { callFixtures } from './call.fixtures';
+import { demandFixtures } from './demand.fixtures';
 import { enterpriseFixtures } from './enterprise.fixtures';
 import { expertFixtures } from './expert.fixtures';
+import { policyFixtures } from './policy.fixtures';
+import { productFixtures } from './product.fixtures';
+import { providerFixtures } from './provider.fixtures';
 import { stationFixtures } from './station.fixtures';
 import type { World } from './world';
 
@@ -15,7 +21,13 @@ export interface AllowedRequest {
 export type Fixtures = Record<string, (world: World) => Promise<AllowedRequest>>;
 
 export const FIXTURES: Fixtures = {
+  ...callFixtures,
+  ...applicationFixtures,
   ...stationFixtures,
   ...enterpriseFixtures,
   ...expertFixtures,
+  ...providerFixtures,
+  ...productFixtures,
+  ...policyFixtures,
+  ...demandFixtures,
 };

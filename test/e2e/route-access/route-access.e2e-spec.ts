@@ -63,8 +63,10 @@ describe('every command route: 403 for the wrong role, region or organisation, b
     for (const route of routes) {
       const fixture = FIXTURES[`${route.kind}.${route.command}`];
       if (!fixture) continue;
-      const { path, body, actor } = await fixture(world);
       const name = `${route.method} ${route.path} (${route.kind}.${route.command})`;
+      const { path, body, actor } = await fixture(world).catch((error: Error) => {
+        throw new Error(`${name}: its fixture could not build the records it acts on: ${error.message}`);
+      });
       const roles = rolesAllowed(kindNamed(route.kind)!.access, route.command as never);
       expect({ name, allowedRoleOfFixture: roles.includes(actor.role) }).toEqual({ name, allowedRoleOfFixture: true });
 
