@@ -8,7 +8,6 @@ export * from './shared/document-number';
 export * from './shared/plaque-number';
 export * from './shared/digest';
 export * from './shared/validation';
-export * from './shared/authorization';
 export * from './shared/organisation';
 export * from './shared/access';
 export * from './shared/record-kind';

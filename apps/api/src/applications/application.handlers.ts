@@ -89,7 +89,6 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, sort, page, actor }: ListApplicationsQuery) {
-    await this.readSide.caughtUp();
     const { reader } = this.readSide;
     const callsWithin = async (regionCode: string) =>
       (await reader.calls({})).filter((call) => isWithinRegion(call.cityCode, regionCode)).map((call) => call.id);

@@ -94,7 +94,6 @@ export class GetCallHandler implements IQueryHandler<GetCallQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ callId }: GetCallQuery): Promise<CallDetailsResponse> {
-    await this.readSide.caughtUp();
     const { reader } = this.readSide;
     const call = await reader.call(callId);
     if (!call) throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
@@ -118,7 +117,6 @@ export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, sort, page }: ListCallsQuery) {
-    await this.readSide.caughtUp();
     const { reader } = this.readSide;
     const result = await listResult(() => reader.listCalls(filter, sort, page));
     // Each call with how many of its applications stand at each stage.

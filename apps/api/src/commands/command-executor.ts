@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { authorize } from '@sme/domain/shared/access';
-import type { Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
+import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { EVENT_STORE, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
@@ -21,7 +21,7 @@ export interface CommandResult {
 
 export interface ExecuteOptions<C extends DomainCommand, S, E extends DomainEvent> {
   /** The record kind: its stream, decider, access gate and schema versions. */
-  kind: RecordKind<C, S, E> | LegacyKind<C, S, E>;
+  kind: RecordKind<C, S, E>;
   id: string;
   command: Omit<C, 'metadata'>;
   ctx: RequestContext;
@@ -30,14 +30,6 @@ export interface ExecuteOptions<C extends DomainCommand, S, E extends DomainEven
   causationId?: string;
   /** Ignore the client's If-Match: used for follow-up writes to other records. */
   ignoreExpectedRevision?: boolean;
-}
-
-/** A kind not yet described by a RecordKind: stream id, decider and versions given by hand, no gate. */
-export interface LegacyKind<C extends DomainCommand, S, E extends DomainEvent> {
-  streamId(id: string): string;
-  decider: Decider<C, S, E>;
-  schemaVersions: Record<string, number>;
-  access?: undefined;
 }
 
 /** Builds the envelope around a domain command and runs it through the shared handler. */
@@ -59,7 +51,7 @@ export class CommandExecutor {
     const result = await handleCommand(this.store, {
       streamId,
       decider: kind.decider,
-      authorize: kind.access ? (c, state) => authorize(kind.access as RecordKind<C, S, E>['access'], c, state) : undefined,
+      authorize: (c, state) => authorize(kind.access, c, state),
       command,
       expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
       businessTime: ctx.occurredAt,

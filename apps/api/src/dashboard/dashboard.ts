@@ -41,7 +41,6 @@ export class GetSupervisorDashboardHandler implements IQueryHandler<GetSuperviso
 
   async execute({ cityCode, actor }: GetSupervisorDashboardQuery): Promise<SupervisorDashboard> {
     const { districtCode } = scopeOf(actor, cityCode);
-    await this.readSide.caughtUp();
     const { reader } = this.readSide;
     const [calls, applications, stations] = await Promise.all([
       reader.calls({ cityCode }),

@@ -51,7 +51,7 @@ export class DemandEscalation implements OnApplicationBootstrap, OnApplicationSh
   async run(options: { regionCode?: string; days?: number; now?: Date } = {}): Promise<EscalationRun> {
     const escalateAfterDays = options.days ?? this.config.demandEscalationDays;
     const now = options.now ?? new Date();
-    await this.readSide.caughtUp();
+    await this.readSide.requireCurrent(['demands']);
     const overdue = await unacceptedDemandsRaisedBefore(this.readSide.reader, new Date(now.getTime() - escalateAfterDays * DAY_MS), options.regionCode);
     const result: EscalationRun = { escalateAfterDays, escalated: [], failed: [] };
     const correlationId = randomUUID();

@@ -58,7 +58,6 @@ export class ListDemandsHandler implements IQueryHandler<ListDemandsQuery> {
 
   async execute({ filter, sort, page, actor }: ListDemandsQuery) {
     const scoped = scopeDemandFilter(actor, filter);
-    await this.readSide.caughtUp();
     return listResult(() => listDemands(this.readSide.reader, scoped, sort, page));
   }
 }

@@ -118,7 +118,6 @@ export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuer
   async execute({ filter, sort, page, actor }: ListEnterprisesQuery) {
     const scoped = scopeEnterpriseFilter(actor, filter);
     const tagValidOn = scoped.tag !== undefined && scoped.tagValidOn === undefined ? chinaDateOf(new Date()) : scoped.tagValidOn;
-    await this.readSide.caughtUp();
     return listResult(() => listEnterprises(this.readSide.reader, { ...scoped, ...(tagValidOn ? { tagValidOn } : {}) }, sort, page));
   }
 }

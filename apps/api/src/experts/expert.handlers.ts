@@ -46,7 +46,6 @@ export class ListExpertsHandler implements IQueryHandler<ListExpertsQuery> {
 
   async execute({ filter, sort, page, actor }: ListExpertsQuery) {
     const scoped = { ...scopeExpertFilter(actor, filter), at: new Date().toISOString() };
-    await this.readSide.caughtUp();
     return listResult(() => listExperts(this.readSide.reader, scoped, sort, page));
   }
 }

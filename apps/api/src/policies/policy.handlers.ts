@@ -88,7 +88,7 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
     const probe: PushPolicy = { type: 'PushPolicy', data: { policyId, pushId: '-', enterpriseIds: ['-'] }, metadata: { now: ctx.occurredAt, actor: ctx.actor } };
     decideAuthorized(policyKind, probe, policy);
     const on = chinaDateOf(ctx.occurredAt);
-    await this.readSide.requireCaughtUp();
+    await this.readSide.requireCurrent(['enterprises']);
     const scope = ctx.actor.role === 'ADMIN' ? undefined : ctx.actor.regionCode;
     const candidates = await policyCandidates(this.readSide.reader, policy, scope);
     const eligible = candidates.filter((doc) => isEligible(policy, matchable(doc), on).eligible).map((doc) => doc.id);
@@ -153,7 +153,6 @@ export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, sort, page }: ListPoliciesQuery) {
-    await this.readSide.caughtUp();
     const result = await listResult(() => listPolicies(this.readSide.reader, filter, sort, page));
     return { ...result, items: result.items.map(publicPolicy) };
   }
@@ -164,7 +163,6 @@ export class ListFaqsHandler implements IQueryHandler<ListFaqsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, sort, page }: ListFaqsQuery) {
-    await this.readSide.caughtUp();
     return listResult(() => listFaqs(this.readSide.reader, filter, sort, page));
   }
 }
@@ -180,7 +178,6 @@ export class EligibleEnterprisesHandler implements IQueryHandler<EligibleEnterpr
     const scope = matchingScope(actor);
     const policy = await loadPolicy(this.store, policyId);
     if (policy.status === 'NONE') throw policyNotFound();
-    await this.readSide.caughtUp();
     const candidates = await policyCandidates(this.readSide.reader, policy, scope);
     const eligible = candidates
       .map((doc) => ({ doc, result: isEligible(policy, matchable(doc), on) }))
@@ -203,7 +200,6 @@ export class EligiblePoliciesHandler implements IQueryHandler<EligiblePoliciesQu
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ enterpriseId, on, page, actor }: EligiblePoliciesQuery) {
-    await this.readSide.caughtUp();
     const enterprise = await (await this.readSide.reader.collection<EnterpriseView>('enterprises')).findOne({ _id: enterpriseId });
     if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
     if (!mayReadEnterprise(actor, enterprise)) throw enterpriseReadForbidden();

@@ -132,7 +132,6 @@ export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ list, filter, sort, page, actor }: ListLibraryQuery) {
-    await this.readSide.caughtUp();
     const reader = this.readSide.reader;
     // Everyone sees the products on show in the public catalogue; the lists show what the actor may read.
     if (list !== 'catalogue') {

@@ -82,7 +82,6 @@ export class ListProvidersHandler implements IQueryHandler<ListProvidersQuery> {
 
   async execute({ filter, sort, page, actor }: ListProvidersQuery) {
     const scoped = scopeProviderFilter(actor, filter);
-    await this.readSide.caughtUp();
     return listResult(() => listProviders(this.readSide.reader, scoped, sort, page));
   }
 }
@@ -98,7 +97,6 @@ export class ProviderMovementsHandler implements IQueryHandler<ProviderMovements
       ]);
     }
     const scoped = scopeProviderFilter(actor, scope);
-    await this.readSide.caughtUp();
     return { from: from ?? null, to: to ?? null, ...(await providerMovements(this.readSide.reader, scoped, from, to)) };
   }
 }

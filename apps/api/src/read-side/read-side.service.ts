@@ -127,16 +127,6 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const waiter of this.waiters) if (waiter.collection === collection && waiter.position <= position) waiter.resolve();
   }
 
-  /** Transitional: list queries used to wait here for every projection; the wait is now per read (beforeRead). */
-  async caughtUp(): Promise<boolean> {
-    return true;
-  }
-
-  /** Transitional alias of requireCurrent over every projection. */
-  async requireCaughtUp(): Promise<void> {
-    await this.requireCurrent(PROJECTIONS.map((p) => p.name));
-  }
-
   /**
    * For decisions made from a projection (a list published from the approved applications): waits
    * until those projections have applied the whole log as it stands now; else 503.

@@ -62,7 +62,6 @@ export class ListStationsHandler implements IQueryHandler<ListStationsQuery> {
 
   async execute({ filter, sort, page, asOf }: ListStationsQuery) {
     if (asOf) return listResult(() => this.readSide.stationsAsOf(asOf, filter, sort, page));
-    await this.readSide.caughtUp();
     return listResult(() => this.readSide.reader.listStations(filter, sort, page));
   }
 }
