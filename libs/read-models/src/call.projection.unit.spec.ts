@@ -101,7 +101,7 @@ describe('calls projection', () => {
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
-      const station = call.log.stream(stationKind, `station-${CALL_ID}`);
+      const station = call.log.stream(stationKind, stationKind.streamId(CALL_ID));
       const designated = station.recordOne({
         type: 'DesignateStation',
         data: {

@@ -32,7 +32,7 @@ type DataOf<T extends StationCommand['type']> = Omit<Extract<StationCommand, { t
 
 /** A station's stream, written by its people through the station kind (access gate, then decider). */
 function aStation(stationId = 'st-007', log = eventLog()) {
-  const stream = log.stream(stationKind, `station-${stationId}`);
+  const stream = log.stream(stationKind, stationKind.streamId(stationId));
   const act = <T extends StationCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string) =>
     stream.recordOne({ type, data: { stationId, ...data }, metadata: at(when, actor) } as unknown as StationCommand);
   return {
@@ -102,6 +102,19 @@ describe('stations projection', () => {
     proposedBy: 'hub-staff-1',
   });
 
+  /** Designated; proposal rp-1 made and rejected. */
+  const rejectedProposal = (station: ReturnType<typeof aStation>) => [
+    station.designate(),
+    station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
+    station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
+  ];
+  const firstRejected = {
+    ...proposal('rp-1', '2020-03-01T02:00:00.000Z'),
+    outcome: 'REJECTED' as const,
+    decidedAt: '2020-03-20T02:00:00.000Z',
+    decisionOpinion: '整改期内',
+  };
+
   it('RevocationProposed: an open proposal, by the hub’s officer', () => {
     const station = aStation();
     givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
@@ -114,16 +127,12 @@ describe('stations projection', () => {
 
   it('RevocationProposed: a new proposal goes after the decided ones', () => {
     const station = aStation();
-    givenEvents(stationsProjection, [
-      station.designate(),
-      station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
-      station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
-    ])
+    givenEvents(stationsProjection, rejectedProposal(station))
       .when(station.propose('rp-2', '2020-06-01T10:00:00+08:00'))
       .then((before) => ({
         ...before,
         revocations: [
-          { ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '整改期内' },
+          firstRejected,
           { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'OPEN', decidedAt: null, decisionOpinion: null },
         ],
       }));
@@ -145,19 +154,14 @@ describe('stations projection', () => {
 
   it('StationRevoked: an earlier, rejected proposal keeps its outcome', () => {
     const station = aStation();
-    givenEvents(stationsProjection, [
-      station.designate(),
-      station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
-      station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
-      station.propose('rp-2', '2020-06-01T10:00:00+08:00'),
-    ])
+    givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')])
       .when(station.decide('rp-2', true, '同意撤销称号和授牌', '2020-06-20T10:00:00+08:00'))
       .then((before) => ({
         ...before,
         status: 'REVOKED',
         endedAt: '2020-06-20T02:00:00.000Z',
         revocations: [
-          { ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '整改期内' },
+          firstRejected,
           { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'APPROVED', decidedAt: '2020-06-20T02:00:00.000Z', decisionOpinion: '同意撤销称号和授牌' },
         ],
       }));
@@ -175,17 +179,12 @@ describe('stations projection', () => {
 
   it('RevocationProposalRejected: only the proposal decided is closed', () => {
     const station = aStation();
-    givenEvents(stationsProjection, [
-      station.designate(),
-      station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
-      station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
-      station.propose('rp-2', '2020-06-01T10:00:00+08:00'),
-    ])
+    givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')])
       .when(station.decide('rp-2', false, '证据不足', '2020-06-20T10:00:00+08:00'))
       .then((before) => ({
         ...before,
         revocations: [
-          { ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '整改期内' },
+          firstRejected,
           { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-06-20T02:00:00.000Z', decisionOpinion: '证据不足' },
         ],
       }));
@@ -248,7 +247,7 @@ describe('stations projection', () => {
     });
 
     it('an event type it does not know is refused, not dropped', () => {
-      const unknown = station.log.append('station-st-007', { type: 'StationRenamed', data: { stationId: 'st-007', name: '新名' } }, {
+      const unknown = station.log.append(stationKind.streamId('st-007'), { type: 'StationRenamed', data: { stationId: 'st-007', name: '新名' } }, {
         actor: cityBureau,
         occurredAt: '2019-10-01T02:00:00.000Z',
       });
