@@ -64,9 +64,6 @@ export function eventLog() {
         if (written.length !== 1) throw new Error(`${command.type} wrote ${written.length} events, not one`);
         return written[0];
       },
-      get state(): S {
-        return state;
-      },
     };
   }
 
@@ -114,11 +111,6 @@ export function givenEvents<V extends StoredDocument>(projection: Projection<V>,
   const given = (documentId: string) => deepFreeze(history.reduce<V | undefined>(deliverTo(documentId), undefined));
 
   return {
-    /** The view the history folds to (for building an expected view from it). */
-    get view(): V | undefined {
-      return history.length === 0 ? undefined : given(idOfView(history[0]));
-    },
-
     when(event: RecordedEvent) {
       const documentId = idOfView(history[0] ?? event);
       const before = given(documentId);
