@@ -19,3 +19,13 @@ export interface Projection<V extends StoredDocument = StoredDocument> {
 export function documentIdOf(projection: Projection, event: RecordedEvent): string | undefined {
   return event.streamId.startsWith(projection.streamPrefix) ? event.streamId.slice(projection.streamPrefix.length) : undefined;
 }
+
+/**
+ * One event delivered to one record's stored document, as the projector applies it. An event at or
+ * below the position the document already holds is a redelivery and changes nothing; so does an event
+ * the projection makes nothing of.
+ */
+export function applyOnce<V extends StoredDocument>(projection: Projection<V>, doc: V | undefined, event: RecordedEvent): V | undefined {
+  if (doc && doc._position >= Number(event.position)) return doc;
+  return projection.apply(doc, event) ?? doc;
+}

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
-import { documentIdOf, type Projection } from './projection';
+import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
 
 export interface ProjectorLogger {
@@ -220,9 +220,8 @@ export class Projector {
       let doc = current.get(id);
       let touched = false;
       for (const event of recordEvents) {
-        if (doc && doc._position >= Number(event.position)) continue; // already applied: a redelivery
-        const next = target.projection.apply(doc, event);
-        if (next) {
+        const next = applyOnce(target.projection, doc, event);
+        if (next !== doc) {
           doc = next;
           touched = true;
         }

@@ -1,0 +1,293 @@
+import type { ExpertCommand, RegisterExpert } from '@sme/domain/expert/expert.commands';
+import { expertDecider } from '@sme/domain/expert/expert.decider';
+import { applicationDecider } from '@sme/domain/application/application.decider';
+import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
+import type { Actor } from '@sme/domain/shared/decider';
+import { anActor, at } from '@sme/domain/shared/testing';
+import type { ExpertChange, ExpertSuspensionRecord } from './expert.projection';
+import { expertsProjection } from './projections';
+import { eventLog, givenEvents, type ActNotes } from './testing/projection-gwt';
+
+const GZ = '440100';
+const EXPERT_ID = 'expert-wang';
+const UNIVERSITY = { id: '12440000455858371B', name: '广东某大学' };
+const FIRM = { id: '91440106MA59C3PL24', name: '广州知产通知识产权代理有限公司' };
+
+const self = anActor('EXPERT', '440106', EXPERT_ID, UNIVERSITY.id);
+const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
+const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
+
+const registration: RegisterExpert['data'] = {
+  expertId: EXPERT_ID,
+  name: '王志明',
+  specialties: [{ domain: 'IP', detail: '专利布局' }, { domain: 'LEGAL' }],
+  organisation: UNIVERSITY,
+  regionCode: '440106',
+  title: '教授、专利代理师',
+};
+
+type DataOf<T extends ExpertCommand['type']> = Omit<Extract<ExpertCommand, { type: T }>['data'], 'expertId'>;
+
+/** An expert's registry stream (服务专家库), written through the expert decider. */
+function anExpert(expertId = EXPERT_ID, log = eventLog()) {
+  const stream = log.stream(expertDecider, `expert-${expertId}`);
+  const act = <T extends ExpertCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string, notes?: ActNotes) =>
+    stream.record({ type, data: { expertId, ...data }, metadata: at(when, actor) } as unknown as ExpertCommand, notes);
+  const one = <T extends ExpertCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string, notes?: ActNotes) => {
+    const [event, ...more] = act(type, data, actor, when, notes);
+    if (more.length > 0) throw new Error(`${type} wrote ${more.length + 1} events`);
+    return event;
+  };
+  return {
+    log,
+    register: () => one('RegisterExpert', { ...registration, expertId } as DataOf<'RegisterExpert'>, { ...self, id: expertId }, '2024-01-10T10:00:00+08:00'),
+    admit: () => one('AdmitExpert', { opinion: '同意入库' }, cityBureau, '2024-02-01T10:00:00+08:00'),
+    suspend: (when: string, until?: string, notes?: ActNotes) =>
+      one('SuspendExpert', { reason: '评审中未申明利益关系', ...(until === undefined ? {} : { until }) }, hub, when, notes),
+    reinstate: (when: string) => one('ReinstateExpert', { opinion: '已整改' }, hub, when),
+    remove: (when: string, notes?: ActNotes) => one('RemoveExpert', { reason: '本人申请出库' }, cityBureau, when, notes),
+    update: (data: DataOf<'UpdateExpertProfile'>, when: string) => one('UpdateExpertProfile', data, { ...self, id: expertId }, when),
+  };
+}
+
+const change = (event: string, at: string, by: Actor, reason: string | null = null): ExpertChange => ({ event, at, by: by.id, byRole: by.role, reason });
+
+const suspension = (from: string, until: string | null, endsAt: string | null, reinstated?: { at: string; opinion: string }): ExpertSuspensionRecord => ({
+  reason: '评审中未申明利益关系',
+  from,
+  until,
+  endsAt,
+  reinstatedAt: reinstated?.at ?? null,
+  reinstatementOpinion: reinstated?.opinion ?? null,
+});
+
+describe('experts projection', () => {
+  it('ExpertRegistered: registered, its organisation the one open spell, not admitted, suspended or removed; the first line of its history', () => {
+    const expert = anExpert();
+    givenEvents(expertsProjection, [])
+      .when(expert.register())
+      .then({
+        _id: EXPERT_ID,
+        id: EXPERT_ID,
+        name: '王志明',
+        specialties: [{ domain: 'IP', detail: '专利布局' }, { domain: 'LEGAL' }],
+        organisation: UNIVERSITY,
+        organisationHistory: [{ organisation: UNIVERSITY, from: '2024-01-10T02:00:00.000Z', to: null }],
+        regionCode: '440106',
+        cityCode: GZ,
+        title: '教授、专利代理师',
+        registeredBy: 'SELF',
+        registeredAt: '2024-01-10T02:00:00.000Z',
+        status: 'REGISTERED',
+        admittedAt: null,
+        admissionOpinion: null,
+        suspension: null,
+        suspensions: [],
+        removedAt: null,
+        removalReason: null,
+        history: [change('ExpertRegistered', '2024-01-10T02:00:00.000Z', self)],
+      });
+  });
+
+  it('ExpertAdmitted: admitted, with the time and the opinion', () => {
+    const expert = anExpert();
+    givenEvents(expertsProjection, [expert.register()])
+      .when(expert.admit())
+      .then((before) => ({
+        ...before,
+        status: 'ADMITTED',
+        admittedAt: '2024-02-01T02:00:00.000Z',
+        admissionOpinion: '同意入库',
+        history: [...before.history, change('ExpertAdmitted', '2024-02-01T02:00:00.000Z', cityBureau)],
+      }));
+  });
+
+  describe('ExpertSuspended', () => {
+    it('until a day: the suspension ends at the close of that day in China; the reason given with the act goes into the history', () => {
+      const expert = anExpert();
+      const running = suspension('2024-03-01T02:00:00.000Z', '2024-03-31', '2024-03-31T15:59:59.999Z');
+      givenEvents(expertsProjection, [expert.register(), expert.admit()])
+        .when(expert.suspend('2024-03-01T10:00:00+08:00', '2024-03-31', { reason: '专家组投诉' }))
+        .then((before) => ({
+          ...before,
+          suspension: running,
+          suspensions: [running],
+          history: [...before.history, change('ExpertSuspended', '2024-03-01T02:00:00.000Z', hub, '专家组投诉')],
+        }));
+    });
+
+    it('until reinstated: no end', () => {
+      const expert = anExpert();
+      const running = suspension('2024-03-01T02:00:00.000Z', null, null);
+      givenEvents(expertsProjection, [expert.register(), expert.admit()])
+        .when(expert.suspend('2024-03-01T10:00:00+08:00'))
+        .then((before) => ({
+          ...before,
+          suspension: running,
+          suspensions: [running],
+          history: [...before.history, change('ExpertSuspended', '2024-03-01T02:00:00.000Z', hub)],
+        }));
+    });
+
+    it('again, after one ran out: the new one is current, both are kept', () => {
+      const expert = anExpert();
+      const ranOut = suspension('2024-03-01T02:00:00.000Z', '2024-03-31', '2024-03-31T15:59:59.999Z');
+      const running = suspension('2024-05-01T02:00:00.000Z', null, null);
+      givenEvents(expertsProjection, [expert.register(), expert.admit(), expert.suspend('2024-03-01T10:00:00+08:00', '2024-03-31')])
+        .when(expert.suspend('2024-05-01T10:00:00+08:00'))
+        .then((before) => ({
+          ...before,
+          suspension: running,
+          suspensions: [ranOut, running],
+          history: [...before.history, change('ExpertSuspended', '2024-05-01T02:00:00.000Z', hub)],
+        }));
+    });
+  });
+
+  describe('ExpertReinstated', () => {
+    it('lifts the running suspension, with the time and the opinion', () => {
+      const expert = anExpert();
+      givenEvents(expertsProjection, [expert.register(), expert.admit(), expert.suspend('2024-03-01T10:00:00+08:00')])
+        .when(expert.reinstate('2024-04-01T10:00:00+08:00'))
+        .then((before) => ({
+          ...before,
+          suspension: null,
+          suspensions: [suspension('2024-03-01T02:00:00.000Z', null, null, { at: '2024-04-01T02:00:00.000Z', opinion: '已整改' })],
+          history: [...before.history, change('ExpertReinstated', '2024-04-01T02:00:00.000Z', hub)],
+        }));
+    });
+
+    it('leaves alone a suspension lifted before and one that ran out', () => {
+      const expert = anExpert();
+      const lifted = suspension('2024-02-10T02:00:00.000Z', null, null, { at: '2024-02-20T02:00:00.000Z', opinion: '已整改' });
+      const ranOut = suspension('2024-03-01T02:00:00.000Z', '2024-03-31', '2024-03-31T15:59:59.999Z');
+      givenEvents(expertsProjection, [
+        expert.register(),
+        expert.admit(),
+        expert.suspend('2024-02-10T10:00:00+08:00'),
+        expert.reinstate('2024-02-20T10:00:00+08:00'),
+        expert.suspend('2024-03-01T10:00:00+08:00', '2024-03-31'),
+        expert.suspend('2024-05-01T10:00:00+08:00'),
+      ])
+        .when(expert.reinstate('2024-06-01T10:00:00+08:00'))
+        .then((before) => ({
+          ...before,
+          suspension: null,
+          suspensions: [lifted, ranOut, suspension('2024-05-01T02:00:00.000Z', null, null, { at: '2024-06-01T02:00:00.000Z', opinion: '已整改' })],
+          history: [...before.history, change('ExpertReinstated', '2024-06-01T02:00:00.000Z', hub)],
+        }));
+    });
+  });
+
+  it('ExpertRemoved: removed, with the time and the reason', () => {
+    const expert = anExpert();
+    givenEvents(expertsProjection, [expert.register(), expert.admit()])
+      .when(expert.remove('2024-10-01T10:00:00+08:00', { reason: '本人来函' }))
+      .then((before) => ({
+        ...before,
+        status: 'REMOVED',
+        removedAt: '2024-10-01T02:00:00.000Z',
+        removalReason: '本人申请出库',
+        history: [...before.history, change('ExpertRemoved', '2024-10-01T02:00:00.000Z', cityBureau, '本人来函')],
+      }));
+  });
+
+  it('ExpertProfileUpdated: the fields changed, a move to another city with its city code', () => {
+    const expert = anExpert();
+    givenEvents(expertsProjection, [expert.register(), expert.admit()])
+      .when(expert.update({ name: '王志明（更正）', specialties: [{ domain: 'LEGAL' }], regionCode: '440305', title: '研究员' }, '2024-07-01T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        name: '王志明（更正）',
+        specialties: [{ domain: 'LEGAL' }],
+        regionCode: '440305',
+        cityCode: '440300',
+        title: '研究员',
+        history: [...before.history, change('ExpertProfileUpdated', '2024-07-01T02:00:00.000Z', self)],
+      }));
+  });
+
+  describe('ExpertOrganisationChanged', () => {
+    it('the new organisation; the old spell closes when the new one opens', () => {
+      const expert = anExpert();
+      givenEvents(expertsProjection, [expert.register(), expert.admit()])
+        .when(expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00'))
+        .then((before) => ({
+          ...before,
+          organisation: FIRM,
+          organisationHistory: [
+            { organisation: UNIVERSITY, from: '2024-01-10T02:00:00.000Z', to: '2024-09-01T02:00:00.000Z' },
+            { organisation: FIRM, from: '2024-09-01T02:00:00.000Z', to: null },
+          ],
+          history: [...before.history, change('ExpertOrganisationChanged', '2024-09-01T02:00:00.000Z', self)],
+        }));
+    });
+
+    it('a spell closed before keeps its end', () => {
+      const expert = anExpert();
+      givenEvents(expertsProjection, [expert.register(), expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00')])
+        .when(expert.update({ organisation: UNIVERSITY }, '2024-11-01T10:00:00+08:00'))
+        .then((before) => ({
+          ...before,
+          organisation: UNIVERSITY,
+          organisationHistory: [
+            { organisation: UNIVERSITY, from: '2024-01-10T02:00:00.000Z', to: '2024-09-01T02:00:00.000Z' },
+            { organisation: FIRM, from: '2024-09-01T02:00:00.000Z', to: '2024-11-01T02:00:00.000Z' },
+            { organisation: UNIVERSITY, from: '2024-11-01T02:00:00.000Z', to: null },
+          ],
+          history: [...before.history, change('ExpertOrganisationChanged', '2024-11-01T02:00:00.000Z', self)],
+        }));
+    });
+  });
+
+  describe('an event for an expert the view never saw registered makes no view', () => {
+    const expert = anExpert();
+    expert.register();
+    const later = {
+      ExpertAdmitted: expert.admit(),
+      ExpertSuspended: expert.suspend('2024-03-01T10:00:00+08:00'),
+      ExpertReinstated: expert.reinstate('2024-04-01T10:00:00+08:00'),
+      ExpertProfileUpdated: expert.update({ title: '研究员' }, '2024-07-01T10:00:00+08:00'),
+      ExpertOrganisationChanged: expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00'),
+      ExpertRemoved: expert.remove('2024-10-01T10:00:00+08:00'),
+    };
+
+    it.each(Object.entries(later))('%s', (type, event) => {
+      expect(event.type).toBe(type);
+      givenEvents(expertsProjection, []).when(event).thenNoView();
+    });
+  });
+
+  describe('delivery', () => {
+    const expert = anExpert();
+    const registered = expert.register();
+    const admitted = expert.admit();
+
+    it('an event delivered again changes nothing (not even a second line in the history)', () => {
+      givenEvents(expertsProjection, [registered, admitted]).when(admitted).thenUnchanged();
+    });
+
+    it('an event older than the view changes nothing (a registration replayed does not undo the admission)', () => {
+      givenEvents(expertsProjection, [registered, admitted]).when(registered).thenUnchanged();
+    });
+
+    it('another expert’s events leave the view alone', () => {
+      const other = anExpert('expert-li', expert.log);
+      givenEvents(expertsProjection, [registered]).when(other.register()).thenUnchanged();
+    });
+
+    it('another kind’s events leave the view alone, even under the same id', () => {
+      const application = expert.log.stream(applicationDecider, `application-${EXPERT_ID}`);
+      const drafted = application.recordOne(command('CreateApplication', { applicationId: EXPERT_ID, call: callSnapshot, form: aForm() }));
+      givenEvents(expertsProjection, [registered, admitted]).when(drafted).thenUnchanged();
+    });
+
+    it('an event type it does not know is refused, not dropped', () => {
+      const unknown = expert.log.append(`expert-${EXPERT_ID}`, { type: 'ExpertRenamed', data: { expertId: EXPERT_ID, name: '王明' } }, {
+        actor: hub,
+        occurredAt: '2024-03-01T02:00:00.000Z',
+      });
+      givenEvents(expertsProjection, [registered, admitted]).when(unknown).thenThrows(/Unhandled case/);
+    });
+  });
+});

@@ -1,0 +1,257 @@
+import { applicationDecider } from '@sme/domain/application/application.decider';
+import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
+import { GZ } from '@sme/domain/call/call.fixtures';
+import type { Actor } from '@sme/domain/shared/decider';
+import { anActor, at } from '@sme/domain/shared/testing';
+import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
+import type { DesignateStation, StationCommand } from '@sme/domain/station/station.commands';
+import { stationKind } from '@sme/domain/station/station.kind';
+import { stationsProjection } from './projections';
+import { eventLog, givenEvents } from './testing/projection-gwt';
+
+const OWNER = '91440106MA59C3PL24';
+const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
+const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
+const owner = anActor('STATION_OPERATOR', '440106', 'op-user-1', OWNER);
+const evidence = [{ description: '2019年第四季度满意度调查：满意率41%', fileName: 'survey.pdf', sha256: 'c'.repeat(64) }];
+
+const designation = (stationId: string): DesignateStation['data'] => ({
+  stationId,
+  applicationId: 'app-tianhe-001',
+  callId: 'call-gz-2019',
+  plaqueNumber: '440100-2019-007',
+  name: '广州市中小企业服务站（天河软件园站）',
+  districtCode: '440106',
+  cityCode: GZ,
+  address: '广州市天河区建中路5号一楼',
+  operator: { name: '广州天河软件园发展有限公司', uscc: OWNER },
+  ownerOrgId: OWNER,
+});
+
+type DataOf<T extends StationCommand['type']> = Omit<Extract<StationCommand, { type: T }>['data'], 'stationId'>;
+
+/** A station's stream, written by its people through the station kind (access gate, then decider). */
+function aStation(stationId = 'st-007', log = eventLog()) {
+  const stream = log.stream(stationKind, stationKind.streamId(stationId));
+  const act = <T extends StationCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string) =>
+    stream.recordOne({ type, data: { stationId, ...data }, metadata: at(when, actor) } as unknown as StationCommand);
+  return {
+    log,
+    designate: (when = '2019-09-10T10:00:00+08:00') => act('DesignateStation', designation(stationId), cityBureau, when),
+    sign: (covenantVersion: string, when: string) => act('SignCovenant', { covenantVersion }, owner, when),
+    propose: (proposalId: string, when: string) =>
+      act('ProposeRevocation', { proposalId, grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'], evidence, opinion: '建议撤销' }, hub, when),
+    decide: (proposalId: string, approved: boolean, opinion: string, when: string) =>
+      act('DecideRevocation', { proposalId, approved, opinion }, cityBureau, when),
+    withdraw: (reason: string, when: string) => act('WithdrawStation', { reason }, owner, when),
+  };
+}
+
+describe('stations projection', () => {
+  it('StationDesignated: an active station with no covenant, no revocation, no withdrawal', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [])
+      .when(station.designate('2019-09-10T10:00:00+08:00'))
+      .then({
+        _id: 'st-007',
+        id: 'st-007',
+        applicationId: 'app-tianhe-001',
+        callId: 'call-gz-2019',
+        plaqueNumber: '440100-2019-007',
+        name: '广州市中小企业服务站（天河软件园站）',
+        districtCode: '440106',
+        cityCode: GZ,
+        address: '广州市天河区建中路5号一楼',
+        operator: { name: '广州天河软件园发展有限公司', uscc: OWNER },
+        ownerOrgId: OWNER,
+        designatedAt: '2019-09-10T02:00:00.000Z',
+        status: 'ACTIVE',
+        covenants: [],
+        revocations: [],
+        withdrawal: null,
+        endedAt: null,
+      });
+  });
+
+  it('CovenantSigned: the first signature', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [station.designate()])
+      .when(station.sign('穗2019版', '2019-09-20T10:00:00+08:00'))
+      .then((before) => ({ ...before, covenants: [{ covenantVersion: '穗2019版', signedAt: '2019-09-20T02:00:00.000Z' }] }));
+  });
+
+  it('CovenantSigned: a later version goes after those signed', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
+      .when(station.sign('穗2020版', '2020-09-20T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        covenants: [
+          { covenantVersion: '穗2019版', signedAt: '2019-09-20T02:00:00.000Z' },
+          { covenantVersion: '穗2020版', signedAt: '2020-09-20T02:00:00.000Z' },
+        ],
+      }));
+  });
+
+  const proposal = (proposalId: string, proposedAt: string) => ({
+    proposalId,
+    grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'] as RevocationGround[],
+    evidence,
+    opinion: '建议撤销',
+    proposedAt,
+    proposedBy: 'hub-staff-1',
+  });
+
+  /** Designated; proposal rp-1 made and rejected. */
+  const rejectedProposal = (station: ReturnType<typeof aStation>) => [
+    station.designate(),
+    station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
+    station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
+  ];
+  const firstRejected = {
+    ...proposal('rp-1', '2020-03-01T02:00:00.000Z'),
+    outcome: 'REJECTED' as const,
+    decidedAt: '2020-03-20T02:00:00.000Z',
+    decisionOpinion: '整改期内',
+  };
+
+  it('RevocationProposed: an open proposal, by the hub’s officer', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
+      .when(station.propose('rp-1', '2020-03-01T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        revocations: [{ ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'OPEN', decidedAt: null, decisionOpinion: null }],
+      }));
+  });
+
+  it('RevocationProposed: a new proposal goes after the decided ones', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, rejectedProposal(station))
+      .when(station.propose('rp-2', '2020-06-01T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        revocations: [
+          firstRejected,
+          { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'OPEN', decidedAt: null, decisionOpinion: null },
+        ],
+      }));
+  });
+
+  it('StationRevoked: revoked and ended; the proposal is closed as APPROVED with the city’s opinion', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [station.designate(), station.propose('rp-1', '2020-03-01T10:00:00+08:00')])
+      .when(station.decide('rp-1', true, '同意撤销称号和授牌', '2020-03-20T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        status: 'REVOKED',
+        endedAt: '2020-03-20T02:00:00.000Z',
+        revocations: [
+          { ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'APPROVED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '同意撤销称号和授牌' },
+        ],
+      }));
+  });
+
+  it('StationRevoked: an earlier, rejected proposal keeps its outcome', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')])
+      .when(station.decide('rp-2', true, '同意撤销称号和授牌', '2020-06-20T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        status: 'REVOKED',
+        endedAt: '2020-06-20T02:00:00.000Z',
+        revocations: [
+          firstRejected,
+          { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'APPROVED', decidedAt: '2020-06-20T02:00:00.000Z', decisionOpinion: '同意撤销称号和授牌' },
+        ],
+      }));
+  });
+
+  it('RevocationProposalRejected: the station stays active; the proposal is closed as REJECTED', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [station.designate(), station.propose('rp-1', '2020-03-01T10:00:00+08:00')])
+      .when(station.decide('rp-1', false, '证据不足', '2020-03-20T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        revocations: [{ ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '证据不足' }],
+      }));
+  });
+
+  it('RevocationProposalRejected: only the proposal decided is closed', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')])
+      .when(station.decide('rp-2', false, '证据不足', '2020-06-20T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        revocations: [
+          firstRejected,
+          { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-06-20T02:00:00.000Z', decisionOpinion: '证据不足' },
+        ],
+      }));
+  });
+
+  it('StationWithdrawn: withdrawn and ended, with the reason and the day', () => {
+    const station = aStation();
+    givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
+      .when(station.withdraw('场地到期', '2020-05-01T10:00:00+08:00'))
+      .then((before) => ({
+        ...before,
+        status: 'WITHDRAWN',
+        endedAt: '2020-05-01T02:00:00.000Z',
+        withdrawal: { reason: '场地到期', withdrawnAt: '2020-05-01T02:00:00.000Z' },
+      }));
+  });
+
+  describe('an event for a station the view never saw designated makes no view', () => {
+    const station = aStation();
+    station.designate();
+    const later = {
+      CovenantSigned: station.sign('穗2019版', '2019-09-20T10:00:00+08:00'),
+      RevocationProposed: station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
+      RevocationProposalRejected: station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
+      StationWithdrawn: station.withdraw('场地到期', '2020-05-01T10:00:00+08:00'),
+    };
+    const revokedStation = aStation('st-008');
+    revokedStation.designate();
+    revokedStation.propose('rp-1', '2020-03-01T10:00:00+08:00');
+    const revoked = revokedStation.decide('rp-1', true, '同意撤销', '2020-03-20T10:00:00+08:00');
+
+    it.each(Object.entries({ ...later, StationRevoked: revoked }))('%s', (type, event) => {
+      expect(event.type).toBe(type);
+      givenEvents(stationsProjection, []).when(event).thenNoView();
+    });
+  });
+
+  describe('delivery', () => {
+    const station = aStation();
+    const designated = station.designate();
+    const signed = station.sign('穗2019版', '2019-09-20T10:00:00+08:00');
+
+    it('an event delivered again changes nothing', () => {
+      givenEvents(stationsProjection, [designated, signed]).when(signed).thenUnchanged();
+    });
+
+    it('an event older than the view changes nothing (a designation replayed does not wipe the covenants)', () => {
+      givenEvents(stationsProjection, [designated, signed]).when(designated).thenUnchanged();
+    });
+
+    it('another station’s events leave the view alone', () => {
+      const other = aStation('st-008', station.log);
+      givenEvents(stationsProjection, [designated]).when(other.designate()).thenUnchanged();
+    });
+
+    it('another kind’s events leave the view alone, even under the same id', () => {
+      const application = station.log.stream(applicationDecider, 'application-st-007');
+      const drafted = application.recordOne(command('CreateApplication', { applicationId: 'st-007', call: callSnapshot, form: aForm() }));
+      givenEvents(stationsProjection, [designated, signed]).when(drafted).thenUnchanged();
+    });
+
+    it('an event type it does not know is refused, not dropped', () => {
+      const unknown = station.log.append(stationKind.streamId('st-007'), { type: 'StationRenamed', data: { stationId: 'st-007', name: '新名' } }, {
+        actor: cityBureau,
+        occurredAt: '2019-10-01T02:00:00.000Z',
+      });
+      givenEvents(stationsProjection, [designated]).when(unknown).thenThrows(/Unhandled case/);
+    });
+  });
+});
