@@ -30,10 +30,12 @@ function violations(dir: string, forbidden: (specifier: string, file: string) =>
 }
 
 describe('Dependency rules', () => {
-  it('the domain imports only itself: no Nest, no Node I/O, no other lib, no app', () => {
+  it('the domain imports only itself and TypeBox: no Nest, no Node I/O, no other lib, no app', () => {
     const bad = violations('libs/domain/src', (s, file) => {
       if (s.startsWith('.')) return !join(file, '..', s).startsWith(join(root, 'libs/domain/src'));
-      return true; // any package, including node:crypto used for ids or clocks
+      // TypeBox: pure schemas whose TypeScript types and JSON Schema are one definition (ADR 0006).
+      if (s === '@sinclair/typebox') return false;
+      return true; // any other package, including node:crypto used for ids or clocks
     });
     expect(bad).toEqual([]);
   });

@@ -11,6 +11,7 @@ export * from './shared/validation';
 export * from './shared/organisation';
 export * from './shared/access';
 export * from './shared/record-kind';
+export * from './shared/schema/event-spec';
 
 export * from './call/call.commands';
 export * from './call/call.events';

@@ -1,5 +1,6 @@
 import { authorize, type AccessPolicy } from './access';
 import type { Decider, DomainCommand, DomainEvent } from './decider';
+import type { EventSpec } from './schema/event-spec';
 
 /** How a kind's events leave the ledger: its Kafka family and CloudEvents type names. */
 export interface Publication<E extends DomainEvent> {
@@ -24,6 +25,8 @@ export interface RecordKind<C extends DomainCommand = DomainCommand, S = unknown
   access: AccessPolicy<C, S>;
   /** The current schema version of every event type the kind writes. */
   schemaVersions: { readonly [T in E['type']]: number };
+  /** Every event type's spec: payload schema, version, CloudEvents verb, title and summary. */
+  events?: { readonly [T in E['type']]: EventSpec };
   /** Published to Kafka, or kept in the ledger with the reason it is not. */
   publication: Publication<E> | { unpublished: string };
   /** The stream of one record. */
@@ -32,10 +35,17 @@ export interface RecordKind<C extends DomainCommand = DomainCommand, S = unknown
   idOf(streamId: string): string | undefined;
 }
 
+/** A kind described by its event specs: versions and CloudEvents verbs follow from them. */
+type KindFromSpecs<C extends DomainCommand, S, E extends DomainEvent> = Omit<RecordKind<C, S, E>, 'streamId' | 'idOf' | 'schemaVersions' | 'publication' | 'events'> & {
+  events: { readonly [T in E['type']]: EventSpec };
+  publication: { topic: string; typeNamespace: string } | { unpublished: string };
+};
+
 export function defineKind<C extends DomainCommand, S, E extends DomainEvent>(
-  kind: Omit<RecordKind<C, S, E>, 'streamId' | 'idOf'>,
+  input: Omit<RecordKind<C, S, E>, 'streamId' | 'idOf'> | KindFromSpecs<C, S, E>,
 ): RecordKind<C, S, E> {
-  const prefix = `${kind.name}-`;
+  const prefix = `${input.name}-`;
+  const kind = 'schemaVersions' in input ? input : fromSpecs(input);
   return {
     ...kind,
     streamId: (id: string) => `${prefix}${id}`,
@@ -54,3 +64,13 @@ export function decideAuthorized<C extends DomainCommand, S, E extends DomainEve
 
 export const isPublished = <E extends DomainEvent>(publication: RecordKind<DomainCommand, unknown, E>['publication']): publication is Publication<E> =>
   'topic' in publication;
+
+function fromSpecs<C extends DomainCommand, S, E extends DomainEvent>(input: KindFromSpecs<C, S, E>): Omit<RecordKind<C, S, E>, 'streamId' | 'idOf'> {
+  const specs = Object.entries(input.events as Record<string, EventSpec>);
+  const schemaVersions = Object.fromEntries(specs.map(([type, spec]) => [type, spec.version])) as RecordKind<C, S, E>['schemaVersions'];
+  if ('unpublished' in input.publication) return { ...input, schemaVersions, publication: input.publication };
+  const missing = specs.filter(([, spec]) => !spec.action).map(([type]) => type);
+  if (missing.length > 0) throw new Error(`Kind ${input.name} is published but ${missing.join(', ')} has no CloudEvents action`);
+  const actions = Object.fromEntries(specs.map(([type, spec]) => [type, spec.action])) as Publication<E>['actions'];
+  return { ...input, schemaVersions, publication: { ...input.publication, actions } };
+}

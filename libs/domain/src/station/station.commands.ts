@@ -1,33 +1,14 @@
 import type { DomainCommand } from '../shared/decider';
 import type { RevocationGround } from './revocation-grounds';
+import type { RevocationEvidence, StationDesignated } from './station.events';
 
 /** By the CITY_AUTHORITY of the city once the list is published: 授牌. */
-export type DesignateStation = DomainCommand<
-  'DesignateStation',
-  {
-    stationId: string;
-    applicationId: string;
-    callId: string;
-    plaqueNumber: string;
-    name: string;
-    districtCode: string;
-    cityCode: string;
-    address: string;
-    operator: { name: string; uscc: string };
-    /** The operator organisation that owns the station (the application's owner). */
-    ownerOrgId: string;
-  }
->;
+export type DesignateStation = DomainCommand<'DesignateStation', Omit<StationDesignated['data'], 'designatedAt'>>;
 
 /** 服务公约 signed by the owner operator, e.g. version "穗2019版". */
 export type SignCovenant = DomainCommand<'SignCovenant', { stationId: string; covenantVersion: string }>;
 
-export type RevocationEvidence = {
-  description: string;
-  fileName?: string;
-  /** SHA-256 of the file, 64 hex characters. */
-  sha256?: string;
-};
+export type { RevocationEvidence };
 
 /** 由服务总站提出意见: by the city's HUB, on one or more of the five grounds. */
 export type ProposeRevocation = DomainCommand<

@@ -1,67 +1,130 @@
-import type { DomainEvent } from '../shared/decider';
-import type { RevocationEvidence } from './station.commands';
-import type { RevocationGround } from './revocation-grounds';
+import {
+  arrayOf,
+  at,
+  cityCode,
+  closed,
+  districtCode,
+  oneOf,
+  opinion,
+  optional,
+  plaqueNumber,
+  recordId,
+  sha256,
+  text,
+  uscc,
+  type Static,
+} from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { REVOCATION_GROUNDS } from './revocation-grounds';
 
-export type StationDesignated = DomainEvent<
-  'StationDesignated',
+const RevocationGroundSchema = {
+  ...oneOf(
+    REVOCATION_GROUNDS,
+    '退出机制: FALSIFIED_APPLICATION 申请资料弄虚作假, COVENANT_SERIOUSLY_VIOLATED 严重违反服务公约, ' +
+      'NOT_SUPPORTING_AUTHORITIES 不支持市区两级中小企业主管部门的相关工作, LOW_SATISFACTION 服务满意度低, ILLEGAL_CONDUCT 有违法违规行为',
+  ),
+  $id: 'RevocationGround',
+};
+
+export const RevocationEvidenceSchema = closed(
   {
-    stationId: string;
-    applicationId: string;
-    callId: string;
-    plaqueNumber: string;
-    name: string;
-    districtCode: string;
-    cityCode: string;
-    address: string;
-    operator: { name: string; uscc: string };
-    ownerOrgId: string;
-    designatedAt: string;
-  }
->;
+    description: text('What the evidence shows'),
+    fileName: optional(text('File name of the evidence, when a file was given')),
+    sha256: optional(sha256()),
+  },
+  { $id: 'RevocationEvidence', description: 'Evidence for a revocation proposal' },
+);
+export type RevocationEvidence = Static<typeof RevocationEvidenceSchema>;
 
-export type CovenantSigned = DomainEvent<
-  'CovenantSigned',
-  { stationId: string; covenantVersion: string; signedAt: string }
->;
+const grounds = (description: string) => arrayOf(RevocationGroundSchema, { minItems: 1, uniqueItems: true, description });
 
-export type RevocationProposed = DomainEvent<
-  'RevocationProposed',
-  {
-    stationId: string;
-    proposalId: string;
-    grounds: RevocationGround[];
-    evidence: RevocationEvidence[];
-    opinion: string;
-    proposedAt: string;
-  }
->;
+/** 服务站: every event of a station's record. */
+export const STATION_EVENTS = {
+  StationDesignated: {
+    version: 1,
+    action: 'designated',
+    title: 'Station designated (授牌)',
+    summary: 'A station record begins: the city designated it from the published list; status ACTIVE.',
+    payload: closed({
+      stationId: recordId('The station'),
+      applicationId: recordId('The application it came from'),
+      callId: recordId('The call'),
+      plaqueNumber: plaqueNumber(),
+      name: text('服务站名称'),
+      districtCode: districtCode(),
+      cityCode: cityCode(),
+      address: text('服务站地址'),
+      operator: closed({ name: text('运营主体名称'), uscc: uscc() }, { description: 'The operator organisation' }),
+      ownerOrgId: text('The operator organisation that owns the station (the application’s owner)'),
+      designatedAt: at('When the station was designated'),
+    }),
+  },
+  CovenantSigned: {
+    version: 1,
+    action: 'covenant-signed',
+    title: 'Covenant signed (签署服务公约)',
+    summary: 'The operator signed a version of the service covenant.',
+    payload: closed({
+      stationId: recordId('The station'),
+      covenantVersion: text('The covenant version, e.g. 穗2019版; each version is signed once'),
+      signedAt: at('When it was signed'),
+    }),
+  },
+  RevocationProposed: {
+    version: 1,
+    action: 'revocation-proposed',
+    title: 'Revocation proposed (服务总站提出撤销意见)',
+    summary: 'The hub proposed revoking the station on one or more of the five grounds; it awaits the city’s decision.',
+    payload: closed({
+      stationId: recordId('The station'),
+      proposalId: recordId('The proposal'),
+      grounds: grounds('The grounds, each at most once'),
+      evidence: arrayOf(RevocationEvidenceSchema, { minItems: 1, description: 'The evidence' }),
+      opinion: opinion(),
+      proposedAt: at('When it was proposed'),
+    }),
+  },
+  StationRevoked: {
+    version: 1,
+    action: 'revoked',
+    title: 'Station revoked (撤销称号和授牌)',
+    summary: 'The city approved the open proposal; the station is REVOKED for good.',
+    payload: closed({
+      stationId: recordId('The station'),
+      proposalId: recordId('The approved proposal'),
+      grounds: grounds('The proposal’s grounds'),
+      opinion: opinion(),
+      revokedAt: at('When it was revoked'),
+    }),
+  },
+  RevocationProposalRejected: {
+    version: 1,
+    action: 'revocation-proposal-rejected',
+    title: 'Revocation proposal rejected (撤销意见未获审定)',
+    summary: 'The city rejected the open proposal; the station stays ACTIVE.',
+    payload: closed({
+      stationId: recordId('The station'),
+      proposalId: recordId('The rejected proposal'),
+      opinion: opinion(),
+      rejectedAt: at('When it was rejected'),
+    }),
+  },
+  StationWithdrawn: {
+    version: 1,
+    action: 'withdrawn',
+    title: 'Station withdrawn (服务站退出)',
+    summary: 'The operator gave the station up; it is WITHDRAWN for good.',
+    payload: closed({ stationId: recordId('The station'), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
+  },
+} satisfies EventSpecs;
 
-export type StationRevoked = DomainEvent<
-  'StationRevoked',
-  { stationId: string; proposalId: string; grounds: RevocationGround[]; opinion: string; revokedAt: string }
->;
-
-export type RevocationProposalRejected = DomainEvent<
-  'RevocationProposalRejected',
-  { stationId: string; proposalId: string; opinion: string; rejectedAt: string }
->;
-
-export type StationWithdrawn = DomainEvent<'StationWithdrawn', { stationId: string; reason: string; withdrawnAt: string }>;
-
-export type StationEvent =
-  | StationDesignated
-  | CovenantSigned
-  | RevocationProposed
-  | StationRevoked
-  | RevocationProposalRejected
-  | StationWithdrawn;
+export type StationEvent = EventOf<typeof STATION_EVENTS>;
+export type StationDesignated = EventNamed<typeof STATION_EVENTS, 'StationDesignated'>;
+export type CovenantSigned = EventNamed<typeof STATION_EVENTS, 'CovenantSigned'>;
+export type RevocationProposed = EventNamed<typeof STATION_EVENTS, 'RevocationProposed'>;
+export type StationRevoked = EventNamed<typeof STATION_EVENTS, 'StationRevoked'>;
+export type RevocationProposalRejected = EventNamed<typeof STATION_EVENTS, 'RevocationProposalRejected'>;
+export type StationWithdrawn = EventNamed<typeof STATION_EVENTS, 'StationWithdrawn'>;
 
 /** Current schema version of each event type (the envelope carries it). */
-export const STATION_EVENT_SCHEMA_VERSIONS: Record<StationEvent['type'], number> = {
-  StationDesignated: 1,
-  CovenantSigned: 1,
-  RevocationProposed: 1,
-  StationRevoked: 1,
-  RevocationProposalRejected: 1,
-  StationWithdrawn: 1,
-};
+export const STATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(STATION_EVENTS);

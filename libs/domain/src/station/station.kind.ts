@@ -1,7 +1,7 @@
 import { defineKind } from '../shared/record-kind';
 import { stationAccess } from './station.access';
 import { stationDecider } from './station.decider';
-import { STATION_EVENT_SCHEMA_VERSIONS } from './station.events';
+import { STATION_EVENTS } from './station.events';
 
 /** 服务站: designated from a published list, bound by the 服务公约, revoked or withdrawn. */
 export const stationKind = defineKind({
@@ -9,17 +9,6 @@ export const stationKind = defineKind({
   labelZh: '服务站',
   decider: stationDecider,
   access: stationAccess,
-  schemaVersions: STATION_EVENT_SCHEMA_VERSIONS,
-  publication: {
-    topic: 'stations.v1',
-    typeNamespace: 'cn.sme-ledger.station',
-    actions: {
-      StationDesignated: 'designated',
-      CovenantSigned: 'covenant-signed',
-      RevocationProposed: 'revocation-proposed',
-      StationRevoked: 'revoked',
-      RevocationProposalRejected: 'revocation-proposal-rejected',
-      StationWithdrawn: 'withdrawn',
-    },
-  },
+  events: STATION_EVENTS,
+  publication: { topic: 'stations.v1', typeNamespace: 'cn.sme-ledger.station' },
 });

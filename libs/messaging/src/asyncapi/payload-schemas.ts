@@ -11,6 +11,7 @@ import {
 import { LIBRARY_EVENT_MESSAGES, LIBRARY_SHARED_SCHEMAS, type LibraryEventType, type LibrarySchemaName } from './library-payload-schemas';
 import { REGISTRY_EVENT_MESSAGES, REGISTRY_SHARED_SCHEMAS, type RegistryEventType, type RegistrySchemaName } from './registry-payload-schemas';
 import type { JsonSchema } from './json-schema';
+import { messagesFromKinds } from './kind-messages';
 import {
   amount,
   at,
@@ -43,13 +44,12 @@ export type { EventMessageSpec } from './schema-builders';
  * and stations are described here, the registries in registry-payload-schemas.ts, the libraries
  * (products, cases, policies, FAQs, demands) in library-payload-schemas.ts.
  */
-type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'] | StationEvent['type'];
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType;
+type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
+const FROM_KINDS = messagesFromKinds();
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
-  | 'RevocationGround'
-  | 'RevocationEvidence'
   | 'Material'
   | 'PanelExpert'
   | 'PublishedListEntry'
@@ -63,21 +63,6 @@ type StationSchemaName =
 const ref = (name: StationSchemaName): JsonSchema => schemaRef(name);
 
 const STATION_SHARED_SCHEMAS: Record<StationSchemaName, JsonSchema> = {
-  RevocationGround: {
-    type: 'string',
-    enum: [...REVOCATION_GROUNDS],
-    description:
-      '退出机制: FALSIFIED_APPLICATION 申请资料弄虚作假, COVENANT_SERIOUSLY_VIOLATED 严重违反服务公约, ' +
-      'NOT_SUPPORTING_AUTHORITIES 不支持市区两级中小企业主管部门的相关工作, LOW_SATISFACTION 服务满意度低, ILLEGAL_CONDUCT 有违法违规行为',
-  },
-  RevocationEvidence: object(
-    {
-      description: text('What the evidence shows'),
-      fileName: text('File name of the evidence, when a file was given'),
-      sha256: sha256(),
-    },
-    { optional: ['fileName', 'sha256'], description: 'Evidence for a revocation proposal' },
-  ),
   Material: object(
     {
       kind: {
@@ -339,77 +324,13 @@ const STATION_EVENT_MESSAGES: Record<StationFamilyEventType, EventMessageSpec> =
       designatedAt: at('When the list was published'),
     }),
   },
-  StationDesignated: {
-    title: 'Station designated (授牌)',
-    summary: 'A station record begins: the city designated it from the published list; status ACTIVE.',
-    payload: object({
-      stationId: recordId('The station'),
-      applicationId: recordId('The application it came from'),
-      callId: recordId('The call'),
-      plaqueNumber: plaqueNumber(),
-      name: text('服务站名称'),
-      districtCode: districtCode(),
-      cityCode: cityCode(),
-      address: text('服务站地址'),
-      operator: object({ name: text('运营主体名称'), uscc: uscc() }, { description: 'The operator organisation' }),
-      ownerOrgId: text('The operator organisation that owns the station (the application’s owner)'),
-      designatedAt: at('When the station was designated'),
-    }),
-  },
-  CovenantSigned: {
-    title: 'Covenant signed (签署服务公约)',
-    summary: 'The operator signed a version of the service covenant.',
-    payload: object({
-      stationId: recordId('The station'),
-      covenantVersion: text('The covenant version, e.g. 穗2019版; each version is signed once'),
-      signedAt: at('When it was signed'),
-    }),
-  },
-  RevocationProposed: {
-    title: 'Revocation proposed (服务总站提出撤销意见)',
-    summary: 'The hub proposed revoking the station on one or more of the five grounds; it awaits the city’s decision.',
-    payload: object({
-      stationId: recordId('The station'),
-      proposalId: recordId('The proposal'),
-      grounds: { type: 'array', items: ref('RevocationGround'), minItems: 1, uniqueItems: true, description: 'The grounds, each at most once' },
-      evidence: { type: 'array', items: ref('RevocationEvidence'), minItems: 1, description: 'The evidence' },
-      opinion: opinion(),
-      proposedAt: at('When it was proposed'),
-    }),
-  },
-  StationRevoked: {
-    title: 'Station revoked (撤销称号和授牌)',
-    summary: 'The city approved the open proposal; the station is REVOKED for good.',
-    payload: object({
-      stationId: recordId('The station'),
-      proposalId: recordId('The approved proposal'),
-      grounds: { type: 'array', items: ref('RevocationGround'), minItems: 1, uniqueItems: true, description: 'The proposal’s grounds' },
-      opinion: opinion(),
-      revokedAt: at('When it was revoked'),
-    }),
-  },
-  RevocationProposalRejected: {
-    title: 'Revocation proposal rejected (撤销意见未获审定)',
-    summary: 'The city rejected the open proposal; the station stays ACTIVE.',
-    payload: object({
-      stationId: recordId('The station'),
-      proposalId: recordId('The rejected proposal'),
-      opinion: opinion(),
-      rejectedAt: at('When it was rejected'),
-    }),
-  },
-  StationWithdrawn: {
-    title: 'Station withdrawn (服务站退出)',
-    summary: 'The operator gave the station up; it is WITHDRAWN for good.',
-    payload: object({ stationId: recordId('The station'), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
-  },
 };
 
 /** The names of the shared sub-schemas under `components.schemas`. */
 export type SharedSchemaName = StationSchemaName | RegistrySchemaName | LibrarySchemaName;
 
 /** Sub-schemas several events share; they appear under `components.schemas`. */
-export const SHARED_SCHEMAS: Record<SharedSchemaName, JsonSchema> = { ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS, ...LIBRARY_SHARED_SCHEMAS };
+export const SHARED_SCHEMAS: Record<string, JsonSchema> = { ...FROM_KINDS.schemas, ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS, ...LIBRARY_SHARED_SCHEMAS };
 
 /** Every published event type → its message title, summary and payload schema. */
-export const EVENT_MESSAGES: Record<PublishedEventType, EventMessageSpec> = { ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES };
+export const EVENT_MESSAGES = { ...FROM_KINDS.messages, ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES } as Record<PublishedEventType, EventMessageSpec>;

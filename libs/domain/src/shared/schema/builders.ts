@@ -1,0 +1,75 @@
+import { Type, type SchemaOptions, type Static, type TObject, type TProperties, type TSchema, type TString, type TUnsafe } from '@sinclair/typebox';
+import { REGION_CODE_PATTERN } from '../region-code';
+import { USCC_PATTERN } from '../uscc';
+
+/**
+ * Building blocks of event payload schemas (TypeBox: each is a JSON Schema object whose TypeScript
+ * type is `Static<typeof schema>`). They say what the deciders guarantee before an event exists.
+ */
+
+export type { Static, TSchema };
+
+/** A closed object: every property required unless wrapped in `optional(…)`; no others. An `$id` makes it a named component. */
+export const closed = <P extends TProperties>(properties: P, options: SchemaOptions = {}): TObject<P> =>
+  Type.Object(properties, { additionalProperties: false, ...options });
+
+export const optional = Type.Optional;
+export const arrayOf = <T extends TSchema>(items: T, options: { minItems?: number; maxItems?: number; uniqueItems?: boolean; description?: string } = {}) =>
+  Type.Array(items, options);
+export const bool = (description?: string) => Type.Boolean(described(description));
+export const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const described = (description?: string) => (description === undefined ? {} : { description });
+
+/** Another schema with its own description. */
+export const withDescription = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });
+
+/** Non-blank text (the deciders trim and refuse blank input). */
+export const text = (description?: string): TString => Type.String({ minLength: 1, pattern: '\\S', ...described(description) });
+
+/** Any string, as given (an organisation id from a token, a free reference). */
+export const anyText = (description?: string): TString => Type.String(described(description));
+
+/** One of a fixed list of codes; its TypeScript type is the union of the codes. */
+export const oneOf = <T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...described(description) });
+
+/** The moment of an act as the server wrote it: `Date.toISOString()`, always UTC with milliseconds. */
+export const at = (description: string): TString => Type.String({ format: 'date-time', description });
+
+/** A business date, `YYYY-MM-DD`. */
+export const businessDate = (description: string): TString => Type.String({ format: 'date', description });
+
+/** Record ids are UUIDs (random, or name-based v8 for ids derived from an Idempotency-Key). */
+export const recordId = (what: string): TString => Type.String({ format: 'uuid', description: `${what} (a UUID)` });
+
+/** GB/T 2260 codes. */
+export const CITY_CODE_PATTERN = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
+export const DISTRICT_CODE_PATTERN = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
+export const cityCode = (): TString =>
+  Type.String({ pattern: CITY_CODE_PATTERN, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
+export const districtCode = (): TString =>
+  Type.String({ pattern: DISTRICT_CODE_PATTERN, description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区' });
+export const regionCode = (description = 'GB/T 2260 region code, e.g. 440106 天河区'): TString => Type.String({ pattern: REGION_CODE_PATTERN, description });
+export const plaqueNumber = (): TString =>
+  Type.String({
+    pattern: '^[1-9][0-9](0[1-9]|[1-9][0-9])00-[0-9]{4}-[0-9]{3,}$',
+    description: '授牌编号 `<cityCode>-<year>-<seq>`, the sequence at least three digits, e.g. 440100-2019-001',
+  });
+export const uscc = (description = '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified'): TString =>
+  Type.String({ pattern: USCC_PATTERN, description });
+export const sha256 = (): TString => Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
+/** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
+export const deadline = (description: string): TString =>
+  Type.String({
+    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
+    description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
+  });
+export const opinion = (): TString => text('意见: the opinion recorded with the step');
+export const integer = (minimum: number, maximum?: number, description?: string) =>
+  Type.Integer({ minimum, ...(maximum === undefined ? {} : { maximum }), ...described(description) });
+export const amount = (description: string, minimum?: number) =>
+  Type.Number({ ...(minimum === undefined ? {} : { minimum }), description: `${description}, 万元` });
+export const phone = (): TString =>
+  Type.String({ pattern: '^[0-9+\\-() ,/、，；;]+$', description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)' });
+export const email = (): TString => Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });

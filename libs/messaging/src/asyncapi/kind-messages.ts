@@ -1,0 +1,50 @@
+import { RECORD_KINDS, isPublished, type EventSpec } from '@sme/domain';
+import type { JsonSchema } from './json-schema';
+import type { EventMessageSpec } from './schema-builders';
+
+/**
+ * The AsyncAPI messages of the kinds that define their events with specs (the domain's TypeBox
+ * schemas): each payload as published JSON Schema, with every sub-schema that carries an `$id` moved
+ * to `components.schemas` and referred to by `$ref`.
+ */
+export function messagesFromKinds(): { messages: Record<string, EventMessageSpec>; schemas: Record<string, JsonSchema> } {
+  const messages: Record<string, EventMessageSpec> = {};
+  const schemas: Record<string, JsonSchema> = {};
+  for (const kind of RECORD_KINDS) {
+    if (!kind.events || !isPublished(kind.publication)) continue;
+    for (const [type, spec] of Object.entries(kind.events as Record<string, EventSpec>)) {
+      messages[type] = {
+        title: spec.title,
+        summary: spec.summary,
+        ...(spec.description === undefined ? {} : { description: spec.description }),
+        payload: hoist(plain(spec.payload), schemas, true),
+      };
+    }
+  }
+  return { messages, schemas };
+}
+
+/** The schema as JSON (TypeBox's symbol keys dropped). */
+const plain = (schema: unknown): JsonSchema => JSON.parse(JSON.stringify(schema)) as JsonSchema;
+
+function hoist(schema: JsonSchema, schemas: Record<string, JsonSchema>, top = false): JsonSchema {
+  const { $id, ...rest } = schema as JsonSchema & { $id?: string };
+  // Keys in the order a reader expects: `type` first, `additionalProperties` last.
+  const rank = (key: string) => (key === 'type' ? 0 : key === 'additionalProperties' ? 2 : 1);
+  const entries = Object.entries(rest).sort(([a], [b]) => rank(a) - rank(b));
+  const body = Object.fromEntries(entries.map(([key, value]) => [key, descend(value, schemas)])) as JsonSchema;
+  if ($id === undefined || top) return body;
+  const known = schemas[$id];
+  if (known !== undefined && JSON.stringify(known) !== JSON.stringify(body)) throw new Error(`Two different schemas are named ${$id}`);
+  schemas[$id] = body;
+  return { $ref: `#/components/schemas/${$id}` } as JsonSchema;
+}
+
+function descend(value: unknown, schemas: Record<string, JsonSchema>): unknown {
+  if (Array.isArray(value)) return value.map((item) => descend(item, schemas));
+  if (typeof value === 'object' && value !== null) {
+    // Walked whole; a sub-schema with an `$id` becomes a component.
+    return hoist(value as JsonSchema, schemas);
+  }
+  return value;
+}
