@@ -1,24 +1,51 @@
-import type { DomainEvent } from '../shared/decider';
-import type { ProductContent } from './product.rules';
+import { at, closed, exactly, integer, recordId, text } from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
+import { changedFieldList } from './revisions';
 
-export type ProductPublished = DomainEvent<
-  'ProductPublished',
-  { productId: string; providerId: string; providerOrgId: string; version: number; publishedAt: string } & ProductContent
->;
+/** 服务产品: every event of a product's record. */
+export const PRODUCT_EVENTS = {
+  ProductPublished: {
+    version: 1,
+    action: 'published',
+    title: 'Product published (发布服务产品)',
+    summary: 'A provider in the quality pool published a service product, version 1, with its 六公开, fee and time limit.',
+    payload: closed({
+      productId: recordId('The product'),
+      providerId: recordId('The provider'),
+      providerOrgId: providerOrgIdField,
+      version: exactly(1, 'The first version'),
+      ...PRODUCT_CONTENT,
+      publishedAt: at('When it was published'),
+    }),
+  },
+  ProductRevised: {
+    version: 1,
+    action: 'revised',
+    title: 'Product revised (服务产品修订)',
+    summary: 'The provider published a new version of the product; the event carries the whole version and the fields that changed.',
+    payload: closed({
+      productId: recordId('The product'),
+      version: integer(2, undefined, 'The new version number, one more than the last'),
+      ...PRODUCT_CONTENT,
+      changedFields: changedFieldList(PRODUCT_CONTENT_FIELDS),
+      revisedAt: at('When it was revised'),
+    }),
+  },
+  ProductRetired: {
+    version: 1,
+    action: 'retired',
+    title: 'Product retired (服务产品下架)',
+    summary: 'The provider, or an administrator, took the product off; it takes no more revisions.',
+    payload: closed({ productId: recordId('The product'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+  },
+} satisfies EventSpecs;
 
+export type ProductEvent = EventOf<typeof PRODUCT_EVENTS>;
+export type ProductPublished = EventNamed<typeof PRODUCT_EVENTS, 'ProductPublished'>;
 /** Carries the whole new version and which fields changed. */
-export type ProductRevised = DomainEvent<
-  'ProductRevised',
-  { productId: string; version: number; changedFields: string[]; revisedAt: string } & ProductContent
->;
-
-export type ProductRetired = DomainEvent<'ProductRetired', { productId: string; reason: string; retiredAt: string }>;
-
-export type ProductEvent = ProductPublished | ProductRevised | ProductRetired;
+export type ProductRevised = EventNamed<typeof PRODUCT_EVENTS, 'ProductRevised'>;
+export type ProductRetired = EventNamed<typeof PRODUCT_EVENTS, 'ProductRetired'>;
 
 /** Current schema version of each event type (the envelope carries it). */
-export const PRODUCT_EVENT_SCHEMA_VERSIONS: Record<ProductEvent['type'], number> = {
-  ProductPublished: 1,
-  ProductRevised: 1,
-  ProductRetired: 1,
-};
+export const PRODUCT_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(PRODUCT_EVENTS);

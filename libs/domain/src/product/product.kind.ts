@@ -1,7 +1,7 @@
 import { defineKind } from '../shared/record-kind';
 import { productAccess } from './product.access';
 import { productDecider } from './product.decider';
-import { PRODUCT_EVENT_SCHEMA_VERSIONS } from './product.events';
+import { PRODUCT_EVENTS } from './product.events';
 
 /** 服务产品: published by a provider in the 库, revised version by version, retired. */
 export const productKind = defineKind({
@@ -9,14 +9,6 @@ export const productKind = defineKind({
   labelZh: '服务产品',
   decider: productDecider,
   access: productAccess,
-  schemaVersions: PRODUCT_EVENT_SCHEMA_VERSIONS,
-  publication: {
-    topic: 'products.v1',
-    typeNamespace: 'cn.sme-ledger.product',
-    actions: {
-      ProductPublished: 'published',
-      ProductRevised: 'revised',
-      ProductRetired: 'retired',
-    },
-  },
+  events: PRODUCT_EVENTS,
+  publication: { topic: 'products.v1', typeNamespace: 'cn.sme-ledger.product' },
 });

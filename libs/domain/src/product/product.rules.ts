@@ -1,31 +1,45 @@
 import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, fieldRequired, requireBoolean, requireInteger, requireOneOf, requirePositive, requireText, type Label } from '../shared/validation';
-import { checkServiceClassification, type ServiceClassification } from './service-classification';
+import { closed, exactly, exactlyOneOf, integer, oneOf, positive, text, type Static, type TObject } from '../shared/schema/builders';
+import { checkServiceClassification, ServiceClassificationSchema } from './service-classification';
 
 /** 公益/免费, 低收费, 市场价 — 鼓励开展免费和低收费服务 (服务公约 二.3). */
 export const FEE_KINDS = ['FREE', 'LOW_FEE', 'MARKET'] as const;
 export type FeeKind = (typeof FEE_KINDS)[number];
+const PRICED_FEE_KINDS = FEE_KINDS.filter((kind): kind is Exclude<FeeKind, 'FREE'> => kind !== 'FREE');
 
 /** 收费标准. `amount` is in 元 (yuan), to the fen: service prices are quoted per service, not in 万元. */
-export type ProductFee = { kind: 'FREE' } | { kind: 'LOW_FEE' | 'MARKET'; amount: number };
+export const ProductFeeSchema = exactlyOneOf(
+  [
+    closed({ kind: exactly('FREE', '公益/免费') }),
+    closed({
+      kind: oneOf(PRICED_FEE_KINDS, 'LOW_FEE 低收费, MARKET 市场价'),
+      amount: positive('收费金额 in 元 (yuan, not 万元), at most two decimals'),
+    }),
+  ],
+  { $id: 'ProductFee', description: '收费标准: FREE with no amount, or LOW_FEE / MARKET with an amount in 元' },
+);
+export type ProductFee = Static<typeof ProductFeeSchema>;
 
 /**
  * A service product as published: the 六公开 (服务项目、服务内容、服务流程、服务标准、服务监督、联系方式)
- * plus what the 五公开 adds (服务收费, 服务时限), and its classification.
+ * plus what the 五公开 adds (服务收费, 服务时限), and its classification. Every product event carries it whole.
  */
-export type ProductContent = {
-  /** 服务项目: the product's name. */
-  item: string;
-  content: string;
-  process: string;
-  standard: string;
-  supervision: string;
-  contact: string;
-  fee: ProductFee;
-  /** 承诺时限 in working days. */
-  timeLimit: { workingDays: number };
-  classification: ServiceClassification;
+export const PRODUCT_CONTENT = {
+  item: text('服务项目: the product’s name'),
+  content: text('服务内容'),
+  process: text('服务流程'),
+  standard: text('服务标准'),
+  supervision: text('服务监督'),
+  contact: text('联系方式'),
+  fee: ProductFeeSchema,
+  timeLimit: closed({ workingDays: integer(1, undefined, '承诺时限, working days') }, { description: '服务时限' }),
+  classification: ServiceClassificationSchema,
 };
+export type ProductContent = Static<TObject<typeof PRODUCT_CONTENT>>;
+
+/** The provider's organisation, as its products and cases carry it. */
+export const providerOrgIdField = text('The provider’s organisation (the `orgId` of its users’ tokens): only it revises or retires the record');
 
 export const PRODUCT_CONTENT_FIELDS = ['item', 'content', 'process', 'standard', 'supervision', 'contact', 'fee', 'timeLimit', 'classification'] as const;
 

@@ -1,5 +1,14 @@
 import { conflict } from '../shared/domain-error';
+import { arrayOf, oneOf } from '../shared/schema/builders';
 import { fieldInvalid, fieldRequired } from '../shared/validation';
+
+/** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
+export const changedFieldList = <K extends string>(fields: readonly K[]) =>
+  arrayOf(oneOf(fields), {
+    minItems: 1,
+    uniqueItems: true,
+    description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
+  });
 
 /** JSON with object keys sorted, so two values built in a different key order compare equal. */
 function canonical(value: unknown): string {
@@ -35,11 +44,11 @@ export function mergeChanges<T extends object>(current: T, changes: unknown, key
 }
 
 /** The keys whose values differ between two versions, in the order of `keys`. */
-export const changedFields = <T extends object>(before: T, after: T, keys: readonly (keyof T & string)[]): string[] =>
+export const changedFields = <T extends object, K extends keyof T & string>(before: T, after: T, keys: readonly K[]): K[] =>
   keys.filter((key) => canonical(before[key]) !== canonical(after[key]));
 
 /** NOTHING_CHANGED unless a revision changes at least one field; returns the changed ones. */
-export function requireSomeChange<T extends object>(before: T, after: T, keys: readonly (keyof T & string)[], path = 'changes'): string[] {
+export function requireSomeChange<T extends object, K extends keyof T & string>(before: T, after: T, keys: readonly K[], path = 'changes'): K[] {
   const changed = changedFields(before, after, keys);
   if (changed.length === 0) {
     throw conflict('NOTHING_CHANGED', '修订内容与当前版本相同', 'The revision is identical to the current version', path);

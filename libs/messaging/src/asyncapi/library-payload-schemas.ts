@@ -4,10 +4,8 @@ import {
   DEMAND_SATISFACTION_MIN,
   DEMAND_URGENCIES,
   FAQ_CONTENT_FIELDS,
-  FEE_KINDS,
   POLICY_CONTENT_FIELDS,
   POLICY_LEVELS,
-  PRODUCT_CONTENT_FIELDS,
   SERVED_ENTERPRISE_SIZES,
   SERVICE_DOMAINS,
   TAGS_MODES,
@@ -15,7 +13,6 @@ import {
   type DemandEvent,
   type FaqEvent,
   type PolicyEvent,
-  type ProductEvent,
   type ServiceCaseEvent,
 } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
@@ -26,9 +23,9 @@ import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, t
  * (基础信息库) and demands (服务需求库), written against libs/domain/src/{product,policy,demand}/*.events.ts
  * and the checks of their deciders. payload-schemas.ts merges them into the published contract.
  */
-export type LibraryEventType = ProductEvent['type'] | ServiceCaseEvent['type'] | PolicyEvent['type'] | FaqEvent['type'] | DemandEvent['type'];
+export type LibraryEventType = ServiceCaseEvent['type'] | PolicyEvent['type'] | FaqEvent['type'] | DemandEvent['type'];
 
-export type LibrarySchemaName = 'ProductFee' | 'ServiceClassification' | 'CaseEnterprise' | 'PolicyEligibility';
+export type LibrarySchemaName = 'ServiceClassification' | 'CaseEnterprise' | 'PolicyEligibility';
 
 type Referenced = LibrarySchemaName | 'IndustryCode' | 'SizeClass' | 'EnterpriseTag' | 'ServiceDomain';
 const ref = (name: Referenced): JsonSchema => schemaRef(name);
@@ -59,16 +56,6 @@ const documentNumber = (): JsonSchema => ({
 const countyCode = (description: string): JsonSchema => ({ type: 'string', pattern: DISTRICT_CODE, description: `${description}: a GB/T 2260 district (county-level) code, e.g. 440106` });
 
 export const LIBRARY_SHARED_SCHEMAS: Record<LibrarySchemaName, JsonSchema> = {
-  ProductFee: {
-    oneOf: [
-      object({ kind: { type: 'string', const: 'FREE', description: '公益/免费' } }),
-      object({
-        kind: { type: 'string', enum: FEE_KINDS.filter((k) => k !== 'FREE'), description: 'LOW_FEE 低收费, MARKET 市场价' },
-        amount: { type: 'number', exclusiveMinimum: 0, description: '收费金额 in 元 (yuan, not 万元), at most two decimals' },
-      }),
-    ],
-    description: '收费标准: FREE with no amount, or LOW_FEE / MARKET with an amount in 元',
-  },
   ServiceClassification: object(
     {
       industries: codesOrAny(ref('IndustryCode'), '适用行业, in the order of the size standard’s industries'),
@@ -105,19 +92,6 @@ export const LIBRARY_SHARED_SCHEMAS: Record<LibrarySchemaName, JsonSchema> = {
   ),
 };
 
-/** The 六公开 and 五公开 of a product version, as every product event carries them. */
-const productContent = (): Record<string, JsonSchema> => ({
-  item: text('服务项目: the product’s name'),
-  content: text('服务内容'),
-  process: text('服务流程'),
-  standard: text('服务标准'),
-  supervision: text('服务监督'),
-  contact: text('联系方式'),
-  fee: ref('ProductFee'),
-  timeLimit: object({ workingDays: integer(1, undefined, '承诺时限, working days') }, { description: '服务时限' }),
-  classification: ref('ServiceClassification'),
-});
-
 const policyContent = (): Record<string, JsonSchema> => ({
   title: text('政策标题'),
   issuer: text('发文机关'),
@@ -143,34 +117,6 @@ const POOR_RATING_MAX = Math.max(
 const providerOrgId = (): JsonSchema => text('The provider’s organisation (the `orgId` of its users’ tokens): only it revises or retires the record');
 
 export const LIBRARY_EVENT_MESSAGES: Record<LibraryEventType, EventMessageSpec> = {
-  ProductPublished: {
-    title: 'Product published (发布服务产品)',
-    summary: 'A provider in the quality pool published a service product, version 1, with its 六公开, fee and time limit.',
-    payload: object({
-      productId: recordId('The product'),
-      providerId: recordId('The provider'),
-      providerOrgId: providerOrgId(),
-      version: { type: 'integer', const: 1, description: 'The first version' },
-      ...productContent(),
-      publishedAt: at('When it was published'),
-    }),
-  },
-  ProductRevised: {
-    title: 'Product revised (服务产品修订)',
-    summary: 'The provider published a new version of the product; the event carries the whole version and the fields that changed.',
-    payload: object({
-      productId: recordId('The product'),
-      version: version('The new version number, one more than the last', 2),
-      ...productContent(),
-      changedFields: changedFields(PRODUCT_CONTENT_FIELDS),
-      revisedAt: at('When it was revised'),
-    }),
-  },
-  ProductRetired: {
-    title: 'Product retired (服务产品下架)',
-    summary: 'The provider, or an administrator, took the product off; it takes no more revisions.',
-    payload: object({ productId: recordId('The product'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
-  },
   CasePublished: {
     title: 'Case published (发布服务案例)',
     summary: 'A provider in the quality pool published a case of a service it delivered, naming the enterprise or an alias.',

@@ -1,4 +1,4 @@
-import { Type, type SchemaOptions, type Static, type TObject, type TProperties, type TSchema, type TString, type TUnsafe } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type Static, type TObject, type TProperties, type TSchema, type TString, type TUnion, type TUnsafe } from '@sinclair/typebox';
 import { REGION_CODE_PATTERN } from '../region-code';
 import { USCC_PATTERN } from '../uscc';
 
@@ -7,7 +7,7 @@ import { USCC_PATTERN } from '../uscc';
  * type is `Static<typeof schema>`). They say what the deciders guarantee before an event exists.
  */
 
-export type { Static, TSchema };
+export type { Static, TObject, TSchema };
 
 /** A closed object: every property required unless wrapped in `optional(…)`; no others. An `$id` makes it a named component. */
 export const closed = <P extends TProperties>(properties: P, options: SchemaOptions = {}): TObject<P> =>
@@ -20,6 +20,32 @@ export const bool = (description?: string) => Type.Boolean(described(description
 export const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const described = (description?: string) => (description === undefined ? {} : { description });
+
+/** A fixed value (`const`), typed as JSON Schema types it (`integer` for a whole number); its TypeScript type is that value. */
+export const exactly = <T extends string | number | boolean>(value: T, description?: string): TUnsafe<T> =>
+  Type.Unsafe<T>({
+    type: typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value,
+    const: value,
+    ...described(description),
+  });
+
+/** Exactly one of several shapes (JSON Schema `oneOf`, where TypeBox's union is `anyOf`); its TypeScript type is their union. */
+export const exactlyOneOf = <T extends TSchema[]>(schemas: [...T], options: { description?: string; $id?: string } = {}): TUnsafe<Static<TUnion<T>>> =>
+  Type.Unsafe<Static<TUnion<T>>>({ oneOf: schemas, ...options });
+
+/** An array of exactly one item; its TypeScript type is the one-element tuple. */
+export const singletonOf = <T extends TSchema>(item: T, description?: string): TUnsafe<[Static<T>]> =>
+  Type.Unsafe<[Static<T>]>({ type: 'array', items: item, minItems: 1, maxItems: 1, ...described(description) });
+
+/** A string matching a pattern. */
+export const matching = (pattern: string, description?: string): TString => Type.String({ pattern, ...described(description) });
+
+/** A number above zero. */
+export const positive = (description: string) => Type.Number({ exclusiveMinimum: 0, description });
+
+/** `CODE 标签, CODE 标签, …`: a code list as a description reads it. */
+export const labelled = (codes: readonly string[], labels: Readonly<Record<string, { zh: string }>>): string =>
+  codes.map((code) => `${code} ${labels[code].zh}`).join(', ');
 
 /** Another schema with its own description. */
 export const withDescription = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });
@@ -65,6 +91,9 @@ export const deadline = (description: string): TString =>
     pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
     description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
   });
+/** 发文字号 as the deciders accept it (shared/document-number.ts); the description gives an example. */
+export const documentNumber = (description: string): TString =>
+  Type.String({ pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$', description });
 export const opinion = (): TString => text('意见: the opinion recorded with the step');
 export const integer = (minimum: number, maximum?: number, description?: string) =>
   Type.Integer({ minimum, ...(maximum === undefined ? {} : { maximum }), ...described(description) });

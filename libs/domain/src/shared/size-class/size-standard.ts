@@ -2,6 +2,7 @@
  * Enterprise size classes (大型/中型/小型/微型) and the shape of a size standard: the thresholds
  * are data, one `SizeStandard` per regulation, so that a revised standard is a new value, not new code.
  */
+import { labelled, oneOf } from '../schema/builders';
 
 export const SIZE_CLASSES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -63,6 +64,11 @@ export const INDUSTRY_LABELS: Record<IndustryCode, { zh: string; en: string }> =
   PROPERTY_MANAGEMENT: { zh: '物业管理', en: 'Property management' },
   LEASING_BUSINESS_SERVICES: { zh: '租赁和商务服务业', en: 'Leasing and business services' },
   OTHER: { zh: '其他未列明行业', en: 'Other industries not listed' },
+};
+
+export const IndustryCodeSchema = {
+  ...oneOf(INDUSTRY_CODES, `The industry row of the size standard (工信部联企业〔2011〕300号 第四条): ${labelled(INDUSTRY_CODES, INDUSTRY_LABELS)}`),
+  $id: 'IndustryCode',
 };
 
 export const isIndustryCode = (value: unknown): value is IndustryCode =>
