@@ -1,30 +1,42 @@
-import type { DomainEvent } from '../shared/decider';
-import type { CaseEnterprise } from './case.commands';
-import type { ServiceClassification } from './service-classification';
+import { at, businessDate, closed, optional, recordId, text } from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { CaseEnterpriseSchema } from './case.commands';
+import { providerOrgIdField } from './product.rules';
+import { ServiceClassificationSchema } from './service-classification';
 
-export type CasePublished = DomainEvent<
-  'CasePublished',
-  {
-    caseId: string;
-    providerId: string;
-    providerOrgId: string;
-    productId?: string;
-    title: string;
-    enterprise: CaseEnterprise;
-    summary: string;
-    outcome: string;
-    servedOn: string;
-    classification: ServiceClassification;
-    publishedAt: string;
-  }
->;
+/** 服务案例: every event of a case's record. */
+export const CASE_EVENTS = {
+  CasePublished: {
+    version: 1,
+    action: 'published',
+    title: 'Case published (发布服务案例)',
+    summary: 'A provider in the quality pool published a case of a service it delivered, naming the enterprise or an alias.',
+    payload: closed({
+      caseId: recordId('The case'),
+      providerId: recordId('The provider'),
+      providerOrgId: providerOrgIdField,
+      productId: optional(recordId('The product delivered, when there was one')),
+      title: text('案例标题'),
+      enterprise: CaseEnterpriseSchema,
+      summary: text('案例概述'),
+      outcome: text('服务成效'),
+      servedOn: businessDate('The day the service was delivered, not after the day of publication'),
+      classification: ServiceClassificationSchema,
+      publishedAt: at('When it was published'),
+    }),
+  },
+  CaseRetired: {
+    version: 1,
+    action: 'retired',
+    title: 'Case retired (服务案例下架)',
+    summary: 'The provider, or an administrator, took the case off.',
+    payload: closed({ caseId: recordId('The case'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+  },
+} satisfies EventSpecs;
 
-export type CaseRetired = DomainEvent<'CaseRetired', { caseId: string; reason: string; retiredAt: string }>;
-
-export type ServiceCaseEvent = CasePublished | CaseRetired;
+export type ServiceCaseEvent = EventOf<typeof CASE_EVENTS>;
+export type CasePublished = EventNamed<typeof CASE_EVENTS, 'CasePublished'>;
+export type CaseRetired = EventNamed<typeof CASE_EVENTS, 'CaseRetired'>;
 
 /** Current schema version of each event type (the envelope carries it). */
-export const CASE_EVENT_SCHEMA_VERSIONS: Record<ServiceCaseEvent['type'], number> = {
-  CasePublished: 1,
-  CaseRetired: 1,
-};
+export const CASE_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CASE_EVENTS);

@@ -1,7 +1,7 @@
 import { defineKind } from '../shared/record-kind';
 import { serviceCaseAccess } from './case.access';
 import { serviceCaseDecider } from './case.decider';
-import { CASE_EVENT_SCHEMA_VERSIONS } from './case.events';
+import { CASE_EVENTS } from './case.events';
 
 /** 服务案例: a service a provider in the 库 delivered, named or anonymised, retired when it should go. */
 export const serviceCaseKind = defineKind({
@@ -9,13 +9,6 @@ export const serviceCaseKind = defineKind({
   labelZh: '服务案例',
   decider: serviceCaseDecider,
   access: serviceCaseAccess,
-  schemaVersions: CASE_EVENT_SCHEMA_VERSIONS,
-  publication: {
-    topic: 'cases.v1',
-    typeNamespace: 'cn.sme-ledger.case',
-    actions: {
-      CasePublished: 'published',
-      CaseRetired: 'retired',
-    },
-  },
+  events: CASE_EVENTS,
+  publication: { topic: 'cases.v1', typeNamespace: 'cn.sme-ledger.case' },
 });

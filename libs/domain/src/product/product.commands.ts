@@ -1,14 +1,12 @@
 import type { DomainCommand } from '../shared/decider';
+import type { ProductPublished } from './product.events';
 import type { ProductContent } from './product.rules';
 
 /**
  * By the PROVIDER itself. The handler reads the provider's record and passes its organisation
  * (`providerOrgId`, which must be the actor's) and whether it is in the 优质服务机构库 now.
  */
-export type PublishProduct = DomainCommand<
-  'PublishProduct',
-  { productId: string; providerId: string; providerOrgId: string; providerInPool: boolean } & ProductContent
->;
+export type PublishProduct = DomainCommand<'PublishProduct', Omit<ProductPublished['data'], 'version' | 'publishedAt'> & { providerInPool: boolean }>;
 
 /** A new version: the fields given replace the current ones (a nested object such as `fee` as a whole). */
 export type ReviseProduct = DomainCommand<

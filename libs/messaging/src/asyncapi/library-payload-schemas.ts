@@ -6,14 +6,11 @@ import {
   FAQ_CONTENT_FIELDS,
   POLICY_CONTENT_FIELDS,
   POLICY_LEVELS,
-  SERVED_ENTERPRISE_SIZES,
-  SERVICE_DOMAINS,
   TAGS_MODES,
   isPoorDemandRating,
   type DemandEvent,
   type FaqEvent,
   type PolicyEvent,
-  type ServiceCaseEvent,
 } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
 import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, text, uscc, type EventMessageSpec } from './schema-builders';
@@ -23,9 +20,9 @@ import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, t
  * (基础信息库) and demands (服务需求库), written against libs/domain/src/{product,policy,demand}/*.events.ts
  * and the checks of their deciders. payload-schemas.ts merges them into the published contract.
  */
-export type LibraryEventType = ServiceCaseEvent['type'] | PolicyEvent['type'] | FaqEvent['type'] | DemandEvent['type'];
+export type LibraryEventType = PolicyEvent['type'] | FaqEvent['type'] | DemandEvent['type'];
 
-export type LibrarySchemaName = 'ServiceClassification' | 'CaseEnterprise' | 'PolicyEligibility';
+export type LibrarySchemaName = 'PolicyEligibility';
 
 type Referenced = LibrarySchemaName | 'IndustryCode' | 'SizeClass' | 'EnterpriseTag' | 'ServiceDomain';
 const ref = (name: Referenced): JsonSchema => schemaRef(name);
@@ -39,14 +36,6 @@ const changedFields = (fields: readonly string[]): JsonSchema => ({
   uniqueItems: true,
   description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
 });
-/** A set of codes in list order, or `['ANY']` alone for no restriction. */
-const codesOrAny = (item: JsonSchema, description: string): JsonSchema => ({
-  oneOf: [
-    { type: 'array', items: item, minItems: 1, uniqueItems: true },
-    { type: 'array', items: { type: 'string', const: 'ANY' }, minItems: 1, maxItems: 1 },
-  ],
-  description: `${description}; ['ANY'] alone for no restriction`,
-});
 const codes = (item: JsonSchema, description: string): JsonSchema => ({ type: 'array', items: item, minItems: 1, uniqueItems: true, description });
 const documentNumber = (): JsonSchema => ({
   type: 'string',
@@ -56,21 +45,6 @@ const documentNumber = (): JsonSchema => ({
 const countyCode = (description: string): JsonSchema => ({ type: 'string', pattern: DISTRICT_CODE, description: `${description}: a GB/T 2260 district (county-level) code, e.g. 440106` });
 
 export const LIBRARY_SHARED_SCHEMAS: Record<LibrarySchemaName, JsonSchema> = {
-  ServiceClassification: object(
-    {
-      industries: codesOrAny(ref('IndustryCode'), '适用行业, in the order of the size standard’s industries'),
-      serviceDomains: codes(ref('ServiceDomain'), `服务领域, in the order ${SERVICE_DOMAINS.join(', ')}`),
-      enterpriseSizes: codesOrAny({ type: 'string', enum: [...SERVED_ENTERPRISE_SIZES] }, `服务企业规模 (${SERVED_ENTERPRISE_SIZES.join(', ')}: products are for SMEs)`),
-    },
-    { description: 'What the product or case is for (工信部企业〔2023〕213号 (四)): industries, service domains and enterprise sizes' },
-  ),
-  CaseEnterprise: {
-    oneOf: [
-      object({ anonymised: { type: 'boolean', const: false }, name: text('服务企业名称') }),
-      object({ anonymised: { type: 'boolean', const: true }, alias: text('企业代称, e.g. 天河区某软件企业; an anonymised case never carries the real name') }),
-    ],
-    description: 'The enterprise served, named or anonymised',
-  },
   PolicyEligibility: object(
     {
       industries: codes(ref('IndustryCode'), '适用行业, in the order of the size standard’s industries'),
@@ -114,34 +88,7 @@ const POOR_RATING_MAX = Math.max(
   ...Array.from({ length: DEMAND_SATISFACTION_MAX - DEMAND_SATISFACTION_MIN + 1 }, (_, i) => DEMAND_SATISFACTION_MIN + i).filter(isPoorDemandRating),
 );
 
-const providerOrgId = (): JsonSchema => text('The provider’s organisation (the `orgId` of its users’ tokens): only it revises or retires the record');
-
 export const LIBRARY_EVENT_MESSAGES: Record<LibraryEventType, EventMessageSpec> = {
-  CasePublished: {
-    title: 'Case published (发布服务案例)',
-    summary: 'A provider in the quality pool published a case of a service it delivered, naming the enterprise or an alias.',
-    payload: object(
-      {
-        caseId: recordId('The case'),
-        providerId: recordId('The provider'),
-        providerOrgId: providerOrgId(),
-        productId: recordId('The product delivered, when there was one'),
-        title: text('案例标题'),
-        enterprise: ref('CaseEnterprise'),
-        summary: text('案例概述'),
-        outcome: text('服务成效'),
-        servedOn: date('The day the service was delivered, not after the day of publication'),
-        classification: ref('ServiceClassification'),
-        publishedAt: at('When it was published'),
-      },
-      { optional: ['productId'] },
-    ),
-  },
-  CaseRetired: {
-    title: 'Case retired (服务案例下架)',
-    summary: 'The provider, or an administrator, took the case off.',
-    payload: object({ caseId: recordId('The case'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
-  },
   PolicyPublished: {
     title: 'Policy published (发布政策)',
     summary: 'A policy entered the library (基础信息库), version 1, with its level, issuing region and eligibility.',
