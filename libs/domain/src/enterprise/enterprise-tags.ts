@@ -1,3 +1,5 @@
+import { labelled, oneOf } from '../shared/schema/builders';
+
 /** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
 export const ENTERPRISE_TAGS = ['TECH_BASED', 'INNOVATIVE', 'SPECIALISED', 'LITTLE_GIANT', 'HIGH_TECH'] as const;
 export type EnterpriseTagCode = (typeof ENTERPRISE_TAGS)[number];
@@ -9,6 +11,8 @@ export const ENTERPRISE_TAG_LABELS: Record<EnterpriseTagCode, { zh: string; en: 
   LITTLE_GIANT: { zh: '专精特新“小巨人”企业', en: '"Little giant" enterprise' },
   HIGH_TECH: { zh: '高新技术企业', en: 'High and new technology enterprise' },
 };
+
+export const EnterpriseTagSchema = { ...oneOf(ENTERPRISE_TAGS, `企业称号: ${labelled(ENTERPRISE_TAGS, ENTERPRISE_TAG_LABELS)}`), $id: 'EnterpriseTag' };
 
 /** What a grant of a tag records (EnterpriseTagGranted carries it). Dates are business dates (YYYY-MM-DD), both ends inclusive. */
 export type EnterpriseTagGrantTerms = {

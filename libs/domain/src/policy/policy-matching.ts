@@ -1,21 +1,32 @@
 import { isBusinessDate } from '../shared/dates';
-import { isWithinRegion } from '../shared/region-code';
-import type { EnterpriseTagCode } from '../enterprise/enterprise-tags';
-import type { IndustryCode, SizeClass } from '../shared/size-class';
+import { isWithinRegion, REGION_CODE_PATTERN } from '../shared/region-code';
+import { arrayOf, closed, matching, oneOf, optional, type Static, type TSchema } from '../shared/schema/builders';
+import { EnterpriseTagSchema, type EnterpriseTagCode } from '../enterprise/enterprise-tags';
+import { IndustryCodeSchema, SizeClassSchema, type IndustryCode, type SizeClass } from '../shared/size-class';
 
 /** Whether an enterprise needs ANY one of the listed tags or ALL of them. */
 export const TAGS_MODES = ['ANY', 'ALL'] as const;
 export type TagsMode = (typeof TAGS_MODES)[number];
 
-/** Who a policy is for. A criterion left out restricts nothing. */
-export type PolicyEligibility = {
-  industries?: IndustryCode[];
-  sizeClasses?: SizeClass[];
-  tags?: EnterpriseTagCode[];
-  /** Given exactly when `tags` is. */
-  tagsMode?: TagsMode;
-  regionCodes?: string[];
-};
+const codes = <T extends TSchema>(item: T, description: string) => arrayOf(item, { minItems: 1, uniqueItems: true, description });
+
+/** Who a policy is for. A criterion left out restricts nothing; `tagsMode` is given exactly when `tags` is. */
+export const PolicyEligibilitySchema = closed(
+  {
+    industries: optional(codes(IndustryCodeSchema, '适用行业, in the order of the size standard’s industries')),
+    sizeClasses: optional(codes(SizeClassSchema, '企业规模')),
+    tags: optional(codes(EnterpriseTagSchema, '企业称号')),
+    tagsMode: optional(oneOf(TAGS_MODES, 'ANY: one of the tags valid on the day; ALL: every one. Present exactly when tags is')),
+    regionCodes: optional(
+      codes(
+        matching(REGION_CODE_PATTERN),
+        'GB/T 2260 codes, sorted: a district matches itself, a city its districts, a province its cities and districts. A sub-national policy always has them, inside its issuing region',
+      ),
+    ),
+  },
+  { $id: 'PolicyEligibility', description: 'Who the policy is for; a criterion left out restricts nothing' },
+);
+export type PolicyEligibility = Static<typeof PolicyEligibilitySchema>;
 
 /** A tag an enterprise holds between two business dates, both inclusive; open-ended without `validUntil`. */
 export type MatchableTag = { tag: EnterpriseTagCode; validFrom: string; validUntil?: string };

@@ -1,31 +1,76 @@
-import type { DomainEvent } from '../shared/decider';
-import type { PolicyContent, PolicyLevel } from './policy.rules';
+import { at, businessDate, closed, exactly, integer, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { changedFieldList } from '../product/revisions';
+import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
 
-export type PolicyPublished = DomainEvent<
-  'PolicyPublished',
-  { policyId: string; level: PolicyLevel; regionCode?: string; version: number; publishedAt: string } & PolicyContent
->;
+/** 法律政策: every event of a policy's record. */
+export const POLICY_EVENTS = {
+  PolicyPublished: {
+    version: 1,
+    action: 'published',
+    title: 'Policy published (发布政策)',
+    summary: 'A policy entered the library (基础信息库), version 1, with its level, issuing region and eligibility.',
+    description:
+      'NATIONAL and PROVINCIAL policies are recorded by the platform’s administrator, MUNICIPAL ones by the city authority, ' +
+      'DISTRICT ones by the district or city authority.',
+    payload: closed({
+      policyId: recordId('The policy'),
+      level: oneOf(POLICY_LEVELS, 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级'),
+      regionCode: optional(
+        regionCode('Issuing region: a province code for PROVINCIAL, a city code for MUNICIPAL, a district code for DISTRICT; absent for NATIONAL'),
+      ),
+      version: exactly(1, 'The first version'),
+      ...POLICY_CONTENT,
+      publishedAt: at('When it was published'),
+    }),
+  },
+  PolicyAmended: {
+    version: 1,
+    action: 'amended',
+    title: 'Policy amended (政策修订)',
+    summary: 'A new version of the policy; the event carries the whole version and the fields that changed.',
+    payload: closed({
+      policyId: recordId('The policy'),
+      version: integer(2, undefined, 'The new version number, one more than the last'),
+      ...POLICY_CONTENT,
+      changedFields: changedFieldList(POLICY_CONTENT_FIELDS),
+      amendedAt: at('When it was amended'),
+    }),
+  },
+  PolicyRepealed: {
+    version: 1,
+    action: 'repealed',
+    title: 'Policy repealed (政策废止)',
+    summary: 'The policy is repealed from a day on (自…起废止); it is no longer pushed nor amended.',
+    payload: closed({
+      policyId: recordId('The policy'),
+      on: businessDate('First day the policy is no longer in force; not after effectiveUntil'),
+      reason: text('废止原因'),
+      repealedAt: at('When the repeal was recorded'),
+    }),
+  },
+  PolicyPushed: {
+    version: 1,
+    action: 'pushed',
+    title: 'Policy pushed (政策推送)',
+    summary: 'The policy’s current version was pushed to one enterprise; one event per enterprise of a push, never the same version twice.',
+    payload: closed({
+      policyId: recordId('The policy'),
+      pushId: text('The push (one request, many enterprises)'),
+      enterpriseId: recordId('The enterprise reached'),
+      version: integer(1, undefined, 'The version pushed'),
+      pushedAt: at('When it was pushed'),
+    }),
+  },
+} satisfies EventSpecs;
 
+export type PolicyEvent = EventOf<typeof POLICY_EVENTS>;
+export type PolicyPublished = EventNamed<typeof POLICY_EVENTS, 'PolicyPublished'>;
 /** Carries the whole new version and which fields changed. */
-export type PolicyAmended = DomainEvent<
-  'PolicyAmended',
-  { policyId: string; version: number; changedFields: string[]; amendedAt: string } & PolicyContent
->;
-
-export type PolicyRepealed = DomainEvent<'PolicyRepealed', { policyId: string; on: string; reason: string; repealedAt: string }>;
-
+export type PolicyAmended = EventNamed<typeof POLICY_EVENTS, 'PolicyAmended'>;
+export type PolicyRepealed = EventNamed<typeof POLICY_EVENTS, 'PolicyRepealed'>;
 /** One enterprise reached by one push, with the version it was shown. */
-export type PolicyPushed = DomainEvent<
-  'PolicyPushed',
-  { policyId: string; pushId: string; enterpriseId: string; version: number; pushedAt: string }
->;
-
-export type PolicyEvent = PolicyPublished | PolicyAmended | PolicyRepealed | PolicyPushed;
+export type PolicyPushed = EventNamed<typeof POLICY_EVENTS, 'PolicyPushed'>;
 
 /** Current schema version of each event type (the envelope carries it). */
-export const POLICY_EVENT_SCHEMA_VERSIONS: Record<PolicyEvent['type'], number> = {
-  PolicyPublished: 1,
-  PolicyAmended: 1,
-  PolicyRepealed: 1,
-  PolicyPushed: 1,
-};
+export const POLICY_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(POLICY_EVENTS);

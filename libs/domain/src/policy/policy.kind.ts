@@ -1,7 +1,7 @@
 import { defineKind } from '../shared/record-kind';
 import { policyAccess } from './policy.access';
 import { policyDecider } from './policy.decider';
-import { POLICY_EVENT_SCHEMA_VERSIONS } from './policy.events';
+import { POLICY_EVENTS } from './policy.events';
 
 /** 法律政策 of the 基础信息库: published by level and region, amended, repealed, pushed to enterprises. */
 export const policyKind = defineKind({
@@ -9,15 +9,6 @@ export const policyKind = defineKind({
   labelZh: '法律政策',
   decider: policyDecider,
   access: policyAccess,
-  schemaVersions: POLICY_EVENT_SCHEMA_VERSIONS,
-  publication: {
-    topic: 'policies.v1',
-    typeNamespace: 'cn.sme-ledger.policy',
-    actions: {
-      PolicyPublished: 'published',
-      PolicyAmended: 'amended',
-      PolicyRepealed: 'repealed',
-      PolicyPushed: 'pushed',
-    },
-  },
+  events: POLICY_EVENTS,
+  publication: { topic: 'policies.v1', typeNamespace: 'cn.sme-ledger.policy' },
 });

@@ -2,12 +2,13 @@ import { compareBusinessDates } from '../shared/dates';
 import { invalid } from '../shared/domain-error';
 import { isDocumentNumber } from '../shared/document-number';
 import { isCityCode, isCountyCode, isProvinceCode, isRegionCode, isWithinRegion } from '../shared/region-code';
+import { businessDate, documentNumber, optional, text, type Static, type TObject } from '../shared/schema/builders';
 import { fieldInvalid, fieldRequired, isNonBlank, requireOneOf, requireText, type Label } from '../shared/validation';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
 import { requireBusinessDate } from '../provider/provider.checks';
 import { INDUSTRY_CODES, SIZE_CLASSES } from '../shared/size-class';
 import { requireCodeSet } from './code-lists';
-import { TAGS_MODES, type PolicyEligibility } from './policy-matching';
+import { PolicyEligibilitySchema, TAGS_MODES, type PolicyEligibility } from './policy-matching';
 
 /** The level of the issuing government. */
 export const POLICY_LEVELS = ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT'] as const;
@@ -20,19 +21,17 @@ export const POLICY_LEVEL_LABELS: Record<PolicyLevel, Label> = {
   DISTRICT: { zh: '区（县）级', en: 'district' },
 };
 
-/** The policy as published and amended (level and region stay with the record). */
-export type PolicyContent = {
-  title: string;
-  issuer: string;
-  /** 发文字号, e.g. 工信部企业〔2023〕213号. */
-  documentNumber: string;
-  /** First day in force. */
-  effectiveFrom: string;
-  /** Last day in force, inclusive; open-ended when absent. */
-  effectiveUntil?: string;
-  summary: string;
-  eligibility: PolicyEligibility;
+/** The policy as published and amended (level and region stay with the record); every version's event carries it whole. */
+export const POLICY_CONTENT = {
+  title: text('政策标题'),
+  issuer: text('发文机关'),
+  documentNumber: documentNumber('工信部企业〔2023〕213号'),
+  effectiveFrom: businessDate('施行日期: first day in force'),
+  effectiveUntil: optional(businessDate('Last day in force, inclusive, not before effectiveFrom; absent when open-ended')),
+  summary: text('政策摘要'),
+  eligibility: PolicyEligibilitySchema,
 };
+export type PolicyContent = Static<TObject<typeof POLICY_CONTENT>>;
 
 export const POLICY_CONTENT_FIELDS = ['title', 'issuer', 'documentNumber', 'effectiveFrom', 'effectiveUntil', 'summary', 'eligibility'] as const;
 

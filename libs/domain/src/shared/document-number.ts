@@ -5,6 +5,9 @@ export type DocumentNumber = { issuer: string; year: number; serial: number };
 
 const DOCUMENT_NUMBER = /^([^\s〔〕\d][^\s〔〕]*)〔(\d{4})〕(\d{1,6})号$/u;
 
+/** What `parseDocumentNumber` accepts, as a JSON Schema pattern (the serial has no leading zero). */
+export const DOCUMENT_NUMBER_PATTERN = '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$';
+
 export function parseDocumentNumber(value: string): DocumentNumber | undefined {
   const match = DOCUMENT_NUMBER.exec(value);
   if (match === null || match[3].startsWith('0')) return undefined;

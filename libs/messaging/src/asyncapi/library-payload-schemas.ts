@@ -4,13 +4,9 @@ import {
   DEMAND_SATISFACTION_MIN,
   DEMAND_URGENCIES,
   FAQ_CONTENT_FIELDS,
-  POLICY_CONTENT_FIELDS,
-  POLICY_LEVELS,
-  TAGS_MODES,
   isPoorDemandRating,
   type DemandEvent,
   type FaqEvent,
-  type PolicyEvent,
 } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
 import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, text, uscc, type EventMessageSpec } from './schema-builders';
@@ -20,14 +16,10 @@ import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, t
  * (基础信息库) and demands (服务需求库), written against libs/domain/src/{product,policy,demand}/*.events.ts
  * and the checks of their deciders. payload-schemas.ts merges them into the published contract.
  */
-export type LibraryEventType = PolicyEvent['type'] | FaqEvent['type'] | DemandEvent['type'];
+export type LibraryEventType = FaqEvent['type'] | DemandEvent['type'];
 
-export type LibrarySchemaName = 'PolicyEligibility';
+const ref = (name: 'ServiceDomain'): JsonSchema => schemaRef(name);
 
-type Referenced = LibrarySchemaName | 'IndustryCode' | 'SizeClass' | 'EnterpriseTag' | 'ServiceDomain';
-const ref = (name: Referenced): JsonSchema => schemaRef(name);
-
-const date = (description: string): JsonSchema => ({ type: 'string', format: 'date', description });
 const version = (description: string, minimum = 1): JsonSchema => integer(minimum, undefined, description);
 const changedFields = (fields: readonly string[]): JsonSchema => ({
   type: 'array',
@@ -36,45 +28,7 @@ const changedFields = (fields: readonly string[]): JsonSchema => ({
   uniqueItems: true,
   description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
 });
-const codes = (item: JsonSchema, description: string): JsonSchema => ({ type: 'array', items: item, minItems: 1, uniqueItems: true, description });
-const documentNumber = (): JsonSchema => ({
-  type: 'string',
-  pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$',
-  description: '发文字号: issuer〔year〕number号, e.g. 工信部企业〔2023〕213号',
-});
 const countyCode = (description: string): JsonSchema => ({ type: 'string', pattern: DISTRICT_CODE, description: `${description}: a GB/T 2260 district (county-level) code, e.g. 440106` });
-
-export const LIBRARY_SHARED_SCHEMAS: Record<LibrarySchemaName, JsonSchema> = {
-  PolicyEligibility: object(
-    {
-      industries: codes(ref('IndustryCode'), '适用行业, in the order of the size standard’s industries'),
-      sizeClasses: codes(ref('SizeClass'), '企业规模'),
-      tags: codes(ref('EnterpriseTag'), '企业称号'),
-      tagsMode: { type: 'string', enum: [...TAGS_MODES], description: 'ANY: one of the tags valid on the day; ALL: every one. Present exactly when tags is' },
-      regionCodes: {
-        type: 'array',
-        items: { type: 'string', pattern: REGION_CODE },
-        minItems: 1,
-        uniqueItems: true,
-        description: 'GB/T 2260 codes, sorted: a district matches itself, a city its districts, a province its cities and districts. A sub-national policy always has them, inside its issuing region',
-      },
-    },
-    {
-      optional: ['industries', 'sizeClasses', 'tags', 'tagsMode', 'regionCodes'],
-      description: 'Who the policy is for; a criterion left out restricts nothing',
-    },
-  ),
-};
-
-const policyContent = (): Record<string, JsonSchema> => ({
-  title: text('政策标题'),
-  issuer: text('发文机关'),
-  documentNumber: documentNumber(),
-  effectiveFrom: date('施行日期: first day in force'),
-  effectiveUntil: date('Last day in force, inclusive, not before effectiveFrom; absent when open-ended'),
-  summary: text('政策摘要'),
-  eligibility: ref('PolicyEligibility'),
-});
 
 const faqContent = (): Record<string, JsonSchema> => ({
   question: text('问题'),
@@ -89,63 +43,6 @@ const POOR_RATING_MAX = Math.max(
 );
 
 export const LIBRARY_EVENT_MESSAGES: Record<LibraryEventType, EventMessageSpec> = {
-  PolicyPublished: {
-    title: 'Policy published (发布政策)',
-    summary: 'A policy entered the library (基础信息库), version 1, with its level, issuing region and eligibility.',
-    description:
-      'NATIONAL and PROVINCIAL policies are recorded by the platform’s administrator, MUNICIPAL ones by the city authority, ' +
-      'DISTRICT ones by the district or city authority.',
-    payload: object(
-      {
-        policyId: recordId('The policy'),
-        level: { type: 'string', enum: [...POLICY_LEVELS], description: 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级' },
-        regionCode: {
-          type: 'string',
-          pattern: REGION_CODE,
-          description: 'Issuing region: a province code for PROVINCIAL, a city code for MUNICIPAL, a district code for DISTRICT; absent for NATIONAL',
-        },
-        version: { type: 'integer', const: 1, description: 'The first version' },
-        ...policyContent(),
-        publishedAt: at('When it was published'),
-      },
-      { optional: ['regionCode', 'effectiveUntil'] },
-    ),
-  },
-  PolicyAmended: {
-    title: 'Policy amended (政策修订)',
-    summary: 'A new version of the policy; the event carries the whole version and the fields that changed.',
-    payload: object(
-      {
-        policyId: recordId('The policy'),
-        version: version('The new version number, one more than the last', 2),
-        ...policyContent(),
-        changedFields: changedFields(POLICY_CONTENT_FIELDS),
-        amendedAt: at('When it was amended'),
-      },
-      { optional: ['effectiveUntil'] },
-    ),
-  },
-  PolicyRepealed: {
-    title: 'Policy repealed (政策废止)',
-    summary: 'The policy is repealed from a day on (自…起废止); it is no longer pushed nor amended.',
-    payload: object({
-      policyId: recordId('The policy'),
-      on: date('First day the policy is no longer in force; not after effectiveUntil'),
-      reason: text('废止原因'),
-      repealedAt: at('When the repeal was recorded'),
-    }),
-  },
-  PolicyPushed: {
-    title: 'Policy pushed (政策推送)',
-    summary: 'The policy’s current version was pushed to one enterprise; one event per enterprise of a push, never the same version twice.',
-    payload: object({
-      policyId: recordId('The policy'),
-      pushId: text('The push (one request, many enterprises)'),
-      enterpriseId: recordId('The enterprise reached'),
-      version: version('The version pushed'),
-      pushedAt: at('When it was pushed'),
-    }),
-  },
   FaqPublished: {
     title: 'FAQ published (发布常见问题解答)',
     summary: 'The hub or an authority published a question and answer for its region, version 1.',

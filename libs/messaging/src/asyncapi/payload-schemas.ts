@@ -6,11 +6,12 @@ import {
   REVOCATION_GROUNDS,
   type ApplicationEvent,
   type CallEvent,
+  type PolicyEvent,
   type ProductEvent,
   type ServiceCaseEvent,
   type StationEvent,
 } from '@sme/domain';
-import { LIBRARY_EVENT_MESSAGES, LIBRARY_SHARED_SCHEMAS, type LibraryEventType, type LibrarySchemaName } from './library-payload-schemas';
+import { LIBRARY_EVENT_MESSAGES, type LibraryEventType } from './library-payload-schemas';
 import { REGISTRY_EVENT_MESSAGES, REGISTRY_SHARED_SCHEMAS, type RegistryEventType, type RegistrySchemaName } from './registry-payload-schemas';
 import type { JsonSchema } from './json-schema';
 import { messagesFromKinds } from './kind-messages';
@@ -48,7 +49,7 @@ export type { EventMessageSpec } from './schema-builders';
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | ProductEvent['type'] | ServiceCaseEvent['type'];
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | ProductEvent['type'] | ServiceCaseEvent['type'] | PolicyEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
@@ -329,10 +330,10 @@ const STATION_EVENT_MESSAGES: Record<StationFamilyEventType, EventMessageSpec> =
 };
 
 /** The names of the shared sub-schemas under `components.schemas`. */
-export type SharedSchemaName = StationSchemaName | RegistrySchemaName | LibrarySchemaName;
+export type SharedSchemaName = StationSchemaName | RegistrySchemaName;
 
 /** Sub-schemas several events share; they appear under `components.schemas`. */
-export const SHARED_SCHEMAS: Record<string, JsonSchema> = { ...FROM_KINDS.schemas, ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS, ...LIBRARY_SHARED_SCHEMAS };
+export const SHARED_SCHEMAS: Record<string, JsonSchema> = { ...FROM_KINDS.schemas, ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS };
 
 /** Every published event type → its message title, summary and payload schema. */
 export const EVENT_MESSAGES = { ...FROM_KINDS.messages, ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES } as Record<PublishedEventType, EventMessageSpec>;

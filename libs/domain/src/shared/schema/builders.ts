@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type Static, type TObject, type TProperties, type TSchema, type TString, type TUnion, type TUnsafe } from '@sinclair/typebox';
+import { DOCUMENT_NUMBER_PATTERN } from '../document-number';
 import { REGION_CODE_PATTERN } from '../region-code';
 import { USCC_PATTERN } from '../uscc';
 
@@ -91,9 +92,9 @@ export const deadline = (description: string): TString =>
     pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
     description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
   });
-/** 发文字号 as the deciders accept it (shared/document-number.ts); the description gives an example. */
-export const documentNumber = (description: string): TString =>
-  Type.String({ pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$', description });
+/** 发文字号 as the deciders accept it, with an example, e.g. 穗工信函〔2019〕1100号. */
+export const documentNumber = (example: string): TString =>
+  Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description: `发文字号: issuer〔year〕number号, e.g. ${example}` });
 export const opinion = (): TString => text('意见: the opinion recorded with the step');
 export const integer = (minimum: number, maximum?: number, description?: string) =>
   Type.Integer({ minimum, ...(maximum === undefined ? {} : { maximum }), ...described(description) });

@@ -14,6 +14,8 @@ export const SIZE_CLASS_LABELS: Record<SizeClass, { zh: string; en: string }> = 
   MICRO: { zh: '微型企业', en: 'micro enterprise' },
 };
 
+export const SizeClassSchema = { ...oneOf(SIZE_CLASSES, `企业规模: ${labelled(SIZE_CLASSES, SIZE_CLASS_LABELS)}`), $id: 'SizeClass' };
+
 /** The measures a standard may use: 从业人员 in persons, 营业收入 and 资产总额 in 万元 (ten thousand yuan). */
 export const MEASURES = ['employees', 'revenue', 'assets'] as const;
 export type Measure = (typeof MEASURES)[number];
