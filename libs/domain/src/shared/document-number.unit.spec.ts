@@ -1,4 +1,4 @@
-import { isDocumentNumber, parseDocumentNumber } from './document-number';
+import { DOCUMENT_NUMBER_PATTERN, isDocumentNumber, parseDocumentNumber } from './document-number';
 
 describe('Document numbers (发文字号)', () => {
   it('read issuer, year and serial', () => {
@@ -16,7 +16,15 @@ describe('Document numbers (发文字号)', () => {
     '穗工信函〔2019〕0100号',
     '穗工信函 〔2019〕1100号',
     '2019工信〔2019〕1100号',
+    '穗工信函〔2019〕1234567号',
   ])('refuse %s', (value) => {
     expect(isDocumentNumber(value)).toBe(false);
+    expect(new RegExp(DOCUMENT_NUMBER_PATTERN, 'u').test(value)).toBe(false);
+  });
+
+  it('publish the same rule as a JSON Schema pattern', () => {
+    for (const value of ['穗工信函〔2019〕1100号', '工信部企业〔2023〕213号', '工信部联企业〔2011〕300号', '粤工信〔2020〕1号', '国发〔2021〕999999号']) {
+      expect({ value, pattern: new RegExp(DOCUMENT_NUMBER_PATTERN, 'u').test(value) }).toEqual({ value, pattern: isDocumentNumber(value) });
+    }
   });
 });
