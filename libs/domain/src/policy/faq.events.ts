@@ -1,21 +1,50 @@
-import type { DomainEvent } from '../shared/decider';
-import type { FaqContent } from './faq.commands';
+import { at, closed, exactly, integer, recordId, regionCode, text } from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { changedFieldList } from '../product/revisions';
+import { FAQ_CONTENT, FAQ_CONTENT_FIELDS } from './faq.commands';
 
-export type FaqPublished = DomainEvent<
-  'FaqPublished',
-  { faqId: string; regionCode: string; version: number; publishedAt: string } & FaqContent
->;
+/** 常见问题解答: every event of an FAQ's record. */
+export const FAQ_EVENTS = {
+  FaqPublished: {
+    version: 1,
+    action: 'published',
+    title: 'FAQ published (发布常见问题解答)',
+    summary: 'The hub or an authority published a question and answer for its region, version 1.',
+    payload: closed({
+      faqId: recordId('The FAQ'),
+      regionCode: regionCode('The publishing actor’s region: editors whose region contains it keep the FAQ'),
+      version: exactly(1, 'The first version'),
+      ...FAQ_CONTENT,
+      publishedAt: at('When it was published'),
+    }),
+  },
+  FaqRevised: {
+    version: 1,
+    action: 'revised',
+    title: 'FAQ revised (常见问题解答修订)',
+    summary: 'A new version of the FAQ; the event carries the whole version and the fields that changed.',
+    payload: closed({
+      faqId: recordId('The FAQ'),
+      version: integer(2, undefined, 'The new version number, one more than the last'),
+      ...FAQ_CONTENT,
+      changedFields: changedFieldList(FAQ_CONTENT_FIELDS),
+      revisedAt: at('When it was revised'),
+    }),
+  },
+  FaqRetired: {
+    version: 1,
+    action: 'retired',
+    title: 'FAQ retired (常见问题解答下架)',
+    summary: 'The FAQ was taken off; it takes no more revisions.',
+    payload: closed({ faqId: recordId('The FAQ'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+  },
+} satisfies EventSpecs;
 
+export type FaqEvent = EventOf<typeof FAQ_EVENTS>;
+export type FaqPublished = EventNamed<typeof FAQ_EVENTS, 'FaqPublished'>;
 /** Carries the whole new version and which fields changed. */
-export type FaqRevised = DomainEvent<'FaqRevised', { faqId: string; version: number; changedFields: string[]; revisedAt: string } & FaqContent>;
-
-export type FaqRetired = DomainEvent<'FaqRetired', { faqId: string; reason: string; retiredAt: string }>;
-
-export type FaqEvent = FaqPublished | FaqRevised | FaqRetired;
+export type FaqRevised = EventNamed<typeof FAQ_EVENTS, 'FaqRevised'>;
+export type FaqRetired = EventNamed<typeof FAQ_EVENTS, 'FaqRetired'>;
 
 /** Current schema version of each event type (the envelope carries it). */
-export const FAQ_EVENT_SCHEMA_VERSIONS: Record<FaqEvent['type'], number> = {
-  FaqPublished: 1,
-  FaqRevised: 1,
-  FaqRetired: 1,
-};
+export const FAQ_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(FAQ_EVENTS);

@@ -3,10 +3,8 @@ import {
   DEMAND_SATISFACTION_MAX,
   DEMAND_SATISFACTION_MIN,
   DEMAND_URGENCIES,
-  FAQ_CONTENT_FIELDS,
   isPoorDemandRating,
   type DemandEvent,
-  type FaqEvent,
 } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
 import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, text, uscc, type EventMessageSpec } from './schema-builders';
@@ -16,26 +14,11 @@ import { DISTRICT_CODE, REGION_CODE, at, integer, object, recordId, schemaRef, t
  * (基础信息库) and demands (服务需求库), written against libs/domain/src/{product,policy,demand}/*.events.ts
  * and the checks of their deciders. payload-schemas.ts merges them into the published contract.
  */
-export type LibraryEventType = FaqEvent['type'] | DemandEvent['type'];
+export type LibraryEventType = DemandEvent['type'];
 
 const ref = (name: 'ServiceDomain'): JsonSchema => schemaRef(name);
 
-const version = (description: string, minimum = 1): JsonSchema => integer(minimum, undefined, description);
-const changedFields = (fields: readonly string[]): JsonSchema => ({
-  type: 'array',
-  items: { type: 'string', enum: [...fields] },
-  minItems: 1,
-  uniqueItems: true,
-  description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
-});
 const countyCode = (description: string): JsonSchema => ({ type: 'string', pattern: DISTRICT_CODE, description: `${description}: a GB/T 2260 district (county-level) code, e.g. 440106` });
-
-const faqContent = (): Record<string, JsonSchema> => ({
-  question: text('问题'),
-  answer: text('解答'),
-  topics: { type: 'array', items: text(), minItems: 1, uniqueItems: true, description: '主题: free keywords, e.g. 融资, 税收优惠' },
-  policyIds: { type: 'array', items: text(), uniqueItems: true, description: 'The policies it explains (policy ids), possibly none' },
-});
 
 /** The highest rating that still counts as 差评. */
 const POOR_RATING_MAX = Math.max(
@@ -43,33 +26,6 @@ const POOR_RATING_MAX = Math.max(
 );
 
 export const LIBRARY_EVENT_MESSAGES: Record<LibraryEventType, EventMessageSpec> = {
-  FaqPublished: {
-    title: 'FAQ published (发布常见问题解答)',
-    summary: 'The hub or an authority published a question and answer for its region, version 1.',
-    payload: object({
-      faqId: recordId('The FAQ'),
-      regionCode: { type: 'string', pattern: REGION_CODE, description: 'The publishing actor’s region: editors whose region contains it keep the FAQ' },
-      version: { type: 'integer', const: 1, description: 'The first version' },
-      ...faqContent(),
-      publishedAt: at('When it was published'),
-    }),
-  },
-  FaqRevised: {
-    title: 'FAQ revised (常见问题解答修订)',
-    summary: 'A new version of the FAQ; the event carries the whole version and the fields that changed.',
-    payload: object({
-      faqId: recordId('The FAQ'),
-      version: version('The new version number, one more than the last', 2),
-      ...faqContent(),
-      changedFields: changedFields(FAQ_CONTENT_FIELDS),
-      revisedAt: at('When it was revised'),
-    }),
-  },
-  FaqRetired: {
-    title: 'FAQ retired (常见问题解答下架)',
-    summary: 'The FAQ was taken off; it takes no more revisions.',
-    payload: object({ faqId: recordId('The FAQ'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
-  },
   DemandRaised: {
     title: 'Demand raised (提交服务需求)',
     summary: 'An enterprise, or a station on its behalf, raised a service demand; stage RAISED.',

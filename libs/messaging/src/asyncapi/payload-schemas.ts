@@ -6,6 +6,7 @@ import {
   REVOCATION_GROUNDS,
   type ApplicationEvent,
   type CallEvent,
+  type FaqEvent,
   type PolicyEvent,
   type ProductEvent,
   type ServiceCaseEvent,
@@ -49,7 +50,7 @@ export type { EventMessageSpec } from './schema-builders';
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | ProductEvent['type'] | ServiceCaseEvent['type'] | PolicyEvent['type'];
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | ProductEvent['type'] | ServiceCaseEvent['type'] | PolicyEvent['type'] | FaqEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
