@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { ServiceDomain } from '../provider/service-domains';
+import type { DemandClosed, DemandMatched, DemandResolved } from './demand.events';
 
 export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export type DemandUrgency = (typeof DEMAND_URGENCIES)[number];
@@ -31,15 +32,15 @@ export type RaiseDemand = DomainCommand<
 export type AcceptDemand = DomainCommand<'AcceptDemand', { demandId: string; stationId: string }>;
 
 /** 服务对接: a provider (and its product) for the accepted demand; a later match replaces an earlier one. */
-export type MatchDemand = DomainCommand<'MatchDemand', { demandId: string; providerId: string; productId?: string }>;
+export type MatchDemand = DomainCommand<'MatchDemand', Omit<DemandMatched['data'], 'matchedAt'>>;
 
 /**
  * The demand is met. `satisfaction` is the enterprise's rating at the 客户回访, 1–5; a rating of 1 or 2
  * (差评) opens a follow-up.
  */
-export type ResolveDemand = DomainCommand<'ResolveDemand', { demandId: string; outcome: string; satisfaction?: number }>;
+export type ResolveDemand = DomainCommand<'ResolveDemand', Omit<DemandResolved['data'], 'resolvedAt'>>;
 
-export type CloseDemand = DomainCommand<'CloseDemand', { demandId: string; reason: DemandCloseReason; note: string }>;
+export type CloseDemand = DomainCommand<'CloseDemand', Omit<DemandClosed['data'], 'closedAt'>>;
 
 /**
  * 反映诉求: a demand nobody accepted within `escalateAfterDays` (default `DEMAND_ESCALATE_AFTER_DAYS_DEFAULT`)

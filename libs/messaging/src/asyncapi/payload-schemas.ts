@@ -6,13 +6,13 @@ import {
   REVOCATION_GROUNDS,
   type ApplicationEvent,
   type CallEvent,
+  type DemandEvent,
   type FaqEvent,
   type PolicyEvent,
   type ProductEvent,
   type ServiceCaseEvent,
   type StationEvent,
 } from '@sme/domain';
-import { LIBRARY_EVENT_MESSAGES, type LibraryEventType } from './library-payload-schemas';
 import { REGISTRY_EVENT_MESSAGES, REGISTRY_SHARED_SCHEMAS, type RegistryEventType, type RegistrySchemaName } from './registry-payload-schemas';
 import type { JsonSchema } from './json-schema';
 import { messagesFromKinds } from './kind-messages';
@@ -45,12 +45,21 @@ export type { EventMessageSpec } from './schema-builders';
  * type, written against the TypeScript types in libs/domain/src/<aggregate>/*.events.ts
  * and the rules the deciders enforce before an event exists. The AsyncAPI document is generated from
  * these (see generate-asyncapi.ts); a test validates real events against them. The calls, applications
- * and stations are described here, the registries in registry-payload-schemas.ts, the libraries
- * (products, cases, policies, FAQs, demands) in library-payload-schemas.ts.
+ * and stations are described here, the registries in registry-payload-schemas.ts; the libraries
+ * (products, cases, policies, FAQs, demands) define theirs in the domain, as their kinds' event specs
+ * (kind-messages.ts).
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | ProductEvent['type'] | ServiceCaseEvent['type'] | PolicyEvent['type'] | FaqEvent['type'];
+export type PublishedEventType =
+  | StationFamilyEventType
+  | RegistryEventType
+  | StationEvent['type']
+  | ProductEvent['type']
+  | ServiceCaseEvent['type']
+  | PolicyEvent['type']
+  | FaqEvent['type']
+  | DemandEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
@@ -337,4 +346,4 @@ export type SharedSchemaName = StationSchemaName | RegistrySchemaName;
 export const SHARED_SCHEMAS: Record<string, JsonSchema> = { ...FROM_KINDS.schemas, ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS };
 
 /** Every published event type → its message title, summary and payload schema. */
-export const EVENT_MESSAGES = { ...FROM_KINDS.messages, ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES } as Record<PublishedEventType, EventMessageSpec>;
+export const EVENT_MESSAGES = { ...FROM_KINDS.messages, ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES } as Record<PublishedEventType, EventMessageSpec>;
