@@ -1,6 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { ServiceDomain } from '../provider/service-domains';
-import type { DemandClosed, DemandMatched, DemandResolved } from './demand.events';
+import type { DemandAccepted, DemandClosed, DemandMatched, DemandResolved } from './demand.events';
 
 export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export type DemandUrgency = (typeof DEMAND_URGENCIES)[number];
@@ -29,7 +29,7 @@ export type RaiseDemand = DomainCommand<
 >;
 
 /** 受理 by a STATION_OPERATOR (its station) or the HUB (the station it assigns), within the enterprise's region. */
-export type AcceptDemand = DomainCommand<'AcceptDemand', { demandId: string; stationId: string }>;
+export type AcceptDemand = DomainCommand<'AcceptDemand', Omit<DemandAccepted['data'], 'acceptedByOrgId' | 'acceptedAt'>>;
 
 /** 服务对接: a provider (and its product) for the accepted demand; a later match replaces an earlier one. */
 export type MatchDemand = DomainCommand<'MatchDemand', Omit<DemandMatched['data'], 'matchedAt'>>;

@@ -1,6 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import { closed, exactly, exactlyOneOf, text, type Static } from '../shared/schema/builders';
-import type { CasePublished } from './case.events';
+import type { CasePublished, CaseRetired } from './case.events';
 
 /**
  * The enterprise served, named or anonymised. An anonymised case carries only an alias (e.g.
@@ -23,6 +23,6 @@ export type CaseEnterprise = Static<typeof CaseEnterpriseSchema>;
 export type PublishCase = DomainCommand<'PublishCase', Omit<CasePublished['data'], 'publishedAt'> & { providerInPool: boolean }>;
 
 /** By the provider, or an ADMIN. */
-export type RetireCase = DomainCommand<'RetireCase', { caseId: string; reason: string }>;
+export type RetireCase = DomainCommand<'RetireCase', Omit<CaseRetired['data'], 'retiredAt'>>;
 
 export type ServiceCaseCommand = PublishCase | RetireCase;

@@ -1,5 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
-import type { ProductPublished } from './product.events';
+import type { ProductPublished, ProductRetired } from './product.events';
 import type { ProductContent } from './product.rules';
 
 /**
@@ -15,6 +15,6 @@ export type ReviseProduct = DomainCommand<
 >;
 
 /** By the provider, or an ADMIN (e.g. once the provider has left the pool). */
-export type RetireProduct = DomainCommand<'RetireProduct', { productId: string; reason: string }>;
+export type RetireProduct = DomainCommand<'RetireProduct', Omit<ProductRetired['data'], 'retiredAt'>>;
 
 export type ProductCommand = PublishProduct | ReviseProduct | RetireProduct;
