@@ -1,4 +1,4 @@
-import type { DemandCloseReason, DemandUrgency } from '@sme/domain/demand/demand.commands';
+import type { DemandCloseReason, DemandUrgency } from '@sme/domain/demand/demand.events';
 import type { DemandEvent } from '@sme/domain/demand/demand.events';
 import type { ServiceDomain } from '@sme/domain/provider/service-domains';
 import { assertNever } from '@sme/domain/shared/decider';

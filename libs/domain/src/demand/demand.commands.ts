@@ -1,13 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { ServiceDomain } from '../provider/service-domains';
-import type { DemandAccepted, DemandClosed, DemandMatched, DemandResolved } from './demand.events';
-
-export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
-export type DemandUrgency = (typeof DEMAND_URGENCIES)[number];
-
-/** WITHDRAWN: the enterprise no longer needs it; UNRESOLVABLE: the network cannot meet it. */
-export const DEMAND_CLOSE_REASONS = ['WITHDRAWN', 'UNRESOLVABLE'] as const;
-export type DemandCloseReason = (typeof DEMAND_CLOSE_REASONS)[number];
+import type { DemandAccepted, DemandClosed, DemandMatched, DemandResolved, DemandUrgency } from './demand.events';
 
 /**
  * 服务需求库: by the ENTERPRISE itself (the handler passes its USCC from the enterprise's record), or

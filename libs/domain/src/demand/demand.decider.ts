@@ -5,31 +5,23 @@ import { isCountyCode, isWithinCity } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import { SERVICE_DOMAINS } from '../provider/service-domains';
+import type { AcceptDemand, CloseDemand, DemandCommand, EscalateDemand, MatchDemand, RaiseDemand, ResolveDemand } from './demand.commands';
 import {
   DEMAND_CLOSE_REASONS,
+  DEMAND_SATISFACTION_MAX,
+  DEMAND_SATISFACTION_MIN,
   DEMAND_URGENCIES,
-  type AcceptDemand,
-  type CloseDemand,
-  type DemandCommand,
+  isPoorDemandRating,
   type DemandCloseReason,
-  type EscalateDemand,
-  type MatchDemand,
-  type RaiseDemand,
-  type ResolveDemand,
-} from './demand.commands';
-import type { DemandEvent, DemandRaised } from './demand.events';
+  type DemandEvent,
+  type DemandRaised,
+} from './demand.events';
 
 /**
  * Days a demand may wait for acceptance before it is escalated. The seeds set no such deadline
  * (they ask only to 及时向当地行政主管部门反映企业诉求); three days is a product choice, overridable per command.
  */
 export const DEMAND_ESCALATE_AFTER_DAYS_DEFAULT = 3;
-
-/** 五级满意度: 1 (very dissatisfied) to 5 (very satisfied). */
-export const DEMAND_SATISFACTION_MIN = 1;
-export const DEMAND_SATISFACTION_MAX = 5;
-/** The bottom two levels count as 差评 and open a follow-up (DESIGN). */
-export const isPoorDemandRating = (satisfaction: number): boolean => satisfaction <= 2;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,19 @@
 import { at, closed, districtCode, integer, oneOf, optional, recordId, text, uscc, withDescription } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../provider/service-domains';
-import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES } from './demand.commands';
-import { DEMAND_SATISFACTION_MAX, DEMAND_SATISFACTION_MIN, isPoorDemandRating } from './demand.decider';
+
+export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
+export type DemandUrgency = (typeof DEMAND_URGENCIES)[number];
+
+/** WITHDRAWN: the enterprise no longer needs it; UNRESOLVABLE: the network cannot meet it. */
+export const DEMAND_CLOSE_REASONS = ['WITHDRAWN', 'UNRESOLVABLE'] as const;
+export type DemandCloseReason = (typeof DEMAND_CLOSE_REASONS)[number];
+
+/** 五级满意度: 1 (very dissatisfied) to 5 (very satisfied). */
+export const DEMAND_SATISFACTION_MIN = 1;
+export const DEMAND_SATISFACTION_MAX = 5;
+/** The bottom two levels count as 差评 and open a follow-up (DESIGN). */
+export const isPoorDemandRating = (satisfaction: number): boolean => satisfaction <= 2;
 
 /** The highest rating that still counts as 差评. */
 const POOR_RATING_MAX = Math.max(

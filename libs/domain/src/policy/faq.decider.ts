@@ -3,8 +3,8 @@ import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { mergeChanges, requireSomeChange } from '../product/revisions';
 import { requireTextList } from './code-lists';
-import { FAQ_CONTENT_FIELDS, type FaqCommand, type FaqContent, type PublishFaq, type RetireFaq, type ReviseFaq } from './faq.commands';
-import type { FaqEvent } from './faq.events';
+import type { FaqCommand, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
+import { FAQ_CONTENT_FIELDS, type FaqContent, type FaqEvent } from './faq.events';
 
 export type FaqVersion = FaqContent & { version: number; recordedAt: string };
 

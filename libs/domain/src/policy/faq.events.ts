@@ -1,7 +1,17 @@
-import { at, closed, exactly, integer, recordId, regionCode, text } from '../shared/schema/builders';
+import { arrayOf, at, closed, exactly, integer, recordId, regionCode, text, type Static, type TObject } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { changedFieldList } from '../product/revisions';
-import { FAQ_CONTENT, FAQ_CONTENT_FIELDS } from './faq.commands';
+
+/** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
+export const FAQ_CONTENT = {
+  question: text('问题'),
+  answer: text('解答'),
+  topics: arrayOf(text(), { minItems: 1, uniqueItems: true, description: '主题: free keywords, e.g. 融资, 税收优惠' }),
+  policyIds: arrayOf(text(), { uniqueItems: true, description: 'The policies it explains (policy ids), possibly none' }),
+};
+export type FaqContent = Static<TObject<typeof FAQ_CONTENT>>;
+
+export const FAQ_CONTENT_FIELDS = ['question', 'answer', 'topics', 'policyIds'] as const;
 
 /** 常见问题解答: every event of an FAQ's record. */
 export const FAQ_EVENTS = {

@@ -2,8 +2,8 @@ import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
-import type { CaseEnterprise, PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
-import type { CasePublished, ServiceCaseEvent } from './case.events';
+import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
+import type { CaseEnterprise, CasePublished, ServiceCaseEvent } from './case.events';
 import { requireProviderInPool } from './product.rules';
 import { checkServiceClassification } from './service-classification';
 

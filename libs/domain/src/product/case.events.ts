@@ -1,8 +1,20 @@
-import { at, businessDate, closed, optional, recordId, text } from '../shared/schema/builders';
+import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, text, type Static } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
-import { CaseEnterpriseSchema } from './case.commands';
 import { providerOrgIdField } from './product.rules';
 import { ServiceClassificationSchema } from './service-classification';
+
+/**
+ * The enterprise served, named or anonymised. An anonymised case carries only an alias (e.g.
+ * 天河区某软件企业): the real name must not be sent, because an event once stored is never erased.
+ */
+export const CaseEnterpriseSchema = exactlyOneOf(
+  [
+    closed({ anonymised: exactly(false), name: text('服务企业名称') }),
+    closed({ anonymised: exactly(true), alias: text('企业代称, e.g. 天河区某软件企业; an anonymised case never carries the real name') }),
+  ],
+  { $id: 'CaseEnterprise', description: 'The enterprise served, named or anonymised' },
+);
+export type CaseEnterprise = Static<typeof CaseEnterpriseSchema>;
 
 /** 服务案例: every event of a case's record. */
 export const CASE_EVENTS = {

@@ -1,4 +1,4 @@
-import type { DemandUrgency } from '@sme/domain/demand/demand.commands';
+import type { DemandUrgency } from '@sme/domain/demand/demand.events';
 import type { ServiceDomain } from '@sme/domain/provider/service-domains';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { Filter } from '../document-store/document-store.port';
