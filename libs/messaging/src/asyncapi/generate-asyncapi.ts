@@ -1,3 +1,4 @@
+/* Why this file is long: it writes the whole AsyncAPI document (info, channels, operations, messages, CloudEvents headers), each section a small function. */
 import { ROLES } from '@sme/domain';
 import type { RecordedEvent } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
