@@ -3,7 +3,6 @@ import {
   MATERIAL_KINDS,
   OPERATOR_TYPES,
   PARK_OPERATOR_TYPES,
-  REVOCATION_GROUNDS,
   type ApplicationEvent,
   type CallEvent,
   type StationEvent,
@@ -16,7 +15,6 @@ import {
   amount,
   at,
   cityCode,
-  deadline,
   districtCode,
   email,
   integer,
@@ -40,19 +38,19 @@ export type { EventMessageSpec } from './schema-builders';
  * The published contract of every event's data (the Kafka message value): one JSON Schema per event
  * type, written against the TypeScript types in libs/domain/src/<aggregate>/*.events.ts
  * and the rules the deciders enforce before an event exists. The AsyncAPI document is generated from
- * these (see generate-asyncapi.ts); a test validates real events against them. The calls, applications
- * and stations are described here, the registries in registry-payload-schemas.ts, the libraries
- * (products, cases, policies, FAQs, demands) in library-payload-schemas.ts.
+ * these (see generate-asyncapi.ts); a test validates real events against them. The applications are
+ * described here, the registries in registry-payload-schemas.ts, the libraries (products, cases,
+ * policies, FAQs, demands) in library-payload-schemas.ts; the calls and stations define theirs in the
+ * domain (each event's EventSpec, see kind-messages.ts).
  */
-type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
+type StationFamilyEventType = ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'];
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | CallEvent['type'] | StationEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
   | 'Material'
   | 'PanelExpert'
-  | 'PublishedListEntry'
   | 'Contact'
   | 'OperatorInfo'
   | 'OperationsYear'
@@ -84,16 +82,6 @@ const STATION_SHARED_SCHEMAS: Record<StationSchemaName, JsonSchema> = {
       organisation: text('The expert’s organisation id (a USCC for legal persons)'),
     },
     { description: 'A member of the expert panel' },
-  ),
-  PublishedListEntry: object(
-    {
-      applicationId: recordId('The approved application'),
-      stationId: recordId('The station the application becomes'),
-      districtCode: districtCode(),
-      stationName: text('Station name'),
-      plaqueNumber: plaqueNumber(),
-    },
-    { description: 'One designated station on the published list' },
   ),
   Contact: object({ name: text('Contact name'), phone: phone(), email: email() }, { description: '联系人' }),
   OperatorInfo: object(
@@ -206,42 +194,6 @@ const decision = (): JsonSchema =>
   object({ applicationId: recordId('The application'), opinion: opinion(), decidedAt: at('When the city decided') });
 
 const STATION_EVENT_MESSAGES: Record<StationFamilyEventType, EventMessageSpec> = {
-  CallOpened: {
-    title: 'Call opened (征集批次发布)',
-    summary: 'The city authority opened a call for station applications.',
-    payload: object({
-      callId: recordId('The call'),
-      title: text('Title of the call'),
-      documentNumber: {
-        type: 'string',
-        pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$',
-        description: '发文字号: issuer〔year〕number号, e.g. 穗工信函〔2019〕1100号',
-      },
-      cityCode: cityCode(),
-      registrationCutoff: { type: 'string', format: 'date', description: 'Operators must have been registered before this day' },
-      districtDeadline: deadline('Applications reach the district by then (逾期不予受理)'),
-      cityDeadline: deadline('Districts forward their reviews to the city by then; not before districtDeadline'),
-      targetStationCount: integer(1, undefined, '建设目标: how many stations the call aims for'),
-      openedAt: at('When the call opened'),
-    }),
-  },
-  CallClosed: {
-    title: 'Call closed (征集截止)',
-    summary: 'The call takes no more submissions.',
-    payload: object({ callId: recordId('The call'), closedAt: at('When the call closed') }),
-  },
-  CallListPublished: {
-    title: 'List published (发布名单)',
-    summary: 'The city published the list of designated stations, with their plaque numbers.',
-    description:
-      'Plaque numbers are numbered by district code, then application id. Each entry is followed by ApplicationDesignated ' +
-      '(applications topic) and StationDesignated (stations topic) whose ce_causationid is this event’s ce_id.',
-    payload: object({
-      callId: recordId('The call'),
-      entries: { type: 'array', items: ref('PublishedListEntry'), minItems: 1, description: 'The designated stations' },
-      publishedAt: at('When the list was published'),
-    }),
-  },
   ApplicationDrafted: {
     title: 'Application drafted (提交申请表)',
     summary: 'An operator filed the application form; the application is a DRAFT.',

@@ -73,3 +73,7 @@ export const amount = (description: string, minimum?: number) =>
 export const phone = (): TString =>
   Type.String({ pattern: '^[0-9+\\-() ,/、，；;]+$', description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)' });
 export const email = (): TString => Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });
+
+/** 发文字号 `issuer〔year〕number号`, as parseDocumentNumber reads it (a serial without leading zeros). */
+export const DOCUMENT_NUMBER_PATTERN = '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$';
+export const documentNumber = (description: string): TString => Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description });
