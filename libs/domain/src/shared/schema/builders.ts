@@ -74,6 +74,9 @@ export const phone = (): TString =>
   Type.String({ pattern: '^[0-9+\\-() ,/、，；;]+$', description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)' });
 export const email = (): TString => Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });
 
+/** Any non-empty string, as given (an id from a token): unlike `text`, not checked for blanks. */
+export const nonEmptyText = (description?: string): TString => Type.String({ minLength: 1, ...described(description) });
+
 /** Any integer (a calendar year). */
 export const anyInteger = (description?: string) => Type.Integer(described(description));
 
