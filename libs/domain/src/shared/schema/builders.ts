@@ -73,3 +73,23 @@ export const amount = (description: string, minimum?: number) =>
 export const phone = (): TString =>
   Type.String({ pattern: '^[0-9+\\-() ,/、，；;]+$', description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)' });
 export const email = (): TString => Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });
+
+/** Any non-empty string, as given (an id from a token): unlike `text`, not checked for blanks. */
+export const nonEmptyText = (description?: string): TString => Type.String({ minLength: 1, ...described(description) });
+
+/** Any integer (a calendar year). */
+export const anyInteger = (description?: string) => Type.Integer(described(description));
+
+/** A number within bounds (a score, an area); for money in 万元 use `amount`. */
+export const number = (bounds: { minimum?: number; maximum?: number; exclusiveMinimum?: number }, description?: string) =>
+  Type.Number({ ...bounds, ...described(description) });
+
+/** A month, `YYYY-MM`. */
+export const yearMonth = (description: string): TString => Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description });
+
+/** 邮政编码: six digits. */
+export const postcode = (description = '邮政编码'): TString => Type.String({ pattern: '^[0-9]{6}$', description });
+
+/** 发文字号 `issuer〔year〕number号`, as parseDocumentNumber reads it (a serial without leading zeros). */
+export const DOCUMENT_NUMBER_PATTERN = '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$';
+export const documentNumber = (description: string): TString => Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description });
