@@ -1,3 +1,6 @@
+import { labelledCodes, oneOf } from '../shared/schema/builders';
+import type { EnterpriseTagGranted } from './enterprise.events';
+
 /** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
 export const ENTERPRISE_TAGS = ['TECH_BASED', 'INNOVATIVE', 'SPECIALISED', 'LITTLE_GIANT', 'HIGH_TECH'] as const;
 export type EnterpriseTagCode = (typeof ENTERPRISE_TAGS)[number];
@@ -10,16 +13,10 @@ export const ENTERPRISE_TAG_LABELS: Record<EnterpriseTagCode, { zh: string; en: 
   HIGH_TECH: { zh: '高新技术企业', en: 'High and new technology enterprise' },
 };
 
+export const EnterpriseTagSchema = { ...oneOf(ENTERPRISE_TAGS, `企业称号: ${labelledCodes(ENTERPRISE_TAGS, ENTERPRISE_TAG_LABELS)}`), $id: 'EnterpriseTag' };
+
 /** What a grant of a tag records (EnterpriseTagGranted carries it). Dates are business dates (YYYY-MM-DD), both ends inclusive. */
-export type EnterpriseTagGrantTerms = {
-  tag: EnterpriseTagCode;
-  /** The authority that issued the recognition, by name (e.g. 广东省工业和信息化厅). */
-  issuedBy: string;
-  documentNumber?: string;
-  validFrom: string;
-  validUntil: string;
-  grantedAt: string;
-};
+export type EnterpriseTagGrantTerms = Omit<EnterpriseTagGranted['data'], 'enterpriseId'>;
 
 /** One grant of a tag, as the record holds it. */
 export type EnterpriseTagGrant = EnterpriseTagGrantTerms & {

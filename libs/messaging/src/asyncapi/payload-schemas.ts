@@ -6,6 +6,7 @@ import {
   REVOCATION_GROUNDS,
   type ApplicationEvent,
   type CallEvent,
+  type EnterpriseEvent,
   type StationEvent,
 } from '@sme/domain';
 import { LIBRARY_EVENT_MESSAGES, LIBRARY_SHARED_SCHEMAS, type LibraryEventType, type LibrarySchemaName } from './library-payload-schemas';
@@ -46,7 +47,7 @@ export type { EventMessageSpec } from './schema-builders';
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'];
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | EnterpriseEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =

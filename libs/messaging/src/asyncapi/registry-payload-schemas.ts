@@ -1,19 +1,11 @@
 import {
-  ENTERPRISE_TAG_LABELS,
-  ENTERPRISE_TAGS,
-  INDUSTRY_CODES,
-  INDUSTRY_LABELS,
   MONITORING_DIMENSION_LABELS,
   MONITORING_DIMENSIONS,
   PROVIDER_REMOVAL_GROUND_LABELS,
   PROVIDER_REMOVAL_GROUNDS,
   SERVICE_DOMAIN_LABELS,
   SERVICE_DOMAINS,
-  SIZE_CLASS_LABELS,
-  SIZE_CLASSES,
-  SIZE_STANDARDS,
   WARNING_LIFT_BASES,
-  type EnterpriseEvent,
   type ExpertEvent,
   type ProviderEvent,
 } from '@sme/domain';
@@ -25,13 +17,9 @@ import { CITY_CODE, REGION_CODE, at, integer, object, opinion, recordId, schemaR
  * and experts (服务专家库), written against libs/domain/src/{enterprise,provider,expert}/*.events.ts and
  * the checks of their deciders. payload-schemas.ts merges them into the published contract.
  */
-export type RegistryEventType = EnterpriseEvent['type'] | ProviderEvent['type'] | ExpertEvent['type'];
+export type RegistryEventType = ProviderEvent['type'] | ExpertEvent['type'];
 
 export type RegistrySchemaName =
-  | 'IndustryCode'
-  | 'SizeClass'
-  | 'EnterpriseFigures'
-  | 'EnterpriseTag'
   | 'ServiceDomain'
   | 'ProviderMaterial'
   | 'ProviderRemovalGround'
@@ -58,27 +46,10 @@ const perDimension = (schema: (label: string) => JsonSchema, description: string
   object(Object.fromEntries(MONITORING_DIMENSIONS.map((d) => [d, schema(MONITORING_DIMENSION_LABELS[d].zh)])), { description });
 /** Record ids the ledger made: the provider's own, and the stations' it refers to. */
 const providerId = (): JsonSchema => recordId('The provider');
-const enterpriseId = (): JsonSchema => recordId('The enterprise');
 const expertId = (): JsonSchema => text('The expert’s user id (the `sub` of their token): the stream is `expert-<expertId>`');
 const stationId = (): JsonSchema => recordId('A service station');
 
 export const REGISTRY_SHARED_SCHEMAS: Record<RegistrySchemaName, JsonSchema> = {
-  IndustryCode: {
-    type: 'string',
-    enum: [...INDUSTRY_CODES],
-    description: `The industry row of the size standard (工信部联企业〔2011〕300号 第四条): ${labelled(INDUSTRY_CODES, INDUSTRY_LABELS)}`,
-  },
-  SizeClass: { type: 'string', enum: [...SIZE_CLASSES], description: `企业规模: ${labelled(SIZE_CLASSES, SIZE_CLASS_LABELS)}` },
-  EnterpriseFigures: object(
-    {
-      year: { type: 'integer', description: 'The year of the figures: from the founding year to the year of the report' },
-      employees: integer(0, undefined, '从业人员, persons'),
-      revenue: { type: 'number', minimum: 0, description: '营业收入, 万元' },
-      assets: { type: 'number', minimum: 0, description: '资产总额, 万元' },
-    },
-    { description: 'One year’s figures, the measures of the size standard' },
-  ),
-  EnterpriseTag: { type: 'string', enum: [...ENTERPRISE_TAGS], description: `企业称号: ${labelled(ENTERPRISE_TAGS, ENTERPRISE_TAG_LABELS)}` },
   ServiceDomain: { type: 'string', enum: [...SERVICE_DOMAINS], description: `服务领域: ${labelled(SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS)}` },
   ProviderMaterial: object(
     { kind: text('材料类别, free text, e.g. 营业执照, 资质证书'), fileName: text('File name'), sha256: sha256() },
@@ -112,89 +83,6 @@ export const REGISTRY_SHARED_SCHEMAS: Record<RegistrySchemaName, JsonSchema> = {
 };
 
 export const REGISTRY_EVENT_MESSAGES: Record<RegistryEventType, EventMessageSpec> = {
-  EnterpriseRegistered: {
-    title: 'Enterprise registered (企业入库)',
-    summary: 'An enterprise record begins: the enterprise, or a station operator, hub or district authority of its region, registered it.',
-    description:
-      'Followed in the same request by EnterpriseFiguresReported and EnterpriseSizeClassChanged (from null). A USCC is registered once across all enterprises.',
-    payload: object({
-      enterpriseId: enterpriseId(),
-      uscc: uscc(),
-      name: text('企业名称'),
-      industryCode: ref('IndustryCode'),
-      regionCode: { type: 'string', pattern: REGION_CODE, description: 'GB/T 2260 code of where the enterprise is, usually its district' },
-      foundedOn: date('成立日期, not in the future'),
-      registeredAt: at('When it was registered'),
-    }),
-  },
-  EnterpriseFiguresReported: {
-    title: 'Figures reported (报送经营数据)',
-    summary: 'A year’s figures; a later report for the same year replaces the earlier one.',
-    payload: object({ enterpriseId: enterpriseId(), figures: ref('EnterpriseFigures'), reportedAt: at('When they were reported') }),
-  },
-  EnterpriseProfileUpdated: {
-    title: 'Profile updated (企业信息变更)',
-    summary: 'The name, industry or region changed; only the fields that differ are given.',
-    description: 'A new industry is followed by EnterpriseSizeClassChanged when the latest figures then give another class.',
-    payload: object({
-      enterpriseId: enterpriseId(),
-      changes: object(
-        {
-          name: text('New name'),
-          industryCode: ref('IndustryCode'),
-          regionCode: { type: 'string', pattern: REGION_CODE, description: 'New GB/T 2260 region code' },
-        },
-        { optional: ['name', 'industryCode', 'regionCode'], description: 'The changed fields, at least one' },
-      ),
-      updatedAt: at('When it was updated'),
-    }),
-  },
-  EnterpriseSizeClassChanged: {
-    title: 'Size class changed (企业规模划型变更)',
-    summary: 'The latest figures give another size class under the standard in force; from is null at registration.',
-    payload: object({
-      enterpriseId: enterpriseId(),
-      from: { type: ['string', 'null'], enum: [...SIZE_CLASSES, null], description: 'The class before, null at registration' },
-      to: ref('SizeClass'),
-      standardId: { type: 'string', enum: SIZE_STANDARDS.map((s) => s.id), description: 'The size standard applied, e.g. MIIT-2011-300 (工信部联企业〔2011〕300号)' },
-      industryCode: ref('IndustryCode'),
-      figuresYear: { type: 'integer', description: 'The year whose figures gave the class' },
-      basis: text('Why, in Chinese, citing the standard’s clause'),
-      changedAt: at('When it changed'),
-    }),
-  },
-  EnterpriseTagGranted: {
-    title: 'Tag granted (认定称号)',
-    summary: 'The city or district authority recorded a recognition (e.g. 专精特新) issued by an authority, for a period.',
-    payload: object(
-      {
-        enterpriseId: enterpriseId(),
-        tag: ref('EnterpriseTag'),
-        issuedBy: text('认定机关, e.g. 广东省工业和信息化厅'),
-        documentNumber: {
-          type: 'string',
-          pattern: '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$',
-          description: '发文字号 of the recognition: issuer〔year〕number号',
-        },
-        validFrom: date('First day it counts'),
-        validUntil: date('Last day it counts, not before validFrom; no overlap with another grant of the same tag'),
-        grantedAt: at('When it was recorded'),
-      },
-      { optional: ['documentNumber'] },
-    ),
-  },
-  EnterpriseTagRevoked: {
-    title: 'Tag revoked (撤销称号)',
-    summary: 'The authority revoked a tag: every grant of it not yet over on revokedOn stops counting from that day.',
-    payload: object({
-      enterpriseId: enterpriseId(),
-      tag: ref('EnterpriseTag'),
-      reason: text('撤销理由'),
-      revokedOn: date('The day of the act, China calendar: the first day the tag no longer counts'),
-      revokedAt: at('When it was revoked'),
-    }),
-  },
-
   ProviderAppliedForEntry: {
     title: 'Entry applied for (申请入库)',
     summary: 'A service provider applied to enter the pool: its first round, or a new one after a refusal or a removal; status APPLIED.',

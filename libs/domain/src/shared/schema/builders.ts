@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type Static, type TObject, type TProperties, type TSchema, type TString, type TUnsafe } from '@sinclair/typebox';
+import { DOCUMENT_NUMBER_PATTERN } from '../document-number';
 import { REGION_CODE_PATTERN } from '../region-code';
 import { USCC_PATTERN } from '../uscc';
 
@@ -34,6 +35,21 @@ export const anyText = (description?: string): TString => Type.String(described(
 export const oneOf = <T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...described(description) });
 
+/** One of a fixed list of codes, or null. */
+export const oneOfOrNull = <T extends string>(values: readonly T[], description?: string): TUnsafe<T | null> =>
+  Type.Unsafe<T | null>({ type: ['string', 'null'], enum: [...values, null], ...described(description) });
+
+/** `CODE 标签, …`: the codes with their Chinese labels, for a description. */
+export const labelledCodes = <T extends string>(codes: readonly T[], labels: Readonly<Record<T, { zh: string }>>): string =>
+  codes.map((code) => `${code} ${labels[code].zh}`).join(', ');
+
+/** A string matching a pattern (a JSON Schema regular expression). */
+export const matching = (pattern: string, description?: string): TString => Type.String({ pattern, ...described(description) });
+
+/** A closed object with one property per key, each with the schema `schemaOf(key)`. */
+export const closedKeys = <K extends string, T extends TSchema>(keys: readonly K[], schemaOf: (key: K) => T, options: SchemaOptions = {}): TObject<{ [P in K]: T }> =>
+  closed(Object.fromEntries(keys.map((key) => [key, schemaOf(key)])) as { [P in K]: T }, options);
+
 /** The moment of an act as the server wrote it: `Date.toISOString()`, always UTC with milliseconds. */
 export const at = (description: string): TString => Type.String({ format: 'date-time', description });
 
@@ -50,6 +66,10 @@ export const cityCode = (): TString =>
   Type.String({ pattern: CITY_CODE_PATTERN, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
 export const districtCode = (): TString =>
   Type.String({ pattern: DISTRICT_CODE_PATTERN, description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区' });
+/** A city (e.g. 440100) or a county-level district (e.g. 440106): not a province. */
+export const LOCAL_REGION_CODE_PATTERN = '^[1-9][0-9]((0[1-9]|[1-9][0-9])00|[0-9]{2}(0[1-9]|[1-9][0-9]))$';
+export const localRegionCode = (): TString =>
+  Type.String({ pattern: LOCAL_REGION_CODE_PATTERN, description: 'GB/T 2260 code of a city (e.g. 440100) or a county-level district (e.g. 440106)' });
 export const regionCode = (description = 'GB/T 2260 region code, e.g. 440106 天河区'): TString => Type.String({ pattern: REGION_CODE_PATTERN, description });
 export const plaqueNumber = (): TString =>
   Type.String({
@@ -58,6 +78,8 @@ export const plaqueNumber = (): TString =>
   });
 export const uscc = (description = '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified'): TString =>
   Type.String({ pattern: USCC_PATTERN, description });
+/** 发文字号 `issuer〔year〕number号`; the description says whose. */
+export const documentNumber = (description: string): TString => Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description });
 export const sha256 = (): TString => Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
 /** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
 export const deadline = (description: string): TString =>
@@ -68,6 +90,10 @@ export const deadline = (description: string): TString =>
 export const opinion = (): TString => text('意见: the opinion recorded with the step');
 export const integer = (minimum: number, maximum?: number, description?: string) =>
   Type.Integer({ minimum, ...(maximum === undefined ? {} : { maximum }), ...described(description) });
+/** Any whole number (no bounds). */
+export const anyInteger = (description?: string) => Type.Integer(described(description));
+export const number = (minimum: number, maximum?: number, description?: string) =>
+  Type.Number({ minimum, ...(maximum === undefined ? {} : { maximum }), ...described(description) });
 export const amount = (description: string, minimum?: number) =>
   Type.Number({ ...(minimum === undefined ? {} : { minimum }), description: `${description}, 万元` });
 export const phone = (): TString =>
