@@ -31,12 +31,15 @@ export const text = (description?: string): TString => Type.String({ minLength: 
 /** Any string, as given (an organisation id from a token, a free reference). */
 export const anyText = (description?: string): TString => Type.String(described(description));
 
-/** One of a fixed list of codes; its TypeScript type is the union of the codes. */
-export const oneOf = <T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
+/**
+ * One of a fixed list of codes; its TypeScript type is the union of the codes (`const`, so a list
+ * written in place stays a union of literals inside `closed({…})` instead of widening to string).
+ */
+export const oneOf = <const T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...described(description) });
 
 /** One of a fixed list of codes, or null. */
-export const oneOfOrNull = <T extends string>(values: readonly T[], description?: string): TUnsafe<T | null> =>
+export const oneOfOrNull = <const T extends string>(values: readonly T[], description?: string): TUnsafe<T | null> =>
   Type.Unsafe<T | null>({ type: ['string', 'null'], enum: [...values, null], ...described(description) });
 
 /** `CODE 标签, …`: the codes with their Chinese labels, for a description. */
@@ -62,8 +65,8 @@ export const recordId = (what: string): TString => Type.String({ format: 'uuid',
 /** GB/T 2260 codes. */
 export const CITY_CODE_PATTERN = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
 export const DISTRICT_CODE_PATTERN = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
-export const cityCode = (): TString =>
-  Type.String({ pattern: CITY_CODE_PATTERN, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
+export const cityCode = (description = 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市'): TString =>
+  Type.String({ pattern: CITY_CODE_PATTERN, description });
 export const districtCode = (): TString =>
   Type.String({ pattern: DISTRICT_CODE_PATTERN, description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区' });
 /** A city (e.g. 440100) or a county-level district (e.g. 440106): not a province. */
