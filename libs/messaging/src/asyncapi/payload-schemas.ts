@@ -7,6 +7,7 @@ import {
   type ApplicationEvent,
   type CallEvent,
   type EnterpriseEvent,
+  type ExpertEvent,
   type StationEvent,
 } from '@sme/domain';
 import { LIBRARY_EVENT_MESSAGES, LIBRARY_SHARED_SCHEMAS, type LibraryEventType, type LibrarySchemaName } from './library-payload-schemas';
@@ -47,7 +48,7 @@ export type { EventMessageSpec } from './schema-builders';
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | EnterpriseEvent['type'];
+export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | EnterpriseEvent['type'] | ExpertEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =

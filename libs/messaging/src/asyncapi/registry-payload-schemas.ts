@@ -6,7 +6,6 @@ import {
   SERVICE_DOMAIN_LABELS,
   SERVICE_DOMAINS,
   WARNING_LIFT_BASES,
-  type ExpertEvent,
   type ProviderEvent,
 } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
@@ -17,7 +16,7 @@ import { CITY_CODE, REGION_CODE, at, integer, object, opinion, recordId, schemaR
  * and experts (服务专家库), written against libs/domain/src/{enterprise,provider,expert}/*.events.ts and
  * the checks of their deciders. payload-schemas.ts merges them into the published contract.
  */
-export type RegistryEventType = ProviderEvent['type'] | ExpertEvent['type'];
+export type RegistryEventType = ProviderEvent['type'];
 
 export type RegistrySchemaName =
   | 'ServiceDomain'
@@ -25,9 +24,7 @@ export type RegistrySchemaName =
   | 'ProviderRemovalGround'
   | 'RemovalEvidence'
   | 'MonitoringScores'
-  | 'MonitoringWeights'
-  | 'ExpertSpecialty'
-  | 'ExpertOrganisation';
+  | 'MonitoringWeights';
 
 const ref = (name: RegistrySchemaName | 'Contact'): JsonSchema => schemaRef(name);
 const labelled = (codes: readonly string[], labels: Record<string, { zh: string }>): string => codes.map((code) => `${code} ${labels[code].zh}`).join(', ');
@@ -46,7 +43,6 @@ const perDimension = (schema: (label: string) => JsonSchema, description: string
   object(Object.fromEntries(MONITORING_DIMENSIONS.map((d) => [d, schema(MONITORING_DIMENSION_LABELS[d].zh)])), { description });
 /** Record ids the ledger made: the provider's own, and the stations' it refers to. */
 const providerId = (): JsonSchema => recordId('The provider');
-const expertId = (): JsonSchema => text('The expert’s user id (the `sub` of their token): the stream is `expert-<expertId>`');
 const stationId = (): JsonSchema => recordId('A service station');
 
 export const REGISTRY_SHARED_SCHEMAS: Record<RegistrySchemaName, JsonSchema> = {
@@ -68,17 +64,6 @@ export const REGISTRY_SHARED_SCHEMAS: Record<RegistrySchemaName, JsonSchema> = {
   MonitoringWeights: perDimension(
     (label) => ({ type: 'number', minimum: 0, description: `Weight of ${label}` }),
     'Relative weights, ≥ 0 and not all zero; the total divides by their sum (default all 1)',
-  ),
-  ExpertSpecialty: object(
-    { domain: ref('ServiceDomain'), detail: text('专长说明, e.g. 专利布局; present for OTHER') },
-    { optional: ['detail'], description: 'A field of expertise' },
-  ),
-  ExpertOrganisation: object(
-    {
-      id: text('所在单位代码: a USCC (upper case, verified) for legal persons, otherwise as given'),
-      name: text('所在单位名称'),
-    },
-    { description: 'The organisation the expert works for' },
   ),
 };
 
@@ -190,70 +175,4 @@ export const REGISTRY_EVENT_MESSAGES: Record<RegistryEventType, EventMessageSpec
       leftAt: at('When it left'),
     }),
   },
-
-  ExpertRegistered: {
-    title: 'Expert registered (专家登记)',
-    summary: 'An expert record begins, registered by the expert or the hub of their city; status REGISTERED, not yet on panels.',
-    payload: object({
-      expertId: expertId(),
-      name: text('专家姓名'),
-      specialties: { type: 'array', items: ref('ExpertSpecialty'), minItems: 1, description: '专长领域, no two the same' },
-      organisation: ref('ExpertOrganisation'),
-      regionCode: localRegionCode(),
-      cityCode: cityOf(),
-      title: text('职称或资格, e.g. 高级经济师, 执业律师'),
-      registeredBy: { type: 'string', enum: ['SELF', 'HUB'], description: 'SELF: the expert; HUB: the hub of their city' },
-      registeredAt: at('When they were registered'),
-    }),
-  },
-  ExpertAdmitted: {
-    title: 'Expert admitted (专家入库)',
-    summary: 'The hub or city authority admitted the expert; status ADMITTED, available for panels.',
-    payload: object({ expertId: expertId(), opinion: opinion(), admittedAt: at('When they were admitted') }),
-  },
-  ExpertSuspended: {
-    title: 'Expert suspended (暂停)',
-    summary: 'The expert is off panels to the end of until (China calendar), or until reinstated when until is absent.',
-    payload: object(
-      { expertId: expertId(), reason: text('The reason'), until: date('Last day of the suspension, not before the day of the act'), suspendedAt: at('When they were suspended') },
-      { optional: ['until'] },
-    ),
-  },
-  ExpertReinstated: {
-    title: 'Expert reinstated (恢复)',
-    summary: 'The suspension in force ended; the expert is available for panels again.',
-    payload: object({ expertId: expertId(), opinion: opinion(), reinstatedAt: at('When they were reinstated') }),
-  },
-  ExpertRemoved: {
-    title: 'Expert removed (专家出库)',
-    summary: 'The expert left the pool for good; status REMOVED.',
-    payload: object({ expertId: expertId(), reason: text('The reason'), removedAt: at('When they were removed') }),
-  },
-  ExpertProfileUpdated: {
-    title: 'Expert profile updated (专家信息变更)',
-    summary: 'Profile fields other than the organisation changed; only the changed ones are given.',
-    payload: object({
-      expertId: expertId(),
-      changes: object(
-        {
-          name: text('New name'),
-          specialties: { type: 'array', items: ref('ExpertSpecialty'), minItems: 1, description: 'The new specialties, all of them' },
-          regionCode: localRegionCode(),
-          cityCode: withCity(),
-          title: text('New title or qualification'),
-        },
-        { optional: ['name', 'specialties', 'regionCode', 'cityCode', 'title'], description: 'The changed fields, at least one; regionCode and cityCode change together' },
-      ),
-      updatedAt: at('When it was updated'),
-    }),
-  },
-  ExpertOrganisationChanged: {
-    title: 'Organisation changed (所在单位变更)',
-    summary: 'The expert moved to another organisation; conflict-of-interest checks use the organisation at the time.',
-    payload: object({ expertId: expertId(), from: ref('ExpertOrganisation'), to: ref('ExpertOrganisation'), changedAt: at('When it changed') }),
-  },
 };
-
-function withCity(): JsonSchema {
-  return { ...cityOf(), description: 'The city of the new regionCode (present with it)' };
-}
