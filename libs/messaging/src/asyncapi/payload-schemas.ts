@@ -8,10 +8,10 @@ import {
   type CallEvent,
   type EnterpriseEvent,
   type ExpertEvent,
+  type ProviderEvent,
   type StationEvent,
 } from '@sme/domain';
 import { LIBRARY_EVENT_MESSAGES, LIBRARY_SHARED_SCHEMAS, type LibraryEventType, type LibrarySchemaName } from './library-payload-schemas';
-import { REGISTRY_EVENT_MESSAGES, REGISTRY_SHARED_SCHEMAS, type RegistryEventType, type RegistrySchemaName } from './registry-payload-schemas';
 import type { JsonSchema } from './json-schema';
 import { messagesFromKinds } from './kind-messages';
 import {
@@ -42,13 +42,20 @@ export type { EventMessageSpec } from './schema-builders';
  * The published contract of every event's data (the Kafka message value): one JSON Schema per event
  * type, written against the TypeScript types in libs/domain/src/<aggregate>/*.events.ts
  * and the rules the deciders enforce before an event exists. The AsyncAPI document is generated from
- * these (see generate-asyncapi.ts); a test validates real events against them. The calls, applications
- * and stations are described here, the registries in registry-payload-schemas.ts, the libraries
- * (products, cases, policies, FAQs, demands) in library-payload-schemas.ts.
+ * these (see generate-asyncapi.ts); a test validates real events against them. The kinds that define
+ * their events as specs in the domain (stations, enterprises, providers, experts) come from
+ * kind-messages.ts; the calls and applications are described here, the libraries (products, cases,
+ * policies, FAQs, demands) in library-payload-schemas.ts.
  */
 type StationFamilyEventType = CallEvent['type'] | ApplicationEvent['type'];
 const FROM_KINDS = messagesFromKinds();
-export type PublishedEventType = StationFamilyEventType | RegistryEventType | LibraryEventType | StationEvent['type'] | EnterpriseEvent['type'] | ExpertEvent['type'];
+export type PublishedEventType =
+  | StationFamilyEventType
+  | LibraryEventType
+  | StationEvent['type']
+  | EnterpriseEvent['type']
+  | ExpertEvent['type']
+  | ProviderEvent['type'];
 
 /** The names of the shared sub-schemas of the station procedure under `components.schemas`. */
 type StationSchemaName =
@@ -329,10 +336,10 @@ const STATION_EVENT_MESSAGES: Record<StationFamilyEventType, EventMessageSpec> =
 };
 
 /** The names of the shared sub-schemas under `components.schemas`. */
-export type SharedSchemaName = StationSchemaName | RegistrySchemaName | LibrarySchemaName;
+export type SharedSchemaName = StationSchemaName | LibrarySchemaName;
 
 /** Sub-schemas several events share; they appear under `components.schemas`. */
-export const SHARED_SCHEMAS: Record<string, JsonSchema> = { ...FROM_KINDS.schemas, ...STATION_SHARED_SCHEMAS, ...REGISTRY_SHARED_SCHEMAS, ...LIBRARY_SHARED_SCHEMAS };
+export const SHARED_SCHEMAS: Record<string, JsonSchema> = { ...FROM_KINDS.schemas, ...STATION_SHARED_SCHEMAS, ...LIBRARY_SHARED_SCHEMAS };
 
 /** Every published event type → its message title, summary and payload schema. */
-export const EVENT_MESSAGES = { ...FROM_KINDS.messages, ...STATION_EVENT_MESSAGES, ...REGISTRY_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES } as Record<PublishedEventType, EventMessageSpec>;
+export const EVENT_MESSAGES = { ...FROM_KINDS.messages, ...STATION_EVENT_MESSAGES, ...LIBRARY_EVENT_MESSAGES } as Record<PublishedEventType, EventMessageSpec>;
