@@ -1,3 +1,4 @@
+import { ContactSchema, type ContactDetails } from '../shared/contact';
 import {
   amount,
   anyInteger,
@@ -99,8 +100,8 @@ export const MATERIAL_KIND_LABELS: Record<MaterialKind, { zh: string; en: string
 
 /** Each part of the form is a schema (its `$id` names it in AsyncAPI) and its type follows from it. */
 
-export const ContactSchema = closed({ name: text('Contact name'), phone: phone(), email: email() }, { $id: 'Contact', description: '联系人' });
-export type Contact = Static<typeof ContactSchema>;
+export { ContactSchema };
+export type Contact = ContactDetails;
 
 export const OperatorInfoSchema = closed(
   {

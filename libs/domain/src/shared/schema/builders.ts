@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type Static, type TObject, type TProperties, type TSchema, type TString, type TUnsafe } from '@sinclair/typebox';
+import { DOCUMENT_NUMBER_PATTERN } from '../document-number';
 import { REGION_CODE_PATTERN } from '../region-code';
 import { USCC_PATTERN } from '../uscc';
 
@@ -30,9 +31,27 @@ export const text = (description?: string): TString => Type.String({ minLength: 
 /** Any string, as given (an organisation id from a token, a free reference). */
 export const anyText = (description?: string): TString => Type.String(described(description));
 
-/** One of a fixed list of codes; its TypeScript type is the union of the codes. */
-export const oneOf = <T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
+/**
+ * One of a fixed list of codes; its TypeScript type is the union of the codes (`const`, so a list
+ * written in place stays a union of literals inside `closed({…})` instead of widening to string).
+ */
+export const oneOf = <const T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...described(description) });
+
+/** One of a fixed list of codes, or null. */
+export const oneOfOrNull = <const T extends string>(values: readonly T[], description?: string): TUnsafe<T | null> =>
+  Type.Unsafe<T | null>({ type: ['string', 'null'], enum: [...values, null], ...described(description) });
+
+/** `CODE 标签, …`: the codes with their Chinese labels, for a description. */
+export const labelledCodes = <T extends string>(codes: readonly T[], labels: Readonly<Record<T, { zh: string }>>): string =>
+  codes.map((code) => `${code} ${labels[code].zh}`).join(', ');
+
+/** A string matching a pattern (a JSON Schema regular expression). */
+export const matching = (pattern: string, description?: string): TString => Type.String({ pattern, ...described(description) });
+
+/** A closed object with one property per key, each with the schema `schemaOf(key)`. */
+export const closedKeys = <K extends string, T extends TSchema>(keys: readonly K[], schemaOf: (key: K) => T, options: SchemaOptions = {}): TObject<{ [P in K]: T }> =>
+  closed(Object.fromEntries(keys.map((key) => [key, schemaOf(key)])) as { [P in K]: T }, options);
 
 /** The moment of an act as the server wrote it: `Date.toISOString()`, always UTC with milliseconds. */
 export const at = (description: string): TString => Type.String({ format: 'date-time', description });
@@ -46,10 +65,14 @@ export const recordId = (what: string): TString => Type.String({ format: 'uuid',
 /** GB/T 2260 codes. */
 export const CITY_CODE_PATTERN = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
 export const DISTRICT_CODE_PATTERN = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
-export const cityCode = (): TString =>
-  Type.String({ pattern: CITY_CODE_PATTERN, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
+export const cityCode = (description = 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市'): TString =>
+  Type.String({ pattern: CITY_CODE_PATTERN, description });
 export const districtCode = (): TString =>
   Type.String({ pattern: DISTRICT_CODE_PATTERN, description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区' });
+/** A city (e.g. 440100) or a county-level district (e.g. 440106): not a province. */
+export const LOCAL_REGION_CODE_PATTERN = '^[1-9][0-9]((0[1-9]|[1-9][0-9])00|[0-9]{2}(0[1-9]|[1-9][0-9]))$';
+export const localRegionCode = (): TString =>
+  Type.String({ pattern: LOCAL_REGION_CODE_PATTERN, description: 'GB/T 2260 code of a city (e.g. 440100) or a county-level district (e.g. 440106)' });
 export const regionCode = (description = 'GB/T 2260 region code, e.g. 440106 天河区'): TString => Type.String({ pattern: REGION_CODE_PATTERN, description });
 export const plaqueNumber = (): TString =>
   Type.String({
@@ -58,6 +81,8 @@ export const plaqueNumber = (): TString =>
   });
 export const uscc = (description = '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified'): TString =>
   Type.String({ pattern: USCC_PATTERN, description });
+/** 发文字号 `issuer〔year〕number号`; the description says whose. */
+export const documentNumber = (description: string): TString => Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description });
 export const sha256 = (): TString => Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
 /** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
 export const deadline = (description: string): TString =>
@@ -90,6 +115,3 @@ export const yearMonth = (description: string): TString => Type.String({ pattern
 /** 邮政编码: six digits. */
 export const postcode = (description = '邮政编码'): TString => Type.String({ pattern: '^[0-9]{6}$', description });
 
-/** 发文字号 `issuer〔year〕number号`, as parseDocumentNumber reads it (a serial without leading zeros). */
-export const DOCUMENT_NUMBER_PATTERN = '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$';
-export const documentNumber = (description: string): TString => Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description });
