@@ -106,6 +106,15 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
       attachScenario('POST /applications/:id/materials', false),
       attachScenario('  same, with Idempotency-Key', true),
       {
+        // The read path: one list read of one projection, waiting only until that projection has applied
+        // this instance's last write (no polling of every projection, no read of the log's head).
+        name: 'GET /applications?callId= (list)',
+        async prepare() {
+          const headers = await bearer(actors.city);
+          return { next: () => ({ method: 'GET', path: `/applications?callId=${call.id}&limit=20`, headers }) };
+        },
+      },
+      {
         name: 'POST /applications (new draft)',
         async prepare() {
           const bodies = operators.map((_, client) => ({ callId: call.id, form: form(client + 1), occurredAt: DRAFTED_AT }));
@@ -181,7 +190,14 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
   if (noop && attach) {
     notes.push(
       `At 1 client, p50 of the materials command minus p50 of the no-op: ${(attach.result.latency.p50 - noop.result.latency.p50).toFixed(2)} ms ` +
-        '(the command\'s own work: read, fold, decide, append, read back; short windows make this noisy).',
+        '(the command\'s own work: access gate, read, fold, decide, append; short windows make this noisy).',
+    );
+  }
+  const list = rows.find((r) => r.scenario.startsWith('GET /applications') && r.concurrency === 1);
+  if (noop && list) {
+    notes.push(
+      `At 1 client, p50 of the list read minus p50 of the no-op: ${(list.result.latency.p50 - noop.result.latency.p50).toFixed(2)} ms ` +
+        '(the read path: its one projection checked against the position the read must see, then the query).',
     );
   }
   notes.push(`API process memory at the end: rss ${(serverMemory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(serverMemory.heapUsed / 2 ** 20).toFixed(0)} MiB.`);

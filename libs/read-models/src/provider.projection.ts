@@ -1,7 +1,8 @@
 import {
   activeProviderWarning,
   currentStationsOf,
-  providerDecider,
+  evolveProvider,
+  initialProviderState,
   type ProviderEvent,
   type ProviderRecord,
   type ProviderRemovalGround,
@@ -44,17 +45,6 @@ export type ProviderView = ViewVersion &
     currentStationIds: string[];
   };
 
-const STATE_KEYS = [
-  'providerId', 'uscc', 'name', 'regionCode', 'cityCode', 'serviceDomains', 'materials', 'contact',
-  'entryRounds', 'periods', 'evaluations', 'warnings', 'consecutiveFailures', 'removalRecommended', 'stations',
-] as const;
-
-function stateOf(view: ProviderView | undefined): ProviderState {
-  if (!view) return providerDecider.initialState();
-  const record = Object.fromEntries(STATE_KEYS.map((k) => [k, view[k]])) as unknown as ProviderRecord;
-  return { status: view.status, ...record } as ProviderState;
-}
-
 function movementsOf(state: Exclude<ProviderState, { status: 'NONE' }>): ProviderMovementView[] {
   const admissions = state.entryRounds.filter((r) => r.outcome === 'ADMITTED');
   return state.periods.flatMap((p, i): ProviderMovementView[] => [
@@ -65,18 +55,22 @@ function movementsOf(state: Exclude<ProviderState, { status: 'NONE' }>): Provide
   ]);
 }
 
-/** Pure: the provider's view after one more of its events (the domain's own fold, then what lists need). */
+/**
+ * Pure: the provider's view after one more of its events. The view is the provider's record (its
+ * status and fields, as the domain folds them) plus what lists filter on, so the record part is folded
+ * in place by the domain's own `evolveProvider` — one definition of what each event does to the record
+ * — and the list fields are derived from it.
+ */
 export function projectProvider(view: ProviderView | undefined, recorded: RecordedEvent): ProviderView | undefined {
   const event = { type: recorded.type, data: recorded.data } as ProviderEvent;
-  const state = providerDecider.evolve(stateOf(view), event);
+  const state = evolveProvider(view ?? initialProviderState(), event);
   if (state.status === 'NONE') return view;
-  const record = Object.fromEntries(STATE_KEYS.map((k) => [k, state[k]])) as unknown as ProviderRecord;
   const warning = activeProviderWarning(state);
   const poolSpans = state.periods.map((p) => ({ from: p.admittedAt, to: p.removedAt ?? null }));
   return {
     _id: state.providerId,
+    ...state,
     ...versionOf(recorded),
-    ...record,
     id: state.providerId,
     status: state.status,
     appliedAt: view?.appliedAt ?? state.entryRounds[0]?.appliedAt ?? recorded.metadata.occurredAt,

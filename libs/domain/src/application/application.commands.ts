@@ -1,5 +1,6 @@
 import type { CallSnapshot } from '../call/call.snapshot';
 import type { DomainCommand } from '../shared/decider';
+import type { ApplicationDesignated, ExpertScoreRecorded, PanelExpert } from './application.events';
 import type { ApplicationForm, MaterialKind } from './application.form';
 
 /** By a STATION_OPERATOR; the actor's organisation becomes the application's owner. */
@@ -23,13 +24,7 @@ export type ReviewByDistrict = DomainCommand<
   { applicationId: string; call: CallSnapshot; passed: boolean; opinion: string }
 >;
 
-/** A panel member as recorded on the application (name and organisation as the expert registry had them). */
-export type PanelExpert = {
-  expertId: string;
-  name: string;
-  /** The expert's organisation id (a USCC for legal persons). */
-  organisation: string;
-};
+export type { PanelExpert };
 
 /**
  * A proposed panel member with what the expert registry (服务专家库) says of them at the panel's
@@ -47,11 +42,8 @@ export type PanelCandidate = {
  */
 export type FormExpertPanel = DomainCommand<'FormExpertPanel', { applicationId: string; experts: PanelCandidate[] }>;
 
-/** By an EXPERT on the panel, once; an integer 0–100. */
-export type ScoreApplication = DomainCommand<
-  'ScoreApplication',
-  { applicationId: string; score: number; opinion: string }
->;
+/** By an EXPERT on the panel, once; an integer 0–100 (the expert is the actor). */
+export type ScoreApplication = DomainCommand<'ScoreApplication', Omit<ExpertScoreRecorded['data'], 'expertId' | 'scoredAt'>>;
 
 /** 推荐意见 by the city's HUB once every panel score is in. */
 export type IssueRecommendation = DomainCommand<
@@ -66,10 +58,7 @@ export type DecideApplication = DomainCommand<
 >;
 
 /** By the CITY_AUTHORITY once the list is published: the approved application became a station. */
-export type MarkDesignated = DomainCommand<
-  'MarkDesignated',
-  { applicationId: string; stationId: string; plaqueNumber: string }
->;
+export type MarkDesignated = DomainCommand<'MarkDesignated', Omit<ApplicationDesignated['data'], 'designatedAt'>>;
 
 export type ApplicationCommand =
   | CreateApplication

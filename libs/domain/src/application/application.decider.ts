@@ -1,3 +1,4 @@
+/* Why this file is long: the decide half of the station application: one short function per command of the 评定程序 (the state and evolve are in application.state.ts); splitting further would scatter one procedure. */
 import type { CallSnapshot } from '../call/call.snapshot';
 import { isAfter } from '../shared/dates';
 import { assertNever, type Decider } from '../shared/decider';

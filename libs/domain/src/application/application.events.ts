@@ -1,100 +1,180 @@
-import type { DomainEvent } from '../shared/decider';
-import type { PanelExpert } from './application.commands';
-import type { ApplicationForm, Material } from './application.form';
+import {
+  anyText,
+  arrayOf,
+  at,
+  cityCode,
+  closed,
+  districtCode,
+  integer,
+  nonEmptyText,
+  number,
+  opinion,
+  plaqueNumber,
+  recordId,
+  text,
+  withDescription,
+  type Static,
+} from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { ApplicationFormSchema, MaterialSchema } from './application.form';
 
-export type ApplicationDrafted = DomainEvent<
-  'ApplicationDrafted',
+/** A panel member as recorded on the application (name and organisation as the expert registry had them). */
+export const PanelExpertSchema = closed(
   {
-    applicationId: string;
-    callId: string;
-    cityCode: string;
-    /** The operator organisation that owns the application (the creating actor's orgId). */
-    ownerOrgId: string;
-    form: ApplicationForm;
-    draftedAt: string;
-  }
->;
+    expertId: text('The expert’s user id'),
+    name: text('The expert’s name'),
+    organisation: text('The expert’s organisation id (a USCC for legal persons)'),
+  },
+  { $id: 'PanelExpert', description: 'A member of the expert panel' },
+);
+export type PanelExpert = Static<typeof PanelExpertSchema>;
 
-export type ApplicationMaterialAttached = DomainEvent<
-  'ApplicationMaterialAttached',
-  { applicationId: string; material: Material; attachedAt: string }
->;
+const districtReview = (passed: boolean) =>
+  closed({
+    applicationId: recordId('The application'),
+    districtCode: withDescription(districtCode(), 'The station’s district, whose authority reviewed'),
+    opinion: opinion(),
+    reviewedAt: at(passed ? 'When the district passed it' : 'When the district rejected it'),
+  });
 
-export type ApplicationSubmitted = DomainEvent<
-  'ApplicationSubmitted',
-  { applicationId: string; callId: string; submittedAt: string }
->;
+const recommendation = () =>
+  closed({
+    applicationId: recordId('The application'),
+    averageScore: number({ minimum: 0, maximum: 100 }, 'Mean of the panel’s scores, rounded to two decimals'),
+    opinion: opinion(),
+    issuedAt: at('When the hub issued its recommendation'),
+  });
 
-export type DistrictReviewData = {
-  applicationId: string;
-  districtCode: string;
-  opinion: string;
-  reviewedAt: string;
-};
+const decision = () => closed({ applicationId: recordId('The application'), opinion: opinion(), decidedAt: at('When the city decided') });
 
-export type ApplicationPassedDistrictReview = DomainEvent<'ApplicationPassedDistrictReview', DistrictReviewData>;
+/** 服务站申请: every event of an application's record. */
+export const APPLICATION_EVENTS = {
+  ApplicationDrafted: {
+    version: 1,
+    action: 'drafted',
+    title: 'Application drafted (提交申请表)',
+    summary: 'An operator filed the application form; the application is a DRAFT.',
+    payload: closed({
+      applicationId: recordId('The application'),
+      callId: recordId('The call applied to'),
+      cityCode: cityCode(),
+      ownerOrgId: anyText('The operator organisation that owns the application: the `orgId` of the filing user’s token, as given'),
+      form: ApplicationFormSchema,
+      draftedAt: at('When the form was filed'),
+    }),
+  },
+  ApplicationMaterialAttached: {
+    version: 1,
+    action: 'material-attached',
+    title: 'Material attached (补充申报材料)',
+    summary: 'A material was attached to the draft, replacing one of the same kind.',
+    payload: closed({ applicationId: recordId('The application'), material: MaterialSchema, attachedAt: at('When it was attached') }),
+  },
+  ApplicationSubmitted: {
+    version: 1,
+    action: 'submitted',
+    title: 'Application submitted (申请已提交)',
+    summary: 'Submitted to the district before its deadline with all six materials; stage SUBMITTED.',
+    payload: closed({ applicationId: recordId('The application'), callId: recordId('The call'), submittedAt: at('When it was submitted') }),
+  },
+  ApplicationPassedDistrictReview: {
+    version: 1,
+    action: 'district-review-passed',
+    title: 'District review passed (区初审通过)',
+    summary: 'The district authority passed the application; stage DISTRICT_PASSED.',
+    payload: districtReview(true),
+  },
+  ApplicationRejectedByDistrict: {
+    version: 1,
+    action: 'district-review-rejected',
+    title: 'District review rejected (区初审未通过)',
+    summary: 'The district authority rejected the application (final); stage DISTRICT_REJECTED.',
+    payload: districtReview(false),
+  },
+  ExpertPanelFormed: {
+    version: 1,
+    action: 'expert-panel-formed',
+    title: 'Expert panel formed (组建专家组)',
+    summary: 'The hub formed the expert panel (at least three experts, none from the applicant); stage PANEL_FORMED.',
+    payload: closed({
+      applicationId: recordId('The application'),
+      experts: arrayOf(PanelExpertSchema, { minItems: 3, description: 'The panel, distinct experts' }),
+      formedAt: at('When the panel was formed'),
+    }),
+  },
+  ExpertScoreRecorded: {
+    version: 1,
+    action: 'expert-score-recorded',
+    title: 'Expert score recorded (专家评分)',
+    summary: 'One panel expert scored the application; after the last expert the stage is SCORED.',
+    payload: closed({
+      applicationId: recordId('The application'),
+      expertId: nonEmptyText('The scoring expert’s user id (one of the panel’s expertId)'),
+      score: integer(0, 100, 'Score, an integer 0–100'),
+      opinion: opinion(),
+      scoredAt: at('When the score was recorded'),
+    }),
+  },
+  ApplicationRecommended: {
+    version: 1,
+    action: 'recommended',
+    title: 'Recommended (推荐意见：推荐)',
+    summary: 'The hub recommended the application to the city; stage RECOMMENDED.',
+    payload: recommendation(),
+  },
+  ApplicationNotRecommended: {
+    version: 1,
+    action: 'not-recommended',
+    title: 'Not recommended (推荐意见：不推荐)',
+    summary: 'The hub did not recommend the application; stage NOT_RECOMMENDED (the city still decides).',
+    payload: recommendation(),
+  },
+  ApplicationApproved: {
+    version: 1,
+    action: 'approved',
+    title: 'Approved by the city (市审定通过)',
+    summary: 'The city approved the application; stage APPROVED, designated when the list is published.',
+    payload: decision(),
+  },
+  ApplicationRejected: {
+    version: 1,
+    action: 'rejected',
+    title: 'Rejected by the city (市审定未通过)',
+    summary: 'The city rejected the application (final); stage REJECTED.',
+    payload: decision(),
+  },
+  ApplicationDesignated: {
+    version: 1,
+    action: 'designated',
+    title: 'Application designated (已授牌)',
+    summary: 'The published list made the application a station; stage DESIGNATED.',
+    payload: closed({
+      applicationId: recordId('The application'),
+      stationId: recordId('The station it became'),
+      plaqueNumber: plaqueNumber(),
+      designatedAt: at('When the list was published'),
+    }),
+  },
+} satisfies EventSpecs;
 
-export type ApplicationRejectedByDistrict = DomainEvent<'ApplicationRejectedByDistrict', DistrictReviewData>;
+export type ApplicationEvent = EventOf<typeof APPLICATION_EVENTS>;
+export type ApplicationDrafted = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationDrafted'>;
+export type ApplicationMaterialAttached = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationMaterialAttached'>;
+export type ApplicationSubmitted = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationSubmitted'>;
+export type ApplicationPassedDistrictReview = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationPassedDistrictReview'>;
+export type ApplicationRejectedByDistrict = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationRejectedByDistrict'>;
+export type ExpertPanelFormed = EventNamed<typeof APPLICATION_EVENTS, 'ExpertPanelFormed'>;
+export type ExpertScoreRecorded = EventNamed<typeof APPLICATION_EVENTS, 'ExpertScoreRecorded'>;
+export type ApplicationRecommended = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationRecommended'>;
+export type ApplicationNotRecommended = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationNotRecommended'>;
+export type ApplicationApproved = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationApproved'>;
+export type ApplicationRejected = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationRejected'>;
+export type ApplicationDesignated = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationDesignated'>;
 
-export type ExpertPanelFormed = DomainEvent<
-  'ExpertPanelFormed',
-  { applicationId: string; experts: PanelExpert[]; formedAt: string }
->;
-
-export type ExpertScoreRecorded = DomainEvent<
-  'ExpertScoreRecorded',
-  { applicationId: string; expertId: string; score: number; opinion: string; scoredAt: string }
->;
-
-export type RecommendationData = {
-  applicationId: string;
-  /** Mean of the panel's scores, rounded to two decimals. */
-  averageScore: number;
-  opinion: string;
-  issuedAt: string;
-};
-
-export type ApplicationRecommended = DomainEvent<'ApplicationRecommended', RecommendationData>;
-
-export type ApplicationNotRecommended = DomainEvent<'ApplicationNotRecommended', RecommendationData>;
-
-export type ApplicationDecisionData = { applicationId: string; opinion: string; decidedAt: string };
-
-export type ApplicationApproved = DomainEvent<'ApplicationApproved', ApplicationDecisionData>;
-
-export type ApplicationRejected = DomainEvent<'ApplicationRejected', ApplicationDecisionData>;
-
-export type ApplicationDesignated = DomainEvent<
-  'ApplicationDesignated',
-  { applicationId: string; stationId: string; plaqueNumber: string; designatedAt: string }
->;
-
-export type ApplicationEvent =
-  | ApplicationDrafted
-  | ApplicationMaterialAttached
-  | ApplicationSubmitted
-  | ApplicationPassedDistrictReview
-  | ApplicationRejectedByDistrict
-  | ExpertPanelFormed
-  | ExpertScoreRecorded
-  | ApplicationRecommended
-  | ApplicationNotRecommended
-  | ApplicationApproved
-  | ApplicationRejected
-  | ApplicationDesignated;
+/** The data shared by the pairs of outcomes. */
+export type DistrictReviewData = ApplicationPassedDistrictReview['data'];
+export type RecommendationData = ApplicationRecommended['data'];
+export type ApplicationDecisionData = ApplicationApproved['data'];
 
 /** Current schema version of each event type (the envelope carries it). */
-export const APPLICATION_EVENT_SCHEMA_VERSIONS: Record<ApplicationEvent['type'], number> = {
-  ApplicationDrafted: 1,
-  ApplicationMaterialAttached: 1,
-  ApplicationSubmitted: 1,
-  ApplicationPassedDistrictReview: 1,
-  ApplicationRejectedByDistrict: 1,
-  ExpertPanelFormed: 1,
-  ExpertScoreRecorded: 1,
-  ApplicationRecommended: 1,
-  ApplicationNotRecommended: 1,
-  ApplicationApproved: 1,
-  ApplicationRejected: 1,
-  ApplicationDesignated: 1,
-};
+export const APPLICATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(APPLICATION_EVENTS);

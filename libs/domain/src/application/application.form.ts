@@ -1,3 +1,26 @@
+import { ContactSchema, type ContactDetails } from '../shared/contact';
+import {
+  amount,
+  anyInteger,
+  arrayOf,
+  businessDate,
+  closed,
+  districtCode,
+  email,
+  integer,
+  number,
+  oneOf,
+  optional,
+  phone,
+  postcode,
+  regionCode,
+  sha256,
+  text,
+  uscc,
+  yearMonth,
+  type Static,
+} from '../shared/schema/builders';
+
 /**
  * 广州市中小企业服务站申请表 (穗工信函〔2019〕1100号, 附件): the form an operator files.
  * Amounts are in 万元; dates are 'YYYY-MM-DD', months 'YYYY-MM'.
@@ -75,83 +98,105 @@ export const MATERIAL_KIND_LABELS: Record<MaterialKind, { zh: string; en: string
   SERVICE_EVIDENCE: { zh: '开展相关服务的证明材料', en: 'Evidence of services provided' },
 };
 
-export type Contact = {
-  name: string;
-  /** 固话+手机 as written on the form. */
-  phone: string;
-  email: string;
-};
+/** Each part of the form is a schema (its `$id` names it in AsyncAPI) and its type follows from it. */
 
-export type OperatorInfo = {
-  name: string;
-  /** 统一社会信用代码 */
-  uscc: string;
-  type: OperatorType;
-  /** 服务对象主导产业或所属行业 */
-  industry: string;
-  /** 'YYYY-MM-DD' */
-  registrationDate: string;
-  /** GB/T 2260 code of the place of registration. */
-  registrationRegionCode: string;
-  legalRepresentative: string;
-  /** 单位性质 */
-  nature: string;
-  registeredAddress: string;
-  /** 6-digit 邮政编码 */
-  postcode: string;
-  officeAddress: string;
-  contact: Contact;
-  /** 开园时间 'YYYY-MM', parks only. */
-  parkOpenedOn?: string;
-  /** 服务企业数量（家） */
-  enterprisesServed: number;
-};
+export { ContactSchema };
+export type Contact = ContactDetails;
 
+export const OperatorInfoSchema = closed(
+  {
+    name: text('申请主体名称'),
+    uscc: uscc(),
+    type: oneOf(
+      OPERATOR_TYPES,
+      '申请（运营）主体类型: SCIENCE_PARK 科技园区, CULTURAL_CREATIVE_PARK 文化创意园区, LOGISTICS_PARK 物流园区, ' +
+        'ECO_AGRICULTURE_PARK 生态农业园区, INDUSTRIAL_PARK 工业园区, SOFTWARE_PARK 软件园区, BUSINESS_ASSOCIATION 商协会, ' +
+        'SERVICE_ORGANISATION 服务机构, OTHER 其他',
+    ),
+    industry: text('服务对象主导产业或所属行业'),
+    registrationDate: businessDate('注册日期 (before the call’s registration cut-off)'),
+    registrationRegionCode: regionCode('GB/T 2260 code of the place of registration: the call’s city or one of its districts'),
+    legalRepresentative: text('法人代表'),
+    nature: text('单位性质'),
+    registeredAddress: text('注册地址'),
+    postcode: postcode(),
+    officeAddress: text('办公地址'),
+    contact: ContactSchema,
+    parkOpenedOn: optional(yearMonth(`开园时间 YYYY-MM; present exactly when type is a park (${PARK_OPERATOR_TYPES.join(', ')})`)),
+    enterprisesServed: integer(0, undefined, '服务企业数量（家）'),
+  },
+  { $id: 'OperatorInfo', description: '申请（运营）主体' },
+);
+export type OperatorInfo = Static<typeof OperatorInfoSchema>;
+
+export const OperationsYearSchema = closed(
+  {
+    year: anyInteger('Calendar year'),
+    revenue: amount('营业收入', 0),
+    serviceRevenue: amount('服务收入 (not above revenue)', 0),
+    totalAssets: amount('资产总额', 0),
+    totalProfit: amount('利润总额 (negative for a loss)'),
+    taxPaid: amount('上缴税金', 0),
+    smesServed: integer(0, undefined, '服务中小微企业户数'),
+  },
+  { $id: 'OperationsYear', description: '近两年运营情况: one year' },
+);
 /** 近两年运营情况, 万元. */
-export type OperationsYear = {
-  year: number;
-  revenue: number;
-  serviceRevenue: number;
-  totalAssets: number;
-  /** May be negative (a loss). */
-  totalProfit: number;
-  taxPaid: number;
-  /** 服务中小微企业户数 */
-  smesServed: number;
-};
+export type OperationsYear = Static<typeof OperationsYearSchema>;
 
-export type StationHead = {
-  name: string;
-  phone: string;
-  email: string;
-  education: EducationLevel;
-};
+export const StationHeadSchema = closed(
+  {
+    name: text('服务站负责人'),
+    phone: phone(),
+    email: email(),
+    education: oneOf(
+      EDUCATION_LEVELS,
+      '学历: JUNIOR_HIGH_OR_BELOW 初中及以下, SENIOR_HIGH_OR_TECHNICAL 高中、中技, COLLEGE_OR_BACHELOR 大专、本科, ABOVE_BACHELOR 本科以上',
+    ),
+  },
+  { $id: 'StationHead', description: '服务站负责人' },
+);
+export type StationHead = Static<typeof StationHeadSchema>;
 
-export type StationInfo = {
-  name: string;
-  /** GB/T 2260 district code, e.g. 440106 天河区. */
-  districtCode: string;
-  address: string;
-  areaSqm: number;
-  fullTimeStaff: number;
-  /** 大专或中级职称以上, among the full-time staff. */
-  qualifiedFullTimeStaff: number;
-  partTimeStaff: number;
-  head: StationHead;
-};
+export const StationInfoSchema = closed(
+  {
+    name: text('服务站名称'),
+    districtCode: districtCode(),
+    address: text('服务站具体位置'),
+    areaSqm: number({ exclusiveMinimum: 0 }, '服务站面积, m²'),
+    fullTimeStaff: integer(1, 3, '专职工作人员 (1–3)'),
+    qualifiedFullTimeStaff: integer(0, undefined, '大专或中级职称以上, among the full-time staff (not above fullTimeStaff)'),
+    partTimeStaff: integer(0, undefined, '兼职人数'),
+    head: StationHeadSchema,
+  },
+  { $id: 'StationInfo', description: 'The station applied for' },
+);
+export type StationInfo = Static<typeof StationInfoSchema>;
 
-export type ApplicationForm = {
-  operator: OperatorInfo;
-  /** Exactly the two years before the call's year, e.g. 2017 and 2018 for 2019. */
-  operations: OperationsYear[];
-  station: StationInfo;
-  /** The materials filed with the draft; the rest can be attached later, all six before submission. */
-  materials: Material[];
-};
+export const MaterialSchema = closed(
+  {
+    kind: oneOf(
+      MATERIAL_KINDS,
+      '申报材料: APPLICATION_FORM 申请表, LEGAL_PERSON_CERTIFICATE 法人证书或营业执照副本, STAFF_CREDENTIALS 专职工作人员情况, ' +
+        'VENUE_PROOF 固定经营服务场所证明, FINANCIAL_STATEMENTS 财务报表, SERVICE_EVIDENCE 开展相关服务的证明材料',
+    ),
+    fileName: text('File name'),
+    sha256: sha256(),
+  },
+  { $id: 'Material', description: 'One filed material (the file itself is not published, only its digest)' },
+);
+export type Material = Static<typeof MaterialSchema>;
 
-export type Material = {
-  kind: MaterialKind;
-  fileName: string;
-  /** SHA-256 of the file, 64 hex characters. */
-  sha256: string;
-};
+export const ApplicationFormSchema = closed(
+  {
+    operator: OperatorInfoSchema,
+    operations: arrayOf(OperationsYearSchema, { minItems: 2, maxItems: 2, description: 'Exactly the two years before the call’s year, oldest first' }),
+    station: StationInfoSchema,
+    materials: arrayOf(MaterialSchema, {
+      maxItems: MATERIAL_KINDS.length,
+      description: 'The materials filed with the draft, at most one per kind; the rest are attached later (ApplicationMaterialAttached)',
+    }),
+  },
+  { $id: 'ApplicationForm', description: '广州市中小企业服务站申请表 (穗工信函〔2019〕1100号, 附件); amounts in 万元' },
+);
+export type ApplicationForm = Static<typeof ApplicationFormSchema>;

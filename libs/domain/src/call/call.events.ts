@@ -1,41 +1,78 @@
-import type { DomainEvent } from '../shared/decider';
+import {
+  arrayOf,
+  at,
+  businessDate,
+  cityCode,
+  closed,
+  deadline,
+  districtCode,
+  documentNumber,
+  integer,
+  plaqueNumber,
+  recordId,
+  text,
+  type Static,
+} from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 
-export type CallOpened = DomainEvent<
-  'CallOpened',
+export const PublishedListEntrySchema = closed(
   {
-    callId: string;
-    title: string;
-    documentNumber: string;
-    cityCode: string;
-    registrationCutoff: string;
-    districtDeadline: string;
-    cityDeadline: string;
-    targetStationCount: number;
-    openedAt: string;
-  }
->;
+    applicationId: recordId('The approved application'),
+    stationId: recordId('The station the application becomes'),
+    districtCode: districtCode(),
+    stationName: text('Station name'),
+    plaqueNumber: plaqueNumber(),
+  },
+  { $id: 'PublishedListEntry', description: 'One designated station on the published list' },
+);
+export type PublishedListEntry = Static<typeof PublishedListEntrySchema>;
 
-export type CallClosed = DomainEvent<'CallClosed', { callId: string; closedAt: string }>;
+/** 征集批次: every event of a call's record. */
+export const CALL_EVENTS = {
+  CallOpened: {
+    version: 1,
+    action: 'opened',
+    title: 'Call opened (征集批次发布)',
+    summary: 'The city authority opened a call for station applications.',
+    payload: closed({
+      callId: recordId('The call'),
+      title: text('Title of the call'),
+      documentNumber: documentNumber('发文字号: issuer〔year〕number号, e.g. 穗工信函〔2019〕1100号'),
+      cityCode: cityCode(),
+      registrationCutoff: businessDate('Operators must have been registered before this day'),
+      districtDeadline: deadline('Applications reach the district by then (逾期不予受理)'),
+      cityDeadline: deadline('Districts forward their reviews to the city by then; not before districtDeadline'),
+      targetStationCount: integer(1, undefined, '建设目标: how many stations the call aims for'),
+      openedAt: at('When the call opened'),
+    }),
+  },
+  CallClosed: {
+    version: 1,
+    action: 'closed',
+    title: 'Call closed (征集截止)',
+    summary: 'The call takes no more submissions.',
+    payload: closed({ callId: recordId('The call'), closedAt: at('When the call closed') }),
+  },
+  CallListPublished: {
+    version: 1,
+    action: 'list-published',
+    title: 'List published (发布名单)',
+    summary: 'The city published the list of designated stations, with their plaque numbers.',
+    description:
+      'Plaque numbers are numbered by district code, then application id. Each entry is followed by ApplicationDesignated ' +
+      '(applications topic) and StationDesignated (stations topic) whose ce_causationid is this event’s ce_id.',
+    payload: closed({
+      callId: recordId('The call'),
+      entries: arrayOf(PublishedListEntrySchema, { minItems: 1, description: 'The designated stations' }),
+      publishedAt: at('When the list was published'),
+    }),
+  },
+} satisfies EventSpecs;
 
-export type PublishedListEntry = {
-  applicationId: string;
-  stationId: string;
-  districtCode: string;
-  stationName: string;
-  /** 授牌编号, `${cityCode}-${year}-${seq}`, e.g. 440100-2019-001. */
-  plaqueNumber: string;
-};
-
-export type CallListPublished = DomainEvent<
-  'CallListPublished',
-  { callId: string; entries: PublishedListEntry[]; publishedAt: string }
->;
-
-export type CallEvent = CallOpened | CallClosed | CallListPublished;
+export type CallEvent = EventOf<typeof CALL_EVENTS>;
+export type CallOpened = EventNamed<typeof CALL_EVENTS, 'CallOpened'>;
+export type CallClosed = EventNamed<typeof CALL_EVENTS, 'CallClosed'>;
+export type CallListPublished = EventNamed<typeof CALL_EVENTS, 'CallListPublished'>;
 
 /** Current schema version of each event type (the envelope carries it). */
-export const CALL_EVENT_SCHEMA_VERSIONS: Record<CallEvent['type'], number> = {
-  CallOpened: 1,
-  CallClosed: 1,
-  CallListPublished: 1,
-};
+export const CALL_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CALL_EVENTS);

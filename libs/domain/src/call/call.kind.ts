@@ -1,7 +1,7 @@
 import { defineKind } from '../shared/record-kind';
 import { callAccess } from './call.access';
 import { callDecider } from './call.decider';
-import { CALL_EVENT_SCHEMA_VERSIONS } from './call.events';
+import { CALL_EVENTS } from './call.events';
 
 /** 征集批次: opened by a city's bureau, closed, and its approved stations published as a list. */
 export const callKind = defineKind({
@@ -9,14 +9,6 @@ export const callKind = defineKind({
   labelZh: '征集批次',
   decider: callDecider,
   access: callAccess,
-  schemaVersions: CALL_EVENT_SCHEMA_VERSIONS,
-  publication: {
-    topic: 'calls.v1',
-    typeNamespace: 'cn.sme-ledger.station.call',
-    actions: {
-      CallOpened: 'opened',
-      CallClosed: 'closed',
-      CallListPublished: 'list-published',
-    },
-  },
+  events: CALL_EVENTS,
+  publication: { topic: 'calls.v1', typeNamespace: 'cn.sme-ledger.station.call' },
 });

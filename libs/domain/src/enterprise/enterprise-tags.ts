@@ -1,4 +1,4 @@
-import { labelled, oneOf } from '../shared/schema/builders';
+import { at, businessDate, closed, documentNumber, labelledCodes, oneOf, optional, text, type Static } from '../shared/schema/builders';
 
 /** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
 export const ENTERPRISE_TAGS = ['TECH_BASED', 'INNOVATIVE', 'SPECIALISED', 'LITTLE_GIANT', 'HIGH_TECH'] as const;
@@ -12,18 +12,19 @@ export const ENTERPRISE_TAG_LABELS: Record<EnterpriseTagCode, { zh: string; en: 
   HIGH_TECH: { zh: '高新技术企业', en: 'High and new technology enterprise' },
 };
 
-export const EnterpriseTagSchema = { ...oneOf(ENTERPRISE_TAGS, `企业称号: ${labelled(ENTERPRISE_TAGS, ENTERPRISE_TAG_LABELS)}`), $id: 'EnterpriseTag' };
+export const EnterpriseTagSchema = { ...oneOf(ENTERPRISE_TAGS, `企业称号: ${labelledCodes(ENTERPRISE_TAGS, ENTERPRISE_TAG_LABELS)}`), $id: 'EnterpriseTag' };
 
-/** What a grant of a tag records (EnterpriseTagGranted carries it). Dates are business dates (YYYY-MM-DD), both ends inclusive. */
-export type EnterpriseTagGrantTerms = {
-  tag: EnterpriseTagCode;
-  /** The authority that issued the recognition, by name (e.g. 广东省工业和信息化厅). */
-  issuedBy: string;
-  documentNumber?: string;
-  validFrom: string;
-  validUntil: string;
-  grantedAt: string;
+/** What a grant of a tag records (EnterpriseTagGranted carries it, with the enterprise's id). Dates are business dates (YYYY-MM-DD), both ends inclusive. */
+export const ENTERPRISE_TAG_GRANT_TERMS = {
+  tag: EnterpriseTagSchema,
+  issuedBy: text('认定机关, e.g. 广东省工业和信息化厅'),
+  documentNumber: optional(documentNumber('发文字号 of the recognition: issuer〔year〕number号')),
+  validFrom: businessDate('First day it counts'),
+  validUntil: businessDate('Last day it counts, not before validFrom; no overlap with another grant of the same tag'),
+  grantedAt: at('When it was recorded'),
 };
+const EnterpriseTagGrantTermsSchema = closed(ENTERPRISE_TAG_GRANT_TERMS);
+export type EnterpriseTagGrantTerms = Static<typeof EnterpriseTagGrantTermsSchema>;
 
 /** One grant of a tag, as the record holds it. */
 export type EnterpriseTagGrant = EnterpriseTagGrantTerms & {

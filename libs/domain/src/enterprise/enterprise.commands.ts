@@ -1,21 +1,17 @@
 import type { DomainCommand } from '../shared/decider';
 import type { IndustryCode } from '../shared/size-class';
-import type { EnterpriseTagCode } from './enterprise-tags';
+import type {
+  EnterpriseFigures,
+  EnterpriseFiguresReported,
+  EnterpriseRegistered,
+  EnterpriseTagGranted,
+  EnterpriseTagRevoked,
+} from './enterprise.events';
 
-/** A year's figures: employees (从业人员, persons), revenue (营业收入) and total assets (资产总额) in 万元. */
-export type EnterpriseFigures = { year: number; employees: number; revenue: number; assets: number };
+export type { EnterpriseFigures };
 
 /** Who the enterprise is: what registration records besides its figures. */
-export type EnterpriseIdentity = {
-  enterpriseId: string;
-  uscc: string;
-  name: string;
-  industryCode: IndustryCode;
-  /** GB/T 2260 code of where the enterprise is, usually its district. */
-  regionCode: string;
-  /** 成立日期, YYYY-MM-DD. */
-  foundedOn: string;
-};
+export type EnterpriseIdentity = Omit<EnterpriseRegistered['data'], 'registeredAt'>;
 
 /**
  * 中小企业数据库 入库: by the ENTERPRISE itself (actor.orgId is its USCC), or on its behalf by a
@@ -28,7 +24,7 @@ export type RegisterEnterprise = DomainCommand<
 >;
 
 /** A year's figures; a later report for the same year replaces the earlier one (a correction). */
-export type ReportEnterpriseFigures = DomainCommand<'ReportEnterpriseFigures', { enterpriseId: string; figures: EnterpriseFigures }>;
+export type ReportEnterpriseFigures = DomainCommand<'ReportEnterpriseFigures', Omit<EnterpriseFiguresReported['data'], 'reportedAt'>>;
 
 /** Changes the name, industry or region; fields left out stay as they are. */
 export type UpdateEnterpriseProfile = DomainCommand<
@@ -37,12 +33,9 @@ export type UpdateEnterpriseProfile = DomainCommand<
 >;
 
 /** Records a recognition issued by `issuedBy`, valid from `validFrom` to `validUntil` (inclusive). */
-export type GrantEnterpriseTag = DomainCommand<
-  'GrantEnterpriseTag',
-  { enterpriseId: string; tag: EnterpriseTagCode; issuedBy: string; documentNumber?: string; validFrom: string; validUntil: string }
->;
+export type GrantEnterpriseTag = DomainCommand<'GrantEnterpriseTag', Omit<EnterpriseTagGranted['data'], 'grantedAt'>>;
 
 /** Withdraws a tag from the day of the act: its current grant and any grant still to come. */
-export type RevokeEnterpriseTag = DomainCommand<'RevokeEnterpriseTag', { enterpriseId: string; tag: EnterpriseTagCode; reason: string }>;
+export type RevokeEnterpriseTag = DomainCommand<'RevokeEnterpriseTag', Omit<EnterpriseTagRevoked['data'], 'revokedOn' | 'revokedAt'>>;
 
 export type EnterpriseCommand = RegisterEnterprise | ReportEnterpriseFigures | UpdateEnterpriseProfile | GrantEnterpriseTag | RevokeEnterpriseTag;

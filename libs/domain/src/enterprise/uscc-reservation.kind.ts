@@ -1,5 +1,5 @@
 import { defineKind } from '../shared/record-kind';
-import { USCC_RESERVATION_EVENT_SCHEMA_VERSIONS, usccReservationDecider } from './uscc-reservation';
+import { USCC_RESERVATION_EVENTS, usccReservationDecider } from './uscc-reservation';
 import { usccReservationAccess } from './uscc-reservation.access';
 
 /** The USCC uniqueness index: `uscc-<USCC>`, whose one event names the enterprise record that holds the code. */
@@ -8,7 +8,7 @@ export const usccReservationKind = defineKind({
   labelZh: '统一社会信用代码占用',
   decider: usccReservationDecider,
   access: usccReservationAccess,
-  schemaVersions: USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
+  events: USCC_RESERVATION_EVENTS,
   publication: {
     unpublished:
       'uscc-<USCC> only reserves a USCC for one enterprise (a uniqueness guard the API writes before EnterpriseRegistered); ' +

@@ -1,5 +1,7 @@
-import { assertNever, type Decider, type DomainCommand, type DomainEvent } from '../shared/decider';
+import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
+import { at, closed, recordId, uscc as usccCode } from '../shared/schema/builders';
+import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { parseUscc } from '../shared/uscc';
 import { requireText } from '../shared/validation';
 
@@ -8,15 +10,28 @@ import { requireText } from '../shared/validation';
  * first and only event names the enterprise record that holds the code. The stream is created with
  * expected revision 'no_stream', so of two registrations racing for one code exactly one creates it.
  */
-export type UsccReserved = DomainEvent<'UsccReserved', { uscc: string; enterpriseId: string; reservedAt: string }>;
-export type UsccReservationEvent = UsccReserved;
+export const USCC_RESERVATION_EVENTS = {
+  UsccReserved: {
+    version: 1,
+    title: 'USCC reserved (统一社会信用代码占用)',
+    summary: 'The USCC is held by one enterprise record from now on; written just before that enterprise’s EnterpriseRegistered.',
+    payload: closed({
+      uscc: usccCode(),
+      enterpriseId: recordId('The enterprise record that holds the code'),
+      reservedAt: at('When it was reserved'),
+    }),
+  },
+} satisfies EventSpecs;
+
+export type UsccReservationEvent = EventOf<typeof USCC_RESERVATION_EVENTS>;
+export type UsccReserved = EventNamed<typeof USCC_RESERVATION_EVENTS, 'UsccReserved'>;
 
 /** Reserves `uscc` for `enterpriseId`; a repeat for the same enterprise (a retried registration) changes nothing. */
-export type ReserveUscc = DomainCommand<'ReserveUscc', { uscc: string; enterpriseId: string }>;
+export type ReserveUscc = DomainCommand<'ReserveUscc', Omit<UsccReserved['data'], 'reservedAt'>>;
 
 export type UsccReservationState = { status: 'FREE' } | { status: 'RESERVED'; uscc: string; enterpriseId: string; reservedAt: string };
 
-export const USCC_RESERVATION_EVENT_SCHEMA_VERSIONS: Record<UsccReservationEvent['type'], number> = { UsccReserved: 1 };
+export const USCC_RESERVATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(USCC_RESERVATION_EVENTS);
 
 /** Whether the code is held by an enterprise record other than `enterpriseId` (what RegisterEnterprise's `usccAlreadyRegistered` says). */
 export const usccHeldByAnother = (state: UsccReservationState, enterpriseId: string): boolean =>

@@ -1,7 +1,7 @@
 import { defineKind } from '../shared/record-kind';
 import { expertAccess } from './expert.access';
 import { expertDecider } from './expert.decider';
-import { EXPERT_EVENT_SCHEMA_VERSIONS } from './expert.events';
+import { EXPERT_EVENTS } from './expert.events';
 
 /** 服务专家库: an expert's registration, admission, suspensions, removal and profile (the id is the expert's user id). */
 export const expertKind = defineKind({
@@ -9,18 +9,6 @@ export const expertKind = defineKind({
   labelZh: '服务专家',
   decider: expertDecider,
   access: expertAccess,
-  schemaVersions: EXPERT_EVENT_SCHEMA_VERSIONS,
-  publication: {
-    topic: 'experts.v1',
-    typeNamespace: 'cn.sme-ledger.expert',
-    actions: {
-      ExpertRegistered: 'registered',
-      ExpertAdmitted: 'admitted',
-      ExpertSuspended: 'suspended',
-      ExpertReinstated: 'reinstated',
-      ExpertRemoved: 'removed',
-      ExpertProfileUpdated: 'profile-updated',
-      ExpertOrganisationChanged: 'organisation-changed',
-    },
-  },
+  events: EXPERT_EVENTS,
+  publication: { topic: 'experts.v1', typeNamespace: 'cn.sme-ledger.expert' },
 });

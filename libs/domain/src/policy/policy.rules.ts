@@ -25,7 +25,7 @@ export const POLICY_LEVEL_LABELS: Record<PolicyLevel, Label> = {
 export const POLICY_CONTENT = {
   title: text('政策标题'),
   issuer: text('发文机关'),
-  documentNumber: documentNumber('工信部企业〔2023〕213号'),
+  documentNumber: documentNumber('发文字号: issuer〔year〕number号, e.g. 工信部企业〔2023〕213号'),
   effectiveFrom: businessDate('施行日期: first day in force'),
   effectiveUntil: optional(businessDate('Last day in force, inclusive, not before effectiveFrom; absent when open-ended')),
   summary: text('政策摘要'),

@@ -1,6 +1,6 @@
 import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, fieldRequired, requireBoolean, requireInteger, requireOneOf, requirePositive, requireText, type Label } from '../shared/validation';
-import { closed, exactly, exactlyOneOf, integer, oneOf, positive, text, type Static, type TObject } from '../shared/schema/builders';
+import { closed, exactly, exactlyOneOf, integer, number, oneOf, text, type Static, type TObject } from '../shared/schema/builders';
 import { checkServiceClassification, ServiceClassificationSchema } from './service-classification';
 
 /** 公益/免费, 低收费, 市场价 — 鼓励开展免费和低收费服务 (服务公约 二.3). */
@@ -14,7 +14,7 @@ export const ProductFeeSchema = exactlyOneOf(
     closed({ kind: exactly('FREE', '公益/免费') }),
     closed({
       kind: oneOf(PRICED_FEE_KINDS, 'LOW_FEE 低收费, MARKET 市场价'),
-      amount: positive('收费金额 in 元 (yuan, not 万元), at most two decimals'),
+      amount: number({ exclusiveMinimum: 0 }, '收费金额 in 元 (yuan, not 万元), at most two decimals'),
     }),
   ],
   { $id: 'ProductFee', description: '收费标准: FREE with no amount, or LOW_FEE / MARKET with an amount in 元' },

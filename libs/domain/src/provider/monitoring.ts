@@ -1,3 +1,5 @@
+import { closedKeys, number, type Static } from '../shared/schema/builders';
+
 /** 监测评价 dimensions of 工信部企业〔2023〕213号: 服务能力、服务管理、服务质量、服务满意度. */
 export const MONITORING_DIMENSIONS = ['capability', 'management', 'quality', 'satisfaction'] as const;
 export type MonitoringDimension = (typeof MONITORING_DIMENSIONS)[number];
@@ -10,9 +12,21 @@ export const MONITORING_DIMENSION_LABELS: Record<MonitoringDimension, { zh: stri
 };
 
 /** Each score 0–100. */
-export type MonitoringScores = Record<MonitoringDimension, number>;
+export const MonitoringScoresSchema = closedKeys(MONITORING_DIMENSIONS, (d) => number({ minimum: 0, maximum: 100 }, `${MONITORING_DIMENSION_LABELS[d].zh}, 0–100`), {
+  $id: 'MonitoringScores',
+  description: '监测评价 scores (工信部企业〔2023〕213号), each 0–100',
+});
+export type MonitoringScores = Static<typeof MonitoringScoresSchema>;
+
 /** Relative weights: non-negative, not all zero; the total divides by their sum, so 25/25/25/25 and 0.25×4 agree. */
-export type MonitoringWeights = Record<MonitoringDimension, number>;
+export const MonitoringWeightsSchema = closedKeys(MONITORING_DIMENSIONS, (d) => number({ minimum: 0 }, `Weight of ${MONITORING_DIMENSION_LABELS[d].zh}`), {
+  $id: 'MonitoringWeights',
+  description: 'Relative weights, ≥ 0 and not all zero; the total divides by their sum (default all 1)',
+});
+export type MonitoringWeights = Static<typeof MonitoringWeightsSchema>;
+
+/** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
+export const EVALUATION_PERIOD_PATTERN = '^(19|20|21)[0-9]{2}(-H[12]|-Q[1-4])?$';
 
 /** The document fixes neither weights nor a pass mark; these defaults are settings the handler may override. */
 export const MONITORING_DEFAULT_WEIGHTS: MonitoringWeights = { capability: 1, management: 1, quality: 1, satisfaction: 1 };

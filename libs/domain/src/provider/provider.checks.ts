@@ -1,8 +1,8 @@
 import { isSha256Hex } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
 import { fieldInvalid, isEmail, isNonBlank, isPhone, requireFormat, requireText } from '../shared/validation';
-import type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence } from './provider.commands';
-import { MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, MONITORING_DIMENSION_LABELS, MONITORING_DIMENSIONS, type MonitoringScores, type MonitoringWeights } from './monitoring';
+import type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
+import { EVALUATION_PERIOD_PATTERN, MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, MONITORING_DIMENSION_LABELS, MONITORING_DIMENSIONS, type MonitoringScores, type MonitoringWeights } from './monitoring';
 import { isProviderRemovalGround, PROVIDER_REMOVAL_GROUND_LABELS, type ProviderRemovalGround } from './removal-grounds';
 import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from './service-domains';
 
@@ -72,8 +72,10 @@ export function checkRemovalEvidence(evidence: unknown, field: string): Provider
   });
 }
 
+const EVALUATION_PERIOD = new RegExp(EVALUATION_PERIOD_PATTERN);
+
 /** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
-export const isEvaluationPeriod = (value: string): boolean => /^(19|20|21)\d{2}(-H[12]|-Q[1-4])?$/.test(value);
+export const isEvaluationPeriod = (value: string): boolean => EVALUATION_PERIOD.test(value);
 
 /** Not provider-specific: it lives in shared/validation; re-exported so the policy folder's imports keep working. */
 export { requireBusinessDate } from '../shared/validation';

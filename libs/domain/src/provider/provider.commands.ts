@@ -1,28 +1,25 @@
 import type { DomainCommand } from '../shared/decider';
 import type { MonitoringScores, MonitoringWeights } from './monitoring';
-import type { ProviderRemovalGround } from './removal-grounds';
-import type { ServiceDomain } from './service-domains';
+import type {
+  ProviderAppliedForEntry,
+  ProviderContact,
+  ProviderLeftStation,
+  ProviderMaterial,
+  ProviderRemovalEvidence,
+  ProviderRemoved,
+  ProviderSettledAtStation,
+  ProviderWarningLifted,
+} from './provider.events';
 
-/** A qualification or other material filed with an entry application. `kind` is free text, e.g. 营业执照, 资质证书. */
-export type ProviderMaterial = { kind: string; fileName: string; sha256: string };
-
-export type ProviderContact = { name: string; phone: string; email: string };
+export type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence };
 
 /**
  * 申请入库, by a PROVIDER for its own organisation (actor.orgId is the USCC). Also the way back in
- * after a refusal or a removal: a new round.
+ * after a refusal or a removal: a new round. The city follows from the city- or county-level `regionCode`.
  */
 export type ApplyForEntry = DomainCommand<
   'ApplyForEntry',
-  {
-    providerId: string;
-    uscc: string;
-    name: string;
-    /** City- or county-level GB/T 2260 code; its city decides. */
-    regionCode: string;
-    serviceDomains: ServiceDomain[];
-    materials: ProviderMaterial[];
-    contact: ProviderContact;
+  Omit<ProviderAppliedForEntry['data'], 'cityCode' | 'appliedAt'> & {
     /** Setting: years a removal for 弄虚作假 or 违法违规 bars re-entry (default 3). */
     reentryBarYears?: number;
   }
@@ -55,35 +52,21 @@ export type RecordMonitoringEvaluation = DomainCommand<
   }
 >;
 
-export const WARNING_LIFT_BASES = ['FOLLOW_UP_PASSED', 'RECTIFIED'] as const;
-export type WarningLiftBasis = (typeof WARNING_LIFT_BASES)[number];
+export { WARNING_LIFT_BASES, type WarningLiftBasis } from './provider.events';
 
 /** Ends the 警示/整改期: a passed follow-up evaluation (named) or rectification the authority accepts. */
-export type LiftWarning = DomainCommand<
-  'LiftWarning',
-  { providerId: string; basis: WarningLiftBasis; evaluationId?: string; opinion: string }
->;
-
-export type ProviderRemovalEvidence = {
-  description: string;
-  fileName?: string;
-  /** SHA-256 of the file, 64 hex characters. */
-  sha256?: string;
-};
+export type LiftWarning = DomainCommand<'LiftWarning', Omit<ProviderWarningLifted['data'], 'liftedAt'>>;
 
 /** 出库 by the HUB or CITY_AUTHORITY of the provider's city. */
-export type RemoveFromPool = DomainCommand<
-  'RemoveFromPool',
-  { providerId: string; grounds: ProviderRemovalGround[]; evidence: ProviderRemovalEvidence[]; opinion: string }
->;
+export type RemoveFromPool = DomainCommand<'RemoveFromPool', Omit<ProviderRemoved['data'], 'uscc' | 'removedBy' | 'stationIds' | 'removedAt'>>;
 
 /** 自愿退出 by the provider itself. */
 export type WithdrawFromPool = DomainCommand<'WithdrawFromPool', { providerId: string; reason: string }>;
 
 /** 入驻 a service station, while in the 库; `since` is the business date 'YYYY-MM-DD'. */
-export type SettleAtStation = DomainCommand<'SettleAtStation', { providerId: string; stationId: string; since: string }>;
+export type SettleAtStation = DomainCommand<'SettleAtStation', ProviderSettledAtStation['data']>;
 
-export type LeaveStation = DomainCommand<'LeaveStation', { providerId: string; stationId: string; reason: string }>;
+export type LeaveStation = DomainCommand<'LeaveStation', Omit<ProviderLeftStation['data'], 'cause' | 'leftAt'>>;
 
 export type ProviderCommand =
   | ApplyForEntry

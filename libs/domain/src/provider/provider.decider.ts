@@ -1,3 +1,4 @@
+/* Why this file is long: the decide half of the 优质服务机构库 record: one short function per command of 有进有出 (state and evolve in provider.state.ts, shared checks in provider.rules.ts). */
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';

@@ -1,3 +1,5 @@
+import { labelledCodes, oneOf } from '../shared/schema/builders';
+
 /**
  * 出库 grounds for the 优质服务机构库. 工信部企业〔2023〕213号 asks for 出库标准 and monitoring on 服务能力、服务管理、
  * 服务质量、服务满意度; 穗工信函〔2019〕1100号 extends its 退出机制 to 入驻服务机构 and names 弄虚作假, 服务满意度低
@@ -22,6 +24,11 @@ export const PROVIDER_REMOVAL_GROUND_LABELS: Record<ProviderRemovalGround, { zh:
   CEASED_OPERATION: { zh: '停止经营', en: 'Ceased operation' },
   VOLUNTARY: { zh: '自愿退出', en: 'Voluntary exit' },
   OTHER: { zh: '其他', en: 'Other' },
+};
+
+export const ProviderRemovalGroundSchema = {
+  ...oneOf(PROVIDER_REMOVAL_GROUNDS, `出库理由: ${labelledCodes(PROVIDER_REMOVAL_GROUNDS, PROVIDER_REMOVAL_GROUND_LABELS)}`),
+  $id: 'ProviderRemovalGround',
 };
 
 /** Grounds after which a provider may not re-enter for a while (see `reentryBarYears`). */

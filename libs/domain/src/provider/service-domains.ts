@@ -1,4 +1,4 @@
-import { labelled, oneOf } from '../shared/schema/builders';
+import { labelledCodes, oneOf } from '../shared/schema/builders';
 
 /**
  * 服务领域. The first nine are the 共性服务 of 穗工信函〔2019〕1100号 (信息、技术、人才、创新创业、法律、品牌、
@@ -40,7 +40,7 @@ export const SERVICE_DOMAIN_LABELS: Record<ServiceDomain, { zh: string; en: stri
   OTHER: { zh: '其他', en: 'Other' },
 };
 
-export const ServiceDomainSchema = { ...oneOf(SERVICE_DOMAINS, `服务领域: ${labelled(SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS)}`), $id: 'ServiceDomain' };
+export const ServiceDomainSchema = { ...oneOf(SERVICE_DOMAINS, `服务领域: ${labelledCodes(SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS)}`), $id: 'ServiceDomain' };
 
 export const isServiceDomain = (value: unknown): value is ServiceDomain =>
   typeof value === 'string' && (SERVICE_DOMAINS as readonly string[]).includes(value);

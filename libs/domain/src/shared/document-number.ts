@@ -3,10 +3,10 @@
  */
 export type DocumentNumber = { issuer: string; year: number; serial: number };
 
-const DOCUMENT_NUMBER = /^([^\s〔〕\d][^\s〔〕]*)〔(\d{4})〕(\d{1,6})号$/u;
-
-/** What `parseDocumentNumber` accepts, as a JSON Schema pattern (the serial has no leading zero). */
+/** As a JSON Schema pattern: the same shape, and a serial number without leading zeros. */
 export const DOCUMENT_NUMBER_PATTERN = '^[^\\s〔〕0-9][^\\s〔〕]*〔[0-9]{4}〕[1-9][0-9]{0,5}号$';
+
+const DOCUMENT_NUMBER = /^([^\s〔〕\d][^\s〔〕]*)〔(\d{4})〕(\d{1,6})号$/u;
 
 export function parseDocumentNumber(value: string): DocumentNumber | undefined {
   const match = DOCUMENT_NUMBER.exec(value);

@@ -1,3 +1,4 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { isSha256Hex } from '../shared/digest';
 import { conflict, invalid, notFound } from '../shared/domain-error';
@@ -101,27 +102,11 @@ function evolve(state: StationState, event: StationEvent): StationState {
   }
 }
 
-function decide(command: StationCommand, state: StationState): StationEvent[] {
-  if (command.type === 'DesignateStation') return designate(command, state);
-  const station = existing(state);
-  switch (command.type) {
-    case 'SignCovenant':
-      return signCovenant(command, station);
-    case 'ProposeRevocation':
-      return proposeRevocation(command, station);
-    case 'DecideRevocation':
-      return decideRevocation(command, station);
-    case 'WithdrawStation':
-      return withdraw(command, station);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: StationState): ExistingStation {
-  if (state.status === 'NONE') throw notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
-  return state;
-}
+const decide = decideByType<StationCommand, StationState, StationEvent, 'DesignateStation'>({
+  onNew: { DesignateStation: designate },
+  on: { SignCovenant: signCovenant, ProposeRevocation: proposeRevocation, DecideRevocation: decideRevocation, WithdrawStation: withdraw },
+  missing: () => notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist'),
+});
 
 function requireActive(station: ExistingStation): asserts station is Extract<ExistingStation, { status: 'ACTIVE' }> {
   if (station.status !== 'ACTIVE') {

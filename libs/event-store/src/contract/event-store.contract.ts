@@ -1,3 +1,4 @@
+/* Why this file is long: the one contract every EventStore adapter must pass; its cases are read together, as a specification of the port. */
 import { randomUUID } from 'node:crypto';
 import {
   EventIdConflictError,

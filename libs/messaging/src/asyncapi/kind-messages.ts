@@ -32,12 +32,18 @@ function hoist(schema: JsonSchema, schemas: Record<string, JsonSchema>, top = fa
   // Keys in the order a reader expects: `type` first, `additionalProperties` last.
   const rank = (key: string) => (key === 'type' ? 0 : key === 'additionalProperties' ? 2 : 1);
   const entries = Object.entries(rest).sort(([a], [b]) => rank(a) - rank(b));
-  const body = Object.fromEntries(entries.map(([key, value]) => [key, descend(value, schemas)])) as JsonSchema;
+  const body = Object.fromEntries(entries.map(([key, value]) => [key, key === 'properties' ? eachProperty(value, schemas) : descend(value, schemas)])) as JsonSchema;
   if ($id === undefined || top) return body;
   const known = schemas[$id];
   if (known !== undefined && JSON.stringify(known) !== JSON.stringify(body)) throw new Error(`Two different schemas are named ${$id}`);
   schemas[$id] = body;
   return { $ref: `#/components/schemas/${$id}` } as JsonSchema;
+}
+
+/** `properties` maps names to schemas: the names keep their order (a property called `type` is not a keyword). */
+function eachProperty(properties: unknown, schemas: Record<string, JsonSchema>): unknown {
+  if (typeof properties !== 'object' || properties === null) return properties;
+  return Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, descend(schema, schemas)]));
 }
 
 function descend(value: unknown, schemas: Record<string, JsonSchema>): unknown {

@@ -30,8 +30,6 @@ export function object(properties: Record<string, JsonSchema>, options: { option
   };
 }
 
-export const withDescription = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
-
 /** Non-blank text (the deciders trim and refuse blank input). */
 export const text = (description?: string): JsonSchema => ({
   type: 'string',
@@ -51,28 +49,12 @@ export const CITY_CODE = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
 export const DISTRICT_CODE = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
 export const REGION_CODE = REGION_CODE_PATTERN;
 export const cityCode = (): JsonSchema => ({ type: 'string', pattern: CITY_CODE, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
-export const districtCode = (): JsonSchema => ({
-  type: 'string',
-  pattern: DISTRICT_CODE,
-  description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区',
-});
-export const plaqueNumber = (): JsonSchema => ({
-  type: 'string',
-  pattern: '^[1-9][0-9](0[1-9]|[1-9][0-9])00-[0-9]{4}-[0-9]{3,}$',
-  description: '授牌编号 `<cityCode>-<year>-<seq>`, the sequence at least three digits, e.g. 440100-2019-001',
-});
 export const uscc = (): JsonSchema => ({
   type: 'string',
   pattern: USCC_PATTERN,
   description: '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified',
 });
 export const sha256 = (): JsonSchema => ({ type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
-/** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
-export const deadline = (description: string): JsonSchema => ({
-  type: 'string',
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
-  description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
-});
 export const opinion = (): JsonSchema => text('意见: the opinion recorded with the step');
 export const integer = (minimum: number, maximum?: number, description?: string): JsonSchema => ({
   type: 'integer',
@@ -85,9 +67,3 @@ export const amount = (description: string, minimum?: number): JsonSchema => ({
   ...(minimum === undefined ? {} : { minimum }),
   description: `${description}, 万元`,
 });
-export const phone = (): JsonSchema => ({
-  type: 'string',
-  pattern: '^[0-9+\\-() ,/、，；;]+$',
-  description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)',
-});
-export const email = (): JsonSchema => ({ type: 'string', pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });

@@ -1,3 +1,4 @@
+/* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';

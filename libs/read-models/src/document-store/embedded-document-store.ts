@@ -1,3 +1,4 @@
+/* Why this file is long: one adapter of the document-store port (SQLite plus mingo), whose write, read and index paths share its in-memory copy. */
 import { openSqliteDatabase, type SqliteDatabase } from '@sme/event-store';
 import { Query } from 'mingo';
 import { cloneJson, compareStrings, distinctValues, firstInOrder, sortDocuments } from './document-order';

@@ -1,3 +1,4 @@
+/* Why this file is long: one adapter of the document-store port (the official MongoDB driver), including FerretDB's non-atomic conditional writes. */
 import {
   MongoBulkWriteError,
   MongoClient,

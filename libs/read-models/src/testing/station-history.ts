@@ -1,3 +1,4 @@
+/* Why this file is long: a test-data writer that walks whole station procedures (call, applications at every stage, stations) through the real deciders. */
 import { createHash, randomUUID } from 'node:crypto';
 import {
   APPLICATION_EVENT_SCHEMA_VERSIONS,

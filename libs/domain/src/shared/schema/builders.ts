@@ -38,16 +38,6 @@ export const exactlyOneOf = <T extends TSchema[]>(schemas: [...T], options: { de
 export const singletonOf = <T extends TSchema>(item: T, description?: string): TUnsafe<[Static<T>]> =>
   Type.Unsafe<[Static<T>]>({ type: 'array', items: item, minItems: 1, maxItems: 1, ...described(description) });
 
-/** A string matching a pattern. */
-export const matching = (pattern: string, description?: string): TString => Type.String({ pattern, ...described(description) });
-
-/** A number above zero. */
-export const positive = (description: string) => Type.Number({ exclusiveMinimum: 0, description });
-
-/** `CODE 标签, CODE 标签, …`: a code list as a description reads it. */
-export const labelled = (codes: readonly string[], labels: Readonly<Record<string, { zh: string }>>): string =>
-  codes.map((code) => `${code} ${labels[code].zh}`).join(', ');
-
 /** Another schema with its own description. */
 export const withDescription = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description });
 
@@ -57,9 +47,27 @@ export const text = (description?: string): TString => Type.String({ minLength: 
 /** Any string, as given (an organisation id from a token, a free reference). */
 export const anyText = (description?: string): TString => Type.String(described(description));
 
-/** One of a fixed list of codes; its TypeScript type is the union of the codes. */
-export const oneOf = <T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
+/**
+ * One of a fixed list of codes; its TypeScript type is the union of the codes (`const`, so a list
+ * written in place stays a union of literals inside `closed({…})` instead of widening to string).
+ */
+export const oneOf = <const T extends string>(values: readonly T[], description?: string): TUnsafe<T> =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...described(description) });
+
+/** One of a fixed list of codes, or null. */
+export const oneOfOrNull = <const T extends string>(values: readonly T[], description?: string): TUnsafe<T | null> =>
+  Type.Unsafe<T | null>({ type: ['string', 'null'], enum: [...values, null], ...described(description) });
+
+/** `CODE 标签, …`: the codes with their Chinese labels, for a description. */
+export const labelledCodes = <T extends string>(codes: readonly T[], labels: Readonly<Record<T, { zh: string }>>): string =>
+  codes.map((code) => `${code} ${labels[code].zh}`).join(', ');
+
+/** A string matching a pattern (a JSON Schema regular expression). */
+export const matching = (pattern: string, description?: string): TString => Type.String({ pattern, ...described(description) });
+
+/** A closed object with one property per key, each with the schema `schemaOf(key)`. */
+export const closedKeys = <K extends string, T extends TSchema>(keys: readonly K[], schemaOf: (key: K) => T, options: SchemaOptions = {}): TObject<{ [P in K]: T }> =>
+  closed(Object.fromEntries(keys.map((key) => [key, schemaOf(key)])) as { [P in K]: T }, options);
 
 /** The moment of an act as the server wrote it: `Date.toISOString()`, always UTC with milliseconds. */
 export const at = (description: string): TString => Type.String({ format: 'date-time', description });
@@ -73,10 +81,14 @@ export const recordId = (what: string): TString => Type.String({ format: 'uuid',
 /** GB/T 2260 codes. */
 export const CITY_CODE_PATTERN = '^[1-9][0-9](0[1-9]|[1-9][0-9])00$';
 export const DISTRICT_CODE_PATTERN = '^[1-9][0-9]{3}(0[1-9]|[1-9][0-9])$';
-export const cityCode = (): TString =>
-  Type.String({ pattern: CITY_CODE_PATTERN, description: 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市' });
+export const cityCode = (description = 'GB/T 2260 city code (ends in 00, not 0000), e.g. 440100 广州市'): TString =>
+  Type.String({ pattern: CITY_CODE_PATTERN, description });
 export const districtCode = (): TString =>
   Type.String({ pattern: DISTRICT_CODE_PATTERN, description: 'GB/T 2260 district code inside the city (does not end in 00), e.g. 440106 天河区' });
+/** A city (e.g. 440100) or a county-level district (e.g. 440106): not a province. */
+export const LOCAL_REGION_CODE_PATTERN = '^[1-9][0-9]((0[1-9]|[1-9][0-9])00|[0-9]{2}(0[1-9]|[1-9][0-9]))$';
+export const localRegionCode = (): TString =>
+  Type.String({ pattern: LOCAL_REGION_CODE_PATTERN, description: 'GB/T 2260 code of a city (e.g. 440100) or a county-level district (e.g. 440106)' });
 export const regionCode = (description = 'GB/T 2260 region code, e.g. 440106 天河区'): TString => Type.String({ pattern: REGION_CODE_PATTERN, description });
 export const plaqueNumber = (): TString =>
   Type.String({
@@ -85,6 +97,8 @@ export const plaqueNumber = (): TString =>
   });
 export const uscc = (description = '统一社会信用代码 (GB 32100-2015): 18 upper-case characters; the last is a check character the ledger has verified'): TString =>
   Type.String({ pattern: USCC_PATTERN, description });
+/** 发文字号 `issuer〔year〕number号`; the description says whose. */
+export const documentNumber = (description: string): TString => Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description });
 export const sha256 = (): TString => Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, 64 lower-case hex characters' });
 /** What the deciders accept for deadlines: ISO-8601 with an explicit offset; seconds optional, so not RFC 3339 `date-time`. */
 export const deadline = (description: string): TString =>
@@ -92,9 +106,6 @@ export const deadline = (description: string): TString =>
     pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$',
     description: `${description}; ISO-8601 instant with an explicit offset as the city authority entered it, e.g. 2019-06-18T17:00:00+08:00 (seconds may be absent)`,
   });
-/** 发文字号 as the deciders accept it, with an example, e.g. 穗工信函〔2019〕1100号. */
-export const documentNumber = (example: string): TString =>
-  Type.String({ pattern: DOCUMENT_NUMBER_PATTERN, description: `发文字号: issuer〔year〕number号, e.g. ${example}` });
 export const opinion = (): TString => text('意见: the opinion recorded with the step');
 export const integer = (minimum: number, maximum?: number, description?: string) =>
   Type.Integer({ minimum, ...(maximum === undefined ? {} : { maximum }), ...described(description) });
@@ -103,3 +114,20 @@ export const amount = (description: string, minimum?: number) =>
 export const phone = (): TString =>
   Type.String({ pattern: '^[0-9+\\-() ,/、，；;]+$', description: 'Landline and/or mobile as written on the form (digits and separators, at least 7 digits)' });
 export const email = (): TString => Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'E-mail address' });
+
+/** Any non-empty string, as given (an id from a token): unlike `text`, not checked for blanks. */
+export const nonEmptyText = (description?: string): TString => Type.String({ minLength: 1, ...described(description) });
+
+/** Any integer (a calendar year). */
+export const anyInteger = (description?: string) => Type.Integer(described(description));
+
+/** A number within bounds (a score, an area); for money in 万元 use `amount`. */
+export const number = (bounds: { minimum?: number; maximum?: number; exclusiveMinimum?: number }, description?: string) =>
+  Type.Number({ ...bounds, ...described(description) });
+
+/** A month, `YYYY-MM`. */
+export const yearMonth = (description: string): TString => Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description });
+
+/** 邮政编码: six digits. */
+export const postcode = (description = '邮政编码'): TString => Type.String({ pattern: '^[0-9]{6}$', description });
+

@@ -2,7 +2,7 @@
  * Enterprise size classes (大型/中型/小型/微型) and the shape of a size standard: the thresholds
  * are data, one `SizeStandard` per regulation, so that a revised standard is a new value, not new code.
  */
-import { labelled, oneOf } from '../schema/builders';
+import { labelledCodes, oneOf } from '../schema/builders';
 
 export const SIZE_CLASSES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -14,7 +14,7 @@ export const SIZE_CLASS_LABELS: Record<SizeClass, { zh: string; en: string }> = 
   MICRO: { zh: '微型企业', en: 'micro enterprise' },
 };
 
-export const SizeClassSchema = { ...oneOf(SIZE_CLASSES, `企业规模: ${labelled(SIZE_CLASSES, SIZE_CLASS_LABELS)}`), $id: 'SizeClass' };
+export const SizeClassSchema = { ...oneOf(SIZE_CLASSES, `企业规模: ${labelledCodes(SIZE_CLASSES, SIZE_CLASS_LABELS)}`), $id: 'SizeClass' };
 
 /** The measures a standard may use: 从业人员 in persons, 营业收入 and 资产总额 in 万元 (ten thousand yuan). */
 export const MEASURES = ['employees', 'revenue', 'assets'] as const;
@@ -69,7 +69,7 @@ export const INDUSTRY_LABELS: Record<IndustryCode, { zh: string; en: string }> =
 };
 
 export const IndustryCodeSchema = {
-  ...oneOf(INDUSTRY_CODES, `The industry row of the size standard (工信部联企业〔2011〕300号 第四条): ${labelled(INDUSTRY_CODES, INDUSTRY_LABELS)}`),
+  ...oneOf(INDUSTRY_CODES, `The industry row of the size standard (工信部联企业〔2011〕300号 第四条): ${labelledCodes(INDUSTRY_CODES, INDUSTRY_LABELS)}`),
   $id: 'IndustryCode',
 };
 

@@ -1,0 +1,26 @@
+import type { DomainCommand } from './decider';
+import type { Existing } from './access';
+
+type Handler<C, S, E> = (command: C, state: S) => E[];
+type Of<C extends DomainCommand, T> = Extract<C, { type: T }>;
+
+/**
+ * `decide` as a table: one handler per command type, so the compiler finds a command without one.
+ * Handlers in `onNew` see the state as it is (they create the record, or refuse a second creation);
+ * those in `on` act on an existing record: while there is none, `missing()` is thrown (the 404).
+ */
+export function decideByType<C extends DomainCommand, S extends { status: string }, E, New extends C['type'] = never>(table: {
+  onNew?: { [T in New]: Handler<Of<C, T>, S, E> };
+  on: { [T in Exclude<C['type'], New>]: Handler<Of<C, T>, Existing<S>, E> };
+  missing: () => Error;
+}): (command: C, state: S) => E[] {
+  return (command, state) => {
+    const onNew = table.onNew as unknown as Record<string, Handler<C, S, E>> | undefined;
+    const create = onNew?.[command.type];
+    if (create) return create(command, state);
+    if (state.status === 'NONE') throw table.missing();
+    const handler = (table.on as unknown as Record<string, Handler<C, Existing<S>, E>>)[command.type];
+    if (!handler) throw new Error(`No handler for command ${command.type}`);
+    return handler(command, state as Existing<S>);
+  };
+}
