@@ -1,6 +1,17 @@
 import { RECORD_KINDS, isPublished, type EventSpec } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
-import type { EventMessageSpec } from './schema-builders';
+
+/** One event type's AsyncAPI message: the words integrators read and the JSON Schema of its data. */
+export interface EventMessageSpec {
+  /** Human title, e.g. "Application submitted (申请已提交)". */
+  title: string;
+  /** One sentence: what happened. */
+  summary: string;
+  /** Optional longer prose (consequences for a reader's view). */
+  description?: string;
+  /** JSON Schema of the event's data. */
+  payload: JsonSchema;
+}
 
 /**
  * The AsyncAPI messages of the kinds that define their events with specs (the domain's TypeBox

@@ -12,10 +12,9 @@ import type {
   StationEvent,
 } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
-import { messagesFromKinds } from './kind-messages';
-import type { EventMessageSpec } from './schema-builders';
+import { messagesFromKinds, type EventMessageSpec } from './kind-messages';
 
-export type { EventMessageSpec } from './schema-builders';
+export type { EventMessageSpec } from './kind-messages';
 
 /**
  * The published contract of every event's data (the Kafka message value): one JSON Schema per event
