@@ -26,7 +26,7 @@ export interface RecordKind<C extends DomainCommand = DomainCommand, S = unknown
   /** The current schema version of every event type the kind writes. */
   schemaVersions: { readonly [T in E['type']]: number };
   /** Every event type's spec: payload schema, version, CloudEvents verb, title and summary. */
-  events?: { readonly [T in E['type']]: EventSpec };
+  events: { readonly [T in E['type']]: EventSpec };
   /** Published to Kafka, or kept in the ledger with the reason it is not. */
   publication: Publication<E> | { unpublished: string };
   /** The stream of one record. */
@@ -41,11 +41,9 @@ type KindFromSpecs<C extends DomainCommand, S, E extends DomainEvent> = Omit<Rec
   publication: { topic: string; typeNamespace: string } | { unpublished: string };
 };
 
-export function defineKind<C extends DomainCommand, S, E extends DomainEvent>(
-  input: Omit<RecordKind<C, S, E>, 'streamId' | 'idOf'> | KindFromSpecs<C, S, E>,
-): RecordKind<C, S, E> {
+export function defineKind<C extends DomainCommand, S, E extends DomainEvent>(input: KindFromSpecs<C, S, E>): RecordKind<C, S, E> {
   const prefix = `${input.name}-`;
-  const kind = 'schemaVersions' in input ? input : fromSpecs(input);
+  const kind = fromSpecs(input);
   return {
     ...kind,
     streamId: (id: string) => `${prefix}${id}`,

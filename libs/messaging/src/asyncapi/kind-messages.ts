@@ -22,7 +22,7 @@ export function messagesFromKinds(): { messages: Record<string, EventMessageSpec
   const messages: Record<string, EventMessageSpec> = {};
   const schemas: Record<string, JsonSchema> = {};
   for (const kind of RECORD_KINDS) {
-    if (!kind.events || !isPublished(kind.publication)) continue;
+    if (!isPublished(kind.publication)) continue;
     for (const [type, spec] of Object.entries(kind.events as Record<string, EventSpec>)) {
       messages[type] = {
         title: spec.title,
