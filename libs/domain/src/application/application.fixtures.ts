@@ -1,6 +1,6 @@
 import { call2019, GZ } from '../call/call.fixtures';
 import type { CallSnapshot } from '../call/call.snapshot';
-import { anActor, at } from '../shared/testing';
+import { anActor, commandsOn } from '../shared/testing';
 import type { ApplicationCommand, PanelCandidate, PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
 import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
@@ -81,17 +81,8 @@ export const aForm = (): ApplicationForm => ({
   materials: allMaterials(),
 });
 
-type DataOf<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>['data'];
-
 /** A command at a business time (defaults to during the call). */
-export function command<T extends ApplicationCommand['type']>(
-  type: T,
-  data: Omit<DataOf<T>, 'applicationId'> & { applicationId?: string },
-  actor = operator,
-  now = '2019-06-10T10:00:00+08:00',
-): Extract<ApplicationCommand, { type: T }> {
-  return { type, data: { applicationId: APPLICATION_ID, ...data }, metadata: at(now, actor) } as unknown as Extract<ApplicationCommand, { type: T }>;
-}
+export const command = commandsOn<ApplicationCommand>()({ applicationId: APPLICATION_ID }, operator, '2019-06-10T10:00:00+08:00');
 
 // The history of an application that goes all the way, as events.
 export const drafted = (form: ApplicationForm = aForm(), ownerOrgId = OPERATOR_USCC): ApplicationEvent => ({

@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given, type CommandData } from '../shared/testing';
 import type { DemandCommand, RaiseDemand } from './demand.commands';
 import { DEMAND_ESCALATE_AFTER_DAYS_DEFAULT, demandDecider } from './demand.decider';
 import { demandKind } from './demand.kind';
@@ -31,14 +31,9 @@ const demandData: RaiseDemand['data'] = {
   description: '需要一笔200万元的流动资金贷款，希望对接银行。',
   urgency: 'HIGH',
 };
-const raise = (data: Partial<Record<keyof RaiseDemand['data'], unknown>> = {}, actor = enterprise): DemandCommand => ({
-  type: 'RaiseDemand',
-  data: { ...demandData, ...data } as RaiseDemand['data'],
-  metadata: at(NOW, actor),
-});
-type DataOf<T extends DemandCommand['type']> = Omit<Extract<DemandCommand, { type: T }>['data'], 'demandId'>;
-const cmd = <T extends DemandCommand['type']>(type: T, data: DataOf<T>, actor = tianheStation, now = NOW): DemandCommand =>
-  ({ type, data: { demandId: DEMAND_ID, ...data }, metadata: at(now, actor) }) as unknown as DemandCommand;
+const raise = commandWith('RaiseDemand', demandData, enterprise, NOW);
+type DataOf<T extends DemandCommand['type']> = CommandData<DemandCommand, T, 'demandId'>;
+const cmd = commandsOn<DemandCommand>()({ demandId: DEMAND_ID }, tianheStation, NOW);
 const accept = (actor = tianheStation, stationId = 'station-007') => cmd('AcceptDemand', { stationId }, actor);
 const matchTo = (providerId = 'provider-42', actor = tianheStation, productId?: string) =>
   cmd('MatchDemand', { providerId, ...(productId === undefined ? {} : { productId }) }, actor);

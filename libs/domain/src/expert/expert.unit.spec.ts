@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given, type CommandData } from '../shared/testing';
 import type { ExpertCommand, RegisterExpert } from './expert.commands';
 import { expertDecider } from './expert.decider';
 import { expertKind } from './expert.kind';
@@ -31,16 +31,9 @@ const registration: RegisterExpert['data'] = {
   title: '教授、专利代理师',
 };
 
-type DataOf<T extends ExpertCommand['type']> = Extract<ExpertCommand, { type: T }>['data'];
-function cmd<T extends ExpertCommand['type']>(type: T, data: Omit<DataOf<T>, 'expertId'>, actor = hub, now = NOW): ExpertCommand {
-  return { type, data: { expertId: EXPERT_ID, ...data }, metadata: at(now, actor) } as unknown as ExpertCommand;
-}
-const register = (data: Partial<RegisterExpert['data']> = {}, actor = self): ExpertCommand => ({
-  type: 'RegisterExpert',
-  data: { ...registration, ...data },
-  metadata: at(NOW, actor),
-});
-const update = (data: Omit<DataOf<'UpdateExpertProfile'>, 'expertId'>, actor = self) => cmd('UpdateExpertProfile', data, actor);
+const cmd = commandsOn<ExpertCommand>()({ expertId: EXPERT_ID }, hub, NOW);
+const register = commandWith('RegisterExpert', registration, self, NOW);
+const update = (data: CommandData<ExpertCommand, 'UpdateExpertProfile', 'expertId'>, actor = self) => cmd('UpdateExpertProfile', data, actor);
 
 const registered: ExpertEvent = {
   type: 'ExpertRegistered',

@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given } from '../shared/testing';
 import type { FaqCommand, PublishFaq } from './faq.commands';
 import { faqDecider } from './faq.decider';
 import { faqKind } from './faq.kind';
@@ -24,17 +24,10 @@ const question: PublishFaq['data'] = {
   policyIds: ['policy-gz-2024-03'],
 };
 
-const publish = (data: Partial<PublishFaq['data']> = {}, actor = tianheAuthority): FaqCommand => ({
-  type: 'PublishFaq',
-  data: { ...question, ...data },
-  metadata: at(NOW, actor),
-});
-const revise = (changes: unknown, actor = tianheAuthority): FaqCommand => ({
-  type: 'ReviseFaq',
-  data: { faqId: FAQ_ID, changes: changes as never },
-  metadata: at(NOW, actor),
-});
-const retire = (reason = '政策已废止', actor = tianheAuthority): FaqCommand => ({ type: 'RetireFaq', data: { faqId: FAQ_ID, reason }, metadata: at(NOW, actor) });
+const publish = commandWith('PublishFaq', question, tianheAuthority, NOW);
+const cmd = commandsOn<FaqCommand>()({ faqId: FAQ_ID }, tianheAuthority, NOW);
+const revise = (changes: unknown, actor = tianheAuthority) => cmd('ReviseFaq', { changes: changes as never }, actor);
+const retire = (reason = '政策已废止', actor = tianheAuthority) => cmd('RetireFaq', { reason }, actor);
 
 const content = { question: question.question, answer: question.answer, topics: question.topics, policyIds: ['policy-gz-2024-03'] };
 const published: FaqEvent = {

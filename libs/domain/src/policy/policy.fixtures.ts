@@ -1,4 +1,5 @@
-import { anActor, at } from '../shared/testing';
+import type { Actor } from '../shared/decider';
+import { anActor, commandsOn, commandWith, type CommandData } from '../shared/testing';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
 import type { PolicyEvent, PolicyPublished } from './policy.events';
 
@@ -31,17 +32,12 @@ export const tianhePolicy: PublishPolicy['data'] = {
   eligibility: { sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED'], tagsMode: 'ANY' },
 };
 
-export const publish = (data: Partial<PublishPolicy['data']> = {}, actor = tianheAuthority, now = NOW): PolicyCommand => ({
-  type: 'PublishPolicy',
-  data: { ...tianhePolicy, ...data },
-  metadata: at(now, actor),
-});
-export type DataOf<T extends PolicyCommand['type']> = Omit<Extract<PolicyCommand, { type: T }>['data'], 'policyId'>;
-export const cmd = <T extends PolicyCommand['type']>(type: T, data: DataOf<T>, actor = tianheAuthority, now = NOW): PolicyCommand =>
-  ({ type, data: { policyId: POLICY_ID, ...data }, metadata: at(now, actor) }) as unknown as PolicyCommand;
+export const publish = commandWith('PublishPolicy', tianhePolicy, tianheAuthority, NOW);
+export type DataOf<T extends PolicyCommand['type']> = CommandData<PolicyCommand, T, 'policyId'>;
+export const cmd = commandsOn<PolicyCommand>()({ policyId: POLICY_ID }, tianheAuthority, NOW);
 export const amend = (changes: unknown, actor = tianheAuthority) => cmd('AmendPolicy', { changes } as DataOf<'AmendPolicy'>, actor);
 export const repeal = (on: string, reason = '被新政策替代', actor = tianheAuthority) => cmd('RepealPolicy', { on, reason }, actor);
-export const push = (enterpriseIds: string[], pushId = 'push-1', actor: Parameters<typeof cmd>[2] = gzHub, now = NOW) =>
+export const push = (enterpriseIds: string[], pushId = 'push-1', actor: Actor = gzHub, now = NOW) =>
   cmd('PushPolicy', { pushId, enterpriseIds }, actor, now);
 
 export const published: PolicyPublished = {

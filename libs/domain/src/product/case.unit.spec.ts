@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given } from '../shared/testing';
 import type { PublishCase, ServiceCaseCommand } from './case.commands';
 import { serviceCaseDecider } from './case.decider';
 import { serviceCaseKind } from './case.kind';
@@ -26,12 +26,9 @@ const caseData: PublishCase['data'] = {
   servedOn: '2024-01-15',
   classification: { industries: ['SOFTWARE_IT'], serviceDomains: ['IP'], enterpriseSizes: ['SMALL'] },
 };
-const publish = (data: Partial<Record<keyof PublishCase['data'], unknown>> = {}, actor = provider, now = NOW): ServiceCaseCommand => ({
-  type: 'PublishCase',
-  data: { ...caseData, ...data } as PublishCase['data'],
-  metadata: at(now, actor),
-});
-const retire = (reason = '企业要求撤下', actor = provider): ServiceCaseCommand => ({ type: 'RetireCase', data: { caseId: CASE_ID, reason }, metadata: at(NOW, actor) });
+const publish = commandWith('PublishCase', caseData, provider, NOW);
+const cmd = commandsOn<ServiceCaseCommand>()({ caseId: CASE_ID }, provider, NOW);
+const retire = (reason = '企业要求撤下', actor = provider) => cmd('RetireCase', { reason }, actor);
 
 const { providerInPool: _inPool, ...recorded } = caseData;
 const published: CasePublished = { type: 'CasePublished', data: { ...recorded, publishedAt: '2024-02-01T02:00:00.000Z' } };

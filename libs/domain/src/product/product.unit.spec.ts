@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given } from '../shared/testing';
 import type { ProductCommand, PublishProduct } from './product.commands';
 import { currentProductVersion, productDecider } from './product.decider';
 import { productKind } from './product.kind';
@@ -27,17 +27,10 @@ const content: ProductContent = {
 };
 
 const publishData: PublishProduct['data'] = { productId: PRODUCT_ID, providerId: 'provider-42', providerOrgId: PROVIDER_ORG, providerInPool: true, ...content };
-const publish = (data: Partial<Record<keyof PublishProduct['data'], unknown>> = {}, actor = provider): ProductCommand => ({
-  type: 'PublishProduct',
-  data: { ...publishData, ...data } as PublishProduct['data'],
-  metadata: at(NOW, actor),
-});
-const revise = (changes: unknown, actor = provider, providerInPool: unknown = true): ProductCommand => ({
-  type: 'ReviseProduct',
-  data: { productId: PRODUCT_ID, providerInPool, changes } as never,
-  metadata: at(NOW, actor),
-});
-const retire = (reason = '不再提供', actor = provider): ProductCommand => ({ type: 'RetireProduct', data: { productId: PRODUCT_ID, reason }, metadata: at(NOW, actor) });
+const publish = commandWith('PublishProduct', publishData, provider, NOW);
+const cmd = commandsOn<ProductCommand>()({ productId: PRODUCT_ID }, provider, NOW);
+const revise = (changes: unknown, actor = provider, providerInPool: unknown = true) => cmd('ReviseProduct', { providerInPool, changes } as never, actor);
+const retire = (reason = '不再提供', actor = provider) => cmd('RetireProduct', { reason }, actor);
 
 /** Codes come back in list order. */
 const normalised: ProductContent = {

@@ -1,2 +1,3 @@
 export * from './actors';
+export * from './commands';
 export * from './given-when-then';
