@@ -1,5 +1,5 @@
 import { classifySize, MIIT_2011_300, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { anActor, commandsOn, commandWith, given, type CommandData } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given, HAIZHU, TIANHE, type CommandData } from '../shared/testing';
 import type { EnterpriseCommand, EnterpriseFigures, RegisterEnterprise } from './enterprise.commands';
 import { enterpriseKind } from './enterprise.kind';
 import { tagsValidOn } from './enterprise.state';
@@ -10,8 +10,6 @@ import { usccReservationKind } from './uscc-reservation.kind';
 const USCC = '91440106MA59C3PL24';
 const OTHER_USCC = '91440105MA5CXY123P';
 const ENTERPRISE_ID = 'ent-001';
-const TIANHE = '440106';
-const HAIZHU = '440105';
 
 const itself = anActor('ENTERPRISE', HAIZHU, 'ent-user-1', USCC);
 const otherEnterprise = anActor('ENTERPRISE', TIANHE, 'ent-user-2', OTHER_USCC);

@@ -1,16 +1,9 @@
-import { anActor, commandsOn, commandWith, given } from '../shared/testing';
+import { admin, anActor, commandsOn, commandWith, given, GZ, gzBureau, gzHub, haizhuAuthority, TIANHE, tianheAuthority } from '../shared/testing';
 import type { FaqCommand, PublishFaq } from './faq.commands';
 import { faqDecider } from './faq.decider';
 import { faqKind } from './faq.kind';
 import type { FaqEvent } from './faq.events';
 
-const GZ = '440100';
-const TIANHE = '440106';
-const gzHub = anActor('HUB', GZ, 'gz-hub');
-const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-const haizhuAuthority = anActor('DISTRICT_AUTHORITY', '440105', 'hz-official');
-const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
 const operator = anActor('STATION_OPERATOR', TIANHE, 'op-user');
 const NOW = '2024-03-01T10:00:00+08:00';
 const NOW_ISO = '2024-03-01T02:00:00.000Z';

@@ -1,19 +1,10 @@
 import type { Actor } from '../shared/decider';
-import { anActor, commandsOn, commandWith, type CommandData } from '../shared/testing';
+import { anActor, commandsOn, commandWith, gzHub, TIANHE, tianheAuthority, type CommandData } from '../shared/testing';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
 import type { PolicyEvent, PolicyPublished } from './policy.events';
 
 /** A district policy of 天河区 (2024) and the actors around it, as test data. */
-export const GZ = '440100';
-export const TIANHE = '440106';
-export const HAIZHU = '440105';
-export const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-export const haizhuAuthority = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-official');
-export const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
-export const szBureau = anActor('CITY_AUTHORITY', '440300', 'sz-official');
-export const gzHub = anActor('HUB', GZ, 'gz-hub');
-export const szHub = anActor('HUB', '440300', 'sz-hub');
-export const admin = anActor('ADMIN', '440000', 'platform-admin');
+export { admin, GZ, gzBureau, gzHub, HAIZHU, haizhuAuthority, szBureau, szHub, TIANHE, tianheAuthority } from '../shared/testing';
 export const provider = anActor('PROVIDER', TIANHE, 'provider-user');
 export const NOW = '2024-03-01T10:00:00+08:00';
 export const NOW_ISO = '2024-03-01T02:00:00.000Z';

@@ -1,4 +1,4 @@
-import { anActor, commandsOn, commandWith, given } from '../shared/testing';
+import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared/testing';
 import type { PublishCase, ServiceCaseCommand } from './case.commands';
 import { serviceCaseDecider } from './case.decider';
 import { serviceCaseKind } from './case.kind';
@@ -8,8 +8,6 @@ const PROVIDER_ORG = '91440106MA59C3PL24';
 const CASE_ID = 'case-001';
 const provider = anActor('PROVIDER', '440106', 'provider-user', PROVIDER_ORG);
 const otherProvider = anActor('PROVIDER', '440106', 'other-provider-user', '914401056187432107');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
-const hub = anActor('HUB', '440100', 'gz-hub');
 const NOW = '2024-03-01T10:00:00+08:00';
 const NOW_ISO = '2024-03-01T02:00:00.000Z';
 
@@ -82,7 +80,7 @@ describe('Service case (服务案例)', () => {
 
     it('is for the provider itself, in the pool, once', () => {
       given(serviceCaseKind, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(serviceCaseKind, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(serviceCaseKind, []).when(publish({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED');
       given(serviceCaseKind, []).when(publish({ providerInPool: false })).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
       given(serviceCaseKind, [published]).when(publish()).thenThrows('CASE_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });

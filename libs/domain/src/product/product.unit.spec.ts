@@ -1,4 +1,4 @@
-import { anActor, commandsOn, commandWith, given } from '../shared/testing';
+import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared/testing';
 import type { ProductCommand, PublishProduct } from './product.commands';
 import { currentProductVersion, productDecider } from './product.decider';
 import { productKind } from './product.kind';
@@ -9,8 +9,6 @@ const PROVIDER_ORG = '91440106MA59C3PL24';
 const PRODUCT_ID = 'product-001';
 const provider = anActor('PROVIDER', '440106', 'provider-user', PROVIDER_ORG);
 const otherProvider = anActor('PROVIDER', '440106', 'other-provider-user', '914401056187432107');
-const hub = anActor('HUB', '440100', 'gz-hub');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
 const NOW = '2024-03-01T10:00:00+08:00';
 const NOW_ISO = '2024-03-01T02:00:00.000Z';
 
@@ -65,7 +63,7 @@ describe('Service product (服务产品)', () => {
 
     it('is for the provider itself', () => {
       given(productKind, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(productKind, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(productKind, []).when(publish({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
     it('is only for a provider in the 优质服务机构库', () => {
@@ -198,7 +196,7 @@ describe('Service product (服务产品)', () => {
     it('is for the provider, or an admin', () => {
       given(productKind, [published]).when(retire('出库', admin)).thenEmits(['ProductRetired']);
       given(productKind, [published]).when(retire('出库', otherProvider)).thenThrows('NOT_OWNER');
-      given(productKind, [published]).when(retire('出库', hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(productKind, [published]).when(retire('出库', gzHub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('retires once, with a reason', () => {

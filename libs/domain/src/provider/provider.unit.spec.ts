@@ -1,4 +1,4 @@
-import { anActor, commandsOn, commandWith, given, type CommandData } from '../shared/testing';
+import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, shenzhenHub, type CommandData } from '../shared/testing';
 import type { ApplyForEntry, ProviderCommand } from './provider.commands';
 import { providerDecider } from './provider.decider';
 import { providerKind } from './provider.kind';
@@ -8,16 +8,12 @@ import { PROVIDER_EVENT_SCHEMA_VERSIONS, type ProviderEvent, type ProviderEvalua
 import { weightedMonitoringTotal } from './monitoring';
 import type { ProviderRemovalGround } from './removal-grounds';
 
-const GZ = '440100';
 const USCC = '91440106MA59C3PL24';
 const OTHER_USCC = '914401056187432107';
 const PROVIDER_ID = 'provider-001';
 
 const provider = anActor('PROVIDER', '440106', 'provider-user-1', USCC);
 const otherProvider = anActor('PROVIDER', '440105', 'provider-user-2', OTHER_USCC);
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
-const shenzhenHub = anActor('HUB', '440300', 'sz-hub-1', 'sz-hub');
 const tianheAuthority = anActor('DISTRICT_AUTHORITY', '440106');
 
 const NOW = '2024-12-20T10:00:00+08:00';

@@ -1,5 +1,4 @@
-import { GZ } from '../call/call.fixtures';
-import { anActor, commandsOn, commandWith, given, type CommandData } from '../shared/testing';
+import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, type CommandData } from '../shared/testing';
 import type { DesignateStation, StationCommand } from './station.commands';
 import { hasSignedCovenant, openRevocationProposal, stationDecider } from './station.decider';
 import { stationKind } from './station.kind';
@@ -7,8 +6,6 @@ import type { StationEvent } from './station.events';
 
 const OWNER = '91440106MA59C3PL24';
 const STATION_ID = 'station-007';
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
 const owner = anActor('STATION_OPERATOR', '440106', 'op-user-1', OWNER);
 const otherOperator = anActor('STATION_OPERATOR', '440106', 'op-user-2', '914401056187432107');
 const NOW = '2019-09-01T10:00:00+08:00';
