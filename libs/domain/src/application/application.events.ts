@@ -18,6 +18,8 @@ import {
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { ApplicationFormSchema, MaterialSchema } from './application.form';
 
+const applicationId = () => recordId('The application');
+
 /** A panel member as recorded on the application (name and organisation as the expert registry had them). */
 export const PanelExpertSchema = closed(
   {
@@ -31,7 +33,7 @@ export type PanelExpert = Static<typeof PanelExpertSchema>;
 
 const districtReview = (passed: boolean) =>
   closed({
-    applicationId: recordId('The application'),
+    applicationId: applicationId(),
     districtCode: withDescription(districtCode(), 'The station’s district, whose authority reviewed'),
     opinion: opinion(),
     reviewedAt: at(passed ? 'When the district passed it' : 'When the district rejected it'),
@@ -39,13 +41,13 @@ const districtReview = (passed: boolean) =>
 
 const recommendation = () =>
   closed({
-    applicationId: recordId('The application'),
+    applicationId: applicationId(),
     averageScore: number({ minimum: 0, maximum: 100 }, 'Mean of the panel’s scores, rounded to two decimals'),
     opinion: opinion(),
     issuedAt: at('When the hub issued its recommendation'),
   });
 
-const decision = () => closed({ applicationId: recordId('The application'), opinion: opinion(), decidedAt: at('When the city decided') });
+const decision = () => closed({ applicationId: applicationId(), opinion: opinion(), decidedAt: at('When the city decided') });
 
 /** 服务站申请: every event of an application's record. */
 export const APPLICATION_EVENTS = {
@@ -55,7 +57,7 @@ export const APPLICATION_EVENTS = {
     title: 'Application drafted (提交申请表)',
     summary: 'An operator filed the application form; the application is a DRAFT.',
     payload: closed({
-      applicationId: recordId('The application'),
+      applicationId: applicationId(),
       callId: recordId('The call applied to'),
       cityCode: cityCode(),
       ownerOrgId: anyText('The operator organisation that owns the application: the `orgId` of the filing user’s token, as given'),
@@ -68,14 +70,14 @@ export const APPLICATION_EVENTS = {
     action: 'material-attached',
     title: 'Material attached (补充申报材料)',
     summary: 'A material was attached to the draft, replacing one of the same kind.',
-    payload: closed({ applicationId: recordId('The application'), material: MaterialSchema, attachedAt: at('When it was attached') }),
+    payload: closed({ applicationId: applicationId(), material: MaterialSchema, attachedAt: at('When it was attached') }),
   },
   ApplicationSubmitted: {
     version: 1,
     action: 'submitted',
     title: 'Application submitted (申请已提交)',
     summary: 'Submitted to the district before its deadline with all six materials; stage SUBMITTED.',
-    payload: closed({ applicationId: recordId('The application'), callId: recordId('The call'), submittedAt: at('When it was submitted') }),
+    payload: closed({ applicationId: applicationId(), callId: recordId('The call'), submittedAt: at('When it was submitted') }),
   },
   ApplicationPassedDistrictReview: {
     version: 1,
@@ -97,7 +99,7 @@ export const APPLICATION_EVENTS = {
     title: 'Expert panel formed (组建专家组)',
     summary: 'The hub formed the expert panel (at least three experts, none from the applicant); stage PANEL_FORMED.',
     payload: closed({
-      applicationId: recordId('The application'),
+      applicationId: applicationId(),
       experts: arrayOf(PanelExpertSchema, { minItems: 3, description: 'The panel, distinct experts' }),
       formedAt: at('When the panel was formed'),
     }),
@@ -108,7 +110,7 @@ export const APPLICATION_EVENTS = {
     title: 'Expert score recorded (专家评分)',
     summary: 'One panel expert scored the application; after the last expert the stage is SCORED.',
     payload: closed({
-      applicationId: recordId('The application'),
+      applicationId: applicationId(),
       expertId: nonEmptyText('The scoring expert’s user id (one of the panel’s expertId)'),
       score: integer(0, 100, 'Score, an integer 0–100'),
       opinion: opinion(),
@@ -149,7 +151,7 @@ export const APPLICATION_EVENTS = {
     title: 'Application designated (已授牌)',
     summary: 'The published list made the application a station; stage DESIGNATED.',
     payload: closed({
-      applicationId: recordId('The application'),
+      applicationId: applicationId(),
       stationId: recordId('The station it became'),
       plaqueNumber: plaqueNumber(),
       designatedAt: at('When the list was published'),

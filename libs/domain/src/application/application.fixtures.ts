@@ -1,6 +1,6 @@
-import { call2019, GZ } from '../call/call.fixtures';
+import { call2019 } from '../call/call.fixtures';
 import type { CallSnapshot } from '../call/call.snapshot';
-import { anActor, at } from '../shared/testing';
+import { anActor, cityBureau, commandsOn, GZ, HAIZHU, hub, TIANHE } from '../shared/testing';
 import type { ApplicationCommand, PanelCandidate, PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
 import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
@@ -8,8 +8,7 @@ import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind 
 export const APPLICATION_ID = 'app-tianhe-001';
 /** A Tianhe company's code (check character per GB 32100). */
 export const OPERATOR_USCC = '91440106MA59C3PL24';
-export const TIANHE = '440106';
-export const HAIZHU = '440105';
+export { cityBureau, HAIZHU, hub, TIANHE };
 
 export const callSnapshot: CallSnapshot = {
   id: call2019.callId,
@@ -25,8 +24,6 @@ export const callSnapshot: CallSnapshot = {
 export const operator = anActor('STATION_OPERATOR', TIANHE, 'op-user-1', OPERATOR_USCC);
 export const tianheReviewer = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-reviewer');
 export const haizhuReviewer = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-reviewer');
-export const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
-export const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
 export const experts: PanelExpert[] = [
   { expertId: 'expert-1', name: '李明', organisation: '12440100455350000A' },
   { expertId: 'expert-2', name: '王芳', organisation: '914401056187432107' },
@@ -81,17 +78,8 @@ export const aForm = (): ApplicationForm => ({
   materials: allMaterials(),
 });
 
-type DataOf<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>['data'];
-
 /** A command at a business time (defaults to during the call). */
-export function command<T extends ApplicationCommand['type']>(
-  type: T,
-  data: Omit<DataOf<T>, 'applicationId'> & { applicationId?: string },
-  actor = operator,
-  now = '2019-06-10T10:00:00+08:00',
-): Extract<ApplicationCommand, { type: T }> {
-  return { type, data: { applicationId: APPLICATION_ID, ...data }, metadata: at(now, actor) } as unknown as Extract<ApplicationCommand, { type: T }>;
-}
+export const command = commandsOn<ApplicationCommand>()({ applicationId: APPLICATION_ID }, operator, '2019-06-10T10:00:00+08:00');
 
 // The history of an application that goes all the way, as events.
 export const drafted = (form: ApplicationForm = aForm(), ownerOrgId = OPERATOR_USCC): ApplicationEvent => ({

@@ -1,9 +1,10 @@
-import { anActor } from '../shared/testing';
+import { anActor, GZ } from '../shared/testing';
 import type { OpenCall } from './call.commands';
 import type { CallOpened } from './call.events';
 
+export { GZ };
+
 /** The Guangzhou 2019 call (穗工信函〔2019〕1100号) as test data. */
-export const GZ = '440100';
 export const guangzhouBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-chenyu', 'gz-miit');
 
 export const call2019: OpenCall['data'] = {

@@ -1,22 +1,15 @@
 import { decideAuthorized } from '../shared/record-kind';
-import { anActor, at, domainErrorOf, given } from '../shared/testing';
-import type { CloseCall, OpenCall, PublishList } from './call.commands';
+import { anActor, commandsOn, commandWith, domainErrorOf, given } from '../shared/testing';
+import type { CallCommand, PublishList } from './call.commands';
 import { callDecider, toCallSnapshot } from './call.decider';
 import { callKind } from './call.kind';
 import type { CallClosed, CallListPublished } from './call.events';
 import { call2019, callOpened2019, GZ, guangzhouBureau } from './call.fixtures';
 
 const NOW = '2019-05-24T09:00:00.000Z';
-const open = (data: Partial<OpenCall['data']> = {}, actor = guangzhouBureau): OpenCall => ({
-  type: 'OpenCall',
-  data: { ...call2019, ...data },
-  metadata: at(NOW, actor),
-});
-const close = (actor = guangzhouBureau, now = '2019-06-22T09:00:00.000Z'): CloseCall => ({
-  type: 'CloseCall',
-  data: { callId: call2019.callId },
-  metadata: at(now, actor),
-});
+const open = commandWith('OpenCall', call2019, guangzhouBureau, NOW);
+const cmd = commandsOn<CallCommand>()({ callId: call2019.callId }, guangzhouBureau, NOW);
+const close = (actor = guangzhouBureau, now = '2019-06-22T09:00:00.000Z') => cmd('CloseCall', {}, actor, now);
 const closed: CallClosed = { type: 'CallClosed', data: { callId: call2019.callId, closedAt: '2019-06-22T09:00:00.000Z' } };
 
 const PUBLISHED_AT = '2019-08-01T02:00:00.000Z';
@@ -26,11 +19,7 @@ const entry = (applicationId: string, districtCode: string, stationId = `station
   districtCode,
   stationName: `服务站 ${applicationId}`,
 });
-const publish = (entries: PublishList['data']['entries'], actor = guangzhouBureau): PublishList => ({
-  type: 'PublishList',
-  data: { callId: call2019.callId, entries },
-  metadata: at(PUBLISHED_AT, actor),
-});
+const publish = (entries: PublishList['data']['entries'], actor = guangzhouBureau) => cmd('PublishList', { entries }, actor, PUBLISHED_AT);
 
 describe('Call for applications (征集批次)', () => {
   describe('OpenCall', () => {

@@ -1,12 +1,9 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given, GZ, gzHub, HAIZHU, haizhuAuthority, szHub, TIANHE, tianheAuthority, type CommandData } from '../shared/testing';
 import type { DemandCommand, RaiseDemand } from './demand.commands';
 import { DEMAND_ESCALATE_AFTER_DAYS_DEFAULT, demandDecider } from './demand.decider';
 import { demandKind } from './demand.kind';
 import type { DemandEvent } from './demand.events';
 
-const GZ = '440100';
-const TIANHE = '440106';
-const HAIZHU = '440105';
 const ENTERPRISE_USCC = '91440106MA59C3PL24';
 const DEMAND_ID = 'demand-001';
 const enterprise = anActor('ENTERPRISE', TIANHE, 'ent-user', ENTERPRISE_USCC);
@@ -14,10 +11,6 @@ const otherEnterprise = anActor('ENTERPRISE', TIANHE, 'other-ent-user', '9144010
 const tianheStation = anActor('STATION_OPERATOR', TIANHE, 'th-op', 'org-tianhe-station');
 const otherTianheStation = anActor('STATION_OPERATOR', TIANHE, 'th-op-2', 'org-tianhe-station-2');
 const haizhuStation = anActor('STATION_OPERATOR', HAIZHU, 'hz-op', 'org-haizhu-station');
-const gzHub = anActor('HUB', GZ, 'gz-hub', 'org-gz-hub');
-const szHub = anActor('HUB', '440300', 'sz-hub', 'org-sz-hub');
-const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-const haizhuAuthority = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-official');
 const RAISED_AT = '2024-03-01T02:00:00.000Z';
 const NOW = '2024-03-02T10:00:00+08:00';
 const NOW_ISO = '2024-03-02T02:00:00.000Z';
@@ -31,14 +24,9 @@ const demandData: RaiseDemand['data'] = {
   description: '需要一笔200万元的流动资金贷款，希望对接银行。',
   urgency: 'HIGH',
 };
-const raise = (data: Partial<Record<keyof RaiseDemand['data'], unknown>> = {}, actor = enterprise): DemandCommand => ({
-  type: 'RaiseDemand',
-  data: { ...demandData, ...data } as RaiseDemand['data'],
-  metadata: at(NOW, actor),
-});
-type DataOf<T extends DemandCommand['type']> = Omit<Extract<DemandCommand, { type: T }>['data'], 'demandId'>;
-const cmd = <T extends DemandCommand['type']>(type: T, data: DataOf<T>, actor = tianheStation, now = NOW): DemandCommand =>
-  ({ type, data: { demandId: DEMAND_ID, ...data }, metadata: at(now, actor) }) as unknown as DemandCommand;
+const raise = commandWith('RaiseDemand', demandData, enterprise, NOW);
+type DataOf<T extends DemandCommand['type']> = CommandData<DemandCommand, T, 'demandId'>;
+const cmd = commandsOn<DemandCommand>()({ demandId: DEMAND_ID }, tianheStation, NOW);
 const accept = (actor = tianheStation, stationId = 'station-007') => cmd('AcceptDemand', { stationId }, actor);
 const matchTo = (providerId = 'provider-42', actor = tianheStation, productId?: string) =>
   cmd('MatchDemand', { providerId, ...(productId === undefined ? {} : { productId }) }, actor);

@@ -4,7 +4,6 @@ import {
   at,
   businessDate,
   closed,
-  documentNumber,
   integer,
   oneOf,
   oneOfOrNull,

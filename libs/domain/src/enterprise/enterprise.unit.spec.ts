@@ -1,5 +1,5 @@
 import { classifySize, MIIT_2011_300, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandsOn, commandWith, given, HAIZHU, TIANHE, type CommandData } from '../shared/testing';
 import type { EnterpriseCommand, EnterpriseFigures, RegisterEnterprise } from './enterprise.commands';
 import { enterpriseKind } from './enterprise.kind';
 import { tagsValidOn } from './enterprise.state';
@@ -10,8 +10,6 @@ import { usccReservationKind } from './uscc-reservation.kind';
 const USCC = '91440106MA59C3PL24';
 const OTHER_USCC = '91440105MA5CXY123P';
 const ENTERPRISE_ID = 'ent-001';
-const TIANHE = '440106';
-const HAIZHU = '440105';
 
 const itself = anActor('ENTERPRISE', HAIZHU, 'ent-user-1', USCC);
 const otherEnterprise = anActor('ENTERPRISE', TIANHE, 'ent-user-2', OTHER_USCC);
@@ -43,18 +41,12 @@ const registration: RegisterEnterprise['data'] = {
 
 const basisOf = (industry: IndustryCode, figures: EnterpriseFigures) => classifySize(MIIT_2011_300, industry, figures).basis;
 
-type DataOf<T extends EnterpriseCommand['type']> = Extract<EnterpriseCommand, { type: T }>['data'];
-function cmd<T extends EnterpriseCommand['type']>(type: T, data: Omit<DataOf<T>, 'enterpriseId'>, actor = itself, now = NOW): EnterpriseCommand {
-  return { type, data: { enterpriseId: ENTERPRISE_ID, ...data }, metadata: at(now, actor) } as unknown as EnterpriseCommand;
-}
-const register = (data: Partial<RegisterEnterprise['data']> = {}, actor = itself, now = NOW): EnterpriseCommand => ({
-  type: 'RegisterEnterprise',
-  data: { ...registration, ...data },
-  metadata: at(now, actor),
-});
+type DataOf<T extends EnterpriseCommand['type']> = CommandData<EnterpriseCommand, T, 'enterpriseId'>;
+const cmd = commandsOn<EnterpriseCommand>()({ enterpriseId: ENTERPRISE_ID }, itself, NOW);
+const register = commandWith('RegisterEnterprise', registration, itself, NOW);
 const report = (figures: Partial<EnterpriseFigures>, actor = itself, now = NOW) => cmd('ReportEnterpriseFigures', { figures: figures as EnterpriseFigures }, actor, now);
-const update = (data: Omit<DataOf<'UpdateEnterpriseProfile'>, 'enterpriseId'>, actor = itself) => cmd('UpdateEnterpriseProfile', data, actor);
-const grant = (data: Partial<Omit<DataOf<'GrantEnterpriseTag'>, 'enterpriseId'>> = {}, actor = tianheAuthority, now = NOW) =>
+const update = (data: DataOf<'UpdateEnterpriseProfile'>, actor = itself) => cmd('UpdateEnterpriseProfile', data, actor);
+const grant = (data: Partial<DataOf<'GrantEnterpriseTag'>> = {}, actor = tianheAuthority, now = NOW) =>
   cmd('GrantEnterpriseTag', { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '2025-12-31', ...data }, actor, now);
 const revoke = (tag = 'SPECIALISED', actor = tianheAuthority, reason = '发现申报材料弄虚作假') => cmd('RevokeEnterpriseTag', { tag, reason } as never, actor);
 

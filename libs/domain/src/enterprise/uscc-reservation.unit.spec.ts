@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, commandWith, given } from '../shared/testing';
 import {
   USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
   usccHeldByAnother,
@@ -11,11 +11,7 @@ const USCC = '91440106MA59C3PL24';
 const NOW = '2024-03-01T10:00:00+08:00';
 const registrar = anActor('DISTRICT_AUTHORITY', '440106');
 
-const reserve = (data: Partial<ReserveUscc['data']> = {}, actor = registrar): ReserveUscc => ({
-  type: 'ReserveUscc',
-  data: { uscc: USCC, enterpriseId: 'ent-1', ...data },
-  metadata: at(NOW, actor),
-});
+const reserve = commandWith('ReserveUscc', { uscc: USCC, enterpriseId: 'ent-1' } satisfies ReserveUscc['data'], registrar, NOW);
 const reserved = (enterpriseId = 'ent-1'): UsccReserved => ({
   type: 'UsccReserved',
   data: { uscc: USCC, enterpriseId, reservedAt: '2024-03-01T02:00:00.000Z' },

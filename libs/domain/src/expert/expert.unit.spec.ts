@@ -1,20 +1,16 @@
-import { anActor, at, given } from '../shared/testing';
+import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, shenzhenHub, type CommandData } from '../shared/testing';
 import type { ExpertCommand, RegisterExpert } from './expert.commands';
 import { expertDecider } from './expert.decider';
 import { expertKind } from './expert.kind';
 import { expertHasConflictOfInterest, expertOrganisationAt, isAvailableForPanel, expertSuspensionAt, type ExpertState } from './expert.state';
 import { EXPERT_EVENT_SCHEMA_VERSIONS, type ExpertEvent } from './expert.events';
 
-const GZ = '440100';
 const EXPERT_ID = 'expert-wang';
 const UNIVERSITY = '12440000455858371B';
 const FIRM = '91440106MA59C3PL24';
 
 const self = anActor('EXPERT', '440106', EXPERT_ID, UNIVERSITY);
 const otherExpert = anActor('EXPERT', '440106', 'expert-li', 'org-li');
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
-const shenzhenHub = anActor('HUB', '440300', 'sz-hub-1', 'sz-hub');
 const provider = anActor('PROVIDER', '440106', 'p-1', FIRM);
 
 const NOW = '2024-12-20T10:00:00+08:00';
@@ -31,16 +27,9 @@ const registration: RegisterExpert['data'] = {
   title: '教授、专利代理师',
 };
 
-type DataOf<T extends ExpertCommand['type']> = Extract<ExpertCommand, { type: T }>['data'];
-function cmd<T extends ExpertCommand['type']>(type: T, data: Omit<DataOf<T>, 'expertId'>, actor = hub, now = NOW): ExpertCommand {
-  return { type, data: { expertId: EXPERT_ID, ...data }, metadata: at(now, actor) } as unknown as ExpertCommand;
-}
-const register = (data: Partial<RegisterExpert['data']> = {}, actor = self): ExpertCommand => ({
-  type: 'RegisterExpert',
-  data: { ...registration, ...data },
-  metadata: at(NOW, actor),
-});
-const update = (data: Omit<DataOf<'UpdateExpertProfile'>, 'expertId'>, actor = self) => cmd('UpdateExpertProfile', data, actor);
+const cmd = commandsOn<ExpertCommand>()({ expertId: EXPERT_ID }, hub, NOW);
+const register = commandWith('RegisterExpert', registration, self, NOW);
+const update = (data: CommandData<ExpertCommand, 'UpdateExpertProfile', 'expertId'>, actor = self) => cmd('UpdateExpertProfile', data, actor);
 
 const registered: ExpertEvent = {
   type: 'ExpertRegistered',

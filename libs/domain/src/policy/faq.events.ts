@@ -1,4 +1,4 @@
-import { arrayOf, at, closed, exactly, integer, recordId, regionCode, text, type Static, type TObject } from '../shared/schema/builders';
+import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retirement, text, type Static, type TObject } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { changedFieldList } from '../product/revisions';
 
@@ -23,7 +23,7 @@ export const FAQ_EVENTS = {
     payload: closed({
       faqId: recordId('The FAQ'),
       regionCode: regionCode('The publishing actor’s region: editors whose region contains it keep the FAQ'),
-      version: exactly(1, 'The first version'),
+      version: firstVersion(),
       ...FAQ_CONTENT,
       publishedAt: at('When it was published'),
     }),
@@ -35,7 +35,7 @@ export const FAQ_EVENTS = {
     summary: 'A new version of the FAQ; the event carries the whole version and the fields that changed.',
     payload: closed({
       faqId: recordId('The FAQ'),
-      version: integer(2, undefined, 'The new version number, one more than the last'),
+      version: nextVersion(),
       ...FAQ_CONTENT,
       changedFields: changedFieldList(FAQ_CONTENT_FIELDS),
       revisedAt: at('When it was revised'),
@@ -46,7 +46,7 @@ export const FAQ_EVENTS = {
     action: 'retired',
     title: 'FAQ retired (常见问题解答下架)',
     summary: 'The FAQ was taken off; it takes no more revisions.',
-    payload: closed({ faqId: recordId('The FAQ'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+    payload: retirement({ faqId: recordId('The FAQ') }),
   },
 } satisfies EventSpecs;
 

@@ -1,16 +1,9 @@
-import { anActor, at, given } from '../shared/testing';
+import { admin, anActor, commandsOn, commandWith, given, GZ, gzBureau, gzHub, haizhuAuthority, TIANHE, tianheAuthority } from '../shared/testing';
 import type { FaqCommand, PublishFaq } from './faq.commands';
 import { faqDecider } from './faq.decider';
 import { faqKind } from './faq.kind';
 import type { FaqEvent } from './faq.events';
 
-const GZ = '440100';
-const TIANHE = '440106';
-const gzHub = anActor('HUB', GZ, 'gz-hub');
-const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-const haizhuAuthority = anActor('DISTRICT_AUTHORITY', '440105', 'hz-official');
-const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
 const operator = anActor('STATION_OPERATOR', TIANHE, 'op-user');
 const NOW = '2024-03-01T10:00:00+08:00';
 const NOW_ISO = '2024-03-01T02:00:00.000Z';
@@ -24,17 +17,10 @@ const question: PublishFaq['data'] = {
   policyIds: ['policy-gz-2024-03'],
 };
 
-const publish = (data: Partial<PublishFaq['data']> = {}, actor = tianheAuthority): FaqCommand => ({
-  type: 'PublishFaq',
-  data: { ...question, ...data },
-  metadata: at(NOW, actor),
-});
-const revise = (changes: unknown, actor = tianheAuthority): FaqCommand => ({
-  type: 'ReviseFaq',
-  data: { faqId: FAQ_ID, changes: changes as never },
-  metadata: at(NOW, actor),
-});
-const retire = (reason = '政策已废止', actor = tianheAuthority): FaqCommand => ({ type: 'RetireFaq', data: { faqId: FAQ_ID, reason }, metadata: at(NOW, actor) });
+const publish = commandWith('PublishFaq', question, tianheAuthority, NOW);
+const cmd = commandsOn<FaqCommand>()({ faqId: FAQ_ID }, tianheAuthority, NOW);
+const revise = (changes: unknown, actor = tianheAuthority) => cmd('ReviseFaq', { changes: changes as never }, actor);
+const retire = (reason = '政策已废止', actor = tianheAuthority) => cmd('RetireFaq', { reason }, actor);
 
 const content = { question: question.question, answer: question.answer, topics: question.topics, policyIds: ['policy-gz-2024-03'] };
 const published: FaqEvent = {

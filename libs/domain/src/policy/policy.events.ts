@@ -1,7 +1,9 @@
-import { at, businessDate, closed, exactly, integer, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
+import { at, businessDate, closed, firstVersion, integer, nextVersion, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { changedFieldList } from '../product/revisions';
 import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
+
+const policyId = () => recordId('The policy');
 
 /** 法律政策: every event of a policy's record. */
 export const POLICY_EVENTS = {
@@ -14,12 +16,12 @@ export const POLICY_EVENTS = {
       'NATIONAL and PROVINCIAL policies are recorded by the platform’s administrator, MUNICIPAL ones by the city authority, ' +
       'DISTRICT ones by the district or city authority.',
     payload: closed({
-      policyId: recordId('The policy'),
+      policyId: policyId(),
       level: oneOf(POLICY_LEVELS, 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级'),
       regionCode: optional(
         regionCode('Issuing region: a province code for PROVINCIAL, a city code for MUNICIPAL, a district code for DISTRICT; absent for NATIONAL'),
       ),
-      version: exactly(1, 'The first version'),
+      version: firstVersion(),
       ...POLICY_CONTENT,
       publishedAt: at('When it was published'),
     }),
@@ -30,8 +32,8 @@ export const POLICY_EVENTS = {
     title: 'Policy amended (政策修订)',
     summary: 'A new version of the policy; the event carries the whole version and the fields that changed.',
     payload: closed({
-      policyId: recordId('The policy'),
-      version: integer(2, undefined, 'The new version number, one more than the last'),
+      policyId: policyId(),
+      version: nextVersion(),
       ...POLICY_CONTENT,
       changedFields: changedFieldList(POLICY_CONTENT_FIELDS),
       amendedAt: at('When it was amended'),
@@ -43,7 +45,7 @@ export const POLICY_EVENTS = {
     title: 'Policy repealed (政策废止)',
     summary: 'The policy is repealed from a day on (自…起废止); it is no longer pushed nor amended.',
     payload: closed({
-      policyId: recordId('The policy'),
+      policyId: policyId(),
       on: businessDate('First day the policy is no longer in force; not after effectiveUntil'),
       reason: text('废止原因'),
       repealedAt: at('When the repeal was recorded'),
@@ -55,7 +57,7 @@ export const POLICY_EVENTS = {
     title: 'Policy pushed (政策推送)',
     summary: 'The policy’s current version was pushed to one enterprise; one event per enterprise of a push, never the same version twice.',
     payload: closed({
-      policyId: recordId('The policy'),
+      policyId: policyId(),
       pushId: text('The push (one request, many enterprises)'),
       enterpriseId: recordId('The enterprise reached'),
       version: integer(1, undefined, 'The version pushed'),

@@ -1,18 +1,10 @@
-import { anActor, at } from '../shared/testing';
+import type { Actor } from '../shared/decider';
+import { anActor, commandsOn, commandWith, gzHub, TIANHE, tianheAuthority, type CommandData } from '../shared/testing';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
 import type { PolicyEvent, PolicyPublished } from './policy.events';
 
 /** A district policy of 天河区 (2024) and the actors around it, as test data. */
-export const GZ = '440100';
-export const TIANHE = '440106';
-export const HAIZHU = '440105';
-export const tianheAuthority = anActor('DISTRICT_AUTHORITY', TIANHE, 'th-official');
-export const haizhuAuthority = anActor('DISTRICT_AUTHORITY', HAIZHU, 'hz-official');
-export const gzBureau = anActor('CITY_AUTHORITY', GZ, 'gz-official');
-export const szBureau = anActor('CITY_AUTHORITY', '440300', 'sz-official');
-export const gzHub = anActor('HUB', GZ, 'gz-hub');
-export const szHub = anActor('HUB', '440300', 'sz-hub');
-export const admin = anActor('ADMIN', '440000', 'platform-admin');
+export { admin, GZ, gzBureau, gzHub, HAIZHU, haizhuAuthority, szBureau, szHub, TIANHE, tianheAuthority } from '../shared/testing';
 export const provider = anActor('PROVIDER', TIANHE, 'provider-user');
 export const NOW = '2024-03-01T10:00:00+08:00';
 export const NOW_ISO = '2024-03-01T02:00:00.000Z';
@@ -31,17 +23,12 @@ export const tianhePolicy: PublishPolicy['data'] = {
   eligibility: { sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED'], tagsMode: 'ANY' },
 };
 
-export const publish = (data: Partial<PublishPolicy['data']> = {}, actor = tianheAuthority, now = NOW): PolicyCommand => ({
-  type: 'PublishPolicy',
-  data: { ...tianhePolicy, ...data },
-  metadata: at(now, actor),
-});
-export type DataOf<T extends PolicyCommand['type']> = Omit<Extract<PolicyCommand, { type: T }>['data'], 'policyId'>;
-export const cmd = <T extends PolicyCommand['type']>(type: T, data: DataOf<T>, actor = tianheAuthority, now = NOW): PolicyCommand =>
-  ({ type, data: { policyId: POLICY_ID, ...data }, metadata: at(now, actor) }) as unknown as PolicyCommand;
+export const publish = commandWith('PublishPolicy', tianhePolicy, tianheAuthority, NOW);
+export type DataOf<T extends PolicyCommand['type']> = CommandData<PolicyCommand, T, 'policyId'>;
+export const cmd = commandsOn<PolicyCommand>()({ policyId: POLICY_ID }, tianheAuthority, NOW);
 export const amend = (changes: unknown, actor = tianheAuthority) => cmd('AmendPolicy', { changes } as DataOf<'AmendPolicy'>, actor);
 export const repeal = (on: string, reason = '被新政策替代', actor = tianheAuthority) => cmd('RepealPolicy', { on, reason }, actor);
-export const push = (enterpriseIds: string[], pushId = 'push-1', actor: Parameters<typeof cmd>[2] = gzHub, now = NOW) =>
+export const push = (enterpriseIds: string[], pushId = 'push-1', actor: Actor = gzHub, now = NOW) =>
   cmd('PushPolicy', { pushId, enterpriseIds }, actor, now);
 
 export const published: PolicyPublished = {

@@ -1,4 +1,4 @@
-import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, text, type Static } from '../shared/schema/builders';
+import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, retirement, text, type Static } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { providerOrgIdField } from './product.rules';
 import { ServiceClassificationSchema } from './service-classification';
@@ -42,7 +42,7 @@ export const CASE_EVENTS = {
     action: 'retired',
     title: 'Case retired (服务案例下架)',
     summary: 'The provider, or an administrator, took the case off.',
-    payload: closed({ caseId: recordId('The case'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+    payload: retirement({ caseId: recordId('The case') }),
   },
 } satisfies EventSpecs;
 

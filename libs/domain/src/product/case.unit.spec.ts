@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared/testing';
 import type { PublishCase, ServiceCaseCommand } from './case.commands';
 import { serviceCaseDecider } from './case.decider';
 import { serviceCaseKind } from './case.kind';
@@ -8,8 +8,6 @@ const PROVIDER_ORG = '91440106MA59C3PL24';
 const CASE_ID = 'case-001';
 const provider = anActor('PROVIDER', '440106', 'provider-user', PROVIDER_ORG);
 const otherProvider = anActor('PROVIDER', '440106', 'other-provider-user', '914401056187432107');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
-const hub = anActor('HUB', '440100', 'gz-hub');
 const NOW = '2024-03-01T10:00:00+08:00';
 const NOW_ISO = '2024-03-01T02:00:00.000Z';
 
@@ -26,12 +24,9 @@ const caseData: PublishCase['data'] = {
   servedOn: '2024-01-15',
   classification: { industries: ['SOFTWARE_IT'], serviceDomains: ['IP'], enterpriseSizes: ['SMALL'] },
 };
-const publish = (data: Partial<Record<keyof PublishCase['data'], unknown>> = {}, actor = provider, now = NOW): ServiceCaseCommand => ({
-  type: 'PublishCase',
-  data: { ...caseData, ...data } as PublishCase['data'],
-  metadata: at(now, actor),
-});
-const retire = (reason = '企业要求撤下', actor = provider): ServiceCaseCommand => ({ type: 'RetireCase', data: { caseId: CASE_ID, reason }, metadata: at(NOW, actor) });
+const publish = commandWith('PublishCase', caseData, provider, NOW);
+const cmd = commandsOn<ServiceCaseCommand>()({ caseId: CASE_ID }, provider, NOW);
+const retire = (reason = '企业要求撤下', actor = provider) => cmd('RetireCase', { reason }, actor);
 
 const { providerInPool: _inPool, ...recorded } = caseData;
 const published: CasePublished = { type: 'CasePublished', data: { ...recorded, publishedAt: '2024-02-01T02:00:00.000Z' } };
@@ -85,7 +80,7 @@ describe('Service case (服务案例)', () => {
 
     it('is for the provider itself, in the pool, once', () => {
       given(serviceCaseKind, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(serviceCaseKind, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(serviceCaseKind, []).when(publish({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED');
       given(serviceCaseKind, []).when(publish({ providerInPool: false })).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
       given(serviceCaseKind, [published]).when(publish()).thenThrows('CASE_ALREADY_EXISTS', { kind: 'CONFLICT' });
     });

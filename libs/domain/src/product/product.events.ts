@@ -1,4 +1,4 @@
-import { at, closed, exactly, integer, recordId, text } from '../shared/schema/builders';
+import { at, closed, firstVersion, nextVersion, recordId, retirement } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
 import { changedFieldList } from './revisions';
@@ -14,7 +14,7 @@ export const PRODUCT_EVENTS = {
       productId: recordId('The product'),
       providerId: recordId('The provider'),
       providerOrgId: providerOrgIdField,
-      version: exactly(1, 'The first version'),
+      version: firstVersion(),
       ...PRODUCT_CONTENT,
       publishedAt: at('When it was published'),
     }),
@@ -26,7 +26,7 @@ export const PRODUCT_EVENTS = {
     summary: 'The provider published a new version of the product; the event carries the whole version and the fields that changed.',
     payload: closed({
       productId: recordId('The product'),
-      version: integer(2, undefined, 'The new version number, one more than the last'),
+      version: nextVersion(),
       ...PRODUCT_CONTENT,
       changedFields: changedFieldList(PRODUCT_CONTENT_FIELDS),
       revisedAt: at('When it was revised'),
@@ -37,7 +37,7 @@ export const PRODUCT_EVENTS = {
     action: 'retired',
     title: 'Product retired (服务产品下架)',
     summary: 'The provider, or an administrator, took the product off; it takes no more revisions.',
-    payload: closed({ productId: recordId('The product'), reason: text('下架原因'), retiredAt: at('When it was retired') }),
+    payload: retirement({ productId: recordId('The product') }),
   },
 } satisfies EventSpecs;
 

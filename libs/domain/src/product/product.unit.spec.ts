@@ -1,4 +1,4 @@
-import { anActor, at, given } from '../shared/testing';
+import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared/testing';
 import type { ProductCommand, PublishProduct } from './product.commands';
 import { currentProductVersion, productDecider } from './product.decider';
 import { productKind } from './product.kind';
@@ -9,8 +9,6 @@ const PROVIDER_ORG = '91440106MA59C3PL24';
 const PRODUCT_ID = 'product-001';
 const provider = anActor('PROVIDER', '440106', 'provider-user', PROVIDER_ORG);
 const otherProvider = anActor('PROVIDER', '440106', 'other-provider-user', '914401056187432107');
-const hub = anActor('HUB', '440100', 'gz-hub');
-const admin = anActor('ADMIN', '440000', 'platform-admin');
 const NOW = '2024-03-01T10:00:00+08:00';
 const NOW_ISO = '2024-03-01T02:00:00.000Z';
 
@@ -27,17 +25,10 @@ const content: ProductContent = {
 };
 
 const publishData: PublishProduct['data'] = { productId: PRODUCT_ID, providerId: 'provider-42', providerOrgId: PROVIDER_ORG, providerInPool: true, ...content };
-const publish = (data: Partial<Record<keyof PublishProduct['data'], unknown>> = {}, actor = provider): ProductCommand => ({
-  type: 'PublishProduct',
-  data: { ...publishData, ...data } as PublishProduct['data'],
-  metadata: at(NOW, actor),
-});
-const revise = (changes: unknown, actor = provider, providerInPool: unknown = true): ProductCommand => ({
-  type: 'ReviseProduct',
-  data: { productId: PRODUCT_ID, providerInPool, changes } as never,
-  metadata: at(NOW, actor),
-});
-const retire = (reason = '不再提供', actor = provider): ProductCommand => ({ type: 'RetireProduct', data: { productId: PRODUCT_ID, reason }, metadata: at(NOW, actor) });
+const publish = commandWith('PublishProduct', publishData, provider, NOW);
+const cmd = commandsOn<ProductCommand>()({ productId: PRODUCT_ID }, provider, NOW);
+const revise = (changes: unknown, actor = provider, providerInPool: unknown = true) => cmd('ReviseProduct', { providerInPool, changes } as never, actor);
+const retire = (reason = '不再提供', actor = provider) => cmd('RetireProduct', { reason }, actor);
 
 /** Codes come back in list order. */
 const normalised: ProductContent = {
@@ -72,7 +63,7 @@ describe('Service product (服务产品)', () => {
 
     it('is for the provider itself', () => {
       given(productKind, []).when(publish({}, otherProvider)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
-      given(productKind, []).when(publish({}, hub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+      given(productKind, []).when(publish({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     });
 
     it('is only for a provider in the 优质服务机构库', () => {
@@ -205,7 +196,7 @@ describe('Service product (服务产品)', () => {
     it('is for the provider, or an admin', () => {
       given(productKind, [published]).when(retire('出库', admin)).thenEmits(['ProductRetired']);
       given(productKind, [published]).when(retire('出库', otherProvider)).thenThrows('NOT_OWNER');
-      given(productKind, [published]).when(retire('出库', hub)).thenThrows('ROLE_NOT_PERMITTED');
+      given(productKind, [published]).when(retire('出库', gzHub)).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('retires once, with a reason', () => {

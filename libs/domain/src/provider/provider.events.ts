@@ -6,6 +6,7 @@ import {
   businessDate,
   cityCode,
   closed,
+  evidence,
   localRegionCode,
   matching,
   number,
@@ -35,14 +36,7 @@ export type ProviderMaterial = Static<typeof ProviderMaterialSchema>;
 
 export type ProviderContact = ContactDetails;
 
-export const RemovalEvidenceSchema = closed(
-  {
-    description: text('What the evidence shows'),
-    fileName: optional(text('File name of the evidence, when a file was given')),
-    sha256: optional(sha256()),
-  },
-  { $id: 'RemovalEvidence', description: 'Evidence for a removal from the pool' },
-);
+export const RemovalEvidenceSchema = evidence({ $id: 'RemovalEvidence', description: 'Evidence for a removal from the pool' });
 export type ProviderRemovalEvidence = Static<typeof RemovalEvidenceSchema>;
 
 /** Record ids the ledger made: the provider's own, and the stations' it refers to. */

@@ -1,5 +1,5 @@
-import { anActor, at, given } from '../shared/testing';
-import type { ApplyForEntry, ProviderCommand, RecordMonitoringEvaluation } from './provider.commands';
+import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, shenzhenHub, type CommandData } from '../shared/testing';
+import type { ApplyForEntry, ProviderCommand } from './provider.commands';
 import { providerDecider } from './provider.decider';
 import { providerKind } from './provider.kind';
 import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT } from './provider.rules';
@@ -8,16 +8,12 @@ import { PROVIDER_EVENT_SCHEMA_VERSIONS, type ProviderEvent, type ProviderEvalua
 import { weightedMonitoringTotal } from './monitoring';
 import type { ProviderRemovalGround } from './removal-grounds';
 
-const GZ = '440100';
 const USCC = '91440106MA59C3PL24';
 const OTHER_USCC = '914401056187432107';
 const PROVIDER_ID = 'provider-001';
 
 const provider = anActor('PROVIDER', '440106', 'provider-user-1', USCC);
 const otherProvider = anActor('PROVIDER', '440105', 'provider-user-2', OTHER_USCC);
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
-const shenzhenHub = anActor('HUB', '440300', 'sz-hub-1', 'sz-hub');
 const tianheAuthority = anActor('DISTRICT_AUTHORITY', '440106');
 
 const NOW = '2024-12-20T10:00:00+08:00';
@@ -38,21 +34,15 @@ const application: ApplyForEntry['data'] = {
   contact: { name: '李敏', phone: '020-38881234', email: 'limin@zhichantong.cn' },
 };
 
-type DataOf<T extends ProviderCommand['type']> = Extract<ProviderCommand, { type: T }>['data'];
-function cmd<T extends ProviderCommand['type']>(type: T, data: Omit<DataOf<T>, 'providerId'>, actor = hub, now = NOW): ProviderCommand {
-  return { type, data: { providerId: PROVIDER_ID, ...data }, metadata: at(now, actor) } as unknown as ProviderCommand;
-}
-const apply = (data: Partial<ApplyForEntry['data']> = {}, actor = provider, now = NOW): ProviderCommand => ({
-  type: 'ApplyForEntry',
-  data: { ...application, ...data },
-  metadata: at(now, actor),
-});
+type DataOf<T extends ProviderCommand['type']> = CommandData<ProviderCommand, T, 'providerId'>;
+const cmd = commandsOn<ProviderCommand>()({ providerId: PROVIDER_ID }, hub, NOW);
+const apply = commandWith('ApplyForEntry', application, provider, NOW);
 const scores = { capability: 80, management: 70, quality: 90, satisfaction: 65 }; // 76.25
 const failing = { capability: 50, management: 55, quality: 60, satisfaction: 45 }; // 52.5
-const evaluate = (data: Partial<Omit<RecordMonitoringEvaluation['data'], 'providerId'>> = {}, actor = hub, now = NOW) =>
+const evaluate = (data: Partial<DataOf<'RecordMonitoringEvaluation'>> = {}, actor = hub, now = NOW) =>
   cmd('RecordMonitoringEvaluation', { evaluationId: 'ev-2024', period: '2024', scores, opinion: '年度监测评价', ...data }, actor, now);
 const evidence = [{ description: '市场监管部门行政处罚决定书', fileName: 'penalty.pdf', sha256: 'C'.repeat(64) }];
-const remove = (data: Partial<Omit<DataOf<'RemoveFromPool'>, 'providerId'>> = {}, actor = hub) =>
+const remove = (data: Partial<DataOf<'RemoveFromPool'>> = {}, actor = hub) =>
   cmd('RemoveFromPool', { grounds: ['ILLEGAL_CONDUCT'], evidence, opinion: '予以出库', ...data }, actor);
 
 const { providerId: _, ...profile } = application;
@@ -608,9 +598,9 @@ describe('Service provider (优质服务机构库)', () => {
   });
 
   describe('SettleAtStation (入驻) and LeaveStation', () => {
-    const settle = (data: Partial<Omit<DataOf<'SettleAtStation'>, 'providerId'>> = {}, actor = provider) =>
+    const settle = (data: Partial<DataOf<'SettleAtStation'>> = {}, actor = provider) =>
       cmd('SettleAtStation', { stationId: 'station-007', since: '2024-03-01', ...data }, actor);
-    const leave = (data: Partial<Omit<DataOf<'LeaveStation'>, 'providerId'>> = {}, actor = provider) =>
+    const leave = (data: Partial<DataOf<'LeaveStation'>> = {}, actor = provider) =>
       cmd('LeaveStation', { stationId: 'station-007', reason: '合作到期', ...data }, actor);
 
     it('settles at a station, by the provider or the hub', () => {

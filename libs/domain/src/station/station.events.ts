@@ -3,19 +3,20 @@ import {
   at,
   cityCode,
   closed,
+  evidence,
   districtCode,
   oneOf,
   opinion,
-  optional,
   plaqueNumber,
   recordId,
-  sha256,
   text,
   uscc,
   type Static,
 } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { REVOCATION_GROUNDS } from './revocation-grounds';
+
+const stationId = () => recordId('The station');
 
 const RevocationGroundSchema = {
   ...oneOf(
@@ -26,14 +27,7 @@ const RevocationGroundSchema = {
   $id: 'RevocationGround',
 };
 
-export const RevocationEvidenceSchema = closed(
-  {
-    description: text('What the evidence shows'),
-    fileName: optional(text('File name of the evidence, when a file was given')),
-    sha256: optional(sha256()),
-  },
-  { $id: 'RevocationEvidence', description: 'Evidence for a revocation proposal' },
-);
+export const RevocationEvidenceSchema = evidence({ $id: 'RevocationEvidence', description: 'Evidence for a revocation proposal' });
 export type RevocationEvidence = Static<typeof RevocationEvidenceSchema>;
 
 const grounds = (description: string) => arrayOf(RevocationGroundSchema, { minItems: 1, uniqueItems: true, description });
@@ -46,7 +40,7 @@ export const STATION_EVENTS = {
     title: 'Station designated (授牌)',
     summary: 'A station record begins: the city designated it from the published list; status ACTIVE.',
     payload: closed({
-      stationId: recordId('The station'),
+      stationId: stationId(),
       applicationId: recordId('The application it came from'),
       callId: recordId('The call'),
       plaqueNumber: plaqueNumber(),
@@ -65,7 +59,7 @@ export const STATION_EVENTS = {
     title: 'Covenant signed (签署服务公约)',
     summary: 'The operator signed a version of the service covenant.',
     payload: closed({
-      stationId: recordId('The station'),
+      stationId: stationId(),
       covenantVersion: text('The covenant version, e.g. 穗2019版; each version is signed once'),
       signedAt: at('When it was signed'),
     }),
@@ -76,7 +70,7 @@ export const STATION_EVENTS = {
     title: 'Revocation proposed (服务总站提出撤销意见)',
     summary: 'The hub proposed revoking the station on one or more of the five grounds; it awaits the city’s decision.',
     payload: closed({
-      stationId: recordId('The station'),
+      stationId: stationId(),
       proposalId: recordId('The proposal'),
       grounds: grounds('The grounds, each at most once'),
       evidence: arrayOf(RevocationEvidenceSchema, { minItems: 1, description: 'The evidence' }),
@@ -90,7 +84,7 @@ export const STATION_EVENTS = {
     title: 'Station revoked (撤销称号和授牌)',
     summary: 'The city approved the open proposal; the station is REVOKED for good.',
     payload: closed({
-      stationId: recordId('The station'),
+      stationId: stationId(),
       proposalId: recordId('The approved proposal'),
       grounds: grounds('The proposal’s grounds'),
       opinion: opinion(),
@@ -103,7 +97,7 @@ export const STATION_EVENTS = {
     title: 'Revocation proposal rejected (撤销意见未获审定)',
     summary: 'The city rejected the open proposal; the station stays ACTIVE.',
     payload: closed({
-      stationId: recordId('The station'),
+      stationId: stationId(),
       proposalId: recordId('The rejected proposal'),
       opinion: opinion(),
       rejectedAt: at('When it was rejected'),
@@ -114,7 +108,7 @@ export const STATION_EVENTS = {
     action: 'withdrawn',
     title: 'Station withdrawn (服务站退出)',
     summary: 'The operator gave the station up; it is WITHDRAWN for good.',
-    payload: closed({ stationId: recordId('The station'), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
+    payload: closed({ stationId: stationId(), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
   },
 } satisfies EventSpecs;
 

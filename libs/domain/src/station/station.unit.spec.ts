@@ -1,5 +1,4 @@
-import { GZ } from '../call/call.fixtures';
-import { anActor, at, given } from '../shared/testing';
+import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, type CommandData } from '../shared/testing';
 import type { DesignateStation, StationCommand } from './station.commands';
 import { hasSignedCovenant, openRevocationProposal, stationDecider } from './station.decider';
 import { stationKind } from './station.kind';
@@ -7,8 +6,6 @@ import type { StationEvent } from './station.events';
 
 const OWNER = '91440106MA59C3PL24';
 const STATION_ID = 'station-007';
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
 const owner = anActor('STATION_OPERATOR', '440106', 'op-user-1', OWNER);
 const otherOperator = anActor('STATION_OPERATOR', '440106', 'op-user-2', '914401056187432107');
 const NOW = '2019-09-01T10:00:00+08:00';
@@ -27,17 +24,10 @@ const designation: DesignateStation['data'] = {
   ownerOrgId: OWNER,
 };
 
-type DataOf<T extends StationCommand['type']> = Extract<StationCommand, { type: T }>['data'];
-function cmd<T extends StationCommand['type']>(type: T, data: Omit<DataOf<T>, 'stationId'>, actor = owner, now = NOW): StationCommand {
-  return { type, data: { stationId: STATION_ID, ...data }, metadata: at(now, actor) } as unknown as StationCommand;
-}
-const designate = (data: Partial<DesignateStation['data']> = {}, actor = cityBureau): StationCommand => ({
-  type: 'DesignateStation',
-  data: { ...designation, ...data },
-  metadata: at(NOW, actor),
-});
+const cmd = commandsOn<StationCommand>()({ stationId: STATION_ID }, owner, NOW);
+const designate = commandWith('DesignateStation', designation, cityBureau, NOW);
 const evidence = [{ description: '2019年第四季度满意度调查：满意率41%', fileName: 'survey.pdf', sha256: 'c'.repeat(64) }];
-const propose = (data: Partial<Omit<DataOf<'ProposeRevocation'>, 'stationId'>> = {}, actor = hub) =>
+const propose = (data: Partial<CommandData<StationCommand, 'ProposeRevocation', 'stationId'>> = {}, actor = hub) =>
   cmd('ProposeRevocation', { proposalId: 'rp-1', grounds: ['LOW_SATISFACTION'], evidence, opinion: '建议撤销', ...data }, actor);
 const decideRevocation = (approved: boolean, proposalId = 'rp-1', actor = cityBureau, opinion = '经审定') =>
   cmd('DecideRevocation', { proposalId, approved, opinion }, actor);

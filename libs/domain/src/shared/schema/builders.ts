@@ -131,3 +131,21 @@ export const yearMonth = (description: string): TString => Type.String({ pattern
 /** 邮政编码: six digits. */
 export const postcode = (description = '邮政编码'): TString => Type.String({ pattern: '^[0-9]{6}$', description });
 
+
+/** The version fields of versioned library entries (products, policies, FAQs): the first version, and each later one. */
+export const firstVersion = () => exactly(1, 'The first version');
+export const nextVersion = () => integer(2, undefined, 'The new version number, one more than the last');
+
+/** 下架: a library entry (product, case, FAQ) taken off; `id` is its id field, e.g. `{ productId: recordId('The product') }`. */
+export const retirement = <P extends TProperties>(id: P) => closed({ ...id, reason: text('下架原因'), retiredAt: at('When it was retired') });
+
+/** Evidence for an act against a record (a removal, a revocation): what it shows, and the file's name and digest when one was given. */
+export const evidence = (options: { $id: string; description: string }) =>
+  closed(
+    {
+      description: text('What the evidence shows'),
+      fileName: optional(text('File name of the evidence, when a file was given')),
+      sha256: optional(sha256()),
+    },
+    options,
+  );
