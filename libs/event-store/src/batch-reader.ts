@@ -32,5 +32,10 @@ export function batchReader(subscription: Subscription) {
       }
       return true;
     },
+    /** The next batch of at most `maxCount` events (see `fill`); undefined when the subscription has ended. */
+    async take(maxCount: number): Promise<RecordedEvent[] | undefined> {
+      const batch: RecordedEvent[] = [];
+      return (await this.fill((event) => batch.push(event) < maxCount)) ? batch : undefined;
+    },
   };
 }

@@ -138,8 +138,8 @@ export class ReactionRunner {
   private async consume(subscription: Subscription): Promise<void> {
     const events = batchReader(subscription);
     while (this.running) {
-      const batch: RecordedEvent[] = [];
-      if (!(await events.fill((event) => batch.push(event) < this.batchSize))) return;
+      const batch = await events.take(this.batchSize);
+      if (!batch) return;
       await this.handle(batch);
     }
   }

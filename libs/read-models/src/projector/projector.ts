@@ -140,8 +140,8 @@ export class Projector {
   private async consume(subscription: Subscription): Promise<void> {
     const events = batchReader(subscription);
     while (this.running) {
-      const batch: RecordedEvent[] = [];
-      if (!(await events.fill((event) => batch.push(event) < this.batchSize))) return;
+      const batch = await events.take(this.batchSize);
+      if (!batch) return;
       await this.applyBatch(batch);
       this.consumedUpTo = Number(batch[batch.length - 1].position);
       // A rebuild in another process may have switched a projection to a collection that is behind us.
