@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { applicationKind } from '@sme/domain';
 import { SqliteEventStore, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
 import { materialAttached, range } from './support/fixtures';
 import { summarize } from './support/stats';
@@ -66,7 +67,7 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
 }
 
 async function appendRun(store: SqliteEventStore, prefix: string, size: number, count: number, streams: number) {
-  const streamIds = range(streams).map(() => `application-${prefix}-${randomUUID()}`);
+  const streamIds = range(streams).map(() => applicationKind.streamId(`${prefix}-${randomUUID()}`));
   const revisions = new Map<string, bigint>();
   const batches: { streamId: string; events: EventToAppend[] }[] = range(count).map((i) => {
     const streamId = streamIds[i % streams];

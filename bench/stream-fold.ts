@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { applicationDecider, type ApplicationEvent, type ApplicationState } from '@sme/domain';
+import { applicationDecider, applicationKind, type ApplicationEvent, type ApplicationState } from '@sme/domain';
 import { defaultUpcast, loadAggregate, SqliteEventStore, type RecordedEvent } from '@sme/event-store';
 import { foldRecorded } from '@sme/event-store/load-aggregate';
 import { draftHistory, materialAttached, range } from './support/fixtures';
@@ -28,7 +28,7 @@ export async function benchFold(options: FoldBenchOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-fold-'));
   const file = join(dir, 'events.sqlite');
   const applicationId = randomUUID();
-  const streamId = `application-${applicationId}`;
+  const streamId = applicationKind.streamId(applicationId);
   try {
     process.stdout.write(`  writing a stream of ${options.events} events (and as many in other streams)…\n`);
     await writeStreams(file, streamId, applicationId, options.events);
@@ -105,7 +105,7 @@ async function writeStreams(file: string, streamId: string, applicationId: strin
       await writer.append(streamId, history.slice(from, from + BATCH), from === 0 ? 'no_stream' : BigInt(from - 1));
       for (const [k, other] of others.entries()) {
         const noise = range(BATCH / others.length).map((n) => materialAttached(other, batch * BATCH + k * 100 + n));
-        await writer.append(`application-${other}`, noise, 'any');
+        await writer.append(applicationKind.streamId(other), noise, 'any');
       }
     }
   } finally {

@@ -28,20 +28,10 @@ export interface Revocation {
   decisionOpinion: string | null;
 }
 
-export interface StationEntry {
+/** A station as its designation announced it, and what has happened to it since. */
+export interface StationEntry extends Omit<Designated, 'stationId'> {
   id: string;
-  applicationId: string;
-  callId: string;
-  /** 授牌编号, e.g. 440100-2019-001. */
-  plaqueNumber: string;
-  name: string;
-  districtCode: string;
-  cityCode: string;
-  address: string;
-  operator: { name: string; uscc: string };
-  ownerOrgId: string;
   status: StationStatus;
-  designatedAt: string;
   covenants: { covenantVersion: string; signedAt: string }[];
   revocations: Revocation[];
   withdrawal: { reason: string; withdrawnAt: string } | null;
@@ -83,6 +73,7 @@ interface Designated {
   stationId: string;
   applicationId: string;
   callId: string;
+  /** 授牌编号, e.g. 440100-2019-001. */
   plaqueNumber: string;
   name: string;
   districtCode: string;

@@ -150,16 +150,7 @@ start() {
   echo "$URL"
 }
 
-stop() {
-  local pid
-  if pid=$(ts_running_pid "$PIDFILE" "$BIN"); then
-    ts_stop_pid "$pid" 10
-    ts_log "stopped (pid $pid)"
-  else
-    ts_log "not running"
-  fi
-  rm -f "$PIDFILE"
-}
+stop() { ts_stop_server "$PIDFILE" "$BIN" 10; }
 
 status() {
   local pid
@@ -172,17 +163,6 @@ status() {
   return 3
 }
 
-case ${1:-} in
-  start) start "${2:-}" ;;
-  stop) stop ;;
-  restart)
-    stop
-    start --keep-data
-    ;;
-  status) status ;;
-  prepare) ts_with_lock "$TS_CACHE_DIR/ferretdb.lock" build ;;
-  *)
-    echo "usage: $0 start [--keep-data] | stop | restart | status | prepare" >&2
-    exit 2
-    ;;
-esac
+prepare() { ts_with_lock "$TS_CACHE_DIR/ferretdb.lock" build; }
+
+ts_main "$@"

@@ -273,16 +273,7 @@ start() {
   echo "$BOOTSTRAP"
 }
 
-stop() {
-  local pid
-  if pid=$(ts_running_pid "$PIDFILE" "$CONFIG"); then
-    ts_stop_pid "$pid" "$STOP_TIMEOUT"
-    ts_log "stopped (pid $pid)"
-  else
-    ts_log "not running"
-  fi
-  rm -f "$PIDFILE"
-}
+stop() { ts_stop_server "$PIDFILE" "$CONFIG" "$STOP_TIMEOUT"; }
 
 status() {
   local pid
@@ -295,17 +286,6 @@ status() {
   return 3
 }
 
-case ${1:-} in
-  start) start "${2:-}" ;;
-  stop) stop ;;
-  restart)
-    stop
-    start --keep-data
-    ;;
-  status) status ;;
-  prepare) ts_with_lock "$TS_CACHE_DIR/kafka.lock" fetch_jars ;;
-  *)
-    echo "usage: $0 start [--keep-data] | stop | restart | status | prepare" >&2
-    exit 2
-    ;;
-esac
+prepare() { ts_with_lock "$TS_CACHE_DIR/kafka.lock" fetch_jars; }
+
+ts_main "$@"

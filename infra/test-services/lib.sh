@@ -93,3 +93,35 @@ ts_elapsed() {
   now=$(date +%s%N)
   printf '%d.%d' $(((now - $1) / 1000000000)) $((((now - $1) / 100000000) % 10))
 }
+
+# ts_stop_server PIDFILE PATTERN TIMEOUT_SECONDS: stop the server PIDFILE records (see ts_running_pid)
+# and forget its pid.
+ts_stop_server() {
+  local pidfile=$1 pattern=$2 timeout=$3 pid
+  if pid=$(ts_running_pid "$pidfile" "$pattern"); then
+    ts_stop_pid "$pid" "$timeout"
+    ts_log "stopped (pid $pid)"
+  else
+    ts_log "not running"
+  fi
+  rm -f "$pidfile"
+}
+
+# ts_main ARGS...: the command line every service script takes. The script defines start [--keep-data],
+# stop, status and prepare (download or build what start needs).
+ts_main() {
+  case ${1:-} in
+    start) start "${2:-}" ;;
+    stop) stop ;;
+    restart)
+      stop
+      start --keep-data
+      ;;
+    status) status ;;
+    prepare) prepare ;;
+    *)
+      echo "usage: $0 start [--keep-data] | stop | restart | status | prepare" >&2
+      exit 2
+      ;;
+  esac
+}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { providerKind, type Actor } from '@sme/domain';
+import { productBody } from './support/library-bodies';
 import { actors, applicationUpTo, client, openCall, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectRefused, okBody } from './support/refusals';
@@ -25,19 +26,13 @@ const application = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const product = (providerId: string, overrides: Record<string, unknown> = {}) => ({
-  providerId,
-  item: '专利申请代理',
-  content: '发明、实用新型专利申请代理',
-  process: '咨询→检索→撰写→提交',
-  standard: '按专利代理服务规范执行',
-  supervision: '投诉电话 12345',
-  contact: '020-38620000',
-  fee: { kind: 'LOW_FEE', amount: 800 },
-  timeLimit: { workingDays: 10 },
-  classification: { industries: ['ANY'], serviceDomains: ['IP'], enterpriseSizes: ['SMALL', 'MICRO'] },
-  ...overrides,
-});
+/** A low-fee product for small and micro enterprises. */
+const product = (providerId: string, overrides: Record<string, unknown> = {}) =>
+  productBody(providerId, {
+    fee: { kind: 'LOW_FEE', amount: 800 },
+    classification: { industries: ['ANY'], serviceDomains: ['IP'], enterpriseSizes: ['SMALL', 'MICRO'] },
+    ...overrides,
+  });
 
 /** 优质服务机构库 and 服务产品和案例库 over HTTP: 有进有出, the 库 as of dates, 入驻, products and the public catalogue. */
 describe('Providers, products and cases', () => {

@@ -1,19 +1,8 @@
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { DOCUMENT_STORE, Projector, applicationsProjection, callsProjection, stationsProjection, type DocumentStore } from '@sme/read-models';
-import { actors, client } from './support/station-lifecycle';
+import { actors, callBody, client } from './support/station-lifecycle';
 import { expectRefused, okBody } from './support/refusals';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const openCall = () => ({
-  title: '广州市中小企业服务站征集（2019年）',
-  documentNumber: '穗工信函〔2019〕1100号',
-  cityCode: '440100',
-  registrationCutoff: '2018-01-01',
-  districtDeadline: '2019-06-18T17:00:00+08:00',
-  cityDeadline: '2019-06-21T00:00:00+08:00',
-  targetStationCount: 100,
-  occurredAt: '2019-05-24T09:00:00+08:00',
-});
 
 /**
  * Read-your-writes by position: a read waits for the projection it reads — and only that one — to
@@ -30,7 +19,7 @@ describe('read-your-writes by log position', () => {
 
     it('a list read right after a write shows it', async () => {
       const c = client(t);
-      const written = okBody(await c.post(actors.city, '/calls', openCall()));
+      const written = okBody(await c.post(actors.city, '/calls', callBody));
       const listed = await t.http
         .get('/calls')
         .set('Authorization', `Bearer ${await t.token(actors.hub)}`)
@@ -70,7 +59,7 @@ describe('read-your-writes by log position', () => {
       const docs = t.app.get<DocumentStore>(DOCUMENT_STORE);
       // The three projections exist; only those the calls list reads are kept current.
       await new Projector(events, docs, [callsProjection, applicationsProjection, stationsProjection]).prepare();
-      const written = okBody(await c.post(actors.city, '/calls', openCall()));
+      const written = okBody(await c.post(actors.city, '/calls', callBody));
       await new Projector(events, docs, [callsProjection, applicationsProjection]).catchUp();
 
       const calls = await c.get(actors.city, '/calls');

@@ -5,8 +5,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { ApplicationView } from './views';
 
-export const APPLICATION_STREAM_PREFIX = 'application-';
-
 function moveTo(view: ApplicationView, stage: ApplicationStage, recorded: RecordedEvent): ApplicationView {
   return {
     ...view,

@@ -1,3 +1,5 @@
+import { applicationKind } from '@sme/domain/application/application.kind';
+import { callKind } from '@sme/domain/call/call.kind';
 import type { ApplicationCommand } from '@sme/domain/application/application.commands';
 import { applicationDecider } from '@sme/domain/application/application.decider';
 import {
@@ -26,7 +28,7 @@ import { eventLog, givenEvents } from './testing/projection-gwt';
 
 /** One application's stream, written by the operator, the district, the hub, the experts and the city through the decider. */
 function anApplication(applicationId = APPLICATION_ID, log = eventLog()) {
-  const stream = log.stream(applicationDecider, `application-${applicationId}`);
+  const stream = log.stream(applicationDecider, applicationKind.streamId(applicationId));
   const act = <T extends ApplicationCommand['type']>(type: T, data: Parameters<typeof command<T>>[1], actor: Actor, when: string) =>
     stream.recordOne(command(type, { ...data, applicationId }, actor, when));
   return {
@@ -291,13 +293,13 @@ describe('applications projection', () => {
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
-      const call = application.log.stream(callDecider, `call-${APPLICATION_ID}`);
+      const call = application.log.stream(callDecider, callKind.streamId(APPLICATION_ID));
       const opened = call.recordOne({ type: 'OpenCall', data: { ...call2019, callId: APPLICATION_ID }, metadata: at('2019-05-24T09:00:00+08:00', guangzhouBureau) });
       givenEvents(applicationsProjection, [drafted, submitted]).when(opened).thenUnchanged();
     });
 
     it('an event type it does not know is refused, not dropped', () => {
-      const unknown = application.log.append(`application-${APPLICATION_ID}`, { type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID } }, {
+      const unknown = application.log.append(applicationKind.streamId(APPLICATION_ID), { type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID } }, {
         actor: operator,
         occurredAt: '2019-06-11T02:00:00.000Z',
       });

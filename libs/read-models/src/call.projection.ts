@@ -4,8 +4,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { CallView } from './views';
 
-export const CALL_STREAM_PREFIX = 'call-';
-
 /** Pure: the call's view after one more of its events. */
 export function projectCall(view: CallView | undefined, recorded: RecordedEvent): CallView | undefined {
   const event = { type: recorded.type, data: recorded.data } as CallEvent;

@@ -1,3 +1,4 @@
+import { callKind } from '@sme/domain/call/call.kind';
 import type { CallCommand, ListEntryInput } from '@sme/domain/call/call.commands';
 import { callDecider } from '@sme/domain/call/call.decider';
 import { call2019, GZ, guangzhouBureau } from '@sme/domain/call/call.fixtures';
@@ -15,7 +16,7 @@ const approvedStations: ListEntryInput[] = [
 
 /** The Guangzhou 2019 call's stream, written by the city bureau through the call decider. */
 function aCall(callId = CALL_ID, log = eventLog()) {
-  const stream = log.stream(callDecider, `call-${callId}`);
+  const stream = log.stream(callDecider, callKind.streamId(callId));
   const act = (type: CallCommand['type'], data: object, when: string) =>
     stream.recordOne({ type, data: { callId, ...data }, metadata: at(when, guangzhouBureau) } as unknown as CallCommand);
   return {
@@ -122,7 +123,7 @@ describe('calls projection', () => {
     });
 
     it('an event type it does not know is refused, not dropped', () => {
-      const unknown = call.log.append(`call-${CALL_ID}`, { type: 'CallReopened', data: { callId: CALL_ID } }, {
+      const unknown = call.log.append(callKind.streamId(CALL_ID), { type: 'CallReopened', data: { callId: CALL_ID } }, {
         actor: guangzhouBureau,
         occurredAt: '2019-09-01T02:00:00.000Z',
       });

@@ -1,24 +1,11 @@
-import type { RecordedEvent } from '@sme/event-store';
+import { enterpriseKind } from '@sme/domain';
 import { projectEnterprise } from './enterprise.projection';
 import { foldView } from './fold-view';
 import { enterpriseFilter, regionCondition } from './queries/enterprise-list';
+import { handMadeEvents } from './testing/hand-made-events';
 
-let position = 0;
-const event = (type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent => {
-  position += 1;
-  return {
-    id: `e-${position}`,
-    type,
-    schemaVersion: 1,
-    streamId: 'enterprise-ent-1',
-    revision: BigInt(position - 1),
-    position: BigInt(position),
-    data,
-    metadata: { occurredAt, recordedAt: occurredAt, actor: { id: 'a', role: 'HUB', orgId: 'o', regionCode: '440100' }, correlationId: 'c', causationId: null },
-    hash: '',
-    previousHash: null,
-  };
-};
+const recorded = handMadeEvents({ id: 'a', role: 'HUB', orgId: 'o', regionCode: '440100' });
+const event = (type: string, data: Record<string, unknown>, occurredAt: string) => recorded(enterpriseKind.streamId('ent-1'), type, data, occurredAt);
 
 const history = [
   event('EnterpriseRegistered', { enterpriseId: 'ent-1', uscc: 'U', name: '甲', industryCode: 'SOFTWARE_IT', regionCode: '440106', foundedOn: '2015-04-20', registeredAt: 'r' }, '2024-03-01T02:00:00.000Z'),

@@ -1,3 +1,5 @@
+import { applicationKind } from '@sme/domain/application/application.kind';
+import { expertKind } from '@sme/domain/expert/expert.kind';
 import type { ExpertCommand, RegisterExpert } from '@sme/domain/expert/expert.commands';
 import { expertDecider } from '@sme/domain/expert/expert.decider';
 import { applicationDecider } from '@sme/domain/application/application.decider';
@@ -30,7 +32,7 @@ type DataOf<T extends ExpertCommand['type']> = Omit<Extract<ExpertCommand, { typ
 
 /** An expert's registry stream (服务专家库), written through the expert decider. */
 function anExpert(expertId = EXPERT_ID, log = eventLog()) {
-  const stream = log.stream(expertDecider, `expert-${expertId}`);
+  const stream = log.stream(expertDecider, expertKind.streamId(expertId));
   const act = <T extends ExpertCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string, notes?: ActNotes) =>
     stream.record({ type, data: { expertId, ...data }, metadata: at(when, actor) } as unknown as ExpertCommand, notes);
   const one = <T extends ExpertCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string, notes?: ActNotes) => {
@@ -277,13 +279,13 @@ describe('experts projection', () => {
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
-      const application = expert.log.stream(applicationDecider, `application-${EXPERT_ID}`);
+      const application = expert.log.stream(applicationDecider, applicationKind.streamId(EXPERT_ID));
       const drafted = application.recordOne(command('CreateApplication', { applicationId: EXPERT_ID, call: callSnapshot, form: aForm() }));
       givenEvents(expertsProjection, [registered, admitted]).when(drafted).thenUnchanged();
     });
 
     it('an event type it does not know is refused, not dropped', () => {
-      const unknown = expert.log.append(`expert-${EXPERT_ID}`, { type: 'ExpertRenamed', data: { expertId: EXPERT_ID, name: '王明' } }, {
+      const unknown = expert.log.append(expertKind.streamId(EXPERT_ID), { type: 'ExpertRenamed', data: { expertId: EXPERT_ID, name: '王明' } }, {
         actor: hub,
         occurredAt: '2024-03-01T02:00:00.000Z',
       });

@@ -1,27 +1,12 @@
 import { Query } from 'mingo';
-import type { RecordedEvent } from '@sme/event-store';
 import { projectDemand } from './demand.projection';
 import { foldView } from './fold-view';
 import { projectFaq, projectPolicy, type PolicyView } from './policy.projection';
 import { demandFilter } from './queries/demand-list';
 import { faqFilter, inForceCondition, policyFilter } from './queries/policy-list';
+import { handMadeEvents } from './testing/hand-made-events';
 
-let position = 0;
-const event = (streamId: string, type: string, data: Record<string, unknown>, occurredAt = '2025-01-01T02:00:00.000Z'): RecordedEvent => {
-  position += 1;
-  return {
-    id: `e-${position}`,
-    type,
-    schemaVersion: 1,
-    streamId,
-    revision: BigInt(position - 1),
-    position: BigInt(position),
-    data,
-    metadata: { occurredAt, recordedAt: occurredAt, actor: { id: 'a', role: 'ADMIN', orgId: 'o', regionCode: '440100' }, correlationId: 'c', causationId: null },
-    hash: '',
-    previousHash: null,
-  };
-};
+const event = handMadeEvents({ id: 'a', role: 'ADMIN', orgId: 'o', regionCode: '440100' }, '2025-01-01T02:00:00.000Z');
 
 const content = {
   title: '措施',

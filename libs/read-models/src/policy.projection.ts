@@ -1,6 +1,6 @@
 import type { FaqEvent } from '@sme/domain/policy/faq.events';
 import type { PolicyEligibility } from '@sme/domain/policy/policy-matching';
-import type { PolicyEvent } from '@sme/domain/policy/policy.events';
+import type { PolicyAmended, PolicyEvent } from '@sme/domain/policy/policy.events';
 import type { PolicyLevel } from '@sme/domain/policy/policy.rules';
 import { assertNever } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
@@ -58,14 +58,7 @@ export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEv
         id: d.policyId,
         level: d.level,
         regionCode: d.regionCode ?? null,
-        title: d.title,
-        issuer: d.issuer,
-        documentNumber: d.documentNumber,
-        effectiveFrom: d.effectiveFrom,
-        effectiveUntil: d.effectiveUntil ?? null,
-        summary: d.summary,
-        eligibility: d.eligibility,
-        version: d.version,
+        ...policyContent(d),
         status: 'PUBLISHED',
         repealedOn: null,
         repealReason: null,
@@ -77,19 +70,7 @@ export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEv
     }
     case 'PolicyAmended': {
       if (!view) return view;
-      const d = event.data;
-      return {
-        ...view,
-        title: d.title,
-        issuer: d.issuer,
-        documentNumber: d.documentNumber,
-        effectiveFrom: d.effectiveFrom,
-        effectiveUntil: d.effectiveUntil ?? null,
-        summary: d.summary,
-        eligibility: d.eligibility,
-        version: d.version,
-        ...version,
-      };
+      return { ...view, ...policyContent(event.data), ...version };
     }
     case 'PolicyRepealed':
       return view && { ...view, status: 'REPEALED', repealedOn: event.data.on, repealReason: event.data.reason, ...version };
@@ -105,6 +86,20 @@ export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEv
     default:
       return assertNever(event);
   }
+}
+
+/** What publishing or amending a policy sets: its current version's content. */
+function policyContent(d: Omit<PolicyAmended['data'], 'changedFields' | 'amendedAt'>) {
+  return {
+    title: d.title,
+    issuer: d.issuer,
+    documentNumber: d.documentNumber,
+    effectiveFrom: d.effectiveFrom,
+    effectiveUntil: d.effectiveUntil ?? null,
+    summary: d.summary,
+    eligibility: d.eligibility,
+    version: d.version,
+  };
 }
 
 /** Pure: the FAQ's document after one more of its events. */

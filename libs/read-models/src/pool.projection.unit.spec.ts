@@ -1,6 +1,5 @@
 import { Query } from 'mingo';
 import { productKind, providerKind, serviceCaseKind } from '@sme/domain';
-import type { RecordedEvent } from '@sme/event-store';
 import { foldView } from './fold-view';
 import { casesProjection, productsProjection, providersProjection } from './pool-projections';
 import { projectProduct } from './product.projection';
@@ -8,25 +7,11 @@ import { projectProvider } from './provider.projection';
 import { productFilter } from './queries/product-list';
 import { documentIdOf } from './projector/projection';
 import { providerFilter } from './queries/provider-list';
+import { handMadeEvents } from './testing/hand-made-events';
 
 const doc = (view: object) => view as Record<string, unknown>;
 
-let position = 0;
-const event = (streamId: string, type: string, data: Record<string, unknown>, occurredAt: string): RecordedEvent => {
-  position += 1;
-  return {
-    id: `e-${position}`,
-    type,
-    schemaVersion: 1,
-    streamId,
-    revision: BigInt(position - 1),
-    position: BigInt(position),
-    data,
-    metadata: { occurredAt, recordedAt: occurredAt, actor: { id: 'a', role: 'HUB', orgId: 'o', regionCode: '440100' }, correlationId: 'c', causationId: null },
-    hash: '',
-    previousHash: null,
-  };
-};
+const event = handMadeEvents({ id: 'a', role: 'HUB', orgId: 'o', regionCode: '440100' });
 
 const P = providerKind.streamId('p1');
 const applied = (at: string) =>

@@ -4,8 +4,6 @@ import type { RecordedEvent } from '@sme/event-store';
 import { versionOf } from './view-version';
 import type { RevocationRecord, StationView } from './views';
 
-export const STATION_STREAM_PREFIX = 'station-';
-
 function closeProposal(
   records: RevocationRecord[],
   proposalId: string,

@@ -1,3 +1,4 @@
+import { applicationKind } from '@sme/domain/application/application.kind';
 import { applicationDecider } from '@sme/domain/application/application.decider';
 import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
 import { GZ } from '@sme/domain/call/call.fixtures';
@@ -241,7 +242,7 @@ describe('stations projection', () => {
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
-      const application = station.log.stream(applicationDecider, 'application-st-007');
+      const application = station.log.stream(applicationDecider, applicationKind.streamId('st-007'));
       const drafted = application.recordOne(command('CreateApplication', { applicationId: 'st-007', call: callSnapshot, form: aForm() }));
       givenEvents(stationsProjection, [designated, signed]).when(drafted).thenUnchanged();
     });

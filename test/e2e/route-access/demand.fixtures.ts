@@ -1,5 +1,5 @@
 import type { Fixtures } from './fixtures';
-import { demandBody } from './world';
+import { demandBody } from '../support/library-bodies';
 
 /**
  * 服务需求库: the enterprise raises and withdraws its demand; a station of its district accepts it, and

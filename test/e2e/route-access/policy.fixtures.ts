@@ -1,6 +1,6 @@
 import { actors } from '../support/station-lifecycle';
 import type { Fixtures } from './fixtures';
-import { faqBody, policyBody } from './world';
+import { faqBody, policyBody } from '../support/library-bodies';
 
 /** 基础信息库: the city authority publishes and manages a municipal policy; the city's hub keeps the FAQs. */
 export const policyFixtures: Fixtures = {

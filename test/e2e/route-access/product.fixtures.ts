@@ -1,5 +1,5 @@
 import type { Fixtures } from './fixtures';
-import { caseBody, productBody } from './world';
+import { caseBody, productBody } from '../support/library-bodies';
 
 /** 服务产品和案例库: the provider publishes, revises and retires its own products and cases. */
 export const productFixtures: Fixtures = {

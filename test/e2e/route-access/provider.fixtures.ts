@@ -1,6 +1,6 @@
 import { actors } from '../support/station-lifecycle';
 import type { Fixtures } from './fixtures';
-import { entryApplication, providerUser } from './world';
+import { entryApplication, providerUser } from '../support/library-bodies';
 
 /** 优质服务机构库: the provider applies, withdraws, settles and leaves; the city's hub and authority decide, evaluate and remove. */
 export const providerFixtures: Fixtures = {

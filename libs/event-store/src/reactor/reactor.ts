@@ -1,4 +1,5 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
+import { batchReader } from '../batch-reader';
 
 /**
  * A "when X then Y" rule: it reacts to some events of the log by writing follow-up events to other
@@ -29,7 +30,6 @@ export interface ReactorOptions {
 
 const silent: ReactorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const noop = () => undefined;
-const IDLE = Symbol('idle');
 
 export const reactionCheckpointName = (reaction: Pick<Reaction, 'name'>) => `reaction-${reaction.name}`;
 
@@ -136,24 +136,10 @@ export class ReactionRunner {
   }
 
   private async consume(subscription: Subscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
-    const next = () => {
-      const promise = iterator.next();
-      promise.catch(noop);
-      return promise;
-    };
-    let pending = next();
+    const events = batchReader(subscription);
     while (this.running) {
-      const first = await pending;
-      if (first.done) return;
-      const batch = [first.value];
-      pending = next();
-      while (batch.length < this.batchSize) {
-        const result = await Promise.race([pending, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]);
-        if (result === IDLE || result.done) break;
-        batch.push(result.value);
-        pending = next();
-      }
+      const batch = await events.take(this.batchSize);
+      if (!batch) return;
       await this.handle(batch);
     }
   }

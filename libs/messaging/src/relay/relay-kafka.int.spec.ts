@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { SqliteCheckpointStore, SqliteEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
+import { runTsChild } from '@sme/event-store/testing/run-ts-child';
 import { topicNames } from '../topics';
 import { createKafkaRelay } from './kafka-transport';
 import type { Relay, RelayLogger } from './relay';
@@ -15,7 +15,6 @@ import { brokerIsOursSync, kafkaScript } from './testing/kafka-service';
 import { readTopics } from './testing/topic-reader';
 
 const brokers = process.env.KAFKA_BROKERS?.trim();
-const ROOT = join(__dirname, '../../../..');
 
 const quiet: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -69,17 +68,7 @@ function keepAppending(store: EventStore): { stop(): Promise<number> } {
   };
 }
 
-function runChild(env: Record<string, string>): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing/relay-child.ts')],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(signal ?? code));
-  });
-}
+const runChild = (env: Record<string, string>) => runTsChild(join(__dirname, 'testing/relay-child.ts'), env);
 
 if (brokers) {
   describe('Relay against a real Kafka broker (KAFKA_BROKERS)', () => {

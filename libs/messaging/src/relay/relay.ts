@@ -1,6 +1,6 @@
 /* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
-import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@sme/event-store';
+import { batchReader, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
 
 export interface RelayLogger {
@@ -82,7 +82,6 @@ export interface RelayStatusSnapshot {
 }
 
 const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-const IDLE = Symbol('idle');
 const noop = () => undefined;
 
 /**
@@ -231,25 +230,14 @@ export class Relay {
 
   /** Pulls events into batches: as many as arrive without waiting, up to the size limits. */
   private async consume(subscription: Subscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
-    const next = () => {
-      const promise = iterator.next();
-      promise.catch(noop); // abandoned when a batch fails; awaiting it still throws
-      return promise;
-    };
-    let pending = next();
+    const events = batchReader(subscription);
     while (this.running) {
-      const first = await pending;
-      if (first.done) return;
       const batch = new Batch(this.options.topicPrefix);
-      batch.add(first.value);
-      pending = next();
-      while (batch.events.length < this.batchSize && batch.bytes < this.maxBatchBytes) {
-        const result = await Promise.race([pending, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]);
-        if (result === IDLE || result.done) break;
-        batch.add(result.value);
-        pending = next();
-      }
+      const more = await events.fill((event) => {
+        batch.add(event);
+        return batch.events.length < this.batchSize && batch.bytes < this.maxBatchBytes;
+      });
+      if (!more) return;
       await this.publish(batch);
     }
   }

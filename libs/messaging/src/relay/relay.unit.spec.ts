@@ -180,12 +180,8 @@ describe('Relay (fake producer)', () => {
 
   it('calls onAcknowledged after the broker acknowledged and before the checkpoint is stored', async () => {
     const seen: { batch: AcknowledgedBatch; checkpoint: bigint | undefined; acknowledged: number }[] = [];
-    const log = new InMemoryLog();
-    const checkpoints = new MemoryCheckpoints();
-    const transport = new FakeTransport();
-    const relay = new Relay(log, checkpoints, transport, {
+    const { log, checkpoints, transport, relay } = setup({
       topicPrefix: '',
-      checkpointName: NAME,
       batchSize: 2,
       onAcknowledged: async (batch) => {
         seen.push({ batch, checkpoint: await checkpoints.load(NAME), acknowledged: transport.acknowledged.length });

@@ -1,3 +1,4 @@
+import { streamPrefixOf, type RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import type { IndexSpec, StoredDocument } from '../document-store/document-store.port';
 
@@ -14,6 +15,18 @@ export interface Projection<V extends StoredDocument = StoredDocument> {
   apply(view: V | undefined, event: RecordedEvent): V | undefined;
   /** The indexes its queries need, created when its collection is. */
   indexes: readonly IndexSpec[];
+}
+
+/** A projection of one record kind's streams, one document per record: `project` folds the record's events. */
+export function kindProjection<V>(definition: {
+  name: string;
+  version: number;
+  kind: Pick<RecordKind, 'streamId'>;
+  project: (view: V | undefined, event: RecordedEvent) => V | undefined;
+  indexes: readonly IndexSpec[];
+}): Projection<V & StoredDocument> {
+  const { name, version, kind, project, indexes } = definition;
+  return { name, version, streamPrefix: streamPrefixOf(kind), apply: (view, event) => project(view, event) as (V & StoredDocument) | undefined, indexes };
 }
 
 export function documentIdOf(projection: Projection, event: RecordedEvent): string | undefined {

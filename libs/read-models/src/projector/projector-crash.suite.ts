@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
+import { runTsChild } from '@sme/event-store/testing/run-ts-child';
 import { createDocumentStore } from '../create-document-store';
 import { PROJECTIONS } from '../projections';
 import { writeStationHistory } from '../testing/station-history';
@@ -10,19 +10,7 @@ import { ProjectionRegistry } from './projection-registry';
 import { Projector } from './projector';
 import { activeDocuments, expectedDocuments } from './projector.suite';
 
-const ROOT = join(__dirname, '../../../..');
-
-function runChild(env: Record<string, string>): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '../testing/projector-child.ts')],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(signal ?? code));
-  });
-}
+const runChild = (env: Record<string, string>) => runTsChild(join(__dirname, '../testing/projector-child.ts'), env);
 
 /** Kills a projector process in the middle of a batch, restarts it, and compares with a clean run. */
 export function projectorCrashSuite(name: string, docsUrl: () => string | undefined): void {

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@sme/event-store';
+import { batchReader, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
@@ -31,7 +31,6 @@ interface Target {
 }
 
 const silent: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-const IDLE = Symbol('idle');
 
 /**
  * Applies events from $all to the projections' documents, batch by batch, from each collection's
@@ -139,20 +138,10 @@ export class Projector {
 
   /** Pulls events into batches: as many as arrive without waiting, up to batchSize. */
   private async consume(subscription: Subscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
-    let pending = iterator.next();
+    const events = batchReader(subscription);
     while (this.running) {
-      const first = await pending;
-      if (first.done) return;
-      const batch: RecordedEvent[] = [first.value];
-      pending = iterator.next();
-      while (batch.length < this.batchSize) {
-        const next = await Promise.race([pending, new Promise<typeof IDLE>((r) => setImmediate(() => r(IDLE)))]);
-        if (next === IDLE) break;
-        if (next.done) break;
-        batch.push(next.value);
-        pending = iterator.next();
-      }
+      const batch = await events.take(this.batchSize);
+      if (!batch) return;
       await this.applyBatch(batch);
       this.consumedUpTo = Number(batch[batch.length - 1].position);
       // A rebuild in another process may have switched a projection to a collection that is behind us.

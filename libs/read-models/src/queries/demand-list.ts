@@ -3,6 +3,7 @@ import type { ServiceDomain } from '@sme/domain/provider/service-domains';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { Filter } from '../document-store/document-store.port';
 import type { DemandView, DemandViewStatus } from '../demand.projection';
+import { allOf, regionCodeStartsWith } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -31,15 +32,14 @@ export function demandFilter(filter: DemandListFilter): Filter {
   if (filter.urgency) all.push({ urgency: filter.urgency });
   if (filter.regionCode) {
     const code = filter.regionCode;
-    all.push(isProvinceCode(code) ? { regionCode: { $regex: `^${code.slice(0, 2)}` } } : isCityCode(code) ? { cityCode: code } : { regionCode: code });
+    all.push(isProvinceCode(code) ? regionCodeStartsWith(code.slice(0, 2)) : isCityCode(code) ? { cityCode: code } : { regionCode: code });
   }
   if (filter.stationId) all.push({ $or: [{ stationId: filter.stationId }, { raisedByStationId: filter.stationId }] });
   if (filter.enterpriseId) all.push({ enterpriseId: filter.enterpriseId });
   if (filter.enterpriseUscc) all.push({ enterpriseUscc: filter.enterpriseUscc });
   if (filter.escalated !== undefined) all.push({ escalated: filter.escalated });
   if (filter.q) all.push({ description: containsText(filter.q) });
-  if (all.length === 0) return {};
-  return all.length === 1 ? all[0] : { $and: all };
+  return allOf(all);
 }
 
 /** The demand list: filters, sort (raisedAt, updatedAt, urgency; default newest first), cursor paging, total. */

@@ -3,6 +3,7 @@ import type { EnterpriseTagCode } from '@sme/domain/enterprise/enterprise-tags';
 import type { IndustryCode, SizeClass } from '@sme/domain/shared/size-class';
 import type { Filter } from '../document-store/document-store.port';
 import type { EnterpriseView } from '../enterprise.projection';
+import { allOf } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -50,8 +51,7 @@ export function enterpriseFilter(filter: EnterpriseListFilter, tagSlots = 0): Fi
     all.push(slots.length > 0 ? { $or: slots } : { tagPeriodCount: { $lt: 0 } });
   }
   if (filter.q) all.push({ $or: [{ name: containsText(filter.q) }, { uscc: containsText(filter.q.toUpperCase()) }] });
-  if (all.length === 0) return {};
-  return all.length === 1 ? all[0] : { $and: all };
+  return allOf(all);
 }
 
 /** The 中小企业数据库 list: filters, sort (name, registeredAt, updatedAt), cursor paging, total. */

@@ -1,5 +1,6 @@
 import type { Filter } from '../document-store/document-store.port';
 import type { ExpertView } from '../expert.projection';
+import { allOf, regionCodeStartsWith } from './conditions';
 import { cursorPage, type Page, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -32,7 +33,7 @@ export function expertFilter(filter: ExpertListFilter): Filter {
   if (filter.expertId !== undefined) all.push({ _id: filter.expertId });
   if (filter.cityCode) all.push({ cityCode: filter.cityCode });
   if (filter.regionCode) all.push({ regionCode: filter.regionCode });
-  if (filter.regionPrefix) all.push({ regionCode: { $regex: `^${filter.regionPrefix.replace(/\D/g, '')}` } });
+  if (filter.regionPrefix) all.push(regionCodeStartsWith(filter.regionPrefix));
   if (filter.specialty) all.push({ 'specialties.domain': filter.specialty });
   if (filter.organisation) {
     const organisation = filter.organisation.trim();
@@ -61,7 +62,7 @@ export function expertFilter(filter: ExpertListFilter): Filter {
       );
       break;
   }
-  return all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
+  return allOf(all);
 }
 
 /** The expert registry list: filters, sort, keyset paging and the total. */

@@ -2,6 +2,7 @@ import type { PolicyLevel } from '@sme/domain/policy/policy.rules';
 import type { Filter } from '../document-store/document-store.port';
 import type { EnterpriseView } from '../enterprise.projection';
 import type { FaqView, PolicyView } from '../policy.projection';
+import { allOf } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { regionCondition } from './enterprise-list';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
@@ -37,8 +38,7 @@ export function policyFilter(filter: PolicyListFilter): Filter {
   if (filter.issuer) all.push({ issuer: containsText(filter.issuer) });
   if (filter.inForceOn) all.push(inForceCondition(filter.inForceOn));
   if (filter.q) all.push({ $or: [{ title: containsText(filter.q) }, { documentNumber: containsText(filter.q) }, { summary: containsText(filter.q) }] });
-  if (all.length === 0) return {};
-  return all.length === 1 ? all[0] : { $and: all };
+  return allOf(all);
 }
 
 /** The policy library: filters, sort (effectiveFrom, publishedAt, title, updatedAt; default newest in force first), cursor paging, total. */
@@ -64,8 +64,7 @@ export async function policyCandidates(reader: ReadModelReader, policy: Pick<Pol
   if (withinRegion) all.push(regionCondition(withinRegion));
   if (industries) all.push({ industryCode: { $in: [...industries] } });
   if (sizeClasses) all.push({ sizeClass: { $in: [...sizeClasses] } });
-  const query = all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
-  return (await reader.collection<EnterpriseView>('enterprises')).find(query, { sort: { _id: 1 } });
+  return (await reader.collection<EnterpriseView>('enterprises')).find(allOf(all), { sort: { _id: 1 } });
 }
 
 export interface FaqListFilter {
@@ -88,8 +87,7 @@ export function faqFilter(filter: FaqListFilter): Filter {
     all.push({ regionCode: { $in: [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])] } });
   }
   if (filter.q) all.push({ $or: [{ question: containsText(filter.q) }, { answer: containsText(filter.q) }] });
-  if (all.length === 0) return {};
-  return all.length === 1 ? all[0] : { $and: all };
+  return allOf(all);
 }
 
 export async function listFaqs(reader: ReadModelReader, filter: FaqListFilter, sort: string | undefined, page: PageRequest) {

@@ -1,6 +1,7 @@
 import type { Filter } from '../document-store/document-store.port';
 import type { ProductView, ServiceCaseView } from '../product.projection';
 import type { ProviderView } from '../provider.projection';
+import { allOf } from './conditions';
 import { cursorPage, type Page, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -36,12 +37,10 @@ function commonFilter(filter: ProductListFilter, textField: string): Filter[] {
   return all;
 }
 
-const combine = (all: Filter[]): Filter => (all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all });
-
 export function productFilter(filter: ProductListFilter): Filter {
   const all = commonFilter(filter, 'item');
   if (filter.feeKind) all.push({ feeKind: filter.feeKind });
-  return combine(all);
+  return allOf(all);
 }
 
 export async function listProducts(reader: ReadModelReader, filter: ProductListFilter, sort: string | undefined, page: PageRequest): Promise<Page<ProductView & { _id: string; _position: number }>> {
@@ -49,7 +48,7 @@ export async function listProducts(reader: ReadModelReader, filter: ProductListF
 }
 
 export async function listServiceCases(reader: ReadModelReader, filter: ProductListFilter, sort: string | undefined, page: PageRequest): Promise<Page<ServiceCaseView & { _id: string; _position: number }>> {
-  return cursorPage(await reader.collection<ServiceCaseView>('cases'), combine(commonFilter(filter, 'title')), sortKeys(sort, CASE_SORTS, '-publishedAt'), page);
+  return cursorPage(await reader.collection<ServiceCaseView>('cases'), allOf(commonFilter(filter, 'title')), sortKeys(sort, CASE_SORTS, '-publishedAt'), page);
 }
 
 /** The public catalogue: products on show (PUBLISHED) of providers in the 库 now. */

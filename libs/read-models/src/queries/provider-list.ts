@@ -1,5 +1,6 @@
 import type { Filter } from '../document-store/document-store.port';
 import type { ProviderMovementView, ProviderView } from '../provider.projection';
+import { allOf, regionCodeStartsWith } from './conditions';
 import { cursorPage, type Page, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -29,7 +30,7 @@ export function providerFilter(filter: ProviderListFilter, maxSpans = 0): Filter
   if (filter.domain) all.push({ serviceDomains: filter.domain });
   if (filter.regionCode) all.push({ regionCode: filter.regionCode });
   if (filter.cityCode) all.push({ cityCode: filter.cityCode });
-  if (filter.regionPrefix) all.push({ regionCode: { $regex: `^${filter.regionPrefix.replace(/\D/g, '')}` } });
+  if (filter.regionPrefix) all.push(regionCodeStartsWith(filter.regionPrefix));
   if (filter.uscc) all.push({ uscc: filter.uscc });
   if (filter.warned !== undefined) all.push({ warned: filter.warned });
   if (filter.q) all.push({ $or: [{ name: containsText(filter.q) }, { uscc: filter.q.trim().toUpperCase() }] });
@@ -41,7 +42,7 @@ export function providerFilter(filter: ProviderListFilter, maxSpans = 0): Filter
     }));
     all.push(spans.length === 0 ? { _id: { $in: [] } } : { $or: spans });
   }
-  return all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
+  return allOf(all);
 }
 
 async function largestSpanCount(reader: ReadModelReader): Promise<number> {

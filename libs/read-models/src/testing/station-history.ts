@@ -1,33 +1,31 @@
 /* Why this file is long: a test-data writer that walks whole station procedures (call, applications at every stage, stations) through the real deciders. */
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  APPLICATION_EVENT_SCHEMA_VERSIONS,
-  CALL_EVENT_SCHEMA_VERSIONS,
   GUANGZHOU_DISTRICTS,
   MATERIAL_KINDS,
-  EXPERT_EVENT_SCHEMA_VERSIONS,
-  STATION_EVENT_SCHEMA_VERSIONS,
-  applicationDecider,
-  callDecider,
+  applicationKind,
+  callKind,
   expertDecider,
   expertKind,
   fold,
-  stationDecider,
+  stationKind,
   toCallSnapshot,
   usccCheckCharacter,
   type Actor,
   type ApplicationForm,
   type CallState,
-  type Decider,
   type DomainCommand,
   type DomainEvent,
   type ExpertCommand,
   type ExpertEvent,
   type ExpertState,
   type PanelCandidate,
+  type RecordKind,
 } from '@sme/domain';
 import { panelCandidateOf } from '@sme/domain/expert/expert.panel';
-import { handleCommand, loadAggregate, type EventStore } from '@sme/event-store';
+import { loadAggregate, type EventStore } from '@sme/event-store';
+import { commandRunner } from '@sme/event-store/testing/command-runner';
+import { CITY, HUB } from '@sme/event-store/testing/history-actors';
 
 /**
  * Writes realistic histories through the real deciders: calls, applications ending at every stage,
@@ -57,8 +55,6 @@ export interface WrittenHistory {
   events: number;
 }
 
-const CITY: Actor = { id: 'city-1', role: 'CITY_AUTHORITY', orgId: 'GZ-MIIT', regionCode: '440100' };
-const HUB: Actor = { id: 'hub-1', role: 'HUB', orgId: 'GZ-HUB', regionCode: '440100' };
 const EXPERTS: Actor[] = [1, 2, 3].map((n) => ({ id: `expert-${n}`, role: 'EXPERT', orgId: `EXPERT-ORG-${n}`, regionCode: '440100' }));
 const OUTCOMES = ['DESIGNATED', 'DESIGNATED', 'REVOKED', 'WITHDRAWN', 'REJECTED', 'NOT_RECOMMENDED', 'SCORED', 'PANEL_FORMED', 'DISTRICT_PASSED', 'DISTRICT_REJECTED', 'SUBMITTED', 'DRAFT'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -134,43 +130,18 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
   const written: WrittenHistory = { callIds: [], applicationIds: [], stationIds: [], events: 0 };
   let serial = 0;
 
-  async function run<C extends DomainCommand, S, E extends DomainEvent>(
-    decider: Decider<C, S, E>,
-    streamId: string,
-    versions: Record<string, number>,
-    actor: Actor,
-    at: string,
-    type: C['type'],
-    data: object,
-  ): Promise<S> {
-    const now = new Date(at);
-    const command = { type, data, metadata: { now, actor } } as unknown as C;
-    const result = await handleCommand(store, {
-      streamId,
-      decider,
-      command,
-      businessTime: now,
-      toEventToAppend: (event) => ({
-        id: randomUUID(),
-        type: event.type,
-        schemaVersion: versions[event.type] ?? 1,
-        data: event.data as Record<string, unknown>,
-        metadata: { occurredAt: now.toISOString(), recordedAt: new Date().toISOString(), actor, correlationId: streamId, causationId: null },
-      }),
-    });
-    written.events += result.events.length;
-    return result.state;
-  }
+  const runner = commandRunner(store);
+  const run = async <C extends DomainCommand, S, E extends DomainEvent>(kind: RecordKind<C, S, E>, id: string, actor: Actor, at: string, type: C['type'], data: object) =>
+    (await runner.run(kind, id, actor, at, type, data)).state;
 
   let registry = admittedInMemory(REGISTRY_EXPERTS, startYear);
   if (options.writeExpertStreams) {
     const written = new Map<string, ExpertState>();
     for (const expert of REGISTRY_EXPERTS) {
-      const streamId = expertKind.streamId(expert.actor.id);
-      let { state } = await loadAggregate<ExpertState, ExpertEvent>(store, streamId, expertDecider);
+      let { state } = await loadAggregate<ExpertState, ExpertEvent>(store, expertKind.streamId(expert.actor.id), expertDecider);
       if (state.status === 'NONE') {
         for (const { actor, at, command } of registryCommands(expert, startYear)) {
-          state = await run(expertDecider, streamId, EXPERT_EVENT_SCHEMA_VERSIONS, actor, at, command.type, command.data);
+          state = await run(expertKind, expert.actor.id, actor, at, command.type, command.data);
         }
       }
       written.set(expert.actor.id, state);
@@ -182,7 +153,6 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
     const year = startYear + c;
     const callId = randomUUID();
     written.callIds.push(callId);
-    const callStream = `call-${callId}`;
     const open = {
       callId,
       title: `广州市中小企业服务站征集（${year}年）`,
@@ -193,7 +163,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       cityDeadline: `${year}-06-21T00:00:00+08:00`,
       targetStationCount: 100,
     };
-    let callState = await run(callDecider, callStream, CALL_EVENT_SCHEMA_VERSIONS, CITY, `${year}-05-24T09:00:00+08:00`, 'OpenCall', open);
+    let callState = await run(callKind, callId, CITY, `${year}-05-24T09:00:00+08:00`, 'OpenCall', open);
     const call = toCallSnapshot(callState as Exclude<CallState, { status: 'NONE' }>);
     const approved: { applicationId: string; stationId: string; districtCode: string; stationName: string; outcome: Outcome; operator: Actor }[] = [];
 
@@ -203,13 +173,12 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       const district = GUANGZHOU_DISTRICTS[i % GUANGZHOU_DISTRICTS.length];
       const applicationId = randomUUID();
       written.applicationIds.push(applicationId);
-      const stream = `application-${applicationId}`;
       const uscc17 = `9144${district.code.slice(2)}MA5${String(serial).padStart(6, '0')}`;
       const operator: Actor = { id: `operator-${serial}`, role: 'STATION_OPERATOR', orgId: uscc17 + usccCheckCharacter(uscc17), regionCode: district.code };
       const form = formFor(serial, year, district.code, operator.orgId);
       const reviewer: Actor = { id: `district-${district.code}`, role: 'DISTRICT_AUTHORITY', orgId: `D-${district.code}`, regionCode: district.code };
       const app = (actor: Actor, at: string, type: string, data: object) =>
-        run(applicationDecider, stream, APPLICATION_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { applicationId, ...data });
+        run(applicationKind, applicationId, actor, at, type as never, { applicationId, ...data });
       const reaches = (step: (typeof STEPS)[number]) => STEPS.indexOf(step) <= STEPS.indexOf(LAST_STEP[outcome]);
       const day = (d: string) => `${year}-${d}T10:${String(i % 60).padStart(2, '0')}:00+08:00`;
 
@@ -241,9 +210,9 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       }
     }
 
-    callState = await run(callDecider, callStream, CALL_EVENT_SCHEMA_VERSIONS, CITY, `${year}-08-30T10:00:00+08:00`, 'CloseCall', { callId });
+    callState = await run(callKind, callId, CITY, `${year}-08-30T10:00:00+08:00`, 'CloseCall', { callId });
     if (approved.length === 0) continue;
-    const published = (await run(callDecider, callStream, CALL_EVENT_SCHEMA_VERSIONS, CITY, `${year}-09-10T10:00:00+08:00`, 'PublishList', {
+    const published = (await run(callKind, callId, CITY, `${year}-09-10T10:00:00+08:00`, 'PublishList', {
       callId,
       entries: approved.map(({ applicationId, stationId, districtCode, stationName }) => ({ applicationId, stationId, districtCode, stationName })),
     })) as Extract<CallState, { status: 'PUBLISHED' }>;
@@ -251,14 +220,13 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
     for (const entry of published.entries) {
       const a = approved.find((x) => x.applicationId === entry.applicationId)!;
       const at = `${year}-09-10T10:00:00+08:00`;
-      await run(applicationDecider, `application-${a.applicationId}`, APPLICATION_EVENT_SCHEMA_VERSIONS, CITY, at, 'MarkDesignated', {
+      await run(applicationKind, a.applicationId, CITY, at, 'MarkDesignated', {
         applicationId: a.applicationId,
         stationId: a.stationId,
         plaqueNumber: entry.plaqueNumber,
       });
-      const stationStream = `station-${a.stationId}`;
       const station = (actor: Actor, when: string, type: string, data: object) =>
-        run(stationDecider, stationStream, STATION_EVENT_SCHEMA_VERSIONS, actor, when, type as never, { stationId: a.stationId, ...data });
+        run(stationKind, a.stationId, actor, when, type as never, { stationId: a.stationId, ...data });
       await station(CITY, at, 'DesignateStation', {
         applicationId: a.applicationId,
         callId,
@@ -287,6 +255,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       }
     }
   }
+  written.events = runner.events;
   return written;
 }
 

@@ -1,21 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  APPLICATION_EVENT_SCHEMA_VERSIONS,
-  CALL_EVENT_SCHEMA_VERSIONS,
   MATERIAL_KINDS,
-  STATION_EVENT_SCHEMA_VERSIONS,
-  applicationDecider,
-  callDecider,
-  stationDecider,
+  applicationKind,
+  callKind,
+  stationKind,
   toCallSnapshot,
   usccCheckCharacter,
   type Actor,
   type ApplicationForm,
   type CallState,
-  } from '@sme/domain';
+} from '@sme/domain';
 import type { EventStore } from '@sme/event-store';
+import { commandRunner } from '@sme/event-store/testing/command-runner';
+import { CITY, HUB, TIANHE_DISTRICT } from '@sme/event-store/testing/history-actors';
 import { admittedInMemory, panelFrom, writeStationHistory, type HistoryOptions, type WrittenHistory } from '@sme/read-models/testing/station-history';
-import { commandRunner } from './command-runner';
 
 /**
  * writeStationHistory plus, through the same deciders, the events it never writes: a material attached
@@ -30,8 +28,6 @@ export interface CompleteHistory extends WrittenHistory {
   lateMaterialApplicationId: string;
 }
 
-const CITY: Actor = { id: 'city-1', role: 'CITY_AUTHORITY', orgId: 'GZ-MIIT', regionCode: '440100' };
-const HUB: Actor = { id: 'hub-1', role: 'HUB', orgId: 'GZ-HUB', regionCode: '440100' };
 const LEGAL_BASIS = '穗工信函〔2019〕1100号';
 
 export async function writeCompleteHistory(store: EventStore, options: HistoryOptions = {}): Promise<CompleteHistory> {
@@ -43,20 +39,18 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
   const runner = commandRunner(store);
   const run = runner.run;
 
-
   // A revocation proposal the city turns down: the first station that is still active.
   let reprievedStationId: string | undefined;
   for (const stationId of written.stationIds) {
-    const stream = await store.readStream(`station-${stationId}`);
+    const stream = await store.readStream(stationKind.streamId(stationId));
     if (stream[stream.length - 1]?.type === 'CovenantSigned') {
       reprievedStationId = stationId;
       break;
     }
   }
   if (!reprievedStationId) throw new Error('The history has no active station (write more applications per call)');
-  const stationStream = `station-${reprievedStationId}`;
   const proposalId = randomUUID();
-  const proposed = await run(stationDecider, stationStream, STATION_EVENT_SCHEMA_VERSIONS, HUB, `${lastYear + 2}-02-01T10:00:00+08:00`, 'ProposeRevocation', {
+  const proposed = await run(stationKind, reprievedStationId, HUB, `${lastYear + 2}-02-01T10:00:00+08:00`, 'ProposeRevocation', {
     stationId: reprievedStationId,
     proposalId,
     grounds: ['COVENANT_SERIOUSLY_VIOLATED', 'LOW_SATISFACTION'],
@@ -67,9 +61,8 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
     opinion: '建议撤销',
   });
   await run(
-    stationDecider,
-    stationStream,
-    STATION_EVENT_SCHEMA_VERSIONS,
+    stationKind,
+    reprievedStationId,
     CITY,
     `${lastYear + 2}-02-20T10:00:00+08:00`,
     'DecideRevocation',
@@ -80,8 +73,7 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
   // A park operator's draft that lacks one material, attaches it, then submits.
   const year = lastYear + 3;
   const callId = randomUUID();
-  const callStream = `call-${callId}`;
-  const opened = await run(callDecider, callStream, CALL_EVENT_SCHEMA_VERSIONS, CITY, `${year}-05-24T09:00:00+08:00`, 'OpenCall', {
+  const opened = await run(callKind, callId, CITY, `${year}-05-24T09:00:00+08:00`, 'OpenCall', {
     callId,
     title: `广州市中小企业服务站征集（${year}年）`,
     documentNumber: `穗工信函〔${year}〕1200号`,
@@ -95,7 +87,6 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
   const uscc17 = '91440106MA5CPARK0';
   const operator: Actor = { id: 'operator-park', role: 'STATION_OPERATOR', orgId: uscc17 + usccCheckCharacter(uscc17), regionCode: '440106' };
   const applicationId = randomUUID();
-  const applicationStream = `application-${applicationId}`;
   const digest = (kind: string) => createHash('sha256').update(`park-${kind}`).digest('hex');
   const form: ApplicationForm = {
     operator: {
@@ -127,17 +118,14 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
     },
     materials: MATERIAL_KINDS.filter((kind) => kind !== 'SERVICE_EVIDENCE').map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: digest(kind) })),
   };
-  const application = (at: string, type: string, data: object) =>
-    run(applicationDecider, applicationStream, APPLICATION_EVENT_SCHEMA_VERSIONS, operator, at, type as never, { applicationId, ...data });
-  await application(`${year}-06-01T10:00:00+08:00`, 'CreateApplication', { call, form });
-  await application(`${year}-06-02T10:00:00+08:00`, 'AttachMaterial', { kind: 'SERVICE_EVIDENCE', fileName: '服务证明.pdf', sha256: digest('SERVICE_EVIDENCE') });
-  await application(`${year}-06-03T10:00:00+08:00`, 'SubmitApplication', { call });
-  // On to a recommendation whose average is not a whole number (85.33).
-  const reviewer: Actor = { id: 'district-440106', role: 'DISTRICT_AUTHORITY', orgId: 'D-440106', regionCode: '440106' };
-  const experts: Actor[] = ['a', 'b', 'c'].map((n) => ({ id: `expert-${n}`, role: 'EXPERT', orgId: `EXPERT-ORG-${n}`, regionCode: '440100' }));
   const step = (actor: Actor, at: string, type: string, data: object) =>
-    run(applicationDecider, applicationStream, APPLICATION_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { applicationId, ...data });
-  await step(reviewer, `${year}-06-19T10:00:00+08:00`, 'ReviewByDistrict', { call, passed: true, opinion: '同意报市' });
+    run(applicationKind, applicationId, actor, at, type as never, { applicationId, ...data });
+  await step(operator, `${year}-06-01T10:00:00+08:00`, 'CreateApplication', { call, form });
+  await step(operator, `${year}-06-02T10:00:00+08:00`, 'AttachMaterial', { kind: 'SERVICE_EVIDENCE', fileName: '服务证明.pdf', sha256: digest('SERVICE_EVIDENCE') });
+  await step(operator, `${year}-06-03T10:00:00+08:00`, 'SubmitApplication', { call });
+  // On to a recommendation whose average is not a whole number (85.33).
+  const experts: Actor[] = ['a', 'b', 'c'].map((n) => ({ id: `expert-${n}`, role: 'EXPERT', orgId: `EXPERT-ORG-${n}`, regionCode: '440100' }));
+  await step(TIANHE_DISTRICT, `${year}-06-19T10:00:00+08:00`, 'ReviewByDistrict', { call, passed: true, opinion: '同意报市' });
   const registry = admittedInMemory(
     experts.map((actor) => ({ actor, name: `专家${actor.id.slice(-1)}`, organisationName: `${actor.orgId} 单位` })),
     year,

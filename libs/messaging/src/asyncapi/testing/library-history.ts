@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CASE_EVENT_SCHEMA_VERSIONS,
-  DEMAND_EVENT_SCHEMA_VERSIONS,
-  FAQ_EVENT_SCHEMA_VERSIONS,
-  POLICY_EVENT_SCHEMA_VERSIONS,
-  PRODUCT_EVENT_SCHEMA_VERSIONS,
-  demandDecider,
-  faqDecider,
-  policyDecider,
-  productDecider,
-  serviceCaseDecider,
-  usccCheckCharacter,
+  demandKind,
+  faqKind,
+  policyKind,
+  productKind,
+  serviceCaseKind,
   type Actor,
-  } from '@sme/domain';
+} from '@sme/domain';
 import type { EventStore } from '@sme/event-store';
-import { commandRunner } from './command-runner';
+import { commandRunner } from '@sme/event-store/testing/command-runner';
+import { ADMIN, CITY, HUB, TIANHE_DISTRICT, uscc } from '@sme/event-store/testing/history-actors';
 
 /**
  * The libraries' events, written through their deciders: service products and cases (服务产品和案例库),
@@ -38,23 +33,11 @@ export interface LibraryHistoryOptions {
   year?: number;
 }
 
-const ADMIN: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' };
-const DISTRICT: Actor = { id: 'district-440106', role: 'DISTRICT_AUTHORITY', orgId: 'D-440106', regionCode: '440106' };
-const HUB: Actor = { id: 'hub-1', role: 'HUB', orgId: 'GZ-HUB', regionCode: '440100' };
-const CITY: Actor = { id: 'city-1', role: 'CITY_AUTHORITY', orgId: 'GZ-MIIT', regionCode: '440100' };
-
-const uscc = (first17: string): string => {
-  const check = usccCheckCharacter(first17);
-  if (check === undefined) throw new Error(`${first17} cannot start a USCC`);
-  return first17 + check;
-};
-
 export async function writeLibraryHistory(store: EventStore, options: LibraryHistoryOptions): Promise<LibraryHistory> {
   const year = options.year ?? 2025;
 
   const runner = commandRunner(store);
   const run = runner.run;
-
 
   // Products and cases of one provider in the quality pool.
   const providerId = randomUUID();
@@ -63,7 +46,7 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
   const classification = { industries: ['SOFTWARE_IT', 'INDUSTRY'], serviceDomains: ['IP', 'LEGAL'], enterpriseSizes: ['SMALL', 'MICRO'] };
   const [productId, freeProductId] = [randomUUID(), randomUUID()];
   const product = (id: string, actor: Actor, at: string, type: string, data: object) =>
-    run(productDecider, `product-${id}`, PRODUCT_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { productId: id, ...data });
+    run(productKind, id, actor, at, type as never, { productId: id, ...data });
   const content = {
     item: '专利申请代理',
     content: '发明、实用新型专利申请文件撰写与提交',
@@ -93,7 +76,7 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
 
   const [namedCaseId, anonymousCaseId] = [randomUUID(), randomUUID()];
   const serviceCase = (id: string, actor: Actor, at: string, type: string, data: object) =>
-    run(serviceCaseDecider, `case-${id}`, CASE_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { caseId: id, ...data });
+    run(serviceCaseKind, id, actor, at, type as never, { caseId: id, ...data });
   const caseContent = { providerId, providerOrgId, providerInPool: true, summary: '完成两件发明专利申请', outcome: '均已受理', classification };
   await serviceCase(namedCaseId, provider, `${year}-03-01T10:00:00+08:00`, 'PublishCase', {
     ...caseContent,
@@ -113,8 +96,8 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
   // Policies: a district subsidy amended, pushed and repealed; a national policy with no regional limit.
   const [districtPolicyId, nationalPolicyId] = [randomUUID(), randomUUID()];
   const policy = (id: string, actor: Actor, at: string, type: string, data: object) =>
-    run(policyDecider, `policy-${id}`, POLICY_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { policyId: id, ...data });
-  await policy(districtPolicyId, DISTRICT, `${year}-01-05T10:00:00+08:00`, 'PublishPolicy', {
+    run(policyKind, id, actor, at, type as never, { policyId: id, ...data });
+  await policy(districtPolicyId, TIANHE_DISTRICT, `${year}-01-05T10:00:00+08:00`, 'PublishPolicy', {
     level: 'DISTRICT',
     regionCode: '440106',
     title: '天河区专精特新企业奖励办法',
@@ -125,9 +108,9 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
     summary: '对认定为专精特新中小企业的给予一次性奖励',
     eligibility: { industries: ['INDUSTRY', 'SOFTWARE_IT'], sizeClasses: ['SMALL', 'MEDIUM'], tags: ['SPECIALISED', 'LITTLE_GIANT'], tagsMode: 'ANY' },
   });
-  await policy(districtPolicyId, DISTRICT, `${year}-03-05T10:00:00+08:00`, 'AmendPolicy', { changes: { effectiveUntil: null, summary: '对认定为专精特新中小企业的给予一次性奖励（长期有效）' } });
+  await policy(districtPolicyId, TIANHE_DISTRICT, `${year}-03-05T10:00:00+08:00`, 'AmendPolicy', { changes: { effectiveUntil: null, summary: '对认定为专精特新中小企业的给予一次性奖励（长期有效）' } });
   await policy(districtPolicyId, HUB, `${year}-03-06T10:00:00+08:00`, 'PushPolicy', { pushId: randomUUID(), enterpriseIds: [randomUUID(), randomUUID()] });
-  await policy(districtPolicyId, DISTRICT, `${year}-12-01T10:00:00+08:00`, 'RepealPolicy', { on: `${year + 1}-01-01`, reason: '被新办法替代' });
+  await policy(districtPolicyId, TIANHE_DISTRICT, `${year}-12-01T10:00:00+08:00`, 'RepealPolicy', { on: `${year + 1}-01-01`, reason: '被新办法替代' });
   await policy(nationalPolicyId, ADMIN, `${year}-01-06T10:00:00+08:00`, 'PublishPolicy', {
     level: 'NATIONAL',
     title: '关于健全中小企业公共服务体系的指导意见',
@@ -141,7 +124,7 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
   // An FAQ explaining the district policy, revised, then retired.
   const faqId = randomUUID();
   const faq = (actor: Actor, at: string, type: string, data: object) =>
-    run(faqDecider, `faq-${faqId}`, FAQ_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { faqId, ...data });
+    run(faqKind, faqId, actor, at, type as never, { faqId, ...data });
   await faq(HUB, `${year}-01-20T10:00:00+08:00`, 'PublishFaq', {
     question: '专精特新奖励如何申请？',
     answer: '认定后向区工业和信息化局提交申请。',
@@ -158,7 +141,7 @@ export async function writeLibraryHistory(store: EventStore, options: LibraryHis
   const operator: Actor = { id: 'operator-1', role: 'STATION_OPERATOR', orgId: uscc('91440106MA5QPR001'), regionCode: '440106' };
   const [answeredId, escalatedId] = [randomUUID(), randomUUID()];
   const demand = (id: string, actor: Actor, at: string, type: string, data: object) =>
-    run(demandDecider, `demand-${id}`, DEMAND_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { demandId: id, ...data });
+    run(demandKind, id, actor, at, type as never, { demandId: id, ...data });
   const raised = { enterpriseId: randomUUID(), enterpriseUscc, enterpriseRegionCode: '440106', category: 'IP', description: '需要专利申请辅导' };
   await demand(answeredId, enterprise, `${year}-04-01T10:00:00+08:00`, 'RaiseDemand', { ...raised, urgency: 'HIGH' });
   await demand(answeredId, operator, `${year}-04-02T10:00:00+08:00`, 'AcceptDemand', { stationId: options.stationId });

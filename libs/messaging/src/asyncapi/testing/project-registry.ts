@@ -1,5 +1,6 @@
+import { stationKind } from '@sme/domain';
 import type { EventStore } from '@sme/event-store';
-import { foldView, projectStation, STATION_STREAM_PREFIX, type StationView } from '@sme/read-models';
+import { foldView, projectStation, type StationView } from '@sme/read-models';
 
 /** A station as the ledger's own projection shows it, without the storage fields. */
 export type ProjectedStation = Omit<StationView, '_id' | '_position'>;
@@ -8,7 +9,7 @@ export type ProjectedStation = Omit<StationView, '_id' | '_position'>;
 export async function projectedRegistry(store: EventStore, stationIds: readonly string[]): Promise<Map<string, ProjectedStation>> {
   const registry = new Map<string, ProjectedStation>();
   for (const id of stationIds) {
-    const view = foldView(projectStation, await store.readStream(`${STATION_STREAM_PREFIX}${id}`));
+    const view = foldView(projectStation, await store.readStream(stationKind.streamId(id)));
     if (!view) throw new Error(`Station ${id} has no view`);
     const { _id: _ignored, _position: _alsoIgnored, ...shown } = view;
     registry.set(id, shown);

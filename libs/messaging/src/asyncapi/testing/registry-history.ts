@@ -1,18 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  ENTERPRISE_EVENT_SCHEMA_VERSIONS,
-  EXPERT_EVENT_SCHEMA_VERSIONS,
-  PROVIDER_EVENT_SCHEMA_VERSIONS,
-  enterpriseDecider,
   enterpriseKind,
-  expertDecider,
   expertKind,
-  providerDecider,
-  usccCheckCharacter,
+  providerKind,
   type Actor,
-  } from '@sme/domain';
+} from '@sme/domain';
 import type { EventStore } from '@sme/event-store';
-import { commandRunner } from './command-runner';
+import { commandRunner } from '@sme/event-store/testing/command-runner';
+import { CITY, HUB, TIANHE_DISTRICT, uscc } from '@sme/event-store/testing/history-actors';
 
 /**
  * The registries' events, written through their deciders: enterprises (中小企业数据库), service providers
@@ -34,15 +29,6 @@ export interface RegistryHistoryOptions {
   year?: number;
 }
 
-const CITY: Actor = { id: 'city-1', role: 'CITY_AUTHORITY', orgId: 'GZ-MIIT', regionCode: '440100' };
-const DISTRICT: Actor = { id: 'district-440106', role: 'DISTRICT_AUTHORITY', orgId: 'D-440106', regionCode: '440106' };
-const HUB: Actor = { id: 'hub-1', role: 'HUB', orgId: 'GZ-HUB', regionCode: '440100' };
-
-const uscc = (first17: string): string => {
-  const check = usccCheckCharacter(first17);
-  if (check === undefined) throw new Error(`${first17} cannot start a USCC`);
-  return first17 + check;
-};
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export async function writeRegistryHistory(store: EventStore, options: RegistryHistoryOptions): Promise<RegistryHistory> {
@@ -53,14 +39,13 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
   const runner = commandRunner(store);
   const run = runner.run;
 
-
   // Enterprises: one registered by its district, growing out of 小型 into 中型, re-classified on a new industry, with tags.
   const enterpriseId = randomUUID();
   const enterpriseUscc = uscc('91440106MA5ENT001');
   const enterpriseSelf: Actor = { id: 'enterprise-user', role: 'ENTERPRISE', orgId: enterpriseUscc, regionCode: '440106' };
   const enterprise = (actor: Actor, at: string, type: string, data: object) =>
-    run(enterpriseDecider, enterpriseKind.streamId(enterpriseId), ENTERPRISE_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { enterpriseId, ...data });
-  await enterprise(DISTRICT, `${year}-03-01T10:00:00+08:00`, 'RegisterEnterprise', {
+    run(enterpriseKind, enterpriseId, actor, at, type as never, { enterpriseId, ...data });
+  await enterprise(TIANHE_DISTRICT, `${year}-03-01T10:00:00+08:00`, 'RegisterEnterprise', {
     uscc: enterpriseUscc,
     name: '广州示例精密制造有限公司',
     industryCode: 'INDUSTRY',
@@ -78,13 +63,13 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
     validFrom: `${year}-06-01`,
     validUntil: `${year + 2}-05-31`,
   });
-  await enterprise(DISTRICT, `${year}-06-02T10:00:00+08:00`, 'GrantEnterpriseTag', {
+  await enterprise(TIANHE_DISTRICT, `${year}-06-02T10:00:00+08:00`, 'GrantEnterpriseTag', {
     tag: 'TECH_BASED',
     issuedBy: '广东省科学技术厅',
     validFrom: `${year}-01-01`,
     validUntil: `${year}-12-31`,
   });
-  await enterprise(DISTRICT, `${year}-09-01T10:00:00+08:00`, 'RevokeEnterpriseTag', { tag: 'TECH_BASED', reason: '不再符合评价条件' });
+  await enterprise(TIANHE_DISTRICT, `${year}-09-01T10:00:00+08:00`, 'RevokeEnterpriseTag', { tag: 'TECH_BASED', reason: '不再符合评价条件' });
 
   // Providers: one refused, admitted on a second round, warned, lifted by a follow-up, removed from two stations;
   // another warned, lifted on rectification, then withdrawing.
@@ -95,7 +80,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
     const providerUscc = uscc(first17);
     const self: Actor = { id: `provider-${first17.slice(-3)}`, role: 'PROVIDER', orgId: providerUscc, regionCode: '440106' };
     const act = (actor: Actor, at: string, type: string, data: object) =>
-      run(providerDecider, `provider-${providerId}`, PROVIDER_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { providerId, ...data });
+      run(providerKind, providerId, actor, at, type as never, { providerId, ...data });
     const apply = (at: string) =>
       act(self, at, 'ApplyForEntry', {
         uscc: providerUscc,
@@ -157,7 +142,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
   // Experts: one registering themself, suspended, reinstated, moving to another organisation; one the hub registers, later removed.
   const expertIds = ['wang.li', 'expert-zhao'];
   const expert = (actor: Actor, expertId: string, at: string, type: string, data: object) =>
-    run(expertDecider, expertKind.streamId(expertId), EXPERT_EVENT_SCHEMA_VERSIONS, actor, at, type as never, { expertId, ...data });
+    run(expertKind, expertId, actor, at, type as never, { expertId, ...data });
   const wang: Actor = { id: expertIds[0], role: 'EXPERT', orgId: 'EXPERT-ORG-wang', regionCode: '440106' };
   await expert(wang, wang.id, `${year}-01-10T10:00:00+08:00`, 'RegisterExpert', {
     name: '王立',
