@@ -1,3 +1,4 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { instantMs, isBusinessDate, isInstant } from '../shared/dates';
@@ -38,23 +39,13 @@ function evolve(state: CallState, event: CallEvent): CallState {
   }
 }
 
-function decide(command: CallCommand, state: CallState): CallEvent[] {
-  switch (command.type) {
-    case 'OpenCall':
-      return openCall(command, state);
-    case 'CloseCall':
-      return closeCall(command, existing(state));
-    case 'PublishList':
-      return publishList(command, existing(state));
-    default:
-      return assertNever(command);
-  }
-}
+const callNotFound = () => notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
 
-function existing(state: CallState): ExistingCall {
-  if (state.status === 'NONE') throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
-  return state;
-}
+const decide = decideByType<CallCommand, CallState, CallEvent, 'OpenCall'>({
+  onNew: { OpenCall: openCall },
+  on: { CloseCall: closeCall, PublishList: publishList },
+  missing: callNotFound,
+});
 
 function openCall(command: OpenCall, state: CallState): CallEvent[] {
   if (state.status !== 'NONE') {
@@ -183,7 +174,8 @@ function rejectDuplicates(entries: Array<{ applicationId: string; stationId: str
 
 /** What application commands need to know about the call; CALL_NOT_FOUND when it does not exist. */
 export function toCallSnapshot(state: CallState): CallSnapshot {
-  const call = existing(state);
+  if (state.status === 'NONE') throw callNotFound();
+  const call = state;
   return {
     id: call.callId,
     status: call.status,

@@ -1,4 +1,5 @@
 import { instantMs } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
@@ -73,29 +74,11 @@ function evolve(state: DemandState, event: DemandEvent): DemandState {
   }
 }
 
-function decide(command: DemandCommand, state: DemandState): DemandEvent[] {
-  if (command.type === 'RaiseDemand') return raise(command, state);
-  const demand = existing(state);
-  switch (command.type) {
-    case 'AcceptDemand':
-      return accept(command, demand);
-    case 'MatchDemand':
-      return match(command, demand);
-    case 'ResolveDemand':
-      return resolve(command, demand);
-    case 'CloseDemand':
-      return close(command, demand);
-    case 'EscalateDemand':
-      return escalate(command, demand);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: DemandState): ExistingDemand {
-  if (state.status === 'NONE') throw notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist');
-  return state;
-}
+const decide = decideByType<DemandCommand, DemandState, DemandEvent, 'RaiseDemand'>({
+  onNew: { RaiseDemand: raise },
+  on: { AcceptDemand: accept, MatchDemand: match, ResolveDemand: resolve, CloseDemand: close, EscalateDemand: escalate },
+  missing: () => notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist'),
+});
 
 function requireOpen(demand: ExistingDemand): void {
   if (demand.status === 'RESOLVED' || demand.status === 'CLOSED') {

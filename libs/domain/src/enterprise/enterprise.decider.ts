@@ -1,5 +1,6 @@
 import { chinaDateOf } from '../shared/dates';
-import { assertNever, type Decider } from '../shared/decider';
+import { decideByType } from '../shared/decide-by-type';
+import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
 import { requireBoolean, requireOneOf, requireText } from '../shared/validation';
@@ -26,27 +27,11 @@ import {
 import { usccAlreadyRegistered } from './uscc-reservation';
 import { ENTERPRISE_TAG_LABELS, ENTERPRISE_TAGS, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 
-function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
-  if (command.type === 'RegisterEnterprise') return register(command, state);
-  const enterprise = existing(state);
-  switch (command.type) {
-    case 'ReportEnterpriseFigures':
-      return reportFigures(command, enterprise);
-    case 'UpdateEnterpriseProfile':
-      return updateProfile(command, enterprise);
-    case 'GrantEnterpriseTag':
-      return grantTag(command, enterprise);
-    case 'RevokeEnterpriseTag':
-      return revokeTag(command, enterprise);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: EnterpriseState): ExistingEnterprise {
-  if (state.status === 'NONE') throw notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
-  return state;
-}
+const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
+  onNew: { RegisterEnterprise: register },
+  on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag },
+  missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
+});
 
 /**
  * 入库. A USCC is registered once across all enterprise records, which no single stream can see. The

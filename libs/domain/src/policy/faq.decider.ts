@@ -1,3 +1,4 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
@@ -50,23 +51,11 @@ function evolve(state: FaqState, event: FaqEvent): FaqState {
   }
 }
 
-function decide(command: FaqCommand, state: FaqState): FaqEvent[] {
-  if (command.type === 'PublishFaq') return publish(command, state);
-  const faq = existing(state);
-  switch (command.type) {
-    case 'ReviseFaq':
-      return revise(command, faq);
-    case 'RetireFaq':
-      return retire(command, faq);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: FaqState): ExistingFaq {
-  if (state.status === 'NONE') throw notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist');
-  return state;
-}
+const decide = decideByType<FaqCommand, FaqState, FaqEvent, 'PublishFaq'>({
+  onNew: { PublishFaq: publish },
+  on: { ReviseFaq: revise, RetireFaq: retire },
+  missing: () => notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist'),
+});
 
 function requirePublished(faq: ExistingFaq): asserts faq is Extract<ExistingFaq, { status: 'PUBLISHED' }> {
   if (faq.status === 'RETIRED') throw conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');

@@ -1,4 +1,5 @@
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireOneOf, requireText } from '../shared/validation';
@@ -95,25 +96,11 @@ function evolve(state: PolicyState, event: PolicyEvent): PolicyState {
   }
 }
 
-function decide(command: PolicyCommand, state: PolicyState): PolicyEvent[] {
-  if (command.type === 'PublishPolicy') return publish(command, state);
-  const policy = existing(state);
-  switch (command.type) {
-    case 'AmendPolicy':
-      return amend(command, policy);
-    case 'RepealPolicy':
-      return repeal(command, policy);
-    case 'PushPolicy':
-      return push(command, policy);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: PolicyState): ExistingPolicy {
-  if (state.status === 'NONE') throw notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
-  return state;
-}
+const decide = decideByType<PolicyCommand, PolicyState, PolicyEvent, 'PublishPolicy'>({
+  onNew: { PublishPolicy: publish },
+  on: { AmendPolicy: amend, RepealPolicy: repeal, PushPolicy: push },
+  missing: () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist'),
+});
 
 function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<ExistingPolicy, { status: 'PUBLISHED' }> {
   if (policy.status === 'REPEALED') {

@@ -1,4 +1,5 @@
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
@@ -31,21 +32,11 @@ function evolve(state: ServiceCaseState, event: ServiceCaseEvent): ServiceCaseSt
   }
 }
 
-function decide(command: ServiceCaseCommand, state: ServiceCaseState): ServiceCaseEvent[] {
-  switch (command.type) {
-    case 'PublishCase':
-      return publish(command, state);
-    case 'RetireCase':
-      return retire(command, existing(state));
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: ServiceCaseState): ExistingServiceCase {
-  if (state.status === 'NONE') throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The service case does not exist');
-  return state;
-}
+const decide = decideByType<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent, 'PublishCase'>({
+  onNew: { PublishCase: publish },
+  on: { RetireCase: retire },
+  missing: () => notFound('CASE_NOT_FOUND', '服务案例不存在', 'The service case does not exist'),
+});
 
 function checkEnterprise(value: unknown, path: string): CaseEnterprise {
   const given = (value ?? {}) as { anonymised?: unknown; name?: unknown; alias?: unknown };

@@ -1,3 +1,4 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
@@ -67,23 +68,11 @@ function evolve(state: ProductState, event: ProductEvent): ProductState {
   }
 }
 
-function decide(command: ProductCommand, state: ProductState): ProductEvent[] {
-  if (command.type === 'PublishProduct') return publish(command, state);
-  const product = existing(state);
-  switch (command.type) {
-    case 'ReviseProduct':
-      return revise(command, product);
-    case 'RetireProduct':
-      return retire(command, product);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: ProductState): ExistingProduct {
-  if (state.status === 'NONE') throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist');
-  return state;
-}
+const decide = decideByType<ProductCommand, ProductState, ProductEvent, 'PublishProduct'>({
+  onNew: { PublishProduct: publish },
+  on: { ReviseProduct: revise, RetireProduct: retire },
+  missing: () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist'),
+});
 
 function requirePublished(product: ExistingProduct): asserts product is Extract<ExistingProduct, { status: 'PUBLISHED' }> {
   if (product.status === 'RETIRED') throw conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
