@@ -1,29 +1,11 @@
-import { labelledCodes, oneOf } from '../shared/schema/builders';
+import { codeList, type CodeOf } from '../shared/code-lists';
 
 /**
  * 服务领域. The first nine are the 共性服务 of 穗工信函〔2019〕1100号 (信息、技术、人才、创新创业、法律、品牌、
  * 金融/融资、培训、产业链上下游对接). The next four are our choice of further fields the other seeds name
  * (管理咨询 in the 2016 Guangdong guidance; 专利转化, 质量标准, 展览展销 in 工信部企业〔2023〕213号); then OTHER.
  */
-export const SERVICE_DOMAINS = [
-  'INFORMATION',
-  'TECHNOLOGY',
-  'TALENT',
-  'ENTREPRENEURSHIP',
-  'LEGAL',
-  'BRAND',
-  'FINANCE',
-  'TRAINING',
-  'SUPPLY_CHAIN',
-  'MANAGEMENT_CONSULTING',
-  'IP',
-  'TESTING_CERTIFICATION',
-  'MARKET_EXPANSION',
-  'OTHER',
-] as const;
-export type ServiceDomain = (typeof SERVICE_DOMAINS)[number];
-
-export const SERVICE_DOMAIN_LABELS: Record<ServiceDomain, { zh: string; en: string }> = {
+const serviceDomains = codeList({
   INFORMATION: { zh: '信息', en: 'Information' },
   TECHNOLOGY: { zh: '技术', en: 'Technology' },
   TALENT: { zh: '人才', en: 'Talent' },
@@ -38,9 +20,11 @@ export const SERVICE_DOMAIN_LABELS: Record<ServiceDomain, { zh: string; en: stri
   TESTING_CERTIFICATION: { zh: '检验检测', en: 'Testing and certification' },
   MARKET_EXPANSION: { zh: '市场开拓', en: 'Market expansion' },
   OTHER: { zh: '其他', en: 'Other' },
-};
+});
+export type ServiceDomain = CodeOf<typeof serviceDomains>;
+export const SERVICE_DOMAINS = serviceDomains.codes;
+export const SERVICE_DOMAIN_LABELS = serviceDomains.labels;
 
-export const ServiceDomainSchema = { ...oneOf(SERVICE_DOMAINS, `服务领域: ${labelledCodes(SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS)}`), $id: 'ServiceDomain' };
+export const ServiceDomainSchema = serviceDomains.schema('服务领域', 'ServiceDomain');
 
-export const isServiceDomain = (value: unknown): value is ServiceDomain =>
-  typeof value === 'string' && (SERVICE_DOMAINS as readonly string[]).includes(value);
+export const isServiceDomain = serviceDomains.is;
