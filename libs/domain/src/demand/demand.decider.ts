@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
-import { SERVICE_DOMAINS } from '../provider/service-domains';
+import { SERVICE_DOMAINS } from '../shared/service-domains';
 import type { AcceptDemand, CloseDemand, DemandCommand, EscalateDemand, MatchDemand, RaiseDemand, ResolveDemand } from './demand.commands';
 import {
   DEMAND_CLOSE_REASONS,

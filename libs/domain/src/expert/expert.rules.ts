@@ -1,7 +1,7 @@
 import { conflict, invalid } from '../shared/domain-error';
 import { parseUscc } from '../shared/uscc';
 import { fieldInvalid, fieldRequired, isNonBlank, requireText } from '../shared/validation';
-import { isServiceDomain, SERVICE_DOMAINS } from '../provider/service-domains';
+import { isServiceDomain, SERVICE_DOMAINS } from '../shared/service-domains';
 import type { ExpertOrganisation, ExpertSpecialty } from './expert.commands';
 import type { AdmittedExpert, ExistingExpert } from './expert.state';
 

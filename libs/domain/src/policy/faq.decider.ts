@@ -2,8 +2,8 @@ import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
-import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireTextList } from './code-lists';
+import { mergeChanges, requireSomeChange } from '../shared/revisions';
+import { requireTextList } from '../shared/code-lists';
 import type { FaqCommand, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
 import { FAQ_CONTENT_FIELDS, type FaqContent, type FaqEvent } from './faq.events';
 

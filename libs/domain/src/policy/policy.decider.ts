@@ -2,10 +2,9 @@ import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
-import { requireOneOf, requireText } from '../shared/validation';
-import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireBusinessDate } from '../provider/provider.checks';
-import { requireTextList } from './code-lists';
+import { requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
+import { mergeChanges, requireSomeChange } from '../shared/revisions';
+import { requireTextList } from '../shared/code-lists';
 import type { AmendPolicy, PolicyCommand, PublishPolicy, PushPolicy, RepealPolicy } from './policy.commands';
 import type { PolicyEvent } from './policy.events';
 import {

@@ -10,7 +10,7 @@ import {
   requireProviderInPool,
   type ProductContent,
 } from './product.rules';
-import { mergeChanges, requireSomeChange } from './revisions';
+import { mergeChanges, requireSomeChange } from '../shared/revisions';
 
 export type ProductVersion = ProductContent & { version: number; recordedAt: string };
 

@@ -4,7 +4,7 @@ import { fieldInvalid, isEmail, isNonBlank, isPhone, requireFormat, requireText 
 import type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
 import { EVALUATION_PERIOD_PATTERN, MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, MONITORING_DIMENSION_LABELS, MONITORING_DIMENSIONS, type MonitoringScores, type MonitoringWeights } from './monitoring';
 import { isProviderRemovalGround, PROVIDER_REMOVAL_GROUND_LABELS, type ProviderRemovalGround } from './removal-grounds';
-import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from './service-domains';
+import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from '../shared/service-domains';
 
 const digestInvalid = (field: string) =>
   fieldInvalid(field, { zh: '文件摘要', en: 'File digest' }, '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
@@ -76,9 +76,6 @@ const EVALUATION_PERIOD = new RegExp(EVALUATION_PERIOD_PATTERN);
 
 /** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
 export const isEvaluationPeriod = (value: string): boolean => EVALUATION_PERIOD.test(value);
-
-/** Not provider-specific: it lives in shared/validation; re-exported so the policy folder's imports keep working. */
-export { requireBusinessDate } from '../shared/validation';
 
 /** A non-empty list of known domains, each once (SERVICE_DOMAINS_REQUIRED, else FIELD_INVALID at `field.i`). */
 export function checkServiceDomains(domains: unknown, field: string): ServiceDomain[] {

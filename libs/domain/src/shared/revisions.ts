@@ -1,6 +1,6 @@
-import { conflict } from '../shared/domain-error';
-import { arrayOf, oneOf } from '../shared/schema/builders';
-import { fieldInvalid, fieldRequired } from '../shared/validation';
+import { conflict } from './domain-error';
+import { arrayOf, oneOf } from './schema/builders';
+import { fieldInvalid, fieldRequired } from './validation';
 
 /** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
 export const changedFieldList = <K extends string>(fields: readonly K[]) =>
