@@ -1,9 +1,9 @@
 import { callYear, type CallSnapshot } from '../call/call.snapshot';
 import { compareBusinessDates, isBusinessDate, isYearMonth } from '../shared/dates';
-import { isSha256Hex } from '../shared/digest';
+import { requireSha256 } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
 import { isWithinCity, requireStationDistrict } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import {
   fieldInvalid,
   isEmail,
@@ -51,8 +51,7 @@ export function checkApplicationForm(form: ApplicationForm, call: CallSnapshot, 
 
 function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): OperatorInfo {
   const name = requireText(operator.name, `${at}.name`, L('申请主体名称', 'Operator name'));
-  const uscc = parseUscc(operator.uscc, `${at}.uscc`);
-  if (!uscc.ok) throw uscc.error;
+  const uscc = requireUscc(operator.uscc, `${at}.uscc`);
   const type = requireOneOf(operator.type, OPERATOR_TYPES, `${at}.type`, L('主体类型', 'Operator type'));
   const industry = requireText(operator.industry, `${at}.industry`, L('服务对象主导产业或所属行业', 'Industry served'));
 
@@ -84,7 +83,7 @@ function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): 
 
   return {
     name,
-    uscc: uscc.value,
+    uscc,
     type,
     industry,
     registrationDate,
@@ -204,8 +203,5 @@ export function checkMaterial(material: Material, at: string): Material {
   const prefix = at === '' ? '' : `${at}.`;
   const kind = requireOneOf(material.kind, MATERIAL_KINDS, `${prefix}kind`, L('材料类别', 'Material kind'));
   const fileName = requireText(material.fileName, `${prefix}fileName`, L('文件名', 'File name'));
-  if (!isSha256Hex(material.sha256)) {
-    throw fieldInvalid(`${prefix}sha256`, L('文件摘要', 'File digest'), '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
-  }
-  return { kind, fileName, sha256: material.sha256.toLowerCase() };
+  return { kind, fileName, sha256: requireSha256(material.sha256, `${prefix}sha256`) };
 }

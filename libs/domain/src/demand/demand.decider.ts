@@ -3,7 +3,7 @@ import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import { SERVICE_DOMAINS } from '../shared/service-domains';
 import type { AcceptDemand, CloseDemand, DemandCommand, EscalateDemand, MatchDemand, RaiseDemand, ResolveDemand } from './demand.commands';
@@ -110,8 +110,7 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
   const enterpriseRegionCode = requireDistrictCode(data.enterpriseRegionCode, 'enterpriseRegionCode');
   const demandId = requireText(data.demandId, 'demandId', { zh: '需求编号', en: 'Demand id' });
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
-  const uscc = parseUscc(data.enterpriseUscc, 'enterpriseUscc');
-  if (!uscc.ok) throw uscc.error;
+  const enterpriseUscc = requireUscc(data.enterpriseUscc, 'enterpriseUscc');
   const category = requireOneOf(data.category, SERVICE_DOMAINS, 'category', { zh: '需求类别', en: 'Category' });
   const description = requireText(data.description, 'description', { zh: '需求描述', en: 'Description' });
   const urgency = requireOneOf(data.urgency, DEMAND_URGENCIES, 'urgency', { zh: '紧急程度', en: 'Urgency' });
@@ -125,7 +124,7 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
       data: {
         demandId,
         enterpriseId,
-        enterpriseUscc: uscc.value,
+        enterpriseUscc,
         enterpriseRegionCode,
         category,
         description,

@@ -3,6 +3,7 @@ import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
+import { requireUscc } from '../shared/uscc';
 import { requireBoolean, requireOneOf, requireText } from '../shared/validation';
 import type {
   EnterpriseCommand,
@@ -21,7 +22,6 @@ import {
   reclassify,
   requireBusinessDate,
   requireRegionCode,
-  requireUscc,
   sameFigures,
 } from './enterprise.rules';
 import { usccAlreadyRegistered } from './uscc-reservation';
@@ -50,7 +50,7 @@ function register(command: RegisterEnterprise, state: EnterpriseState): Enterpri
   if (state.status !== 'NONE') throw conflict('ENTERPRISE_ALREADY_EXISTS', '该企业记录已存在', 'The enterprise record already exists');
   const { data, metadata } = command;
   const { now } = metadata;
-  const uscc = requireUscc(data.uscc);
+  const uscc = requireUscc(data.uscc, 'uscc');
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', LABEL.enterpriseId);
   const name = requireText(data.name, 'name', LABEL.name);
   const industryCode = requireIndustryCode(data.industryCode);

@@ -3,7 +3,6 @@ import { isDocumentNumber } from '../shared/document-number';
 import { conflict, invalid } from '../shared/domain-error';
 import { isRegionCode } from '../shared/region-code';
 import { classifySize, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { parseUscc } from '../shared/uscc';
 import { fieldRequired, isNonBlank, requireAmount, requireFormat, requireInteger, type Label } from '../shared/validation';
 import type { EnterpriseFigures } from './enterprise.commands';
 import type { EnterpriseSizeClassChanged } from './enterprise.events';
@@ -21,13 +20,6 @@ export const LABEL = {
   validUntil: { zh: '有效期截止日', en: 'End of validity' },
   reason: { zh: '撤销理由', en: 'Reason' },
 } satisfies Record<string, Label>;
-
-/** USCC_INVALID unless a valid USCC (GB 32100); the code in canonical form. */
-export function requireUscc(value: unknown): string {
-  const uscc = parseUscc(value, 'uscc');
-  if (!uscc.ok) throw uscc.error;
-  return uscc.value;
-}
 
 /** The region code a command names, trimmed, or undefined when it is not a six-digit GB/T 2260 code. */
 export function asRegionCode(code: unknown): string | undefined {

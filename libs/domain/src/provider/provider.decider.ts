@@ -5,7 +5,7 @@ import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import {
   fieldInvalid,
   requireBoolean,
@@ -88,14 +88,13 @@ function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEv
     throw conflict('ENTRY_APPLICATION_PENDING', '已有待审定的入库申请', 'An entry application is already awaiting a decision');
   }
   if (state.status === 'IN_POOL') throw conflict('PROVIDER_ALREADY_IN_POOL', '该服务机构已在库中', 'The provider is already in the pool');
-  const uscc = parseUscc(data.uscc, 'uscc');
-  if (!uscc.ok) throw uscc.error;
+  const uscc = requireUscc(data.uscc, 'uscc');
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
   const event: ProviderAppliedForEntry = {
     type: 'ProviderAppliedForEntry',
     data: {
       providerId: requireText(data.providerId, 'providerId', LABEL.providerId),
-      uscc: uscc.value,
+      uscc,
       name: requireText(data.name, 'name', LABEL.name),
       regionCode,
       cityCode: cityCodeOf(regionCode),

@@ -1,6 +1,6 @@
 import type { TUnsafe } from '@sinclair/typebox';
 import { labelledCodes, oneOf } from './schema/builders';
-import { fieldInvalid, fieldRequired, requireText, type Label } from './validation';
+import { fieldInvalid, fieldRequired, requireNonEmptyList, requireText, type Label, type ListRequired } from './validation';
 
 /** A closed list of codes with a label for each, written once as `{ CODE: { zh, en }, … }`. */
 export interface CodeList<T extends string, L extends Label = Label> {
@@ -29,6 +29,24 @@ export function codeList<T extends string, L extends Label = Label>(labels: Reco
     is: (value: unknown): value is T => typeof value === 'string' && (codes as readonly string[]).includes(value),
     schema,
   };
+}
+
+/**
+ * A non-empty list of codes that `is` recognises, each once, in the order given: `required` when
+ * missing or empty, else FIELD_INVALID at `field.i` with the `unknown` message or 重复.
+ */
+export function requireDistinctCodes<T extends string>(
+  values: unknown,
+  field: string,
+  check: { is: (value: unknown) => value is T; label: Label; required: ListRequired; unknown: { zh: string; en: string } },
+): T[] {
+  const { label, unknown } = check;
+  const list = requireNonEmptyList(values, field, check.required);
+  return list.map((value: unknown, i) => {
+    if (!check.is(value)) throw fieldInvalid(`${field}.${i}`, label, unknown.zh, unknown.en);
+    if (list.indexOf(value) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
+    return value;
+  });
 }
 
 /**
