@@ -4,6 +4,7 @@ import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { mergeChanges, requireSomeChange } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
+import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 import type { FaqCommand, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
 import { FAQ_CONTENT_FIELDS, type FaqContent, type FaqEvent } from './faq.events';
 
@@ -21,7 +22,7 @@ export type FaqRecord = FaqContent & {
 export type FaqState =
   | { status: 'NONE' }
   | ({ status: 'PUBLISHED' } & FaqRecord)
-  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & FaqRecord);
+  | (Retirement & FaqRecord);
 
 export type ExistingFaq = Exclude<FaqState, { status: 'NONE' }>;
 
@@ -43,9 +44,7 @@ function evolve(state: FaqState, event: FaqEvent): FaqState {
       return { ...state, ...content, version, versions: [...state.versions, { ...content, version, recordedAt: revisedAt }] };
     }
     case 'FaqRetired':
-      return state.status === 'PUBLISHED'
-        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
-        : state;
+      return state.status === 'PUBLISHED' ? retired(state, event.data) : state;
     default:
       return assertNever(event);
   }
@@ -96,7 +95,7 @@ function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
 function retire(command: RetireFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
   requirePublished(faq);
-  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  const reason = requireRetirementReason(data.reason);
   return [{ type: 'FaqRetired', data: { faqId: faq.faqId, reason, retiredAt: metadata.now.toISOString() } }];
 }
 

@@ -3,6 +3,7 @@ import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
+import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
 import type { CaseEnterprise, CasePublished, ServiceCaseEvent } from './case.events';
 import { requireProviderInPool } from './product.rules';
@@ -13,7 +14,7 @@ export type ServiceCaseRecord = CasePublished['data'];
 export type ServiceCaseState =
   | { status: 'NONE' }
   | ({ status: 'PUBLISHED' } & ServiceCaseRecord)
-  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & ServiceCaseRecord);
+  | (Retirement & ServiceCaseRecord);
 
 export type ExistingServiceCase = Exclude<ServiceCaseState, { status: 'NONE' }>;
 
@@ -24,9 +25,7 @@ function evolve(state: ServiceCaseState, event: ServiceCaseEvent): ServiceCaseSt
     case 'CasePublished':
       return { status: 'PUBLISHED', ...event.data };
     case 'CaseRetired':
-      return state.status === 'PUBLISHED'
-        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
-        : state;
+      return state.status === 'PUBLISHED' ? retired(state, event.data) : state;
     default:
       return assertNever(event);
   }
@@ -99,7 +98,7 @@ function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEven
 function retire(command: RetireCase, serviceCase: ExistingServiceCase): ServiceCaseEvent[] {
   const { data, metadata } = command;
   if (serviceCase.status === 'RETIRED') throw conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
-  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  const reason = requireRetirementReason(data.reason);
   return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, reason, retiredAt: metadata.now.toISOString() } }];
 }
 

@@ -11,6 +11,7 @@ import {
   type ProductContent,
 } from './product.rules';
 import { mergeChanges, requireSomeChange } from '../shared/revisions';
+import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 
 export type ProductVersion = ProductContent & { version: number; recordedAt: string };
 
@@ -27,7 +28,7 @@ export type ProductRecord = {
 export type ProductState =
   | { status: 'NONE' }
   | ({ status: 'PUBLISHED' } & ProductRecord)
-  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & ProductRecord);
+  | (Retirement & ProductRecord);
 
 export type ExistingProduct = Exclude<ProductState, { status: 'NONE' }>;
 
@@ -60,9 +61,7 @@ function evolve(state: ProductState, event: ProductEvent): ProductState {
       return { ...state, versions: [...state.versions, { ...productContentOf(event.data), version, recordedAt: revisedAt }] };
     }
     case 'ProductRetired':
-      return state.status === 'PUBLISHED'
-        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
-        : state;
+      return state.status === 'PUBLISHED' ? retired(state, event.data) : state;
     default:
       return assertNever(event);
   }
@@ -120,7 +119,7 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
 function retire(command: RetireProduct, product: ExistingProduct): ProductEvent[] {
   const { data, metadata } = command;
   requirePublished(product);
-  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  const reason = requireRetirementReason(data.reason);
   return [{ type: 'ProductRetired', data: { productId: product.productId, reason, retiredAt: metadata.now.toISOString() } }];
 }
 
