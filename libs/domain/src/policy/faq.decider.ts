@@ -2,7 +2,7 @@ import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
-import { mergeChanges, requireSomeChange } from '../shared/revisions';
+import { checkRevision } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
 import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 import type { FaqCommand, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
@@ -86,9 +86,7 @@ function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
 function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
   requirePublished(faq);
-  const current = faqContentOf(faq);
-  const content = checkFaqContent(mergeChanges(current, data.changes, FAQ_CONTENT_FIELDS), 'changes');
-  const changedFields = requireSomeChange(current, content, FAQ_CONTENT_FIELDS);
+  const { content, changedFields } = checkRevision(faqContentOf(faq), data.changes, FAQ_CONTENT_FIELDS, checkFaqContent);
   return [{ type: 'FaqRevised', data: { faqId: faq.faqId, version: faq.version + 1, ...content, changedFields, revisedAt: metadata.now.toISOString() } }];
 }
 

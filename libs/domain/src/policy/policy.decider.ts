@@ -3,7 +3,7 @@ import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
-import { mergeChanges, requireSomeChange } from '../shared/revisions';
+import { checkRevision } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
 import type { AmendPolicy, PolicyCommand, PublishPolicy, PushPolicy, RepealPolicy } from './policy.commands';
 import type { PolicyEvent } from './policy.events';
@@ -132,10 +132,9 @@ function publish(command: PublishPolicy, state: PolicyState): PolicyEvent[] {
 function amend(command: AmendPolicy, policy: ExistingPolicy): PolicyEvent[] {
   const { data, metadata } = command;
   requireNotRepealed(policy);
-  const current = policyContentOf(policy);
-  const merged = mergeChanges(current, data.changes, POLICY_CONTENT_FIELDS);
-  const content = checkPolicyContent(merged, 'changes', policy.regionCode);
-  const changedFields = requireSomeChange(current, content, POLICY_CONTENT_FIELDS);
+  const { content, changedFields } = checkRevision(policyContentOf(policy), data.changes, POLICY_CONTENT_FIELDS, (merged, path) =>
+    checkPolicyContent(merged, path, policy.regionCode),
+  );
   return [
     {
       type: 'PolicyAmended',

@@ -10,7 +10,7 @@ import {
   requireProviderInPool,
   type ProductContent,
 } from './product.rules';
-import { mergeChanges, requireSomeChange } from '../shared/revisions';
+import { checkRevision } from '../shared/revisions';
 import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 
 export type ProductVersion = ProductContent & { version: number; recordedAt: string };
@@ -105,9 +105,7 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
   // A revision is a publication of a new version, so the provider must still be in the pool.
   requireProviderInPool(data.providerInPool);
   const current = currentProductVersion(product);
-  const before = productContentOf(current);
-  const content = checkProductContent(mergeChanges(before, data.changes, PRODUCT_CONTENT_FIELDS), 'changes');
-  const changedFields = requireSomeChange(before, content, PRODUCT_CONTENT_FIELDS);
+  const { content, changedFields } = checkRevision(productContentOf(current), data.changes, PRODUCT_CONTENT_FIELDS, checkProductContent);
   return [
     {
       type: 'ProductRevised',

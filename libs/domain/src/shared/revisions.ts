@@ -55,3 +55,17 @@ export function requireSomeChange<T extends object, K extends keyof T & string>(
   }
   return changed;
 }
+
+/**
+ * A revision of `current`: its `changes` laid over it (`mergeChanges`), the result checked whole by
+ * `check` (field paths under 'changes'), and at least one field changed (`requireSomeChange`).
+ */
+export function checkRevision<T extends object, K extends keyof T & string>(
+  current: T,
+  changes: unknown,
+  keys: readonly K[],
+  check: (merged: T, path: string) => T,
+): { content: T; changedFields: K[] } {
+  const content = check(mergeChanges(current, changes, keys), 'changes');
+  return { content, changedFields: requireSomeChange(current, content, keys) };
+}
