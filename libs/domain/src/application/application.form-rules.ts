@@ -1,5 +1,5 @@
 import { callYear, type CallSnapshot } from '../call/call.snapshot';
-import { compareBusinessDates, isBusinessDate, isYearMonth } from '../shared/dates';
+import { compareBusinessDates, isYearMonth } from '../shared/dates';
 import { requireSha256 } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
 import { isWithinCity, requireStationDistrict } from '../shared/region-code';
@@ -10,6 +10,7 @@ import {
   isPhone,
   isPostcode,
   requireAmount,
+  requireBusinessDate,
   requireFormat,
   requireInteger,
   requireOneOf,
@@ -55,7 +56,7 @@ function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): 
   const type = requireOneOf(operator.type, OPERATOR_TYPES, `${at}.type`, L('主体类型', 'Operator type'));
   const industry = requireText(operator.industry, `${at}.industry`, L('服务对象主导产业或所属行业', 'Industry served'));
 
-  const registrationDate = requireFormat(operator.registrationDate, isBusinessDate, `${at}.registrationDate`, L('注册日期', 'Registration date'), 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+  const registrationDate = requireBusinessDate(operator.registrationDate, `${at}.registrationDate`, L('注册日期', 'Registration date'));
   if (compareBusinessDates(registrationDate, call.registrationCutoff) >= 0) {
     throw invalid(
       'OPERATOR_REGISTERED_TOO_LATE',

@@ -4,7 +4,7 @@ import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
 import { requireUscc } from '../shared/uscc';
-import { requireBoolean, requireOneOf, requireText } from '../shared/validation';
+import { requireBoolean, requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
 import type {
   EnterpriseCommand,
   GrantEnterpriseTag,
@@ -20,7 +20,6 @@ import {
   checkFigures,
   LABEL,
   reclassify,
-  requireBusinessDate,
   requireRegionCode,
   sameFigures,
 } from './enterprise.rules';

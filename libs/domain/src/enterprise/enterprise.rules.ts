@@ -1,9 +1,9 @@
-import { chinaDateOf, chinaYearOf, isBusinessDate } from '../shared/dates';
+import { chinaDateOf, chinaYearOf } from '../shared/dates';
 import { isDocumentNumber } from '../shared/document-number';
 import { conflict, invalid } from '../shared/domain-error';
 import { isRegionCode } from '../shared/region-code';
 import { classifySize, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { fieldRequired, isNonBlank, requireAmount, requireFormat, requireInteger, type Label } from '../shared/validation';
+import { fieldRequired, isNonBlank, requireAmount, requireInteger, type Label } from '../shared/validation';
 import type { EnterpriseFigures } from './enterprise.commands';
 import type { EnterpriseSizeClassChanged } from './enterprise.events';
 
@@ -35,9 +35,6 @@ export function requireRegionCode(code: unknown, field: string): string {
   }
   return regionCode;
 }
-
-export const requireBusinessDate = (value: unknown, field: string, label: Label): string =>
-  requireFormat(value, isBusinessDate, field, label, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
 
 const FIGURE_LABELS: Record<keyof EnterpriseFigures, Label> = {
   year: { zh: '数据年度', en: 'Year' },

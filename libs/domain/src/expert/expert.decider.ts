@@ -1,8 +1,8 @@
-import { chinaDateOf, compareBusinessDates, isBusinessDate } from '../shared/dates';
+import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { requireFormat, requireOpinion, requireText } from '../shared/validation';
+import { requireBusinessDate, requireOpinion, requireText } from '../shared/validation';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
 import type {
@@ -71,7 +71,7 @@ function suspend(command: SuspendExpert, expert: ExistingExpert): ExpertEvent[] 
   const reason = requireText(data.reason, 'reason', LABEL.reason);
   let until: string | undefined;
   if (data.until !== undefined) {
-    until = requireFormat(data.until, isBusinessDate, 'until', LABEL.until, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+    until = requireBusinessDate(data.until, 'until', LABEL.until);
     const today = chinaDateOf(metadata.now);
     if (compareBusinessDates(until, today) < 0) {
       throw invalid('SUSPENSION_END_IN_PAST', `暂停截止日期（${until}）不能早于今天（${today}）`, `The suspension cannot end (${until}) before today (${today})`, 'until');
