@@ -41,7 +41,7 @@ import {
   type WithdrawFromPool,
 } from './provider.commands';
 import type { ProviderAppliedForEntry, ProviderEvent, ProviderRemoved } from './provider.events';
-import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT, requireInPool, requireNotBarred } from './provider.rules';
+import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT, providerNotFound, requireInPool, requireNotBarred } from './provider.rules';
 import {
   activeProviderWarning,
   currentStationsOf,
@@ -67,7 +67,7 @@ const decide = decideByType<ProviderCommand, ProviderState, ProviderEvent, 'Appl
     SettleAtStation: settleAtStation,
     LeaveStation: leaveStation,
   },
-  missing: () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist'),
+  missing: providerNotFound,
 });
 
 const LABEL = {

@@ -1,7 +1,7 @@
 import { chinaDateOf, instantMs } from '../shared/dates';
-import { conflict } from '../shared/domain-error';
+import { conflict, notFound } from '../shared/domain-error';
 import { addChinaYears } from '../shared/moments';
-import type { ExistingProvider, InPoolProvider } from './provider.state';
+import type { ExistingProvider, InPoolProvider, ProviderState } from './provider.state';
 import { REENTRY_BARRING_GROUNDS } from './removal-grounds';
 
 /**
@@ -9,6 +9,14 @@ import { REENTRY_BARRING_GROUNDS } from './removal-grounds';
  * 穗工信函〔2019〕1100号 sets a period; 3 is a product choice, and the handler passes the configured value.
  */
 export const PROVIDER_REENTRY_BAR_YEARS_DEFAULT = 3;
+
+export const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist');
+
+/** PROVIDER_NOT_FOUND unless the record exists. */
+export function existingProvider(state: ProviderState): ExistingProvider {
+  if (state.status === 'NONE') throw providerNotFound();
+  return state;
+}
 
 /** PROVIDER_NOT_IN_POOL, saying where the provider stands instead. */
 export function requireInPool(provider: ExistingProvider): asserts provider is InPoolProvider {
