@@ -49,7 +49,7 @@ export * from './enterprise/uscc-reservation';
 export * from './enterprise/uscc-reservation.access';
 export * from './enterprise/uscc-reservation.kind';
 
-export * from './provider/service-domains';
+export * from './shared/service-domains';
 export * from './provider/removal-grounds';
 export * from './provider/monitoring';
 export * from './provider/provider.commands';
@@ -67,7 +67,7 @@ export * from './expert/expert.decider';
 export * from './expert/expert.access';
 export * from './expert/expert.kind';
 
-export * from './policy/code-lists';
+export { requireCodeSet, requireCodeSetOrAny, requireTextList } from './shared/code-lists';
 export * from './policy/policy-matching';
 export * from './policy/policy.rules';
 export * from './policy/policy.commands';
@@ -82,7 +82,7 @@ export * from './policy/faq.access';
 export * from './policy/faq.kind';
 
 export * from './product/service-classification';
-export * from './product/revisions';
+export * from './shared/revisions';
 export * from './product/product.rules';
 export * from './product/product.commands';
 export * from './product/product.events';

@@ -1,7 +1,8 @@
 /* Why this file is long: the decide half of the station application: one short function per command of the 评定程序 (the state and evolve are in application.state.ts); splitting further would scatter one procedure. */
 import type { CallSnapshot } from '../call/call.snapshot';
 import { isAfter } from '../shared/dates';
-import { assertNever, type Decider } from '../shared/decider';
+import { decideByType } from '../shared/decide-by-type';
+import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { sameOrganisation } from '../shared/organisation';
 import { requirePlaqueNumber } from '../shared/plaque-number';
@@ -38,35 +39,20 @@ import {
  * What an application's steps decide: stages, deadlines, the call, the form and the panel's rules.
  * Who may take each step is application.access.ts's, checked before decide runs.
  */
-function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {
-  if (command.type === 'CreateApplication') return create(command, state);
-  const application = existing(state);
-  switch (command.type) {
-    case 'AttachMaterial':
-      return attachMaterial(command, application);
-    case 'SubmitApplication':
-      return submit(command, application);
-    case 'ReviewByDistrict':
-      return reviewByDistrict(command, application);
-    case 'FormExpertPanel':
-      return formExpertPanel(command, application);
-    case 'ScoreApplication':
-      return score(command, application);
-    case 'IssueRecommendation':
-      return issueRecommendation(command, application);
-    case 'DecideApplication':
-      return decideApplication(command, application);
-    case 'MarkDesignated':
-      return markDesignated(command, application);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: ApplicationState): ExistingApplication {
-  if (state.status === 'NONE') throw notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
-  return state;
-}
+const decide = decideByType<ApplicationCommand, ApplicationState, ApplicationEvent, 'CreateApplication'>({
+  onNew: { CreateApplication: create },
+  on: {
+    AttachMaterial: attachMaterial,
+    SubmitApplication: submit,
+    ReviewByDistrict: reviewByDistrict,
+    FormExpertPanel: formExpertPanel,
+    ScoreApplication: score,
+    IssueRecommendation: issueRecommendation,
+    DecideApplication: decideApplication,
+    MarkDesignated: markDesignated,
+  },
+  missing: () => notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
+});
 
 function requireStage<S extends ApplicationStage>(
   application: ExistingApplication,

@@ -1,15 +1,16 @@
 import { callYear, type CallSnapshot } from '../call/call.snapshot';
-import { compareBusinessDates, isBusinessDate, isYearMonth } from '../shared/dates';
-import { isSha256Hex } from '../shared/digest';
+import { compareBusinessDates, isYearMonth } from '../shared/dates';
+import { requireSha256 } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
 import { isWithinCity, requireStationDistrict } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import {
   fieldInvalid,
   isEmail,
   isPhone,
   isPostcode,
   requireAmount,
+  requireBusinessDate,
   requireFormat,
   requireInteger,
   requireOneOf,
@@ -51,12 +52,11 @@ export function checkApplicationForm(form: ApplicationForm, call: CallSnapshot, 
 
 function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): OperatorInfo {
   const name = requireText(operator.name, `${at}.name`, L('申请主体名称', 'Operator name'));
-  const uscc = parseUscc(operator.uscc, `${at}.uscc`);
-  if (!uscc.ok) throw uscc.error;
+  const uscc = requireUscc(operator.uscc, `${at}.uscc`);
   const type = requireOneOf(operator.type, OPERATOR_TYPES, `${at}.type`, L('主体类型', 'Operator type'));
   const industry = requireText(operator.industry, `${at}.industry`, L('服务对象主导产业或所属行业', 'Industry served'));
 
-  const registrationDate = requireFormat(operator.registrationDate, isBusinessDate, `${at}.registrationDate`, L('注册日期', 'Registration date'), 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+  const registrationDate = requireBusinessDate(operator.registrationDate, `${at}.registrationDate`, L('注册日期', 'Registration date'));
   if (compareBusinessDates(registrationDate, call.registrationCutoff) >= 0) {
     throw invalid(
       'OPERATOR_REGISTERED_TOO_LATE',
@@ -84,7 +84,7 @@ function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): 
 
   return {
     name,
-    uscc: uscc.value,
+    uscc,
     type,
     industry,
     registrationDate,
@@ -204,8 +204,5 @@ export function checkMaterial(material: Material, at: string): Material {
   const prefix = at === '' ? '' : `${at}.`;
   const kind = requireOneOf(material.kind, MATERIAL_KINDS, `${prefix}kind`, L('材料类别', 'Material kind'));
   const fileName = requireText(material.fileName, `${prefix}fileName`, L('文件名', 'File name'));
-  if (!isSha256Hex(material.sha256)) {
-    throw fieldInvalid(`${prefix}sha256`, L('文件摘要', 'File digest'), '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
-  }
-  return { kind, fileName, sha256: material.sha256.toLowerCase() };
+  return { kind, fileName, sha256: requireSha256(material.sha256, `${prefix}sha256`) };
 }

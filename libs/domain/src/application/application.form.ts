@@ -9,7 +9,6 @@ import {
   email,
   integer,
   number,
-  oneOf,
   optional,
   phone,
   postcode,
@@ -20,6 +19,7 @@ import {
   yearMonth,
   type Static,
 } from '../shared/schema/builders';
+import { codeList, type CodeOf } from '../shared/code-lists';
 
 /**
  * 广州市中小企业服务站申请表 (穗工信函〔2019〕1100号, 附件): the form an operator files.
@@ -27,20 +27,7 @@ import {
  */
 
 /** 申请（运营）主体类型 — the nine boxes of the form, in its order. */
-export const OPERATOR_TYPES = [
-  'SCIENCE_PARK',
-  'CULTURAL_CREATIVE_PARK',
-  'LOGISTICS_PARK',
-  'ECO_AGRICULTURE_PARK',
-  'INDUSTRIAL_PARK',
-  'SOFTWARE_PARK',
-  'BUSINESS_ASSOCIATION',
-  'SERVICE_ORGANISATION',
-  'OTHER',
-] as const;
-export type OperatorType = (typeof OPERATOR_TYPES)[number];
-
-export const OPERATOR_TYPE_LABELS: Record<OperatorType, { zh: string; en: string }> = {
+const operatorTypes = codeList({
   SCIENCE_PARK: { zh: '科技园区', en: 'Science park' },
   CULTURAL_CREATIVE_PARK: { zh: '文化创意园区', en: 'Cultural and creative park' },
   LOGISTICS_PARK: { zh: '物流园区', en: 'Logistics park' },
@@ -50,7 +37,10 @@ export const OPERATOR_TYPE_LABELS: Record<OperatorType, { zh: string; en: string
   BUSINESS_ASSOCIATION: { zh: '商协会', en: 'Business association' },
   SERVICE_ORGANISATION: { zh: '服务机构', en: 'Service organisation' },
   OTHER: { zh: '其他', en: 'Other' },
-};
+});
+export type OperatorType = CodeOf<typeof operatorTypes>;
+export const OPERATOR_TYPES = operatorTypes.codes;
+export const OPERATOR_TYPE_LABELS = operatorTypes.labels;
 
 /** The types for which the form asks 开园时间 (园区填写). */
 export const PARK_OPERATOR_TYPES: readonly OperatorType[] = [
@@ -63,40 +53,28 @@ export const PARK_OPERATOR_TYPES: readonly OperatorType[] = [
 ];
 
 /** 服务站负责人学历 — the form's four boxes. */
-export const EDUCATION_LEVELS = [
-  'JUNIOR_HIGH_OR_BELOW',
-  'SENIOR_HIGH_OR_TECHNICAL',
-  'COLLEGE_OR_BACHELOR',
-  'ABOVE_BACHELOR',
-] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-
-export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, { zh: string; en: string }> = {
+const educationLevels = codeList({
   JUNIOR_HIGH_OR_BELOW: { zh: '初中及以下', en: 'Junior high school or below' },
   SENIOR_HIGH_OR_TECHNICAL: { zh: '高中、中技', en: 'Senior high or technical secondary school' },
   COLLEGE_OR_BACHELOR: { zh: '大专、本科', en: 'College or bachelor' },
   ABOVE_BACHELOR: { zh: '本科以上', en: 'Above bachelor' },
-};
+});
+export type EducationLevel = CodeOf<typeof educationLevels>;
+export const EDUCATION_LEVELS = educationLevels.codes;
+export const EDUCATION_LEVEL_LABELS = educationLevels.labels;
 
 /** 三、申报材料 — the six materials a submission needs. */
-export const MATERIAL_KINDS = [
-  'APPLICATION_FORM',
-  'LEGAL_PERSON_CERTIFICATE',
-  'STAFF_CREDENTIALS',
-  'VENUE_PROOF',
-  'FINANCIAL_STATEMENTS',
-  'SERVICE_EVIDENCE',
-] as const;
-export type MaterialKind = (typeof MATERIAL_KINDS)[number];
-
-export const MATERIAL_KIND_LABELS: Record<MaterialKind, { zh: string; en: string }> = {
+const materialKinds = codeList({
   APPLICATION_FORM: { zh: '申请表', en: 'Application form' },
   LEGAL_PERSON_CERTIFICATE: { zh: '法人证书或营业执照副本', en: 'Legal person certificate or business licence' },
   STAFF_CREDENTIALS: { zh: '专职工作人员情况', en: 'Full-time staff credentials' },
   VENUE_PROOF: { zh: '固定经营服务场所证明', en: 'Proof of the fixed service venue' },
   FINANCIAL_STATEMENTS: { zh: '财务报表', en: 'Financial statements' },
   SERVICE_EVIDENCE: { zh: '开展相关服务的证明材料', en: 'Evidence of services provided' },
-};
+});
+export type MaterialKind = CodeOf<typeof materialKinds>;
+export const MATERIAL_KINDS = materialKinds.codes;
+export const MATERIAL_KIND_LABELS = materialKinds.labels;
 
 /** Each part of the form is a schema (its `$id` names it in AsyncAPI) and its type follows from it. */
 
@@ -107,12 +85,7 @@ export const OperatorInfoSchema = closed(
   {
     name: text('申请主体名称'),
     uscc: uscc(),
-    type: oneOf(
-      OPERATOR_TYPES,
-      '申请（运营）主体类型: SCIENCE_PARK 科技园区, CULTURAL_CREATIVE_PARK 文化创意园区, LOGISTICS_PARK 物流园区, ' +
-        'ECO_AGRICULTURE_PARK 生态农业园区, INDUSTRIAL_PARK 工业园区, SOFTWARE_PARK 软件园区, BUSINESS_ASSOCIATION 商协会, ' +
-        'SERVICE_ORGANISATION 服务机构, OTHER 其他',
-    ),
+    type: operatorTypes.schema('申请（运营）主体类型'),
     industry: text('服务对象主导产业或所属行业'),
     registrationDate: businessDate('注册日期 (before the call’s registration cut-off)'),
     registrationRegionCode: regionCode('GB/T 2260 code of the place of registration: the call’s city or one of its districts'),
@@ -149,10 +122,7 @@ export const StationHeadSchema = closed(
     name: text('服务站负责人'),
     phone: phone(),
     email: email(),
-    education: oneOf(
-      EDUCATION_LEVELS,
-      '学历: JUNIOR_HIGH_OR_BELOW 初中及以下, SENIOR_HIGH_OR_TECHNICAL 高中、中技, COLLEGE_OR_BACHELOR 大专、本科, ABOVE_BACHELOR 本科以上',
-    ),
+    education: educationLevels.schema('学历'),
   },
   { $id: 'StationHead', description: '服务站负责人' },
 );
@@ -175,11 +145,7 @@ export type StationInfo = Static<typeof StationInfoSchema>;
 
 export const MaterialSchema = closed(
   {
-    kind: oneOf(
-      MATERIAL_KINDS,
-      '申报材料: APPLICATION_FORM 申请表, LEGAL_PERSON_CERTIFICATE 法人证书或营业执照副本, STAFF_CREDENTIALS 专职工作人员情况, ' +
-        'VENUE_PROOF 固定经营服务场所证明, FINANCIAL_STATEMENTS 财务报表, SERVICE_EVIDENCE 开展相关服务的证明材料',
-    ),
+    kind: materialKinds.schema('申报材料'),
     fileName: text('File name'),
     sha256: sha256(),
   },

@@ -2,24 +2,10 @@ import { assertNever } from '../shared/decider';
 import type { PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
 import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
+import { codeList, type CodeOf } from '../shared/code-lists';
 
 /** 评定程序: the stages an application passes through, in order. */
-export const APPLICATION_STAGES = [
-  'DRAFT',
-  'SUBMITTED',
-  'DISTRICT_REJECTED',
-  'DISTRICT_PASSED',
-  'PANEL_FORMED',
-  'SCORED',
-  'RECOMMENDED',
-  'NOT_RECOMMENDED',
-  'APPROVED',
-  'REJECTED',
-  'DESIGNATED',
-] as const;
-export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
-
-export const APPLICATION_STAGE_LABELS: Record<ApplicationStage, { zh: string; en: string }> = {
+const applicationStages = codeList({
   DRAFT: { zh: '草稿', en: 'draft' },
   SUBMITTED: { zh: '已提交，待区初审', en: 'submitted, awaiting district review' },
   DISTRICT_REJECTED: { zh: '区初审未通过', en: 'rejected by the district' },
@@ -31,7 +17,10 @@ export const APPLICATION_STAGE_LABELS: Record<ApplicationStage, { zh: string; en
   APPROVED: { zh: '市审定通过', en: 'approved by the city' },
   REJECTED: { zh: '市审定未通过', en: 'rejected by the city' },
   DESIGNATED: { zh: '已授牌', en: 'designated' },
-};
+});
+export type ApplicationStage = CodeOf<typeof applicationStages>;
+export const APPLICATION_STAGES = applicationStages.codes;
+export const APPLICATION_STAGE_LABELS = applicationStages.labels;
 
 export type DistrictReview = { passed: boolean; opinion: string; reviewedAt: string };
 export type ExpertScore = { expertId: string; score: number; opinion: string; scoredAt: string };

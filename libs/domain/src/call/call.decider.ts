@@ -1,10 +1,11 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { instantMs, isBusinessDate, isInstant } from '../shared/dates';
+import { instantMs, isInstant } from '../shared/dates';
 import { isDocumentNumber } from '../shared/document-number';
 import { formatPlaqueNumber } from '../shared/plaque-number';
 import { isWithinCity, requireCityCode } from '../shared/region-code';
-import { requireFormat, requireInteger, requireText } from '../shared/validation';
+import { requireBusinessDate, requireFormat, requireInteger, requireText } from '../shared/validation';
 import type { CallCommand, CloseCall, OpenCall, PublishList } from './call.commands';
 import type { CallEvent, CallListPublished, CallOpened, PublishedListEntry } from './call.events';
 import { callYear, type CallSnapshot } from './call.snapshot';
@@ -38,23 +39,13 @@ function evolve(state: CallState, event: CallEvent): CallState {
   }
 }
 
-function decide(command: CallCommand, state: CallState): CallEvent[] {
-  switch (command.type) {
-    case 'OpenCall':
-      return openCall(command, state);
-    case 'CloseCall':
-      return closeCall(command, existing(state));
-    case 'PublishList':
-      return publishList(command, existing(state));
-    default:
-      return assertNever(command);
-  }
-}
+const callNotFound = () => notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
 
-function existing(state: CallState): ExistingCall {
-  if (state.status === 'NONE') throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
-  return state;
-}
+const decide = decideByType<CallCommand, CallState, CallEvent, 'OpenCall'>({
+  onNew: { OpenCall: openCall },
+  on: { CloseCall: closeCall, PublishList: publishList },
+  missing: callNotFound,
+});
 
 function openCall(command: OpenCall, state: CallState): CallEvent[] {
   if (state.status !== 'NONE') {
@@ -74,7 +65,7 @@ function openCall(command: OpenCall, state: CallState): CallEvent[] {
       'documentNumber',
     );
   }
-  const registrationCutoff = requireFormat(data.registrationCutoff, isBusinessDate, 'registrationCutoff', { zh: '注册截止日期', en: 'Registration cut-off' }, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+  const registrationCutoff = requireBusinessDate(data.registrationCutoff, 'registrationCutoff', { zh: '注册截止日期', en: 'Registration cut-off' });
   const districtDeadline = requireFormat(data.districtDeadline, isInstant, 'districtDeadline', { zh: '区受理截止时间', en: 'District deadline' }, '带时区的时间，如2019-06-18T17:00:00+08:00', 'an ISO-8601 instant with offset, e.g. 2019-06-18T17:00:00+08:00');
   const cityDeadline = requireFormat(data.cityDeadline, isInstant, 'cityDeadline', { zh: '报市截止时间', en: 'City deadline' }, '带时区的时间，如2019-06-21T17:00:00+08:00', 'an ISO-8601 instant with offset, e.g. 2019-06-21T17:00:00+08:00');
   if (instantMs(cityDeadline) < instantMs(districtDeadline)) {
@@ -183,7 +174,8 @@ function rejectDuplicates(entries: Array<{ applicationId: string; stationId: str
 
 /** What application commands need to know about the call; CALL_NOT_FOUND when it does not exist. */
 export function toCallSnapshot(state: CallState): CallSnapshot {
-  const call = existing(state);
+  if (state.status === 'NONE') throw callNotFound();
+  const call = state;
   return {
     id: call.callId,
     status: call.status,

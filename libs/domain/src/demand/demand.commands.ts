@@ -1,5 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
-import type { ServiceDomain } from '../provider/service-domains';
+import type { ServiceDomain } from '../shared/service-domains';
 import type { DemandAccepted, DemandClosed, DemandMatched, DemandResolved, DemandUrgency } from './demand.events';
 
 /**

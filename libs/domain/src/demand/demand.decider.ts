@@ -1,10 +1,11 @@
 import { instantMs } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
-import { SERVICE_DOMAINS } from '../provider/service-domains';
+import { SERVICE_DOMAINS } from '../shared/service-domains';
 import type { AcceptDemand, CloseDemand, DemandCommand, EscalateDemand, MatchDemand, RaiseDemand, ResolveDemand } from './demand.commands';
 import {
   DEMAND_CLOSE_REASONS,
@@ -73,29 +74,11 @@ function evolve(state: DemandState, event: DemandEvent): DemandState {
   }
 }
 
-function decide(command: DemandCommand, state: DemandState): DemandEvent[] {
-  if (command.type === 'RaiseDemand') return raise(command, state);
-  const demand = existing(state);
-  switch (command.type) {
-    case 'AcceptDemand':
-      return accept(command, demand);
-    case 'MatchDemand':
-      return match(command, demand);
-    case 'ResolveDemand':
-      return resolve(command, demand);
-    case 'CloseDemand':
-      return close(command, demand);
-    case 'EscalateDemand':
-      return escalate(command, demand);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: DemandState): ExistingDemand {
-  if (state.status === 'NONE') throw notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist');
-  return state;
-}
+const decide = decideByType<DemandCommand, DemandState, DemandEvent, 'RaiseDemand'>({
+  onNew: { RaiseDemand: raise },
+  on: { AcceptDemand: accept, MatchDemand: match, ResolveDemand: resolve, CloseDemand: close, EscalateDemand: escalate },
+  missing: () => notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist'),
+});
 
 function requireOpen(demand: ExistingDemand): void {
   if (demand.status === 'RESOLVED' || demand.status === 'CLOSED') {
@@ -127,8 +110,7 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
   const enterpriseRegionCode = requireDistrictCode(data.enterpriseRegionCode, 'enterpriseRegionCode');
   const demandId = requireText(data.demandId, 'demandId', { zh: '需求编号', en: 'Demand id' });
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
-  const uscc = parseUscc(data.enterpriseUscc, 'enterpriseUscc');
-  if (!uscc.ok) throw uscc.error;
+  const enterpriseUscc = requireUscc(data.enterpriseUscc, 'enterpriseUscc');
   const category = requireOneOf(data.category, SERVICE_DOMAINS, 'category', { zh: '需求类别', en: 'Category' });
   const description = requireText(data.description, 'description', { zh: '需求描述', en: 'Description' });
   const urgency = requireOneOf(data.urgency, DEMAND_URGENCIES, 'urgency', { zh: '紧急程度', en: 'Urgency' });
@@ -142,7 +124,7 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
       data: {
         demandId,
         enterpriseId,
-        enterpriseUscc: uscc.value,
+        enterpriseUscc,
         enterpriseRegionCode,
         category,
         description,

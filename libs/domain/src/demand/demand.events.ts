@@ -1,6 +1,6 @@
 import { at, closed, districtCode, integer, oneOf, optional, recordId, text, uscc, withDescription } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
-import { ServiceDomainSchema } from '../provider/service-domains';
+import { ServiceDomainSchema } from '../shared/service-domains';
 
 export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export type DemandUrgency = (typeof DEMAND_URGENCIES)[number];

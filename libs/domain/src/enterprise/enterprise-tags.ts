@@ -1,18 +1,19 @@
-import { at, businessDate, closed, documentNumber, labelledCodes, oneOf, optional, text, type Static } from '../shared/schema/builders';
+import { at, businessDate, closed, documentNumber, optional, text, type Static } from '../shared/schema/builders';
+import { codeList, type CodeOf } from '../shared/code-lists';
 
 /** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
-export const ENTERPRISE_TAGS = ['TECH_BASED', 'INNOVATIVE', 'SPECIALISED', 'LITTLE_GIANT', 'HIGH_TECH'] as const;
-export type EnterpriseTagCode = (typeof ENTERPRISE_TAGS)[number];
-
-export const ENTERPRISE_TAG_LABELS: Record<EnterpriseTagCode, { zh: string; en: string }> = {
+const enterpriseTags = codeList({
   TECH_BASED: { zh: '科技型中小企业', en: 'Technology-based SME' },
   INNOVATIVE: { zh: '创新型中小企业', en: 'Innovative SME' },
   SPECIALISED: { zh: '专精特新中小企业', en: 'Specialised, refined, distinctive and innovative SME' },
   LITTLE_GIANT: { zh: '专精特新“小巨人”企业', en: '"Little giant" enterprise' },
   HIGH_TECH: { zh: '高新技术企业', en: 'High and new technology enterprise' },
-};
+});
+export type EnterpriseTagCode = CodeOf<typeof enterpriseTags>;
+export const ENTERPRISE_TAGS = enterpriseTags.codes;
+export const ENTERPRISE_TAG_LABELS = enterpriseTags.labels;
 
-export const EnterpriseTagSchema = { ...oneOf(ENTERPRISE_TAGS, `企业称号: ${labelledCodes(ENTERPRISE_TAGS, ENTERPRISE_TAG_LABELS)}`), $id: 'EnterpriseTag' };
+export const EnterpriseTagSchema = enterpriseTags.schema('企业称号', 'EnterpriseTag');
 
 /** What a grant of a tag records (EnterpriseTagGranted carries it, with the enterprise's id). Dates are business dates (YYYY-MM-DD), both ends inclusive. */
 export const ENTERPRISE_TAG_GRANT_TERMS = {

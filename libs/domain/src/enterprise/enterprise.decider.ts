@@ -1,8 +1,10 @@
 import { chinaDateOf } from '../shared/dates';
-import { assertNever, type Decider } from '../shared/decider';
+import { decideByType } from '../shared/decide-by-type';
+import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
-import { requireBoolean, requireOneOf, requireText } from '../shared/validation';
+import { requireUscc } from '../shared/uscc';
+import { requireBoolean, requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
 import type {
   EnterpriseCommand,
   GrantEnterpriseTag,
@@ -18,35 +20,17 @@ import {
   checkFigures,
   LABEL,
   reclassify,
-  requireBusinessDate,
   requireRegionCode,
-  requireUscc,
   sameFigures,
 } from './enterprise.rules';
 import { usccAlreadyRegistered } from './uscc-reservation';
 import { ENTERPRISE_TAG_LABELS, ENTERPRISE_TAGS, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 
-function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
-  if (command.type === 'RegisterEnterprise') return register(command, state);
-  const enterprise = existing(state);
-  switch (command.type) {
-    case 'ReportEnterpriseFigures':
-      return reportFigures(command, enterprise);
-    case 'UpdateEnterpriseProfile':
-      return updateProfile(command, enterprise);
-    case 'GrantEnterpriseTag':
-      return grantTag(command, enterprise);
-    case 'RevokeEnterpriseTag':
-      return revokeTag(command, enterprise);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: EnterpriseState): ExistingEnterprise {
-  if (state.status === 'NONE') throw notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
-  return state;
-}
+const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
+  onNew: { RegisterEnterprise: register },
+  on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag },
+  missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
+});
 
 /**
  * 入库. A USCC is registered once across all enterprise records, which no single stream can see. The
@@ -65,7 +49,7 @@ function register(command: RegisterEnterprise, state: EnterpriseState): Enterpri
   if (state.status !== 'NONE') throw conflict('ENTERPRISE_ALREADY_EXISTS', '该企业记录已存在', 'The enterprise record already exists');
   const { data, metadata } = command;
   const { now } = metadata;
-  const uscc = requireUscc(data.uscc);
+  const uscc = requireUscc(data.uscc, 'uscc');
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', LABEL.enterpriseId);
   const name = requireText(data.name, 'name', LABEL.name);
   const industryCode = requireIndustryCode(data.industryCode);

@@ -1,10 +1,9 @@
-import { chinaDateOf, chinaYearOf, isBusinessDate } from '../shared/dates';
+import { chinaDateOf, chinaYearOf } from '../shared/dates';
 import { isDocumentNumber } from '../shared/document-number';
 import { conflict, invalid } from '../shared/domain-error';
 import { isRegionCode } from '../shared/region-code';
 import { classifySize, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { parseUscc } from '../shared/uscc';
-import { fieldRequired, isNonBlank, requireAmount, requireFormat, requireInteger, type Label } from '../shared/validation';
+import { fieldRequired, isNonBlank, requireAmount, requireInteger, type Label } from '../shared/validation';
 import type { EnterpriseFigures } from './enterprise.commands';
 import type { EnterpriseSizeClassChanged } from './enterprise.events';
 
@@ -22,13 +21,6 @@ export const LABEL = {
   reason: { zh: '撤销理由', en: 'Reason' },
 } satisfies Record<string, Label>;
 
-/** USCC_INVALID unless a valid USCC (GB 32100); the code in canonical form. */
-export function requireUscc(value: unknown): string {
-  const uscc = parseUscc(value, 'uscc');
-  if (!uscc.ok) throw uscc.error;
-  return uscc.value;
-}
-
 /** The region code a command names, trimmed, or undefined when it is not a six-digit GB/T 2260 code. */
 export function asRegionCode(code: unknown): string | undefined {
   const trimmed = typeof code === 'string' ? code.trim() : '';
@@ -43,9 +35,6 @@ export function requireRegionCode(code: unknown, field: string): string {
   }
   return regionCode;
 }
-
-export const requireBusinessDate = (value: unknown, field: string, label: Label): string =>
-  requireFormat(value, isBusinessDate, field, label, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
 
 const FIGURE_LABELS: Record<keyof EnterpriseFigures, Label> = {
   year: { zh: '数据年度', en: 'Year' },

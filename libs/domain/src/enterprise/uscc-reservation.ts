@@ -2,7 +2,7 @@ import { assertNever, type Decider, type DomainCommand } from '../shared/decider
 import { conflict } from '../shared/domain-error';
 import { at, closed, recordId, uscc as usccCode } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import { requireText } from '../shared/validation';
 
 /**
@@ -41,14 +41,13 @@ export const usccAlreadyRegistered = (uscc: string) =>
   conflict('USCC_ALREADY_REGISTERED', `统一社会信用代码${uscc}已登记入库`, `An enterprise with USCC ${uscc} is already registered`, 'uscc');
 
 function decide(command: ReserveUscc, state: UsccReservationState): UsccReservationEvent[] {
-  const uscc = parseUscc(command.data.uscc, 'uscc');
-  if (!uscc.ok) throw uscc.error;
+  const uscc = requireUscc(command.data.uscc, 'uscc');
   const enterpriseId = requireText(command.data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
   if (state.status === 'RESERVED') {
     if (state.enterpriseId === enterpriseId) return [];
-    throw usccAlreadyRegistered(uscc.value);
+    throw usccAlreadyRegistered(uscc);
   }
-  return [{ type: 'UsccReserved', data: { uscc: uscc.value, enterpriseId, reservedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'UsccReserved', data: { uscc, enterpriseId, reservedAt: command.metadata.now.toISOString() } }];
 }
 
 function evolve(state: UsccReservationState, event: UsccReservationEvent): UsccReservationState {

@@ -1,7 +1,8 @@
-import { chinaDateOf, compareBusinessDates, isBusinessDate } from '../shared/dates';
-import { assertNever, type Decider } from '../shared/decider';
+import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
+import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { requireFormat, requireOpinion, requireText } from '../shared/validation';
+import { requireBusinessDate, requireOpinion, requireText } from '../shared/validation';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
 import type {
@@ -17,29 +18,17 @@ import type { ExpertEvent, ExpertProfileUpdated } from './expert.events';
 import { checkOrganisation, checkSpecialties, LABEL, requireAdmitted, requireNotRemoved, sameJson } from './expert.rules';
 import { evolveExpert, expertSuspensionAt, initialExpertState, type ExistingExpert, type ExpertState } from './expert.state';
 
-function decide(command: ExpertCommand, state: ExpertState): ExpertEvent[] {
-  if (command.type === 'RegisterExpert') return register(command, state);
-  const expert = existing(state);
-  switch (command.type) {
-    case 'AdmitExpert':
-      return admit(command, expert);
-    case 'SuspendExpert':
-      return suspend(command, expert);
-    case 'ReinstateExpert':
-      return reinstate(command, expert);
-    case 'RemoveExpert':
-      return remove(command, expert);
-    case 'UpdateExpertProfile':
-      return updateProfile(command, expert);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: ExpertState): ExistingExpert {
-  if (state.status === 'NONE') throw notFound('EXPERT_NOT_FOUND', '专家不存在', 'The expert does not exist');
-  return state;
-}
+const decide = decideByType<ExpertCommand, ExpertState, ExpertEvent, 'RegisterExpert'>({
+  onNew: { RegisterExpert: register },
+  on: {
+    AdmitExpert: admit,
+    SuspendExpert: suspend,
+    ReinstateExpert: reinstate,
+    RemoveExpert: remove,
+    UpdateExpertProfile: updateProfile,
+  },
+  missing: () => notFound('EXPERT_NOT_FOUND', '专家不存在', 'The expert does not exist'),
+});
 
 function register(command: RegisterExpert, state: ExpertState): ExpertEvent[] {
   if (state.status !== 'NONE') throw conflict('EXPERT_ALREADY_EXISTS', '该专家已登记', 'The expert is already registered');
@@ -82,7 +71,7 @@ function suspend(command: SuspendExpert, expert: ExistingExpert): ExpertEvent[] 
   const reason = requireText(data.reason, 'reason', LABEL.reason);
   let until: string | undefined;
   if (data.until !== undefined) {
-    until = requireFormat(data.until, isBusinessDate, 'until', LABEL.until, 'YYYY-MM-DD', 'a date YYYY-MM-DD');
+    until = requireBusinessDate(data.until, 'until', LABEL.until);
     const today = chinaDateOf(metadata.now);
     if (compareBusinessDates(until, today) < 0) {
       throw invalid('SUSPENSION_END_IN_PAST', `暂停截止日期（${until}）不能早于今天（${today}）`, `The suspension cannot end (${until}) before today (${today})`, 'until');

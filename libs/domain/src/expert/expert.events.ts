@@ -12,7 +12,7 @@ import {
   type Static,
 } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
-import { ServiceDomainSchema } from '../provider/service-domains';
+import { ServiceDomainSchema } from '../shared/service-domains';
 
 /** A field of expertise: one of the service domains, with free text (required for OTHER), e.g. IP / 专利布局. */
 export const ExpertSpecialtySchema = closed(

@@ -1,7 +1,7 @@
 import { conflict, invalid } from '../shared/domain-error';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import { fieldInvalid, fieldRequired, isNonBlank, requireText } from '../shared/validation';
-import { isServiceDomain, SERVICE_DOMAINS } from '../provider/service-domains';
+import { isServiceDomain, SERVICE_DOMAINS } from '../shared/service-domains';
 import type { ExpertOrganisation, ExpertSpecialty } from './expert.commands';
 import type { AdmittedExpert, ExistingExpert } from './expert.state';
 
@@ -54,9 +54,7 @@ export function checkSpecialties(specialties: unknown, field: string): ExpertSpe
 export function checkOrganisation(organisation: Partial<ExpertOrganisation> | undefined, field: string): ExpertOrganisation {
   let id = requireText(organisation?.id, `${field}.id`, LABEL.organisationId);
   if (/^[0-9A-Za-z]{18}$/.test(id)) {
-    const uscc = parseUscc(id, `${field}.id`);
-    if (!uscc.ok) throw uscc.error;
-    id = uscc.value;
+    id = requireUscc(id, `${field}.id`);
   }
   return { id, name: requireText(organisation?.name, `${field}.name`, LABEL.organisationName) };
 }

@@ -1,8 +1,10 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
-import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireTextList } from './code-lists';
+import { checkRevision } from '../shared/revisions';
+import { requireTextList } from '../shared/code-lists';
+import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 import type { FaqCommand, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
 import { FAQ_CONTENT_FIELDS, type FaqContent, type FaqEvent } from './faq.events';
 
@@ -20,7 +22,7 @@ export type FaqRecord = FaqContent & {
 export type FaqState =
   | { status: 'NONE' }
   | ({ status: 'PUBLISHED' } & FaqRecord)
-  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & FaqRecord);
+  | (Retirement & FaqRecord);
 
 export type ExistingFaq = Exclude<FaqState, { status: 'NONE' }>;
 
@@ -42,31 +44,17 @@ function evolve(state: FaqState, event: FaqEvent): FaqState {
       return { ...state, ...content, version, versions: [...state.versions, { ...content, version, recordedAt: revisedAt }] };
     }
     case 'FaqRetired':
-      return state.status === 'PUBLISHED'
-        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
-        : state;
+      return state.status === 'PUBLISHED' ? retired(state, event.data) : state;
     default:
       return assertNever(event);
   }
 }
 
-function decide(command: FaqCommand, state: FaqState): FaqEvent[] {
-  if (command.type === 'PublishFaq') return publish(command, state);
-  const faq = existing(state);
-  switch (command.type) {
-    case 'ReviseFaq':
-      return revise(command, faq);
-    case 'RetireFaq':
-      return retire(command, faq);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: FaqState): ExistingFaq {
-  if (state.status === 'NONE') throw notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist');
-  return state;
-}
+const decide = decideByType<FaqCommand, FaqState, FaqEvent, 'PublishFaq'>({
+  onNew: { PublishFaq: publish },
+  on: { ReviseFaq: revise, RetireFaq: retire },
+  missing: () => notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist'),
+});
 
 function requirePublished(faq: ExistingFaq): asserts faq is Extract<ExistingFaq, { status: 'PUBLISHED' }> {
   if (faq.status === 'RETIRED') throw conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
@@ -98,16 +86,14 @@ function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
 function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
   requirePublished(faq);
-  const current = faqContentOf(faq);
-  const content = checkFaqContent(mergeChanges(current, data.changes, FAQ_CONTENT_FIELDS), 'changes');
-  const changedFields = requireSomeChange(current, content, FAQ_CONTENT_FIELDS);
+  const { content, changedFields } = checkRevision(faqContentOf(faq), data.changes, FAQ_CONTENT_FIELDS, checkFaqContent);
   return [{ type: 'FaqRevised', data: { faqId: faq.faqId, version: faq.version + 1, ...content, changedFields, revisedAt: metadata.now.toISOString() } }];
 }
 
 function retire(command: RetireFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
   requirePublished(faq);
-  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  const reason = requireRetirementReason(data.reason);
   return [{ type: 'FaqRetired', data: { faqId: faq.faqId, reason, retiredAt: metadata.now.toISOString() } }];
 }
 

@@ -1,6 +1,6 @@
 import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retirement, text, type Static, type TObject } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
-import { changedFieldList } from '../product/revisions';
+import { changedFieldList } from '../shared/revisions';
 
 /** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
 export const FAQ_CONTENT = {

@@ -1,10 +1,10 @@
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
-import { requireOneOf, requireText } from '../shared/validation';
-import { mergeChanges, requireSomeChange } from '../product/revisions';
-import { requireBusinessDate } from '../provider/provider.checks';
-import { requireTextList } from './code-lists';
+import { requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
+import { checkRevision } from '../shared/revisions';
+import { requireTextList } from '../shared/code-lists';
 import type { AmendPolicy, PolicyCommand, PublishPolicy, PushPolicy, RepealPolicy } from './policy.commands';
 import type { PolicyEvent } from './policy.events';
 import {
@@ -95,25 +95,11 @@ function evolve(state: PolicyState, event: PolicyEvent): PolicyState {
   }
 }
 
-function decide(command: PolicyCommand, state: PolicyState): PolicyEvent[] {
-  if (command.type === 'PublishPolicy') return publish(command, state);
-  const policy = existing(state);
-  switch (command.type) {
-    case 'AmendPolicy':
-      return amend(command, policy);
-    case 'RepealPolicy':
-      return repeal(command, policy);
-    case 'PushPolicy':
-      return push(command, policy);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: PolicyState): ExistingPolicy {
-  if (state.status === 'NONE') throw notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
-  return state;
-}
+const decide = decideByType<PolicyCommand, PolicyState, PolicyEvent, 'PublishPolicy'>({
+  onNew: { PublishPolicy: publish },
+  on: { AmendPolicy: amend, RepealPolicy: repeal, PushPolicy: push },
+  missing: () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist'),
+});
 
 function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<ExistingPolicy, { status: 'PUBLISHED' }> {
   if (policy.status === 'REPEALED') {
@@ -146,10 +132,9 @@ function publish(command: PublishPolicy, state: PolicyState): PolicyEvent[] {
 function amend(command: AmendPolicy, policy: ExistingPolicy): PolicyEvent[] {
   const { data, metadata } = command;
   requireNotRepealed(policy);
-  const current = policyContentOf(policy);
-  const merged = mergeChanges(current, data.changes, POLICY_CONTENT_FIELDS);
-  const content = checkPolicyContent(merged, 'changes', policy.regionCode);
-  const changedFields = requireSomeChange(current, content, POLICY_CONTENT_FIELDS);
+  const { content, changedFields } = checkRevision(policyContentOf(policy), data.changes, POLICY_CONTENT_FIELDS, (merged, path) =>
+    checkPolicyContent(merged, path, policy.regionCode),
+  );
   return [
     {
       type: 'PolicyAmended',

@@ -1,6 +1,6 @@
 import { at, businessDate, closed, firstVersion, integer, nextVersion, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
-import { changedFieldList } from '../product/revisions';
+import { changedFieldList } from '../shared/revisions';
 import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
 
 const policyId = () => recordId('The policy');

@@ -3,23 +3,22 @@ import { invalid } from '../shared/domain-error';
 import { isDocumentNumber } from '../shared/document-number';
 import { isCityCode, isCountyCode, isProvinceCode, isRegionCode, isWithinRegion } from '../shared/region-code';
 import { businessDate, documentNumber, optional, text, type Static, type TObject } from '../shared/schema/builders';
-import { fieldInvalid, fieldRequired, isNonBlank, requireOneOf, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, fieldRequired, isNonBlank, requireBusinessDate, requireOneOf, requireText, type Label } from '../shared/validation';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
-import { requireBusinessDate } from '../provider/provider.checks';
+import { codeList, requireCodeSet, type CodeOf } from '../shared/code-lists';
 import { INDUSTRY_CODES, SIZE_CLASSES } from '../shared/size-class';
-import { requireCodeSet } from './code-lists';
 import { PolicyEligibilitySchema, TAGS_MODES, type PolicyEligibility } from './policy-matching';
 
 /** The level of the issuing government. */
-export const POLICY_LEVELS = ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT'] as const;
-export type PolicyLevel = (typeof POLICY_LEVELS)[number];
-
-export const POLICY_LEVEL_LABELS: Record<PolicyLevel, Label> = {
+const policyLevels = codeList({
   NATIONAL: { zh: '国家级', en: 'national' },
   PROVINCIAL: { zh: '省级', en: 'provincial' },
   MUNICIPAL: { zh: '市级', en: 'municipal' },
   DISTRICT: { zh: '区（县）级', en: 'district' },
-};
+});
+export type PolicyLevel = CodeOf<typeof policyLevels>;
+export const POLICY_LEVELS = policyLevels.codes;
+export const POLICY_LEVEL_LABELS = policyLevels.labels;
 
 /** The policy as published and amended (level and region stay with the record); every version's event carries it whole. */
 export const POLICY_CONTENT = {

@@ -1,7 +1,9 @@
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
+import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
 import type { CaseEnterprise, CasePublished, ServiceCaseEvent } from './case.events';
 import { requireProviderInPool } from './product.rules';
@@ -12,7 +14,7 @@ export type ServiceCaseRecord = CasePublished['data'];
 export type ServiceCaseState =
   | { status: 'NONE' }
   | ({ status: 'PUBLISHED' } & ServiceCaseRecord)
-  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & ServiceCaseRecord);
+  | (Retirement & ServiceCaseRecord);
 
 export type ExistingServiceCase = Exclude<ServiceCaseState, { status: 'NONE' }>;
 
@@ -23,29 +25,17 @@ function evolve(state: ServiceCaseState, event: ServiceCaseEvent): ServiceCaseSt
     case 'CasePublished':
       return { status: 'PUBLISHED', ...event.data };
     case 'CaseRetired':
-      return state.status === 'PUBLISHED'
-        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
-        : state;
+      return state.status === 'PUBLISHED' ? retired(state, event.data) : state;
     default:
       return assertNever(event);
   }
 }
 
-function decide(command: ServiceCaseCommand, state: ServiceCaseState): ServiceCaseEvent[] {
-  switch (command.type) {
-    case 'PublishCase':
-      return publish(command, state);
-    case 'RetireCase':
-      return retire(command, existing(state));
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: ServiceCaseState): ExistingServiceCase {
-  if (state.status === 'NONE') throw notFound('CASE_NOT_FOUND', '服务案例不存在', 'The service case does not exist');
-  return state;
-}
+const decide = decideByType<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent, 'PublishCase'>({
+  onNew: { PublishCase: publish },
+  on: { RetireCase: retire },
+  missing: () => notFound('CASE_NOT_FOUND', '服务案例不存在', 'The service case does not exist'),
+});
 
 function checkEnterprise(value: unknown, path: string): CaseEnterprise {
   const given = (value ?? {}) as { anonymised?: unknown; name?: unknown; alias?: unknown };
@@ -108,7 +98,7 @@ function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEven
 function retire(command: RetireCase, serviceCase: ExistingServiceCase): ServiceCaseEvent[] {
   const { data, metadata } = command;
   if (serviceCase.status === 'RETIRED') throw conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
-  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  const reason = requireRetirementReason(data.reason);
   return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, reason, retiredAt: metadata.now.toISOString() } }];
 }
 

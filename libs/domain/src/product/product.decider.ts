@@ -1,3 +1,4 @@
+import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
@@ -9,7 +10,8 @@ import {
   requireProviderInPool,
   type ProductContent,
 } from './product.rules';
-import { mergeChanges, requireSomeChange } from './revisions';
+import { checkRevision } from '../shared/revisions';
+import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 
 export type ProductVersion = ProductContent & { version: number; recordedAt: string };
 
@@ -26,7 +28,7 @@ export type ProductRecord = {
 export type ProductState =
   | { status: 'NONE' }
   | ({ status: 'PUBLISHED' } & ProductRecord)
-  | ({ status: 'RETIRED'; retiredAt: string; retirementReason: string } & ProductRecord);
+  | (Retirement & ProductRecord);
 
 export type ExistingProduct = Exclude<ProductState, { status: 'NONE' }>;
 
@@ -59,31 +61,17 @@ function evolve(state: ProductState, event: ProductEvent): ProductState {
       return { ...state, versions: [...state.versions, { ...productContentOf(event.data), version, recordedAt: revisedAt }] };
     }
     case 'ProductRetired':
-      return state.status === 'PUBLISHED'
-        ? { ...state, status: 'RETIRED', retiredAt: event.data.retiredAt, retirementReason: event.data.reason }
-        : state;
+      return state.status === 'PUBLISHED' ? retired(state, event.data) : state;
     default:
       return assertNever(event);
   }
 }
 
-function decide(command: ProductCommand, state: ProductState): ProductEvent[] {
-  if (command.type === 'PublishProduct') return publish(command, state);
-  const product = existing(state);
-  switch (command.type) {
-    case 'ReviseProduct':
-      return revise(command, product);
-    case 'RetireProduct':
-      return retire(command, product);
-    default:
-      return assertNever(command);
-  }
-}
-
-function existing(state: ProductState): ExistingProduct {
-  if (state.status === 'NONE') throw notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist');
-  return state;
-}
+const decide = decideByType<ProductCommand, ProductState, ProductEvent, 'PublishProduct'>({
+  onNew: { PublishProduct: publish },
+  on: { ReviseProduct: revise, RetireProduct: retire },
+  missing: () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist'),
+});
 
 function requirePublished(product: ExistingProduct): asserts product is Extract<ExistingProduct, { status: 'PUBLISHED' }> {
   if (product.status === 'RETIRED') throw conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
@@ -117,9 +105,7 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
   // A revision is a publication of a new version, so the provider must still be in the pool.
   requireProviderInPool(data.providerInPool);
   const current = currentProductVersion(product);
-  const before = productContentOf(current);
-  const content = checkProductContent(mergeChanges(before, data.changes, PRODUCT_CONTENT_FIELDS), 'changes');
-  const changedFields = requireSomeChange(before, content, PRODUCT_CONTENT_FIELDS);
+  const { content, changedFields } = checkRevision(productContentOf(current), data.changes, PRODUCT_CONTENT_FIELDS, checkProductContent);
   return [
     {
       type: 'ProductRevised',
@@ -131,7 +117,7 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
 function retire(command: RetireProduct, product: ExistingProduct): ProductEvent[] {
   const { data, metadata } = command;
   requirePublished(product);
-  const reason = requireText(data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  const reason = requireRetirementReason(data.reason);
   return [{ type: 'ProductRetired', data: { productId: product.productId, reason, retiredAt: metadata.now.toISOString() } }];
 }
 

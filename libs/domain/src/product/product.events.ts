@@ -1,7 +1,7 @@
 import { at, closed, firstVersion, nextVersion, recordId, retirement } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
-import { changedFieldList } from './revisions';
+import { changedFieldList } from '../shared/revisions';
 
 /** 服务产品: every event of a product's record. */
 export const PRODUCT_EVENTS = {

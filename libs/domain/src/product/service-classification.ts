@@ -1,7 +1,7 @@
 import { fieldRequired, type Label } from '../shared/validation';
 import { requireCodeSet, requireCodeSetOrAny } from '../shared/code-lists';
 import { arrayOf, closed, exactly, exactlyOneOf, oneOf, singletonOf, type Static, type TSchema } from '../shared/schema/builders';
-import { SERVICE_DOMAINS, ServiceDomainSchema } from '../provider/service-domains';
+import { SERVICE_DOMAINS, ServiceDomainSchema } from '../shared/service-domains';
 import { INDUSTRY_CODES, IndustryCodeSchema } from '../shared/size-class';
 
 /** Products and cases are for SMEs: 中/小/微 (large enterprises are not their audience). */

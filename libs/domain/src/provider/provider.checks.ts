@@ -1,25 +1,22 @@
-import { isSha256Hex } from '../shared/digest';
+import { requireDistinctCodes } from '../shared/code-lists';
+import { requireSha256 } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
-import { fieldInvalid, isEmail, isNonBlank, isPhone, requireFormat, requireText } from '../shared/validation';
+import { checkEvidence } from '../shared/evidence';
+import { fieldInvalid, isEmail, isPhone, requireFormat, requireNonEmptyList, requireText } from '../shared/validation';
 import type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
 import { EVALUATION_PERIOD_PATTERN, MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, MONITORING_DIMENSION_LABELS, MONITORING_DIMENSIONS, type MonitoringScores, type MonitoringWeights } from './monitoring';
 import { isProviderRemovalGround, PROVIDER_REMOVAL_GROUND_LABELS, type ProviderRemovalGround } from './removal-grounds';
-import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from './service-domains';
-
-const digestInvalid = (field: string) =>
-  fieldInvalid(field, { zh: '文件摘要', en: 'File digest' }, '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
+import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from '../shared/service-domains';
 
 /** At least one material, each with a kind, a file name and the file's SHA-256 (stored in lower case). */
 export function checkProviderMaterials(materials: unknown, field: string): ProviderMaterial[] {
-  if (!Array.isArray(materials) || materials.length === 0) {
-    throw invalid('ENTRY_MATERIALS_REQUIRED', '须提交至少一份资质或证明材料', 'At least one qualification or supporting material is required', field);
-  }
-  return materials.map((material: Partial<ProviderMaterial> | undefined, i): ProviderMaterial => {
+  const required = { code: 'ENTRY_MATERIALS_REQUIRED', zh: '须提交至少一份资质或证明材料', en: 'At least one qualification or supporting material is required' };
+  return requireNonEmptyList(materials, field, required).map((given, i): ProviderMaterial => {
+    const material = given as Partial<ProviderMaterial> | undefined;
     const at = `${field}.${i}`;
     const kind = requireText(material?.kind, `${at}.kind`, { zh: '材料类别', en: 'Material kind' });
     const fileName = requireText(material?.fileName, `${at}.fileName`, { zh: '文件名', en: 'File name' });
-    if (!isSha256Hex(material?.sha256)) throw digestInvalid(`${at}.sha256`);
-    return { kind, fileName, sha256: material.sha256.toLowerCase() };
+    return { kind, fileName, sha256: requireSha256(material?.sha256, `${at}.sha256`) };
   });
 }
 
@@ -33,67 +30,35 @@ export function checkProviderContact(contact: Partial<ProviderContact> | undefin
 
 /** A non-empty list of non-blank texts, trimmed; `code` when the list is missing or empty. */
 export function checkTextList(values: unknown, field: string, code: string, zh: string, en: string): string[] {
-  if (!Array.isArray(values) || values.length === 0) throw invalid(code, zh, en, field);
-  return values.map((value: unknown, i) => requireText(value, `${field}.${i}`, { zh: '理由', en: 'Reason' }));
+  return requireNonEmptyList(values, field, { code, zh, en }).map((value, i) => requireText(value, `${field}.${i}`, { zh: '理由', en: 'Reason' }));
 }
 
 /** At least one of the 出库 grounds, each once (REMOVAL_GROUNDS_REQUIRED, else FIELD_INVALID at `grounds.i`). */
-export function checkRemovalGrounds(grounds: unknown, field: string): ProviderRemovalGround[] {
-  if (!Array.isArray(grounds) || grounds.length === 0) {
-    throw invalid('REMOVAL_GROUNDS_REQUIRED', '须至少列明一项出库理由', 'At least one ground for removal must be given', field);
-  }
-  const label = { zh: '出库理由', en: 'Ground' };
-  const known = Object.values(PROVIDER_REMOVAL_GROUND_LABELS).map((l) => l.zh).join('、');
-  return grounds.map((ground: unknown, i) => {
-    if (!isProviderRemovalGround(ground)) throw fieldInvalid(`${field}.${i}`, label, `须为以下之一：${known}`, 'must be one of the removal grounds');
-    if (grounds.indexOf(ground) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
-    return ground;
+export const checkRemovalGrounds = (grounds: unknown, field: string): ProviderRemovalGround[] =>
+  requireDistinctCodes(grounds, field, {
+    is: isProviderRemovalGround,
+    label: { zh: '出库理由', en: 'Ground' },
+    required: { code: 'REMOVAL_GROUNDS_REQUIRED', zh: '须至少列明一项出库理由', en: 'At least one ground for removal must be given' },
+    unknown: { zh: `须为以下之一：${Object.values(PROVIDER_REMOVAL_GROUND_LABELS).map((l) => l.zh).join('、')}`, en: 'must be one of the removal grounds' },
   });
-}
 
 /** At least one item of evidence: a description, optionally a file name and its SHA-256. */
-export function checkRemovalEvidence(evidence: unknown, field: string): ProviderRemovalEvidence[] {
-  if (!Array.isArray(evidence) || evidence.length === 0) {
-    throw invalid('REMOVAL_EVIDENCE_REQUIRED', '须提供出库理由的证据', 'Evidence for the removal is required', field);
-  }
-  return evidence.map((item: Partial<ProviderRemovalEvidence> | undefined, i): ProviderRemovalEvidence => {
-    const at = `${field}.${i}`;
-    const description = requireText(item?.description, `${at}.description`, { zh: '证据说明', en: 'Evidence description' });
-    const { fileName, sha256 } = item ?? {};
-    if (fileName !== undefined && !isNonBlank(fileName)) {
-      throw fieldInvalid(`${at}.fileName`, { zh: '文件名', en: 'File name' }, '不能为空白', 'cannot be blank');
-    }
-    if (sha256 !== undefined && !isSha256Hex(sha256)) throw digestInvalid(`${at}.sha256`);
-    return {
-      description,
-      ...(fileName === undefined ? {} : { fileName: fileName.trim() }),
-      ...(sha256 === undefined ? {} : { sha256: sha256.toLowerCase() }),
-    };
-  });
-}
+export const checkRemovalEvidence = (evidence: unknown, field: string): ProviderRemovalEvidence[] =>
+  checkEvidence(evidence, field, { code: 'REMOVAL_EVIDENCE_REQUIRED', zh: '须提供出库理由的证据', en: 'Evidence for the removal is required' });
 
 const EVALUATION_PERIOD = new RegExp(EVALUATION_PERIOD_PATTERN);
 
 /** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
 export const isEvaluationPeriod = (value: string): boolean => EVALUATION_PERIOD.test(value);
 
-/** Not provider-specific: it lives in shared/validation; re-exported so the policy folder's imports keep working. */
-export { requireBusinessDate } from '../shared/validation';
-
 /** A non-empty list of known domains, each once (SERVICE_DOMAINS_REQUIRED, else FIELD_INVALID at `field.i`). */
-export function checkServiceDomains(domains: unknown, field: string): ServiceDomain[] {
-  if (!Array.isArray(domains) || domains.length === 0) {
-    throw invalid('SERVICE_DOMAINS_REQUIRED', '须至少选择一个服务领域', 'At least one service domain is required', field);
-  }
-  const label = { zh: '服务领域', en: 'Service domain' };
-  return domains.map((domain: unknown, i) => {
-    if (!isServiceDomain(domain)) {
-      throw fieldInvalid(`${field}.${i}`, label, `须为以下之一：${SERVICE_DOMAINS.join('、')}`, `must be one of ${SERVICE_DOMAINS.join(', ')}`);
-    }
-    if (domains.indexOf(domain) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
-    return domain;
+export const checkServiceDomains = (domains: unknown, field: string): ServiceDomain[] =>
+  requireDistinctCodes(domains, field, {
+    is: isServiceDomain,
+    label: { zh: '服务领域', en: 'Service domain' },
+    required: { code: 'SERVICE_DOMAINS_REQUIRED', zh: '须至少选择一个服务领域', en: 'At least one service domain is required' },
+    unknown: { zh: `须为以下之一：${SERVICE_DOMAINS.join('、')}`, en: `must be one of ${SERVICE_DOMAINS.join(', ')}` },
   });
-}
 
 const isScore = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
 

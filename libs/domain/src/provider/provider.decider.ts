@@ -1,10 +1,11 @@
 /* Why this file is long: the decide half of the 优质服务机构库 record: one short function per command of 有进有出 (state and evolve in provider.state.ts, shared checks in provider.rules.ts). */
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { assertNever, type Decider } from '../shared/decider';
+import { decideByType } from '../shared/decide-by-type';
+import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
+import { requireUscc } from '../shared/uscc';
 import {
   fieldInvalid,
   requireBoolean,
@@ -40,7 +41,7 @@ import {
   type WithdrawFromPool,
 } from './provider.commands';
 import type { ProviderAppliedForEntry, ProviderEvent, ProviderRemoved } from './provider.events';
-import { existingProvider, PROVIDER_REENTRY_BAR_YEARS_DEFAULT, requireInPool, requireNotBarred } from './provider.rules';
+import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT, providerNotFound, requireInPool, requireNotBarred } from './provider.rules';
 import {
   activeProviderWarning,
   currentStationsOf,
@@ -55,28 +56,19 @@ import {
  * What each command decides, given a record the access gate (provider.access.ts) has already let the
  * actor act on: data, state and bars only.
  */
-function decide(command: ProviderCommand, state: ProviderState): ProviderEvent[] {
-  if (command.type === 'ApplyForEntry') return applyForEntry(command, state);
-  const provider = existingProvider(state);
-  switch (command.type) {
-    case 'DecideEntry':
-      return decideEntry(command, provider);
-    case 'RecordMonitoringEvaluation':
-      return recordEvaluation(command, provider);
-    case 'LiftWarning':
-      return liftWarning(command, provider);
-    case 'RemoveFromPool':
-      return removeFromPool(command, provider);
-    case 'WithdrawFromPool':
-      return withdrawFromPool(command, provider);
-    case 'SettleAtStation':
-      return settleAtStation(command, provider);
-    case 'LeaveStation':
-      return leaveStation(command, provider);
-    default:
-      return assertNever(command);
-  }
-}
+const decide = decideByType<ProviderCommand, ProviderState, ProviderEvent, 'ApplyForEntry'>({
+  onNew: { ApplyForEntry: applyForEntry },
+  on: {
+    DecideEntry: decideEntry,
+    RecordMonitoringEvaluation: recordEvaluation,
+    LiftWarning: liftWarning,
+    RemoveFromPool: removeFromPool,
+    WithdrawFromPool: withdrawFromPool,
+    SettleAtStation: settleAtStation,
+    LeaveStation: leaveStation,
+  },
+  missing: providerNotFound,
+});
 
 const LABEL = {
   providerId: { zh: '服务机构编号', en: 'Provider id' },
@@ -96,14 +88,13 @@ function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEv
     throw conflict('ENTRY_APPLICATION_PENDING', '已有待审定的入库申请', 'An entry application is already awaiting a decision');
   }
   if (state.status === 'IN_POOL') throw conflict('PROVIDER_ALREADY_IN_POOL', '该服务机构已在库中', 'The provider is already in the pool');
-  const uscc = parseUscc(data.uscc, 'uscc');
-  if (!uscc.ok) throw uscc.error;
+  const uscc = requireUscc(data.uscc, 'uscc');
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
   const event: ProviderAppliedForEntry = {
     type: 'ProviderAppliedForEntry',
     data: {
       providerId: requireText(data.providerId, 'providerId', LABEL.providerId),
-      uscc: uscc.value,
+      uscc,
       name: requireText(data.name, 'name', LABEL.name),
       regionCode,
       cityCode: cityCodeOf(regionCode),

@@ -22,7 +22,7 @@ import {
 import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
 import { EVALUATION_PERIOD_PATTERN, MonitoringScoresSchema, MonitoringWeightsSchema } from './monitoring';
 import { ProviderRemovalGroundSchema } from './removal-grounds';
-import { ServiceDomainSchema } from './service-domains';
+import { ServiceDomainSchema } from '../shared/service-domains';
 
 export const WARNING_LIFT_BASES = ['FOLLOW_UP_PASSED', 'RECTIFIED'] as const;
 export type WarningLiftBasis = (typeof WARNING_LIFT_BASES)[number];

@@ -10,9 +10,11 @@ import { REENTRY_BARRING_GROUNDS } from './removal-grounds';
  */
 export const PROVIDER_REENTRY_BAR_YEARS_DEFAULT = 3;
 
+export const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist');
+
 /** PROVIDER_NOT_FOUND unless the record exists. */
 export function existingProvider(state: ProviderState): ExistingProvider {
-  if (state.status === 'NONE') throw notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist');
+  if (state.status === 'NONE') throw providerNotFound();
   return state;
 }
 

@@ -1,4 +1,53 @@
-import { fieldInvalid, fieldRequired, requireText, type Label } from './validation';
+import type { TUnsafe } from '@sinclair/typebox';
+import { labelledCodes, oneOf } from './schema/builders';
+import { fieldInvalid, fieldRequired, requireNonEmptyList, requireText, type Label, type ListRequired } from './validation';
+
+/** A closed list of codes with a label for each, written once as `{ CODE: { zh, en }, … }`. */
+export interface CodeList<T extends string, L extends Label = Label> {
+  /** The codes, in the order the labels were written. */
+  readonly codes: readonly T[];
+  readonly labels: Readonly<Record<T, L>>;
+  readonly is: (value: unknown) => value is T;
+  /** One of the codes, described as `what: CODE 标签, …`; with `$id`, named so in AsyncAPI. */
+  schema(what: string): TUnsafe<T>;
+  schema<Id extends string>(what: string, $id: Id): TUnsafe<T> & { $id: Id };
+}
+
+export type CodeOf<List extends CodeList<string, Label>> = List['codes'][number];
+
+export function codeList<T extends string, L extends Label = Label>(labels: Record<T, L>): CodeList<T, L> {
+  const codes = Object.keys(labels) as T[];
+  function schema(what: string): TUnsafe<T>;
+  function schema<Id extends string>(what: string, $id: Id): TUnsafe<T> & { $id: Id };
+  function schema(what: string, $id?: string): TUnsafe<T> {
+    const described = oneOf(codes, `${what}: ${labelledCodes(codes, labels)}`);
+    return $id === undefined ? described : { ...described, $id };
+  }
+  return {
+    codes,
+    labels,
+    is: (value: unknown): value is T => typeof value === 'string' && (codes as readonly string[]).includes(value),
+    schema,
+  };
+}
+
+/**
+ * A non-empty list of codes that `is` recognises, each once, in the order given: `required` when
+ * missing or empty, else FIELD_INVALID at `field.i` with the `unknown` message or 重复.
+ */
+export function requireDistinctCodes<T extends string>(
+  values: unknown,
+  field: string,
+  check: { is: (value: unknown) => value is T; label: Label; required: ListRequired; unknown: { zh: string; en: string } },
+): T[] {
+  const { label, unknown } = check;
+  const list = requireNonEmptyList(values, field, check.required);
+  return list.map((value: unknown, i) => {
+    if (!check.is(value)) throw fieldInvalid(`${field}.${i}`, label, unknown.zh, unknown.en);
+    if (list.indexOf(value) !== i) throw fieldInvalid(`${field}.${i}`, label, '重复', 'is listed twice');
+    return value;
+  });
+}
 
 /**
  * A non-empty list of distinct codes from `options`, returned in the options' order so that two

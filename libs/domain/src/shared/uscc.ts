@@ -55,3 +55,10 @@ export function parseUscc(input: unknown, field?: string): Parsed<Uscc> {
     ),
   };
 }
+
+/** The code in canonical form, or parseUscc's USCC_INVALID (naming `field`) thrown. */
+export function requireUscc(input: unknown, field: string): Uscc {
+  const uscc = parseUscc(input, field);
+  if (!uscc.ok) throw uscc.error;
+  return uscc.value;
+}

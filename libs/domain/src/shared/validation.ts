@@ -10,6 +10,15 @@ export const fieldRequired = (field: string, label: Label) =>
 export const fieldInvalid = (field: string, label: Label, zh: string, en: string) =>
   invalid('FIELD_INVALID', `${label.zh}${zh}`, `${label.en} ${en}`, field);
 
+/** The error for a list that is missing or empty: its stable code and messages. */
+export type ListRequired = { code: string; zh: string; en: string };
+
+/** A non-empty array; otherwise `required`, at `field`. */
+export function requireNonEmptyList(value: unknown, field: string, required: ListRequired): unknown[] {
+  if (!Array.isArray(value) || value.length === 0) throw invalid(required.code, required.zh, required.en, field);
+  return value;
+}
+
 export const isNonBlank = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
 /** A non-blank string, trimmed. */

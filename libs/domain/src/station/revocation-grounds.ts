@@ -1,14 +1,7 @@
-/** 退出机制: the five grounds on which a station loses its title and plaque (撤销称号和授牌). */
-export const REVOCATION_GROUNDS = [
-  'FALSIFIED_APPLICATION',
-  'COVENANT_SERIOUSLY_VIOLATED',
-  'NOT_SUPPORTING_AUTHORITIES',
-  'LOW_SATISFACTION',
-  'ILLEGAL_CONDUCT',
-] as const;
-export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
+import { codeList, type CodeOf } from '../shared/code-lists';
 
-export const REVOCATION_GROUND_LABELS: Record<RevocationGround, { zh: string; en: string }> = {
+/** 退出机制: the five grounds on which a station loses its title and plaque (撤销称号和授牌). */
+const revocationGrounds = codeList({
   FALSIFIED_APPLICATION: { zh: '申请资料弄虚作假', en: 'Falsified application materials' },
   COVENANT_SERIOUSLY_VIOLATED: { zh: '严重违反服务公约', en: 'Serious violation of the service covenant' },
   NOT_SUPPORTING_AUTHORITIES: {
@@ -17,7 +10,8 @@ export const REVOCATION_GROUND_LABELS: Record<RevocationGround, { zh: string; en
   },
   LOW_SATISFACTION: { zh: '服务满意度低', en: 'Low service satisfaction' },
   ILLEGAL_CONDUCT: { zh: '有违法违规行为', en: 'Illegal or non-compliant conduct' },
-};
-
-export const isRevocationGround = (value: unknown): value is RevocationGround =>
-  typeof value === 'string' && (REVOCATION_GROUNDS as readonly string[]).includes(value);
+});
+export type RevocationGround = CodeOf<typeof revocationGrounds>;
+export const REVOCATION_GROUNDS = revocationGrounds.codes;
+export const REVOCATION_GROUND_LABELS = revocationGrounds.labels;
+export const isRevocationGround = revocationGrounds.is;

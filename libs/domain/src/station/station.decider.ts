@@ -1,11 +1,12 @@
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { isSha256Hex } from '../shared/digest';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { requireDistinctCodes } from '../shared/code-lists';
+import { conflict, notFound } from '../shared/domain-error';
+import { checkEvidence } from '../shared/evidence';
 import { requirePlaqueNumber } from '../shared/plaque-number';
 import { requireCityCode, requireStationDistrict } from '../shared/region-code';
-import { parseUscc } from '../shared/uscc';
-import { fieldInvalid, isNonBlank, requireBoolean, requireOpinion, requireText } from '../shared/validation';
+import { requireUscc } from '../shared/uscc';
+import { requireBoolean, requireOpinion, requireText } from '../shared/validation';
 import { isRevocationGround, REVOCATION_GROUND_LABELS, type RevocationGround } from './revocation-grounds';
 import type {
   DecideRevocation,
@@ -121,8 +122,7 @@ function designate(command: DesignateStation, state: StationState): StationEvent
   requireCityCode(data.cityCode, 'cityCode');
   requireStationDistrict(data.districtCode, data.cityCode, 'districtCode');
   requirePlaqueNumber(data.plaqueNumber, data.cityCode, 'plaqueNumber');
-  const uscc = parseUscc(data.operator?.uscc, 'operator.uscc');
-  if (!uscc.ok) throw uscc.error;
+  const uscc = requireUscc(data.operator?.uscc, 'operator.uscc');
   return [
     {
       type: 'StationDesignated',
@@ -135,7 +135,7 @@ function designate(command: DesignateStation, state: StationState): StationEvent
         districtCode: data.districtCode,
         cityCode: data.cityCode,
         address: requireText(data.address, 'address', { zh: '服务站地址', en: 'Station address' }),
-        operator: { name: requireText(data.operator.name, 'operator.name', { zh: '运营主体名称', en: 'Operator name' }), uscc: uscc.value },
+        operator: { name: requireText(data.operator.name, 'operator.name', { zh: '运营主体名称', en: 'Operator name' }), uscc },
         ownerOrgId: requireText(data.ownerOrgId, 'ownerOrgId', { zh: '运营主体', en: 'Owner organisation' }),
         designatedAt: metadata.now.toISOString(),
       },
@@ -158,45 +158,20 @@ function signCovenant(command: SignCovenant, station: ExistingStation): StationE
   return [{ type: 'CovenantSigned', data: { stationId: station.stationId, covenantVersion, signedAt: metadata.now.toISOString() } }];
 }
 
-function checkGrounds(grounds: unknown): RevocationGround[] {
-  if (!Array.isArray(grounds) || grounds.length === 0) {
-    throw invalid(
-      'REVOCATION_GROUNDS_REQUIRED',
-      '须至少列明一项撤销理由（退出机制所列情形）',
-      'At least one of the grounds for revocation must be given',
-      'grounds',
-    );
-  }
-  const label = { zh: '撤销理由', en: 'Ground' };
-  return grounds.map((ground: unknown, i) => {
-    if (!isRevocationGround(ground)) {
-      throw fieldInvalid(`grounds.${i}`, label, `须为退出机制所列情形之一：${Object.values(REVOCATION_GROUND_LABELS).map((l) => l.zh).join('、')}`, 'must be one of the five grounds of the exit mechanism');
-    }
-    if (grounds.indexOf(ground) !== i) throw fieldInvalid(`grounds.${i}`, label, '重复', 'is listed twice');
-    return ground;
+const checkGrounds = (grounds: unknown): RevocationGround[] =>
+  requireDistinctCodes(grounds, 'grounds', {
+    is: isRevocationGround,
+    label: { zh: '撤销理由', en: 'Ground' },
+    required: {
+      code: 'REVOCATION_GROUNDS_REQUIRED',
+      zh: '须至少列明一项撤销理由（退出机制所列情形）',
+      en: 'At least one of the grounds for revocation must be given',
+    },
+    unknown: {
+      zh: `须为退出机制所列情形之一：${Object.values(REVOCATION_GROUND_LABELS).map((l) => l.zh).join('、')}`,
+      en: 'must be one of the five grounds of the exit mechanism',
+    },
   });
-}
-
-function checkEvidence(evidence: unknown): RevocationEvidence[] {
-  if (!Array.isArray(evidence) || evidence.length === 0) {
-    throw invalid('REVOCATION_EVIDENCE_REQUIRED', '须提供撤销理由的证据', 'Evidence for the revocation is required', 'evidence');
-  }
-  return evidence.map((item: RevocationEvidence, i): RevocationEvidence => {
-    const at = `evidence.${i}`;
-    const description = requireText(item?.description, `${at}.description`, { zh: '证据说明', en: 'Evidence description' });
-    if (item.fileName !== undefined && !isNonBlank(item.fileName)) {
-      throw fieldInvalid(`${at}.fileName`, { zh: '文件名', en: 'File name' }, '不能为空白', 'cannot be blank');
-    }
-    if (item.sha256 !== undefined && !isSha256Hex(item.sha256)) {
-      throw fieldInvalid(`${at}.sha256`, { zh: '文件摘要', en: 'File digest' }, '须为64位十六进制SHA-256值', 'must be a SHA-256 digest of 64 hex characters');
-    }
-    return {
-      description,
-      ...(item.fileName === undefined ? {} : { fileName: item.fileName.trim() }),
-      ...(item.sha256 === undefined ? {} : { sha256: item.sha256.toLowerCase() }),
-    };
-  });
-}
 
 function proposeRevocation(command: ProposeRevocation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
@@ -220,7 +195,11 @@ function proposeRevocation(command: ProposeRevocation, station: ExistingStation)
         stationId: station.stationId,
         proposalId,
         grounds: checkGrounds(data.grounds),
-        evidence: checkEvidence(data.evidence),
+        evidence: checkEvidence(data.evidence, 'evidence', {
+          code: 'REVOCATION_EVIDENCE_REQUIRED',
+          zh: '须提供撤销理由的证据',
+          en: 'Evidence for the revocation is required',
+        }),
         opinion: requireOpinion(data.opinion),
         proposedAt: metadata.now.toISOString(),
       },

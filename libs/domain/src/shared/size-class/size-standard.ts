@@ -2,54 +2,34 @@
  * Enterprise size classes (大型/中型/小型/微型) and the shape of a size standard: the thresholds
  * are data, one `SizeStandard` per regulation, so that a revised standard is a new value, not new code.
  */
-import { labelledCodes, oneOf } from '../schema/builders';
+import { codeList, type CodeOf } from '../code-lists';
 
-export const SIZE_CLASSES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
-export type SizeClass = (typeof SIZE_CLASSES)[number];
-
-export const SIZE_CLASS_LABELS: Record<SizeClass, { zh: string; en: string }> = {
+const sizeClasses = codeList({
   LARGE: { zh: '大型企业', en: 'large enterprise' },
   MEDIUM: { zh: '中型企业', en: 'medium enterprise' },
   SMALL: { zh: '小型企业', en: 'small enterprise' },
   MICRO: { zh: '微型企业', en: 'micro enterprise' },
-};
+});
+export type SizeClass = CodeOf<typeof sizeClasses>;
+export const SIZE_CLASSES = sizeClasses.codes;
+export const SIZE_CLASS_LABELS = sizeClasses.labels;
 
-export const SizeClassSchema = { ...oneOf(SIZE_CLASSES, `企业规模: ${labelledCodes(SIZE_CLASSES, SIZE_CLASS_LABELS)}`), $id: 'SizeClass' };
+export const SizeClassSchema = sizeClasses.schema('企业规模', 'SizeClass');
 
 /** The measures a standard may use: 从业人员 in persons, 营业收入 and 资产总额 in 万元 (ten thousand yuan). */
-export const MEASURES = ['employees', 'revenue', 'assets'] as const;
-export type Measure = (typeof MEASURES)[number];
-
-export const MEASURE_LABELS: Record<Measure, { zh: string; en: string; unitZh: string; unitEn: string }> = {
+const measures = codeList({
   employees: { zh: '从业人员', en: 'Employees', unitZh: '人', unitEn: 'persons' },
   revenue: { zh: '营业收入', en: 'Revenue', unitZh: '万元', unitEn: '×10,000 CNY' },
   assets: { zh: '资产总额', en: 'Total assets', unitZh: '万元', unitEn: '×10,000 CNY' },
-};
+});
+export type Measure = CodeOf<typeof measures>;
+export const MEASURES = measures.codes;
+export const MEASURE_LABELS = measures.labels;
 
 /** The figures an enterprise is classified on; a standard's row says which of them it needs. */
 export type SizeFigures = Partial<Record<Measure, number>>;
 
-export const INDUSTRY_CODES = [
-  'AGRICULTURE',
-  'INDUSTRY',
-  'CONSTRUCTION',
-  'WHOLESALE',
-  'RETAIL',
-  'TRANSPORT',
-  'WAREHOUSING',
-  'POSTAL',
-  'ACCOMMODATION',
-  'CATERING',
-  'INFORMATION_TRANSMISSION',
-  'SOFTWARE_IT',
-  'REAL_ESTATE',
-  'PROPERTY_MANAGEMENT',
-  'LEASING_BUSINESS_SERVICES',
-  'OTHER',
-] as const;
-export type IndustryCode = (typeof INDUSTRY_CODES)[number];
-
-export const INDUSTRY_LABELS: Record<IndustryCode, { zh: string; en: string }> = {
+const industries = codeList({
   AGRICULTURE: { zh: '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry and fishery' },
   INDUSTRY: { zh: '工业', en: 'Industry' },
   CONSTRUCTION: { zh: '建筑业', en: 'Construction' },
@@ -66,15 +46,14 @@ export const INDUSTRY_LABELS: Record<IndustryCode, { zh: string; en: string }> =
   PROPERTY_MANAGEMENT: { zh: '物业管理', en: 'Property management' },
   LEASING_BUSINESS_SERVICES: { zh: '租赁和商务服务业', en: 'Leasing and business services' },
   OTHER: { zh: '其他未列明行业', en: 'Other industries not listed' },
-};
+});
+export type IndustryCode = CodeOf<typeof industries>;
+export const INDUSTRY_CODES = industries.codes;
+export const INDUSTRY_LABELS = industries.labels;
 
-export const IndustryCodeSchema = {
-  ...oneOf(INDUSTRY_CODES, `The industry row of the size standard (工信部联企业〔2011〕300号 第四条): ${labelledCodes(INDUSTRY_CODES, INDUSTRY_LABELS)}`),
-  $id: 'IndustryCode',
-};
+export const IndustryCodeSchema = industries.schema('The industry row of the size standard (工信部联企业〔2011〕300号 第四条)', 'IndustryCode');
 
-export const isIndustryCode = (value: unknown): value is IndustryCode =>
-  typeof value === 'string' && (INDUSTRY_CODES as readonly string[]).includes(value);
+export const isIndustryCode = industries.is;
 
 /**
  * One measure of an industry row. A value below `smeBelow` (“以下”) makes the enterprise an SME;

@@ -1,6 +1,6 @@
-import { conflict } from '../shared/domain-error';
-import { arrayOf, oneOf } from '../shared/schema/builders';
-import { fieldInvalid, fieldRequired } from '../shared/validation';
+import { conflict } from './domain-error';
+import { arrayOf, oneOf } from './schema/builders';
+import { fieldInvalid, fieldRequired } from './validation';
 
 /** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
 export const changedFieldList = <K extends string>(fields: readonly K[]) =>
@@ -54,4 +54,18 @@ export function requireSomeChange<T extends object, K extends keyof T & string>(
     throw conflict('NOTHING_CHANGED', '修订内容与当前版本相同', 'The revision is identical to the current version', path);
   }
   return changed;
+}
+
+/**
+ * A revision of `current`: its `changes` laid over it (`mergeChanges`), the result checked whole by
+ * `check` (field paths under 'changes'), and at least one field changed (`requireSomeChange`).
+ */
+export function checkRevision<T extends object, K extends keyof T & string>(
+  current: T,
+  changes: unknown,
+  keys: readonly K[],
+  check: (merged: T, path: string) => T,
+): { content: T; changedFields: K[] } {
+  const content = check(mergeChanges(current, changes, keys), 'changes');
+  return { content, changedFields: requireSomeChange(current, content, keys) };
 }
