@@ -1,6 +1,6 @@
 import type { DemandCloseReason, DemandUrgency } from '@sme/domain/demand/demand.events';
 import type { DemandEvent } from '@sme/domain/demand/demand.events';
-import type { ServiceDomain } from '@sme/domain/provider/service-domains';
+import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import { assertNever } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
 import { cityCodeOf } from '@sme/domain/shared/region-code';

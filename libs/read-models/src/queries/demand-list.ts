@@ -1,5 +1,5 @@
 import type { DemandUrgency } from '@sme/domain/demand/demand.events';
-import type { ServiceDomain } from '@sme/domain/provider/service-domains';
+import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { Filter } from '../document-store/document-store.port';
 import type { DemandView, DemandViewStatus } from '../demand.projection';
