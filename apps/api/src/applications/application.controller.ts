@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { applicationKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -18,11 +19,11 @@ import {
   RecommendationDto,
 } from './application.dto';
 import {
-  ExecuteApplicationCommand,
   GetApplicationQuery,
   ListApplicationsQuery,
   type ApplicationCommandBody,
 } from './application.messages';
+import { applicationCommands } from './application.commands';
 
 @ApiTags('applications (服务站申请)')
 @ApiBearerAuth()
@@ -34,7 +35,7 @@ export class ApplicationController {
   ) {}
 
   private run(command: ApplicationCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteApplicationCommand(command, ctx));
+    return this.commands.execute(new ExecuteKindCommand(applicationCommands, command, ctx));
   }
 
   @Post()

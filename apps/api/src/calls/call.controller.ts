@@ -4,11 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { callKind } from '@sme/domain';
 import { CommandRoute } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListCallsQueryDto, OpenCallDto } from './call.dto';
-import { ExecuteCallCommand, GetCallQuery, ListCallsQuery, PublishCallListCommand } from './call.messages';
+import { callCommands } from './call.commands';
+import { GetCallQuery, ListCallsQuery, PublishCallListCommand } from './call.messages';
 
 @ApiTags('calls (征集批次)')
 @ApiBearerAuth()
@@ -25,7 +27,7 @@ export class CallController {
   open(@Body() dto: OpenCallDto, @Ctx() ctx: RequestContext) {
     const { occurredAt: _o, reason: _r, ...data } = dto;
     return this.commands.execute(
-      new ExecuteCallCommand({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx),
+      new ExecuteKindCommand(callCommands, { type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx),
     );
   }
 
@@ -34,7 +36,7 @@ export class CallController {
   @CommandRoute(callKind, 'CloseCall')
   @ApiOperation({ summary: 'Close the call: no more submissions' })
   close(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
-    return this.commands.execute(new ExecuteCallCommand({ type: 'CloseCall', data: { callId: id } }, ctx));
+    return this.commands.execute(new ExecuteKindCommand(callCommands, { type: 'CloseCall', data: { callId: id } }, ctx));
   }
 
   @Post(':id/publish')

@@ -3,12 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expertKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
 import { EXPERT_READERS } from './expert-access';
 import { ExpertIdPipe } from './expert-id.pipe';
 import { ExpertOpinionDto, ListExpertsQueryDto, RegisterExpertDto, RemoveExpertDto, SuspendExpertDto, UpdateExpertProfileDto } from './expert.dto';
-import { ExecuteExpertCommand, GetExpertQuery, ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
+import { expertCommands } from './expert.commands';
+import { GetExpertQuery, ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
 
 /** Drops the fields not given, so the domain sees only what the request says. */
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -23,7 +25,7 @@ export class ExpertController {
   ) {}
 
   private run(command: ExpertCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteExpertCommand(command, ctx));
+    return this.commands.execute(new ExecuteKindCommand(expertCommands, command, ctx));
   }
 
   @Post()

@@ -4,8 +4,6 @@ import { PolicyController } from './policy.controller';
 import {
   EligibleEnterprisesHandler,
   EligiblePoliciesHandler,
-  ExecuteFaqHandler,
-  ExecutePolicyHandler,
   GetPolicyHandler,
   ListFaqsHandler,
   ListPoliciesHandler,
@@ -16,9 +14,7 @@ import {
 @Module({
   controllers: [PolicyController, FaqController],
   providers: [
-    ExecutePolicyHandler,
     PushPolicyHandler,
-    ExecuteFaqHandler,
     GetPolicyHandler,
     ListPoliciesHandler,
     ListFaqsHandler,

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -11,12 +12,12 @@ import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolic
 import {
   EligibleEnterprisesQuery,
   EligiblePoliciesQuery,
-  ExecutePolicyCommand,
   GetPolicyQuery,
   ListPoliciesQuery,
   PushPolicyCommand,
   type PolicyCommandBody,
 } from './policy.messages';
+import { policyCommands } from './policy.commands';
 
 /** `on` as given (a real calendar date), or today in China. */
 function matchingDate(on: string | undefined): string {
@@ -41,7 +42,7 @@ export class PolicyController {
   ) {}
 
   private run(command: PolicyCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecutePolicyCommand(command, ctx));
+    return this.commands.execute(new ExecuteKindCommand(policyCommands, command, ctx));
   }
 
   @Post('policies')

@@ -4,28 +4,24 @@ import {
   chinaDateOf,
   conflict,
   decideAuthorized,
-  faqKind,
   isEligible,
   notFound,
   policyKind,
-  type FaqCommand,
-  type PolicyCommand,
   type PolicyEvent,
   type PolicyState,
   type PushPolicy,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
-import { foldView, listFaqs, listPolicies, policiesInForce, policyCandidates, projectPolicy, toPublicView, type EnterpriseView } from '@sme/read-models';
+import { listFaqs, listPolicies, policiesInForce, policyCandidates, projectPolicy, toPublicView, type EnterpriseView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
 import { newRecordId } from '../records/new-record-id';
+import { RecordLoader } from '../records/record-loader';
 import { enterpriseReadForbidden, matchable, matchingScope, mayReadEnterprise, pageById } from './matching';
 import {
   EligibleEnterprisesQuery,
   EligiblePoliciesQuery,
-  ExecuteFaqCommand,
-  ExecutePolicyCommand,
   GetPolicyQuery,
   ListFaqsQuery,
   ListPoliciesQuery,
@@ -36,34 +32,6 @@ const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'Th
 
 async function loadPolicy(store: EventStore, policyId: string) {
   return (await loadAggregate<PolicyState, PolicyEvent>(store, policyKind.streamId(policyId), policyKind.decider)).state;
-}
-
-@CommandHandler(ExecutePolicyCommand)
-export class ExecutePolicyHandler implements ICommandHandler<ExecutePolicyCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
-
-  async execute({ command, ctx }: ExecutePolicyCommand): Promise<CommandResult> {
-    const { policyId } = command.data;
-    // The legal basis of a policy's events is its own document number.
-    let legalBasis: string | undefined;
-    if (command.type === 'PublishPolicy') legalBasis = command.data.documentNumber;
-    else {
-      const state = await loadPolicy(this.store, policyId);
-      legalBasis = state.status === 'NONE' ? undefined : (command.type === 'AmendPolicy' && command.data.changes.documentNumber) || state.documentNumber;
-    }
-    return toResponse(
-      await this.executor.execute({
-        id: policyId,
-        kind: policyKind,
-        command: command as Omit<PolicyCommand, 'metadata'>,
-        ctx,
-        ...(typeof legalBasis === 'string' ? { legalBasis } : {}),
-      }),
-    );
-  }
 }
 
 /**
@@ -116,30 +84,12 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
   }
 }
 
-@CommandHandler(ExecuteFaqCommand)
-export class ExecuteFaqHandler implements ICommandHandler<ExecuteFaqCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
-
-  async execute({ command, ctx }: ExecuteFaqCommand): Promise<CommandResult> {
-    const { faqId } = command.data;
-    return toResponse(
-      await this.executor.execute({
-        id: faqId,
-        kind: faqKind,
-        command: command as Omit<FaqCommand, 'metadata'>,
-        ctx,
-      }),
-    );
-  }
-}
-
 @QueryHandler(GetPolicyQuery)
 export class GetPolicyHandler implements IQueryHandler<GetPolicyQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly records: RecordLoader) {}
 
   async execute({ policyId }: GetPolicyQuery) {
-    const view = foldView(projectPolicy, await this.store.readStream(policyKind.streamId(policyId)));
-    if (!view) throw policyNotFound();
+    const view = await this.records.view(policyKind, projectPolicy, policyId, { missing: policyNotFound });
     const { pushedVersions: _omitted, ...rest } = toPublicView(view);
     return rest;
   }

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stationKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
@@ -16,7 +17,8 @@ import {
   RevocationProposalDto,
   WithdrawalDto,
 } from './station.dto';
-import { ExecuteStationCommand, GetStationQuery, ListStationsQuery, type StationCommandBody } from './station.messages';
+import { stationCommands } from './station.commands';
+import { GetStationQuery, ListStationsQuery, type StationCommandBody } from './station.messages';
 
 @ApiTags('stations (服务站)')
 @ApiBearerAuth()
@@ -28,7 +30,7 @@ export class StationController {
   ) {}
 
   private run(command: StationCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteStationCommand(command, ctx));
+    return this.commands.execute(new ExecuteKindCommand(stationCommands, command, ctx));
   }
 
   @Post(':id/covenant')
