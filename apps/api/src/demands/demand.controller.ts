@@ -3,12 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { DemandEscalation } from './demand-escalation.service';
 import { AcceptDemandDto, CloseDemandDto, ListDemandsQueryDto, MatchDemandDto, RaiseDemandDto, ResolveDemandDto, RunEscalationsDto } from './demand.dto';
-import { ExecuteDemandCommand, GetDemandQuery, ListDemandsQuery, type DemandCommandBody } from './demand.messages';
+import { GetDemandQuery, ListDemandsQuery, type DemandCommandBody } from './demand.messages';
+import { demandCommands } from './demand.commands';
 
 @ApiTags('demands (服务需求库)')
 @ApiBearerAuth()
@@ -21,7 +23,7 @@ export class DemandController {
   ) {}
 
   private run(command: DemandCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteDemandCommand(command, ctx));
+    return this.commands.execute(new ExecuteKindCommand(demandCommands, command, ctx));
   }
 
   @Post()

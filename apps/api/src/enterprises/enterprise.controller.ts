@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { enterpriseKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -18,7 +19,8 @@ import {
   TagParam,
   UpdateProfileDto,
 } from './enterprise.dto';
-import { ExecuteEnterpriseCommand, GetEnterpriseQuery, ListEnterprisesQuery, type EnterpriseCommandBody } from './enterprise.messages';
+import { enterpriseCommands } from './enterprise.commands';
+import { GetEnterpriseQuery, ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
 
 @ApiTags('enterprises (中小企业数据库)')
 @ApiBearerAuth()
@@ -29,8 +31,8 @@ export class EnterpriseController {
     private readonly queries: QueryBus,
   ) {}
 
-  private run(command: EnterpriseCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteEnterpriseCommand(command, ctx));
+  private run(command: Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>, ctx: RequestContext) {
+    return this.commands.execute(new ExecuteKindCommand(enterpriseCommands, command, ctx));
   }
 
   @Post()
@@ -42,10 +44,8 @@ export class EnterpriseController {
     const { uscc, name, industryCode, regionCode, foundedOn, figures } = dto;
     const { year, employees, revenue, assets } = figures;
     const enterpriseId = newRecordId(ctx, 'enterprise');
-    return this.run(
-      { type: 'RegisterEnterprise', data: { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, figures: { year, employees, revenue, assets } } },
-      ctx,
-    );
+    const data = { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, figures: { year, employees, revenue, assets } };
+    return this.commands.execute(new RegisterEnterpriseCommand({ type: 'RegisterEnterprise', data }, ctx));
   }
 
   @Post(':id/figures')

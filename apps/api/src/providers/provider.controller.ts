@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { providerKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -20,7 +21,8 @@ import {
   WithdrawFromPoolDto,
 } from './provider.dto';
 import { inPoolInstant } from './provider.handlers';
-import { ExecuteProviderCommand, GetProviderQuery, ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
+import { GetProviderQuery, ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
+import { providerCommands } from './provider.commands';
 
 /** Drops the fields not given, so the domain sees only what the request says. */
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -35,7 +37,7 @@ export class ProviderController {
   ) {}
 
   private run(command: ProviderCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteProviderCommand(command, ctx));
+    return this.commands.execute(new ExecuteKindCommand(providerCommands, command, ctx));
   }
 
   @Post('entry-applications')
