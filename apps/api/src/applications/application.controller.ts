@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { applicationKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -28,15 +27,8 @@ import { applicationCommands } from './application.commands';
 @ApiTags('applications (服务站申请)')
 @ApiBearerAuth()
 @Controller('applications')
-export class ApplicationController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: ApplicationCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(applicationCommands, command, ctx));
-  }
+export class ApplicationController extends KindController<ApplicationCommandBody> {
+  protected readonly kindCommands = applicationCommands;
 
   @Post()
   @CommandRoute(applicationKind, 'CreateApplication')

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -15,15 +15,15 @@ import { demandCommands } from './demand.commands';
 @ApiTags('demands (服务需求库)')
 @ApiBearerAuth()
 @Controller('demands')
-export class DemandController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly escalation: DemandEscalation,
-  ) {}
+export class DemandController extends KindController<DemandCommandBody> {
+  protected readonly kindCommands = demandCommands;
 
-  private run(command: DemandCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(demandCommands, command, ctx));
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    private readonly escalation: DemandEscalation,
+  ) {
+    super(commands, queries);
   }
 
   @Post()

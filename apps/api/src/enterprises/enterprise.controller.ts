@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { enterpriseKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -25,15 +24,8 @@ import { GetEnterpriseQuery, ListEnterprisesQuery, RegisterEnterpriseCommand, ty
 @ApiTags('enterprises (中小企业数据库)')
 @ApiBearerAuth()
 @Controller('enterprises')
-export class EnterpriseController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(enterpriseCommands, command, ctx));
-  }
+export class EnterpriseController extends KindController<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>> {
+  protected readonly kindCommands = enterpriseCommands;
 
   @Post()
   @CommandRoute(enterpriseKind, 'RegisterEnterprise')

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expertKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
 import { EXPERT_READERS } from './expert-access';
@@ -18,15 +17,8 @@ const given = <T extends object>(value: T): T => Object.fromEntries(Object.entri
 @ApiTags('experts (服务专家库)')
 @ApiBearerAuth()
 @Controller('experts')
-export class ExpertController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: ExpertCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(expertCommands, command, ctx));
-  }
+export class ExpertController extends KindController<ExpertCommandBody> {
+  protected readonly kindCommands = expertCommands;
 
   @Post()
   @CommandRoute(expertKind, 'RegisterExpert')

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -35,15 +34,8 @@ const present = <K extends string, V>(key: K, value: V | undefined) => (value ==
 @ApiTags('policies (基础信息库)')
 @ApiBearerAuth()
 @Controller()
-export class PolicyController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: PolicyCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(policyCommands, command, ctx));
-  }
+export class PolicyController extends KindController<PolicyCommandBody> {
+  protected readonly kindCommands = policyCommands;
 
   @Post('policies')
   @CommandRoute(policyKind, 'PublishPolicy')

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { providerKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -30,15 +29,8 @@ const given = <T extends object>(value: T): T => Object.fromEntries(Object.entri
 @ApiTags('providers (优质服务机构库)')
 @ApiBearerAuth()
 @Controller('providers')
-export class ProviderController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: ProviderCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(providerCommands, command, ctx));
-  }
+export class ProviderController extends KindController<ProviderCommandBody> {
+  protected readonly kindCommands = providerCommands;
 
   @Post('entry-applications')
   @CommandRoute(providerKind, 'ApplyForEntry')

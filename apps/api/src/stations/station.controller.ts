@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stationKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
-import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
@@ -23,15 +22,8 @@ import { GetStationQuery, ListStationsQuery, type StationCommandBody } from './s
 @ApiTags('stations (服务站)')
 @ApiBearerAuth()
 @Controller('stations')
-export class StationController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: StationCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteKindCommand(stationCommands, command, ctx));
-  }
+export class StationController extends KindController<StationCommandBody> {
+  protected readonly kindCommands = stationCommands;
 
   @Post(':id/covenant')
   @HttpCode(200)
