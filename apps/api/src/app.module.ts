@@ -4,7 +4,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { ApplicationController } from './applications/application.controller';
-import { GetApplicationHandler, ListApplicationsHandler } from './applications/application.handlers';
+import { ListApplicationsHandler } from './applications/application.handlers';
 import { AuditController } from './audit/audit.controller';
 import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -27,7 +27,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { DashboardController, GetSupervisorDashboardHandler } from './dashboard/dashboard';
 import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
-import { GetStationHandler, ListStationsHandler } from './stations/station.handlers';
+import { ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
 import { Reactors } from './reactors/reactors.service';
 import { ReadConsistency } from './read-side/read-consistency';
@@ -36,9 +36,7 @@ const handlers = [
   PublishCallListHandler,
   GetCallHandler,
   ListCallsHandler,
-  GetApplicationHandler,
   ListApplicationsHandler,
-  GetStationHandler,
   ListStationsHandler,
   GetStreamEventsHandler,
   VerifyChainsHandler,

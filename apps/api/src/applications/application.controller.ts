@@ -18,11 +18,12 @@ import {
   RecommendationDto,
 } from './application.dto';
 import {
-  GetApplicationQuery,
   ListApplicationsQuery,
   type ApplicationCommandBody,
 } from './application.messages';
 import { applicationCommands } from './application.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { applicationReading } from './application.reading';
 
 @ApiTags('applications (服务站申请)')
 @ApiBearerAuth()
@@ -100,7 +101,7 @@ export class ApplicationController extends KindController<ApplicationCommandBody
   @Get(':id')
   @ApiOperation({ summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetApplicationQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(applicationReading, id, actor));
   }
 
   @Get()

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ApplicationCommand } from '@sme/domain';
-import type { ApplicationListFilter, ApplicationView, PageRequest } from '@sme/read-models';
+import type { ApplicationListFilter, PageRequest } from '@sme/read-models';
 
 type WithoutCall<T> = T extends { type: infer K; data: infer D }
   ? { type: K; data: K extends 'CreateApplication' ? Omit<D, 'call'> & { callId: string } : Omit<D, 'call'> }
@@ -11,15 +11,6 @@ type WithoutCall<T> = T extends { type: infer K; data: infer D }
  * and the handler adds the call's snapshot where the rules need it.
  */
 export type ApplicationCommandBody = WithoutCall<Exclude<ApplicationCommand, { type: 'MarkDesignated' }>>;
-
-export class GetApplicationQuery extends Query<Omit<ApplicationView, '_id' | '_position'> & { position: string }> {
-  constructor(
-    readonly applicationId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
 
 export class ListApplicationsQuery extends Query<unknown> {
   constructor(

@@ -9,8 +9,10 @@ import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { DemandEscalation } from './demand-escalation.service';
 import { AcceptDemandDto, CloseDemandDto, ListDemandsQueryDto, MatchDemandDto, RaiseDemandDto, ResolveDemandDto, RunEscalationsDto } from './demand.dto';
-import { GetDemandQuery, ListDemandsQuery, type DemandCommandBody } from './demand.messages';
+import { ListDemandsQuery, type DemandCommandBody } from './demand.messages';
 import { demandCommands } from './demand.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { demandReading } from './demand.reading';
 
 @ApiTags('demands (服务需求库)')
 @ApiBearerAuth()
@@ -83,7 +85,7 @@ export class DemandController extends KindController<DemandCommandBody> {
   @Get(':id')
   @ApiOperation({ summary: 'One demand, folded from its events' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetDemandQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(demandReading, id, actor));
   }
 
   @Get()

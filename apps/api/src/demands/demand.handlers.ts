@@ -1,23 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { demandKind, notFound } from '@sme/domain';
-import { listDemands, projectDemand, toPublicView, type DemandView } from '@sme/read-models';
+import { listDemands } from '@sme/read-models';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
-import { RecordLoader } from '../records/record-loader';
-import { demandReadForbidden, mayReadDemand, scopeDemandFilter } from './demand-access';
-import { GetDemandQuery, ListDemandsQuery } from './demand.messages';
-
-const demandNotFound = () => notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist');
-
-@QueryHandler(GetDemandQuery)
-export class GetDemandHandler implements IQueryHandler<GetDemandQuery> {
-  constructor(private readonly records: RecordLoader) {}
-
-  async execute({ demandId, actor }: GetDemandQuery) {
-    const mayRead = (view: DemandView) => mayReadDemand(actor, view);
-    return toPublicView(await this.records.view(demandKind, projectDemand, demandId, { missing: demandNotFound, mayRead, forbidden: demandReadForbidden }));
-  }
-}
+import { scopeDemandFilter } from './demand-access';
+import { ListDemandsQuery } from './demand.messages';
 
 @QueryHandler(ListDemandsQuery)
 export class ListDemandsHandler implements IQueryHandler<ListDemandsQuery> {

@@ -7,15 +7,6 @@ import type { CommandBody } from '../commands/command-body';
 export type RaiseDemandBody = { type: 'RaiseDemand'; data: Omit<RaiseDemand['data'], 'enterpriseUscc' | 'enterpriseRegionCode'> };
 export type DemandCommandBody = RaiseDemandBody | CommandBody<Exclude<DemandCommand, RaiseDemand>>;
 
-export class GetDemandQuery extends Query<unknown> {
-  constructor(
-    readonly demandId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
-
 export class ListDemandsQuery extends Query<unknown> {
   constructor(
     readonly filter: DemandListFilter,

@@ -19,7 +19,9 @@ import {
   UpdateProfileDto,
 } from './enterprise.dto';
 import { enterpriseCommands } from './enterprise.commands';
-import { GetEnterpriseQuery, ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
+import { ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { enterpriseReading } from './enterprise.reading';
 
 @ApiTags('enterprises (中小企业数据库)')
 @ApiBearerAuth()
@@ -91,7 +93,7 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
-    return this.queries.execute(new GetEnterpriseQuery(id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
+    return this.queries.execute(new GetRecordQuery(enterpriseReading, id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
   }
 
   @Get()

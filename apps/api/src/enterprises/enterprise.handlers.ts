@@ -4,28 +4,21 @@ import {
   chinaDateOf,
   authorize,
   enterpriseKind,
-  notFound,
   parseUscc,
-  ENTERPRISE_TAGS,
-  isTagGrantValidOn,
   usccHeldByAnother,
   usccReservationKind,
   type RegisterEnterprise,
   type ReserveUscc,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, WrongExpectedRevisionError, type EventStore } from '@sme/event-store';
-import { listEnterprises, projectEnterprise, toPublicView, type EnterpriseView } from '@sme/read-models';
+import { listEnterprises } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
-import { RecordLoader } from '../records/record-loader';
-import { enterpriseReadForbidden, mayReadEnterprise, scopeEnterpriseFilter } from './enterprise-access';
+import { scopeEnterpriseFilter } from './enterprise-access';
 import { sizeStandard } from './enterprise.commands';
-import { GetEnterpriseQuery, ListEnterprisesQuery, RegisterEnterpriseCommand } from './enterprise.messages';
+import { ListEnterprisesQuery, RegisterEnterpriseCommand } from './enterprise.messages';
 
-const enterpriseNotFound = () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
-const notYetRegistered = (asOf: Date) =>
-  notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${asOf.toISOString()} 时尚未入库`, `The enterprise had not been registered at ${asOf.toISOString()}`);
 
 @CommandHandler(RegisterEnterpriseCommand)
 export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterpriseCommand> {
@@ -66,25 +59,6 @@ export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterp
       await this.executor.execute({ id: uscc.value, kind: usccReservationKind, command: reserve, ctx, ignoreExpectedRevision: true });
     }
     return toResponse(await this.executor.execute({ id: enterpriseId, kind: enterpriseKind, command: full, ctx, legalBasis: sizeStandard(ctx) }));
-  }
-}
-
-@QueryHandler(GetEnterpriseQuery)
-export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
-  constructor(private readonly records: RecordLoader) {}
-
-  async execute({ enterpriseId, actor, asOf }: GetEnterpriseQuery) {
-    const mayRead = (view: EnterpriseView) => mayReadEnterprise(actor, view);
-    const view = await this.records.view(enterpriseKind, projectEnterprise, enterpriseId, {
-      missing: enterpriseNotFound,
-      mayRead,
-      forbidden: enterpriseReadForbidden,
-      asOf,
-      notYet: notYetRegistered,
-    });
-    const on = chinaDateOf(asOf ?? new Date());
-    const valid = ENTERPRISE_TAGS.filter((tag) => view.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, on)));
-    return { ...toPublicView(view), tagsValid: { on, tags: valid } };
   }
 }
 

@@ -19,17 +19,6 @@ export class RegisterEnterpriseCommand extends Command<CommandResult> {
   }
 }
 
-/** One enterprise folded from its stream; with `asOf`, from its events up to that business time. */
-export class GetEnterpriseQuery extends Query<unknown> {
-  constructor(
-    readonly enterpriseId: string,
-    readonly actor: Actor,
-    readonly asOf?: Date,
-  ) {
-    super();
-  }
-}
-
 export class ListEnterprisesQuery extends Query<unknown> {
   constructor(
     readonly filter: EnterpriseListFilter,

@@ -9,7 +9,9 @@ import { EXPERT_READERS } from './expert-access';
 import { ExpertIdPipe } from './expert-id.pipe';
 import { ExpertOpinionDto, ListExpertsQueryDto, RegisterExpertDto, RemoveExpertDto, SuspendExpertDto, UpdateExpertProfileDto } from './expert.dto';
 import { expertCommands } from './expert.commands';
-import { GetExpertQuery, ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
+import { ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { expertReading } from './expert.reading';
 
 /** Drops the fields not given, so the domain sees only what the request says. */
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -88,7 +90,7 @@ export class ExpertController extends KindController<ExpertCommandBody> {
   @Roles(...EXPERT_READERS)
   @ApiOperation({ summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)' })
   get(@Param('id', ExpertIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetExpertQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(expertReading, id, actor));
   }
 
   @Get()

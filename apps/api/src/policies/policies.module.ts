@@ -4,7 +4,6 @@ import { PolicyController } from './policy.controller';
 import {
   EligibleEnterprisesHandler,
   EligiblePoliciesHandler,
-  GetPolicyHandler,
   ListFaqsHandler,
   ListPoliciesHandler,
   PushPolicyHandler,
@@ -15,7 +14,6 @@ import {
   controllers: [PolicyController, FaqController],
   providers: [
     PushPolicyHandler,
-    GetPolicyHandler,
     ListPoliciesHandler,
     ListFaqsHandler,
     EligibleEnterprisesHandler,

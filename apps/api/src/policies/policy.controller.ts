@@ -11,12 +11,13 @@ import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolic
 import {
   EligibleEnterprisesQuery,
   EligiblePoliciesQuery,
-  GetPolicyQuery,
   ListPoliciesQuery,
   PushPolicyCommand,
   type PolicyCommandBody,
 } from './policy.messages';
 import { policyCommands } from './policy.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { policyReading } from './policy.reading';
 
 /** `on` as given (a real calendar date), or today in China. */
 function matchingDate(on: string | undefined): string {
@@ -108,7 +109,7 @@ export class PolicyController extends KindController<PolicyCommandBody> {
   @Public()
   @ApiOperation({ summary: 'Public: one policy, folded from its events' })
   get(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetPolicyQuery(id));
+    return this.queries.execute(new GetRecordQuery(policyReading, id));
   }
 
   @Get('policies/:id/eligible-enterprises')

@@ -12,23 +12,20 @@ import {
   type PushPolicy,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
-import { listFaqs, listPolicies, policiesInForce, policyCandidates, projectPolicy, toPublicView, type EnterpriseView } from '@sme/read-models';
+import { listFaqs, listPolicies, policiesInForce, policyCandidates, toPublicView, type EnterpriseView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
 import { newRecordId } from '../records/new-record-id';
-import { RecordLoader } from '../records/record-loader';
 import { enterpriseReadForbidden, matchable, matchingScope, mayReadEnterprise, pageById } from './matching';
 import {
   EligibleEnterprisesQuery,
   EligiblePoliciesQuery,
-  GetPolicyQuery,
   ListFaqsQuery,
   ListPoliciesQuery,
   PushPolicyCommand,
 } from './policy.messages';
-
-const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
+import { policyNotFound, publicPolicy } from './policy.reading';
 
 async function loadPolicy(store: EventStore, policyId: string) {
   return (await loadAggregate<PolicyState, PolicyEvent>(store, policyKind.streamId(policyId), policyKind.decider)).state;
@@ -83,20 +80,6 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
     );
   }
 }
-
-@QueryHandler(GetPolicyQuery)
-export class GetPolicyHandler implements IQueryHandler<GetPolicyQuery> {
-  constructor(private readonly records: RecordLoader) {}
-
-  async execute({ policyId }: GetPolicyQuery) {
-    const view = await this.records.view(policyKind, projectPolicy, policyId, { missing: policyNotFound });
-    const { pushedVersions: _omitted, ...rest } = toPublicView(view);
-    return rest;
-  }
-}
-
-/** Which enterprise got a policy is not public: the public list leaves the push map out. */
-const publicPolicy = <T extends { pushedVersions?: unknown }>({ pushedVersions: _omitted, ...rest }: T) => rest;
 
 @QueryHandler(ListPoliciesQuery)
 export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {

@@ -17,12 +17,6 @@ export class PushPolicyCommand extends Command<CommandResult> {
   }
 }
 
-export class GetPolicyQuery extends Query<unknown> {
-  constructor(readonly policyId: string) {
-    super();
-  }
-}
-
 export class ListPoliciesQuery extends Query<unknown> {
   constructor(
     readonly filter: PolicyListFilter,

@@ -19,7 +19,9 @@ import {
   type FeeDto,
 } from './product.dto';
 import { caseCommands, productCommands } from './product.commands';
-import { GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
+import { ListLibraryQuery } from './product.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { caseReading, productReading } from './product.reading';
 
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
@@ -113,7 +115,7 @@ export class ProductController {
   @Get('products/:id')
   @ApiOperation({ summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetProductQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(productReading, id, actor));
   }
 
   @Get('products')
@@ -126,7 +128,7 @@ export class ProductController {
   @Get('cases/:id')
   @ApiOperation({ summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetCaseQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(caseReading, id, actor));
   }
 
   @Get('cases')

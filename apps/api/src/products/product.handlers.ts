@@ -1,47 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound, productKind, providerKind, serviceCaseKind, type Actor } from '@sme/domain';
-import { toPublicView } from '@sme/read-models';
-import { projectProduct, projectServiceCase, type ProductView } from '@sme/read-models/product.projection';
+import { type ProductView } from '@sme/read-models/product.projection';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import { listCatalogue, listProducts, listServiceCases } from '@sme/read-models/queries/product-list';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
-import { RecordLoader } from '../records/record-loader';
-import { caseReadForbidden, mayReadLibraryRecord, productReadForbidden, readsByRegion, scopeLibraryFilter } from './product-access';
-import { GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
-
-/** The region of a product's or case's provider, when the reader's access turns on it. */
-async function providerRegionFor(records: RecordLoader, actor: Actor, providerId: string): Promise<string | undefined> {
-  if (!readsByRegion(actor)) return undefined;
-  const state = await records.state(providerKind, providerId);
-  return state.status === 'NONE' ? undefined : state.regionCode;
-}
-
-/** The read rule of products and cases: the region that matters is their provider's. */
-const libraryRead = (records: RecordLoader, actor: Actor) => async (view: { providerId: string; providerOrgId: string }) =>
-  mayReadLibraryRecord(actor, view, await providerRegionFor(records, actor, view.providerId));
-
-@QueryHandler(GetProductQuery)
-export class GetProductHandler implements IQueryHandler<GetProductQuery> {
-  constructor(private readonly records: RecordLoader) {}
-
-  async execute({ productId, actor }: GetProductQuery) {
-    const missing = () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist');
-    const mayRead = libraryRead(this.records, actor);
-    return toPublicView(await this.records.view(productKind, projectProduct, productId, { missing, mayRead, forbidden: productReadForbidden }));
-  }
-}
-
-@QueryHandler(GetCaseQuery)
-export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
-  constructor(private readonly records: RecordLoader) {}
-
-  async execute({ caseId, actor }: GetCaseQuery) {
-    const missing = () => notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist');
-    const mayRead = libraryRead(this.records, actor);
-    return toPublicView(await this.records.view(serviceCaseKind, projectServiceCase, caseId, { missing, mayRead, forbidden: caseReadForbidden }));
-  }
-}
+import { scopeLibraryFilter } from './product-access';
+import { ListLibraryQuery } from './product.messages';
 
 /** What the public catalogue shows of a product: the 六公开, the fee and time limit, the classification and the provider. */
 function catalogueEntry(p: ProductView, providers: Map<string, ProviderView>) {

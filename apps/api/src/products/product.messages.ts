@@ -14,26 +14,6 @@ export type CaseCommandBody =
   | { type: 'PublishCase'; data: Omit<Extract<ServiceCaseCommand, { type: 'PublishCase' }>['data'], 'providerOrgId' | 'providerInPool'> }
   | CommandBody<Extract<ServiceCaseCommand, { type: 'RetireCase' }>>;
 
-/** One product, if the actor may read it. */
-export class GetProductQuery extends Query<unknown> {
-  constructor(
-    readonly productId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
-
-/** One case, if the actor may read it. */
-export class GetCaseQuery extends Query<unknown> {
-  constructor(
-    readonly caseId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
-
 /** `products` and `cases` as the actor may read them, or the public `catalogue` (products on show of providers in the 库). */
 export class ListLibraryQuery extends Query<unknown> {
   constructor(

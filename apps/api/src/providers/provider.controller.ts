@@ -20,8 +20,10 @@ import {
   WithdrawFromPoolDto,
 } from './provider.dto';
 import { inPoolInstant } from './provider.handlers';
-import { GetProviderQuery, ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
+import { ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
 import { providerCommands } from './provider.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { providerReading } from './provider.reading';
 
 /** Drops the fields not given, so the domain sees only what the request says. */
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -130,7 +132,7 @@ export class ProviderController extends KindController<ProviderCommandBody> {
   @Roles(...PROVIDER_READERS)
   @ApiOperation({ summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetProviderQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(providerReading, id, actor));
   }
 
   @Get()

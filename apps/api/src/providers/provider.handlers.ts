@@ -1,26 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { providerKind } from '@sme/domain';
 import { endOfBusinessDay } from '../read-side/business-day';
-import { toPublicView } from '@sme/read-models';
-import { projectProvider, type ProviderView } from '@sme/read-models/provider.projection';
 import { listProviders, providerMovements } from '@sme/read-models/queries/provider-list';
 import { ApiError } from '../http/api-error';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
-import { RecordLoader } from '../records/record-loader';
-import { mayReadProvider, providerReadForbidden, scopeProviderFilter } from './provider-access';
-import { providerNotFound } from './provider.commands';
-import { GetProviderQuery, ListProvidersQuery, ProviderMovementsQuery } from './provider.messages';
-
-@QueryHandler(GetProviderQuery)
-export class GetProviderHandler implements IQueryHandler<GetProviderQuery> {
-  constructor(private readonly records: RecordLoader) {}
-
-  async execute({ providerId, actor }: GetProviderQuery) {
-    const mayRead = (view: ProviderView) => mayReadProvider(actor, view);
-    return toPublicView(await this.records.view(providerKind, projectProvider, providerId, { missing: providerNotFound, mayRead, forbidden: providerReadForbidden }));
-  }
-}
+import { scopeProviderFilter } from './provider-access';
+import { ListProvidersQuery, ProviderMovementsQuery } from './provider.messages';
 
 @QueryHandler(ListProvidersQuery)
 export class ListProvidersHandler implements IQueryHandler<ListProvidersQuery> {

@@ -7,16 +7,6 @@ import type { CommandBody } from '../commands/command-body';
 /** A provider command without the settings the handler adds (the pass mark). */
 export type ProviderCommandBody = CommandBody<ProviderCommand>;
 
-/** One provider, folded from `provider-<id>`. */
-export class GetProviderQuery extends Query<unknown> {
-  constructor(
-    readonly providerId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
-
 /** The provider registry (优质服务机构库), narrowed to what the actor may read. */
 export class ListProvidersQuery extends Query<unknown> {
   constructor(

@@ -17,7 +17,9 @@ import {
   WithdrawalDto,
 } from './station.dto';
 import { stationCommands } from './station.commands';
-import { GetStationQuery, ListStationsQuery, type StationCommandBody } from './station.messages';
+import { ListStationsQuery, type StationCommandBody } from './station.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { stationReading } from './station.reading';
 
 @ApiTags('stations (服务站)')
 @ApiBearerAuth()
@@ -72,7 +74,7 @@ export class StationController extends KindController<StationCommandBody> {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
-    return this.queries.execute(new GetStationQuery(id, query.asOf ? new Date(query.asOf) : undefined));
+    return this.queries.execute(new GetRecordQuery(stationReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
   }
 
   @Get()
