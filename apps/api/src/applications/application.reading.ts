@@ -7,6 +7,6 @@ export const applicationReading: RecordReading<ApplicationView> = {
   kind: applicationKind,
   project: projectApplication,
   missing: () => notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
-  mayRead: (actor, view) => mayRead(actor, view),
+  mayRead,
   forbidden: applicationReadForbidden,
 };

@@ -7,6 +7,6 @@ export const demandReading: RecordReading<DemandView> = {
   kind: demandKind,
   project: projectDemand,
   missing: () => notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist'),
-  mayRead: (actor, view) => mayReadDemand(actor, view),
+  mayRead: mayReadDemand,
   forbidden: demandReadForbidden,
 };

@@ -10,7 +10,7 @@ export const enterpriseReading: RecordReading<EnterpriseView> = {
   missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
   notYet: (asOf) =>
     notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${asOf.toISOString()} 时尚未入库`, `The enterprise had not been registered at ${asOf.toISOString()}`),
-  mayRead: (actor, view) => mayReadEnterprise(actor, view),
+  mayRead: mayReadEnterprise,
   forbidden: enterpriseReadForbidden,
   show(view, { asOf }) {
     const on = chinaDateOf(asOf ?? new Date());

@@ -9,7 +9,7 @@ export const expertReading: RecordReading<ExpertView> = {
   kind: expertKind,
   project: projectExpert,
   missing: () => notFound('EXPERT_NOT_FOUND', '专家不存在', 'The expert does not exist'),
-  mayRead: (actor, view) => mayReadExpert(actor, view),
+  mayRead: mayReadExpert,
   forbidden: expertReadForbidden,
   async show(view, { id, records }) {
     const now = new Date();

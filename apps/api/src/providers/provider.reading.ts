@@ -8,6 +8,6 @@ export const providerReading: RecordReading<ProviderView> = {
   kind: providerKind,
   project: projectProvider,
   missing: providerNotFound,
-  mayRead: (actor, view) => mayReadProvider(actor, view),
+  mayRead: mayReadProvider,
   forbidden: providerReadForbidden,
 };
