@@ -4,7 +4,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { ApplicationController } from './applications/application.controller';
-import { ExecuteApplicationHandler, GetApplicationHandler, ListApplicationsHandler } from './applications/application.handlers';
+import { ListApplicationsHandler } from './applications/application.handlers';
 import { AuditController } from './audit/audit.controller';
 import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -16,7 +16,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ProvidersModule } from './providers/providers.module';
 import { ProductsModule } from './products/products.module';
 import { CallController } from './calls/call.controller';
-import { ExecuteCallHandler, GetCallHandler, ListCallsHandler, PublishCallListHandler } from './calls/call.handlers';
+import { GetCallHandler, ListCallsHandler, PublishCallListHandler } from './calls/call.handlers';
 import { CoreModule } from './commands/core.module';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
@@ -27,21 +27,16 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { DashboardController, GetSupervisorDashboardHandler } from './dashboard/dashboard';
 import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
-import { ExecuteStationHandler, GetStationHandler, ListStationsHandler } from './stations/station.handlers';
+import { ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
 import { Reactors } from './reactors/reactors.service';
 import { ReadConsistency } from './read-side/read-consistency';
 
 const handlers = [
-  ExecuteCallHandler,
   PublishCallListHandler,
   GetCallHandler,
   ListCallsHandler,
-  ExecuteApplicationHandler,
-  GetApplicationHandler,
   ListApplicationsHandler,
-  ExecuteStationHandler,
-  GetStationHandler,
   ListStationsHandler,
   GetStreamEventsHandler,
   VerifyChainsHandler,

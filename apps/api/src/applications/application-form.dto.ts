@@ -2,8 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -19,6 +17,7 @@ import {
 } from 'class-validator';
 import { EDUCATION_LEVELS, MATERIAL_KINDS, OPERATOR_TYPES, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
 import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { NestedList } from '../http/list-fields';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR_MONTH = /^\d{4}-\d{2}$/;
@@ -92,17 +91,9 @@ export class MaterialDto {
 
 export class ApplicationFormDto {
   @ApiProperty({ type: OperatorDto }) @ValidateNested() @Type(() => OperatorDto) operator!: OperatorDto;
-  @ApiProperty({ type: [OperationsYearDto] })
-  @IsArray()
-  @ArrayMaxSize(2)
-  @ValidateNested({ each: true })
-  @Type(() => OperationsYearDto)
+  @NestedList(OperationsYearDto, 2)
   operations!: OperationsYearDto[];
   @ApiProperty({ type: StationInfoDto }) @ValidateNested() @Type(() => StationInfoDto) station!: StationInfoDto;
-  @ApiProperty({ type: [MaterialDto] })
-  @IsArray()
-  @ArrayMaxSize(6)
-  @ValidateNested({ each: true })
-  @Type(() => MaterialDto)
+  @NestedList(MaterialDto, 6)
   materials!: MaterialDto[];
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { applicationKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -18,24 +18,18 @@ import {
   RecommendationDto,
 } from './application.dto';
 import {
-  ExecuteApplicationCommand,
-  GetApplicationQuery,
   ListApplicationsQuery,
   type ApplicationCommandBody,
 } from './application.messages';
+import { applicationCommands } from './application.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { applicationReading } from './application.reading';
 
 @ApiTags('applications (服务站申请)')
 @ApiBearerAuth()
 @Controller('applications')
-export class ApplicationController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: ApplicationCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteApplicationCommand(command, ctx));
-  }
+export class ApplicationController extends KindController<ApplicationCommandBody> {
+  protected readonly kindCommands = applicationCommands;
 
   @Post()
   @CommandRoute(applicationKind, 'CreateApplication')
@@ -107,7 +101,7 @@ export class ApplicationController {
   @Get(':id')
   @ApiOperation({ summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetApplicationQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(applicationReading, id, actor));
   }
 
   @Get()

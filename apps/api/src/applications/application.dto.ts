@@ -1,12 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { ApplicationFormDto, MaterialDto } from './application-form.dto';
+import { NestedList } from '../http/list-fields';
 
 const Opinion = () => applyDecorators(ApiProperty({ example: '材料齐全，符合申报条件' }), IsString(), MaxLength(2000));
 
@@ -51,11 +52,7 @@ export class PanelExpertDto {
 }
 
 export class ExpertPanelDto extends CommandRequestDto {
-  @ApiProperty({ type: [PanelExpertDto], description: 'At least three distinct registered, available experts' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PanelExpertDto)
+  @NestedList(PanelExpertDto, 50, { description: 'At least three distinct registered, available experts' })
   experts!: PanelExpertDto[];
 }
 

@@ -1,8 +1,6 @@
-import { Command, Query } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { Actor, ApplicationCommand } from '@sme/domain';
-import type { ApplicationListFilter, ApplicationView, PageRequest } from '@sme/read-models';
-import type { CommandResult } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
+import type { ApplicationListFilter, PageRequest } from '@sme/read-models';
 
 type WithoutCall<T> = T extends { type: infer K; data: infer D }
   ? { type: K; data: K extends 'CreateApplication' ? Omit<D, 'call'> & { callId: string } : Omit<D, 'call'> }
@@ -13,24 +11,6 @@ type WithoutCall<T> = T extends { type: infer K; data: infer D }
  * and the handler adds the call's snapshot where the rules need it.
  */
 export type ApplicationCommandBody = WithoutCall<Exclude<ApplicationCommand, { type: 'MarkDesignated' }>>;
-
-export class ExecuteApplicationCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: ApplicationCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-export class GetApplicationQuery extends Query<Omit<ApplicationView, '_id' | '_position'> & { position: string }> {
-  constructor(
-    readonly applicationId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
 
 export class ListApplicationsQuery extends Query<unknown> {
   constructor(

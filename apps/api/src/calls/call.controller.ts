@@ -1,32 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { callKind } from '@sme/domain';
 import { CommandRoute } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListCallsQueryDto, OpenCallDto } from './call.dto';
-import { ExecuteCallCommand, GetCallQuery, ListCallsQuery, PublishCallListCommand } from './call.messages';
+import { callCommands } from './call.commands';
+import { GetCallQuery, ListCallsQuery, PublishCallListCommand, type CallCommandBody } from './call.messages';
 
 @ApiTags('calls (征集批次)')
 @ApiBearerAuth()
 @Controller('calls')
-export class CallController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+export class CallController extends KindController<CallCommandBody> {
+  protected readonly kindCommands = callCommands;
 
   @Post()
   @CommandRoute(callKind, 'OpenCall')
   @ApiOperation({ summary: 'Open a call for station applications (征集批次)' })
   open(@Body() dto: OpenCallDto, @Ctx() ctx: RequestContext) {
     const { occurredAt: _o, reason: _r, ...data } = dto;
-    return this.commands.execute(
-      new ExecuteCallCommand({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx),
-    );
+    return this.run({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx);
   }
 
   @Post(':id/close')
@@ -34,7 +30,7 @@ export class CallController {
   @CommandRoute(callKind, 'CloseCall')
   @ApiOperation({ summary: 'Close the call: no more submissions' })
   close(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
-    return this.commands.execute(new ExecuteCallCommand({ type: 'CloseCall', data: { callId: id } }, ctx));
+    return this.run({ type: 'CloseCall', data: { callId: id } }, ctx);
   }
 
   @Post(':id/publish')

@@ -8,38 +8,11 @@ import { ReadSide } from '../read-side/read-side.service';
 import { Reactors } from '../reactors/reactors.service';
 import { stationIdFor } from '../reactors/station-designation.reaction';
 import {
-  ExecuteCallCommand,
   GetCallQuery,
   ListCallsQuery,
   PublishCallListCommand,
   type CallDetailsResponse,
 } from './call.messages';
-
-@CommandHandler(ExecuteCallCommand)
-export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly records: RecordLoader,
-  ) {}
-
-  private async documentNumberOf(callId: string): Promise<string> {
-    return (await this.records.call(callId)).documentNumber;
-  }
-
-  async execute({ command, ctx }: ExecuteCallCommand): Promise<CommandResult> {
-    const callId = command.data.callId;
-    const legalBasis = command.type === 'OpenCall' ? command.data.documentNumber : (await this.documentNumberOf(callId));
-    return toResponse(
-      await this.executor.execute({
-        id: callId,
-        kind: callKind,
-        command,
-        ctx,
-        legalBasis,
-      }),
-    );
-  }
-}
 
 @CommandHandler(PublishCallListCommand)
 export class PublishCallListHandler implements ICommandHandler<PublishCallListCommand> {

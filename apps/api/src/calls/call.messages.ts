@@ -8,15 +8,6 @@ import type { RequestContext } from '../commands/request-context';
 
 export type CallCommandBody = CommandBody<Exclude<CallCommand, { type: 'PublishList' }>>;
 
-export class ExecuteCallCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: CallCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
 /** 发布名单: publishes the call's list, then designates every listed station. */
 export class PublishCallListCommand extends Command<CommandResult> {
   constructor(

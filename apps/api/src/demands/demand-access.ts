@@ -1,6 +1,7 @@
-import { isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
+import { organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import type { DemandListFilter, DemandView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
+import { regionalRead, withinActorRegion } from '../records/read-scope';
 
 /**
  * Who reads which demands: an ENTERPRISE its own; ADMIN every one; STATION_OPERATOR, HUB, the
@@ -15,9 +16,7 @@ const READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', '
 export const demandReadForbidden = () => ApiError.forbidden('DEMAND_READ_FORBIDDEN', '无权查看该服务需求', 'You may not read this demand');
 
 export function mayReadDemand(actor: Actor, demand: Pick<DemandView, 'enterpriseUscc' | 'regionCode'>): boolean {
-  if (READS_ALL.includes(actor.role)) return true;
-  if (READS_REGION.includes(actor.role)) return isWithinRegion(demand.regionCode, actor.regionCode);
-  return actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, demand.enterpriseUscc);
+  return regionalRead(actor, READS_REGION, demand.regionCode) ?? (actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, demand.enterpriseUscc));
 }
 
 export function scopeDemandFilter(actor: Actor, filter: DemandListFilter): DemandListFilter {
@@ -25,13 +24,5 @@ export function scopeDemandFilter(actor: Actor, filter: DemandListFilter): Deman
   // A demand carries the USCC as parsed (trimmed, upper-case): the organisation's key.
   if (actor.role === 'ENTERPRISE') return { ...filter, enterpriseUscc: organisationKey(actor.orgId) };
   if (!READS_REGION.includes(actor.role)) throw demandReadForbidden();
-  if (filter.regionCode === undefined) return { ...filter, regionCode: actor.regionCode };
-  if (!isWithinRegion(filter.regionCode, actor.regionCode)) {
-    throw ApiError.forbidden(
-      'REGION_NOT_PERMITTED',
-      `无权查看 ${filter.regionCode} 的服务需求（您的辖区：${actor.regionCode}）`,
-      `You may not read demands of ${filter.regionCode} (your region: ${actor.regionCode})`,
-    );
-  }
-  return filter;
+  return withinActorRegion(actor, filter, { zh: '服务需求', en: 'demands' });
 }

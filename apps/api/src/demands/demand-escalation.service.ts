@@ -6,7 +6,8 @@ import { unacceptedDemandsRaisedBefore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../commands/request-context';
 import { ReadSide } from '../read-side/read-side.service';
-import { ExecuteDemandCommand } from './demand.messages';
+import { ExecuteKindCommand } from '../commands/kind-command';
+import { demandCommands } from './demand.commands';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -60,7 +61,7 @@ export class DemandEscalation implements OnApplicationBootstrap, OnApplicationSh
       const actor: Actor = { id: 'demand-escalation', role: 'HUB', orgId: 'DEMAND-ESCALATION', regionCode: cityCodeOf(demand.regionCode) };
       const ctx: RequestContext = { actor, occurredAt: now, correlationId, causationId: null };
       try {
-        await this.commands.execute(new ExecuteDemandCommand({ type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx));
+        await this.commands.execute(new ExecuteKindCommand(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx));
         result.escalated.push(demand.id);
       } catch (error) {
         const code = (error as { code?: unknown }).code;

@@ -3,25 +3,29 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { DemandEscalation } from './demand-escalation.service';
 import { AcceptDemandDto, CloseDemandDto, ListDemandsQueryDto, MatchDemandDto, RaiseDemandDto, ResolveDemandDto, RunEscalationsDto } from './demand.dto';
-import { ExecuteDemandCommand, GetDemandQuery, ListDemandsQuery, type DemandCommandBody } from './demand.messages';
+import { ListDemandsQuery, type DemandCommandBody } from './demand.messages';
+import { demandCommands } from './demand.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { demandReading } from './demand.reading';
 
 @ApiTags('demands (服务需求库)')
 @ApiBearerAuth()
 @Controller('demands')
-export class DemandController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly escalation: DemandEscalation,
-  ) {}
+export class DemandController extends KindController<DemandCommandBody> {
+  protected readonly kindCommands = demandCommands;
 
-  private run(command: DemandCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteDemandCommand(command, ctx));
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    private readonly escalation: DemandEscalation,
+  ) {
+    super(commands, queries);
   }
 
   @Post()
@@ -81,7 +85,7 @@ export class DemandController {
   @Get(':id')
   @ApiOperation({ summary: 'One demand, folded from its events' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetDemandQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(demandReading, id, actor));
   }
 
   @Get()

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DemandEscalation } from './demand-escalation.service';
 import { DemandController } from './demand.controller';
-import { ExecuteDemandHandler, GetDemandHandler, ListDemandsHandler } from './demand.handlers';
+import { ListDemandsHandler } from './demand.handlers';
 
 /** 服务需求库: demands raised, accepted, matched, resolved or closed, and escalated when left unaccepted. */
 @Module({
   controllers: [DemandController],
-  providers: [ExecuteDemandHandler, GetDemandHandler, ListDemandsHandler, DemandEscalation],
+  providers: [ListDemandsHandler, DemandEscalation],
 })
 export class DemandsModule {}

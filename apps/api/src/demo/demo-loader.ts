@@ -3,12 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { Actor, ServiceDomain } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { ExecuteApplicationCommand, type ApplicationCommandBody } from '../applications/application.messages';
-import { ExecuteCallCommand, PublishCallListCommand } from '../calls/call.messages';
+import { applicationCommands } from '../applications/application.commands';
+import { callCommands } from '../calls/call.commands';
+import { PublishCallListCommand } from '../calls/call.messages';
 import type { CommandResult } from '../commands/command-executor';
+import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
 import type { RequestContext } from '../commands/request-context';
-import { ExecuteExpertCommand, type ExpertCommandBody } from '../experts/expert.messages';
-import { ExecuteStationCommand, type StationCommandBody } from '../stations/station.messages';
+import { expertCommands } from '../experts/expert.commands';
+import { stationCommands } from '../stations/station.commands';
 import { stationIdFor } from '../reactors/station-designation.reaction';
 import {
   AUDITOR,
@@ -76,13 +78,13 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     causationId: null,
     ...(reason ? { reason } : {}),
   });
-  const application = (body: ApplicationCommandBody, actor: Actor, at: string): Promise<CommandResult> =>
-    bus.execute(new ExecuteApplicationCommand(body, ctx(actor, at)));
-  const station = (body: StationCommandBody, actor: Actor, at: string): Promise<CommandResult> =>
-    bus.execute(new ExecuteStationCommand(body, ctx(actor, at)));
-
-  const expert = (body: ExpertCommandBody, actor: Actor, at: string): Promise<CommandResult> =>
-    bus.execute(new ExecuteExpertCommand(body, ctx(actor, at)));
+  const runs =
+    <B>(commands: AnyKindCommands<B>) =>
+    (body: B, actor: Actor, at: string): Promise<CommandResult> =>
+      bus.execute(new ExecuteKindCommand(commands, body, ctx(actor, at)));
+  const application = runs(applicationCommands);
+  const station = runs(stationCommands);
+  const expert = runs(expertCommands);
 
   // The panel experts: in the expert registry (registered by the hub, admitted by the city) before any panel.
   for (const [i, e] of EXPERTS.entries()) {
@@ -99,7 +101,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   }
 
   const { openedAt, ...call } = DEMO_CALL;
-  await bus.execute(new ExecuteCallCommand({ type: 'OpenCall', data: call }, ctx(CITY, openedAt)));
+  await bus.execute(new ExecuteKindCommand(callCommands, { type: 'OpenCall', data: call }, ctx(CITY, openedAt)));
 
   const ids = new Map<number, string>();
   for (const a of DEMO_APPLICANTS) {
@@ -163,7 +165,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     );
   }
 
-  await bus.execute(new ExecuteCallCommand({ type: 'CloseCall', data: { callId: call.callId } }, ctx(CITY, day('2019-08-30'))));
+  await bus.execute(new ExecuteKindCommand(callCommands, { type: 'CloseCall', data: { callId: call.callId } }, ctx(CITY, day('2019-08-30'))));
   await bus.execute(new PublishCallListCommand(call.callId, ctx(CITY, day('2019-09-10'))));
 
   for (const a of DEMO_APPLICANTS.filter((x) => reaches(x, 'APPROVED'))) {

@@ -1,6 +1,7 @@
-import { isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
+import { organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import type { EnterpriseListFilter, EnterpriseView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
+import { regionalRead, withinActorRegion } from '../records/read-scope';
 
 /**
  * Who reads which enterprise records (中小企业数据库). An enterprise's figures are its own business, so:
@@ -19,9 +20,7 @@ export const enterpriseReadForbidden = () =>
   ApiError.forbidden('ENTERPRISE_READ_FORBIDDEN', '无权查看该企业信息', 'You may not read this enterprise');
 
 export function mayReadEnterprise(actor: Actor, enterprise: Pick<EnterpriseView, 'uscc' | 'regionCode'>): boolean {
-  if (ENTERPRISE_READS_ALL.includes(actor.role)) return true;
-  if (ENTERPRISE_READS_REGION.includes(actor.role)) return isWithinRegion(enterprise.regionCode, actor.regionCode);
-  return actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, enterprise.uscc);
+  return regionalRead(actor, ENTERPRISE_READS_REGION, enterprise.regionCode) ?? (actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, enterprise.uscc));
 }
 
 /** Narrows a list request to what the actor may read; a region filter outside the actor's region is a 403. */
@@ -35,13 +34,5 @@ export function scopeEnterpriseFilter(actor: Actor, filter: EnterpriseListFilter
     return { ...filter, uscc };
   }
   if (!ENTERPRISE_READS_REGION.includes(actor.role)) throw enterpriseReadForbidden();
-  if (filter.regionCode === undefined) return { ...filter, regionCode: actor.regionCode };
-  if (!isWithinRegion(filter.regionCode, actor.regionCode)) {
-    throw ApiError.forbidden(
-      'REGION_NOT_PERMITTED',
-      `无权查看 ${filter.regionCode} 的企业（您的辖区：${actor.regionCode}）`,
-      `You may not read enterprises of ${filter.regionCode} (your region: ${actor.regionCode})`,
-    );
-  }
-  return filter;
+  return withinActorRegion(actor, filter, { zh: '企业', en: 'enterprises' });
 }

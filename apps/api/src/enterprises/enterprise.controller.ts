@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { enterpriseKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -18,20 +18,16 @@ import {
   TagParam,
   UpdateProfileDto,
 } from './enterprise.dto';
-import { ExecuteEnterpriseCommand, GetEnterpriseQuery, ListEnterprisesQuery, type EnterpriseCommandBody } from './enterprise.messages';
+import { enterpriseCommands } from './enterprise.commands';
+import { ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { enterpriseReading } from './enterprise.reading';
 
 @ApiTags('enterprises (中小企业数据库)')
 @ApiBearerAuth()
 @Controller('enterprises')
-export class EnterpriseController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: EnterpriseCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteEnterpriseCommand(command, ctx));
-  }
+export class EnterpriseController extends KindController<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>> {
+  protected readonly kindCommands = enterpriseCommands;
 
   @Post()
   @CommandRoute(enterpriseKind, 'RegisterEnterprise')
@@ -42,10 +38,8 @@ export class EnterpriseController {
     const { uscc, name, industryCode, regionCode, foundedOn, figures } = dto;
     const { year, employees, revenue, assets } = figures;
     const enterpriseId = newRecordId(ctx, 'enterprise');
-    return this.run(
-      { type: 'RegisterEnterprise', data: { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, figures: { year, employees, revenue, assets } } },
-      ctx,
-    );
+    const data = { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, figures: { year, employees, revenue, assets } };
+    return this.commands.execute(new RegisterEnterpriseCommand({ type: 'RegisterEnterprise', data }, ctx));
   }
 
   @Post(':id/figures')
@@ -99,7 +93,7 @@ export class EnterpriseController {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
-    return this.queries.execute(new GetEnterpriseQuery(id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
+    return this.queries.execute(new GetRecordQuery(enterpriseReading, id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
   }
 
   @Get()

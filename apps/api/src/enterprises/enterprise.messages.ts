@@ -9,21 +9,11 @@ import type { RequestContext } from '../commands/request-context';
 export type RegisterEnterpriseBody = { type: 'RegisterEnterprise'; data: Omit<RegisterEnterprise['data'], 'usccAlreadyRegistered'> };
 export type EnterpriseCommandBody = RegisterEnterpriseBody | CommandBody<Exclude<EnterpriseCommand, RegisterEnterprise>>;
 
-export class ExecuteEnterpriseCommand extends Command<CommandResult> {
+/** 入库: the USCC is reserved across records before the enterprise is written. */
+export class RegisterEnterpriseCommand extends Command<CommandResult> {
   constructor(
-    readonly command: EnterpriseCommandBody,
+    readonly command: RegisterEnterpriseBody,
     readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-/** One enterprise folded from its stream; with `asOf`, from its events up to that business time. */
-export class GetEnterpriseQuery extends Query<unknown> {
-  constructor(
-    readonly enterpriseId: string,
-    readonly actor: Actor,
-    readonly asOf?: Date,
   ) {
     super();
   }

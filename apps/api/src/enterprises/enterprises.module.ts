@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseController } from './enterprise.controller';
-import { ExecuteEnterpriseHandler, GetEnterpriseHandler, ListEnterprisesHandler } from './enterprise.handlers';
+import { RegisterEnterpriseHandler, ListEnterprisesHandler } from './enterprise.handlers';
 import { SizeStandardController } from './size-standard.controller';
 
 /** 中小企业数据库: enterprises, their yearly figures, size class (划型) and tags; the size standards themselves. */
 @Module({
   controllers: [EnterpriseController, SizeStandardController],
-  providers: [ExecuteEnterpriseHandler, GetEnterpriseHandler, ListEnterprisesHandler],
+  providers: [RegisterEnterpriseHandler, ListEnterprisesHandler],
 })
 export class EnterprisesModule {}

@@ -1,8 +1,9 @@
 import type { Actor, Role } from '@sme/domain';
-import { isCityCode, isProvinceCode, isWithinRegion } from '@sme/domain/shared/region-code';
+import { isWithinRegion } from '@sme/domain/shared/region-code';
 import type { ExpertView } from '@sme/read-models/expert.projection';
 import type { ExpertListFilter } from '@sme/read-models/queries/expert-list';
 import { ApiError } from '../http/api-error';
+import { regionFilterWithin } from '../records/read-scope';
 
 /**
  * Who reads which experts: an expert their own record; the hub, the authorities and auditors those
@@ -14,13 +15,6 @@ export const EXPERT_READERS: Role[] = ['EXPERT', 'HUB', 'CITY_AUTHORITY', 'DISTR
 export const expertReadForbidden = () => ApiError.forbidden('EXPERT_READ_FORBIDDEN', '无权查看该专家', 'You may not read this expert');
 
 const REGIONAL = new Set<Role>(['HUB', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'AUDITOR']);
-
-/** The part of the registry inside an actor's region, as a list filter. */
-function regionScope(regionCode: string): Pick<ExpertListFilter, 'cityCode' | 'regionCode' | 'regionPrefix'> {
-  if (isProvinceCode(regionCode)) return { regionPrefix: regionCode.slice(0, 2) };
-  if (isCityCode(regionCode)) return { cityCode: regionCode };
-  return { regionCode };
-}
 
 export function mayReadExpert(actor: Actor, expert: Pick<ExpertView, 'id' | 'regionCode'>): boolean {
   if (actor.role === 'EXPERT') return expert.id === actor.id;
@@ -39,7 +33,7 @@ export function scopeExpertFilter(actor: Actor, filter: ExpertListFilter): Exper
   }
   return {
     ...filter,
-    ...regionScope(actor.regionCode),
+    ...regionFilterWithin(actor.regionCode),
     ...(filter.cityCode ? { cityCode: filter.cityCode } : {}),
     ...(filter.regionCode ? { regionCode: filter.regionCode } : {}),
   };

@@ -1,14 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expertKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
 import { EXPERT_READERS } from './expert-access';
 import { ExpertIdPipe } from './expert-id.pipe';
 import { ExpertOpinionDto, ListExpertsQueryDto, RegisterExpertDto, RemoveExpertDto, SuspendExpertDto, UpdateExpertProfileDto } from './expert.dto';
-import { ExecuteExpertCommand, GetExpertQuery, ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
+import { expertCommands } from './expert.commands';
+import { ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { expertReading } from './expert.reading';
 
 /** Drops the fields not given, so the domain sees only what the request says. */
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -16,15 +19,8 @@ const given = <T extends object>(value: T): T => Object.fromEntries(Object.entri
 @ApiTags('experts (服务专家库)')
 @ApiBearerAuth()
 @Controller('experts')
-export class ExpertController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: ExpertCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteExpertCommand(command, ctx));
-  }
+export class ExpertController extends KindController<ExpertCommandBody> {
+  protected readonly kindCommands = expertCommands;
 
   @Post()
   @CommandRoute(expertKind, 'RegisterExpert')
@@ -94,7 +90,7 @@ export class ExpertController {
   @Roles(...EXPERT_READERS)
   @ApiOperation({ summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)' })
   get(@Param('id', ExpertIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetExpertQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(expertReading, id, actor));
   }
 
   @Get()

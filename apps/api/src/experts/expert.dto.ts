@@ -7,6 +7,7 @@ import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EXPERT_ID_PATTERN } from './expert-id.pipe';
+import { NestedList } from '../http/list-fields';
 
 export class ExpertSpecialtyDto {
   @ApiProperty({ enum: SERVICE_DOMAINS, example: 'IP' }) @IsIn(SERVICE_DOMAINS) domain!: ServiceDomain;
@@ -24,12 +25,7 @@ export class ExpertOrganisationDto {
 }
 
 class ExpertProfileFields extends CommandRequestDto {
-  @ApiProperty({ type: [ExpertSpecialtyDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ExpertSpecialtyDto)
+  @NestedList(ExpertSpecialtyDto, 20, { min: 1 })
   specialties!: ExpertSpecialtyDto[];
 }
 

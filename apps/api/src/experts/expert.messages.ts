@@ -1,31 +1,10 @@
-import { Command, Query } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { Actor, ExpertCommand } from '@sme/domain';
 import type { PageRequest } from '@sme/read-models';
 import type { ExpertListFilter } from '@sme/read-models/queries/expert-list';
 import type { CommandBody } from '../commands/command-body';
-import type { CommandResult } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
 
 export type ExpertCommandBody = CommandBody<ExpertCommand>;
-
-export class ExecuteExpertCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: ExpertCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-/** One expert, folded from `expert-<id>`, with whether they could sit on a panel now. */
-export class GetExpertQuery extends Query<unknown> {
-  constructor(
-    readonly expertId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
 
 /** The expert registry list, narrowed to what the actor may read. */
 export class ListExpertsQuery extends Query<unknown> {

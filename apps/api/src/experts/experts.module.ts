@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ExpertController } from './expert.controller';
-import { ExecuteExpertHandler, GetExpertHandler, ListExpertsHandler } from './expert.handlers';
+import { ListExpertsHandler } from './expert.handlers';
 
 /** 服务专家库: registration, admission, suspension, removal and profile of experts; the registry list. */
 @Module({
   controllers: [ExpertController],
-  providers: [ExecuteExpertHandler, GetExpertHandler, ListExpertsHandler],
+  providers: [ListExpertsHandler],
 })
 export class ExpertsModule {}

@@ -1,22 +1,21 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { faqKind } from '@sme/domain';
+import { faqKind, type FaqCommand } from '@sme/domain';
 import { CommandRoute, Public } from '../auth/auth.decorators';
+import type { CommandBody } from '../commands/command-body';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
-import { ExecuteFaqCommand, ListFaqsQuery } from './policy.messages';
+import { faqCommands } from './policy.commands';
+import { ListFaqsQuery } from './policy.messages';
 
 @ApiTags('FAQs (基础信息库)')
 @ApiBearerAuth()
 @Controller('faqs')
-export class FaqController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+export class FaqController extends KindController<CommandBody<FaqCommand>> {
+  protected readonly kindCommands = faqCommands;
 
   @Post()
   @CommandRoute(faqKind, 'PublishFaq')
@@ -24,7 +23,7 @@ export class FaqController {
   publish(@Body() dto: PublishFaqDto, @Ctx() ctx: RequestContext) {
     const { question, answer, topics, policyIds } = dto;
     const data = { faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) };
-    return this.commands.execute(new ExecuteFaqCommand({ type: 'PublishFaq', data }, ctx));
+    return this.run({ type: 'PublishFaq', data }, ctx);
   }
 
   @Post(':id/revisions')
@@ -38,14 +37,14 @@ export class FaqController {
       ...(topics === undefined ? {} : { topics }),
       ...(policyIds === undefined ? {} : { policyIds }),
     };
-    return this.commands.execute(new ExecuteFaqCommand({ type: 'ReviseFaq', data: { faqId: id, changes } }, ctx));
+    return this.run({ type: 'ReviseFaq', data: { faqId: id, changes } }, ctx);
   }
 
   @Post(':id/retirement')
   @CommandRoute(faqKind, 'RetireFaq')
   @ApiOperation({ summary: 'Retire the FAQ (reason required)' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireFaqDto, @Ctx() ctx: RequestContext) {
-    return this.commands.execute(new ExecuteFaqCommand({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx));
+    return this.run({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
   @Get()

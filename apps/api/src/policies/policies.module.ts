@@ -4,9 +4,6 @@ import { PolicyController } from './policy.controller';
 import {
   EligibleEnterprisesHandler,
   EligiblePoliciesHandler,
-  ExecuteFaqHandler,
-  ExecutePolicyHandler,
-  GetPolicyHandler,
   ListFaqsHandler,
   ListPoliciesHandler,
   PushPolicyHandler,
@@ -16,10 +13,7 @@ import {
 @Module({
   controllers: [PolicyController, FaqController],
   providers: [
-    ExecutePolicyHandler,
     PushPolicyHandler,
-    ExecuteFaqHandler,
-    GetPolicyHandler,
     ListPoliciesHandler,
     ListFaqsHandler,
     EligibleEnterprisesHandler,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -11,12 +11,13 @@ import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolic
 import {
   EligibleEnterprisesQuery,
   EligiblePoliciesQuery,
-  ExecutePolicyCommand,
-  GetPolicyQuery,
   ListPoliciesQuery,
   PushPolicyCommand,
   type PolicyCommandBody,
 } from './policy.messages';
+import { policyCommands } from './policy.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { policyReading } from './policy.reading';
 
 /** `on` as given (a real calendar date), or today in China. */
 function matchingDate(on: string | undefined): string {
@@ -34,15 +35,8 @@ const present = <K extends string, V>(key: K, value: V | undefined) => (value ==
 @ApiTags('policies (基础信息库)')
 @ApiBearerAuth()
 @Controller()
-export class PolicyController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: PolicyCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecutePolicyCommand(command, ctx));
-  }
+export class PolicyController extends KindController<PolicyCommandBody> {
+  protected readonly kindCommands = policyCommands;
 
   @Post('policies')
   @CommandRoute(policyKind, 'PublishPolicy')
@@ -115,7 +109,7 @@ export class PolicyController {
   @Public()
   @ApiOperation({ summary: 'Public: one policy, folded from its events' })
   get(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetPolicyQuery(id));
+    return this.queries.execute(new GetRecordQuery(policyReading, id));
   }
 
   @Get('policies/:id/eligible-enterprises')

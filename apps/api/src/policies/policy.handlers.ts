@@ -4,18 +4,15 @@ import {
   chinaDateOf,
   conflict,
   decideAuthorized,
-  faqKind,
   isEligible,
   notFound,
   policyKind,
-  type FaqCommand,
-  type PolicyCommand,
   type PolicyEvent,
   type PolicyState,
   type PushPolicy,
 } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
-import { foldView, listFaqs, listPolicies, policiesInForce, policyCandidates, projectPolicy, toPublicView, type EnterpriseView } from '@sme/read-models';
+import { listFaqs, listPolicies, policiesInForce, policyCandidates, toPublicView, type EnterpriseView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
@@ -24,46 +21,14 @@ import { enterpriseReadForbidden, matchable, matchingScope, mayReadEnterprise, p
 import {
   EligibleEnterprisesQuery,
   EligiblePoliciesQuery,
-  ExecuteFaqCommand,
-  ExecutePolicyCommand,
-  GetPolicyQuery,
   ListFaqsQuery,
   ListPoliciesQuery,
   PushPolicyCommand,
 } from './policy.messages';
-
-const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
+import { policyNotFound, publicPolicy } from './policy.reading';
 
 async function loadPolicy(store: EventStore, policyId: string) {
   return (await loadAggregate<PolicyState, PolicyEvent>(store, policyKind.streamId(policyId), policyKind.decider)).state;
-}
-
-@CommandHandler(ExecutePolicyCommand)
-export class ExecutePolicyHandler implements ICommandHandler<ExecutePolicyCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
-
-  async execute({ command, ctx }: ExecutePolicyCommand): Promise<CommandResult> {
-    const { policyId } = command.data;
-    // The legal basis of a policy's events is its own document number.
-    let legalBasis: string | undefined;
-    if (command.type === 'PublishPolicy') legalBasis = command.data.documentNumber;
-    else {
-      const state = await loadPolicy(this.store, policyId);
-      legalBasis = state.status === 'NONE' ? undefined : (command.type === 'AmendPolicy' && command.data.changes.documentNumber) || state.documentNumber;
-    }
-    return toResponse(
-      await this.executor.execute({
-        id: policyId,
-        kind: policyKind,
-        command: command as Omit<PolicyCommand, 'metadata'>,
-        ctx,
-        ...(typeof legalBasis === 'string' ? { legalBasis } : {}),
-      }),
-    );
-  }
 }
 
 /**
@@ -115,38 +80,6 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
     );
   }
 }
-
-@CommandHandler(ExecuteFaqCommand)
-export class ExecuteFaqHandler implements ICommandHandler<ExecuteFaqCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
-
-  async execute({ command, ctx }: ExecuteFaqCommand): Promise<CommandResult> {
-    const { faqId } = command.data;
-    return toResponse(
-      await this.executor.execute({
-        id: faqId,
-        kind: faqKind,
-        command: command as Omit<FaqCommand, 'metadata'>,
-        ctx,
-      }),
-    );
-  }
-}
-
-@QueryHandler(GetPolicyQuery)
-export class GetPolicyHandler implements IQueryHandler<GetPolicyQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ policyId }: GetPolicyQuery) {
-    const view = foldView(projectPolicy, await this.store.readStream(policyKind.streamId(policyId)));
-    if (!view) throw policyNotFound();
-    const { pushedVersions: _omitted, ...rest } = toPublicView(view);
-    return rest;
-  }
-}
-
-/** Which enterprise got a policy is not public: the public list leaves the push map out. */
-const publicPolicy = <T extends { pushedVersions?: unknown }>({ pushedVersions: _omitted, ...rest }: T) => rest;
 
 @QueryHandler(ListPoliciesQuery)
 export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {

@@ -1,5 +1,5 @@
 import { Command, Query } from '@nestjs/cqrs';
-import type { Actor, FaqCommand, PolicyCommand, PushPolicy } from '@sme/domain';
+import type { Actor, PolicyCommand, PushPolicy } from '@sme/domain';
 import type { FaqListFilter, PageRequest, PolicyListFilter } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
@@ -7,36 +7,12 @@ import type { RequestContext } from '../commands/request-context';
 
 export type PolicyCommandBody = CommandBody<Exclude<PolicyCommand, PushPolicy>>;
 
-export class ExecutePolicyCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: PolicyCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
 /** 政策推送: the handler computes the eligible enterprises now and pushes to those not yet shown this version. */
 export class PushPolicyCommand extends Command<CommandResult> {
   constructor(
     readonly policyId: string,
     readonly ctx: RequestContext,
   ) {
-    super();
-  }
-}
-
-export class ExecuteFaqCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: CommandBody<FaqCommand>,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-export class GetPolicyQuery extends Query<unknown> {
-  constructor(readonly policyId: string) {
     super();
   }
 }

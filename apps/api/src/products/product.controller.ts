@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { productKind, serviceCaseKind, type Actor, type CaseEnterprise, type ProductContent } from '@sme/domain';
 import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -17,7 +18,10 @@ import {
   type ClassificationDto,
   type FeeDto,
 } from './product.dto';
-import { ExecuteCaseCommand, ExecuteProductCommand, GetCaseQuery, GetProductQuery, ListLibraryQuery } from './product.messages';
+import { caseCommands, productCommands } from './product.commands';
+import { ListLibraryQuery } from './product.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { caseReading, productReading } from './product.reading';
 
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
@@ -51,7 +55,7 @@ export class ProductController {
       timeLimit: { workingDays: dto.timeLimit.workingDays },
       classification: classificationOf(dto.classification),
     };
-    return this.commands.execute(new ExecuteProductCommand({ type: 'PublishProduct', data }, ctx));
+    return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'PublishProduct', data }, ctx));
   }
 
   @Post('products/:id/revisions')
@@ -70,7 +74,7 @@ export class ProductController {
       timeLimit: c.timeLimit && { workingDays: c.timeLimit.workingDays },
       classification: c.classification && classificationOf(c.classification),
     });
-    return this.commands.execute(new ExecuteProductCommand({ type: 'ReviseProduct', data: { productId: id, changes } }, ctx));
+    return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'ReviseProduct', data: { productId: id, changes } }, ctx));
   }
 
   @Post('products/:id/retirement')
@@ -78,7 +82,7 @@ export class ProductController {
   @CommandRoute(productKind, 'RetireProduct')
   @ApiOperation({ summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
-    return this.commands.execute(new ExecuteProductCommand({ type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
+    return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
   @Post('cases')
@@ -97,7 +101,7 @@ export class ProductController {
       servedOn: dto.servedOn,
       classification: classificationOf(dto.classification),
     });
-    return this.commands.execute(new ExecuteCaseCommand({ type: 'PublishCase', data }, ctx));
+    return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'PublishCase', data }, ctx));
   }
 
   @Post('cases/:id/retirement')
@@ -105,13 +109,13 @@ export class ProductController {
   @CommandRoute(serviceCaseKind, 'RetireCase')
   @ApiOperation({ summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
   retireCase(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
-    return this.commands.execute(new ExecuteCaseCommand({ type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
+    return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
   @Get('products/:id')
   @ApiOperation({ summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetProductQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(productReading, id, actor));
   }
 
   @Get('products')
@@ -124,7 +128,7 @@ export class ProductController {
   @Get('cases/:id')
   @ApiOperation({ summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetCaseQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(caseReading, id, actor));
   }
 
   @Get('cases')

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -20,6 +17,7 @@ import {
 import { FEE_KINDS, INDUSTRY_CODES, SERVED_ENTERPRISE_SIZES, SERVICE_DOMAINS, type FeeKind } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { EnumList } from '../http/list-fields';
 
 const INDUSTRIES = [...INDUSTRY_CODES, 'ANY'] as const;
 const SIZES = [...SERVED_ENTERPRISE_SIZES, 'ANY'] as const;
@@ -34,25 +32,13 @@ export class TimeLimitDto {
 }
 
 export class ClassificationDto {
-  @ApiProperty({ enum: INDUSTRIES, isArray: true, description: "Size-standard industries, or ['ANY']" })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(INDUSTRIES.length)
-  @IsIn(INDUSTRIES, { each: true })
+  @EnumList(INDUSTRIES, { min: 1, description: "Size-standard industries, or ['ANY']" })
   industries!: string[];
 
-  @ApiProperty({ enum: SERVICE_DOMAINS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(SERVICE_DOMAINS.length)
-  @IsIn(SERVICE_DOMAINS, { each: true })
+  @EnumList(SERVICE_DOMAINS, { min: 1 })
   serviceDomains!: string[];
 
-  @ApiProperty({ enum: SIZES, isArray: true, description: "MEDIUM, SMALL, MICRO, or ['ANY']" })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(SIZES.length)
-  @IsIn(SIZES, { each: true })
+  @EnumList(SIZES, { min: 1, description: "MEDIUM, SMALL, MICRO, or ['ANY']" })
   enterpriseSizes!: string[];
 }
 

@@ -1,10 +1,8 @@
-import { Command, Query } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { Actor, ProductCommand, ServiceCaseCommand } from '@sme/domain';
 import type { PageRequest } from '@sme/read-models';
 import type { ProductListFilter } from '@sme/read-models/queries/product-list';
 import type { CommandBody } from '../commands/command-body';
-import type { CommandResult } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
 
 /** Without what the handler reads from the provider's record (`providerOrgId`, `providerInPool`). */
 export type ProductCommandBody =
@@ -15,44 +13,6 @@ export type ProductCommandBody =
 export type CaseCommandBody =
   | { type: 'PublishCase'; data: Omit<Extract<ServiceCaseCommand, { type: 'PublishCase' }>['data'], 'providerOrgId' | 'providerInPool'> }
   | CommandBody<Extract<ServiceCaseCommand, { type: 'RetireCase' }>>;
-
-export class ExecuteProductCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: ProductCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-export class ExecuteCaseCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: CaseCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-/** One product, if the actor may read it. */
-export class GetProductQuery extends Query<unknown> {
-  constructor(
-    readonly productId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
-
-/** One case, if the actor may read it. */
-export class GetCaseQuery extends Query<unknown> {
-  constructor(
-    readonly caseId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
 
 /** `products` and `cases` as the actor may read them, or the public `catalogue` (products on show of providers in the 库). */
 export class ListLibraryQuery extends Query<unknown> {

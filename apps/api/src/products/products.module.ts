@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ProductController } from './product.controller';
-import { ExecuteCaseHandler, ExecuteProductHandler, GetCaseHandler, GetProductHandler, ListLibraryHandler } from './product.handlers';
+import { ListLibraryHandler } from './product.handlers';
 
 /** 服务产品和案例库: products (versions, retirement), cases, and the public catalogue. */
 @Module({
   controllers: [ProductController],
-  providers: [ExecuteProductHandler, ExecuteCaseHandler, GetProductHandler, GetCaseHandler, ListLibraryHandler],
+  providers: [ListLibraryHandler],
 })
 export class ProductsModule {}

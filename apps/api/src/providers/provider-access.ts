@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
-import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
 import { ApiError } from '../http/api-error';
+import { regionalRead, regionFilterWithin } from '../records/read-scope';
 
 /**
  * A provider's record id follows from its USCC: one record per organisation, every entry round on it.
@@ -27,15 +27,11 @@ export const providerReadForbidden = () => ApiError.forbidden('PROVIDER_READ_FOR
 
 /** The providers inside a region, as a list filter (the read model's form of `isWithinRegion`). */
 export function providersWithin(regionCode: string): Pick<ProviderListFilter, 'cityCode' | 'regionCode' | 'regionPrefix'> {
-  if (isProvinceCode(regionCode)) return { regionPrefix: regionCode.slice(0, 2) };
-  if (isCityCode(regionCode)) return { cityCode: regionCode };
-  return { regionCode };
+  return regionFilterWithin(regionCode);
 }
 
 export function mayReadProvider(actor: Actor, provider: Pick<ProviderView, 'uscc' | 'regionCode'>): boolean {
-  if (READS_ALL.includes(actor.role)) return true;
-  if (actor.role === 'PROVIDER') return sameOrganisation(provider.uscc, actor.orgId);
-  return READS_REGION.includes(actor.role) && isWithinRegion(provider.regionCode, actor.regionCode);
+  return regionalRead(actor, READS_REGION, provider.regionCode) ?? (actor.role === 'PROVIDER' && sameOrganisation(provider.uscc, actor.orgId));
 }
 
 /** Narrows a list request to what the actor may read; a region filter outside the actor's region is refused. */

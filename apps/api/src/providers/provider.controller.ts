@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { providerKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -20,7 +20,10 @@ import {
   WithdrawFromPoolDto,
 } from './provider.dto';
 import { inPoolInstant } from './provider.handlers';
-import { ExecuteProviderCommand, GetProviderQuery, ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
+import { ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
+import { providerCommands } from './provider.commands';
+import { GetRecordQuery } from '../records/record-query';
+import { providerReading } from './provider.reading';
 
 /** Drops the fields not given, so the domain sees only what the request says. */
 const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -28,15 +31,8 @@ const given = <T extends object>(value: T): T => Object.fromEntries(Object.entri
 @ApiTags('providers (优质服务机构库)')
 @ApiBearerAuth()
 @Controller('providers')
-export class ProviderController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: ProviderCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteProviderCommand(command, ctx));
-  }
+export class ProviderController extends KindController<ProviderCommandBody> {
+  protected readonly kindCommands = providerCommands;
 
   @Post('entry-applications')
   @CommandRoute(providerKind, 'ApplyForEntry')
@@ -136,7 +132,7 @@ export class ProviderController {
   @Roles(...PROVIDER_READERS)
   @ApiOperation({ summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetProviderQuery(id, actor));
+    return this.queries.execute(new GetRecordQuery(providerReading, id, actor));
   }
 
   @Get()

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -23,6 +22,7 @@ import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { EnumList, NestedList } from '../http/list-fields';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -51,19 +51,10 @@ export class ApplyForEntryDto extends CommandRequestDto {
   @IsRegionCode()
   regionCode!: string;
 
-  @ApiProperty({ enum: SERVICE_DOMAINS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(SERVICE_DOMAINS.length)
-  @IsIn(SERVICE_DOMAINS, { each: true })
+  @EnumList(SERVICE_DOMAINS, { min: 1 })
   serviceDomains!: ServiceDomain[];
 
-  @ApiProperty({ type: [ProviderMaterialDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ProviderMaterialDto)
+  @NestedList(ProviderMaterialDto, 50, { min: 1 })
   materials!: ProviderMaterialDto[];
 
   @ApiProperty({ type: ProviderContactDto }) @ValidateNested() @Type(() => ProviderContactDto) contact!: ProviderContactDto;
@@ -120,18 +111,10 @@ export class ProviderEvidenceDto {
 
 /** 出库 by the authority, on one or more grounds with evidence. */
 export class RemoveFromPoolDto extends CommandRequestDto {
-  @ApiProperty({ enum: PROVIDER_REMOVAL_GROUNDS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(PROVIDER_REMOVAL_GROUNDS.length)
-  @IsIn(PROVIDER_REMOVAL_GROUNDS, { each: true })
+  @EnumList(PROVIDER_REMOVAL_GROUNDS, { min: 1 })
   grounds!: ProviderRemovalGround[];
 
-  @ApiProperty({ type: [ProviderEvidenceDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ProviderEvidenceDto)
+  @NestedList(ProviderEvidenceDto, 100)
   evidence!: ProviderEvidenceDto[];
 
   @ApiProperty({ example: '连续两次监测评价不合格，予以出库' }) @IsString() @MaxLength(2000) opinion!: string;

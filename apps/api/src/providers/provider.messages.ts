@@ -1,32 +1,11 @@
-import { Command, Query } from '@nestjs/cqrs';
+import { Query } from '@nestjs/cqrs';
 import type { Actor, ProviderCommand } from '@sme/domain';
 import type { PageRequest } from '@sme/read-models';
 import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
 import type { CommandBody } from '../commands/command-body';
-import type { CommandResult } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
 
 /** A provider command without the settings the handler adds (the pass mark). */
 export type ProviderCommandBody = CommandBody<ProviderCommand>;
-
-export class ExecuteProviderCommand extends Command<CommandResult> {
-  constructor(
-    readonly command: ProviderCommandBody,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
-
-/** One provider, folded from `provider-<id>`. */
-export class GetProviderQuery extends Query<unknown> {
-  constructor(
-    readonly providerId: string,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
 
 /** The provider registry (优质服务机构库), narrowed to what the actor may read. */
 export class ListProvidersQuery extends Query<unknown> {

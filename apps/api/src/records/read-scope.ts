@@ -1,4 +1,5 @@
-import { isWithinRegion, type Actor } from '@sme/domain';
+import { isCityCode, isProvinceCode, isWithinRegion, type Actor, type Role } from '@sme/domain';
+import { ApiError } from '../http/api-error';
 
 /**
  * Whether a reader whose access follows its region may read a record of `regionCode`: ADMIN reads
@@ -9,4 +10,35 @@ import { isWithinRegion, type Actor } from '@sme/domain';
 export function readsRegion(actor: Actor, regionCode: string | undefined): boolean {
   if (actor.role === 'ADMIN') return true;
   return regionCode !== undefined && isWithinRegion(regionCode, actor.regionCode);
+}
+
+/**
+ * The region part of a kind's read rule: ADMIN reads every record, the `regional` roles those inside
+ * their region. Undefined for any other role: the kind's own rule (its owner, …) decides.
+ */
+export function regionalRead(actor: Actor, regional: readonly Role[], regionCode: string | undefined): boolean | undefined {
+  return actor.role === 'ADMIN' || regional.includes(actor.role) ? readsRegion(actor, regionCode) : undefined;
+}
+
+/**
+ * A list's `regionCode` filter for a reader who reads by region: its own region when none is asked;
+ * a region outside its own is a 403 naming what the list holds (`{ zh: '企业', en: 'enterprises' }`).
+ */
+export function withinActorRegion<F extends { regionCode?: string }>(actor: Actor, filter: F, records: { zh: string; en: string }): F {
+  if (filter.regionCode === undefined) return { ...filter, regionCode: actor.regionCode };
+  if (!isWithinRegion(filter.regionCode, actor.regionCode)) {
+    throw ApiError.forbidden(
+      'REGION_NOT_PERMITTED',
+      `无权查看 ${filter.regionCode} 的${records.zh}（您的辖区：${actor.regionCode}）`,
+      `You may not read ${records.en} of ${filter.regionCode} (your region: ${actor.regionCode})`,
+    );
+  }
+  return filter;
+}
+
+/** The records inside a region as a list filter (the read models' form of `isWithinRegion`). */
+export function regionFilterWithin(regionCode: string): { regionPrefix?: string; cityCode?: string; regionCode?: string } {
+  if (isProvinceCode(regionCode)) return { regionPrefix: regionCode.slice(0, 2) };
+  if (isCityCode(regionCode)) return { cityCode: regionCode };
+  return { regionCode };
 }

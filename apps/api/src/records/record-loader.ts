@@ -4,21 +4,49 @@ import {
   expertKind,
   notFound,
   toCallSnapshot,
-  type CallEvent,
   type CallSnapshot,
   type CallState,
   type ExpertState,
 } from '@sme/domain';
-import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
+import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
+import type { RecordKind } from '@sme/domain/shared/record-kind';
+import { EVENT_STORE, loadAggregate, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 
-/** Loads other records a command depends on (the call of an application, …) from their streams. */
+/** How one record's view is read: what its absence is, and who may read it. */
+export interface ViewRead<V> {
+  missing: () => Error;
+  /** The read rule; a reader it refuses gets `forbidden()`. */
+  mayRead?: (view: V) => boolean | Promise<boolean>;
+  forbidden?: () => Error;
+  /** Fold only the events up to this business time. */
+  asOf?: Date;
+  /** With `asOf`: the record exists now, but did not yet then. */
+  notYet?: (asOf: Date) => Error;
+}
+
+/** Loads records from their streams: the ones a command depends on (the call of an application, …) and single views. */
 @Injectable()
 export class RecordLoader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** A record's state as its kind's decider folds it; the decider's initial state when there is none. */
+  async state<C extends DomainCommand, S, E extends DomainEvent>(kind: Pick<RecordKind<C, S, E>, 'streamId' | 'decider'>, id: string): Promise<S> {
+    return (await loadAggregate(this.store, kind.streamId(id), kind.decider)).state;
+  }
+
+  /** A record's view folded from its stream (up to `asOf`), once the reader passes the read rule. */
+  async view<V>(kind: Pick<RecordKind, 'streamId'>, project: (view: V | undefined, event: RecordedEvent) => V | undefined, id: string, read: ViewRead<V>): Promise<V> {
+    const events = await this.store.readStream(kind.streamId(id));
+    const limit = read.asOf?.getTime();
+    const view = foldView(project, limit === undefined ? events : events.filter((e) => Date.parse(e.metadata.occurredAt) <= limit));
+    if (!view) throw events.length > 0 && read.asOf && read.notYet ? read.notYet(read.asOf) : read.missing();
+    if (read.mayRead && !(await read.mayRead(view))) throw (read.forbidden ?? read.missing)();
+    return view;
+  }
+
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {
-    const { state } = await loadAggregate<CallState, CallEvent>(this.store, callKind.streamId(callId), callKind.decider);
+    const state = await this.state(callKind, callId);
     if (state.status === 'NONE') throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
     return state;
   }
@@ -42,6 +70,6 @@ export class RecordLoader {
 
   /** An expert's registry record (服务专家库), folded from `expert-<id>`; status NONE when not registered. */
   async expert(expertId: string): Promise<ExpertState> {
-    return (await loadAggregate(this.store, expertKind.streamId(expertId), expertKind.decider)).state;
+    return this.state(expertKind, expertId);
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stationKind, type Actor } from '@sme/domain';
 import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
@@ -16,20 +16,16 @@ import {
   RevocationProposalDto,
   WithdrawalDto,
 } from './station.dto';
-import { ExecuteStationCommand, GetStationQuery, ListStationsQuery, type StationCommandBody } from './station.messages';
+import { stationCommands } from './station.commands';
+import { ListStationsQuery, type StationCommandBody } from './station.messages';
+import { GetRecordQuery } from '../records/record-query';
+import { stationReading } from './station.reading';
 
 @ApiTags('stations (服务站)')
 @ApiBearerAuth()
 @Controller('stations')
-export class StationController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private run(command: StationCommandBody, ctx: RequestContext) {
-    return this.commands.execute(new ExecuteStationCommand(command, ctx));
-  }
+export class StationController extends KindController<StationCommandBody> {
+  protected readonly kindCommands = stationCommands;
 
   @Post(':id/covenant')
   @HttpCode(200)
@@ -78,7 +74,7 @@ export class StationController {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
-    return this.queries.execute(new GetStationQuery(id, query.asOf ? new Date(query.asOf) : undefined));
+    return this.queries.execute(new GetRecordQuery(stationReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
   }
 
   @Get()

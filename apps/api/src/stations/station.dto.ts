@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REVOCATION_GROUNDS, type RevocationGround } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { EnumList, NestedList } from '../http/list-fields';
 
 export class CovenantDto extends CommandRequestDto {
   @ApiProperty({ example: '穗2019版', description: 'Version of the 服务公约 signed' })
@@ -19,17 +19,10 @@ export class EvidenceDto {
 }
 
 export class RevocationProposalDto extends CommandRequestDto {
-  @ApiProperty({ enum: REVOCATION_GROUNDS, isArray: true, description: '退出机制 grounds, one or more' })
-  @IsArray()
-  @ArrayMaxSize(REVOCATION_GROUNDS.length)
-  @IsIn(REVOCATION_GROUNDS, { each: true })
+  @EnumList(REVOCATION_GROUNDS, { description: '退出机制 grounds, one or more' })
   grounds!: RevocationGround[];
 
-  @ApiProperty({ type: [EvidenceDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceDto)
+  @NestedList(EvidenceDto, 100)
   evidence!: EvidenceDto[];
 
   @ApiProperty({ example: '服务满意度连续两年低于60%，建议撤销称号和授牌' }) @IsString() @MaxLength(2000) opinion!: string;

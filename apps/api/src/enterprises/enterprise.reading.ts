@@ -1,0 +1,20 @@
+import { chinaDateOf, ENTERPRISE_TAGS, enterpriseKind, isTagGrantValidOn, notFound } from '@sme/domain';
+import { projectEnterprise, toPublicView, type EnterpriseView } from '@sme/read-models';
+import type { RecordReading } from '../records/record-query';
+import { enterpriseReadForbidden, mayReadEnterprise } from './enterprise-access';
+
+/** An enterprise (as of a business time, when asked), with the tags valid on that day. */
+export const enterpriseReading: RecordReading<EnterpriseView> = {
+  kind: enterpriseKind,
+  project: projectEnterprise,
+  missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
+  notYet: (asOf) =>
+    notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${asOf.toISOString()} 时尚未入库`, `The enterprise had not been registered at ${asOf.toISOString()}`),
+  mayRead: mayReadEnterprise,
+  forbidden: enterpriseReadForbidden,
+  show(view, { asOf }) {
+    const on = chinaDateOf(asOf ?? new Date());
+    const valid = ENTERPRISE_TAGS.filter((tag) => view.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, on)));
+    return { ...toPublicView(view), tagsValid: { on, tags: valid } };
+  },
+};

@@ -1,0 +1,16 @@
+import { notFound, policyKind } from '@sme/domain';
+import { projectPolicy, toPublicView, type PolicyView } from '@sme/read-models';
+import type { RecordReading } from '../records/record-query';
+
+export const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
+
+/** Which enterprise got a policy is not public: what is shown of a policy leaves the push map out. */
+export const publicPolicy = <T extends { pushedVersions?: unknown }>({ pushedVersions: _omitted, ...rest }: T) => rest;
+
+/** A policy, public: anyone reads it. */
+export const policyReading: RecordReading<PolicyView> = {
+  kind: policyKind,
+  project: projectPolicy,
+  missing: policyNotFound,
+  show: (view) => publicPolicy(toPublicView(view)),
+};

@@ -1,0 +1,32 @@
+import { notFound, productKind, providerKind, serviceCaseKind, type Actor } from '@sme/domain';
+import { projectProduct, projectServiceCase, type ProductView, type ServiceCaseView } from '@sme/read-models/product.projection';
+import type { RecordLoader } from '../records/record-loader';
+import type { RecordReading } from '../records/record-query';
+import { caseReadForbidden, mayReadLibraryRecord, productReadForbidden, readsByRegion } from './product-access';
+
+/** The region of a product's or case's provider, when the reader's access turns on it. */
+async function providerRegionFor(records: RecordLoader, actor: Actor, providerId: string): Promise<string | undefined> {
+  if (!readsByRegion(actor)) return undefined;
+  const state = await records.state(providerKind, providerId);
+  return state.status === 'NONE' ? undefined : state.regionCode;
+}
+
+/** The read rule of products and cases: the region that matters is their provider's. */
+const mayReadLibrary = async (actor: Actor, view: { providerId: string; providerOrgId: string }, records: RecordLoader) =>
+  mayReadLibraryRecord(actor, view, await providerRegionFor(records, actor, view.providerId));
+
+export const productReading: RecordReading<ProductView> = {
+  kind: productKind,
+  project: projectProduct,
+  missing: () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist'),
+  mayRead: mayReadLibrary,
+  forbidden: productReadForbidden,
+};
+
+export const caseReading: RecordReading<ServiceCaseView> = {
+  kind: serviceCaseKind,
+  project: projectServiceCase,
+  missing: () => notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist'),
+  mayRead: mayReadLibrary,
+  forbidden: caseReadForbidden,
+};
