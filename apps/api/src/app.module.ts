@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, RequestMethod, type NestModule } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -45,9 +45,9 @@ const handlers = [
 
 @Module({})
 export class AppModule implements NestModule {
-  /** Every route reads under its request's read-your-writes context (X-Min-Position). */
+  /** Every read runs under its request's read-your-writes context (X-Min-Position); commands need none. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ReadConsistency).forRoutes('*');
+    consumer.apply(ReadConsistency).forRoutes({ path: '*', method: RequestMethod.GET });
   }
 
   static forRoot(config: AppConfig): DynamicModule {

@@ -23,6 +23,8 @@ export interface ReactorLogger {
 export interface ReactorOptions {
   /** Events read before the checkpoint is stored when none of them needs a reaction. Default 500. */
   batchSize?: number;
+  /** Events passed over (nothing to react to) before their checkpoint is stored anyway. Default 1000. */
+  storeCheckpointEvery?: number;
   /** Pause after a failure, doubled after each further one up to 30 s. Default 200 ms. */
   retryInitialMs?: number;
   logger?: ReactorLogger;
@@ -47,6 +49,8 @@ export class ReactionRunner {
   private loop: Promise<void> | null = null;
   private subscription: Subscription | null = null;
   private checkpoint = 0n;
+  private storedCheckpoint = 0n;
+  private readonly storeEvery: bigint;
   private failures = 0;
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private wake: () => void = noop;
@@ -59,6 +63,7 @@ export class ReactionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryInitialMs = options.retryInitialMs ?? 200;
+    this.storeEvery = BigInt(options.storeCheckpointEvery ?? 1000);
     this.logger = options.logger ?? silent;
   }
 
@@ -79,6 +84,14 @@ export class ReactionRunner {
     await this.subscription?.stop().catch(noop);
     await this.loop;
     this.loop = null;
+    await this.flush().catch(noop);
+  }
+
+  /** Stores the checkpoint reached in memory, if the store is behind it. */
+  private async flush(): Promise<void> {
+    if (this.checkpoint <= this.storedCheckpoint) return;
+    await this.checkpoints.store(reactionCheckpointName(this.reaction), this.checkpoint);
+    this.storedCheckpoint = this.checkpoint;
   }
 
   /** Resolves true once every event up to `position` has been reacted to, false after `timeoutMs`. */
@@ -98,11 +111,13 @@ export class ReactionRunner {
   async catchUp(): Promise<void> {
     const head = await this.events.headPosition();
     this.checkpoint = (await this.checkpoints.load(reactionCheckpointName(this.reaction))) ?? 0n;
+    this.storedCheckpoint = this.checkpoint;
     while (this.checkpoint < head) {
       const batch = await this.events.readAll({ after: this.checkpoint, maxCount: this.batchSize });
       if (batch.length === 0) break;
       await this.handle(batch);
     }
+    await this.flush();
   }
 
   private async run(): Promise<void> {
@@ -110,6 +125,7 @@ export class ReactionRunner {
       try {
         const stored = await this.checkpoints.load(reactionCheckpointName(this.reaction));
         this.checkpoint = stored ?? 0n;
+        this.storedCheckpoint = this.checkpoint;
         this.release();
         const subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
         this.subscription = subscription;
@@ -145,11 +161,19 @@ export class ReactionRunner {
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
+    let reacted = false;
     for (const event of batch) {
-      if (this.reaction.reactsTo(event)) await this.reaction.react(event);
+      if (!this.reaction.reactsTo(event)) continue;
+      await this.reaction.react(event);
+      reacted = true;
     }
     const last = batch[batch.length - 1].position;
-    await this.checkpoints.store(reactionCheckpointName(this.reaction), last);
+    // A batch with nothing to react to moves the checkpoint in memory only, and to the store now and
+    // then: seeing such events again after a restart costs a read, not a write per command.
+    if (reacted || last - this.storedCheckpoint >= this.storeEvery) {
+      await this.checkpoints.store(reactionCheckpointName(this.reaction), last);
+      this.storedCheckpoint = last;
+    }
     this.checkpoint = last;
     this.failures = 0;
     this.release();
