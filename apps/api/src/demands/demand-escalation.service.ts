@@ -59,7 +59,8 @@ export class DemandEscalation implements OnApplicationBootstrap, OnApplicationSh
     for (const demand of overdue) {
       if (options.regionCode && !isWithinRegion(demand.regionCode, options.regionCode)) continue;
       const actor: Actor = { id: 'demand-escalation', role: 'HUB', orgId: 'DEMAND-ESCALATION', regionCode: cityCodeOf(demand.regionCode) };
-      const ctx: RequestContext = { actor, occurredAt: now, correlationId, causationId: null };
+      // A demand is escalated once: its escalation's event id follows from the demand, whichever process writes it.
+      const ctx: RequestContext = { actor, occurredAt: now, correlationId, causationId: null, idempotencyKey: `escalation:${demand.id}` };
       try {
         await this.commands.execute(new ExecuteKindCommand(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx));
         result.escalated.push(demand.id);
