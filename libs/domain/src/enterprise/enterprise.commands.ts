@@ -1,9 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { IndustryCode } from '../shared/size-class';
-import type {
-  EnterpriseFigures,
-  EnterpriseEvents,
-} from './enterprise.events';
+import type { EnterpriseEvents, EnterpriseFigures } from './enterprise.events';
 
 export type { EnterpriseFigures };
 

@@ -1,9 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
-import type {
-  ExpertEvents,
-  ExpertOrganisation,
-  ExpertSpecialty,
-} from './expert.events';
+import type { ExpertEvents, ExpertOrganisation, ExpertSpecialty } from './expert.events';
 
 export type { ExpertOrganisation, ExpertSpecialty };
 

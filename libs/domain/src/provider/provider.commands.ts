@@ -1,11 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { MonitoringScores, MonitoringWeights } from './monitoring';
-import type {
-  ProviderEvents,
-  ProviderContact,
-  ProviderMaterial,
-  ProviderRemovalEvidence,
-} from './provider.events';
+import type { ProviderContact, ProviderEvents, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
 
 export type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence };
 
