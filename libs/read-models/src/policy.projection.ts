@@ -1,6 +1,6 @@
 import type { FaqEvent } from '@sme/domain/policy/faq.events';
 import type { PolicyEligibility } from '@sme/domain/policy/policy-matching';
-import type { PolicyAmended, PolicyEvent } from '@sme/domain/policy/policy.events';
+import type { PolicyEvent, PolicyEvents } from '@sme/domain/policy/policy.events';
 import type { PolicyLevel } from '@sme/domain/policy/policy.rules';
 import { assertNever } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
@@ -89,7 +89,7 @@ export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEv
 }
 
 /** What publishing or amending a policy sets: its current version's content. */
-function policyContent(d: Omit<PolicyAmended['data'], 'changedFields' | 'amendedAt'>) {
+function policyContent(d: Omit<PolicyEvents['PolicyAmended']['data'], 'changedFields' | 'amendedAt'>) {
   return {
     title: d.title,
     issuer: d.issuer,

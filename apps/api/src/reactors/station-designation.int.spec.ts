@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'reflect-metadata';
-import type { CallListPublished } from '@sme/domain';
+import type { CallEvents } from '@sme/domain';
 import { ReactionRunner, SqliteCheckpointStore, SqliteEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
 import { CommandExecutor } from '../commands/command-executor';
@@ -23,13 +23,13 @@ function runChild(env: Record<string, string>): Promise<NodeJS.Signals | number 
   });
 }
 
-async function publishedEntries(store: EventStore): Promise<CallListPublished['data']['entries']> {
+async function publishedEntries(store: EventStore): Promise<CallEvents['CallListPublished']['data']['entries']> {
   const published = (await store.readAll()).find((e) => e.type === 'CallListPublished');
-  return (published!.data as CallListPublished['data']).entries;
+  return (published!.data as CallEvents['CallListPublished']['data']).entries;
 }
 
 /** Per application: how many ApplicationDesignated its stream holds, and how many StationDesignated its station's. */
-async function designations(store: EventStore, entries: CallListPublished['data']['entries']) {
+async function designations(store: EventStore, entries: CallEvents['CallListPublished']['data']['entries']) {
   return Promise.all(
     entries.map(async (entry) => ({
       application: (await store.readStream(`application-${entry.applicationId}`)).filter((e) => e.type === 'ApplicationDesignated').length,

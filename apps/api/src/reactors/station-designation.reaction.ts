@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applicationKind, callKind, stationKind, type Actor, type CallListPublished } from '@sme/domain';
+import { applicationKind, callKind, stationKind, type Actor, type CallEvents } from '@sme/domain';
 import type { EventStore, Reaction, RecordedEvent } from '@sme/event-store';
 import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 import type { CommandExecutor } from '../commands/command-executor';
@@ -32,7 +32,7 @@ export class StationDesignationReaction implements Reaction {
   }
 
   async react(published: RecordedEvent): Promise<void> {
-    const { callId, entries } = published.data as CallListPublished['data'];
+    const { callId, entries } = published.data as CallEvents['CallListPublished']['data'];
     const ctx: RequestContext = {
       actor: published.metadata.actor as Actor,
       occurredAt: new Date(published.metadata.occurredAt),

@@ -1,6 +1,6 @@
 import type { CallSnapshot } from '../call/call.snapshot';
 import type { DomainCommand } from '../shared/decider';
-import type { ApplicationDesignated, ExpertScoreRecorded, PanelExpert } from './application.events';
+import type { ApplicationEvents, PanelExpert } from './application.events';
 import type { ApplicationForm, MaterialKind } from './application.form';
 
 /** By a STATION_OPERATOR; the actor's organisation becomes the application's owner. */
@@ -43,7 +43,7 @@ export type PanelCandidate = {
 export type FormExpertPanel = DomainCommand<'FormExpertPanel', { applicationId: string; experts: PanelCandidate[] }>;
 
 /** By an EXPERT on the panel, once; an integer 0–100 (the expert is the actor). */
-export type ScoreApplication = DomainCommand<'ScoreApplication', Omit<ExpertScoreRecorded['data'], 'expertId' | 'scoredAt'>>;
+export type ScoreApplication = DomainCommand<'ScoreApplication', Omit<ApplicationEvents['ExpertScoreRecorded']['data'], 'expertId' | 'scoredAt'>>;
 
 /** 推荐意见 by the city's HUB once every panel score is in. */
 export type IssueRecommendation = DomainCommand<
@@ -58,7 +58,7 @@ export type DecideApplication = DomainCommand<
 >;
 
 /** By the CITY_AUTHORITY once the list is published: the approved application became a station. */
-export type MarkDesignated = DomainCommand<'MarkDesignated', Omit<ApplicationDesignated['data'], 'designatedAt'>>;
+export type MarkDesignated = DomainCommand<'MarkDesignated', Omit<ApplicationEvents['ApplicationDesignated']['data'], 'designatedAt'>>;
 
 export type ApplicationCommand =
   | CreateApplication

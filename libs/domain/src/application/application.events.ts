@@ -15,7 +15,7 @@ import {
   withDescription,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { ApplicationFormSchema, MaterialSchema } from './application.form';
 
 const applicationId = () => recordId('The application');
@@ -160,23 +160,12 @@ export const APPLICATION_EVENTS = {
 } satisfies EventSpecs;
 
 export type ApplicationEvent = EventOf<typeof APPLICATION_EVENTS>;
-export type ApplicationDrafted = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationDrafted'>;
-export type ApplicationMaterialAttached = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationMaterialAttached'>;
-export type ApplicationSubmitted = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationSubmitted'>;
-export type ApplicationPassedDistrictReview = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationPassedDistrictReview'>;
-export type ApplicationRejectedByDistrict = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationRejectedByDistrict'>;
-export type ExpertPanelFormed = EventNamed<typeof APPLICATION_EVENTS, 'ExpertPanelFormed'>;
-export type ExpertScoreRecorded = EventNamed<typeof APPLICATION_EVENTS, 'ExpertScoreRecorded'>;
-export type ApplicationRecommended = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationRecommended'>;
-export type ApplicationNotRecommended = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationNotRecommended'>;
-export type ApplicationApproved = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationApproved'>;
-export type ApplicationRejected = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationRejected'>;
-export type ApplicationDesignated = EventNamed<typeof APPLICATION_EVENTS, 'ApplicationDesignated'>;
+export type ApplicationEvents = EventsByType<typeof APPLICATION_EVENTS>;
 
 /** The data shared by the pairs of outcomes. */
-export type DistrictReviewData = ApplicationPassedDistrictReview['data'];
-export type RecommendationData = ApplicationRecommended['data'];
-export type ApplicationDecisionData = ApplicationApproved['data'];
+export type DistrictReviewData = ApplicationEvents['ApplicationPassedDistrictReview']['data'];
+export type RecommendationData = ApplicationEvents['ApplicationRecommended']['data'];
+export type ApplicationDecisionData = ApplicationEvents['ApplicationApproved']['data'];
 
 /** Current schema version of each event type (the envelope carries it). */
 export const APPLICATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(APPLICATION_EVENTS);

@@ -1,10 +1,10 @@
 import type { DomainCommand } from '../shared/decider';
-import type { CallClosed, CallOpened, PublishedListEntry } from './call.events';
+import type { CallEvents, PublishedListEntry } from './call.events';
 
 /** 征集批次: the city authority opens a call, e.g. 穗工信函〔2019〕1100号 (the fields as CallOpened records them). */
-export type OpenCall = DomainCommand<'OpenCall', Omit<CallOpened['data'], 'openedAt'>>;
+export type OpenCall = DomainCommand<'OpenCall', Omit<CallEvents['CallOpened']['data'], 'openedAt'>>;
 
-export type CloseCall = DomainCommand<'CloseCall', Omit<CallClosed['data'], 'closedAt'>>;
+export type CloseCall = DomainCommand<'CloseCall', Omit<CallEvents['CallClosed']['data'], 'closedAt'>>;
 
 /** One approved application as gathered by the handler for the published list (the decider numbers its plaque). */
 export type ListEntryInput = Omit<PublishedListEntry, 'plaqueNumber'>;

@@ -7,10 +7,10 @@ import { formatPlaqueNumber } from '../shared/plaque-number';
 import { isWithinCity, requireCityCode } from '../shared/region-code';
 import { requireBusinessDate, requireFormat, requireInteger, requireText } from '../shared/validation';
 import type { CallCommand, CloseCall, OpenCall, PublishList } from './call.commands';
-import type { CallEvent, CallListPublished, CallOpened, PublishedListEntry } from './call.events';
+import type { CallEvent, CallEvents, PublishedListEntry } from './call.events';
 import { callYear, type CallSnapshot } from './call.snapshot';
 
-export type CallDetails = CallOpened['data'];
+export type CallDetails = CallEvents['CallOpened']['data'];
 
 export type CallState =
   | { status: 'NONE' }
@@ -147,7 +147,7 @@ function publishList(command: PublishList, state: ExistingCall): CallEvent[] {
   const numbered = [...checked]
     .sort((a, b) => compareCodes(a.districtCode, b.districtCode) || compareCodes(a.applicationId, b.applicationId))
     .map((entry, i) => ({ ...entry, plaqueNumber: formatPlaqueNumber(state.cityCode, year, i + 1) }));
-  const published: CallListPublished = {
+  const published: CallEvents['CallListPublished'] = {
     type: 'CallListPublished',
     data: { callId: state.callId, entries: numbered, publishedAt: command.metadata.now.toISOString() },
   };

@@ -13,7 +13,7 @@ import {
   text,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 
 export const PublishedListEntrySchema = closed(
   {
@@ -70,9 +70,7 @@ export const CALL_EVENTS = {
 } satisfies EventSpecs;
 
 export type CallEvent = EventOf<typeof CALL_EVENTS>;
-export type CallOpened = EventNamed<typeof CALL_EVENTS, 'CallOpened'>;
-export type CallClosed = EventNamed<typeof CALL_EVENTS, 'CallClosed'>;
-export type CallListPublished = EventNamed<typeof CALL_EVENTS, 'CallListPublished'>;
+export type CallEvents = EventsByType<typeof CALL_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const CALL_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CALL_EVENTS);

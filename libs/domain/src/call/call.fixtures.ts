@@ -1,6 +1,6 @@
 import { anActor, GZ } from '../shared/testing';
 import type { OpenCall } from './call.commands';
-import type { CallOpened } from './call.events';
+import type { CallEvents } from './call.events';
 
 export { GZ };
 
@@ -20,4 +20,4 @@ export const call2019: OpenCall['data'] = {
 
 export const OPENED_AT = '2019-05-24T09:00:00.000Z';
 
-export const callOpened2019: CallOpened = { type: 'CallOpened', data: { ...call2019, openedAt: OPENED_AT } };
+export const callOpened2019: CallEvents['CallOpened'] = { type: 'CallOpened', data: { ...call2019, openedAt: OPENED_AT } };

@@ -3,14 +3,14 @@ import { anActor, commandsOn, commandWith, domainErrorOf, given } from '../share
 import type { CallCommand, PublishList } from './call.commands';
 import { callDecider, toCallSnapshot } from './call.decider';
 import { callKind } from './call.kind';
-import type { CallClosed, CallListPublished } from './call.events';
+import type { CallEvents } from './call.events';
 import { call2019, callOpened2019, GZ, guangzhouBureau } from './call.fixtures';
 
 const NOW = '2019-05-24T09:00:00.000Z';
 const open = commandWith('OpenCall', call2019, guangzhouBureau, NOW);
 const cmd = commandsOn<CallCommand>()({ callId: call2019.callId }, guangzhouBureau, NOW);
 const close = (actor = guangzhouBureau, now = '2019-06-22T09:00:00.000Z') => cmd('CloseCall', {}, actor, now);
-const closed: CallClosed = { type: 'CallClosed', data: { callId: call2019.callId, closedAt: '2019-06-22T09:00:00.000Z' } };
+const closed: CallEvents['CallClosed'] = { type: 'CallClosed', data: { callId: call2019.callId, closedAt: '2019-06-22T09:00:00.000Z' } };
 
 const PUBLISHED_AT = '2019-08-01T02:00:00.000Z';
 const entry = (applicationId: string, districtCode: string, stationId = `station-${applicationId}`) => ({
@@ -138,7 +138,7 @@ describe('Call for applications (征集批次)', () => {
 
     it('takes the year of the district deadline as it falls in China', () => {
       const newYearsEve = { ...callOpened2019, data: { ...callOpened2019.data, districtDeadline: '2019-12-31T17:00:00Z', cityDeadline: '2020-01-05T00:00:00Z' } };
-      const [event] = decideAuthorized(callKind, publish([entry('app-a', '440106')]), given(callKind, [newYearsEve, closed]).state) as [CallListPublished];
+      const [event] = decideAuthorized(callKind, publish([entry('app-a', '440106')]), given(callKind, [newYearsEve, closed]).state) as [CallEvents['CallListPublished']];
       expect(event.data.entries[0].plaqueNumber).toBe('440100-2020-001');
     });
 
@@ -147,7 +147,7 @@ describe('Call for applications (征集批次)', () => {
     });
 
     it('publishes once', () => {
-      const published: CallListPublished = {
+      const published: CallEvents['CallListPublished'] = {
         type: 'CallListPublished',
         data: { callId: call2019.callId, publishedAt: PUBLISHED_AT, entries: [{ ...entry('app-a', '440106'), plaqueNumber: '440100-2019-001' }] },
       };

@@ -1,6 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { ServiceDomain } from '../shared/service-domains';
-import type { DemandAccepted, DemandClosed, DemandMatched, DemandResolved, DemandUrgency } from './demand.events';
+import type { DemandEvents, DemandUrgency } from './demand.events';
 
 /**
  * 服务需求库: by the ENTERPRISE itself (the handler passes its USCC from the enterprise's record), or
@@ -22,18 +22,18 @@ export type RaiseDemand = DomainCommand<
 >;
 
 /** 受理 by a STATION_OPERATOR (its station) or the HUB (the station it assigns), within the enterprise's region. */
-export type AcceptDemand = DomainCommand<'AcceptDemand', Omit<DemandAccepted['data'], 'acceptedByOrgId' | 'acceptedAt'>>;
+export type AcceptDemand = DomainCommand<'AcceptDemand', Omit<DemandEvents['DemandAccepted']['data'], 'acceptedByOrgId' | 'acceptedAt'>>;
 
 /** 服务对接: a provider (and its product) for the accepted demand; a later match replaces an earlier one. */
-export type MatchDemand = DomainCommand<'MatchDemand', Omit<DemandMatched['data'], 'matchedAt'>>;
+export type MatchDemand = DomainCommand<'MatchDemand', Omit<DemandEvents['DemandMatched']['data'], 'matchedAt'>>;
 
 /**
  * The demand is met. `satisfaction` is the enterprise's rating at the 客户回访, 1–5; a rating of 1 or 2
  * (差评) opens a follow-up.
  */
-export type ResolveDemand = DomainCommand<'ResolveDemand', Omit<DemandResolved['data'], 'resolvedAt'>>;
+export type ResolveDemand = DomainCommand<'ResolveDemand', Omit<DemandEvents['DemandResolved']['data'], 'resolvedAt'>>;
 
-export type CloseDemand = DomainCommand<'CloseDemand', Omit<DemandClosed['data'], 'closedAt'>>;
+export type CloseDemand = DomainCommand<'CloseDemand', Omit<DemandEvents['DemandClosed']['data'], 'closedAt'>>;
 
 /**
  * 反映诉求: a demand nobody accepted within `escalateAfterDays` (default `DEMAND_ESCALATE_AFTER_DAYS_DEFAULT`)

@@ -15,7 +15,7 @@ import {
   isPoorDemandRating,
   type DemandCloseReason,
   type DemandEvent,
-  type DemandRaised,
+  type DemandEvents,
 } from './demand.events';
 
 /**
@@ -28,7 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type DemandStatus = 'RAISED' | 'ACCEPTED' | 'MATCHED' | 'RESOLVED' | 'CLOSED';
 
-export type DemandRecord = DemandRaised['data'] & {
+export type DemandRecord = DemandEvents['DemandRaised']['data'] & {
   escalation?: { to: string; daysUnaccepted: number; escalateAfterDays: number; escalatedAt: string };
   acceptance?: { stationId: string; acceptedByOrgId: string; acceptedAt: string };
   /** Every match, oldest first; the last one stands. */

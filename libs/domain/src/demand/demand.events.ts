@@ -1,5 +1,5 @@
 import { at, closed, districtCode, integer, oneOf, optional, recordId, text, uscc, withDescription } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../shared/service-domains';
 
 export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
@@ -124,17 +124,7 @@ export const DEMAND_EVENTS = {
 } satisfies EventSpecs;
 
 export type DemandEvent = EventOf<typeof DEMAND_EVENTS>;
-/** `raisedByStationId` is set when a station raised the demand on the enterprise's behalf. */
-export type DemandRaised = EventNamed<typeof DEMAND_EVENTS, 'DemandRaised'>;
-/** `acceptedByOrgId` is the accepting organisation: a station operator that accepts handles the demand. */
-export type DemandAccepted = EventNamed<typeof DEMAND_EVENTS, 'DemandAccepted'>;
-export type DemandMatched = EventNamed<typeof DEMAND_EVENTS, 'DemandMatched'>;
-export type DemandResolved = EventNamed<typeof DEMAND_EVENTS, 'DemandResolved'>;
-/** 差评: the rating was in the bottom two levels; someone has to follow up with the enterprise. */
-export type DemandFollowUpOpened = EventNamed<typeof DEMAND_EVENTS, 'DemandFollowUpOpened'>;
-export type DemandClosed = EventNamed<typeof DEMAND_EVENTS, 'DemandClosed'>;
-/** `to` is the district whose authority receives the 诉求. */
-export type DemandEscalated = EventNamed<typeof DEMAND_EVENTS, 'DemandEscalated'>;
+export type DemandEvents = EventsByType<typeof DEMAND_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const DEMAND_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(DEMAND_EVENTS);

@@ -1,17 +1,11 @@
 import type { DomainCommand } from '../shared/decider';
 import type { IndustryCode } from '../shared/size-class';
-import type {
-  EnterpriseFigures,
-  EnterpriseFiguresReported,
-  EnterpriseRegistered,
-  EnterpriseTagGranted,
-  EnterpriseTagRevoked,
-} from './enterprise.events';
+import type { EnterpriseEvents, EnterpriseFigures } from './enterprise.events';
 
 export type { EnterpriseFigures };
 
 /** Who the enterprise is: what registration records besides its figures. */
-export type EnterpriseIdentity = Omit<EnterpriseRegistered['data'], 'registeredAt'>;
+export type EnterpriseIdentity = Omit<EnterpriseEvents['EnterpriseRegistered']['data'], 'registeredAt'>;
 
 /**
  * 中小企业数据库 入库: by the ENTERPRISE itself (actor.orgId is its USCC), or on its behalf by a
@@ -24,7 +18,7 @@ export type RegisterEnterprise = DomainCommand<
 >;
 
 /** A year's figures; a later report for the same year replaces the earlier one (a correction). */
-export type ReportEnterpriseFigures = DomainCommand<'ReportEnterpriseFigures', Omit<EnterpriseFiguresReported['data'], 'reportedAt'>>;
+export type ReportEnterpriseFigures = DomainCommand<'ReportEnterpriseFigures', Omit<EnterpriseEvents['EnterpriseFiguresReported']['data'], 'reportedAt'>>;
 
 /** Changes the name, industry or region; fields left out stay as they are. */
 export type UpdateEnterpriseProfile = DomainCommand<
@@ -33,9 +27,9 @@ export type UpdateEnterpriseProfile = DomainCommand<
 >;
 
 /** Records a recognition issued by `issuedBy`, valid from `validFrom` to `validUntil` (inclusive). */
-export type GrantEnterpriseTag = DomainCommand<'GrantEnterpriseTag', Omit<EnterpriseTagGranted['data'], 'grantedAt'>>;
+export type GrantEnterpriseTag = DomainCommand<'GrantEnterpriseTag', Omit<EnterpriseEvents['EnterpriseTagGranted']['data'], 'grantedAt'>>;
 
 /** Withdraws a tag from the day of the act: its current grant and any grant still to come. */
-export type RevokeEnterpriseTag = DomainCommand<'RevokeEnterpriseTag', Omit<EnterpriseTagRevoked['data'], 'revokedOn' | 'revokedAt'>>;
+export type RevokeEnterpriseTag = DomainCommand<'RevokeEnterpriseTag', Omit<EnterpriseEvents['EnterpriseTagRevoked']['data'], 'revokedOn' | 'revokedAt'>>;
 
 export type EnterpriseCommand = RegisterEnterprise | ReportEnterpriseFigures | UpdateEnterpriseProfile | GrantEnterpriseTag | RevokeEnterpriseTag;

@@ -14,7 +14,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { IndustryCodeSchema, SIZE_CLASSES, SIZE_STANDARDS, SizeClassSchema } from '../shared/size-class';
 import { ENTERPRISE_TAG_GRANT_TERMS, EnterpriseTagSchema } from './enterprise-tags';
 
@@ -123,12 +123,7 @@ export const ENTERPRISE_EVENTS = {
 } satisfies EventSpecs;
 
 export type EnterpriseEvent = EventOf<typeof ENTERPRISE_EVENTS>;
-export type EnterpriseRegistered = EventNamed<typeof ENTERPRISE_EVENTS, 'EnterpriseRegistered'>;
-export type EnterpriseFiguresReported = EventNamed<typeof ENTERPRISE_EVENTS, 'EnterpriseFiguresReported'>;
-export type EnterpriseProfileUpdated = EventNamed<typeof ENTERPRISE_EVENTS, 'EnterpriseProfileUpdated'>;
-export type EnterpriseSizeClassChanged = EventNamed<typeof ENTERPRISE_EVENTS, 'EnterpriseSizeClassChanged'>;
-export type EnterpriseTagGranted = EventNamed<typeof ENTERPRISE_EVENTS, 'EnterpriseTagGranted'>;
-export type EnterpriseTagRevoked = EventNamed<typeof ENTERPRISE_EVENTS, 'EnterpriseTagRevoked'>;
+export type EnterpriseEvents = EventsByType<typeof ENTERPRISE_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const ENTERPRISE_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(ENTERPRISE_EVENTS);

@@ -5,7 +5,7 @@ import { isRegionCode } from '../shared/region-code';
 import { classifySize, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
 import { fieldRequired, isNonBlank, requireAmount, requireInteger, type Label } from '../shared/validation';
 import type { EnterpriseFigures } from './enterprise.commands';
-import type { EnterpriseSizeClassChanged } from './enterprise.events';
+import type { EnterpriseEvents } from './enterprise.events';
 
 /** The rules the enterprise decider checks a command's data against. */
 
@@ -68,7 +68,7 @@ export function reclassify(
   industryCode: IndustryCode,
   figures: EnterpriseFigures,
   now: Date,
-): EnterpriseSizeClassChanged[] {
+): EnterpriseEvents['EnterpriseSizeClassChanged'][] {
   const today = chinaDateOf(now);
   const standard = sizeStandardOn(today);
   if (standard === undefined) {

@@ -1,7 +1,7 @@
 import { assertNever } from '../shared/decider';
 import type { IndustryCode, SizeClass } from '../shared/size-class';
 import type { EnterpriseFigures } from './enterprise.commands';
-import type { EnterpriseEvent, EnterpriseRegistered } from './enterprise.events';
+import type { EnterpriseEvent, EnterpriseEvents } from './enterprise.events';
 import { ENTERPRISE_TAGS, isTagGrantOutstandingOn, isTagGrantValidOn, type EnterpriseTagCode, type EnterpriseTagGrant } from './enterprise-tags';
 
 /** How the current size class came about. */
@@ -14,7 +14,7 @@ export type SizeClassBasis = {
   since: string;
 };
 
-export type EnterpriseRecord = EnterpriseRegistered['data'] & {
+export type EnterpriseRecord = EnterpriseEvents['EnterpriseRegistered']['data'] & {
   /** One entry per year (the latest report for that year), oldest year first. */
   figures: EnterpriseFigures[];
   /** The most recent year's figures, the ones the size class is decided on. */

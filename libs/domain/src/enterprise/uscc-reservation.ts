@@ -1,7 +1,7 @@
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { at, closed, recordId, uscc as usccCode } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { requireUscc } from '../shared/uscc';
 import { requireText } from '../shared/validation';
 
@@ -24,10 +24,10 @@ export const USCC_RESERVATION_EVENTS = {
 } satisfies EventSpecs;
 
 export type UsccReservationEvent = EventOf<typeof USCC_RESERVATION_EVENTS>;
-export type UsccReserved = EventNamed<typeof USCC_RESERVATION_EVENTS, 'UsccReserved'>;
+export type UsccReservationEvents = EventsByType<typeof USCC_RESERVATION_EVENTS>;
 
 /** Reserves `uscc` for `enterpriseId`; a repeat for the same enterprise (a retried registration) changes nothing. */
-export type ReserveUscc = DomainCommand<'ReserveUscc', Omit<UsccReserved['data'], 'reservedAt'>>;
+export type ReserveUscc = DomainCommand<'ReserveUscc', Omit<UsccReservationEvents['UsccReserved']['data'], 'reservedAt'>>;
 
 export type UsccReservationState = { status: 'FREE' } | { status: 'RESERVED'; uscc: string; enterpriseId: string; reservedAt: string };
 

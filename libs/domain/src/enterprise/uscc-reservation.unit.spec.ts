@@ -3,7 +3,7 @@ import {
   USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
   usccHeldByAnother,
   type ReserveUscc,
-  type UsccReserved,
+  type UsccReservationEvents,
 } from './uscc-reservation';
 import { usccReservationKind } from './uscc-reservation.kind';
 
@@ -12,7 +12,7 @@ const NOW = '2024-03-01T10:00:00+08:00';
 const registrar = anActor('DISTRICT_AUTHORITY', '440106');
 
 const reserve = commandWith('ReserveUscc', { uscc: USCC, enterpriseId: 'ent-1' } satisfies ReserveUscc['data'], registrar, NOW);
-const reserved = (enterpriseId = 'ent-1'): UsccReserved => ({
+const reserved = (enterpriseId = 'ent-1'): UsccReservationEvents['UsccReserved'] => ({
   type: 'UsccReserved',
   data: { uscc: USCC, enterpriseId, reservedAt: '2024-03-01T02:00:00.000Z' },
 });

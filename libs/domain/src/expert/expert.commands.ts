@@ -1,13 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
-import type {
-  ExpertAdmitted,
-  ExpertOrganisation,
-  ExpertRegistered,
-  ExpertReinstated,
-  ExpertRemoved,
-  ExpertSpecialty,
-  ExpertSuspended,
-} from './expert.events';
+import type { ExpertEvents, ExpertOrganisation, ExpertSpecialty } from './expert.events';
 
 export type { ExpertOrganisation, ExpertSpecialty };
 
@@ -15,17 +7,17 @@ export type { ExpertOrganisation, ExpertSpecialty };
  * 服务专家库 registration, by the EXPERT themself (actor.id is the expertId) or the HUB of the expert's city.
  * The city follows from the city- or county-level `regionCode`; who registered from the actor.
  */
-export type RegisterExpert = DomainCommand<'RegisterExpert', Omit<ExpertRegistered['data'], 'cityCode' | 'registeredBy' | 'registeredAt'>>;
+export type RegisterExpert = DomainCommand<'RegisterExpert', Omit<ExpertEvents['ExpertRegistered']['data'], 'cityCode' | 'registeredBy' | 'registeredAt'>>;
 
 /** 入库 by the HUB or CITY_AUTHORITY of the expert's city. */
-export type AdmitExpert = DomainCommand<'AdmitExpert', Omit<ExpertAdmitted['data'], 'admittedAt'>>;
+export type AdmitExpert = DomainCommand<'AdmitExpert', Omit<ExpertEvents['ExpertAdmitted']['data'], 'admittedAt'>>;
 
 /** Off panels from now until the end of `until` ('YYYY-MM-DD', China calendar), or until reinstated. */
-export type SuspendExpert = DomainCommand<'SuspendExpert', Omit<ExpertSuspended['data'], 'suspendedAt'>>;
+export type SuspendExpert = DomainCommand<'SuspendExpert', Omit<ExpertEvents['ExpertSuspended']['data'], 'suspendedAt'>>;
 
-export type ReinstateExpert = DomainCommand<'ReinstateExpert', Omit<ExpertReinstated['data'], 'reinstatedAt'>>;
+export type ReinstateExpert = DomainCommand<'ReinstateExpert', Omit<ExpertEvents['ExpertReinstated']['data'], 'reinstatedAt'>>;
 
-export type RemoveExpert = DomainCommand<'RemoveExpert', Omit<ExpertRemoved['data'], 'removedAt'>>;
+export type RemoveExpert = DomainCommand<'RemoveExpert', Omit<ExpertEvents['ExpertRemoved']['data'], 'removedAt'>>;
 
 /** By the expert or the city's HUB / CITY_AUTHORITY; only the fields given change. */
 export type UpdateExpertProfile = DomainCommand<

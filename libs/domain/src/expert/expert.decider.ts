@@ -14,7 +14,7 @@ import type {
   SuspendExpert,
   UpdateExpertProfile,
 } from './expert.commands';
-import type { ExpertEvent, ExpertProfileUpdated } from './expert.events';
+import type { ExpertEvent, ExpertEvents } from './expert.events';
 import { checkOrganisation, checkSpecialties, LABEL, requireAdmitted, requireNotRemoved, sameJson } from './expert.rules';
 import { evolveExpert, expertSuspensionAt, initialExpertState, type ExistingExpert, type ExpertState } from './expert.state';
 
@@ -103,7 +103,7 @@ function updateProfile(command: UpdateExpertProfile, expert: ExistingExpert): Ex
   const { data, metadata } = command;
   requireNotRemoved(expert);
 
-  const changes: ExpertProfileUpdated['data']['changes'] = {};
+  const changes: ExpertEvents['ExpertProfileUpdated']['data']['changes'] = {};
   if (data.name !== undefined) {
     const name = requireText(data.name, 'name', LABEL.name);
     if (name !== expert.name) changes.name = name;

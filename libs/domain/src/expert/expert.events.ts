@@ -11,7 +11,7 @@ import {
   text,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../shared/service-domains';
 
 /** A field of expertise: one of the service domains, with free text (required for OTHER), e.g. IP / 专利布局. */
@@ -117,13 +117,7 @@ export const EXPERT_EVENTS = {
 } satisfies EventSpecs;
 
 export type ExpertEvent = EventOf<typeof EXPERT_EVENTS>;
-export type ExpertRegistered = EventNamed<typeof EXPERT_EVENTS, 'ExpertRegistered'>;
-export type ExpertAdmitted = EventNamed<typeof EXPERT_EVENTS, 'ExpertAdmitted'>;
-export type ExpertSuspended = EventNamed<typeof EXPERT_EVENTS, 'ExpertSuspended'>;
-export type ExpertReinstated = EventNamed<typeof EXPERT_EVENTS, 'ExpertReinstated'>;
-export type ExpertRemoved = EventNamed<typeof EXPERT_EVENTS, 'ExpertRemoved'>;
-export type ExpertProfileUpdated = EventNamed<typeof EXPERT_EVENTS, 'ExpertProfileUpdated'>;
-export type ExpertOrganisationChanged = EventNamed<typeof EXPERT_EVENTS, 'ExpertOrganisationChanged'>;
+export type ExpertEvents = EventsByType<typeof EXPERT_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const EXPERT_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(EXPERT_EVENTS);

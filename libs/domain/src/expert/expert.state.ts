@@ -3,14 +3,14 @@ import { assertNever } from '../shared/decider';
 import { momentMs } from '../shared/moments';
 import { sameOrganisation } from '../shared/organisation';
 import type { ExpertOrganisation } from './expert.commands';
-import type { ExpertEvent, ExpertRegistered } from './expert.events';
+import type { ExpertEvent, ExpertEvents } from './expert.events';
 
 /** The organisation the expert belonged to over a stretch of time (`to` open while current). */
 export type ExpertOrganisationSpell = { organisation: ExpertOrganisation; from: string; to?: string };
 
 export type ExpertSuspension = { reason: string; from: string; until?: string; reinstatedAt?: string; reinstatementOpinion?: string };
 
-export type ExpertRecord = ExpertRegistered['data'] & {
+export type ExpertRecord = ExpertEvents['ExpertRegistered']['data'] & {
   organisationHistory: ExpertOrganisationSpell[];
   admittedAt?: string;
   admissionOpinion?: string;

@@ -1,5 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
-import type { FaqContent, FaqRetired } from './faq.events';
+import type { FaqContent, FaqEvents } from './faq.events';
 
 /** By the HUB or an authority; the FAQ belongs to the actor's region. */
 export type PublishFaq = DomainCommand<
@@ -10,6 +10,6 @@ export type PublishFaq = DomainCommand<
 /** A new version: the fields given replace the current ones. */
 export type ReviseFaq = DomainCommand<'ReviseFaq', { faqId: string; changes: Partial<FaqContent> }>;
 
-export type RetireFaq = DomainCommand<'RetireFaq', Omit<FaqRetired['data'], 'retiredAt'>>;
+export type RetireFaq = DomainCommand<'RetireFaq', Omit<FaqEvents['FaqRetired']['data'], 'retiredAt'>>;
 
 export type FaqCommand = PublishFaq | ReviseFaq | RetireFaq;

@@ -1,5 +1,5 @@
 import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retirement, text, type Static, type TObject } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { changedFieldList } from '../shared/revisions';
 
 /** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
@@ -51,10 +51,7 @@ export const FAQ_EVENTS = {
 } satisfies EventSpecs;
 
 export type FaqEvent = EventOf<typeof FAQ_EVENTS>;
-export type FaqPublished = EventNamed<typeof FAQ_EVENTS, 'FaqPublished'>;
-/** Carries the whole new version and which fields changed. */
-export type FaqRevised = EventNamed<typeof FAQ_EVENTS, 'FaqRevised'>;
-export type FaqRetired = EventNamed<typeof FAQ_EVENTS, 'FaqRetired'>;
+export type FaqEvents = EventsByType<typeof FAQ_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const FAQ_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(FAQ_EVENTS);

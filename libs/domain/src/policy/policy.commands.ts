@@ -1,12 +1,12 @@
 import type { DomainCommand } from '../shared/decider';
-import type { PolicyPublished, PolicyRepealed } from './policy.events';
+import type { PolicyEvents } from './policy.events';
 import type { PolicyContent } from './policy.rules';
 
 /**
  * 基础信息库: a policy enters the library. `regionCode` is the issuing region (none for NATIONAL);
  * `policyAccess` says who may publish which level.
  */
-export type PublishPolicy = DomainCommand<'PublishPolicy', Omit<PolicyPublished['data'], 'version' | 'publishedAt'>>;
+export type PublishPolicy = DomainCommand<'PublishPolicy', Omit<PolicyEvents['PolicyPublished']['data'], 'version' | 'publishedAt'>>;
 
 /** A new version: the fields given replace the current ones; `effectiveUntil: null` makes it open-ended. */
 export type AmendPolicy = DomainCommand<
@@ -15,7 +15,7 @@ export type AmendPolicy = DomainCommand<
 >;
 
 /** 废止: `on` is the first day the policy is no longer in force (自…起废止). */
-export type RepealPolicy = DomainCommand<'RepealPolicy', Omit<PolicyRepealed['data'], 'repealedAt'>>;
+export type RepealPolicy = DomainCommand<'RepealPolicy', Omit<PolicyEvents['PolicyRepealed']['data'], 'repealedAt'>>;
 
 /** 政策推送: the enterprises matched by the projection; one `PolicyPushed` per enterprise. */
 export type PushPolicy = DomainCommand<'PushPolicy', { policyId: string; pushId: string; enterpriseIds: string[] }>;

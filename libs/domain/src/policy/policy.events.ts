@@ -1,5 +1,5 @@
 import { at, businessDate, closed, firstVersion, integer, nextVersion, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { changedFieldList } from '../shared/revisions';
 import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
 
@@ -67,12 +67,7 @@ export const POLICY_EVENTS = {
 } satisfies EventSpecs;
 
 export type PolicyEvent = EventOf<typeof POLICY_EVENTS>;
-export type PolicyPublished = EventNamed<typeof POLICY_EVENTS, 'PolicyPublished'>;
-/** Carries the whole new version and which fields changed. */
-export type PolicyAmended = EventNamed<typeof POLICY_EVENTS, 'PolicyAmended'>;
-export type PolicyRepealed = EventNamed<typeof POLICY_EVENTS, 'PolicyRepealed'>;
-/** One enterprise reached by one push, with the version it was shown. */
-export type PolicyPushed = EventNamed<typeof POLICY_EVENTS, 'PolicyPushed'>;
+export type PolicyEvents = EventsByType<typeof POLICY_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const POLICY_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(POLICY_EVENTS);

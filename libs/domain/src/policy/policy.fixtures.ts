@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/decider';
 import { anActor, commandsOn, commandWith, gzHub, TIANHE, tianheAuthority, type CommandData } from '../shared/testing';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
-import type { PolicyEvent, PolicyPublished } from './policy.events';
+import type { PolicyEvent, PolicyEvents } from './policy.events';
 
 /** A district policy of 天河区 (2024) and the actors around it, as test data. */
 export { admin, GZ, gzBureau, gzHub, HAIZHU, haizhuAuthority, szBureau, szHub, TIANHE, tianheAuthority } from '../shared/testing';
@@ -31,7 +31,7 @@ export const repeal = (on: string, reason = '被新政策替代', actor = tianhe
 export const push = (enterpriseIds: string[], pushId = 'push-1', actor: Actor = gzHub, now = NOW) =>
   cmd('PushPolicy', { pushId, enterpriseIds }, actor, now);
 
-export const published: PolicyPublished = {
+export const published: PolicyEvents['PolicyPublished'] = {
   type: 'PolicyPublished',
   data: {
     policyId: POLICY_ID,

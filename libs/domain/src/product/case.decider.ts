@@ -5,11 +5,11 @@ import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
 import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
 import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
-import type { CaseEnterprise, CasePublished, ServiceCaseEvent } from './case.events';
+import type { CaseEnterprise, ServiceCaseEvent, ServiceCaseEvents } from './case.events';
 import { requireProviderInPool } from './product.rules';
 import { checkServiceClassification } from './service-classification';
 
-export type ServiceCaseRecord = CasePublished['data'];
+export type ServiceCaseRecord = ServiceCaseEvents['CasePublished']['data'];
 
 export type ServiceCaseState =
   | { status: 'NONE' }

@@ -1,5 +1,5 @@
 import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, retirement, text, type Static } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { providerOrgIdField } from './product.rules';
 import { ServiceClassificationSchema } from './service-classification';
 
@@ -47,8 +47,7 @@ export const CASE_EVENTS = {
 } satisfies EventSpecs;
 
 export type ServiceCaseEvent = EventOf<typeof CASE_EVENTS>;
-export type CasePublished = EventNamed<typeof CASE_EVENTS, 'CasePublished'>;
-export type CaseRetired = EventNamed<typeof CASE_EVENTS, 'CaseRetired'>;
+export type ServiceCaseEvents = EventsByType<typeof CASE_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const CASE_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CASE_EVENTS);

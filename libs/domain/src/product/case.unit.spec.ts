@@ -2,7 +2,7 @@ import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared
 import type { PublishCase, ServiceCaseCommand } from './case.commands';
 import { serviceCaseDecider } from './case.decider';
 import { serviceCaseKind } from './case.kind';
-import type { CasePublished, ServiceCaseEvent } from './case.events';
+import type { ServiceCaseEvent, ServiceCaseEvents } from './case.events';
 
 const PROVIDER_ORG = '91440106MA59C3PL24';
 const CASE_ID = 'case-001';
@@ -29,7 +29,7 @@ const cmd = commandsOn<ServiceCaseCommand>()({ caseId: CASE_ID }, provider, NOW)
 const retire = (reason = '企业要求撤下', actor = provider) => cmd('RetireCase', { reason }, actor);
 
 const { providerInPool: _inPool, ...recorded } = caseData;
-const published: CasePublished = { type: 'CasePublished', data: { ...recorded, publishedAt: '2024-02-01T02:00:00.000Z' } };
+const published: ServiceCaseEvents['CasePublished'] = { type: 'CasePublished', data: { ...recorded, publishedAt: '2024-02-01T02:00:00.000Z' } };
 const retired: ServiceCaseEvent = { type: 'CaseRetired', data: { caseId: CASE_ID, reason: '过时', retiredAt: '2024-02-10T02:00:00.000Z' } };
 
 describe('Service case (服务案例)', () => {

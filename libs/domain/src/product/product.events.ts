@@ -1,5 +1,5 @@
 import { at, closed, firstVersion, nextVersion, recordId, retirement } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
 import { changedFieldList } from '../shared/revisions';
 
@@ -42,10 +42,7 @@ export const PRODUCT_EVENTS = {
 } satisfies EventSpecs;
 
 export type ProductEvent = EventOf<typeof PRODUCT_EVENTS>;
-export type ProductPublished = EventNamed<typeof PRODUCT_EVENTS, 'ProductPublished'>;
-/** Carries the whole new version and which fields changed. */
-export type ProductRevised = EventNamed<typeof PRODUCT_EVENTS, 'ProductRevised'>;
-export type ProductRetired = EventNamed<typeof PRODUCT_EVENTS, 'ProductRetired'>;
+export type ProductEvents = EventsByType<typeof PRODUCT_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const PRODUCT_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(PRODUCT_EVENTS);

@@ -2,7 +2,7 @@ import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared
 import type { ProductCommand, PublishProduct } from './product.commands';
 import { currentProductVersion, productDecider } from './product.decider';
 import { productKind } from './product.kind';
-import type { ProductEvent, ProductPublished } from './product.events';
+import type { ProductEvent, ProductEvents } from './product.events';
 import type { ProductContent } from './product.rules';
 
 const PROVIDER_ORG = '91440106MA59C3PL24';
@@ -35,7 +35,7 @@ const normalised: ProductContent = {
   ...content,
   classification: { industries: ['INDUSTRY', 'SOFTWARE_IT'], serviceDomains: ['MANAGEMENT_CONSULTING', 'IP'], enterpriseSizes: ['SMALL', 'MICRO'] },
 };
-const published: ProductPublished = {
+const published: ProductEvents['ProductPublished'] = {
   type: 'ProductPublished',
   data: { productId: PRODUCT_ID, providerId: 'provider-42', providerOrgId: PROVIDER_ORG, version: 1, ...normalised, publishedAt: '2024-02-01T02:00:00.000Z' },
 };

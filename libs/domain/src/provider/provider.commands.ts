@@ -1,15 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { MonitoringScores, MonitoringWeights } from './monitoring';
-import type {
-  ProviderAppliedForEntry,
-  ProviderContact,
-  ProviderLeftStation,
-  ProviderMaterial,
-  ProviderRemovalEvidence,
-  ProviderRemoved,
-  ProviderSettledAtStation,
-  ProviderWarningLifted,
-} from './provider.events';
+import type { ProviderContact, ProviderEvents, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
 
 export type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence };
 
@@ -19,7 +10,7 @@ export type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence };
  */
 export type ApplyForEntry = DomainCommand<
   'ApplyForEntry',
-  Omit<ProviderAppliedForEntry['data'], 'cityCode' | 'appliedAt'> & {
+  Omit<ProviderEvents['ProviderAppliedForEntry']['data'], 'cityCode' | 'appliedAt'> & {
     /** Setting: years a removal for 弄虚作假 or 违法违规 bars re-entry (default 3). */
     reentryBarYears?: number;
   }
@@ -55,18 +46,18 @@ export type RecordMonitoringEvaluation = DomainCommand<
 export { WARNING_LIFT_BASES, type WarningLiftBasis } from './provider.events';
 
 /** Ends the 警示/整改期: a passed follow-up evaluation (named) or rectification the authority accepts. */
-export type LiftWarning = DomainCommand<'LiftWarning', Omit<ProviderWarningLifted['data'], 'liftedAt'>>;
+export type LiftWarning = DomainCommand<'LiftWarning', Omit<ProviderEvents['ProviderWarningLifted']['data'], 'liftedAt'>>;
 
 /** 出库 by the HUB or CITY_AUTHORITY of the provider's city. */
-export type RemoveFromPool = DomainCommand<'RemoveFromPool', Omit<ProviderRemoved['data'], 'uscc' | 'removedBy' | 'stationIds' | 'removedAt'>>;
+export type RemoveFromPool = DomainCommand<'RemoveFromPool', Omit<ProviderEvents['ProviderRemoved']['data'], 'uscc' | 'removedBy' | 'stationIds' | 'removedAt'>>;
 
 /** 自愿退出 by the provider itself. */
 export type WithdrawFromPool = DomainCommand<'WithdrawFromPool', { providerId: string; reason: string }>;
 
 /** 入驻 a service station, while in the 库; `since` is the business date 'YYYY-MM-DD'. */
-export type SettleAtStation = DomainCommand<'SettleAtStation', ProviderSettledAtStation['data']>;
+export type SettleAtStation = DomainCommand<'SettleAtStation', ProviderEvents['ProviderSettledAtStation']['data']>;
 
-export type LeaveStation = DomainCommand<'LeaveStation', Omit<ProviderLeftStation['data'], 'cause' | 'leftAt'>>;
+export type LeaveStation = DomainCommand<'LeaveStation', Omit<ProviderEvents['ProviderLeftStation']['data'], 'cause' | 'leftAt'>>;
 
 export type ProviderCommand =
   | ApplyForEntry

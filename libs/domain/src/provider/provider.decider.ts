@@ -40,7 +40,7 @@ import {
   type SettleAtStation,
   type WithdrawFromPool,
 } from './provider.commands';
-import type { ProviderAppliedForEntry, ProviderEvent, ProviderRemoved } from './provider.events';
+import type { ProviderEvent, ProviderEvents } from './provider.events';
 import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT, providerNotFound, requireInPool, requireNotBarred } from './provider.rules';
 import {
   activeProviderWarning,
@@ -90,7 +90,7 @@ function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEv
   if (state.status === 'IN_POOL') throw conflict('PROVIDER_ALREADY_IN_POOL', '该服务机构已在库中', 'The provider is already in the pool');
   const uscc = requireUscc(data.uscc, 'uscc');
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
-  const event: ProviderAppliedForEntry = {
+  const event: ProviderEvents['ProviderAppliedForEntry'] = {
     type: 'ProviderAppliedForEntry',
     data: {
       providerId: requireText(data.providerId, 'providerId', LABEL.providerId),
@@ -223,7 +223,7 @@ function liftWarning(command: LiftWarning, provider: ExistingProvider): Provider
 }
 
 /** Leaving the 库 ends every 入驻: one ProviderLeftStation per station, then ProviderRemoved. */
-function removal(provider: InPoolProvider, data: Omit<ProviderRemoved['data'], 'providerId' | 'uscc' | 'stationIds' | 'removedAt'>, now: Date): ProviderEvent[] {
+function removal(provider: InPoolProvider, data: Omit<ProviderEvents['ProviderRemoved']['data'], 'providerId' | 'uscc' | 'stationIds' | 'removedAt'>, now: Date): ProviderEvent[] {
   const removedAt = now.toISOString();
   const stations = currentStationsOf(provider);
   const left: ProviderEvent[] = stations.map((s) => ({

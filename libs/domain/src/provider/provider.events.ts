@@ -19,7 +19,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { EVALUATION_PERIOD_PATTERN, MonitoringScoresSchema, MonitoringWeightsSchema } from './monitoring';
 import { ProviderRemovalGroundSchema } from './removal-grounds';
 import { ServiceDomainSchema } from '../shared/service-domains';
@@ -190,15 +190,7 @@ export const PROVIDER_EVENTS = {
 } satisfies EventSpecs;
 
 export type ProviderEvent = EventOf<typeof PROVIDER_EVENTS>;
-export type ProviderAppliedForEntry = EventNamed<typeof PROVIDER_EVENTS, 'ProviderAppliedForEntry'>;
-export type ProviderAdmitted = EventNamed<typeof PROVIDER_EVENTS, 'ProviderAdmitted'>;
-export type ProviderEntryRefused = EventNamed<typeof PROVIDER_EVENTS, 'ProviderEntryRefused'>;
-export type ProviderEvaluated = EventNamed<typeof PROVIDER_EVENTS, 'ProviderEvaluated'>;
-export type ProviderWarned = EventNamed<typeof PROVIDER_EVENTS, 'ProviderWarned'>;
-export type ProviderWarningLifted = EventNamed<typeof PROVIDER_EVENTS, 'ProviderWarningLifted'>;
-export type ProviderRemoved = EventNamed<typeof PROVIDER_EVENTS, 'ProviderRemoved'>;
-export type ProviderSettledAtStation = EventNamed<typeof PROVIDER_EVENTS, 'ProviderSettledAtStation'>;
-export type ProviderLeftStation = EventNamed<typeof PROVIDER_EVENTS, 'ProviderLeftStation'>;
+export type ProviderEvents = EventsByType<typeof PROVIDER_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const PROVIDER_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(PROVIDER_EVENTS);

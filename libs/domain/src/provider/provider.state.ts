@@ -2,7 +2,7 @@ import { chinaDateOf, compareBusinessDates, instantMs } from '../shared/dates';
 import { assertNever } from '../shared/decider';
 import { momentMs } from '../shared/moments';
 import type { WarningLiftBasis } from './provider.commands';
-import type { ProviderAppliedForEntry, ProviderEvaluated, ProviderEvent, ProviderLeftStation, ProviderRemoved } from './provider.events';
+import type { ProviderEvent, ProviderEvents } from './provider.events';
 import type { ProviderRemovalGround } from './removal-grounds';
 
 /** One round of 申请入库 and its outcome. */
@@ -19,11 +19,11 @@ export type ProviderPoolPeriod = {
   admittedAt: string;
   removedAt?: string;
   grounds?: ProviderRemovalGround[];
-  removedBy?: ProviderRemoved['data']['removedBy'];
+  removedBy?: ProviderEvents['ProviderRemoved']['data']['removedBy'];
   removalOpinion?: string;
 };
 
-export type ProviderEvaluationRecord = Omit<ProviderEvaluated['data'], 'providerId'>;
+export type ProviderEvaluationRecord = Omit<ProviderEvents['ProviderEvaluated']['data'], 'providerId'>;
 
 export type ProviderWarningEnd =
   | { how: 'LIFTED'; basis: WarningLiftBasis; evaluationId?: string; opinion: string; at: string }
@@ -38,10 +38,10 @@ export type ProviderStationStay = {
   since: string;
   leftAt?: string;
   reason?: string;
-  cause?: ProviderLeftStation['data']['cause'];
+  cause?: ProviderEvents['ProviderLeftStation']['data']['cause'];
 };
 
-export type ProviderRecord = Omit<ProviderAppliedForEntry['data'], 'appliedAt'> & {
+export type ProviderRecord = Omit<ProviderEvents['ProviderAppliedForEntry']['data'], 'appliedAt'> & {
   entryRounds: ProviderEntryRound[];
   periods: ProviderPoolPeriod[];
   evaluations: ProviderEvaluationRecord[];

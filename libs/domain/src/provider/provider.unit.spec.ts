@@ -4,13 +4,15 @@ import { providerDecider } from './provider.decider';
 import { providerKind } from './provider.kind';
 import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT } from './provider.rules';
 import { activeProviderWarning, currentStationsOf, inPoolOn, isProbationOverdue, poolMovements, type ProviderState } from './provider.state';
-import { PROVIDER_EVENT_SCHEMA_VERSIONS, type ProviderEvent, type ProviderEvaluated } from './provider.events';
+import { PROVIDER_EVENT_SCHEMA_VERSIONS, type ProviderEvent, type ProviderEvents } from './provider.events';
 import { weightedMonitoringTotal } from './monitoring';
 import type { ProviderRemovalGround } from './removal-grounds';
 
 const USCC = '91440106MA59C3PL24';
 const OTHER_USCC = '914401056187432107';
 const PROVIDER_ID = 'provider-001';
+
+type Evaluated = ProviderEvents['ProviderEvaluated'];
 
 const provider = anActor('PROVIDER', '440106', 'provider-user-1', USCC);
 const otherProvider = anActor('PROVIDER', '440105', 'provider-user-2', OTHER_USCC);
@@ -61,7 +63,7 @@ const refused: ProviderEvent = {
 const settled: ProviderEvent = { type: 'ProviderSettledAtStation', data: { providerId: PROVIDER_ID, stationId: 'station-007', since: '2024-03-01' } };
 const settledElsewhere: ProviderEvent = { type: 'ProviderSettledAtStation', data: { providerId: PROVIDER_ID, stationId: 'station-012', since: '2024-04-01' } };
 
-function evaluated(evaluationId: string, passed: boolean, evaluatedAt: string, removalRecommended = false): ProviderEvaluated {
+function evaluated(evaluationId: string, passed: boolean, evaluatedAt: string, removalRecommended = false): Evaluated {
   const s = passed ? scores : failing;
   return {
     type: 'ProviderEvaluated',
@@ -333,7 +335,7 @@ describe('Service provider (优质服务机构库)', () => {
         .then([
           {
             type: 'ProviderEvaluated',
-            data: expect.objectContaining({ total: 52.5, passed: false, removalRecommended: false }) as ProviderEvaluated['data'],
+            data: expect.objectContaining({ total: 52.5, passed: false, removalRecommended: false }) as Evaluated['data'],
           },
           { type: 'ProviderWarned', data: { providerId: PROVIDER_ID, evaluationId: 'ev-2024', period: '2024', probationDeadline: '2025-06-30', warnedAt: NOW_ISO } },
         ])
@@ -355,7 +357,7 @@ describe('Service provider (优质服务机构库)', () => {
     it('flags removal on failing again during the 整改期, and removes nothing by itself', () => {
       given(providerKind, [...inPool, failed2023H2, warned])
         .when(evaluate({ scores: failing }))
-        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as ProviderEvaluated['data'] }])
+        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as Evaluated['data'] }])
         .andState((state) => {
           expect(state.status).toBe('IN_POOL');
           expect(state.status === 'IN_POOL' && state.removalRecommended).toBe(true);
@@ -366,13 +368,13 @@ describe('Service provider (优质服务机构库)', () => {
     it('flags removal on failing during the 整改期 even after a pass in between', () => {
       given(providerKind, [...inPool, failed2023H2, warned, passedFollowUp])
         .when(evaluate({ scores: failing, probationDeadline: '2025-06-30' }))
-        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as ProviderEvaluated['data'] }]);
+        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as Evaluated['data'] }]);
     });
 
     it('flags removal on a second failure in a row, even once the warning was lifted for rectification', () => {
       given(providerKind, [...inPool, failed2023H2, warned, liftedRectified])
         .when(evaluate({ scores: failing, probationDeadline: '2025-06-30' }))
-        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as ProviderEvaluated['data'] }])
+        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: false, removalRecommended: true }) as Evaluated['data'] }])
         .andState((state) => {
           expect(state.status === 'IN_POOL' && state.removalRecommended).toBe(true);
           expect(activeProviderWarning(state)).toBeUndefined();
@@ -388,7 +390,7 @@ describe('Service provider (优质服务机构库)', () => {
     it('clears a removal flag on a pass', () => {
       given(providerKind, [...inPool, failed2023H2, warned, failedAgainOnProbation])
         .when(evaluate())
-        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: true, removalRecommended: false }) as ProviderEvaluated['data'] }])
+        .then([{ type: 'ProviderEvaluated', data: expect.objectContaining({ passed: true, removalRecommended: false }) as Evaluated['data'] }])
         .andState((state) => {
           expect(state.status === 'IN_POOL' && state.removalRecommended).toBe(false);
           expect(activeProviderWarning(state)).toBeDefined();

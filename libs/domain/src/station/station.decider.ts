@@ -17,7 +17,7 @@ import type {
   StationCommand,
   WithdrawStation,
 } from './station.commands';
-import type { StationDesignated, StationEvent } from './station.events';
+import type { StationEvent, StationEvents } from './station.events';
 
 export type CovenantSignature = { covenantVersion: string; signedAt: string };
 
@@ -34,7 +34,7 @@ export type RevocationProposal = {
   decision?: RevocationDecision;
 };
 
-export type StationRecord = StationDesignated['data'] & {
+export type StationRecord = StationEvents['StationDesignated']['data'] & {
   /** 服务公约 signatures, oldest first. */
   covenants: CovenantSignature[];
   /** Every revocation proposal, oldest first; at most one is OPEN. */

@@ -13,7 +13,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventNamed, type EventOf, type EventSpecs } from '../shared/schema/event-spec';
+import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { REVOCATION_GROUNDS } from './revocation-grounds';
 
 const stationId = () => recordId('The station');
@@ -113,12 +113,7 @@ export const STATION_EVENTS = {
 } satisfies EventSpecs;
 
 export type StationEvent = EventOf<typeof STATION_EVENTS>;
-export type StationDesignated = EventNamed<typeof STATION_EVENTS, 'StationDesignated'>;
-export type CovenantSigned = EventNamed<typeof STATION_EVENTS, 'CovenantSigned'>;
-export type RevocationProposed = EventNamed<typeof STATION_EVENTS, 'RevocationProposed'>;
-export type StationRevoked = EventNamed<typeof STATION_EVENTS, 'StationRevoked'>;
-export type RevocationProposalRejected = EventNamed<typeof STATION_EVENTS, 'RevocationProposalRejected'>;
-export type StationWithdrawn = EventNamed<typeof STATION_EVENTS, 'StationWithdrawn'>;
+export type StationEvents = EventsByType<typeof STATION_EVENTS>;
 
 /** Current schema version of each event type (the envelope carries it). */
 export const STATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(STATION_EVENTS);

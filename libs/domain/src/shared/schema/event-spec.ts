@@ -22,11 +22,14 @@ export interface EventSpec<Payload extends TObject = TObject> {
 
 export type EventSpecs = { readonly [type: string]: EventSpec };
 
-/** The event union a kind's specs define: `{ type: 'StationRevoked', data: Static<payload> } | …`. */
-export type EventOf<S extends EventSpecs> = { [K in keyof S & string]: DomainEvent<K, Static<S[K]['payload']>> }[keyof S & string];
-
 /** One event type of a kind's specs. */
 export type EventNamed<S extends EventSpecs, K extends keyof S & string> = DomainEvent<K, Static<S[K]['payload']>>;
+
+/** Every event type of a kind's specs by its name: `StationEvents['StationRevoked']`. */
+export type EventsByType<S extends EventSpecs> = { [K in keyof S & string]: EventNamed<S, K> };
+
+/** The event union a kind's specs define: `{ type: 'StationRevoked', data: Static<payload> } | …`. */
+export type EventOf<S extends EventSpecs> = EventsByType<S>[keyof S & string];
 
 /** The current schema version of every event type. */
 export function schemaVersionsOf<S extends EventSpecs>(specs: S): { readonly [K in keyof S]: number } {
