@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { Actor, ServiceDomain } from '@sme/domain';
+import { callKind, type Actor, type ServiceDomain } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { applicationCommands } from '../applications/application.commands';
 import { callCommands } from '../calls/call.commands';
@@ -65,7 +65,7 @@ const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart
 export async function loadDemoData(app: INestApplication): Promise<void> {
   const logger = new Logger('Demo');
   const store = app.get<EventStore>(EVENT_STORE);
-  if ((await store.readStream(`call-${DEMO_CALL.callId}`, { maxCount: 1 })).length > 0) {
+  if ((await store.readStream(callKind.streamId(DEMO_CALL.callId), { maxCount: 1 })).length > 0) {
     logger.log('Demo data already loaded');
     return;
   }

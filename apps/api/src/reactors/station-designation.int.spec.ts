@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'reflect-metadata';
-import type { CallEvents } from '@sme/domain';
+import { applicationKind, stationKind, type CallEvents } from '@sme/domain';
 import { ReactionRunner, SqliteCheckpointStore, SqliteEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
 import { CommandExecutor } from '../commands/command-executor';
@@ -32,8 +32,8 @@ async function publishedEntries(store: EventStore): Promise<CallEvents['CallList
 async function designations(store: EventStore, entries: CallEvents['CallListPublished']['data']['entries']) {
   return Promise.all(
     entries.map(async (entry) => ({
-      application: (await store.readStream(`application-${entry.applicationId}`)).filter((e) => e.type === 'ApplicationDesignated').length,
-      station: (await store.readStream(`station-${entry.stationId}`)).filter((e) => e.type === 'StationDesignated').length,
+      application: (await store.readStream(applicationKind.streamId(entry.applicationId))).filter((e) => e.type === 'ApplicationDesignated').length,
+      station: (await store.readStream(stationKind.streamId(entry.stationId))).filter((e) => e.type === 'StationDesignated').length,
     })),
   );
 }

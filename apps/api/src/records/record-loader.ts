@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  applicationKind,
   callKind,
   expertKind,
   notFound,
@@ -65,7 +66,7 @@ export class RecordLoader {
 
   /** An application as its view folds from its stream; undefined when there is none. */
   async application(applicationId: string): Promise<ApplicationView | undefined> {
-    return foldView(projectApplication, await this.store.readStream(`application-${applicationId}`));
+    return foldView(projectApplication, await this.store.readStream(applicationKind.streamId(applicationId)));
   }
 
   /** An expert's registry record (服务专家库), folded from `expert-<id>`; status NONE when not registered. */
