@@ -1,4 +1,4 @@
-import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retirement, text, type Static, type TObject } from '../shared/schema/builders';
+import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retiredEvent, text, type Static, type TObject } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { changedFieldList } from '../shared/revisions';
 
@@ -41,13 +41,10 @@ export const FAQ_EVENTS = {
       revisedAt: at('When it was revised'),
     }),
   },
-  FaqRetired: {
-    version: 1,
-    action: 'retired',
+  FaqRetired: retiredEvent({ faqId: recordId('The FAQ') }, {
     title: 'FAQ retired (常见问题解答下架)',
     summary: 'The FAQ was taken off; it takes no more revisions.',
-    payload: retirement({ faqId: recordId('The FAQ') }),
-  },
+  }),
 } satisfies EventSpecs;
 
 export type FaqEvent = EventOf<typeof FAQ_EVENTS>;

@@ -1,4 +1,4 @@
-import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, retirement, text, type Static } from '../shared/schema/builders';
+import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, retiredEvent, text, type Static } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { providerOrgIdField } from './product.rules';
 import { ServiceClassificationSchema } from './service-classification';
@@ -37,13 +37,10 @@ export const CASE_EVENTS = {
       publishedAt: at('When it was published'),
     }),
   },
-  CaseRetired: {
-    version: 1,
-    action: 'retired',
+  CaseRetired: retiredEvent({ caseId: recordId('The case') }, {
     title: 'Case retired (服务案例下架)',
     summary: 'The provider, or an administrator, took the case off.',
-    payload: retirement({ caseId: recordId('The case') }),
-  },
+  }),
 } satisfies EventSpecs;
 
 export type ServiceCaseEvent = EventOf<typeof CASE_EVENTS>;

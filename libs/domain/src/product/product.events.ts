@@ -1,4 +1,4 @@
-import { at, closed, firstVersion, nextVersion, recordId, retirement } from '../shared/schema/builders';
+import { at, closed, firstVersion, nextVersion, recordId, retiredEvent } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
 import { changedFieldList } from '../shared/revisions';
@@ -32,13 +32,10 @@ export const PRODUCT_EVENTS = {
       revisedAt: at('When it was revised'),
     }),
   },
-  ProductRetired: {
-    version: 1,
-    action: 'retired',
+  ProductRetired: retiredEvent({ productId: recordId('The product') }, {
     title: 'Product retired (服务产品下架)',
     summary: 'The provider, or an administrator, took the product off; it takes no more revisions.',
-    payload: retirement({ productId: recordId('The product') }),
-  },
+  }),
 } satisfies EventSpecs;
 
 export type ProductEvent = EventOf<typeof PRODUCT_EVENTS>;

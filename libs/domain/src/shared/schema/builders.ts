@@ -139,6 +139,10 @@ export const nextVersion = () => integer(2, undefined, 'The new version number, 
 /** 下架: a library entry (product, case, FAQ) taken off; `id` is its id field, e.g. `{ productId: recordId('The product') }`. */
 export const retirement = <P extends TProperties>(id: P) => closed({ ...id, reason: text('下架原因'), retiredAt: at('When it was retired') });
 
+/** The whole spec of a library entry's retirement event: version 1 of `retirement(id)`, published as `retired`. */
+export const retiredEvent = <P extends TProperties>(id: P, words: { title: string; summary: string }) =>
+  ({ version: 1, action: 'retired', ...words, payload: retirement(id) });
+
 /** Evidence for an act against a record (a removal, a revocation): what it shows, and the file's name and digest when one was given. */
 export const evidence = (options: { $id: string; description: string }) =>
   closed(
