@@ -1,32 +1,19 @@
-import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, type CommandData } from '../shared/testing';
-import type { DesignateStation, StationCommand } from './station.commands';
+import { anActor, cityBureau, commandsOn, commandWith, given, hub, type CommandData } from '../shared/testing';
+import type { StationCommand } from './station.commands';
 import { hasSignedCovenant, openRevocationProposal, stationDecider } from './station.decider';
+import { designationOf, evidence, owner, OWNER } from './station.fixtures';
 import { stationKind } from './station.kind';
 import type { StationEvent } from './station.events';
 
-const OWNER = '91440106MA59C3PL24';
 const STATION_ID = 'station-007';
-const owner = anActor('STATION_OPERATOR', '440106', 'op-user-1', OWNER);
 const otherOperator = anActor('STATION_OPERATOR', '440106', 'op-user-2', '914401056187432107');
 const NOW = '2019-09-01T10:00:00+08:00';
 const NOW_ISO = '2019-09-01T02:00:00.000Z';
 
-const designation: DesignateStation['data'] = {
-  stationId: STATION_ID,
-  applicationId: 'app-tianhe-001',
-  callId: 'call-gz-2019',
-  plaqueNumber: '440100-2019-007',
-  name: '广州市中小企业服务站（天河软件园站）',
-  districtCode: '440106',
-  cityCode: GZ,
-  address: '广州市天河区建中路5号一楼',
-  operator: { name: '广州天河软件园发展有限公司', uscc: OWNER },
-  ownerOrgId: OWNER,
-};
+const designation = designationOf(STATION_ID);
 
 const cmd = commandsOn<StationCommand>()({ stationId: STATION_ID }, owner, NOW);
 const designate = commandWith('DesignateStation', designation, cityBureau, NOW);
-const evidence = [{ description: '2019年第四季度满意度调查：满意率41%', fileName: 'survey.pdf', sha256: 'c'.repeat(64) }];
 const propose = (data: Partial<CommandData<StationCommand, 'ProposeRevocation', 'stationId'>> = {}, actor = hub) =>
   cmd('ProposeRevocation', { proposalId: 'rp-1', grounds: ['LOW_SATISFACTION'], evidence, opinion: '建议撤销', ...data }, actor);
 const decideRevocation = (approved: boolean, proposalId = 'rp-1', actor = cityBureau, opinion = '经审定') =>
