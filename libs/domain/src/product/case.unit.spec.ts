@@ -1,15 +1,11 @@
-import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared/testing';
+import { admin, commandsOn, commandWith, given, gzHub } from '../shared/testing';
 import type { PublishCase, ServiceCaseCommand } from './case.commands';
 import { serviceCaseDecider } from './case.decider';
 import { serviceCaseKind } from './case.kind';
+import { NOW, NOW_ISO, otherProvider, provider, PROVIDER_ORG } from './product.fixtures';
 import type { ServiceCaseEvent, ServiceCaseEvents } from './case.events';
 
-const PROVIDER_ORG = '91440106MA59C3PL24';
 const CASE_ID = 'case-001';
-const provider = anActor('PROVIDER', '440106', 'provider-user', PROVIDER_ORG);
-const otherProvider = anActor('PROVIDER', '440106', 'other-provider-user', '914401056187432107');
-const NOW = '2024-03-01T10:00:00+08:00';
-const NOW_ISO = '2024-03-01T02:00:00.000Z';
 
 const caseData: PublishCase['data'] = {
   caseId: CASE_ID,

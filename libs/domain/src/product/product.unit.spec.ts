@@ -1,16 +1,12 @@
-import { admin, anActor, commandsOn, commandWith, given, gzHub } from '../shared/testing';
+import { admin, commandsOn, commandWith, given, gzHub } from '../shared/testing';
 import type { ProductCommand, PublishProduct } from './product.commands';
 import { currentProductVersion, productDecider } from './product.decider';
+import { NOW, NOW_ISO, otherProvider, provider, PROVIDER_ORG } from './product.fixtures';
 import { productKind } from './product.kind';
 import type { ProductEvent, ProductEvents } from './product.events';
 import type { ProductContent } from './product.rules';
 
-const PROVIDER_ORG = '91440106MA59C3PL24';
 const PRODUCT_ID = 'product-001';
-const provider = anActor('PROVIDER', '440106', 'provider-user', PROVIDER_ORG);
-const otherProvider = anActor('PROVIDER', '440106', 'other-provider-user', '914401056187432107');
-const NOW = '2024-03-01T10:00:00+08:00';
-const NOW_ISO = '2024-03-01T02:00:00.000Z';
 
 const content: ProductContent = {
   item: '中小企业知识产权贯标辅导',
