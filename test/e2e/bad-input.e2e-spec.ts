@@ -1,23 +1,20 @@
 import type { Actor } from '@sme/domain';
-import { actors, applicationUpTo, callBody, client, form, openCall, operator } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
-import { expectRefused } from './support/refusals';
+import { actors, applicationUpTo, callBody, form, openCall, operator } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client, type Refuse } from './support/spec-app';
 
 /** Every refusal: the right status, a stable code, Chinese and English, the field — and nothing written. */
 describe('Bad input and forbidden actors', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
+  let refused: Refuse;
   let callId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
+    ({ t, c, refused } = await startSpecApp());
     callId = await openCall(t);
   });
   afterAll(() => t.close());
-
-  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
-    expectRefused(t, send, status, code);
 
   it('400 names each bad field, in both languages', async () => {
     const body = await refused(() => c.post(actors.city, '/calls', { ...callBody, targetStationCount: 'many', cityCode: '4401' }), 400, 'VALIDATION_FAILED');

@@ -1,9 +1,9 @@
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { enterpriseKind, usccReservationKind, type Actor } from '@sme/domain';
 import { IdempotencyInterceptor } from '../../apps/api/src/http/idempotency.interceptor';
-import { actors, client, newKey, uscc } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
-import { expectRefused } from './support/refusals';
+import { actors, newKey, uscc } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client, type Refuse } from './support/spec-app';
 
 const TIANHE = '440106';
 const HAIZHU = '440105';
@@ -31,16 +31,11 @@ const body = (code: string, overrides: Record<string, unknown> = {}) => ({
 
 describe('Enterprises (中小企业数据库)', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
+  let refused: Refuse;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
-  });
+  beforeAll(async () => ({ t, c, refused } = await startSpecApp()));
   afterAll(() => t.close());
-
-  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
-    expectRefused(t, send, status, code);
 
   async function registered(actor: Actor, payload: object, headers: Record<string, string> = {}): Promise<string> {
     const res = await c.post(actor, '/enterprises', payload, headers);

@@ -1,7 +1,8 @@
 import { expertKind, type Actor } from '@sme/domain';
-import { actors, applicationUpTo, client, ensurePanelExperts, openCall, uscc } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
-import { expectRefused, okBody } from './support/refusals';
+import { actors, applicationUpTo, ensurePanelExperts, openCall, uscc } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client, type Refuse } from './support/spec-app';
+import { okBody } from './support/refusals';
 
 const UNIVERSITY = '12440000455858371B';
 const FIRM = '91440106MA59C3PL24';
@@ -25,21 +26,18 @@ const profile = (overrides: Record<string, unknown> = {}) => ({
 /** 服务专家库 over HTTP: the registry's acts, who may do them where, its list, and the panel that now relies on it. */
 describe('Experts (服务专家库)', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
+  let refused: Refuse;
   let callId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
+    ({ t, c, refused } = await startSpecApp());
     callId = await openCall(t);
     await ensurePanelExperts(t);
   });
   afterAll(() => t.close());
 
   const ok = okBody;
-
-  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
-    expectRefused(t, send, status, code);
 
   describe('registration', () => {
     it('the hub registers an expert of its city under the id it gives; every event carries actor, time and reason', async () => {

@@ -1,15 +1,13 @@
 import { applicationKind } from '@sme/domain';
-import { actors, applicationUpTo, callBody, client, openCall, operator } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
+import { actors, applicationUpTo, callBody, openCall, operator } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client } from './support/spec-app';
 
 describe('Idempotency-Key, If-Match and concurrent writers', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
-  });
+  beforeAll(async () => ({ t, c } = await startSpecApp()));
   afterAll(() => t.close());
 
   it('a retried POST returns the first response and writes nothing', async () => {

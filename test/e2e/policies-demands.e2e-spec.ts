@@ -2,21 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { policyKind, type Actor } from '@sme/domain';
 import { actors, client, operator, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
-import { expectRefused } from './support/refusals';
+import { startSpecApp, type Client, type Refuse } from './support/spec-app';
 import { admin, daysAgo, HAIZHU, policyBody, registerEnterprise, self, TIANHE } from './support/policies-demands';
 
 describe('Policies (基础信息库) and demands (服务需求库)', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
+  let refused: Refuse;
 
-  beforeAll(async () => {
-    t = await startTestApp({ env: { DEMAND_ESCALATION_INTERVAL_MS: '0' } });
-    c = client(t);
-  });
+  beforeAll(async () => ({ t, c, refused } = await startSpecApp({ env: { DEMAND_ESCALATION_INTERVAL_MS: '0' } })));
   afterAll(() => t.close());
-
-  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code?: string) =>
-    expectRefused(t, send, status, code);
 
   async function ok(send: Promise<{ status: number; body: any }>, status = 201) {
     const res = await send;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { providerKind, type Actor } from '@sme/domain';
 import { productBody } from './support/library-bodies';
-import { actors, applicationUpTo, client, openCall, uscc } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
-import { expectRefused, okBody } from './support/refusals';
+import { actors, applicationUpTo, openCall, uscc } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client, type Refuse } from './support/spec-app';
+import { okBody } from './support/refusals';
 
 const PROVIDER_USCC = uscc(701, '440106');
 const provider: Actor = { id: 'provider-user-1', role: 'PROVIDER', orgId: PROVIDER_USCC, regionCode: '440106' };
@@ -37,13 +38,13 @@ const product = (providerId: string, overrides: Record<string, unknown> = {}) =>
 /** 优质服务机构库 and 服务产品和案例库 over HTTP: 有进有出, the 库 as of dates, 入驻, products and the public catalogue. */
 describe('Providers, products and cases', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
+  let refused: Refuse;
   let providerId: string;
   let stationId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
+    ({ t, c, refused } = await startSpecApp());
     const callId = await openCall(t);
     const applicationId = await applicationUpTo(t, callId, 31, 'APPROVED');
     expect((await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
@@ -53,9 +54,6 @@ describe('Providers, products and cases', () => {
   afterAll(() => t.close());
 
   const ok = okBody;
-
-  const refused = (send: () => Promise<{ status: number; body: any }>, status: number, code: string) =>
-    expectRefused(t, send, status, code);
 
   it('runs 有进有出: entry, settling at a station, a failed evaluation and warning, 出库, and re-admission later', async () => {
     const applied = ok(await c.post(provider, '/providers/entry-applications', { ...application(), occurredAt: '2022-01-10T10:00:00+08:00' }));

@@ -1,18 +1,18 @@
 import { applicationKind, callKind, type Actor } from '@sme/domain';
-import { actors, applicationUpTo, client, openCall, operator } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
+import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client } from './support/spec-app';
 import { expectRefused } from './support/refusals';
 
 describe('Who reads which applications', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
   let callId: string;
   let tianheApp: string;
   let haizhuApp: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
+    ({ t, c } = await startSpecApp());
     callId = await openCall(t);
     tianheApp = await applicationUpTo(t, callId, 1, 'PANEL_FORMED', '440106');
     haizhuApp = await applicationUpTo(t, callId, 2, 'SUBMITTED', '440105');

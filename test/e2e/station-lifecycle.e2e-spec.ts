@@ -1,15 +1,15 @@
 import { applicationKind } from '@sme/domain';
-import { actors, applicationUpTo, client, openCall, operator } from './support/station-lifecycle';
-import { startTestApp, type TestApp } from './support/test-app';
+import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import type { TestApp } from './support/test-app';
+import { startSpecApp, type Client } from './support/spec-app';
 
 describe('The 服务站 designation lifecycle over HTTP', () => {
   let t: TestApp;
-  let c: ReturnType<typeof client>;
+  let c: Client;
   let callId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = client(t);
+    ({ t, c } = await startSpecApp());
     callId = await openCall(t);
   });
   afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { MATERIAL_KINDS, usccCheckCharacter, type Actor, type ApplicationForm } from '@sme/domain';
 import type { TestApp } from './test-app';
+import { DEMO_CALL } from '../../../apps/api/src/demo/demo-data';
 
 /** Actors of the 2019 Guangzhou call, one per role. */
 export const actors = {
@@ -21,16 +22,9 @@ export function operator(seed: number, region = '440106'): Actor {
   return { id: `operator-${seed}`, role: 'STATION_OPERATOR', orgId: uscc(seed, region), regionCode: region };
 }
 
-export const callBody = {
-  title: '广州市中小企业服务站征集（2019年）',
-  documentNumber: '穗工信函〔2019〕1100号',
-  cityCode: '440100',
-  registrationCutoff: '2018-01-01',
-  districtDeadline: '2019-06-18T17:00:00+08:00',
-  cityDeadline: '2019-06-21T00:00:00+08:00',
-  targetStationCount: 100,
-  occurredAt: '2019-05-24T09:00:00+08:00',
-};
+/** The demo's real 2019 Guangzhou call, as the body that opens it (the API gives the id). */
+const { callId: _demoCallId, openedAt, ...demoCallFields } = DEMO_CALL;
+export const callBody = { ...demoCallFields, occurredAt: openedAt };
 
 export function form(seed: number, district = '440106', overrides: Partial<ApplicationForm> = {}): ApplicationForm {
   return {

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
+import { OptionalRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { ApplicationFormDto, MaterialDto } from './application-form.dto';
 import { NestedList } from '../http/list-fields';
@@ -73,9 +73,7 @@ export class DecisionDto extends CommandRequestDto {
 
 export class ListApplicationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
-  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440106')
   districtCode?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STAGES }) @IsOptional() @IsIn(APPLICATION_STAGES) stage?: ApplicationStage;
   @ApiPropertyOptional({ description: 'The operator organisation (its USCC) that owns the applications' })

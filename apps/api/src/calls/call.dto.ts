@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
+import { IsRegionCode, OptionalRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 
 export class OpenCallDto extends CommandRequestDto {
   @ApiProperty({ example: '广州市中小企业服务站征集（2019）' })
@@ -40,9 +40,7 @@ export class OpenCallDto extends CommandRequestDto {
 }
 
 export class ListCallsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440100')
   cityCode?: string;
 
   @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED', 'PUBLISHED'] })

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES, SERVICE_DOMAINS, type DemandCloseReason, type DemandUrgency, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
+import { OptionalRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DEMAND_STATUSES = ['RAISED', 'ACCEPTED', 'MATCHED', 'RESOLVED', 'CLOSED'] as const;
@@ -47,7 +47,7 @@ export class ListDemandsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: DEMAND_STATUSES }) @IsOptional() @IsIn(DEMAND_STATUSES) status?: (typeof DEMAND_STATUSES)[number];
   @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) category?: ServiceDomain;
   @ApiPropertyOptional({ enum: DEMAND_URGENCIES }) @IsOptional() @IsIn(DEMAND_URGENCIES) urgency?: DemandUrgency;
-  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN }) @IsOptional() @IsRegionCode() regionCode?: string;
+  @OptionalRegionCode('440106') regionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
   @ApiPropertyOptional({ type: Boolean })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,9 +57,7 @@ export class UpdateProfileDto extends CommandRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;
 
-  @ApiPropertyOptional({ example: '440105', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440105')
   regionCode?: string;
 }
 
@@ -84,9 +82,7 @@ export class TagParam {
 }
 
 export class ListEnterprisesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN, description: 'A district, a city (all its districts) or a province (all its codes)' })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440100', 'A district, a city (all its districts) or a province (all its codes)')
   regionCode?: string;
 
   @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;

@@ -12,9 +12,7 @@ import { expertCommands } from './expert.commands';
 import { ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
-
-/** Drops the fields not given, so the domain sees only what the request says. */
-const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+import { given } from '../commands/given';
 
 @ApiTags('experts (服务专家库)')
 @ApiBearerAuth()

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matche
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { EXPERT_LIST_STATUSES, type ExpertListStatus } from '@sme/read-models/queries/expert-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
+import { IsRegionCode, OptionalRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EXPERT_ID_PATTERN } from './expert-id.pipe';
 import { NestedList } from '../http/list-fields';
@@ -67,9 +67,7 @@ export class UpdateExpertProfileDto extends CommandRequestDto {
   @Type(() => ExpertOrganisationDto)
   organisation?: ExpertOrganisationDto;
 
-  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440106')
   regionCode?: string;
 
   @ApiPropertyOptional({ example: '教授' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) title?: string;
@@ -96,14 +94,10 @@ export class ListExpertsQueryDto extends ListQueryDto {
   @IsIn(EXPERT_LIST_STATUSES)
   status?: ExpertListStatus;
 
-  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'The expert’s registered region' })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440106', 'The expert’s registered region')
   regionCode?: string;
 
-  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440100')
   cityCode?: string;
 
   @ApiPropertyOptional({ enum: SERVICE_DOMAINS, description: 'A specialty domain' })

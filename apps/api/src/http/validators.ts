@@ -1,4 +1,6 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '@sme/domain';
 
 /**
@@ -17,6 +19,14 @@ export const IsRegionCode = (options?: ValidationOptions) =>
       },
     },
     options,
+  );
+
+/** An optional region-code field, documented with its pattern: a filter, or a code not every record has. */
+export const OptionalRegionCode = (example: string, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ example, pattern: REGION_CODE_PATTERN, ...(description === undefined ? {} : { description }) }),
+    IsOptional(),
+    IsRegionCode(),
   );
 
 /**

@@ -14,7 +14,7 @@ import {
   type TagsMode,
 } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, REGION_CODE_PATTERN } from '../http/validators';
+import { IsRegionCode, OptionalRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,9 +36,7 @@ export class EligibilityDto {
 
 export class PublishPolicyDto extends CommandRequestDto {
   @ApiProperty({ enum: POLICY_LEVELS }) @IsIn(POLICY_LEVELS) level!: PolicyLevel;
-  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN, description: 'Issuing region: none for NATIONAL, else a province, city or district code' })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440100', 'Issuing region: none for NATIONAL, else a province, city or district code')
   regionCode?: string;
   @ApiProperty({ example: '广州市促进中小企业发展若干措施' }) @IsString() @MaxLength(300) title!: string;
   @ApiProperty({ example: '广州市工业和信息化局' }) @IsString() @MaxLength(200) issuer!: string;
@@ -108,8 +106,6 @@ export class RetireFaqDto extends CommandRequestDto {}
 
 export class ListFaqsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) topic?: string;
-  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'FAQs of this region and of the regions containing it' })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440106', 'FAQs of this region and of the regions containing it')
   regionCode?: string;
 }

@@ -22,8 +22,7 @@ import { caseCommands, productCommands } from './product.commands';
 import { ListLibraryQuery } from './product.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { caseReading, productReading } from './product.reading';
-
-const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+import { given } from '../commands/given';
 
 const feeOf = (fee: FeeDto) => given({ kind: fee.kind, amount: fee.amount }) as ProductContent['fee'];
 const classificationOf = (c: ClassificationDto) =>

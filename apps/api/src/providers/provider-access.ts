@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
+import { given } from '../commands/given';
 import { ApiError } from '../http/api-error';
 import { regionalRead, regionFilterWithin } from '../records/read-scope';
 
@@ -44,5 +45,5 @@ export function scopeProviderFilter(actor: Actor, filter: ProviderListFilter): P
       throw ApiError.forbidden('REGION_NOT_PERMITTED', `无权查看 ${code} 的服务机构`, `You may not read the providers of ${code}`);
     }
   }
-  return { ...providersWithin(actor.regionCode), ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) };
+  return { ...providersWithin(actor.regionCode), ...given(filter) };
 }

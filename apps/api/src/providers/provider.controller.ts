@@ -24,9 +24,7 @@ import { ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } 
 import { providerCommands } from './provider.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { providerReading } from './provider.reading';
-
-/** Drops the fields not given, so the domain sees only what the request says. */
-const given = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+import { given } from '../commands/given';
 
 @ApiTags('providers (优质服务机构库)')
 @ApiBearerAuth()

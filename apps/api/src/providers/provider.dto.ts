@@ -20,7 +20,7 @@ import {
 import { PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
 
@@ -139,14 +139,10 @@ export class ListProvidersQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: PROVIDER_STATUSES }) @IsOptional() @IsIn(PROVIDER_STATUSES) status?: (typeof PROVIDER_STATUSES)[number];
   @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: ServiceDomain;
 
-  @ApiPropertyOptional({ example: '440106', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440106')
   regionCode?: string;
 
-  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440100')
   cityCode?: string;
 
   @ApiPropertyOptional({ example: '2024-06-30', description: 'Providers in the 库 at the close of this day (China), from their dated pool periods' })
@@ -161,8 +157,6 @@ export class ProviderMovementsQueryDto {
   @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
   @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
 
-  @ApiPropertyOptional({ example: '440100', pattern: REGION_CODE_PATTERN })
-  @IsOptional()
-  @IsRegionCode()
+  @OptionalRegionCode('440100')
   cityCode?: string;
 }
