@@ -31,6 +31,18 @@ async function main() {
     }
   }
 
+  /** A check that `write` is refused: reports the error's code, name and message; no error fails it. */
+  function checkRefused(name, write, noErrorMessage) {
+    return check(name, async () => {
+      try {
+        await write();
+      } catch (err) {
+        return { code: err.code, name: err.name, message: err.message };
+      }
+      throw new Error(noErrorMessage);
+    });
+  }
+
   function expect(cond, what) {
     if (!cond) throw new Error(`unexpected result: ${what}`);
   }
@@ -121,23 +133,8 @@ async function main() {
     await check('createIndex (unique)', async () => col.createIndex({ name: 1 }, { unique: true }));
     await check('listIndexes', async () => (await col.listIndexes().toArray()).map((i) => i.name));
 
-    await check('unique index violation error code', async () => {
-      try {
-        await col.insertOne({ _id: 'dup-name', name: 'Gamma' });
-      } catch (err) {
-        return { code: err.code, name: err.name, message: err.message };
-      }
-      throw new Error('no error on duplicate unique key');
-    });
-
-    await check('duplicate _id insert error code', async () => {
-      try {
-        await col.insertOne({ _id: 'a', name: 'again' });
-      } catch (err) {
-        return { code: err.code, name: err.name, message: err.message };
-      }
-      throw new Error('no error on duplicate _id');
-    });
+    await checkRefused('unique index violation error code', () => col.insertOne({ _id: 'dup-name', name: 'Gamma' }), 'no error on duplicate unique key');
+    await checkRefused('duplicate _id insert error code', () => col.insertOne({ _id: 'a', name: 'again' }), 'no error on duplicate _id');
 
     const guarded = db.collection('guarded');
     await check('replaceOne {_id, _position:{$lt}} upsert (new doc)', async () => {

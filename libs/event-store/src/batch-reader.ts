@@ -39,3 +39,21 @@ export function batchReader(subscription: Subscription) {
     },
   };
 }
+
+/**
+ * Hands `handle` the subscription's events in batches of at most `maxCount`, while `running()` holds,
+ * until the subscription ends or `handle` answers 'stop'.
+ */
+export async function consumeInBatches(
+  subscription: Subscription,
+  maxCount: number,
+  running: () => boolean,
+  handle: (batch: readonly RecordedEvent[]) => Promise<void | 'stop'>,
+): Promise<void> {
+  const events = batchReader(subscription);
+  while (running()) {
+    const batch = await events.take(maxCount);
+    if (!batch) return;
+    if ((await handle(batch)) === 'stop') return;
+  }
+}

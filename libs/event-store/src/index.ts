@@ -11,7 +11,7 @@ export {
   type HashableEvent,
   type VerifyAllOptions,
 } from './hash-chain';
-export { batchReader } from './batch-reader';
+export { batchReader, consumeInBatches } from './batch-reader';
 export { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
 export {
   loadAggregate,

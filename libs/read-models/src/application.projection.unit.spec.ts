@@ -24,6 +24,7 @@ import { call2019, GZ, guangzhouBureau } from '@sme/domain/call/call.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
 import { at } from '@sme/domain/shared/testing';
 import { applicationsProjection } from './projections';
+import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
 
 /** One application's stream, written by the operator, the district, the hub, the experts and the city through the decider. */
@@ -243,7 +244,7 @@ describe('applications projection', () => {
       }));
   });
 
-  describe('an event for an application the view never saw drafted makes no view', () => {
+  describeNoViewWithoutStart(applicationsProjection, 'an event for an application the view never saw drafted makes no view', () => {
     const designated = anApplication('app-a');
     const form = aForm();
     designated.draft({ ...form, materials: form.materials.slice(1) });
@@ -268,42 +269,27 @@ describe('applications projection', () => {
     scored(cityRejected);
     const e = { ApplicationNotRecommended: cityRejected.recommend(false, '不推荐'), ApplicationRejected: cityRejected.decide(false, '不同意') };
 
-    it.each(Object.entries({ ...a, ...b, ...c, ...d, ...e }))('%s', (type, event) => {
-      expect(event.type).toBe(type);
-      givenEvents(applicationsProjection, []).when(event).thenNoView();
-    });
+    return { ...a, ...b, ...c, ...d, ...e };
   });
 
-  describe('delivery', () => {
+  describeDelivery(applicationsProjection, () => {
     const application = anApplication();
-    const drafted = application.draft();
-    const submitted = application.submit();
-
-    it('an event delivered again changes nothing (not even a second line in the history)', () => {
-      givenEvents(applicationsProjection, [drafted, submitted]).when(submitted).thenUnchanged();
-    });
-
-    it('an event older than the view changes nothing (a draft replayed does not send the application back to DRAFT)', () => {
-      givenEvents(applicationsProjection, [drafted, submitted]).when(drafted).thenUnchanged();
-    });
-
-    it('another application’s events leave the view alone', () => {
-      const other = anApplication('app-other', application.log);
-      givenEvents(applicationsProjection, [drafted]).when(other.draft()).thenUnchanged();
-    });
-
-    it('another kind’s events leave the view alone, even under the same id', () => {
-      const call = application.log.stream(callDecider, callKind.streamId(APPLICATION_ID));
-      const opened = call.recordOne({ type: 'OpenCall', data: { ...call2019, callId: APPLICATION_ID }, metadata: at('2019-05-24T09:00:00+08:00', guangzhouBureau) });
-      givenEvents(applicationsProjection, [drafted, submitted]).when(opened).thenUnchanged();
-    });
-
-    it('an event type it does not know is refused, not dropped', () => {
-      const unknown = application.log.append(applicationKind.streamId(APPLICATION_ID), { type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID } }, {
-        actor: operator,
-        occurredAt: '2019-06-11T02:00:00.000Z',
-      });
-      givenEvents(applicationsProjection, [drafted, submitted]).when(unknown).thenThrows(/Unhandled case/);
-    });
+    return {
+      record: 'application',
+      first: application.draft(),
+      second: application.submit(),
+      againBecause: 'not even a second line in the history',
+      olderBecause: 'a draft replayed does not send the application back to DRAFT',
+      anotherRecord: () => anApplication('app-other', application.log).draft(),
+      anotherKindSameId: () =>
+        application.log
+          .stream(callDecider, callKind.streamId(APPLICATION_ID))
+          .recordOne({ type: 'OpenCall', data: { ...call2019, callId: APPLICATION_ID }, metadata: at('2019-05-24T09:00:00+08:00', guangzhouBureau) }),
+      unknownType: () =>
+        application.log.append(applicationKind.streamId(APPLICATION_ID), { type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID } }, {
+          actor: operator,
+          occurredAt: '2019-06-11T02:00:00.000Z',
+        }),
+    };
   });
 });

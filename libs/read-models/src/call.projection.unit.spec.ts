@@ -5,6 +5,7 @@ import { call2019, GZ, guangzhouBureau } from '@sme/domain/call/call.fixtures';
 import { at } from '@sme/domain/shared/testing';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { callsProjection } from './projections';
+import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
 
 const CALL_ID = call2019.callId;
@@ -72,62 +73,42 @@ describe('calls projection', () => {
       }));
   });
 
-  describe('an event for a call the view never saw opened makes no view', () => {
+  describeNoViewWithoutStart(callsProjection, 'an event for a call the view never saw opened makes no view', () => {
     const call = aCall();
     call.open();
-    const later = { CallClosed: call.close(), CallListPublished: call.publish() };
-
-    it.each(Object.entries(later))('%s', (type, event) => {
-      expect(event.type).toBe(type);
-      givenEvents(callsProjection, []).when(event).thenNoView();
-    });
+    return { CallClosed: call.close(), CallListPublished: call.publish() };
   });
 
-  describe('delivery', () => {
+  describeDelivery(callsProjection, () => {
     const call = aCall();
-    const opened = call.open();
-    const closed = call.close();
-
-    it('an event delivered again changes nothing', () => {
-      givenEvents(callsProjection, [opened, closed]).when(closed).thenUnchanged();
-    });
-
-    it('an event older than the view changes nothing (an opening replayed does not reopen the call)', () => {
-      givenEvents(callsProjection, [opened, closed]).when(opened).thenUnchanged();
-    });
-
-    it('another call’s events leave the view alone', () => {
-      const other = aCall('call-gz-2020', call.log);
-      givenEvents(callsProjection, [opened]).when(other.open()).thenUnchanged();
-    });
-
-    it('another kind’s events leave the view alone, even under the same id', () => {
-      const station = call.log.stream(stationKind, stationKind.streamId(CALL_ID));
-      const designated = station.recordOne({
-        type: 'DesignateStation',
-        data: {
-          stationId: CALL_ID,
-          applicationId: 'app-tianhe-001',
-          callId: CALL_ID,
-          plaqueNumber: '440100-2019-001',
-          name: '天河软件园站',
-          districtCode: '440106',
-          cityCode: GZ,
-          address: '广州市天河区建中路5号',
-          operator: { name: '广州天河软件园发展有限公司', uscc: '91440106MA59C3PL24' },
-          ownerOrgId: '91440106MA59C3PL24',
-        },
-        metadata: at('2019-09-10T10:00:00+08:00', guangzhouBureau),
-      });
-      givenEvents(callsProjection, [opened, closed]).when(designated).thenUnchanged();
-    });
-
-    it('an event type it does not know is refused, not dropped', () => {
-      const unknown = call.log.append(callKind.streamId(CALL_ID), { type: 'CallReopened', data: { callId: CALL_ID } }, {
-        actor: guangzhouBureau,
-        occurredAt: '2019-09-01T02:00:00.000Z',
-      });
-      givenEvents(callsProjection, [opened, closed]).when(unknown).thenThrows(/Unhandled case/);
-    });
+    return {
+      record: 'call',
+      first: call.open(),
+      second: call.close(),
+      olderBecause: 'an opening replayed does not reopen the call',
+      anotherRecord: () => aCall('call-gz-2020', call.log).open(),
+      anotherKindSameId: () =>
+        call.log.stream(stationKind, stationKind.streamId(CALL_ID)).recordOne({
+          type: 'DesignateStation',
+          data: {
+            stationId: CALL_ID,
+            applicationId: 'app-tianhe-001',
+            callId: CALL_ID,
+            plaqueNumber: '440100-2019-001',
+            name: '天河软件园站',
+            districtCode: '440106',
+            cityCode: GZ,
+            address: '广州市天河区建中路5号',
+            operator: { name: '广州天河软件园发展有限公司', uscc: '91440106MA59C3PL24' },
+            ownerOrgId: '91440106MA59C3PL24',
+          },
+          metadata: at('2019-09-10T10:00:00+08:00', guangzhouBureau),
+        }),
+      unknownType: () =>
+        call.log.append(callKind.streamId(CALL_ID), { type: 'CallReopened', data: { callId: CALL_ID } }, {
+          actor: guangzhouBureau,
+          occurredAt: '2019-09-01T02:00:00.000Z',
+        }),
+    };
   });
 });

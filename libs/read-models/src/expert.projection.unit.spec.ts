@@ -8,6 +8,7 @@ import type { Actor } from '@sme/domain/shared/decider';
 import { anActor, at } from '@sme/domain/shared/testing';
 import type { ExpertChange, ExpertSuspensionRecord } from './expert.projection';
 import { expertsProjection } from './projections';
+import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents, type ActNotes } from './testing/projection-gwt';
 
 const GZ = '440100';
@@ -242,10 +243,10 @@ describe('experts projection', () => {
     });
   });
 
-  describe('an event for an expert the view never saw registered makes no view', () => {
+  describeNoViewWithoutStart(expertsProjection, 'an event for an expert the view never saw registered makes no view', () => {
     const expert = anExpert();
     expert.register();
-    const later = {
+    return {
       ExpertAdmitted: expert.admit(),
       ExpertSuspended: expert.suspend('2024-03-01T10:00:00+08:00'),
       ExpertReinstated: expert.reinstate('2024-04-01T10:00:00+08:00'),
@@ -253,43 +254,26 @@ describe('experts projection', () => {
       ExpertOrganisationChanged: expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00'),
       ExpertRemoved: expert.remove('2024-10-01T10:00:00+08:00'),
     };
-
-    it.each(Object.entries(later))('%s', (type, event) => {
-      expect(event.type).toBe(type);
-      givenEvents(expertsProjection, []).when(event).thenNoView();
-    });
   });
 
-  describe('delivery', () => {
+  describeDelivery(expertsProjection, () => {
     const expert = anExpert();
-    const registered = expert.register();
-    const admitted = expert.admit();
-
-    it('an event delivered again changes nothing (not even a second line in the history)', () => {
-      givenEvents(expertsProjection, [registered, admitted]).when(admitted).thenUnchanged();
-    });
-
-    it('an event older than the view changes nothing (a registration replayed does not undo the admission)', () => {
-      givenEvents(expertsProjection, [registered, admitted]).when(registered).thenUnchanged();
-    });
-
-    it('another expert’s events leave the view alone', () => {
-      const other = anExpert('expert-li', expert.log);
-      givenEvents(expertsProjection, [registered]).when(other.register()).thenUnchanged();
-    });
-
-    it('another kind’s events leave the view alone, even under the same id', () => {
-      const application = expert.log.stream(applicationDecider, applicationKind.streamId(EXPERT_ID));
-      const drafted = application.recordOne(command('CreateApplication', { applicationId: EXPERT_ID, call: callSnapshot, form: aForm() }));
-      givenEvents(expertsProjection, [registered, admitted]).when(drafted).thenUnchanged();
-    });
-
-    it('an event type it does not know is refused, not dropped', () => {
-      const unknown = expert.log.append(expertKind.streamId(EXPERT_ID), { type: 'ExpertRenamed', data: { expertId: EXPERT_ID, name: '王明' } }, {
-        actor: hub,
-        occurredAt: '2024-03-01T02:00:00.000Z',
-      });
-      givenEvents(expertsProjection, [registered, admitted]).when(unknown).thenThrows(/Unhandled case/);
-    });
+    return {
+      record: 'expert',
+      first: expert.register(),
+      second: expert.admit(),
+      againBecause: 'not even a second line in the history',
+      olderBecause: 'a registration replayed does not undo the admission',
+      anotherRecord: () => anExpert('expert-li', expert.log).register(),
+      anotherKindSameId: () =>
+        expert.log
+          .stream(applicationDecider, applicationKind.streamId(EXPERT_ID))
+          .recordOne(command('CreateApplication', { applicationId: EXPERT_ID, call: callSnapshot, form: aForm() })),
+      unknownType: () =>
+        expert.log.append(expertKind.streamId(EXPERT_ID), { type: 'ExpertRenamed', data: { expertId: EXPERT_ID, name: '王明' } }, {
+          actor: hub,
+          occurredAt: '2024-03-01T02:00:00.000Z',
+        }),
+    };
   });
 });

@@ -8,6 +8,7 @@ import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
 import type { DesignateStation, StationCommand } from '@sme/domain/station/station.commands';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { stationsProjection } from './projections';
+import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
 
 const OWNER = '91440106MA59C3PL24';
@@ -203,7 +204,7 @@ describe('stations projection', () => {
       }));
   });
 
-  describe('an event for a station the view never saw designated makes no view', () => {
+  describeNoViewWithoutStart(stationsProjection, 'an event for a station the view never saw designated makes no view', () => {
     const station = aStation();
     station.designate();
     const later = {
@@ -217,42 +218,26 @@ describe('stations projection', () => {
     revokedStation.propose('rp-1', '2020-03-01T10:00:00+08:00');
     const revoked = revokedStation.decide('rp-1', true, '同意撤销', '2020-03-20T10:00:00+08:00');
 
-    it.each(Object.entries({ ...later, StationRevoked: revoked }))('%s', (type, event) => {
-      expect(event.type).toBe(type);
-      givenEvents(stationsProjection, []).when(event).thenNoView();
-    });
+    return { ...later, StationRevoked: revoked };
   });
 
-  describe('delivery', () => {
+  describeDelivery(stationsProjection, () => {
     const station = aStation();
-    const designated = station.designate();
-    const signed = station.sign('穗2019版', '2019-09-20T10:00:00+08:00');
-
-    it('an event delivered again changes nothing', () => {
-      givenEvents(stationsProjection, [designated, signed]).when(signed).thenUnchanged();
-    });
-
-    it('an event older than the view changes nothing (a designation replayed does not wipe the covenants)', () => {
-      givenEvents(stationsProjection, [designated, signed]).when(designated).thenUnchanged();
-    });
-
-    it('another station’s events leave the view alone', () => {
-      const other = aStation('st-008', station.log);
-      givenEvents(stationsProjection, [designated]).when(other.designate()).thenUnchanged();
-    });
-
-    it('another kind’s events leave the view alone, even under the same id', () => {
-      const application = station.log.stream(applicationDecider, applicationKind.streamId('st-007'));
-      const drafted = application.recordOne(command('CreateApplication', { applicationId: 'st-007', call: callSnapshot, form: aForm() }));
-      givenEvents(stationsProjection, [designated, signed]).when(drafted).thenUnchanged();
-    });
-
-    it('an event type it does not know is refused, not dropped', () => {
-      const unknown = station.log.append(stationKind.streamId('st-007'), { type: 'StationRenamed', data: { stationId: 'st-007', name: '新名' } }, {
-        actor: cityBureau,
-        occurredAt: '2019-10-01T02:00:00.000Z',
-      });
-      givenEvents(stationsProjection, [designated]).when(unknown).thenThrows(/Unhandled case/);
-    });
+    return {
+      record: 'station',
+      first: station.designate(),
+      second: station.sign('穗2019版', '2019-09-20T10:00:00+08:00'),
+      olderBecause: 'a designation replayed does not wipe the covenants',
+      anotherRecord: () => aStation('st-008', station.log).designate(),
+      anotherKindSameId: () =>
+        station.log
+          .stream(applicationDecider, applicationKind.streamId('st-007'))
+          .recordOne(command('CreateApplication', { applicationId: 'st-007', call: callSnapshot, form: aForm() })),
+      unknownType: () =>
+        station.log.append(stationKind.streamId('st-007'), { type: 'StationRenamed', data: { stationId: 'st-007', name: '新名' } }, {
+          actor: cityBureau,
+          occurredAt: '2019-10-01T02:00:00.000Z',
+        }),
+    };
   });
 });

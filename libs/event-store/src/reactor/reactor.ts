@@ -1,5 +1,5 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
-import { batchReader } from '../batch-reader';
+import { consumeInBatches } from '../batch-reader';
 
 /**
  * A "when X then Y" rule: it reacts to some events of the log by writing follow-up events to other
@@ -129,7 +129,7 @@ export class ReactionRunner {
         this.release();
         const subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
         this.subscription = subscription;
-        await this.consume(subscription);
+        await consumeInBatches(subscription, this.batchSize, () => this.running, (batch) => this.handle(batch));
         if (this.running) throw new Error('the event store ended the subscription');
       } catch (error) {
         if (!this.running) break;
@@ -148,15 +148,6 @@ export class ReactionRunner {
         await this.subscription?.stop().catch(noop);
         this.subscription = null;
       }
-    }
-  }
-
-  private async consume(subscription: Subscription): Promise<void> {
-    const events = batchReader(subscription);
-    while (this.running) {
-      const batch = await events.take(this.batchSize);
-      if (!batch) return;
-      await this.handle(batch);
     }
   }
 

@@ -2,26 +2,9 @@
 import { openSqliteDatabase, type SqliteDatabase } from '@sme/event-store';
 import { Query } from 'mingo';
 import { cloneJson, compareStrings, distinctValues, firstInOrder, sortDocuments } from './document-order';
-import {
-  assertCollectionName,
-  assertDistinctIds,
-  assertFilter,
-  assertFindOptions,
-  assertIndexSpecs,
-  assertStorableDocument,
-  defaultIndexName,
-  effectiveSort,
-} from './document-rules';
-import {
-  DuplicateKeyError,
-  type DocumentCollection,
-  type DocumentStore,
-  type Filter,
-  type FindOptions,
-  type IndexSpec,
-  type StoredDocument,
-  type WriteOutcome,
-} from './document-store.port';
+import { CheckedCollection, type NamedIndex } from './checked-collection';
+import { assertCollectionName } from './document-rules';
+import { DuplicateKeyError, type DocumentCollection, type DocumentStore, type Filter, type FindOptions, type Sort, type StoredDocument, type WriteOutcome } from './document-store.port';
 
 /**
  * Two tables in the given SQLite file: the documents (one row each, the body as JSON text) and the
@@ -43,11 +26,7 @@ function ensureDocumentSchema(db: SqliteDatabase): void {
   `);
 }
 
-interface StoredIndex {
-  name: string;
-  keys: Record<string, 1 | -1>;
-  unique: boolean;
-}
+type StoredIndex = NamedIndex;
 
 interface UniqueIndex {
   index: StoredIndex;
@@ -202,43 +181,37 @@ export class EmbeddedDocumentStore implements DocumentStore {
   }
 }
 
-class EmbeddedDocumentCollection implements DocumentCollection {
+class EmbeddedDocumentCollection extends CheckedCollection {
   constructor(
     private readonly store: EmbeddedDocumentStore,
-    readonly name: string,
-  ) {}
+    name: string,
+  ) {
+    super(name);
+  }
 
-  async findOne(filter: Filter): Promise<StoredDocument | null> {
-    assertFilter(filter);
-    const first = firstInOrder(this.matching(filter), effectiveSort(undefined));
+  protected async first(filter: Filter, sort: Sort): Promise<StoredDocument | null> {
+    const first = firstInOrder(this.matching(filter), sort);
     return first === undefined ? null : cloneJson(first);
   }
 
-  async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
-    assertFilter(filter);
-    assertFindOptions(options);
-    const sorted = sortDocuments(this.matching(filter), effectiveSort(options.sort));
+  protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
+    const sorted = sortDocuments(this.matching(filter), sort);
     const start = options.skip ?? 0;
     // limit 0 means no limit, as in MongoDB.
     const end = options.limit ? start + options.limit : undefined;
     return sorted.slice(start, end).map(cloneJson);
   }
 
-  async count(filter: Filter): Promise<number> {
-    assertFilter(filter);
+  protected async countMatching(filter: Filter): Promise<number> {
     return this.matching(filter).length;
   }
 
-  async putIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
-    assertStorableDocument(doc);
+  protected async replaceIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
     return this.writeIfNewer(this.store.state(this.name), doc);
   }
 
   /** All in one SQLite transaction; the in-memory copy is re-read from the file should it fail. */
-  async putManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
-    docs.forEach(assertStorableDocument);
-    assertDistinctIds(docs);
-    if (docs.length === 0) return 0;
+  protected async replaceManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
     const state = this.store.state(this.name);
     let written = 0;
     let duplicate: DuplicateKeyError | undefined;
@@ -262,8 +235,7 @@ class EmbeddedDocumentCollection implements DocumentCollection {
     return written;
   }
 
-  async put(doc: StoredDocument): Promise<void> {
-    assertStorableDocument(doc);
+  protected async replace(doc: StoredDocument): Promise<void> {
     const state = this.store.state(this.name);
     const { body, parsed } = serialize(doc);
     this.assertUnique(state, parsed);
@@ -283,8 +255,7 @@ class EmbeddedDocumentCollection implements DocumentCollection {
     return deleted;
   }
 
-  async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
-    assertFilter(filter);
+  protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {
     return distinctValues(this.matching(filter), field).map(cloneJson);
   }
 
@@ -293,14 +264,11 @@ class EmbeddedDocumentCollection implements DocumentCollection {
    * creating SQLite indexes: queries are answered from the in-memory copy, which a SQLite index on the
    * JSON bodies would not speed up, and the only lookup SQLite does (by collection and id) is the primary key.
    */
-  async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
-    assertIndexSpecs(indexes);
-    if (indexes.length === 0) return;
+  protected async ensureNamedIndexes(indexes: readonly NamedIndex[]): Promise<void> {
     const state = this.store.state(this.name);
     const next = [...state.indexes];
     const uniques = [...state.uniques];
-    for (const spec of indexes) {
-      const wanted: StoredIndex = { name: spec.name ?? defaultIndexName(spec.keys), keys: { ...spec.keys }, unique: spec.unique === true };
+    for (const wanted of indexes) {
       if (wanted.name === '_id_') throw new Error(`Index name _id_ is reserved (collection ${this.name})`);
       const sameName = next.find((index) => index.name === wanted.name);
       if (sameName) {

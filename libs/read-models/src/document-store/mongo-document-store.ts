@@ -9,27 +9,10 @@ import {
   type Filter as MongoFilter,
 } from 'mongodb';
 import { sortValues } from './document-order';
-import {
-  assertCollectionName,
-  assertDistinctIds,
-  assertFilter,
-  assertFindOptions,
-  assertIndexSpecs,
-  assertStorableDocument,
-  defaultIndexName,
-  effectiveSort,
-} from './document-rules';
+import { CheckedCollection, type NamedIndex } from './checked-collection';
+import { assertCollectionName } from './document-rules';
 import { KeyedLocks } from './keyed-locks';
-import {
-  DuplicateKeyError,
-  type DocumentCollection,
-  type DocumentStore,
-  type Filter,
-  type FindOptions,
-  type IndexSpec,
-  type StoredDocument,
-  type WriteOutcome,
-} from './document-store.port';
+import { DuplicateKeyError, type DocumentCollection, type DocumentStore, type Filter, type FindOptions, type Sort, type StoredDocument, type WriteOutcome } from './document-store.port';
 
 export const DEFAULT_DATABASE_NAME = 'sme_ledger';
 
@@ -119,38 +102,35 @@ export function databaseNameFromUrl(url: string): string | undefined {
   return name.length > 0 ? name : undefined;
 }
 
-class MongoDocumentCollection implements DocumentCollection {
+class MongoDocumentCollection extends CheckedCollection {
   constructor(
     private readonly collection: Collection<StoredDocument>,
-    readonly name: string,
-  ) {}
+    name: string,
+  ) {
+    super(name);
+  }
 
   private locked<R>(ids: readonly string[], work: () => Promise<R>): Promise<R> {
     const prefix = `${this.collection.dbName}\0${this.name}\0`;
     return documentLocks.withLocks(ids.map((id) => prefix + id), work);
   }
 
-  async findOne(filter: Filter): Promise<StoredDocument | null> {
-    assertFilter(filter);
-    return this.collection.findOne(asMongoFilter(filter), { sort: effectiveSort(undefined) });
+  protected async first(filter: Filter, sort: Sort): Promise<StoredDocument | null> {
+    return this.collection.findOne(asMongoFilter(filter), { sort });
   }
 
-  async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
-    assertFilter(filter);
-    assertFindOptions(options);
-    let cursor = this.collection.find(asMongoFilter(filter), { sort: effectiveSort(options.sort) });
+  protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
+    let cursor = this.collection.find(asMongoFilter(filter), { sort });
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
     return cursor.toArray();
   }
 
-  async count(filter: Filter): Promise<number> {
-    assertFilter(filter);
+  protected async countMatching(filter: Filter): Promise<number> {
     return this.collection.countDocuments(asMongoFilter(filter));
   }
 
-  async putIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
-    assertStorableDocument(doc);
+  protected async replaceIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
     return this.locked([doc._id], () => this.putIfNewerUnlocked(doc));
   }
 
@@ -181,10 +161,7 @@ class MongoDocumentCollection implements DocumentCollection {
    * stale document. Should the bulk still fail on duplicate keys (a concurrent writer got in between),
    * the documents it did not settle go through putIfNewer one by one.
    */
-  async putManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
-    docs.forEach(assertStorableDocument);
-    assertDistinctIds(docs);
-    if (docs.length === 0) return 0;
+  protected async replaceManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
     return this.locked(docs.map((doc) => doc._id), () => this.putManyIfNewerUnlocked(docs));
   }
 
@@ -243,8 +220,7 @@ class MongoDocumentCollection implements DocumentCollection {
     return written;
   }
 
-  async put(doc: StoredDocument): Promise<void> {
-    assertStorableDocument(doc);
+  protected async replace(doc: StoredDocument): Promise<void> {
     return this.locked([doc._id], () => this.putUnlocked(doc));
   }
 
@@ -266,18 +242,16 @@ class MongoDocumentCollection implements DocumentCollection {
     return this.locked([id], async () => (await this.collection.deleteOne({ _id: id })).deletedCount === 1);
   }
 
-  async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
-    assertFilter(filter);
+  protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {
     // Sorted here: the server's order is not specified (the embedded store sorts the same way).
     return sortValues(await this.collection.distinct(field, asMongoFilter(filter)));
   }
 
-  async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
-    assertIndexSpecs(indexes);
+  protected async ensureNamedIndexes(indexes: readonly NamedIndex[]): Promise<void> {
     // One index per command: FerretDB v1.24 crashes the connection when one createIndexes command
     // names two or more indexes that all exist already.
     for (const index of indexes) {
-      await this.collection.createIndex(index.keys, { name: index.name ?? defaultIndexName(index.keys), ...(index.unique ? { unique: true } : {}) });
+      await this.collection.createIndex(index.keys, { name: index.name, ...(index.unique ? { unique: true } : {}) });
     }
   }
 

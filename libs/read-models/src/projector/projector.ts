@@ -1,4 +1,4 @@
-import { batchReader, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { consumeInBatches, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
@@ -137,16 +137,13 @@ export class Projector {
   }
 
   /** Pulls events into batches: as many as arrive without waiting, up to batchSize. */
-  private async consume(subscription: Subscription): Promise<void> {
-    const events = batchReader(subscription);
-    while (this.running) {
-      const batch = await events.take(this.batchSize);
-      if (!batch) return;
+  private consume(subscription: Subscription): Promise<void> {
+    return consumeInBatches(subscription, this.batchSize, () => this.running, async (batch) => {
       await this.applyBatch(batch);
       this.consumedUpTo = Number(batch[batch.length - 1].position);
       // A rebuild in another process may have switched a projection to a collection that is behind us.
-      if (await this.refreshTargets()) return;
-    }
+      if (await this.refreshTargets()) return 'stop';
+    });
   }
 
   /** Re-reads the registry. True when some target now needs events we have already consumed. */

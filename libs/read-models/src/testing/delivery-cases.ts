@@ -1,0 +1,70 @@
+import type { RecordedEvent } from '@sme/event-store';
+import type { StoredDocument } from '../document-store/document-store.port';
+import type { Projection } from '../projector/projection';
+import { givenEvents } from './projection-gwt';
+
+/** One record's first two events, and the events from elsewhere a view must not take for its own. */
+export interface DeliveryCases {
+  /** What the view is of, as a case names it: 'station'. */
+  record: string;
+  first: RecordedEvent;
+  second: RecordedEvent;
+  /** Why redelivering `second` must change nothing, when there is more to say. */
+  againBecause?: string;
+  /** What replaying `first` over the view must not undo. */
+  olderBecause: string;
+  /** The first event of another record of the same kind. */
+  anotherRecord(): RecordedEvent;
+  /** An event of another kind's stream under the same record id. */
+  anotherKindSameId(): RecordedEvent;
+  /** An event on the record's own stream of a type the projection does not know. */
+  unknownType(): RecordedEvent;
+}
+
+/**
+ * The cases every projection answers the same way, whatever its view: redelivery, replay of an older
+ * event, events of other records and other kinds, and an unknown event type. Each stays its own test;
+ * `build` runs inside the block, so what it writes is the block's own.
+ */
+export function describeDelivery<V extends StoredDocument>(projection: Projection<V>, build: () => DeliveryCases): void {
+  describe('delivery', () => {
+    const cases = build();
+    const { first, second } = cases;
+    it(`an event delivered again changes nothing${cases.againBecause ? ` (${cases.againBecause})` : ''}`, () => {
+      givenEvents(projection, [first, second]).when(second).thenUnchanged();
+    });
+
+    it(`an event older than the view changes nothing (${cases.olderBecause})`, () => {
+      givenEvents(projection, [first, second]).when(first).thenUnchanged();
+    });
+
+    it(`another ${cases.record}’s events leave the view alone`, () => {
+      givenEvents(projection, [first]).when(cases.anotherRecord()).thenUnchanged();
+    });
+
+    it('another kind’s events leave the view alone, even under the same id', () => {
+      givenEvents(projection, [first, second]).when(cases.anotherKindSameId()).thenUnchanged();
+    });
+
+    it('an event type it does not know is refused, not dropped', () => {
+      givenEvents(projection, [first, second]).when(cases.unknownType()).thenThrows(/Unhandled case/);
+    });
+  });
+}
+
+/**
+ * Each event, named by its type, makes no view when the view never saw its record's first event: a view
+ * starts only there. `build` writes the record's history and returns the later events, one case each.
+ */
+export function describeNoViewWithoutStart<V extends StoredDocument>(
+  projection: Projection<V>,
+  title: string,
+  build: () => Record<string, RecordedEvent>,
+): void {
+  describe(title, () => {
+    it.each(Object.entries(build()))('%s', (type, event) => {
+      expect(event.type).toBe(type);
+      givenEvents(projection, []).when(event).thenNoView();
+    });
+  });
+}
