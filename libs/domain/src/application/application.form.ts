@@ -20,6 +20,7 @@ import {
   type Static,
 } from '../shared/schema/builders';
 import { codeList, type CodeOf } from '../shared/code-lists';
+import codes from './application.codes.json';
 
 /**
  * 广州市中小企业服务站申请表 (穗工信函〔2019〕1100号, 附件): the form an operator files.
@@ -27,20 +28,9 @@ import { codeList, type CodeOf } from '../shared/code-lists';
  */
 
 /** 申请（运营）主体类型 — the nine boxes of the form, in its order. */
-const operatorTypes = codeList({
-  SCIENCE_PARK: { zh: '科技园区', en: 'Science park' },
-  CULTURAL_CREATIVE_PARK: { zh: '文化创意园区', en: 'Cultural and creative park' },
-  LOGISTICS_PARK: { zh: '物流园区', en: 'Logistics park' },
-  ECO_AGRICULTURE_PARK: { zh: '生态农业园区', en: 'Ecological agriculture park' },
-  INDUSTRIAL_PARK: { zh: '工业园区', en: 'Industrial park' },
-  SOFTWARE_PARK: { zh: '软件园区', en: 'Software park' },
-  BUSINESS_ASSOCIATION: { zh: '商协会', en: 'Business association' },
-  SERVICE_ORGANISATION: { zh: '服务机构', en: 'Service organisation' },
-  OTHER: { zh: '其他', en: 'Other' },
-});
+const operatorTypes = codeList(codes.operatorTypes);
 export type OperatorType = CodeOf<typeof operatorTypes>;
-export const OPERATOR_TYPES = operatorTypes.codes;
-export const OPERATOR_TYPE_LABELS = operatorTypes.labels;
+export const { codes: OPERATOR_TYPES, labels: OPERATOR_TYPE_LABELS } = operatorTypes;
 
 /** The types for which the form asks 开园时间 (园区填写). */
 export const PARK_OPERATOR_TYPES: readonly OperatorType[] = [
@@ -53,28 +43,14 @@ export const PARK_OPERATOR_TYPES: readonly OperatorType[] = [
 ];
 
 /** 服务站负责人学历 — the form's four boxes. */
-const educationLevels = codeList({
-  JUNIOR_HIGH_OR_BELOW: { zh: '初中及以下', en: 'Junior high school or below' },
-  SENIOR_HIGH_OR_TECHNICAL: { zh: '高中、中技', en: 'Senior high or technical secondary school' },
-  COLLEGE_OR_BACHELOR: { zh: '大专、本科', en: 'College or bachelor' },
-  ABOVE_BACHELOR: { zh: '本科以上', en: 'Above bachelor' },
-});
+const educationLevels = codeList(codes.educationLevels);
 export type EducationLevel = CodeOf<typeof educationLevels>;
-export const EDUCATION_LEVELS = educationLevels.codes;
-export const EDUCATION_LEVEL_LABELS = educationLevels.labels;
+export const { codes: EDUCATION_LEVELS, labels: EDUCATION_LEVEL_LABELS } = educationLevels;
 
 /** 三、申报材料 — the six materials a submission needs. */
-const materialKinds = codeList({
-  APPLICATION_FORM: { zh: '申请表', en: 'Application form' },
-  LEGAL_PERSON_CERTIFICATE: { zh: '法人证书或营业执照副本', en: 'Legal person certificate or business licence' },
-  STAFF_CREDENTIALS: { zh: '专职工作人员情况', en: 'Full-time staff credentials' },
-  VENUE_PROOF: { zh: '固定经营服务场所证明', en: 'Proof of the fixed service venue' },
-  FINANCIAL_STATEMENTS: { zh: '财务报表', en: 'Financial statements' },
-  SERVICE_EVIDENCE: { zh: '开展相关服务的证明材料', en: 'Evidence of services provided' },
-});
+const materialKinds = codeList(codes.materialKinds);
 export type MaterialKind = CodeOf<typeof materialKinds>;
-export const MATERIAL_KINDS = materialKinds.codes;
-export const MATERIAL_KIND_LABELS = materialKinds.labels;
+export const { codes: MATERIAL_KINDS, labels: MATERIAL_KIND_LABELS } = materialKinds;
 
 /** Each part of the form is a schema (its `$id` names it in AsyncAPI) and its type follows from it. */
 

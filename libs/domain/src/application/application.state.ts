@@ -3,24 +3,12 @@ import type { PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
 import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
 import { codeList, type CodeOf } from '../shared/code-lists';
+import codes from './application.codes.json';
 
 /** 评定程序: the stages an application passes through, in order. */
-const applicationStages = codeList({
-  DRAFT: { zh: '草稿', en: 'draft' },
-  SUBMITTED: { zh: '已提交，待区初审', en: 'submitted, awaiting district review' },
-  DISTRICT_REJECTED: { zh: '区初审未通过', en: 'rejected by the district' },
-  DISTRICT_PASSED: { zh: '区初审通过', en: 'passed district review' },
-  PANEL_FORMED: { zh: '专家评审中', en: 'under expert review' },
-  SCORED: { zh: '专家评分完成', en: 'scored by all experts' },
-  RECOMMENDED: { zh: '服务总站推荐', en: 'recommended by the hub' },
-  NOT_RECOMMENDED: { zh: '服务总站不推荐', en: 'not recommended by the hub' },
-  APPROVED: { zh: '市审定通过', en: 'approved by the city' },
-  REJECTED: { zh: '市审定未通过', en: 'rejected by the city' },
-  DESIGNATED: { zh: '已授牌', en: 'designated' },
-});
+const applicationStages = codeList(codes.applicationStages);
 export type ApplicationStage = CodeOf<typeof applicationStages>;
-export const APPLICATION_STAGES = applicationStages.codes;
-export const APPLICATION_STAGE_LABELS = applicationStages.labels;
+export const { codes: APPLICATION_STAGES, labels: APPLICATION_STAGE_LABELS } = applicationStages;
 
 export type DistrictReview = { passed: boolean; opinion: string; reviewedAt: string };
 export type ExpertScore = { expertId: string; score: number; opinion: string; scoredAt: string };

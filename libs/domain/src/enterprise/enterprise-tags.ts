@@ -1,17 +1,11 @@
 import { at, businessDate, closed, documentNumber, optional, text, type Static } from '../shared/schema/builders';
 import { codeList, type CodeOf } from '../shared/code-lists';
+import codes from './enterprise.codes.json';
 
 /** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
-const enterpriseTags = codeList({
-  TECH_BASED: { zh: '科技型中小企业', en: 'Technology-based SME' },
-  INNOVATIVE: { zh: '创新型中小企业', en: 'Innovative SME' },
-  SPECIALISED: { zh: '专精特新中小企业', en: 'Specialised, refined, distinctive and innovative SME' },
-  LITTLE_GIANT: { zh: '专精特新“小巨人”企业', en: '"Little giant" enterprise' },
-  HIGH_TECH: { zh: '高新技术企业', en: 'High and new technology enterprise' },
-});
+const enterpriseTags = codeList(codes.enterpriseTags);
 export type EnterpriseTagCode = CodeOf<typeof enterpriseTags>;
-export const ENTERPRISE_TAGS = enterpriseTags.codes;
-export const ENTERPRISE_TAG_LABELS = enterpriseTags.labels;
+export const { codes: ENTERPRISE_TAGS, labels: ENTERPRISE_TAG_LABELS } = enterpriseTags;
 
 export const EnterpriseTagSchema = enterpriseTags.schema('企业称号', 'EnterpriseTag');
 

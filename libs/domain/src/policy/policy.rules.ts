@@ -6,19 +6,14 @@ import { businessDate, documentNumber, optional, text, type Static, type TObject
 import { fieldInvalid, fieldRequired, isNonBlank, requireBusinessDate, requireOneOf, requireText, type Label } from '../shared/validation';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
 import { codeList, requireCodeSet, type CodeOf } from '../shared/code-lists';
+import codes from './policy.codes.json';
 import { INDUSTRY_CODES, SIZE_CLASSES } from '../shared/size-class';
 import { PolicyEligibilitySchema, TAGS_MODES, type PolicyEligibility } from './policy-matching';
 
 /** The level of the issuing government. */
-const policyLevels = codeList({
-  NATIONAL: { zh: '国家级', en: 'national' },
-  PROVINCIAL: { zh: '省级', en: 'provincial' },
-  MUNICIPAL: { zh: '市级', en: 'municipal' },
-  DISTRICT: { zh: '区（县）级', en: 'district' },
-});
+const policyLevels = codeList(codes.policyLevels);
 export type PolicyLevel = CodeOf<typeof policyLevels>;
-export const POLICY_LEVELS = policyLevels.codes;
-export const POLICY_LEVEL_LABELS = policyLevels.labels;
+export const { codes: POLICY_LEVELS, labels: POLICY_LEVEL_LABELS } = policyLevels;
 
 /** The policy as published and amended (level and region stay with the record); every version's event carries it whole. */
 export const POLICY_CONTENT = {

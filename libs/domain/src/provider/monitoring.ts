@@ -1,16 +1,11 @@
 import { closedKeys, number, type Static } from '../shared/schema/builders';
 import { codeList, type CodeOf } from '../shared/code-lists';
+import codes from './provider.codes.json';
 
 /** 监测评价 dimensions of 工信部企业〔2023〕213号: 服务能力、服务管理、服务质量、服务满意度. */
-const monitoringDimensions = codeList({
-  capability: { zh: '服务能力', en: 'Service capability' },
-  management: { zh: '服务管理', en: 'Service management' },
-  quality: { zh: '服务质量', en: 'Service quality' },
-  satisfaction: { zh: '服务满意度', en: 'Service satisfaction' },
-});
+const monitoringDimensions = codeList(codes.monitoringDimensions);
 export type MonitoringDimension = CodeOf<typeof monitoringDimensions>;
-export const MONITORING_DIMENSIONS = monitoringDimensions.codes;
-export const MONITORING_DIMENSION_LABELS = monitoringDimensions.labels;
+export const { codes: MONITORING_DIMENSIONS, labels: MONITORING_DIMENSION_LABELS } = monitoringDimensions;
 
 /** Each score 0–100. */
 export const MonitoringScoresSchema = closedKeys(MONITORING_DIMENSIONS, (d) => number({ minimum: 0, maximum: 100 }, `${MONITORING_DIMENSION_LABELS[d].zh}, 0–100`), {
