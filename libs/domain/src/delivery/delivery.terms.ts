@@ -1,0 +1,93 @@
+import { codeList, type CodeOf } from '../shared/code-lists';
+import { closed, integer, localRegionCode, nonEmptyText, oneOf, optional, recordId, sha256, text, uscc, type Static } from '../shared/schema/builders';
+import { FEE_KINDS } from '../product/product.rules';
+import codes from './delivery.codes.json';
+
+/** Who serves: a provider of the 库, a station, or the city's hub. */
+const servingKinds = codeList(codes.servingKinds);
+export type ServingKind = CodeOf<typeof servingKinds>;
+export const { codes: SERVING_KINDS, labels: SERVING_KIND_LABELS } = servingKinds;
+
+const deliveryModes = codeList(codes.deliveryModes);
+export type DeliveryMode = CodeOf<typeof deliveryModes>;
+export const { codes: DELIVERY_MODES, labels: DELIVERY_MODE_LABELS } = deliveryModes;
+
+const visitChannels = codeList(codes.visitChannels);
+export type VisitChannel = CodeOf<typeof visitChannels>;
+export const { codes: VISIT_CHANNELS, labels: VISIT_CHANNEL_LABELS } = visitChannels;
+
+const deliveryStages = codeList(codes.deliveryStages);
+export type DeliveryStage = CodeOf<typeof deliveryStages>;
+export const { codes: DELIVERY_STAGES, labels: DELIVERY_STAGE_LABELS } = deliveryStages;
+
+/** The organisation that serves, as the ledger found it when the delivery was registered. */
+export const ServingOrganisationSchema = closed(
+  {
+    kind: servingKinds.schema('服务主体类型'),
+    id: text('The provider’s or station’s record id; for the hub, its organisation id'),
+    orgId: text('The serving organisation (its USCC for a provider or a station operator)'),
+    name: text('Its name'),
+    regionCode: localRegionCode(),
+  },
+  { $id: 'ServingOrganisation', description: 'The organisation that serves' },
+);
+export type ServingOrganisation = Static<typeof ServingOrganisationSchema>;
+
+/** Who oversees the serving organisation: a station's hub, the city authority of a provider or of the hub. */
+export const StewardSchema = closed(
+  {
+    role: oneOf(['HUB', 'CITY_AUTHORITY'] as const, 'HUB for a station’s deliveries; CITY_AUTHORITY for a provider’s or the hub’s'),
+    regionCode: text('The city (GB/T 2260, ends in 00)'),
+  },
+  { $id: 'Steward', description: '主管: follows up 差评, records 回访 and archives' },
+);
+export type Steward = Static<typeof StewardSchema>;
+
+export const ServedEnterpriseSchema = closed(
+  {
+    enterpriseId: recordId('The enterprise in the enterprise database'),
+    uscc: uscc(),
+    name: text('企业名称'),
+    regionCode: localRegionCode(),
+  },
+  { $id: 'ServedEnterprise', description: 'The enterprise served, as its record stood' },
+);
+export type ServedEnterprise = Static<typeof ServedEnterpriseSchema>;
+
+/** The catalogue product the delivery follows, as it stood when the delivery was registered. */
+export const DeliveredProductSchema = closed(
+  {
+    productId: recordId('The product'),
+    version: integer(1, undefined, 'The product’s version at registration'),
+    item: text('服务项目 of the product'),
+    feeKind: oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价'),
+    priceFen: integer(0, undefined, 'The product’s price in 分 (0 when FREE)'),
+  },
+  { $id: 'DeliveredProduct', description: 'The product, copied as it stood' },
+);
+export type DeliveredProduct = Static<typeof DeliveredProductSchema>;
+
+export const DeliveryFeeSchema = closed(
+  {
+    kind: oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价'),
+    amountFen: integer(0, undefined, 'The agreed fee in 分 (an integer); 0 exactly when FREE'),
+  },
+  { $id: 'DeliveryFee', description: '约定费用' },
+);
+export type DeliveryFee = Static<typeof DeliveryFeeSchema>;
+
+export const DeliverableSchema = closed(
+  {
+    title: text('成果名称'),
+    fileName: optional(nonEmptyText('File name')),
+    sha256: sha256(),
+  },
+  { $id: 'Deliverable', description: 'A document delivered, fixed by its digest' },
+);
+export type Deliverable = Static<typeof DeliverableSchema>;
+
+export const deliveryModeSchema = () => deliveryModes.schema('服务方式');
+export const visitChannelSchema = () => visitChannels.schema('回访方式');
+export const isServingKind = servingKinds.is;
+export const isDeliveryMode = deliveryModes.is;
+export const isVisitChannel = visitChannels.is;
