@@ -1,32 +1,9 @@
-import { grant, roleNotPermitted, type AccessPolicy, type Grant } from '../shared/access';
-import type { Actor } from '../shared/decider';
+import { roleNotPermitted, type AccessPolicy, type Grant } from '../shared/access';
+import { SERVING_ROLE, serviceParties } from './delivery.parties';
 import type { DeliveryCommand } from './delivery.commands';
 import type { DeliveryState, ExistingDelivery } from './delivery.state';
-import type { ServingKind } from './delivery.terms';
 
-/** The role that serves as each kind of organisation. */
-const SERVING_ROLE = { PROVIDER: 'PROVIDER', STATION: 'STATION_OPERATOR', HUB: 'HUB' } as const satisfies Record<ServingKind, string>;
-
-/** The serving organisation itself. */
-const theServer = grant<ExistingDelivery, unknown>({
-  roles: ['PROVIDER', 'STATION_OPERATOR', 'HUB'],
-  owner: (d) => d?.server.orgId,
-  also: (actor, d) => {
-    if (d !== undefined && SERVING_ROLE[d.server.kind] !== actor.role) throw roleNotPermitted(actor, [SERVING_ROLE[d.server.kind]]);
-  },
-});
-
-/** The enterprise served (its token's orgId is its USCC). */
-const theEnterprise = grant<ExistingDelivery, unknown>({ roles: ['ENTERPRISE'], owner: (d) => d?.enterprise.uscc });
-
-/** The steward: the station's hub, or the city authority of a provider or of the hub, in the delivery's city. */
-const theSteward = grant<ExistingDelivery, unknown>({
-  roles: ['HUB', 'CITY_AUTHORITY'],
-  region: { of: (d) => d?.steward.regionCode, match: 'within' },
-  also: (actor: Actor, d) => {
-    if (d !== undefined && d.steward.role !== actor.role) throw roleNotPermitted(actor, [d.steward.role]);
-  },
-});
+const { theServer, theEnterprise, theSteward } = serviceParties<ExistingDelivery>();
 
 type RegisterData = Extract<DeliveryCommand, { type: 'RegisterDelivery' }>['data'];
 
