@@ -1,12 +1,13 @@
-import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { Actor } from '@sme/domain';
 import { supervisorDashboard, type SupervisorDashboard } from '@sme/read-models';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { ReadSide } from '../read-side/read-side.service';
+import { TokenController } from '../commands/routes';
 
 export class DashboardQueryDto {
   @ApiProperty({ example: '440100', description: 'GB/T 2260 city code' })
@@ -52,9 +53,7 @@ export class GetSupervisorDashboardHandler implements IQueryHandler<GetSuperviso
   }
 }
 
-@ApiTags('dashboards (监管看板)')
-@ApiBearerAuth()
-@Controller('dashboard')
+@TokenController('dashboards (监管看板)', 'dashboard')
 export class DashboardController {
   constructor(private readonly queries: QueryBus) {}
 

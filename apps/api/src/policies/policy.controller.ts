@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
+import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolicyDto, PushPolicyDto, RepealPolicyDto } from './policy.dto';
@@ -32,15 +33,15 @@ function matchingDate(on: string | undefined): string {
 
 const present = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
-@ApiTags('policies (基础信息库)')
-@ApiBearerAuth()
-@Controller()
+@TokenController('policies (基础信息库)')
 export class PolicyController extends KindController<PolicyCommandBody> {
   protected readonly kindCommands = policyCommands;
 
-  @Post('policies')
-  @CommandRoute(policyKind, 'PublishPolicy')
-  @ApiOperation({ summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level' })
+  @CommandPost(policyKind, 'PublishPolicy', {
+    path: 'policies',
+    summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level',
+    status: 201,
+  })
   publish(@Body() dto: PublishPolicyDto, @Ctx() ctx: RequestContext) {
     const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
     return this.run(
@@ -63,9 +64,11 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     );
   }
 
-  @Post('policies/:id/amendments')
-  @CommandRoute(policyKind, 'AmendPolicy')
-  @ApiOperation({ summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended' })
+  @CommandPost(policyKind, 'AmendPolicy', {
+    path: 'policies/:id/amendments',
+    summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended',
+    status: 201,
+  })
   amend(@Param('id', IdPipe) id: string, @Body() dto: AmendPolicyDto, @Ctx() ctx: RequestContext) {
     const { title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
     const changes = {
@@ -80,18 +83,19 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     return this.run({ type: 'AmendPolicy', data: { policyId: id, changes } }, ctx);
   }
 
-  @Post('policies/:id/repeal')
-  @CommandRoute(policyKind, 'RepealPolicy')
-  @ApiOperation({ summary: '废止 from the day `on` (no longer in force that day); the reason is required' })
+  @CommandPost(policyKind, 'RepealPolicy', {
+    path: 'policies/:id/repeal',
+    summary: '废止 from the day `on` (no longer in force that day); the reason is required',
+    status: 201,
+  })
   repeal(@Param('id', IdPipe) id: string, @Body() dto: RepealPolicyDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RepealPolicy', data: { policyId: id, on: dto.on, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Post('policies/:id/push')
-  @CommandRoute(policyKind, 'PushPolicy')
-  @ApiOperation({
-    summary:
-      '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',
+  @CommandPost(policyKind, 'PushPolicy', {
+    path: 'policies/:id/push',
+    summary: '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',
+    status: 201,
   })
   push(@Param('id', IdPipe) id: string, @Body() _dto: PushPolicyDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new PushPolicyCommand(id, ctx));

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { productKind, serviceCaseKind, type Actor, type CaseEnterprise, type ProductContent } from '@sme/domain';
-import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
+import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -23,23 +23,24 @@ import { ListLibraryQuery } from './product.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { caseReading, productReading } from './product.reading';
 import { given } from '../commands/given';
+import { CommandPost, TokenController } from '../commands/routes';
 
 const feeOf = (fee: FeeDto) => given({ kind: fee.kind, amount: fee.amount }) as ProductContent['fee'];
 const classificationOf = (c: ClassificationDto) =>
   ({ industries: c.industries, serviceDomains: c.serviceDomains, enterpriseSizes: c.enterpriseSizes }) as ProductContent['classification'];
 
-@ApiTags('products and cases (服务产品和案例库)')
-@ApiBearerAuth()
-@Controller()
+@TokenController('products and cases (服务产品和案例库)')
 export class ProductController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Post('products')
-  @CommandRoute(productKind, 'PublishProduct')
-  @ApiOperation({ summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库' })
+  @CommandPost(productKind, 'PublishProduct', {
+    path: 'products',
+    summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库',
+    status: 201,
+  })
   publish(@Body() dto: PublishProductDto, @Ctx() ctx: RequestContext) {
     const data = {
       productId: newRecordId(ctx, 'product'),
@@ -57,9 +58,11 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'PublishProduct', data }, ctx));
   }
 
-  @Post('products/:id/revisions')
-  @CommandRoute(productKind, 'ReviseProduct')
-  @ApiOperation({ summary: 'A new version of the product: the fields given replace the current ones' })
+  @CommandPost(productKind, 'ReviseProduct', {
+    path: 'products/:id/revisions',
+    summary: 'A new version of the product: the fields given replace the current ones',
+    status: 201,
+  })
   revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseProductDto, @Ctx() ctx: RequestContext) {
     const c = dto.changes;
     const changes = given({
@@ -76,17 +79,16 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'ReviseProduct', data: { productId: id, changes } }, ctx));
   }
 
-  @Post('products/:id/retirement')
-  @HttpCode(200)
-  @CommandRoute(productKind, 'RetireProduct')
-  @ApiOperation({ summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
+  @CommandPost(productKind, 'RetireProduct', { path: 'products/:id/retirement', summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
-  @Post('cases')
-  @CommandRoute(serviceCaseKind, 'PublishCase')
-  @ApiOperation({ summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库' })
+  @CommandPost(serviceCaseKind, 'PublishCase', {
+    path: 'cases',
+    summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库',
+    status: 201,
+  })
   publishCase(@Body() dto: PublishCaseDto, @Ctx() ctx: RequestContext) {
     const enterprise = given({ anonymised: dto.enterprise.anonymised, name: dto.enterprise.name, alias: dto.enterprise.alias }) as CaseEnterprise;
     const data = given({
@@ -103,10 +105,7 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'PublishCase', data }, ctx));
   }
 
-  @Post('cases/:id/retirement')
-  @HttpCode(200)
-  @CommandRoute(serviceCaseKind, 'RetireCase')
-  @ApiOperation({ summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
+  @CommandPost(serviceCaseKind, 'RetireCase', { path: 'cases/:id/retirement', summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
   retireCase(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
   }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { stationKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -21,23 +22,20 @@ import { ListStationsQuery, type StationCommandBody } from './station.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { stationReading } from './station.reading';
 
-@ApiTags('stations (服务站)')
-@ApiBearerAuth()
-@Controller('stations')
+@TokenController('stations (服务站)', 'stations')
 export class StationController extends KindController<StationCommandBody> {
   protected readonly kindCommands = stationCommands;
 
-  @Post(':id/covenant')
-  @HttpCode(200)
-  @CommandRoute(stationKind, 'SignCovenant')
-  @ApiOperation({ summary: 'The operator signs the 服务公约' })
+  @CommandPost(stationKind, 'SignCovenant', { path: ':id/covenant', summary: 'The operator signs the 服务公约' })
   signCovenant(@Param('id', IdPipe) id: string, @Body() dto: CovenantDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SignCovenant', data: { stationId: id, covenantVersion: dto.covenantVersion } }, ctx);
   }
 
-  @Post(':id/revocation-proposals')
-  @CommandRoute(stationKind, 'ProposeRevocation')
-  @ApiOperation({ summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)' })
+  @CommandPost(stationKind, 'ProposeRevocation', {
+    path: ':id/revocation-proposals',
+    summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)',
+    status: 201,
+  })
   proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
     const proposalId = newRecordId(ctx, 'revocation-proposal');
     const evidence = dto.evidence.map(({ description, fileName, sha256 }) => ({
@@ -51,19 +49,13 @@ export class StationController extends KindController<StationCommandBody> {
     );
   }
 
-  @Post(':id/revocation-decision')
-  @HttpCode(200)
-  @CommandRoute(stationKind, 'DecideRevocation')
-  @ApiOperation({ summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
+  @CommandPost(stationKind, 'DecideRevocation', { path: ':id/revocation-decision', summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
   decideRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationDecisionDto, @Ctx() ctx: RequestContext) {
     const data = { stationId: id, proposalId: dto.proposalId, approved: dto.approved, opinion: dto.opinion };
     return this.run({ type: 'DecideRevocation', data }, ctx);
   }
 
-  @Post(':id/withdrawal')
-  @HttpCode(200)
-  @CommandRoute(stationKind, 'WithdrawStation')
-  @ApiOperation({ summary: 'The operator withdraws the station, giving a reason' })
+  @CommandPost(stationKind, 'WithdrawStation', { path: ':id/withdrawal', summary: 'The operator withdraws the station, giving a reason' })
   withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawalDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'WithdrawStation', data: { stationId: id, reason: dto.reason ?? '' } }, ctx);
   }
