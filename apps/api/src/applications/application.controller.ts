@@ -1,11 +1,10 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { applicationKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import {
@@ -77,14 +76,12 @@ export class ApplicationController extends KindController<ApplicationCommandBody
     return this.run({ type: 'DecideApplication', data: { applicationId: id, approved: dto.approved, opinion: dto.opinion } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
+  @ReadRoute({ path: ':id', summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(applicationReading, id, actor));
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })
+  @ReadRoute({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
     const { limit, cursor, sort, q, callId, districtCode, stage, operatorOrgId } = query;
     const filter = { callId, districtCode, stage, q, ownerOrgId: operatorOrgId };

@@ -1,10 +1,9 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { callKind } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListCallsQueryDto, OpenCallDto } from './call.dto';
@@ -31,14 +30,12 @@ export class CallController extends KindController<CallCommandBody> {
     return this.commands.execute(new PublishCallListCommand(id, ctx));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'A call with its applications per stage and progress against its target' })
+  @ReadRoute({ path: ':id', summary: 'A call with its applications per stage and progress against its target' })
   get(@Param('id', IdPipe) id: string) {
     return this.queries.execute(new GetCallQuery(id));
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
+  @ReadRoute({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
   list(@Query() query: ListCallsQueryDto) {
     const { cityCode, status, sort, limit, cursor } = query;
     return this.queries.execute(new ListCallsQuery({ cityCode, status }, sort, { limit, cursor }));

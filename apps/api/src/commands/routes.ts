@@ -1,8 +1,8 @@
-import { applyDecorators, Controller, HttpCode, Post } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DomainCommand } from '@sme/domain/shared/decider';
+import type { DomainCommand, Role } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
-import { CommandRoute } from '../auth/auth.decorators';
+import { CommandRoute, Roles } from '../auth/auth.decorators';
 
 /** A controller whose routes take a bearer token: mounted at `path`, listed in the API docs under `tag`. */
 export const TokenController = (tag: string, path?: string) =>
@@ -29,3 +29,16 @@ export const CommandPost = <C extends DomainCommand>(
     CommandRoute(kind, command),
     ApiOperation({ summary: route.summary }),
   );
+
+/** Where a read route is mounted, who may call it and how the API docs describe it. */
+export interface ReadRouteOptions {
+  /** Below the controller's path; the controller's path itself when not given. */
+  path?: string;
+  summary: string;
+  /** Only these roles may call the route; any authenticated actor when not given. */
+  roles?: readonly Role[];
+}
+
+/** A GET route that reads records. */
+export const ReadRoute = (route: ReadRouteOptions) =>
+  applyDecorators(Get(route.path), ...(route.roles ? [Roles(...route.roles)] : []), ApiOperation({ summary: route.summary }));

@@ -1,11 +1,11 @@
-import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { DemandEscalation } from './demand-escalation.service';
@@ -79,14 +79,14 @@ export class DemandController extends KindController<DemandCommandBody> {
     return this.run({ type: 'CloseDemand', data: { demandId: id, reason: dto.closeReason, note: dto.note } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One demand, folded from its events' })
+  @ReadRoute({ path: ':id', summary: 'One demand, folded from its events' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(demandReading, id, actor));
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)' })
+  @ReadRoute({
+    summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)',
+  })
   list(@Query() query: ListDemandsQueryDto, @CurrentActor() actor: Actor) {
     const { status, category, urgency, regionCode, stationId, enterpriseId, escalated, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListDemandsQuery({ status, category, urgency, regionCode, stationId, enterpriseId, escalated, q }, sort, { limit, cursor }, actor));

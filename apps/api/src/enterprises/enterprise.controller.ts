@@ -1,10 +1,9 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { enterpriseKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { IdPipe } from '../records/id.pipe';
@@ -89,8 +88,10 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=',
+  })
   get(@Param('id', IdPipe) id: string, @Query() query: EnterpriseAsOfDto, @CurrentActor() actor: Actor) {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
@@ -98,8 +99,7 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.queries.execute(new GetRecordQuery(enterpriseReading, id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
   }
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The enterprise database by region (district, city or province), industry, size class, tag valid on a date and name/USCC (sort: name, registeredAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListEnterprisesQueryDto, @CurrentActor() actor: Actor) {

@@ -1,7 +1,6 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { expertKind, type Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
@@ -13,7 +12,7 @@ import { ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
 import { given } from '../commands/given';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
 @TokenController('experts (服务专家库)', 'experts')
 export class ExpertController extends KindController<ExpertCommandBody> {
@@ -75,17 +74,18 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     return this.run({ type: 'UpdateExpertProfile', data }, ctx);
   }
 
-  @Get(':id')
-  @Roles(...EXPERT_READERS)
-  @ApiOperation({ summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)',
+    roles: EXPERT_READERS,
+  })
   get(@Param('id', ExpertIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(expertReading, id, actor));
   }
 
-  @Get()
-  @Roles(...EXPERT_READERS)
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The expert registry by status, region, specialty, organisation and name (sort: registeredAt, name, updatedAt; cursor paging; total)',
+    roles: EXPERT_READERS,
   })
   list(@Query() query: ListExpertsQueryDto, @CurrentActor() actor: Actor) {
     const { status, regionCode, cityCode, specialty, organisation, q, sort, limit, cursor } = query;

@@ -1,11 +1,10 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { faqKind, type FaqCommand } from '@sme/domain';
 import { Public } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
@@ -40,9 +39,8 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
     return this.run({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get()
+  @ReadRoute({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   @Public()
-  @ApiOperation({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   list(@Query() query: ListFaqsQueryDto) {
     const { topic, regionCode, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListFaqsQuery({ status: 'ACTIVE', topic, regionCode, q }, sort, { limit, cursor }));

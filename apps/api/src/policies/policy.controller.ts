@@ -1,11 +1,10 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolicyDto, PushPolicyDto, RepealPolicyDto } from './policy.dto';
@@ -101,32 +100,45 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     return this.commands.execute(new PushPolicyCommand(id, ctx));
   }
 
-  @Get('policies')
+  @ReadRoute({
+    path: 'policies',
+    summary: 'Public: the policy library by level, issuer, in force on a date and text (sort: effectiveFrom, publishedAt, title, updatedAt; cursor paging)',
+  })
   @Public()
-  @ApiOperation({ summary: 'Public: the policy library by level, issuer, in force on a date and text (sort: effectiveFrom, publishedAt, title, updatedAt; cursor paging)' })
   list(@Query() query: ListPoliciesQueryDto) {
     const { level, issuer, inForceOn, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListPoliciesQuery({ level, issuer, inForceOn, status, q }, sort, { limit, cursor }));
   }
 
-  @Get('policies/:id')
+  @ReadRoute({ path: 'policies/:id', summary: 'Public: one policy, folded from its events' })
   @Public()
-  @ApiOperation({ summary: 'Public: one policy, folded from its events' })
   get(@Param('id', IdPipe) id: string) {
     return this.queries.execute(new GetRecordQuery(policyReading, id));
   }
 
-  @Get('policies/:id/eligible-enterprises')
-  @ApiOperation({ summary: 'The enterprises eligible for the policy on `on` (default today), inside the reader’s region; each with every criterion’s reason' })
+  @ReadRoute({
+    path: 'policies/:id/eligible-enterprises',
+    summary: 'The enterprises eligible for the policy on `on` (default today), inside the reader’s region; each with every criterion’s reason',
+  })
   eligibleEnterprises(@Param('id', IdPipe) id: string, @Query() query: EligibilityQueryDto, @CurrentActor() actor: Actor) {
-    const on = matchingDate(query.on);
-    return this.queries.execute(new EligibleEnterprisesQuery(id, on, { limit: query.limit, cursor: query.cursor }, actor));
+    return this.matching(EligibleEnterprisesQuery, id, query, actor);
   }
 
-  @Get('enterprises/:id/eligible-policies')
-  @ApiOperation({ summary: 'The policies in force on `on` (default today) the enterprise is eligible for, with every criterion’s reason' })
+  @ReadRoute({
+    path: 'enterprises/:id/eligible-policies',
+    summary: 'The policies in force on `on` (default today) the enterprise is eligible for, with every criterion’s reason',
+  })
   eligiblePolicies(@Param('id', IdPipe) id: string, @Query() query: EligibilityQueryDto, @CurrentActor() actor: Actor) {
-    const on = matchingDate(query.on);
-    return this.queries.execute(new EligiblePoliciesQuery(id, on, { limit: query.limit, cursor: query.cursor }, actor));
+    return this.matching(EligiblePoliciesQuery, id, query, actor);
+  }
+
+  /** One side of the matching (a policy's enterprises, an enterprise's policies) on the day asked, a page of it. */
+  private matching(
+    read: typeof EligibleEnterprisesQuery | typeof EligiblePoliciesQuery,
+    id: string,
+    query: EligibilityQueryDto,
+    actor: Actor,
+  ) {
+    return this.queries.execute(new read(id, matchingDate(query.on), { limit: query.limit, cursor: query.cursor }, actor));
   }
 }

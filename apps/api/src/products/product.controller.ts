@@ -1,6 +1,5 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
+import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
 import { productKind, serviceCaseKind, type Actor, type CaseEnterprise, type ProductContent } from '@sme/domain';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ExecuteKindCommand } from '../commands/kind-command';
@@ -23,7 +22,7 @@ import { ListLibraryQuery } from './product.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { caseReading, productReading } from './product.reading';
 import { given } from '../commands/given';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
 const feeOf = (fee: FeeDto) => given({ kind: fee.kind, amount: fee.amount }) as ProductContent['fee'];
 const classificationOf = (c: ClassificationDto) =>
@@ -110,35 +109,36 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
-  @Get('products/:id')
-  @ApiOperation({ summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  @ReadRoute({ path: 'products/:id', summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(productReading, id, actor));
   }
 
-  @Get('products')
-  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
+  @ReadRoute({
+    path: 'products',
+    summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
+  })
   listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, feeKind, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('products', given({ providerId, domain, industry, enterpriseSize, feeKind, status, q }), sort, { limit, cursor }, actor));
   }
 
-  @Get('cases/:id')
-  @ApiOperation({ summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  @ReadRoute({ path: 'cases/:id', summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(caseReading, id, actor));
   }
 
-  @Get('cases')
-  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
+  @ReadRoute({
+    path: 'cases',
+    summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
+  })
   listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('cases', given({ providerId, domain, industry, enterpriseSize, status, q }), sort, { limit, cursor }, actor));
   }
 
-  @Get('catalogue/products')
+  @ReadRoute({ path: 'catalogue/products', summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
   @Public()
-  @ApiOperation({ summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
   catalogue(@Query() query: CatalogueQueryDto) {
     const { providerId, domain, industry, enterpriseSize, feeKind, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('catalogue', given({ providerId, domain, industry, enterpriseSize, feeKind, q }), sort, { limit, cursor }));

@@ -1,7 +1,6 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { providerKind, type Actor } from '@sme/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -25,7 +24,7 @@ import { providerCommands } from './provider.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { providerReading } from './provider.reading';
 import { given } from '../commands/given';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
 @TokenController('providers (优质服务机构库)', 'providers')
 export class ProviderController extends KindController<ProviderCommandBody> {
@@ -107,24 +106,27 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     return this.run({ type: 'LeaveStation', data: { providerId: id, stationId, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get('movements')
-  @Roles(...PROVIDER_READERS)
-  @ApiOperation({ summary: '有进有出: every 入库 and 出库 between two business dates, dated, with opinions and grounds, and the counts' })
+  @ReadRoute({
+    path: 'movements',
+    summary: '有进有出: every 入库 and 出库 between two business dates, dated, with opinions and grounds, and the counts',
+    roles: PROVIDER_READERS,
+  })
   movements(@Query() query: ProviderMovementsQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new ProviderMovementsQuery(given({ cityCode: query.cityCode }), query.from, query.to, actor));
   }
 
-  @Get(':id')
-  @Roles(...PROVIDER_READERS)
-  @ApiOperation({ summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations',
+    roles: PROVIDER_READERS,
+  })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(providerReading, id, actor));
   }
 
-  @Get()
-  @Roles(...PROVIDER_READERS)
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The 库 by status, service domain, region, name; ?inPoolOn=YYYY-MM-DD gives those in it on that day (sort: appliedAt, name, updatedAt; cursor paging; total)',
+    roles: PROVIDER_READERS,
   })
   list(@Query() query: ListProvidersQueryDto, @CurrentActor() actor: Actor) {
     const { status, domain, regionCode, cityCode, inPoolOn, warned, q, sort, limit, cursor } = query;

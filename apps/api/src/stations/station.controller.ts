@@ -1,10 +1,9 @@
-import { Body, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { stationKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, TokenController } from '../commands/routes';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -60,8 +59,7 @@ export class StationController extends KindController<StationCommandBody> {
     return this.run({ type: 'WithdrawStation', data: { stationId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
+  @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor) {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
@@ -69,8 +67,7 @@ export class StationController extends KindController<StationCommandBody> {
     return this.queries.execute(new GetRecordQuery(stationReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
   }
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The station registry (名单) by city, district, status, call and name; ?asOf= gives it as it stood then (sort: plaqueNumber, name, designatedAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListStationsQueryDto) {
