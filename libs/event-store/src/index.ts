@@ -12,6 +12,7 @@ export {
   type VerifyAllOptions,
 } from './hash-chain';
 export { batchReader, consumeInBatches } from './batch-reader';
+export { Pause } from './pause';
 export { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
 export {
   loadAggregate,

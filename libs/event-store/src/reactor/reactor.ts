@@ -1,5 +1,6 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
 import { consumeInBatches } from '../batch-reader';
+import { Pause } from '../pause';
 
 /**
  * A "when X then Y" rule: it reacts to some events of the log by writing follow-up events to other
@@ -53,7 +54,7 @@ export class ReactionRunner {
   private readonly storeEvery: bigint;
   private failures = 0;
   private waiters: { position: bigint; resolve: () => void }[] = [];
-  private wake: () => void = noop;
+  private readonly pause = new Pause();
 
   constructor(
     private readonly events: EventStore,
@@ -80,7 +81,7 @@ export class ReactionRunner {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.pause.wake();
     await this.subscription?.stop().catch(noop);
     await this.loop;
     this.loop = null;
@@ -137,13 +138,7 @@ export class ReactionRunner {
         const pause = Math.min(30_000, this.retryInitialMs * 2 ** Math.min(20, this.failures - 1));
         this.logger.error(`reaction ${this.reaction.name} failed (${this.failures} in a row): ${String(error)}; again from ${this.checkpoint} in ${pause} ms`);
         await this.subscription?.stop().catch(noop);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pause);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        await this.pause.for(pause);
       } finally {
         await this.subscription?.stop().catch(noop);
         this.subscription = null;

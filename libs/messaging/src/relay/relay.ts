@@ -1,6 +1,6 @@
 /* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
-import { batchReader, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { batchReader, Pause, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
 
 export interface RelayLogger {
@@ -113,7 +113,7 @@ export class Relay {
   private subscription: Subscription | null = null;
   private producer: RelayProducer | null = null;
   private topicsReady = false;
-  private wakeSleeper: () => void = noop;
+  private readonly pause = new Pause();
 
   private state: RelayState = 'idle';
   private checkpoint: bigint | null = null;
@@ -153,7 +153,7 @@ export class Relay {
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.running = false;
-    this.wakeSleeper();
+    this.pause.wake();
     await this.subscription?.stop();
     const loop = this.loop;
     const grace = this.options.stopGraceMs ?? 5000;
@@ -219,7 +219,7 @@ export class Relay {
         await subscription?.stop().catch(noop);
         subscription = null;
         await this.dropProducer();
-        await this.sleep(pause);
+        await this.pause.for(pause);
       } finally {
         await subscription?.stop().catch(noop);
         this.subscription = null;
@@ -265,19 +265,6 @@ export class Relay {
     const exponential = Math.min(this.retryMaxMs, this.retryInitialMs * 2 ** Math.min(30, this.consecutiveFailures - 1));
     // ±20 % so that several relays restarting together do not hit the broker in step.
     return Math.round(exponential * (0.8 + Math.random() * 0.4));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const wake = this;
-      function done(): void {
-        clearTimeout(timer);
-        wake.wakeSleeper = noop;
-        resolve();
-      }
-      this.wakeSleeper = done;
-    });
   }
 
   private async dropProducer(): Promise<void> {
