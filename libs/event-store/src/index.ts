@@ -13,6 +13,7 @@ export {
 } from './hash-chain';
 export { batchReader, consumeInBatches } from './batch-reader';
 export { Pause } from './pause';
+export { closeOnSignal, consoleLogger, runMain, silentLogger, type LoopLogger } from './process-lifecycle';
 export { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
 export {
   loadAggregate,

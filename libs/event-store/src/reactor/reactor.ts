@@ -1,6 +1,7 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
 import { consumeInBatches } from '../batch-reader';
 import { Pause } from '../pause';
+import { silentLogger, type LoopLogger } from '../process-lifecycle';
 
 /**
  * A "when X then Y" rule: it reacts to some events of the log by writing follow-up events to other
@@ -15,11 +16,7 @@ export interface Reaction {
   react(event: RecordedEvent): Promise<void>;
 }
 
-export interface ReactorLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type ReactorLogger = LoopLogger;
 
 export interface ReactorOptions {
   /** Events read before the checkpoint is stored when none of them needs a reaction. Default 500. */
@@ -31,7 +28,6 @@ export interface ReactorOptions {
   logger?: ReactorLogger;
 }
 
-const silent: ReactorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const noop = () => undefined;
 
 export const reactionCheckpointName = (reaction: Pick<Reaction, 'name'>) => `reaction-${reaction.name}`;
@@ -65,7 +61,7 @@ export class ReactionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.retryInitialMs = options.retryInitialMs ?? 200;
     this.storeEvery = BigInt(options.storeCheckpointEvery ?? 1000);
-    this.logger = options.logger ?? silent;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** The last position whose follow-ups are written (the stored checkpoint). */

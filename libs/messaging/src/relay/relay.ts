@@ -1,13 +1,9 @@
 /* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
-import { batchReader, Pause, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { batchReader, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
 
-export interface RelayLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type RelayLogger = LoopLogger;
 
 /** What the relay needs of a kafkajs producer. */
 export type RelayProducer = Pick<Producer, 'connect' | 'disconnect' | 'sendBatch'>;
@@ -81,7 +77,6 @@ export interface RelayStatusSnapshot {
   lastAcknowledgedAt: string | null;
 }
 
-const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const noop = () => undefined;
 
 /**
@@ -135,7 +130,7 @@ export class Relay {
     this.maxBatchBytes = positive(options.maxBatchBytes, 512 * 1024);
     this.retryInitialMs = positive(options.retryInitialMs, 500);
     this.retryMaxMs = Math.max(this.retryInitialMs, positive(options.retryMaxMs, 30_000));
-    this.logger = options.logger ?? silent;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** Starts relaying in the background; failures are retried, never thrown. */
