@@ -85,26 +85,22 @@ ping_server() {
   ' "$URL" >/dev/null 2>&1
 }
 
+# server_answers CAN_PING: the port is open and, when CAN_PING is 1, the server answers a ping.
+server_answers() {
+  ts_port_open "$PORT" || return 1
+  if (($1 == 0)); then
+    ts_log "warning: node or the mongodb driver is not available here; checked the TCP port only"
+    return 0
+  fi
+  ping_server
+}
+
 # wait_ready PID: succeed once the server answers; on failure set READY_ERROR and return 1.
 wait_ready() {
-  local pid=$1 deadline=$((SECONDS + START_TIMEOUT)) can_ping=0
+  local can_ping=0
   ts_node_module mongodb && can_ping=1
-  while ((SECONDS < deadline)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      READY_ERROR="FerretDB exited during startup"
-      return 1
-    fi
-    if ts_port_open "$PORT"; then
-      if ((can_ping == 0)); then
-        ts_log "warning: node or the mongodb driver is not available here; checked the TCP port only"
-        return 0
-      fi
-      ping_server && return 0
-    fi
-    sleep 0.2
-  done
-  READY_ERROR="FerretDB did not answer a ping on 127.0.0.1:$PORT within ${START_TIMEOUT}s"
-  return 1
+  ts_wait_ready "$1" "$START_TIMEOUT" 0.2 FerretDB "FerretDB did not answer a ping on 127.0.0.1:$PORT within ${START_TIMEOUT}s" \
+    server_answers "$can_ping"
 }
 
 start() {

@@ -208,27 +208,24 @@ broker_answers() {
   ' "$BOOTSTRAP" >/dev/null 2>&1
 }
 
+# broker_started CAN_ASK LOG_OFFSET: the port is open and the broker answers (CAN_ASK 1) or has logged
+# that it started since LOG_OFFSET.
+broker_started() {
+  ts_port_open "$PORT" || return 1
+  if (($1 == 1)); then
+    broker_answers
+  else
+    tail -c +"$(($2 + 1))" "$LOG" 2>/dev/null | grep -q 'Kafka Server started'
+  fi
+}
+
 # wait_ready PID LOG_OFFSET: succeed once the broker answers; on failure set READY_ERROR and return 1.
 wait_ready() {
-  local pid=$1 log_offset=$2 deadline=$((SECONDS + START_TIMEOUT)) can_ask=0
+  local can_ask=0
   ts_node_module kafkajs && can_ask=1
   ((can_ask == 1)) || ts_log "warning: node or kafkajs is not available here; waiting for the broker's log line instead"
-  while ((SECONDS < deadline)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      READY_ERROR="the broker exited during startup"
-      return 1
-    fi
-    if ts_port_open "$PORT"; then
-      if ((can_ask == 1)); then
-        broker_answers && return 0
-      elif tail -c +"$((log_offset + 1))" "$LOG" 2>/dev/null | grep -q 'Kafka Server started'; then
-        return 0
-      fi
-    fi
-    sleep 0.3
-  done
-  READY_ERROR="the broker did not answer on $BOOTSTRAP within ${START_TIMEOUT}s"
-  return 1
+  ts_wait_ready "$1" "$START_TIMEOUT" 0.3 "the broker" "the broker did not answer on $BOOTSTRAP within ${START_TIMEOUT}s" \
+    broker_started "$can_ask" "$2"
 }
 
 # A fresh start keeps the previous run's logs as *.prev; a restart appends.

@@ -76,6 +76,24 @@ ts_node_module() {
     TS_REPO_ROOT=$TS_REPO_ROOT node -e "require.resolve(process.argv[1], { paths: [process.env.TS_REPO_ROOT, process.cwd()] })" "$1" 2>/dev/null
 }
 
+# ts_wait_ready PID TIMEOUT_SECONDS INTERVAL NAME TIMEOUT_ERROR READY_COMMAND...: poll READY_COMMAND every
+# INTERVAL seconds while the process PID (the server NAME) is alive, and succeed once it does. Otherwise
+# set READY_ERROR ("NAME exited during startup", or TIMEOUT_ERROR when the time is up) and return 1.
+ts_wait_ready() {
+  local pid=$1 deadline=$((SECONDS + $2)) interval=$3 name=$4 timeout_error=$5
+  shift 5
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      READY_ERROR="$name exited during startup"
+      return 1
+    fi
+    "$@" && return 0
+    sleep "$interval"
+  done
+  READY_ERROR=$timeout_error
+  return 1
+}
+
 # ts_with_lock LOCKFILE COMMAND...: run COMMAND while holding an exclusive lock (one provisioning at a time).
 ts_with_lock() {
   local lockfile=$1

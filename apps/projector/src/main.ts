@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { PROJECTIONS, Projector, lagMetrics, projectionLag, rebuildProjection } from '@sme/read-models';
+import { closeOnSignal, runMain } from '@sme/event-store';
 import { openStores } from './projector-process';
 
 /**
@@ -40,17 +41,11 @@ async function main(): Promise<void> {
   });
   server.listen(port, () => env.logger.log(`health and metrics on http://localhost:${port}`));
 
-  const shutdown = async () => {
+  closeOnSignal(async () => {
     server.close();
     await projector.stop();
     await env.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,3 +1,4 @@
+import { closeOnSignal, runMain } from '@sme/event-store';
 import { healthServer, openRelay } from './relay-process';
 
 /**
@@ -13,19 +14,10 @@ async function main(): Promise<void> {
   const server = healthServer(relayProcess);
   server.listen(port, () => relayProcess.logger.log(`health and metrics on http://localhost:${port}`));
 
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
+  closeOnSignal(async () => {
     server.close();
     await relayProcess.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,7 +1,7 @@
 import { checkpointStoreFor } from '@sme/event-store';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
-import { createEventStore, type CheckpointStore, type EventStore } from '@sme/event-store';
+import { consoleLogger, createEventStore, type CheckpointStore, type EventStore } from '@sme/event-store';
 import {
   createKafkaRelay,
   relayLag,
@@ -25,11 +25,7 @@ export interface RelayProcess {
 /** The relay over the event store named by the environment (EVENTSTORE_URL or DATA_DIR), as the API reads it. */
 export async function openRelay(env: NodeJS.ProcessEnv = process.env): Promise<RelayProcess> {
   const settings = relaySettingsFromEnv(env);
-  const logger: RelayLogger = {
-    log: (m) => console.log(`[relay] ${m}`),
-    warn: (m) => console.warn(`[relay] ${m}`),
-    error: (m) => console.error(`[relay] ${m}`),
-  };
+  const logger: RelayLogger = consoleLogger('relay');
   const { store: events, description } = await createEventStore({ url: env.EVENTSTORE_URL?.trim() || undefined, dataDir: resolve(env.DATA_DIR ?? './data') });
   const checkpoints = await checkpointStoreFor(events);
   const relay = createKafkaRelay(events, checkpoints, settings, { logger });

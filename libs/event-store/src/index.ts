@@ -12,6 +12,8 @@ export {
   type VerifyAllOptions,
 } from './hash-chain';
 export { batchReader, consumeInBatches } from './batch-reader';
+export { Pause } from './pause';
+export { closeOnSignal, consoleLogger, runMain, silentLogger, type LoopLogger } from './process-lifecycle';
 export { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
 export {
   loadAggregate,

@@ -1,54 +1,41 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { callKind } from '@sme/domain';
-import { CommandRoute } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListCallsQueryDto, OpenCallDto } from './call.dto';
 import { callCommands } from './call.commands';
 import { GetCallQuery, ListCallsQuery, PublishCallListCommand, type CallCommandBody } from './call.messages';
 
-@ApiTags('calls (征集批次)')
-@ApiBearerAuth()
-@Controller('calls')
+@TokenController('calls (征集批次)', 'calls')
 export class CallController extends KindController<CallCommandBody> {
   protected readonly kindCommands = callCommands;
 
-  @Post()
-  @CommandRoute(callKind, 'OpenCall')
-  @ApiOperation({ summary: 'Open a call for station applications (征集批次)' })
+  @CommandPost(callKind, 'OpenCall', { summary: 'Open a call for station applications (征集批次)', status: 201 })
   open(@Body() dto: OpenCallDto, @Ctx() ctx: RequestContext) {
     const { occurredAt: _o, reason: _r, ...data } = dto;
     return this.run({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @CommandRoute(callKind, 'CloseCall')
-  @ApiOperation({ summary: 'Close the call: no more submissions' })
+  @CommandPost(callKind, 'CloseCall', { path: ':id/close', summary: 'Close the call: no more submissions' })
   close(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'CloseCall', data: { callId: id } }, ctx);
   }
 
-  @Post(':id/publish')
-  @HttpCode(200)
-  @CommandRoute(callKind, 'PublishList')
-  @ApiOperation({ summary: 'Publish the list (发布名单): every approved application becomes a station (授牌)' })
+  @CommandPost(callKind, 'PublishList', { path: ':id/publish', summary: 'Publish the list (发布名单): every approved application becomes a station (授牌)' })
   publish(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new PublishCallListCommand(id, ctx));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'A call with its applications per stage and progress against its target' })
+  @ReadRoute({ path: ':id', summary: 'A call with its applications per stage and progress against its target' })
   get(@Param('id', IdPipe) id: string) {
     return this.queries.execute(new GetCallQuery(id));
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
+  @ReadRoute({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
   list(@Query() query: ListCallsQueryDto) {
     const { cityCode, status, sort, limit, cursor } = query;
     return this.queries.execute(new ListCallsQuery({ cityCode, status }, sort, { limit, cursor }));

@@ -1,12 +1,13 @@
-import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { Actor } from '@sme/domain';
 import { supervisorDashboard, type SupervisorDashboard } from '@sme/read-models';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { ReadSide } from '../read-side/read-side.service';
+import { ReadRoute, TokenController } from '../commands/routes';
 
 export class DashboardQueryDto {
   @ApiProperty({ example: '440100', description: 'GB/T 2260 city code' })
@@ -52,17 +53,13 @@ export class GetSupervisorDashboardHandler implements IQueryHandler<GetSuperviso
   }
 }
 
-@ApiTags('dashboards (监管看板)')
-@ApiBearerAuth()
-@Controller('dashboard')
+@TokenController('dashboards (监管看板)', 'dashboard')
 export class DashboardController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get()
-  @Roles('SUPERVISOR', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'AUDITOR', 'EVALUATOR', 'ADMIN')
-  @ApiOperation({
-    summary:
-      'A city’s pipeline per district: applications per stage, median days per stage, approvals and refusals with reasons, stations by status, coverage and progress against each call’s target',
+  @ReadRoute({
+    summary: 'A city’s pipeline per district: applications per stage, median days per stage, approvals and refusals with reasons, stations by status, coverage and progress against each call’s target',
+    roles: ['SUPERVISOR', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'AUDITOR', 'EVALUATOR', 'ADMIN'],
   })
   get(@QueryParams() query: DashboardQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetSupervisorDashboardQuery(query.cityCode, actor));

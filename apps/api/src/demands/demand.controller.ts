@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { DemandEscalation } from './demand-escalation.service';
@@ -14,9 +15,7 @@ import { demandCommands } from './demand.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { demandReading } from './demand.reading';
 
-@ApiTags('demands (服务需求库)')
-@ApiBearerAuth()
-@Controller('demands')
+@TokenController('demands (服务需求库)', 'demands')
 export class DemandController extends KindController<DemandCommandBody> {
   protected readonly kindCommands = demandCommands;
 
@@ -28,9 +27,10 @@ export class DemandController extends KindController<DemandCommandBody> {
     super(commands, queries);
   }
 
-  @Post()
-  @CommandRoute(demandKind, 'RaiseDemand')
-  @ApiOperation({ summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)' })
+  @CommandPost(demandKind, 'RaiseDemand', {
+    summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)',
+    status: 201,
+  })
   raise(@Body() dto: RaiseDemandDto, @Ctx() ctx: RequestContext) {
     const { enterpriseId, category, description, urgency, stationId } = dto;
     const data = { demandId: newRecordId(ctx, 'demand'), enterpriseId, category, description, urgency, ...(stationId === undefined ? {} : { stationId }) };
@@ -47,26 +47,23 @@ export class DemandController extends KindController<DemandCommandBody> {
     return this.escalation.run({ ...(actor.role === 'ADMIN' ? {} : { regionCode: actor.regionCode }), ...(dto.days === undefined ? {} : { days: dto.days }) });
   }
 
-  @Post(':id/acceptance')
-  @HttpCode(200)
-  @CommandRoute(demandKind, 'AcceptDemand')
-  @ApiOperation({ summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region' })
+  @CommandPost(demandKind, 'AcceptDemand', {
+    path: ':id/acceptance',
+    summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region',
+  })
   accept(@Param('id', IdPipe) id: string, @Body() dto: AcceptDemandDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'AcceptDemand', data: { demandId: id, stationId: dto.stationId } }, ctx);
   }
 
-  @Post(':id/match')
-  @HttpCode(200)
-  @CommandRoute(demandKind, 'MatchDemand')
-  @ApiOperation({ summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it' })
+  @CommandPost(demandKind, 'MatchDemand', { path: ':id/match', summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it' })
   match(@Param('id', IdPipe) id: string, @Body() dto: MatchDemandDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'MatchDemand', data: { demandId: id, providerId: dto.providerId, ...(dto.productId === undefined ? {} : { productId: dto.productId }) } }, ctx);
   }
 
-  @Post(':id/resolution')
-  @HttpCode(200)
-  @CommandRoute(demandKind, 'ResolveDemand')
-  @ApiOperation({ summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write' })
+  @CommandPost(demandKind, 'ResolveDemand', {
+    path: ':id/resolution',
+    summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write',
+  })
   resolve(@Param('id', IdPipe) id: string, @Body() dto: ResolveDemandDto, @Ctx() ctx: RequestContext) {
     return this.run(
       { type: 'ResolveDemand', data: { demandId: id, outcome: dto.outcome, ...(dto.satisfaction === undefined ? {} : { satisfaction: dto.satisfaction }) } },
@@ -74,22 +71,22 @@ export class DemandController extends KindController<DemandCommandBody> {
     );
   }
 
-  @Post(':id/closure')
-  @HttpCode(200)
-  @CommandRoute(demandKind, 'CloseDemand')
-  @ApiOperation({ summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)' })
+  @CommandPost(demandKind, 'CloseDemand', {
+    path: ':id/closure',
+    summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)',
+  })
   close(@Param('id', IdPipe) id: string, @Body() dto: CloseDemandDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'CloseDemand', data: { demandId: id, reason: dto.closeReason, note: dto.note } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One demand, folded from its events' })
+  @ReadRoute({ path: ':id', summary: 'One demand, folded from its events' })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(demandReading, id, actor));
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)' })
+  @ReadRoute({
+    summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)',
+  })
   list(@Query() query: ListDemandsQueryDto, @CurrentActor() actor: Actor) {
     const { status, category, urgency, regionCode, stationId, enterpriseId, escalated, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListDemandsQuery({ status, category, urgency, regionCode, stationId, enterpriseId, escalated, q }, sort, { limit, cursor }, actor));

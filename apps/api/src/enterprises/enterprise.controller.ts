@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { enterpriseKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { IdPipe } from '../records/id.pipe';
@@ -23,16 +23,13 @@ import { ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommand
 import { GetRecordQuery } from '../records/record-query';
 import { enterpriseReading } from './enterprise.reading';
 
-@ApiTags('enterprises (中小企业数据库)')
-@ApiBearerAuth()
-@Controller('enterprises')
+@TokenController('enterprises (中小企业数据库)', 'enterprises')
 export class EnterpriseController extends KindController<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>> {
   protected readonly kindCommands = enterpriseCommands;
 
-  @Post()
-  @CommandRoute(enterpriseKind, 'RegisterEnterprise')
-  @ApiOperation({
+  @CommandPost(enterpriseKind, 'RegisterEnterprise', {
     summary: '入库: the enterprise itself, or a station operator, hub or district authority of its region; the USCC is registered once (409 USCC_ALREADY_REGISTERED)',
+    status: 201,
   })
   register(@Body() dto: RegisterEnterpriseDto, @Ctx() ctx: RequestContext) {
     const { uscc, name, industryCode, regionCode, foundedOn, figures } = dto;
@@ -42,18 +39,20 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.commands.execute(new RegisterEnterpriseCommand({ type: 'RegisterEnterprise', data }, ctx));
   }
 
-  @Post(':id/figures')
-  @CommandRoute(enterpriseKind, 'ReportEnterpriseFigures')
-  @ApiOperation({ summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded" })
+  @CommandPost(enterpriseKind, 'ReportEnterpriseFigures', {
+    path: ':id/figures',
+    summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded",
+    status: 201,
+  })
   reportFigures(@Param('id', IdPipe) id: string, @Body() dto: ReportFiguresDto, @Ctx() ctx: RequestContext) {
     const { year, employees, revenue, assets } = dto;
     return this.run({ type: 'ReportEnterpriseFigures', data: { enterpriseId: id, figures: { year, employees, revenue, assets } } }, ctx);
   }
 
-  @Post(':id/profile')
-  @HttpCode(200)
-  @CommandRoute(enterpriseKind, 'UpdateEnterpriseProfile')
-  @ApiOperation({ summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size' })
+  @CommandPost(enterpriseKind, 'UpdateEnterpriseProfile', {
+    path: ':id/profile',
+    summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size',
+  })
   updateProfile(@Param('id', IdPipe) id: string, @Body() dto: UpdateProfileDto, @Ctx() ctx: RequestContext) {
     const { name, industryCode, regionCode } = dto;
     const data = {
@@ -65,9 +64,11 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.run({ type: 'UpdateEnterpriseProfile', data }, ctx);
   }
 
-  @Post(':id/tags')
-  @CommandRoute(enterpriseKind, 'GrantEnterpriseTag')
-  @ApiOperation({ summary: 'Record a recognition (称号) with its issuing authority and validity period' })
+  @CommandPost(enterpriseKind, 'GrantEnterpriseTag', {
+    path: ':id/tags',
+    summary: 'Record a recognition (称号) with its issuing authority and validity period',
+    status: 201,
+  })
   grantTag(@Param('id', IdPipe) id: string, @Body() dto: GrantTagDto, @Ctx() ctx: RequestContext) {
     const { tag, issuedBy, documentNumber, validFrom, validUntil } = dto;
     return this.run(
@@ -79,16 +80,18 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     );
   }
 
-  @Post(':id/tags/:tag/revocation')
-  @HttpCode(200)
-  @CommandRoute(enterpriseKind, 'RevokeEnterpriseTag')
-  @ApiOperation({ summary: 'Withdraw a tag from the day of the act (its current grant and any still to come); reason required' })
+  @CommandPost(enterpriseKind, 'RevokeEnterpriseTag', {
+    path: ':id/tags/:tag/revocation',
+    summary: 'Withdraw a tag from the day of the act (its current grant and any still to come); reason required',
+  })
   revokeTag(@Param('id', IdPipe) id: string, @Param() { tag }: TagParam, @Body() dto: RevokeTagDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=',
+  })
   get(@Param('id', IdPipe) id: string, @Query() query: EnterpriseAsOfDto, @CurrentActor() actor: Actor) {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
@@ -96,8 +99,7 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.queries.execute(new GetRecordQuery(enterpriseReading, id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
   }
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The enterprise database by region (district, city or province), industry, size class, tag valid on a date and name/USCC (sort: name, registeredAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListEnterprisesQueryDto, @CurrentActor() actor: Actor) {

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { expertKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
@@ -13,16 +12,16 @@ import { ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
 import { given } from '../commands/given';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
-@ApiTags('experts (服务专家库)')
-@ApiBearerAuth()
-@Controller('experts')
+@TokenController('experts (服务专家库)', 'experts')
 export class ExpertController extends KindController<ExpertCommandBody> {
   protected readonly kindCommands = expertCommands;
 
-  @Post()
-  @CommandRoute(expertKind, 'RegisterExpert')
-  @ApiOperation({ summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city' })
+  @CommandPost(expertKind, 'RegisterExpert', {
+    summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city',
+    status: 201,
+  })
   register(@Body() dto: RegisterExpertDto, @Ctx() ctx: RequestContext) {
     const expertId = dto.expertId ?? (ctx.actor.role === 'EXPERT' ? ctx.actor.id : newRecordId(ctx, 'expert'));
     const { name, specialties, organisation, regionCode, title } = dto;
@@ -35,42 +34,33 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     );
   }
 
-  @Post(':id/admission')
-  @HttpCode(200)
-  @CommandRoute(expertKind, 'AdmitExpert')
-  @ApiOperation({ summary: '入库: the hub or city authority of the expert’s city admits the expert' })
+  @CommandPost(expertKind, 'AdmitExpert', { path: ':id/admission', summary: '入库: the hub or city authority of the expert’s city admits the expert' })
   admit(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'AdmitExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
   }
 
-  @Post(':id/suspension')
-  @HttpCode(200)
-  @CommandRoute(expertKind, 'SuspendExpert')
-  @ApiOperation({ summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated' })
+  @CommandPost(expertKind, 'SuspendExpert', {
+    path: ':id/suspension',
+    summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated',
+  })
   suspend(@Param('id', ExpertIdPipe) id: string, @Body() dto: SuspendExpertDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SuspendExpert', data: given({ expertId: id, reason: dto.reason ?? '', until: dto.until }) }, ctx);
   }
 
-  @Post(':id/reinstatement')
-  @HttpCode(200)
-  @CommandRoute(expertKind, 'ReinstateExpert')
-  @ApiOperation({ summary: 'Lift the suspension in force' })
+  @CommandPost(expertKind, 'ReinstateExpert', { path: ':id/reinstatement', summary: 'Lift the suspension in force' })
   reinstate(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'ReinstateExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
   }
 
-  @Post(':id/removal')
-  @HttpCode(200)
-  @CommandRoute(expertKind, 'RemoveExpert')
-  @ApiOperation({ summary: '出库: remove the expert from the pool, with a reason' })
+  @CommandPost(expertKind, 'RemoveExpert', { path: ':id/removal', summary: '出库: remove the expert from the pool, with a reason' })
   remove(@Param('id', ExpertIdPipe) id: string, @Body() dto: RemoveExpertDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RemoveExpert', data: { expertId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Post(':id/profile')
-  @HttpCode(200)
-  @CommandRoute(expertKind, 'UpdateExpertProfile')
-  @ApiOperation({ summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority' })
+  @CommandPost(expertKind, 'UpdateExpertProfile', {
+    path: ':id/profile',
+    summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority',
+  })
   updateProfile(@Param('id', ExpertIdPipe) id: string, @Body() dto: UpdateExpertProfileDto, @Ctx() ctx: RequestContext) {
     const { name, specialties, organisation, regionCode, title } = dto;
     const data = given({
@@ -84,17 +74,18 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     return this.run({ type: 'UpdateExpertProfile', data }, ctx);
   }
 
-  @Get(':id')
-  @Roles(...EXPERT_READERS)
-  @ApiOperation({ summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)',
+    roles: EXPERT_READERS,
+  })
   get(@Param('id', ExpertIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(expertReading, id, actor));
   }
 
-  @Get()
-  @Roles(...EXPERT_READERS)
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The expert registry by status, region, specialty, organisation and name (sort: registeredAt, name, updatedAt; cursor paging; total)',
+    roles: EXPERT_READERS,
   })
   list(@Query() query: ListExpertsQueryDto, @CurrentActor() actor: Actor) {
     const { status, regionCode, cityCode, specialty, organisation, q, sort, limit, cursor } = query;

@@ -1,34 +1,28 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { faqKind, type FaqCommand } from '@sme/domain';
-import { CommandRoute, Public } from '../auth/auth.decorators';
+import { Public } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
 import { faqCommands } from './policy.commands';
 import { ListFaqsQuery } from './policy.messages';
 
-@ApiTags('FAQs (基础信息库)')
-@ApiBearerAuth()
-@Controller('faqs')
+@TokenController('FAQs (基础信息库)', 'faqs')
 export class FaqController extends KindController<CommandBody<FaqCommand>> {
   protected readonly kindCommands = faqCommands;
 
-  @Post()
-  @CommandRoute(faqKind, 'PublishFaq')
-  @ApiOperation({ summary: 'Publish an FAQ into the actor’s region' })
+  @CommandPost(faqKind, 'PublishFaq', { summary: 'Publish an FAQ into the actor’s region', status: 201 })
   publish(@Body() dto: PublishFaqDto, @Ctx() ctx: RequestContext) {
     const { question, answer, topics, policyIds } = dto;
     const data = { faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) };
     return this.run({ type: 'PublishFaq', data }, ctx);
   }
 
-  @Post(':id/revisions')
-  @CommandRoute(faqKind, 'ReviseFaq')
-  @ApiOperation({ summary: 'A new version; fields left out stay' })
+  @CommandPost(faqKind, 'ReviseFaq', { path: ':id/revisions', summary: 'A new version; fields left out stay', status: 201 })
   revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseFaqDto, @Ctx() ctx: RequestContext) {
     const { question, answer, topics, policyIds } = dto;
     const changes = {
@@ -40,16 +34,13 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
     return this.run({ type: 'ReviseFaq', data: { faqId: id, changes } }, ctx);
   }
 
-  @Post(':id/retirement')
-  @CommandRoute(faqKind, 'RetireFaq')
-  @ApiOperation({ summary: 'Retire the FAQ (reason required)' })
+  @CommandPost(faqKind, 'RetireFaq', { path: ':id/retirement', summary: 'Retire the FAQ (reason required)', status: 201 })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireFaqDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get()
+  @ReadRoute({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   @Public()
-  @ApiOperation({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   list(@Query() query: ListFaqsQueryDto) {
     const { topic, regionCode, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListFaqsQuery({ status: 'ACTIVE', topic, regionCode, q }, sort, { limit, cursor }));

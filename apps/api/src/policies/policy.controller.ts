@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
+import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { AmendPolicyDto, EligibilityQueryDto, ListPoliciesQueryDto, PublishPolicyDto, PushPolicyDto, RepealPolicyDto } from './policy.dto';
@@ -32,15 +32,15 @@ function matchingDate(on: string | undefined): string {
 
 const present = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
-@ApiTags('policies (基础信息库)')
-@ApiBearerAuth()
-@Controller()
+@TokenController('policies (基础信息库)')
 export class PolicyController extends KindController<PolicyCommandBody> {
   protected readonly kindCommands = policyCommands;
 
-  @Post('policies')
-  @CommandRoute(policyKind, 'PublishPolicy')
-  @ApiOperation({ summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level' })
+  @CommandPost(policyKind, 'PublishPolicy', {
+    path: 'policies',
+    summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level',
+    status: 201,
+  })
   publish(@Body() dto: PublishPolicyDto, @Ctx() ctx: RequestContext) {
     const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
     return this.run(
@@ -63,9 +63,11 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     );
   }
 
-  @Post('policies/:id/amendments')
-  @CommandRoute(policyKind, 'AmendPolicy')
-  @ApiOperation({ summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended' })
+  @CommandPost(policyKind, 'AmendPolicy', {
+    path: 'policies/:id/amendments',
+    summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended',
+    status: 201,
+  })
   amend(@Param('id', IdPipe) id: string, @Body() dto: AmendPolicyDto, @Ctx() ctx: RequestContext) {
     const { title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
     const changes = {
@@ -80,49 +82,63 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     return this.run({ type: 'AmendPolicy', data: { policyId: id, changes } }, ctx);
   }
 
-  @Post('policies/:id/repeal')
-  @CommandRoute(policyKind, 'RepealPolicy')
-  @ApiOperation({ summary: '废止 from the day `on` (no longer in force that day); the reason is required' })
+  @CommandPost(policyKind, 'RepealPolicy', {
+    path: 'policies/:id/repeal',
+    summary: '废止 from the day `on` (no longer in force that day); the reason is required',
+    status: 201,
+  })
   repeal(@Param('id', IdPipe) id: string, @Body() dto: RepealPolicyDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RepealPolicy', data: { policyId: id, on: dto.on, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Post('policies/:id/push')
-  @CommandRoute(policyKind, 'PushPolicy')
-  @ApiOperation({
-    summary:
-      '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',
+  @CommandPost(policyKind, 'PushPolicy', {
+    path: 'policies/:id/push',
+    summary: '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',
+    status: 201,
   })
   push(@Param('id', IdPipe) id: string, @Body() _dto: PushPolicyDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new PushPolicyCommand(id, ctx));
   }
 
-  @Get('policies')
+  @ReadRoute({
+    path: 'policies',
+    summary: 'Public: the policy library by level, issuer, in force on a date and text (sort: effectiveFrom, publishedAt, title, updatedAt; cursor paging)',
+  })
   @Public()
-  @ApiOperation({ summary: 'Public: the policy library by level, issuer, in force on a date and text (sort: effectiveFrom, publishedAt, title, updatedAt; cursor paging)' })
   list(@Query() query: ListPoliciesQueryDto) {
     const { level, issuer, inForceOn, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListPoliciesQuery({ level, issuer, inForceOn, status, q }, sort, { limit, cursor }));
   }
 
-  @Get('policies/:id')
+  @ReadRoute({ path: 'policies/:id', summary: 'Public: one policy, folded from its events' })
   @Public()
-  @ApiOperation({ summary: 'Public: one policy, folded from its events' })
   get(@Param('id', IdPipe) id: string) {
     return this.queries.execute(new GetRecordQuery(policyReading, id));
   }
 
-  @Get('policies/:id/eligible-enterprises')
-  @ApiOperation({ summary: 'The enterprises eligible for the policy on `on` (default today), inside the reader’s region; each with every criterion’s reason' })
+  @ReadRoute({
+    path: 'policies/:id/eligible-enterprises',
+    summary: 'The enterprises eligible for the policy on `on` (default today), inside the reader’s region; each with every criterion’s reason',
+  })
   eligibleEnterprises(@Param('id', IdPipe) id: string, @Query() query: EligibilityQueryDto, @CurrentActor() actor: Actor) {
-    const on = matchingDate(query.on);
-    return this.queries.execute(new EligibleEnterprisesQuery(id, on, { limit: query.limit, cursor: query.cursor }, actor));
+    return this.matching(EligibleEnterprisesQuery, id, query, actor);
   }
 
-  @Get('enterprises/:id/eligible-policies')
-  @ApiOperation({ summary: 'The policies in force on `on` (default today) the enterprise is eligible for, with every criterion’s reason' })
+  @ReadRoute({
+    path: 'enterprises/:id/eligible-policies',
+    summary: 'The policies in force on `on` (default today) the enterprise is eligible for, with every criterion’s reason',
+  })
   eligiblePolicies(@Param('id', IdPipe) id: string, @Query() query: EligibilityQueryDto, @CurrentActor() actor: Actor) {
-    const on = matchingDate(query.on);
-    return this.queries.execute(new EligiblePoliciesQuery(id, on, { limit: query.limit, cursor: query.cursor }, actor));
+    return this.matching(EligiblePoliciesQuery, id, query, actor);
+  }
+
+  /** One side of the matching (a policy's enterprises, an enterprise's policies) on the day asked, a page of it. */
+  private matching(
+    read: typeof EligibleEnterprisesQuery | typeof EligiblePoliciesQuery,
+    id: string,
+    query: EligibilityQueryDto,
+    actor: Actor,
+  ) {
+    return this.queries.execute(new read(id, matchingDate(query.on), { limit: query.limit, cursor: query.cursor }, actor));
   }
 }

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { productKind, serviceCaseKind, type Actor, type CaseEnterprise, type ProductContent } from '@sme/domain';
-import { CommandRoute, CurrentActor, Public } from '../auth/auth.decorators';
+import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ExecuteKindCommand } from '../commands/kind-command';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -23,23 +22,24 @@ import { ListLibraryQuery } from './product.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { caseReading, productReading } from './product.reading';
 import { given } from '../commands/given';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
 const feeOf = (fee: FeeDto) => given({ kind: fee.kind, amount: fee.amount }) as ProductContent['fee'];
 const classificationOf = (c: ClassificationDto) =>
   ({ industries: c.industries, serviceDomains: c.serviceDomains, enterpriseSizes: c.enterpriseSizes }) as ProductContent['classification'];
 
-@ApiTags('products and cases (服务产品和案例库)')
-@ApiBearerAuth()
-@Controller()
+@TokenController('products and cases (服务产品和案例库)')
 export class ProductController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Post('products')
-  @CommandRoute(productKind, 'PublishProduct')
-  @ApiOperation({ summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库' })
+  @CommandPost(productKind, 'PublishProduct', {
+    path: 'products',
+    summary: 'Publish a service product (六公开 + fee and time limit, classified); the provider itself, while in the 库',
+    status: 201,
+  })
   publish(@Body() dto: PublishProductDto, @Ctx() ctx: RequestContext) {
     const data = {
       productId: newRecordId(ctx, 'product'),
@@ -57,9 +57,11 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'PublishProduct', data }, ctx));
   }
 
-  @Post('products/:id/revisions')
-  @CommandRoute(productKind, 'ReviseProduct')
-  @ApiOperation({ summary: 'A new version of the product: the fields given replace the current ones' })
+  @CommandPost(productKind, 'ReviseProduct', {
+    path: 'products/:id/revisions',
+    summary: 'A new version of the product: the fields given replace the current ones',
+    status: 201,
+  })
   revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseProductDto, @Ctx() ctx: RequestContext) {
     const c = dto.changes;
     const changes = given({
@@ -76,17 +78,16 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'ReviseProduct', data: { productId: id, changes } }, ctx));
   }
 
-  @Post('products/:id/retirement')
-  @HttpCode(200)
-  @CommandRoute(productKind, 'RetireProduct')
-  @ApiOperation({ summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
+  @CommandPost(productKind, 'RetireProduct', { path: 'products/:id/retirement', summary: 'Retire the product (the provider, or an ADMIN), giving a reason' })
   retire(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteKindCommand(productCommands, { type: 'RetireProduct', data: { productId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
-  @Post('cases')
-  @CommandRoute(serviceCaseKind, 'PublishCase')
-  @ApiOperation({ summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库' })
+  @CommandPost(serviceCaseKind, 'PublishCase', {
+    path: 'cases',
+    summary: 'Publish a service case (named or anonymised enterprise); the provider itself, while in the 库',
+    status: 201,
+  })
   publishCase(@Body() dto: PublishCaseDto, @Ctx() ctx: RequestContext) {
     const enterprise = given({ anonymised: dto.enterprise.anonymised, name: dto.enterprise.name, alias: dto.enterprise.alias }) as CaseEnterprise;
     const data = given({
@@ -103,43 +104,41 @@ export class ProductController {
     return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'PublishCase', data }, ctx));
   }
 
-  @Post('cases/:id/retirement')
-  @HttpCode(200)
-  @CommandRoute(serviceCaseKind, 'RetireCase')
-  @ApiOperation({ summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
+  @CommandPost(serviceCaseKind, 'RetireCase', { path: 'cases/:id/retirement', summary: 'Retire the case (the provider, or an ADMIN), giving a reason' })
   retireCase(@Param('id', IdPipe) id: string, @Body() dto: RetireDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new ExecuteKindCommand(caseCommands, { type: 'RetireCase', data: { caseId: id, reason: dto.reason ?? '' } }, ctx));
   }
 
-  @Get('products/:id')
-  @ApiOperation({ summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  @ReadRoute({ path: 'products/:id', summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(productReading, id, actor));
   }
 
-  @Get('products')
-  @ApiOperation({ summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
+  @ReadRoute({
+    path: 'products',
+    summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
+  })
   listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, feeKind, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('products', given({ providerId, domain, industry, enterpriseSize, feeKind, status, q }), sort, { limit, cursor }, actor));
   }
 
-  @Get('cases/:id')
-  @ApiOperation({ summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
+  @ReadRoute({ path: 'cases/:id', summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
   getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(caseReading, id, actor));
   }
 
-  @Get('cases')
-  @ApiOperation({ summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region' })
+  @ReadRoute({
+    path: 'cases',
+    summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
+  })
   listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
     const { providerId, domain, industry, enterpriseSize, status, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('cases', given({ providerId, domain, industry, enterpriseSize, status, q }), sort, { limit, cursor }, actor));
   }
 
-  @Get('catalogue/products')
+  @ReadRoute({ path: 'catalogue/products', summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
   @Public()
-  @ApiOperation({ summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
   catalogue(@Query() query: CatalogueQueryDto) {
     const { providerId, domain, industry, enterpriseSize, feeKind, q, sort, limit, cursor } = query;
     return this.queries.execute(new ListLibraryQuery('catalogue', given({ providerId, domain, industry, enterpriseSize, feeKind, q }), sort, { limit, cursor }));

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { providerKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { IdPipe } from '../records/id.pipe';
@@ -25,16 +24,17 @@ import { providerCommands } from './provider.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { providerReading } from './provider.reading';
 import { given } from '../commands/given';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
-@ApiTags('providers (优质服务机构库)')
-@ApiBearerAuth()
-@Controller('providers')
+@TokenController('providers (优质服务机构库)', 'providers')
 export class ProviderController extends KindController<ProviderCommandBody> {
   protected readonly kindCommands = providerCommands;
 
-  @Post('entry-applications')
-  @CommandRoute(providerKind, 'ApplyForEntry')
-  @ApiOperation({ summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC' })
+  @CommandPost(providerKind, 'ApplyForEntry', {
+    path: 'entry-applications',
+    summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC',
+    status: 201,
+  })
   apply(@Body() dto: ApplyForEntryDto, @Ctx() ctx: RequestContext) {
     const { uscc, name, regionCode, serviceDomains, materials, contact } = dto;
     return this.run(
@@ -54,17 +54,16 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     );
   }
 
-  @Post(':id/entry-decision')
-  @HttpCode(200)
-  @CommandRoute(providerKind, 'DecideEntry')
-  @ApiOperation({ summary: '入库审定: admit, or refuse with reasons (the provider’s city only)' })
+  @CommandPost(providerKind, 'DecideEntry', { path: ':id/entry-decision', summary: '入库审定: admit, or refuse with reasons (the provider’s city only)' })
   decide(@Param('id', IdPipe) id: string, @Body() dto: DecideEntryDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'DecideEntry', data: given({ providerId: id, admitted: dto.admitted, reasons: dto.reasons, opinion: dto.opinion }) }, ctx);
   }
 
-  @Post(':id/evaluations')
-  @CommandRoute(providerKind, 'RecordMonitoringEvaluation')
-  @ApiOperation({ summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库' })
+  @CommandPost(providerKind, 'RecordMonitoringEvaluation', {
+    path: ':id/evaluations',
+    summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库',
+    status: 201,
+  })
   evaluate(@Param('id', IdPipe) id: string, @Body() dto: MonitoringEvaluationDto, @Ctx() ctx: RequestContext) {
     const { capability, management, quality, satisfaction } = dto.scores;
     const data = given({
@@ -78,65 +77,56 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     return this.run({ type: 'RecordMonitoringEvaluation', data }, ctx);
   }
 
-  @Post(':id/warning-lift')
-  @HttpCode(200)
-  @CommandRoute(providerKind, 'LiftWarning')
-  @ApiOperation({ summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification' })
+  @CommandPost(providerKind, 'LiftWarning', {
+    path: ':id/warning-lift',
+    summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification',
+  })
   liftWarning(@Param('id', IdPipe) id: string, @Body() dto: LiftWarningDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'LiftWarning', data: given({ providerId: id, basis: dto.basis, evaluationId: dto.evaluationId, opinion: dto.opinion }) }, ctx);
   }
 
-  @Post(':id/removal')
-  @HttpCode(200)
-  @CommandRoute(providerKind, 'RemoveFromPool')
-  @ApiOperation({ summary: '出库 on stated grounds with evidence; the provider leaves its stations with it' })
+  @CommandPost(providerKind, 'RemoveFromPool', { path: ':id/removal', summary: '出库 on stated grounds with evidence; the provider leaves its stations with it' })
   remove(@Param('id', IdPipe) id: string, @Body() dto: RemoveFromPoolDto, @Ctx() ctx: RequestContext) {
     const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
     return this.run({ type: 'RemoveFromPool', data: { providerId: id, grounds: dto.grounds, evidence, opinion: dto.opinion } }, ctx);
   }
 
-  @Post(':id/withdrawal')
-  @HttpCode(200)
-  @CommandRoute(providerKind, 'WithdrawFromPool')
-  @ApiOperation({ summary: '自愿退出 by the provider itself, giving a reason' })
+  @CommandPost(providerKind, 'WithdrawFromPool', { path: ':id/withdrawal', summary: '自愿退出 by the provider itself, giving a reason' })
   withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawFromPoolDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'WithdrawFromPool', data: { providerId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Post(':id/stations')
-  @HttpCode(200)
-  @CommandRoute(providerKind, 'SettleAtStation')
-  @ApiOperation({ summary: '入驻 an ACTIVE service station of the provider’s city, from a date' })
+  @CommandPost(providerKind, 'SettleAtStation', { path: ':id/stations', summary: '入驻 an ACTIVE service station of the provider’s city, from a date' })
   settle(@Param('id', IdPipe) id: string, @Body() dto: SettleAtStationDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SettleAtStation', data: { providerId: id, stationId: dto.stationId.toLowerCase(), since: dto.since } }, ctx);
   }
 
-  @Post(':id/stations/:stationId/departure')
-  @HttpCode(200)
-  @CommandRoute(providerKind, 'LeaveStation')
-  @ApiOperation({ summary: 'Leave a station, giving a reason' })
+  @CommandPost(providerKind, 'LeaveStation', { path: ':id/stations/:stationId/departure', summary: 'Leave a station, giving a reason' })
   leave(@Param('id', IdPipe) id: string, @Param('stationId', IdPipe) stationId: string, @Body() dto: LeaveStationDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'LeaveStation', data: { providerId: id, stationId, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get('movements')
-  @Roles(...PROVIDER_READERS)
-  @ApiOperation({ summary: '有进有出: every 入库 and 出库 between two business dates, dated, with opinions and grounds, and the counts' })
+  @ReadRoute({
+    path: 'movements',
+    summary: '有进有出: every 入库 and 出库 between two business dates, dated, with opinions and grounds, and the counts',
+    roles: PROVIDER_READERS,
+  })
   movements(@Query() query: ProviderMovementsQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new ProviderMovementsQuery(given({ cityCode: query.cityCode }), query.from, query.to, actor));
   }
 
-  @Get(':id')
-  @Roles(...PROVIDER_READERS)
-  @ApiOperation({ summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations',
+    roles: PROVIDER_READERS,
+  })
   get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRecordQuery(providerReading, id, actor));
   }
 
-  @Get()
-  @Roles(...PROVIDER_READERS)
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The 库 by status, service domain, region, name; ?inPoolOn=YYYY-MM-DD gives those in it on that day (sort: appliedAt, name, updatedAt; cursor paging; total)',
+    roles: PROVIDER_READERS,
   })
   list(@Query() query: ListProvidersQueryDto, @CurrentActor() actor: Actor) {
     const { status, domain, regionCode, cityCode, inPoolOn, warned, q, sort, limit, cursor } = query;

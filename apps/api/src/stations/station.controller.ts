@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import { stationKind, type Actor } from '@sme/domain';
-import { CommandRoute, CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -21,23 +21,20 @@ import { ListStationsQuery, type StationCommandBody } from './station.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { stationReading } from './station.reading';
 
-@ApiTags('stations (服务站)')
-@ApiBearerAuth()
-@Controller('stations')
+@TokenController('stations (服务站)', 'stations')
 export class StationController extends KindController<StationCommandBody> {
   protected readonly kindCommands = stationCommands;
 
-  @Post(':id/covenant')
-  @HttpCode(200)
-  @CommandRoute(stationKind, 'SignCovenant')
-  @ApiOperation({ summary: 'The operator signs the 服务公约' })
+  @CommandPost(stationKind, 'SignCovenant', { path: ':id/covenant', summary: 'The operator signs the 服务公约' })
   signCovenant(@Param('id', IdPipe) id: string, @Body() dto: CovenantDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'SignCovenant', data: { stationId: id, covenantVersion: dto.covenantVersion } }, ctx);
   }
 
-  @Post(':id/revocation-proposals')
-  @CommandRoute(stationKind, 'ProposeRevocation')
-  @ApiOperation({ summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)' })
+  @CommandPost(stationKind, 'ProposeRevocation', {
+    path: ':id/revocation-proposals',
+    summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)',
+    status: 201,
+  })
   proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
     const proposalId = newRecordId(ctx, 'revocation-proposal');
     const evidence = dto.evidence.map(({ description, fileName, sha256 }) => ({
@@ -51,25 +48,18 @@ export class StationController extends KindController<StationCommandBody> {
     );
   }
 
-  @Post(':id/revocation-decision')
-  @HttpCode(200)
-  @CommandRoute(stationKind, 'DecideRevocation')
-  @ApiOperation({ summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
+  @CommandPost(stationKind, 'DecideRevocation', { path: ':id/revocation-decision', summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
   decideRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationDecisionDto, @Ctx() ctx: RequestContext) {
     const data = { stationId: id, proposalId: dto.proposalId, approved: dto.approved, opinion: dto.opinion };
     return this.run({ type: 'DecideRevocation', data }, ctx);
   }
 
-  @Post(':id/withdrawal')
-  @HttpCode(200)
-  @CommandRoute(stationKind, 'WithdrawStation')
-  @ApiOperation({ summary: 'The operator withdraws the station, giving a reason' })
+  @CommandPost(stationKind, 'WithdrawStation', { path: ':id/withdrawal', summary: 'The operator withdraws the station, giving a reason' })
   withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawalDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'WithdrawStation', data: { stationId: id, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
+  @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor) {
     if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
@@ -77,8 +67,7 @@ export class StationController extends KindController<StationCommandBody> {
     return this.queries.execute(new GetRecordQuery(stationReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
   }
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary: 'The station registry (名单) by city, district, status, call and name; ?asOf= gives it as it stood then (sort: plaqueNumber, name, designatedAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListStationsQueryDto) {

@@ -1,5 +1,7 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
 import { consumeInBatches } from '../batch-reader';
+import { Pause } from '../pause';
+import { silentLogger, type LoopLogger } from '../process-lifecycle';
 
 /**
  * A "when X then Y" rule: it reacts to some events of the log by writing follow-up events to other
@@ -14,11 +16,7 @@ export interface Reaction {
   react(event: RecordedEvent): Promise<void>;
 }
 
-export interface ReactorLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type ReactorLogger = LoopLogger;
 
 export interface ReactorOptions {
   /** Events read before the checkpoint is stored when none of them needs a reaction. Default 500. */
@@ -30,7 +28,6 @@ export interface ReactorOptions {
   logger?: ReactorLogger;
 }
 
-const silent: ReactorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const noop = () => undefined;
 
 export const reactionCheckpointName = (reaction: Pick<Reaction, 'name'>) => `reaction-${reaction.name}`;
@@ -53,7 +50,7 @@ export class ReactionRunner {
   private readonly storeEvery: bigint;
   private failures = 0;
   private waiters: { position: bigint; resolve: () => void }[] = [];
-  private wake: () => void = noop;
+  private readonly pause = new Pause();
 
   constructor(
     private readonly events: EventStore,
@@ -64,7 +61,7 @@ export class ReactionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.retryInitialMs = options.retryInitialMs ?? 200;
     this.storeEvery = BigInt(options.storeCheckpointEvery ?? 1000);
-    this.logger = options.logger ?? silent;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** The last position whose follow-ups are written (the stored checkpoint). */
@@ -80,7 +77,7 @@ export class ReactionRunner {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.pause.wake();
     await this.subscription?.stop().catch(noop);
     await this.loop;
     this.loop = null;
@@ -137,13 +134,7 @@ export class ReactionRunner {
         const pause = Math.min(30_000, this.retryInitialMs * 2 ** Math.min(20, this.failures - 1));
         this.logger.error(`reaction ${this.reaction.name} failed (${this.failures} in a row): ${String(error)}; again from ${this.checkpoint} in ${pause} ms`);
         await this.subscription?.stop().catch(noop);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pause);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        await this.pause.for(pause);
       } finally {
         await this.subscription?.stop().catch(noop);
         this.subscription = null;

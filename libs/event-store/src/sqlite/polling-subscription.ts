@@ -1,4 +1,5 @@
 import type { RecordedEvent, Subscription } from '../event-store.port';
+import { Pause } from '../pause';
 
 export interface PollingSubscriptionSource {
   /** Exclusive checkpoint to start after; 0n for the beginning. */
@@ -22,7 +23,7 @@ export class PollingSubscription implements Subscription {
   private stopped = false;
   /** Set by every wake-up; tells the loop not to sleep when an append raced with the last read. */
   private dirty = false;
-  private wakeSleeper: (() => void) | undefined;
+  private readonly pause = new Pause();
   private readonly unlisten: () => void;
   private readonly iterator: AsyncGenerator<RecordedEvent, void, undefined>;
 
@@ -45,7 +46,7 @@ export class PollingSubscription implements Subscription {
 
   private wake(): void {
     this.dirty = true;
-    this.wakeSleeper?.();
+    this.pause.wake();
   }
 
   private async *run(): AsyncGenerator<RecordedEvent, void, undefined> {
@@ -59,27 +60,13 @@ export class PollingSubscription implements Subscription {
           yield event;
           if (this.stopped) return;
         }
-        if (page.length === 0 && !this.dirty) await this.sleep();
+        // unref: a forgotten subscription must not keep the process alive.
+        if (page.length === 0 && !this.dirty) await this.pause.for(this.source.pollIntervalMs, { unref: true });
       }
     } finally {
       this.stopped = true;
       this.unlisten();
       this.source.onEnd?.();
     }
-  }
-
-  private sleep(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.source.pollIntervalMs);
-      // A forgotten subscription must not keep the process alive.
-      timer.unref();
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.wakeSleeper = undefined;
-        resolve();
-      }
-      this.wakeSleeper = done;
-    });
   }
 }

@@ -1,13 +1,9 @@
 /* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
-import { batchReader, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { batchReader, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
 
-export interface RelayLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type RelayLogger = LoopLogger;
 
 /** What the relay needs of a kafkajs producer. */
 export type RelayProducer = Pick<Producer, 'connect' | 'disconnect' | 'sendBatch'>;
@@ -81,7 +77,6 @@ export interface RelayStatusSnapshot {
   lastAcknowledgedAt: string | null;
 }
 
-const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const noop = () => undefined;
 
 /**
@@ -113,7 +108,7 @@ export class Relay {
   private subscription: Subscription | null = null;
   private producer: RelayProducer | null = null;
   private topicsReady = false;
-  private wakeSleeper: () => void = noop;
+  private readonly pause = new Pause();
 
   private state: RelayState = 'idle';
   private checkpoint: bigint | null = null;
@@ -135,7 +130,7 @@ export class Relay {
     this.maxBatchBytes = positive(options.maxBatchBytes, 512 * 1024);
     this.retryInitialMs = positive(options.retryInitialMs, 500);
     this.retryMaxMs = Math.max(this.retryInitialMs, positive(options.retryMaxMs, 30_000));
-    this.logger = options.logger ?? silent;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** Starts relaying in the background; failures are retried, never thrown. */
@@ -153,7 +148,7 @@ export class Relay {
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.running = false;
-    this.wakeSleeper();
+    this.pause.wake();
     await this.subscription?.stop();
     const loop = this.loop;
     const grace = this.options.stopGraceMs ?? 5000;
@@ -219,7 +214,7 @@ export class Relay {
         await subscription?.stop().catch(noop);
         subscription = null;
         await this.dropProducer();
-        await this.sleep(pause);
+        await this.pause.for(pause);
       } finally {
         await subscription?.stop().catch(noop);
         this.subscription = null;
@@ -265,19 +260,6 @@ export class Relay {
     const exponential = Math.min(this.retryMaxMs, this.retryInitialMs * 2 ** Math.min(30, this.consecutiveFailures - 1));
     // ±20 % so that several relays restarting together do not hit the broker in step.
     return Math.round(exponential * (0.8 + Math.random() * 0.4));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const wake = this;
-      function done(): void {
-        clearTimeout(timer);
-        wake.wakeSleeper = noop;
-        resolve();
-      }
-      this.wakeSleeper = done;
-    });
   }
 
   private async dropProducer(): Promise<void> {

@@ -1,13 +1,9 @@
-import { consumeInBatches, type EventStore, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { consumeInBatches, silentLogger, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
 
-export interface ProjectorLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type ProjectorLogger = LoopLogger;
 
 export interface ProjectorOptions {
   /** Most events applied per batch (one read of the touched documents, one bulk write, one checkpoint). */
@@ -30,7 +26,6 @@ interface Target {
   checkpoint: number;
 }
 
-const silent: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
  * Applies events from $all to the projections' documents, batch by batch, from each collection's
@@ -56,7 +51,7 @@ export class Projector {
   ) {
     this.registry = new ProjectionRegistry(docs);
     this.batchSize = options.batchSize ?? 500;
-    this.logger = options.logger ?? silent;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /**

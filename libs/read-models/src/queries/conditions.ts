@@ -10,3 +10,8 @@ export function allOf(conditions: readonly Filter[]): Filter {
 export function regionCodeStartsWith(prefix: string): Filter {
   return { regionCode: { $regex: `^${prefix.replace(/\D/g, '')}` } };
 }
+
+/** For each of `fields` the filter gives (a non-empty value), the documents whose field of the same name equals it. */
+export function equalFields<F extends object>(filter: F, fields: readonly (keyof F & string)[]): Filter[] {
+  return fields.filter((field) => filter[field]).map((field) => ({ [field]: filter[field] }));
+}

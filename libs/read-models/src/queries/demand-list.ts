@@ -3,7 +3,7 @@ import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { Filter } from '../document-store/document-store.port';
 import type { DemandView, DemandViewStatus } from '../demand.projection';
-import { allOf, regionCodeStartsWith } from './conditions';
+import { allOf, equalFields, regionCodeStartsWith } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -26,17 +26,13 @@ export interface DemandListFilter {
 export const DEMAND_SORTS = ['raisedAt', 'updatedAt', 'urgency'] as const;
 
 export function demandFilter(filter: DemandListFilter): Filter {
-  const all: Filter[] = [];
-  if (filter.status) all.push({ status: filter.status });
-  if (filter.category) all.push({ category: filter.category });
-  if (filter.urgency) all.push({ urgency: filter.urgency });
+  const all = equalFields(filter, ['status', 'category', 'urgency']);
   if (filter.regionCode) {
     const code = filter.regionCode;
     all.push(isProvinceCode(code) ? regionCodeStartsWith(code.slice(0, 2)) : isCityCode(code) ? { cityCode: code } : { regionCode: code });
   }
   if (filter.stationId) all.push({ $or: [{ stationId: filter.stationId }, { raisedByStationId: filter.stationId }] });
-  if (filter.enterpriseId) all.push({ enterpriseId: filter.enterpriseId });
-  if (filter.enterpriseUscc) all.push({ enterpriseUscc: filter.enterpriseUscc });
+  all.push(...equalFields(filter, ['enterpriseId', 'enterpriseUscc']));
   if (filter.escalated !== undefined) all.push({ escalated: filter.escalated });
   if (filter.q) all.push({ description: containsText(filter.q) });
   return allOf(all);

@@ -3,7 +3,7 @@ import type { EnterpriseTagCode } from '@sme/domain/enterprise/enterprise-tags';
 import type { IndustryCode, SizeClass } from '@sme/domain/shared/size-class';
 import type { Filter } from '../document-store/document-store.port';
 import type { EnterpriseView } from '../enterprise.projection';
-import { allOf } from './conditions';
+import { allOf, equalFields } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -38,9 +38,7 @@ export function regionCondition(regionCode: string): Filter {
 export function enterpriseFilter(filter: EnterpriseListFilter, tagSlots = 0): Filter {
   const all: Filter[] = [];
   if (filter.regionCode) all.push(regionCondition(filter.regionCode));
-  if (filter.industryCode) all.push({ industryCode: filter.industryCode });
-  if (filter.sizeClass) all.push({ sizeClass: filter.sizeClass });
-  if (filter.uscc) all.push({ uscc: filter.uscc });
+  all.push(...equalFields(filter, ['industryCode', 'sizeClass', 'uscc']));
   if (filter.tagValidOn) {
     const day = filter.tagValidOn;
     const slots = Array.from({ length: tagSlots }, (_, i) => ({

@@ -1,6 +1,6 @@
 import type { Filter } from '../document-store/document-store.port';
 import type { ExpertView } from '../expert.projection';
-import { allOf, regionCodeStartsWith } from './conditions';
+import { allOf, equalFields, regionCodeStartsWith } from './conditions';
 import { cursorPage, type Page, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -31,8 +31,7 @@ export const EXPERT_SORTS = ['registeredAt', 'name', 'updatedAt'] as const;
 export function expertFilter(filter: ExpertListFilter): Filter {
   const all: Filter[] = [];
   if (filter.expertId !== undefined) all.push({ _id: filter.expertId });
-  if (filter.cityCode) all.push({ cityCode: filter.cityCode });
-  if (filter.regionCode) all.push({ regionCode: filter.regionCode });
+  all.push(...equalFields(filter, ['cityCode', 'regionCode']));
   if (filter.regionPrefix) all.push(regionCodeStartsWith(filter.regionPrefix));
   if (filter.specialty) all.push({ 'specialties.domain': filter.specialty });
   if (filter.organisation) {

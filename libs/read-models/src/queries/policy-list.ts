@@ -2,7 +2,7 @@ import type { PolicyLevel } from '@sme/domain/policy/policy.rules';
 import type { Filter } from '../document-store/document-store.port';
 import type { EnterpriseView } from '../enterprise.projection';
 import type { FaqView, PolicyView } from '../policy.projection';
-import { allOf } from './conditions';
+import { allOf, equalFields } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { regionCondition } from './enterprise-list';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
@@ -32,9 +32,7 @@ export function inForceCondition(on: string): Filter {
 }
 
 export function policyFilter(filter: PolicyListFilter): Filter {
-  const all: Filter[] = [];
-  if (filter.level) all.push({ level: filter.level });
-  if (filter.status) all.push({ status: filter.status });
+  const all = equalFields(filter, ['level', 'status']);
   if (filter.issuer) all.push({ issuer: containsText(filter.issuer) });
   if (filter.inForceOn) all.push(inForceCondition(filter.inForceOn));
   if (filter.q) all.push({ $or: [{ title: containsText(filter.q) }, { documentNumber: containsText(filter.q) }, { summary: containsText(filter.q) }] });

@@ -1,7 +1,7 @@
 import type { Filter } from '../document-store/document-store.port';
 import type { ProductView, ServiceCaseView } from '../product.projection';
 import type { ProviderView } from '../provider.projection';
-import { allOf } from './conditions';
+import { allOf, equalFields } from './conditions';
 import { cursorPage, type Page, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -25,9 +25,7 @@ export interface ProductListFilter {
 }
 
 function commonFilter(filter: ProductListFilter, textField: string): Filter[] {
-  const all: Filter[] = [];
-  if (filter.providerId) all.push({ providerId: filter.providerId });
-  if (filter.providerOrgId) all.push({ providerOrgId: filter.providerOrgId });
+  const all = equalFields(filter, ['providerId', 'providerOrgId']);
   if (filter.providerIds) all.push({ providerId: { $in: filter.providerIds } });
   if (filter.domain) all.push({ serviceDomains: filter.domain });
   if (filter.industry) all.push({ industries: { $in: [filter.industry, 'ANY'] } });

@@ -1,6 +1,6 @@
 import type { Filter } from '../document-store/document-store.port';
 import type { ProviderMovementView, ProviderView } from '../provider.projection';
-import { allOf, regionCodeStartsWith } from './conditions';
+import { allOf, equalFields, regionCodeStartsWith } from './conditions';
 import { cursorPage, type Page, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -28,8 +28,7 @@ export function providerFilter(filter: ProviderListFilter, maxSpans = 0): Filter
   const all: Filter[] = [];
   if (filter.status) all.push({ status: filter.status });
   if (filter.domain) all.push({ serviceDomains: filter.domain });
-  if (filter.regionCode) all.push({ regionCode: filter.regionCode });
-  if (filter.cityCode) all.push({ cityCode: filter.cityCode });
+  all.push(...equalFields(filter, ['regionCode', 'cityCode']));
   if (filter.regionPrefix) all.push(regionCodeStartsWith(filter.regionPrefix));
   if (filter.uscc) all.push({ uscc: filter.uscc });
   if (filter.warned !== undefined) all.push({ warned: filter.warned });
