@@ -58,15 +58,15 @@ describe('Providers, products and cases', () => {
     ok(await c.post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '材料齐全，同意入库', occurredAt: '2022-02-01T10:00:00+08:00' }));
     ok(await c.post(provider, `/providers/${providerId}/stations`, { stationId, since: '2022-03-01', occurredAt: '2022-03-01T09:00:00+08:00' }));
 
-    const failed = ok(
-      await c.post(actors.city, `/providers/${providerId}/evaluations`, {
-        period: '2022-H1',
-        scores: { capability: 50, management: 55, quality: 45, satisfaction: 50 },
-        probationDeadline: '2022-09-30',
-        opinion: '服务质量不达标',
-        occurredAt: '2022-07-01T10:00:00+08:00',
-      }),
-    );
+    const evaluate = async (evaluation: object) => ok(await c.post(actors.city, `/providers/${providerId}/evaluations`, evaluation));
+
+    const failed = await evaluate({
+      period: '2022-H1',
+      scores: { capability: 50, management: 55, quality: 45, satisfaction: 50 },
+      probationDeadline: '2022-09-30',
+      opinion: '服务质量不达标',
+      occurredAt: '2022-07-01T10:00:00+08:00',
+    });
     expect(failed.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated', 'ProviderWarned']);
     const afterFailure = ok(await c.get(actors.auditor, `/providers/${providerId}`));
     expect(afterFailure.evaluations.at(-1)).toMatchObject({ period: '2022-H1', total: 50, passMark: 60, passed: false, removalRecommended: false });
@@ -75,14 +75,12 @@ describe('Providers, products and cases', () => {
     expect(warned).toMatchObject({ status: 'IN_POOL', warned: true, probationDeadline: '2022-09-30', currentStationIds: [stationId] });
     expect((await c.get(actors.hub, '/providers?warned=true')).body.items.map((p: { id: string }) => p.id)).toEqual([providerId]);
 
-    const again = ok(
-      await c.post(actors.city, `/providers/${providerId}/evaluations`, {
-        period: '2022-Q3',
-        scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
-        opinion: '整改不到位',
-        occurredAt: '2022-10-10T10:00:00+08:00',
-      }),
-    );
+    const again = await evaluate({
+      period: '2022-Q3',
+      scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
+      opinion: '整改不到位',
+      occurredAt: '2022-10-10T10:00:00+08:00',
+    });
     expect(again.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated']);
     expect(ok(await c.get(actors.auditor, `/providers/${providerId}`))).toMatchObject({ removalRecommended: true });
 
