@@ -1,7 +1,7 @@
 import { callKind } from '@sme/domain/call/call.kind';
 import type { CallCommand, ListEntryInput } from '@sme/domain/call/call.commands';
 import { callDecider } from '@sme/domain/call/call.decider';
-import { call2019, GZ, guangzhouBureau } from '@sme/domain/call/call.fixtures';
+import { call2019, guangzhouBureau } from '@sme/domain/call/call.fixtures';
 import { at } from '@sme/domain/shared/testing';
 import { designationOf } from '@sme/domain/station/station.fixtures';
 import { stationKind } from '@sme/domain/station/station.kind';
