@@ -1,20 +1,15 @@
 import type { Actor } from '@sme/domain';
 import { actors, applicationUpTo, callBody, form, openCall, operator } from './support/station-lifecycle';
-import type { TestApp } from './support/test-app';
-import { startSpecApp, type Client, type Refuse } from './support/spec-app';
+import { useSpecApp } from './support/spec-app';
 
 /** Every refusal: the right status, a stable code, Chinese and English, the field — and nothing written. */
 describe('Bad input and forbidden actors', () => {
-  let t: TestApp;
-  let c: Client;
-  let refused: Refuse;
+  const { app, c, refused } = useSpecApp();
   let callId: string;
 
   beforeAll(async () => {
-    ({ t, c, refused } = await startSpecApp());
-    callId = await openCall(t);
+    callId = await openCall(app());
   });
-  afterAll(() => t.close());
 
   it('400 names each bad field, in both languages', async () => {
     const body = await refused(() => c.post(actors.city, '/calls', { ...callBody, targetStationCount: 'many', cityCode: '4401' }), 400, 'VALIDATION_FAILED');
@@ -56,22 +51,22 @@ describe('Bad input and forbidden actors', () => {
   });
 
   it('409 for a submission after the district deadline (逾期不予受理)', async () => {
-    const id = await applicationUpTo(t, callId, 4, 'DRAFT');
+    const id = await applicationUpTo(app(), callId, 4, 'DRAFT');
     await refused(() => c.post(operator(4), `/applications/${id}/submit`, { occurredAt: '2019-06-18T17:00:01+08:00' }), 409, 'APPLICATION_DEADLINE_PASSED');
   });
 
   it('409 for a step out of order', async () => {
-    const id = await applicationUpTo(t, callId, 5, 'SUBMITTED');
+    const id = await applicationUpTo(app(), callId, 5, 'SUBMITTED');
     const experts = actors.experts.map((e) => ({ expertId: e.id, name: e.id, organisation: e.orgId }));
     const res = await c.post(actors.hub, `/applications/${id}/expert-panel`, { experts, occurredAt: '2019-06-20T10:00:00+08:00' });
     expect(res.status).toBe(409);
   });
 
   it('401 without a token, or with a forged one', async () => {
-    const none = await t.http.post('/calls').send(callBody);
+    const none = await app().http.post('/calls').send(callBody);
     expect(none.status).toBe(401);
     expect(none.body.code).toBe('TOKEN_MISSING');
-    const forged = await t.http.post('/calls').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc').send(callBody);
+    const forged = await app().http.post('/calls').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc').send(callBody);
     expect(forged.status).toBe(401);
     expect(forged.body.code).toBe('TOKEN_INVALID');
   });
@@ -81,7 +76,7 @@ describe('Bad input and forbidden actors', () => {
   });
 
   it('403 for a district reviewer of another district (天河 may not review 海珠)', async () => {
-    const id = await applicationUpTo(t, callId, 7, 'SUBMITTED', '440105');
+    const id = await applicationUpTo(app(), callId, 7, 'SUBMITTED', '440105');
     const res = await c.post(actors.tianhe, `/applications/${id}/district-review`, { passed: true, opinion: '同意', occurredAt: '2019-06-19T10:00:00+08:00' });
     expect(res.status).toBe(403);
     expect((await c.get(actors.auditor, `/applications/${id}`)).body.stage).toBe('SUBMITTED');
@@ -89,7 +84,7 @@ describe('Bad input and forbidden actors', () => {
 
   it('403 for another city’s bureau (深圳 may not close or publish 广州’s call)', async () => {
     const shenzhen: Actor = { id: 'sz-bureau', role: 'CITY_AUTHORITY', orgId: 'SZ-MIIT', regionCode: '440300' };
-    const ownCall = await openCall(t);
+    const ownCall = await openCall(app());
     await refused(() => c.post(shenzhen, `/calls/${ownCall}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }), 403, 'REGION_NOT_PERMITTED');
     expect((await c.post(actors.city, `/calls/${ownCall}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
     await refused(() => c.post(shenzhen, `/calls/${ownCall}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }), 403, 'REGION_NOT_PERMITTED');
@@ -108,7 +103,7 @@ describe('Bad input and forbidden actors', () => {
   });
 
   it('409 for a business time earlier than the record’s last event', async () => {
-    const id = await applicationUpTo(t, callId, 8, 'DRAFT');
+    const id = await applicationUpTo(app(), callId, 8, 'DRAFT');
     await refused(() => c.post(operator(8), `/applications/${id}/submit`, { occurredAt: '2019-06-01T10:00:00+08:00' }), 409, 'OCCURRED_AT_BEFORE_PREVIOUS');
   });
 });

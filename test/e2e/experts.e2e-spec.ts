@@ -1,7 +1,6 @@
 import { expertKind, type Actor } from '@sme/domain';
 import { actors, applicationUpTo, ensurePanelExperts, openCall, uscc } from './support/station-lifecycle';
-import type { TestApp } from './support/test-app';
-import { startSpecApp, type Client, type Refuse } from './support/spec-app';
+import { useSpecApp } from './support/spec-app';
 import { okBody } from './support/refusals';
 
 const UNIVERSITY = '12440000455858371B';
@@ -25,17 +24,13 @@ const profile = (overrides: Record<string, unknown> = {}) => ({
 
 /** 服务专家库 over HTTP: the registry's acts, who may do them where, its list, and the panel that now relies on it. */
 describe('Experts (服务专家库)', () => {
-  let t: TestApp;
-  let c: Client;
-  let refused: Refuse;
+  const { app, c, refused } = useSpecApp();
   let callId: string;
 
   beforeAll(async () => {
-    ({ t, c, refused } = await startSpecApp());
-    callId = await openCall(t);
-    await ensurePanelExperts(t);
+    callId = await openCall(app());
+    await ensurePanelExperts(app());
   });
-  afterAll(() => t.close());
 
   const ok = okBody;
 
@@ -194,7 +189,7 @@ describe('Experts (服务专家库)', () => {
       c.post(actors.hub, `/applications/${applicationId}/expert-panel`, { experts: ids.map((expertId) => ({ expertId, ...extra })), occurredAt: '2019-07-01T10:00:00+08:00' });
 
     beforeAll(async () => {
-      applicationId = await applicationUpTo(t, callId, 41, 'DISTRICT_PASSED');
+      applicationId = await applicationUpTo(app(), callId, 41, 'DISTRICT_PASSED');
       // Suspended from June with no end; an insider whose registry organisation is the applicant's.
       ok(await c.post(actors.hub, '/experts', { ...profile({ name: '停用专家' }), expertId: 'gz-suspended' }));
       ok(await c.post(actors.city, '/experts/gz-suspended/admission', { opinion: '同意入库', occurredAt: '2019-05-10T10:00:00+08:00' }));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { policyKind, type Actor } from '@sme/domain';
+import { ELIGIBILITY_CRITERIA, policyKind, type Actor } from '@sme/domain';
 import { actors, client, operator, uscc } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startSpecApp, type Client, type Refuse } from './support/spec-app';
@@ -58,15 +58,7 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
 
     it('gives every criterion’s reason, narrows to the reader’s region, and refuses readers of no enterprise', async () => {
       const res = await c.get(actors.city, `/policies/${policyId}/eligible-enterprises?on=2025-06-30`);
-      expect(res.body.items[0].reasons.map((r: { criterion: string }) => r.criterion)).toEqual([
-        'EFFECTIVE_FROM',
-        'EFFECTIVE_UNTIL',
-        'NOT_REPEALED',
-        'INDUSTRY',
-        'SIZE_CLASS',
-        'TAGS',
-        'REGION',
-      ]);
+      expect(res.body.items[0].reasons.map((r: { criterion: string }) => r.criterion)).toEqual([...ELIGIBILITY_CRITERIA]);
       expect(await eligibleOn('2025-06-30', actors.haizhu)).toEqual([]);
       await refused(() => c.get(self(e.edges.uscc), `/policies/${policyId}/eligible-enterprises?on=2025-06-30`), 403, 'ENTERPRISE_READ_FORBIDDEN');
       await refused(() => c.get(actors.auditor, `/policies/${policyId}/eligible-enterprises?on=2025-13-01`), 400);

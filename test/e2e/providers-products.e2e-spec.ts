@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { providerKind, type Actor } from '@sme/domain';
 import { productBody } from './support/library-bodies';
 import { actors, applicationUpTo, openCall, uscc } from './support/station-lifecycle';
-import type { TestApp } from './support/test-app';
-import { startSpecApp, type Client, type Refuse } from './support/spec-app';
+import { useSpecApp } from './support/spec-app';
 import { okBody } from './support/refusals';
 
 const PROVIDER_USCC = uscc(701, '440106');
@@ -37,21 +36,17 @@ const product = (providerId: string, overrides: Record<string, unknown> = {}) =>
 
 /** 优质服务机构库 and 服务产品和案例库 over HTTP: 有进有出, the 库 as of dates, 入驻, products and the public catalogue. */
 describe('Providers, products and cases', () => {
-  let t: TestApp;
-  let c: Client;
-  let refused: Refuse;
+  const { app, c, refused } = useSpecApp();
   let providerId: string;
   let stationId: string;
 
   beforeAll(async () => {
-    ({ t, c, refused } = await startSpecApp());
-    const callId = await openCall(t);
-    const applicationId = await applicationUpTo(t, callId, 31, 'APPROVED');
+    const callId = await openCall(app());
+    const applicationId = await applicationUpTo(app(), callId, 31, 'APPROVED');
     expect((await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
     expect((await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' })).status).toBe(200);
     stationId = (await c.get(actors.auditor, `/applications/${applicationId}`)).body.station.stationId;
   });
-  afterAll(() => t.close());
 
   const ok = okBody;
 
@@ -63,15 +58,15 @@ describe('Providers, products and cases', () => {
     ok(await c.post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '材料齐全，同意入库', occurredAt: '2022-02-01T10:00:00+08:00' }));
     ok(await c.post(provider, `/providers/${providerId}/stations`, { stationId, since: '2022-03-01', occurredAt: '2022-03-01T09:00:00+08:00' }));
 
-    const failed = ok(
-      await c.post(actors.city, `/providers/${providerId}/evaluations`, {
-        period: '2022-H1',
-        scores: { capability: 50, management: 55, quality: 45, satisfaction: 50 },
-        probationDeadline: '2022-09-30',
-        opinion: '服务质量不达标',
-        occurredAt: '2022-07-01T10:00:00+08:00',
-      }),
-    );
+    const evaluate = async (evaluation: object) => ok(await c.post(actors.city, `/providers/${providerId}/evaluations`, evaluation));
+
+    const failed = await evaluate({
+      period: '2022-H1',
+      scores: { capability: 50, management: 55, quality: 45, satisfaction: 50 },
+      probationDeadline: '2022-09-30',
+      opinion: '服务质量不达标',
+      occurredAt: '2022-07-01T10:00:00+08:00',
+    });
     expect(failed.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated', 'ProviderWarned']);
     const afterFailure = ok(await c.get(actors.auditor, `/providers/${providerId}`));
     expect(afterFailure.evaluations.at(-1)).toMatchObject({ period: '2022-H1', total: 50, passMark: 60, passed: false, removalRecommended: false });
@@ -80,14 +75,12 @@ describe('Providers, products and cases', () => {
     expect(warned).toMatchObject({ status: 'IN_POOL', warned: true, probationDeadline: '2022-09-30', currentStationIds: [stationId] });
     expect((await c.get(actors.hub, '/providers?warned=true')).body.items.map((p: { id: string }) => p.id)).toEqual([providerId]);
 
-    const again = ok(
-      await c.post(actors.city, `/providers/${providerId}/evaluations`, {
-        period: '2022-Q3',
-        scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
-        opinion: '整改不到位',
-        occurredAt: '2022-10-10T10:00:00+08:00',
-      }),
-    );
+    const again = await evaluate({
+      period: '2022-Q3',
+      scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
+      opinion: '整改不到位',
+      occurredAt: '2022-10-10T10:00:00+08:00',
+    });
     expect(again.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated']);
     expect(ok(await c.get(actors.auditor, `/providers/${providerId}`))).toMatchObject({ removalRecommended: true });
 
@@ -148,7 +141,7 @@ describe('Providers, products and cases', () => {
   it('publishes, revises and retires a product, shown in and then hidden from the public catalogue', async () => {
     const published = ok(await c.post(provider, '/products', product(providerId)));
     const productId = published.id;
-    const shown = await t.http.get('/catalogue/products').expect(200);
+    const shown = await app().http.get('/catalogue/products').expect(200);
     expect(shown.body).toMatchObject({ total: 1, items: [{ id: productId, version: 1, item: '专利申请代理', fee: { kind: 'LOW_FEE', amount: 800 }, timeLimit: { workingDays: 10 }, provider: { id: providerId, name: '广州某知识产权服务有限公司' } }] });
     expect(shown.body.items[0]).not.toHaveProperty('providerOrgId');
 
@@ -156,8 +149,8 @@ describe('Providers, products and cases', () => {
     const revised = ok(await c.get(actors.auditor, `/products/${productId}`));
     expect(revised).toMatchObject({ version: 2, feeKind: 'FREE', status: 'PUBLISHED' });
     expect(revised.versions.map((v: { version: number; changedFields: string[] }) => [v.version, v.changedFields])).toEqual([[1, []], [2, ['fee']]]);
-    expect((await t.http.get('/catalogue/products?feeKind=FREE&industry=SOFTWARE_IT&enterpriseSize=MICRO').expect(200)).body.total).toBe(1);
-    expect((await t.http.get('/catalogue/products?enterpriseSize=MEDIUM').expect(200)).body.total).toBe(0);
+    expect((await app().http.get('/catalogue/products?feeKind=FREE&industry=SOFTWARE_IT&enterpriseSize=MICRO').expect(200)).body.total).toBe(1);
+    expect((await app().http.get('/catalogue/products?enterpriseSize=MEDIUM').expect(200)).body.total).toBe(0);
     expect(ok(await c.get(actors.hub, `/products?providerId=${providerId}&domain=IP`)).total).toBe(1);
 
     const caseRes = ok(
@@ -177,15 +170,15 @@ describe('Providers, products and cases', () => {
     expect(ok(await c.get(actors.auditor, '/cases?status=RETIRED')).total).toBe(1);
 
     ok(await c.post(provider, `/products/${productId}/retirement`, { reason: '不再提供' }));
-    expect((await t.http.get('/catalogue/products').expect(200)).body).toMatchObject({ total: 0, items: [] });
+    expect((await app().http.get('/catalogue/products').expect(200)).body).toMatchObject({ total: 0, items: [] });
     expect(ok(await c.get(actors.auditor, '/products?status=RETIRED')).total).toBe(1);
   });
 
   it('hides the products of a provider that left the 库 and refuses it new ones', async () => {
     const { id: productId } = ok(await c.post(provider, '/products', product(providerId, { item: '商标注册代理' })));
-    expect((await t.http.get('/catalogue/products').expect(200)).body.total).toBe(1);
+    expect((await app().http.get('/catalogue/products').expect(200)).body.total).toBe(1);
     ok(await c.post(provider, `/providers/${providerId}/withdrawal`, { reason: '业务收缩，自愿退出' }));
-    expect((await t.http.get('/catalogue/products').expect(200)).body.total).toBe(0);
+    expect((await app().http.get('/catalogue/products').expect(200)).body.total).toBe(0);
     await refused(() => c.post(provider, '/products', product(providerId)), 409, 'PROVIDER_NOT_IN_POOL');
     ok(await c.post(admin, `/products/${productId}/retirement`, { reason: '服务机构已出库' }));
   });
@@ -202,7 +195,7 @@ describe('Providers, products and cases', () => {
     await refused(() => c.get(otherProvider, `/providers/${providerId}`), 403, 'PROVIDER_READ_FORBIDDEN');
     expect(ok(await c.get(otherProvider, '/providers')).total).toBe(0);
     expect(ok(await c.get(shenzhenHub, '/providers')).total).toBe(0);
-    expect((await t.http.get('/providers')).status).toBe(401);
+    expect((await app().http.get('/providers')).status).toBe(401);
   });
 
   it('reads providers inside the reader’s region: a province its cities, a city its districts; ADMIN all', async () => {
@@ -238,7 +231,7 @@ describe('Providers, products and cases', () => {
     expect(ok(await c.get(provider, `/cases/${cases[0]}`)).id).toBe(cases[0]);
     expect(ok(await c.get(otherProvider, '/products')).total).toBe(0);
     await refused(() => c.get(otherProvider, `/products/${products[0]}`), 403, 'PRODUCT_READ_FORBIDDEN');
-    expect((await t.http.get('/catalogue/products').expect(200)).body.total).toBe(0);
+    expect((await app().http.get('/catalogue/products').expect(200)).body.total).toBe(0);
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {

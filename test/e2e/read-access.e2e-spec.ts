@@ -1,23 +1,18 @@
 import { applicationKind, callKind, type Actor } from '@sme/domain';
 import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
-import type { TestApp } from './support/test-app';
-import { startSpecApp, type Client } from './support/spec-app';
-import { expectRefused } from './support/refusals';
+import { useSpecApp } from './support/spec-app';
 
 describe('Who reads which applications', () => {
-  let t: TestApp;
-  let c: Client;
+  const { app, c, refused } = useSpecApp();
   let callId: string;
   let tianheApp: string;
   let haizhuApp: string;
 
   beforeAll(async () => {
-    ({ t, c } = await startSpecApp());
-    callId = await openCall(t);
-    tianheApp = await applicationUpTo(t, callId, 1, 'PANEL_FORMED', '440106');
-    haizhuApp = await applicationUpTo(t, callId, 2, 'SUBMITTED', '440105');
+    callId = await openCall(app());
+    tianheApp = await applicationUpTo(app(), callId, 1, 'PANEL_FORMED', '440106');
+    haizhuApp = await applicationUpTo(app(), callId, 2, 'SUBMITTED', '440105');
   });
-  afterAll(() => t.close());
 
   const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((a) => a.id).sort();
 
@@ -56,10 +51,10 @@ describe('Who reads which applications', () => {
 
   it('readers of all read their own region only: Shenzhen’s city authority and auditor read no Guangzhou application', async () => {
     for (const reader of [shenzhen.city, shenzhen.auditor]) {
-      await expectRefused(t, () => c.get(reader, `/applications/${tianheApp}`), 403, 'APPLICATION_READ_FORBIDDEN');
+      await refused(() => c.get(reader, `/applications/${tianheApp}`), 403, 'APPLICATION_READ_FORBIDDEN');
       expect(ids(await c.get(reader, `/applications?callId=${callId}`))).toEqual([]);
       expect(ids(await c.get(reader, '/applications'))).toEqual([]);
-      await expectRefused(t, () => c.get(reader, '/applications?districtCode=440106'), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.get(reader, '/applications?districtCode=440106'), 403, 'REGION_NOT_PERMITTED');
     }
     expect((await c.get(actors.auditor, `/applications/${tianheApp}`)).status).toBe(200);
     expect(ids(await c.get(actors.auditor, '/applications?districtCode=440106'))).toEqual([tianheApp]);
@@ -80,8 +75,8 @@ describe('Who reads which applications', () => {
 
   it('an auditor reads the whole envelopes of its own region’s records only', async () => {
     for (const stream of [applicationKind.streamId(tianheApp), callKind.streamId(callId)]) {
-      await expectRefused(t, () => c.get(shenzhen.auditor, `/streams/${stream}/events`), 403, 'REGION_NOT_PERMITTED');
-      await expectRefused(t, () => c.get(shenzhen.auditor, `/streams/${stream}/events?fromRevision=1`), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.get(shenzhen.auditor, `/streams/${stream}/events`), 403, 'REGION_NOT_PERMITTED');
+      await refused(() => c.get(shenzhen.auditor, `/streams/${stream}/events?fromRevision=1`), 403, 'REGION_NOT_PERMITTED');
       expect((await c.get(actors.auditor, `/streams/${stream}/events`)).status).toBe(200);
       const guangdong: Actor = { id: 'gd-auditor', role: 'AUDITOR', orgId: 'GD-AUDIT', regionCode: '440000' };
       expect((await c.get(guangdong, `/streams/${stream}/events`)).status).toBe(200);

@@ -1,22 +1,19 @@
 import { applicationKind } from '@sme/domain';
 import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
 import type { TestApp } from './support/test-app';
-import { startSpecApp, type Client } from './support/spec-app';
+import { useSpecApp } from './support/spec-app';
 
 describe('The 服务站 designation lifecycle over HTTP', () => {
-  let t: TestApp;
-  let c: Client;
+  const { app, c } = useSpecApp();
   let callId: string;
 
   beforeAll(async () => {
-    ({ t, c } = await startSpecApp());
-    callId = await openCall(t);
+    callId = await openCall(app());
   });
-  afterAll(() => t.close());
 
   it('takes an application from draft to a designated, covenant-signed station, every step an event', async () => {
-    const applicationId = await applicationUpTo(t, callId, 1, 'APPROVED');
-    const other = await applicationUpTo(t, callId, 2, 'SUBMITTED', '440105');
+    const applicationId = await applicationUpTo(app(), callId, 1, 'APPROVED');
+    const other = await applicationUpTo(app(), callId, 2, 'SUBMITTED', '440105');
 
     expect((await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
     const published = await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' });
@@ -53,7 +50,7 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
   });
 
   it('revokes a station on the hub’s proposal and the city’s decision; the operator can then do nothing', async () => {
-    const { stationId, op } = await designatedStation(t, 10);
+    const { stationId, op } = await designatedStation(app(), 10);
     const proposal = await c.post(actors.hub, `/stations/${stationId}/revocation-proposals`, {
       grounds: ['LOW_SATISFACTION'],
       evidence: [{ description: '满意度回访 41%' }],
@@ -90,14 +87,14 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
   });
 
   it('lets an operator withdraw its station with a reason', async () => {
-    const { stationId, op } = await designatedStation(t, 20);
+    const { stationId, op } = await designatedStation(app(), 20);
     const withdrawn = await c.post(op, `/stations/${stationId}/withdrawal`, { reason: '业务调整', occurredAt: '2021-03-01T10:00:00+08:00' });
     expect(withdrawn.status).toBe(200);
     expect((await c.get(op, `/stations/${stationId}`)).body).toMatchObject({ status: 'WITHDRAWN', withdrawal: { reason: '业务调整' } });
   });
 
   it('gives auditors whole envelopes with a hash chain they can verify', async () => {
-    const applicationId = await applicationUpTo(t, await openCall(t), 30, 'SUBMITTED');
+    const applicationId = await applicationUpTo(app(), await openCall(app()), 30, 'SUBMITTED');
     const res = await c.get(actors.auditor, `/streams/${applicationKind.streamId(applicationId)}/events`);
     expect(res.status).toBe(200);
     const [drafted, submitted] = res.body.events;

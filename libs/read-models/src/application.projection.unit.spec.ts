@@ -64,6 +64,13 @@ const panelMember = (i: number, score: number | null = null) => ({
   scoredAt: score === null ? null : `2019-07-0${2 + i}T02:00:00.000Z`,
 });
 
+/** The view moved on to `stage`, which its history records with the time and the actor. */
+const movedTo = <V extends { history: object[] }>(before: V, stage: string, at: string, by: string) => ({
+  ...before,
+  stage,
+  history: [...before.history, { stage, at, by }],
+});
+
 describe('applications projection', () => {
   it('ApplicationDrafted: a draft with the form, its materials apart, nothing reviewed yet, and the first stage in its history', () => {
     const application = anApplication();
@@ -119,34 +126,21 @@ describe('applications projection', () => {
     givenEvents(applicationsProjection, [application.draft()])
       .when(application.submit())
       .then((before) => ({
-        ...before,
-        stage: 'SUBMITTED',
+        ...movedTo(before, 'SUBMITTED', '2019-06-10T02:00:00.000Z', 'op-user-1'),
         submittedAt: '2019-06-10T02:00:00.000Z',
-        history: [...before.history, { stage: 'SUBMITTED', at: '2019-06-10T02:00:00.000Z', by: 'op-user-1' }],
       }));
   });
 
-  it('ApplicationPassedDistrictReview: DISTRICT_PASSED, with the review and its reviewer', () => {
+  it.each([
+    { event: 'ApplicationPassedDistrictReview', passed: true, opinion: '材料齐全，同意推荐', stage: 'DISTRICT_PASSED' },
+    { event: 'ApplicationRejectedByDistrict', passed: false, opinion: '场所证明不符', stage: 'DISTRICT_REJECTED' },
+  ])('$event: $stage, with the review and its reviewer', ({ passed, opinion, stage }) => {
     const application = anApplication();
     givenEvents(applicationsProjection, [application.draft(), application.submit()])
-      .when(application.review(true, '材料齐全，同意推荐'))
+      .when(application.review(passed, opinion))
       .then((before) => ({
-        ...before,
-        stage: 'DISTRICT_PASSED',
-        districtReview: { passed: true, opinion: '材料齐全，同意推荐', reviewedAt: '2019-06-19T02:00:00.000Z', reviewerId: 'th-reviewer' },
-        history: [...before.history, { stage: 'DISTRICT_PASSED', at: '2019-06-19T02:00:00.000Z', by: 'th-reviewer' }],
-      }));
-  });
-
-  it('ApplicationRejectedByDistrict: DISTRICT_REJECTED, with the review and its reviewer', () => {
-    const application = anApplication();
-    givenEvents(applicationsProjection, [application.draft(), application.submit()])
-      .when(application.review(false, '场所证明不符'))
-      .then((before) => ({
-        ...before,
-        stage: 'DISTRICT_REJECTED',
-        districtReview: { passed: false, opinion: '场所证明不符', reviewedAt: '2019-06-19T02:00:00.000Z', reviewerId: 'th-reviewer' },
-        history: [...before.history, { stage: 'DISTRICT_REJECTED', at: '2019-06-19T02:00:00.000Z', by: 'th-reviewer' }],
+        ...movedTo(before, stage, '2019-06-19T02:00:00.000Z', 'th-reviewer'),
+        districtReview: { passed, opinion, reviewedAt: '2019-06-19T02:00:00.000Z', reviewerId: 'th-reviewer' },
       }));
   });
 
@@ -155,10 +149,8 @@ describe('applications projection', () => {
     givenEvents(applicationsProjection, [application.draft(), application.submit(), application.review(true, '同意')])
       .when(application.formPanel())
       .then((before) => ({
-        ...before,
-        stage: 'PANEL_FORMED',
+        ...movedTo(before, 'PANEL_FORMED', '2019-07-01T02:00:00.000Z', 'hub-staff-1'),
         panel: [panelMember(0), panelMember(1), panelMember(2)],
-        history: [...before.history, { stage: 'PANEL_FORMED', at: '2019-07-01T02:00:00.000Z', by: 'hub-staff-1' }],
       }));
   });
 
@@ -175,60 +167,36 @@ describe('applications projection', () => {
       givenEvents(applicationsProjection, [...underPanel(application), application.score(0, 80), application.score(1, 85)])
         .when(application.score(2, 91))
         .then((before) => ({
-          ...before,
-          stage: 'SCORED',
+          ...movedTo(before, 'SCORED', '2019-07-04T02:00:00.000Z', 'expert-3'),
           panel: [panelMember(0, 80), panelMember(1, 85), panelMember(2, 91)],
           averageScore: 85.33,
-          history: [...before.history, { stage: 'SCORED', at: '2019-07-04T02:00:00.000Z', by: 'expert-3' }],
         }));
     });
   });
 
-  it('ApplicationRecommended: RECOMMENDED, with the hub’s opinion and the mean it was given', () => {
+  it.each([
+    { event: 'ApplicationRecommended', recommended: true, opinion: '推荐', stage: 'RECOMMENDED' },
+    { event: 'ApplicationNotRecommended', recommended: false, opinion: '服务能力不足', stage: 'NOT_RECOMMENDED' },
+  ])('$event: $stage, with the hub’s opinion and the mean it was given', ({ recommended, opinion, stage }) => {
     const application = anApplication();
     givenEvents(applicationsProjection, scored(application))
-      .when(application.recommend(true, '推荐'))
+      .when(application.recommend(recommended, opinion))
       .then((before) => ({
-        ...before,
-        stage: 'RECOMMENDED',
-        recommendation: { recommended: true, opinion: '推荐', issuedAt: '2019-07-10T02:00:00.000Z', averageScore: 85.33 },
-        history: [...before.history, { stage: 'RECOMMENDED', at: '2019-07-10T02:00:00.000Z', by: 'hub-staff-1' }],
+        ...movedTo(before, stage, '2019-07-10T02:00:00.000Z', 'hub-staff-1'),
+        recommendation: { recommended, opinion, issuedAt: '2019-07-10T02:00:00.000Z', averageScore: 85.33 },
       }));
   });
 
-  it('ApplicationNotRecommended: NOT_RECOMMENDED, with the hub’s opinion and the mean it was given', () => {
-    const application = anApplication();
-    givenEvents(applicationsProjection, scored(application))
-      .when(application.recommend(false, '服务能力不足'))
-      .then((before) => ({
-        ...before,
-        stage: 'NOT_RECOMMENDED',
-        recommendation: { recommended: false, opinion: '服务能力不足', issuedAt: '2019-07-10T02:00:00.000Z', averageScore: 85.33 },
-        history: [...before.history, { stage: 'NOT_RECOMMENDED', at: '2019-07-10T02:00:00.000Z', by: 'hub-staff-1' }],
-      }));
-  });
-
-  it('ApplicationApproved: APPROVED, with the city’s opinion', () => {
+  it.each([
+    { event: 'ApplicationApproved', approved: true, opinion: '审定通过', stage: 'APPROVED' },
+    { event: 'ApplicationRejected', approved: false, opinion: '布点饱和', stage: 'REJECTED' },
+  ])('$event: $stage, with the city’s opinion', ({ approved, opinion, stage }) => {
     const application = anApplication();
     givenEvents(applicationsProjection, [...scored(application), application.recommend(true, '推荐')])
-      .when(application.decide(true, '审定通过'))
+      .when(application.decide(approved, opinion))
       .then((before) => ({
-        ...before,
-        stage: 'APPROVED',
-        decision: { approved: true, opinion: '审定通过', decidedAt: '2019-07-20T02:00:00.000Z' },
-        history: [...before.history, { stage: 'APPROVED', at: '2019-07-20T02:00:00.000Z', by: 'gz-bureau-1' }],
-      }));
-  });
-
-  it('ApplicationRejected: REJECTED, with the city’s opinion', () => {
-    const application = anApplication();
-    givenEvents(applicationsProjection, [...scored(application), application.recommend(true, '推荐')])
-      .when(application.decide(false, '布点饱和'))
-      .then((before) => ({
-        ...before,
-        stage: 'REJECTED',
-        decision: { approved: false, opinion: '布点饱和', decidedAt: '2019-07-20T02:00:00.000Z' },
-        history: [...before.history, { stage: 'REJECTED', at: '2019-07-20T02:00:00.000Z', by: 'gz-bureau-1' }],
+        ...movedTo(before, stage, '2019-07-20T02:00:00.000Z', 'gz-bureau-1'),
+        decision: { approved, opinion, decidedAt: '2019-07-20T02:00:00.000Z' },
       }));
   });
 
@@ -237,10 +205,8 @@ describe('applications projection', () => {
     givenEvents(applicationsProjection, [...scored(application), application.recommend(true, '推荐'), application.decide(true, '审定通过')])
       .when(application.designate())
       .then((before) => ({
-        ...before,
-        stage: 'DESIGNATED',
+        ...movedTo(before, 'DESIGNATED', '2019-09-10T02:00:00.000Z', 'gz-bureau-1'),
         station: { stationId: 'st-007', plaqueNumber: '440100-2019-007', designatedAt: '2019-09-10T02:00:00.000Z' },
-        history: [...before.history, { stage: 'DESIGNATED', at: '2019-09-10T02:00:00.000Z', by: 'gz-bureau-1' }],
       }));
   });
 

@@ -1,14 +1,16 @@
 import { callKind } from '@sme/domain/call/call.kind';
 import type { CallCommand, ListEntryInput } from '@sme/domain/call/call.commands';
 import { callDecider } from '@sme/domain/call/call.decider';
-import { call2019, GZ, guangzhouBureau } from '@sme/domain/call/call.fixtures';
+import { call2019, guangzhouBureau } from '@sme/domain/call/call.fixtures';
 import { at } from '@sme/domain/shared/testing';
+import { designationOf } from '@sme/domain/station/station.fixtures';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { callsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
 
-const CALL_ID = call2019.callId;
+/** The call's title, document number, city, deadlines and target, as the city opened it. */
+const { callId: CALL_ID, ...termsOfTheCall } = call2019;
 
 const approvedStations: ListEntryInput[] = [
   { applicationId: 'app-tianhe-001', stationId: 'st-th-1', districtCode: '440106', stationName: '天河软件园站' },
@@ -36,13 +38,7 @@ describe('calls projection', () => {
       .then({
         _id: CALL_ID,
         id: CALL_ID,
-        title: '广州市中小企业服务站征集',
-        documentNumber: '穗工信函〔2019〕1100号',
-        cityCode: GZ,
-        registrationCutoff: '2018-01-01',
-        districtDeadline: '2019-06-18T17:00:00+08:00',
-        cityDeadline: '2019-06-21T17:00:00+08:00',
-        targetStationCount: 100,
+        ...termsOfTheCall,
         status: 'OPEN',
         openedAt: '2019-05-24T01:00:00.000Z',
         closedAt: null,
@@ -90,18 +86,7 @@ describe('calls projection', () => {
       anotherKindSameId: () =>
         call.log.stream(stationKind, stationKind.streamId(CALL_ID)).recordOne({
           type: 'DesignateStation',
-          data: {
-            stationId: CALL_ID,
-            applicationId: 'app-tianhe-001',
-            callId: CALL_ID,
-            plaqueNumber: '440100-2019-001',
-            name: '天河软件园站',
-            districtCode: '440106',
-            cityCode: GZ,
-            address: '广州市天河区建中路5号',
-            operator: { name: '广州天河软件园发展有限公司', uscc: '91440106MA59C3PL24' },
-            ownerOrgId: '91440106MA59C3PL24',
-          },
+          data: designationOf(CALL_ID),
           metadata: at('2019-09-10T10:00:00+08:00', guangzhouBureau),
         }),
       unknownType: () =>

@@ -5,20 +5,18 @@ import { expertDecider } from '@sme/domain/expert/expert.decider';
 import { applicationDecider } from '@sme/domain/application/application.decider';
 import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
-import { anActor, at } from '@sme/domain/shared/testing';
+import type { RecordedEvent } from '@sme/event-store';
+import { anActor, at, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
 import type { ExpertChange, ExpertSuspensionRecord } from './expert.projection';
 import { expertsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents, type ActNotes } from './testing/projection-gwt';
 
-const GZ = '440100';
 const EXPERT_ID = 'expert-wang';
 const UNIVERSITY = { id: '12440000455858371B', name: '广东某大学' };
 const FIRM = { id: '91440106MA59C3PL24', name: '广州知产通知识产权代理有限公司' };
 
 const self = anActor('EXPERT', '440106', EXPERT_ID, UNIVERSITY.id);
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
 
 const registration: RegisterExpert['data'] = {
   expertId: EXPERT_ID,
@@ -55,6 +53,12 @@ function anExpert(expertId = EXPERT_ID, log = eventLog()) {
 
 const change = (event: string, at: string, by: Actor, reason: string | null = null): ExpertChange => ({ event, at, by: by.id, byRole: by.role, reason });
 
+/** The view after an act, which adds a line to its history. */
+const changedBy = <V extends { history: ExpertChange[] }>(before: V, ...act: Parameters<typeof change>) => ({
+  ...before,
+  history: [...before.history, change(...act)],
+});
+
 const suspension = (from: string, until: string | null, endsAt: string | null, reinstated?: { at: string; opinion: string }): ExpertSuspensionRecord => ({
   reason: '评审中未申明利益关系',
   from,
@@ -65,6 +69,12 @@ const suspension = (from: string, until: string | null, endsAt: string | null, r
 });
 
 describe('experts projection', () => {
+  /** An act on an expert registered and admitted. */
+  const onAnAdmittedExpert = (act: (expert: ReturnType<typeof anExpert>) => RecordedEvent) => {
+    const expert = anExpert();
+    return givenEvents(expertsProjection, [expert.register(), expert.admit()]).when(act(expert));
+  };
+
   it('ExpertRegistered: registered, its organisation the one open spell, not admitted, suspended or removed; the first line of its history', () => {
     const expert = anExpert();
     givenEvents(expertsProjection, [])
@@ -97,39 +107,30 @@ describe('experts projection', () => {
     givenEvents(expertsProjection, [expert.register()])
       .when(expert.admit())
       .then((before) => ({
-        ...before,
+        ...changedBy(before, 'ExpertAdmitted', '2024-02-01T02:00:00.000Z', cityBureau),
         status: 'ADMITTED',
         admittedAt: '2024-02-01T02:00:00.000Z',
         admissionOpinion: '同意入库',
-        history: [...before.history, change('ExpertAdmitted', '2024-02-01T02:00:00.000Z', cityBureau)],
       }));
   });
 
   describe('ExpertSuspended', () => {
     it('until a day: the suspension ends at the close of that day in China; the reason given with the act goes into the history', () => {
-      const expert = anExpert();
       const running = suspension('2024-03-01T02:00:00.000Z', '2024-03-31', '2024-03-31T15:59:59.999Z');
-      givenEvents(expertsProjection, [expert.register(), expert.admit()])
-        .when(expert.suspend('2024-03-01T10:00:00+08:00', '2024-03-31', { reason: '专家组投诉' }))
-        .then((before) => ({
-          ...before,
-          suspension: running,
-          suspensions: [running],
-          history: [...before.history, change('ExpertSuspended', '2024-03-01T02:00:00.000Z', hub, '专家组投诉')],
-        }));
+      onAnAdmittedExpert((expert) => expert.suspend('2024-03-01T10:00:00+08:00', '2024-03-31', { reason: '专家组投诉' })).then((before) => ({
+        ...changedBy(before, 'ExpertSuspended', '2024-03-01T02:00:00.000Z', hub, '专家组投诉'),
+        suspension: running,
+        suspensions: [running],
+      }));
     });
 
     it('until reinstated: no end', () => {
-      const expert = anExpert();
       const running = suspension('2024-03-01T02:00:00.000Z', null, null);
-      givenEvents(expertsProjection, [expert.register(), expert.admit()])
-        .when(expert.suspend('2024-03-01T10:00:00+08:00'))
-        .then((before) => ({
-          ...before,
-          suspension: running,
-          suspensions: [running],
-          history: [...before.history, change('ExpertSuspended', '2024-03-01T02:00:00.000Z', hub)],
-        }));
+      onAnAdmittedExpert((expert) => expert.suspend('2024-03-01T10:00:00+08:00')).then((before) => ({
+        ...changedBy(before, 'ExpertSuspended', '2024-03-01T02:00:00.000Z', hub),
+        suspension: running,
+        suspensions: [running],
+      }));
     });
 
     it('again, after one ran out: the new one is current, both are kept', () => {
@@ -139,10 +140,9 @@ describe('experts projection', () => {
       givenEvents(expertsProjection, [expert.register(), expert.admit(), expert.suspend('2024-03-01T10:00:00+08:00', '2024-03-31')])
         .when(expert.suspend('2024-05-01T10:00:00+08:00'))
         .then((before) => ({
-          ...before,
+          ...changedBy(before, 'ExpertSuspended', '2024-05-01T02:00:00.000Z', hub),
           suspension: running,
           suspensions: [ranOut, running],
-          history: [...before.history, change('ExpertSuspended', '2024-05-01T02:00:00.000Z', hub)],
         }));
     });
   });
@@ -153,10 +153,9 @@ describe('experts projection', () => {
       givenEvents(expertsProjection, [expert.register(), expert.admit(), expert.suspend('2024-03-01T10:00:00+08:00')])
         .when(expert.reinstate('2024-04-01T10:00:00+08:00'))
         .then((before) => ({
-          ...before,
+          ...changedBy(before, 'ExpertReinstated', '2024-04-01T02:00:00.000Z', hub),
           suspension: null,
           suspensions: [suspension('2024-03-01T02:00:00.000Z', null, null, { at: '2024-04-01T02:00:00.000Z', opinion: '已整改' })],
-          history: [...before.history, change('ExpertReinstated', '2024-04-01T02:00:00.000Z', hub)],
         }));
     });
 
@@ -174,56 +173,45 @@ describe('experts projection', () => {
       ])
         .when(expert.reinstate('2024-06-01T10:00:00+08:00'))
         .then((before) => ({
-          ...before,
+          ...changedBy(before, 'ExpertReinstated', '2024-06-01T02:00:00.000Z', hub),
           suspension: null,
           suspensions: [lifted, ranOut, suspension('2024-05-01T02:00:00.000Z', null, null, { at: '2024-06-01T02:00:00.000Z', opinion: '已整改' })],
-          history: [...before.history, change('ExpertReinstated', '2024-06-01T02:00:00.000Z', hub)],
         }));
     });
   });
 
   it('ExpertRemoved: removed, with the time and the reason', () => {
-    const expert = anExpert();
-    givenEvents(expertsProjection, [expert.register(), expert.admit()])
-      .when(expert.remove('2024-10-01T10:00:00+08:00', { reason: '本人来函' }))
-      .then((before) => ({
-        ...before,
-        status: 'REMOVED',
-        removedAt: '2024-10-01T02:00:00.000Z',
-        removalReason: '本人申请出库',
-        history: [...before.history, change('ExpertRemoved', '2024-10-01T02:00:00.000Z', cityBureau, '本人来函')],
-      }));
+    onAnAdmittedExpert((expert) => expert.remove('2024-10-01T10:00:00+08:00', { reason: '本人来函' })).then((before) => ({
+      ...changedBy(before, 'ExpertRemoved', '2024-10-01T02:00:00.000Z', cityBureau, '本人来函'),
+      status: 'REMOVED',
+      removedAt: '2024-10-01T02:00:00.000Z',
+      removalReason: '本人申请出库',
+    }));
   });
 
   it('ExpertProfileUpdated: the fields changed, a move to another city with its city code', () => {
-    const expert = anExpert();
-    givenEvents(expertsProjection, [expert.register(), expert.admit()])
-      .when(expert.update({ name: '王志明（更正）', specialties: [{ domain: 'LEGAL' }], regionCode: '440305', title: '研究员' }, '2024-07-01T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        name: '王志明（更正）',
-        specialties: [{ domain: 'LEGAL' }],
-        regionCode: '440305',
-        cityCode: '440300',
-        title: '研究员',
-        history: [...before.history, change('ExpertProfileUpdated', '2024-07-01T02:00:00.000Z', self)],
-      }));
+    onAnAdmittedExpert((expert) =>
+      expert.update({ name: '王志明（更正）', specialties: [{ domain: 'LEGAL' }], regionCode: '440305', title: '研究员' }, '2024-07-01T10:00:00+08:00'),
+    ).then((before) => ({
+      ...changedBy(before, 'ExpertProfileUpdated', '2024-07-01T02:00:00.000Z', self),
+      name: '王志明（更正）',
+      specialties: [{ domain: 'LEGAL' }],
+      regionCode: '440305',
+      cityCode: '440300',
+      title: '研究员',
+    }));
   });
 
   describe('ExpertOrganisationChanged', () => {
     it('the new organisation; the old spell closes when the new one opens', () => {
-      const expert = anExpert();
-      givenEvents(expertsProjection, [expert.register(), expert.admit()])
-        .when(expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00'))
-        .then((before) => ({
-          ...before,
-          organisation: FIRM,
-          organisationHistory: [
-            { organisation: UNIVERSITY, from: '2024-01-10T02:00:00.000Z', to: '2024-09-01T02:00:00.000Z' },
-            { organisation: FIRM, from: '2024-09-01T02:00:00.000Z', to: null },
-          ],
-          history: [...before.history, change('ExpertOrganisationChanged', '2024-09-01T02:00:00.000Z', self)],
-        }));
+      onAnAdmittedExpert((expert) => expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00')).then((before) => ({
+        ...changedBy(before, 'ExpertOrganisationChanged', '2024-09-01T02:00:00.000Z', self),
+        organisation: FIRM,
+        organisationHistory: [
+          { organisation: UNIVERSITY, from: '2024-01-10T02:00:00.000Z', to: '2024-09-01T02:00:00.000Z' },
+          { organisation: FIRM, from: '2024-09-01T02:00:00.000Z', to: null },
+        ],
+      }));
     });
 
     it('a spell closed before keeps its end', () => {
@@ -231,14 +219,13 @@ describe('experts projection', () => {
       givenEvents(expertsProjection, [expert.register(), expert.update({ organisation: FIRM }, '2024-09-01T10:00:00+08:00')])
         .when(expert.update({ organisation: UNIVERSITY }, '2024-11-01T10:00:00+08:00'))
         .then((before) => ({
-          ...before,
+          ...changedBy(before, 'ExpertOrganisationChanged', '2024-11-01T02:00:00.000Z', self),
           organisation: UNIVERSITY,
           organisationHistory: [
             { organisation: UNIVERSITY, from: '2024-01-10T02:00:00.000Z', to: '2024-09-01T02:00:00.000Z' },
             { organisation: FIRM, from: '2024-09-01T02:00:00.000Z', to: '2024-11-01T02:00:00.000Z' },
             { organisation: UNIVERSITY, from: '2024-11-01T02:00:00.000Z', to: null },
           ],
-          history: [...before.history, change('ExpertOrganisationChanged', '2024-11-01T02:00:00.000Z', self)],
         }));
     });
   });

@@ -1,34 +1,16 @@
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { applicationDecider } from '@sme/domain/application/application.decider';
 import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
-import { GZ } from '@sme/domain/call/call.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
-import { anActor, at } from '@sme/domain/shared/testing';
+import { at, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
 import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
-import type { DesignateStation, StationCommand } from '@sme/domain/station/station.commands';
+import type { StationCommand } from '@sme/domain/station/station.commands';
+import { designationOf, evidence, OWNER, owner } from '@sme/domain/station/station.fixtures';
 import { stationKind } from '@sme/domain/station/station.kind';
+import type { RecordedEvent } from '@sme/event-store';
 import { stationsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
-
-const OWNER = '91440106MA59C3PL24';
-const cityBureau = anActor('CITY_AUTHORITY', GZ, 'gz-bureau-1', 'gz-miit');
-const hub = anActor('HUB', GZ, 'hub-staff-1', '51440100MJK12345XY');
-const owner = anActor('STATION_OPERATOR', '440106', 'op-user-1', OWNER);
-const evidence = [{ description: '2019年第四季度满意度调查：满意率41%', fileName: 'survey.pdf', sha256: 'c'.repeat(64) }];
-
-const designation = (stationId: string): DesignateStation['data'] => ({
-  stationId,
-  applicationId: 'app-tianhe-001',
-  callId: 'call-gz-2019',
-  plaqueNumber: '440100-2019-007',
-  name: '广州市中小企业服务站（天河软件园站）',
-  districtCode: '440106',
-  cityCode: GZ,
-  address: '广州市天河区建中路5号一楼',
-  operator: { name: '广州天河软件园发展有限公司', uscc: OWNER },
-  ownerOrgId: OWNER,
-});
 
 type DataOf<T extends StationCommand['type']> = Omit<Extract<StationCommand, { type: T }>['data'], 'stationId'>;
 
@@ -39,7 +21,7 @@ function aStation(stationId = 'st-007', log = eventLog()) {
     stream.recordOne({ type, data: { stationId, ...data }, metadata: at(when, actor) } as unknown as StationCommand);
   return {
     log,
-    designate: (when = '2019-09-10T10:00:00+08:00') => act('DesignateStation', designation(stationId), cityBureau, when),
+    designate: (when = '2019-09-10T10:00:00+08:00') => act('DesignateStation', designationOf(stationId), cityBureau, when),
     sign: (covenantVersion: string, when: string) => act('SignCovenant', { covenantVersion }, owner, when),
     propose: (proposalId: string, when: string) =>
       act('ProposeRevocation', { proposalId, grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'], evidence, opinion: '建议撤销' }, hub, when),
@@ -50,6 +32,12 @@ function aStation(stationId = 'st-007', log = eventLog()) {
 }
 
 describe('stations projection', () => {
+  /** An act on a station designated and bound by the 2019 covenant. */
+  const onASignedStation = (act: (station: ReturnType<typeof aStation>) => RecordedEvent) => {
+    const station = aStation();
+    return givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')]).when(act(station));
+  };
+
   it('StationDesignated: an active station with no covenant, no revocation, no withdrawal', () => {
     const station = aStation();
     givenEvents(stationsProjection, [])
@@ -83,16 +71,13 @@ describe('stations projection', () => {
   });
 
   it('CovenantSigned: a later version goes after those signed', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
-      .when(station.sign('穗2020版', '2020-09-20T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        covenants: [
-          { covenantVersion: '穗2019版', signedAt: '2019-09-20T02:00:00.000Z' },
-          { covenantVersion: '穗2020版', signedAt: '2020-09-20T02:00:00.000Z' },
-        ],
-      }));
+    onASignedStation((station) => station.sign('穗2020版', '2020-09-20T10:00:00+08:00')).then((before) => ({
+      ...before,
+      covenants: [
+        { covenantVersion: '穗2019版', signedAt: '2019-09-20T02:00:00.000Z' },
+        { covenantVersion: '穗2020版', signedAt: '2020-09-20T02:00:00.000Z' },
+      ],
+    }));
   });
 
   const proposal = (proposalId: string, proposedAt: string) => ({
@@ -103,6 +88,13 @@ describe('stations projection', () => {
     proposedAt,
     proposedBy: 'hub-staff-1',
   });
+  const open = (proposalId: string, proposedAt: string) => ({ ...proposal(proposalId, proposedAt), outcome: 'OPEN' as const, decidedAt: null, decisionOpinion: null });
+  const closed = (proposalId: string, proposedAt: string, outcome: 'APPROVED' | 'REJECTED', decidedAt: string, decisionOpinion: string) => ({
+    ...proposal(proposalId, proposedAt),
+    outcome,
+    decidedAt,
+    decisionOpinion,
+  });
 
   /** Designated; proposal rp-1 made and rejected. */
   const rejectedProposal = (station: ReturnType<typeof aStation>) => [
@@ -110,98 +102,73 @@ describe('stations projection', () => {
     station.propose('rp-1', '2020-03-01T10:00:00+08:00'),
     station.decide('rp-1', false, '整改期内', '2020-03-20T10:00:00+08:00'),
   ];
-  const firstRejected = {
-    ...proposal('rp-1', '2020-03-01T02:00:00.000Z'),
-    outcome: 'REJECTED' as const,
-    decidedAt: '2020-03-20T02:00:00.000Z',
-    decisionOpinion: '整改期内',
+  const firstRejected = closed('rp-1', '2020-03-01T02:00:00.000Z', 'REJECTED', '2020-03-20T02:00:00.000Z', '整改期内');
+
+  /** The city decides rp-1, the station's only proposal. */
+  const decidingTheOnlyProposal = (approved: boolean, opinion: string) => {
+    const station = aStation();
+    return givenEvents(stationsProjection, [station.designate(), station.propose('rp-1', '2020-03-01T10:00:00+08:00')]).when(
+      station.decide('rp-1', approved, opinion, '2020-03-20T10:00:00+08:00'),
+    );
+  };
+  /** The city decides rp-2, proposed after rp-1 was rejected. */
+  const decidingTheSecondProposal = (approved: boolean, opinion: string) => {
+    const station = aStation();
+    return givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')]).when(
+      station.decide('rp-2', approved, opinion, '2020-06-20T10:00:00+08:00'),
+    );
   };
 
   it('RevocationProposed: an open proposal, by the hub’s officer', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
-      .when(station.propose('rp-1', '2020-03-01T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        revocations: [{ ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'OPEN', decidedAt: null, decisionOpinion: null }],
-      }));
+    onASignedStation((station) => station.propose('rp-1', '2020-03-01T10:00:00+08:00')).then((before) => ({ ...before, revocations: [open('rp-1', '2020-03-01T02:00:00.000Z')] }));
   });
 
   it('RevocationProposed: a new proposal goes after the decided ones', () => {
     const station = aStation();
     givenEvents(stationsProjection, rejectedProposal(station))
       .when(station.propose('rp-2', '2020-06-01T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        revocations: [
-          firstRejected,
-          { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'OPEN', decidedAt: null, decisionOpinion: null },
-        ],
-      }));
+      .then((before) => ({ ...before, revocations: [firstRejected, open('rp-2', '2020-06-01T02:00:00.000Z')] }));
   });
 
   it('StationRevoked: revoked and ended; the proposal is closed as APPROVED with the city’s opinion', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [station.designate(), station.propose('rp-1', '2020-03-01T10:00:00+08:00')])
-      .when(station.decide('rp-1', true, '同意撤销称号和授牌', '2020-03-20T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        status: 'REVOKED',
-        endedAt: '2020-03-20T02:00:00.000Z',
-        revocations: [
-          { ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'APPROVED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '同意撤销称号和授牌' },
-        ],
-      }));
+    decidingTheOnlyProposal(true, '同意撤销称号和授牌').then((before) => ({
+      ...before,
+      status: 'REVOKED',
+      endedAt: '2020-03-20T02:00:00.000Z',
+      revocations: [closed('rp-1', '2020-03-01T02:00:00.000Z', 'APPROVED', '2020-03-20T02:00:00.000Z', '同意撤销称号和授牌')],
+    }));
   });
 
   it('StationRevoked: an earlier, rejected proposal keeps its outcome', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')])
-      .when(station.decide('rp-2', true, '同意撤销称号和授牌', '2020-06-20T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        status: 'REVOKED',
-        endedAt: '2020-06-20T02:00:00.000Z',
-        revocations: [
-          firstRejected,
-          { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'APPROVED', decidedAt: '2020-06-20T02:00:00.000Z', decisionOpinion: '同意撤销称号和授牌' },
-        ],
-      }));
+    decidingTheSecondProposal(true, '同意撤销称号和授牌').then((before) => ({
+      ...before,
+      status: 'REVOKED',
+      endedAt: '2020-06-20T02:00:00.000Z',
+      revocations: [firstRejected, closed('rp-2', '2020-06-01T02:00:00.000Z', 'APPROVED', '2020-06-20T02:00:00.000Z', '同意撤销称号和授牌')],
+    }));
   });
 
   it('RevocationProposalRejected: the station stays active; the proposal is closed as REJECTED', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [station.designate(), station.propose('rp-1', '2020-03-01T10:00:00+08:00')])
-      .when(station.decide('rp-1', false, '证据不足', '2020-03-20T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        revocations: [{ ...proposal('rp-1', '2020-03-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-03-20T02:00:00.000Z', decisionOpinion: '证据不足' }],
-      }));
+    decidingTheOnlyProposal(false, '证据不足').then((before) => ({
+      ...before,
+      revocations: [closed('rp-1', '2020-03-01T02:00:00.000Z', 'REJECTED', '2020-03-20T02:00:00.000Z', '证据不足')],
+    }));
   });
 
   it('RevocationProposalRejected: only the proposal decided is closed', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [...rejectedProposal(station), station.propose('rp-2', '2020-06-01T10:00:00+08:00')])
-      .when(station.decide('rp-2', false, '证据不足', '2020-06-20T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        revocations: [
-          firstRejected,
-          { ...proposal('rp-2', '2020-06-01T02:00:00.000Z'), outcome: 'REJECTED', decidedAt: '2020-06-20T02:00:00.000Z', decisionOpinion: '证据不足' },
-        ],
-      }));
+    decidingTheSecondProposal(false, '证据不足').then((before) => ({
+      ...before,
+      revocations: [firstRejected, closed('rp-2', '2020-06-01T02:00:00.000Z', 'REJECTED', '2020-06-20T02:00:00.000Z', '证据不足')],
+    }));
   });
 
   it('StationWithdrawn: withdrawn and ended, with the reason and the day', () => {
-    const station = aStation();
-    givenEvents(stationsProjection, [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')])
-      .when(station.withdraw('场地到期', '2020-05-01T10:00:00+08:00'))
-      .then((before) => ({
-        ...before,
-        status: 'WITHDRAWN',
-        endedAt: '2020-05-01T02:00:00.000Z',
-        withdrawal: { reason: '场地到期', withdrawnAt: '2020-05-01T02:00:00.000Z' },
-      }));
+    onASignedStation((station) => station.withdraw('场地到期', '2020-05-01T10:00:00+08:00')).then((before) => ({
+      ...before,
+      status: 'WITHDRAWN',
+      endedAt: '2020-05-01T02:00:00.000Z',
+      withdrawal: { reason: '场地到期', withdrawnAt: '2020-05-01T02:00:00.000Z' },
+    }));
   });
 
   describeNoViewWithoutStart(stationsProjection, 'an event for a station the view never saw designated makes no view', () => {

@@ -16,3 +16,27 @@ export async function startSpecApp(options: { env?: NodeJS.ProcessEnv } = {}): P
   const t = await startTestApp(options);
   return { t, c: client(t), refused: (send, status, code) => expectRefused(t, send, status, code) };
 }
+
+/**
+ * For a describe block: starts the app before its tests and closes it after them. The client and the
+ * refusal check can be taken at once, outside any hook: they reach the app when called.
+ *
+ *   const { app, c, refused } = useSpecApp();
+ *   beforeAll(async () => (callId = await openCall(app())));
+ */
+export function useSpecApp(options: { env?: NodeJS.ProcessEnv } = {}): { app: () => TestApp; c: Client; refused: Refuse } {
+  let started: SpecApp | undefined;
+  const spec = (): SpecApp => {
+    if (!started) throw new Error('The app starts in beforeAll: reach it from hooks and tests only');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startSpecApp(options);
+  });
+  afterAll(() => started?.t.close());
+  return {
+    app: () => spec().t,
+    c: { post: (...args) => spec().c.post(...args), get: (...args) => spec().c.get(...args) },
+    refused: (...args) => spec().refused(...args),
+  };
+}

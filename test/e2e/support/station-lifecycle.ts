@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { MATERIAL_KINDS, usccCheckCharacter, type Actor, type ApplicationForm } from '@sme/domain';
+import { aForm } from '@sme/domain/application/application.fixtures';
 import type { TestApp } from './test-app';
 import { DEMO_CALL } from '../../../apps/api/src/demo/demo-data';
 
@@ -26,38 +27,16 @@ export function operator(seed: number, region = '440106'): Actor {
 const { callId: _demoCallId, openedAt, ...demoCallFields } = DEMO_CALL;
 export const callBody = { ...demoCallFields, occurredAt: openedAt };
 
+/**
+ * The domain's model application form (the Tianhe software park's), made the seed's own: the operator's
+ * name and code, the district, the station's name and the material files.
+ */
 export function form(seed: number, district = '440106', overrides: Partial<ApplicationForm> = {}): ApplicationForm {
+  const model = aForm();
   return {
-    operator: {
-      name: `测试园区运营公司${seed}`,
-      uscc: uscc(seed, district),
-      type: 'SCIENCE_PARK',
-      industry: '软件和信息技术服务业',
-      registrationDate: '2015-03-01',
-      registrationRegionCode: district,
-      legalRepresentative: '王强',
-      nature: '有限责任公司',
-      registeredAddress: '广州市天河区测试路1号',
-      postcode: '510630',
-      officeAddress: '广州市天河区测试路1号',
-      contact: { name: '李敏', phone: '020-38620000', email: 'li@example.cn' },
-      parkOpenedOn: '2015-09',
-      enterprisesServed: 200,
-    },
-    operations: [
-      { year: 2017, revenue: 1000, serviceRevenue: 300, totalAssets: 5000, totalProfit: 100, taxPaid: 50, smesServed: 120 },
-      { year: 2018, revenue: 1200, serviceRevenue: 360, totalAssets: 5200, totalProfit: 120, taxPaid: 60, smesServed: 150 },
-    ],
-    station: {
-      name: `测试服务站${seed}`,
-      districtCode: district,
-      address: '广州市天河区测试路1号一楼',
-      areaSqm: 120,
-      fullTimeStaff: 2,
-      qualifiedFullTimeStaff: 2,
-      partTimeStaff: 1,
-      head: { name: '陈晓', phone: '13900139000', email: 'chen@example.cn', education: 'COLLEGE_OR_BACHELOR' },
-    },
+    ...model,
+    operator: { ...model.operator, name: `测试园区运营公司${seed}`, uscc: uscc(seed, district), registrationRegionCode: district },
+    station: { ...model.station, name: `测试服务站${seed}`, districtCode: district },
     materials: MATERIAL_KINDS.map((kind) => ({
       kind,
       fileName: `${kind}.pdf`,

@@ -48,36 +48,23 @@ describe('Policy matching (政策精准匹配)', () => {
   });
 
   describe('in force on the date', () => {
-    it.each([
-      ['the day before it takes effect', '2023-12-31', false],
-      ['the day it takes effect', '2024-01-01', true],
-    ])('%s', (_, on, met) => {
-      const result = isEligible(policy(), enterprise(), on);
-      expect(criterion(result, 'EFFECTIVE_FROM').met).toBe(met);
-      expect(result.eligible).toBe(met);
-    });
-
-    it.each([
-      ['its last day (until is inclusive)', '2025-12-31', true],
-      ['the day after its last day', '2026-01-01', false],
-    ])('%s', (_, on, met) => {
-      const result = isEligible(policy(), enterprise(), on);
-      expect(criterion(result, 'EFFECTIVE_UNTIL').met).toBe(met);
+    const repealedFromJuly = { repealedOn: '2024-07-01' };
+    it.each<[string, Partial<MatchablePolicy>, string, EligibilityCriterion, boolean]>([
+      ['the day before it takes effect', {}, '2023-12-31', 'EFFECTIVE_FROM', false],
+      ['the day it takes effect', {}, '2024-01-01', 'EFFECTIVE_FROM', true],
+      ['its last day (until is inclusive)', {}, '2025-12-31', 'EFFECTIVE_UNTIL', true],
+      ['the day after its last day', {}, '2026-01-01', 'EFFECTIVE_UNTIL', false],
+      ['the day before the repeal takes effect', repealedFromJuly, '2024-06-30', 'NOT_REPEALED', true],
+      ['the day the repeal takes effect (自…起废止)', repealedFromJuly, '2024-07-01', 'NOT_REPEALED', false],
+      ['after the repeal', repealedFromJuly, '2024-08-01', 'NOT_REPEALED', false],
+    ])('%s', (_, dates, on, decidedBy, met) => {
+      const result = isEligible(policy({}, dates), enterprise(), on);
+      expect(criterion(result, decidedBy).met).toBe(met);
       expect(result.eligible).toBe(met);
     });
 
     it('is open-ended without an end date', () => {
       expect(isEligible(policy({}, { effectiveUntil: undefined }), enterprise(), '2099-12-31').eligible).toBe(true);
-    });
-
-    it.each([
-      ['the day before the repeal takes effect', '2024-06-30', true],
-      ['the day the repeal takes effect (自…起废止)', '2024-07-01', false],
-      ['after the repeal', '2024-08-01', false],
-    ])('%s', (_, on, met) => {
-      const result = isEligible(policy({}, { repealedOn: '2024-07-01' }), enterprise(), on);
-      expect(criterion(result, 'NOT_REPEALED').met).toBe(met);
-      expect(result.eligible).toBe(met);
     });
 
     it('was never in force when repealed from the day it took effect', () => {

@@ -1,3 +1,4 @@
+import type { Actor } from '../shared/decider';
 import { anActor, cityBureau, commandsOn, commandWith, given, GZ, hub, shenzhenHub, type CommandData } from '../shared/testing';
 import type { ApplyForEntry, ProviderCommand } from './provider.commands';
 import { providerDecider } from './provider.decider';
@@ -113,6 +114,19 @@ const withdrawn: ProviderEvent = {
 
 const inPool = [applied, admitted];
 const stateOf = (history: ProviderEvent[]): ProviderState => given(providerKind, history).state;
+
+/** An act on a provider in the pool: refused to one that applied and was never admitted, or that withdrew. */
+function expectInPoolOnly(act: ProviderCommand) {
+  given(providerKind, [applied]).when(act).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
+  given(providerKind, [...inPool, withdrawn]).when(act).thenThrows('PROVIDER_NOT_IN_POOL');
+}
+
+/** An act for the hub or city authority of the provider's city: the city authority may; the provider and Shenzhen's hub may not. */
+function expectForCityStaffOnly(act: (actor: Actor) => ProviderCommand, emits: ProviderEvent['type']) {
+  given(providerKind, inPool).when(act(cityBureau)).thenEmits([emits]);
+  given(providerKind, inPool).when(act(provider)).thenThrows('ROLE_NOT_PERMITTED');
+  given(providerKind, inPool).when(act(shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+}
 
 describe('Service provider (优质服务机构库)', () => {
   describe('ApplyForEntry (申请入库)', () => {
@@ -417,14 +431,11 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('evaluates providers in the pool only', () => {
-      given(providerKind, [applied]).when(evaluate()).thenThrows('PROVIDER_NOT_IN_POOL', { kind: 'CONFLICT' });
-      given(providerKind, [...inPool, withdrawn]).when(evaluate()).thenThrows('PROVIDER_NOT_IN_POOL');
+      expectInPoolOnly(evaluate());
     });
 
     it('is for the hub or city authority of the provider’s city', () => {
-      given(providerKind, inPool).when(evaluate({}, cityBureau)).thenEmits(['ProviderEvaluated']);
-      given(providerKind, inPool).when(evaluate({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
-      given(providerKind, inPool).when(evaluate({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      expectForCityStaffOnly((actor) => evaluate({}, actor), 'ProviderEvaluated');
     });
   });
 
@@ -554,14 +565,11 @@ describe('Service provider (优质服务机构库)', () => {
     });
 
     it('removes a provider in the pool only', () => {
-      given(providerKind, [applied]).when(remove()).thenThrows('PROVIDER_NOT_IN_POOL');
-      given(providerKind, [...inPool, withdrawn]).when(remove()).thenThrows('PROVIDER_NOT_IN_POOL');
+      expectInPoolOnly(remove());
     });
 
     it('is for the hub or city authority of the provider’s city', () => {
-      given(providerKind, inPool).when(remove({}, cityBureau)).thenEmits(['ProviderRemoved']);
-      given(providerKind, inPool).when(remove({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
-      given(providerKind, inPool).when(remove({}, shenzhenHub)).thenThrows('REGION_NOT_PERMITTED');
+      expectForCityStaffOnly((actor) => remove({}, actor), 'ProviderRemoved');
     });
   });
 

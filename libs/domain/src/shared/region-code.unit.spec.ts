@@ -13,22 +13,26 @@ import {
 import { domainErrorOf } from './testing';
 
 describe('Region codes (GB/T 2260)', () => {
-  it('are six digits not starting with 0', () => {
-    expect(isRegionCode('440106')).toBe(true);
-    expect(isRegionCode('44010')).toBe(false);
-    expect(isRegionCode('4401066')).toBe(false);
-    expect(isRegionCode('04010A')).toBe(false);
-    expect(isRegionCode('040106')).toBe(false);
+  it.each([
+    ['440106', true],
+    ['44010', false],
+    ['4401066', false],
+    ['04010A', false],
+    ['040106', false],
+  ])('are six digits not starting with 0: %p is one: %p', (code, expected) => {
+    expect(isRegionCode(code)).toBe(expected);
   });
 
-  it('tell province, city and county apart', () => {
-    expect(isProvinceCode('440000')).toBe(true);
-    expect(isProvinceCode('440100')).toBe(false);
-    expect(isCityCode('440100')).toBe(true);
-    expect(isCityCode('440000')).toBe(false);
-    expect(isCityCode('440106')).toBe(false);
-    expect(isCountyCode('440106')).toBe(true);
-    expect(isCountyCode('440100')).toBe(false);
+  it.each([
+    { isOfLevel: isProvinceCode, value: '440000', expected: true },
+    { isOfLevel: isProvinceCode, value: '440100', expected: false },
+    { isOfLevel: isCityCode, value: '440100', expected: true },
+    { isOfLevel: isCityCode, value: '440000', expected: false },
+    { isOfLevel: isCityCode, value: '440106', expected: false },
+    { isOfLevel: isCountyCode, value: '440106', expected: true },
+    { isOfLevel: isCountyCode, value: '440100', expected: false },
+  ])('tell province, city and county apart: $isOfLevel.name($value) is $expected', ({ isOfLevel, value, expected }) => {
+    expect(isOfLevel(value)).toBe(expected);
   });
 
   it('hold the eleven districts of Guangzhou', () => {
@@ -44,33 +48,23 @@ describe('Region codes (GB/T 2260)', () => {
   });
 
   describe('isWithinCity', () => {
-    it('accepts a district of the city', () => {
-      expect(isWithinCity('440106', '440100')).toBe(true);
-      expect(isWithinCity('440105', '440100')).toBe(true);
+    it.each([
+      ['accepts a district of the city', '440106', '440100', true],
+      ['accepts a district of the city', '440105', '440100', true],
+      ['refuses a district of another city', '440305', '440100', false],
+      ['counts the city itself only when asked', '440100', '440100', false],
+      ['refuses a code with the city prefix that is not one of its listed districts', '440101', '440100', false],
+      ['refuses a code with the city prefix that is not one of its listed districts', '440199', '440100', false],
+      ['goes by the prefix for a city whose districts are not held as data', '440305', '440300', true],
+      ['needs a city code to compare with', '440106', '440000', false],
+      ['needs a city code to compare with', '440106', '440106', false],
+      ['needs a city code to compare with', 'bogus', '440100', false],
+    ])('%s: %s within %s is %p', (_rule, code, cityCode, expected) => {
+      expect(isWithinCity(code, cityCode)).toBe(expected);
     });
 
-    it('refuses a district of another city', () => {
-      expect(isWithinCity('440305', '440100')).toBe(false);
-    });
-
-    it('counts the city itself only when asked', () => {
-      expect(isWithinCity('440100', '440100')).toBe(false);
+    it('counts the city itself only when asked: asked', () => {
       expect(isWithinCity('440100', '440100', { includeCity: true })).toBe(true);
-    });
-
-    it('refuses a code with the city prefix that is not one of its listed districts', () => {
-      expect(isWithinCity('440101', '440100')).toBe(false);
-      expect(isWithinCity('440199', '440100')).toBe(false);
-    });
-
-    it('goes by the prefix for a city whose districts are not held as data', () => {
-      expect(isWithinCity('440305', '440300')).toBe(true);
-    });
-
-    it('needs a city code to compare with', () => {
-      expect(isWithinCity('440106', '440000')).toBe(false);
-      expect(isWithinCity('440106', '440106')).toBe(false);
-      expect(isWithinCity('bogus', '440100')).toBe(false);
     });
   });
 

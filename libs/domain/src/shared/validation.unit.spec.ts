@@ -44,15 +44,17 @@ describe('Field validation', () => {
     expect(domainErrorOf(() => requireFormat('5100', isPostcode, 'p', label, '六位数字', 'six digits')).code).toBe('FIELD_INVALID');
   });
 
-  it('recognise e-mail addresses, phone numbers and postcodes', () => {
-    expect(isEmail('chenyu@gz.gov.cn')).toBe(true);
-    expect(isEmail('chenyu@gz')).toBe(false);
-    expect(isPhone('020-83123932')).toBe(true);
-    expect(isPhone('83522270-802、13826473459')).toBe(true);
-    expect(isPhone('12345')).toBe(false);
-    expect(isPhone('call me')).toBe(false);
-    expect(isPostcode('510623')).toBe(true);
-    expect(isPostcode('51062')).toBe(false);
+  it.each([
+    { recognise: isEmail, value: 'chenyu@gz.gov.cn', expected: true },
+    { recognise: isEmail, value: 'chenyu@gz', expected: false },
+    { recognise: isPhone, value: '020-83123932', expected: true },
+    { recognise: isPhone, value: '83522270-802、13826473459', expected: true },
+    { recognise: isPhone, value: '12345', expected: false },
+    { recognise: isPhone, value: 'call me', expected: false },
+    { recognise: isPostcode, value: '510623', expected: true },
+    { recognise: isPostcode, value: '51062', expected: false },
+  ])('recognise e-mail addresses, phone numbers and postcodes: $recognise.name($value) is $expected', ({ recognise, value, expected }) => {
+    expect(recognise(value)).toBe(expected);
   });
 
   it('requireOpinion wants a non-blank opinion', () => {
