@@ -1,8 +1,9 @@
 import { delivered, registered, steward } from '@sme/domain/delivery/delivery.fixtures';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
-import type { DeliveryFee, ServedEnterprise, ServingOrganisation } from '@sme/domain/delivery/delivery.terms';
+import type { DeliveryFee, ServedEnterprise, ServingOrganisation, Steward } from '@sme/domain/delivery/delivery.terms';
 import { opened, opening } from '@sme/domain/follow-up/follow-up.fixtures';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
+import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import type { RecordedEvent } from '@sme/event-store';
 import { projectDelivery, type DeliveryView } from '../delivery.projection';
 import { foldView } from '../fold-view';
@@ -13,6 +14,8 @@ import { handMadeEvents } from './hand-made-events';
 export interface DeliveryStory {
   server?: ServingOrganisation;
   enterprise?: ServedEnterprise;
+  steward?: Steward;
+  domain?: ServiceDomain;
   fee?: DeliveryFee;
   /** Where it was delivered (the fixture's Tianhe otherwise). */
   regionCode?: string;
@@ -44,6 +47,8 @@ export function deliveryView(deliveryId: string, story: DeliveryStory = {}): Del
         deliveryId,
         ...(story.server ? { server: story.server } : {}),
         ...(story.enterprise ? { enterprise: story.enterprise } : {}),
+        ...(story.steward ? { steward: story.steward } : {}),
+        ...(story.domain ? { domain: story.domain } : {}),
         ...(story.fee ? { fee: story.fee } : {}),
         ...(story.regionCode ? { regionCode: story.regionCode } : {}),
         ...(story.title ? { title: story.title } : {}),
@@ -79,6 +84,7 @@ export interface FollowUpStory {
   cause?: FollowUpView['cause'];
   server?: ServingOrganisation;
   enterprise?: ServedEnterprise;
+  steward?: Steward;
   openedOn?: string;
   dueOn?: string;
   escalated?: boolean;
@@ -103,6 +109,7 @@ export function followUpView(followUpId: string, story: FollowUpStory): FollowUp
         ...(story.cause ? { cause: story.cause } : {}),
         ...(story.server ? { server: story.server } : {}),
         ...(story.enterprise ? { enterprise: story.enterprise } : {}),
+        ...(story.steward ? { steward: story.steward } : {}),
         openedOn,
         dueOn,
         openedAt,
