@@ -57,7 +57,9 @@ export function deliveryView(deliveryId: string, story: DeliveryStory = {}): Del
       registeredAt,
     ),
   ];
-  const add = (type: string, data: Record<string, unknown>) => events.push(event(stream, type, { deliveryId, ...data }));
+  // Each event at the business time its data carries.
+  const add = (type: string, data: Record<string, unknown>) =>
+    events.push(event(stream, type, { deliveryId, ...data }, Object.entries(data).find(([key]) => key.endsWith('At') && key !== 'registeredAt')?.[1] as string));
   if (story.cancelled) add('DeliveryCancelled', { reason: '企业另行委托', cancelledAt: registeredAt });
   if (story.deliveredOn) {
     add('DeliveryDelivered', {
@@ -66,6 +68,7 @@ export function deliveryView(deliveryId: string, story: DeliveryStory = {}): Del
       deliveredOn: story.deliveredOn,
       confirmableAutomaticallyFrom: story.confirmableAutomaticallyFrom ?? story.deliveredOn,
       returnVisitSampled: story.returnVisitSampled ?? false,
+      deliveredAt: `${story.deliveredOn}T08:00:00.000Z`,
     });
   }
   const [first, amended] = story.ratings ?? [];
@@ -118,7 +121,8 @@ export function followUpView(followUpId: string, story: FollowUpStory): FollowUp
     ),
   ];
   if (story.escalated) {
-    events.push(event(stream, 'FollowUpEscalated', { followUpId, to: opening.escalateTo, dueOn, overdueWorkingDays: 1, escalatedAt: `${dueOn}T20:00:00.000Z` }));
+    const escalatedAt = `${dueOn}T20:00:00.000Z`;
+    events.push(event(stream, 'FollowUpEscalated', { followUpId, to: opening.escalateTo, dueOn, overdueWorkingDays: 1, escalatedAt }, escalatedAt));
   }
   if (story.closedOn) {
     const closedAt = `${story.closedOn}T08:00:00.000Z`;
