@@ -1,22 +1,4 @@
-import {
-  archived,
-  confirmed,
-  delivered,
-  deliveredWith,
-  DELIVERY_ID,
-  disputed,
-  ENTERPRISE_ID,
-  ENTERPRISE_USCC,
-  PROVIDER_ID,
-  PROVIDER_USCC,
-  providerStaff,
-  ratedWith,
-  registered,
-  servedEnterprise,
-  started,
-  steward,
-  visited,
-} from '@sme/domain/delivery/delivery.fixtures';
+import * as fixture from '@sme/domain/delivery/delivery.fixtures';
 import type { DeliveryEvent, DeliveryEvents } from '@sme/domain/delivery/delivery.events';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
@@ -26,6 +8,9 @@ import type { DeliveryView } from './delivery.projection';
 import { deliveriesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
+
+const { archived, confirmed, delivered, deliveredWith, DELIVERY_ID, disputed, ENTERPRISE_ID, ENTERPRISE_USCC, PROVIDER_ID, PROVIDER_USCC } = fixture;
+const { providerStaff, ratedWith, registered, servedEnterprise, started, steward, visited } = fixture;
 
 const GZ = '440100';
 const TIANHE = '440106';
@@ -101,6 +86,16 @@ const REGISTERED_VIEW: Omit<DeliveryView, '_position' | 'revision' | 'updatedAt'
   corrections: [],
 };
 
+/** What the fixture delivery's DeliveryDelivered sets, the 回访 sample aside. */
+const DELIVERED_FIELDS: Pick<DeliveryView, 'status' | 'deliveredOn' | 'outcome' | 'deliverables' | 'feedbackClosesOn' | 'confirmableAutomaticallyFrom'> = {
+  status: 'DELIVERED',
+  deliveredOn: '2026-03-10',
+  outcome: '获得银行授信150万元',
+  deliverables: [{ title: '融资诊断报告', sha256: 'a'.repeat(64) }],
+  feedbackClosesOn: '2026-04-09',
+  confirmableAutomaticallyFrom: '2026-03-17',
+};
+
 describe('deliveries projection', () => {
   it('DeliveryRegistered: registered, nulls for all that has not happened yet, its city beside its district', () => {
     const d = aDelivery();
@@ -134,34 +129,14 @@ describe('deliveries projection', () => {
     const d = aDelivery();
     givenEvents(deliveriesProjection, [d.record(registered), d.record(started)])
       .when(d.record(delivered))
-      .then((before) => ({
-        ...before,
-        status: 'DELIVERED',
-        deliveredOn: '2026-03-10',
-        outcome: '获得银行授信150万元',
-        deliverables: [{ title: '融资诊断报告', sha256: 'a'.repeat(64) }],
-        feedbackClosesOn: '2026-04-09',
-        confirmableAutomaticallyFrom: '2026-03-17',
-        returnVisitSampled: false,
-        returnVisitRequired: false,
-      }));
+      .then((before) => ({ ...before, ...DELIVERED_FIELDS, returnVisitSampled: false, returnVisitRequired: false }));
   });
 
   it('DeliveryDelivered, drawn in the 回访 sample: a 回访 is required', () => {
     const d = aDelivery();
     givenEvents(deliveriesProjection, [d.record(registered), d.record(started)])
       .when(d.record(deliveredWith({ returnVisitSampled: true })))
-      .then((before) => ({
-        ...before,
-        status: 'DELIVERED',
-        deliveredOn: '2026-03-10',
-        outcome: '获得银行授信150万元',
-        deliverables: [{ title: '融资诊断报告', sha256: 'a'.repeat(64) }],
-        feedbackClosesOn: '2026-04-09',
-        confirmableAutomaticallyFrom: '2026-03-17',
-        returnVisitSampled: true,
-        returnVisitRequired: true,
-      }));
+      .then((before) => ({ ...before, ...DELIVERED_FIELDS, returnVisitSampled: true, returnVisitRequired: true }));
   });
 
   it('DeliveryConfirmed by the enterprise', () => {
