@@ -1,16 +1,20 @@
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { callKind } from '@sme/domain/call/call.kind';
+import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { demandKind } from '@sme/domain/demand/demand.kind';
 import { enterpriseKind } from '@sme/domain/enterprise/enterprise.kind';
 import { expertKind } from '@sme/domain/expert/expert.kind';
+import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
 import { faqKind } from '@sme/domain/policy/faq.kind';
 import { policyKind } from '@sme/domain/policy/policy.kind';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { projectApplication } from './application.projection';
 import { projectCall } from './call.projection';
 import { projectDemand, type DemandView } from './demand.projection';
+import { projectDelivery, type DeliveryView } from './delivery.projection';
 import { projectEnterprise, type EnterpriseView } from './enterprise.projection';
 import { projectExpert, type ExpertView } from './expert.projection';
+import { projectFollowUp, type FollowUpView } from './follow-up.projection';
 import { projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
 import { POOL_PROJECTIONS } from './pool-projections';
 import { kindProjection, type Projection } from './projector/projection';
@@ -102,8 +106,33 @@ export const demandsProjection = kindProjection<DemandView>({
   indexes: [{ keys: { cityCode: 1, regionCode: 1, status: 1 } }, { keys: { status: 1, escalated: 1, raisedAt: 1 } }, { keys: { enterpriseId: 1 } }],
 });
 
+/** 服务项目: deliveries, with their feedback and 回访. */
+export const deliveriesProjection = kindProjection<DeliveryView>({
+  name: 'deliveries',
+  version: 1,
+  kind: deliveryKind,
+  project: projectDelivery,
+  indexes: [
+    { keys: { status: 1, registeredAt: -1 } },
+    { keys: { cityCode: 1, regionCode: 1, status: 1 } },
+    { keys: { 'enterprise.uscc': 1 } },
+    { keys: { 'server.orgId': 1, deliveredOn: 1 } },
+    { keys: { deliveredOn: 1 } },
+    { keys: { status: 1, confirmableAutomaticallyFrom: 1 } },
+  ],
+});
+
+/** 差评跟进: follow-ups of deliveries. */
+export const followUpsProjection = kindProjection<FollowUpView>({
+  name: 'follow-ups',
+  version: 1,
+  kind: followUpKind,
+  project: projectFollowUp,
+  indexes: [{ keys: { status: 1, dueOn: 1 } }, { keys: { deliveryId: 1 } }, { keys: { 'steward.regionCode': 1, status: 1 } }],
+});
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, ...POOL_PROJECTIONS] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, deliveriesProjection, followUpsProjection, ...POOL_PROJECTIONS] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

@@ -1,0 +1,101 @@
+import type { ServedEnterprise, ServingOrganisation, Steward } from '@sme/domain/delivery/delivery.terms';
+import type { FollowUpEvent, FollowUpEvents } from '@sme/domain/follow-up/follow-up.events';
+import { assertNever } from '@sme/domain/shared/decider';
+import type { RecordedEvent } from '@sme/event-store';
+import { versionOf } from './view-version';
+import type { ViewVersion } from './views';
+
+type Data<T extends keyof FollowUpEvents> = FollowUpEvents[T]['data'];
+type Opened = Data<'FollowUpOpened'>;
+
+export type FollowUpViewStatus = 'OPEN' | 'CLOSED';
+
+export interface FollowUpContactView {
+  channel: Data<'FollowUpContacted'>['channel'];
+  contactedOn: string;
+  note: string;
+}
+
+/** A follow-up (差评跟进) of a delivery; nulls where nothing happened yet, so filters can ask for them. */
+export interface FollowUpView extends ViewVersion {
+  id: string;
+  deliveryId: string;
+  /** The revision of the delivery event that called for it. */
+  causeRevision: number;
+  cause: Opened['cause'];
+  detail: string;
+  /** The poor rating, for POOR_RATING. */
+  rating: number | null;
+  server: ServingOrganisation;
+  enterprise: ServedEnterprise;
+  steward: Steward;
+  escalateTo: Opened['escalateTo'];
+  openedOn: string;
+  workingDays: number;
+  dueOn: string;
+  status: FollowUpViewStatus;
+  contacts: FollowUpContactView[];
+  plan: string | null;
+  rectification: { rectification: string; rectifiedOn: string } | null;
+  escalation: { to: Data<'FollowUpEscalated'>['to']; overdueWorkingDays: number; escalatedAt: string } | null;
+  escalated: boolean;
+  closure: { by: Data<'FollowUpClosed'>['by']; rating: number | null; reason: string; closedOn: string; onTime: boolean; closedAt: string } | null;
+  openedAt: string;
+}
+
+/** Pure: the follow-up's document after one more of its events. */
+export function projectFollowUp(view: FollowUpView | undefined, recorded: RecordedEvent): FollowUpView | undefined {
+  const event = { type: recorded.type, data: recorded.data } as FollowUpEvent;
+  const version = versionOf(recorded);
+  if (event.type === 'FollowUpOpened') {
+    const d = event.data;
+    return {
+      _id: d.followUpId,
+      id: d.followUpId,
+      deliveryId: d.deliveryId,
+      causeRevision: d.causeRevision,
+      cause: d.cause,
+      detail: d.detail,
+      rating: d.rating ?? null,
+      server: d.server,
+      enterprise: d.enterprise,
+      steward: d.steward,
+      escalateTo: d.escalateTo,
+      openedOn: d.openedOn,
+      workingDays: d.workingDays,
+      dueOn: d.dueOn,
+      status: 'OPEN',
+      contacts: [],
+      plan: null,
+      rectification: null,
+      escalation: null,
+      escalated: false,
+      closure: null,
+      openedAt: d.openedAt,
+      ...version,
+    };
+  }
+  if (!view) return view;
+  switch (event.type) {
+    case 'FollowUpContacted': {
+      const { channel, contactedOn, note } = event.data;
+      return { ...view, contacts: [...view.contacts, { channel, contactedOn, note }], ...version };
+    }
+    case 'FollowUpPlanned':
+      return { ...view, plan: event.data.plan, ...version };
+    case 'FollowUpRectified': {
+      const { rectification, rectifiedOn } = event.data;
+      return { ...view, rectification: { rectification, rectifiedOn }, ...version };
+    }
+    case 'FollowUpEscalated': {
+      const { to, overdueWorkingDays, escalatedAt } = event.data;
+      return { ...view, escalated: true, escalation: { to, overdueWorkingDays, escalatedAt }, ...version };
+    }
+    case 'FollowUpClosed': {
+      const { by, rating, reason, closedOn, onTime, closedAt } = event.data;
+      return { ...view, status: 'CLOSED', closure: { by, rating: rating ?? null, reason, closedOn, onTime, closedAt }, ...version };
+    }
+    default:
+      return assertNever(event);
+  }
+}
