@@ -10,6 +10,7 @@ import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handl
 import { DevTokenController } from './auth/dev-token.controller';
 import { PoliciesModule } from './policies/policies.module';
 import { DemandsModule } from './demands/demands.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -29,7 +30,6 @@ import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
 import { ListStationsHandler } from './stations/station.handlers';
 import { StationController } from './stations/station.controller';
-import { Reactors } from './reactors/reactors.service';
 import { ReadConsistency } from './read-side/read-consistency';
 
 const handlers = [
@@ -64,6 +64,7 @@ export class AppModule implements NestModule {
         EnterprisesModule,
         PoliciesModule,
         DemandsModule,
+        DeliveriesModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.
@@ -88,7 +89,6 @@ export class AppModule implements NestModule {
         // Outermost first: the idempotency record must see the ETag the inner one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
-        Reactors,
         ...RELAY_PROVIDERS,
         ...handlers,
       ],

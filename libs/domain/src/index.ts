@@ -102,3 +102,20 @@ export * from './demand/demand.access';
 export * from './demand/demand.kind';
 
 export * from './kinds';
+
+export * from './shared/calendar/working-days';
+export * from './feedback/feedback';
+export * from './delivery/delivery.terms';
+export * from './delivery/delivery.commands';
+export * from './delivery/delivery.events';
+export * from './delivery/delivery.state';
+export * from './delivery/delivery.rules';
+export * from './delivery/delivery.parties';
+export * from './delivery/delivery.decider';
+export * from './delivery/delivery.access';
+export * from './delivery/delivery.kind';
+export * from './follow-up/follow-up.commands';
+export * from './follow-up/follow-up.events';
+export * from './follow-up/follow-up.decider';
+export * from './follow-up/follow-up.access';
+export * from './follow-up/follow-up.kind';

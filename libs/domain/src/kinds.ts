@@ -1,10 +1,12 @@
 import type { RecordKind } from './shared/record-kind';
 import { applicationKind } from './application/application.kind';
 import { callKind } from './call/call.kind';
+import { deliveryKind } from './delivery/delivery.kind';
 import { demandKind } from './demand/demand.kind';
 import { enterpriseKind } from './enterprise/enterprise.kind';
 import { usccReservationKind } from './enterprise/uscc-reservation.kind';
 import { expertKind } from './expert/expert.kind';
+import { followUpKind } from './follow-up/follow-up.kind';
 import { faqKind } from './policy/faq.kind';
 import { policyKind } from './policy/policy.kind';
 import { serviceCaseKind } from './product/case.kind';
@@ -29,6 +31,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   policyKind,
   faqKind,
   demandKind,
+  deliveryKind,
+  followUpKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

@@ -124,7 +124,7 @@ export const deliveriesProjection = kindProjection<DeliveryView>({
 
 /** 差评跟进: follow-ups of deliveries. */
 export const followUpsProjection = kindProjection<FollowUpView>({
-  name: 'follow-ups',
+  name: 'followups',
   version: 1,
   kind: followUpKind,
   project: projectFollowUp,

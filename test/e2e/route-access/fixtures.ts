@@ -1,6 +1,7 @@
 import type { Actor } from '@sme/domain';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
+import { deliveryFixtures } from './delivery.fixtures';
 import { demandFixtures } from './demand.fixtures';
 import { enterpriseFixtures } from './enterprise.fixtures';
 import { expertFixtures } from './expert.fixtures';
@@ -30,4 +31,5 @@ export const FIXTURES: Fixtures = {
   ...productFixtures,
   ...policyFixtures,
   ...demandFixtures,
+  ...deliveryFixtures,
 };

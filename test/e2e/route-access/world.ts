@@ -1,5 +1,6 @@
-import type { Actor } from '@sme/domain';
-import { caseBody, demandBody, entryApplication, faqBody, policyBody, productBody, providerUser } from '../support/library-bodies';
+import { chinaDateOf, type Actor } from '@sme/domain';
+import { followUpIdFor } from '../../../apps/api/src/deliveries/delivery.commands';
+import { caseBody, deliveryBody, demandBody, entryApplication, faqBody, policyBody, productBody, providerUser } from '../support/library-bodies';
 import { registerEnterprise, self } from '../support/policies-demands';
 import { actors, applicationUpTo, callBody, client, operator } from '../support/station-lifecycle';
 import type { TestApp } from '../support/test-app';
@@ -118,6 +119,34 @@ export class World {
       ok(await this.c.post(station.operator, `/demands/${id}/acceptance`, { stationId: station.id }));
       return { id, station };
     });
+  }
+
+  /** Today in China: the provider entered the 库 today, so its deliveries are planned for today. */
+  today(): string {
+    return chinaDateOf(new Date());
+  }
+
+  /** A delivery of the provider to the enterprise, delivered today. */
+  delivery(): Promise<{ id: string }> {
+    return this.once('delivery', () => this.deliveredDelivery());
+  }
+
+  /** The follow-up a 差评 on another delivery opened (the rating's answer waits for it). */
+  followUp(): Promise<string> {
+    return this.once('follow-up', async () => {
+      const { id } = await this.deliveredDelivery();
+      ok(await this.c.post((await this.enterprise()).self, `/deliveries/${id}/feedback`, { rating: 2, comment: '检索报告不完整' }));
+      // Registered, started, delivered, rated: the rating is the delivery's fourth event (revision 3).
+      return followUpIdFor(id, 3);
+    });
+  }
+
+  private async deliveredDelivery(): Promise<{ id: string }> {
+    const [provider, enterprise] = [await this.provider(), await this.enterprise()];
+    const { id } = ok(await this.c.post(provider.user, '/deliveries', deliveryBody(provider.id, enterprise.id, this.today())));
+    ok(await this.c.post(provider.user, `/deliveries/${id}/start`, { startedOn: this.today() }));
+    ok(await this.c.post(provider.user, `/deliveries/${id}/handover`, { deliveredOn: this.today(), outcome: '提交专利申请2件' }));
+    return { id };
   }
 
   private async raiseDemand(): Promise<string> {

@@ -64,3 +64,26 @@ export const faqBody = { question: '如何申请服务补贴？', answer: '向�
 
 /** What the enterprise needs (without the enterprise). */
 export const demandBody = { category: 'FINANCE', description: '需要一笔流动资金贷款', urgency: 'NORMAL' };
+
+/** A provider's delivery of one service to one enterprise (服务项目登记), planned for `on`. */
+export const deliveryBody = (providerId: string, enterpriseId: string, on: string, overrides: Record<string, unknown> = {}) => ({
+  server: { kind: 'PROVIDER', id: providerId },
+  enterpriseId,
+  domain: 'IP',
+  title: '专利布局咨询',
+  description: '梳理企业核心技术，提出专利申请与布局方案。',
+  plannedStart: on,
+  plannedEnd: on,
+  fee: { kind: 'LOW_FEE', amountFen: 150000 },
+  mode: 'OFFLINE',
+  regionCode: '440106',
+  ...overrides,
+});
+
+/** The delivery's handover: an outcome and one document by digest. */
+export const handoverBody = (on: string, overrides: Record<string, unknown> = {}) => ({
+  deliveredOn: on,
+  outcome: '提交专利申请2件',
+  deliverables: [{ title: '专利布局方案', fileName: '专利布局方案.pdf', sha256: sha256(`handover-${on}`) }],
+  ...overrides,
+});

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
 import { parseBrokers, relayCheckpointName, relaySettingsFromEnv, type RelaySettings } from '@sme/messaging/relay';
 import { topicSettingsFromEnv } from '@sme/messaging/topics';
 
@@ -31,14 +33,26 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   devTokens: boolean;
   demo: boolean;
-  /** DEMAND_ESCALATION_DAYS (default 3): whole days a demand may wait unaccepted before it is escalated. */
   /** How long a read waits for its projection to reach the position it must see (then 503). */
   readWaitMs: number;
+  /** DEMAND_ESCALATION_DAYS (default 3): whole days a demand may wait unaccepted before it is escalated. */
   demandEscalationDays: number;
   /** DEMAND_ESCALATION_INTERVAL_MS (default 60000): how often the escalation scheduler runs; 0 turns it off. */
   demandEscalationIntervalMs: number;
   /** PROVIDER_PASS_MARK (default 60): the pass mark of the 优质服务机构 monitoring evaluation (0–100). */
   providerPassMark: number;
+  /** FEEDBACK_WINDOW_DAYS (default 30): days after delivery in which the enterprise may rate it (and amend once). */
+  feedbackWindowDays: number;
+  /** DELIVERY_AUTO_CONFIRM_DAYS (default 7): days after delivery from which an unconfirmed, undisputed delivery is confirmed by the ledger. */
+  autoConfirmDays: number;
+  /** FOLLOW_UP_WORKING_DAYS (default 5): working days a 差评 follow-up has before it is overdue. */
+  followUpWorkingDays: number;
+  /** RETURN_VISIT_SAMPLE_PERCENT (default 10): the share of deliveries drawn for 回访, besides every 差评. */
+  returnVisitSamplePercent: number;
+  /** The working-day calendar: the shipped public holidays, and those of WORKING_CALENDAR_FILE (same JSON shape) over them. */
+  workingCalendar: WorkingCalendar;
+  /** SERVICE_DEADLINES_INTERVAL_MS (default 60000): how often automatic confirmation and follow-up escalation run; 0 turns them off. */
+  serviceDeadlinesIntervalMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -74,7 +88,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demandEscalationDays: positiveInteger(env.DEMAND_ESCALATION_DAYS, 3, 'DEMAND_ESCALATION_DAYS', 1),
     demandEscalationIntervalMs: positiveInteger(env.DEMAND_ESCALATION_INTERVAL_MS, 60_000, 'DEMAND_ESCALATION_INTERVAL_MS', 0),
     providerPassMark: env.PROVIDER_PASS_MARK?.trim() ? Number(env.PROVIDER_PASS_MARK) : 60,
+    feedbackWindowDays: positiveInteger(env.FEEDBACK_WINDOW_DAYS, 30, 'FEEDBACK_WINDOW_DAYS', 1),
+    autoConfirmDays: positiveInteger(env.DELIVERY_AUTO_CONFIRM_DAYS, 7, 'DELIVERY_AUTO_CONFIRM_DAYS', 1),
+    followUpWorkingDays: positiveInteger(env.FOLLOW_UP_WORKING_DAYS, 5, 'FOLLOW_UP_WORKING_DAYS', 1),
+    returnVisitSamplePercent: percentage(env.RETURN_VISIT_SAMPLE_PERCENT, 10, 'RETURN_VISIT_SAMPLE_PERCENT'),
+    workingCalendar: calendarFrom(env.WORKING_CALENDAR_FILE),
+    serviceDeadlinesIntervalMs: positiveInteger(env.SERVICE_DEADLINES_INTERVAL_MS, 60_000, 'SERVICE_DEADLINES_INTERVAL_MS', 0),
   };
+}
+
+function percentage(value: string | undefined, fallback: number, name: string): number {
+  const n = positiveInteger(value, fallback, name, 0);
+  if (n > 100) throw new Error(`${name} must be an integer from 0 to 100`);
+  return n;
+}
+
+/** The shipped holidays, with a local file's years over them (a year in the file replaces the shipped one). */
+function calendarFrom(file: string | undefined): WorkingCalendar {
+  if (file === undefined || file.trim() === '') return CHINA_WORKING_CALENDAR;
+  let local: Record<string, HolidayArrangement>;
+  try {
+    local = JSON.parse(readFileSync(file.trim(), 'utf8')) as Record<string, HolidayArrangement>;
+  } catch (error) {
+    throw new Error(`WORKING_CALENDAR_FILE ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return workingCalendar(SHIPPED_HOLIDAYS, local);
+  } catch (error) {
+    throw new Error(`WORKING_CALENDAR_FILE ${file}: ${(error as Error).message}`);
+  }
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string, min: number): number {

@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, ReactionRunner, checkpointStoreFor, type EventStore, type Reaction } from '@sme/event-store';
 import { CommandExecutor } from '../commands/command-executor';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RecordLoader } from '../records/record-loader';
+import { FollowUpOpeningReaction } from './follow-up-opening.reaction';
 import { StationDesignationReaction } from './station-designation.reaction';
 
 /**
@@ -16,11 +19,13 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly executor: CommandExecutor,
+    private readonly records: RecordLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Every reaction the ledger runs. */
   reactions(): Reaction[] {
-    return [new StationDesignationReaction(this.events, this.executor)];
+    return [new StationDesignationReaction(this.events, this.executor), new FollowUpOpeningReaction(this.events, this.executor, this.records, this.config)];
   }
 
   async onApplicationBootstrap(): Promise<void> {

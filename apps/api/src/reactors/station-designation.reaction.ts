@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
 import { applicationKind, callKind, stationKind, type Actor, type CallEvents } from '@sme/domain';
 import type { EventStore, Reaction, RecordedEvent } from '@sme/event-store';
 import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 import type { CommandExecutor } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
+import { derivedId } from '../records/derived-id';
 
 /** A station's id follows from its application's, so designating twice names the same station. */
-export function stationIdFor(applicationId: string): string {
-  const hex = createHash('sha256').update(`station\u0000${applicationId}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export const stationIdFor = (applicationId: string): string => derivedId('station', applicationId);
 
 /**
  * 发布名单 → 授牌. The list published on the call's stream is the decision; when it is in the log,

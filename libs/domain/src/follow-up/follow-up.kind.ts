@@ -5,10 +5,10 @@ import { FOLLOW_UP_EVENTS } from './follow-up.events';
 
 /** 差评跟进: opened by a 差评, dispute or complaint on a delivery; due in working days; escalated when overdue. */
 export const followUpKind = defineKind({
-  name: 'follow-up',
+  name: 'followup',
   labelZh: '差评跟进',
   decider: followUpDecider,
   access: followUpAccess,
   events: FOLLOW_UP_EVENTS,
-  publication: { topic: 'follow-ups.v1', typeNamespace: 'cn.sme-ledger.follow-up' },
+  publication: { topic: 'followups.v1', typeNamespace: 'cn.sme-ledger.followup' },
 });

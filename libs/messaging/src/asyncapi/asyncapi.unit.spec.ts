@@ -15,6 +15,7 @@ import { contractViolations as validate } from './testing/contract-check';
 import { EVENT_MESSAGES } from './payload-schemas';
 import { writeCompleteHistory } from './testing/complete-history';
 import { writeLibraryHistory } from './testing/library-history';
+import { writeServiceHistory } from './testing/service-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -155,6 +156,7 @@ describe('the published schemas against events written through the deciders', ()
     const { stationIds } = await writeCompleteHistory(store, { calls: 2, applicationsPerCall: 24 });
     await writeRegistryHistory(store, { stationIds });
     await writeLibraryHistory(store, { stationId: stationIds[0] });
+    await writeServiceHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

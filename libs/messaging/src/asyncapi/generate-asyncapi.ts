@@ -219,6 +219,14 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     title: 'Service demands (服务需求库)',
     description: 'Enterprises’ service demands: raised, accepted by a station, matched to a provider, resolved with a rating (and follow-up on a poor one), closed or escalated.',
   },
+  deliveries: {
+    title: 'Service deliveries (服务项目跟踪)',
+    description: 'Every service delivered to an enterprise: registration, start, progress, delivery with its documents, confirmation or dispute, cancellation, feedback and its amendment, complaints, 回访, 归档 and corrections.',
+  },
+  followups: {
+    title: 'Follow-ups (差评跟进)',
+    description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',
+  },
 };
 
 function kafkaTopicBinding(): Record<string, unknown> {

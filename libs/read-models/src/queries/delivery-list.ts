@@ -187,7 +187,7 @@ export async function deliveryFigures(
   const scope = deliveryFilter({ serverKind, serverId, serverOrgId, regionCode });
   const query = allOf([scope, { deliveredOn: { $gte: requireDate(from, 'from'), $lte: requireDate(until, 'until') } }].filter((f) => Object.keys(f).length > 0));
   const deliveries = await (await reader.collection<DeliveryView>('deliveries')).find(query, { sort: { deliveredOn: 1 } });
-  const followUpCollection = await reader.collection<FollowUpView>('follow-ups');
+  const followUpCollection = await reader.collection<FollowUpView>('followups');
   const ids = deliveries.map((d) => d.id);
   const followUps: FollowUpView[] = [];
   for (let i = 0; i < ids.length; i += FOLLOW_UP_BATCH) {

@@ -48,16 +48,16 @@ export function followUpFilter(filter: FollowUpListFilter): Filter {
 
 /** The follow-up list: filters, sort (dueOn, openedAt, updatedAt; default soonest due first), cursor paging, total. */
 export async function listFollowUps(reader: ReadModelReader, filter: FollowUpListFilter, sort: string | undefined, page: PageRequest) {
-  return cursorPage(await reader.collection<FollowUpView>('follow-ups'), followUpFilter(filter), sortKeys(sort, FOLLOW_UP_SORTS, 'dueOn'), page);
+  return cursorPage(await reader.collection<FollowUpView>('followups'), followUpFilter(filter), sortKeys(sort, FOLLOW_UP_SORTS, 'dueOn'), page);
 }
 
 /** Open follow-ups not escalated yet whose due day is before `today`: the ones to escalate, oldest due first. */
 export async function openFollowUpsDueBefore(reader: ReadModelReader, today: string): Promise<FollowUpView[]> {
   const query = followUpFilter({ escalated: false, overdueOn: today });
-  return (await reader.collection<FollowUpView>('follow-ups')).find(query, { sort: { dueOn: 1, openedAt: 1 } });
+  return (await reader.collection<FollowUpView>('followups')).find(query, { sort: { dueOn: 1, openedAt: 1 } });
 }
 
 /** A delivery's follow-ups, in the order they were opened. */
 export async function followUpsOfDelivery(reader: ReadModelReader, deliveryId: string): Promise<FollowUpView[]> {
-  return (await reader.collection<FollowUpView>('follow-ups')).find({ deliveryId }, { sort: { openedAt: 1 } });
+  return (await reader.collection<FollowUpView>('followups')).find({ deliveryId }, { sort: { openedAt: 1 } });
 }

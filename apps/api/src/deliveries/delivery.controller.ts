@@ -1,0 +1,187 @@
+import { Body, Param, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { deliveryKind, type Actor, type Feedback } from '@sme/domain';
+import { CurrentActor } from '../auth/auth.decorators';
+import { Reactors } from '../reactors/reactors.service';
+import { KindController } from '../commands/kind-controller';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { given } from '../commands/given';
+import { ApiError } from '../http/api-error';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { GetRecordQuery } from '../records/record-query';
+import { deliveryCommands } from './delivery.commands';
+import {
+  AsOfDto,
+  ComplaintDto,
+  CorrectionDto,
+  DeliverServiceDto,
+  DeliveryFiguresQueryDto,
+  FeedbackDto,
+  ListDeliveriesQueryDto,
+  ProgressNoteDto,
+  ReasonDto,
+  RegisterDeliveryDto,
+  ReturnVisitDto,
+  StartDeliveryDto,
+} from './delivery.dto';
+import { DeliveryDossierQuery, DeliveryFiguresQuery, ListDeliveriesQuery, type DeliveryCommandBody } from './delivery.messages';
+import { deliveryReading } from './delivery.reading';
+
+const feedbackOf = (dto: FeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
+
+@TokenController('deliveries (服务项目跟踪)', 'deliveries')
+export class DeliveryController extends KindController<DeliveryCommandBody> {
+  protected readonly kindCommands = deliveryCommands;
+
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    private readonly reactors: Reactors,
+  ) {
+    super(commands, queries);
+  }
+
+  /** For a step that may open a follow-up: answers once the follow-up is written (or the wait ran out). */
+  private async runAndSettle(command: DeliveryCommandBody, ctx: RequestContext) {
+    const result = await this.run(command, ctx);
+    if (result.position !== null) await this.reactors.settled(BigInt(result.position));
+    return result;
+  }
+
+  @CommandPost(deliveryKind, 'RegisterDelivery', {
+    summary: '服务项目登记 by the serving organisation — a provider in the 库 on the start date, an active station, the hub — for one enterprise, optionally from a demand and/or a product',
+    status: 201,
+  })
+  register(@Body() dto: RegisterDeliveryDto, @Ctx() ctx: RequestContext) {
+    const { server, enterpriseId, demandId, productId, domain, title, description, plannedStart, plannedEnd, fee, staffHours, mode, regionCode } = dto;
+    const data = given({
+      deliveryId: newRecordId(ctx, 'delivery'),
+      server: given({ kind: server.kind, id: server.id }),
+      enterpriseId,
+      demandId,
+      productId,
+      domain,
+      title,
+      description,
+      plannedStart,
+      plannedEnd,
+      fee: given({ kind: fee.kind, amountFen: fee.amountFen }),
+      staffHours,
+      mode,
+      regionCode,
+    });
+    return this.run({ type: 'RegisterDelivery', data } as DeliveryCommandBody, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'StartDelivery', { path: ':id/start', summary: 'The service began (the server)' })
+  start(@Param('id', IdPipe) id: string, @Body() dto: StartDeliveryDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'StartDelivery', data: { deliveryId: id, startedOn: dto.startedOn } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'NoteDeliveryProgress', { path: ':id/progress-notes', summary: 'A progress note for the 档案 (the server)' })
+  noteProgress(@Param('id', IdPipe) id: string, @Body() dto: ProgressNoteDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'NoteDeliveryProgress', data: { deliveryId: id, note: dto.note } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'DeliverService', {
+    path: ':id/handover',
+    summary: 'Delivered, with the outcome and the documents by SHA-256 (the server); fixes the feedback window and the day of automatic confirmation',
+  })
+  deliver(@Param('id', IdPipe) id: string, @Body() dto: DeliverServiceDto, @Ctx() ctx: RequestContext) {
+    const deliverables = (dto.deliverables ?? []).map((d) => given({ title: d.title, fileName: d.fileName, sha256: d.sha256 }) as { title: string; sha256: string });
+    return this.run({ type: 'DeliverService', data: { deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)' })
+  confirm(@Param('id', IdPipe) id: string, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ConfirmDelivery', data: { deliveryId: id } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'DisputeDelivery', { path: ':id/dispute', summary: 'The enterprise served disputes the delivery; a follow-up opens' })
+  dispute(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
+    return this.runAndSettle({ type: 'DisputeDelivery', data: { deliveryId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'CancelDelivery', { path: ':id/cancellation', summary: 'Cancelled before delivery, with a reason (the server or the steward)' })
+  cancel(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CancelDelivery', data: { deliveryId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'RateDelivery', {
+    path: ':id/feedback',
+    summary: '满意度评价 by the enterprise served, once, inside the window (FEEDBACK_WINDOW_DAYS after delivery); 1–2 opens a follow-up',
+  })
+  rate(@Param('id', IdPipe) id: string, @Body() dto: FeedbackDto, @Ctx() ctx: RequestContext) {
+    return this.runAndSettle({ type: 'RateDelivery', data: { deliveryId: id, feedback: feedbackOf(dto) } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'AmendDeliveryRating', { path: ':id/feedback/amendment', summary: 'The enterprise amends its rating, once, inside the window; both stay' })
+  amend(@Param('id', IdPipe) id: string, @Body() dto: FeedbackDto, @Ctx() ctx: RequestContext) {
+    return this.runAndSettle({ type: 'AmendDeliveryRating', data: { deliveryId: id, feedback: feedbackOf(dto) } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'LodgeComplaint', { path: ':id/complaints', summary: '投诉 by the enterprise served, before 归档; a follow-up opens' })
+  complain(@Param('id', IdPipe) id: string, @Body() dto: ComplaintDto, @Ctx() ctx: RequestContext) {
+    return this.runAndSettle({ type: 'LodgeComplaint', data: { deliveryId: id, complaint: dto.complaint } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'RecordReturnVisit', { path: ':id/return-visits', summary: '客户回访 by the steward (channel, date, who, findings, satisfaction re-checked)' })
+  visit(@Param('id', IdPipe) id: string, @Body() dto: ReturnVisitDto, @Ctx() ctx: RequestContext) {
+    const { channel, visitedOn, visitor, findings, satisfaction } = dto;
+    return this.run({ type: 'RecordReturnVisit', data: { deliveryId: id, channel, visitedOn, visitor, findings, satisfaction } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'ArchiveDelivery', {
+    path: ':id/archive',
+    summary: '归档 by the steward once the dossier is complete (delivered, confirmed, feedback given or its window closed, every follow-up closed, a required 回访 done); else 409 naming what is missing',
+  })
+  archive(@Param('id', IdPipe) id: string, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ArchiveDelivery', data: { deliveryId: id } }, ctx);
+  }
+
+  @CommandPost(deliveryKind, 'CorrectDelivery', { path: ':id/corrections', summary: '更正 of an archived delivery by the steward, with a reason (title, description, outcome)' })
+  correct(@Param('id', IdPipe) id: string, @Body() dto: CorrectionDto, @Ctx() ctx: RequestContext) {
+    const changes = given({ title: dto.changes.title, description: dto.changes.description, outcome: dto.changes.outcome });
+    return this.run({ type: 'CorrectDelivery', data: { deliveryId: id, changes, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @ReadRoute({
+    path: 'figures',
+    summary: 'Per organisation (providerId or stationId) and period: deliveries, 家次, distinct enterprises, average rating, 差评, follow-ups closed on time, 回访率, free-service share',
+  })
+  figures(@Query() query: DeliveryFiguresQueryDto, @CurrentActor() actor: Actor) {
+    const { providerId, stationId, regionCode, from, until } = query;
+    if (providerId !== undefined && stationId !== undefined) {
+      throw ApiError.badRequest('ONE_ORGANISATION', '只能指定一个服务机构或服务站', 'Name a provider or a station, not both', [
+        { field: 'stationId', rule: 'oneOf', message: { zh: 'providerId 与 stationId 只能选一', en: 'give providerId or stationId, not both' } },
+      ]);
+    }
+    const server = providerId !== undefined ? { serverKind: 'PROVIDER' as const, serverId: providerId } : stationId !== undefined ? { serverKind: 'STATION' as const, serverId: stationId } : {};
+    return this.queries.execute(new DeliveryFiguresQuery(given({ ...server, regionCode, from, until }) as never, actor));
+  }
+
+  @ReadRoute({ path: ':id', summary: 'One delivery, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
+      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+    }
+    return this.queries.execute(new GetRecordQuery(deliveryReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+  }
+
+  @ReadRoute({ path: ':id/dossier', summary: '档案: the delivery’s events and its follow-ups’, in order, with the documents they fix' })
+  dossier(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new DeliveryDossierQuery(id, actor));
+  }
+
+  @ReadRoute({
+    summary: 'Deliveries by status, domain, enterprise, provider, station, region and period; returnVisitDue=true lists those due for 回访 (sort: registeredAt, deliveredOn, updatedAt; cursor paging)',
+  })
+  list(@Query() query: ListDeliveriesQueryDto, @CurrentActor() actor: Actor) {
+    const { status, domain, enterpriseId, providerId, stationId, regionCode, from, until, returnVisitDue, q, sort, limit, cursor } = query;
+    const server = providerId !== undefined ? { serverKind: 'PROVIDER' as const, serverId: providerId } : stationId !== undefined ? { serverKind: 'STATION' as const, serverId: stationId } : {};
+    const filter = given({ status, domain, enterpriseId, ...server, regionCode, from, until, returnVisitDue, q });
+    return this.queries.execute(new ListDeliveriesQuery(filter as never, sort, { limit, cursor }, actor));
+  }
+}

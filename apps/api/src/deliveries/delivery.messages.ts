@@ -1,0 +1,70 @@
+import { Query } from '@nestjs/cqrs';
+import type { Actor, DeliveryCommand, FollowUpCommand, RegisterDelivery, ServingKind } from '@sme/domain';
+import type { DeliveryListFilter, FollowUpListFilter, PageRequest } from '@sme/read-models';
+import type { CommandBody } from '../commands/command-body';
+
+type Of<C extends DeliveryCommand | FollowUpCommand, T extends C['type']> = Extract<C, { type: T }>['data'];
+
+/** A registration as the request gives it: who serves and for whom by id; the ledger reads the rest from their records. */
+export type RegisterDeliveryBody = {
+  type: 'RegisterDelivery';
+  data: Omit<RegisterDelivery['data'], 'server' | 'steward' | 'enterprise' | 'product' | 'facts' | 'fee'> & {
+    server: { kind: ServingKind; id?: string };
+    enterpriseId: string;
+    productId?: string;
+    fee: { kind?: string; amountFen: number };
+  };
+};
+export type DeliverServiceBody = { type: 'DeliverService'; data: Omit<Of<DeliveryCommand, 'DeliverService'>, 'feedbackWindowDays' | 'autoConfirmDays' | 'returnVisitSampled'> };
+export type ArchiveDeliveryBody = { type: 'ArchiveDelivery'; data: { deliveryId: string } };
+
+export type DeliveryCommandBody =
+  | RegisterDeliveryBody
+  | DeliverServiceBody
+  | ArchiveDeliveryBody
+  | CommandBody<Exclude<DeliveryCommand, { type: 'RegisterDelivery' | 'DeliverService' | 'ArchiveDelivery' }>>;
+
+export type EscalateFollowUpBody = { type: 'EscalateFollowUp'; data: { followUpId: string } };
+export type FollowUpCommandBody = EscalateFollowUpBody | CommandBody<Exclude<FollowUpCommand, { type: 'EscalateFollowUp' }>>;
+
+export class ListDeliveriesQuery extends Query<unknown> {
+  constructor(
+    readonly filter: DeliveryListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+export class ListFollowUpsQuery extends Query<unknown> {
+  constructor(
+    readonly filter: FollowUpListFilter,
+    readonly sort: string | undefined,
+    readonly page: PageRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** Per organisation and period: deliveries, 家次, enterprises, ratings, 差评, follow-ups on time, 回访率, free share. */
+export class DeliveryFiguresQuery extends Query<unknown> {
+  constructor(
+    readonly filter: { serverKind?: ServingKind; serverId?: string; regionCode?: string; from: string; until: string },
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** 档案: the delivery's events and its follow-ups', in the order they were recorded, with the documents they fix. */
+export class DeliveryDossierQuery extends Query<unknown> {
+  constructor(
+    readonly deliveryId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Param, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { followUpKind, type Actor } from '@sme/domain';
+import { CurrentActor } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { given } from '../commands/given';
+import { ApiError } from '../http/api-error';
+import { IdPipe } from '../records/id.pipe';
+import { GetRecordQuery } from '../records/record-query';
+import { followUpCommands } from './delivery.commands';
+import { AsOfDto, FollowUpContactDto, ListFollowUpsQueryDto, ReasonDto, RectificationDto, RectificationPlanDto, SettlementDto } from './delivery.dto';
+import { ListFollowUpsQuery, type FollowUpCommandBody } from './delivery.messages';
+import { followUpReading } from './delivery.reading';
+
+@TokenController('follow-ups (差评跟进)', 'follow-ups')
+export class FollowUpController extends KindController<FollowUpCommandBody> {
+  protected readonly kindCommands = followUpCommands;
+
+  constructor(commands: CommandBus, queries: QueryBus) {
+    super(commands, queries);
+  }
+
+  @CommandPost(followUpKind, 'RecordFollowUpContact', { path: ':id/contacts', summary: 'The steward reached the enterprise' })
+  contact(@Param('id', IdPipe) id: string, @Body() dto: FollowUpContactDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RecordFollowUpContact', data: { followUpId: id, channel: dto.channel, contactedOn: dto.contactedOn, note: dto.note } }, ctx);
+  }
+
+  @CommandPost(followUpKind, 'RecordRectificationPlan', { path: ':id/plan', summary: '整改计划, after contact (the steward or the serving organisation)' })
+  plan(@Param('id', IdPipe) id: string, @Body() dto: RectificationPlanDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RecordRectificationPlan', data: { followUpId: id, plan: dto.plan } }, ctx);
+  }
+
+  @CommandPost(followUpKind, 'RecordRectification', { path: ':id/rectification', summary: '整改完成 (the steward or the serving organisation)' })
+  rectify(@Param('id', IdPipe) id: string, @Body() dto: RectificationDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RecordRectification', data: { followUpId: id, rectification: dto.rectification, rectifiedOn: dto.rectifiedOn } }, ctx);
+  }
+
+  @CommandPost(followUpKind, 'ConfirmFollowUpSettled', { path: ':id/settlement', summary: 'The enterprise confirms the matter settled, with a new rating when it gives one; closes the follow-up' })
+  settle(@Param('id', IdPipe) id: string, @Body() dto: SettlementDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ConfirmFollowUpSettled', data: given({ followUpId: id, rating: dto.rating, comment: dto.comment }) as { followUpId: string; comment: string } }, ctx);
+  }
+
+  @CommandPost(followUpKind, 'CloseFollowUp', { path: ':id/closure', summary: 'The steward closes the follow-up by decision, with a reason' })
+  close(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CloseFollowUp', data: { followUpId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @ReadRoute({ path: ':id', summary: 'One follow-up, folded from its events; AUDITOR may add ?asOf=' })
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
+      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+    }
+    return this.queries.execute(new GetRecordQuery(followUpReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+  }
+
+  @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })
+  list(@Query() query: ListFollowUpsQueryDto, @CurrentActor() actor: Actor) {
+    const { status, cause, deliveryId, dueBy, overdueOn, escalated, sort, limit, cursor } = query;
+    return this.queries.execute(new ListFollowUpsQuery(given({ status, cause, deliveryId, dueBy, overdueOn, escalated }) as never, sort, { limit, cursor }, actor));
+  }
+}

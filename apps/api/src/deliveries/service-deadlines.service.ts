@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { chinaDateOf, isWithinRegion, workingDaysBetween, type Actor, type Steward } from '@sme/domain';
+import { deliveriesConfirmableOn, openFollowUpsDueBefore } from '@sme/read-models';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
+import type { RequestContext } from '../commands/request-context';
+import { ReadSide } from '../read-side/read-side.service';
+import { deliveryCommands, followUpCommands } from './delivery.commands';
+
+export interface DeadlinesRun {
+  on: string;
+  confirmed: string[];
+  escalated: string[];
+  failed: { id: string; code: string }[];
+}
+
+/**
+ * The service deadlines, on a timer: deliveries nobody confirmed or disputed are confirmed from the day
+ * their delivery fixed; follow-ups still open a working day after their due day are escalated. The read
+ * models find them; each goes through the command bus as the record's steward (the role the access
+ * policy lets do it), so the deciders still check the day. Each write's id follows from the record.
+ */
+@Injectable()
+export class ServiceDeadlines implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ServiceDeadlines');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readSide: ReadSide,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.serviceDeadlinesIntervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.running = this.run().catch((error: unknown) => this.logger.warn(`deadline run failed: ${String(error)}`));
+    }, this.config.serviceDeadlinesIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One run at business time `at` (now by default), inside `regionCode` when given. */
+  async run(options: { at?: Date; regionCode?: string } = {}): Promise<DeadlinesRun> {
+    const at = options.at ?? new Date();
+    const on = chinaDateOf(at);
+    await this.readSide.requireCurrent(['deliveries', 'followups']);
+    const inScope = (regionCode: string) => options.regionCode === undefined || isWithinRegion(regionCode, options.regionCode);
+    const result: DeadlinesRun = { on, confirmed: [], escalated: [], failed: [] };
+    const correlationId = randomUUID();
+    for (const delivery of await deliveriesConfirmableOn(this.readSide.reader, on)) {
+      if (!inScope(delivery.regionCode)) continue;
+      const sent = await this.send(deliveryCommands, { type: 'ConfirmDeliveryAutomatically', data: { deliveryId: delivery.id } }, delivery.steward, at, correlationId, `auto-confirm:${delivery.id}`);
+      if (sent === true) result.confirmed.push(delivery.id);
+      else result.failed.push({ id: delivery.id, code: sent });
+    }
+    for (const followUp of await openFollowUpsDueBefore(this.readSide.reader, on)) {
+      if (!inScope(followUp.enterprise.regionCode)) continue;
+      // Overdue once a working day has passed after the due day.
+      if (workingDaysBetween(this.config.workingCalendar, followUp.dueOn, on) < 1) continue;
+      const sent = await this.send(followUpCommands, { type: 'EscalateFollowUp', data: { followUpId: followUp.id } }, followUp.steward, at, correlationId, `escalation:${followUp.id}`);
+      if (sent === true) result.escalated.push(followUp.id);
+      else result.failed.push({ id: followUp.id, code: sent });
+    }
+    return result;
+  }
+
+  /** True when written, else the refusal's code. */
+  private async send<B>(commands: AnyKindCommands<B>, body: B, steward: Steward, at: Date, correlationId: string, idempotencyKey: string): Promise<true | string> {
+    const actor: Actor = { id: 'service-deadlines', role: steward.role, orgId: 'SME-LEDGER', regionCode: steward.regionCode };
+    const ctx: RequestContext = { actor, occurredAt: at, correlationId, causationId: null, idempotencyKey };
+    try {
+      await this.commands.execute(new ExecuteKindCommand(commands, body, ctx));
+      return true;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      return typeof code === 'string' ? code : 'ERROR';
+    }
+  }
+}
