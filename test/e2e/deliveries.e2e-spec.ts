@@ -127,4 +127,27 @@ describe('service deliveries (服务项目跟踪)', () => {
     expect(JSON.stringify(bad)).toMatch(/fee\.amountFen/);
     await refused(() => post(provider.user, '/deliveries', deliveryBody(provider.id, enterprise.id, '2026-04-01', { mode: 'BY_POST' }), '2026-04-01'), 400);
   });
+
+  it('takes the provider pool’s 服务满意度 from the period’s feedback; a typed-in figure is an override with a reason', async () => {
+    // The provider's two deliveries of 2026 were rated 2 (February) and 4 (May): mean 3, satisfaction 60.
+    const evaluation = { period: '2026-H1', scores: { capability: 80, management: 80, quality: 80 }, opinion: '半年度监测评价' };
+    const [figures] = [okBody(await c.get(steward, `/deliveries/figures?providerId=${provider.id}&from=2026-01-01&until=2026-06-30`)).figures];
+    expect(figures).toMatchObject({ ratings: 2, averageRating: 3 });
+    await post(steward, `/providers/${provider.id}/evaluations`, evaluation, '2026-07-06');
+    const evaluated = okBody(await c.get(steward, `/providers/${provider.id}`)).evaluations.at(-1);
+    expect(evaluated).toMatchObject({ period: '2026-H1', scores: { satisfaction: figures.averageRating * 20 } });
+    expect(evaluated.satisfactionBasis).toEqual({ source: 'FEEDBACK', ratings: 2, averageRating: 3, from: '2026-01-01', until: '2026-06-30' });
+
+    const typed = { ...evaluation, period: '2026-Q2', scores: { ...evaluation.scores, satisfaction: 90 } };
+    await refused(() => post(steward, `/providers/${provider.id}/evaluations`, typed, '2026-07-07'), 400, 'SATISFACTION_OVERRIDE_REASON_REQUIRED');
+    okBody(await post(steward, `/providers/${provider.id}/evaluations`, { ...typed, satisfactionOverrideReason: '企业座谈会反馈明显改善' }, '2026-07-07'));
+    expect(okBody(await c.get(steward, `/providers/${provider.id}`)).evaluations.at(-1).satisfactionBasis).toEqual({
+      source: 'OVERRIDE',
+      reason: '企业座谈会反馈明显改善',
+      ratings: 1,
+      computed: 80,
+    });
+    // A period without feedback needs the figure typed in.
+    await refused(() => post(steward, `/providers/${provider.id}/evaluations`, { ...evaluation, period: '2025' }, '2026-07-08'), 409, 'NO_FEEDBACK_IN_PERIOD');
+  });
 });

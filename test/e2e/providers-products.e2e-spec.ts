@@ -65,6 +65,7 @@ describe('Providers, products and cases', () => {
       scores: { capability: 50, management: 55, quality: 45, satisfaction: 50 },
       probationDeadline: '2022-09-30',
       opinion: '服务质量不达标',
+      satisfactionOverrideReason: '系统启用前的服务，按走访结果评分',
       occurredAt: '2022-07-01T10:00:00+08:00',
     });
     expect(failed.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated', 'ProviderWarned']);
@@ -79,6 +80,7 @@ describe('Providers, products and cases', () => {
       period: '2022-Q3',
       scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
       opinion: '整改不到位',
+      satisfactionOverrideReason: '系统启用前的服务，按走访结果评分',
       occurredAt: '2022-10-10T10:00:00+08:00',
     });
     expect(again.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated']);

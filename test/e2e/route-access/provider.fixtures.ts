@@ -9,7 +9,7 @@ export const providerFixtures: Fixtures = {
   'provider.DecideEntry': async (w) => ({ path: `/providers/${(await w.provider()).id}/entry-decision`, body: { admitted: true, opinion: '同意入库' }, actor: actors.hub }),
   'provider.RecordMonitoringEvaluation': async (w) => ({
     path: `/providers/${(await w.provider()).id}/evaluations`,
-    body: { period: '2024', scores: { capability: 80, management: 80, quality: 80, satisfaction: 80 }, opinion: '合格' },
+    body: { period: '2024', scores: { capability: 80, management: 80, quality: 80, satisfaction: 80 }, opinion: '合格', satisfactionOverrideReason: '按走访结果评分' },
     actor: actors.city,
   }),
   'provider.LiftWarning': async (w) => ({ path: `/providers/${(await w.provider()).id}/warning-lift`, body: { basis: 'RECTIFIED', opinion: '整改到位' }, actor: actors.city }),

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { DomainCommand } from '@sme/domain/shared/decider';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RecordLoader } from '../records/record-loader';
+import { ReadSide } from '../read-side/read-side.service';
 import { CommandExecutor, toResponse, type CommandResult } from './command-executor';
 import { ExecuteKindCommand, type CommandLookups, type CompletedCommand } from './kind-command';
 
@@ -13,9 +14,10 @@ export class ExecuteKindHandler implements ICommandHandler<ExecuteKindCommand> {
   constructor(
     private readonly executor: CommandExecutor,
     records: RecordLoader,
+    readSide: ReadSide,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.lookups = { records, config };
+    this.lookups = { records, config, readSide };
   }
 
   async execute({ commands, body, ctx }: ExecuteKindCommand): Promise<CommandResult> {

@@ -3,6 +3,7 @@ import type { DomainCommand } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { AppConfig } from '../config/app-config';
 import type { RecordLoader } from '../records/record-loader';
+import type { ReadSide } from '../read-side/read-side.service';
 import type { CommandBody } from './command-body';
 import type { CommandResult } from './command-executor';
 import type { RequestContext } from './request-context';
@@ -13,10 +14,11 @@ export interface CompletedCommand<C extends DomainCommand> {
   legalBasis?: string;
 }
 
-/** What completing a command may read: other records, and the settings. */
+/** What completing a command may read: other records, the settings, and figures the read side keeps (kept current first). */
 export interface CommandLookups {
   records: RecordLoader;
   config: AppConfig;
+  readSide: ReadSide;
 }
 
 /**

@@ -1,9 +1,21 @@
-import { authorize, notFound, providerKind, stationKind, type ProviderCommand, type SettleAtStation } from '@sme/domain';
+import {
+  authorize,
+  evaluationPeriodDates,
+  notFound,
+  providerKind,
+  satisfactionScoreOf,
+  stationKind,
+  type ProviderCommand,
+  type SatisfactionBasis,
+  type SettleAtStation,
+} from '@sme/domain';
+import { deliveryFigures } from '@sme/read-models';
+import type { ReadSide } from '../read-side/read-side.service';
 import type { KindCommands } from '../commands/kind-command';
 import type { RequestContext } from '../commands/request-context';
 import { ApiError } from '../http/api-error';
 import type { RecordLoader } from '../records/record-loader';
-import type { ProviderCommandBody } from './provider.messages';
+import type { EvaluationBody, ProviderCommandBody } from './provider.messages';
 
 export const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
 
@@ -31,12 +43,46 @@ async function requireStationFor(records: RecordLoader, command: SettleAtStation
 
 const withMetadata = (command: Omit<SettleAtStation, 'metadata'>, ctx: RequestContext): SettleAtStation => ({ ...command, metadata: { now: ctx.occurredAt, actor: ctx.actor } });
 
-/** An evaluation is marked against the configured pass mark; 入驻 checks the station first. */
+/**
+ * 服务满意度 from the period's feedback on the provider's deliveries; a score typed in is kept as an
+ * override, with its reason and what the feedback gave.
+ */
+async function withSatisfaction(body: EvaluationBody, readSide: ReadSide, passMark: number): Promise<Extract<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>> {
+  const { satisfactionOverrideReason, scores, ...data } = body.data;
+  const period = /^\d{4}(-H[12]|-Q[1-4])?$/.test(data.period) ? evaluationPeriodDates(data.period) : undefined;
+  let ratings = 0;
+  let averageRating: number | null = null;
+  if (period) {
+    await readSide.requireCurrent(['deliveries', 'followups']);
+    const figures = await deliveryFigures(readSide.reader, { serverKind: 'PROVIDER', serverId: data.providerId, ...period });
+    ({ ratings, averageRating } = figures);
+  }
+  const computed = averageRating === null ? null : satisfactionScoreOf(averageRating);
+  const typed = scores.satisfaction;
+  let satisfaction: number;
+  let satisfactionBasis: SatisfactionBasis;
+  if (typed !== undefined) {
+    satisfaction = typed;
+    satisfactionBasis = { source: 'OVERRIDE', reason: satisfactionOverrideReason ?? '', ratings, computed };
+  } else if (computed !== null && averageRating !== null && period) {
+    satisfaction = computed;
+    satisfactionBasis = { source: 'FEEDBACK', ratings, averageRating, ...period };
+  } else {
+    throw ApiError.conflict(
+      'NO_FEEDBACK_IN_PERIOD',
+      `该服务机构在${data.period}期间没有服务评价，须填写满意度（scores.satisfaction）并说明理由（satisfactionOverrideReason）`,
+      `The provider has no feedback in ${data.period}; type the satisfaction score in (scores.satisfaction) with a reason (satisfactionOverrideReason)`,
+    );
+  }
+  return { type: 'RecordMonitoringEvaluation', data: { ...data, scores: { ...scores, satisfaction }, satisfactionBasis, passMark } } as never;
+}
+
+/** An evaluation is marked against the configured pass mark, its satisfaction taken from feedback; 入驻 checks the station first. */
 export const providerCommands: KindCommands<ProviderCommand, ProviderCommandBody> = {
   kind: providerKind,
   idOf: (command) => command.data.providerId,
-  async complete(command, ctx, { records, config }) {
-    if (command.type === 'RecordMonitoringEvaluation') return { command: { ...command, data: { ...command.data, passMark: config.providerPassMark } } };
+  async complete(command, ctx, { records, config, readSide }) {
+    if (command.type === 'RecordMonitoringEvaluation') return { command: await withSatisfaction(command, readSide, config.providerPassMark) };
     if (command.type === 'SettleAtStation') await requireStationFor(records, withMetadata(command, ctx));
     return { command };
   },

@@ -73,8 +73,9 @@ export class ProviderController extends KindController<ProviderCommandBody> {
       scores: { capability, management, quality, satisfaction },
       probationDeadline: dto.probationDeadline,
       opinion: dto.opinion,
+      satisfactionOverrideReason: dto.satisfactionOverrideReason,
     });
-    return this.run({ type: 'RecordMonitoringEvaluation', data }, ctx);
+    return this.run({ type: 'RecordMonitoringEvaluation', data } as ProviderCommandBody, ctx);
   }
 
   @CommandPost(providerKind, 'LiftWarning', {

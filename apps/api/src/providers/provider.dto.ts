@@ -78,7 +78,15 @@ export class MonitoringScoresDto {
   @ApiProperty({ example: 80, description: '服务能力 0–100' }) @IsNumber() @Min(0) @Max(100) capability!: number;
   @ApiProperty({ example: 75, description: '服务管理 0–100' }) @IsNumber() @Min(0) @Max(100) management!: number;
   @ApiProperty({ example: 70, description: '服务质量 0–100' }) @IsNumber() @Min(0) @Max(100) quality!: number;
-  @ApiProperty({ example: 85, description: '服务满意度 0–100' }) @IsNumber() @Min(0) @Max(100) satisfaction!: number;
+  @ApiPropertyOptional({
+    example: 85,
+    description: '服务满意度 0–100. Leave out to take it from the period’s feedback on the provider’s deliveries (mean rating × 20); a figure given overrides that and needs satisfactionOverrideReason',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  satisfaction?: number;
 }
 
 /** 监测评价; the pass mark is the configured PROVIDER_PASS_MARK. */
@@ -95,6 +103,12 @@ export class MonitoringEvaluationDto extends CommandRequestDto {
   probationDeadline?: string;
 
   @ApiProperty({ example: '服务质量有待提高' }) @IsString() @MaxLength(2000) opinion!: string;
+
+  @ApiPropertyOptional({ description: 'Why scores.satisfaction is typed in instead of taken from the feedback (required with it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  satisfactionOverrideReason?: string;
 }
 
 export class LiftWarningDto extends CommandRequestDto {

@@ -5,7 +5,17 @@ import type { ProviderListFilter } from '@sme/read-models/queries/provider-list'
 import type { CommandBody } from '../commands/command-body';
 
 /** A provider command without the settings the handler adds (the pass mark). */
-export type ProviderCommandBody = CommandBody<ProviderCommand>;
+type Evaluation = Extract<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>['data'];
+
+/**
+ * An evaluation as the request gives it: the satisfaction score only when typed in (then with the
+ * reason it overrides the feedback); the ledger computes it from the period's feedback otherwise.
+ */
+export type EvaluationBody = {
+  type: 'RecordMonitoringEvaluation';
+  data: Omit<Evaluation, 'scores' | 'satisfactionBasis'> & { scores: Omit<Evaluation['scores'], 'satisfaction'> & { satisfaction?: number }; satisfactionOverrideReason?: string };
+};
+export type ProviderCommandBody = EvaluationBody | CommandBody<Exclude<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>>;
 
 /** The provider registry (优质服务机构库), narrowed to what the actor may read. */
 export class ListProvidersQuery extends Query<unknown> {

@@ -1,5 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
-import type { MonitoringScores, MonitoringWeights } from './monitoring';
+import type { MonitoringScores, MonitoringWeights, SatisfactionBasis } from './monitoring';
 import type { ProviderContact, ProviderEvents, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
 
 export type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence };
@@ -40,6 +40,8 @@ export type RecordMonitoringEvaluation = DomainCommand<
     /** 'YYYY-MM-DD', the last day of the 整改期 should this evaluation start one. */
     probationDeadline?: string;
     opinion: string;
+    /** Where scores.satisfaction comes from: the handler computes it from the period's feedback, or records the override and its reason. */
+    satisfactionBasis: SatisfactionBasis;
   }
 >;
 

@@ -15,7 +15,7 @@ import {
   requireOpinion,
   requireText,
 } from '../shared/validation';
-import { weightedMonitoringTotal } from './monitoring';
+import { satisfactionScoreOf, weightedMonitoringTotal, type SatisfactionBasis } from './monitoring';
 import {
   checkMonitoringScores,
   checkMonitoringWeights,
@@ -138,6 +138,7 @@ function recordEvaluation(command: RecordMonitoringEvaluation, provider: Existin
     throw fieldInvalid('period', LABEL.period, '格式应为年度（2024）、半年（2024-H1）或季度（2024-Q3）', "must be a year ('2024'), a half ('2024-H1') or a quarter ('2024-Q3')");
   }
   const scores = checkMonitoringScores(data.scores, 'scores');
+  const satisfactionBasis = checkSatisfactionBasis(data.satisfactionBasis, scores.satisfaction);
   const weights = checkMonitoringWeights(data.weights, 'weights');
   const passMark = checkPassMark(data.passMark, 'passMark');
   const opinion = requireOpinion(data.opinion);
@@ -175,6 +176,7 @@ function recordEvaluation(command: RecordMonitoringEvaluation, provider: Existin
       passed,
       removalRecommended: repeated,
       opinion,
+      satisfactionBasis,
       evaluatedAt: metadata.now.toISOString(),
     },
   };
@@ -191,6 +193,29 @@ function recordEvaluation(command: RecordMonitoringEvaluation, provider: Existin
     evaluated,
     { type: 'ProviderWarned', data: { providerId: provider.providerId, evaluationId, period, probationDeadline, warnedAt: metadata.now.toISOString() } },
   ];
+}
+
+/**
+ * 服务满意度 rests on the feedback: a score computed from it must be what the ratings give; one typed in
+ * overrides them and says why (SATISFACTION_OVERRIDE_REASON_REQUIRED).
+ */
+function checkSatisfactionBasis(basis: SatisfactionBasis | undefined, satisfaction: number): SatisfactionBasis {
+  if (basis?.source === 'FEEDBACK') {
+    if (basis.ratings < 1 || satisfactionScoreOf(basis.averageRating) !== satisfaction) {
+      throw invalid('SATISFACTION_NOT_FROM_FEEDBACK', `满意度（${satisfaction}）与本期评价不符`, `The satisfaction score (${satisfaction}) is not what the period's feedback gives`, 'scores.satisfaction');
+    }
+    return basis;
+  }
+  const reason = basis?.source === 'OVERRIDE' ? basis.reason : undefined;
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw invalid(
+      'SATISFACTION_OVERRIDE_REASON_REQUIRED',
+      '手工填写的满意度替代了按服务评价计算的结果，须说明理由（satisfactionOverrideReason）',
+      'A satisfaction score typed in overrides the one computed from feedback and needs a reason (satisfactionOverrideReason)',
+      'satisfactionOverrideReason',
+    );
+  }
+  return { ...(basis as Extract<SatisfactionBasis, { source: 'OVERRIDE' }>), reason: reason.trim() };
 }
 
 function liftWarning(command: LiftWarning, provider: ExistingProvider): ProviderEvent[] {

@@ -13,6 +13,7 @@ import {
   oneOf,
   opinion,
   optional,
+  withDescription,
   recordId,
   sha256,
   text,
@@ -20,7 +21,7 @@ import {
   type Static,
 } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
-import { EVALUATION_PERIOD_PATTERN, MonitoringScoresSchema, MonitoringWeightsSchema } from './monitoring';
+import { EVALUATION_PERIOD_PATTERN, MonitoringScoresSchema, MonitoringWeightsSchema, SatisfactionBasisSchema } from './monitoring';
 import { ProviderRemovalGroundSchema } from './removal-grounds';
 import { ServiceDomainSchema } from '../shared/service-domains';
 
@@ -104,6 +105,7 @@ export const PROVIDER_EVENTS = {
       passed: bool('total ≥ passMark'),
       removalRecommended: bool('A repeated failure, for the authority to act on'),
       opinion: opinion(),
+      satisfactionBasis: optional(withDescription(SatisfactionBasisSchema, 'Where the satisfaction score came from; absent on evaluations recorded before the ledger computed it')),
       evaluatedAt: at('When it was recorded'),
     }),
   },

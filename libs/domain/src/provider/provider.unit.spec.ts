@@ -42,8 +42,10 @@ const cmd = commandsOn<ProviderCommand>()({ providerId: PROVIDER_ID }, hub, NOW)
 const apply = commandWith('ApplyForEntry', application, provider, NOW);
 const scores = { capability: 80, management: 70, quality: 90, satisfaction: 65 }; // 76.25
 const failing = { capability: 50, management: 55, quality: 60, satisfaction: 45 }; // 52.5
+/** Satisfaction typed in by the evaluator, as most of these cases have it; the feedback's own is tested below. */
+const typedIn = { source: 'OVERRIDE', reason: '本期无服务评价，按走访情况评分', ratings: 0, computed: null } as const;
 const evaluate = (data: Partial<DataOf<'RecordMonitoringEvaluation'>> = {}, actor = hub, now = NOW) =>
-  cmd('RecordMonitoringEvaluation', { evaluationId: 'ev-2024', period: '2024', scores, opinion: '年度监测评价', ...data }, actor, now);
+  cmd('RecordMonitoringEvaluation', { evaluationId: 'ev-2024', period: '2024', scores, opinion: '年度监测评价', satisfactionBasis: typedIn, ...data }, actor, now);
 const evidence = [{ description: '市场监管部门行政处罚决定书', fileName: 'penalty.pdf', sha256: 'C'.repeat(64) }];
 const remove = (data: Partial<DataOf<'RemoveFromPool'>> = {}, actor = hub) =>
   cmd('RemoveFromPool', { grounds: ['ILLEGAL_CONDUCT'], evidence, opinion: '予以出库', ...data }, actor);
@@ -315,6 +317,7 @@ describe('Service provider (优质服务机构库)', () => {
               passed: true,
               removalRecommended: false,
               opinion: '年度监测评价',
+              satisfactionBasis: typedIn,
               evaluatedAt: NOW_ISO,
             },
           },
@@ -323,6 +326,24 @@ describe('Service provider (优质服务机构库)', () => {
           expect(state.status === 'IN_POOL' && state.evaluations.map((e) => e.evaluationId)).toEqual(['ev-2024']);
           expect(activeProviderWarning(state)).toBeUndefined();
         });
+    });
+
+    it('takes 服务满意度 from the period’s feedback: the mean rating × 20, and nothing else', () => {
+      const fromFeedback = { source: 'FEEDBACK', ratings: 4, averageRating: 3.25, from: '2024-01-01', until: '2024-12-31' } as const;
+      const [event] = providerDecider.decide(evaluate({ scores: { ...scores, satisfaction: 65 }, satisfactionBasis: fromFeedback }), stateOf(inPool));
+      expect(event.data).toMatchObject({ scores: { satisfaction: 65 }, satisfactionBasis: fromFeedback });
+      given(providerKind, inPool)
+        .when(evaluate({ scores: { ...scores, satisfaction: 90 }, satisfactionBasis: fromFeedback }))
+        .thenThrows('SATISFACTION_NOT_FROM_FEEDBACK', { kind: 'VALIDATION', field: 'scores.satisfaction' });
+    });
+
+    it('keeps a typed-in satisfaction only as an override with a reason', () => {
+      given(providerKind, inPool)
+        .when(evaluate({ satisfactionBasis: { ...typedIn, reason: ' ' } }))
+        .thenThrows('SATISFACTION_OVERRIDE_REASON_REQUIRED', { kind: 'VALIDATION', field: 'satisfactionOverrideReason' });
+      given(providerKind, inPool)
+        .when(evaluate({ satisfactionBasis: undefined }))
+        .thenThrows('SATISFACTION_OVERRIDE_REASON_REQUIRED');
     });
 
     it('weighs the four dimensions as configured and rounds the total to two decimals', () => {

@@ -110,6 +110,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
     weights: { capability: 0.3, management: 0.2, quality: 0.3, satisfaction: 0.2 },
     probationDeadline: `${year}-10-31`,
     opinion: '服务质量不达标，限期整改',
+    satisfactionBasis: { source: 'OVERRIDE', reason: '本期服务评价不足，按走访结果评分', ratings: 1, computed: 40 },
   });
   await first.act(HUB, `${year}-11-05T10:00:00+08:00`, 'RecordMonitoringEvaluation', {
     evaluationId: `${year}-Q4-followup`,
@@ -117,6 +118,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
     scores: { capability: 80, management: 75, quality: 82, satisfaction: 78 },
     passMark: 65,
     opinion: '复评合格',
+    satisfactionBasis: { source: 'FEEDBACK', ratings: 5, averageRating: 3.9, from: `${year}-10-01`, until: `${year}-12-31` },
   });
   await first.act(CITY, `${year}-11-10T10:00:00+08:00`, 'LiftWarning', { basis: 'FOLLOW_UP_PASSED', evaluationId: `${year}-Q4-followup`, opinion: '复评合格，解除警示' });
   await first.act(first.self, `${year}-11-20T10:00:00+08:00`, 'LeaveStation', { stationId: secondStation, reason: '业务调整' });
@@ -135,6 +137,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
     scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
     probationDeadline: `${year}-09-30`,
     opinion: '限期整改',
+    satisfactionBasis: { source: 'OVERRIDE', reason: '本期无服务评价，按走访结果评分', ratings: 0, computed: null },
   });
   await second.act(HUB, `${year}-09-20T10:00:00+08:00`, 'LiftWarning', { basis: 'RECTIFIED', opinion: '整改到位' });
   await second.act(second.self, `${year}-10-01T10:00:00+08:00`, 'WithdrawFromPool', { reason: '停止相关业务' });
