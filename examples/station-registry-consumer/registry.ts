@@ -23,6 +23,8 @@ export interface Revocation {
   proposedAt: string;
   /** Who proposed it: the `ce_actorid` of the RevocationProposed message. */
   proposedBy: string;
+  /** On the ground LOW_SATISFACTION: the station's service figures the proposal cites (see SatisfactionFigures in asyncapi.yaml). */
+  satisfactionFigures: Record<string, unknown> | null;
   outcome: 'OPEN' | 'APPROVED' | 'REJECTED';
   decidedAt: string | null;
   decisionOpinion: string | null;
@@ -91,6 +93,7 @@ interface RevocationProposed {
   evidence: Revocation['evidence'];
   opinion: string;
   proposedAt: string;
+  satisfactionFigures?: Record<string, unknown>;
 }
 interface Revoked { stationId: string; proposalId: string; grounds: RevocationGround[]; opinion: string; revokedAt: string }
 interface ProposalRejected { stationId: string; proposalId: string; opinion: string; rejectedAt: string }
@@ -216,6 +219,7 @@ function evolve(station: StationEntry | undefined, type: string, data: unknown, 
         opinion: d.opinion,
         proposedAt: d.proposedAt,
         proposedBy: envelope.actorId,
+        satisfactionFigures: d.satisfactionFigures ?? null,
         outcome: 'OPEN',
         decidedAt: null,
         decisionOpinion: null,

@@ -4,7 +4,7 @@ import { deliveryBody, entryApplication, handoverBody, providerUser } from './su
 import { admin, registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors } from './support/station-lifecycle';
+import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
@@ -149,5 +149,38 @@ describe('service deliveries (服务项目跟踪)', () => {
     });
     // A period without feedback needs the figure typed in.
     await refused(() => post(steward, `/providers/${provider.id}/evaluations`, { ...evaluation, period: '2025' }, '2026-07-08'), 409, 'NO_FEEDBACK_IN_PERIOD');
+  });
+
+  it('has a revocation proposal on 服务满意度低 cite the station’s figures from its deliveries', async () => {
+    const callId = await openCall(app());
+    const applicationId = await applicationUpTo(app(), callId, 615, 'APPROVED');
+    okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
+    okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
+    const stationId = okBody(await c.get(actors.city, `/applications/${applicationId}`)).station.stationId as string;
+    const stationOperator = operator(615);
+
+    const body = deliveryBody(stationId, enterprise.id, '2026-05-11', { server: { kind: 'STATION', id: stationId }, fee: { kind: 'FREE', amountFen: 0 } });
+    const { id } = okBody(await post(stationOperator, '/deliveries', body, '2026-05-11'));
+    okBody(await post(stationOperator, `/deliveries/${id}/start`, { startedOn: '2026-05-11' }, '2026-05-11'));
+    okBody(await post(stationOperator, `/deliveries/${id}/handover`, handoverBody('2026-05-12'), '2026-05-12'));
+    okBody(await post(enterprise.self, `/deliveries/${id}/feedback`, { rating: 1, comment: '服务站未按约定上门' }, '2026-05-13'));
+    // The station's steward is the city's hub: it follows up.
+    expect(okBody(await c.get(actors.hub, `/follow-ups?deliveryId=${id}`)).items).toEqual([expect.objectContaining({ cause: 'POOR_RATING', steward: { role: 'HUB', regionCode: '440100' } })]);
+
+    okBody(
+      await post(actors.hub, `/stations/${stationId}/revocation-proposals`, { grounds: ['LOW_SATISFACTION'], evidence: [{ description: '企业评价' }], opinion: '服务满意度低，建议撤销' }, '2026-06-01'),
+    );
+    const [proposal] = okBody(await c.get(actors.city, `/stations/${stationId}`)).revocations;
+    expect(proposal.satisfactionFigures).toEqual({
+      from: '2025-06-02',
+      until: '2026-06-01',
+      deliveries: 1,
+      ratings: 1,
+      averageRating: 1,
+      poorRatings: 1,
+      followUps: 1,
+      followUpsClosedOnTime: 0,
+      returnVisitRate: 0,
+    });
   });
 });

@@ -105,6 +105,7 @@ export * from './kinds';
 
 export * from './shared/calendar/working-days';
 export * from './feedback/feedback';
+export * from './feedback/satisfaction-figures';
 export * from './delivery/delivery.terms';
 export * from './delivery/delivery.commands';
 export * from './delivery/delivery.events';

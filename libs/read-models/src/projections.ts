@@ -45,7 +45,8 @@ export const applicationsProjection = kindProjection<ApplicationView>({
 
 export const stationsProjection = kindProjection<StationView>({
   name: 'stations',
-  version: 1,
+  // 2: a revocation proposal shows the satisfaction figures it cites.
+  version: 2,
   kind: stationKind,
   project: projectStation,
   indexes: [{ keys: { cityCode: 1, districtCode: 1, status: 1 } }, { keys: { plaqueNumber: 1 } }, { keys: { callId: 1 } }],

@@ -43,7 +43,7 @@ export function projectStation(view: StationView | undefined, recorded: Recorded
       );
     case 'RevocationProposed': {
       if (!view) return view;
-      const { proposalId, grounds, evidence, opinion, proposedAt } = event.data;
+      const { proposalId, grounds, evidence, opinion, proposedAt, satisfactionFigures } = event.data;
       const record: RevocationRecord = {
         proposalId,
         grounds,
@@ -51,6 +51,7 @@ export function projectStation(view: StationView | undefined, recorded: Recorded
         opinion,
         proposedAt,
         proposedBy: recorded.metadata.actor.id,
+        satisfactionFigures: satisfactionFigures ?? null,
         outcome: 'OPEN',
         decidedAt: null,
         decisionOpinion: null,

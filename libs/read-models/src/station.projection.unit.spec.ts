@@ -14,6 +14,9 @@ import { eventLog, givenEvents } from './testing/projection-gwt';
 
 type DataOf<T extends StationCommand['type']> = Omit<Extract<StationCommand, { type: T }>['data'], 'stationId'>;
 
+/** The figures a proposal on 服务满意度低 cites (the handler computes them from the station's deliveries). */
+const satisfactionFigures = { from: '2018-12-01', until: '2019-11-30', deliveries: 40, ratings: 31, averageRating: 2.41, poorRatings: 12, followUps: 14, followUpsClosedOnTime: 5, returnVisitRate: 0.35 };
+
 /** A station's stream, written by its people through the station kind (access gate, then decider). */
 function aStation(stationId = 'st-007', log = eventLog()) {
   const stream = log.stream(stationKind, stationKind.streamId(stationId));
@@ -24,7 +27,7 @@ function aStation(stationId = 'st-007', log = eventLog()) {
     designate: (when = '2019-09-10T10:00:00+08:00') => act('DesignateStation', designationOf(stationId), cityBureau, when),
     sign: (covenantVersion: string, when: string) => act('SignCovenant', { covenantVersion }, owner, when),
     propose: (proposalId: string, when: string) =>
-      act('ProposeRevocation', { proposalId, grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'], evidence, opinion: '建议撤销' }, hub, when),
+      act('ProposeRevocation', { proposalId, grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'], evidence, opinion: '建议撤销', satisfactionFigures }, hub, when),
     decide: (proposalId: string, approved: boolean, opinion: string, when: string) =>
       act('DecideRevocation', { proposalId, approved, opinion }, cityBureau, when),
     withdraw: (reason: string, when: string) => act('WithdrawStation', { reason }, owner, when),
@@ -87,6 +90,7 @@ describe('stations projection', () => {
     opinion: '建议撤销',
     proposedAt,
     proposedBy: 'hub-staff-1',
+    satisfactionFigures,
   });
   const open = (proposalId: string, proposedAt: string) => ({ ...proposal(proposalId, proposedAt), outcome: 'OPEN' as const, decidedAt: null, decisionOpinion: null });
   const closed = (proposalId: string, proposedAt: string, outcome: 'APPROVED' | 'REJECTED', decidedAt: string, decisionOpinion: string) => ({

@@ -4,6 +4,7 @@ import type { PanelExpert } from '@sme/domain/application/application.commands';
 import type { PublishedListEntry } from '@sme/domain/call/call.events';
 import type { RevocationEvidence } from '@sme/domain/station/station.commands';
 import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
+import type { SatisfactionFigures } from '@sme/domain/feedback/satisfaction-figures';
 
 /**
  * Where a view stands in the log. Views are stored as they are: `_id` is the record id and
@@ -75,6 +76,8 @@ export interface RevocationRecord {
   opinion: string;
   proposedAt: string;
   proposedBy: string;
+  /** On the ground 服务满意度低: the station's delivery figures the proposal cites. */
+  satisfactionFigures: SatisfactionFigures | null;
   outcome: 'OPEN' | 'APPROVED' | 'REJECTED';
   decidedAt: string | null;
   decisionOpinion: string | null;

@@ -1,7 +1,8 @@
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { requireDistinctCodes } from '../shared/code-lists';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict, invalid, notFound } from '../shared/domain-error';
+import type { SatisfactionFigures } from '../feedback/satisfaction-figures';
 import { checkEvidence } from '../shared/evidence';
 import { requirePlaqueNumber } from '../shared/plaque-number';
 import { requireCityCode, requireStationDistrict } from '../shared/region-code';
@@ -201,10 +202,21 @@ function proposeRevocation(command: ProposeRevocation, station: ExistingStation)
           en: 'Evidence for the revocation is required',
         }),
         opinion: requireOpinion(data.opinion),
+        ...citedFigures(data),
         proposedAt: metadata.now.toISOString(),
       },
     },
   ];
+}
+
+/** 服务满意度低 rests on the ledger's figures: the proposal cites them (the handler computes them). */
+function citedFigures(data: ProposeRevocation['data']): { satisfactionFigures?: SatisfactionFigures } {
+  const grounds = Array.isArray(data.grounds) ? data.grounds : [];
+  if (!grounds.includes('LOW_SATISFACTION')) return {};
+  if (data.satisfactionFigures === undefined) {
+    throw invalid('SATISFACTION_FIGURES_REQUIRED', '以“服务满意度低”提出撤销，须附本站服务评价数据', 'A proposal on the ground LOW_SATISFACTION cites the station’s satisfaction figures', 'satisfactionFigures');
+  }
+  return { satisfactionFigures: data.satisfactionFigures };
 }
 
 function decideRevocation(command: DecideRevocation, station: ExistingStation): StationEvent[] {

@@ -6,6 +6,8 @@ import {
   evidence,
   districtCode,
   oneOf,
+  optional,
+  withDescription,
   opinion,
   plaqueNumber,
   recordId,
@@ -13,6 +15,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
+import { SatisfactionFiguresSchema } from '../feedback/satisfaction-figures';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { REVOCATION_GROUNDS } from './revocation-grounds';
 
@@ -75,6 +78,9 @@ export const STATION_EVENTS = {
       grounds: grounds('The grounds, each at most once'),
       evidence: arrayOf(RevocationEvidenceSchema, { minItems: 1, description: 'The evidence' }),
       opinion: opinion(),
+      satisfactionFigures: optional(
+        withDescription(SatisfactionFiguresSchema, 'With the ground LOW_SATISFACTION: the station’s delivery figures of the twelve months to the proposal, as the ledger computed them'),
+      ),
       proposedAt: at('When it was proposed'),
     }),
   },

@@ -14,8 +14,10 @@ const designation = designationOf(STATION_ID);
 
 const cmd = commandsOn<StationCommand>()({ stationId: STATION_ID }, owner, NOW);
 const designate = commandWith('DesignateStation', designation, cityBureau, NOW);
+/** What the handler computes from the station's deliveries for a proposal on 服务满意度低. */
+const figures = { from: '2018-09-02', until: '2019-09-01', deliveries: 40, ratings: 31, averageRating: 2.41, poorRatings: 12, followUps: 14, followUpsClosedOnTime: 5, returnVisitRate: 0.35 };
 const propose = (data: Partial<CommandData<StationCommand, 'ProposeRevocation', 'stationId'>> = {}, actor = hub) =>
-  cmd('ProposeRevocation', { proposalId: 'rp-1', grounds: ['LOW_SATISFACTION'], evidence, opinion: '建议撤销', ...data }, actor);
+  cmd('ProposeRevocation', { proposalId: 'rp-1', grounds: ['LOW_SATISFACTION'], evidence, opinion: '建议撤销', satisfactionFigures: figures, ...data }, actor);
 const decideRevocation = (approved: boolean, proposalId = 'rp-1', actor = cityBureau, opinion = '经审定') =>
   cmd('DecideRevocation', { proposalId, approved, opinion }, actor);
 
@@ -103,6 +105,12 @@ describe('Station (服务站)', () => {
   });
 
   describe('ProposeRevocation (服务总站提出意见)', () => {
+    it('cites the station’s satisfaction figures on the ground 服务满意度低, and only then', () => {
+      given(stationKind, [designated, signed]).when(propose({ satisfactionFigures: undefined })).thenThrows('SATISFACTION_FIGURES_REQUIRED', { kind: 'VALIDATION', field: 'satisfactionFigures' });
+      const [event] = stationKind.decider.decide(propose({ grounds: ['ILLEGAL_CONDUCT'] }), given(stationKind, [designated, signed]).state);
+      expect(event.data).not.toHaveProperty('satisfactionFigures');
+    });
+
     it('records the hub’s proposal with its grounds and evidence', () => {
       given(stationKind, [designated, signed])
         .when(propose({ grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'] }))
@@ -115,6 +123,7 @@ describe('Station (服务站)', () => {
               grounds: ['LOW_SATISFACTION', 'COVENANT_SERIOUSLY_VIOLATED'],
               evidence,
               opinion: '建议撤销',
+              satisfactionFigures: figures,
               proposedAt: NOW_ISO,
             },
           },

@@ -247,6 +247,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
           grounds: ['LOW_SATISFACTION'],
           evidence: [{ description: '满意度回访' }],
           opinion: '建议撤销',
+          satisfactionFigures: { from: `${year}-01-01`, until: `${year}-12-31`, deliveries: 40, ratings: 31, averageRating: 2.41, poorRatings: 12, followUps: 14, followUpsClosedOnTime: 5, returnVisitRate: 0.35 },
         });
         await station(CITY, `${year + 1}-03-20T10:00:00+08:00`, 'DecideRevocation', { proposalId, approved: true, opinion: '同意撤销' });
       }

@@ -59,6 +59,7 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
       { description: '满意度回访' },
     ],
     opinion: '建议撤销',
+    satisfactionFigures: { from: `${lastYear + 1}-01-01`, until: `${lastYear + 1}-12-31`, deliveries: 40, ratings: 31, averageRating: 2.41, poorRatings: 12, followUps: 14, followUpsClosedOnTime: 5, returnVisitRate: 0.35 },
   });
   await run(
     stationKind,
