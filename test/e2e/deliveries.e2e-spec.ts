@@ -18,6 +18,7 @@ describe('service deliveries (服务项目跟踪)', () => {
   let provider: { id: string; user: Actor };
   let enterprise: { id: string; uscc: string; self: Actor };
   let other: Actor;
+  let activeStationId: string;
 
   beforeAll(async () => {
     const user = providerUser(611);
@@ -157,6 +158,7 @@ describe('service deliveries (服务项目跟踪)', () => {
     okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
     okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
     const stationId = okBody(await c.get(actors.city, `/applications/${applicationId}`)).station.stationId as string;
+    activeStationId = stationId;
     const stationOperator = operator(615);
 
     const body = deliveryBody(stationId, enterprise.id, '2026-05-11', { server: { kind: 'STATION', id: stationId }, fee: { kind: 'FREE', amountFen: 0 } });
@@ -182,5 +184,28 @@ describe('service deliveries (服务项目跟踪)', () => {
       followUpsClosedOnTime: 0,
       returnVisitRate: 0,
     });
+  });
+
+  it('resolves the demand a delivery answers once the delivery is confirmed', async () => {
+    const { id: demandId } = okBody(await post(enterprise.self, '/demands', { enterpriseId: enterprise.id, category: 'IP', description: '需要专利布局咨询', urgency: 'NORMAL' }, '2026-06-02'));
+    okBody(await post(actors.hub, `/demands/${demandId}/acceptance`, { stationId: activeStationId }, '2026-06-02'));
+    okBody(await post(actors.hub, `/demands/${demandId}/match`, { providerId: provider.id }, '2026-06-02'));
+    const { id } = okBody(await post(provider.user, '/deliveries', deliveryBody(provider.id, enterprise.id, '2026-06-03', { demandId }), '2026-06-03'));
+    okBody(await post(provider.user, `/deliveries/${id}/start`, { startedOn: '2026-06-03' }, '2026-06-03'));
+    okBody(await post(provider.user, `/deliveries/${id}/handover`, handoverBody('2026-06-04'), '2026-06-04'));
+    expect(okBody(await c.get(enterprise.self, `/demands/${demandId}`)).status).toBe('MATCHED');
+    okBody(await post(enterprise.self, `/deliveries/${id}/confirmation`, {}, '2026-06-05'));
+    expect(okBody(await c.get(enterprise.self, `/demands/${demandId}`))).toMatchObject({ status: 'RESOLVED', resolution: { outcome: expect.stringContaining('专利布局咨询') } });
+    const events = okBody(await c.get(actors.auditor, `/streams/demand-${demandId}/events`)).events;
+    expect(events.at(-1)).toMatchObject({ type: 'DemandResolved', data: { deliveryId: id }, metadata: { causationId: expect.any(String) } });
+
+    // Another provider's delivery cannot answer a demand matched to this one.
+    const rival = providerUser(616);
+    const { id: rivalId } = okBody(await c.post(rival, '/providers/entry-applications', { ...entryApplication(616), occurredAt: at('2026-01-05') }));
+    okBody(await c.post(actors.hub, `/providers/${rivalId}/entry-decision`, { admitted: true, opinion: '同意入库', occurredAt: at('2026-01-06') }));
+    const { id: second } = okBody(await post(enterprise.self, '/demands', { enterpriseId: enterprise.id, category: 'IP', description: '需要商标咨询', urgency: 'NORMAL' }, '2026-06-06'));
+    okBody(await post(actors.hub, `/demands/${second}/acceptance`, { stationId: activeStationId }, '2026-06-06'));
+    okBody(await post(actors.hub, `/demands/${second}/match`, { providerId: provider.id }, '2026-06-06'));
+    await refused(() => post(rival, '/deliveries', deliveryBody(rivalId, enterprise.id, '2026-06-08', { demandId: second }), '2026-06-08'), 409, 'DEMAND_MATCHED_TO_ANOTHER_PROVIDER');
   });
 });

@@ -96,7 +96,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
 
   @CommandPost(deliveryKind, 'ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)' })
   confirm(@Param('id', IdPipe) id: string, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ConfirmDelivery', data: { deliveryId: id } }, ctx);
+    return this.runAndSettle({ type: 'ConfirmDelivery', data: { deliveryId: id } }, ctx);
   }
 
   @CommandPost(deliveryKind, 'DisputeDelivery', { path: ':id/dispute', summary: 'The enterprise served disputes the delivery; a follow-up opens' })

@@ -3,6 +3,7 @@ import { EVENT_STORE, ReactionRunner, checkpointStoreFor, type EventStore, type 
 import { CommandExecutor } from '../commands/command-executor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RecordLoader } from '../records/record-loader';
+import { DemandResolutionReaction } from './demand-resolution.reaction';
 import { FollowUpOpeningReaction } from './follow-up-opening.reaction';
 import { StationDesignationReaction } from './station-designation.reaction';
 
@@ -25,7 +26,11 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Every reaction the ledger runs. */
   reactions(): Reaction[] {
-    return [new StationDesignationReaction(this.events, this.executor), new FollowUpOpeningReaction(this.events, this.executor, this.records, this.config)];
+    return [
+      new StationDesignationReaction(this.events, this.executor),
+      new FollowUpOpeningReaction(this.events, this.executor, this.records, this.config),
+      new DemandResolutionReaction(this.executor, this.records),
+    ];
   }
 
   async onApplicationBootstrap(): Promise<void> {

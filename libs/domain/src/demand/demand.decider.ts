@@ -174,7 +174,16 @@ function resolve(command: ResolveDemand, demand: ExistingDemand): DemandEvent[] 
       : requireInteger(data.satisfaction, 'satisfaction', { zh: '满意度', en: 'Satisfaction' }, DEMAND_SATISFACTION_MIN, DEMAND_SATISFACTION_MAX);
   const now = metadata.now.toISOString();
   const events: DemandEvent[] = [
-    { type: 'DemandResolved', data: { demandId: demand.demandId, outcome, ...(satisfaction === undefined ? {} : { satisfaction }), resolvedAt: now } },
+    {
+      type: 'DemandResolved',
+      data: {
+        demandId: demand.demandId,
+        outcome,
+        ...(satisfaction === undefined ? {} : { satisfaction }),
+        ...(data.deliveryId === undefined ? {} : { deliveryId: requireText(data.deliveryId, 'deliveryId', { zh: '服务项目', en: 'Delivery' }) }),
+        resolvedAt: now,
+      },
+    },
   ];
   if (satisfaction !== undefined && isPoorDemandRating(satisfaction)) {
     events.push({ type: 'DemandFollowUpOpened', data: { demandId: demand.demandId, satisfaction, openedAt: now } });

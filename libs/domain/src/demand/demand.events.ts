@@ -79,6 +79,7 @@ export const DEMAND_EVENTS = {
       satisfaction: optional(
         integer(DEMAND_SATISFACTION_MIN, DEMAND_SATISFACTION_MAX, `满意度 at the 客户回访, ${DEMAND_SATISFACTION_MIN}–${DEMAND_SATISFACTION_MAX}`),
       ),
+      deliveryId: optional(recordId('The delivery that met it: resolved by the ledger when that delivery was confirmed')),
       resolvedAt: at('When it was resolved'),
     }),
   },

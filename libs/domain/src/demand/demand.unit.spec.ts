@@ -185,6 +185,14 @@ describe('Demand (服务需求库)', () => {
         .then([{ type: 'DemandResolved', data: { demandId: DEMAND_ID, outcome: '已获银行授信150万元', resolvedAt: NOW_ISO } }]);
     });
 
+    it('names the delivery that met it, when the ledger resolves it from a confirmed delivery', () => {
+      const deliveryId = '6a0d7b52-3f7e-4c1a-9a55-0b7c2f1d8e01';
+      given(demandKind, [raised, accepted, matched])
+        .when(cmd('ResolveDemand', { outcome: '服务项目已交付并经确认', deliveryId }, gzHub))
+        .then([{ type: 'DemandResolved', data: { demandId: DEMAND_ID, outcome: '服务项目已交付并经确认', deliveryId, resolvedAt: NOW_ISO } }]);
+      given(demandKind, [raised, accepted, matched]).when(cmd('ResolveDemand', { outcome: 'x', deliveryId: ' ' }, gzHub)).thenThrows('FIELD_REQUIRED', { field: 'deliveryId' });
+    });
+
     it.each([0, 6, 2.5, '5'])('refuses a rating of %p', (satisfaction) => {
       given(demandKind, [raised, accepted]).when(resolve(satisfaction)).thenThrows('FIELD_INVALID', { field: 'satisfaction' });
     });
