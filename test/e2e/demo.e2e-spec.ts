@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import type { Actor } from '@sme/domain';
 import { loadDemoData } from '../../apps/api/src/demo/demo-loader';
 import { DEMO_CALL } from '../../apps/api/src/demo/demo-data';
 import { actors, client } from './support/station-lifecycle';
@@ -25,6 +26,30 @@ describe('Demo data (npm run demo)', () => {
       );
       const districts = new Set(stations.items.map((s: { districtCode: string }) => s.districtCode));
       expect(districts.size).toBe(11);
+
+      // A year of services: deliveries at every stage, follow-ups open and closed, and the year's figures.
+      const admin: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' };
+      const deliveries = (await c.get(admin, '/deliveries?limit=200')).body.items as { status: string; server: { kind: string } }[];
+      expect(deliveries.length).toBeGreaterThanOrEqual(40);
+      expect(new Set(deliveries.map((d) => d.status))).toEqual(new Set(['REGISTERED', 'IN_PROGRESS', 'DELIVERED', 'CONFIRMED', 'CANCELLED', 'ARCHIVED']));
+      expect(new Set(deliveries.map((d) => d.server.kind))).toEqual(new Set(['PROVIDER', 'STATION']));
+      expect((await c.get(actors.city, '/deliveries?limit=200')).body.items.length).toBe(deliveries.length);
+      const followUps = (await c.get(admin, '/follow-ups?limit=200')).body.items as { status: string; cause: string; escalated: boolean; closure: { by: string; onTime: boolean } | null }[];
+      expect(followUps.filter((f) => f.status === 'OPEN').length).toBeGreaterThan(0);
+      expect(followUps.filter((f) => f.status === 'CLOSED').length).toBeGreaterThan(0);
+      expect(new Set(followUps.map((f) => f.cause))).toEqual(new Set(['POOR_RATING', 'DISPUTE', 'COMPLAINT']));
+      expect(followUps.some((f) => f.status === 'OPEN' && f.escalated)).toBe(true);
+      expect(followUps.some((f) => f.closure?.by === 'STEWARD')).toBe(true);
+      expect(followUps.some((f) => f.closure?.onTime === false)).toBe(true);
+      const { figures } = (await c.get(actors.city, '/deliveries/figures?from=2026-01-01&until=2026-12-31')).body;
+      expect(figures.deliveries).toBeGreaterThanOrEqual(40);
+      expect(figures.averageRating).toBeGreaterThan(3.5);
+      expect(figures.averageRating).toBeLessThan(5);
+      expect(figures).toMatchObject({ poorRatings: expect.any(Number), followUps: followUps.length });
+      expect(figures.poorRatings).toBeGreaterThan(0);
+      expect(figures.returnVisitRate).toBeGreaterThan(0);
+      expect(figures.freeShare).toBeGreaterThan(0);
+      expect(figures.freeShare).toBeLessThan(1);
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();

@@ -12,6 +12,7 @@ import type { RequestContext } from '../commands/request-context';
 import { expertCommands } from '../experts/expert.commands';
 import { stationCommands } from '../stations/station.commands';
 import { stationIdFor } from '../reactors/station-designation.reaction';
+import { loadDemoServices } from './demo-services';
 import {
   AUDITOR,
   CITY,
@@ -59,14 +60,15 @@ const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart
 
 /**
  * Loads the 2019 Guangzhou call and applications at every stage through the real command handlers,
- * so every rule applies and every event is what a user would have produced. Runs once: an existing
- * demo call is left alone.
+ * so every rule applies and every event is what a user would have produced, then the 2026 services
+ * (demo-services.ts). Runs once: an existing demo call is left alone, and so are loaded services.
  */
 export async function loadDemoData(app: INestApplication): Promise<void> {
   const logger = new Logger('Demo');
   const store = app.get<EventStore>(EVENT_STORE);
   if ((await store.readStream(callKind.streamId(DEMO_CALL.callId), { maxCount: 1 })).length > 0) {
     logger.log('Demo data already loaded');
+    await loadDemoServices(app);
     return;
   }
   const bus = app.get(CommandBus);
@@ -202,4 +204,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     `Demo loaded: call ${call.documentNumber} (${call.callId}) with ${DEMO_APPLICANTS.length} applications. ` +
       `Try GET /calls/${call.callId} with a token from POST /auth/dev-token (e.g. role ${AUDITOR.role}).`,
   );
+  await loadDemoServices(app);
 }

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { usccCheckCharacter, type Actor, type FeeKind, type IndustryCode, type ProductFee, type ServiceDomain } from '@sme/domain';
+import { derivedId } from '../records/derived-id';
+import { providerIdFor } from '../providers/provider-access';
+
+/**
+ * Demo data of 2026's services: fictitious enterprises of Guangzhou's districts, three providers of the
+ * 库 with one catalogue product each, and a year of deliveries by them and by the demo stations, each
+ * with the story it runs through (names and credit codes made up, check characters valid).
+ */
+
+export const demoDigest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function usccOf(prefix: string, region: string, seed: number): string {
+  const first17 = `91${region}${prefix}${String(seed).padStart(6, '0')}`.slice(0, 17);
+  return first17 + usccCheckCharacter(first17);
+}
+
+export interface DemoEnterprise {
+  id: string;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  industryCode: IndustryCode;
+  foundedOn: string;
+  figures: { year: number; employees: number; revenue: number; assets: number };
+  registeredOn: string;
+}
+
+const ENTERPRISES: [string, string, IndustryCode, string, number, number, number][] = [
+  ['广州示例智能装备有限公司', '440112', 'INDUSTRY', '2016-03-18', 120, 9000, 12000],
+  ['广州示例软件科技有限公司', '440106', 'SOFTWARE_IT', '2018-07-02', 45, 1800, 2600],
+  ['广州示例服装贸易有限公司', '440104', 'WHOLESALE', '2012-05-09', 18, 3000, 800],
+  ['广州示例食品有限公司', '440113', 'INDUSTRY', '2014-11-20', 80, 6000, 5000],
+  ['广州示例物流有限公司', '440111', 'TRANSPORT', '2017-08-15', 60, 2500, 3000],
+  ['广州示例生物医药科技有限公司', '440115', 'INDUSTRY', '2019-04-26', 150, 12000, 20000],
+  ['广州示例文化传媒有限公司', '440105', 'LEASING_BUSINESS_SERVICES', '2020-09-01', 25, 900, 600],
+  ['广州示例汽车零部件有限公司', '440114', 'INDUSTRY', '2011-06-30', 300, 25000, 30000],
+  ['广州示例跨境电商有限公司', '440103', 'RETAIL', '2021-03-12', 30, 4000, 1500],
+  ['广州示例农业科技有限公司', '440117', 'AGRICULTURE', '2015-10-08', 40, 1200, 2000],
+  ['广州示例新材料有限公司', '440118', 'INDUSTRY', '2013-02-27', 200, 15000, 18000],
+  ['广州示例餐饮管理有限公司', '440105', 'CATERING', '2022-01-17', 50, 1500, 700],
+];
+
+export const DEMO_ENTERPRISES: DemoEnterprise[] = ENTERPRISES.map(([name, regionCode, industryCode, foundedOn, employees, revenue, assets], i) => ({
+  id: derivedId('demo-enterprise', i + 1),
+  uscc: usccOf('MA7', regionCode, i + 1),
+  name,
+  regionCode,
+  industryCode,
+  foundedOn,
+  figures: { year: 2025, employees, revenue, assets },
+  // The first half registered in late 2025, the rest at the start of 2026.
+  registeredOn: i < 6 ? `2025-12-${String(8 + i).padStart(2, '0')}` : `2026-01-${String(5 + i).padStart(2, '0')}`,
+}));
+
+/** The enterprise acting for itself: its orgId is its USCC. */
+export const enterpriseActor = (e: DemoEnterprise): Actor => ({ id: `ent-${e.uscc}`, role: 'ENTERPRISE', orgId: e.uscc, regionCode: e.regionCode });
+
+export interface DemoProvider {
+  key: 'P1' | 'P2' | 'P3';
+  id: string;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  serviceDomains: ServiceDomain[];
+  user: Actor;
+  product: { id: string; item: string; domain: ServiceDomain; content: string; process: string; standard: string; fee: ProductFee; workingDays: number };
+}
+
+function provider(
+  n: 1 | 2 | 3,
+  name: string,
+  regionCode: string,
+  serviceDomains: ServiceDomain[],
+  product: Omit<DemoProvider['product'], 'id' | 'domain'>,
+): DemoProvider {
+  const uscc = usccOf('MA8', regionCode, n);
+  return {
+    key: `P${n}`,
+    id: providerIdFor(uscc),
+    uscc,
+    name,
+    regionCode,
+    serviceDomains,
+    user: { id: `demo-provider-user-${n}`, role: 'PROVIDER', orgId: uscc, regionCode },
+    product: { ...product, id: derivedId('demo-product', n), domain: serviceDomains[0] },
+  };
+}
+
+export const DEMO_PROVIDERS: DemoProvider[] = [
+  provider(1, '广州示例知识产权代理有限公司', '440106', ['IP', 'LEGAL'], {
+    item: '专利申请代理',
+    content: '发明、实用新型专利检索、撰写与申请代理',
+    process: '咨询→检索→撰写→提交→答复审查意见',
+    standard: '按专利代理服务规范执行',
+    fee: { kind: 'LOW_FEE', amount: 1500 },
+    workingDays: 10,
+  }),
+  provider(2, '广州示例财税咨询服务有限公司', '440104', ['FINANCE', 'MANAGEMENT_CONSULTING'], {
+    item: '小微企业财税健康体检',
+    content: '账务、税务合规检查与融资需求诊断',
+    process: '预约→资料收集→现场检查→出具体检报告',
+    standard: '按会计准则和税收法规检查',
+    fee: { kind: 'FREE' },
+    workingDays: 5,
+  }),
+  provider(3, '广州示例检验检测认证有限公司', '440112', ['TESTING_CERTIFICATION', 'TECHNOLOGY'], {
+    item: '产品质量检测与认证咨询',
+    content: '主要产品性能检测，CCC/ISO认证辅导',
+    process: '送样→检测→出具报告→认证辅导',
+    standard: '按国家标准及认证实施规则执行',
+    fee: { kind: 'MARKET', amount: 6800 },
+    workingDays: 15,
+  }),
+];
+
+/** What is done in each domain, and the document handed over. */
+export const DOMAIN_TEXTS: Partial<Record<ServiceDomain, { title: string; description: string; outcome: string; document: string }>> = {
+  INFORMATION: { title: '惠企政策精准推送与申报辅导', description: '梳理企业可享受的各级惠企政策，辅导准备申报材料。', outcome: '匹配可申报政策5项，辅导完成申报2项', document: '惠企政策匹配清单' },
+  TECHNOLOGY: { title: '生产工艺数字化改造诊断', description: '现场调研生产流程，评估数字化改造条件。', outcome: '提出改造建议8条，明确优先实施项目3个', document: '数字化诊断报告' },
+  TALENT: { title: '人才招聘与用工政策咨询', description: '对接高校毕业生资源，解读稳岗和用工补贴政策。', outcome: '对接高校毕业生12名，完成用工备案', document: '人才对接记录' },
+  ENTREPRENEURSHIP: { title: '创业孵化与商业计划书辅导', description: '辅导梳理商业模式，修订商业计划书。', outcome: '完成商业计划书修订，参加路演1场', document: '商业计划书（修订稿）' },
+  LEGAL: { title: '合同合规审查', description: '审查企业常用购销合同与劳动合同模板。', outcome: '修订合同模板6份，提示法律风险9处', document: '合同审查意见书' },
+  BRAND: { title: '品牌策划与商标注册辅导', description: '开展品牌定位分析，辅导商标注册。', outcome: '完成品牌定位方案，提交商标注册申请2件', document: '品牌定位方案' },
+  FINANCE: { title: '小微企业财税健康体检', description: '检查账务与税务合规情况，诊断融资需求并对接银行信贷产品。', outcome: '发现税务风险点3处，对接授信200万元', document: '财税健康体检报告' },
+  TRAINING: { title: '中小企业经营管理培训', description: '组织企业管理人员参加经营管理专题培训。', outcome: '培训学员15人次，结业考核全部通过', document: '培训签到表及课件' },
+  SUPPLY_CHAIN: { title: '产业链上下游供需对接', description: '组织供需对接会，推介企业产品。', outcome: '对接上下游企业4家，达成合作意向2项', document: '供需对接会议纪要' },
+  MANAGEMENT_CONSULTING: { title: '内部管理制度梳理咨询', description: '梳理采购、生产、财务等内部管理制度。', outcome: '修订管理制度12项，建立内控流程图', document: '管理咨询报告' },
+  IP: { title: '专利申请代理', description: '为企业核心技术提供专利检索、撰写与申请代理。', outcome: '提交发明专利申请1件、实用新型专利申请2件', document: '专利申请受理通知书' },
+  TESTING_CERTIFICATION: { title: '产品质量检测与认证咨询', description: '对主要产品开展性能检测，辅导认证申请。', outcome: '出具检测报告2份，完成认证申请', document: '检测报告' },
+  MARKET_EXPANSION: { title: '展会参展与市场开拓辅导', description: '辅导企业参加展会，制定市场开拓方案。', outcome: '组织参加广交会，获得意向订单3个', document: '参展总结报告' },
+};
+
+export const documentOf = (title: string, deliveryId: string) => ({ title, fileName: `${title}.pdf`, sha256: demoDigest(`${title}-${deliveryId}`) });
+
+/** What each delivery runs through in the demo year. */
+export type DemoStory =
+  | 'HAPPY'
+  | 'AUTO_CONFIRMED'
+  | 'AUTO_CONFIRMED_UNRATED'
+  | 'POOR_SETTLED'
+  | 'POOR_SETTLED_AMENDED'
+  | 'POOR_SETTLED_LATE'
+  | 'POOR_CLOSED_BY_STEWARD'
+  | 'POOR_OPEN_ESCALATED'
+  | 'DISPUTE'
+  | 'COMPLAINT'
+  | 'CANCELLED'
+  | 'CANCELLED_BY_STEWARD'
+  | 'RATED_UNARCHIVED'
+  | 'CONFIRMED_UNRATED'
+  | 'DELIVERED'
+  | 'IN_PROGRESS'
+  | 'REGISTERED';
+
+/** Who serves: a demo provider, or the demo station of an applicant key (the stations of 越秀, 海珠, 黄埔, 番禺). */
+export type DemoServer = DemoProvider['key'] | 2 | 3 | 6 | 7;
+/** The fee of a delivery not following a product: FREE, or a kind with an amount in 元. */
+export type DemoFee = 0 | [Exclude<FeeKind, 'FREE'>, number];
+
+export interface DemoDelivery {
+  n: number;
+  id: string;
+  server: DemoServer;
+  enterprise: number;
+  /** Planned and actual start (moved to the next working day when it is not one). */
+  start: string;
+  /** Working days from start to delivery. */
+  workingDays: number;
+  story: DemoStory;
+  rating: number;
+  domain: ServiceDomain;
+  fee: DemoFee;
+}
+
+type Row = [DemoServer, number, string, number, DemoStory, number, ServiceDomain, DemoFee?];
+
+// Server (a provider, or a station by applicant key), enterprise (index), start, working days to delivery, story, rating, domain, fee.
+const ROWS: Row[] = [
+  ['P1', 1, '2026-01-13', 8, 'HAPPY', 5, 'IP'], [2, 2, '2026-01-14', 3, 'HAPPY', 4, 'FINANCE', 0], ['P2', 0, '2026-01-19', 5, 'HAPPY', 5, 'FINANCE'],
+  [3, 6, '2026-01-20', 2, 'AUTO_CONFIRMED', 4, 'TRAINING', 0], [6, 5, '2026-01-26', 4, 'HAPPY', 5, 'TECHNOLOGY', 0],
+  ['P3', 7, '2026-02-02', 6, 'HAPPY', 4, 'TESTING_CERTIFICATION'], [7, 3, '2026-02-03', 3, 'POOR_SETTLED_AMENDED', 2, 'MARKET_EXPANSION', 0],
+  ['P1', 9, '2026-02-24', 5, 'HAPPY', 5, 'IP'], [2, 11, '2026-02-25', 2, 'HAPPY', 4, 'LEGAL', 0],
+  ['P2', 4, '2026-03-03', 4, 'HAPPY', 4, 'MANAGEMENT_CONSULTING', ['MARKET', 3000]], [3, 8, '2026-03-04', 5, 'CANCELLED', 0, 'SUPPLY_CHAIN', 0],
+  ['P3', 10, '2026-03-09', 7, 'HAPPY', 3, 'TESTING_CERTIFICATION'], [6, 0, '2026-03-10', 3, 'AUTO_CONFIRMED', 5, 'TALENT', 0],
+  [7, 6, '2026-03-16', 2, 'HAPPY', 5, 'BRAND', ['LOW_FEE', 800]], ['P1', 5, '2026-03-23', 6, 'POOR_SETTLED', 2, 'IP'],
+  [2, 2, '2026-04-07', 3, 'HAPPY', 4, 'INFORMATION', 0], ['P2', 11, '2026-04-08', 4, 'HAPPY', 5, 'FINANCE'], [3, 1, '2026-04-13', 2, 'HAPPY', 5, 'ENTREPRENEURSHIP', 0],
+  ['P3', 4, '2026-04-14', 6, 'DISPUTE', 4, 'TESTING_CERTIFICATION'], [6, 9, '2026-04-20', 4, 'HAPPY', 4, 'TRAINING', 0],
+  ['P1', 3, '2026-05-06', 5, 'AUTO_CONFIRMED_UNRATED', 0, 'IP'], [7, 7, '2026-05-11', 3, 'HAPPY', 5, 'MARKET_EXPANSION', ['LOW_FEE', 1200]],
+  ['P2', 8, '2026-05-18', 4, 'POOR_SETTLED_LATE', 2, 'MANAGEMENT_CONSULTING', ['MARKET', 5000]], [2, 10, '2026-05-19', 2, 'HAPPY', 4, 'FINANCE', 0],
+  [3, 5, '2026-05-25', 3, 'AUTO_CONFIRMED', 4, 'LEGAL', 0],
+  ['P3', 0, '2026-06-01', 6, 'HAPPY', 5, 'TESTING_CERTIFICATION'], [6, 11, '2026-06-02', 3, 'POOR_CLOSED_BY_STEWARD', 1, 'TALENT', 0],
+  ['P1', 6, '2026-06-08', 5, 'HAPPY', 4, 'IP'], [7, 2, '2026-06-09', 2, 'HAPPY', 3, 'INFORMATION', 0], ['P2', 9, '2026-06-24', 4, 'HAPPY', 5, 'FINANCE'],
+  [2, 3, '2026-07-01', 3, 'POOR_SETTLED', 2, 'SUPPLY_CHAIN', 0], ['P3', 1, '2026-07-06', 6, 'HAPPY', 4, 'TESTING_CERTIFICATION'],
+  [3, 7, '2026-07-07', 2, 'HAPPY', 5, 'TRAINING', 0], ['P1', 10, '2026-07-13', 5, 'HAPPY', 5, 'IP'], [6, 4, '2026-07-20', 4, 'COMPLAINT', 3, 'TECHNOLOGY', ['LOW_FEE', 1500]],
+  ['P2', 5, '2026-08-03', 4, 'HAPPY', 4, 'MANAGEMENT_CONSULTING', ['MARKET', 4000]], [7, 8, '2026-08-04', 3, 'HAPPY', 5, 'BRAND', 0],
+  ['P3', 11, '2026-08-10', 6, 'HAPPY', 4, 'TESTING_CERTIFICATION'], [2, 0, '2026-08-17', 2, 'AUTO_CONFIRMED_UNRATED', 0, 'FINANCE', 0],
+  [3, 9, '2026-08-24', 3, 'HAPPY', 3, 'LEGAL', 0],
+  ['P1', 2, '2026-09-01', 5, 'HAPPY', 5, 'IP'], [6, 6, '2026-09-07', 3, 'HAPPY', 4, 'INFORMATION', 0], ['P2', 3, '2026-09-14', 4, 'HAPPY', 5, 'FINANCE'],
+  [7, 4, '2026-09-21', 4, 'CANCELLED_BY_STEWARD', 0, 'SUPPLY_CHAIN', 0],
+  [7, 10, '2026-10-12', 3, 'POOR_OPEN_ESCALATED', 2, 'MARKET_EXPANSION', ['LOW_FEE', 1000]], ['P3', 5, '2026-10-13', 6, 'HAPPY', 4, 'TESTING_CERTIFICATION'],
+  [2, 7, '2026-10-19', 3, 'HAPPY', 5, 'TALENT', 0], [3, 4, '2026-10-26', 2, 'HAPPY', 4, 'ENTREPRENEURSHIP', 0],
+  ['P1', 11, '2026-11-02', 5, 'RATED_UNARCHIVED', 5, 'IP'], [6, 1, '2026-11-05', 3, 'HAPPY', 4, 'SUPPLY_CHAIN', 0],
+  ['P2', 0, '2026-11-10', 4, 'CONFIRMED_UNRATED', 0, 'FINANCE'], [7, 9, '2026-11-19', 3, 'POOR_SETTLED', 2, 'BRAND', 0],
+  ['P3', 3, '2026-11-17', 5, 'DELIVERED', 0, 'TESTING_CERTIFICATION'], [3, 10, '2026-11-18', 6, 'IN_PROGRESS', 0, 'TRAINING', 0],
+  ['P2', 6, '2026-11-20', 4, 'HAPPY', 4, 'FINANCE'], [2, 5, '2026-11-25', 3, 'DELIVERED', 0, 'INFORMATION', 0],
+  ['P1', 8, '2026-11-24', 8, 'IN_PROGRESS', 0, 'IP'], [6, 2, '2026-11-27', 3, 'REGISTERED', 0, 'TECHNOLOGY', 0],
+];
+
+export const DEMO_DELIVERIES: DemoDelivery[] = ROWS.map(([server, enterprise, start, workingDays, story, rating, domain, fee], i) => ({
+  n: i + 1,
+  id: derivedId('demo-delivery', i + 1),
+  server,
+  enterprise,
+  start,
+  workingDays,
+  story,
+  rating,
+  domain,
+  fee: fee ?? 0,
+}));
+
+/** The demo's clock stops here: a step due later is left for the reader to see as due. */
+export const DEMO_SERVICES_UNTIL = '2026-11-30T18:00:00+08:00';
+
+export const RATING_COMMENTS: Record<number, string> = {
+  5: '服务专业高效，非常满意',
+  4: '服务到位，基本达到预期',
+  3: '服务一般，成效有待观察',
+  2: '方案针对性不强，未解决实际问题',
+  1: '服务人员多次爽约，非常不满意',
+};
