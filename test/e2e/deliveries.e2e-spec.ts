@@ -208,4 +208,14 @@ describe('service deliveries (服务项目跟踪)', () => {
     okBody(await post(actors.hub, `/demands/${second}/match`, { providerId: provider.id }, '2026-06-06'));
     await refused(() => post(rival, '/deliveries', deliveryBody(rivalId, enterprise.id, '2026-06-08', { demandId: second }), '2026-06-08'), 409, 'DEMAND_MATCHED_TO_ANOTHER_PROVIDER');
   });
+
+  it('shows the enterprise’s 画像: its deliveries, demands and pushed policies together', async () => {
+    const portrait = okBody(await c.get(enterprise.self, `/enterprises/${enterprise.id}/portrait`));
+    expect(portrait.enterprise).toMatchObject({ id: enterprise.id, uscc: enterprise.uscc });
+    expect(portrait.deliveries).toHaveLength(4);
+    expect(portrait.deliveries.map((d: { status: string }) => d.status).sort()).toEqual(['ARCHIVED', 'CONFIRMED', 'DELIVERED', 'DELIVERED']);
+    expect(portrait.demands.map((d: { status: string }) => d.status).sort()).toEqual(['MATCHED', 'RESOLVED']);
+    expect(portrait.totals).toMatchObject({ deliveries: 4, demands: 2, demandsResolved: 1, pushedPolicies: 0, averageRating: 2.33 });
+    await refused(() => c.get(other, `/enterprises/${enterprise.id}/portrait`), 403);
+  });
 });

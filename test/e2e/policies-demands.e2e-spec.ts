@@ -93,6 +93,9 @@ describe('Policies (基础信息库) and demands (服务需求库)', () => {
           .sort();
         expect(ids).toEqual([e.edges.id, e.lateTag.id].sort());
       }
+      // The enterprise's 画像 lists the policy pushed to it, at the version pushed.
+      const portrait = await ok(c.get(self(e.edges.uscc), `/enterprises/${e.edges.id}/portrait`), 200);
+      expect(portrait.pushedPolicies).toEqual([expect.objectContaining({ id: policyId, pushedVersion: 1 })]);
       await refused(() => c.post(actors.city, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T10:00:00+08:00' }), 409, 'NOTHING_TO_PUSH');
       // A district authority pushes a city policy inside its own district only: nobody eligible in 海珠区.
       await refused(() => c.post(actors.haizhu, `/policies/${policyId}/push`, { occurredAt: '2025-06-30T10:00:00+08:00' }), 409, 'NOTHING_TO_PUSH');

@@ -26,3 +26,4 @@ export * from './queries/supervisor-dashboard';
 export { foldView } from './fold-view';
 export * from './queries/as-of';
 export { createDocumentStore } from './create-document-store';
+export * from './queries/enterprise-portrait';

@@ -22,6 +22,7 @@ import { enterpriseCommands } from './enterprise.commands';
 import { ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
 import { GetRecordQuery } from '../records/record-query';
 import { enterpriseReading } from './enterprise.reading';
+import { EnterprisePortraitQuery } from './enterprise-portrait';
 
 @TokenController('enterprises (中小企业数据库)', 'enterprises')
 export class EnterpriseController extends KindController<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>> {
@@ -86,6 +87,14 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
   })
   revokeTag(@Param('id', IdPipe) id: string, @Param() { tag }: TagParam, @Body() dto: RevokeTagDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @ReadRoute({
+    path: ':id/portrait',
+    summary: '画像: the enterprise with its deliveries (rating, fee, who served), its demands and the policies pushed to it, and their totals',
+  })
+  portrait(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new EnterprisePortraitQuery(id, actor));
   }
 
   @ReadRoute({
