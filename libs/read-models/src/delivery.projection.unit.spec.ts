@@ -9,11 +9,12 @@ import { deliveriesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
 
-const { archived, confirmed, delivered, deliveredWith, DELIVERY_ID, disputed, ENTERPRISE_ID, ENTERPRISE_USCC, PROVIDER_ID, PROVIDER_USCC } = fixture;
-const { providerStaff, ratedWith, registered, servedEnterprise, started, steward, visited } = fixture;
+const { archived, confirmed, delivered, deliveredWith, DELIVERY_ID, disputed } = fixture;
+const { providerStaff, ratedWith, registered, registration, servedEnterprise, started, steward, visited } = fixture;
 
 const GZ = '440100';
-const TIANHE = '440106';
+/** The registration as the view copies it (without the facts the handler gathered, and the id it keeps as `id`). */
+const { facts: _facts, deliveryId: _id, demandId: _demand, product: _product, staffHours: _hours, ...fromRegistration } = registration;
 
 /** The business time of a fixture event: the one instant its data carries. */
 const occurredAtOf = (event: DeliveryEvent): string => {
@@ -49,20 +50,10 @@ const REGISTERED_VIEW: Omit<DeliveryView, '_position' | 'revision' | 'updatedAt'
   _id: DELIVERY_ID,
   id: DELIVERY_ID,
   status: 'REGISTERED',
-  server: { kind: 'PROVIDER', id: PROVIDER_ID, orgId: PROVIDER_USCC, name: '广州某财税咨询有限公司', regionCode: GZ },
-  steward: { role: 'CITY_AUTHORITY', regionCode: GZ },
-  enterprise: { enterpriseId: ENTERPRISE_ID, uscc: ENTERPRISE_USCC, name: '广州某软件科技有限公司', regionCode: TIANHE },
+  ...fromRegistration,
   demandId: null,
   product: null,
-  domain: 'FINANCE',
-  title: '中小企业融资诊断',
-  description: '梳理企业财务状况，对接两家银行的信用贷款产品。',
-  plannedStart: '2026-03-02',
-  plannedEnd: '2026-03-20',
-  fee: { kind: 'LOW_FEE', amountFen: 200000 },
   staffHours: null,
-  mode: 'OFFLINE',
-  regionCode: TIANHE,
   cityCode: GZ,
   registeredAt: '2026-03-02T01:00:00.000Z',
   startedOn: null,

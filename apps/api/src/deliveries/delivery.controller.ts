@@ -26,7 +26,7 @@ import {
   ReturnVisitDto,
   StartDeliveryDto,
 } from './delivery.dto';
-import { DeliveryDossierQuery, DeliveryFiguresQuery, ListDeliveriesQuery, type DeliveryCommandBody } from './delivery.messages';
+import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery, type DeliveryCommandBody } from './delivery.messages';
 import { deliveryReading } from './delivery.reading';
 
 const feedbackOf = (dto: FeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
@@ -182,6 +182,6 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     const { status, domain, enterpriseId, providerId, stationId, regionCode, from, until, returnVisitDue, q, sort, limit, cursor } = query;
     const server = providerId !== undefined ? { serverKind: 'PROVIDER' as const, serverId: providerId } : stationId !== undefined ? { serverKind: 'STATION' as const, serverId: stationId } : {};
     const filter = given({ status, domain, enterpriseId, ...server, regionCode, from, until, returnVisitDue, q });
-    return this.queries.execute(new ListDeliveriesQuery(filter as never, sort, { limit, cursor }, actor));
+    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: filter as never }, sort, { limit, cursor }, actor));
   }
 }

@@ -10,28 +10,19 @@ import { RecordLoader } from '../records/record-loader';
 import { followUpIdFor } from './delivery.commands';
 import { scopeServiceFilter } from './delivery-access';
 import { deliveryReading } from './delivery.reading';
-import { DeliveryDossierQuery, DeliveryFiguresQuery, ListDeliveriesQuery, ListFollowUpsQuery } from './delivery.messages';
+import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery } from './delivery.messages';
 
 const DELIVERIES = { zh: '服务项目', en: 'deliveries' };
 const FOLLOW_UPS = { zh: '差评跟进', en: 'follow-ups' };
 
-@QueryHandler(ListDeliveriesQuery)
-export class ListDeliveriesHandler implements IQueryHandler<ListDeliveriesQuery> {
+@QueryHandler(ListServiceRecordsQuery)
+export class ListServiceRecordsHandler implements IQueryHandler<ListServiceRecordsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, sort, page, actor }: ListDeliveriesQuery) {
-    const scoped = scopeServiceFilter(actor, filter, DELIVERIES);
-    return listResult(() => listDeliveries(this.readSide.reader, scoped, sort, page));
-  }
-}
-
-@QueryHandler(ListFollowUpsQuery)
-export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
-  constructor(private readonly readSide: ReadSide) {}
-
-  async execute({ filter, sort, page, actor }: ListFollowUpsQuery) {
-    const scoped = scopeServiceFilter(actor, filter, FOLLOW_UPS);
-    return listResult(() => listFollowUps(this.readSide.reader, scoped, sort, page));
+  async execute({ list, sort, page, actor }: ListServiceRecordsQuery) {
+    const reader = this.readSide.reader;
+    if ('deliveries' in list) return listResult(() => listDeliveries(reader, scopeServiceFilter(actor, list.deliveries, DELIVERIES), sort, page));
+    return listResult(() => listFollowUps(reader, scopeServiceFilter(actor, list.followups, FOLLOW_UPS), sort, page));
   }
 }
 

@@ -27,20 +27,10 @@ export type DeliveryCommandBody =
 export type EscalateFollowUpBody = { type: 'EscalateFollowUp'; data: { followUpId: string } };
 export type FollowUpCommandBody = EscalateFollowUpBody | CommandBody<Exclude<FollowUpCommand, { type: 'EscalateFollowUp' }>>;
 
-export class ListDeliveriesQuery extends Query<unknown> {
+/** Deliveries or follow-ups, as the actor may read them. */
+export class ListServiceRecordsQuery extends Query<unknown> {
   constructor(
-    readonly filter: DeliveryListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
-
-export class ListFollowUpsQuery extends Query<unknown> {
-  constructor(
-    readonly filter: FollowUpListFilter,
+    readonly list: { deliveries: DeliveryListFilter } | { followups: FollowUpListFilter },
     readonly sort: string | undefined,
     readonly page: PageRequest,
     readonly actor: Actor,

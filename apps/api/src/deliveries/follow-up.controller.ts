@@ -11,7 +11,7 @@ import { IdPipe } from '../records/id.pipe';
 import { GetRecordQuery } from '../records/record-query';
 import { followUpCommands } from './delivery.commands';
 import { AsOfDto, FollowUpContactDto, ListFollowUpsQueryDto, ReasonDto, RectificationDto, RectificationPlanDto, SettlementDto } from './delivery.dto';
-import { ListFollowUpsQuery, type FollowUpCommandBody } from './delivery.messages';
+import { ListServiceRecordsQuery, type FollowUpCommandBody } from './delivery.messages';
 import { followUpReading } from './delivery.reading';
 
 @TokenController('follow-ups (差评跟进)', 'follow-ups')
@@ -58,6 +58,6 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
   @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })
   list(@Query() query: ListFollowUpsQueryDto, @CurrentActor() actor: Actor) {
     const { status, cause, deliveryId, dueBy, overdueOn, escalated, sort, limit, cursor } = query;
-    return this.queries.execute(new ListFollowUpsQuery(given({ status, cause, deliveryId, dueBy, overdueOn, escalated }) as never, sort, { limit, cursor }, actor));
+    return this.queries.execute(new ListServiceRecordsQuery({ followups: given({ status, cause, deliveryId, dueBy, overdueOn, escalated }) as never }, sort, { limit, cursor }, actor));
   }
 }

@@ -1,12 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { chinaDateOf, isWithinRegion, workingDaysBetween, type Actor, type Steward } from '@sme/domain';
+import { chinaDateOf, isWithinRegion, workingDaysBetween, type Steward } from '@sme/domain';
 import { deliveriesConfirmableOn, openFollowUpsDueBefore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
 import type { RequestContext } from '../commands/request-context';
 import { ReadSide } from '../read-side/read-side.service';
+import { ledgerActor } from '../reactors/reaction-context';
+import { ScheduledSweep } from '../commands/scheduled-sweep';
 import { deliveryCommands, followUpCommands } from './delivery.commands';
 
 export interface DeadlinesRun {
@@ -23,28 +25,13 @@ export interface DeadlinesRun {
  * policy lets do it), so the deciders still check the day. Each write's id follows from the record.
  */
 @Injectable()
-export class ServiceDeadlines implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ServiceDeadlines');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class ServiceDeadlines extends ScheduledSweep {
   constructor(
     private readonly commands: CommandBus,
     private readonly readSide: ReadSide,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.serviceDeadlinesIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.running = this.run().catch((error: unknown) => this.logger.warn(`deadline run failed: ${String(error)}`));
-    }, this.config.serviceDeadlinesIntervalMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  ) {
+    super(new Logger('ServiceDeadlines'), config.serviceDeadlinesIntervalMs);
   }
 
   /** One run at business time `at` (now by default), inside `regionCode` when given. */
@@ -74,8 +61,7 @@ export class ServiceDeadlines implements OnApplicationBootstrap, OnApplicationSh
 
   /** True when written, else the refusal's code. */
   private async send<B>(commands: AnyKindCommands<B>, body: B, steward: Steward, at: Date, correlationId: string, idempotencyKey: string): Promise<true | string> {
-    const actor: Actor = { id: 'service-deadlines', role: steward.role, orgId: 'SME-LEDGER', regionCode: steward.regionCode };
-    const ctx: RequestContext = { actor, occurredAt: at, correlationId, causationId: null, idempotencyKey };
+    const ctx: RequestContext = { actor: ledgerActor('service-deadlines', steward.role, steward.regionCode), occurredAt: at, correlationId, causationId: null, idempotencyKey };
     try {
       await this.commands.execute(new ExecuteKindCommand(commands, body, ctx));
       return true;

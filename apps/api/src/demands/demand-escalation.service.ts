@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { cityCodeOf, isWithinRegion, type Actor } from '@sme/domain';
@@ -6,6 +6,7 @@ import { unacceptedDemandsRaisedBefore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../commands/request-context';
 import { ReadSide } from '../read-side/read-side.service';
+import { ScheduledSweep } from '../commands/scheduled-sweep';
 import { ExecuteKindCommand } from '../commands/kind-command';
 import { demandCommands } from './demand.commands';
 
@@ -24,28 +25,13 @@ export interface EscalationRun {
  * system role), so the decider still checks the wait and that nobody accepted meanwhile.
  */
 @Injectable()
-export class DemandEscalation implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DemandEscalation');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class DemandEscalation extends ScheduledSweep {
   constructor(
     private readonly commands: CommandBus,
     private readonly readSide: ReadSide,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.demandEscalationIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.running = this.run().catch((error: unknown) => this.logger.warn(`escalation run failed: ${String(error)}`));
-    }, this.config.demandEscalationIntervalMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  ) {
+    super(new Logger('DemandEscalation'), config.demandEscalationIntervalMs);
   }
 
   /** One run: every overdue demand (inside `regionCode` when given), oldest first. */

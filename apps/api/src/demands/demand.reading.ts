@@ -1,12 +1,9 @@
-import { demandKind, notFound } from '@sme/domain';
+import { demandKind } from '@sme/domain';
 import { projectDemand, type DemandView } from '@sme/read-models';
-import type { RecordReading } from '../records/record-query';
+import { readingOf } from '../records/record-query';
 import { demandReadForbidden, mayReadDemand } from './demand-access';
 
-export const demandReading: RecordReading<DemandView> = {
-  kind: demandKind,
-  project: projectDemand,
-  missing: () => notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist'),
+export const demandReading = readingOf<DemandView>(demandKind, projectDemand, { code: 'DEMAND', zh: '服务需求', en: 'demand' }, {
   mayRead: mayReadDemand,
   forbidden: demandReadForbidden,
-};
+});

@@ -1,16 +1,15 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { callKind, type Actor, type ServiceDomain } from '@sme/domain';
+import { callKind, type ServiceDomain } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { applicationCommands } from '../applications/application.commands';
 import { callCommands } from '../calls/call.commands';
 import { PublishCallListCommand } from '../calls/call.messages';
-import type { CommandResult } from '../commands/command-executor';
-import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
-import type { RequestContext } from '../commands/request-context';
+import { ExecuteKindCommand } from '../commands/kind-command';
 import { expertCommands } from '../experts/expert.commands';
 import { stationCommands } from '../stations/station.commands';
+import { demoRunner } from './demo-runner';
 import { stationIdFor } from '../reactors/station-designation.reaction';
 import { loadDemoServices } from './demo-services';
 import {
@@ -72,18 +71,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     return;
   }
   const bus = app.get(CommandBus);
-  const correlationId = randomUUID();
-  const ctx = (actor: Actor, at: string, reason?: string): RequestContext => ({
-    actor,
-    occurredAt: new Date(at),
-    correlationId,
-    causationId: null,
-    ...(reason ? { reason } : {}),
-  });
-  const runs =
-    <B>(commands: AnyKindCommands<B>) =>
-    (body: B, actor: Actor, at: string): Promise<CommandResult> =>
-      bus.execute(new ExecuteKindCommand(commands, body, ctx(actor, at)));
+  const { ctx, runs } = demoRunner(bus);
   const application = runs(applicationCommands);
   const station = runs(stationCommands);
   const expert = runs(expertCommands);

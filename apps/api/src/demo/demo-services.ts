@@ -1,13 +1,10 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
-import { addCalendarDays, addWorkingDays, deliveryKind, enterpriseKind, followUpKind, isWorkingDay, returnVisitRequired, type Actor } from '@sme/domain';
+import { addCalendarDays, addWorkingDays, deliveryKind, enterpriseKind, followUpKind, isWorkingDay, returnVisitRequired } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import type { CommandResult } from '../commands/command-executor';
-import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
-import type { RequestContext } from '../commands/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { deliveryCommands, followUpCommands, followUpIdFor } from '../deliveries/delivery.commands';
+import { demoRunner } from './demo-runner';
 import { ServiceDeadlines } from '../deliveries/service-deadlines.service';
 import { RegisterEnterpriseCommand } from '../enterprises/enterprise.messages';
 import { productCommands } from '../products/product.commands';
@@ -43,12 +40,7 @@ export async function loadDemoServices(app: INestApplication): Promise<void> {
   const readSide = app.get(ReadSide);
   const calendar = config.workingCalendar;
   const nextWorkingDay = (date: string) => (isWorkingDay(calendar, date) ? date : addWorkingDays(calendar, date, 1));
-  const correlationId = randomUUID();
-  const ctx = (actor: Actor, at: string): RequestContext => ({ actor, occurredAt: new Date(at), correlationId, causationId: null });
-  const runs =
-    <B>(commands: AnyKindCommands<B>) =>
-    (body: B, actor: Actor, at: string): Promise<CommandResult> =>
-      bus.execute(new ExecuteKindCommand(commands, body, ctx(actor, at)));
+  const { ctx, runs } = demoRunner(bus);
   const provider = runs(providerCommands);
   const product = runs(productCommands);
 

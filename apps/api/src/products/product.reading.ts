@@ -1,7 +1,7 @@
-import { notFound, productKind, providerKind, serviceCaseKind, type Actor } from '@sme/domain';
+import { productKind, providerKind, serviceCaseKind, type Actor } from '@sme/domain';
 import { projectProduct, projectServiceCase, type ProductView, type ServiceCaseView } from '@sme/read-models/product.projection';
 import type { RecordLoader } from '../records/record-loader';
-import type { RecordReading } from '../records/record-query';
+import { readingOf } from '../records/record-query';
 import { caseReadForbidden, mayReadLibraryRecord, productReadForbidden, readsByRegion } from './product-access';
 
 /** The region of a product's or case's provider, when the reader's access turns on it. */
@@ -15,18 +15,12 @@ async function providerRegionFor(records: RecordLoader, actor: Actor, providerId
 const mayReadLibrary = async (actor: Actor, view: { providerId: string; providerOrgId: string }, records: RecordLoader) =>
   mayReadLibraryRecord(actor, view, await providerRegionFor(records, actor, view.providerId));
 
-export const productReading: RecordReading<ProductView> = {
-  kind: productKind,
-  project: projectProduct,
-  missing: () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist'),
+export const productReading = readingOf<ProductView>(productKind, projectProduct, { code: 'PRODUCT', zh: '服务产品', en: 'product' }, {
   mayRead: mayReadLibrary,
   forbidden: productReadForbidden,
-};
+});
 
-export const caseReading: RecordReading<ServiceCaseView> = {
-  kind: serviceCaseKind,
-  project: projectServiceCase,
-  missing: () => notFound('CASE_NOT_FOUND', '服务案例不存在', 'The case does not exist'),
+export const caseReading = readingOf<ServiceCaseView>(serviceCaseKind, projectServiceCase, { code: 'CASE', zh: '服务案例', en: 'case' }, {
   mayRead: mayReadLibrary,
   forbidden: caseReadForbidden,
-};
+});

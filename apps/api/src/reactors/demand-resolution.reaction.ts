@@ -1,8 +1,8 @@
-import { cityCodeOf, deliveryKind, demandKind, type Actor } from '@sme/domain';
+import { cityCodeOf, deliveryKind, demandKind } from '@sme/domain';
 import type { Reaction, RecordedEvent } from '@sme/event-store';
 import type { CommandExecutor } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
 import type { RecordLoader } from '../records/record-loader';
+import { ledgerActor, reactionContext } from './reaction-context';
 
 /**
  * 服务项目 → 需求已解决. A delivery registered for a demand resolves it once the delivery is
@@ -28,14 +28,7 @@ export class DemandResolutionReaction implements Reaction {
     if (delivery.status === 'NONE' || delivery.demandId === undefined) return;
     const demand = await this.records.state(demandKind, delivery.demandId);
     if (demand.status !== 'ACCEPTED' && demand.status !== 'MATCHED') return;
-    const actor: Actor = { id: `reaction:${this.name}`, role: 'HUB', orgId: 'SME-LEDGER', regionCode: cityCodeOf(demand.enterpriseRegionCode) };
-    const ctx: RequestContext = {
-      actor,
-      occurredAt: new Date(confirmed.metadata.occurredAt),
-      correlationId: confirmed.metadata.correlationId,
-      causationId: confirmed.id,
-      idempotencyKey: `reaction:${this.name}:${confirmed.id}`,
-    };
+    const ctx = reactionContext(this.name, confirmed, ledgerActor(`reaction:${this.name}`, 'HUB', cityCodeOf(demand.enterpriseRegionCode)));
     const outcome = `服务项目“${delivery.title}”已交付并经确认：${delivery.delivery?.outcome ?? delivery.description}`;
     await this.executor.execute({ kind: demandKind, id: delivery.demandId, command: { type: 'ResolveDemand', data: { demandId: delivery.demandId, outcome, deliveryId } }, ctx });
   }

@@ -6,16 +6,15 @@ import {
   followUpKind,
   isCountyCode,
   isPoorRating,
-  type Actor,
   type DeliveryEvents,
   type FollowUpCause,
 } from '@sme/domain';
 import type { EventStore, Reaction, RecordedEvent } from '@sme/event-store';
 import type { AppConfig } from '../config/app-config';
 import type { CommandExecutor } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
 import { followUpIdFor } from '../deliveries/delivery.commands';
 import type { RecordLoader } from '../records/record-loader';
+import { ledgerActor, reactionContext } from './reaction-context';
 
 /** What a delivery event says about a follow-up: whether it calls for one, why, and in whose words. */
 function causeOf(event: RecordedEvent): { cause: FollowUpCause; detail: string; rating?: number } | undefined {
@@ -69,14 +68,7 @@ export class FollowUpOpeningReaction implements Reaction {
     const escalateTo = isCountyCode(enterprise.regionCode)
       ? { role: 'DISTRICT_AUTHORITY' as const, regionCode: enterprise.regionCode }
       : { role: 'CITY_AUTHORITY' as const, regionCode: cityCodeOf(enterprise.regionCode) };
-    const actor: Actor = { id: `reaction:${this.name}`, role: steward.role, orgId: 'SME-LEDGER', regionCode: steward.regionCode };
-    const ctx: RequestContext = {
-      actor,
-      occurredAt: new Date(event.metadata.occurredAt),
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      idempotencyKey: `reaction:${this.name}:${event.id}`,
-    };
+    const ctx = reactionContext(this.name, event, ledgerActor(`reaction:${this.name}`, steward.role, steward.regionCode));
     await this.executor.execute({
       kind: followUpKind,
       id: followUpId,

@@ -2,8 +2,8 @@ import { applicationKind, callKind, stationKind, type Actor, type CallEvents } f
 import type { EventStore, Reaction, RecordedEvent } from '@sme/event-store';
 import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 import type { CommandExecutor } from '../commands/command-executor';
-import type { RequestContext } from '../commands/request-context';
 import { derivedId } from '../records/derived-id';
+import { reactionContext } from './reaction-context';
 
 /** A station's id follows from its application's, so designating twice names the same station. */
 export const stationIdFor = (applicationId: string): string => derivedId('station', applicationId);
@@ -29,13 +29,7 @@ export class StationDesignationReaction implements Reaction {
 
   async react(published: RecordedEvent): Promise<void> {
     const { callId, entries } = published.data as CallEvents['CallListPublished']['data'];
-    const ctx: RequestContext = {
-      actor: published.metadata.actor as Actor,
-      occurredAt: new Date(published.metadata.occurredAt),
-      correlationId: published.metadata.correlationId,
-      causationId: published.id,
-      idempotencyKey: `reaction:${this.name}:${published.id}`,
-    };
+    const ctx = reactionContext(this.name, published, published.metadata.actor as Actor);
     const legalBasis = published.metadata.legalBasis;
     for (const entry of entries) {
       const application = await this.application(entry.applicationId);

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Actor } from '@sme/domain';
+import { notFound, type Actor } from '@sme/domain';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type ViewVersion } from '@sme/read-models';
@@ -17,6 +17,25 @@ export interface RecordReading<V extends ViewVersion> {
   notYet?: (asOf: Date) => Error;
   /** What the reader is shown; the public view when not given. */
   show?(view: V, read: { id: string; asOf?: Date; records: RecordLoader }): unknown;
+}
+
+/**
+ * The reading of a kind whose absence is `<CODE>_NOT_FOUND` (or, replayed to a time before it,
+ * `NOT_YET_RECORDED`), named in both languages: `readingOf(kind, project, { code: 'DELIVERY', zh: '服务项目', en: 'delivery' }, rule)`.
+ */
+export function readingOf<V extends ViewVersion>(
+  kind: RecordReading<V>['kind'],
+  project: RecordReading<V>['project'],
+  what: { code: string; zh: string; en: string },
+  rule: Pick<RecordReading<V>, 'mayRead' | 'forbidden' | 'show'>,
+): RecordReading<V> {
+  return {
+    kind,
+    project,
+    missing: () => notFound(`${what.code}_NOT_FOUND`, `${what.zh}不存在`, `The ${what.en} does not exist`),
+    notYet: (asOf) => notFound('NOT_YET_RECORDED', `${asOf.toISOString()} 时该${what.zh}尚未登记`, `The ${what.en} was not yet recorded at ${asOf.toISOString()}`),
+    ...rule,
+  };
 }
 
 /** One record as `reading` folds it (up to `asOf`), if the reader may read it. */

@@ -1,0 +1,33 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+
+/**
+ * Work that follows from the passing of time (a deadline past), run on an interval: each run finds
+ * what is due in the read models and writes it as commands. A run still going when the process stops
+ * is awaited; an interval of 0 turns the timer off (a route may still run it on demand).
+ */
+export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  /** `intervalMs`: milliseconds between runs; 0, no timer. */
+  protected constructor(
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  /** One run at the current time. */
+  abstract run(): Promise<unknown>;
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.running = this.run().catch((error: unknown) => this.logger.warn(`run failed: ${String(error)}`));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
