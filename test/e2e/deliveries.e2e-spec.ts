@@ -1,4 +1,6 @@
-import type { Actor } from '@sme/domain';
+import { deliveryKind, type Actor } from '@sme/domain';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { Reactors } from '../../apps/api/src/reactors/reactors.service';
 import { followUpIdFor } from '../../apps/api/src/deliveries/delivery.commands';
 import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
 import { admin, registerEnterprise, self } from './support/policies-demands';
@@ -19,6 +21,7 @@ describe('service deliveries (服务项目跟踪)', () => {
   let enterprise: { id: string; uscc: string; self: Actor };
   let other: Actor;
   let activeStationId: string;
+  let archivedDeliveryId: string;
 
   beforeAll(async () => {
     const user = providerUser(611);
@@ -43,6 +46,7 @@ describe('service deliveries (服务项目跟踪)', () => {
     okBody(await post(enterprise.self, `/deliveries/${id}/feedback`, { rating: 2, comment: '方案过于笼统', aspects: { professionalism: 2, attitude: 4 } }, '2026-02-13'));
     await refused(() => post(enterprise.self, `/deliveries/${id}/feedback`, { rating: 3, comment: '再评一次' }, '2026-02-14'), 409, 'FEEDBACK_ALREADY_GIVEN');
 
+    archivedDeliveryId = id;
     const followUpId = followUpIdFor(id, 4);
     const followUp = okBody(await c.get(steward, `/follow-ups/${followUpId}`));
     // Five working days from Friday 13 February: Saturday 14 (调休, worked), then 24–27 after 春节.
@@ -217,5 +221,23 @@ describe('service deliveries (服务项目跟踪)', () => {
     expect(portrait.demands.map((d: { status: string }) => d.status).sort()).toEqual(['MATCHED', 'RESOLVED']);
     expect(portrait.totals).toMatchObject({ deliveries: 4, demands: 2, demandsResolved: 1, pushedPolicies: 0, averageRating: 2.33 });
     await refused(() => c.get(other, `/enterprises/${enterprise.id}/portrait`), 403);
+  });
+
+  it('writes a reaction’s follow-up once, however often it sees the cause; the deadline run names its time for ADMIN only', async () => {
+    const store = app().app.get<EventStore>(EVENT_STORE);
+    const ids = okBody(await c.get(admin, '/deliveries?limit=100')).items.map((d: { id: string }) => d.id);
+    expect(ids).toContain(archivedDeliveryId);
+    const events = (await Promise.all(ids.map((id: string) => store.readStream(deliveryKind.streamId(id))))).flat();
+    expect(events.filter((e) => e.type === 'DeliveryConfirmed').length).toBeGreaterThanOrEqual(2);
+    const reactions = app().app.get(Reactors).reactions();
+    const before = await app().head();
+    for (const event of events) {
+      for (const reaction of reactions.filter((r) => r.reactsTo(event))) await reaction.react(event);
+    }
+    expect(await app().head()).toBe(before);
+
+    await refused(() => c.post(steward, '/deliveries/deadlines/run', { at: at('2026-06-01') }), 403, 'AT_ADMIN_ONLY');
+    await refused(() => c.post(provider.user, '/deliveries/deadlines/run', {}), 403);
+    await refused(() => c.post(admin, '/deliveries/deadlines/run', { at: '2099-01-01T00:00:00+08:00' }), 400, 'AT_IN_FUTURE');
   });
 });

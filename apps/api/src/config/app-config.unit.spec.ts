@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isWorkingDay } from '@sme/domain';
+import { loadConfig } from './app-config';
+
+const file = (content: string) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'sme-calendar-')), 'holidays.json');
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('the service settings', () => {
+  it('default to a 30-day feedback window, 7 days to automatic confirmation, 5 working days per follow-up and a 10 % 回访 sample', () => {
+    expect(loadConfig({}, [])).toMatchObject({ feedbackWindowDays: 30, autoConfirmDays: 7, followUpWorkingDays: 5, returnVisitSamplePercent: 10, serviceDeadlinesIntervalMs: 60_000 });
+  });
+
+  it('refuses a sample share above 100 and a window below one day', () => {
+    expect(() => loadConfig({ RETURN_VISIT_SAMPLE_PERCENT: '101' }, [])).toThrow(/RETURN_VISIT_SAMPLE_PERCENT/);
+    expect(() => loadConfig({ FEEDBACK_WINDOW_DAYS: '0' }, [])).toThrow(/FEEDBACK_WINDOW_DAYS/);
+  });
+
+  it('ships the 2026 holidays and takes further years, or a year replaced, from WORKING_CALENDAR_FILE', () => {
+    expect(isWorkingDay(loadConfig({}, []).workingCalendar, '2026-10-01')).toBe(false);
+    const local = file(JSON.stringify({ '2027': { source: '国务院办公厅关于2027年部分节假日安排的通知', holidays: ['2027-10-01'], workdays: ['2027-09-26'] } }));
+    const calendar = loadConfig({ WORKING_CALENDAR_FILE: local }, []).workingCalendar;
+    expect(isWorkingDay(calendar, '2027-10-01')).toBe(false);
+    expect(isWorkingDay(calendar, '2027-09-26')).toBe(true);
+    expect(isWorkingDay(calendar, '2026-10-01')).toBe(false);
+  });
+
+  it('names the calendar file when it cannot be read or holds a day of another year', () => {
+    expect(() => loadConfig({ WORKING_CALENDAR_FILE: file('{ not json') }, [])).toThrow(/WORKING_CALENDAR_FILE/);
+    expect(() => loadConfig({ WORKING_CALENDAR_FILE: file(JSON.stringify({ '2027': { source: 'x', holidays: ['2028-01-01'], workdays: [] } })) }, [])).toThrow(/WORKING_CALENDAR_FILE.*2028-01-01/);
+  });
+});
