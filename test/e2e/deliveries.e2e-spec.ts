@@ -107,6 +107,9 @@ describe('service deliveries (服务项目跟踪)', () => {
 
     const figures = okBody(await c.get(steward, `/deliveries/figures?providerId=${provider.id}&from=2026-01-01&until=2026-12-31`)).figures;
     expect(figures).toMatchObject({ deliveries: 1, distinctEnterprises: 1, averageRating: 2, poorRatings: 1, followUps: 1, followUpsClosedOnTime: 0, returnVisitRate: 1, freeShare: 0 });
+    // The provider reads its own figures; an enterprise reads none.
+    expect(okBody(await c.get(provider.user, '/deliveries/figures?from=2026-01-01&until=2026-12-31')).figures).toMatchObject({ deliveries: 1 });
+    await refused(() => c.get(enterprise.self, '/deliveries/figures?from=2026-01-01&until=2026-12-31'), 403, 'FIGURES_READ_FORBIDDEN');
   });
 
   it('refuses a rating outside the window, a provider outside the 库, and a stranger’s reads', async () => {

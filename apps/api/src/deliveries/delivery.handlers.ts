@@ -4,6 +4,7 @@ import { deliveryKind, followUpKind } from '@sme/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { deliveryFigures, listDeliveries, listFollowUps } from '@sme/read-models';
 import { toEnvelopeView } from '../audit/audit.handlers';
+import { ApiError } from '../http/api-error';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
 import { RecordLoader } from '../records/record-loader';
@@ -31,6 +32,8 @@ export class DeliveryFiguresHandler implements IQueryHandler<DeliveryFiguresQuer
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ filter, actor }: DeliveryFiguresQuery) {
+    // Figures describe the serving organisations: theirs to read, and their overseers'; not an enterprise's.
+    if (actor.role === 'ENTERPRISE') throw ApiError.forbidden('FIGURES_READ_FORBIDDEN', '企业不能查看服务机构的服务统计', 'An enterprise may not read the serving organisations’ figures');
     const scoped = scopeServiceFilter(actor, filter, DELIVERIES);
     await this.readSide.requireCurrent(['deliveries', 'followups']);
     return { ...filter, figures: await deliveryFigures(this.readSide.reader, scoped) };
