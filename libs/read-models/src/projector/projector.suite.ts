@@ -116,8 +116,9 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
         const more = await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 12, startYear: 2021 });
         const head = Number(await ctx.events.headPosition());
         await waitFor(async () => live.snapshot().every((t) => t.checkpoint === head));
-        expect(live.snapshot().find((t) => t.name === 'stations')?.collection).toBe('stations_v1_g2');
-        const stations = await ctx.docs.collection('stations_v1_g2').count({});
+        const rebuilt = `stations_v${stationsProjection.version}_g2`;
+        expect(live.snapshot().find((t) => t.name === 'stations')?.collection).toBe(rebuilt);
+        const stations = await ctx.docs.collection(rebuilt).count({});
         expect(stations).toBe(first.stationIds.length + more.stationIds.length);
         expect(await activeDocuments(ctx.docs, 'stations')).toBe(await expectedDocuments(ctx.events, stationsProjection));
       } finally {
