@@ -27,7 +27,7 @@ describe('themeplans projection', () => {
 
   it('ThemePlanRevised: the new months, the revision kept', () => {
     const p = aPlan();
-    const months = [{ month: 3, theme: 'FINANCING' }, { month: 4, theme: 'IP' }];
+    const months = [{ month: 3, theme: 'FINANCING' as const }, { month: 4, theme: 'IP' as const }];
     givenEvents(themePlansProjection, [p.adopt()])
       .when(p.revise())
       .then((before) => ({ ...before, months, revisions: [{ months, reason: '增加知识产权月', revisedAt: '2026-02-01T02:00:00.000Z' }] }));
