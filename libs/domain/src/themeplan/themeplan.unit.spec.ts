@@ -3,7 +3,7 @@ import type { ThemePlanEvent } from './themeplan.events';
 import { themePlanKind } from './themeplan.kind';
 
 const PLAN_ID = '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081';
-const months = [
+const months: { month: number; theme: 'FINANCING' | 'POLICY'; title?: string }[] = [
   { month: 3, theme: 'FINANCING', title: '融资服务月' },
   { month: 1, theme: 'POLICY' },
 ];
@@ -12,7 +12,7 @@ const adopted: ThemePlanEvent = {
   type: 'ThemePlanAdopted',
   data: { themePlanId: PLAN_ID, cityCode: GZ, year: 2026, months: [{ month: 1, theme: 'POLICY' }, { month: 3, theme: 'FINANCING', title: '融资服务月' }], adoptedAt: '2025-12-20T02:00:00.000Z' },
 };
-const revise = commandWith('ReviseThemePlan', { themePlanId: PLAN_ID, months: [{ month: 4, theme: 'IP' }], reason: '配合知识产权宣传周' }, gzHub, '2026-02-01T10:00:00+08:00');
+const revise = commandWith('ReviseThemePlan', { themePlanId: PLAN_ID, months: [{ month: 4, theme: 'IP' as const }], reason: '配合知识产权宣传周' }, gzHub, '2026-02-01T10:00:00+08:00');
 
 describe('Theme-month plan (主题月计划)', () => {
   it('the city’s hub adopts the year’s months, in calendar order', () => {
