@@ -107,6 +107,15 @@ describe('service activities (服务活动)', () => {
     await refused(() => post(station.operator, '/activities', { ...activityBody(station.id, '2026-04-10'), organiser: { kind: 'CENTRE' } }, '2026-04-01'), 409, 'CENTRE_NOT_AVAILABLE');
     await refused(() => post(station.operator, '/activities', activityBody(station.id, '2026-06-10', { themeMonth: { themePlanId: planId, month: 6 } }), '2026-04-01'), 409, 'THEME_MONTH_NOT_IN_PLAN');
     await refused(() => post(station.operator, '/activities', activityBody(station.id, '2026-05-10', { themeMonth: { themePlanId: planId, month: 4 } }), '2026-04-01'), 400, 'NOT_IN_THEME_MONTH');
+    // A theme month of another city's plan.
+    const szHub: Actor = { id: 'sz-hub-1', role: 'HUB', orgId: 'SZ-HUB', regionCode: '440300' };
+    const szPlan = okBody(await post(szHub, '/themeplans', { cityCode: '440300', year: 2026, months: [{ month: 4, theme: 'IP' }] }, '2026-01-02')).id;
+    await refused(() => post(station.operator, '/activities', activityBody(station.id, '2026-04-10', { themeMonth: { themePlanId: szPlan, month: 4 } }), '2026-04-01'), 400, 'THEME_PLAN_OF_ANOTHER_CITY');
+    // Reads: an enterprise of another city reads neither the activity nor the list beyond its city.
+    const szEnterprise = self(enterprises[0].uscc.replace(/^91440106/, '91440305'), '440305');
+    await refused(() => c.get(szEnterprise, `/activities/${id}`), 403, 'ACTIVITY_READ_FORBIDDEN');
+    expect(okBody(await c.get(szEnterprise, '/activities')).items).toEqual([]);
+    expect(okBody(await c.get(enterprises[2].self, `/activities/${id}`))).toMatchObject({ status: 'CANCELLED', cancellation: { reason: '场地临时停用' } });
     // Another station's operator cannot plan for this station.
     await refused(() => post(withdrawn.operator, '/activities', activityBody(station.id, '2026-04-10'), '2026-04-01'), 403, 'NOT_OWNER');
   });
