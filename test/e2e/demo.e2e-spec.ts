@@ -50,6 +50,24 @@ describe('Demo data (npm run demo)', () => {
       expect(figures.returnVisitRate).toBeGreaterThan(0);
       expect(figures.freeShare).toBeGreaterThan(0);
       expect(figures.freeShare).toBeLessThan(1);
+
+      // A year of activities: Guangzhou's theme months, activities in all 11 districts, feedback, a postponement and a cancellation.
+      const activities = (await c.get(admin, '/activities?limit=200')).body.items as { status: string; regionCode: string; organiser: { kind: string }; feedback: unknown[]; postponements: unknown[] }[];
+      expect(activities.length).toBeGreaterThanOrEqual(40);
+      expect(new Set(activities.map((a) => a.regionCode)).size).toBe(11);
+      expect(new Set(activities.map((a) => a.organiser.kind))).toEqual(new Set(['STATION', 'HUB', 'PROVIDER']));
+      expect(new Set(activities.map((a) => a.status))).toEqual(new Set(['HELD', 'CANCELLED']));
+      expect(activities.some((a) => a.postponements.length > 0)).toBe(true);
+      expect(activities.some((a) => a.feedback.length > 0)).toBe(true);
+      const [plan] = (await c.get(actors.city, '/themeplans?cityCode=440100&year=2026')).body.items;
+      expect(plan.months).toHaveLength(12);
+      const activityFigures = (await c.get(actors.city, '/activities/figures?from=2026-01-01&until=2026-12-31&by=city')).body.total;
+      expect(activityFigures.activitiesHeld).toBe(activities.filter((a) => a.status === 'HELD').length);
+      expect(activityFigures.enterpriseVisits).toBe(activityFigures.activityVisits + activityFigures.deliveryVisits);
+      expect(activityFigures.deliveryVisits).toBe(figures.enterpriseVisits);
+      expect(activityFigures.distinctEnterprises).toBeLessThanOrEqual(12);
+      const participation = (await c.get(actors.city, `/themeplans/${plan.id}/participation`)).body;
+      expect(participation.stations.length).toBe(9);
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();

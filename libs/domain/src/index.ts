@@ -120,3 +120,18 @@ export * from './follow-up/follow-up.events';
 export * from './follow-up/follow-up.decider';
 export * from './follow-up/follow-up.access';
 export * from './follow-up/follow-up.kind';
+
+export * from './shared/service-counting';
+export * from './activity/activity.terms';
+export * from './activity/activity.commands';
+export * from './activity/activity.events';
+export * from './activity/activity.state';
+export * from './activity/activity.rules';
+export * from './activity/activity.decider';
+export * from './activity/activity.access';
+export * from './activity/activity.kind';
+export * from './themeplan/themeplan.terms';
+export * from './themeplan/themeplan.events';
+export * from './themeplan/themeplan.decider';
+export * from './themeplan/themeplan.access';
+export * from './themeplan/themeplan.kind';

@@ -1,4 +1,5 @@
 import type { RecordKind } from './shared/record-kind';
+import { activityKind } from './activity/activity.kind';
 import { applicationKind } from './application/application.kind';
 import { callKind } from './call/call.kind';
 import { deliveryKind } from './delivery/delivery.kind';
@@ -13,6 +14,7 @@ import { serviceCaseKind } from './product/case.kind';
 import { productKind } from './product/product.kind';
 import { providerKind } from './provider/provider.kind';
 import { stationKind } from './station/station.kind';
+import { themePlanKind } from './themeplan/themeplan.kind';
 
 /**
  * Every record kind the ledger keeps. The relay's catalogue, AsyncAPI, the projector's checks, the
@@ -33,6 +35,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   demandKind,
   deliveryKind,
   followUpKind,
+  themePlanKind,
+  activityKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

@@ -1,3 +1,4 @@
+import { activityKind } from '@sme/domain/activity/activity.kind';
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { callKind } from '@sme/domain/call/call.kind';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
@@ -8,6 +9,9 @@ import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
 import { faqKind } from '@sme/domain/policy/faq.kind';
 import { policyKind } from '@sme/domain/policy/policy.kind';
 import { stationKind } from '@sme/domain/station/station.kind';
+import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
+import { projectActivity, type ActivityView } from './activity.projection';
+import { projectThemePlan, type ThemePlanView } from './themeplan.projection';
 import { projectApplication } from './application.projection';
 import { projectCall } from './call.projection';
 import { projectDemand, type DemandView } from './demand.projection';
@@ -132,8 +136,33 @@ export const followUpsProjection = kindProjection<FollowUpView>({
   indexes: [{ keys: { status: 1, dueOn: 1 } }, { keys: { deliveryId: 1 } }, { keys: { 'steward.regionCode': 1, status: 1 } }],
 });
 
+/** 主题月计划: each city's yearly calendar of theme months. */
+export const themePlansProjection = kindProjection<ThemePlanView>({
+  name: 'themeplans',
+  version: 1,
+  kind: themePlanKind,
+  project: projectThemePlan,
+  indexes: [{ keys: { cityCode: 1, year: 1 } }],
+});
+
+/** 服务活动: activities with their registrations, attendance and feedback. */
+export const activitiesProjection = kindProjection<ActivityView>({
+  name: 'activities',
+  version: 1,
+  kind: activityKind,
+  project: projectActivity,
+  indexes: [
+    { keys: { cityCode: 1, regionCode: 1, status: 1 } },
+    { keys: { date: 1 } },
+    { keys: { 'organiser.kind': 1, 'organiser.id': 1, date: 1 } },
+    { keys: { stationId: 1, date: 1 } },
+    { keys: { 'themeMonth.themePlanId': 1, 'themeMonth.month': 1 } },
+    { keys: { registeredUsccs: 1 } },
+  ],
+});
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, deliveriesProjection, followUpsProjection, ...POOL_PROJECTIONS] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, deliveriesProjection, followUpsProjection, themePlansProjection, activitiesProjection, ...POOL_PROJECTIONS] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

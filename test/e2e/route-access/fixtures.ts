@@ -1,4 +1,5 @@
 import type { Actor } from '@sme/domain';
+import { activityFixtures } from './activity.fixtures';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
 import { deliveryFixtures } from './delivery.fixtures';
@@ -32,4 +33,5 @@ export const FIXTURES: Fixtures = {
   ...policyFixtures,
   ...demandFixtures,
   ...deliveryFixtures,
+  ...activityFixtures,
 };

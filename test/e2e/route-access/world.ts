@@ -1,6 +1,7 @@
 import { chinaDateOf, type Actor } from '@sme/domain';
 import { followUpIdFor } from '../../../apps/api/src/deliveries/delivery.commands';
 import { caseBody, deliveryBody, demandBody, entryApplication, faqBody, policyBody, productBody, providerUser } from '../support/library-bodies';
+import { activityBody } from '../support/activity-bodies';
 import { registerEnterprise, self } from '../support/policies-demands';
 import { actors, applicationUpTo, callBody, client, operator } from '../support/station-lifecycle';
 import type { TestApp } from '../support/test-app';
@@ -138,6 +139,25 @@ export class World {
       ok(await this.c.post((await this.enterprise()).self, `/deliveries/${id}/feedback`, { rating: 2, comment: '检索报告不完整' }));
       // Registered, started, delivered, rated: the rating is the delivery's fourth event (revision 3).
       return followUpIdFor(id, 3);
+    });
+  }
+
+  /** Guangzhou's theme-month plan for 2026, adopted by the city's hub. */
+  themePlan(): Promise<string> {
+    return this.once('theme-plan', async () =>
+      ok(await this.c.post(actors.hub, '/themeplans', { cityCode: '440100', year: 2026, months: [{ month: 3, theme: 'FINANCING' }] })).id,
+    );
+  }
+
+  /** An activity of the station, today, with the enterprise registered (planned), or also held with it present. */
+  activity(held = false): Promise<{ id: string; station: { id: string; operator: Actor } }> {
+    return this.once(held ? 'held-activity' : 'activity', async () => {
+      const [station, enterprise] = [await this.station(), await this.enterprise()];
+      const body = activityBody(station.id, this.today());
+      const { id } = ok(await this.c.post(station.operator, '/activities', body));
+      ok(await this.c.post(enterprise.self, `/activities/${id}/registrations`, { enterpriseId: enterprise.id }));
+      if (held) ok(await this.c.post(station.operator, `/activities/${id}/holding`, { enterpriseIdsPresent: [enterprise.id], personsPresent: 2 }));
+      return { id, station };
     });
   }
 

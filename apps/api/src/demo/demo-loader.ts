@@ -11,6 +11,7 @@ import { expertCommands } from '../experts/expert.commands';
 import { stationCommands } from '../stations/station.commands';
 import { demoRunner } from './demo-runner';
 import { stationIdFor } from '../reactors/station-designation.reaction';
+import { loadDemoActivities } from './demo-activities';
 import { loadDemoServices } from './demo-services';
 import {
   AUDITOR,
@@ -68,6 +69,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   if ((await store.readStream(callKind.streamId(DEMO_CALL.callId), { maxCount: 1 })).length > 0) {
     logger.log('Demo data already loaded');
     await loadDemoServices(app);
+    await loadDemoActivities(app);
     return;
   }
   const bus = app.get(CommandBus);
@@ -193,4 +195,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
       `Try GET /calls/${call.callId} with a token from POST /auth/dev-token (e.g. role ${AUDITOR.role}).`,
   );
   await loadDemoServices(app);
+  await loadDemoActivities(app);
 }

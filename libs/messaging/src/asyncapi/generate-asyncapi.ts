@@ -223,6 +223,14 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     title: 'Service deliveries (服务项目跟踪)',
     description: 'Every service delivered to an enterprise: registration, start, progress, delivery with its documents, confirmation or dispute, cancellation, feedback and its amendment, complaints, 回访, 归档 and corrections.',
   },
+  themeplans: {
+    title: 'Theme-month plans (主题月计划)',
+    description: 'Each city’s yearly calendar of theme months (政策, 财税, 知识产权, 融资, …) set by its hub, and its revisions; activities link to its months.',
+  },
+  activities: {
+    title: 'Service activities (服务活动)',
+    description: 'Activities of the network (培训, 沙龙, 对话, 讲座, 研讨, 论坛, 对接会, 政策宣贯, 巡回课堂, 服务推广日): planned, postponed or cancelled, enterprises registered, held with the enterprises and persons present and the materials, and the attendees’ feedback.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',

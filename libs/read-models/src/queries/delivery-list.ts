@@ -1,5 +1,6 @@
 import type { ServingKind, Steward } from '@sme/domain/delivery/delivery.terms';
 import { isBusinessDate } from '@sme/domain/shared/dates';
+import { countServiceVisits } from '@sme/domain/shared/service-counting';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import type { Filter } from '../document-store/document-store.port';
@@ -159,10 +160,12 @@ export function computeDeliveryFigures(deliveries: DeliveryView[], followUps: Fo
   const closedOnTime = theirs.filter((f) => f.closure?.onTime === true).length;
   const returnVisits = counted.filter((d) => d.returnVisits.length > 0).length;
   const free = counted.filter((d) => d.fee.kind === 'FREE').length;
+  // 家次 and 户数 by the one counting rule (docs/counting.md): here deliveries only.
+  const visits = countServiceVisits({ activities: [], deliveries: counted.map((d) => ({ enterpriseId: d.enterprise.enterpriseId, recordId: d.id })) });
   return {
     deliveries: counted.length,
-    enterpriseVisits: counted.length,
-    distinctEnterprises: new Set(counted.map((d) => d.enterprise.enterpriseId)).size,
+    enterpriseVisits: visits.enterpriseVisits,
+    distinctEnterprises: visits.distinctEnterprises,
     ratings: ratings.length,
     averageRating: ratings.length === 0 ? null : round(ratings.reduce((sum, r) => sum + r, 0) / ratings.length, 2),
     poorRatings: counted.filter((d) => d.poorRating).length,

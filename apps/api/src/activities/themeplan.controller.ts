@@ -1,0 +1,46 @@
+import { Body, Param, Query } from '@nestjs/common';
+import { themePlanKind, type Actor } from '@sme/domain';
+import { CurrentActor } from '../auth/auth.decorators';
+import { KindController } from '../commands/kind-controller';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { given } from '../commands/given';
+import { IdPipe } from '../records/id.pipe';
+import { GetRecordQuery } from '../records/record-query';
+import { themePlanCommands, themePlanIdFor } from './activity.commands';
+import { AdoptThemePlanDto, ListThemePlansQueryDto, ReviseThemePlanDto, type ThemeMonthDto } from './activity.dto';
+import { ListThemePlansQuery, ThemeParticipationQuery, type ThemePlanCommandBody } from './activity.messages';
+import { themePlanReading } from './activity.reading';
+
+const monthsOf = (months: ThemeMonthDto[]) => months.map((m) => given({ month: m.month, theme: m.theme, title: m.title }));
+
+@TokenController('theme months (主题月)', 'themeplans')
+export class ThemePlanController extends KindController<ThemePlanCommandBody> {
+  protected readonly kindCommands = themePlanCommands;
+
+  @CommandPost(themePlanKind, 'AdoptThemePlan', { summary: '主题月计划 of a city and a year, by the city’s hub: months 1–12, each with a theme; one per city and year', status: 201 })
+  adopt(@Body() dto: AdoptThemePlanDto, @Ctx() ctx: RequestContext) {
+    const data = { themePlanId: themePlanIdFor(dto.cityCode, dto.year), cityCode: dto.cityCode, year: dto.year, months: monthsOf(dto.months) };
+    return this.run({ type: 'AdoptThemePlan', data }, ctx);
+  }
+
+  @CommandPost(themePlanKind, 'ReviseThemePlan', { path: ':id/revision', summary: 'The hub revises the months, with the request’s reason; activities already linked keep theirs' })
+  revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseThemePlanDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ReviseThemePlan', data: { themePlanId: id, months: monthsOf(dto.months), reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @ReadRoute({ summary: 'Theme-month plans by city and year' })
+  list(@Query() query: ListThemePlansQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListThemePlansQuery(given({ cityCode: query.cityCode, year: query.year }), actor));
+  }
+
+  @ReadRoute({ path: ':id/participation', summary: 'Each month with the activities linked to it and their 家次, and each station’s participation (activities held)' })
+  participation(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ThemeParticipationQuery(id, actor));
+  }
+
+  @ReadRoute({ path: ':id', summary: 'One plan, folded from its events' })
+  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetRecordQuery(themePlanReading, id, actor));
+  }
+}

@@ -1,0 +1,88 @@
+import { codeList, type CodeOf } from '../shared/code-lists';
+import { arrayOf, businessDate, closed, integer, localRegionCode, matching, nonEmptyText, oneOf, optional, recordId, sha256, text, type Static } from '../shared/schema/builders';
+import { FEE_KINDS } from '../product/product.rules';
+import codes from './activity.codes.json';
+
+/** 沙龙、对话、培训、讲座、研讨、论坛 (服务公约 一.4), the 对接会 of the network, 政策宣贯, 巡回课堂, 服务推广日. */
+const activityKinds = codeList(codes.activityKinds);
+export type ActivityKind = CodeOf<typeof activityKinds>;
+export const { codes: ACTIVITY_KINDS, labels: ACTIVITY_KIND_LABELS } = activityKinds;
+
+/** Who organises: a station, the city's hub, a provider of the 库 or a recognised centre. */
+const organiserKinds = codeList(codes.organiserKinds);
+export type OrganiserKind = CodeOf<typeof organiserKinds>;
+export const { codes: ORGANISER_KINDS, labels: ORGANISER_KIND_LABELS } = organiserKinds;
+
+const activityModes = codeList(codes.activityModes);
+export type ActivityMode = CodeOf<typeof activityModes>;
+export const { codes: ACTIVITY_MODES, labels: ACTIVITY_MODE_LABELS } = activityModes;
+
+const activityStages = codeList(codes.activityStages);
+export type ActivityStage = CodeOf<typeof activityStages>;
+export const { codes: ACTIVITY_STAGES, labels: ACTIVITY_STAGE_LABELS } = activityStages;
+
+const registeredBy = codeList(codes.registeredBy);
+export type RegisteredBy = CodeOf<typeof registeredBy>;
+export const { codes: REGISTERED_BY } = registeredBy;
+
+export const isActivityKind = activityKinds.is;
+export const isOrganiserKind = organiserKinds.is;
+
+/** The organisation that organises, as the ledger found it when the activity was planned. */
+export const OrganiserSchema = closed(
+  {
+    kind: organiserKinds.schema('主办方类型'),
+    id: text('The station’s, provider’s or centre’s record id; for the hub, its organisation id'),
+    orgId: text('The organising organisation (its USCC for a provider or a station operator)'),
+    name: text('Its name'),
+    regionCode: localRegionCode(),
+  },
+  { $id: 'Organiser', description: 'The organiser (主办方)' },
+);
+export type Organiser = Static<typeof OrganiserSchema>;
+
+export const CoOrganiserSchema = closed(
+  { name: text('协办单位名称'), orgId: optional(text('Its organisation id (a USCC) when known')) },
+  { $id: 'CoOrganiser', description: 'A co-organiser (协办单位), named as the organiser gives it' },
+);
+export type CoOrganiser = Static<typeof CoOrganiserSchema>;
+
+export const HH_MM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
+
+/** When: a business day and the hours, China time. */
+export const ActivityTimeSchema = closed(
+  { date: businessDate('举办日期'), startTime: matching(HH_MM, '开始时间 HH:MM'), endTime: matching(HH_MM, '结束时间 HH:MM, after startTime') },
+  { $id: 'ActivityTime', description: '活动时间' },
+);
+export type ActivityTime = Static<typeof ActivityTimeSchema>;
+
+export const ActivityFeeSchema = closed(
+  {
+    kind: oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价'),
+    amountFen: integer(0, undefined, 'The fee per enterprise in 分 (an integer); 0 exactly when FREE'),
+  },
+  { $id: 'ActivityFee', description: '收费: 公益 (free) or charged' },
+);
+
+/** The theme month an activity belongs to, as the city's plan stood when the activity was planned. */
+export const ThemeMonthLinkSchema = closed(
+  {
+    themePlanId: recordId('The city’s theme-month plan (主题月计划)'),
+    year: integer(2000, 2100, 'The plan’s year'),
+    month: integer(1, 12, 'The month'),
+    theme: text('The month’s theme code'),
+  },
+  { $id: 'ThemeMonthLink', description: '所属主题月' },
+);
+export type ThemeMonthLink = Static<typeof ThemeMonthLinkSchema>;
+
+export const ActivityMaterialSchema = closed(
+  { title: text('材料名称 (议程, 签到表, 课件, …)'), fileName: optional(nonEmptyText('File name')), sha256: sha256() },
+  { $id: 'ActivityMaterial', description: 'A document of the activity, fixed by its digest' },
+);
+export type ActivityMaterial = Static<typeof ActivityMaterialSchema>;
+
+export const materialsSchema = () => arrayOf(ActivityMaterialSchema, { description: '活动材料 (agenda, sign-in sheet, …) by digest' });
+export const activityKindSchema = () => activityKinds.schema('活动类型');
+export const activityModeSchema = () => activityModes.schema('举办方式');
+export const registeredBySchema = () => registeredBy.schema('报名方式');
