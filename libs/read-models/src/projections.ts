@@ -1,5 +1,6 @@
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { callKind } from '@sme/domain/call/call.kind';
+import { centreKind } from '@sme/domain/centre/centre.kind';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { demandKind } from '@sme/domain/demand/demand.kind';
 import { enterpriseKind } from '@sme/domain/enterprise/enterprise.kind';
@@ -10,6 +11,7 @@ import { policyKind } from '@sme/domain/policy/policy.kind';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { projectApplication } from './application.projection';
 import { projectCall } from './call.projection';
+import { projectCentre, type CentreView } from './centre.projection';
 import { projectDemand, type DemandView } from './demand.projection';
 import { projectDelivery, type DeliveryView } from './delivery.projection';
 import { projectEnterprise, type EnterpriseView } from './enterprise.projection';
@@ -132,8 +134,17 @@ export const followUpsProjection = kindProjection<FollowUpView>({
   indexes: [{ keys: { status: 1, dueOn: 1 } }, { keys: { deliveryId: 1 } }, { keys: { 'steward.regionCode': 1, status: 1 } }],
 });
 
+/** 服务中心: the 建设情况汇总表, by level, region and standing. */
+export const centresProjection = kindProjection<CentreView>({
+  name: 'centres',
+  version: 1,
+  kind: centreKind,
+  project: projectCentre,
+  indexes: [{ keys: { level: 1, regionCode: 1, status: 1 } }, { keys: { orgId: 1 } }, { keys: { status: 1, remediationDeadline: 1 } }],
+});
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, deliveriesProjection, followUpsProjection, ...POOL_PROJECTIONS] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, deliveriesProjection, followUpsProjection, centresProjection, ...POOL_PROJECTIONS] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

@@ -16,6 +16,7 @@ import { EVENT_MESSAGES } from './payload-schemas';
 import { writeCompleteHistory } from './testing/complete-history';
 import { writeLibraryHistory } from './testing/library-history';
 import { writeServiceHistory } from './testing/service-history';
+import { writeCentreHistory } from './testing/centre-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -157,6 +158,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeRegistryHistory(store, { stationIds });
     await writeLibraryHistory(store, { stationId: stationIds[0] });
     await writeServiceHistory(store);
+    await writeCentreHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

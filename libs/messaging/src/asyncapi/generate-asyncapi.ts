@@ -223,6 +223,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     title: 'Service deliveries (服务项目跟踪)',
     description: 'Every service delivered to an enterprise: registration, start, progress, delivery with its documents, confirmation or dispute, cancellation, feedback and its amendment, complaints, 回访, 归档 and corrections.',
   },
+  centres: {
+    title: 'Service centres (服务中心)',
+    description:
+      'Province, city, county and town SME service centres: recorded as recognised or below their level’s standard (with a remediation plan and deadline), fact changes re-checked, providers linked and unlinked, closure. Each event carries the 建设情况汇总表 row.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',
