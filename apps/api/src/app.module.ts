@@ -11,6 +11,7 @@ import { DevTokenController } from './auth/dev-token.controller';
 import { PoliciesModule } from './policies/policies.module';
 import { DemandsModule } from './demands/demands.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { CentresModule } from './centres/centres.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -65,6 +66,7 @@ export class AppModule implements NestModule {
         PoliciesModule,
         DemandsModule,
         DeliveriesModule,
+        CentresModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

@@ -21,10 +21,10 @@ import { OptionalRegionCode, IsRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class ServerDto {
-  @ApiProperty({ enum: SERVING_KINDS, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token) or HUB (a HUB token)' })
+  @ApiProperty({ enum: SERVING_KINDS, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token), HUB (a HUB token) or CENTRE (a CENTRE_OPERATOR token; a recognised centre)' })
   @IsIn(SERVING_KINDS)
   kind!: ServingKind;
-  @ApiPropertyOptional({ description: 'The provider’s or the station’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;
+  @ApiPropertyOptional({ description: 'The provider’s, station’s or centre’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;
 }
 
 export class DeliveryFeeDto {

@@ -11,6 +11,8 @@ export interface CentreListFilter {
   status?: CentreStanding;
   /** Centres of every region whose code starts with these digits (a province: two; a city: four). */
   regionPrefix?: string;
+  /** Centres of a city: its own, its counties' and its towns'. */
+  cityCode?: string;
   /** Exactly this region (a county; or a city's own centre and its towns). */
   regionCode?: string;
   /** Only the centre this operator runs (a CENTRE_OPERATOR reads its own). */
@@ -25,7 +27,7 @@ export interface CentreListFilter {
 export const CENTRE_SORTS = ['recordedAt', 'name', 'regionCode', 'updatedAt', 'remediationDeadline'] as const;
 
 export function centreFilter(filter: CentreListFilter): Filter {
-  const all: Filter[] = [...equalFields(filter, ['level', 'status', 'regionCode', 'orgId'])];
+  const all: Filter[] = [...equalFields(filter, ['level', 'status', 'cityCode', 'regionCode', 'orgId'])];
   if (filter.regionPrefix) all.push(regionCodeStartsWith(filter.regionPrefix));
   if (filter.remediationOverdue === true) all.push({ status: 'BELOW_STANDARD' }, { remediationDeadline: { $lt: filter.today ?? chinaDateOf(new Date()) } });
   if (filter.q) all.push({ name: containsText(filter.q) });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { centreKind, type Actor } from '@sme/domain';
+import { centreKind, deliveryKind, type Actor } from '@sme/domain';
 import type { EventStore } from '@sme/event-store';
 import { commandRunner } from '@sme/event-store/testing/command-runner';
 import { ADMIN, CITY, TIANHE_DISTRICT, uscc } from '@sme/event-store/testing/history-actors';
@@ -7,7 +7,7 @@ import { ADMIN, CITY, TIANHE_DISTRICT, uscc } from '@sme/event-store/testing/his
 /**
  * 服务中心, written through the decider: a province, a city, a county and a town centre. Every event
  * type occurs at least once, and so do the optional fields (a town, an e-mail address, a remediation
- * plan given with a change).
+ * plan given with a change) — and a delivery by the province centre, whose steward is ADMIN.
  */
 export async function writeCentreHistory(store: EventStore, options: { year?: number } = {}): Promise<{ centreIds: string[] }> {
   const year = options.year ?? 2026;
@@ -29,10 +29,29 @@ export async function writeCentreHistory(store: EventStore, options: { year?: nu
   const remediation = { plan: '租赁新场地并增配专职人员', deadline: `${year}-12-31` };
 
   const province = randomUUID();
+  const provinceOrgId = uscc('12440000MB2C3785X');
   await run(centreKind, province, ADMIN, at('01-05'), 'RecordCentre', {
     centreId: province,
-    facts: { ...facts('广东省中小企业服务中心', uscc('12440000MB2C3785X'), 'PROVINCE', '440000', 1200, 40, 36), contact: { phone: '020-83000001' } },
+    facts: { ...facts('广东省中小企业服务中心', provinceOrgId, 'PROVINCE', '440000', 1200, 40, 36), contact: { phone: '020-83000001' } },
   });
+  const provinceStaff: Actor = { id: 'province-centre-staff', role: 'CENTRE_OPERATOR', orgId: provinceOrgId, regionCode: '440000' };
+  const delivery = randomUUID();
+  await run(deliveryKind, delivery, provinceStaff, at('01-10'), 'RegisterDelivery', {
+    deliveryId: delivery,
+    server: { kind: 'CENTRE', id: province, orgId: provinceOrgId, name: '广东省中小企业服务中心', regionCode: '440000' },
+    steward: { role: 'ADMIN', regionCode: '440000' },
+    enterprise: { enterpriseId: randomUUID(), uscc: uscc('91440106MA5ENT002'), name: '广州某电子科技有限公司', regionCode: '440106' },
+    domain: 'FINANCE',
+    title: '融资对接',
+    description: '对接省级融资服务平台',
+    plannedStart: `${year}-01-12`,
+    plannedEnd: `${year}-01-30`,
+    fee: { kind: 'FREE', amountFen: 0 },
+    mode: 'ONLINE',
+    regionCode: '440106',
+    facts: { serverMayServe: true },
+  });
+  await run(deliveryKind, delivery, ADMIN, at('01-11'), 'CancelDelivery', { deliveryId: delivery, reason: '企业另行委托' });
 
   const cityOrgId = uscc('12440100MB2C37851');
   const city = randomUUID();
