@@ -1,6 +1,7 @@
 import type { Actor } from '@sme/domain';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
+import { centreFixtures } from './centre.fixtures';
 import { deliveryFixtures } from './delivery.fixtures';
 import { demandFixtures } from './demand.fixtures';
 import { enterpriseFixtures } from './enterprise.fixtures';
@@ -32,4 +33,5 @@ export const FIXTURES: Fixtures = {
   ...policyFixtures,
   ...demandFixtures,
   ...deliveryFixtures,
+  ...centreFixtures,
 };
