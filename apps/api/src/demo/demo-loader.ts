@@ -12,6 +12,7 @@ import { stationCommands } from '../stations/station.commands';
 import { demoRunner } from './demo-runner';
 import { stationIdFor } from '../reactors/station-designation.reaction';
 import { loadDemoServices } from './demo-services';
+import { loadDemoCentres } from './demo-centres';
 import {
   AUDITOR,
   CITY,
@@ -60,7 +61,7 @@ const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart
 /**
  * Loads the 2019 Guangzhou call and applications at every stage through the real command handlers,
  * so every rule applies and every event is what a user would have produced, then the 2026 services
- * (demo-services.ts). Runs once: an existing demo call is left alone, and so are loaded services.
+ * (demo-services.ts) and the service centres (demo-centres.ts). Runs once: an existing demo call is left alone, and so are loaded services.
  */
 export async function loadDemoData(app: INestApplication): Promise<void> {
   const logger = new Logger('Demo');
@@ -68,6 +69,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   if ((await store.readStream(callKind.streamId(DEMO_CALL.callId), { maxCount: 1 })).length > 0) {
     logger.log('Demo data already loaded');
     await loadDemoServices(app);
+    await loadDemoCentres(app);
     return;
   }
   const bus = app.get(CommandBus);
@@ -193,4 +195,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
       `Try GET /calls/${call.callId} with a token from POST /auth/dev-token (e.g. role ${AUDITOR.role}).`,
   );
   await loadDemoServices(app);
+  await loadDemoCentres(app);
 }
