@@ -1,4 +1,4 @@
-import { sameOrganisation, type Actor, type Role } from '@sme/domain';
+import { organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import type { CentreListFilter, CentreView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 import { regionalRead, regionFilterWithin, withinActorRegion } from '../records/read-scope';
@@ -22,7 +22,7 @@ const CENTRES = { zh: '服务中心', en: 'centres' };
 /** A list as the actor may read it: ADMIN any region asked; the regional roles inside theirs; an operator its own. */
 export function scopeCentreFilter(actor: Actor, filter: CentreListFilter & { regionCode?: string }): CentreListFilter {
   const { regionCode, ...rest } = filter;
-  if (actor.role === 'CENTRE_OPERATOR') return { ...rest, ...(regionCode ? regionFilterWithin(regionCode) : {}), orgId: actor.orgId };
+  if (actor.role === 'CENTRE_OPERATOR') return { ...rest, ...(regionCode ? regionFilterWithin(regionCode) : {}), orgId: organisationKey(actor.orgId) };
   if (actor.role === 'ADMIN') return { ...rest, ...(regionCode ? regionFilterWithin(regionCode) : {}) };
   if (!READS_REGION.includes(actor.role)) throw centreReadForbidden();
   const within = withinActorRegion(actor, { regionCode }, CENTRES).regionCode as string;
