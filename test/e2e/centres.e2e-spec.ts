@@ -169,6 +169,8 @@ describe('service centres (服务中心)', () => {
       const body = deliveryBody('', enterprise.id, today, { server: { kind: 'CENTRE', id }, fee: { kind: 'FREE', amountFen: 0 } });
       const delivery = okBody(await c.post(staffOf(orgId), '/deliveries', body));
       expect(okBody(await c.get(actors.city, `/deliveries/${delivery.id}`))).toMatchObject({ server: { kind: 'CENTRE', id, orgId }, steward: { role: 'CITY_AUTHORITY', regionCode: '440100' } });
+      expect(okBody(await c.get(staffOf(orgId), `/deliveries?centreId=${id}`)).items.map((d: { id: string }) => d.id)).toEqual([delivery.id]);
+      await refused(() => c.get(actors.city, `/deliveries?centreId=${id}&stationId=${id}`), 400, 'ONE_ORGANISATION');
       okBody(await c.post(actors.city, `/deliveries/${delivery.id}/cancellation`, { reason: '企业另行委托' }));
 
       const belowOrg = nextOrg();
