@@ -1,7 +1,7 @@
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { isNonBlank, requireText, type Label } from '../shared/validation';
+import { requireText, type Label } from '../shared/validation';
 import type { CentreCommand, CloseCentre, LinkCentreProviders, RecordCentre, UnlinkCentreProvider, UpdateCentreFacts } from './centre.commands';
 import type { CentreEvent } from './centre.events';
 import { applyFactChanges, belowStandard, requireCentreFacts, requireRemediation, todayOf } from './centre.rules';
@@ -93,8 +93,8 @@ function unlink(command: UnlinkCentreProvider, c: ExistingCentre): CentreEvent[]
 }
 
 function close(command: CloseCentre, c: ExistingCentre): CentreEvent[] {
-  if (!isNonBlank(command.data.reason)) throw invalid('FIELD_REQUIRED', '撤销或关闭原因不能为空', 'Reason is required', 'reason');
-  return [{ type: 'CentreClosed', data: { centreId: c.centreId, reason: command.data.reason.trim(), closedAt: command.metadata.now.toISOString() } }];
+  const reason = requireText(command.data.reason, 'reason', L('撤销或关闭原因', 'Reason'));
+  return [{ type: 'CentreClosed', data: { centreId: c.centreId, reason, closedAt: command.metadata.now.toISOString() } }];
 }
 
 export const centreDecider: Decider<CentreCommand, CentreState, CentreEvent> = { initialState: initialCentreState, evolve: evolveCentre, decide };
