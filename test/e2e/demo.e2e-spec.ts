@@ -68,6 +68,17 @@ describe('Demo data (npm run demo)', () => {
       expect(activityFigures.distinctEnterprises).toBeLessThanOrEqual(12);
       const participation = (await c.get(actors.city, `/themeplans/${plan.id}/participation`)).body;
       expect(participation.stations.length).toBe(9);
+      // The service centres: the province's, all 21 cities', Guangzhou's districts and the towns of 东莞 and 中山.
+      const centres = (await c.get(admin, '/centres?limit=200')).body.items as { level: string; regionCode: string; status: string; providerCount: number }[];
+      expect(new Set(centres.filter((x) => x.level === 'CITY').map((x) => x.regionCode)).size).toBe(21);
+      expect(centres.filter((x) => x.level === 'PROVINCE')).toHaveLength(1);
+      expect(new Set(centres.filter((x) => x.level === 'TOWN').map((x) => x.regionCode))).toEqual(new Set(['441900', '442000']));
+      expect(centres.filter((x) => x.level === 'COUNTY').every((x) => x.regionCode.startsWith('4401'))).toBe(true);
+      expect(centres.filter((x) => x.status === 'BELOW_STANDARD').length).toBeGreaterThanOrEqual(2);
+      expect(centres.find((x) => x.level === 'CITY' && x.regionCode === '441500')).toMatchObject({ status: 'RECOGNISED' });
+      expect(centres.find((x) => x.level === 'CITY' && x.regionCode === '440100')).toMatchObject({ providerCount: 3 });
+      expect((await c.get(actors.city, '/centres?limit=200')).body.items.every((x: { regionCode: string }) => x.regionCode.startsWith('4401'))).toBe(true);
+      expect((await c.get(admin, '/centres?remediationOverdue=true')).body.items.length).toBeGreaterThan(0);
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();

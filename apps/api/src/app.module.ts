@@ -12,6 +12,7 @@ import { PoliciesModule } from './policies/policies.module';
 import { DemandsModule } from './demands/demands.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { CentresModule } from './centres/centres.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -67,6 +68,7 @@ export class AppModule implements NestModule {
         DemandsModule,
         DeliveriesModule,
         ActivitiesModule,
+        CentresModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

@@ -2,6 +2,7 @@ import type { RecordKind } from './shared/record-kind';
 import { activityKind } from './activity/activity.kind';
 import { applicationKind } from './application/application.kind';
 import { callKind } from './call/call.kind';
+import { centreKind } from './centre/centre.kind';
 import { deliveryKind } from './delivery/delivery.kind';
 import { demandKind } from './demand/demand.kind';
 import { enterpriseKind } from './enterprise/enterprise.kind';
@@ -37,6 +38,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   followUpKind,
   themePlanKind,
   activityKind,
+  centreKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

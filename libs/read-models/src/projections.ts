@@ -1,6 +1,7 @@
 import { activityKind } from '@sme/domain/activity/activity.kind';
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { callKind } from '@sme/domain/call/call.kind';
+import { centreKind } from '@sme/domain/centre/centre.kind';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { demandKind } from '@sme/domain/demand/demand.kind';
 import { enterpriseKind } from '@sme/domain/enterprise/enterprise.kind';
@@ -14,6 +15,7 @@ import { projectActivity, type ActivityView } from './activity.projection';
 import { projectThemePlan, type ThemePlanView } from './themeplan.projection';
 import { projectApplication } from './application.projection';
 import { projectCall } from './call.projection';
+import { projectCentre, type CentreView } from './centre.projection';
 import { projectDemand, type DemandView } from './demand.projection';
 import { projectDelivery, type DeliveryView } from './delivery.projection';
 import { projectEnterprise, type EnterpriseView } from './enterprise.projection';
@@ -161,8 +163,32 @@ export const activitiesProjection = kindProjection<ActivityView>({
   ],
 });
 
+/** 服务中心: the 建设情况汇总表, by level, region and standing. */
+export const centresProjection = kindProjection<CentreView>({
+  name: 'centres',
+  version: 1,
+  kind: centreKind,
+  project: projectCentre,
+  indexes: [{ keys: { level: 1, regionCode: 1, status: 1 } }, { keys: { orgId: 1 } }, { keys: { status: 1, remediationDeadline: 1 } }],
+});
+
 /** Every projection the read side maintains. */
-export const PROJECTIONS: readonly Projection[] = [callsProjection, applicationsProjection, stationsProjection, enterprisesProjection, expertsProjection, policiesProjection, faqsProjection, demandsProjection, deliveriesProjection, followUpsProjection, themePlansProjection, activitiesProjection, ...POOL_PROJECTIONS] as Projection[];
+export const PROJECTIONS: readonly Projection[] = [
+  callsProjection,
+  applicationsProjection,
+  stationsProjection,
+  enterprisesProjection,
+  expertsProjection,
+  policiesProjection,
+  faqsProjection,
+  demandsProjection,
+  deliveriesProjection,
+  followUpsProjection,
+  themePlansProjection,
+  activitiesProjection,
+  centresProjection,
+  ...POOL_PROJECTIONS,
+] as Projection[];
 
 export function projectionNamed(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

@@ -2,6 +2,7 @@ import type { Actor } from '@sme/domain';
 import { activityFixtures } from './activity.fixtures';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
+import { centreFixtures } from './centre.fixtures';
 import { deliveryFixtures } from './delivery.fixtures';
 import { demandFixtures } from './demand.fixtures';
 import { enterpriseFixtures } from './enterprise.fixtures';
@@ -34,4 +35,5 @@ export const FIXTURES: Fixtures = {
   ...demandFixtures,
   ...deliveryFixtures,
   ...activityFixtures,
+  ...centreFixtures,
 };

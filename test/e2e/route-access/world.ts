@@ -1,5 +1,6 @@
 import { chinaDateOf, type Actor } from '@sme/domain';
 import { followUpIdFor } from '../../../apps/api/src/deliveries/delivery.commands';
+import { centreBody, centreUscc } from '../support/centre-bodies';
 import { caseBody, deliveryBody, demandBody, entryApplication, faqBody, policyBody, productBody, providerUser } from '../support/library-bodies';
 import { activityBody } from '../support/activity-bodies';
 import { registerEnterprise, self } from '../support/policies-demands';
@@ -119,6 +120,15 @@ export class World {
       const id = await this.raiseDemand();
       ok(await this.c.post(station.operator, `/demands/${id}/acceptance`, { stationId: station.id }));
       return { id, station };
+    });
+  }
+
+  /** Guangzhou's city centre, recorded by the city authority, and a member of its staff. */
+  centre(): Promise<{ id: string; staff: Actor }> {
+    return this.once('centre', async () => {
+      const orgId = centreUscc(701);
+      const { id } = ok(await this.c.post(actors.city, '/centres', centreBody(orgId)));
+      return { id, staff: { id: 'centre-staff-701', role: 'CENTRE_OPERATOR', orgId, regionCode: '440100' } as Actor };
     });
   }
 

@@ -10,7 +10,7 @@ import { regionalRead, withinActorRegion } from '../records/read-scope';
  * oversight stays where the overseer answers for it.
  */
 const READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'AUDITOR', 'SUPERVISOR', 'EVALUATOR'];
-const SERVES: readonly Role[] = ['PROVIDER', 'STATION_OPERATOR'];
+const SERVES: readonly Role[] = ['PROVIDER', 'STATION_OPERATOR', 'CENTRE_OPERATOR'];
 
 type Parties = Pick<DeliveryView, 'server' | 'enterprise' | 'regionCode'>;
 

@@ -1,4 +1,5 @@
 import {
+  centreKind,
   cityCodeOf,
   currentProductVersion,
   deliveryKind,
@@ -57,6 +58,18 @@ async function serverOf(records: RecordLoader, actor: Actor, given: RegisterDeli
       server: { kind, id: station.stationId, orgId: station.ownerOrgId, name: station.name, regionCode: station.districtCode },
       steward: { role: 'HUB', regionCode: station.cityCode },
       mayServe: station.status === 'ACTIVE',
+    };
+  }
+  if (kind === 'CENTRE') {
+    const centre = await records.state(centreKind, id ?? '');
+    if (centre.status === 'NONE') throw missing('CENTRE_NOT_FOUND', '服务中心不存在', 'The centre does not exist')();
+    const { facts } = centre;
+    // The province centre answers to the platform (no provincial authority role); the others to their city.
+    const steward: Server['steward'] = facts.level === 'PROVINCE' ? { role: 'ADMIN', regionCode: facts.regionCode } : { role: 'CITY_AUTHORITY', regionCode: cityCodeOf(facts.regionCode) };
+    return {
+      server: { kind, id: centre.centreId, orgId: facts.orgId, name: facts.name, regionCode: facts.regionCode },
+      steward,
+      mayServe: centre.status === 'RECOGNISED',
     };
   }
   // The hub serves as the organisation the token names, in its city.

@@ -1,6 +1,6 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { deliveryKind, type Actor, type Feedback } from '@sme/domain';
+import { deliveryKind, type Actor, type Feedback, type ServingKind } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Reactors } from '../reactors/reactors.service';
 import { KindController } from '../commands/kind-controller';
@@ -30,6 +30,23 @@ import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery, ty
 import { deliveryReading } from './delivery.reading';
 
 const feedbackOf = (dto: FeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
+
+/** The serving organisation a list or the figures are about: at most one of provider, station and centre. */
+function serverFilterOf(query: { providerId?: string; stationId?: string; centreId?: string }): { serverKind?: ServingKind; serverId?: string } {
+  const named = (
+    [
+      ['PROVIDER', 'providerId', query.providerId],
+      ['STATION', 'stationId', query.stationId],
+      ['CENTRE', 'centreId', query.centreId],
+    ] as const
+  ).filter(([, , id]) => id !== undefined);
+  if (named.length > 1) {
+    throw ApiError.badRequest('ONE_ORGANISATION', '只能指定一个服务机构、服务站或服务中心', 'Name one provider, station or centre, not several', [
+      { field: named[1][1], rule: 'oneOf', message: { zh: 'providerId、stationId 与 centreId 只能选一', en: 'give one of providerId, stationId, centreId' } },
+    ]);
+  }
+  return named.length === 0 ? {} : { serverKind: named[0][0], serverId: named[0][2] };
+}
 
 @TokenController('deliveries (服务项目跟踪)', 'deliveries')
 export class DeliveryController extends KindController<DeliveryCommandBody> {
@@ -149,16 +166,11 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
 
   @ReadRoute({
     path: 'figures',
-    summary: 'Per organisation (providerId or stationId) and period: deliveries, 家次, distinct enterprises, average rating, 差评, follow-ups closed on time, 回访率, free-service share',
+    summary: 'Per organisation (providerId, stationId or centreId) and period: deliveries, 家次, distinct enterprises, average rating, 差评, follow-ups closed on time, 回访率, free-service share',
   })
   figures(@Query() query: DeliveryFiguresQueryDto, @CurrentActor() actor: Actor) {
-    const { providerId, stationId, regionCode, from, until } = query;
-    if (providerId !== undefined && stationId !== undefined) {
-      throw ApiError.badRequest('ONE_ORGANISATION', '只能指定一个服务机构或服务站', 'Name a provider or a station, not both', [
-        { field: 'stationId', rule: 'oneOf', message: { zh: 'providerId 与 stationId 只能选一', en: 'give providerId or stationId, not both' } },
-      ]);
-    }
-    const server = providerId !== undefined ? { serverKind: 'PROVIDER' as const, serverId: providerId } : stationId !== undefined ? { serverKind: 'STATION' as const, serverId: stationId } : {};
+    const { regionCode, from, until } = query;
+    const server = serverFilterOf(query);
     return this.queries.execute(new DeliveryFiguresQuery(given({ ...server, regionCode, from, until }) as never, actor));
   }
 
@@ -176,11 +188,11 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
   }
 
   @ReadRoute({
-    summary: 'Deliveries by status, domain, enterprise, provider, station, region and period; returnVisitDue=true lists those due for 回访 (sort: registeredAt, deliveredOn, updatedAt; cursor paging)',
+    summary: 'Deliveries by status, domain, enterprise, provider, station, centre, region and period; returnVisitDue=true lists those due for 回访 (sort: registeredAt, deliveredOn, updatedAt; cursor paging)',
   })
   list(@Query() query: ListDeliveriesQueryDto, @CurrentActor() actor: Actor) {
-    const { status, domain, enterpriseId, providerId, stationId, regionCode, from, until, returnVisitDue, q, sort, limit, cursor } = query;
-    const server = providerId !== undefined ? { serverKind: 'PROVIDER' as const, serverId: providerId } : stationId !== undefined ? { serverKind: 'STATION' as const, serverId: stationId } : {};
+    const { status, domain, enterpriseId, regionCode, from, until, returnVisitDue, q, sort, limit, cursor } = query;
+    const server = serverFilterOf(query);
     const filter = given({ status, domain, enterpriseId, ...server, regionCode, from, until, returnVisitDue, q });
     return this.queries.execute(new ListServiceRecordsQuery({ deliveries: filter as never }, sort, { limit, cursor }, actor));
   }

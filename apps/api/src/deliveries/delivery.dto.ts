@@ -21,10 +21,10 @@ import { OptionalRegionCode, IsRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class ServerDto {
-  @ApiProperty({ enum: SERVING_KINDS, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token) or HUB (a HUB token)' })
+  @ApiProperty({ enum: SERVING_KINDS, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token), HUB (a HUB token) or CENTRE (a CENTRE_OPERATOR token; a recognised centre)' })
   @IsIn(SERVING_KINDS)
   kind!: ServingKind;
-  @ApiPropertyOptional({ description: 'The provider’s or the station’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;
+  @ApiPropertyOptional({ description: 'The provider’s, station’s or centre’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;
 }
 
 export class DeliveryFeeDto {
@@ -117,6 +117,7 @@ export class ListDeliveriesQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;
+  @ApiPropertyOptional({ description: 'A service centre serving as the organisation' }) @IsOptional() @IsUUID() centreId?: string;
   @OptionalRegionCode('440106', 'Where the service was given: a district, or a city for all its districts') regionCode?: string;
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Period start (business date, inclusive)' }) @IsOptional() @IsDateString({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Period end (business date, inclusive)' }) @IsOptional() @IsDateString({ strict: true }) until?: string;
@@ -126,6 +127,7 @@ export class ListDeliveriesQueryDto extends ListQueryDto {
 export class DeliveryFiguresQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;
+  @ApiPropertyOptional({ description: 'A service centre serving as the organisation' }) @IsOptional() @IsUUID() centreId?: string;
   @OptionalRegionCode('440100', 'Deliveries given inside this region') regionCode?: string;
   @ApiProperty({ example: '2026-01-01' }) @IsDateString({ strict: true }) from!: string;
   @ApiProperty({ example: '2026-12-31' }) @IsDateString({ strict: true }) until!: string;

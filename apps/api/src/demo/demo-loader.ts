@@ -13,6 +13,7 @@ import { demoRunner } from './demo-runner';
 import { stationIdFor } from '../reactors/station-designation.reaction';
 import { loadDemoActivities } from './demo-activities';
 import { loadDemoServices } from './demo-services';
+import { loadDemoCentres } from './demo-centres';
 import {
   AUDITOR,
   CITY,
@@ -61,7 +62,7 @@ const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart
 /**
  * Loads the 2019 Guangzhou call and applications at every stage through the real command handlers,
  * so every rule applies and every event is what a user would have produced, then the 2026 services
- * (demo-services.ts). Runs once: an existing demo call is left alone, and so are loaded services.
+ * (demo-services.ts) and the service centres (demo-centres.ts). Runs once: an existing demo call is left alone, and so are loaded services.
  */
 export async function loadDemoData(app: INestApplication): Promise<void> {
   const logger = new Logger('Demo');
@@ -70,6 +71,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     logger.log('Demo data already loaded');
     await loadDemoServices(app);
     await loadDemoActivities(app);
+    await loadDemoCentres(app);
     return;
   }
   const bus = app.get(CommandBus);
@@ -196,4 +198,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   );
   await loadDemoServices(app);
   await loadDemoActivities(app);
+  await loadDemoCentres(app);
 }

@@ -1,5 +1,5 @@
 import { roleNotPermitted, type AccessPolicy, type Grant } from '../shared/access';
-import { SERVING_ROLE, serviceParties } from './delivery.parties';
+import { SERVING_ROLE, SERVING_ROLES, serviceParties } from './delivery.parties';
 import type { DeliveryCommand } from './delivery.commands';
 import type { DeliveryState, ExistingDelivery } from './delivery.state';
 
@@ -9,7 +9,7 @@ type RegisterData = Extract<DeliveryCommand, { type: 'RegisterDelivery' }>['data
 
 /** A serving organisation registers its own delivery, as the kind of organisation it is. */
 const registersAsItself: Grant<ExistingDelivery, RegisterData> = {
-  roles: ['PROVIDER', 'STATION_OPERATOR', 'HUB'],
+  roles: SERVING_ROLES,
   owner: (_, data) => data.server.orgId,
   also: (actor, _, data) => {
     if (SERVING_ROLE[data.server.kind] !== actor.role) throw roleNotPermitted(actor, [SERVING_ROLE[data.server.kind]]);

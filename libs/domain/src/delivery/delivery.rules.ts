@@ -10,12 +10,15 @@ import type { Deliverable, DeliveryFee } from './delivery.terms';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 
-/** Who may serve, and for whom: the 库 on the start date, an ACTIVE station, the demand's enterprise and match, the provider's own product. */
+/** Who may serve, and for whom: the 库 on the start date, an ACTIVE station, a RECOGNISED centre, the demand's enterprise and match, the provider's own product. */
 export function requireRegistrationFacts(data: RegisterDelivery['data']): void {
   const { facts, server } = data;
   if (!facts.serverMayServe) {
     if (server.kind === 'PROVIDER') {
       throw conflict('PROVIDER_NOT_IN_POOL', `该服务机构在计划开始日期（${data.plannedStart}）不在优质服务机构库内`, `The provider is not in the quality pool on the planned start date (${data.plannedStart})`);
+    }
+    if (server.kind === 'CENTRE') {
+      throw conflict('CENTRE_NOT_RECOGNISED', '该服务中心未达标或已撤销，不能登记服务项目', 'The centre is below its standard or closed; it cannot register deliveries');
     }
     throw conflict('STATION_NOT_ACTIVE', '该服务站当前不在授牌有效期内（已撤销或退出）', 'The station is not active (revoked or withdrawn)');
   }

@@ -1,9 +1,9 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { closed, integer, localRegionCode, nonEmptyText, oneOf, optional, recordId, sha256, text, uscc, type Static } from '../shared/schema/builders';
+import { closed, integer, localRegionCode, nonEmptyText, oneOf, optional, recordId, regionCode, sha256, text, uscc, type Static } from '../shared/schema/builders';
 import { FEE_KINDS } from '../product/product.rules';
 import codes from './delivery.codes.json';
 
-/** Who serves: a provider of the 库, a station, or the city's hub. */
+/** Who serves: a provider of the 库, a station, the city's hub, or a recognised service centre. */
 const servingKinds = codeList(codes.servingKinds);
 export type ServingKind = CodeOf<typeof servingKinds>;
 export const { codes: SERVING_KINDS, labels: SERVING_KIND_LABELS } = servingKinds;
@@ -24,20 +24,23 @@ export const { codes: DELIVERY_STAGES, labels: DELIVERY_STAGE_LABELS } = deliver
 export const ServingOrganisationSchema = closed(
   {
     kind: servingKinds.schema('服务主体类型'),
-    id: text('The provider’s or station’s record id; for the hub, its organisation id'),
-    orgId: text('The serving organisation (its USCC for a provider or a station operator)'),
+    id: text('The provider’s, station’s or centre’s record id; for the hub, its organisation id'),
+    orgId: text('The serving organisation (its USCC for a provider, a station operator or a centre’s operator)'),
     name: text('Its name'),
-    regionCode: localRegionCode(),
+    regionCode: regionCode('GB/T 2260: a city or county; the province for the province centre'),
   },
   { $id: 'ServingOrganisation', description: 'The organisation that serves' },
 );
 export type ServingOrganisation = Static<typeof ServingOrganisationSchema>;
 
-/** Who oversees the serving organisation: a station's hub, the city authority of a provider or of the hub. */
+/**
+ * Who oversees the serving organisation: a station's hub; the city authority of a provider, of the hub
+ * or of a city, county or town centre; ADMIN for the province centre (no provincial authority role exists).
+ */
 export const StewardSchema = closed(
   {
-    role: oneOf(['HUB', 'CITY_AUTHORITY'] as const, 'HUB for a station’s deliveries; CITY_AUTHORITY for a provider’s or the hub’s'),
-    regionCode: text('The city (GB/T 2260, ends in 00)'),
+    role: oneOf(['HUB', 'CITY_AUTHORITY', 'ADMIN'] as const, 'HUB for a station’s deliveries; CITY_AUTHORITY for a provider’s, the hub’s or a local centre’s; ADMIN for the province centre’s'),
+    regionCode: text('The city (GB/T 2260, ends in 00); the province for ADMIN'),
   },
   { $id: 'Steward', description: '主管: follows up 差评, records 回访 and archives' },
 );

@@ -45,6 +45,7 @@ const ROLE_LABELS: { readonly [R in Role]: string } = {
   DISTRICT_AUTHORITY: '区中小企业主管部门',
   HUB: '服务总站',
   STATION_OPERATOR: '服务站运营主体',
+  CENTRE_OPERATOR: '服务中心运营机构',
   EXPERT: '评审专家',
   PROVIDER: '服务机构',
   ENTERPRISE: '企业',

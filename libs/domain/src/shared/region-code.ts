@@ -42,6 +42,14 @@ export const isCityCode = (code: string): boolean => isRegionCode(code) && code.
 export const isCountyCode = (code: string): boolean => isRegionCode(code) && !code.endsWith('00');
 
 /**
+ * 不设区县的地级市: prefecture-level cities with no county-level division under them (东莞, 中山 in
+ * Guangdong; 嘉峪关, 儋州 elsewhere). Their towns (镇、街道) stand where other cities have counties.
+ */
+export const CITIES_WITHOUT_COUNTIES: readonly string[] = ['441900', '442000', '620200', '460400'];
+
+export const isCityWithoutCounties = (code: string): boolean => CITIES_WITHOUT_COUNTIES.includes(code);
+
+/**
  * Whether `code` lies inside the city `cityCode`: same first four digits and county-level.
  * With `includeCity`, the city's own code counts as inside too.
  * For a city whose districts are held as data, only those districts count.

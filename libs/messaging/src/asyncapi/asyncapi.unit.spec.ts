@@ -17,6 +17,7 @@ import { writeCompleteHistory } from './testing/complete-history';
 import { writeLibraryHistory } from './testing/library-history';
 import { writeServiceHistory } from './testing/service-history';
 import { writeActivityHistory } from './testing/activity-history';
+import { writeCentreHistory } from './testing/centre-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -159,6 +160,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeLibraryHistory(store, { stationId: stationIds[0] });
     await writeServiceHistory(store);
     await writeActivityHistory(store);
+    await writeCentreHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

@@ -231,6 +231,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     title: 'Service activities (服务活动)',
     description: 'Activities of the network (培训, 沙龙, 对话, 讲座, 研讨, 论坛, 对接会, 政策宣贯, 巡回课堂, 服务推广日): planned, postponed or cancelled, enterprises registered, held with the enterprises and persons present and the materials, and the attendees’ feedback.',
   },
+  centres: {
+    title: 'Service centres (服务中心)',
+    description:
+      'Province, city, county and town SME service centres: recorded as recognised or below their level’s standard (with a remediation plan and deadline), fact changes re-checked, providers linked and unlinked, closure. Each event carries the 建设情况汇总表 row.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',

@@ -1,0 +1,99 @@
+import { Body, Param, Query } from '@nestjs/common';
+import { centreKind, type Actor } from '@sme/domain';
+import { CurrentActor } from '../auth/auth.decorators';
+import { given } from '../commands/given';
+import { KindController } from '../commands/kind-controller';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { ApiError } from '../http/api-error';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { GetRecordQuery } from '../records/record-query';
+import { CENTRE_READERS } from './centre-access';
+import { centreCommands } from './centre.commands';
+import { CentreAsOfDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
+import { ListCentresQuery, type CentreCommandBody } from './centre.messages';
+import { centreReading } from './centre.reading';
+
+const remediationOf = (dto?: RemediationDto) => dto && { plan: dto.plan, deadline: dto.deadline };
+
+function factsOf(dto: CentreFactsDto) {
+  const { origin, venue, staff, contact } = dto;
+  return given({
+    name: dto.name,
+    orgId: dto.orgId,
+    legalForm: dto.legalForm,
+    level: dto.level,
+    regionCode: dto.regionCode,
+    town: dto.town,
+    origin: { kind: origin.kind, authority: origin.authority, documentNumber: origin.documentNumber, on: origin.on },
+    venue: { areaSqm: venue.areaSqm, address: venue.address },
+    staff: { fullTime: staff.fullTime, professional: staff.professional },
+    head: dto.head,
+    contact: given({ phone: contact.phone, email: contact.email }),
+  });
+}
+
+@TokenController('centres (服务中心)', 'centres')
+export class CentreController extends KindController<CentreCommandBody> {
+  protected readonly kindCommands = centreCommands;
+
+  @CommandPost(centreKind, 'RecordCentre', {
+    summary:
+      'Record a centre, checked against its level’s standard: RECOGNISED when it meets it; else only with remediation {plan, deadline} (409 CENTRE_BELOW_STANDARD naming the shortfalls). Province: ADMIN; city: its CITY_AUTHORITY; county/town: its DISTRICT_AUTHORITY or CITY_AUTHORITY',
+    status: 201,
+  })
+  record(@Body() dto: RecordCentreDto, @Ctx() ctx: RequestContext) {
+    const data = given({ centreId: newRecordId(ctx, 'centre'), facts: factsOf(dto.facts), remediation: remediationOf(dto.remediation) });
+    return this.run({ type: 'RecordCentre', data } as CentreCommandBody, ctx);
+  }
+
+  @CommandPost(centreKind, 'UpdateCentreFacts', {
+    path: ':id/facts',
+    summary: 'Change venue, staff, legal form, name, head or contact (the centre’s staff or its authorities); checked again — falling below the standard needs remediation in the same request',
+  })
+  update(@Param('id', IdPipe) id: string, @Body() dto: UpdateCentreFactsDto, @Ctx() ctx: RequestContext) {
+    const { name, legalForm, venue, staff, head, contact } = dto.changes;
+    const changes = given({
+      name,
+      legalForm,
+      venue: venue && given({ areaSqm: venue.areaSqm, address: venue.address }),
+      staff: staff && given({ fullTime: staff.fullTime, professional: staff.professional }),
+      head,
+      contact: contact && given({ phone: contact.phone, email: contact.email }),
+    });
+    return this.run({ type: 'UpdateCentreFacts', data: given({ centreId: id, changes, remediation: remediationOf(dto.remediation) }) } as CentreCommandBody, ctx);
+  }
+
+  @CommandPost(centreKind, 'LinkCentreProviders', { path: ':id/providers', summary: '联系服务机构: providers of the 库 the centre works with, each in the 库 now' })
+  link(@Param('id', IdPipe) id: string, @Body() dto: LinkProvidersDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'LinkCentreProviders', data: { centreId: id, providerIds: dto.providerIds } }, ctx);
+  }
+
+  @CommandPost(centreKind, 'UnlinkCentreProvider', { path: ':id/providers/unlinking', summary: 'The centre no longer works with the provider (with a reason)' })
+  unlink(@Param('id', IdPipe) id: string, @Body() dto: UnlinkProviderDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'UnlinkCentreProvider', data: { centreId: id, providerId: dto.providerId, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(centreKind, 'CloseCentre', { path: ':id/closure', summary: '撤销/关闭 by an authority that records the centre, with a reason' })
+  close(@Param('id', IdPipe) id: string, @Body() dto: CloseCentreDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CloseCentre', data: { centreId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @ReadRoute({ path: ':id', summary: 'One centre, folded from its events (its 汇总表 row); AUDITOR may add ?asOf= to replay it to a business time', roles: CENTRE_READERS })
+  get(@Param('id', IdPipe) id: string, @Query() query: CentreAsOfDto, @CurrentActor() actor: Actor) {
+    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
+      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+    }
+    return this.queries.execute(new GetRecordQuery(centreReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+  }
+
+  @ReadRoute({
+    summary: 'The centres (建设情况汇总表) by level, region (within), status and remediationOverdue (sort: regionCode, name, recordedAt, updatedAt, remediationDeadline; cursor paging)',
+    roles: CENTRE_READERS,
+  })
+  list(@Query() query: ListCentresQueryDto, @CurrentActor() actor: Actor) {
+    const { level, status, regionCode, remediationOverdue, q, sort, limit, cursor } = query;
+    return this.queries.execute(new ListCentresQuery(given({ level, status, regionCode, remediationOverdue, q }), sort, { limit, cursor }, actor));
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CentreController } from './centre.controller';
+import { ListCentresHandler } from './centre.handlers';
+
+/** 服务中心: centres at province, city, county and town level, their standards and the 汇总表. */
+@Module({
+  controllers: [CentreController],
+  providers: [ListCentresHandler],
+})
+export class CentresModule {}
