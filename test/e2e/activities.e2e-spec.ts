@@ -1,4 +1,5 @@
 import type { Actor } from '@sme/domain';
+import { centreBody, centreUscc } from './support/centre-bodies';
 import { activityBody, holdingBody } from './support/activity-bodies';
 import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
 import { admin, registerEnterprise, self } from './support/policies-demands';
@@ -96,7 +97,7 @@ describe('service activities (服务活动)', () => {
     expect(okBody(await c.get(hub, `/activities?themePlanId=${planId}&themeMonth=3`)).items.map((x: { id: string }) => x.id)).toEqual([id]);
   });
 
-  it('refuses holding a cancelled activity, a station that is not ACTIVE, a centre for now, and a theme month the plan lacks', async () => {
+  it('refuses holding a cancelled activity, a station that is not ACTIVE, a centre unknown or below its standard, and a theme month the plan lacks', async () => {
     const { id } = okBody(await post(station.operator, '/activities', activityBody(station.id, '2026-04-08'), '2026-04-01'));
     okBody(await post(enterprises[0].self, `/activities/${id}/registrations`, { enterpriseId: enterprises[0].id }, '2026-04-02'));
     await refused(() => post(station.operator, `/activities/${id}/cancellation`, {}, '2026-04-03'), 400, 'FIELD_REQUIRED');
@@ -104,7 +105,19 @@ describe('service activities (服务活动)', () => {
     await refused(() => post(station.operator, `/activities/${id}/holding`, holdingBody([enterprises[0].id], 1), '2026-04-08', '18:00'), 409, 'ACTIVITY_CANCELLED');
 
     await refused(() => post(withdrawn.operator, '/activities', activityBody(withdrawn.id, '2026-04-10'), '2026-04-01'), 409, 'STATION_NOT_ACTIVE');
-    await refused(() => post(station.operator, '/activities', { ...activityBody(station.id, '2026-04-10'), organiser: { kind: 'CENTRE' } }, '2026-04-01'), 409, 'CENTRE_NOT_AVAILABLE');
+    await refused(() => post(station.operator, '/activities', { ...activityBody(station.id, '2026-04-10'), organiser: { kind: 'CENTRE' } }, '2026-04-01'), 404, 'CENTRE_NOT_FOUND');
+    // A recognised centre organises as itself (CENTRE_OPERATOR); one below its standard may not.
+    const recognised = centreUscc(71);
+    const { id: centreId } = okBody(await post(actors.city, '/centres', centreBody(recognised), '2026-01-05'));
+    const centreStaff: Actor = { id: 'centre-staff-71', role: 'CENTRE_OPERATOR', orgId: recognised, regionCode: '440100' };
+    const centreActivity = { ...activityBody(station.id, '2026-04-20'), organiser: { kind: 'CENTRE', id: centreId } };
+    await refused(() => post(station.operator, '/activities', centreActivity, '2026-04-01'), 403, 'NOT_OWNER');
+    expect(okBody(await post(centreStaff, '/activities', centreActivity, '2026-04-01'))).toMatchObject({ id: expect.any(String) });
+    const belowUscc = centreUscc(72);
+    const below = centreBody(belowUscc, { facts: { name: '广州市某区中小企业服务中心', level: 'COUNTY', regionCode: '440105', venue: { areaSqm: 0, address: '海珠区示例路2号' } }, remediation: { plan: '年内落实固定服务场地', deadline: '2026-12-31' } });
+    const { id: belowId } = okBody(await post(actors.city, '/centres', below, '2026-01-05'));
+    const belowStaff: Actor = { id: 'centre-staff-72', role: 'CENTRE_OPERATOR', orgId: belowUscc, regionCode: '440105' };
+    await refused(() => post(belowStaff, '/activities', { ...activityBody(station.id, '2026-04-21'), organiser: { kind: 'CENTRE', id: belowId }, regionCode: '440105' }, '2026-04-01'), 409, 'CENTRE_NOT_RECOGNISED');
     await refused(() => post(station.operator, '/activities', activityBody(station.id, '2026-06-10', { themeMonth: { themePlanId: planId, month: 6 } }), '2026-04-01'), 409, 'THEME_MONTH_NOT_IN_PLAN');
     await refused(() => post(station.operator, '/activities', activityBody(station.id, '2026-05-10', { themeMonth: { themePlanId: planId, month: 4 } }), '2026-04-01'), 400, 'NOT_IN_THEME_MONTH');
     // A theme month of another city's plan.

@@ -32,7 +32,7 @@ export class ActivityController extends KindController<ActivityCommandBody> {
   protected readonly kindCommands = activityCommands;
 
   @CommandPost(activityKind, 'PlanActivity', {
-    summary: '活动计划 by its organiser — an ACTIVE station, the hub, a provider in the 库 on the day (CENTRE: 409 CENTRE_NOT_AVAILABLE for now) — optionally in a theme month',
+    summary: '活动计划 by its organiser — an ACTIVE station, the hub, a provider in the 库 on the day, a recognised centre — optionally in a theme month',
     status: 201,
   })
   plan(@Body() dto: PlanActivityDto, @Ctx() ctx: RequestContext) {

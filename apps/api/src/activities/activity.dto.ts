@@ -24,7 +24,7 @@ import { ListQueryDto } from '../read-side/list-query.dto';
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 export class OrganiserDto {
-  @ApiProperty({ enum: ORGANISER_KINDS, description: 'STATION (a STATION_OPERATOR token), HUB (a HUB token), PROVIDER (a PROVIDER token); CENTRE is refused (409 CENTRE_NOT_AVAILABLE) until the centre record is wired in' })
+  @ApiProperty({ enum: ORGANISER_KINDS, description: 'STATION (a STATION_OPERATOR token), HUB (a HUB token), PROVIDER (a PROVIDER token), CENTRE (a CENTRE_OPERATOR token; the centre must be RECOGNISED)' })
   @IsIn(ORGANISER_KINDS)
   kind!: OrganiserKind;
   @ApiPropertyOptional({ description: 'The station’s or provider’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;

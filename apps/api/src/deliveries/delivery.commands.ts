@@ -1,17 +1,11 @@
 import {
-  centreKind,
-  cityCodeOf,
   currentProductVersion,
   deliveryKind,
   demandKind,
   enterpriseKind,
   followUpKind,
-  inPoolOn,
   notFound,
   productKind,
-  providerKind,
-  regionNameZh,
-  stationKind,
   workingDaysBetween,
   chinaDateOf,
   type Actor,
@@ -25,6 +19,7 @@ import { projectEnterprise } from '@sme/read-models';
 import type { CommandLookups, CompletedCommand, KindCommands } from '../commands/kind-command';
 import { derivedFraction, derivedId } from '../records/derived-id';
 import type { RecordLoader } from '../records/record-loader';
+import { servingOrganisation } from '../records/serving-organisation';
 import type { DeliveryCommandBody, FollowUpCommandBody, RegisterDeliveryBody } from './delivery.messages';
 
 /** A follow-up's id follows from the delivery event that called for it: the reaction that opens it, and 归档 that checks it, name the same record. */
@@ -35,55 +30,9 @@ export const drawnForReturnVisit = (deliveryId: string, percent: number): boolea
 
 const missing = (code: string, zh: string, en: string) => () => notFound(code, zh, en);
 
-type Server = Pick<RegisterDelivery['data'], 'server' | 'steward'> & { mayServe: boolean };
-
-/** The serving organisation as its record stands, its steward, and whether it may serve on the planned start date. */
-async function serverOf(records: RecordLoader, actor: Actor, given: RegisterDeliveryBody['data']): Promise<Server> {
-  const { kind, id } = given.server;
-  if (kind === 'PROVIDER') {
-    const provider = await records.state(providerKind, id ?? '');
-    if (provider.status === 'NONE') throw missing('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist')();
-    // 在库 on the start date: at some moment of that day (China time).
-    const mayServe = inPoolOn(provider, `${given.plannedStart}T00:00:00+08:00`) || inPoolOn(provider, `${given.plannedStart}T23:59:59+08:00`);
-    return {
-      server: { kind, id: provider.providerId, orgId: provider.uscc, name: provider.name, regionCode: provider.regionCode },
-      steward: { role: 'CITY_AUTHORITY', regionCode: cityCodeOf(provider.regionCode) },
-      mayServe,
-    };
-  }
-  if (kind === 'STATION') {
-    const station = await records.state(stationKind, id ?? '');
-    if (station.status === 'NONE') throw missing('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist')();
-    return {
-      server: { kind, id: station.stationId, orgId: station.ownerOrgId, name: station.name, regionCode: station.districtCode },
-      steward: { role: 'HUB', regionCode: station.cityCode },
-      mayServe: station.status === 'ACTIVE',
-    };
-  }
-  if (kind === 'CENTRE') {
-    const centre = await records.state(centreKind, id ?? '');
-    if (centre.status === 'NONE') throw missing('CENTRE_NOT_FOUND', '服务中心不存在', 'The centre does not exist')();
-    const { facts } = centre;
-    // The province centre answers to the platform (no provincial authority role); the others to their city.
-    const steward: Server['steward'] = facts.level === 'PROVINCE' ? { role: 'ADMIN', regionCode: facts.regionCode } : { role: 'CITY_AUTHORITY', regionCode: cityCodeOf(facts.regionCode) };
-    return {
-      server: { kind, id: centre.centreId, orgId: facts.orgId, name: facts.name, regionCode: facts.regionCode },
-      steward,
-      mayServe: centre.status === 'RECOGNISED',
-    };
-  }
-  // The hub serves as the organisation the token names, in its city.
-  const city = cityCodeOf(actor.regionCode);
-  return {
-    server: { kind, id: actor.orgId, orgId: actor.orgId, name: `${regionNameZh(city)}中小企业服务总站`, regionCode: city },
-    steward: { role: 'CITY_AUTHORITY', regionCode: city },
-    mayServe: true,
-  };
-}
-
 async function completeRegistration(body: RegisterDeliveryBody, actor: Actor, records: RecordLoader): Promise<CompletedCommand<DeliveryCommand>> {
   const { server: _named, enterpriseId, productId, fee, ...rest } = body.data;
-  const { server, steward, mayServe } = await serverOf(records, actor, body.data);
+  const { organisation: server, steward, mayServe } = await servingOrganisation(records, actor, body.data.server, body.data.plannedStart);
   const enterprise = await records.view(enterpriseKind, projectEnterprise, enterpriseId, { missing: missing('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist') });
   const facts: RegistrationFacts = { serverMayServe: mayServe };
   if (rest.demandId !== undefined) {

@@ -1,48 +1,19 @@
-import { grant, notOwner, roleNotPermitted, type AccessPolicy, type Grant } from '../shared/access';
-import type { Actor, Role } from '../shared/decider';
+import { grant, notOwner, type AccessPolicy, type Grant } from '../shared/access';
+import { servingOrganisationGrant, stewardGrant } from '../delivery/delivery.parties';
 import { sameOrganisation } from '../shared/organisation';
 import type { ActivityCommand } from './activity.commands';
 import type { ActivityState, ExistingActivity } from './activity.state';
-import type { OrganiserKind } from './activity.terms';
-
-/**
- * The role that organises as each kind of organisation. A recognised centre has none yet: the centre
- * record is wired in when it exists (the request handler refuses CENTRE before this gate).
- */
-export const ORGANISER_ROLE: { readonly [K in OrganiserKind]: Role | undefined } = { STATION: 'STATION_OPERATOR', HUB: 'HUB', PROVIDER: 'PROVIDER', CENTRE: undefined };
-const ORGANISING_ROLES: readonly Role[] = ['STATION_OPERATOR', 'HUB', 'PROVIDER'];
-
-const asItsKind = (actor: Actor, kind: OrganiserKind) => {
-  const role = ORGANISER_ROLE[kind];
-  if (role !== actor.role) throw roleNotPermitted(actor, role === undefined ? [] : [role]);
-};
-
-type PlanData = Extract<ActivityCommand, { type: 'PlanActivity' }>['data'];
 
 /** An organiser plans its own activity, as the kind of organisation it is. */
-const plansAsItself: Grant<ExistingActivity, PlanData> = {
-  roles: ORGANISING_ROLES,
-  owner: (_, data) => data.organiser.orgId,
-  also: (actor, _, data) => asItsKind(actor, data.organiser.kind),
-};
+const plansAsItself = servingOrganisationGrant<ExistingActivity, PlanData>((_, data) => data.organiser);
 
-const theOrganiser = grant<ExistingActivity, unknown>({
-  roles: ORGANISING_ROLES,
-  owner: (a) => a?.organiser.orgId,
-  also: (actor, a) => {
-    if (a !== undefined) asItsKind(actor, a.organiser.kind);
-  },
-});
+/** The organiser itself; a station, the hub, a provider of the 库 or a recognised centre, each in its own role. */
+const theOrganiser = servingOrganisationGrant<ExistingActivity>((a) => a?.organiser);
 
-/** 主管: the hub for a station's activities, the city authority for the hub's and a provider's. */
-const theSteward = grant<ExistingActivity, unknown>({
-  roles: ['HUB', 'CITY_AUTHORITY'],
-  region: { of: (a) => a?.steward.regionCode, match: 'within' },
-  also: (actor, a) => {
-    if (a !== undefined && a.steward.role !== actor.role) throw roleNotPermitted(actor, [a.steward.role]);
-  },
-});
+/** 主管: the hub for a station's activities, the city authority for the hub's, a provider's and a local centre's, ADMIN for the province centre's. */
+const theSteward = stewardGrant<ExistingActivity>((a) => a?.steward);
 
+type PlanData = Extract<ActivityCommand, { type: 'PlanActivity' }>['data'];
 type RegisterData = Extract<ActivityCommand, { type: 'RegisterForActivity' }>['data'];
 const theEnterpriseItself: Grant<ExistingActivity, RegisterData> = { roles: ['ENTERPRISE'], owner: (_, data) => data.enterprise?.uscc };
 

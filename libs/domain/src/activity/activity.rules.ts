@@ -47,11 +47,14 @@ export function checkMaterials(value: unknown): ActivityMaterial[] {
   });
 }
 
-/** An ACTIVE station, a provider in the 库 on the day; the hub always. */
+/** An ACTIVE station, a provider in the 库 on the day, a RECOGNISED centre; the hub always. */
 export function requirePlanningFacts(data: PlanActivity['data']): void {
   if (data.facts.organiserMayOrganise) return;
   if (data.organiser.kind === 'PROVIDER') {
     throw conflict('PROVIDER_NOT_IN_POOL', `该服务机构在活动日期（${data.time.date}）不在优质服务机构库内`, `The provider is not in the quality pool on the activity's day (${data.time.date})`);
+  }
+  if (data.organiser.kind === 'CENTRE') {
+    throw conflict('CENTRE_NOT_RECOGNISED', '该服务中心未达标或已撤销，不能组织活动', 'The centre is below its standard or closed; it cannot organise activities');
   }
   throw conflict('STATION_NOT_ACTIVE', '该服务站当前不在授牌有效期内（已撤销或退出），不能组织活动', 'The station is not active (revoked or withdrawn) and cannot organise an activity');
 }

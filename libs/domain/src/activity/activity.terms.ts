@@ -1,5 +1,5 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { arrayOf, businessDate, closed, integer, localRegionCode, matching, nonEmptyText, oneOf, optional, recordId, sha256, text, type Static } from '../shared/schema/builders';
+import { arrayOf, businessDate, closed, integer, regionCode, matching, nonEmptyText, oneOf, optional, recordId, sha256, text, type Static } from '../shared/schema/builders';
 import { FEE_KINDS } from '../product/product.rules';
 import codes from './activity.codes.json';
 
@@ -33,9 +33,9 @@ export const OrganiserSchema = closed(
   {
     kind: organiserKinds.schema('主办方类型'),
     id: text('The station’s, provider’s or centre’s record id; for the hub, its organisation id'),
-    orgId: text('The organising organisation (its USCC for a provider or a station operator)'),
+    orgId: text('The organising organisation (its USCC for a provider, a station operator or a centre’s operator)'),
     name: text('Its name'),
-    regionCode: localRegionCode(),
+    regionCode: regionCode('GB/T 2260: a city or county; the province for the province centre'),
   },
   { $id: 'Organiser', description: 'The organiser (主办方)' },
 );

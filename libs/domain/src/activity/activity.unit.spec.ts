@@ -42,6 +42,15 @@ describe('Activity (服务活动)', () => {
       given(activityKind).when(plan({ organiser, steward: { role: 'CITY_AUTHORITY', regionCode: GZ }, facts: { organiserMayOrganise: false } }, provider)).thenThrows('PROVIDER_NOT_IN_POOL');
     });
 
+    it('lets a recognised centre organise, as its staff, and refuses one below its standard (409)', () => {
+      const staff = anActor('CENTRE_OPERATOR', GZ, 'c', '12440100MB0000001X');
+      const organiser = { kind: 'CENTRE', id: 'c-1', orgId: '12440100MB0000001X', name: '广州市中小企业服务中心', regionCode: GZ };
+      const steward = { role: 'CITY_AUTHORITY', regionCode: GZ };
+      given(activityKind).when(plan({ organiser, steward }, staff)).thenEmits(['ActivityPlanned']);
+      given(activityKind).when(plan({ organiser, steward, facts: { organiserMayOrganise: false } }, staff)).thenThrows('CENTRE_NOT_RECOGNISED', { kind: 'CONFLICT' });
+      given(activityKind).when(plan({ organiser, steward }, anActor('STATION_OPERATOR', GZ, 's', '12440100MB0000001X'))).thenThrows('ROLE_NOT_PERMITTED');
+    });
+
     it('lets only the organiser plan, as the kind of organisation it is (403)', () => {
       given(activityKind).when(plan({}, otherStation)).thenThrows('NOT_OWNER', { kind: 'FORBIDDEN' });
       given(activityKind).when(plan({}, anActor('HUB', GZ, 'hub', planning.organiser.orgId))).thenThrows('ROLE_NOT_PERMITTED');
