@@ -33,3 +33,5 @@ export { foldView } from './fold-view';
 export * from './queries/as-of';
 export { createDocumentStore } from './create-document-store';
 export * from './queries/enterprise-portrait';
+export * from './forms/centre-summary';
+export * from './forms/centre-summary-input';

@@ -1,4 +1,5 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Body, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { centreKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
@@ -11,7 +12,8 @@ import { newRecordId } from '../records/new-record-id';
 import { GetRecordQuery } from '../records/record-query';
 import { CENTRE_READERS } from './centre-access';
 import { centreCommands } from './centre.commands';
-import { CentreAsOfDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
+import { CentreSummaryQuery } from './centre-summary';
+import { CentreAsOfDto, CentreSummaryQueryDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
 import { ListCentresQuery, type CentreCommandBody } from './centre.messages';
 import { centreReading } from './centre.reading';
 
@@ -78,6 +80,22 @@ export class CentreController extends KindController<CentreCommandBody> {
   @CommandPost(centreKind, 'CloseCentre', { path: ':id/closure', summary: '撤销/关闭 by an authority that records the centre, with a reason' })
   close(@Param('id', IdPipe) id: string, @Body() dto: CloseCentreDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'CloseCentre', data: { centreId: id, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @ReadRoute({
+    path: 'summary',
+    summary: '中小企业服务中心建设情况汇总表 (附件2) of a city or district and year: JSON, or the form as XLSX with format=xlsx; every cell from the records',
+  })
+  async summary(@Query() query: CentreSummaryQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const format = query.format ?? 'json';
+    const result = await this.queries.execute(new CentreSummaryQuery(query.regionCode, query.year, format, actor));
+    if (format === 'json') return result;
+    const { summary, xlsx } = result as { summary: { title: string }; xlsx: Buffer };
+    res.set({
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="centres-${query.regionCode}-${query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${summary.title}.xlsx`)}`,
+    });
+    return new StreamableFile(xlsx);
   }
 
   @ReadRoute({ path: ':id', summary: 'One centre, folded from its events (its 汇总表 row); AUDITOR may add ?asOf= to replay it to a business time', roles: CENTRE_READERS })

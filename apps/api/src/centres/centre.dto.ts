@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CENTRE_LEGAL_FORMS, CENTRE_LEVELS, CENTRE_ORIGINS, CENTRE_STANDINGS, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, IsUsccShaped, OptionalRegionCode } from '../http/validators';
@@ -117,4 +117,10 @@ export class ListCentresQueryDto extends ListQueryDto {
 
 export class CentreAsOfDto {
   @ApiPropertyOptional({ example: '2026-06-30T23:59:59+08:00', description: 'AUDITOR only: the record as it stood at this business time' }) @IsOptional() @IsISO8601() asOf?: string;
+}
+
+export class CentreSummaryQueryDto {
+  @ApiProperty({ example: '440100', description: 'A city (its districts, or towns for 东莞 and 中山) or a district' }) @IsRegionCode() regionCode!: string;
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], description: 'xlsx: the form as a spreadsheet' }) @IsOptional() @IsIn(['json', 'xlsx']) format?: 'json' | 'xlsx';
 }
