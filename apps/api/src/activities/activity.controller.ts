@@ -9,7 +9,6 @@ import { AsOfDto } from '../deliveries/delivery.dto';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
-import { GetRecordQuery } from '../records/record-query';
 import { activityCommands } from './activity.commands';
 import {
   ActivityFeedbackDto,
@@ -106,10 +105,7 @@ export class ActivityController extends KindController<ActivityCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One activity, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(activityReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+    return this.readRecord(activityReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
   }
 
   @ReadRoute({ summary: 'Activities by organiser, station, region, kind, status, period (the activity’s day) and theme month (sort: date, plannedAt, updatedAt; cursor paging)' })

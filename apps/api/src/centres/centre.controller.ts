@@ -6,10 +6,8 @@ import { given } from '../commands/given';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
-import { GetRecordQuery } from '../records/record-query';
 import { CENTRE_READERS } from './centre-access';
 import { centreCommands } from './centre.commands';
 import { CentreSummaryQuery } from './centre-summary';
@@ -100,10 +98,7 @@ export class CentreController extends KindController<CentreCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One centre, folded from its events (its 汇总表 row); AUDITOR may add ?asOf= to replay it to a business time', roles: CENTRE_READERS })
   get(@Param('id', IdPipe) id: string, @Query() query: CentreAsOfDto, @CurrentActor() actor: Actor) {
-    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(centreReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+    return this.readRecord(centreReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
   }
 
   @ReadRoute({

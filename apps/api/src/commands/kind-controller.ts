@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Actor } from '@sme/domain';
+import type { ViewVersion } from '@sme/read-models';
+import { ApiError } from '../http/api-error';
+import { GetRecordQuery, type RecordReading } from '../records/record-query';
 import type { CommandResult } from './command-executor';
 import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
 import type { RequestContext } from './request-context';
@@ -16,5 +20,13 @@ export abstract class KindController<B> {
 
   protected run(command: B, ctx: RequestContext): Promise<CommandResult> {
     return this.commands.execute(new ExecuteKindCommand(this.kindCommands, command, ctx));
+  }
+
+  /** One record as `reading` folds it; replayed to `asOf` (a business time) for an AUDITOR only. */
+  protected readRecord<V extends ViewVersion>(reading: RecordReading<V>, id: string, actor: Actor, asOf?: Date): Promise<unknown> {
+    if (asOf !== undefined && actor.role !== 'AUDITOR') {
+      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+    }
+    return this.queries.execute(new GetRecordQuery(reading, id, actor, asOf));
   }
 }

@@ -10,7 +10,6 @@ import { given } from '../commands/given';
 import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
-import { GetRecordQuery } from '../records/record-query';
 import { deliveryCommands } from './delivery.commands';
 import {
   AsOfDto,
@@ -176,10 +175,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One delivery, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(deliveryReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+    return this.readRecord(deliveryReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
   }
 
   @ReadRoute({ path: ':id/dossier', summary: '档案: the delivery’s events and its follow-ups’, in order, with the documents they fix' })

@@ -6,9 +6,7 @@ import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
-import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
-import { GetRecordQuery } from '../records/record-query';
 import { followUpCommands } from './delivery.commands';
 import { AsOfDto, FollowUpContactDto, ListFollowUpsQueryDto, ReasonDto, RectificationDto, RectificationPlanDto, SettlementDto } from './delivery.dto';
 import { ListServiceRecordsQuery, type FollowUpCommandBody } from './delivery.messages';
@@ -49,10 +47,7 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One follow-up, folded from its events; AUDITOR may add ?asOf=' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(followUpReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+    return this.readRecord(followUpReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
   }
 
   @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })

@@ -4,7 +4,6 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { ApiError } from '../http/api-error';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -20,7 +19,6 @@ import {
 } from './enterprise.dto';
 import { enterpriseCommands } from './enterprise.commands';
 import { ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
-import { GetRecordQuery } from '../records/record-query';
 import { enterpriseReading } from './enterprise.reading';
 import { EnterprisePortraitQuery } from './enterprise-portrait';
 
@@ -102,10 +100,7 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=',
   })
   get(@Param('id', IdPipe) id: string, @Query() query: EnterpriseAsOfDto, @CurrentActor() actor: Actor) {
-    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(enterpriseReading, id, actor, query.asOf ? endOfBusinessDay(query.asOf) : undefined));
+    return this.readRecord(enterpriseReading, id, actor, query.asOf === undefined ? undefined : endOfBusinessDay(query.asOf));
   }
 
   @ReadRoute({

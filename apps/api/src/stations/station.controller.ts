@@ -4,7 +4,6 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { ApiError } from '../http/api-error';
 import { IdPipe } from '../records/id.pipe';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { newRecordId } from '../records/new-record-id';
@@ -18,7 +17,6 @@ import {
 } from './station.dto';
 import { stationCommands } from './station.commands';
 import { ListStationsQuery, type StationCommandBody } from './station.messages';
-import { GetRecordQuery } from '../records/record-query';
 import { stationReading } from './station.reading';
 
 @TokenController('stations (服务站)', 'stations')
@@ -61,10 +59,7 @@ export class StationController extends KindController<StationCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor) {
-    if (query.asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(stationReading, id, actor, query.asOf ? new Date(query.asOf) : undefined));
+    return this.readRecord(stationReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
   }
 
   @ReadRoute({
