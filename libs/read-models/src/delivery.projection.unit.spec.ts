@@ -3,11 +3,10 @@ import type { DeliveryEvent, DeliveryEvents } from '@sme/domain/delivery/deliver
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
 import { opened } from '@sme/domain/follow-up/follow-up.fixtures';
-import type { Actor } from '@sme/domain/shared/decider';
 import type { DeliveryView } from './delivery.projection';
 import { deliveriesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
+import { eventLog, fixtureRecorder, givenEvents } from './testing/projection-gwt';
 
 const { archived, confirmed, delivered, deliveredWith, DELIVERY_ID, disputed } = fixture;
 const { providerStaff, ratedWith, registered, registration, servedEnterprise, started, steward, visited } = fixture;
@@ -16,18 +15,9 @@ const GZ = '440100';
 /** The registration as the view copies it (without the facts the handler gathered, and the id it keeps as `id`). */
 const { facts: _facts, deliveryId: _id, demandId: _demand, product: _product, staffHours: _hours, ...fromRegistration } = registration;
 
-/** The business time of a fixture event: the one instant its data carries. */
-const occurredAtOf = (event: DeliveryEvent): string => {
-  const instant = Object.entries(event.data).find(([key]) => key.endsWith('At'))?.[1];
-  if (typeof instant !== 'string') throw new Error(`${event.type} carries no instant`);
-  return instant;
-};
-
 /** The fixture delivery's stream: each fixture event recorded in turn, by the party that acts. */
 function aDelivery(deliveryId = DELIVERY_ID, log = eventLog()) {
-  const record = (event: DeliveryEvent, by: Actor = providerStaff) =>
-    log.append(deliveryKind.streamId(deliveryId), { type: event.type, data: { ...event.data, deliveryId } }, { actor: by, occurredAt: occurredAtOf(event) });
-  return { log, record };
+  return { log, record: fixtureRecorder<DeliveryEvent>(log, deliveryKind.streamId(deliveryId), { deliveryId }, providerStaff) };
 }
 
 const amendedTo = (rating: number): DeliveryEvent => ({

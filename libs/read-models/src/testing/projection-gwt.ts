@@ -1,4 +1,4 @@
-import type { Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
+import type { Actor, Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import { decideAuthorized, type RecordKind } from '@sme/domain/shared/record-kind';
 import { canonicalJson, type EventMetadata, type RecordedEvent } from '@sme/event-store';
 import type { StoredDocument } from '../document-store/document-store.port';
@@ -68,6 +68,23 @@ export function eventLog() {
   }
 
   return { append, stream };
+}
+
+/** The business time of a fixture event: the one instant its data carries. */
+function occurredAtOf(event: DomainEvent): string {
+  const instant = Object.entries(event.data).find(([key]) => key.endsWith('At'))?.[1];
+  if (typeof instant !== 'string') throw new Error(`${event.type} carries no instant`);
+  return instant;
+}
+
+/**
+ * Records a record's fixture events (written out in a fixtures file, not decided) on its stream in
+ * turn: each with the record's id put in its data (`ids`), at the instant its data carries, by `by` or
+ * else `defaultActor`.
+ */
+export function fixtureRecorder<E extends DomainEvent>(log: ReturnType<typeof eventLog>, streamId: string, ids: Record<string, string>, defaultActor: Actor) {
+  return (event: E, by: Actor = defaultActor): RecordedEvent =>
+    log.append(streamId, { type: event.type, data: { ...event.data, ...ids } }, { actor: by, occurredAt: occurredAtOf(event) });
 }
 
 /** A view without what `stampOf` puts on it. */
