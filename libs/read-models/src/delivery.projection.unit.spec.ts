@@ -149,31 +149,27 @@ describe('deliveries projection', () => {
   });
 
   describe('DeliveryRated', () => {
-    const history = () => {
+    /** The enterprise rates a delivery it has confirmed. */
+    const whenRated = (rating: number) => {
       const d = aDelivery();
-      return { d, history: [d.record(registered), d.record(started), d.record(delivered), d.record(confirmed, servedEnterprise)] };
+      const confirmedDelivery = [d.record(registered), d.record(started), d.record(delivered), d.record(confirmed, servedEnterprise)];
+      return givenEvents(deliveriesProjection, confirmedDelivery).when(d.record(ratedWith(rating), servedEnterprise));
     };
 
     it('a good rating: the current rating, nothing amended, no 差评', () => {
-      const { d, history: h } = history();
-      givenEvents(deliveriesProjection, h)
-        .when(d.record(ratedWith(5), servedEnterprise))
-        .then((before) => ({
-          ...before,
-          feedback: { rating: 5, given: { rating: 5, comment: '响应及时，报告实用' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
-        }));
+      whenRated(5).then((before) => ({
+        ...before,
+        feedback: { rating: 5, given: { rating: 5, comment: '响应及时，报告实用' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
+      }));
     });
 
     it('a 差评 (2): marked, and a 回访 is required though not sampled', () => {
-      const { d, history: h } = history();
-      givenEvents(deliveriesProjection, h)
-        .when(d.record(ratedWith(2), servedEnterprise))
-        .then((before) => ({
-          ...before,
-          feedback: { rating: 2, given: { rating: 2, comment: '报告空泛，未对接到合适产品' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
-          poorRating: true,
-          returnVisitRequired: true,
-        }));
+      whenRated(2).then((before) => ({
+        ...before,
+        feedback: { rating: 2, given: { rating: 2, comment: '报告空泛，未对接到合适产品' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
+        poorRating: true,
+        returnVisitRequired: true,
+      }));
     });
   });
 
