@@ -58,14 +58,15 @@ describe('Providers, products and cases', () => {
     ok(await c.post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '材料齐全，同意入库', occurredAt: '2022-02-01T10:00:00+08:00' }));
     ok(await c.post(provider, `/providers/${providerId}/stations`, { stationId, since: '2022-03-01', occurredAt: '2022-03-01T09:00:00+08:00' }));
 
-    const evaluate = async (evaluation: object) => ok(await c.post(actors.city, `/providers/${providerId}/evaluations`, evaluation));
+    // Both evaluations cover service from before the system started: satisfaction is scored from the visits.
+    const evaluate = async (evaluation: object) =>
+      ok(await c.post(actors.city, `/providers/${providerId}/evaluations`, { satisfactionOverrideReason: '系统启用前的服务，按走访结果评分', ...evaluation }));
 
     const failed = await evaluate({
       period: '2022-H1',
       scores: { capability: 50, management: 55, quality: 45, satisfaction: 50 },
       probationDeadline: '2022-09-30',
       opinion: '服务质量不达标',
-      satisfactionOverrideReason: '系统启用前的服务，按走访结果评分',
       occurredAt: '2022-07-01T10:00:00+08:00',
     });
     expect(failed.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated', 'ProviderWarned']);
@@ -80,7 +81,6 @@ describe('Providers, products and cases', () => {
       period: '2022-Q3',
       scores: { capability: 50, management: 50, quality: 50, satisfaction: 50 },
       opinion: '整改不到位',
-      satisfactionOverrideReason: '系统启用前的服务，按走访结果评分',
       occurredAt: '2022-10-10T10:00:00+08:00',
     });
     expect(again.events.map((e: { type: string }) => e.type)).toEqual(['ProviderEvaluated']);

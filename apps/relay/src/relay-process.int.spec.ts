@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
+import { tempDirPerTest } from '@sme/event-store/testing/temp-dir';
 import { readTopics } from '@sme/messaging/relay/testing/topic-reader';
 import { topicNames } from '@sme/messaging/topics';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
@@ -37,14 +36,10 @@ function freePort(): Promise<number> {
 }
 
 describe('apps/relay (npm run relay)', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sme-relay-app-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tempDir = tempDirPerTest('sme-relay-app-');
 
   it('refuses to start without KAFKA_BROKERS', async () => {
-    const relay = startRelay({ DATA_DIR: dir });
+    const relay = startRelay({ DATA_DIR: tempDir() });
     expect(await relay.exited).toBe(1);
     expect(relay.output()).toContain('KAFKA_BROKERS is not set');
   }, 30_000);
@@ -52,14 +47,14 @@ describe('apps/relay (npm run relay)', () => {
   (brokers ? it : it.skip)(
     `publishes the embedded store under DATA_DIR and serves its lag on /health and /metrics${brokers ? '' : ' (skipped: set KAFKA_BROKERS=127.0.0.1:29392 to run)'}`,
     async () => {
-      const store = new SqliteEventStore(openSqliteDatabase(join(dir, 'events.sqlite')));
+      const store = new SqliteEventStore(openSqliteDatabase(join(tempDir(), 'events.sqlite')));
       const written = await writeStationHistory(store, { calls: 1, applicationsPerCall: 12 });
       const head = Number(await store.headPosition());
       await store.close();
 
       const prefix = `test-app-${randomUUID().slice(0, 8)}.`;
       const port = await freePort();
-      const relay = startRelay({ DATA_DIR: dir, KAFKA_BROKERS: brokers!, KAFKA_TOPIC_PREFIX: prefix, RELAY_PORT: String(port) });
+      const relay = startRelay({ DATA_DIR: tempDir(), KAFKA_BROKERS: brokers!, KAFKA_TOPIC_PREFIX: prefix, RELAY_PORT: String(port) });
       try {
         const deadline = Date.now() + 45_000;
         let health: { status: string; relay: { state: string; checkpoint: number | string; eventsBehind: number; head: number } } | undefined;

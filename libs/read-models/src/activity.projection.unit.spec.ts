@@ -1,25 +1,20 @@
-import type { ActivityCommand } from '@sme/domain/activity/activity.commands';
 import * as f from '@sme/domain/activity/activity.fixtures';
 import { activityKind } from '@sme/domain/activity/activity.kind';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import type { Actor } from '@sme/domain/shared/decider';
-import { at } from '@sme/domain/shared/testing';
 import type { ActivityView } from './activity.projection';
 import { activitiesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
+import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
 const { ACTIVITY_ID, ENTERPRISE_A, ENTERPRISE_B, enterpriseA, planning, stationOperator } = f;
-type DataOf<T extends ActivityCommand['type']> = Omit<Extract<ActivityCommand, { type: T }>['data'], 'activityId'>;
 
 /** An activity's stream, written through the kind (access gate, then decider). */
 function anActivity(activityId = ACTIVITY_ID, log = eventLog()) {
-  const stream = log.stream(activityKind, activityKind.streamId(activityId));
-  const act = <T extends ActivityCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string) =>
-    stream.recordOne({ type, data: { activityId, ...data }, metadata: at(when, actor) } as unknown as ActivityCommand);
+  const act = actOn(log, activityKind, activityKind.streamId(activityId), { activityId });
   return {
     log,
-    plan: () => act('PlanActivity', { ...planning, activityId } as never, stationOperator, '2026-03-02T09:00:00+08:00'),
+    plan: () => act('PlanActivity', planning, stationOperator, '2026-03-02T09:00:00+08:00'),
     register: (enterprise = ENTERPRISE_A, by: Actor = enterpriseA, when = '2026-03-05T09:00:00+08:00') => act('RegisterForActivity', { enterprise }, by, when),
     postpone: () => act('PostponeActivity', { time: { date: '2026-03-25', startTime: '09:30', endTime: '11:30' }, reason: '嘉宾行程调整' }, stationOperator, '2026-03-10T09:00:00+08:00'),
     cancel: () => act('CancelActivity', { reason: '场地临时停用' }, stationOperator, '2026-03-11T09:00:00+08:00'),

@@ -1,5 +1,5 @@
 import { callKind } from '@sme/domain/call/call.kind';
-import type { CallCommand, ListEntryInput } from '@sme/domain/call/call.commands';
+import type { ListEntryInput } from '@sme/domain/call/call.commands';
 import { callDecider } from '@sme/domain/call/call.decider';
 import { call2019, guangzhouBureau } from '@sme/domain/call/call.fixtures';
 import { at } from '@sme/domain/shared/testing';
@@ -7,7 +7,7 @@ import { designationOf } from '@sme/domain/station/station.fixtures';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { callsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
+import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
 /** The call's title, document number, city, deadlines and target, as the city opened it. */
 const { callId: CALL_ID, ...termsOfTheCall } = call2019;
@@ -19,14 +19,12 @@ const approvedStations: ListEntryInput[] = [
 
 /** The Guangzhou 2019 call's stream, written by the city bureau through the call decider. */
 function aCall(callId = CALL_ID, log = eventLog()) {
-  const stream = log.stream(callDecider, callKind.streamId(callId));
-  const act = (type: CallCommand['type'], data: object, when: string) =>
-    stream.recordOne({ type, data: { callId, ...data }, metadata: at(when, guangzhouBureau) } as unknown as CallCommand);
+  const act = actOn(log, callDecider, callKind.streamId(callId), { callId });
   return {
     log,
-    open: () => act('OpenCall', call2019, '2019-05-24T09:00:00+08:00'),
-    close: () => act('CloseCall', {}, '2019-08-30T10:00:00+08:00'),
-    publish: () => act('PublishList', { entries: approvedStations }, '2019-09-10T10:00:00+08:00'),
+    open: () => act('OpenCall', call2019, guangzhouBureau, '2019-05-24T09:00:00+08:00'),
+    close: () => act('CloseCall', {}, guangzhouBureau, '2019-08-30T10:00:00+08:00'),
+    publish: () => act('PublishList', { entries: approvedStations }, guangzhouBureau, '2019-09-10T10:00:00+08:00'),
   };
 }
 

@@ -3,11 +3,10 @@ import type { DeliveryEvent, DeliveryEvents } from '@sme/domain/delivery/deliver
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
 import { opened } from '@sme/domain/follow-up/follow-up.fixtures';
-import type { Actor } from '@sme/domain/shared/decider';
 import type { DeliveryView } from './delivery.projection';
 import { deliveriesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
+import { eventLog, fixtureRecorder, givenEvents } from './testing/projection-gwt';
 
 const { archived, confirmed, delivered, deliveredWith, DELIVERY_ID, disputed } = fixture;
 const { providerStaff, ratedWith, registered, registration, servedEnterprise, started, steward, visited } = fixture;
@@ -16,18 +15,9 @@ const GZ = '440100';
 /** The registration as the view copies it (without the facts the handler gathered, and the id it keeps as `id`). */
 const { facts: _facts, deliveryId: _id, demandId: _demand, product: _product, staffHours: _hours, ...fromRegistration } = registration;
 
-/** The business time of a fixture event: the one instant its data carries. */
-const occurredAtOf = (event: DeliveryEvent): string => {
-  const instant = Object.entries(event.data).find(([key]) => key.endsWith('At'))?.[1];
-  if (typeof instant !== 'string') throw new Error(`${event.type} carries no instant`);
-  return instant;
-};
-
 /** The fixture delivery's stream: each fixture event recorded in turn, by the party that acts. */
 function aDelivery(deliveryId = DELIVERY_ID, log = eventLog()) {
-  const record = (event: DeliveryEvent, by: Actor = providerStaff) =>
-    log.append(deliveryKind.streamId(deliveryId), { type: event.type, data: { ...event.data, deliveryId } }, { actor: by, occurredAt: occurredAtOf(event) });
-  return { log, record };
+  return { log, record: fixtureRecorder<DeliveryEvent>(log, deliveryKind.streamId(deliveryId), { deliveryId }, providerStaff) };
 }
 
 const amendedTo = (rating: number): DeliveryEvent => ({
@@ -159,31 +149,27 @@ describe('deliveries projection', () => {
   });
 
   describe('DeliveryRated', () => {
-    const history = () => {
+    /** The enterprise rates a delivery it has confirmed. */
+    const whenRated = (rating: number) => {
       const d = aDelivery();
-      return { d, history: [d.record(registered), d.record(started), d.record(delivered), d.record(confirmed, servedEnterprise)] };
+      const confirmedDelivery = [d.record(registered), d.record(started), d.record(delivered), d.record(confirmed, servedEnterprise)];
+      return givenEvents(deliveriesProjection, confirmedDelivery).when(d.record(ratedWith(rating), servedEnterprise));
     };
 
     it('a good rating: the current rating, nothing amended, no 差评', () => {
-      const { d, history: h } = history();
-      givenEvents(deliveriesProjection, h)
-        .when(d.record(ratedWith(5), servedEnterprise))
-        .then((before) => ({
-          ...before,
-          feedback: { rating: 5, given: { rating: 5, comment: '响应及时，报告实用' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
-        }));
+      whenRated(5).then((before) => ({
+        ...before,
+        feedback: { rating: 5, given: { rating: 5, comment: '响应及时，报告实用' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
+      }));
     });
 
     it('a 差评 (2): marked, and a 回访 is required though not sampled', () => {
-      const { d, history: h } = history();
-      givenEvents(deliveriesProjection, h)
-        .when(d.record(ratedWith(2), servedEnterprise))
-        .then((before) => ({
-          ...before,
-          feedback: { rating: 2, given: { rating: 2, comment: '报告空泛，未对接到合适产品' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
-          poorRating: true,
-          returnVisitRequired: true,
-        }));
+      whenRated(2).then((before) => ({
+        ...before,
+        feedback: { rating: 2, given: { rating: 2, comment: '报告空泛，未对接到合适产品' }, givenAt: '2026-03-12T02:00:00.000Z', amended: null, amendedAt: null },
+        poorRating: true,
+        returnVisitRequired: true,
+      }));
     });
   });
 

@@ -6,11 +6,11 @@ import { applicationDecider } from '@sme/domain/application/application.decider'
 import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
-import { anActor, at, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
+import { anActor, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
 import type { ExpertChange, ExpertSuspensionRecord } from './expert.projection';
 import { expertsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents, type ActNotes } from './testing/projection-gwt';
+import { actOn, eventLog, givenEvents, type ActNotes, type CommandData } from './testing/projection-gwt';
 
 const EXPERT_ID = 'expert-wang';
 const UNIVERSITY = { id: '12440000455858371B', name: '广东某大学' };
@@ -27,27 +27,18 @@ const registration: RegisterExpert['data'] = {
   title: '教授、专利代理师',
 };
 
-type DataOf<T extends ExpertCommand['type']> = Omit<Extract<ExpertCommand, { type: T }>['data'], 'expertId'>;
-
 /** An expert's registry stream (服务专家库), written through the expert decider. */
 function anExpert(expertId = EXPERT_ID, log = eventLog()) {
-  const stream = log.stream(expertDecider, expertKind.streamId(expertId));
-  const act = <T extends ExpertCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string, notes?: ActNotes) =>
-    stream.record({ type, data: { expertId, ...data }, metadata: at(when, actor) } as unknown as ExpertCommand, notes);
-  const one = <T extends ExpertCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string, notes?: ActNotes) => {
-    const [event, ...more] = act(type, data, actor, when, notes);
-    if (more.length > 0) throw new Error(`${type} wrote ${more.length + 1} events`);
-    return event;
-  };
+  const one = actOn(log, expertDecider, expertKind.streamId(expertId), { expertId });
   return {
     log,
-    register: () => one('RegisterExpert', { ...registration, expertId } as DataOf<'RegisterExpert'>, { ...self, id: expertId }, '2024-01-10T10:00:00+08:00'),
+    register: () => one('RegisterExpert', registration, { ...self, id: expertId }, '2024-01-10T10:00:00+08:00'),
     admit: () => one('AdmitExpert', { opinion: '同意入库' }, cityBureau, '2024-02-01T10:00:00+08:00'),
     suspend: (when: string, until?: string, notes?: ActNotes) =>
       one('SuspendExpert', { reason: '评审中未申明利益关系', ...(until === undefined ? {} : { until }) }, hub, when, notes),
     reinstate: (when: string) => one('ReinstateExpert', { opinion: '已整改' }, hub, when),
     remove: (when: string, notes?: ActNotes) => one('RemoveExpert', { reason: '本人申请出库' }, cityBureau, when, notes),
-    update: (data: DataOf<'UpdateExpertProfile'>, when: string) => one('UpdateExpertProfile', data, { ...self, id: expertId }, when),
+    update: (data: CommandData<ExpertCommand, 'UpdateExpertProfile', 'expertId'>, when: string) => one('UpdateExpertProfile', data, { ...self, id: expertId }, when),
   };
 }
 

@@ -3,26 +3,17 @@ import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { contacted, FOLLOW_UP_ID, opened, planned } from '@sme/domain/follow-up/follow-up.fixtures';
 import type { FollowUpEvent } from '@sme/domain/follow-up/follow-up.events';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
-import type { Actor } from '@sme/domain/shared/decider';
 import type { FollowUpView } from './follow-up.projection';
 import { followUpsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
+import { eventLog, fixtureRecorder, givenEvents } from './testing/projection-gwt';
 
 const GZ = '440100';
 const TIANHE = '440106';
 
-const occurredAtOf = (event: FollowUpEvent): string => {
-  const instant = Object.entries(event.data).find(([key]) => key.endsWith('At'))?.[1];
-  if (typeof instant !== 'string') throw new Error(`${event.type} carries no instant`);
-  return instant;
-};
-
-/** The fixture follow-up's stream: each event recorded in turn. */
+/** The fixture follow-up's stream: each event recorded in turn, by the steward unless said otherwise. */
 function aFollowUp(followUpId = FOLLOW_UP_ID, log = eventLog()) {
-  const record = (event: FollowUpEvent, by: Actor = steward) =>
-    log.append(followUpKind.streamId(followUpId), { type: event.type, data: { ...event.data, followUpId } }, { actor: by, occurredAt: occurredAtOf(event) });
-  return { log, record };
+  return { log, record: fixtureRecorder<FollowUpEvent>(log, followUpKind.streamId(followUpId), { followUpId }, steward) };
 }
 
 const rectified: FollowUpEvent = {

@@ -1,27 +1,21 @@
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { applicationDecider } from '@sme/domain/application/application.decider';
 import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
-import type { Actor } from '@sme/domain/shared/decider';
-import { at, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
+import { cityBureau, GZ, hub } from '@sme/domain/shared/testing';
 import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
-import type { StationCommand } from '@sme/domain/station/station.commands';
 import { designationOf, evidence, OWNER, owner } from '@sme/domain/station/station.fixtures';
 import { stationKind } from '@sme/domain/station/station.kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { stationsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
-
-type DataOf<T extends StationCommand['type']> = Omit<Extract<StationCommand, { type: T }>['data'], 'stationId'>;
+import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
 /** The figures a proposal on 服务满意度低 cites (the handler computes them from the station's deliveries). */
 const satisfactionFigures = { from: '2018-12-01', until: '2019-11-30', deliveries: 40, ratings: 31, averageRating: 2.41, poorRatings: 12, followUps: 14, followUpsClosedOnTime: 5, returnVisitRate: 0.35 };
 
 /** A station's stream, written by its people through the station kind (access gate, then decider). */
 function aStation(stationId = 'st-007', log = eventLog()) {
-  const stream = log.stream(stationKind, stationKind.streamId(stationId));
-  const act = <T extends StationCommand['type']>(type: T, data: DataOf<T>, actor: Actor, when: string) =>
-    stream.recordOne({ type, data: { stationId, ...data }, metadata: at(when, actor) } as unknown as StationCommand);
+  const act = actOn(log, stationKind, stationKind.streamId(stationId), { stationId });
   return {
     log,
     designate: (when = '2019-09-10T10:00:00+08:00') => act('DesignateStation', designationOf(stationId), cityBureau, when),

@@ -1,20 +1,18 @@
 import { activityKind } from '@sme/domain/activity/activity.kind';
-import type { ThemePlanCommand } from '@sme/domain/themeplan/themeplan.decider';
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
-import { at, gzHub } from '@sme/domain/shared/testing';
+import { gzHub } from '@sme/domain/shared/testing';
 import { themePlansProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
-import { eventLog, givenEvents } from './testing/projection-gwt';
+import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
 const PLAN_ID = '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081';
 
 function aPlan(themePlanId = PLAN_ID, log = eventLog()) {
-  const stream = log.stream(themePlanKind, themePlanKind.streamId(themePlanId));
-  const act = (command: Omit<ThemePlanCommand, 'metadata'>, when: string) => stream.recordOne({ ...command, metadata: at(when, gzHub) } as ThemePlanCommand);
+  const act = actOn(log, themePlanKind, themePlanKind.streamId(themePlanId), { themePlanId });
   return {
     log,
-    adopt: () => act({ type: 'AdoptThemePlan', data: { themePlanId, cityCode: '440100', year: 2026, months: [{ month: 3, theme: 'FINANCING', title: '融资服务月' }] } }, '2025-12-20T10:00:00+08:00'),
-    revise: () => act({ type: 'ReviseThemePlan', data: { themePlanId, months: [{ month: 3, theme: 'FINANCING' }, { month: 4, theme: 'IP' }], reason: '增加知识产权月' } }, '2026-02-01T10:00:00+08:00'),
+    adopt: () => act('AdoptThemePlan', { cityCode: '440100', year: 2026, months: [{ month: 3, theme: 'FINANCING', title: '融资服务月' }] }, gzHub, '2025-12-20T10:00:00+08:00'),
+    revise: () => act('ReviseThemePlan', { months: [{ month: 3, theme: 'FINANCING' }, { month: 4, theme: 'IP' }], reason: '增加知识产权月' }, gzHub, '2026-02-01T10:00:00+08:00'),
   };
 }
 

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import { applicationKind, stationKind, type CallEvents } from '@sme/domain';
 import { ReactionRunner, SqliteCheckpointStore, SqliteEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
+import { tempDirPerTest } from '@sme/event-store/testing/temp-dir';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
 import { CommandExecutor } from '../commands/command-executor';
 import { StationDesignationReaction } from './station-designation.reaction';
@@ -39,14 +38,10 @@ async function designations(store: EventStore, entries: CallEvents['CallListPubl
 }
 
 describe('station designation as a reaction to the published list', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sme-designation-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tempDir = tempDirPerTest('sme-designation-');
 
   it('designates every station exactly once when the process is SIGKILLed half-way and restarted', async () => {
-    const file = join(dir, 'events.sqlite');
+    const file = join(tempDir(), 'events.sqlite');
     const setup = new SqliteEventStore(openSqliteDatabase(file));
     await writeStationHistory(setup, { calls: 1, applicationsPerCall: 24, stopAtPublication: true });
     const entries = await publishedEntries(setup);

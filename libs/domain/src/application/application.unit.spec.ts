@@ -1,4 +1,5 @@
 import { GZ } from '../call/call.fixtures';
+import type { Actor } from '../shared/decider';
 import { anActor, given } from '../shared/testing';
 import type { ApplicationCommand } from './application.commands';
 import { decideAuthorized } from '../shared/record-kind';
@@ -48,6 +49,16 @@ const recommend = (recommended: boolean, actor = hub, opinion = '综合评分较
 const decideIt = (approved: boolean, actor = cityBureau, opinion = '同意认定') => command('DecideApplication', { approved, opinion }, actor);
 const designate = (plaqueNumber = '440100-2019-007', actor = cityBureau) =>
   command('MarkDesignated', { stationId: 'station-007', plaqueNumber }, actor);
+
+/**
+ * A city step is for one role of the application's city: the other city role is refused, and so is the
+ * same role of another city (Shenzhen).
+ */
+const itIsForTheCity = (role: 'HUB' | 'CITY_AUTHORITY', history: readonly ApplicationEvent[], act: (actor: Actor) => ApplicationCommand) =>
+  it(`is for the ${role === 'HUB' ? 'hub' : 'city authority'} of the application’s city`, () => {
+    given(applicationKind, history).when(act(role === 'HUB' ? cityBureau : hub)).thenThrows('ROLE_NOT_PERMITTED');
+    given(applicationKind, history).when(act(anActor(role, '440300'))).thenThrows('REGION_NOT_PERMITTED');
+  });
 
 describe('Station application (服务站申请)', () => {
   describe('CreateApplication', () => {
@@ -310,10 +321,7 @@ describe('Station application (服务站申请)', () => {
         .thenThrows('EXPERT_CONFLICT_OF_INTEREST', { field: 'experts.0.expertId' });
     });
 
-    it('is for the hub of the application’s city', () => {
-      given(applicationKind, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationKind, HISTORY.DISTRICT_PASSED).when(formPanel(candidates, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
-    });
+    itIsForTheCity('HUB', HISTORY.DISTRICT_PASSED, (actor) => formPanel(candidates, actor));
 
     it('needs a district-passed application, and forms the panel once', () => {
       given(applicationKind, HISTORY.SUBMITTED).when(formPanel()).thenThrows('INVALID_STAGE');
@@ -396,10 +404,7 @@ describe('Station application (服务站申请)', () => {
       given(applicationKind, HISTORY.RECOMMENDED).when(recommend(true)).thenThrows('INVALID_STAGE', { message: /RECOMMENDED/ });
     });
 
-    it('is for the hub of the city', () => {
-      given(applicationKind, HISTORY.SCORED).when(recommend(true, cityBureau)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationKind, HISTORY.SCORED).when(recommend(true, anActor('HUB', '440300'))).thenThrows('REGION_NOT_PERMITTED');
-    });
+    itIsForTheCity('HUB', HISTORY.SCORED, (actor) => recommend(true, actor));
 
     it('needs an opinion', () => {
       given(applicationKind, HISTORY.SCORED).when(recommend(true, hub, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
@@ -430,10 +435,7 @@ describe('Station application (服务站申请)', () => {
       given(applicationKind, HISTORY.APPROVED).when(decideIt(false)).thenThrows('INVALID_STAGE');
     });
 
-    it('is for the city authority of the city', () => {
-      given(applicationKind, HISTORY.RECOMMENDED).when(decideIt(true, hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationKind, HISTORY.RECOMMENDED).when(decideIt(true, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
-    });
+    itIsForTheCity('CITY_AUTHORITY', HISTORY.RECOMMENDED, (actor) => decideIt(true, actor));
 
     it('needs an opinion', () => {
       given(applicationKind, HISTORY.RECOMMENDED).when(decideIt(true, cityBureau, '')).thenThrows('FIELD_REQUIRED', { field: 'opinion' });
@@ -468,10 +470,7 @@ describe('Station application (服务站申请)', () => {
         .thenThrows('FIELD_REQUIRED', { field: 'stationId' });
     });
 
-    it('is for the city authority of the city', () => {
-      given(applicationKind, HISTORY.APPROVED).when(designate(undefined, hub)).thenThrows('ROLE_NOT_PERMITTED');
-      given(applicationKind, HISTORY.APPROVED).when(designate(undefined, anActor('CITY_AUTHORITY', '440300'))).thenThrows('REGION_NOT_PERMITTED');
-    });
+    itIsForTheCity('CITY_AUTHORITY', HISTORY.APPROVED, (actor) => designate(undefined, actor));
   });
 
   it.each<ApplicationCommand>([

@@ -1,38 +1,33 @@
 import { chinaDateOf, chinaYearOf, compareBusinessDates, instantMs, isAfter, isBusinessDate, isInstant, isYearMonth } from './dates';
 
 describe('Business dates and instants', () => {
-  it.each([
-    ['2018-01-01', true],
-    ['2020-02-29', true],
-    ['2019-02-29', false],
-    ['1900-02-29', false],
-    ['2000-02-29', true],
-    ['2018-13-01', false],
-    ['2018-1-1', false],
-    ['2018-01-01T00:00:00Z', false],
-    [20180101, false],
-  ])('business dates are real calendar days YYYY-MM-DD: %p is one: %p', (value, expected) => {
-    expect(isBusinessDate(value)).toBe(expected);
-  });
+  describe.each([
+    {
+      rule: 'business dates are real calendar days YYYY-MM-DD',
+      recognise: isBusinessDate,
+      valid: ['2018-01-01', '2020-02-29', '2000-02-29'],
+      invalid: ['2019-02-29', '1900-02-29', '2018-13-01', '2018-1-1', '2018-01-01T00:00:00Z', 20180101],
+    },
+    {
+      rule: 'year-months are YYYY-MM',
+      recognise: isYearMonth,
+      valid: ['2015-06'],
+      invalid: ['2015-13', '2015-06-01'],
+    },
+    {
+      rule: 'instants need an explicit offset',
+      recognise: isInstant,
+      valid: ['2019-06-18T17:00:00+08:00', '2019-06-18T09:00:00.000Z', '2019-06-18T17:00+08:00'],
+      invalid: ['2019-06-18T17:00:00', '2019-06-18', '2019-06-31T17:00:00+08:00', '2019-06-18T24:00:00+08:00'],
+    },
+  ])('$rule', ({ recognise, valid, invalid }) => {
+    it.each(valid)('%p is one', (value) => {
+      expect(recognise(value)).toBe(true);
+    });
 
-  it.each([
-    ['2015-06', true],
-    ['2015-13', false],
-    ['2015-06-01', false],
-  ])('year-months are YYYY-MM: %p is one: %p', (value, expected) => {
-    expect(isYearMonth(value)).toBe(expected);
-  });
-
-  it.each([
-    ['2019-06-18T17:00:00+08:00', true],
-    ['2019-06-18T09:00:00.000Z', true],
-    ['2019-06-18T17:00+08:00', true],
-    ['2019-06-18T17:00:00', false],
-    ['2019-06-18', false],
-    ['2019-06-31T17:00:00+08:00', false],
-    ['2019-06-18T24:00:00+08:00', false],
-  ])('instants need an explicit offset: %p is one: %p', (value, expected) => {
-    expect(isInstant(value)).toBe(expected);
+    it.each(invalid)('%p is not one', (value) => {
+      expect(recognise(value)).toBe(false);
+    });
   });
 
   it('instants need an explicit offset: reading what is not one throws', () => {

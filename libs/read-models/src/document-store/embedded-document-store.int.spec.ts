@@ -6,33 +6,29 @@ import { documentStoreContract } from './document-store.contract';
 import { DuplicateKeyError, type StoredDocument } from './document-store.port';
 import { EmbeddedDocumentStore } from './embedded-document-store';
 
+/** A store on `source`, reopened as a second store on the same source; disposing closes the store, then `release`s the source. */
+function storeOn(source: ConstructorParameters<typeof EmbeddedDocumentStore>[0], release: () => void) {
+  const store = new EmbeddedDocumentStore(source);
+  return {
+    store,
+    reopen: async () => new EmbeddedDocumentStore(source),
+    dispose: async () => {
+      await store.close();
+      release();
+    },
+  };
+}
+
+// Reopened: another connection to the file, as after a restart.
 documentStoreContract('EmbeddedDocumentStore contract (file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sme-document-store-'));
-  const file = join(dir, 'nested', 'read-models.sqlite');
-  const store = new EmbeddedDocumentStore(file);
-  return {
-    store,
-    // another connection to the file, as after a restart
-    reopen: async () => new EmbeddedDocumentStore(file),
-    dispose: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return storeOn(join(dir, 'nested', 'read-models.sqlite'), () => rmSync(dir, { recursive: true, force: true }));
 });
 
+// Reopened: a second store on the same connection starts with nothing in memory and reads the tables.
 documentStoreContract('EmbeddedDocumentStore contract (:memory:, shared connection)', async () => {
   const db = openSqliteDatabase(':memory:');
-  const store = new EmbeddedDocumentStore(db);
-  return {
-    store,
-    // a second store on the same connection starts with nothing in memory and reads the tables
-    reopen: async () => new EmbeddedDocumentStore(db),
-    dispose: async () => {
-      await store.close();
-      db.close();
-    },
-  };
+  return storeOn(db, () => db.close());
 });
 
 documentStoreContract('EmbeddedDocumentStore contract (:memory:, owned)', async () => {

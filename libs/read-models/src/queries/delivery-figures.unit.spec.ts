@@ -1,14 +1,8 @@
-import type { ServedEnterprise, ServingOrganisation } from '@sme/domain/delivery/delivery.terms';
 import { deliveriesProjection, followUpsProjection } from '../projections';
 import { deliveryView, followUpView } from '../testing/delivery-views';
 import { readStoreWith } from '../testing/read-store';
+import { e1, e2, e3, GZ, providerA, providerB } from '../testing/serving-parties';
 import { computeDeliveryFigures, deliveryFigures, type DeliveryFigures } from './delivery-list';
-
-const GZ = '440100';
-const providerA: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-a', orgId: '91440101MA5CAAAA1A', name: '甲财税咨询', regionCode: GZ };
-const providerB: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-b', orgId: '91440101MA5CBBBB1B', name: '乙法律服务', regionCode: GZ };
-const enterprise = (n: number, regionCode: string): ServedEnterprise => ({ enterpriseId: `enterprise-${n}`, uscc: `9144010${n}MA59C3PL2${n}`, name: `企业${n}`, regionCode });
-const [e1, e2, e3] = [enterprise(1, '440106'), enterprise(2, '440106'), enterprise(3, '440105')];
 
 const FREE = { kind: 'FREE' as const, amountFen: 0 };
 const LOW = { kind: 'LOW_FEE' as const, amountFen: 50000 };

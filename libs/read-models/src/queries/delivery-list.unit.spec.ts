@@ -1,17 +1,8 @@
-import type { ServedEnterprise, ServingOrganisation } from '@sme/domain/delivery/delivery.terms';
 import { deliveriesProjection } from '../projections';
 import { deliveryView } from '../testing/delivery-views';
 import { readStoreWith } from '../testing/read-store';
+import { e1, e2, e3, e4, GZ, providerA, providerB, shenzhen, station, SZ } from '../testing/serving-parties';
 import { deliveriesConfirmableOn, listDeliveries, type DeliveryListFilter } from './delivery-list';
-
-const GZ = '440100';
-const SZ = '440300';
-const providerA: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-a', orgId: '91440101MA5CAAAA1A', name: '甲财税咨询', regionCode: GZ };
-const providerB: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-b', orgId: '91440101MA5CBBBB1B', name: '乙法律服务', regionCode: GZ };
-const station: ServingOrganisation = { kind: 'STATION', id: 'station-haizhu', orgId: '91440105MA5CSSSS1S', name: '海珠区中小企业服务站', regionCode: '440105' };
-const shenzhen: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-c', orgId: '91440300MA5CCCCC1C', name: '丙知识产权', regionCode: SZ };
-const enterprise = (n: number, regionCode: string): ServedEnterprise => ({ enterpriseId: `enterprise-${n}`, uscc: `9144010${n}MA59C3PL2${n}`, name: `企业${n}`, regionCode });
-const [e1, e2, e3, e4] = [enterprise(1, '440106'), enterprise(2, '440106'), enterprise(3, '440105'), enterprise(4, '440305')];
 
 /**
  * Seven deliveries, registered in this order: a5 (late on 28 February in China, cancelled), a4 (just after

@@ -1,16 +1,8 @@
-import type { ServedEnterprise, ServingOrganisation } from '@sme/domain/delivery/delivery.terms';
 import { followUpsProjection } from '../projections';
 import { followUpView } from '../testing/delivery-views';
 import { readStoreWith } from '../testing/read-store';
+import { e1, e2, e3, e4, GZ, providerA, shenzhen, station, SZ } from '../testing/serving-parties';
 import { followUpsOfDelivery, listFollowUps, openFollowUpsDueBefore, type FollowUpListFilter } from './follow-up-list';
-
-const GZ = '440100';
-const SZ = '440300';
-const providerA: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-a', orgId: '91440101MA5CAAAA1A', name: '甲财税咨询', regionCode: GZ };
-const station: ServingOrganisation = { kind: 'STATION', id: 'station-haizhu', orgId: '91440105MA5CSSSS1S', name: '海珠区中小企业服务站', regionCode: '440105' };
-const shenzhen: ServingOrganisation = { kind: 'PROVIDER', id: 'provider-c', orgId: '91440300MA5CCCCC1C', name: '丙知识产权', regionCode: SZ };
-const enterprise = (n: number, regionCode: string): ServedEnterprise => ({ enterpriseId: `enterprise-${n}`, uscc: `9144010${n}MA59C3PL2${n}`, name: `企业${n}`, regionCode });
-const [e1, e2, e3, e4] = [enterprise(1, '440106'), enterprise(2, '440106'), enterprise(3, '440105'), enterprise(4, '440305')];
 
 /**
  * Five follow-ups opened a day apart: f1 (a 差评 on a1, open), f2 (a complaint on a1, escalated, open),

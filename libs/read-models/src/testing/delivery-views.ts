@@ -34,6 +34,11 @@ export interface DeliveryStory {
 
 const event = handMadeEvents(steward, '2026-03-01T02:00:00.000Z');
 
+/** Those of `keys` the story gives a value for, with their values: what it changes in a fixture event's data. */
+function givenIn<S extends object>(story: S, keys: (keyof S)[]): Partial<S> {
+  return Object.fromEntries(keys.filter((key) => story[key]).map((key) => [key, story[key]])) as Partial<S>;
+}
+
 /** A delivery's view, folded from the fixture delivery's events with the story's differences. */
 export function deliveryView(deliveryId: string, story: DeliveryStory = {}): DeliveryView {
   const stream = deliveryKind.streamId(deliveryId);
@@ -45,13 +50,7 @@ export function deliveryView(deliveryId: string, story: DeliveryStory = {}): Del
       {
         ...registered.data,
         deliveryId,
-        ...(story.server ? { server: story.server } : {}),
-        ...(story.enterprise ? { enterprise: story.enterprise } : {}),
-        ...(story.steward ? { steward: story.steward } : {}),
-        ...(story.domain ? { domain: story.domain } : {}),
-        ...(story.fee ? { fee: story.fee } : {}),
-        ...(story.regionCode ? { regionCode: story.regionCode } : {}),
-        ...(story.title ? { title: story.title } : {}),
+        ...givenIn(story, ['server', 'enterprise', 'steward', 'domain', 'fee', 'regionCode', 'title']),
         registeredAt,
       },
       registeredAt,
@@ -109,10 +108,7 @@ export function followUpView(followUpId: string, story: FollowUpStory): FollowUp
         ...opened.data,
         followUpId,
         deliveryId: story.deliveryId,
-        ...(story.cause ? { cause: story.cause } : {}),
-        ...(story.server ? { server: story.server } : {}),
-        ...(story.enterprise ? { enterprise: story.enterprise } : {}),
-        ...(story.steward ? { steward: story.steward } : {}),
+        ...givenIn(story, ['cause', 'server', 'enterprise', 'steward']),
         openedOn,
         dueOn,
         openedAt,

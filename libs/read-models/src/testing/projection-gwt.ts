@@ -1,5 +1,6 @@
-import type { Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
+import type { Actor, Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import { decideAuthorized, type RecordKind } from '@sme/domain/shared/record-kind';
+import { at } from '@sme/domain/shared/testing';
 import { canonicalJson, type EventMetadata, type RecordedEvent } from '@sme/event-store';
 import type { StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from '../projector/projection';
@@ -68,6 +69,41 @@ export function eventLog() {
   }
 
   return { append, stream };
+}
+
+/** The data of a command of type `T`, without the record's id (`Id`). */
+export type CommandData<C extends DomainCommand, T extends C['type'], Id extends string> = Omit<Extract<C, { type: T }>['data'], Id>;
+
+/**
+ * `act(type, data, actor, when)` on one record's stream (see `stream`): the one event a command writes,
+ * its data given without the record's id, which `ids` puts in, by `actor` at `when` (with its offset).
+ */
+export function actOn<C extends DomainCommand, S, E extends DomainEvent, Id extends string>(
+  log: ReturnType<typeof eventLog>,
+  subject: Decider<C, S, E> | RecordKind<C, S, E>,
+  streamId: string,
+  ids: Record<Id, string>,
+) {
+  const stream = log.stream(subject, streamId);
+  return <T extends C['type']>(type: T, data: CommandData<C, T, Id>, actor: Actor, when: string, notes?: ActNotes): RecordedEvent =>
+    stream.recordOne({ type, data: { ...data, ...ids }, metadata: at(when, actor) } as unknown as C, notes);
+}
+
+/** The business time of a fixture event: the one instant its data carries. */
+function occurredAtOf(event: DomainEvent): string {
+  const instant = Object.entries(event.data).find(([key]) => key.endsWith('At'))?.[1];
+  if (typeof instant !== 'string') throw new Error(`${event.type} carries no instant`);
+  return instant;
+}
+
+/**
+ * Records a record's fixture events (written out in a fixtures file, not decided) on its stream in
+ * turn: each with the record's id put in its data (`ids`), at the instant its data carries, by `by` or
+ * else `defaultActor`.
+ */
+export function fixtureRecorder<E extends DomainEvent>(log: ReturnType<typeof eventLog>, streamId: string, ids: Record<string, string>, defaultActor: Actor) {
+  return (event: E, by: Actor = defaultActor): RecordedEvent =>
+    log.append(streamId, { type: event.type, data: { ...event.data, ...ids } }, { actor: by, occurredAt: occurredAtOf(event) });
 }
 
 /** A view without what `stampOf` puts on it. */
