@@ -1,5 +1,5 @@
+import { requireDocuments } from '../shared/documents';
 import { conflict, invalid } from '../shared/domain-error';
-import { requireSha256 } from '../shared/digest';
 import { sameOrganisation } from '../shared/organisation';
 import { fieldInvalid, requireBusinessDate, requireFormat, requireText, type Label } from '../shared/validation';
 import type { PlanActivity } from './activity.commands';
@@ -35,17 +35,8 @@ export function checkCoOrganisers(value: unknown): CoOrganiser[] {
   return checked;
 }
 
-export function checkMaterials(value: unknown): ActivityMaterial[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw fieldInvalid('materials', L('活动材料', 'Materials'), '须为列表', 'must be a list');
-  return value.map((item: unknown, i) => {
-    const given = (item ?? {}) as { title?: unknown; fileName?: unknown; sha256?: unknown };
-    const title = requireText(given.title, `materials.${i}.title`, L('材料名称', 'Title'));
-    const sha256 = requireSha256(given.sha256, `materials.${i}.sha256`);
-    const fileName = given.fileName === undefined ? undefined : requireText(given.fileName, `materials.${i}.fileName`, L('文件名', 'File name'));
-    return { title, ...(fileName === undefined ? {} : { fileName }), sha256 };
-  });
-}
+export const checkMaterials = (value: unknown): ActivityMaterial[] =>
+  requireDocuments(value, 'materials', { list: L('活动材料', 'Materials'), title: L('材料名称', 'Title') });
 
 /** An ACTIVE station, a provider in the 库 on the day, a RECOGNISED centre; the hub always. */
 export function requirePlanningFacts(data: PlanActivity['data']): void {

@@ -1,9 +1,8 @@
+import { requireDocuments } from '../shared/documents';
 import { conflict, invalid } from '../shared/domain-error';
 import { compareBusinessDates } from '../shared/dates';
-import { requireSha256 } from '../shared/digest';
-import { fieldInvalid, requireInteger, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, requireInteger, requireOneOf, type Label } from '../shared/validation';
 import { FEE_KINDS } from '../product/product.rules';
-import { requireOneOf } from '../shared/validation';
 import type { FollowUpStanding, RegisterDelivery } from './delivery.commands';
 import { returnVisitRequired, type DeliveryRecord } from './delivery.state';
 import type { Deliverable, DeliveryFee } from './delivery.terms';
@@ -55,17 +54,8 @@ export function checkDeliveryFee(value: unknown, productFeeKind: DeliveryFee['ki
   return { kind, amountFen };
 }
 
-export function checkDeliverables(value: unknown): Deliverable[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw fieldInvalid('deliverables', L('交付成果', 'Deliverables'), '须为列表', 'must be a list');
-  return value.map((item: unknown, i) => {
-    const given = (item ?? {}) as { title?: unknown; fileName?: unknown; sha256?: unknown };
-    const title = requireText(given.title, `deliverables.${i}.title`, L('成果名称', 'Title'));
-    const sha256 = requireSha256(given.sha256, `deliverables.${i}.sha256`);
-    const fileName = given.fileName === undefined ? undefined : requireText(given.fileName, `deliverables.${i}.fileName`, L('文件名', 'File name'));
-    return { title, ...(fileName === undefined ? {} : { fileName }), sha256 };
-  });
-}
+export const checkDeliverables = (value: unknown): Deliverable[] =>
+  requireDocuments(value, 'deliverables', { list: L('交付成果', 'Deliverables'), title: L('成果名称', 'Title') });
 
 /** A business date not after today: what a step records as done. */
 export function requireNotAfterToday(date: string, today: string, field: string, label: Label): void {
