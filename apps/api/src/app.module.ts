@@ -13,6 +13,7 @@ import { DemandsModule } from './demands/demands.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CentresModule } from './centres/centres.module';
+import { TargetsModule } from './targets/targets.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -69,6 +70,7 @@ export class AppModule implements NestModule {
         DeliveriesModule,
         ActivitiesModule,
         CentresModule,
+        TargetsModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

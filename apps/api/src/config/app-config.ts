@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
+import { mergeTargets, SHIPPED_TARGETS_FILE, type Target } from '@sme/domain/targets/targets';
 import { parseBrokers, relayCheckpointName, relaySettingsFromEnv, type RelaySettings } from '@sme/messaging/relay';
 import { topicSettingsFromEnv } from '@sme/messaging/topics';
 
@@ -51,6 +52,8 @@ export interface AppConfig {
   returnVisitSamplePercent: number;
   /** The working-day calendar: the shipped public holidays, and those of WORKING_CALENDAR_FILE (same JSON shape) over them. */
   workingCalendar: WorkingCalendar;
+  /** The targets in force: the shipped ones (the seeds'), with those of TARGETS_FILE (same JSON shape) over them. */
+  targets: readonly Target[];
   /** SERVICE_DEADLINES_INTERVAL_MS (default 60000): how often automatic confirmation and follow-up escalation run; 0 turns them off. */
   serviceDeadlinesIntervalMs: number;
 }
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     followUpWorkingDays: positiveInteger(env.FOLLOW_UP_WORKING_DAYS, 5, 'FOLLOW_UP_WORKING_DAYS', 1),
     returnVisitSamplePercent: percentage(env.RETURN_VISIT_SAMPLE_PERCENT, 10, 'RETURN_VISIT_SAMPLE_PERCENT'),
     workingCalendar: calendarFrom(env.WORKING_CALENDAR_FILE),
+    targets: targetsFrom(env.TARGETS_FILE),
     serviceDeadlinesIntervalMs: positiveInteger(env.SERVICE_DEADLINES_INTERVAL_MS, 60_000, 'SERVICE_DEADLINES_INTERVAL_MS', 0),
   };
 }
@@ -116,6 +120,16 @@ function calendarFrom(file: string | undefined): WorkingCalendar {
     return workingCalendar(SHIPPED_HOLIDAYS, local);
   } catch (error) {
     throw new Error(`WORKING_CALENDAR_FILE ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The shipped targets, with a local file's over them (a target with a shipped id replaces it; others are added). */
+function targetsFrom(file: string | undefined): readonly Target[] {
+  if (file === undefined || file.trim() === '') return mergeTargets(SHIPPED_TARGETS_FILE);
+  try {
+    return mergeTargets(SHIPPED_TARGETS_FILE, JSON.parse(readFileSync(file.trim(), 'utf8')));
+  } catch (error) {
+    throw new Error(`TARGETS_FILE ${file}: ${(error as Error).message}`);
   }
 }
 

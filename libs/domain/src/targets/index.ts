@@ -1,0 +1,3 @@
+export * from './targets';
+export * from './target-scope';
+export * from './prefecture-cities';
