@@ -33,4 +33,12 @@ describe('the service settings', () => {
     expect(() => loadConfig({ WORKING_CALENDAR_FILE: file('{ not json') }, [])).toThrow(/WORKING_CALENDAR_FILE/);
     expect(() => loadConfig({ WORKING_CALENDAR_FILE: file(JSON.stringify({ '2027': { source: 'x', holidays: ['2028-01-01'], workdays: [] } })) }, [])).toThrow(/WORKING_CALENDAR_FILE.*2028-01-01/);
   });
+
+  it('ships the seeds’ targets and takes TARGETS_FILE over them, naming the file when it is wrong', () => {
+    const shipped = loadConfig({}, []).targets;
+    expect(shipped.find((t) => t.id === 'gz-2019-stations')).toMatchObject({ value: 100 });
+    const local = file(JSON.stringify({ targets: [{ ...shipped.find((t) => t.id === 'gz-2019-stations'), value: 120 }] }));
+    expect(loadConfig({ TARGETS_FILE: local }, []).targets.find((t) => t.id === 'gz-2019-stations')).toMatchObject({ value: 120 });
+    expect(() => loadConfig({ TARGETS_FILE: file('{ not json') }, [])).toThrow(/TARGETS_FILE/);
+  });
 });
