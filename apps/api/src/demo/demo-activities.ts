@@ -4,12 +4,10 @@ import { addCalendarDays, themePlanKind, type Actor } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { activityCommands, themePlanCommands, themePlanIdFor } from '../activities/activity.commands';
 import type { ActivityCommandBody } from '../activities/activity.messages';
-import { Reactors } from '../reactors/reactors.service';
-import { ReadSide } from '../read-side/read-side.service';
 import { derivedId } from '../records/derived-id';
-import { DEMO_APPLICANTS, HUB, demoUscc, operatorActor } from './demo-data';
+import { HUB } from './demo-data';
 import { DEMO_ACTIVITIES, DEMO_THEME_MONTHS, DEMO_THEME_REVISION, type DemoActivity } from './demo-activities-data';
-import { demoRunner } from './demo-runner';
+import { demoRunner, demoStations } from './demo-runner';
 import { DEMO_ENTERPRISES, DEMO_PROVIDERS, demoDigest, enterpriseActor } from './demo-services-data';
 
 const at = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
@@ -36,16 +34,7 @@ export async function loadDemoActivities(app: INestApplication): Promise<void> {
   await plan({ type: 'ReviseThemePlan', data: { themePlanId: planId, ...DEMO_THEME_REVISION } }, HUB, at(DEMO_THEME_REVISION.on));
 
   // The active demo stations as the station registry holds them.
-  await app.get(Reactors).settled(await store.headPosition());
-  const readSide = app.get(ReadSide);
-  await readSide.requireCurrent(['stations']);
-  const stations = await readSide.reader.stations({});
-  const stationOf = (key: number) => {
-    const applicant = DEMO_APPLICANTS[key - 1];
-    const station = stations.find((s) => s.ownerOrgId === demoUscc(applicant.key, applicant.districtCode) && s.status === 'ACTIVE');
-    if (!station) throw new Error(`Demo station ${key} is not an active station`);
-    return { station, operator: operatorActor(applicant) };
-  };
+  const stationOf = await demoStations(app);
 
   const steps = DEMO_ACTIVITIES.flatMap((a) => stepsOf(a));
   function stepsOf(a: DemoActivity): Step[] {

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { Reactors } from '../reactors/reactors.service';
+import { ReadSide } from '../read-side/read-side.service';
+import { DEMO_APPLICANTS, demoUscc, operatorActor } from './demo-data';
 import type { Actor } from '@sme/domain';
 import type { CommandResult } from '../commands/command-executor';
 import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
@@ -20,4 +25,19 @@ export function demoRunner(bus: CommandBus) {
     (body: B, actor: Actor, at: string): Promise<CommandResult> =>
       bus.execute(new ExecuteKindCommand(commands, body, ctx(actor, at)));
   return { ctx, runs };
+}
+
+/** The ACTIVE demo stations as the station registry holds them, by their applicant's key (once the reactions have designated them). */
+export async function demoStations(app: INestApplication) {
+  const store = app.get<EventStore>(EVENT_STORE);
+  await app.get(Reactors).settled(await store.headPosition());
+  const readSide = app.get(ReadSide);
+  await readSide.requireCurrent(['stations']);
+  const stations = await readSide.reader.stations({});
+  return (key: number) => {
+    const applicant = DEMO_APPLICANTS[key - 1];
+    const station = stations.find((s) => s.ownerOrgId === demoUscc(applicant.key, applicant.districtCode) && s.status === 'ACTIVE');
+    if (!station) throw new Error(`Demo station ${key} is not an active station`);
+    return { station, operator: operatorActor(applicant) };
+  };
 }

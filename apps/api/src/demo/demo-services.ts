@@ -4,15 +4,14 @@ import { addCalendarDays, addWorkingDays, deliveryKind, enterpriseKind, followUp
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { deliveryCommands, followUpCommands, followUpIdFor } from '../deliveries/delivery.commands';
-import { demoRunner } from './demo-runner';
+import { demoRunner, demoStations } from './demo-runner';
 import { ServiceDeadlines } from '../deliveries/service-deadlines.service';
 import { RegisterEnterpriseCommand } from '../enterprises/enterprise.messages';
 import { productCommands } from '../products/product.commands';
 import { providerCommands } from '../providers/provider.commands';
 import { Reactors } from '../reactors/reactors.service';
-import { ReadSide } from '../read-side/read-side.service';
 import { RecordLoader } from '../records/record-loader';
-import { CITY, DEMO_APPLICANTS, HUB, demoUscc, districtAuthority, operatorActor } from './demo-data';
+import { CITY, HUB, districtAuthority } from './demo-data';
 import { stepsOf, type DemoParties, type DemoRunner, type DemoStep } from './demo-service-steps';
 import { DEMO_DELIVERIES, DEMO_ENTERPRISES, DEMO_PROVIDERS, DEMO_SERVICES_UNTIL, demoDigest, enterpriseActor, type DemoDelivery } from './demo-services-data';
 
@@ -37,7 +36,6 @@ export async function loadDemoServices(app: INestApplication): Promise<void> {
   const reactors = app.get(Reactors);
   const records = app.get(RecordLoader);
   const deadlines = app.get(ServiceDeadlines);
-  const readSide = app.get(ReadSide);
   const calendar = config.workingCalendar;
   const nextWorkingDay = (date: string) => (isWorkingDay(calendar, date) ? date : addWorkingDays(calendar, date, 1));
   const { ctx, runs } = demoRunner(bus);
@@ -76,15 +74,7 @@ export async function loadDemoServices(app: INestApplication): Promise<void> {
   }
 
   // The ACTIVE demo stations that serve, as the station registry holds them.
-  await reactors.settled(await store.headPosition());
-  await readSide.requireCurrent(['stations']);
-  const stations = await readSide.reader.stations({});
-  const stationOf = (key: number) => {
-    const applicant = DEMO_APPLICANTS[key - 1];
-    const station = stations.find((s) => s.ownerOrgId === demoUscc(applicant.key, applicant.districtCode) && s.status === 'ACTIVE');
-    if (!station) throw new Error(`Demo station ${key} is not an active station`);
-    return { station, operator: operatorActor(applicant) };
-  };
+  const stationOf = await demoStations(app);
 
   const partiesOf = (d: DemoDelivery): DemoParties => {
     const e = DEMO_ENTERPRISES[d.enterprise];
