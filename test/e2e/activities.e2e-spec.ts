@@ -91,6 +91,11 @@ describe('service activities (服务活动)', () => {
     });
     expect(view.enterprisesPresent.map((e: { enterpriseId: string }) => e.enterpriseId)).toEqual([a.id, b.id]);
     expect(view.materials).toHaveLength(2);
+    // The 差评 opened a follow-up for the station's hub, as a delivery's does.
+    const followUps = okBody(await c.get(hub, `/follow-ups?activityId=${id}`)).items;
+    expect(followUps).toEqual([
+      expect.objectContaining({ activityId: id, deliveryId: null, cause: 'POOR_RATING', rating: 2, openedOn: '2026-03-26', steward: { role: 'HUB', regionCode: '440100' }, enterprise: expect.objectContaining({ enterpriseId: a.id }) }),
+    ]);
     // An auditor replays it as it stood before the postponement.
     expect(okBody(await c.get(actors.auditor, `/activities/${id}?asOf=${encodeURIComponent(at('2026-03-08'))}`))).toMatchObject({ status: 'PLANNED', date: '2026-03-18' });
     await refused(() => c.get(hub, `/activities/${id}?asOf=${encodeURIComponent(at('2026-03-08'))}`), 403, 'AS_OF_AUDITOR_ONLY');

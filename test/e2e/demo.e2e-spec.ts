@@ -34,7 +34,11 @@ describe('Demo data (npm run demo)', () => {
       expect(new Set(deliveries.map((d) => d.status))).toEqual(new Set(['REGISTERED', 'IN_PROGRESS', 'DELIVERED', 'CONFIRMED', 'CANCELLED', 'ARCHIVED']));
       expect(new Set(deliveries.map((d) => d.server.kind))).toEqual(new Set(['PROVIDER', 'STATION']));
       expect((await c.get(actors.city, '/deliveries?limit=200')).body.items.length).toBe(deliveries.length);
-      const followUps = (await c.get(admin, '/follow-ups?limit=200')).body.items as { status: string; cause: string; escalated: boolean; closure: { by: string; onTime: boolean } | null }[];
+      type FollowUp = { deliveryId: string | null; activityId: string | null; status: string; cause: string; escalated: boolean; closure: { by: string; onTime: boolean } | null };
+      const allFollowUps = (await c.get(admin, '/follow-ups?limit=200')).body.items as FollowUp[];
+      // The activities' 差评 are followed up too; the delivery figures count the deliveries' own.
+      expect(allFollowUps.some((f) => f.activityId !== null)).toBe(true);
+      const followUps = allFollowUps.filter((f) => f.deliveryId !== null);
       expect(followUps.filter((f) => f.status === 'OPEN').length).toBeGreaterThan(0);
       expect(followUps.filter((f) => f.status === 'CLOSED').length).toBeGreaterThan(0);
       expect(new Set(followUps.map((f) => f.cause))).toEqual(new Set(['POOR_RATING', 'DISPUTE', 'COMPLAINT']));

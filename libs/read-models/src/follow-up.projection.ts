@@ -16,11 +16,13 @@ export interface FollowUpContactView {
   note: string;
 }
 
-/** A follow-up (差评跟进) of a delivery; nulls where nothing happened yet, so filters can ask for them. */
+/** A follow-up (差评跟进) of a delivery or an activity; nulls where nothing happened yet, so filters can ask for them. */
 export interface FollowUpView extends ViewVersion {
   id: string;
-  deliveryId: string;
-  /** The revision of the delivery event that called for it. */
+  /** What it follows up: a delivery, or an activity (the other is null). */
+  deliveryId: string | null;
+  activityId: string | null;
+  /** The revision of the delivery's or activity's event that called for it. */
   causeRevision: number;
   cause: Opened['cause'];
   detail: string;
@@ -47,12 +49,13 @@ export interface FollowUpView extends ViewVersion {
 export function projectFollowUp(view: FollowUpView | undefined, recorded: RecordedEvent): FollowUpView | undefined {
   const event = { type: recorded.type, data: recorded.data } as FollowUpEvent;
   const version = versionOf(recorded);
-  if (event.type === 'FollowUpOpened') {
+  if (event.type === 'FollowUpOpened' || event.type === 'FollowUpOpenedOnActivity') {
     const d = event.data;
     return {
       _id: d.followUpId,
       id: d.followUpId,
-      deliveryId: d.deliveryId,
+      deliveryId: 'deliveryId' in d ? d.deliveryId : null,
+      activityId: 'activityId' in d ? d.activityId : null,
       causeRevision: d.causeRevision,
       cause: d.cause,
       detail: d.detail,

@@ -37,6 +37,7 @@ const OPENED_VIEW: Omit<FollowUpView, '_position' | 'revision' | 'updatedAt'> = 
   _id: FOLLOW_UP_ID,
   id: FOLLOW_UP_ID,
   deliveryId: DELIVERY_ID,
+  activityId: null,
   causeRevision: 4,
   cause: 'POOR_RATING',
   detail: '报告空泛，未对接到合适产品',

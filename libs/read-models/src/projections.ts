@@ -132,7 +132,8 @@ export const deliveriesProjection = kindProjection<DeliveryView>({
 /** 差评跟进: follow-ups of deliveries. */
 export const followUpsProjection = kindProjection<FollowUpView>({
   name: 'followups',
-  version: 1,
+  // 2: a follow-up of an activity (activityId; deliveryId null).
+  version: 2,
   kind: followUpKind,
   project: projectFollowUp,
   indexes: [{ keys: { status: 1, dueOn: 1 } }, { keys: { deliveryId: 1 } }, { keys: { 'steward.regionCode': 1, status: 1 } }],

@@ -80,12 +80,12 @@ export class ActivityController extends KindController<ActivityCommandBody> {
 
   @CommandPost(activityKind, 'RateActivity', { path: ':id/feedback', summary: '满意度评价 by an enterprise present, once, inside the window (FEEDBACK_WINDOW_DAYS from the activity’s day)' })
   rate(@Param('id', IdPipe) id: string, @Body() dto: ActivityFeedbackDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RateActivity', data: { activityId: id, feedback: feedbackOf(dto) } }, ctx);
+    return this.runAndSettle({ type: 'RateActivity', data: { activityId: id, feedback: feedbackOf(dto) } }, ctx);
   }
 
   @CommandPost(activityKind, 'AmendActivityRating', { path: ':id/feedback/amendment', summary: 'The enterprise amends its rating, once, inside the window; both stay' })
   amend(@Param('id', IdPipe) id: string, @Body() dto: ActivityFeedbackDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'AmendActivityRating', data: { activityId: id, feedback: feedbackOf(dto) } }, ctx);
+    return this.runAndSettle({ type: 'AmendActivityRating', data: { activityId: id, feedback: feedbackOf(dto) } }, ctx);
   }
 
   @ReadRoute({

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { Reactors } from '../reactors/reactors.service';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
 import type { ViewVersion } from '@sme/read-models';
@@ -16,10 +17,18 @@ export abstract class KindController<B> {
   constructor(
     protected readonly commands: CommandBus,
     protected readonly queries: QueryBus,
+    @Optional() protected readonly reactors?: Reactors,
   ) {}
 
   protected run(command: B, ctx: RequestContext): Promise<CommandResult> {
     return this.commands.execute(new ExecuteKindCommand(this.kindCommands, command, ctx));
+  }
+
+  /** For a step whose event has follow-ups (a 差评 opens one): answers once the reactions have written them, or their wait ran out. */
+  protected async runAndSettle(command: B, ctx: RequestContext): Promise<CommandResult> {
+    const result = await this.run(command, ctx);
+    if (result.position !== null && this.reactors) await this.reactors.settled(BigInt(result.position));
+    return result;
   }
 
   /** One record as `reading` folds it; replayed to `asOf` (a business time) for an AUDITOR only. */

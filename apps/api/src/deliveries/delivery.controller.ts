@@ -51,19 +51,8 @@ function serverFilterOf(query: { providerId?: string; stationId?: string; centre
 export class DeliveryController extends KindController<DeliveryCommandBody> {
   protected readonly kindCommands = deliveryCommands;
 
-  constructor(
-    commands: CommandBus,
-    queries: QueryBus,
-    private readonly reactors: Reactors,
-  ) {
-    super(commands, queries);
-  }
-
-  /** For a step that may open a follow-up: answers once the follow-up is written (or the wait ran out). */
-  private async runAndSettle(command: DeliveryCommandBody, ctx: RequestContext) {
-    const result = await this.run(command, ctx);
-    if (result.position !== null) await this.reactors.settled(BigInt(result.position));
-    return result;
+  constructor(commands: CommandBus, queries: QueryBus, reactors: Reactors) {
+    super(commands, queries, reactors);
   }
 
   @CommandPost(deliveryKind, 'RegisterDelivery', {

@@ -161,6 +161,7 @@ export class ListFollowUpsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED'] }) @IsOptional() @IsIn(['OPEN', 'CLOSED']) status?: 'OPEN' | 'CLOSED';
   @ApiPropertyOptional({ enum: FOLLOW_UP_CAUSES }) @IsOptional() @IsIn(FOLLOW_UP_CAUSES) cause?: (typeof FOLLOW_UP_CAUSES)[number];
   @ApiPropertyOptional() @IsOptional() @IsUUID() deliveryId?: string;
+  @ApiPropertyOptional({ description: 'The activity whose 差评 opened it' }) @IsOptional() @IsUUID() activityId?: string;
   @ApiPropertyOptional({ example: '2026-03-20', description: 'Open ones due on or before this day' }) @IsOptional() @IsDateString({ strict: true }) dueBy?: string;
   @ApiPropertyOptional({ example: '2026-03-20', description: 'Open ones overdue on this day (due before it)' }) @IsOptional() @IsDateString({ strict: true }) overdueOn?: string;
   @ApiPropertyOptional({ type: Boolean }) @IsOptional() @booleanQuery() @IsBoolean() escalated?: boolean;

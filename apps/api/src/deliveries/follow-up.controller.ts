@@ -50,9 +50,9 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
     return this.readRecord(followUpReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
   }
 
-  @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })
+  @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, activity, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })
   list(@Query() query: ListFollowUpsQueryDto, @CurrentActor() actor: Actor) {
-    const { status, cause, deliveryId, dueBy, overdueOn, escalated, sort, limit, cursor } = query;
-    return this.queries.execute(new ListServiceRecordsQuery({ followups: given({ status, cause, deliveryId, dueBy, overdueOn, escalated }) as never }, sort, { limit, cursor }, actor));
+    const { status, cause, deliveryId, activityId, dueBy, overdueOn, escalated, sort, limit, cursor } = query;
+    return this.queries.execute(new ListServiceRecordsQuery({ followups: given({ status, cause, deliveryId, activityId, dueBy, overdueOn, escalated }) as never }, sort, { limit, cursor }, actor));
   }
 }

@@ -29,7 +29,7 @@ export function servingOrganisationGrant<R, D = unknown>(of: Of<R, D, Pick<Servi
 }
 
 /** The steward, in its role and city (ADMIN, the province centre's steward, anywhere). */
-export function stewardGrant<R>(of: Of<R, unknown, Steward>): Grant<R, unknown> {
+export function stewardGrant<R, D = unknown>(of: Of<R, D, Steward>): Grant<R, D> {
   return {
     roles: ['HUB', 'CITY_AUTHORITY', 'ADMIN'],
     region: { of: (r, data) => { const steward = of(r, data); return steward?.role === 'ADMIN' ? undefined : steward?.regionCode; }, match: 'within' },

@@ -1,5 +1,5 @@
-import { roleNotPermitted, type AccessPolicy } from '../shared/access';
-import { serviceParties } from '../delivery/delivery.parties';
+import type { AccessPolicy } from '../shared/access';
+import { serviceParties, stewardGrant } from '../delivery/delivery.parties';
 import type { FollowUpCommand } from './follow-up.commands';
 import type { ExistingFollowUp, FollowUpState } from './follow-up.decider';
 
@@ -8,15 +8,8 @@ const { theServer, theEnterprise, theSteward } = serviceParties<ExistingFollowUp
 /** The steward follows up; the serving organisation records its rectification; the enterprise says when it is settled. */
 export const followUpAccess: AccessPolicy<FollowUpCommand, FollowUpState> = {
   // Opened by the ledger's reaction, acting as the steward named in the data.
-  OpenFollowUp: [
-    {
-      roles: ['HUB', 'CITY_AUTHORITY'],
-      region: { of: (_, data) => data.steward.regionCode, match: 'within' },
-      also: (actor, _, data) => {
-        if (data.steward.role !== actor.role) throw roleNotPermitted(actor, [data.steward.role]);
-      },
-    },
-  ],
+  OpenFollowUp: [stewardGrant((_, data) => data.steward)],
+  OpenFollowUpOnActivity: [stewardGrant((_, data) => data.steward)],
   RecordFollowUpContact: [theSteward],
   RecordRectificationPlan: [theSteward, theServer],
   RecordRectification: [theSteward, theServer],

@@ -5,6 +5,8 @@ type Data<T extends keyof FollowUpEvents> = FollowUpEvents[T]['data'];
 
 /** By the ledger, reacting to the delivery event that called for it; `dueOn` is counted on the working-day calendar. */
 export type OpenFollowUp = DomainCommand<'OpenFollowUp', Omit<Data<'FollowUpOpened'>, 'openedAt'>>;
+/** By the ledger, reacting to an activity rating of 1–2. */
+export type OpenFollowUpOnActivity = DomainCommand<'OpenFollowUpOnActivity', Omit<Data<'FollowUpOpenedOnActivity'>, 'openedAt'>>;
 export type RecordFollowUpContact = DomainCommand<'RecordFollowUpContact', Omit<Data<'FollowUpContacted'>, 'contactedAt'>>;
 export type RecordRectificationPlan = DomainCommand<'RecordRectificationPlan', Omit<Data<'FollowUpPlanned'>, 'plannedAt'>>;
 export type RecordRectification = DomainCommand<'RecordRectification', Omit<Data<'FollowUpRectified'>, 'rectifiedAt'>>;
@@ -17,6 +19,7 @@ export type EscalateFollowUp = DomainCommand<'EscalateFollowUp', { followUpId: s
 
 export type FollowUpCommand =
   | OpenFollowUp
+  | OpenFollowUpOnActivity
   | RecordFollowUpContact
   | RecordRectificationPlan
   | RecordRectification

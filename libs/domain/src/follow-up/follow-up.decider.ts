@@ -11,6 +11,7 @@ import type {
   EscalateFollowUp,
   FollowUpCommand,
   OpenFollowUp,
+  OpenFollowUpOnActivity,
   RecordFollowUpContact,
   RecordRectification,
   RecordRectificationPlan,
@@ -19,7 +20,10 @@ import type { FollowUpEvent, FollowUpEvents } from './follow-up.events';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 
-export type FollowUpRecord = FollowUpEvents['FollowUpOpened']['data'] & {
+/** A follow-up is about a delivery or an activity; the rest of its record is the same. */
+type Opening = (FollowUpEvents['FollowUpOpened']['data'] & { activityId?: undefined }) | (FollowUpEvents['FollowUpOpenedOnActivity']['data'] & { deliveryId?: undefined });
+
+export type FollowUpRecord = Opening & {
   contacts: number;
   plan?: string;
   rectifiedOn?: string;
@@ -34,7 +38,7 @@ export type ExistingFollowUp = Exclude<FollowUpState, { status: 'NONE' }>;
 const initialState = (): FollowUpState => ({ status: 'NONE' });
 
 function evolve(state: FollowUpState, event: FollowUpEvent): FollowUpState {
-  if (event.type === 'FollowUpOpened') return { status: 'OPEN', ...event.data, contacts: 0 };
+  if (event.type === 'FollowUpOpened' || event.type === 'FollowUpOpenedOnActivity') return { status: 'OPEN', ...event.data, contacts: 0 };
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'FollowUpContacted':
@@ -54,8 +58,8 @@ function evolve(state: FollowUpState, event: FollowUpEvent): FollowUpState {
   }
 }
 
-const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'OpenFollowUp'>({
-  onNew: { OpenFollowUp: open },
+const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'OpenFollowUp' | 'OpenFollowUpOnActivity'>({
+  onNew: { OpenFollowUp: open, OpenFollowUpOnActivity: openOnActivity },
   on: {
     RecordFollowUpContact: whileOpen(contact),
     RecordRectificationPlan: whileOpen(plan),
@@ -76,16 +80,24 @@ function whileOpen<C>(step: (command: C, f: ExistingFollowUp) => FollowUpEvent[]
 
 const today = (now: Date) => chinaDateOf(now);
 
-function open(command: OpenFollowUp, state: FollowUpState): FollowUpEvent[] {
+/** What every opening checks: once, a detail, whole working days, a due day after the opening. */
+function checkOpening<D extends { detail: string; workingDays: number; dueOn: string; openedOn: string }>(data: D, state: FollowUpState): D {
   // Opened by a reaction that may see its cause again: the second time is a conflict it skips.
   if (state.status !== 'NONE') throw conflict('FOLLOW_UP_ALREADY_OPEN', '该跟进已建立', 'The follow-up has already been opened');
-  const { data, metadata } = command;
   const detail = requireText(data.detail, 'detail', L('企业意见', 'Detail'));
   const workingDays = requireInteger(data.workingDays, 'workingDays', L('办结时限（工作日）', 'Working days'), 1);
   if (compareBusinessDates(data.dueOn, data.openedOn) <= 0) {
     throw invalid('DUE_NOT_AFTER_OPENING', `办结时限（${data.dueOn}）须晚于开始日期（${data.openedOn}）`, `The due day (${data.dueOn}) must come after the opening (${data.openedOn})`, 'dueOn');
   }
-  return [{ type: 'FollowUpOpened', data: { ...data, detail, workingDays, openedAt: metadata.now.toISOString() } }];
+  return { ...data, detail, workingDays };
+}
+
+function open(command: OpenFollowUp, state: FollowUpState): FollowUpEvent[] {
+  return [{ type: 'FollowUpOpened', data: { ...checkOpening(command.data, state), openedAt: command.metadata.now.toISOString() } }];
+}
+
+function openOnActivity(command: OpenFollowUpOnActivity, state: FollowUpState): FollowUpEvent[] {
+  return [{ type: 'FollowUpOpenedOnActivity', data: { ...checkOpening(command.data, state), openedAt: command.metadata.now.toISOString() } }];
 }
 
 function contact(command: RecordFollowUpContact, f: ExistingFollowUp): FollowUpEvent[] {

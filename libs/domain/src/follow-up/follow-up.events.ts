@@ -8,6 +8,23 @@ export const ESCALATION_ROLES = ['DISTRICT_AUTHORITY', 'CITY_AUTHORITY'] as cons
 
 const followUpId = () => recordId('The follow-up');
 
+/** What every opening records besides its subject and cause: the parties, where it goes when overdue, and its due day. */
+const OPENING = {
+  detail: text('What the enterprise said: the comment, the reason or the complaint'),
+  rating: optional(integer(1, 2, 'The poor rating, for POOR_RATING')),
+  server: ServingOrganisationSchema,
+  enterprise: ServedEnterpriseSchema,
+  steward: StewardSchema,
+  escalateTo: closed(
+    { role: oneOf(ESCALATION_ROLES, 'The authority an overdue follow-up goes to'), regionCode: text('Its region: the enterprise’s district, or its city') },
+    { description: 'Where it goes when overdue' },
+  ),
+  openedOn: businessDate('开始日期'),
+  workingDays: integer(1, undefined, 'The working days allowed (the setting in force)'),
+  dueOn: businessDate('办结时限: the last working day, on the working-day calendar'),
+  openedAt: at('When it was opened'),
+};
+
 /** 差评跟进: every event of a follow-up's record. */
 export const FOLLOW_UP_EVENTS = {
   FollowUpOpened: {
@@ -20,19 +37,20 @@ export const FOLLOW_UP_EVENTS = {
       deliveryId: recordId('The delivery'),
       causeRevision: integer(0, undefined, 'The revision of the delivery event that called for it'),
       cause: oneOf(FOLLOW_UP_CAUSES, 'POOR_RATING 差评 (1–2), DISPUTE 异议, COMPLAINT 投诉'),
-      detail: text('What the enterprise said: the comment, the reason or the complaint'),
-      rating: optional(integer(1, 2, 'The poor rating, for POOR_RATING')),
-      server: ServingOrganisationSchema,
-      enterprise: ServedEnterpriseSchema,
-      steward: StewardSchema,
-      escalateTo: closed(
-        { role: oneOf(ESCALATION_ROLES, 'The authority an overdue follow-up goes to'), regionCode: text('Its region: the enterprise’s district, or its city') },
-        { description: 'Where it goes when overdue' },
-      ),
-      openedOn: businessDate('开始日期'),
-      workingDays: integer(1, undefined, 'The working days allowed (the setting in force)'),
-      dueOn: businessDate('办结时限: the last working day, on the working-day calendar'),
-      openedAt: at('When it was opened'),
+      ...OPENING,
+    }),
+  },
+  FollowUpOpenedOnActivity: {
+    version: 1,
+    action: 'opened-on-activity',
+    title: 'Follow-up opened on an activity (活动差评跟进)',
+    summary: 'An enterprise present rated an activity 1–2 (差评); the organiser’s steward follows it up, due in working days.',
+    payload: closed({
+      followUpId: followUpId(),
+      activityId: recordId('The activity'),
+      causeRevision: integer(0, undefined, 'The revision of the activity event (the rating or its amendment) that called for it'),
+      cause: oneOf(['POOR_RATING'] as const, 'POOR_RATING 差评 (1–2)'),
+      ...OPENING,
     }),
   },
   FollowUpContacted: {

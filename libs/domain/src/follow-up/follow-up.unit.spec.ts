@@ -27,6 +27,16 @@ describe('Follow-up (差评跟进)', () => {
     given(followUpKind).when(open({ dueOn: '2026-09-28' })).thenThrows('DUE_NOT_AFTER_OPENING', { field: 'dueOn' });
   });
 
+  it('is opened on an activity’s 差评 too, the same way, with the activity as its subject', () => {
+    const { deliveryId: _, cause: __, ...parties } = opening;
+    const onActivity = { ...parties, activityId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c', cause: 'POOR_RATING' as const };
+    const openOnActivity = commandWith('OpenFollowUpOnActivity', onActivity, steward, '2026-09-28T10:00:00+08:00');
+    const { state } = given(followUpKind).when(openOnActivity()).then([{ type: 'FollowUpOpenedOnActivity', data: { ...onActivity, openedAt: '2026-09-28T02:00:00.000Z' } }]);
+    expect(state).toMatchObject({ status: 'OPEN', activityId: onActivity.activityId, dueOn: '2026-10-10' });
+    given(followUpKind).when(openOnActivity({}, gzHub)).thenThrows('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+    given(followUpKind).when(openOnActivity({ dueOn: '2026-09-27' })).thenThrows('DUE_NOT_AFTER_OPENING');
+  });
+
   it('runs contacted → plan → rectified, in that order', () => {
     given(followUpKind, [opened]).when(cmd('RecordFollowUpContact', { channel: 'PHONE', contactedOn: '2026-09-29', note: '已沟通' })).thenEmits(['FollowUpContacted']);
     given(followUpKind, [opened]).when(cmd('RecordRectificationPlan', { plan: '补充对接' }, providerStaff)).thenThrows('NOT_CONTACTED', { kind: 'CONFLICT' });

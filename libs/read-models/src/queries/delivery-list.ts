@@ -155,7 +155,7 @@ const rate = (part: number, whole: number): number | null => (whole === 0 ? null
 export function computeDeliveryFigures(deliveries: DeliveryView[], followUps: FollowUpView[], period: { from: string; until: string }): DeliveryFigures {
   const counted = deliveries.filter((d) => d.status !== 'CANCELLED' && d.deliveredOn !== null && d.deliveredOn >= period.from && d.deliveredOn <= period.until);
   const ids = new Set(counted.map((d) => d.id));
-  const theirs = followUps.filter((f) => ids.has(f.deliveryId));
+  const theirs = followUps.filter((f) => f.deliveryId !== null && ids.has(f.deliveryId));
   const ratings = counted.flatMap((d) => (d.feedback === null ? [] : [d.feedback.rating]));
   const closedOnTime = theirs.filter((f) => f.closure?.onTime === true).length;
   const returnVisits = counted.filter((d) => d.returnVisits.length > 0).length;

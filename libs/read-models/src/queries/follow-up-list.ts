@@ -9,6 +9,7 @@ import { regionWithin } from './region-within';
 export interface FollowUpListFilter {
   status?: FollowUpViewStatus;
   deliveryId?: string;
+  activityId?: string;
   cause?: FollowUpView['cause'];
   escalated?: boolean;
   /** Open and overdue on that day: dueOn before it. */
@@ -34,6 +35,7 @@ export function followUpFilter(filter: FollowUpListFilter): Filter {
   };
   equal('status', filter.status);
   equal('deliveryId', filter.deliveryId);
+  equal('activityId', filter.activityId);
   equal('cause', filter.cause);
   if (filter.escalated !== undefined) all.push({ escalated: filter.escalated });
   if (filter.overdueOn) all.push({ status: 'OPEN', dueOn: { $lt: filter.overdueOn } });

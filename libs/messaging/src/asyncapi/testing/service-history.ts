@@ -98,6 +98,23 @@ export async function writeServiceHistory(store: EventStore, options: { year?: n
   await opening(decided, Number(rated.nextExpectedRevision) + 2, 'COMPLAINT', '服务人员两次迟到', '03-13');
   await run(followUpKind, decided, CITY, at('03-23'), 'EscalateFollowUp', { followUpId: decided, overdueWorkingDays: 1 });
   await run(followUpKind, decided, CITY, at('03-24'), 'CloseFollowUp', { followUpId: decided, reason: '已约谈服务机构并通报' });
+  // An activity's 差评: its follow-up names the activity instead of a delivery.
+  const onActivity = randomUUID();
+  await run(followUpKind, onActivity, CITY, at('03-16'), 'OpenFollowUpOnActivity', {
+    followUpId: onActivity,
+    activityId: randomUUID(),
+    causeRevision: 5,
+    cause: 'POOR_RATING',
+    detail: '沙龙内容偏泛',
+    rating: 2,
+    server: byProvider.server,
+    enterprise: served,
+    steward: byProvider.steward,
+    escalateTo: { role: 'DISTRICT_AUTHORITY', regionCode: '440106' },
+    openedOn: day('03-16'),
+    workingDays: 5,
+    dueOn: addWorkingDays(CHINA_WORKING_CALENDAR, day('03-16'), 5),
+  });
 
   await run(deliveryKind, full, CITY, at('03-25'), 'RecordReturnVisit', {
     deliveryId: full,
@@ -134,5 +151,5 @@ export async function writeServiceHistory(store: EventStore, options: { year?: n
   await run(deliveryKind, automatic, HUB, at('03-11'), 'ConfirmDeliveryAutomatically', { deliveryId: automatic });
   await run(deliveryKind, cancelled, station, at('03-04'), 'CancelDelivery', { deliveryId: cancelled, reason: '企业另有安排' });
 
-  return { deliveryIds: [full, disputed, automatic, cancelled], followUpIds: [settled, decided] };
+  return { deliveryIds: [full, disputed, automatic, cancelled], followUpIds: [settled, decided, onActivity] };
 }
