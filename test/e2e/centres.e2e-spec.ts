@@ -189,5 +189,15 @@ describe('service centres (服务中心)', () => {
       await refused(() => c.post(actors.city, `/deliveries/${delivery.id}/cancellation`, { reason: '取消' }), 403);
       okBody(await c.post(admin, `/deliveries/${delivery.id}/cancellation`, { reason: '企业另行委托' }));
     });
+
+    it('a complaint on the province centre’s delivery opens a follow-up for ADMIN', async () => {
+      const enterprise = await registerEnterprise(c, 643);
+      const orgId = nextOrg('440000');
+      const { id } = okBody(await record(province({ orgId }), admin));
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const delivery = okBody(await c.post(staffOf(orgId, '440000'), '/deliveries', deliveryBody('', enterprise.id, today, { server: { kind: 'CENTRE', id }, fee: { kind: 'FREE', amountFen: 0 } })));
+      okBody(await c.post({ id: 'ent-643', role: 'ENTERPRISE', orgId: enterprise.uscc, regionCode: '440106' }, `/deliveries/${delivery.id}/complaints`, { complaint: '服务人员未按时到场' }));
+      expect(okBody(await c.get(admin, `/follow-ups?deliveryId=${delivery.id}`)).items).toEqual([expect.objectContaining({ cause: 'COMPLAINT', steward: { role: 'ADMIN', regionCode: '440000' } })]);
+    });
   });
 });
