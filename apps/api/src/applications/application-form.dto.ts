@@ -16,12 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EDUCATION_LEVELS, MATERIAL_KINDS, OPERATOR_TYPES, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
-import { IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { DATE, IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, SHA256, USCC_PATTERN, YEAR_MONTH } from '../http/validators';
 import { NestedList } from '../http/list-fields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const YEAR_MONTH = /^\d{4}-\d{2}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 
 const RequiredText = (max = 200) => applyDecorators(IsString(), MinLength(1), MaxLength(max));
 

@@ -3,10 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A year's figures: 从业人员 (persons), 营业收入 and 资产总额 in 万元. */
 export class FiguresDto {

@@ -47,3 +47,8 @@ export const IsUsccShaped = (options?: ValidationOptions) =>
 
 /** For OpenAPI: the documented patterns of region codes and USCCs. */
 export { REGION_CODE_PATTERN, USCC_PATTERN };
+
+/** The shapes request fields are first checked against (the domain checks the values): a business date, a year-month, a SHA-256 digest. */
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const YEAR_MONTH = /^\d{4}-\d{2}$/;
+export const SHA256 = /^[0-9a-f]{64}$/;

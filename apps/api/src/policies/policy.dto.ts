@@ -14,10 +14,9 @@ import {
   type TagsMode,
 } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, OptionalRegionCode } from '../http/validators';
+import { DATE, IsRegionCode, OptionalRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Who the policy is for; a criterion left out restricts nothing (the domain checks the codes and regions). */
 export class EligibilityDto {

@@ -20,12 +20,10 @@ import {
 import { PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 
 export class ProviderMaterialDto {
   @ApiProperty({ example: '营业执照' }) @IsString() @MinLength(1) @MaxLength(100) kind!: string;
