@@ -35,3 +35,4 @@ export { createDocumentStore } from './create-document-store';
 export * from './queries/enterprise-portrait';
 export * from './forms/centre-summary';
 export * from './forms/centre-summary-input';
+export * from './forms/table-export';
