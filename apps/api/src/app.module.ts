@@ -11,6 +11,7 @@ import { DevTokenController } from './auth/dev-token.controller';
 import { PoliciesModule } from './policies/policies.module';
 import { DemandsModule } from './demands/demands.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { EvaluatorsModule } from './evaluators/evaluators.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CentresModule } from './centres/centres.module';
 import { TargetsModule } from './targets/targets.module';
@@ -68,6 +69,7 @@ export class AppModule implements NestModule {
         PoliciesModule,
         DemandsModule,
         DeliveriesModule,
+        EvaluatorsModule,
         ActivitiesModule,
         CentresModule,
         TargetsModule,

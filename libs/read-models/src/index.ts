@@ -36,3 +36,4 @@ export * from './queries/enterprise-portrait';
 export * from './forms/centre-summary';
 export * from './forms/centre-summary-input';
 export * from './forms/table-export';
+export * from './queries/year-records';

@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import type { Actor } from '@sme/domain';
+import { activityBody, holdingBody } from './support/activity-bodies';
+import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
+import { registerEnterprise, self } from './support/policies-demands';
+import { okBody } from './support/refusals';
+import { useSpecApp } from './support/spec-app';
+import { actors } from './support/station-lifecycle';
+
+const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+const evaluator: Actor = { id: 'evaluator-1', role: 'EVALUATOR', orgId: 'GZ-EVAL', regionCode: '440100' };
+
+/** The year's records for evaluators: the same rows as JSON, CSV and XLSX, inside the evaluator's region only. */
+describe('evaluators’ data (评价数据)', () => {
+  const { app, c, refused } = useSpecApp();
+  const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
+  const download = async (path: string, actor: Actor = evaluator) =>
+    app()
+      .http.get(path)
+      .set('Authorization', `Bearer ${await app().token(actor)}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+  beforeAll(async () => {
+    const user = providerUser(951);
+    const { id: providerId } = okBody(await post(user, '/providers/entry-applications', entryApplication(951), '2026-01-05'));
+    okBody(await post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '同意入库' }, '2026-01-06'));
+    const [a, b] = [await registerEnterprise(c, 952), await registerEnterprise(c, 953)];
+    for (const [e, day] of [[a, '2026-03-02'], [b, '2026-04-01']] as const) {
+      const { id } = okBody(await post(user, '/deliveries', deliveryBody(providerId, e.id, day), day));
+      okBody(await post(user, `/deliveries/${id}/start`, { startedOn: day }, day));
+      okBody(await post(user, `/deliveries/${id}/handover`, handoverBody(day), day, '16:00'));
+    }
+    const hubActivity = { ...activityBody('', '2026-05-20'), organiser: { kind: 'HUB' } };
+    const { id: activityId } = okBody(await post(actors.hub, '/activities', hubActivity, '2026-05-01'));
+    okBody(await post(self(a.uscc), `/activities/${activityId}/registrations`, { enterpriseId: a.id }, '2026-05-02'));
+    okBody(await post(actors.hub, `/activities/${activityId}/holding`, holdingBody([a.id], 3), '2026-05-20', '18:00'));
+  });
+
+  it('gives the deliveries of the year as JSON, CSV and XLSX, the same rows in each', async () => {
+    const json = JSON.parse((await download('/evaluators/records/deliveries?regionCode=440100&year=2026')).body.toString('utf8'));
+    expect(json.rows.map((r: { status: string; feeFen: number }) => [r.status, r.feeFen])).toEqual([
+      ['DELIVERED', 150000],
+      ['DELIVERED', 150000],
+    ]);
+    const csv = (await download('/evaluators/records/deliveries?regionCode=440100&year=2026&format=csv')).body.toString('utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0].split(',')).toEqual(json.columns.map((col: { zh: string }) => col.zh));
+    expect(lines[1].split(',')).toEqual(json.columns.map((col: { key: string }) => col.key));
+    expect(lines).toHaveLength(2 + json.rows.length);
+
+    const xlsx = await download('/evaluators/records/deliveries?regionCode=440100&year=2026&format=xlsx');
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('服务项目')!;
+    json.rows.forEach((row: Record<string, unknown>, r: number) =>
+      json.columns.forEach((col: { key: string }, i: number) => expect(sheet.getCell(3 + r, i + 1).value).toEqual(row[col.key])),
+    );
+  });
+
+  it('gives the activities of the year, with the enterprises and persons present', async () => {
+    const json = JSON.parse((await download('/evaluators/records/activities?regionCode=440100&year=2026')).body.toString('utf8'));
+    expect(json.rows).toEqual([expect.objectContaining({ organiserKind: 'HUB', status: 'HELD', enterprisesPresent: 1, personsPresent: 3 })]);
+  });
+
+  it('keeps evaluators to their region and refuses a format it does not know', async () => {
+    const shenzhen: Actor = { ...evaluator, id: 'sz-eval', regionCode: '440300' };
+    await refused(() => c.get(shenzhen, '/evaluators/records/deliveries?regionCode=440100&year=2026'), 403, 'REGION_NOT_PERMITTED');
+    await refused(() => c.get(self('91440106MA5000952X'), '/evaluators/records/deliveries?regionCode=440100&year=2026'), 403);
+    await refused(() => c.get(evaluator, '/evaluators/records/deliveries?regionCode=440100&year=2026&format=pdf'), 400);
+  });
+});
