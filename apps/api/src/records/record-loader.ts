@@ -12,7 +12,7 @@ import {
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { EVENT_STORE, loadAggregate, type EventStore, type RecordedEvent } from '@sme/event-store';
-import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
+import { eventsUpTo, foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 
 /** How one record's view is read: what its absence is, and who may read it. */
 export interface ViewRead<V> {
@@ -44,6 +44,16 @@ export class RecordLoader {
     if (!view) throw events.length > 0 && read.asOf && read.notYet ? read.notYet(read.asOf) : read.missing();
     if (read.mayRead && !(await read.mayRead(view))) throw (read.forbidden ?? read.missing)();
     return view;
+  }
+
+  /** The log's newest position (0 when empty). */
+  headPosition(): Promise<bigint> {
+    return this.store.headPosition();
+  }
+
+  /** The log's events up to `position` (inclusive), in order: what a figure computed "as of" a position reads. */
+  eventsUpTo(position: bigint): Promise<RecordedEvent[]> {
+    return eventsUpTo(this.store, position);
   }
 
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {
