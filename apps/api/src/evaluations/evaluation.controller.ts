@@ -1,6 +1,7 @@
 import { Body, Param } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { authorize, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
+import { WrongExpectedRevisionError } from '@sme/event-store';
+import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
 import { ExecuteKindCommand } from '../commands/kind-command';
@@ -89,14 +90,21 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
       '优胜劣汰: the hub turns a flagged station into a revocation proposal (grounds LOW_SATISFACTION and/or NOT_SUPPORTING_AUTHORITIES, the evaluation’s figures as evidence) or a flagged provider into a removal from the 库, and records FlagActedOn',
   })
   async act(@Param('id', IdPipe) id: string, @Param('organisationId', IdPipe) organisationId: string, @Body() dto: ActOnFlagDto, @Ctx() ctx: RequestContext) {
-    const state = await this.records.state(evaluationKind, id);
+    const { state, revision, events } = await this.records.loaded(evaluationKind, id);
     const subject = state.status === 'NONE' ? undefined : state.subject;
     const action = subject === 'PROVIDER' ? ('REMOVED_FROM_POOL' as const) : ('REVOCATION_PROPOSED' as const);
     const proposalId = subject === 'PROVIDER' ? organisationId : flagProposalIdOf(id, organisationId);
     const data = { evaluationId: id, organisationId, action, proposalId };
     authorize(evaluationKind.access, { type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
     if (state.status === 'NONE') throw notFound('EVALUATION_NOT_FOUND', '综合评价不存在', 'The evaluation does not exist');
+    // Everything that would refuse FlagActedOn is checked before the proposal is written: the revision, the business time, the flag.
+    if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) throw new WrongExpectedRevisionError(evaluationKind.streamId(id), ctx.expectedRevision, revision);
+    const last = events.at(-1);
+    if (last && ctx.occurredAt.getTime() < Date.parse(last.metadata.occurredAt)) {
+      throw conflict('OCCURRED_AT_BEFORE_PREVIOUS', `发生时间不得早于该记录上一事件的发生时间（${last.metadata.occurredAt}）`, `occurredAt must not be earlier than that of the record's previous event (${last.metadata.occurredAt})`, 'occurredAt');
+    }
     const result: OrganisationResult = flaggedResult(state, organisationId);
+    evaluationKind.decider.decide({ type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
     const evidence = flagEvidence(state, result);
     const opinion = dto.opinion ?? `${state.year}年度综合评价结果：${result.total}分，${evidence[0].description}`;
     const step = { ...ctx, expectedRevision: undefined, idempotencyKey: ctx.idempotencyKey && `${ctx.idempotencyKey}:${organisationId}` };

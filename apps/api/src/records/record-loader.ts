@@ -36,6 +36,11 @@ export class RecordLoader {
     return (await loadAggregate(this.store, kind.streamId(id), kind.decider)).state;
   }
 
+  /** A record's state with its revision and events: for a step that checks a record before writing another. */
+  loaded<C extends DomainCommand, S, E extends DomainEvent>(kind: Pick<RecordKind<C, S, E>, 'streamId' | 'decider'>, id: string) {
+    return loadAggregate(this.store, kind.streamId(id), kind.decider);
+  }
+
   /** A record's view folded from its stream (up to `asOf`), once the reader passes the read rule. */
   async view<V>(kind: Pick<RecordKind, 'streamId'>, project: (view: V | undefined, event: RecordedEvent) => V | undefined, id: string, read: ViewRead<V>): Promise<V> {
     const events = await this.store.readStream(kind.streamId(id));
