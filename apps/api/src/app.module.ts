@@ -14,6 +14,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module';
 import { EvaluatorsModule } from './evaluators/evaluators.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CentresModule } from './centres/centres.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { TargetsModule } from './targets/targets.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         EvaluatorsModule,
         ActivitiesModule,
         CentresModule,
+        EvaluationsModule,
         TargetsModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a

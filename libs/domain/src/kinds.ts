@@ -5,6 +5,8 @@ import { callKind } from './call/call.kind';
 import { centreKind } from './centre/centre.kind';
 import { deliveryKind } from './delivery/delivery.kind';
 import { demandKind } from './demand/demand.kind';
+import { evaluationSchemeKind } from './evaluation/evalscheme.kind';
+import { evaluationKind } from './evaluation/evaluation.kind';
 import { enterpriseKind } from './enterprise/enterprise.kind';
 import { usccReservationKind } from './enterprise/uscc-reservation.kind';
 import { expertKind } from './expert/expert.kind';
@@ -39,6 +41,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   themePlanKind,
   activityKind,
   centreKind,
+  evaluationSchemeKind,
+  evaluationKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

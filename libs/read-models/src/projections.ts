@@ -22,6 +22,7 @@ import { projectEnterprise, type EnterpriseView } from './enterprise.projection'
 import { projectExpert, type ExpertView } from './expert.projection';
 import { projectFollowUp, type FollowUpView } from './follow-up.projection';
 import { projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
+import { evaluationSchemesProjection, evaluationsProjection } from './evaluation.projection';
 import { POOL_PROJECTIONS } from './pool-projections';
 import { kindProjection, type Projection } from './projector/projection';
 import { projectStation } from './station.projection';
@@ -188,6 +189,8 @@ export const PROJECTIONS: readonly Projection[] = [
   themePlansProjection,
   activitiesProjection,
   centresProjection,
+  evaluationSchemesProjection,
+  evaluationsProjection,
   ...POOL_PROJECTIONS,
 ] as Projection[];
 

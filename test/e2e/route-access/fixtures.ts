@@ -6,6 +6,7 @@ import { centreFixtures } from './centre.fixtures';
 import { deliveryFixtures } from './delivery.fixtures';
 import { demandFixtures } from './demand.fixtures';
 import { enterpriseFixtures } from './enterprise.fixtures';
+import { evaluationFixtures } from './evaluation.fixtures';
 import { expertFixtures } from './expert.fixtures';
 import { policyFixtures } from './policy.fixtures';
 import { productFixtures } from './product.fixtures';
@@ -36,4 +37,5 @@ export const FIXTURES: Fixtures = {
   ...deliveryFixtures,
   ...activityFixtures,
   ...centreFixtures,
+  ...evaluationFixtures,
 };

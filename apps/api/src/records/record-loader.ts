@@ -12,7 +12,7 @@ import {
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { EVENT_STORE, loadAggregate, type EventStore, type RecordedEvent } from '@sme/event-store';
-import { foldView, projectApplication, type ApplicationView } from '@sme/read-models';
+import { eventsUpTo, foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 
 /** How one record's view is read: what its absence is, and who may read it. */
 export interface ViewRead<V> {
@@ -36,6 +36,11 @@ export class RecordLoader {
     return (await loadAggregate(this.store, kind.streamId(id), kind.decider)).state;
   }
 
+  /** A record's state with its revision and events: for a step that checks a record before writing another. */
+  loaded<C extends DomainCommand, S, E extends DomainEvent>(kind: Pick<RecordKind<C, S, E>, 'streamId' | 'decider'>, id: string) {
+    return loadAggregate(this.store, kind.streamId(id), kind.decider);
+  }
+
   /** A record's view folded from its stream (up to `asOf`), once the reader passes the read rule. */
   async view<V>(kind: Pick<RecordKind, 'streamId'>, project: (view: V | undefined, event: RecordedEvent) => V | undefined, id: string, read: ViewRead<V>): Promise<V> {
     const events = await this.store.readStream(kind.streamId(id));
@@ -44,6 +49,16 @@ export class RecordLoader {
     if (!view) throw events.length > 0 && read.asOf && read.notYet ? read.notYet(read.asOf) : read.missing();
     if (read.mayRead && !(await read.mayRead(view))) throw (read.forbidden ?? read.missing)();
     return view;
+  }
+
+  /** The log's newest position (0 when empty). */
+  headPosition(): Promise<bigint> {
+    return this.store.headPosition();
+  }
+
+  /** The log's events up to `position` (inclusive), in order: what a figure computed "as of" a position reads. */
+  eventsUpTo(position: bigint): Promise<RecordedEvent[]> {
+    return eventsUpTo(this.store, position);
   }
 
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {

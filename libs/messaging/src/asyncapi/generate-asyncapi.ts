@@ -236,6 +236,16 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     description:
       'Province, city, county and town SME service centres: recorded as recognised or below their level’s standard (with a remediation plan and deadline), fact changes re-checked, providers linked and unlinked, closure. Each event carries the 建设情况汇总表 row.',
   },
+  evalschemes: {
+    title: 'Evaluation schemes (评价方案)',
+    description:
+      'A city’s scheme for a year and a kind of organisation (station, centre, provider): indicators with weights, named formulas and normalisation, grade floors and the satisfaction floor. Every publication or change is a new version carrying the whole scheme.',
+  },
+  evaluations: {
+    title: 'Evaluations (综合评价)',
+    description:
+      'A year’s evaluation of a city’s stations, centres or providers: the run (figures as of a log position, under a scheme version), manual scores with evidence, the published results with grades, flags and ranks, commendations, and flags turned into revocation proposals or removals (优胜劣汰).',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',

@@ -1,0 +1,21 @@
+import { evaluationKind, evaluationSchemeKind, type Actor, type Role } from '@sme/domain';
+import { projectEvaluation, projectEvaluationScheme, type EvaluationSchemeView, type EvaluationView } from '@sme/read-models';
+import { ApiError } from '../http/api-error';
+import { readingOf } from '../records/record-query';
+import { regionalRead } from '../records/read-scope';
+
+/** Who reads evaluations and their schemes: ADMIN all; the evaluators, oversight roles, authorities and the hub inside their region. */
+const READS_REGION: readonly Role[] = ['EVALUATOR', 'AUDITOR', 'SUPERVISOR', 'CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB'];
+export const EVALUATION_READERS: readonly Role[] = ['ADMIN', ...READS_REGION];
+
+const mayRead = (actor: Actor, record: { cityCode: string }) => regionalRead(actor, READS_REGION, record.cityCode) ?? false;
+
+export const evaluationReading = readingOf<EvaluationView>(evaluationKind, projectEvaluation, { code: 'EVALUATION', zh: '综合评价', en: 'evaluation' }, {
+  mayRead,
+  forbidden: () => ApiError.forbidden('EVALUATION_READ_FORBIDDEN', '无权查看该综合评价', 'You may not read this evaluation'),
+});
+
+export const evaluationSchemeReading = readingOf<EvaluationSchemeView>(evaluationSchemeKind, projectEvaluationScheme, { code: 'EVALUATION_SCHEME', zh: '评价方案', en: 'evaluation scheme' }, {
+  mayRead,
+  forbidden: () => ApiError.forbidden('EVALUATION_SCHEME_READ_FORBIDDEN', '无权查看该评价方案', 'You may not read this evaluation scheme'),
+});

@@ -1,0 +1,139 @@
+import { Body, Param } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { WrongExpectedRevisionError } from '@sme/event-store';
+import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
+import { CurrentActor } from '../auth/auth.decorators';
+import { given } from '../commands/given';
+import { ExecuteKindCommand } from '../commands/kind-command';
+import { KindController } from '../commands/kind-controller';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { providerCommands } from '../providers/provider.commands';
+import { IdPipe } from '../records/id.pipe';
+import { RecordLoader } from '../records/record-loader';
+import { stationCommands } from '../stations/station.commands';
+import { evaluationIdOf, flagProposalIdOf, schemeIdOf } from './evaluation-ids';
+import { EVALUATION_READERS, evaluationReading, evaluationSchemeReading } from './evaluation-reading';
+import { EvaluationResultsQuery } from './evaluation-results';
+import { evaluationCommands, evaluationSchemeCommands, type EvaluationCommandBody } from './evaluation.commands';
+import { ActOnFlagDto, CommendDto, ManualScoreDto, PublishEvaluationDto, PublishSchemeDto, RunEvaluationDto } from './evaluation.dto';
+import { flagEvidence, providerGroundsOf, stationGroundsOf } from './flag-action';
+
+@TokenController('evaluation schemes (评价方案)', 'evaluation-schemes')
+export class EvaluationSchemeController extends KindController<unknown> {
+  protected readonly kindCommands = evaluationSchemeCommands;
+
+  @CommandPost(evaluationSchemeKind, 'PublishEvaluationScheme', {
+    summary: 'Publish the city’s scheme for a year and subject (STATION, CENTRE, PROVIDER), or a change of it as the next version; by the city authority, on or before 12-31 of the year (409 SCHEME_YEAR_ENDED after)',
+    status: 201,
+  })
+  publish(@Body() dto: PublishSchemeDto, @Ctx() ctx: RequestContext) {
+    const indicators = dto.indicators.map((i) => given({ id: i.id, label: i.label, weight: i.weight, formula: i.formula, normalisation: i.normalisation }));
+    const { EXCELLENT, GOOD, PASS } = dto.gradeFloors;
+    const scheme = given({ subject: dto.subject, indicators, gradeFloors: { EXCELLENT, GOOD, PASS }, satisfactionFloor: dto.satisfactionFloor });
+    return this.run({ type: 'PublishEvaluationScheme', data: { schemeId: schemeIdOf(dto.cityCode, dto.year, dto.subject), cityCode: dto.cityCode, year: dto.year, scheme } }, ctx);
+  }
+
+  @ReadRoute({ path: ':id', summary: 'A scheme with every version', roles: EVALUATION_READERS })
+  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.readRecord(evaluationSchemeReading, id, actor);
+  }
+}
+
+@TokenController('evaluations (综合评价)', 'evaluations')
+export class EvaluationController extends KindController<EvaluationCommandBody> {
+  protected readonly kindCommands = evaluationCommands;
+
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    private readonly records: RecordLoader,
+  ) {
+    super(commands, queries);
+  }
+
+  @CommandPost(evaluationKind, 'RunEvaluation', {
+    summary:
+      'Run the year’s evaluation of a city’s stations, centres or providers under a scheme version (the latest by default), computing every figure from the log up to `position` (the head by default); again before publication replaces the run and its manual scores',
+    status: 201,
+  })
+  runEvaluation(@Body() dto: RunEvaluationDto, @Ctx() ctx: RequestContext) {
+    const { cityCode, year, subject, schemeVersion, position } = dto;
+    return this.run({ type: 'RunEvaluation', data: given({ evaluationId: evaluationIdOf(cityCode, year, subject), cityCode, year, subject, schemeVersion, position }) }, ctx);
+  }
+
+  @CommandPost(evaluationKind, 'RecordManualScore', { path: ':id/manual-scores', summary: 'An evaluator of the region scores a MANUAL indicator of one organisation, 0–100, with evidence' })
+  score(@Param('id', IdPipe) id: string, @Body() dto: ManualScoreDto, @Ctx() ctx: RequestContext) {
+    const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
+    return this.run({ type: 'RecordManualScore', data: { evaluationId: id, organisationId: dto.organisationId.toLowerCase(), indicatorId: dto.indicatorId, score: dto.score, evidence } }, ctx);
+  }
+
+  @CommandPost(evaluationKind, 'PublishEvaluation', { path: ':id/publication', summary: 'The city authority publishes the results (every MANUAL indicator scored): totals, grades, flags and ranks, naming the scheme version and log position' })
+  publish(@Param('id', IdPipe) id: string, @Body() _dto: PublishEvaluationDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'PublishEvaluation', data: { evaluationId: id } }, ctx);
+  }
+
+  @CommandPost(evaluationKind, 'CommendOrganisation', { path: ':id/commendations', summary: 'The city authority commends an organisation graded 优秀' })
+  commend(@Param('id', IdPipe) id: string, @Body() dto: CommendDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CommendOrganisation', data: { evaluationId: id, organisationId: dto.organisationId.toLowerCase(), note: dto.note } }, ctx);
+  }
+
+  /**
+   * 优胜劣汰 in one step: the hub's revocation proposal for a flagged station (or removal of a flagged
+   * provider from the 库), written through that record's own command and rules, then FlagActedOn naming it.
+   * The evaluation's gate and flag are checked first, so nothing is written for a caller or flag it refuses;
+   * the proposal's id follows from the evaluation and organisation, so a retry writes it once.
+   */
+  @CommandPost(evaluationKind, 'ActOnFlag', {
+    path: ':id/flags/:organisationId/action',
+    summary:
+      '优胜劣汰: the hub turns a flagged station into a revocation proposal (grounds LOW_SATISFACTION and/or NOT_SUPPORTING_AUTHORITIES, the evaluation’s figures as evidence) or a flagged provider into a removal from the 库, and records FlagActedOn',
+  })
+  async act(@Param('id', IdPipe) id: string, @Param('organisationId', IdPipe) organisationId: string, @Body() dto: ActOnFlagDto, @Ctx() ctx: RequestContext) {
+    const { state, revision, events } = await this.records.loaded(evaluationKind, id);
+    const subject = state.status === 'NONE' ? undefined : state.subject;
+    const action = subject === 'PROVIDER' ? ('REMOVED_FROM_POOL' as const) : ('REVOCATION_PROPOSED' as const);
+    const proposalId = subject === 'PROVIDER' ? organisationId : flagProposalIdOf(id, organisationId);
+    const data = { evaluationId: id, organisationId, action, proposalId };
+    authorize(evaluationKind.access, { type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
+    if (state.status === 'NONE') throw notFound('EVALUATION_NOT_FOUND', '综合评价不存在', 'The evaluation does not exist');
+    // Everything that would refuse FlagActedOn is checked before the proposal is written: the revision, the business time, the flag.
+    if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) throw new WrongExpectedRevisionError(evaluationKind.streamId(id), ctx.expectedRevision, revision);
+    const last = events.at(-1);
+    if (last && ctx.occurredAt.getTime() < Date.parse(last.metadata.occurredAt)) {
+      throw conflict('OCCURRED_AT_BEFORE_PREVIOUS', `发生时间不得早于该记录上一事件的发生时间（${last.metadata.occurredAt}）`, `occurredAt must not be earlier than that of the record's previous event (${last.metadata.occurredAt})`, 'occurredAt');
+    }
+    const result: OrganisationResult = flaggedResult(state, organisationId);
+    evaluationKind.decider.decide({ type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
+    const evidence = flagEvidence(state, result);
+    const opinion = dto.opinion ?? `${state.year}年度综合评价结果：${result.total}分，${evidence[0].description}`;
+    const step = { ...ctx, expectedRevision: undefined, idempotencyKey: ctx.idempotencyKey && `${ctx.idempotencyKey}:${organisationId}` };
+    if (action === 'REVOCATION_PROPOSED') {
+      const body = { type: 'ProposeRevocation' as const, data: { stationId: organisationId, proposalId, grounds: stationGroundsOf(result), evidence, opinion } };
+      await this.commands.execute(new ExecuteKindCommand(stationCommands, body, step));
+    } else {
+      const body = { type: 'RemoveFromPool' as const, data: { providerId: organisationId, grounds: providerGroundsOf(result), evidence, opinion } };
+      await this.commands.execute(new ExecuteKindCommand(providerCommands, body, step));
+    }
+    return this.run({ type: 'ActOnFlag', data }, ctx);
+  }
+
+  @ReadRoute({ path: ':id/results', summary: 'The published results: every organisation’s figures, indicator scores, total, grade, flags and ranks (city, district), in canonical JSON', roles: EVALUATION_READERS })
+  results(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new EvaluationResultsQuery(id, actor, false));
+  }
+
+  @ReadRoute({
+    path: ':id/rerun',
+    summary: 'The results computed again from the log up to the run’s position, with the run’s scheme and the manual scores: byte for byte the published results while the ledger is intact',
+    roles: EVALUATION_READERS,
+  })
+  rerun(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new EvaluationResultsQuery(id, actor, true));
+  }
+
+  @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on', roles: EVALUATION_READERS })
+  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.readRecord(evaluationReading, id, actor);
+  }
+}

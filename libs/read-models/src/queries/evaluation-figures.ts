@@ -1,0 +1,144 @@
+import { addCalendarDays, chinaDateOf, countServiceVisits, DEMAND_ESCALATE_AFTER_DAYS_DEFAULT, type EvaluatedOrganisation, type EvaluationSubject, type OrganisationFigures } from '@sme/domain';
+import type { EventStore, RecordedEvent } from '@sme/event-store';
+import type { ActivityView } from '../activity.projection';
+import type { CentreView } from '../centre.projection';
+import type { DeliveryView } from '../delivery.projection';
+import type { DemandView } from '../demand.projection';
+import type { FollowUpView } from '../follow-up.projection';
+import { providersProjection } from '../pool-projections';
+import { activitiesProjection, centresProjection, deliveriesProjection, demandsProjection, followUpsProjection, stationsProjection } from '../projections';
+import type { Projection } from '../projector/projection';
+import type { ProviderView } from '../provider.projection';
+import type { StationView } from '../views';
+import { computeDeliveryFigures } from './delivery-list';
+
+/** The views an evaluation reads, as they stood at one log position. */
+export interface ViewsAt {
+  stations: StationView[];
+  providers: ProviderView[];
+  centres: CentreView[];
+  deliveries: DeliveryView[];
+  followUps: FollowUpView[];
+  activities: ActivityView[];
+  demands: DemandView[];
+}
+
+const READ = { stations: stationsProjection, providers: providersProjection, centres: centresProjection, deliveries: deliveriesProjection, followUps: followUpsProjection, activities: activitiesProjection, demands: demandsProjection } as const;
+
+/**
+ * Pure: the projections' own functions folded over the log's events in order, whatever the read
+ * models hold now (they may be ahead). Views sorted by id, so the same events give the same arrays.
+ */
+export function foldViews(events: Iterable<RecordedEvent>): ViewsAt {
+  const folded = new Map<Projection, Map<string, unknown>>(Object.values(READ).map((p) => [p as Projection, new Map<string, unknown>()]));
+  for (const event of events) {
+    for (const [projection, views] of folded) {
+      if (!event.streamId.startsWith(projection.streamPrefix)) continue;
+      const id = event.streamId.slice(projection.streamPrefix.length);
+      const view = projection.apply(views.get(id) as never, event);
+      if (view === undefined) views.delete(id);
+      else views.set(id, view);
+    }
+  }
+  const sorted = <V>(p: Projection): V[] => [...folded.get(p)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v as V);
+  return {
+    stations: sorted(READ.stations as Projection),
+    providers: sorted(READ.providers as Projection),
+    centres: sorted(READ.centres as Projection),
+    deliveries: sorted(READ.deliveries as Projection),
+    followUps: sorted(READ.followUps as Projection),
+    activities: sorted(READ.activities as Projection),
+    demands: sorted(READ.demands as Projection),
+  };
+}
+
+const PAGE = 1000;
+
+/** The log's events up to `position` (inclusive), read page by page. */
+export async function eventsUpTo(store: Pick<EventStore, 'readAll'>, position: bigint): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  let after = 0n;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: PAGE });
+    for (const event of page) {
+      if (event.position > position) return events;
+      events.push(event);
+    }
+    if (page.length < PAGE) return events;
+    after = page[page.length - 1].position;
+  }
+}
+
+/**
+ * 按时报送年度总结: the annual-report kind is not in the ledger yet, so no organisation has a report on
+ * time and every one is flagged NO_REPORT. When the annual reports are recorded, this is the one
+ * function to change: read them from `views` and answer for the organisation and year.
+ */
+export function reportOnTime(_subject: EvaluationSubject, _organisationId: string, _year: number): boolean {
+  return false;
+}
+
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+
+/** Demands raised in the year in the station's district, and how many this station accepted within the escalation period (days after raising). */
+export function demandsAcceptedInTime(demands: readonly DemandView[], station: Pick<StationView, 'id' | 'districtCode'>, year: number): number | null {
+  const raised = demands.filter((d) => d.regionCode === station.districtCode && chinaDateOf(d.raisedAt).startsWith(`${year}-`));
+  const inTime = raised.filter(
+    (d) => d.stationId === station.id && d.acceptedAt !== null && chinaDateOf(d.acceptedAt) <= addCalendarDays(chinaDateOf(d.raisedAt), DEMAND_ESCALATE_AFTER_DAYS_DEFAULT),
+  );
+  return rate(inTime.length, raised.length);
+}
+
+/** One organisation's figures for the year, from the views (deliveries it served, activities it organised). */
+export function organisationFigures(views: ViewsAt, subject: EvaluationSubject, organisationId: string, year: number): OrganisationFigures {
+  const period = { from: `${year}-01-01`, until: `${year}-12-31` };
+  const deliveries = views.deliveries.filter((d) => d.server.kind === subject && d.server.id === organisationId);
+  const d = computeDeliveryFigures(deliveries, views.followUps, period);
+  const counted = deliveries.filter((x) => x.status !== 'CANCELLED' && x.deliveredOn !== null && x.deliveredOn >= period.from && x.deliveredOn <= period.until);
+  const ratings = counted.flatMap((x) => (x.feedback === null ? [] : [x.feedback.rating]));
+  const held = views.activities.filter((a) => a.organiser.kind === subject && a.organiser.id === organisationId && a.status === 'HELD' && a.heldOn !== null && a.heldOn >= period.from && a.heldOn <= period.until);
+  const visits = countServiceVisits({
+    activities: held.flatMap((a) => a.enterprisesPresent.map((e) => ({ enterpriseId: e.enterpriseId, recordId: a.id }))),
+    deliveries: counted.map((x) => ({ enterpriseId: x.enterprise.enterpriseId, recordId: x.id })),
+  });
+  const station = subject === 'STATION' ? views.stations.find((s) => s.id === organisationId) : undefined;
+  return {
+    activitiesHeld: held.length,
+    serviceVisits: visits.enterpriseVisits,
+    enterprisesServed: visits.distinctEnterprises,
+    deliveriesArchived: counted.filter((x) => x.status === 'ARCHIVED').length,
+    averageRating: d.averageRating,
+    satisfiedShare: rate(ratings.filter((r) => r >= 4).length, ratings.length),
+    followUpsOnTimeRate: d.followUpOnTimeRate,
+    returnVisitRate: d.returnVisitRate,
+    demandsAcceptedInTimeRate: station ? demandsAcceptedInTime(views.demands, station, year) : null,
+    freeServiceShare: d.freeShare,
+    reportOnTime: reportOnTime(subject, organisationId, year),
+    covenantSigned: station !== undefined && station.covenants.length > 0,
+  };
+}
+
+/**
+ * The organisations a city's evaluation covers: its ACTIVE stations; the providers of its 库 on 12-31
+ * of the year; its recognised centres (city, county, town). Sorted by id; each with its figures.
+ */
+export function evaluatedOrganisations(views: ViewsAt, scope: { cityCode: string; year: number; subject: EvaluationSubject }): EvaluatedOrganisation[] {
+  const { cityCode, year, subject } = scope;
+  const yearEnd = `${year}-12-31`;
+  const list: { organisationId: string; name: string; districtCode: string }[] =
+    subject === 'STATION'
+      ? views.stations.filter((s) => s.cityCode === cityCode && s.status === 'ACTIVE').map((s) => ({ organisationId: s.id, name: s.name, districtCode: s.districtCode }))
+      : subject === 'PROVIDER'
+        ? views.providers
+            .filter((p) => p.cityCode === cityCode && p.poolSpans.some((span) => chinaDateOf(span.from) <= yearEnd && (span.to === null || chinaDateOf(span.to) > yearEnd)))
+            .map((p) => ({ organisationId: p.id, name: p.name, districtCode: p.regionCode }))
+        : views.centres.filter((c) => c.cityCode === cityCode && c.status === 'RECOGNISED').map((c) => ({ organisationId: c.id, name: c.name, districtCode: c.regionCode }));
+  return list
+    .sort((a, b) => (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0))
+    .map((o) => ({ organisationId: o.organisationId, name: o.name, districtCode: o.districtCode, figures: organisationFigures(views, subject, o.organisationId, year) }));
+}
+
+/** The run's organisations as the log stood at `position`. */
+export async function evaluationFiguresAt(store: Pick<EventStore, 'readAll'>, position: bigint, scope: { cityCode: string; year: number; subject: EvaluationSubject }) {
+  return evaluatedOrganisations(foldViews(await eventsUpTo(store, position)), scope);
+}
