@@ -18,6 +18,7 @@ import { writeLibraryHistory } from './testing/library-history';
 import { writeServiceHistory } from './testing/service-history';
 import { writeActivityHistory } from './testing/activity-history';
 import { writeCentreHistory } from './testing/centre-history';
+import { writeAnnualReportHistory } from './testing/annual-report-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -161,6 +162,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeServiceHistory(store);
     await writeActivityHistory(store);
     await writeCentreHistory(store);
+    await writeAnnualReportHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

@@ -236,6 +236,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     description:
       'Province, city, county and town SME service centres: recorded as recognised or below their level’s standard (with a remediation plan and deadline), fact changes re-checked, providers linked and unlinked, closure. Each event carries the 建设情况汇总表 row.',
   },
+  annualreports: {
+    title: 'Annual reports (年度服务总结)',
+    description:
+      'Each station’s, recognised centre’s and 库 provider’s year: the narrative, the figures the ledger computed at submission, next year’s plan with targets, the deadline in force and whether it was met; returned with comments, resubmitted, accepted; and each city’s consolidated report from its hub, acknowledged by the city authority.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',
