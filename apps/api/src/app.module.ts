@@ -13,6 +13,7 @@ import { DemandsModule } from './demands/demands.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CentresModule } from './centres/centres.module';
+import { AnnualReportsModule } from './annual-reports/annual-reports.module';
 import { TargetsModule } from './targets/targets.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
         DeliveriesModule,
         ActivitiesModule,
         CentresModule,
+        AnnualReportsModule,
         TargetsModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a

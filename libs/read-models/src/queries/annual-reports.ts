@@ -1,13 +1,17 @@
 import { reportStanding, type ReportStanding } from '@sme/domain/annualreport/annualreport.standing';
-import type { AnnualReportStatus, ReportSubjectKind } from '@sme/domain/annualreport/annualreport.terms';
+import type { AnnualReportStatus, ReportFigures, ReportSubjectKind } from '@sme/domain/annualreport/annualreport.terms';
 import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
+import type { ActivityView } from '../activity.projection';
 import type { AnnualReportView } from '../annualreport.projection';
 import type { CentreView } from '../centre.projection';
+import type { DemandView } from '../demand.projection';
 import type { Filter } from '../document-store/document-store.port';
 import type { ProviderView } from '../provider.projection';
 import type { StationView } from '../views';
+import { serviceFigures } from './activity-figures';
 import { allOf, regionCodeStartsWith } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
+import { deliveryFigures } from './delivery-list';
 import { sortKeys, type ReadModelReader } from './read-model-reader';
 
 export interface AnnualReportListFilter {
@@ -99,3 +103,35 @@ export async function missingReports(reader: ReadModelReader, filter: { year: nu
   const rows = standingsOf(due, reports);
   return { year: filter.year, regionCode: filter.regionCode ?? null, due: due.length, items: rows.filter((r) => r.standing !== 'ON_TIME') };
 }
+
+const chinaDayStart = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00.000+08:00`) + plusDays * 86_400_000).toISOString();
+
+/** 服务需求 the organisation handled: accepted by the station (or the centre's organisation), or matched to the provider, and resolved in [from, until]. */
+export async function demandsHandledBy(reader: ReadModelReader, subject: { kind: ReportSubjectKind; id: string; orgId: string }, from: string, until: string): Promise<number> {
+  const whose = subject.kind === 'STATION' ? { stationId: subject.id } : subject.kind === 'PROVIDER' ? { 'match.providerId': subject.id } : { acceptedByOrgId: subject.orgId };
+  const demands = await (await reader.collection<DemandView>('demands')).find(whose);
+  const [start, end] = [chinaDayStart(from), chinaDayStart(until, 1)];
+  return demands.filter((d) => d.resolution !== null && d.resolution.resolvedAt >= start && d.resolution.resolvedAt < end).length;
+}
+
+/** 主题月参与: the organisation's activities held in [from, until] that belong to a theme month, and the months. */
+export async function themeMonthsOf(reader: ReadModelReader, subject: { kind: ReportSubjectKind; id: string }, from: string, until: string): Promise<ReportFigures['themeMonths']> {
+  const held = await (await reader.collection<ActivityView>('activities')).find({ 'organiser.kind': subject.kind, 'organiser.id': subject.id, status: 'HELD' });
+  const linked = held.filter((a) => a.themeMonth !== null && a.heldOn !== null && a.heldOn >= from && a.heldOn <= until);
+  return { activitiesHeld: linked.length, months: [...new Set(linked.map((a) => a.themeMonth!.month))].sort((a, b) => a - b) };
+}
+
+/**
+ * The figures an organisation's report carries for `year`: 家次 and 户数 exactly as GET /activities/figures
+ * counts them for the organisation, the deliveries' figures exactly as GET /deliveries/figures, the
+ * demands handled and the theme months. The caller keeps the projections current first.
+ */
+export async function organisationYearFigures(reader: ReadModelReader, subject: { kind: ReportSubjectKind; id: string; orgId: string }, year: number): Promise<ReportFigures> {
+  const [from, until] = [`${year}-01-01`, `${year}-12-31`];
+  const services = (await serviceFigures(reader, { from, until, by: 'organiser', organiserKind: subject.kind, organiserId: subject.id })).total;
+  const deliveries = await deliveryFigures(reader, { serverKind: subject.kind, serverId: subject.id, from, until });
+  return { from, until, services, deliveries, demandsHandled: await demandsHandledBy(reader, subject, from, until), themeMonths: await themeMonthsOf(reader, subject, from, until) };
+}
+
+/** The projections a report's figures and standings read. */
+export const ANNUAL_REPORT_SOURCES = ['activities', 'deliveries', 'followups', 'demands'] as const;
