@@ -15,6 +15,7 @@ import { EvaluatorsModule } from './evaluators/evaluators.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CentresModule } from './centres/centres.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { AnnualReportsModule } from './annual-reports/annual-reports.module';
 import { TargetsModule } from './targets/targets.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         ActivitiesModule,
         CentresModule,
         EvaluationsModule,
+        AnnualReportsModule,
         TargetsModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a

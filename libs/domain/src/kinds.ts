@@ -1,5 +1,6 @@
 import type { RecordKind } from './shared/record-kind';
 import { activityKind } from './activity/activity.kind';
+import { annualReportKind } from './annualreport/annualreport.kind';
 import { applicationKind } from './application/application.kind';
 import { callKind } from './call/call.kind';
 import { centreKind } from './centre/centre.kind';
@@ -43,6 +44,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   centreKind,
   evaluationSchemeKind,
   evaluationKind,
+  annualReportKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

@@ -1,4 +1,5 @@
 import { activityKind } from '@sme/domain/activity/activity.kind';
+import { annualReportKind } from '@sme/domain/annualreport/annualreport.kind';
 import { applicationKind } from '@sme/domain/application/application.kind';
 import { callKind } from '@sme/domain/call/call.kind';
 import { centreKind } from '@sme/domain/centre/centre.kind';
@@ -12,6 +13,7 @@ import { policyKind } from '@sme/domain/policy/policy.kind';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
 import { projectActivity, type ActivityView } from './activity.projection';
+import { projectAnnualReport, type AnnualReportView } from './annualreport.projection';
 import { projectThemePlan, type ThemePlanView } from './themeplan.projection';
 import { projectApplication } from './application.projection';
 import { projectCall } from './call.projection';
@@ -174,6 +176,15 @@ export const centresProjection = kindProjection<CentreView>({
   indexes: [{ keys: { level: 1, regionCode: 1, status: 1 } }, { keys: { orgId: 1 } }, { keys: { status: 1, remediationDeadline: 1 } }],
 });
 
+/** 年度服务总结: each organisation's year and the cities' consolidated reports. */
+export const annualReportsProjection = kindProjection<AnnualReportView>({
+  name: 'annualreports',
+  version: 1,
+  kind: annualReportKind,
+  project: projectAnnualReport,
+  indexes: [{ keys: { year: 1, cityCode: 1, subjectKind: 1, status: 1 } }, { keys: { 'subject.kind': 1, 'subject.id': 1, year: 1 } }, { keys: { year: 1, regionCode: 1 } }],
+});
+
 /** Every projection the read side maintains. */
 export const PROJECTIONS: readonly Projection[] = [
   callsProjection,
@@ -191,6 +202,7 @@ export const PROJECTIONS: readonly Projection[] = [
   centresProjection,
   evaluationSchemesProjection,
   evaluationsProjection,
+  annualReportsProjection,
   ...POOL_PROJECTIONS,
 ] as Projection[];
 

@@ -1,5 +1,6 @@
 import type { Actor } from '@sme/domain';
 import { activityFixtures } from './activity.fixtures';
+import { annualReportFixtures } from './annual-report.fixtures';
 import { applicationFixtures } from './application.fixtures';
 import { callFixtures } from './call.fixtures';
 import { centreFixtures } from './centre.fixtures';
@@ -38,4 +39,5 @@ export const FIXTURES: Fixtures = {
   ...activityFixtures,
   ...centreFixtures,
   ...evaluationFixtures,
+  ...annualReportFixtures,
 };

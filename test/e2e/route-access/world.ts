@@ -3,6 +3,7 @@ import { followUpIdFor } from '../../../apps/api/src/deliveries/delivery.command
 import { centreBody, centreUscc } from '../support/centre-bodies';
 import { caseBody, deliveryBody, demandBody, entryApplication, faqBody, policyBody, productBody, providerUser } from '../support/library-bodies';
 import { activityBody } from '../support/activity-bodies';
+import { cityReportBody, reportBody } from '../support/annual-report-bodies';
 import { registerEnterprise, self } from '../support/policies-demands';
 import { actors, applicationUpTo, callBody, client, operator } from '../support/station-lifecycle';
 import type { TestApp } from '../support/test-app';
@@ -168,6 +169,29 @@ export class World {
       ok(await this.c.post(enterprise.self, `/activities/${id}/registrations`, { enterpriseId: enterprise.id }));
       if (held) ok(await this.c.post(station.operator, `/activities/${id}/holding`, { enterpriseIdsPresent: [enterprise.id], personsPresent: 2 }));
       return { id, station };
+    });
+  }
+
+  /** Last year in China: its reports are due now. */
+  lastYear(): number {
+    return Number(this.today().slice(0, 4)) - 1;
+  }
+
+  /** The station's report of last year, submitted and accepted by the hub. */
+  annualReport(): Promise<{ id: string; station: { id: string; operator: Actor } }> {
+    return this.once('annual-report', async () => {
+      const station = await this.station();
+      const { id } = ok(await this.c.post(station.operator, '/annual-reports', reportBody('STATION', station.id, this.lastYear())));
+      ok(await this.c.post(actors.hub, `/annual-reports/${id}/acceptance`, { opinion: '同意' }));
+      return { id, station };
+    });
+  }
+
+  /** Guangzhou's city report of last year, consolidating the station's. */
+  cityReport(): Promise<string> {
+    return this.once('city-report', async () => {
+      await this.annualReport();
+      return ok(await this.c.post(actors.hub, '/annual-reports/city', cityReportBody('440100', this.lastYear()))).id;
     });
   }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
+import { isMonthDay } from '@sme/domain/annualreport/annualreport.rules';
 import { mergeTargets, SHIPPED_TARGETS_FILE, type Target } from '@sme/domain/targets/targets';
 import { parseBrokers, relayCheckpointName, relaySettingsFromEnv, type RelaySettings } from '@sme/messaging/relay';
 import { topicSettingsFromEnv } from '@sme/messaging/topics';
@@ -54,6 +55,10 @@ export interface AppConfig {
   workingCalendar: WorkingCalendar;
   /** The targets in force: the shipped ones (the seeds'), with those of TARGETS_FILE (same JSON shape) over them. */
   targets: readonly Target[];
+  /** ANNUAL_REPORT_DEADLINE (default `01-31`): the month-day of the next year by which an organisation reports its year (2027-01-31 for 2026). */
+  annualReportDeadline: string;
+  /** CITY_REPORT_DEADLINE (default `02-28`): the month-day of the next year by which the hub submits the city report. */
+  cityReportDeadline: string;
   /** SERVICE_DEADLINES_INTERVAL_MS (default 60000): how often automatic confirmation and follow-up escalation run; 0 turns them off. */
   serviceDeadlinesIntervalMs: number;
 }
@@ -98,7 +103,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     workingCalendar: calendarFrom(env.WORKING_CALENDAR_FILE),
     targets: targetsFrom(env.TARGETS_FILE),
     serviceDeadlinesIntervalMs: positiveInteger(env.SERVICE_DEADLINES_INTERVAL_MS, 60_000, 'SERVICE_DEADLINES_INTERVAL_MS', 0),
+    annualReportDeadline: monthDay(env.ANNUAL_REPORT_DEADLINE, '01-31', 'ANNUAL_REPORT_DEADLINE'),
+    cityReportDeadline: monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE'),
   };
+}
+
+/** A month-day `MM-DD` every year has (not 02-29). */
+function monthDay(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (!isMonthDay(value.trim())) throw new Error(`${name} must be a month-day MM-DD that every year has (e.g. 01-31), not ${value}`);
+  return value.trim();
 }
 
 function percentage(value: string | undefined, fallback: number, name: string): number {

@@ -15,6 +15,13 @@ describe('the service settings', () => {
     expect(loadConfig({}, [])).toMatchObject({ feedbackWindowDays: 30, autoConfirmDays: 7, followUpWorkingDays: 5, returnVisitSamplePercent: 10, serviceDeadlinesIntervalMs: 60_000 });
   });
 
+  it('takes the annual-report deadlines as month-days of the next year, and refuses one some year lacks', () => {
+    expect(loadConfig({}, [])).toMatchObject({ annualReportDeadline: '01-31', cityReportDeadline: '02-28' });
+    expect(loadConfig({ ANNUAL_REPORT_DEADLINE: '12-31', CITY_REPORT_DEADLINE: '03-15' }, [])).toMatchObject({ annualReportDeadline: '12-31', cityReportDeadline: '03-15' });
+    expect(() => loadConfig({ ANNUAL_REPORT_DEADLINE: '02-29' }, [])).toThrow(/ANNUAL_REPORT_DEADLINE/);
+    expect(() => loadConfig({ CITY_REPORT_DEADLINE: '2027-02-28' }, [])).toThrow(/CITY_REPORT_DEADLINE/);
+  });
+
   it('refuses a sample share above 100 and a window below one day', () => {
     expect(() => loadConfig({ RETURN_VISIT_SAMPLE_PERCENT: '101' }, [])).toThrow(/RETURN_VISIT_SAMPLE_PERCENT/);
     expect(() => loadConfig({ FEEDBACK_WINDOW_DAYS: '0' }, [])).toThrow(/FEEDBACK_WINDOW_DAYS/);

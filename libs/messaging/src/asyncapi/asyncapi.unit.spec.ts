@@ -19,6 +19,7 @@ import { writeServiceHistory } from './testing/service-history';
 import { writeActivityHistory } from './testing/activity-history';
 import { writeCentreHistory } from './testing/centre-history';
 import { writeEvaluationHistory } from './testing/evaluation-history';
+import { writeAnnualReportHistory } from './testing/annual-report-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -163,6 +164,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeActivityHistory(store);
     await writeCentreHistory(store);
     await writeEvaluationHistory(store);
+    await writeAnnualReportHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

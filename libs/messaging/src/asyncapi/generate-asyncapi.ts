@@ -246,6 +246,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     description:
       'A year’s evaluation of a city’s stations, centres or providers: the run (figures as of a log position, under a scheme version), manual scores with evidence, the published results with grades, flags and ranks, commendations, and flags turned into revocation proposals or removals (优胜劣汰).',
   },
+  annualreports: {
+    title: 'Annual reports (年度服务总结)',
+    description:
+      'Each station’s, recognised centre’s and 库 provider’s year: the narrative, the figures the ledger computed at submission, next year’s plan with targets, the deadline in force and whether it was met; returned with comments, resubmitted, accepted; and each city’s consolidated report from its hub, acknowledged by the city authority.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',

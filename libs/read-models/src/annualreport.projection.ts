@@ -1,0 +1,132 @@
+import type { AnnualReportEvent, AnnualReportEvents } from '@sme/domain/annualreport/annualreport.events';
+import type { AnnualReportStatus, CityTotals, ConsolidatedReport, NextYearPlan, OutstandingReports, ReportFigures, ReportSubject } from '@sme/domain/annualreport/annualreport.terms';
+import type { Steward } from '@sme/domain/delivery/delivery.terms';
+import { assertNever } from '@sme/domain/shared/decider';
+import { cityCodeOf, isProvinceCode } from '@sme/domain/shared/region-code';
+import type { RecordedEvent } from '@sme/event-store';
+import { versionOf } from './view-version';
+import type { ViewVersion } from './views';
+
+type Data<T extends keyof AnnualReportEvents> = AnnualReportEvents[T]['data'];
+
+/** A year's report (年度服务总结): an organisation's, or the city's consolidated one (`subjectKind` CITY). Nulls where a field does not apply. */
+export interface AnnualReportView extends ViewVersion {
+  id: string;
+  year: number;
+  status: AnnualReportStatus;
+  subjectKind: ReportSubject['kind'] | 'CITY';
+  /** The organisation reporting; null for the city report. */
+  subject: ReportSubject | null;
+  /** Who reviews (or, for the city report, acknowledges) it. */
+  steward: Steward;
+  /** The subject's region (the city for the city report), and its city; null for the province centre. */
+  regionCode: string;
+  cityCode: string | null;
+  summary: string;
+  plan: NextYearPlan;
+  /** The figures as last (re)submitted; null for the city report, which has totals. */
+  figures: ReportFigures | null;
+  deadline: string;
+  submittedOn: string;
+  onTime: boolean;
+  late: boolean;
+  submittedAt: string;
+  returns: { comments: string; returnedAt: string }[];
+  resubmissions: { resubmittedOn: string; resubmittedAt: string }[];
+  acceptance: { opinion: string; acceptedAt: string } | null;
+  /** The city report: the hub, the reports consolidated, their totals and what was left out. */
+  hub: Data<'CityReportSubmitted'>['hub'] | null;
+  reports: ConsolidatedReport[];
+  totals: CityTotals | null;
+  outstanding: OutstandingReports | null;
+  acknowledgement: { opinion: string; acknowledgedAt: string } | null;
+}
+
+const cityOf = (regionCode: string) => (isProvinceCode(regionCode) ? null : cityCodeOf(regionCode));
+
+const common = (): Pick<AnnualReportView, 'returns' | 'resubmissions' | 'acceptance' | 'hub' | 'reports' | 'totals' | 'outstanding' | 'acknowledgement'> => ({
+  returns: [],
+  resubmissions: [],
+  acceptance: null,
+  hub: null,
+  reports: [],
+  totals: null,
+  outstanding: null,
+  acknowledgement: null,
+});
+
+/** Pure: the report's document after one more of its events. */
+export function projectAnnualReport(view: AnnualReportView | undefined, recorded: RecordedEvent): AnnualReportView | undefined {
+  const event = { type: recorded.type, data: recorded.data } as AnnualReportEvent;
+  const version = versionOf(recorded);
+  switch (event.type) {
+    case 'AnnualReportSubmitted': {
+      const { reportId, year, subject, steward, summary, figures, plan, deadline, submittedOn, onTime, submittedAt } = event.data;
+      return {
+        _id: reportId,
+        id: reportId,
+        year,
+        status: 'SUBMITTED',
+        subjectKind: subject.kind,
+        subject,
+        steward,
+        regionCode: subject.regionCode,
+        cityCode: cityOf(subject.regionCode),
+        summary,
+        plan,
+        figures,
+        deadline,
+        submittedOn,
+        onTime,
+        late: !onTime,
+        submittedAt,
+        ...common(),
+        ...version,
+      };
+    }
+    case 'CityReportSubmitted': {
+      const { reportId, year, cityCode, hub, steward, summary, plan, reports, totals, outstanding, deadline, submittedOn, onTime, submittedAt } = event.data;
+      return {
+        _id: reportId,
+        id: reportId,
+        year,
+        status: 'SUBMITTED',
+        subjectKind: 'CITY',
+        subject: null,
+        steward,
+        regionCode: cityCode,
+        cityCode,
+        summary,
+        plan,
+        figures: null,
+        deadline,
+        submittedOn,
+        onTime,
+        late: !onTime,
+        submittedAt,
+        ...common(),
+        hub,
+        reports,
+        totals,
+        outstanding,
+        ...version,
+      };
+    }
+    case 'AnnualReportReturned':
+      if (!view) return view;
+      return { ...view, status: 'RETURNED', returns: [...view.returns, { comments: event.data.comments, returnedAt: event.data.returnedAt }], ...version };
+    case 'AnnualReportResubmitted': {
+      if (!view) return view;
+      const { summary, figures, plan, resubmittedOn, resubmittedAt } = event.data;
+      return { ...view, status: 'SUBMITTED', summary, figures, plan, resubmissions: [...view.resubmissions, { resubmittedOn, resubmittedAt }], ...version };
+    }
+    case 'AnnualReportAccepted':
+      if (!view) return view;
+      return { ...view, status: 'ACCEPTED', acceptance: { opinion: event.data.opinion, acceptedAt: event.data.acceptedAt }, ...version };
+    case 'CityReportAcknowledged':
+      if (!view) return view;
+      return { ...view, status: 'ACKNOWLEDGED', acknowledgement: { opinion: event.data.opinion, acknowledgedAt: event.data.acknowledgedAt }, ...version };
+    default:
+      return assertNever(event);
+  }
+}
