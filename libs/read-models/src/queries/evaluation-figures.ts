@@ -1,12 +1,13 @@
-import { addCalendarDays, chinaDateOf, countServiceVisits, DEMAND_ESCALATE_AFTER_DAYS_DEFAULT, type EvaluatedOrganisation, type EvaluationSubject, type OrganisationFigures } from '@sme/domain';
+import { addCalendarDays, chinaDateOf, countServiceVisits, DEMAND_ESCALATE_AFTER_DAYS_DEFAULT, reportStanding, type EvaluatedOrganisation, type EvaluationSubject, type OrganisationFigures } from '@sme/domain';
 import type { EventStore, RecordedEvent } from '@sme/event-store';
 import type { ActivityView } from '../activity.projection';
+import type { AnnualReportView } from '../annualreport.projection';
 import type { CentreView } from '../centre.projection';
 import type { DeliveryView } from '../delivery.projection';
 import type { DemandView } from '../demand.projection';
 import type { FollowUpView } from '../follow-up.projection';
 import { providersProjection } from '../pool-projections';
-import { activitiesProjection, centresProjection, deliveriesProjection, demandsProjection, followUpsProjection, stationsProjection } from '../projections';
+import { activitiesProjection, annualReportsProjection, centresProjection, deliveriesProjection, demandsProjection, followUpsProjection, stationsProjection } from '../projections';
 import type { Projection } from '../projector/projection';
 import type { ProviderView } from '../provider.projection';
 import type { StationView } from '../views';
@@ -21,9 +22,19 @@ export interface ViewsAt {
   followUps: FollowUpView[];
   activities: ActivityView[];
   demands: DemandView[];
+  annualReports: AnnualReportView[];
 }
 
-const READ = { stations: stationsProjection, providers: providersProjection, centres: centresProjection, deliveries: deliveriesProjection, followUps: followUpsProjection, activities: activitiesProjection, demands: demandsProjection } as const;
+const READ = {
+  stations: stationsProjection,
+  providers: providersProjection,
+  centres: centresProjection,
+  deliveries: deliveriesProjection,
+  followUps: followUpsProjection,
+  activities: activitiesProjection,
+  demands: demandsProjection,
+  annualReports: annualReportsProjection,
+} as const;
 
 /**
  * Pure: the projections' own functions folded over the log's events in order, whatever the read
@@ -49,6 +60,7 @@ export function foldViews(events: Iterable<RecordedEvent>): ViewsAt {
     followUps: sorted(READ.followUps as Projection),
     activities: sorted(READ.activities as Projection),
     demands: sorted(READ.demands as Projection),
+    annualReports: sorted(READ.annualReports as Projection),
   };
 }
 
@@ -69,13 +81,10 @@ export async function eventsUpTo(store: Pick<EventStore, 'readAll'>, position: b
   }
 }
 
-/**
- * 按时报送年度总结: the annual-report kind is not in the ledger yet, so no organisation has a report on
- * time and every one is flagged NO_REPORT. When the annual reports are recorded, this is the one
- * function to change: read them from `views` and answer for the organisation and year.
- */
-export function reportOnTime(_subject: EvaluationSubject, _organisationId: string, _year: number): boolean {
-  return false;
+/** 按时报送年度总结: the organisation's report of the year was first submitted by the deadline in force (annual-reports kind). */
+export function reportOnTime(reports: readonly AnnualReportView[], subject: EvaluationSubject, organisationId: string, year: number): boolean {
+  const ofYear = reports.filter((r) => r.year === year && r.subject !== null).map((r) => ({ subject: { kind: r.subject!.kind, id: r.subject!.id }, onTime: r.onTime }));
+  return reportStanding(ofYear, { kind: subject, id: organisationId }) === 'ON_TIME';
 }
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
@@ -113,7 +122,7 @@ export function organisationFigures(views: ViewsAt, subject: EvaluationSubject, 
     returnVisitRate: d.returnVisitRate,
     demandsAcceptedInTimeRate: station ? demandsAcceptedInTime(views.demands, station, year) : null,
     freeServiceShare: d.freeShare,
-    reportOnTime: reportOnTime(subject, organisationId, year),
+    reportOnTime: reportOnTime(views.annualReports, subject, organisationId, year),
     covenantSigned: station !== undefined && station.covenants.length > 0,
   };
 }

@@ -2,6 +2,7 @@ import { rawValue, type IndicatorFormula } from '@sme/domain';
 import type { ActivityView } from '../activity.projection';
 import type { DeliveryView } from '../delivery.projection';
 import type { DemandView } from '../demand.projection';
+import type { AnnualReportView } from '../annualreport.projection';
 import type { FollowUpView } from '../follow-up.projection';
 import type { StationView } from '../views';
 import { evaluatedOrganisations, organisationFigures, reportOnTime, type ViewsAt } from './evaluation-figures';
@@ -40,7 +41,7 @@ const demand = (id: string, raisedAt: string, acceptedAt: string | null, station
  * - mean rating (5 + 2) / 2 = 3.5; 4–5 share 1/2 = 0.5; follow-ups on time 1/1 = 1; 回访 1/3 = 0.3333; free 2/3 = 0.6667
  * - demands raised in Tianhe in 2026: m1 accepted by S1 after 3 days (in time), m2 by S1 after 4 days (late),
  *   m3 by S2, m4 never; m5 raised in 2025 does not count → 1/4 = 0.25
- * - covenant signed: yes; report on time: not yet in the ledger → false
+ * - covenant signed: yes; report on time: S1's 2026 report was first submitted after the deadline → false
  */
 const views: ViewsAt = {
   stations: [station(S1, 'ACTIVE', 1), station(S2, 'ACTIVE'), station('a3000000-0000-4000-8000-000000000003', 'REVOKED')],
@@ -55,6 +56,11 @@ const views: ViewsAt = {
     delivery('d5', 'E4', '2026-05-01', 1, { status: 'CANCELLED' }),
   ],
   followUps: [{ deliveryId: 'd2', closure: { onTime: true } } as unknown as FollowUpView],
+  annualReports: [
+    { year: 2026, subject: { kind: 'STATION', id: S1 }, onTime: false } as unknown as AnnualReportView,
+    { year: 2026, subject: { kind: 'STATION', id: S2 }, onTime: true } as unknown as AnnualReportView,
+    { year: 2025, subject: { kind: 'STATION', id: S1 }, onTime: true } as unknown as AnnualReportView,
+  ],
   demands: [
     demand('m1', '2026-03-01T02:00:00Z', '2026-03-04T02:00:00Z', S1),
     demand('m2', '2026-03-01T02:00:00Z', '2026-03-05T02:00:00Z', S1),
@@ -88,8 +94,11 @@ describe('evaluation figures: each formula on a hand-counted year', () => {
     expect(organisationFigures(views, 'STATION', S2, 2026)).toMatchObject({ activitiesHeld: 0, serviceVisits: 0, averageRating: null, satisfiedShare: null, returnVisitRate: null, covenantSigned: false });
   });
 
-  it('report on time stays false until the annual reports are in the ledger', () => {
-    expect(reportOnTime('STATION', S1, 2026)).toBe(false);
+  it('takes report on time from the year’s annual report, first submitted by the deadline', () => {
+    expect(reportOnTime(views.annualReports, 'STATION', S1, 2026)).toBe(false);
+    expect(reportOnTime(views.annualReports, 'STATION', S2, 2026)).toBe(true);
+    expect(reportOnTime(views.annualReports, 'STATION', S1, 2025)).toBe(true);
+    expect(reportOnTime(views.annualReports, 'PROVIDER', S2, 2026)).toBe(false);
   });
 
   it('evaluates the city’s ACTIVE stations, sorted by id', () => {
