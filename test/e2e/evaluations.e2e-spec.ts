@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Actor } from '@sme/domain';
 import { activityBody, holdingBody } from './support/activity-bodies';
 import { deliveryBody, handoverBody } from './support/library-bodies';
@@ -100,6 +101,32 @@ describe('evaluations (综合评价考核)', () => {
       [good.id, 97, 'EXCELLENT', ['NO_REPORT'], 1, 1],
       [idle.id, 6, 'FAIL', ['FAIL', 'NO_REPORT'], 2, 2],
     ]);
+    // The same results as rows for evaluators: JSON, CSV and XLSX, cell for cell.
+    const download = async (format: string) =>
+      app()
+        .http.get(`/evaluations/${evaluationId}/results/export?format=${format}`)
+        .set('Authorization', `Bearer ${await app().token(evaluator)}`)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const table = JSON.parse((await download('json')).body.toString('utf8'));
+    expect(table.rows.map((r: Record<string, unknown>) => [r.rankInCity, r.organisationId, r.total, r.grade])).toEqual([
+      [1, good.id, 97, 'EXCELLENT'],
+      [2, idle.id, 6, 'FAIL'],
+    ]);
+    const csv = (await download('csv')).body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[1].split(',')).toEqual(table.columns.map((col: { key: string }) => col.key));
+    expect(csv).toHaveLength(2 + table.rows.length);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('xlsx')).body as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('综合评价结果')!;
+    table.rows.forEach((row: Record<string, unknown>, r: number) =>
+      table.columns.forEach((col: { key: string }, i: number) => expect(sheet.getCell(3 + r, i + 1).value).toEqual(row[col.key])),
+    );
+
     okBody(await post(actors.city, `/evaluations/${evaluationId}/commendations`, { organisationId: good.id, note: '服务成效突出' }, '2026-11-26'));
     await refused(() => post(actors.city, `/evaluations/${evaluationId}/commendations`, { organisationId: idle.id, note: '表扬' }, '2026-11-26'), 409, 'NOT_EXCELLENT');
   });

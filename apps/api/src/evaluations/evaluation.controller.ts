@@ -1,4 +1,4 @@
-import { Body, Param } from '@nestjs/common';
+import { Body, Param, Query, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { WrongExpectedRevisionError } from '@sme/event-store';
 import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
@@ -16,7 +16,9 @@ import { evaluationIdOf, flagProposalIdOf, schemeIdOf } from './evaluation-ids';
 import { EVALUATION_READERS, evaluationReading, evaluationSchemeReading } from './evaluation-reading';
 import { EvaluationResultsQuery } from './evaluation-results';
 import { evaluationCommands, evaluationSchemeCommands, type EvaluationCommandBody } from './evaluation.commands';
-import { ActOnFlagDto, CommendDto, ManualScoreDto, PublishEvaluationDto, PublishSchemeDto, RunEvaluationDto } from './evaluation.dto';
+import { ActOnFlagDto, CommendDto, ManualScoreDto, PublishEvaluationDto, PublishSchemeDto, ResultsExportQueryDto, RunEvaluationDto } from './evaluation.dto';
+import { rankedResults, resultColumns } from './evaluation-export';
+import { EXPORT_CONTENT_TYPES, exportTable } from '@sme/read-models';
 import { flagEvidence, providerGroundsOf, stationGroundsOf } from './flag-action';
 
 @TokenController('evaluation schemes (评价方案)', 'evaluation-schemes')
@@ -121,6 +123,19 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
   @ReadRoute({ path: ':id/results', summary: 'The published results: every organisation’s figures, indicator scores, total, grade, flags and ranks (city, district), in canonical JSON', roles: EVALUATION_READERS })
   results(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new EvaluationResultsQuery(id, actor, false));
+  }
+
+  @ReadRoute({
+    path: ':id/results/export',
+    summary: 'The published results as one row per organisation (ranks, total, grade, flags, each indicator’s score, the figures): JSON, CSV or XLSX',
+    roles: EVALUATION_READERS,
+  })
+  async exportResults(@Param('id', IdPipe) id: string, @Query() query: ResultsExportQueryDto, @CurrentActor() actor: Actor) {
+    const format = query.format ?? 'json';
+    const published = (await this.queries.execute(new EvaluationResultsQuery(id, actor, false))) as { year: number; subject: string; results: OrganisationResult[] };
+    const scheme = (await this.readRecord(evaluationReading, id, actor)) as { scheme: { indicators: { id: string; label: string }[] } };
+    const table = exportTable(format, '综合评价结果', resultColumns(scheme.scheme.indicators), rankedResults(published.results));
+    return new StreamableFile(table as never, { type: EXPORT_CONTENT_TYPES[format], disposition: `attachment; filename="evaluation-${published.subject.toLowerCase()}-${published.year}.${format}"` });
   }
 
   @ReadRoute({

@@ -5,6 +5,7 @@ import { EVALUATION_SUBJECTS, INDICATOR_FORMULAS, type EvaluationSubject, type I
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { NestedList } from '../http/list-fields';
 import { IsRegionCode } from '../http/validators';
+import type { ExportFormat } from '@sme/read-models';
 
 export class IndicatorDto {
   @ApiProperty({ example: 'activities' }) @IsString() @MaxLength(100) id!: string;
@@ -64,3 +65,10 @@ export class ActOnFlagDto extends CommandRequestDto {
 }
 
 export class PublishEvaluationDto extends CommandRequestDto {}
+
+export class ResultsExportQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'json (default), csv (UTF-8, Chinese headers then the English keys) or xlsx' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: ExportFormat;
+}
