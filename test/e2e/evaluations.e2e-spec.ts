@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '@sme/domain';
 import { activityBody, holdingBody } from './support/activity-bodies';
+import { reportBody } from './support/annual-report-bodies';
 import { deliveryBody, handoverBody } from './support/library-bodies';
 import { registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
@@ -26,8 +27,8 @@ const scheme = {
 const evidence = [{ description: '年度现场检查记录' }];
 
 /**
- * 综合评价考核 over HTTP: a Guangzhou station that held an activity and served an enterprise well, and one
- * that did nothing; scheme v1 then v2, a run at the head of the log, manual scores, publication, ranks,
+ * The annual cycle over HTTP: a Guangzhou station that held an activity, served an enterprise well and
+ * reported its year on time, and one that did nothing and reported nothing; scheme v1 then v2, a run at the head of the log, manual scores, publication, ranks,
  * a commendation, and the idle station's flag turned into a revocation proposal in one step; a rerun at the
  * run's position gives the published results byte for byte after more events.
  */
@@ -63,6 +64,8 @@ describe('evaluations (综合评价考核)', () => {
     okBody(await post(good.operator, `/deliveries/${deliveryId}/start`, { startedOn: '2026-05-11' }, '2026-05-11'));
     okBody(await post(good.operator, `/deliveries/${deliveryId}/handover`, handoverBody('2026-05-12'), '2026-05-12'));
     okBody(await post(x.self, `/deliveries/${deliveryId}/feedback`, { rating: 5, comment: '服务及时' }, '2026-05-13'));
+    // The good station reports its year on time (reporting opens on 1 December); the idle one does not.
+    okBody(await post(good.operator, '/annual-reports', reportBody('STATION', good.id, 2026), '2026-12-02'));
   });
 
   it('the city publishes its scheme before the year ends, and a change is version 2', async () => {
@@ -81,8 +84,8 @@ describe('evaluations (综合评价考核)', () => {
     const record = okBody(await c.get(evaluator, `/evaluations/${evaluationId}`));
     expect(record).toMatchObject({ status: 'RUN', schemeVersion: 2 });
     const figures = Object.fromEntries(record.organisations.map((o: { organisationId: string; figures: object }) => [o.organisationId, o.figures]));
-    expect(figures[good.id]).toMatchObject({ activitiesHeld: 1, serviceVisits: 3, enterprisesServed: 2, averageRating: 5, reportOnTime: false });
-    expect(figures[idle.id]).toMatchObject({ activitiesHeld: 0, serviceVisits: 0, averageRating: null });
+    expect(figures[good.id]).toMatchObject({ activitiesHeld: 1, serviceVisits: 3, enterprisesServed: 2, averageRating: 5, reportOnTime: true });
+    expect(figures[idle.id]).toMatchObject({ activitiesHeld: 0, serviceVisits: 0, averageRating: null, reportOnTime: false });
 
     await refused(() => post(szEvaluator, `/evaluations/${evaluationId}/manual-scores`, { organisationId: good.id, indicatorId: 'review', score: 90, evidence }, '2026-11-21'), 403);
     await refused(() => post(evaluator, `/evaluations/${evaluationId}/manual-scores`, { organisationId: good.id, indicatorId: 'review', score: 120, evidence }, '2026-11-21'), 400);
@@ -98,7 +101,7 @@ describe('evaluations (综合评价考核)', () => {
     expect(schemeVersion).toBe(2);
     // Good: 40 + 30 + 27 = 97; idle: 0 + 0 + 6 = 6.
     expect(results.map((r: Record<string, unknown>) => [r.organisationId, r.total, r.grade, r.flags, r.rankInCity, r.rankInDistrict])).toEqual([
-      [good.id, 97, 'EXCELLENT', ['NO_REPORT'], 1, 1],
+      [good.id, 97, 'EXCELLENT', [], 1, 1],
       [idle.id, 6, 'FAIL', ['FAIL', 'NO_REPORT'], 2, 2],
     ]);
     // The same results as rows for evaluators: JSON, CSV and XLSX, cell for cell.
