@@ -155,4 +155,12 @@ describe('evaluations (综合评价考核)', () => {
     const rerun = JSON.stringify(okBody(await c.get(actors.auditor, `/evaluations/${evaluationId}/rerun`)));
     expect(rerun).toBe(published);
   });
+
+  it('lists the city’s evaluations for its readers only', async () => {
+    const listed = okBody(await c.get(evaluator, '/evaluations?year=2026&subject=STATION'));
+    expect(listed.items.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([[evaluationId, 'PUBLISHED']]);
+    expect(okBody(await c.get(evaluator, '/evaluations?status=RUN')).items).toEqual([]);
+    await refused(() => c.get(szEvaluator, '/evaluations?cityCode=440100'), 403, 'EVALUATION_READ_FORBIDDEN');
+    await refused(() => c.get(actors.tianhe, '/evaluations'), 403, 'EVALUATION_READ_FORBIDDEN');
+  });
 });

@@ -41,3 +41,4 @@ export * from './forms/centre-summary';
 export * from './forms/centre-summary-input';
 export * from './forms/table-export';
 export * from './queries/year-records';
+export * from './queries/evaluation-list';

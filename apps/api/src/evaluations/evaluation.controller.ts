@@ -13,12 +13,14 @@ import { IdPipe } from '../records/id.pipe';
 import { RecordLoader } from '../records/record-loader';
 import { stationCommands } from '../stations/station.commands';
 import { evaluationIdOf, flagProposalIdOf, schemeIdOf } from './evaluation-ids';
-import { EVALUATION_READERS, evaluationReading, evaluationSchemeReading } from './evaluation-reading';
+import { cityOfReader, EVALUATION_READERS, evaluationReading, evaluationSchemeReading } from './evaluation-reading';
 import { EvaluationResultsQuery } from './evaluation-results';
 import { evaluationCommands, evaluationSchemeCommands, type EvaluationCommandBody } from './evaluation.commands';
-import { ActOnFlagDto, CommendDto, ManualScoreDto, PublishEvaluationDto, PublishSchemeDto, ResultsExportQueryDto, RunEvaluationDto } from './evaluation.dto';
+import { ActOnFlagDto, CommendDto, ListEvaluationsQueryDto, ManualScoreDto, PublishEvaluationDto, PublishSchemeDto, ResultsExportQueryDto, RunEvaluationDto } from './evaluation.dto';
+import { listResult } from '../read-side/list-result';
+import { ReadSide } from '../read-side/read-side.service';
 import { rankedResults, resultColumns } from './evaluation-export';
-import { EXPORT_CONTENT_TYPES, exportTable } from '@sme/read-models';
+import { EXPORT_CONTENT_TYPES, exportTable, listEvaluations } from '@sme/read-models';
 import { flagEvidence, providerGroundsOf, stationGroundsOf } from './flag-action';
 
 @TokenController('evaluation schemes (评价方案)', 'evaluation-schemes')
@@ -50,6 +52,7 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     commands: CommandBus,
     queries: QueryBus,
     private readonly records: RecordLoader,
+    private readonly readSide: ReadSide,
   ) {
     super(commands, queries);
   }
@@ -145,6 +148,13 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
   })
   rerun(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new EvaluationResultsQuery(id, actor, true));
+  }
+
+  @ReadRoute({ summary: 'Evaluations by city, year, subject and status (sort: year, updatedAt; cursor paging): ADMIN any city, the readers of a city theirs, of the province any of its cities', roles: EVALUATION_READERS })
+  async list(@Query() query: ListEvaluationsQueryDto, @CurrentActor() actor: Actor) {
+    const { cityCode, year, subject, status, sort, limit, cursor } = query;
+    const city = actor.role === 'ADMIN' ? cityCode : cityOfReader(actor, cityCode);
+    return listResult(() => listEvaluations(this.readSide.reader, given({ cityCode: city, year, subject, status }), sort, { limit, cursor }));
   }
 
   @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on', roles: EVALUATION_READERS })

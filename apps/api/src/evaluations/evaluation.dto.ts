@@ -6,6 +6,7 @@ import { CommandRequestDto } from '../commands/command-request.dto';
 import { NestedList } from '../http/list-fields';
 import { IsRegionCode } from '../http/validators';
 import type { ExportFormat } from '@sme/read-models';
+import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class IndicatorDto {
   @ApiProperty({ example: 'activities' }) @IsString() @MaxLength(100) id!: string;
@@ -71,4 +72,11 @@ export class ResultsExportQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])
   format?: ExportFormat;
+}
+
+export class ListEvaluationsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: '440100', description: 'The city (a city-level reader reads its own)' }) @IsOptional() @IsRegionCode() cityCode?: string;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ enum: EVALUATION_SUBJECTS }) @IsOptional() @IsIn(EVALUATION_SUBJECTS) subject?: EvaluationSubject;
+  @ApiPropertyOptional({ enum: ['RUN', 'PUBLISHED'] }) @IsOptional() @IsIn(['RUN', 'PUBLISHED']) status?: 'RUN' | 'PUBLISHED';
 }
