@@ -3,11 +3,13 @@
  * It measures and prints; it asserts nothing about timings.
  *
  *   npm run bench                      all three parts, a few minutes on two cores
- *   npm run bench -- http fold         only some parts (http, append, fold, rebuild)
+ *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation)
+ *   BENCH_EVALUATION_EVENTS=200000 npm run bench -- evaluation   a smaller log for the annual evaluation (default 1,000,000)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
  *   KAFKA_BROKERS=… npm run bench -- relay    relay throughput and end-to-end lag (skipped without KAFKA_BROKERS)
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
  */
+import { benchAnnualEvaluation } from './annual-evaluation';
 import { benchAppend } from './append-throughput';
 import { benchHttp } from './http-throughput';
 import { benchRebuild } from './projection-rebuild';
@@ -15,7 +17,7 @@ import { benchRelay } from './relay-throughput';
 import { benchFold } from './stream-fold';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
       seconds: secondsFromEnv('BENCH_RELAY_SECONDS', 10),
     }),
   );
+
+  await part('evaluation', () => benchAnnualEvaluation({ events: Number(process.env.BENCH_EVALUATION_EVENTS ?? 1_000_000) }));
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;

@@ -38,7 +38,7 @@ export async function schemeFor(records: RecordLoader, scope: { cityCode: string
 
 /** The organisations and their figures, folded from the log up to `position` only: a rerun gives the same numbers. */
 export async function organisationsAt(records: RecordLoader, position: bigint, scope: { cityCode: string; year: number; subject: EvaluationSubject }) {
-  return evaluatedOrganisations(foldViews(await records.eventsUpTo(position)), scope);
+  return evaluatedOrganisations(await foldViews(records.eventsUpTo(position)), scope);
 }
 
 export const evaluationCommands: KindCommands<EvaluationCommand, EvaluationCommandBody> = {

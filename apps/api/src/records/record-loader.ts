@@ -56,8 +56,8 @@ export class RecordLoader {
     return this.store.headPosition();
   }
 
-  /** The log's events up to `position` (inclusive), in order: what a figure computed "as of" a position reads. */
-  eventsUpTo(position: bigint): Promise<RecordedEvent[]> {
+  /** The log's events up to `position` (inclusive), in order, streamed: what a figure computed "as of" a position reads. */
+  eventsUpTo(position: bigint): AsyncIterable<RecordedEvent> {
     return eventsUpTo(this.store, position);
   }
 

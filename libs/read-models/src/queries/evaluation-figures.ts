@@ -37,12 +37,13 @@ const READ = {
 } as const;
 
 /**
- * Pure: the projections' own functions folded over the log's events in order, whatever the read
- * models hold now (they may be ahead). Views sorted by id, so the same events give the same arrays.
+ * The projections' own functions folded over the log's events in order, whatever the read models hold
+ * now (they may be ahead). Views sorted by id, so the same events give the same arrays. The events
+ * stream through: only the views are held, never the log.
  */
-export function foldViews(events: Iterable<RecordedEvent>): ViewsAt {
+export async function foldViews(events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>): Promise<ViewsAt> {
   const folded = new Map<Projection, Map<string, unknown>>(Object.values(READ).map((p) => [p as Projection, new Map<string, unknown>()]));
-  for (const event of events) {
+  for await (const event of events) {
     for (const [projection, views] of folded) {
       if (!event.streamId.startsWith(projection.streamPrefix)) continue;
       const id = event.streamId.slice(projection.streamPrefix.length);
@@ -66,17 +67,16 @@ export function foldViews(events: Iterable<RecordedEvent>): ViewsAt {
 
 const PAGE = 1000;
 
-/** The log's events up to `position` (inclusive), read page by page. */
-export async function eventsUpTo(store: Pick<EventStore, 'readAll'>, position: bigint): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
+/** The log's events up to `position` (inclusive), read page by page and handed on one page at a time. */
+export async function* eventsUpTo(store: Pick<EventStore, 'readAll'>, position: bigint): AsyncGenerator<RecordedEvent> {
   let after = 0n;
   for (;;) {
     const page = await store.readAll({ after, maxCount: PAGE });
     for (const event of page) {
-      if (event.position > position) return events;
-      events.push(event);
+      if (event.position > position) return;
+      yield event;
     }
-    if (page.length < PAGE) return events;
+    if (page.length < PAGE) return;
     after = page[page.length - 1].position;
   }
 }
@@ -149,5 +149,5 @@ export function evaluatedOrganisations(views: ViewsAt, scope: { cityCode: string
 
 /** The run's organisations as the log stood at `position`. */
 export async function evaluationFiguresAt(store: Pick<EventStore, 'readAll'>, position: bigint, scope: { cityCode: string; year: number; subject: EvaluationSubject }) {
-  return evaluatedOrganisations(foldViews(await eventsUpTo(store, position)), scope);
+  return evaluatedOrganisations(await foldViews(eventsUpTo(store, position)), scope);
 }
