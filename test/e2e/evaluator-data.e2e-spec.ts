@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Actor } from '@sme/domain';
+import { GUANGDONG_PREFECTURE_CITIES, GUANGZHOU_DISTRICTS, type Actor } from '@sme/domain';
 import { activityBody, holdingBody } from './support/activity-bodies';
 import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
 import { registerEnterprise, self } from './support/policies-demands';
@@ -30,15 +30,18 @@ describe('evaluators’ data (评价数据)', () => {
     const { id: providerId } = okBody(await post(user, '/providers/entry-applications', entryApplication(951), '2026-01-05'));
     okBody(await post(actors.hub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '同意入库' }, '2026-01-06'));
     const [a, b] = [await registerEnterprise(c, 952), await registerEnterprise(c, 953)];
-    for (const [e, day] of [[a, '2026-03-02'], [b, '2026-04-01']] as const) {
+    for (const [e, day, rating] of [[a, '2026-03-02', 2], [b, '2026-04-01', 5]] as const) {
       const { id } = okBody(await post(user, '/deliveries', deliveryBody(providerId, e.id, day), day));
       okBody(await post(user, `/deliveries/${id}/start`, { startedOn: day }, day));
       okBody(await post(user, `/deliveries/${id}/handover`, handoverBody(day), day, '16:00'));
+      okBody(await post(self(e.uscc), `/deliveries/${id}/feedback`, { rating, comment: rating < 3 ? '方案过于笼统' : '很好' }, day, '18:00'));
     }
+    okBody(await post(self(a.uscc), '/demands', { enterpriseId: a.id, category: 'IP', description: '需要商标咨询', urgency: 'NORMAL' }, '2026-06-02'));
     const hubActivity = { ...activityBody('', '2026-05-20'), organiser: { kind: 'HUB' } };
     const { id: activityId } = okBody(await post(actors.hub, '/activities', hubActivity, '2026-05-01'));
     okBody(await post(self(a.uscc), `/activities/${activityId}/registrations`, { enterpriseId: a.id }, '2026-05-02'));
     okBody(await post(actors.hub, `/activities/${activityId}/holding`, holdingBody([a.id], 3), '2026-05-20', '18:00'));
+    okBody(await post(self(a.uscc), `/activities/${activityId}/feedback`, { rating: 4, comment: '内容实用' }, '2026-05-21'));
   });
 
   it('gives the deliveries of the year as JSON, CSV and XLSX, the same rows in each', async () => {
@@ -66,6 +69,41 @@ describe('evaluators’ data (评价数据)', () => {
   it('gives the activities of the year, with the enterprises and persons present', async () => {
     const json = JSON.parse((await download('/evaluators/records/activities?regionCode=440100&year=2026')).body.toString('utf8'));
     expect(json.rows).toEqual([expect.objectContaining({ organiserKind: 'HUB', status: 'HELD', enterprisesPresent: 1, personsPresent: 3 })]);
+  });
+
+  it('gives the feedback on the year’s deliveries and activities, and the demands raised in it', async () => {
+    const feedback = JSON.parse((await download('/evaluators/records/feedback?regionCode=440100&year=2026')).body.toString('utf8'));
+    expect(feedback.rows.map((r: { source: string; rating: number; poor: boolean }) => [r.source, r.rating, r.poor])).toEqual([
+      ['DELIVERY', 2, true],
+      ['DELIVERY', 5, false],
+      ['ACTIVITY', 4, false],
+    ]);
+    const demands = JSON.parse((await download('/evaluators/records/demands?regionCode=440100&year=2026&format=json')).body.toString('utf8'));
+    expect(demands.rows).toEqual([expect.objectContaining({ category: 'IP', status: 'RAISED', acceptedAt: null })]);
+    expect(JSON.parse((await download('/evaluators/records/demands?regionCode=440100&year=2025')).body.toString('utf8')).rows).toEqual([]);
+  });
+
+  it('rolls the year up: a city by district, a province by city, the total first', async () => {
+    const city = JSON.parse((await download('/evaluators/records/roll-up?regionCode=440100&year=2026')).body.toString('utf8'));
+    const expected = { activitiesHeld: 1, personsPresent: 3, deliveries: 2, enterpriseVisits: 3, distinctEnterprises: 2, ratings: 2, averageRating: 3.5, poorRatings: 1, demandsRaised: 1, demandsAccepted: 0 };
+    expect(city.rows[0]).toMatchObject({ scope: 'TOTAL', regionCode: '440100', regionName: '广州市', ...expected });
+    expect(city.rows.slice(1).map((r: { regionCode: string }) => r.regionCode)).toEqual(GUANGZHOU_DISTRICTS.map((d) => d.code).sort());
+    expect(city.rows.find((r: { regionCode: string }) => r.regionCode === '440106')).toMatchObject({ scope: 'PART', regionName: '天河区', ...expected });
+    expect(city.rows.find((r: { regionCode: string }) => r.regionCode === '440105')).toMatchObject({ scope: 'PART', deliveries: 0, enterpriseVisits: 0, averageRating: null, demandsRaised: 0 });
+
+    const provincial: Actor = { id: 'gd-supervisor', role: 'SUPERVISOR', orgId: 'GD-SME', regionCode: '440000' };
+    const province = JSON.parse((await download('/evaluators/records/roll-up?regionCode=440000&year=2026', provincial)).body.toString('utf8'));
+    expect(province.rows).toHaveLength(1 + GUANGDONG_PREFECTURE_CITIES.length);
+    expect(province.rows.find((r: { regionCode: string }) => r.regionCode === '440100')).toMatchObject({ scope: 'PART', regionName: '广州市', ...expected });
+
+    const xlsx = await download('/evaluators/records/roll-up?regionCode=440100&year=2026&format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('汇总')!;
+    city.rows.forEach((row: Record<string, unknown>, r: number) =>
+      city.columns.forEach((col: { key: string }, i: number) => expect(sheet.getCell(3 + r, i + 1).value).toEqual(row[col.key])),
+    );
+    await refused(() => c.get(evaluator, '/evaluators/records/roll-up?regionCode=440000&year=2026'), 403, 'REGION_NOT_PERMITTED');
   });
 
   it('keeps evaluators to their region and refuses a format it does not know', async () => {

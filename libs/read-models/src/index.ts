@@ -42,3 +42,4 @@ export * from './forms/centre-summary-input';
 export * from './forms/table-export';
 export * from './queries/year-records';
 export * from './queries/evaluation-list';
+export * from './queries/year-rollups';

@@ -33,14 +33,14 @@ const csvCell = (value: string | number | boolean | null): string => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-async function* csvLines<Row>(columns: readonly ExportColumn<Row>[], rows: AsyncIterable<Row>): AsyncGenerator<string> {
+async function* csvLines<Row>(columns: readonly ExportColumn<Row>[], rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
   // A byte-order mark so that spreadsheet programs read the Chinese headers as UTF-8.
   yield `\uFEFF${columns.map((c) => csvCell(c.zh)).join(',')}\r\n`;
   yield `${columns.map((c) => csvCell(c.key)).join(',')}\r\n`;
   for await (const row of rows) yield `${columns.map((c) => csvCell(cellOf(c, row))).join(',')}\r\n`;
 }
 
-async function* jsonChunks<Row>(columns: readonly ExportColumn<Row>[], rows: AsyncIterable<Row>): AsyncGenerator<string> {
+async function* jsonChunks<Row>(columns: readonly ExportColumn<Row>[], rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
   yield `{"columns":${JSON.stringify(columns.map(({ key, zh }) => ({ key, zh })))},"rows":[`;
   let first = true;
   for await (const row of rows) {
@@ -51,7 +51,7 @@ async function* jsonChunks<Row>(columns: readonly ExportColumn<Row>[], rows: Asy
 }
 
 /** The table as a stream in the format asked; XLSX rows are committed one by one (ExcelJS's streaming writer). */
-export function exportTable<Row>(format: ExportFormat, sheet: string, columns: readonly ExportColumn<Row>[], rows: AsyncIterable<Row>): Readable {
+export function exportTable<Row>(format: ExportFormat, sheet: string, columns: readonly ExportColumn<Row>[], rows: AsyncIterable<Row> | Iterable<Row>): Readable {
   const out = new PassThrough();
   const pump = async () => {
     if (format === 'xlsx') {

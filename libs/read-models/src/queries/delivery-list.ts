@@ -145,11 +145,11 @@ export interface DeliveryFigures {
   freeShare: number | null;
 }
 
-const round = (value: number, places: number): number => {
+export const roundTo = (value: number, places: number): number => {
   const factor = 10 ** places;
   return Math.round((value + Number.EPSILON) * factor) / factor;
 };
-const rate = (part: number, whole: number): number | null => (whole === 0 ? null : round(part / whole, 4));
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : roundTo(part / whole, 4));
 
 /** Pure: the figures of the deliveries delivered in the period, with the follow-ups opened for them (others are ignored). */
 export function computeDeliveryFigures(deliveries: DeliveryView[], followUps: FollowUpView[], period: { from: string; until: string }): DeliveryFigures {
@@ -167,7 +167,7 @@ export function computeDeliveryFigures(deliveries: DeliveryView[], followUps: Fo
     enterpriseVisits: visits.enterpriseVisits,
     distinctEnterprises: visits.distinctEnterprises,
     ratings: ratings.length,
-    averageRating: ratings.length === 0 ? null : round(ratings.reduce((sum, r) => sum + r, 0) / ratings.length, 2),
+    averageRating: ratings.length === 0 ? null : roundTo(ratings.reduce((sum, r) => sum + r, 0) / ratings.length, 2),
     poorRatings: counted.filter((d) => d.poorRating).length,
     followUps: theirs.length,
     followUpsClosedOnTime: closedOnTime,

@@ -1,0 +1,138 @@
+import { chinaDateOf } from '@sme/domain/shared/dates';
+import { cityCodeOf, districtsOf, isCountyCode, isProvinceCode, regionNameZh } from '@sme/domain/shared/region-code';
+import { prefectureCitiesOf } from '@sme/domain/targets/prefecture-cities';
+import type { ActivityView } from '../activity.projection';
+import type { DeliveryView } from '../delivery.projection';
+import type { DemandView } from '../demand.projection';
+import type { FollowUpView } from '../follow-up.projection';
+import { computeServiceFigures, type ServiceFiguresRow } from './activity-figures';
+import { placeCondition } from './activity-list';
+import { allOf } from './conditions';
+import { demandFilter } from './demand-list';
+import { computeDeliveryFigures, roundTo } from './delivery-list';
+import type { ReadModelReader } from './read-model-reader';
+
+/** Whether a row is the asked region's total or one of its parts (a province's cities, a city's districts). */
+export type RollUpScope = 'TOTAL' | 'PART';
+
+/** One region's year: services (家次, 户数), satisfaction, 差评 follow-ups, 回访 and demands. */
+export interface RollUpRow {
+  scope: RollUpScope;
+  regionCode: string;
+  regionName: string;
+  activitiesHeld: number;
+  personsPresent: number;
+  deliveries: number;
+  /** 服务家次 and 服务户数 by the one counting rule (docs/counting.md). */
+  enterpriseVisits: number;
+  distinctEnterprises: number;
+  ratings: number;
+  averageRating: number | null;
+  poorRatings: number;
+  followUps: number;
+  followUpsClosedOnTime: number;
+  followUpOnTimeRate: number | null;
+  returnVisitRate: number | null;
+  freeShare: number | null;
+  demandsRaised: number;
+  demandsAccepted: number;
+  demandsResolved: number;
+  /** The mean satisfaction the enterprises gave on resolution (1–5), where they gave one. */
+  averageDemandSatisfaction: number | null;
+}
+
+/** What a roll-up is computed from: the region's records of the year, as the read models hold them. */
+export interface RollUpRecords {
+  activities: readonly ActivityView[];
+  deliveries: readonly DeliveryView[];
+  followUps: readonly FollowUpView[];
+  demands: readonly DemandView[];
+}
+
+/** The parts a region's roll-up lists even when they recorded nothing: a province's cities, a city's districts (where known). */
+function knownParts(regionCode: string): string[] {
+  if (isProvinceCode(regionCode)) return (prefectureCitiesOf(regionCode) ?? []).map((r) => r.code);
+  return (districtsOf(regionCode) ?? []).map((r) => r.code);
+}
+
+/** The part of the asked region a record's place falls in. */
+const partOf = (regionCode: string, placeCode: string): string => (isProvinceCode(regionCode) ? cityCodeOf(placeCode) : placeCode);
+
+function demandFigures(demands: readonly DemandView[]) {
+  const satisfactions = demands.flatMap((d) => (d.resolution?.satisfaction == null ? [] : [d.resolution.satisfaction]));
+  return {
+    demandsRaised: demands.length,
+    demandsAccepted: demands.filter((d) => d.acceptedAt !== null).length,
+    demandsResolved: demands.filter((d) => d.resolution !== null).length,
+    averageDemandSatisfaction: satisfactions.length === 0 ? null : roundTo(satisfactions.reduce((sum, s) => sum + s, 0) / satisfactions.length, 2),
+  };
+}
+
+/**
+ * Pure: the year's figures of a province (then each of its cities), a city (then each of its districts)
+ * or a district (its total alone), total first, then the parts in code order. Activities count when held in the year, deliveries when
+ * delivered in it (the rules of `computeServiceFigures` and `computeDeliveryFigures`), demands when raised
+ * in it (China date). A delivery's follow-ups count with it; a part's 户数 counts its own enterprises, so
+ * the parts' 户数 may add up to more than the total's.
+ */
+export function computeYearRollUp(regionCode: string, year: number, records: RollUpRecords): RollUpRow[] {
+  const period = { from: `${year}-01-01`, until: `${year}-12-31` };
+  const by = isProvinceCode(regionCode) ? 'city' : 'district';
+  const services = computeServiceFigures([...records.activities], [...records.deliveries], period, by);
+  const raised = records.demands.filter((d) => chinaDateOf(d.raisedAt).startsWith(`${year}-`));
+  // A district has no parts: its roll-up is its total alone.
+  const parts = isCountyCode(regionCode) ? [] : [...new Set([...knownParts(regionCode), ...services.rows.map((r) => (r.key as { regionCode: string }).regionCode), ...raised.map((d) => partOf(regionCode, d.regionCode))])].sort();
+  const row = (scope: RollUpScope, code: string, count: Omit<ServiceFiguresRow, 'key'>, deliveries: DeliveryView[], demands: DemandView[]): RollUpRow => {
+    const d = computeDeliveryFigures(deliveries, [...records.followUps], period);
+    return {
+      scope,
+      regionCode: code,
+      regionName: regionNameZh(code),
+      activitiesHeld: count.activitiesHeld,
+      personsPresent: count.personsPresent,
+      deliveries: d.deliveries,
+      enterpriseVisits: count.enterpriseVisits,
+      distinctEnterprises: count.distinctEnterprises,
+      ratings: d.ratings,
+      averageRating: d.averageRating,
+      poorRatings: d.poorRatings,
+      followUps: d.followUps,
+      followUpsClosedOnTime: d.followUpsClosedOnTime,
+      followUpOnTimeRate: d.followUpOnTimeRate,
+      returnVisitRate: d.returnVisitRate,
+      freeShare: d.freeShare,
+      ...demandFigures(demands),
+    };
+  };
+  const none: Omit<ServiceFiguresRow, 'key'> = { activitiesHeld: 0, personsPresent: 0, deliveries: 0, activityVisits: 0, deliveryVisits: 0, enterpriseVisits: 0, distinctEnterprises: 0 };
+  return [
+    row('TOTAL', regionCode, services.total, [...records.deliveries], raised),
+    ...parts.map((code) =>
+      row(
+        'PART',
+        code,
+        services.rows.find((r) => (r.key as { regionCode: string }).regionCode === code) ?? none,
+        records.deliveries.filter((x) => partOf(regionCode, x.regionCode) === code),
+        raised.filter((x) => partOf(regionCode, x.regionCode) === code),
+      ),
+    ),
+  ];
+}
+
+const FOLLOW_UP_BATCH = 500;
+
+/** The region's records of the year from the read models, then `computeYearRollUp`: the views are held, never the log. */
+export async function yearRollUp(reader: ReadModelReader, regionCode: string, year: number): Promise<RollUpRow[]> {
+  const from = `${year}-01-01`;
+  const until = `${year}-12-31`;
+  const place = placeCondition(regionCode);
+  const activities = await (await reader.collection<ActivityView>('activities')).find(allOf([place, { status: 'HELD', heldOn: { $gte: from, $lte: until } }]));
+  const deliveries = await (await reader.collection<DeliveryView>('deliveries')).find(allOf([place, { deliveredOn: { $gte: from, $lte: until } }]));
+  const followUpCollection = await reader.collection<FollowUpView>('followups');
+  const followUps: FollowUpView[] = [];
+  for (let i = 0; i < deliveries.length; i += FOLLOW_UP_BATCH) {
+    followUps.push(...(await followUpCollection.find({ deliveryId: { $in: deliveries.slice(i, i + FOLLOW_UP_BATCH).map((d) => d.id) } })));
+  }
+  const demands = await (await reader.collection<DemandView>('demands')).find(demandFilter({ regionCode }));
+  return computeYearRollUp(regionCode, year, { activities, deliveries, followUps, demands });
+}
