@@ -1,12 +1,15 @@
+import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import type { StoredDocument } from '../document-store/document-store.port';
-import type { Projection } from '../projector/projection';
-import { givenEvents } from './projection-gwt';
+import { documentIdOf, type Projection } from '../projector/projection';
+import { givenEvents, type eventLog } from './projection-gwt';
 
-/** One record's first two events, and the events from elsewhere a view must not take for its own. */
+/** One record's first two events, and where the events from elsewhere a view must not take for its own come from. */
 export interface DeliveryCases {
   /** What the view is of, as a case names it: 'station'. */
   record: string;
+  /** The log `first` and `second` are in. */
+  log: Pick<ReturnType<typeof eventLog>, 'append'>;
   first: RecordedEvent;
   second: RecordedEvent;
   /** Why redelivering `second` must change nothing, when there is more to say. */
@@ -15,21 +18,24 @@ export interface DeliveryCases {
   olderBecause: string;
   /** The first event of another record of the same kind. */
   anotherRecord(): RecordedEvent;
-  /** An event of another kind's stream under the same record id. */
-  anotherKindSameId(): RecordedEvent;
-  /** An event on the record's own stream of a type the projection does not know. */
-  unknownType(): RecordedEvent;
+  /** Another record kind, on whose stream under the same record id `second` is written again. */
+  anotherKind: Pick<RecordKind, 'streamId'>;
 }
 
 /**
  * The cases every projection answers the same way, whatever its view: redelivery, replay of an older
  * event, events of other records and other kinds, and an unknown event type. Each stays its own test;
- * `build` runs inside the block, so what it writes is the block's own.
+ * `build` runs inside the block, so what it writes is the block's own. The other kind's event is
+ * `second` itself on that kind's stream, a type the projection handles: only the stream tells it apart.
  */
 export function describeDelivery<V extends StoredDocument>(projection: Projection<V>, build: () => DeliveryCases): void {
   describe('delivery', () => {
     const cases = build();
-    const { first, second } = cases;
+    const { log, first, second } = cases;
+    const recordId = documentIdOf(projection, first);
+    /** `second`'s actor and time on another stream, with another type if given. */
+    const writeAgain = (streamId: string, type = second.type) =>
+      log.append(streamId, { type, data: second.data }, { actor: second.metadata.actor, occurredAt: second.metadata.occurredAt });
     it(`an event delivered again changes nothing${cases.againBecause ? ` (${cases.againBecause})` : ''}`, () => {
       givenEvents(projection, [first, second]).when(second).thenUnchanged();
     });
@@ -43,11 +49,12 @@ export function describeDelivery<V extends StoredDocument>(projection: Projectio
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
-      givenEvents(projection, [first, second]).when(cases.anotherKindSameId()).thenUnchanged();
+      if (recordId === undefined) throw new Error(`${first.streamId} is not a ${projection.streamPrefix}… stream`);
+      givenEvents(projection, [first, second]).when(writeAgain(cases.anotherKind.streamId(recordId))).thenUnchanged();
     });
 
     it('an event type it does not know is refused, not dropped', () => {
-      givenEvents(projection, [first, second]).when(cases.unknownType()).thenThrows(/Unhandled case/);
+      givenEvents(projection, [first, second]).when(writeAgain(second.streamId, 'NoSuchEventType')).thenThrows(/Unhandled case/);
     });
   });
 }
