@@ -127,16 +127,13 @@ describe('annualreports projection', () => {
     return { AnnualReportReturned: returned, AnnualReportResubmitted: resubmitted, AnnualReportAccepted: r.accept(), CityReportAcknowledged: c.acknowledge() };
   });
 
-  describeDelivery(annualReportsProjection, () => {
-    const r = aReport();
-    return {
-      record: 'report',
-      log: r.log,
-      first: r.submit(),
-      second: r.return(),
-      olderBecause: 'a submission replayed does not undo the return',
-      anotherRecord: () => aReport('6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', r.log).submit(),
-      anotherKind: activityKind,
-    };
+  describeDelivery(annualReportsProjection, {
+    record: 'report',
+    of: aReport,
+    anotherId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+    first: (r) => r.submit(),
+    second: (r) => r.return(),
+    olderBecause: 'a submission replayed does not undo the return',
+    anotherKind: activityKind,
   });
 });

@@ -236,17 +236,14 @@ describe('applications projection', () => {
     return { ...a, ...b, ...c, ...d, ...e };
   });
 
-  describeDelivery(applicationsProjection, () => {
-    const application = anApplication();
-    return {
-      record: 'application',
-      log: application.log,
-      first: application.draft(),
-      second: application.submit(),
-      againBecause: 'not even a second line in the history',
-      olderBecause: 'a draft replayed does not send the application back to DRAFT',
-      anotherRecord: () => anApplication('app-other', application.log).draft(),
-      anotherKind: callKind,
-    };
+  describeDelivery(applicationsProjection, {
+    record: 'application',
+    of: anApplication,
+    anotherId: 'app-other',
+    first: (application) => application.draft(),
+    second: (application) => application.submit(),
+    againBecause: 'not even a second line in the history',
+    olderBecause: 'a draft replayed does not send the application back to DRAFT',
+    anotherKind: callKind,
   });
 });

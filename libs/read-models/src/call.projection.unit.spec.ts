@@ -71,16 +71,13 @@ describe('calls projection', () => {
     return { CallClosed: call.close(), CallListPublished: call.publish() };
   });
 
-  describeDelivery(callsProjection, () => {
-    const call = aCall();
-    return {
-      record: 'call',
-      log: call.log,
-      first: call.open(),
-      second: call.close(),
-      olderBecause: 'an opening replayed does not reopen the call',
-      anotherRecord: () => aCall('call-gz-2020', call.log).open(),
-      anotherKind: stationKind,
-    };
+  describeDelivery(callsProjection, {
+    record: 'call',
+    of: aCall,
+    anotherId: 'call-gz-2020',
+    first: (call) => call.open(),
+    second: (call) => call.close(),
+    olderBecause: 'an opening replayed does not reopen the call',
+    anotherKind: stationKind,
   });
 });

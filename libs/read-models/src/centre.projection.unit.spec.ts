@@ -155,16 +155,13 @@ describe('centres projection (服务中心 / 建设情况汇总表)', () => {
     };
   });
 
-  describeDelivery(centresProjection, () => {
-    const c = aCentre();
-    return {
-      record: 'centre',
-      log: c.log,
-      first: c.recognise(),
-      second: c.link(),
-      olderBecause: 'a recognition replayed does not drop the providers',
-      anotherRecord: () => aCentre('9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', c.log).recognise(),
-      anotherKind: deliveryKind,
-    };
+  describeDelivery(centresProjection, {
+    record: 'centre',
+    of: aCentre,
+    anotherId: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    first: (c) => c.recognise(),
+    second: (c) => c.link(),
+    olderBecause: 'a recognition replayed does not drop the providers',
+    anotherKind: deliveryKind,
   });
 });

@@ -259,16 +259,13 @@ describe('deliveries projection', () => {
     };
   });
 
-  describeDelivery(deliveriesProjection, () => {
-    const d = aDelivery();
-    return {
-      record: 'delivery',
-      log: d.log,
-      first: d.record(registered),
-      second: d.record(started),
-      olderBecause: 'a registration replayed does not undo the start',
-      anotherRecord: () => aDelivery('9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', d.log).record(registered),
-      anotherKind: followUpKind,
-    };
+  describeDelivery(deliveriesProjection, {
+    record: 'delivery',
+    of: aDelivery,
+    anotherId: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    first: (d) => d.record(registered),
+    second: (d) => d.record(started),
+    olderBecause: 'a registration replayed does not undo the start',
+    anotherKind: followUpKind,
   });
 });

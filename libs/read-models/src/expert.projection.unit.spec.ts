@@ -232,17 +232,14 @@ describe('experts projection', () => {
     };
   });
 
-  describeDelivery(expertsProjection, () => {
-    const expert = anExpert();
-    return {
-      record: 'expert',
-      log: expert.log,
-      first: expert.register(),
-      second: expert.admit(),
-      againBecause: 'not even a second line in the history',
-      olderBecause: 'a registration replayed does not undo the admission',
-      anotherRecord: () => anExpert('expert-li', expert.log).register(),
-      anotherKind: applicationKind,
-    };
+  describeDelivery(expertsProjection, {
+    record: 'expert',
+    of: anExpert,
+    anotherId: 'expert-li',
+    first: (expert) => expert.register(),
+    second: (expert) => expert.admit(),
+    againBecause: 'not even a second line in the history',
+    olderBecause: 'a registration replayed does not undo the admission',
+    anotherKind: applicationKind,
   });
 });

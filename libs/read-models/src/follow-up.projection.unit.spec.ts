@@ -149,16 +149,13 @@ describe('follow-ups projection', () => {
     };
   });
 
-  describeDelivery(followUpsProjection, () => {
-    const f = aFollowUp();
-    return {
-      record: 'follow-up',
-      log: f.log,
-      first: f.record(opened),
-      second: f.record(contacted),
-      olderBecause: 'an opening replayed does not forget the contact',
-      anotherRecord: () => aFollowUp('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', f.log).record(opened),
-      anotherKind: deliveryKind,
-    };
+  describeDelivery(followUpsProjection, {
+    record: 'follow-up',
+    of: aFollowUp,
+    anotherId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    first: (f) => f.record(opened),
+    second: (f) => f.record(contacted),
+    olderBecause: 'an opening replayed does not forget the contact',
+    anotherKind: deliveryKind,
   });
 });

@@ -184,16 +184,13 @@ describe('stations projection', () => {
     return { ...later, StationRevoked: revoked };
   });
 
-  describeDelivery(stationsProjection, () => {
-    const station = aStation();
-    return {
-      record: 'station',
-      log: station.log,
-      first: station.designate(),
-      second: station.sign('穗2019版', '2019-09-20T10:00:00+08:00'),
-      olderBecause: 'a designation replayed does not wipe the covenants',
-      anotherRecord: () => aStation('st-008', station.log).designate(),
-      anotherKind: applicationKind,
-    };
+  describeDelivery(stationsProjection, {
+    record: 'station',
+    of: aStation,
+    anotherId: 'st-008',
+    first: (station) => station.designate(),
+    second: (station) => station.sign('穗2019版', '2019-09-20T10:00:00+08:00'),
+    olderBecause: 'a designation replayed does not wipe the covenants',
+    anotherKind: applicationKind,
   });
 });

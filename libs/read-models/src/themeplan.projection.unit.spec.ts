@@ -37,16 +37,13 @@ describe('themeplans projection', () => {
     return { ThemePlanRevised: p.revise() };
   });
 
-  describeDelivery(themePlansProjection, () => {
-    const p = aPlan();
-    return {
-      record: 'plan',
-      log: p.log,
-      first: p.adopt(),
-      second: p.revise(),
-      olderBecause: 'an adoption replayed does not undo the revision',
-      anotherRecord: () => aPlan('2c3d4e5f-6071-4829-8a3b-4c5d6e7f8091', p.log).adopt(),
-      anotherKind: activityKind,
-    };
+  describeDelivery(themePlansProjection, {
+    record: 'plan',
+    of: aPlan,
+    anotherId: '2c3d4e5f-6071-4829-8a3b-4c5d6e7f8091',
+    first: (p) => p.adopt(),
+    second: (p) => p.revise(),
+    olderBecause: 'an adoption replayed does not undo the revision',
+    anotherKind: activityKind,
   });
 });

@@ -2,22 +2,21 @@ import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import type { StoredDocument } from '../document-store/document-store.port';
 import { documentIdOf, type Projection } from '../projector/projection';
-import { givenEvents, type eventLog } from './projection-gwt';
+import { givenEvents, type EventLog } from './projection-gwt';
 
-/** One record's first two events, and where the events from elsewhere a view must not take for its own come from. */
-export interface DeliveryCases {
+/** How to write one record's history and its first two events, and where the events from elsewhere a view must not take for its own come from. */
+export interface DeliveryCases<R extends { log: EventLog }> {
   /** What the view is of, as a case names it: 'station'. */
   record: string;
-  /** The log `first` and `second` are in. */
-  log: Pick<ReturnType<typeof eventLog>, 'append'>;
-  first: RecordedEvent;
-  second: RecordedEvent;
+  /** A record's history: `of()` the record under test, `of(anotherId, log)` another of its kind in the same log. */
+  of(id?: string, log?: EventLog): R;
+  anotherId: string;
+  first(record: R): RecordedEvent;
+  second(record: R): RecordedEvent;
   /** Why redelivering `second` must change nothing, when there is more to say. */
   againBecause?: string;
   /** What replaying `first` over the view must not undo. */
   olderBecause: string;
-  /** The first event of another record of the same kind. */
-  anotherRecord(): RecordedEvent;
   /** Another record kind, on whose stream under the same record id `second` is written again. */
   anotherKind: Pick<RecordKind, 'streamId'>;
 }
@@ -25,13 +24,16 @@ export interface DeliveryCases {
 /**
  * The cases every projection answers the same way, whatever its view: redelivery, replay of an older
  * event, events of other records and other kinds, and an unknown event type. Each stays its own test;
- * `build` runs inside the block, so what it writes is the block's own. The other kind's event is
- * `second` itself on that kind's stream, a type the projection handles: only the stream tells it apart.
+ * the record's history is written inside the block, so it is the block's own. Another record's event is
+ * its `first`; the other kind's event is `second` itself on that kind's stream, a type the projection
+ * handles: only the stream tells it apart.
  */
-export function describeDelivery<V extends StoredDocument>(projection: Projection<V>, build: () => DeliveryCases): void {
+export function describeDelivery<V extends StoredDocument, R extends { log: EventLog }>(projection: Projection<V>, cases: DeliveryCases<R>): void {
   describe('delivery', () => {
-    const cases = build();
-    const { log, first, second } = cases;
+    const subject = cases.of();
+    const { log } = subject;
+    const first = cases.first(subject);
+    const second = cases.second(subject);
     const recordId = documentIdOf(projection, first);
     /** `second`'s actor and time on another stream, with another type if given. */
     const writeAgain = (streamId: string, type = second.type) =>
@@ -45,7 +47,7 @@ export function describeDelivery<V extends StoredDocument>(projection: Projectio
     });
 
     it(`another ${cases.record}’s events leave the view alone`, () => {
-      givenEvents(projection, [first]).when(cases.anotherRecord()).thenUnchanged();
+      givenEvents(projection, [first]).when(cases.first(cases.of(cases.anotherId, log))).thenUnchanged();
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
