@@ -123,11 +123,8 @@ describe('activities projection', () => {
   });
 
   describeDelivery(activitiesProjection, {
-    record: 'activity',
     of: anActivity,
-    anotherId: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-    first: (a) => a.plan(),
-    second: (a) => a.register(),
+    firstTwo: (a) => [a.plan(), a.register()],
     olderBecause: 'a plan replayed does not drop the registration',
     anotherKind: deliveryKind,
   });

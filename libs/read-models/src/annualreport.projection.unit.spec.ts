@@ -128,11 +128,8 @@ describe('annualreports projection', () => {
   });
 
   describeDelivery(annualReportsProjection, {
-    record: 'report',
     of: aReport,
-    anotherId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
-    first: (r) => r.submit(),
-    second: (r) => r.return(),
+    firstTwo: (r) => [r.submit(), r.return()],
     olderBecause: 'a submission replayed does not undo the return',
     anotherKind: activityKind,
   });

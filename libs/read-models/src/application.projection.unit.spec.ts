@@ -237,11 +237,8 @@ describe('applications projection', () => {
   });
 
   describeDelivery(applicationsProjection, {
-    record: 'application',
     of: anApplication,
-    anotherId: 'app-other',
-    first: (application) => application.draft(),
-    second: (application) => application.submit(),
+    firstTwo: (application) => [application.draft(), application.submit()],
     againBecause: 'not even a second line in the history',
     olderBecause: 'a draft replayed does not send the application back to DRAFT',
     anotherKind: callKind,

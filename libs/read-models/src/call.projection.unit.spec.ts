@@ -72,11 +72,8 @@ describe('calls projection', () => {
   });
 
   describeDelivery(callsProjection, {
-    record: 'call',
     of: aCall,
-    anotherId: 'call-gz-2020',
-    first: (call) => call.open(),
-    second: (call) => call.close(),
+    firstTwo: (call) => [call.open(), call.close()],
     olderBecause: 'an opening replayed does not reopen the call',
     anotherKind: stationKind,
   });

@@ -156,11 +156,8 @@ describe('centres projection (服务中心 / 建设情况汇总表)', () => {
   });
 
   describeDelivery(centresProjection, {
-    record: 'centre',
     of: aCentre,
-    anotherId: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-    first: (c) => c.recognise(),
-    second: (c) => c.link(),
+    firstTwo: (c) => [c.recognise(), c.link()],
     olderBecause: 'a recognition replayed does not drop the providers',
     anotherKind: deliveryKind,
   });

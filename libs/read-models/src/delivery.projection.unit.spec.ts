@@ -260,11 +260,8 @@ describe('deliveries projection', () => {
   });
 
   describeDelivery(deliveriesProjection, {
-    record: 'delivery',
     of: aDelivery,
-    anotherId: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-    first: (d) => d.record(registered),
-    second: (d) => d.record(started),
+    firstTwo: (d) => [d.record(registered), d.record(started)],
     olderBecause: 'a registration replayed does not undo the start',
     anotherKind: followUpKind,
   });

@@ -233,11 +233,8 @@ describe('experts projection', () => {
   });
 
   describeDelivery(expertsProjection, {
-    record: 'expert',
     of: anExpert,
-    anotherId: 'expert-li',
-    first: (expert) => expert.register(),
-    second: (expert) => expert.admit(),
+    firstTwo: (expert) => [expert.register(), expert.admit()],
     againBecause: 'not even a second line in the history',
     olderBecause: 'a registration replayed does not undo the admission',
     anotherKind: applicationKind,

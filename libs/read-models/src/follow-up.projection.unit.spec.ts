@@ -150,11 +150,8 @@ describe('follow-ups projection', () => {
   });
 
   describeDelivery(followUpsProjection, {
-    record: 'follow-up',
     of: aFollowUp,
-    anotherId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    first: (f) => f.record(opened),
-    second: (f) => f.record(contacted),
+    firstTwo: (f) => [f.record(opened), f.record(contacted)],
     olderBecause: 'an opening replayed does not forget the contact',
     anotherKind: deliveryKind,
   });

@@ -185,11 +185,8 @@ describe('stations projection', () => {
   });
 
   describeDelivery(stationsProjection, {
-    record: 'station',
     of: aStation,
-    anotherId: 'st-008',
-    first: (station) => station.designate(),
-    second: (station) => station.sign('穗2019版', '2019-09-20T10:00:00+08:00'),
+    firstTwo: (station) => [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')],
     olderBecause: 'a designation replayed does not wipe the covenants',
     anotherKind: applicationKind,
   });

@@ -38,11 +38,8 @@ describe('themeplans projection', () => {
   });
 
   describeDelivery(themePlansProjection, {
-    record: 'plan',
     of: aPlan,
-    anotherId: '2c3d4e5f-6071-4829-8a3b-4c5d6e7f8091',
-    first: (p) => p.adopt(),
-    second: (p) => p.revise(),
+    firstTwo: (p) => [p.adopt(), p.revise()],
     olderBecause: 'an adoption replayed does not undo the revision',
     anotherKind: activityKind,
   });

@@ -4,15 +4,15 @@ import type { StoredDocument } from '../document-store/document-store.port';
 import { documentIdOf, type Projection } from '../projector/projection';
 import { givenEvents, type EventLog } from './projection-gwt';
 
+/** Another record of the kind under test: an id every kind's decider takes (a UUID) and no spec gives its own record. */
+const ANOTHER_RECORD_ID = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+
 /** How to write one record's history and its first two events, and where the events from elsewhere a view must not take for its own come from. */
 export interface DeliveryCases<R extends { log: EventLog }> {
-  /** What the view is of, as a case names it: 'station'. */
-  record: string;
-  /** A record's history: `of()` the record under test, `of(anotherId, log)` another of its kind in the same log. */
+  /** A record's history: `of()` the record under test, `of(id, log)` another of its kind in the same log. */
   of(id?: string, log?: EventLog): R;
-  anotherId: string;
-  first(record: R): RecordedEvent;
-  second(record: R): RecordedEvent;
+  /** The record's first two events, written in turn. */
+  firstTwo(record: R): [RecordedEvent, RecordedEvent];
   /** Why redelivering `second` must change nothing, when there is more to say. */
   againBecause?: string;
   /** What replaying `first` over the view must not undo. */
@@ -25,15 +25,16 @@ export interface DeliveryCases<R extends { log: EventLog }> {
  * The cases every projection answers the same way, whatever its view: redelivery, replay of an older
  * event, events of other records and other kinds, and an unknown event type. Each stays its own test;
  * the record's history is written inside the block, so it is the block's own. Another record's event is
- * its `first`; the other kind's event is `second` itself on that kind's stream, a type the projection
+ * its first; the other kind's event is `second` itself on that kind's stream, a type the projection
  * handles: only the stream tells it apart.
  */
 export function describeDelivery<V extends StoredDocument, R extends { log: EventLog }>(projection: Projection<V>, cases: DeliveryCases<R>): void {
   describe('delivery', () => {
     const subject = cases.of();
     const { log } = subject;
-    const first = cases.first(subject);
-    const second = cases.second(subject);
+    const [first, second] = cases.firstTwo(subject);
+    /** The kind's name, as the stream prefix has it: 'station'. */
+    const record = projection.streamPrefix.replace(/-$/, '');
     const recordId = documentIdOf(projection, first);
     /** `second`'s actor and time on another stream, with another type if given. */
     const writeAgain = (streamId: string, type = second.type) =>
@@ -46,8 +47,9 @@ export function describeDelivery<V extends StoredDocument, R extends { log: Even
       givenEvents(projection, [first, second]).when(first).thenUnchanged();
     });
 
-    it(`another ${cases.record}’s events leave the view alone`, () => {
-      givenEvents(projection, [first]).when(cases.first(cases.of(cases.anotherId, log))).thenUnchanged();
+    it(`another ${record}’s events leave the view alone`, () => {
+      const [another] = cases.firstTwo(cases.of(ANOTHER_RECORD_ID, log));
+      givenEvents(projection, [first]).when(another).thenUnchanged();
     });
 
     it('another kind’s events leave the view alone, even under the same id', () => {
