@@ -122,16 +122,10 @@ describe('activities projection', () => {
     };
   });
 
-  describeDelivery(activitiesProjection, () => {
-    const a = anActivity();
-    return {
-      record: 'activity',
-      first: a.plan(),
-      second: a.register(),
-      olderBecause: 'a plan replayed does not drop the registration',
-      anotherRecord: () => anActivity('9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', a.log).plan(),
-      anotherKindSameId: () => a.log.append(deliveryKind.streamId(ACTIVITY_ID), { type: 'DeliveryStarted', data: { deliveryId: ACTIVITY_ID } }, { actor: stationOperator, occurredAt: '2026-03-06T02:00:00.000Z' }),
-      unknownType: () => a.log.append(activityKind.streamId(ACTIVITY_ID), { type: 'ActivityRenamed', data: { activityId: ACTIVITY_ID } }, { actor: stationOperator, occurredAt: '2026-03-06T02:00:00.000Z' }),
-    };
+  describeDelivery(activitiesProjection, {
+    of: anActivity,
+    firstTwo: (a) => [a.plan(), a.register()],
+    olderBecause: 'a plan replayed does not drop the registration',
+    anotherKind: deliveryKind,
   });
 });

@@ -44,16 +44,28 @@ export interface AnnualReportView extends ViewVersion {
 
 const cityOf = (regionCode: string) => (isProvinceCode(regionCode) ? null : cityCodeOf(regionCode));
 
-const common = (): Pick<AnnualReportView, 'returns' | 'resubmissions' | 'acceptance' | 'hub' | 'reports' | 'totals' | 'outstanding' | 'acknowledgement'> => ({
-  returns: [],
-  resubmissions: [],
-  acceptance: null,
-  hub: null,
-  reports: [],
-  totals: null,
-  outstanding: null,
-  acknowledgement: null,
-});
+/** What a submission sets, an organisation's or the city's: the report as submitted, nothing returned, accepted or acknowledged yet. */
+function submitted(data: Data<'AnnualReportSubmitted' | 'CityReportSubmitted'>) {
+  const { reportId, year, steward, summary, plan, deadline, submittedOn, onTime, submittedAt } = data;
+  return {
+    _id: reportId,
+    id: reportId,
+    year,
+    status: 'SUBMITTED' as const,
+    steward,
+    summary,
+    plan,
+    deadline,
+    submittedOn,
+    onTime,
+    late: !onTime,
+    submittedAt,
+    returns: [],
+    resubmissions: [],
+    acceptance: null,
+    acknowledgement: null,
+  };
+}
 
 /** Pure: the report's document after one more of its events. */
 export function projectAnnualReport(view: AnnualReportView | undefined, recorded: RecordedEvent): AnnualReportView | undefined {
@@ -61,56 +73,13 @@ export function projectAnnualReport(view: AnnualReportView | undefined, recorded
   const version = versionOf(recorded);
   switch (event.type) {
     case 'AnnualReportSubmitted': {
-      const { reportId, year, subject, steward, summary, figures, plan, deadline, submittedOn, onTime, submittedAt } = event.data;
-      return {
-        _id: reportId,
-        id: reportId,
-        year,
-        status: 'SUBMITTED',
-        subjectKind: subject.kind,
-        subject,
-        steward,
-        regionCode: subject.regionCode,
-        cityCode: cityOf(subject.regionCode),
-        summary,
-        plan,
-        figures,
-        deadline,
-        submittedOn,
-        onTime,
-        late: !onTime,
-        submittedAt,
-        ...common(),
-        ...version,
-      };
+      const { subject, figures } = event.data;
+      const cityCode = cityOf(subject.regionCode);
+      return { ...submitted(event.data), subjectKind: subject.kind, subject, regionCode: subject.regionCode, cityCode, figures, hub: null, reports: [], totals: null, outstanding: null, ...version };
     }
     case 'CityReportSubmitted': {
-      const { reportId, year, cityCode, hub, steward, summary, plan, reports, totals, outstanding, deadline, submittedOn, onTime, submittedAt } = event.data;
-      return {
-        _id: reportId,
-        id: reportId,
-        year,
-        status: 'SUBMITTED',
-        subjectKind: 'CITY',
-        subject: null,
-        steward,
-        regionCode: cityCode,
-        cityCode,
-        summary,
-        plan,
-        figures: null,
-        deadline,
-        submittedOn,
-        onTime,
-        late: !onTime,
-        submittedAt,
-        ...common(),
-        hub,
-        reports,
-        totals,
-        outstanding,
-        ...version,
-      };
+      const { cityCode, hub, reports, totals, outstanding } = event.data;
+      return { ...submitted(event.data), subjectKind: 'CITY', subject: null, regionCode: cityCode, cityCode, figures: null, hub, reports, totals, outstanding, ...version };
     }
     case 'AnnualReportReturned':
       if (!view) return view;

@@ -127,16 +127,10 @@ describe('annualreports projection', () => {
     return { AnnualReportReturned: returned, AnnualReportResubmitted: resubmitted, AnnualReportAccepted: r.accept(), CityReportAcknowledged: c.acknowledge() };
   });
 
-  describeDelivery(annualReportsProjection, () => {
-    const r = aReport();
-    return {
-      record: 'report',
-      first: r.submit(),
-      second: r.return(),
-      olderBecause: 'a submission replayed does not undo the return',
-      anotherRecord: () => aReport('6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', r.log).submit(),
-      anotherKindSameId: () => r.log.append(activityKind.streamId(REPORT_ID), { type: 'ActivityCancelled', data: { activityId: REPORT_ID } }, { actor: cityHub, occurredAt: '2027-01-23T02:00:00.000Z' }),
-      unknownType: () => r.log.append(annualReportKind.streamId(REPORT_ID), { type: 'AnnualReportWithdrawn', data: { reportId: REPORT_ID } }, { actor: cityHub, occurredAt: '2027-01-23T02:00:00.000Z' }),
-    };
+  describeDelivery(annualReportsProjection, {
+    of: aReport,
+    firstTwo: (r) => [r.submit(), r.return()],
+    olderBecause: 'a submission replayed does not undo the return',
+    anotherKind: activityKind,
   });
 });

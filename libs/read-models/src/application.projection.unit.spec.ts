@@ -19,10 +19,8 @@ import {
   tianheReviewer,
 } from '@sme/domain/application/application.fixtures';
 import type { ApplicationForm } from '@sme/domain/application/application.form';
-import { callDecider } from '@sme/domain/call/call.decider';
-import { call2019, GZ, guangzhouBureau } from '@sme/domain/call/call.fixtures';
+import { call2019, GZ } from '@sme/domain/call/call.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
-import { at } from '@sme/domain/shared/testing';
 import { applicationsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
@@ -238,24 +236,11 @@ describe('applications projection', () => {
     return { ...a, ...b, ...c, ...d, ...e };
   });
 
-  describeDelivery(applicationsProjection, () => {
-    const application = anApplication();
-    return {
-      record: 'application',
-      first: application.draft(),
-      second: application.submit(),
-      againBecause: 'not even a second line in the history',
-      olderBecause: 'a draft replayed does not send the application back to DRAFT',
-      anotherRecord: () => anApplication('app-other', application.log).draft(),
-      anotherKindSameId: () =>
-        application.log
-          .stream(callDecider, callKind.streamId(APPLICATION_ID))
-          .recordOne({ type: 'OpenCall', data: { ...call2019, callId: APPLICATION_ID }, metadata: at('2019-05-24T09:00:00+08:00', guangzhouBureau) }),
-      unknownType: () =>
-        application.log.append(applicationKind.streamId(APPLICATION_ID), { type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID } }, {
-          actor: operator,
-          occurredAt: '2019-06-11T02:00:00.000Z',
-        }),
-    };
+  describeDelivery(applicationsProjection, {
+    of: anApplication,
+    firstTwo: (application) => [application.draft(), application.submit()],
+    againBecause: 'not even a second line in the history',
+    olderBecause: 'a draft replayed does not send the application back to DRAFT',
+    anotherKind: callKind,
   });
 });

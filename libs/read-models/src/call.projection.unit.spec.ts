@@ -2,8 +2,6 @@ import { callKind } from '@sme/domain/call/call.kind';
 import type { ListEntryInput } from '@sme/domain/call/call.commands';
 import { callDecider } from '@sme/domain/call/call.decider';
 import { call2019, guangzhouBureau } from '@sme/domain/call/call.fixtures';
-import { at } from '@sme/domain/shared/testing';
-import { designationOf } from '@sme/domain/station/station.fixtures';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { callsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
@@ -73,25 +71,10 @@ describe('calls projection', () => {
     return { CallClosed: call.close(), CallListPublished: call.publish() };
   });
 
-  describeDelivery(callsProjection, () => {
-    const call = aCall();
-    return {
-      record: 'call',
-      first: call.open(),
-      second: call.close(),
-      olderBecause: 'an opening replayed does not reopen the call',
-      anotherRecord: () => aCall('call-gz-2020', call.log).open(),
-      anotherKindSameId: () =>
-        call.log.stream(stationKind, stationKind.streamId(CALL_ID)).recordOne({
-          type: 'DesignateStation',
-          data: designationOf(CALL_ID),
-          metadata: at('2019-09-10T10:00:00+08:00', guangzhouBureau),
-        }),
-      unknownType: () =>
-        call.log.append(callKind.streamId(CALL_ID), { type: 'CallReopened', data: { callId: CALL_ID } }, {
-          actor: guangzhouBureau,
-          occurredAt: '2019-09-01T02:00:00.000Z',
-        }),
-    };
+  describeDelivery(callsProjection, {
+    of: aCall,
+    firstTwo: (call) => [call.open(), call.close()],
+    olderBecause: 'an opening replayed does not reopen the call',
+    anotherKind: stationKind,
   });
 });

@@ -155,16 +155,10 @@ describe('centres projection (服务中心 / 建设情况汇总表)', () => {
     };
   });
 
-  describeDelivery(centresProjection, () => {
-    const c = aCentre();
-    return {
-      record: 'centre',
-      first: c.recognise(),
-      second: c.link(),
-      olderBecause: 'a recognition replayed does not drop the providers',
-      anotherRecord: () => aCentre('9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', c.log).recognise(),
-      anotherKindSameId: () => c.log.append(deliveryKind.streamId(CENTRE_ID), { type: 'DeliveryStarted', data: { deliveryId: CENTRE_ID } }, { actor: centreStaff, occurredAt: '2026-04-05T01:00:00.000Z' }),
-      unknownType: () => c.log.append(centreKind.streamId(CENTRE_ID), { type: 'CentreRenamed', data: { centreId: CENTRE_ID } }, { actor: centreStaff, occurredAt: '2026-04-05T01:00:00.000Z' }),
-    };
+  describeDelivery(centresProjection, {
+    of: aCentre,
+    firstTwo: (c) => [c.recognise(), c.link()],
+    olderBecause: 'a recognition replayed does not drop the providers',
+    anotherKind: deliveryKind,
   });
 });

@@ -2,7 +2,6 @@ import * as fixture from '@sme/domain/delivery/delivery.fixtures';
 import type { DeliveryEvent, DeliveryEvents } from '@sme/domain/delivery/delivery.events';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
-import { opened } from '@sme/domain/follow-up/follow-up.fixtures';
 import type { DeliveryView } from './delivery.projection';
 import { deliveriesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
@@ -260,17 +259,10 @@ describe('deliveries projection', () => {
     };
   });
 
-  describeDelivery(deliveriesProjection, () => {
-    const d = aDelivery();
-    return {
-      record: 'delivery',
-      first: d.record(registered),
-      second: d.record(started),
-      olderBecause: 'a registration replayed does not undo the start',
-      anotherRecord: () => aDelivery('9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', d.log).record(registered),
-      anotherKindSameId: () => d.log.append(followUpKind.streamId(DELIVERY_ID), opened, { actor: steward, occurredAt: '2026-03-04T02:00:00.000Z' }),
-      unknownType: () =>
-        d.log.append(deliveryKind.streamId(DELIVERY_ID), { type: 'DeliveryRenamed', data: { deliveryId: DELIVERY_ID, title: '融资诊断' } }, { actor: steward, occurredAt: '2026-03-04T02:00:00.000Z' }),
-    };
+  describeDelivery(deliveriesProjection, {
+    of: aDelivery,
+    firstTwo: (d) => [d.record(registered), d.record(started)],
+    olderBecause: 'a registration replayed does not undo the start',
+    anotherKind: followUpKind,
   });
 });

@@ -2,8 +2,6 @@ import { applicationKind } from '@sme/domain/application/application.kind';
 import { expertKind } from '@sme/domain/expert/expert.kind';
 import type { ExpertCommand, RegisterExpert } from '@sme/domain/expert/expert.commands';
 import { expertDecider } from '@sme/domain/expert/expert.decider';
-import { applicationDecider } from '@sme/domain/application/application.decider';
-import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
 import { anActor, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
@@ -234,24 +232,11 @@ describe('experts projection', () => {
     };
   });
 
-  describeDelivery(expertsProjection, () => {
-    const expert = anExpert();
-    return {
-      record: 'expert',
-      first: expert.register(),
-      second: expert.admit(),
-      againBecause: 'not even a second line in the history',
-      olderBecause: 'a registration replayed does not undo the admission',
-      anotherRecord: () => anExpert('expert-li', expert.log).register(),
-      anotherKindSameId: () =>
-        expert.log
-          .stream(applicationDecider, applicationKind.streamId(EXPERT_ID))
-          .recordOne(command('CreateApplication', { applicationId: EXPERT_ID, call: callSnapshot, form: aForm() })),
-      unknownType: () =>
-        expert.log.append(expertKind.streamId(EXPERT_ID), { type: 'ExpertRenamed', data: { expertId: EXPERT_ID, name: '王明' } }, {
-          actor: hub,
-          occurredAt: '2024-03-01T02:00:00.000Z',
-        }),
-    };
+  describeDelivery(expertsProjection, {
+    of: anExpert,
+    firstTwo: (expert) => [expert.register(), expert.admit()],
+    againBecause: 'not even a second line in the history',
+    olderBecause: 'a registration replayed does not undo the admission',
+    anotherKind: applicationKind,
   });
 });

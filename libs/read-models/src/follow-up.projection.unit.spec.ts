@@ -1,4 +1,4 @@
-import { DELIVERY_ID, ENTERPRISE_ID, ENTERPRISE_USCC, PROVIDER_ID, PROVIDER_USCC, providerStaff, registered, servedEnterprise, steward } from '@sme/domain/delivery/delivery.fixtures';
+import { DELIVERY_ID, ENTERPRISE_ID, ENTERPRISE_USCC, PROVIDER_ID, PROVIDER_USCC, providerStaff, servedEnterprise, steward } from '@sme/domain/delivery/delivery.fixtures';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { contacted, FOLLOW_UP_ID, opened, planned } from '@sme/domain/follow-up/follow-up.fixtures';
 import type { FollowUpEvent } from '@sme/domain/follow-up/follow-up.events';
@@ -149,17 +149,10 @@ describe('follow-ups projection', () => {
     };
   });
 
-  describeDelivery(followUpsProjection, () => {
-    const f = aFollowUp();
-    return {
-      record: 'follow-up',
-      first: f.record(opened),
-      second: f.record(contacted),
-      olderBecause: 'an opening replayed does not forget the contact',
-      anotherRecord: () => aFollowUp('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', f.log).record(opened),
-      anotherKindSameId: () => f.log.append(deliveryKind.streamId(FOLLOW_UP_ID), registered, { actor: providerStaff, occurredAt: '2026-09-29T03:00:00.000Z' }),
-      unknownType: () =>
-        f.log.append(followUpKind.streamId(FOLLOW_UP_ID), { type: 'FollowUpReopened', data: { followUpId: FOLLOW_UP_ID } }, { actor: steward, occurredAt: '2026-09-29T03:00:00.000Z' }),
-    };
+  describeDelivery(followUpsProjection, {
+    of: aFollowUp,
+    firstTwo: (f) => [f.record(opened), f.record(contacted)],
+    olderBecause: 'an opening replayed does not forget the contact',
+    anotherKind: deliveryKind,
   });
 });

@@ -1,6 +1,4 @@
 import { applicationKind } from '@sme/domain/application/application.kind';
-import { applicationDecider } from '@sme/domain/application/application.decider';
-import { aForm, callSnapshot, command } from '@sme/domain/application/application.fixtures';
 import { cityBureau, GZ, hub } from '@sme/domain/shared/testing';
 import type { RevocationGround } from '@sme/domain/station/revocation-grounds';
 import { designationOf, evidence, OWNER, owner } from '@sme/domain/station/station.fixtures';
@@ -186,23 +184,10 @@ describe('stations projection', () => {
     return { ...later, StationRevoked: revoked };
   });
 
-  describeDelivery(stationsProjection, () => {
-    const station = aStation();
-    return {
-      record: 'station',
-      first: station.designate(),
-      second: station.sign('穗2019版', '2019-09-20T10:00:00+08:00'),
-      olderBecause: 'a designation replayed does not wipe the covenants',
-      anotherRecord: () => aStation('st-008', station.log).designate(),
-      anotherKindSameId: () =>
-        station.log
-          .stream(applicationDecider, applicationKind.streamId('st-007'))
-          .recordOne(command('CreateApplication', { applicationId: 'st-007', call: callSnapshot, form: aForm() })),
-      unknownType: () =>
-        station.log.append(stationKind.streamId('st-007'), { type: 'StationRenamed', data: { stationId: 'st-007', name: '新名' } }, {
-          actor: cityBureau,
-          occurredAt: '2019-10-01T02:00:00.000Z',
-        }),
-    };
+  describeDelivery(stationsProjection, {
+    of: aStation,
+    firstTwo: (station) => [station.designate(), station.sign('穗2019版', '2019-09-20T10:00:00+08:00')],
+    olderBecause: 'a designation replayed does not wipe the covenants',
+    anotherKind: applicationKind,
   });
 });

@@ -37,16 +37,10 @@ describe('themeplans projection', () => {
     return { ThemePlanRevised: p.revise() };
   });
 
-  describeDelivery(themePlansProjection, () => {
-    const p = aPlan();
-    return {
-      record: 'plan',
-      first: p.adopt(),
-      second: p.revise(),
-      olderBecause: 'an adoption replayed does not undo the revision',
-      anotherRecord: () => aPlan('2c3d4e5f-6071-4829-8a3b-4c5d6e7f8091', p.log).adopt(),
-      anotherKindSameId: () => p.log.append(activityKind.streamId(PLAN_ID), { type: 'ActivityCancelled', data: { activityId: PLAN_ID } }, { actor: gzHub, occurredAt: '2026-02-02T02:00:00.000Z' }),
-      unknownType: () => p.log.append(themePlanKind.streamId(PLAN_ID), { type: 'ThemePlanArchived', data: { themePlanId: PLAN_ID } }, { actor: gzHub, occurredAt: '2026-02-02T02:00:00.000Z' }),
-    };
+  describeDelivery(themePlansProjection, {
+    of: aPlan,
+    firstTwo: (p) => [p.adopt(), p.revise()],
+    olderBecause: 'an adoption replayed does not undo the revision',
+    anotherKind: activityKind,
   });
 });

@@ -2,8 +2,7 @@ import { countServiceVisits, type ServiceCount } from '@sme/domain/shared/servic
 import type { ActivityView } from '../activity.projection';
 import type { DeliveryView } from '../delivery.projection';
 import type { ThemePlanView } from '../themeplan.projection';
-import { allOf } from './conditions';
-import { placeCondition, requireDay } from './activity-list';
+import { allOf, placeCondition, requireDay } from './conditions';
 import type { ReadModelReader } from './read-model-reader';
 
 /** How the figures are broken down: by the organising (or serving) organisation, by district, or by city. */

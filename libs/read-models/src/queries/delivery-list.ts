@@ -1,12 +1,10 @@
 import type { ServingKind, Steward } from '@sme/domain/delivery/delivery.terms';
-import { isBusinessDate } from '@sme/domain/shared/dates';
 import { countServiceVisits } from '@sme/domain/shared/service-counting';
-import { isCityCode, isProvinceCode } from '@sme/domain/shared/region-code';
 import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import type { Filter } from '../document-store/document-store.port';
 import type { DeliveryView, DeliveryViewStatus } from '../delivery.projection';
 import type { FollowUpView } from '../follow-up.projection';
-import { allOf, regionCodeStartsWith } from './conditions';
+import { allOf, equalAt, placeCondition, requireDay } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { containsText, sortKeys, type ReadModelReader } from './read-model-reader';
 
@@ -45,22 +43,17 @@ const CHINA_OFFSET = '+08:00';
 /** The instant a business day begins in China, as the ISO string registeredAt is stored as. */
 const chinaDayStart = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00.000${CHINA_OFFSET}`) + plusDays * DAY_MS).toISOString();
 
-function requireDate(value: string, name: string): string {
-  if (!isBusinessDate(value)) throw new RangeError(`${name} must be a date YYYY-MM-DD`);
-  return value;
-}
-
 /** Delivered in [from, until], or not delivered and registered on a day in China inside it. */
 export function deliveryPeriodCondition(from: string | undefined, until: string | undefined): Filter | undefined {
   if (!from && !until) return undefined;
   const on: Record<string, string> = {};
   const at: Record<string, string> = {};
   if (from) {
-    on.$gte = requireDate(from, 'from');
+    on.$gte = requireDay(from, 'from');
     at.$gte = chinaDayStart(from);
   }
   if (until) {
-    on.$lte = requireDate(until, 'until');
+    on.$lte = requireDay(until, 'until');
     at.$lt = chinaDayStart(until, 1);
   }
   return { $or: [{ deliveredOn: on }, { deliveredOn: null, registeredAt: at }] };
@@ -69,23 +62,18 @@ export function deliveryPeriodCondition(from: string | undefined, until: string 
 const CLOSED_FOR_VISITS: DeliveryViewStatus[] = ['CANCELLED', 'ARCHIVED'];
 
 export function deliveryFilter(filter: DeliveryListFilter): Filter {
-  const all: Filter[] = [];
-  const equal = (field: string, value: string | undefined) => {
-    if (value) all.push({ [field]: value });
-  };
-  equal('status', filter.status);
-  equal('domain', filter.domain);
-  equal('enterprise.enterpriseId', filter.enterpriseId);
-  equal('enterprise.uscc', filter.enterpriseUscc);
-  equal('server.kind', filter.serverKind);
-  equal('server.id', filter.serverId);
-  equal('server.orgId', filter.serverOrgId);
-  if (filter.regionCode) {
-    const code = filter.regionCode;
-    all.push(isProvinceCode(code) ? regionCodeStartsWith(code.slice(0, 2)) : isCityCode(code) ? { cityCode: code } : { regionCode: code });
-  }
-  equal('steward.role', filter.stewardRole);
-  equal('steward.regionCode', filter.stewardRegionCode);
+  const all = equalAt(filter, {
+    status: 'status',
+    domain: 'domain',
+    enterpriseId: 'enterprise.enterpriseId',
+    enterpriseUscc: 'enterprise.uscc',
+    serverKind: 'server.kind',
+    serverId: 'server.id',
+    serverOrgId: 'server.orgId',
+    stewardRole: 'steward.role',
+    stewardRegionCode: 'steward.regionCode',
+  });
+  if (filter.regionCode) all.push(placeCondition(filter.regionCode));
   const period = deliveryPeriodCondition(filter.from, filter.until);
   if (period) all.push(period);
   if (filter.returnVisitDue === true) all.push({ returnVisitRequired: true, returnVisitDone: false, status: { $nin: CLOSED_FOR_VISITS } });
@@ -108,7 +96,7 @@ export async function listDeliveries(reader: ReadModelReader, filter: DeliveryLi
 
 /** Delivered services neither confirmed nor disputed whose day of automatic confirmation has come by `today`; oldest first. */
 export async function deliveriesConfirmableOn(reader: ReadModelReader, today: string): Promise<DeliveryView[]> {
-  const query = { status: 'DELIVERED', confirmableAutomaticallyFrom: { $lte: requireDate(today, 'today') } };
+  const query = { status: 'DELIVERED', confirmableAutomaticallyFrom: { $lte: requireDay(today, 'today') } };
   return (await reader.collection<DeliveryView>('deliveries')).find(query, { sort: { confirmableAutomaticallyFrom: 1, deliveredOn: 1 } });
 }
 
@@ -188,7 +176,7 @@ export async function deliveryFigures(
 ): Promise<DeliveryFigures> {
   const { from, until, serverKind, serverId, serverOrgId, regionCode } = filter;
   const scope = deliveryFilter({ serverKind, serverId, serverOrgId, regionCode });
-  const query = allOf([scope, { deliveredOn: { $gte: requireDate(from, 'from'), $lte: requireDate(until, 'until') } }].filter((f) => Object.keys(f).length > 0));
+  const query = allOf([scope, { deliveredOn: { $gte: requireDay(from, 'from'), $lte: requireDay(until, 'until') } }].filter((f) => Object.keys(f).length > 0));
   const deliveries = await (await reader.collection<DeliveryView>('deliveries')).find(query, { sort: { deliveredOn: 1 } });
   const followUpCollection = await reader.collection<FollowUpView>('followups');
   const ids = deliveries.map((d) => d.id);

@@ -1,7 +1,7 @@
 import type { Steward } from '@sme/domain/delivery/delivery.terms';
 import type { FollowUpView, FollowUpViewStatus } from '../follow-up.projection';
 import type { Filter } from '../document-store/document-store.port';
-import { allOf } from './conditions';
+import { allOf, equalAt } from './conditions';
 import { cursorPage, type PageRequest } from './cursor-page';
 import { sortKeys, type ReadModelReader } from './read-model-reader';
 import { regionWithin } from './region-within';
@@ -29,22 +29,20 @@ export interface FollowUpListFilter {
 export const FOLLOW_UP_SORTS = ['dueOn', 'openedAt', 'updatedAt'] as const;
 
 export function followUpFilter(filter: FollowUpListFilter): Filter {
-  const all: Filter[] = [];
-  const equal = (field: string, value: string | undefined) => {
-    if (value) all.push({ [field]: value });
-  };
-  equal('status', filter.status);
-  equal('deliveryId', filter.deliveryId);
-  equal('activityId', filter.activityId);
-  equal('cause', filter.cause);
+  const all = equalAt(filter, {
+    status: 'status',
+    deliveryId: 'deliveryId',
+    activityId: 'activityId',
+    cause: 'cause',
+    stewardRole: 'steward.role',
+    stewardRegionCode: 'steward.regionCode',
+    enterpriseUscc: 'enterprise.uscc',
+    serverOrgId: 'server.orgId',
+  });
   if (filter.escalated !== undefined) all.push({ escalated: filter.escalated });
   if (filter.overdueOn) all.push({ status: 'OPEN', dueOn: { $lt: filter.overdueOn } });
   if (filter.dueBy) all.push({ status: 'OPEN', dueOn: { $lte: filter.dueBy } });
-  equal('steward.role', filter.stewardRole);
-  equal('steward.regionCode', filter.stewardRegionCode);
   if (filter.regionCode) all.push(regionWithin('enterprise.regionCode', filter.regionCode));
-  equal('enterprise.uscc', filter.enterpriseUscc);
-  equal('server.orgId', filter.serverOrgId);
   return allOf(all);
 }
 

@@ -7,7 +7,7 @@ import type { CentreView } from '../centre.projection';
 import type { DeliveryView } from '../delivery.projection';
 import type { ProviderView } from '../provider.projection';
 import { centreCoverage, MEASURES_BY_LEVEL, measureFigure, type Figure, type TargetsWorld } from './targets-figures';
-import { placeCondition } from './activity-list';
+import { placeCondition } from './conditions';
 import type { ReadModelReader } from './read-model-reader';
 import { regionWithin } from './region-within';
 

@@ -71,6 +71,8 @@ export function eventLog() {
   return { append, stream };
 }
 
+export type EventLog = ReturnType<typeof eventLog>;
+
 /** The data of a command of type `T`, without the record's id (`Id`). */
 export type CommandData<C extends DomainCommand, T extends C['type'], Id extends string> = Omit<Extract<C, { type: T }>['data'], Id>;
 
@@ -79,7 +81,7 @@ export type CommandData<C extends DomainCommand, T extends C['type'], Id extends
  * its data given without the record's id, which `ids` puts in, by `actor` at `when` (with its offset).
  */
 export function actOn<C extends DomainCommand, S, E extends DomainEvent, Id extends string>(
-  log: ReturnType<typeof eventLog>,
+  log: EventLog,
   subject: Decider<C, S, E> | RecordKind<C, S, E>,
   streamId: string,
   ids: Record<Id, string>,
@@ -101,7 +103,7 @@ function occurredAtOf(event: DomainEvent): string {
  * turn: each with the record's id put in its data (`ids`), at the instant its data carries, by `by` or
  * else `defaultActor`.
  */
-export function fixtureRecorder<E extends DomainEvent>(log: ReturnType<typeof eventLog>, streamId: string, ids: Record<string, string>, defaultActor: Actor) {
+export function fixtureRecorder<E extends DomainEvent>(log: EventLog, streamId: string, ids: Record<string, string>, defaultActor: Actor) {
   return (event: E, by: Actor = defaultActor): RecordedEvent =>
     log.append(streamId, { type: event.type, data: { ...event.data, ...ids } }, { actor: by, occurredAt: occurredAtOf(event) });
 }
