@@ -1,4 +1,4 @@
-import { checkFeedback, requireInsideWindow, requireMayRate } from '../feedback/feedback';
+import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
@@ -120,7 +120,7 @@ function deliver(command: DeliverService, d: ExistingDelivery): DeliveryEvent[] 
   }
   const outcome = requireText(data.outcome, 'outcome', L('服务成效', 'Outcome'));
   const deliverables = checkDeliverables(data.deliverables);
-  const windowDays = requireInteger(data.feedbackWindowDays, 'feedbackWindowDays', L('评价期（天）', 'Feedback window (days)'), 1);
+  const feedbackCloses = feedbackClosesOn(data.feedbackWindowDays, deliveredOn);
   const autoConfirmDays = requireInteger(data.autoConfirmDays, 'autoConfirmDays', L('自动确认（天）', 'Automatic confirmation (days)'), 1);
   return [
     {
@@ -130,7 +130,7 @@ function deliver(command: DeliverService, d: ExistingDelivery): DeliveryEvent[] 
         deliveredOn,
         outcome,
         deliverables,
-        feedbackClosesOn: addCalendarDays(deliveredOn, windowDays),
+        feedbackClosesOn: feedbackCloses,
         confirmableAutomaticallyFrom: addCalendarDays(deliveredOn, autoConfirmDays),
         returnVisitSampled: data.returnVisitSampled === true,
         deliveredAt: metadata.now.toISOString(),
