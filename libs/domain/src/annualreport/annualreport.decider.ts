@@ -49,9 +49,8 @@ function cityReport(r: ExistingAnnualReport): CityReport & { status: AnnualRepor
   return r;
 }
 
-/** What both submissions check and record: one report per stream, a year that is due, its summary and plan, on time or not. */
-function submission(state: AnnualReportState, alreadySubmitted: () => Error, command: SubmitAnnualReport | SubmitCityReport) {
-  if (state.status !== 'NONE') throw alreadySubmitted();
+/** What both submissions check and record: a year that is due, its summary and next year's plan, on time or not. */
+function submission(command: SubmitAnnualReport | SubmitCityReport) {
   const { data, metadata } = command;
   const submittedOn = today(metadata.now);
   return {
@@ -65,11 +64,8 @@ function submission(state: AnnualReportState, alreadySubmitted: () => Error, com
 }
 
 function submit(command: SubmitAnnualReport, state: AnnualReportState): AnnualReportEvent[] {
-  const submitted = submission(
-    state,
-    () => conflict('ANNUAL_REPORT_ALREADY_SUBMITTED', '该组织本年度的年度总结已报送', 'This organisation has already submitted its report for the year'),
-    command,
-  );
+  if (state.status !== 'NONE') throw conflict('ANNUAL_REPORT_ALREADY_SUBMITTED', '该组织本年度的年度总结已报送', 'This organisation has already submitted its report for the year');
+  const submitted = submission(command);
   requireReportingFacts(command.data);
   const { facts: _, ...given } = command.data;
   return [{ type: 'AnnualReportSubmitted', data: { ...given, ...submitted } }];
@@ -104,11 +100,8 @@ function accept(command: AcceptAnnualReport, state: ExistingAnnualReport): Annua
 }
 
 function submitCity(command: SubmitCityReport, state: AnnualReportState): AnnualReportEvent[] {
-  const submitted = submission(
-    state,
-    () => conflict('CITY_REPORT_ALREADY_SUBMITTED', '本市该年度的汇总报告已报送', 'The city report for the year has already been submitted'),
-    command,
-  );
+  if (state.status !== 'NONE') throw conflict('CITY_REPORT_ALREADY_SUBMITTED', '本市该年度的汇总报告已报送', 'The city report for the year has already been submitted');
+  const submitted = submission(command);
   requireConsolidable(submitted.year, command.data.accepted);
   const { accepted, ...given } = command.data;
   const reports = accepted.map(({ reportId, subject, onTime }) => ({ reportId, subject, onTime }));
