@@ -1,6 +1,5 @@
 import { checkDeliveryFee } from '../delivery/delivery.rules';
-import { checkFeedback, requireInsideWindow, requireMayRate } from '../feedback/feedback';
-import { addCalendarDays } from '../shared/calendar/working-days';
+import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
@@ -113,7 +112,7 @@ function hold(command: HoldActivity, a: ExistingActivity): ActivityEvent[] {
   });
   const personsPresent = requireInteger(data.personsPresent, 'personsPresent', L('到场人数', 'Persons present'), present.length);
   const materials = checkMaterials(data.materials);
-  const windowDays = requireInteger(data.feedbackWindowDays, 'feedbackWindowDays', L('评价期（天）', 'Feedback window (days)'), 1);
+  const feedbackCloses = feedbackClosesOn(data.feedbackWindowDays, heldOn);
   return [
     {
       type: 'ActivityHeld',
@@ -123,7 +122,7 @@ function hold(command: HoldActivity, a: ExistingActivity): ActivityEvent[] {
         enterprisesPresent: present,
         personsPresent,
         materials,
-        feedbackClosesOn: addCalendarDays(heldOn, windowDays),
+        feedbackClosesOn: feedbackCloses,
         heldAt: metadata.now.toISOString(),
       },
     },

@@ -49,21 +49,26 @@ function cityReport(r: ExistingAnnualReport): CityReport & { status: AnnualRepor
   return r;
 }
 
-function submit(command: SubmitAnnualReport, state: AnnualReportState): AnnualReportEvent[] {
-  if (state.status !== 'NONE') throw conflict('ANNUAL_REPORT_ALREADY_SUBMITTED', '该组织本年度的年度总结已报送', 'This organisation has already submitted its report for the year');
+/** What both submissions check and record: a year that is due, its summary and next year's plan, on time or not. */
+function submission(command: SubmitAnnualReport | SubmitCityReport) {
   const { data, metadata } = command;
   const submittedOn = today(metadata.now);
-  const year = requireYearDue(data.year, submittedOn);
-  const summary = summaryOf(data.summary);
-  const plan = checkPlan(data.plan);
-  requireReportingFacts(data);
-  const { facts: _, ...given } = data;
-  return [
-    {
-      type: 'AnnualReportSubmitted',
-      data: { ...given, year, summary, plan, submittedOn, onTime: submittedOn <= data.deadline, submittedAt: metadata.now.toISOString() },
-    },
-  ];
+  return {
+    year: requireYearDue(data.year, submittedOn),
+    summary: summaryOf(data.summary),
+    plan: checkPlan(data.plan),
+    submittedOn,
+    onTime: submittedOn <= data.deadline,
+    submittedAt: metadata.now.toISOString(),
+  };
+}
+
+function submit(command: SubmitAnnualReport, state: AnnualReportState): AnnualReportEvent[] {
+  if (state.status !== 'NONE') throw conflict('ANNUAL_REPORT_ALREADY_SUBMITTED', '该组织本年度的年度总结已报送', 'This organisation has already submitted its report for the year');
+  const submitted = submission(command);
+  requireReportingFacts(command.data);
+  const { facts: _, ...given } = command.data;
+  return [{ type: 'AnnualReportSubmitted', data: { ...given, ...submitted } }];
 }
 
 function returnReport(command: ReturnAnnualReport, state: ExistingAnnualReport): AnnualReportEvent[] {
@@ -96,29 +101,11 @@ function accept(command: AcceptAnnualReport, state: ExistingAnnualReport): Annua
 
 function submitCity(command: SubmitCityReport, state: AnnualReportState): AnnualReportEvent[] {
   if (state.status !== 'NONE') throw conflict('CITY_REPORT_ALREADY_SUBMITTED', '本市该年度的汇总报告已报送', 'The city report for the year has already been submitted');
-  const { data, metadata } = command;
-  const submittedOn = today(metadata.now);
-  const year = requireYearDue(data.year, submittedOn);
-  const summary = summaryOf(data.summary);
-  const plan = checkPlan(data.plan);
-  requireConsolidable(year, data.accepted);
-  const { accepted, ...given } = data;
-  return [
-    {
-      type: 'CityReportSubmitted',
-      data: {
-        ...given,
-        year,
-        summary,
-        plan,
-        reports: accepted.map(({ reportId, subject, onTime }) => ({ reportId, subject, onTime })),
-        totals: consolidateReports(accepted),
-        submittedOn,
-        onTime: submittedOn <= data.deadline,
-        submittedAt: metadata.now.toISOString(),
-      },
-    },
-  ];
+  const submitted = submission(command);
+  requireConsolidable(submitted.year, command.data.accepted);
+  const { accepted, ...given } = command.data;
+  const reports = accepted.map(({ reportId, subject, onTime }) => ({ reportId, subject, onTime }));
+  return [{ type: 'CityReportSubmitted', data: { ...given, ...submitted, reports, totals: consolidateReports(accepted) } }];
 }
 
 function acknowledge(command: AcknowledgeCityReport, state: ExistingAnnualReport): AnnualReportEvent[] {

@@ -1,4 +1,4 @@
-import { decideByType } from '../shared/decide-by-type';
+import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireText, type Label } from '../shared/validation';
@@ -9,6 +9,10 @@ import { centreStandardOn, checkCentre } from './centre.standards';
 import { evolveCentre, initialCentreState, type CentreState, type ExistingCentre } from './centre.state';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
+
+const whileOpen = guardedBy((c: ExistingCentre) => {
+  if (c.status === 'CLOSED') throw conflict('CENTRE_CLOSED', '服务中心已撤销或关闭', 'The centre is closed');
+});
 
 /**
  * What a centre's steps decide: the standard of its level, checked on recording and on every change;
@@ -24,13 +28,6 @@ const decide = decideByType<CentreCommand, CentreState, CentreEvent, 'RecordCent
   },
   missing: () => notFound('CENTRE_NOT_FOUND', '服务中心不存在', 'The centre does not exist'),
 });
-
-function whileOpen<C>(step: (command: C, c: ExistingCentre) => CentreEvent[]) {
-  return (command: C, c: ExistingCentre): CentreEvent[] => {
-    if (c.status === 'CLOSED') throw conflict('CENTRE_CLOSED', '服务中心已撤销或关闭', 'The centre is closed');
-    return step(command, c);
-  };
-}
 
 function record(command: RecordCentre, state: CentreState): CentreEvent[] {
   if (state.status !== 'NONE') throw conflict('CENTRE_ALREADY_EXISTS', '该服务中心已登记', 'The centre is already recorded');

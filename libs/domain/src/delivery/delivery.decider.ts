@@ -1,6 +1,6 @@
-import { checkFeedback, requireInsideWindow, requireMayRate } from '../feedback/feedback';
+import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
@@ -32,6 +32,12 @@ import { DELIVERY_MODES, DELIVERY_STAGE_LABELS, VISIT_CHANNELS, type DeliverySta
 const L = (zh: string, en: string): Label => ({ zh, en });
 const today = (now: Date) => chinaDateOf(now);
 
+/** After 归档 only a correction changes the record; a cancelled delivery takes nothing more. */
+const whileOpen = guardedBy((d: ExistingDelivery) => {
+  if (d.status === 'ARCHIVED') throw conflict('DELIVERY_ARCHIVED', '服务项目已归档，只能更正', 'The delivery is archived; only a correction can change it');
+  if (d.status === 'CANCELLED') throw conflict('DELIVERY_CANCELLED', '服务项目已取消', 'The delivery was cancelled');
+});
+
 /**
  * What a delivery's steps decide: the stages, the feedback window, the dossier's completeness and the
  * correction-only rule after 归档. Who may take each step is delivery.access.ts's, checked before.
@@ -55,15 +61,6 @@ const decide = decideByType<DeliveryCommand, DeliveryState, DeliveryEvent, 'Regi
   },
   missing: () => notFound('DELIVERY_NOT_FOUND', '服务项目不存在', 'The delivery does not exist'),
 });
-
-/** After 归档 only a correction changes the record; a cancelled delivery takes nothing more. */
-function whileOpen<C>(step: (command: C, d: ExistingDelivery) => DeliveryEvent[]) {
-  return (command: C, d: ExistingDelivery): DeliveryEvent[] => {
-    if (d.status === 'ARCHIVED') throw conflict('DELIVERY_ARCHIVED', '服务项目已归档，只能更正', 'The delivery is archived; only a correction can change it');
-    if (d.status === 'CANCELLED') throw conflict('DELIVERY_CANCELLED', '服务项目已取消', 'The delivery was cancelled');
-    return step(command, d);
-  };
-}
 
 function requireStage(d: ExistingDelivery, allowed: readonly DeliveryStage[], doing: Label): void {
   if (allowed.includes(d.status)) return;
@@ -123,7 +120,7 @@ function deliver(command: DeliverService, d: ExistingDelivery): DeliveryEvent[] 
   }
   const outcome = requireText(data.outcome, 'outcome', L('服务成效', 'Outcome'));
   const deliverables = checkDeliverables(data.deliverables);
-  const windowDays = requireInteger(data.feedbackWindowDays, 'feedbackWindowDays', L('评价期（天）', 'Feedback window (days)'), 1);
+  const feedbackCloses = feedbackClosesOn(data.feedbackWindowDays, deliveredOn);
   const autoConfirmDays = requireInteger(data.autoConfirmDays, 'autoConfirmDays', L('自动确认（天）', 'Automatic confirmation (days)'), 1);
   return [
     {
@@ -133,7 +130,7 @@ function deliver(command: DeliverService, d: ExistingDelivery): DeliveryEvent[] 
         deliveredOn,
         outcome,
         deliverables,
-        feedbackClosesOn: addCalendarDays(deliveredOn, windowDays),
+        feedbackClosesOn: feedbackCloses,
         confirmableAutomaticallyFrom: addCalendarDays(deliveredOn, autoConfirmDays),
         returnVisitSampled: data.returnVisitSampled === true,
         deliveredAt: metadata.now.toISOString(),

@@ -1,4 +1,4 @@
-import { decideByType } from '../shared/decide-by-type';
+import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { checkEvidence } from '../shared/evidence';
@@ -9,6 +9,12 @@ import type { OrganisationResult } from './evaluation.terms';
 import { evolveEvaluation, initialEvaluationState, type EvaluationState, type ExistingEvaluation } from './evaluation.state';
 import { resultsOf } from './results';
 import { checkScheme, type EvaluationScheme } from './scoring';
+
+const published = () => conflict('EVALUATION_PUBLISHED', '评价结果已发布，不能再变更', 'The results are published and can no longer change');
+
+const whileRun = guardedBy((e: ExistingEvaluation) => {
+  if (e.status === 'PUBLISHED') throw published();
+});
 
 /**
  * What an evaluation's steps decide: a run under a published scheme version, manual scores with
@@ -25,15 +31,6 @@ const decide = decideByType<EvaluationCommand, EvaluationState, EvaluationEvent,
   },
   missing: () => notFound('EVALUATION_NOT_FOUND', '综合评价不存在', 'The evaluation does not exist'),
 });
-
-const published = () => conflict('EVALUATION_PUBLISHED', '评价结果已发布，不能再变更', 'The results are published and can no longer change');
-
-function whileRun<C>(step: (command: C, e: ExistingEvaluation) => EvaluationEvent[]) {
-  return (command: C, e: ExistingEvaluation) => {
-    if (e.status === 'PUBLISHED') throw published();
-    return step(command, e);
-  };
-}
 
 function whilePublished<C>(step: (command: C, e: ExistingEvaluation & { published: NonNullable<ExistingEvaluation['published']> }) => EvaluationEvent[]) {
   return (command: C, e: ExistingEvaluation) => {

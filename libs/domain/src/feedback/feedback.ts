@@ -3,6 +3,7 @@ import { codeList, type CodeOf } from '../shared/code-lists';
 import { conflict } from '../shared/domain-error';
 import { fieldInvalid, requireInteger, requireText, type Label } from '../shared/validation';
 import { compareBusinessDates } from '../shared/dates';
+import { addCalendarDays } from '../shared/calendar/working-days';
 import codes from './feedback.codes.json';
 
 /**
@@ -68,6 +69,12 @@ export type FeedbackRecord = { given: Feedback; givenOn: string; amended?: Feedb
 
 /** The rating that counts: the amendment's when there is one. */
 export const currentRating = (record: FeedbackRecord): number => (record.amended ?? record.given).rating;
+
+/** The last day feedback may be given: the window (评价期, whole days, at least one) counted from the day of the service. */
+export function feedbackClosesOn(feedbackWindowDays: unknown, servedOn: string): string {
+  const windowDays = requireInteger(feedbackWindowDays, 'feedbackWindowDays', { zh: '评价期（天）', en: 'Feedback window (days)' }, 1);
+  return addCalendarDays(servedOn, windowDays);
+}
 
 /** Refuses feedback after the window (the last day it may be given is `closesOn`, inclusive). */
 export function requireInsideWindow(today: string, closesOn: string): void {

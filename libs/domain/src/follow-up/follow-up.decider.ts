@@ -1,5 +1,5 @@
 import { compareBusinessDates, chinaDateOf } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { decideByType, guardedBy } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireBusinessDate, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
@@ -58,6 +58,10 @@ function evolve(state: FollowUpState, event: FollowUpEvent): FollowUpState {
   }
 }
 
+const whileOpen = guardedBy((f: ExistingFollowUp) => {
+  if (f.status === 'CLOSED') throw conflict('FOLLOW_UP_CLOSED', `该跟进已于${f.closure?.closedOn}办结`, `The follow-up was closed on ${f.closure?.closedOn}`);
+});
+
 const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'OpenFollowUp' | 'OpenFollowUpOnActivity'>({
   onNew: { OpenFollowUp: open, OpenFollowUpOnActivity: openOnActivity },
   on: {
@@ -70,13 +74,6 @@ const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'Open
   },
   missing: () => notFound('FOLLOW_UP_NOT_FOUND', '差评跟进不存在', 'The follow-up does not exist'),
 });
-
-function whileOpen<C>(step: (command: C, f: ExistingFollowUp) => FollowUpEvent[]) {
-  return (command: C, f: ExistingFollowUp): FollowUpEvent[] => {
-    if (f.status === 'CLOSED') throw conflict('FOLLOW_UP_CLOSED', `该跟进已于${f.closure?.closedOn}办结`, `The follow-up was closed on ${f.closure?.closedOn}`);
-    return step(command, f);
-  };
-}
 
 const today = (now: Date) => chinaDateOf(now);
 

@@ -4,7 +4,7 @@ import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { checkRevision } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
-import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
+import { requirePublished, retired, retirementOf, type Retirement } from '../shared/retirement';
 import type { FaqCommand, PublishFaq, RetireFaq, ReviseFaq } from './faq.commands';
 import { FAQ_CONTENT_FIELDS, type FaqContent, type FaqEvent } from './faq.events';
 
@@ -56,9 +56,7 @@ const decide = decideByType<FaqCommand, FaqState, FaqEvent, 'PublishFaq'>({
   missing: () => notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist'),
 });
 
-function requirePublished(faq: ExistingFaq): asserts faq is Extract<ExistingFaq, { status: 'PUBLISHED' }> {
-  if (faq.status === 'RETIRED') throw conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
-}
+const faqRetired = () => conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
 
 function checkFaqContent(content: Partial<FaqContent>, prefix: string): FaqContent {
   const at = (name: string) => (prefix === '' ? name : `${prefix}.${name}`);
@@ -85,16 +83,13 @@ function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
 
 function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
-  requirePublished(faq);
+  requirePublished(faq, faqRetired);
   const { content, changedFields } = checkRevision(faqContentOf(faq), data.changes, FAQ_CONTENT_FIELDS, checkFaqContent);
   return [{ type: 'FaqRevised', data: { faqId: faq.faqId, version: faq.version + 1, ...content, changedFields, revisedAt: metadata.now.toISOString() } }];
 }
 
 function retire(command: RetireFaq, faq: ExistingFaq): FaqEvent[] {
-  const { data, metadata } = command;
-  requirePublished(faq);
-  const reason = requireRetirementReason(data.reason);
-  return [{ type: 'FaqRetired', data: { faqId: faq.faqId, reason, retiredAt: metadata.now.toISOString() } }];
+  return [{ type: 'FaqRetired', data: { faqId: faq.faqId, ...retirementOf(faq, command, faqRetired) } }];
 }
 
 export const faqDecider: Decider<FaqCommand, FaqState, FaqEvent> = { initialState, evolve, decide };

@@ -3,7 +3,7 @@ import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
-import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
+import { retired, retirementOf, type Retirement } from '../shared/retirement';
 import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
 import type { CaseEnterprise, ServiceCaseEvent, ServiceCaseEvents } from './case.events';
 import { requireProviderInPool } from './product.rules';
@@ -95,11 +95,10 @@ function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEven
   ];
 }
 
+const caseRetired = () => conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
+
 function retire(command: RetireCase, serviceCase: ExistingServiceCase): ServiceCaseEvent[] {
-  const { data, metadata } = command;
-  if (serviceCase.status === 'RETIRED') throw conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
-  const reason = requireRetirementReason(data.reason);
-  return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, reason, retiredAt: metadata.now.toISOString() } }];
+  return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, ...retirementOf(serviceCase, command, caseRetired) } }];
 }
 
 export const serviceCaseDecider: Decider<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent> = { initialState, evolve, decide };

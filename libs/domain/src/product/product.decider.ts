@@ -11,7 +11,7 @@ import {
   type ProductContent,
 } from './product.rules';
 import { checkRevision } from '../shared/revisions';
-import { requireRetirementReason, retired, type Retirement } from '../shared/retirement';
+import { requirePublished, retired, retirementOf, type Retirement } from '../shared/retirement';
 
 export type ProductVersion = ProductContent & { version: number; recordedAt: string };
 
@@ -73,9 +73,7 @@ const decide = decideByType<ProductCommand, ProductState, ProductEvent, 'Publish
   missing: () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist'),
 });
 
-function requirePublished(product: ExistingProduct): asserts product is Extract<ExistingProduct, { status: 'PUBLISHED' }> {
-  if (product.status === 'RETIRED') throw conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
-}
+const productRetired = () => conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
 
 function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
   if (state.status !== 'NONE') throw conflict('PRODUCT_ALREADY_EXISTS', '该服务产品已存在', 'The service product already exists');
@@ -101,7 +99,7 @@ function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
 
 function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[] {
   const { data, metadata } = command;
-  requirePublished(product);
+  requirePublished(product, productRetired);
   // A revision is a publication of a new version, so the provider must still be in the pool.
   requireProviderInPool(data.providerInPool);
   const current = currentProductVersion(product);
@@ -115,10 +113,7 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
 }
 
 function retire(command: RetireProduct, product: ExistingProduct): ProductEvent[] {
-  const { data, metadata } = command;
-  requirePublished(product);
-  const reason = requireRetirementReason(data.reason);
-  return [{ type: 'ProductRetired', data: { productId: product.productId, reason, retiredAt: metadata.now.toISOString() } }];
+  return [{ type: 'ProductRetired', data: { productId: product.productId, ...retirementOf(product, command, productRetired) } }];
 }
 
 export const productDecider: Decider<ProductCommand, ProductState, ProductEvent> = { initialState, evolve, decide };

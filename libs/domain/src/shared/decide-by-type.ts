@@ -24,3 +24,14 @@ export function decideByType<C extends DomainCommand, S extends { status: string
     return handler(command, state as Existing<S>);
   };
 }
+
+/**
+ * A rule each step it wraps checks before running (a closed record takes nothing more): `check` throws
+ * the refusal. Written once per record, it reads in the table as `whileOpen(step)`.
+ */
+export function guardedBy<S>(check: (state: S) => void): <C, E>(step: Handler<C, S, E>) => Handler<C, S, E> {
+  return (step) => (command, state) => {
+    check(state);
+    return step(command, state);
+  };
+}

@@ -11,5 +11,18 @@ export const retired = <P extends { status: 'PUBLISHED' }>(record: P, { retiredA
   retirementReason: reason,
 });
 
-/** The reason a retirement command gives (下架原因). */
-export const requireRetirementReason = (reason: unknown): string => requireText(reason, 'reason', { zh: '下架原因', en: 'Reason' });
+/** A record still published: a retired one refuses the step with `retiredAlready()`. */
+export function requirePublished<R extends { status: string }>(record: R, retiredAlready: () => Error): asserts record is Exclude<R, Retirement> {
+  if (record.status === 'RETIRED') throw retiredAlready();
+}
+
+/** What a retire command (下架) of a published record records: its reason and when. */
+export function retirementOf(
+  record: { status: string },
+  command: { data: { reason: unknown }; metadata: { now: Date } },
+  retiredAlready: () => Error,
+): { reason: string; retiredAt: string } {
+  requirePublished(record, retiredAlready);
+  const reason = requireText(command.data.reason, 'reason', { zh: '下架原因', en: 'Reason' });
+  return { reason, retiredAt: command.metadata.now.toISOString() };
+}
