@@ -24,6 +24,11 @@ const hold = (changes: Record<string, unknown> = {}, when = NOW) =>
   cmd('HoldActivity', { enterpriseIdsPresent: [ENTERPRISE_A.enterpriseId], personsPresent: 3, materials: [{ title: '签到表', sha256: 'b'.repeat(64) }], feedbackWindowDays: 30, ...changes } as never, stationOperator, when);
 const rate = (rating: unknown, by = enterpriseA, when = NOW) => cmd('RateActivity', { feedback: { rating, comment: '内容实用' } } as never, by, when);
 const otherStation = anActor('STATION_OPERATOR', TIANHE, 'other-op', '91440106MA5OTHER01');
+const provider = anActor('PROVIDER', GZ, 'p', '91440101MA5CXXXX1K');
+const providerOrganiser = { kind: 'PROVIDER', id: 'p-1', orgId: '91440101MA5CXXXX1K', name: '某机构', regionCode: GZ };
+const centreStaff = anActor('CENTRE_OPERATOR', GZ, 'c', '12440100MB0000001X');
+const centreOrganiser = { kind: 'CENTRE', id: 'c-1', orgId: '12440100MB0000001X', name: '广州市中小企业服务中心', regionCode: GZ };
+const cityStewardship = { role: 'CITY_AUTHORITY', regionCode: GZ };
 
 describe('Activity (服务活动)', () => {
   describe('PlanActivity', () => {
@@ -32,23 +37,17 @@ describe('Activity (服务活动)', () => {
       given(activityKind).when(plan()).then([{ type: 'ActivityPlanned', data: { ...data, plannedAt: '2026-03-02T01:00:00.000Z' } }]);
     });
 
-    it('refuses a station that is not ACTIVE (409)', () => {
-      given(activityKind).when(plan({ facts: { organiserMayOrganise: false } })).thenThrows('STATION_NOT_ACTIVE', { kind: 'CONFLICT' });
+    it.each([
+      { planner: stationOperator, organiser: planning.organiser, steward: planning.steward, code: 'STATION_NOT_ACTIVE' },
+      { planner: provider, organiser: providerOrganiser, steward: cityStewardship, code: 'PROVIDER_NOT_IN_POOL' },
+      { planner: centreStaff, organiser: centreOrganiser, steward: cityStewardship, code: 'CENTRE_NOT_RECOGNISED' },
+    ])('refuses a $organiser.kind organiser the registries do not let organise on the day: $code (409)', ({ planner, organiser, steward, code }) => {
+      given(activityKind).when(plan({ organiser, steward, facts: { organiserMayOrganise: false } }, planner)).thenThrows(code, { kind: 'CONFLICT' });
     });
 
-    it('refuses a provider outside the 库 on the day (409)', () => {
-      const provider = anActor('PROVIDER', GZ, 'p', '91440101MA5CXXXX1K');
-      const organiser = { kind: 'PROVIDER', id: 'p-1', orgId: '91440101MA5CXXXX1K', name: '某机构', regionCode: GZ };
-      given(activityKind).when(plan({ organiser, steward: { role: 'CITY_AUTHORITY', regionCode: GZ }, facts: { organiserMayOrganise: false } }, provider)).thenThrows('PROVIDER_NOT_IN_POOL');
-    });
-
-    it('lets a recognised centre organise, as its staff, and refuses one below its standard (409)', () => {
-      const staff = anActor('CENTRE_OPERATOR', GZ, 'c', '12440100MB0000001X');
-      const organiser = { kind: 'CENTRE', id: 'c-1', orgId: '12440100MB0000001X', name: '广州市中小企业服务中心', regionCode: GZ };
-      const steward = { role: 'CITY_AUTHORITY', regionCode: GZ };
-      given(activityKind).when(plan({ organiser, steward }, staff)).thenEmits(['ActivityPlanned']);
-      given(activityKind).when(plan({ organiser, steward, facts: { organiserMayOrganise: false } }, staff)).thenThrows('CENTRE_NOT_RECOGNISED', { kind: 'CONFLICT' });
-      given(activityKind).when(plan({ organiser, steward }, anActor('STATION_OPERATOR', GZ, 's', '12440100MB0000001X'))).thenThrows('ROLE_NOT_PERMITTED');
+    it('lets a recognised centre organise, only as its staff', () => {
+      given(activityKind).when(plan({ organiser: centreOrganiser, steward: cityStewardship }, centreStaff)).thenEmits(['ActivityPlanned']);
+      given(activityKind).when(plan({ organiser: centreOrganiser, steward: cityStewardship }, anActor('STATION_OPERATOR', GZ, 's', '12440100MB0000001X'))).thenThrows('ROLE_NOT_PERMITTED');
     });
 
     it('lets only the organiser plan, as the kind of organisation it is (403)', () => {

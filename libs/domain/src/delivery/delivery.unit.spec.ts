@@ -21,7 +21,7 @@ import {
 import { deliveryKind } from './delivery.kind';
 
 const NOW = '2026-03-12T10:00:00+08:00';
-const NOW_ISO = '2026-03-12T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const register = commandWith('RegisterDelivery', registration, providerStaff, '2026-03-02T09:00:00+08:00');
 const cmd = commandsOn<DeliveryCommand>()({ deliveryId: DELIVERY_ID }, providerStaff, NOW);
 const otherProvider = anActor('PROVIDER', GZ, 'other-provider', '91440101MA5COTHER1');

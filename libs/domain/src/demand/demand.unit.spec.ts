@@ -13,7 +13,7 @@ const otherTianheStation = anActor('STATION_OPERATOR', TIANHE, 'th-op-2', 'org-t
 const haizhuStation = anActor('STATION_OPERATOR', HAIZHU, 'hz-op', 'org-haizhu-station');
 const RAISED_AT = '2024-03-01T02:00:00.000Z';
 const NOW = '2024-03-02T10:00:00+08:00';
-const NOW_ISO = '2024-03-02T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 
 const demandData: RaiseDemand['data'] = {
   demandId: DEMAND_ID,

@@ -23,7 +23,7 @@ const cityBureau = anActor('CITY_AUTHORITY', '440100');
 const shenzhenBureau = anActor('CITY_AUTHORITY', '440300');
 
 const NOW = '2024-03-01T10:00:00+08:00';
-const NOW_ISO = '2024-03-01T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const EARLIER = '2023-05-01T02:00:00.000Z';
 
 /** 软件和信息技术服务业 with 45 staff and 1800 万元 revenue: 小型. */

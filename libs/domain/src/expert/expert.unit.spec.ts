@@ -14,7 +14,7 @@ const otherExpert = anActor('EXPERT', '440106', 'expert-li', 'org-li');
 const provider = anActor('PROVIDER', '440106', 'p-1', FIRM);
 
 const NOW = '2024-12-20T10:00:00+08:00';
-const NOW_ISO = '2024-12-20T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const REGISTERED_AT = '2024-01-10T02:00:00.000Z';
 const ADMITTED_AT = '2024-02-01T02:00:00.000Z';
 

@@ -6,7 +6,7 @@ import { contacted, FOLLOW_UP_ID, opened, opening, planned } from './follow-up.f
 import { followUpKind } from './follow-up.kind';
 
 const NOW = '2026-09-30T10:00:00+08:00';
-const NOW_ISO = '2026-09-30T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const open = commandWith('OpenFollowUp', opening, steward, '2026-09-28T10:00:00+08:00');
 const cmd = commandsOn<FollowUpCommand>()({ followUpId: FOLLOW_UP_ID }, steward, NOW);
 const otherEnterprise = anActor('ENTERPRISE', TIANHE, 'other-enterprise', '914401056187432107');

@@ -6,7 +6,7 @@ import type { FaqEvent } from './faq.events';
 
 const operator = anActor('STATION_OPERATOR', TIANHE, 'op-user');
 const NOW = '2024-03-01T10:00:00+08:00';
-const NOW_ISO = '2024-03-01T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const FAQ_ID = 'faq-001';
 
 const question: PublishFaq['data'] = {

@@ -20,7 +20,7 @@ const otherProvider = anActor('PROVIDER', '440105', 'provider-user-2', OTHER_USC
 const tianheAuthority = anActor('DISTRICT_AUTHORITY', '440106');
 
 const NOW = '2024-12-20T10:00:00+08:00';
-const NOW_ISO = '2024-12-20T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const APPLIED_AT = '2024-01-10T02:00:00.000Z';
 const ADMITTED_AT = '2024-02-01T02:00:00.000Z';
 

@@ -8,7 +8,7 @@ import type { StationEvent } from './station.events';
 const STATION_ID = 'station-007';
 const otherOperator = anActor('STATION_OPERATOR', '440106', 'op-user-2', '914401056187432107');
 const NOW = '2019-09-01T10:00:00+08:00';
-const NOW_ISO = '2019-09-01T02:00:00.000Z';
+const NOW_ISO = new Date(NOW).toISOString();
 
 const designation = designationOf(STATION_ID);
 
