@@ -1,6 +1,5 @@
-import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retiredEvent, text, type Static, type TObject } from '../shared/schema/builders';
+import { arrayOf, at, closed, firstVersion, recordId, regionCode, retiredEvent, revisedEvent, text, type Static, type TObject } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
-import { changedFieldList } from '../shared/revisions';
 
 /** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
 export const FAQ_CONTENT = {
@@ -28,19 +27,11 @@ export const FAQ_EVENTS = {
       publishedAt: at('When it was published'),
     }),
   },
-  FaqRevised: {
-    version: 1,
+  FaqRevised: revisedEvent({ faqId: recordId('The FAQ') }, FAQ_CONTENT, FAQ_CONTENT_FIELDS, {
     action: 'revised',
     title: 'FAQ revised (常见问题解答修订)',
     summary: 'A new version of the FAQ; the event carries the whole version and the fields that changed.',
-    payload: closed({
-      faqId: recordId('The FAQ'),
-      version: nextVersion(),
-      ...FAQ_CONTENT,
-      changedFields: changedFieldList(FAQ_CONTENT_FIELDS),
-      revisedAt: at('When it was revised'),
-    }),
-  },
+  }),
   FaqRetired: retiredEvent({ faqId: recordId('The FAQ') }, {
     title: 'FAQ retired (常见问题解答下架)',
     summary: 'The FAQ was taken off; it takes no more revisions.',

@@ -1,6 +1,5 @@
-import { at, businessDate, closed, firstVersion, integer, nextVersion, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
+import { at, businessDate, closed, firstVersion, integer, oneOf, optional, recordId, regionCode, revisedEvent, text } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
-import { changedFieldList } from '../shared/revisions';
 import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
 
 const policyId = () => recordId('The policy');
@@ -26,19 +25,11 @@ export const POLICY_EVENTS = {
       publishedAt: at('When it was published'),
     }),
   },
-  PolicyAmended: {
-    version: 1,
+  PolicyAmended: revisedEvent({ policyId: policyId() }, POLICY_CONTENT, POLICY_CONTENT_FIELDS, {
     action: 'amended',
     title: 'Policy amended (政策修订)',
     summary: 'A new version of the policy; the event carries the whole version and the fields that changed.',
-    payload: closed({
-      policyId: policyId(),
-      version: nextVersion(),
-      ...POLICY_CONTENT,
-      changedFields: changedFieldList(POLICY_CONTENT_FIELDS),
-      amendedAt: at('When it was amended'),
-    }),
-  },
+  }),
   PolicyRepealed: {
     version: 1,
     action: 'repealed',

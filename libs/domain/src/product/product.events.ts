@@ -1,7 +1,6 @@
-import { at, closed, firstVersion, nextVersion, recordId, retiredEvent } from '../shared/schema/builders';
+import { at, closed, firstVersion, recordId, retiredEvent, revisedEvent } from '../shared/schema/builders';
 import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
-import { changedFieldList } from '../shared/revisions';
 
 /** 服务产品: every event of a product's record. */
 export const PRODUCT_EVENTS = {
@@ -19,19 +18,11 @@ export const PRODUCT_EVENTS = {
       publishedAt: at('When it was published'),
     }),
   },
-  ProductRevised: {
-    version: 1,
+  ProductRevised: revisedEvent({ productId: recordId('The product') }, PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, {
     action: 'revised',
     title: 'Product revised (服务产品修订)',
     summary: 'The provider published a new version of the product; the event carries the whole version and the fields that changed.',
-    payload: closed({
-      productId: recordId('The product'),
-      version: nextVersion(),
-      ...PRODUCT_CONTENT,
-      changedFields: changedFieldList(PRODUCT_CONTENT_FIELDS),
-      revisedAt: at('When it was revised'),
-    }),
-  },
+  }),
   ProductRetired: retiredEvent({ productId: recordId('The product') }, {
     title: 'Product retired (服务产品下架)',
     summary: 'The provider, or an administrator, took the product off; it takes no more revisions.',

@@ -136,6 +136,28 @@ export const postcode = (description = '邮政编码'): TString => Type.String({
 export const firstVersion = () => exactly(1, 'The first version');
 export const nextVersion = () => integer(2, undefined, 'The new version number, one more than the last');
 
+/** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
+export const changedFieldList = <K extends string>(fields: readonly K[]) =>
+  arrayOf(oneOf(fields), {
+    minItems: 1,
+    uniqueItems: true,
+    description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
+  });
+
+/**
+ * The whole spec of a library entry's new version, version 1, published as `action`: its id, the new
+ * version number, the whole content, the fields that changed and when (`<action>At`).
+ */
+export const revisedEvent = <I extends TProperties, C extends TProperties, K extends keyof C & string, const A extends string>(
+  id: I,
+  content: C,
+  fields: readonly K[],
+  words: { action: A; title: string; summary: string },
+) => {
+  const moment = { [`${words.action}At`]: at(`When it was ${words.action}`) } as { [M in `${A}At`]: TString };
+  return { version: 1, ...words, payload: closed({ ...id, version: nextVersion(), ...content, changedFields: changedFieldList(fields), ...moment }) };
+};
+
 /** 下架: a library entry (product, case, FAQ) taken off; `id` is its id field, e.g. `{ productId: recordId('The product') }`. */
 export const retirement = <P extends TProperties>(id: P) => closed({ ...id, reason: text('下架原因'), retiredAt: at('When it was retired') });
 
