@@ -165,6 +165,10 @@ export const retirement = <P extends TProperties>(id: P) => closed({ ...id, reas
 export const retiredEvent = <P extends TProperties>(id: P, words: { title: string; summary: string }) =>
   ({ version: 1, action: 'retired', ...words, payload: retirement(id) });
 
+/** A titled document fixed by its digest (an activity's material, a delivery's deliverable); the file itself is not published. */
+export const titledDocument = (title: string, options: { $id: string; description: string }) =>
+  closed({ title: text(title), fileName: optional(nonEmptyText('File name')), sha256: sha256() }, options);
+
 /** Evidence for an act against a record (a removal, a revocation): what it shows, and the file's name and digest when one was given. */
 export const evidence = (options: { $id: string; description: string }) =>
   closed(
