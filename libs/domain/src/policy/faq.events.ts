@@ -1,5 +1,5 @@
 import { arrayOf, at, closed, firstVersion, recordId, regionCode, retiredEvent, revisedEvent, text, type Static, type TObject } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 
 /** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
 export const FAQ_CONTENT = {
@@ -40,6 +40,3 @@ export const FAQ_EVENTS = {
 
 export type FaqEvent = EventOf<typeof FAQ_EVENTS>;
 export type FaqEvents = EventsByType<typeof FAQ_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const FAQ_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(FAQ_EVENTS);

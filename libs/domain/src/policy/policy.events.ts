@@ -1,5 +1,5 @@
 import { at, businessDate, closed, firstVersion, integer, oneOf, optional, recordId, regionCode, revisedEvent, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
 
 const policyId = () => recordId('The policy');
@@ -59,6 +59,3 @@ export const POLICY_EVENTS = {
 
 export type PolicyEvent = EventOf<typeof POLICY_EVENTS>;
 export type PolicyEvents = EventsByType<typeof POLICY_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const POLICY_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(POLICY_EVENTS);

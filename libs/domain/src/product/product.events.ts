@@ -1,5 +1,5 @@
 import { at, closed, firstVersion, recordId, retiredEvent, revisedEvent } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
 
 /** 服务产品: every event of a product's record. */
@@ -31,6 +31,3 @@ export const PRODUCT_EVENTS = {
 
 export type ProductEvent = EventOf<typeof PRODUCT_EVENTS>;
 export type ProductEvents = EventsByType<typeof PRODUCT_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const PRODUCT_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(PRODUCT_EVENTS);
