@@ -1,4 +1,4 @@
-import { arrayOf, at, closed, firstVersion, recordId, regionCode, retiredEvent, revisedEvent, text, type Static, type TObject } from '../shared/schema/builders';
+import { arrayOf, publishedEvent, recordId, regionCode, retiredEvent, revisedEvent, text, type Static, type TObject } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 
 /** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
@@ -14,19 +14,11 @@ export const FAQ_CONTENT_FIELDS = ['question', 'answer', 'topics', 'policyIds'] 
 
 /** 常见问题解答: every event of an FAQ's record. */
 export const FAQ_EVENTS = {
-  FaqPublished: {
-    version: 1,
-    action: 'published',
-    title: 'FAQ published (发布常见问题解答)',
-    summary: 'The hub or an authority published a question and answer for its region, version 1.',
-    payload: closed({
-      faqId: recordId('The FAQ'),
-      regionCode: regionCode('The publishing actor’s region: editors whose region contains it keep the FAQ'),
-      version: firstVersion(),
-      ...FAQ_CONTENT,
-      publishedAt: at('When it was published'),
-    }),
-  },
+  FaqPublished: publishedEvent(
+    { faqId: recordId('The FAQ'), regionCode: regionCode('The publishing actor’s region: editors whose region contains it keep the FAQ') },
+    FAQ_CONTENT,
+    { title: 'FAQ published (发布常见问题解答)', summary: 'The hub or an authority published a question and answer for its region, version 1.' },
+  ),
   FaqRevised: revisedEvent({ faqId: recordId('The FAQ') }, FAQ_CONTENT, FAQ_CONTENT_FIELDS, {
     action: 'revised',
     title: 'FAQ revised (常见问题解答修订)',

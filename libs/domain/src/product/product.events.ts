@@ -1,23 +1,13 @@
-import { at, closed, firstVersion, recordId, retiredEvent, revisedEvent } from '../shared/schema/builders';
+import { publishedEvent, recordId, retiredEvent, revisedEvent } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, providerOrgIdField } from './product.rules';
 
 /** 服务产品: every event of a product's record. */
 export const PRODUCT_EVENTS = {
-  ProductPublished: {
-    version: 1,
-    action: 'published',
+  ProductPublished: publishedEvent({ productId: recordId('The product'), providerId: recordId('The provider'), providerOrgId: providerOrgIdField }, PRODUCT_CONTENT, {
     title: 'Product published (发布服务产品)',
     summary: 'A provider in the quality pool published a service product, version 1, with its 六公开, fee and time limit.',
-    payload: closed({
-      productId: recordId('The product'),
-      providerId: recordId('The provider'),
-      providerOrgId: providerOrgIdField,
-      version: firstVersion(),
-      ...PRODUCT_CONTENT,
-      publishedAt: at('When it was published'),
-    }),
-  },
+  }),
   ProductRevised: revisedEvent({ productId: recordId('The product') }, PRODUCT_CONTENT, PRODUCT_CONTENT_FIELDS, {
     action: 'revised',
     title: 'Product revised (服务产品修订)',

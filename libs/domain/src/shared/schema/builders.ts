@@ -136,6 +136,14 @@ export const postcode = (description = '邮政编码'): TString => Type.String({
 export const firstVersion = () => exactly(1, 'The first version');
 export const nextVersion = () => integer(2, undefined, 'The new version number, one more than the last');
 
+/** The whole spec of a library entry's first version, version 1, published as `published`: its id and other fields (`entry`), version 1, the whole content and when. */
+export const publishedEvent = <E extends TProperties, C extends TProperties>(entry: E, content: C, words: { title: string; summary: string; description?: string }) => ({
+  version: 1,
+  action: 'published',
+  ...words,
+  payload: closed({ ...entry, version: firstVersion(), ...content, publishedAt: at('When it was published') }),
+});
+
 /** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
 export const changedFieldList = <K extends string>(fields: readonly K[]) =>
   arrayOf(oneOf(fields), {
