@@ -136,7 +136,7 @@ export const postcode = (description = '邮政编码'): TString => Type.String({
 export const firstVersion = () => exactly(1, 'The first version');
 export const nextVersion = () => integer(2, undefined, 'The new version number, one more than the last');
 
-/** The whole spec of a library entry's first version, version 1, published as `published`: its id and other fields (`entry`), version 1, the whole content and when. */
+/** The whole spec of a library entry's publication (schema version 1, CloudEvents verb `published`): its id and other fields (`entry`), its version 1, the whole content and when. */
 export const publishedEvent = <E extends TProperties, C extends TProperties>(entry: E, content: C, words: { title: string; summary: string; description?: string }) => ({
   version: 1,
   action: 'published',
@@ -153,8 +153,8 @@ export const changedFieldList = <K extends string>(fields: readonly K[]) =>
   });
 
 /**
- * The whole spec of a library entry's new version, version 1, published as `action`: its id, the new
- * version number, the whole content, the fields that changed and when (`<action>At`).
+ * The whole spec of a library entry's new version (schema version 1, CloudEvents verb `action`): its id,
+ * the new version number, the whole content, the fields that changed and when (`<action>At`).
  */
 export const revisedEvent = <I extends TProperties, C extends TProperties, K extends keyof C & string, const A extends string>(
   id: I,
