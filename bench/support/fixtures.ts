@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  APPLICATION_EVENT_SCHEMA_VERSIONS,
   MATERIAL_KINDS,
   applicationDecider,
+  applicationKind,
   type Actor,
   type ApplicationCommand,
   type ApplicationEvent,
@@ -41,7 +41,7 @@ export function toStored(event: ApplicationEvent, actor: Actor, occurredAt: stri
   return {
     id: randomUUID(),
     type: event.type,
-    schemaVersion: APPLICATION_EVENT_SCHEMA_VERSIONS[event.type] ?? 1,
+    schemaVersion: applicationKind.schemaVersions[event.type] ?? 1,
     data: event.data as Record<string, unknown>,
     metadata: {
       occurredAt,

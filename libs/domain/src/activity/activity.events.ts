@@ -1,7 +1,7 @@
 import { ServedEnterpriseSchema, StewardSchema } from '../delivery/delivery.terms';
 import { FeedbackSchema } from '../feedback/feedback';
 import { arrayOf, at, businessDate, closed, integer, localRegionCode, optional, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import {
   activityKindSchema,
   activityModeSchema,
@@ -100,6 +100,3 @@ export const ACTIVITY_EVENTS = {
 
 export type ActivityEvent = EventOf<typeof ACTIVITY_EVENTS>;
 export type ActivityEvents = EventsByType<typeof ACTIVITY_EVENTS>;
-
-export const ACTIVITY_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(ACTIVITY_EVENTS);
-

@@ -1,6 +1,6 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { arrayOf, businessDate, closed, integer, regionCode, matching, nonEmptyText, oneOf, optional, recordId, sha256, text, type Static } from '../shared/schema/builders';
-import { FEE_KINDS } from '../product/product.rules';
+import { feeSchema } from '../delivery/delivery.terms';
+import { arrayOf, businessDate, closed, integer, regionCode, matching, optional, recordId, text, titledDocument, type Static } from '../shared/schema/builders';
 import codes from './activity.codes.json';
 
 /** 沙龙、对话、培训、讲座、研讨、论坛 (服务公约 一.4), the 对接会 of the network, 政策宣贯, 巡回课堂, 服务推广日. */
@@ -56,13 +56,7 @@ export const ActivityTimeSchema = closed(
 );
 export type ActivityTime = Static<typeof ActivityTimeSchema>;
 
-export const ActivityFeeSchema = closed(
-  {
-    kind: oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价'),
-    amountFen: integer(0, undefined, 'The fee per enterprise in 分 (an integer); 0 exactly when FREE'),
-  },
-  { $id: 'ActivityFee', description: '收费: 公益 (free) or charged' },
-);
+export const ActivityFeeSchema = feeSchema('The fee per enterprise in 分 (an integer); 0 exactly when FREE', { $id: 'ActivityFee', description: '收费: 公益 (free) or charged' });
 
 /** The theme month an activity belongs to, as the city's plan stood when the activity was planned. */
 export const ThemeMonthLinkSchema = closed(
@@ -76,10 +70,7 @@ export const ThemeMonthLinkSchema = closed(
 );
 export type ThemeMonthLink = Static<typeof ThemeMonthLinkSchema>;
 
-export const ActivityMaterialSchema = closed(
-  { title: text('材料名称 (议程, 签到表, 课件, …)'), fileName: optional(nonEmptyText('File name')), sha256: sha256() },
-  { $id: 'ActivityMaterial', description: 'A document of the activity, fixed by its digest' },
-);
+export const ActivityMaterialSchema = titledDocument('材料名称 (议程, 签到表, 课件, …)', { $id: 'ActivityMaterial', description: 'A document of the activity, fixed by its digest' });
 export type ActivityMaterial = Static<typeof ActivityMaterialSchema>;
 
 export const materialsSchema = () => arrayOf(ActivityMaterialSchema, { description: '活动材料 (agenda, sign-in sheet, …) by digest' });

@@ -1,6 +1,6 @@
 import { StewardSchema } from '../delivery/delivery.terms';
 import { arrayOf, at, bool, businessDate, cityCode, closed, integer, opinion, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { CityTotalsSchema, ConsolidatedReportSchema, NextYearPlanSchema, OutstandingSchema, ReportFiguresSchema, ReportSubjectSchema } from './annualreport.terms';
 
 const reportId = () => recordId('The report (one per organisation and year; one per city and year)');
@@ -91,5 +91,3 @@ export const ANNUAL_REPORT_EVENTS = {
 
 export type AnnualReportEvent = EventOf<typeof ANNUAL_REPORT_EVENTS>;
 export type AnnualReportEvents = EventsByType<typeof ANNUAL_REPORT_EVENTS>;
-
-export const ANNUAL_REPORT_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(ANNUAL_REPORT_EVENTS);

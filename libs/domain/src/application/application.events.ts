@@ -15,7 +15,7 @@ import {
   withDescription,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { ApplicationFormSchema, MaterialSchema } from './application.form';
 
 const applicationId = () => recordId('The application');
@@ -166,6 +166,3 @@ export type ApplicationEvents = EventsByType<typeof APPLICATION_EVENTS>;
 export type DistrictReviewData = ApplicationEvents['ApplicationPassedDistrictReview']['data'];
 export type RecommendationData = ApplicationEvents['ApplicationRecommended']['data'];
 export type ApplicationDecisionData = ApplicationEvents['ApplicationApproved']['data'];
-
-/** Current schema version of each event type (the envelope carries it). */
-export const APPLICATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(APPLICATION_EVENTS);

@@ -13,7 +13,7 @@ import {
   text,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 
 export const PublishedListEntrySchema = closed(
   {
@@ -71,6 +71,3 @@ export const CALL_EVENTS = {
 
 export type CallEvent = EventOf<typeof CALL_EVENTS>;
 export type CallEvents = EventsByType<typeof CALL_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const CALL_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CALL_EVENTS);

@@ -1,5 +1,5 @@
 import { arrayOf, at, closed, optional, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { CentreCheckSchema, CentreFactsSchema, LinkedProviderSchema, RemediationSchema } from './centre.terms';
 
 const centreId = () => recordId('The centre');
@@ -66,6 +66,3 @@ export const CENTRE_EVENTS = {
 
 export type CentreEvent = EventOf<typeof CENTRE_EVENTS>;
 export type CentreEvents = EventsByType<typeof CENTRE_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const CENTRE_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CENTRE_EVENTS);

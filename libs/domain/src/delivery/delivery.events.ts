@@ -1,6 +1,6 @@
 import { FeedbackSchema } from '../feedback/feedback';
 import { arrayOf, at, bool, businessDate, closed, integer, localRegionCode, number, oneOf, optional, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../shared/service-domains';
 import {
   DeliverableSchema,
@@ -164,6 +164,3 @@ export const DELIVERY_EVENTS = {
 
 export type DeliveryEvent = EventOf<typeof DELIVERY_EVENTS>;
 export type DeliveryEvents = EventsByType<typeof DELIVERY_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const DELIVERY_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(DELIVERY_EVENTS);

@@ -1,5 +1,5 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { closed, integer, localRegionCode, nonEmptyText, oneOf, optional, recordId, regionCode, sha256, text, uscc, type Static } from '../shared/schema/builders';
+import { closed, integer, localRegionCode, oneOf, recordId, regionCode, text, titledDocument, uscc, type Static } from '../shared/schema/builders';
 import { FEE_KINDS } from '../product/product.rules';
 import codes from './delivery.codes.json';
 
@@ -57,36 +57,29 @@ export const ServedEnterpriseSchema = closed(
 );
 export type ServedEnterprise = Static<typeof ServedEnterpriseSchema>;
 
+const feeKind = () => oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价');
+
+/** 收费 of a delivery or an activity: its kind and the amount in 分. */
+export const feeSchema = (amountFen: string, options: { $id: string; description: string }) =>
+  closed({ kind: feeKind(), amountFen: integer(0, undefined, amountFen) }, options);
+
 /** The catalogue product the delivery follows, as it stood when the delivery was registered. */
 export const DeliveredProductSchema = closed(
   {
     productId: recordId('The product'),
     version: integer(1, undefined, 'The product’s version at registration'),
     item: text('服务项目 of the product'),
-    feeKind: oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价'),
+    feeKind: feeKind(),
     priceFen: integer(0, undefined, 'The product’s price in 分 (0 when FREE)'),
   },
   { $id: 'DeliveredProduct', description: 'The product, copied as it stood' },
 );
 export type DeliveredProduct = Static<typeof DeliveredProductSchema>;
 
-export const DeliveryFeeSchema = closed(
-  {
-    kind: oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价'),
-    amountFen: integer(0, undefined, 'The agreed fee in 分 (an integer); 0 exactly when FREE'),
-  },
-  { $id: 'DeliveryFee', description: '约定费用' },
-);
+export const DeliveryFeeSchema = feeSchema('The agreed fee in 分 (an integer); 0 exactly when FREE', { $id: 'DeliveryFee', description: '约定费用' });
 export type DeliveryFee = Static<typeof DeliveryFeeSchema>;
 
-export const DeliverableSchema = closed(
-  {
-    title: text('成果名称'),
-    fileName: optional(nonEmptyText('File name')),
-    sha256: sha256(),
-  },
-  { $id: 'Deliverable', description: 'A document delivered, fixed by its digest' },
-);
+export const DeliverableSchema = titledDocument('成果名称', { $id: 'Deliverable', description: 'A document delivered, fixed by its digest' });
 export type Deliverable = Static<typeof DeliverableSchema>;
 
 export const deliveryModeSchema = () => deliveryModes.schema('服务方式');

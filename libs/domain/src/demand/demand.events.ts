@@ -1,5 +1,5 @@
 import { at, closed, districtCode, integer, oneOf, optional, recordId, text, uscc, withDescription } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../shared/service-domains';
 
 export const DEMAND_URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
@@ -126,6 +126,3 @@ export const DEMAND_EVENTS = {
 
 export type DemandEvent = EventOf<typeof DEMAND_EVENTS>;
 export type DemandEvents = EventsByType<typeof DEMAND_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const DEMAND_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(DEMAND_EVENTS);

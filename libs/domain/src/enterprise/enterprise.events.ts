@@ -14,7 +14,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { IndustryCodeSchema, SIZE_CLASSES, SIZE_STANDARDS, SizeClassSchema } from '../shared/size-class';
 import { ENTERPRISE_TAG_GRANT_TERMS, EnterpriseTagSchema } from './enterprise-tags';
 
@@ -124,6 +124,3 @@ export const ENTERPRISE_EVENTS = {
 
 export type EnterpriseEvent = EventOf<typeof ENTERPRISE_EVENTS>;
 export type EnterpriseEvents = EventsByType<typeof ENTERPRISE_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const ENTERPRISE_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(ENTERPRISE_EVENTS);

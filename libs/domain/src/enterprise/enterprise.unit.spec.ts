@@ -3,7 +3,7 @@ import { anActor, commandsOn, commandWith, given, HAIZHU, TIANHE, type CommandDa
 import type { EnterpriseCommand, EnterpriseFigures, RegisterEnterprise } from './enterprise.commands';
 import { enterpriseKind } from './enterprise.kind';
 import { tagsValidOn } from './enterprise.state';
-import { ENTERPRISE_EVENT_SCHEMA_VERSIONS, type EnterpriseEvent } from './enterprise.events';
+import type { EnterpriseEvent } from './enterprise.events';
 import { effectiveTagPeriod } from './enterprise-tags';
 import { usccReservationKind } from './uscc-reservation.kind';
 
@@ -488,7 +488,7 @@ describe('Enterprise (中小企业数据库)', () => {
   it('names its streams and versions its events', () => {
     expect(enterpriseKind.streamId(ENTERPRISE_ID)).toBe('enterprise-ent-001');
     expect(usccReservationKind.streamId(USCC)).toBe('uscc-91440106MA59C3PL24');
-    expect(Object.keys(ENTERPRISE_EVENT_SCHEMA_VERSIONS).sort()).toEqual(
+    expect(Object.keys(enterpriseKind.schemaVersions).sort()).toEqual(
       ['EnterpriseFiguresReported', 'EnterpriseProfileUpdated', 'EnterpriseRegistered', 'EnterpriseSizeClassChanged', 'EnterpriseTagGranted', 'EnterpriseTagRevoked'],
     );
   });

@@ -1,7 +1,7 @@
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { at, closed, recordId, uscc as usccCode } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { requireUscc } from '../shared/uscc';
 import { requireText } from '../shared/validation';
 
@@ -30,8 +30,6 @@ export type UsccReservationEvents = EventsByType<typeof USCC_RESERVATION_EVENTS>
 export type ReserveUscc = DomainCommand<'ReserveUscc', Omit<UsccReservationEvents['UsccReserved']['data'], 'reservedAt'>>;
 
 export type UsccReservationState = { status: 'FREE' } | { status: 'RESERVED'; uscc: string; enterpriseId: string; reservedAt: string };
-
-export const USCC_RESERVATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(USCC_RESERVATION_EVENTS);
 
 /** Whether the code is held by an enterprise record other than `enterpriseId` (what RegisterEnterprise's `usccAlreadyRegistered` says). */
 export const usccHeldByAnother = (state: UsccReservationState, enterpriseId: string): boolean =>

@@ -1,10 +1,5 @@
 import { anActor, commandWith, given } from '../shared/testing';
-import {
-  USCC_RESERVATION_EVENT_SCHEMA_VERSIONS,
-  usccHeldByAnother,
-  type ReserveUscc,
-  type UsccReservationEvents,
-} from './uscc-reservation';
+import { usccHeldByAnother, type ReserveUscc, type UsccReservationEvents } from './uscc-reservation';
 import { usccReservationKind } from './uscc-reservation.kind';
 
 const USCC = '91440106MA59C3PL24';
@@ -64,6 +59,6 @@ describe('USCC reservation (uniqueness of 统一社会信用代码 across enterp
   });
 
   it('has a schema version for its event', () => {
-    expect(USCC_RESERVATION_EVENT_SCHEMA_VERSIONS).toEqual({ UsccReserved: 1 });
+    expect(usccReservationKind.schemaVersions).toEqual({ UsccReserved: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { at, cityCode, closed, integer, recordId } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { SchemeContentSchema } from './evaluation.terms';
 
 /** 评价方案: a city's scheme for one year and one kind of organisation, every version published whole. */
@@ -22,4 +22,3 @@ export const EVALUATION_SCHEME_EVENTS = {
 
 export type EvaluationSchemeEvent = EventOf<typeof EVALUATION_SCHEME_EVENTS>;
 export type EvaluationSchemeEvents = EventsByType<typeof EVALUATION_SCHEME_EVENTS>;
-export const EVALUATION_SCHEME_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(EVALUATION_SCHEME_EVENTS);

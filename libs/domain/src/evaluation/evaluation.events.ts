@@ -1,5 +1,5 @@
 import { arrayOf, at, cityCode, closed, integer, matching, number, oneOf, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { EvaluatedOrganisationSchema, OrganisationResultSchema, SchemeContentSchema, ScoreEvidenceSchema } from './evaluation.terms';
 import { EVALUATION_SUBJECTS } from './scoring';
 
@@ -81,4 +81,3 @@ export const EVALUATION_EVENTS = {
 
 export type EvaluationEvent = EventOf<typeof EVALUATION_EVENTS>;
 export type EvaluationEvents = EventsByType<typeof EVALUATION_EVENTS>;
-export const EVALUATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(EVALUATION_EVENTS);

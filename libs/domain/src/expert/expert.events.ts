@@ -11,7 +11,7 @@ import {
   text,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../shared/service-domains';
 
 /** A field of expertise: one of the service domains, with free text (required for OTHER), e.g. IP / 专利布局. */
@@ -118,6 +118,3 @@ export const EXPERT_EVENTS = {
 
 export type ExpertEvent = EventOf<typeof EXPERT_EVENTS>;
 export type ExpertEvents = EventsByType<typeof EXPERT_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const EXPERT_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(EXPERT_EVENTS);

@@ -3,7 +3,7 @@ import type { ExpertCommand, RegisterExpert } from './expert.commands';
 import { expertDecider } from './expert.decider';
 import { expertKind } from './expert.kind';
 import { expertHasConflictOfInterest, expertOrganisationAt, isAvailableForPanel, expertSuspensionAt, type ExpertState } from './expert.state';
-import { EXPERT_EVENT_SCHEMA_VERSIONS, type ExpertEvent } from './expert.events';
+import type { ExpertEvent } from './expert.events';
 
 const EXPERT_ID = 'expert-wang';
 const UNIVERSITY = '12440000455858371B';
@@ -320,7 +320,7 @@ describe('Expert (服务专家库)', () => {
   });
 
   it('has a schema version for every event type', () => {
-    expect(Object.keys(EXPERT_EVENT_SCHEMA_VERSIONS).sort()).toEqual(
+    expect(Object.keys(expertKind.schemaVersions).sort()).toEqual(
       ['ExpertRegistered', 'ExpertAdmitted', 'ExpertSuspended', 'ExpertReinstated', 'ExpertRemoved', 'ExpertProfileUpdated', 'ExpertOrganisationChanged'].sort(),
     );
   });

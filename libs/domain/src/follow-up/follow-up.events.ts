@@ -1,5 +1,5 @@
 import { at, bool, businessDate, closed, integer, oneOf, optional, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { ServedEnterpriseSchema, ServingOrganisationSchema, StewardSchema, visitChannelSchema } from '../delivery/delivery.terms';
 
 export const FOLLOW_UP_CAUSES = ['POOR_RATING', 'DISPUTE', 'COMPLAINT'] as const;
@@ -112,6 +112,3 @@ export const FOLLOW_UP_EVENTS = {
 
 export type FollowUpEvent = EventOf<typeof FOLLOW_UP_EVENTS>;
 export type FollowUpEvents = EventsByType<typeof FOLLOW_UP_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const FOLLOW_UP_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(FOLLOW_UP_EVENTS);

@@ -1,6 +1,5 @@
-import { arrayOf, at, closed, firstVersion, nextVersion, recordId, regionCode, retiredEvent, text, type Static, type TObject } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
-import { changedFieldList } from '../shared/revisions';
+import { arrayOf, publishedEvent, recordId, regionCode, retiredEvent, revisedEvent, text, type Static, type TObject } from '../shared/schema/builders';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 
 /** 常见问题解答 in the 基础信息库. `topics` are free keywords (e.g. 融资, 税收优惠); `policyIds` the policies it explains. */
 export const FAQ_CONTENT = {
@@ -15,32 +14,16 @@ export const FAQ_CONTENT_FIELDS = ['question', 'answer', 'topics', 'policyIds'] 
 
 /** 常见问题解答: every event of an FAQ's record. */
 export const FAQ_EVENTS = {
-  FaqPublished: {
-    version: 1,
-    action: 'published',
-    title: 'FAQ published (发布常见问题解答)',
-    summary: 'The hub or an authority published a question and answer for its region, version 1.',
-    payload: closed({
-      faqId: recordId('The FAQ'),
-      regionCode: regionCode('The publishing actor’s region: editors whose region contains it keep the FAQ'),
-      version: firstVersion(),
-      ...FAQ_CONTENT,
-      publishedAt: at('When it was published'),
-    }),
-  },
-  FaqRevised: {
-    version: 1,
+  FaqPublished: publishedEvent(
+    { faqId: recordId('The FAQ'), regionCode: regionCode('The publishing actor’s region: editors whose region contains it keep the FAQ') },
+    FAQ_CONTENT,
+    { title: 'FAQ published (发布常见问题解答)', summary: 'The hub or an authority published a question and answer for its region, version 1.' },
+  ),
+  FaqRevised: revisedEvent({ faqId: recordId('The FAQ') }, FAQ_CONTENT, FAQ_CONTENT_FIELDS, {
     action: 'revised',
     title: 'FAQ revised (常见问题解答修订)',
     summary: 'A new version of the FAQ; the event carries the whole version and the fields that changed.',
-    payload: closed({
-      faqId: recordId('The FAQ'),
-      version: nextVersion(),
-      ...FAQ_CONTENT,
-      changedFields: changedFieldList(FAQ_CONTENT_FIELDS),
-      revisedAt: at('When it was revised'),
-    }),
-  },
+  }),
   FaqRetired: retiredEvent({ faqId: recordId('The FAQ') }, {
     title: 'FAQ retired (常见问题解答下架)',
     summary: 'The FAQ was taken off; it takes no more revisions.',
@@ -49,6 +32,3 @@ export const FAQ_EVENTS = {
 
 export type FaqEvent = EventOf<typeof FAQ_EVENTS>;
 export type FaqEvents = EventsByType<typeof FAQ_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const FAQ_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(FAQ_EVENTS);

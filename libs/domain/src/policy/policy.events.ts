@@ -1,44 +1,33 @@
-import { at, businessDate, closed, firstVersion, integer, nextVersion, oneOf, optional, recordId, regionCode, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
-import { changedFieldList } from '../shared/revisions';
+import { at, businessDate, closed, integer, oneOf, optional, publishedEvent, recordId, regionCode, revisedEvent, text } from '../shared/schema/builders';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
 
 const policyId = () => recordId('The policy');
 
 /** 法律政策: every event of a policy's record. */
 export const POLICY_EVENTS = {
-  PolicyPublished: {
-    version: 1,
-    action: 'published',
-    title: 'Policy published (发布政策)',
-    summary: 'A policy entered the library (基础信息库), version 1, with its level, issuing region and eligibility.',
-    description:
-      'NATIONAL and PROVINCIAL policies are recorded by the platform’s administrator, MUNICIPAL ones by the city authority, ' +
-      'DISTRICT ones by the district or city authority.',
-    payload: closed({
+  PolicyPublished: publishedEvent(
+    {
       policyId: policyId(),
       level: oneOf(POLICY_LEVELS, 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级'),
       regionCode: optional(
         regionCode('Issuing region: a province code for PROVINCIAL, a city code for MUNICIPAL, a district code for DISTRICT; absent for NATIONAL'),
       ),
-      version: firstVersion(),
-      ...POLICY_CONTENT,
-      publishedAt: at('When it was published'),
-    }),
-  },
-  PolicyAmended: {
-    version: 1,
+    },
+    POLICY_CONTENT,
+    {
+      title: 'Policy published (发布政策)',
+      summary: 'A policy entered the library (基础信息库), version 1, with its level, issuing region and eligibility.',
+      description:
+        'NATIONAL and PROVINCIAL policies are recorded by the platform’s administrator, MUNICIPAL ones by the city authority, ' +
+        'DISTRICT ones by the district or city authority.',
+    },
+  ),
+  PolicyAmended: revisedEvent({ policyId: policyId() }, POLICY_CONTENT, POLICY_CONTENT_FIELDS, {
     action: 'amended',
     title: 'Policy amended (政策修订)',
     summary: 'A new version of the policy; the event carries the whole version and the fields that changed.',
-    payload: closed({
-      policyId: policyId(),
-      version: nextVersion(),
-      ...POLICY_CONTENT,
-      changedFields: changedFieldList(POLICY_CONTENT_FIELDS),
-      amendedAt: at('When it was amended'),
-    }),
-  },
+  }),
   PolicyRepealed: {
     version: 1,
     action: 'repealed',
@@ -68,6 +57,3 @@ export const POLICY_EVENTS = {
 
 export type PolicyEvent = EventOf<typeof POLICY_EVENTS>;
 export type PolicyEvents = EventsByType<typeof POLICY_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const POLICY_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(POLICY_EVENTS);

@@ -1,5 +1,5 @@
 import { at, businessDate, closed, exactly, exactlyOneOf, optional, recordId, retiredEvent, text, type Static } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { providerOrgIdField } from './product.rules';
 import { ServiceClassificationSchema } from './service-classification';
 
@@ -45,6 +45,3 @@ export const CASE_EVENTS = {
 
 export type ServiceCaseEvent = EventOf<typeof CASE_EVENTS>;
 export type ServiceCaseEvents = EventsByType<typeof CASE_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const CASE_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(CASE_EVENTS);

@@ -20,7 +20,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { EVALUATION_PERIOD_PATTERN, MonitoringScoresSchema, MonitoringWeightsSchema, SatisfactionBasisSchema } from './monitoring';
 import { ProviderRemovalGroundSchema } from './removal-grounds';
 import { ServiceDomainSchema } from '../shared/service-domains';
@@ -193,6 +193,3 @@ export const PROVIDER_EVENTS = {
 
 export type ProviderEvent = EventOf<typeof PROVIDER_EVENTS>;
 export type ProviderEvents = EventsByType<typeof PROVIDER_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const PROVIDER_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(PROVIDER_EVENTS);

@@ -5,7 +5,7 @@ import { providerDecider } from './provider.decider';
 import { providerKind } from './provider.kind';
 import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT } from './provider.rules';
 import { activeProviderWarning, currentStationsOf, inPoolOn, isProbationOverdue, poolMovements, type ProviderState } from './provider.state';
-import { PROVIDER_EVENT_SCHEMA_VERSIONS, type ProviderEvent, type ProviderEvents } from './provider.events';
+import type { ProviderEvent, ProviderEvents } from './provider.events';
 import { weightedMonitoringTotal } from './monitoring';
 import type { ProviderRemovalGround } from './removal-grounds';
 
@@ -750,7 +750,7 @@ describe('Service provider (优质服务机构库)', () => {
   });
 
   it('has a schema version for every event type', () => {
-    expect(Object.keys(PROVIDER_EVENT_SCHEMA_VERSIONS).sort()).toEqual(
+    expect(Object.keys(providerKind.schemaVersions).sort()).toEqual(
       [
         'ProviderAppliedForEntry',
         'ProviderAdmitted',

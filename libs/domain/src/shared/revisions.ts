@@ -1,14 +1,5 @@
 import { conflict } from './domain-error';
-import { arrayOf, oneOf } from './schema/builders';
 import { fieldInvalid, fieldRequired } from './validation';
-
-/** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
-export const changedFieldList = <K extends string>(fields: readonly K[]) =>
-  arrayOf(oneOf(fields), {
-    minItems: 1,
-    uniqueItems: true,
-    description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
-  });
 
 /** JSON with object keys sorted, so two values built in a different key order compare equal. */
 function canonical(value: unknown): string {

@@ -16,7 +16,7 @@ import {
   type Static,
 } from '../shared/schema/builders';
 import { SatisfactionFiguresSchema } from '../feedback/satisfaction-figures';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { REVOCATION_GROUNDS } from './revocation-grounds';
 
 const stationId = () => recordId('The station');
@@ -120,6 +120,3 @@ export const STATION_EVENTS = {
 
 export type StationEvent = EventOf<typeof STATION_EVENTS>;
 export type StationEvents = EventsByType<typeof STATION_EVENTS>;
-
-/** Current schema version of each event type (the envelope carries it). */
-export const STATION_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(STATION_EVENTS);

@@ -1,5 +1,5 @@
 import { at, cityCode, closed, integer, recordId, text } from '../shared/schema/builders';
-import { schemaVersionsOf, type EventOf, type EventsByType, type EventSpecs } from '../shared/schema/event-spec';
+import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { themeMonthsSchema } from './themeplan.terms';
 
 const themePlanId = () => recordId('The theme-month plan (one per city and year)');
@@ -30,4 +30,3 @@ export const THEMEPLAN_EVENTS = {
 
 export type ThemePlanEvent = EventOf<typeof THEMEPLAN_EVENTS>;
 export type ThemePlanEvents = EventsByType<typeof THEMEPLAN_EVENTS>;
-export const THEMEPLAN_EVENT_SCHEMA_VERSIONS = schemaVersionsOf(THEMEPLAN_EVENTS);

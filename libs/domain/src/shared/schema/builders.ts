@@ -136,12 +136,46 @@ export const postcode = (description = '邮政编码'): TString => Type.String({
 export const firstVersion = () => exactly(1, 'The first version');
 export const nextVersion = () => integer(2, undefined, 'The new version number, one more than the last');
 
+/** The whole spec of a library entry's publication (schema version 1, CloudEvents verb `published`): its id and other fields (`entry`), its version 1, the whole content and when. */
+export const publishedEvent = <E extends TProperties, C extends TProperties>(entry: E, content: C, words: { title: string; summary: string; description?: string }) => ({
+  version: 1,
+  action: 'published',
+  ...words,
+  payload: closed({ ...entry, version: firstVersion(), ...content, publishedAt: at('When it was published') }),
+});
+
+/** What a revision event says it changed: the content fields that differ from the previous version, in the fields' order. */
+export const changedFieldList = <K extends string>(fields: readonly K[]) =>
+  arrayOf(oneOf(fields), {
+    minItems: 1,
+    uniqueItems: true,
+    description: `The fields that differ from the previous version (in this order: ${fields.join(', ')})`,
+  });
+
+/**
+ * The whole spec of a library entry's new version (schema version 1, CloudEvents verb `action`): its id,
+ * the new version number, the whole content, the fields that changed and when (`<action>At`).
+ */
+export const revisedEvent = <I extends TProperties, C extends TProperties, K extends keyof C & string, const A extends string>(
+  id: I,
+  content: C,
+  fields: readonly K[],
+  words: { action: A; title: string; summary: string },
+) => {
+  const moment = { [`${words.action}At`]: at(`When it was ${words.action}`) } as { [M in `${A}At`]: TString };
+  return { version: 1, ...words, payload: closed({ ...id, version: nextVersion(), ...content, changedFields: changedFieldList(fields), ...moment }) };
+};
+
 /** 下架: a library entry (product, case, FAQ) taken off; `id` is its id field, e.g. `{ productId: recordId('The product') }`. */
 export const retirement = <P extends TProperties>(id: P) => closed({ ...id, reason: text('下架原因'), retiredAt: at('When it was retired') });
 
 /** The whole spec of a library entry's retirement event: version 1 of `retirement(id)`, published as `retired`. */
 export const retiredEvent = <P extends TProperties>(id: P, words: { title: string; summary: string }) =>
   ({ version: 1, action: 'retired', ...words, payload: retirement(id) });
+
+/** A titled document fixed by its digest (an activity's material, a delivery's deliverable); the file itself is not published. */
+export const titledDocument = (title: string, options: { $id: string; description: string }) =>
+  closed({ title: text(title), fileName: optional(nonEmptyText('File name')), sha256: sha256() }, options);
 
 /** Evidence for an act against a record (a removal, a revocation): what it shows, and the file's name and digest when one was given. */
 export const evidence = (options: { $id: string; description: string }) =>

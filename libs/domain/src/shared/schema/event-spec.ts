@@ -30,8 +30,3 @@ export type EventsByType<S extends EventSpecs> = { [K in keyof S & string]: Even
 
 /** The event union a kind's specs define: `{ type: 'StationRevoked', data: Static<payload> } | …`. */
 export type EventOf<S extends EventSpecs> = EventsByType<S>[keyof S & string];
-
-/** The current schema version of every event type. */
-export function schemaVersionsOf<S extends EventSpecs>(specs: S): { readonly [K in keyof S]: number } {
-  return Object.fromEntries(Object.entries(specs).map(([type, spec]) => [type, spec.version])) as { [K in keyof S]: number };
-}
