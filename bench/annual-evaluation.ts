@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { resultsOf, type EvaluationScheme } from '@sme/domain';
+import { resultsOf } from '@sme/domain';
+import { stationScheme } from '@sme/domain/evaluation/evaluation.fixtures';
 import { SqliteEventStore, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { writeActivityHistory } from '@sme/messaging/asyncapi/testing/activity-history';
 import { writeServiceHistory } from '@sme/messaging/asyncapi/testing/service-history';
@@ -20,18 +21,6 @@ export interface AnnualEvaluationBenchOptions {
 const YEAR = 2019;
 const CITY = '440100';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-/** A station scheme over every computed figure (no manual indicator: the run scores at once). */
-const SCHEME: EvaluationScheme = {
-  subject: 'STATION',
-  indicators: [
-    { id: 'activities', label: '服务活动场次', weight: 0.3, formula: 'ACTIVITIES_HELD', normalisation: { kind: 'TARGET', target: 12 } },
-    { id: 'visits', label: '服务家次', weight: 0.2, formula: 'SERVICE_VISITS', normalisation: { kind: 'TARGET', target: 100 } },
-    { id: 'rating', label: '平均满意度', weight: 0.3, formula: 'AVERAGE_RATING', normalisation: { kind: 'RANGE', min: 1, max: 5 } },
-    { id: 'report', label: '按时报送年度总结', weight: 0.2, formula: 'REPORT_ON_TIME', normalisation: { kind: 'BOOLEAN' } },
-  ],
-  gradeFloors: { EXCELLENT: 85, GOOD: 70, PASS: 60 },
-};
 
 /**
  * (f) 综合评价 over a year's log: Guangzhou's stations designated through the real deciders, then the
@@ -62,7 +51,8 @@ export async function benchAnnualEvaluation(options: AnnualEvaluationBenchOption
       started = performance.now();
       const organisations = await evaluationFiguresAt(store, head, { cityCode: CITY, year: YEAR, subject: 'STATION' });
       const foldMs = since(started);
-      const results = resultsOf(SCHEME, organisations, {});
+      // The evaluators' review (the scheme's manual indicator): 80 for every station.
+      const results = resultsOf(stationScheme, organisations, Object.fromEntries(organisations.map((o) => [o.organisationId, { review: 80 }])));
       const runMs = since(started);
       clearInterval(sampler);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);

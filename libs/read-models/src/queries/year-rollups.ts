@@ -8,36 +8,32 @@ import type { FollowUpView } from '../follow-up.projection';
 import { computeServiceFigures, type ServiceFiguresRow } from './activity-figures';
 import { allOf, placeCondition } from './conditions';
 import { demandFilter } from './demand-list';
-import { computeDeliveryFigures, roundTo } from './delivery-list';
+import { computeDeliveryFigures, roundTo, type DeliveryFigures } from './delivery-list';
 import type { ReadModelReader } from './read-model-reader';
 
 /** Whether a row is the asked region's total or one of its parts (a province's cities, a city's districts). */
 export type RollUpScope = 'TOTAL' | 'PART';
 
-/** One region's year: services (家次, 户数), satisfaction, 差评 follow-ups, 回访 and demands. */
-export interface RollUpRow {
-  scope: RollUpScope;
-  regionCode: string;
-  regionName: string;
-  activitiesHeld: number;
-  personsPresent: number;
-  deliveries: number;
-  /** 服务家次 and 服务户数 by the one counting rule (docs/counting.md). */
-  enterpriseVisits: number;
-  distinctEnterprises: number;
-  ratings: number;
-  averageRating: number | null;
-  poorRatings: number;
-  followUps: number;
-  followUpsClosedOnTime: number;
-  followUpOnTimeRate: number | null;
-  returnVisitRate: number | null;
-  freeShare: number | null;
+/** The demands of a region's year: raised in it, accepted, resolved, and the satisfaction given on resolution. */
+export interface DemandFigures {
   demandsRaised: number;
   demandsAccepted: number;
   demandsResolved: number;
   /** The mean satisfaction the enterprises gave on resolution (1–5), where they gave one. */
   averageDemandSatisfaction: number | null;
+}
+
+/**
+ * One region's year: its deliveries' figures (satisfaction, 差评 follow-ups, 回访, free share) with
+ * 服务家次 and 服务户数 counted over activities and deliveries together (docs/counting.md), the
+ * activities held, and its demands.
+ */
+export interface RollUpRow extends DeliveryFigures, DemandFigures {
+  scope: RollUpScope;
+  regionCode: string;
+  regionName: string;
+  activitiesHeld: number;
+  personsPresent: number;
 }
 
 /** What a roll-up is computed from: the region's records of the year, as the read models hold them. */
@@ -57,7 +53,7 @@ function knownParts(regionCode: string): string[] {
 /** The part of the asked region a record's place falls in. */
 const partOf = (regionCode: string, placeCode: string): string => (isProvinceCode(regionCode) ? cityCodeOf(placeCode) : placeCode);
 
-function demandFigures(demands: readonly DemandView[]) {
+function demandFigures(demands: readonly DemandView[]): DemandFigures {
   const satisfactions = demands.flatMap((d) => (d.resolution?.satisfaction == null ? [] : [d.resolution.satisfaction]));
   return {
     demandsRaised: demands.length,
@@ -82,24 +78,16 @@ export function computeYearRollUp(regionCode: string, year: number, records: Rol
   // A district has no parts: its roll-up is its total alone.
   const parts = isCountyCode(regionCode) ? [] : [...new Set([...knownParts(regionCode), ...services.rows.map((r) => (r.key as { regionCode: string }).regionCode), ...raised.map((d) => partOf(regionCode, d.regionCode))])].sort();
   const row = (scope: RollUpScope, code: string, count: Omit<ServiceFiguresRow, 'key'>, deliveries: DeliveryView[], demands: DemandView[]): RollUpRow => {
-    const d = computeDeliveryFigures(deliveries, [...records.followUps], period);
+    const { activitiesHeld, personsPresent, enterpriseVisits, distinctEnterprises } = count;
     return {
       scope,
       regionCode: code,
       regionName: regionNameZh(code),
-      activitiesHeld: count.activitiesHeld,
-      personsPresent: count.personsPresent,
-      deliveries: d.deliveries,
-      enterpriseVisits: count.enterpriseVisits,
-      distinctEnterprises: count.distinctEnterprises,
-      ratings: d.ratings,
-      averageRating: d.averageRating,
-      poorRatings: d.poorRatings,
-      followUps: d.followUps,
-      followUpsClosedOnTime: d.followUpsClosedOnTime,
-      followUpOnTimeRate: d.followUpOnTimeRate,
-      returnVisitRate: d.returnVisitRate,
-      freeShare: d.freeShare,
+      activitiesHeld,
+      personsPresent,
+      ...computeDeliveryFigures(deliveries, [...records.followUps], period),
+      enterpriseVisits,
+      distinctEnterprises,
       ...demandFigures(demands),
     };
   };
