@@ -4,14 +4,11 @@ import { WrongExpectedRevisionError } from '@sme/event-store';
 import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { ExecuteKindCommand } from '../commands/kind-command';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { providerCommands } from '../providers/provider.commands';
 import { IdPipe } from '../records/id.pipe';
 import { RecordLoader } from '../records/record-loader';
-import { stationCommands } from '../stations/station.commands';
 import { evaluationIdOf, flagProposalIdOf, schemeIdOf } from './evaluation-ids';
 import { cityOfReader, EVALUATION_READERS, evaluationReading, evaluationSchemeReading } from './evaluation-reading';
 import { EvaluationResultsQuery } from './evaluation-results';
@@ -21,7 +18,7 @@ import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
 import { rankedResults, resultColumns } from './evaluation-export';
 import { EXPORT_CONTENT_TYPES, exportTable, listEvaluations } from '@sme/read-models';
-import { flagEvidence, providerGroundsOf, stationGroundsOf } from './flag-action';
+import { checkFlagFollowUp, defaultFlagOpinion, flagFollowUp } from './flag-action';
 
 @TokenController('evaluation schemes (评价方案)', 'evaluation-schemes')
 export class EvaluationSchemeController extends KindController<unknown> {
@@ -84,15 +81,17 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
   }
 
   /**
-   * 优胜劣汰 in one step: the hub's revocation proposal for a flagged station (or removal of a flagged
-   * provider from the 库), written through that record's own command and rules, then FlagActedOn naming it.
-   * The evaluation's gate and flag are checked first, so nothing is written for a caller or flag it refuses;
-   * the proposal's id follows from the evaluation and organisation, so a retry writes it once.
+   * 优胜劣汰 in one step: FlagActedOn on the evaluation, then (the flag-action reaction) the hub's
+   * revocation proposal for the flagged station, or the removal of the flagged provider from the 库,
+   * through that record's own command and rules. The request writes one stream: the evaluation's gate,
+   * revision, business time and flag are checked, then what the proposal's or removal's record would
+   * refuse, and only then is FlagActedOn written; the answer comes once the reaction has written the
+   * follow-up. The proposal's id follows from the evaluation and organisation.
    */
   @CommandPost(evaluationKind, 'ActOnFlag', {
     path: ':id/flags/:organisationId/action',
     summary:
-      '优胜劣汰: the hub turns a flagged station into a revocation proposal (grounds LOW_SATISFACTION and/or NOT_SUPPORTING_AUTHORITIES, the evaluation’s figures as evidence) or a flagged provider into a removal from the 库, and records FlagActedOn',
+      '优胜劣汰: the hub records FlagActedOn, and the ledger turns the flagged station into a revocation proposal (grounds LOW_SATISFACTION and/or NOT_SUPPORTING_AUTHORITIES, the evaluation’s figures as evidence) or the flagged provider into a removal from the 库',
   })
   async act(@Param('id', IdPipe) id: string, @Param('organisationId', IdPipe) organisationId: string, @Body() dto: ActOnFlagDto, @Ctx() ctx: RequestContext) {
     const { state, revision, events } = await this.records.loaded(evaluationKind, id);
@@ -102,25 +101,18 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     const data = { evaluationId: id, organisationId, action, proposalId };
     authorize(evaluationKind.access, { type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
     if (state.status === 'NONE') throw notFound('EVALUATION_NOT_FOUND', '综合评价不存在', 'The evaluation does not exist');
-    // Everything that would refuse FlagActedOn is checked before the proposal is written: the revision, the business time, the flag.
+    // Everything that would refuse FlagActedOn, then its follow-up, is checked before anything is written.
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) throw new WrongExpectedRevisionError(evaluationKind.streamId(id), ctx.expectedRevision, revision);
     const last = events.at(-1);
     if (last && ctx.occurredAt.getTime() < Date.parse(last.metadata.occurredAt)) {
       throw conflict('OCCURRED_AT_BEFORE_PREVIOUS', `发生时间不得早于该记录上一事件的发生时间（${last.metadata.occurredAt}）`, `occurredAt must not be earlier than that of the record's previous event (${last.metadata.occurredAt})`, 'occurredAt');
     }
     const result: OrganisationResult = flaggedResult(state, organisationId);
-    evaluationKind.decider.decide({ type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
-    const evidence = flagEvidence(state, result);
-    const opinion = dto.opinion ?? `${state.year}年度综合评价结果：${result.total}分，${evidence[0].description}`;
-    const step = { ...ctx, expectedRevision: undefined, idempotencyKey: ctx.idempotencyKey && `${ctx.idempotencyKey}:${organisationId}` };
-    if (action === 'REVOCATION_PROPOSED') {
-      const body = { type: 'ProposeRevocation' as const, data: { stationId: organisationId, proposalId, grounds: stationGroundsOf(result), evidence, opinion } };
-      await this.commands.execute(new ExecuteKindCommand(stationCommands, body, step));
-    } else {
-      const body = { type: 'RemoveFromPool' as const, data: { providerId: organisationId, grounds: providerGroundsOf(result), evidence, opinion } };
-      await this.commands.execute(new ExecuteKindCommand(providerCommands, body, step));
-    }
-    return this.run({ type: 'ActOnFlag', data }, ctx);
+    const acted = { ...data, opinion: dto.opinion ?? defaultFlagOpinion(state, result) };
+    evaluationKind.decider.decide({ type: 'ActOnFlag', data: acted, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
+    // The proposal or removal is written by the flag-action reaction; what its record would refuse is refused now.
+    await checkFlagFollowUp(this.records, flagFollowUp(state, acted), ctx);
+    return this.runAndSettle({ type: 'ActOnFlag', data: acted }, ctx);
   }
 
   @ReadRoute({ path: ':id/results', summary: 'The published results: every organisation’s figures, indicator scores, total, grade, flags and ranks (city, district), in canonical JSON', roles: EVALUATION_READERS })

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, ReactionRunner, checkpointStoreFor, type EventStore, type Reaction } from '@sme/event-store';
 import { CommandExecutor } from '../commands/command-executor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { FlagActionReaction } from '../evaluations/flag-action.reaction';
 import { RecordLoader } from '../records/record-loader';
 import { DemandResolutionReaction } from './demand-resolution.reaction';
 import { FollowUpOpeningReaction } from './follow-up-opening.reaction';
@@ -22,6 +24,7 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly executor: CommandExecutor,
     private readonly records: RecordLoader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bus: CommandBus,
   ) {}
 
   /** Every reaction the ledger runs. */
@@ -30,6 +33,7 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
       new StationDesignationReaction(this.events, this.executor),
       new FollowUpOpeningReaction(this.events, this.executor, this.records, this.config),
       new DemandResolutionReaction(this.executor, this.records),
+      new FlagActionReaction(this.bus, this.records),
     ];
   }
 

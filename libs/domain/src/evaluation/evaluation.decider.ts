@@ -117,7 +117,8 @@ function actOnFlag(command: ActOnFlag, e: ExistingEvaluation & { published: { re
   const expected = e.subject === 'STATION' ? 'REVOCATION_PROPOSED' : 'REMOVED_FROM_POOL';
   if (data.action !== expected) throw invalid('FLAG_ACTION_INVALID', `该对象的处理方式须为${expected}`, `The action for this organisation is ${expected}`, 'action');
   const proposalId = requireText(data.proposalId, 'proposalId', { zh: '处理记录编号', en: 'Proposal id' });
-  return [{ type: 'FlagActedOn', data: { evaluationId: e.evaluationId, organisationId: result.organisationId, flags: result.flags, action: expected, proposalId, actedAt: metadata.now.toISOString() } }];
+  const opinion = data.opinion === undefined ? {} : { opinion: requireText(data.opinion, 'opinion', { zh: '处理意见', en: 'Opinion' }) };
+  return [{ type: 'FlagActedOn', data: { evaluationId: e.evaluationId, organisationId: result.organisationId, flags: result.flags, action: expected, proposalId, ...opinion, actedAt: metadata.now.toISOString() } }];
 }
 
 export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, EvaluationEvent> = { initialState: initialEvaluationState, evolve: evolveEvaluation, decide };

@@ -1,4 +1,4 @@
-import { arrayOf, at, cityCode, closed, integer, matching, number, oneOf, recordId, text } from '../shared/schema/builders';
+import { arrayOf, at, cityCode, closed, integer, matching, number, oneOf, optional, recordId, text } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { EvaluatedOrganisationSchema, OrganisationResultSchema, SchemeContentSchema, ScoreEvidenceSchema } from './evaluation.terms';
 import { EVALUATION_SUBJECTS } from './scoring';
@@ -67,13 +67,14 @@ export const EVALUATION_EVENTS = {
     version: 1,
     action: 'flag-acted-on',
     title: 'Flag acted on (优胜劣汰)',
-    summary: 'The hub turned a flagged organisation into a revocation proposal (a station) or a removal from the 库 (a provider), named here.',
+    summary: 'The hub acted on a flagged organisation: the ledger then writes the revocation proposal (a station) or the removal from the 库 (a provider) named here, with the evaluation’s figures as evidence.',
     payload: closed({
       evaluationId: evaluationId(),
       organisationId: organisationId(),
       flags: arrayOf(oneOf(FLAGS), { minItems: 1, description: 'The flags acted on' }),
       action: oneOf(['REVOCATION_PROPOSED', 'REMOVED_FROM_POOL'] as const, 'What was written'),
       proposalId: recordId('REVOCATION_PROPOSED: the station’s proposal; REMOVED_FROM_POOL: the provider’s id'),
+      opinion: optional(text('The hub’s opinion, carried into the proposal or the removal (absent on flags acted on before it was recorded here)')),
       actedAt: at('When it was written'),
     }),
   },
