@@ -17,7 +17,7 @@ const staffOf = (orgId: string, regionCode: string): Actor => ({ id: `staff-${or
  * and as the XLSX form, cell by cell.
  */
 describe('the centres summary (建设情况汇总表)', () => {
-  const { app, c, refused } = useSpecApp();
+  const { c, refused } = useSpecApp();
   const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
 
   it('lists every centre with its figures of the year, counts the districts with and without one, and writes the same as XLSX', async () => {
@@ -56,15 +56,7 @@ describe('the centres summary (建设情况汇总表)', () => {
       [3, '天河区中小企业服务中心', '民办非企业单位', 4, 300, '0', 0, 1, '陈主任', '020-38000001；centre@example.cn', ''],
     ]);
 
-    const res = await app()
-      .http.get('/centres/summary?regionCode=440100&year=2026&format=xlsx')
-      .set('Authorization', `Bearer ${await app().token(actors.city)}`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await c.download(actors.city, '/centres/summary?regionCode=440100&year=2026&format=xlsx');
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as ExcelJS.Buffer);

@@ -105,16 +105,7 @@ describe('evaluations (综合评价考核)', () => {
       [idle.id, 6, 'FAIL', ['FAIL', 'NO_REPORT'], 2, 2],
     ]);
     // The same results as rows for evaluators: JSON, CSV and XLSX, cell for cell.
-    const download = async (format: string) =>
-      app()
-        .http.get(`/evaluations/${evaluationId}/results/export?format=${format}`)
-        .set('Authorization', `Bearer ${await app().token(evaluator)}`)
-        .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+    const download = (format: string) => c.download(evaluator, `/evaluations/${evaluationId}/results/export?format=${format}`);
     const table = JSON.parse((await download('json')).body.toString('utf8'));
     expect(table.rows.map((r: Record<string, unknown>) => [r.rankInCity, r.organisationId, r.total, r.grade])).toEqual([
       [1, good.id, 97, 'EXCELLENT'],

@@ -12,18 +12,9 @@ const evaluator: Actor = { id: 'evaluator-1', role: 'EVALUATOR', orgId: 'GZ-EVAL
 
 /** The year's records for evaluators: the same rows as JSON, CSV and XLSX, inside the evaluator's region only. */
 describe('evaluators’ data (评价数据)', () => {
-  const { app, c, refused } = useSpecApp();
+  const { c, refused } = useSpecApp();
   const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
-  const download = async (path: string, actor: Actor = evaluator) =>
-    app()
-      .http.get(path)
-      .set('Authorization', `Bearer ${await app().token(actor)}`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const download = (path: string, actor: Actor = evaluator) => c.download(actor, path);
 
   beforeAll(async () => {
     const user = providerUser(951);

@@ -36,7 +36,7 @@ export function useSpecApp(options: { env?: NodeJS.ProcessEnv } = {}): { app: ()
   afterAll(() => started?.t.close());
   return {
     app: () => spec().t,
-    c: { post: (...args) => spec().c.post(...args), get: (...args) => spec().c.get(...args) },
+    c: { post: (...args) => spec().c.post(...args), get: (...args) => spec().c.get(...args), download: (...args) => spec().c.download(...args) },
     refused: (...args) => spec().refused(...args),
   };
 }

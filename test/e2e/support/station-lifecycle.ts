@@ -53,6 +53,17 @@ export function client(t: TestApp) {
     post: async (actor: Actor, path: string, body: object = {}, headers: Record<string, string> = {}) =>
       t.http.post(path).set('Authorization', await auth(actor)).set(headers).send(body),
     get: async (actor: Actor, path: string) => t.http.get(path).set('Authorization', await auth(actor)),
+    /** A GET whose body is a file: the response's body is its bytes, whatever the content type. */
+    download: async (actor: Actor, path: string) =>
+      t.http
+        .get(path)
+        .set('Authorization', await auth(actor))
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        }),
   };
 }
 

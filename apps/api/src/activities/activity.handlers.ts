@@ -2,21 +2,14 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { themePlanKind } from '@sme/domain';
 import { listActivities, listThemePlans, serviceFigures, themeParticipation, toPublicView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
-import { listResult } from '../read-side/list-result';
+import { actorListHandler } from '../read-side/actor-list-handler';
 import { ReadSide } from '../read-side/read-side.service';
 import { RecordLoader } from '../records/record-loader';
 import { mayReadParticipation, scopeActivityFilter, scopeFiguresFilter } from './activity-access';
 import { themePlanReading } from './activity.reading';
 import { ListActivitiesQuery, ListThemePlansQuery, ServiceFiguresQuery, ThemeParticipationQuery } from './activity.messages';
 
-@QueryHandler(ListActivitiesQuery)
-export class ListActivitiesHandler implements IQueryHandler<ListActivitiesQuery> {
-  constructor(private readonly readSide: ReadSide) {}
-
-  async execute({ filter, sort, page, actor }: ListActivitiesQuery) {
-    return listResult(() => listActivities(this.readSide.reader, scopeActivityFilter(actor, filter), sort, page));
-  }
-}
+export const ListActivitiesHandler = actorListHandler(ListActivitiesQuery, scopeActivityFilter, listActivities);
 
 @QueryHandler(ServiceFiguresQuery)
 export class ServiceFiguresHandler implements IQueryHandler<ServiceFiguresQuery> {

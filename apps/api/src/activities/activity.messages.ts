@@ -1,7 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ActivityCommand, OrganiserKind, PlanActivity, ThemePlanCommand } from '@sme/domain';
-import type { ActivityListFilter, FiguresGrouping, PageRequest } from '@sme/read-models';
+import type { ActivityListFilter, FiguresGrouping } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
+import { ActorListQuery } from '../read-side/list-query';
 
 type Of<T extends ActivityCommand['type']> = Extract<ActivityCommand, { type: T }>['data'];
 
@@ -25,16 +26,7 @@ export type ActivityCommandBody =
 /** A plan as the request gives it: the id follows from the city and the year. */
 export type ThemePlanCommandBody = CommandBody<ThemePlanCommand>;
 
-export class ListActivitiesQuery extends Query<unknown> {
-  constructor(
-    readonly filter: ActivityListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class ListActivitiesQuery extends ActorListQuery<ActivityListFilter> {}
 
 /** 家次 and 户数 from activities and deliveries, per organisation, district or city, over a period. */
 export class ServiceFiguresQuery extends Query<unknown> {

@@ -1,18 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { listAnnualReports, missingReports } from '@sme/read-models';
-import { listResult } from '../read-side/list-result';
+import { actorListHandler } from '../read-side/actor-list-handler';
 import { ReadSide } from '../read-side/read-side.service';
 import { scopeAnnualReportFilter, scopeMissingRegion } from './annual-report-access';
 import { ListAnnualReportsQuery, MissingReportsQuery } from './annual-report.messages';
 
-@QueryHandler(ListAnnualReportsQuery)
-export class ListAnnualReportsHandler implements IQueryHandler<ListAnnualReportsQuery> {
-  constructor(private readonly readSide: ReadSide) {}
-
-  async execute({ filter, sort, page, actor }: ListAnnualReportsQuery) {
-    return listResult(() => listAnnualReports(this.readSide.reader, scopeAnnualReportFilter(actor, filter), sort, page));
-  }
-}
+export const ListAnnualReportsHandler = actorListHandler(ListAnnualReportsQuery, scopeAnnualReportFilter, listAnnualReports);
 
 @QueryHandler(MissingReportsQuery)
 export class MissingReportsHandler implements IQueryHandler<MissingReportsQuery> {

@@ -1,7 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, AnnualReportCommand, ReportSubjectKind, SubmitAnnualReport, SubmitCityReport } from '@sme/domain';
-import type { AnnualReportListFilter, PageRequest } from '@sme/read-models';
+import type { AnnualReportListFilter } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
+import { ActorListQuery } from '../read-side/list-query';
 
 type Of<T extends AnnualReportCommand['type']> = Extract<AnnualReportCommand, { type: T }>['data'];
 
@@ -20,16 +21,7 @@ export type AnnualReportCommandBody =
   | SubmitCityReportBody
   | CommandBody<Exclude<AnnualReportCommand, { type: 'SubmitAnnualReport' | 'ResubmitAnnualReport' | 'SubmitCityReport' }>>;
 
-export class ListAnnualReportsQuery extends Query<unknown> {
-  constructor(
-    readonly filter: AnnualReportListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class ListAnnualReportsQuery extends ActorListQuery<AnnualReportListFilter> {}
 
 /** The organisations due in a region without an on-time report for the year. */
 export class MissingReportsQuery extends Query<unknown> {

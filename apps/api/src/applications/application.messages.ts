@@ -1,6 +1,6 @@
-import { Query } from '@nestjs/cqrs';
-import type { Actor, ApplicationCommand } from '@sme/domain';
-import type { ApplicationListFilter, PageRequest } from '@sme/read-models';
+import type { ApplicationCommand } from '@sme/domain';
+import type { ApplicationListFilter } from '@sme/read-models';
+import { ActorListQuery } from '../read-side/list-query';
 
 type WithoutCall<T> = T extends { type: infer K; data: infer D }
   ? { type: K; data: K extends 'CreateApplication' ? Omit<D, 'call'> & { callId: string } : Omit<D, 'call'> }
@@ -12,13 +12,4 @@ type WithoutCall<T> = T extends { type: infer K; data: infer D }
  */
 export type ApplicationCommandBody = WithoutCall<Exclude<ApplicationCommand, { type: 'MarkDesignated' }>>;
 
-export class ListApplicationsQuery extends Query<unknown> {
-  constructor(
-    readonly filter: ApplicationListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class ListApplicationsQuery extends ActorListQuery<ApplicationListFilter> {}

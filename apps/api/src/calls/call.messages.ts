@@ -1,10 +1,11 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { CallCommand } from '@sme/domain';
 import type { ApplicationStage } from '@sme/domain';
-import type { CallListFilter, CallView, PageRequest } from '@sme/read-models';
+import type { CallListFilter, CallView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
+import { ListQuery } from '../read-side/list-query';
 
 export type CallCommandBody = CommandBody<Exclude<CallCommand, { type: 'PublishList' }>>;
 
@@ -30,12 +31,4 @@ export class GetCallQuery extends Query<CallDetailsResponse> {
   }
 }
 
-export class ListCallsQuery extends Query<unknown> {
-  constructor(
-    readonly filter: CallListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-  ) {
-    super();
-  }
-}
+export class ListCallsQuery extends ListQuery<CallListFilter> {}

@@ -1,19 +1,26 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ReadSide } from '../read-side/read-side.service';
 
 /**
  * Work that follows from the passing of time (a deadline past), run on an interval: each run finds
  * what is due in the read models and writes it as commands. A run still going when the process stops
  * is awaited; an interval of 0 turns the timer off (a route may still run it on demand).
  */
+@Injectable()
 export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
 
-  /** `intervalMs`: milliseconds between runs; 0, no timer. */
-  protected constructor(
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
+  constructor(
+    protected readonly commands: CommandBus,
+    protected readonly readSide: ReadSide,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {}
+
+  /** Milliseconds between runs, from the settings; 0, no timer. */
+  protected abstract get intervalMs(): number;
 
   /** One run at the current time. */
   abstract run(): Promise<unknown>;
@@ -21,7 +28,7 @@ export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplic
   onApplicationBootstrap(): void {
     if (this.intervalMs <= 0) return;
     this.timer = setInterval(() => {
-      this.running = this.run().catch((error: unknown) => this.logger.warn(`run failed: ${String(error)}`));
+      this.running = this.run().catch((error: unknown) => new Logger(this.constructor.name).warn(`run failed: ${String(error)}`));
     }, this.intervalMs);
     this.timer.unref();
   }

@@ -1,12 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { chinaDateOf, isWithinRegion, workingDaysBetween, type Steward } from '@sme/domain';
 import { deliveriesConfirmableOn, openFollowUpsDueBefore } from '@sme/read-models';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
 import type { RequestContext } from '../commands/request-context';
-import { ReadSide } from '../read-side/read-side.service';
 import { ledgerActor } from '../reactors/reaction-context';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
 import { deliveryCommands, followUpCommands } from './delivery.commands';
@@ -26,12 +23,8 @@ export interface DeadlinesRun {
  */
 @Injectable()
 export class ServiceDeadlines extends ScheduledSweep {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly readSide: ReadSide,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    super(new Logger('ServiceDeadlines'), config.serviceDeadlinesIntervalMs);
+  protected get intervalMs() {
+    return this.config.serviceDeadlinesIntervalMs;
   }
 
   /** One run at business time `at` (now by default), inside `regionCode` when given. */

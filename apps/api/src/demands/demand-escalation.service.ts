@@ -1,11 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { cityCodeOf, isWithinRegion, type Actor } from '@sme/domain';
 import { unacceptedDemandsRaisedBefore } from '@sme/read-models';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../commands/request-context';
-import { ReadSide } from '../read-side/read-side.service';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
 import { ExecuteKindCommand } from '../commands/kind-command';
 import { demandCommands } from './demand.commands';
@@ -26,12 +23,8 @@ export interface EscalationRun {
  */
 @Injectable()
 export class DemandEscalation extends ScheduledSweep {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly readSide: ReadSide,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    super(new Logger('DemandEscalation'), config.demandEscalationIntervalMs);
+  protected get intervalMs() {
+    return this.config.demandEscalationIntervalMs;
   }
 
   /** One run: every overdue demand (inside `regionCode` when given), oldest first. */

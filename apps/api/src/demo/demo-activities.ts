@@ -1,16 +1,14 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { addCalendarDays, themePlanKind, type Actor } from '@sme/domain';
-import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { activityCommands, themePlanCommands, themePlanIdFor } from '../activities/activity.commands';
 import type { ActivityCommandBody } from '../activities/activity.messages';
 import { derivedId } from '../records/derived-id';
 import { HUB } from './demo-data';
 import { DEMO_ACTIVITIES, DEMO_THEME_MONTHS, DEMO_THEME_REVISION, type DemoActivity } from './demo-activities-data';
-import { demoRunner, demoStations } from './demo-runner';
+import { demoLoaded, demoRunner, demoStations, demoTime as at } from './demo-runner';
 import { DEMO_ENTERPRISES, DEMO_PROVIDERS, demoDigest, enterpriseActor } from './demo-services-data';
 
-const at = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
 type Step = { at: string; run: () => Promise<unknown> };
 
 /**
@@ -19,13 +17,9 @@ type Step = { at: string; run: () => Promise<unknown> };
  * marks it loaded.
  */
 export async function loadDemoActivities(app: INestApplication): Promise<void> {
-  const logger = new Logger('Demo');
-  const store = app.get<EventStore>(EVENT_STORE);
   const planId = themePlanIdFor('440100', 2026);
-  if ((await store.readStream(themePlanKind.streamId(planId), { maxCount: 1 })).length > 0) {
-    logger.log('Demo activities already loaded');
-    return;
-  }
+  if (await demoLoaded(app, themePlanKind.streamId(planId), 'activities')) return;
+  const logger = new Logger('Demo');
   const began = Date.now();
   const { runs } = demoRunner(app.get(CommandBus));
   const plan = runs(themePlanCommands);

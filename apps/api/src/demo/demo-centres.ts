@@ -1,13 +1,10 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { centreKind } from '@sme/domain';
-import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { centreCommands } from '../centres/centre.commands';
-import { demoRunner } from './demo-runner';
+import { demoLoaded, demoRunner, demoTime as day } from './demo-runner';
 import { centreStaff, DEMO_CENTRES } from './demo-centres-data';
 import { DEMO_PROVIDERS } from './demo-services-data';
-
-const day = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
 
 /**
  * Loads the demo's service centres through the command bus: each recorded by its authority (below
@@ -15,12 +12,8 @@ const day = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
  * city centre linking the demo providers of the 库. Runs once: the first centre's record marks it loaded.
  */
 export async function loadDemoCentres(app: INestApplication): Promise<void> {
+  if (await demoLoaded(app, centreKind.streamId(DEMO_CENTRES[0].id), 'centres')) return;
   const logger = new Logger('Demo');
-  const store = app.get<EventStore>(EVENT_STORE);
-  if ((await store.readStream(centreKind.streamId(DEMO_CENTRES[0].id), { maxCount: 1 })).length > 0) {
-    logger.log('Demo centres already loaded');
-    return;
-  }
   const { runs } = demoRunner(app.get(CommandBus));
   const centre = runs(centreCommands);
   for (const [i, c] of DEMO_CENTRES.entries()) {

@@ -2,14 +2,13 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { callKind, type ServiceDomain } from '@sme/domain';
-import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { applicationCommands } from '../applications/application.commands';
 import { callCommands } from '../calls/call.commands';
 import { PublishCallListCommand } from '../calls/call.messages';
 import { ExecuteKindCommand } from '../commands/kind-command';
 import { expertCommands } from '../experts/expert.commands';
 import { stationCommands } from '../stations/station.commands';
-import { demoRunner } from './demo-runner';
+import { demoLoaded, demoRunner } from './demo-runner';
 import { stationIdFor } from '../reactors/station-designation.reaction';
 import { loadDemoActivities } from './demo-activities';
 import { loadDemoServices } from './demo-services';
@@ -65,15 +64,13 @@ const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart
  * (demo-services.ts) and the service centres (demo-centres.ts). Runs once: an existing demo call is left alone, and so are loaded services.
  */
 export async function loadDemoData(app: INestApplication): Promise<void> {
-  const logger = new Logger('Demo');
-  const store = app.get<EventStore>(EVENT_STORE);
-  if ((await store.readStream(callKind.streamId(DEMO_CALL.callId), { maxCount: 1 })).length > 0) {
-    logger.log('Demo data already loaded');
+  if (await demoLoaded(app, callKind.streamId(DEMO_CALL.callId), 'data')) {
     await loadDemoServices(app);
     await loadDemoActivities(app);
     await loadDemoCentres(app);
     return;
   }
+  const logger = new Logger('Demo');
   const bus = app.get(CommandBus);
   const { ctx, runs } = demoRunner(bus);
   const application = runs(applicationCommands);

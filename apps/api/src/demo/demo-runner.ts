@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { Reactors } from '../reactors/reactors.service';
@@ -9,6 +9,16 @@ import type { Actor } from '@sme/domain';
 import type { CommandResult } from '../commands/command-executor';
 import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
 import type { RequestContext } from '../commands/request-context';
+
+/** A business time of the demo, in Guangdong's zone: the day at `hhmm` (10:00 unless given). */
+export const demoTime = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
+
+/** Whether a part of the demo is loaded already: its first record, `streamId`, has events. Logs it when it is. */
+export async function demoLoaded(app: INestApplication, streamId: string, part: string): Promise<boolean> {
+  const loaded = (await app.get<EventStore>(EVENT_STORE).readStream(streamId, { maxCount: 1 })).length > 0;
+  if (loaded) new Logger('Demo').log(`Demo ${part} already loaded`);
+  return loaded;
+}
 
 /** The demo's acts, sent through the command bus as their actors at their business times, in one correlation. */
 export function demoRunner(bus: CommandBus) {

@@ -4,7 +4,7 @@ import { addCalendarDays, addWorkingDays, deliveryKind, enterpriseKind, followUp
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { deliveryCommands, followUpCommands, followUpIdFor } from '../deliveries/delivery.commands';
-import { demoRunner, demoStations } from './demo-runner';
+import { demoLoaded, demoRunner, demoStations, demoTime as day } from './demo-runner';
 import { ServiceDeadlines } from '../deliveries/service-deadlines.service';
 import { RegisterEnterpriseCommand } from '../enterprises/enterprise.messages';
 import { productCommands } from '../products/product.commands';
@@ -15,8 +15,6 @@ import { CITY, HUB, districtAuthority } from './demo-data';
 import { stepsOf, type DemoParties, type DemoRunner, type DemoStep } from './demo-service-steps';
 import { DEMO_DELIVERIES, DEMO_ENTERPRISES, DEMO_PROVIDERS, DEMO_SERVICES_UNTIL, demoDigest, enterpriseActor, type DemoDelivery } from './demo-services-data';
 
-const day = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
-
 /**
  * Loads a year of services (2026) through the real command handlers: the demo enterprises, three
  * providers admitted to the 库 with a product each, and deliveries by them and by four demo stations,
@@ -24,12 +22,9 @@ const day = (date: string, hhmm = '10:00') => `${date}T${hhmm}:00+08:00`;
  * Monday as of that day. Runs once: the first demo enterprise's record marks it loaded.
  */
 export async function loadDemoServices(app: INestApplication): Promise<void> {
+  if (await demoLoaded(app, enterpriseKind.streamId(DEMO_ENTERPRISES[0].id), 'services')) return;
   const logger = new Logger('Demo');
   const store = app.get<EventStore>(EVENT_STORE);
-  if ((await store.readStream(enterpriseKind.streamId(DEMO_ENTERPRISES[0].id), { maxCount: 1 })).length > 0) {
-    logger.log('Demo services already loaded');
-    return;
-  }
   const began = Date.now();
   const bus = app.get(CommandBus);
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   chinaDateOf,
   authorize,
@@ -13,8 +13,7 @@ import {
 import { EVENT_STORE, loadAggregate, WrongExpectedRevisionError, type EventStore } from '@sme/event-store';
 import { listEnterprises } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
-import { listResult } from '../read-side/list-result';
-import { ReadSide } from '../read-side/read-side.service';
+import { actorListHandler } from '../read-side/actor-list-handler';
 import { scopeEnterpriseFilter } from './enterprise-access';
 import { sizeStandard } from './enterprise.commands';
 import { ListEnterprisesQuery, RegisterEnterpriseCommand } from './enterprise.messages';
@@ -62,13 +61,13 @@ export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterp
   }
 }
 
-@QueryHandler(ListEnterprisesQuery)
-export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuery> {
-  constructor(private readonly readSide: ReadSide) {}
-
-  async execute({ filter, sort, page, actor }: ListEnterprisesQuery) {
+/** The enterprises as the actor may read them; a tag asked without a day is the tag valid today. */
+export const ListEnterprisesHandler = actorListHandler(
+  ListEnterprisesQuery,
+  (actor, filter) => {
     const scoped = scopeEnterpriseFilter(actor, filter);
     const tagValidOn = scoped.tag !== undefined && scoped.tagValidOn === undefined ? chinaDateOf(new Date()) : scoped.tagValidOn;
-    return listResult(() => listEnterprises(this.readSide.reader, { ...scoped, ...(tagValidOn ? { tagValidOn } : {}) }, sort, page));
-  }
-}
+    return { ...scoped, ...(tagValidOn ? { tagValidOn } : {}) };
+  },
+  listEnterprises,
+);

@@ -1,9 +1,10 @@
-import { Command, Query } from '@nestjs/cqrs';
-import type { Actor, EnterpriseCommand, RegisterEnterprise } from '@sme/domain';
-import type { EnterpriseListFilter, PageRequest } from '@sme/read-models';
+import { Command } from '@nestjs/cqrs';
+import type { EnterpriseCommand, RegisterEnterprise } from '@sme/domain';
+import type { EnterpriseListFilter } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
+import { ActorListQuery } from '../read-side/list-query';
 
 /** A registration as the controller builds it: whether the USCC is taken is the handler's to find out. */
 export type RegisterEnterpriseBody = { type: 'RegisterEnterprise'; data: Omit<RegisterEnterprise['data'], 'usccAlreadyRegistered'> };
@@ -19,13 +20,4 @@ export class RegisterEnterpriseCommand extends Command<CommandResult> {
   }
 }
 
-export class ListEnterprisesQuery extends Query<unknown> {
-  constructor(
-    readonly filter: EnterpriseListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class ListEnterprisesQuery extends ActorListQuery<EnterpriseListFilter> {}

@@ -1,7 +1,9 @@
 import type { OrganisationResult } from '@sme/domain';
 import type { ExportColumn } from '@sme/read-models';
+import { fieldColumn } from '../read-side/field-column';
 
 type Figures = OrganisationResult['figures'];
+const result = fieldColumn<OrganisationResult>;
 
 /** The figures each result carries, with their Chinese headers (docs/evaluation.md). */
 const FIGURE_COLUMNS: readonly [keyof Figures & string, string][] = [
@@ -25,13 +27,13 @@ const FIGURE_COLUMNS: readonly [keyof Figures & string, string][] = [
  */
 export function resultColumns(indicators: readonly { id: string; label: string }[]): ExportColumn<OrganisationResult>[] {
   return [
-    { key: 'rankInCity', zh: '全市排名', value: (r) => r.rankInCity },
-    { key: 'rankInDistrict', zh: '区内排名', value: (r) => r.rankInDistrict },
-    { key: 'organisationId', zh: '单位编号', value: (r) => r.organisationId },
-    { key: 'name', zh: '单位名称', value: (r) => r.name },
-    { key: 'districtCode', zh: '所在区', value: (r) => r.districtCode },
-    { key: 'total', zh: '总分', value: (r) => r.total },
-    { key: 'grade', zh: '等级', value: (r) => r.grade },
+    result('rankInCity', '全市排名'),
+    result('rankInDistrict', '区内排名'),
+    result('organisationId', '单位编号'),
+    result('name', '单位名称'),
+    result('districtCode', '所在区'),
+    result('total', '总分'),
+    result('grade', '等级'),
     { key: 'flags', zh: '优胜劣汰标记', value: (r) => r.flags.join(' ') },
     ...indicators.map(({ id, label }): ExportColumn<OrganisationResult> => ({ key: `score.${id}`, zh: `${label}（得分）`, value: (r) => r.indicators.find((i) => i.id === id)?.score ?? null })),
     ...FIGURE_COLUMNS.map(([key, zh]): ExportColumn<OrganisationResult> => ({ key: `figures.${key}`, zh, value: (r) => (r.figures[key] as string | number | boolean | null | undefined) ?? null })),

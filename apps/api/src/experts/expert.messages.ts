@@ -1,19 +1,9 @@
-import { Query } from '@nestjs/cqrs';
-import type { Actor, ExpertCommand } from '@sme/domain';
-import type { PageRequest } from '@sme/read-models';
+import type { ExpertCommand } from '@sme/domain';
 import type { ExpertListFilter } from '@sme/read-models/queries/expert-list';
 import type { CommandBody } from '../commands/command-body';
+import { ActorListQuery } from '../read-side/list-query';
 
 export type ExpertCommandBody = CommandBody<ExpertCommand>;
 
 /** The expert registry list, narrowed to what the actor may read. */
-export class ListExpertsQuery extends Query<unknown> {
-  constructor(
-    readonly filter: ExpertListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class ListExpertsQuery extends ActorListQuery<ExpertListFilter> {}

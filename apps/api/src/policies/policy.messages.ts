@@ -4,6 +4,7 @@ import type { FaqListFilter, PageRequest, PolicyListFilter } from '@sme/read-mod
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
+import { ListQuery } from '../read-side/list-query';
 
 export type PolicyCommandBody = CommandBody<Exclude<PolicyCommand, PushPolicy>>;
 
@@ -17,25 +18,9 @@ export class PushPolicyCommand extends Command<CommandResult> {
   }
 }
 
-export class ListPoliciesQuery extends Query<unknown> {
-  constructor(
-    readonly filter: PolicyListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-  ) {
-    super();
-  }
-}
+export class ListPoliciesQuery extends ListQuery<PolicyListFilter> {}
 
-export class ListFaqsQuery extends Query<unknown> {
-  constructor(
-    readonly filter: FaqListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-  ) {
-    super();
-  }
-}
+export class ListFaqsQuery extends ListQuery<FaqListFilter> {}
 
 /** For a policy, the enterprises eligible on `on` (inside the actor's region unless it reads every region). */
 export class EligibleEnterprisesQuery extends Query<unknown> {

@@ -2,20 +2,12 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { listProviders, providerMovements } from '@sme/read-models/queries/provider-list';
 import { ApiError } from '../http/api-error';
-import { listResult } from '../read-side/list-result';
+import { actorListHandler } from '../read-side/actor-list-handler';
 import { ReadSide } from '../read-side/read-side.service';
 import { scopeProviderFilter } from './provider-access';
 import { ListProvidersQuery, ProviderMovementsQuery } from './provider.messages';
 
-@QueryHandler(ListProvidersQuery)
-export class ListProvidersHandler implements IQueryHandler<ListProvidersQuery> {
-  constructor(private readonly readSide: ReadSide) {}
-
-  async execute({ filter, sort, page, actor }: ListProvidersQuery) {
-    const scoped = scopeProviderFilter(actor, filter);
-    return listResult(() => listProviders(this.readSide.reader, scoped, sort, page));
-  }
-}
+export const ListProvidersHandler = actorListHandler(ListProvidersQuery, scopeProviderFilter, listProviders);
 
 @QueryHandler(ProviderMovementsQuery)
 export class ProviderMovementsHandler implements IQueryHandler<ProviderMovementsQuery> {

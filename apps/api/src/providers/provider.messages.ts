@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ProviderCommand } from '@sme/domain';
-import type { PageRequest } from '@sme/read-models';
 import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
 import type { CommandBody } from '../commands/command-body';
+import { ActorListQuery } from '../read-side/list-query';
 
 /** A provider command without the settings the handler adds (the pass mark). */
 type Evaluation = Extract<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>['data'];
@@ -18,16 +18,7 @@ export type EvaluationBody = {
 export type ProviderCommandBody = EvaluationBody | CommandBody<Exclude<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>>;
 
 /** The provider registry (优质服务机构库), narrowed to what the actor may read. */
-export class ListProvidersQuery extends Query<unknown> {
-  constructor(
-    readonly filter: ProviderListFilter,
-    readonly sort: string | undefined,
-    readonly page: PageRequest,
-    readonly actor: Actor,
-  ) {
-    super();
-  }
-}
+export class ListProvidersQuery extends ActorListQuery<ProviderListFilter> {}
 
 /** 有进有出: entries and exits between two business dates. */
 export class ProviderMovementsQuery extends Query<unknown> {

@@ -1,0 +1,29 @@
+import type { Type } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '@sme/domain';
+import type { Page, PageRequest, ReadModelReader, ViewVersion } from '@sme/read-models';
+import type { ActorListQuery } from './list-query';
+import { listResult } from './list-result';
+import { ReadSide } from './read-side.service';
+
+/**
+ * The handler of a list read on behalf of an actor: `scope` narrows the asked filter to what the actor
+ * may read (or refuses), then `list` reads the page from the read side.
+ */
+export function actorListHandler<F, S, V extends ViewVersion>(
+  query: Type<ActorListQuery<F>>,
+  scope: (actor: Actor, filter: F) => S,
+  list: (reader: ReadModelReader, filter: S, sort: string | undefined, page: PageRequest) => Promise<Page<V>>,
+): Type<IQueryHandler<ActorListQuery<F>>> {
+  @QueryHandler(query)
+  class ActorListHandler implements IQueryHandler<ActorListQuery<F>> {
+    constructor(private readonly readSide: ReadSide) {}
+
+    async execute({ filter, sort, page, actor }: ActorListQuery<F>) {
+      const scoped = scope(actor, filter);
+      return listResult(() => list(this.readSide.reader, scoped, sort, page));
+    }
+  }
+  Object.defineProperty(ActorListHandler, 'name', { value: `${query.name}Handler` });
+  return ActorListHandler;
+}
