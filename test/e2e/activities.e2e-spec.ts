@@ -5,7 +5,7 @@ import { deliveryBody, entryApplication, handoverBody, providerUser } from './su
 import { admin, registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import { actors, designatedStations, operator } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
@@ -26,13 +26,7 @@ describe('service activities (服务活动)', () => {
   const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
 
   beforeAll(async () => {
-    const callId = await openCall(app());
-    const applications = [await applicationUpTo(app(), callId, 701, 'APPROVED'), await applicationUpTo(app(), callId, 702, 'APPROVED')];
-    okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
-    okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
-    const [active, other] = await Promise.all(applications.map(async (id) => okBody(await c.get(actors.city, `/applications/${id}`)).station.stationId as string));
-    station = { id: active, operator: operator(701) };
-    withdrawn = { id: other, operator: operator(702) };
+    [station, withdrawn] = await designatedStations(app(), [701, 702]);
     okBody(await c.post(withdrawn.operator, `/stations/${withdrawn.id}/withdrawal`, { reason: '经营调整', occurredAt: at('2025-12-01') }));
     for (const seed of [711, 712, 713]) {
       const e = await registerEnterprise(c, seed);

@@ -5,7 +5,7 @@ import { deliveryBody, entryApplication, handoverBody, providerUser } from './su
 import { admin, registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import { actors, designatedStations, operator } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const YEAR = '?from=2025-01-01&until=2025-12-31';
@@ -27,13 +27,7 @@ describe('annual reports (年度服务总结)', () => {
   const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
 
   beforeAll(async () => {
-    const callId = await openCall(app());
-    const applications = [await applicationUpTo(app(), callId, 721, 'APPROVED'), await applicationUpTo(app(), callId, 722, 'APPROVED')];
-    okBody(await c.post(city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
-    okBody(await c.post(city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
-    const [a, b] = await Promise.all(applications.map(async (id) => okBody(await c.get(city, `/applications/${id}`)).station.stationId as string));
-    stationA = { id: a, operator: operator(721) };
-    stationB = { id: b, operator: operator(722) };
+    [stationA, stationB] = await designatedStations(app(), [721, 722]);
     const [e1, e2] = [await registerEnterprise(c, 731), await registerEnterprise(c, 732)];
     const user = providerUser(733);
     const { id } = okBody(await post(user, '/providers/entry-applications', entryApplication(733), '2025-01-05'));

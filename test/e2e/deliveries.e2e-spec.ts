@@ -1,12 +1,11 @@
 import { deliveryKind, type Actor } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { Reactors } from '../../apps/api/src/reactors/reactors.service';
 import { followUpIdFor } from '../../apps/api/src/deliveries/delivery.commands';
 import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
 import { admin, registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import { actors, designatedStations, operator } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
@@ -160,13 +159,8 @@ describe('service deliveries (服务项目跟踪)', () => {
   });
 
   it('has a revocation proposal on 服务满意度低 cite the station’s figures from its deliveries', async () => {
-    const callId = await openCall(app());
-    const applicationId = await applicationUpTo(app(), callId, 615, 'APPROVED');
-    okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
-    okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
-    const stationId = okBody(await c.get(actors.city, `/applications/${applicationId}`)).station.stationId as string;
+    const [{ id: stationId, operator: stationOperator }] = await designatedStations(app(), [615]);
     activeStationId = stationId;
-    const stationOperator = operator(615);
 
     const body = deliveryBody(stationId, enterprise.id, '2026-05-11', { server: { kind: 'STATION', id: stationId }, fee: { kind: 'FREE', amountFen: 0 } });
     const { id } = okBody(await post(stationOperator, '/deliveries', body, '2026-05-11'));
@@ -230,13 +224,11 @@ describe('service deliveries (服务项目跟踪)', () => {
     const store = app().app.get<EventStore>(EVENT_STORE);
     const ids = okBody(await c.get(admin, '/deliveries?limit=100')).items.map((d: { id: string }) => d.id);
     expect(ids).toContain(archivedDeliveryId);
-    const events = (await Promise.all(ids.map((id: string) => store.readStream(deliveryKind.streamId(id))))).flat();
+    const streamIds = ids.map((id: string) => deliveryKind.streamId(id));
+    const events = (await Promise.all(streamIds.map((streamId: string) => store.readStream(streamId)))).flat();
     expect(events.filter((e) => e.type === 'DeliveryConfirmed').length).toBeGreaterThanOrEqual(2);
-    const reactions = app().app.get(Reactors).reactions();
     const before = await app().head();
-    for (const event of events) {
-      for (const reaction of reactions.filter((r) => r.reactsTo(event))) await reaction.react(event);
-    }
+    await app().reactAgain(streamIds);
     expect(await app().head()).toBe(before);
 
     await refused(() => c.post(steward, '/deliveries/deadlines/run', { at: at('2026-06-01') }), 403, 'AT_ADMIN_ONLY');

@@ -1,25 +1,15 @@
 import type { Actor } from '@sme/domain';
-import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { Reactors } from '../../apps/api/src/reactors/reactors.service';
+import { stationScheme } from '@sme/domain/evaluation/evaluation.fixtures';
 import { entryApplication, providerUser } from './support/library-bodies';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors, applicationUpTo, openCall } from './support/station-lifecycle';
+import { actors, designatedStations } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const evaluator: Actor = { id: 'gz-evaluator', role: 'EVALUATOR', orgId: 'GZ-EVAL', regionCode: '440100' };
 
-/** Mean rating half, the evaluators' review half; nothing rated scores 0 on the first. */
-const schemeOf = (subject: 'STATION' | 'PROVIDER') => ({
-  cityCode: '440100',
-  year: 2026,
-  subject,
-  indicators: [
-    { id: 'rating', label: '平均满意度', weight: 0.5, formula: 'AVERAGE_RATING', normalisation: { kind: 'RANGE', min: 1, max: 5 } },
-    { id: 'review', label: '评价人员综合打分', weight: 0.5, formula: 'MANUAL' },
-  ],
-  gradeFloors: { EXCELLENT: 90, GOOD: 75, PASS: 60 },
-});
+/** The domain's fixture scheme (activities 40 %, mean rating 40 %, review 20 %) for the city's 2026 stations or providers. */
+const schemeOf = (subject: 'STATION' | 'PROVIDER') => ({ ...stationScheme, subject, cityCode: '440100', year: 2026 });
 const evidence = [{ description: '年度现场检查记录' }];
 
 /**
@@ -32,7 +22,7 @@ describe('acting on an evaluation’s flags (优胜劣汰)', () => {
   const { app, c, refused } = useSpecApp();
   const post = (actor: Actor, path: string, body: object, date: string) => c.post(actor, path, { ...body, occurredAt: at(date) });
 
-  /** The city's scheme, a run, every organisation's review scored 20 (a total of 10: 不合格, and no report), published. */
+  /** The city's scheme, a run, every organisation's review scored 20 (a total of 4: 不合格, and no report), published. */
   async function publishedEvaluation(subject: 'STATION' | 'PROVIDER', organisationIds: string[]): Promise<string> {
     okBody(await post(actors.city, '/evaluation-schemes', schemeOf(subject), '2026-01-10'));
     const { id } = okBody(await post(evaluator, '/evaluations', { cityCode: '440100', year: 2026, subject }, '2026-11-20'));
@@ -58,8 +48,8 @@ describe('acting on an evaluation’s flags (优胜劣汰)', () => {
     const evaluationId = await publishedEvaluation('PROVIDER', [once, twice]);
     const { results } = okBody(await c.get(actors.hub, `/evaluations/${evaluationId}/results`));
     expect(results.map((r: { total: number; flags: string[] }) => [r.total, r.flags])).toEqual([
-      [10, ['FAIL', 'NO_REPORT']],
-      [10, ['FAIL', 'NO_REPORT']],
+      [4, ['FAIL', 'NO_REPORT']],
+      [4, ['FAIL', 'NO_REPORT']],
     ]);
 
     await refused(() => post(actors.city, `/evaluations/${evaluationId}/flags/${twice}/action`, {}, '2026-11-27'), 403);
@@ -73,7 +63,7 @@ describe('acting on an evaluation’s flags (优胜劣汰)', () => {
     const { events } = okBody(await c.get(actors.auditor, `/streams/provider-${twice}/events`));
     const removed = events.find((e: { type: string }) => e.type === 'ProviderRemoved');
     expect(removed.data).toMatchObject({ grounds: ['FAILED_EVALUATION'], opinion });
-    expect(removed.data.evidence[0].description).toContain('总分10');
+    expect(removed.data.evidence[0].description).toContain('总分4');
     expect(removed.metadata).toMatchObject({ actor: { id: actors.hub.id }, occurredAt: new Date(at('2026-11-27')).toISOString() });
     const evaluation = okBody(await c.get(actors.hub, `/evaluations/${evaluationId}`));
     expect(evaluation.actedOn).toEqual([{ organisationId: twice, action: 'REMOVED_FROM_POOL', proposalId: twice }]);
@@ -83,19 +73,13 @@ describe('acting on an evaluation’s flags (优胜劣汰)', () => {
     await refused(() => post(actors.hub, `/evaluations/${evaluationId}/flags/${twice}/action`, {}, '2026-11-28'), 409, 'FLAG_ALREADY_ACTED_ON');
 
     // Seeing FlagActedOn again (a restart before the checkpoint was stored) writes nothing.
-    const store = app().app.get<EventStore>(EVENT_STORE);
-    const acted = (await store.readStream(`evaluation-${evaluationId}`)).filter((e) => e.type === 'FlagActedOn');
     const before = await app().head();
-    for (const reaction of app().app.get(Reactors).reactions()) for (const event of acted) if (reaction.reactsTo(event)) await reaction.react(event);
+    await app().reactAgain([`evaluation-${evaluationId}`]);
     expect(await app().head()).toBe(before);
   });
 
   it('a flag whose station already awaits a revocation decision is refused, and nothing is written', async () => {
-    const callId = await openCall(app());
-    const applicationId = await applicationUpTo(app(), callId, 972, 'APPROVED');
-    okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
-    okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
-    const stationId = okBody(await c.get(actors.city, `/applications/${applicationId}`)).station.stationId as string;
+    const [{ id: stationId }] = await designatedStations(app(), [973]);
     const evaluationId = await publishedEvaluation('STATION', [stationId]);
     okBody(await post(actors.hub, `/stations/${stationId}/revocation-proposals`, { grounds: ['LOW_SATISFACTION'], evidence, opinion: '服务满意度低，建议撤销' }, '2026-11-26'));
 

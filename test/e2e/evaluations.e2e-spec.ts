@@ -6,7 +6,7 @@ import { deliveryBody, handoverBody } from './support/library-bodies';
 import { registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import { actors, designatedStations, operator } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const evaluator: Actor = { id: 'gz-evaluator', role: 'EVALUATOR', orgId: 'GZ-EVAL', regionCode: '440100' };
@@ -42,13 +42,7 @@ describe('evaluations (综合评价考核)', () => {
   const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
 
   beforeAll(async () => {
-    const callId = await openCall(app());
-    const applications = [await applicationUpTo(app(), callId, 901, 'APPROVED'), await applicationUpTo(app(), callId, 902, 'APPROVED')];
-    okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
-    okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
-    const [a, b] = await Promise.all(applications.map(async (id) => okBody(await c.get(actors.city, `/applications/${id}`)).station.stationId as string));
-    good = { id: a, operator: operator(901) };
-    idle = { id: b, operator: operator(902) };
+    [good, idle] = await designatedStations(app(), [901, 902]);
     enterprises = [];
     for (const seed of [911, 912]) {
       const e = await registerEnterprise(c, seed);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { providerKind, type Actor } from '@sme/domain';
 import { productBody } from './support/library-bodies';
-import { actors, applicationUpTo, openCall, uscc } from './support/station-lifecycle';
+import { actors, designatedStations, uscc } from './support/station-lifecycle';
 import { useSpecApp } from './support/spec-app';
 import { okBody } from './support/refusals';
 
@@ -41,11 +41,7 @@ describe('Providers, products and cases', () => {
   let stationId: string;
 
   beforeAll(async () => {
-    const callId = await openCall(app());
-    const applicationId = await applicationUpTo(app(), callId, 31, 'APPROVED');
-    expect((await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
-    expect((await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' })).status).toBe(200);
-    stationId = (await c.get(actors.auditor, `/applications/${applicationId}`)).body.station.stationId;
+    [{ id: stationId }] = await designatedStations(app(), [31]);
   });
 
   const ok = okBody;

@@ -5,7 +5,7 @@ import { deliveryBody, entryApplication, handoverBody, providerUser } from './su
 import { admin, registerEnterprise } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
-import { actors, applicationUpTo, openCall, operator } from './support/station-lifecycle';
+import { actors, designatedStations, operator } from './support/station-lifecycle';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
@@ -28,12 +28,9 @@ describe('targets and progress (目标与进度)', () => {
   const figure = (report: { figures: { measure: string; actual: number }[] }, measure: string) => report.figures.find((f) => f.measure === measure)!;
 
   beforeAll(async () => {
-    const callId = await openCall(app());
-    const applicationId = await applicationUpTo(app(), callId, 801, 'APPROVED');
-    okBody(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
-    okBody(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
-    stationId = okBody(await c.get(actors.city, `/applications/${applicationId}`)).station.stationId;
-    const station = operator(801);
+    const [designated] = await designatedStations(app(), [801]);
+    stationId = designated.id;
+    const station = designated.operator;
     for (const seed of [811, 812, 813]) e.push((await registerEnterprise(c, seed)).id);
 
     for (const [day, present] of [['2026-03-18', [e[0], e[1]]], ['2026-06-17', [e[0]]]] as const) {

@@ -143,3 +143,23 @@ export async function openCall(t: TestApp): Promise<string> {
 }
 
 export const newKey = () => randomUUID();
+
+/**
+ * Stations of a call of their own: each seed's application driven to APPROVED, the call closed and its
+ * list published (2019), the stations designated; each with its operator, in the seeds' order.
+ */
+export async function designatedStations(t: TestApp, seeds: readonly number[]): Promise<{ id: string; operator: Actor }[]> {
+  const c = client(t);
+  const ok = (res: { status: number; body: any }) => {
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const callId = await openCall(t);
+  const applications: string[] = [];
+  for (const seed of seeds) applications.push(await applicationUpTo(t, callId, seed, 'APPROVED'));
+  ok(await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' }));
+  ok(await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' }));
+  const stations: { id: string; operator: Actor }[] = [];
+  for (const [i, id] of applications.entries()) stations.push({ id: ok(await c.get(actors.city, `/applications/${id}`)).station.stationId as string, operator: operator(seeds[i]) });
+  return stations;
+}

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { Actor } from '@sme/domain';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { Reactors } from '../../../apps/api/src/reactors/reactors.service';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
 
@@ -15,6 +17,8 @@ export interface TestApp {
   token(actor: Actor): Promise<string>;
   /** Global position of the newest event: compared before and after to prove nothing was written. */
   head(): Promise<string>;
+  /** Hands the stored events of `streamIds` to every reaction that reacts to them again, as after a restart before a checkpoint. */
+  reactAgain(streamIds: readonly string[]): Promise<void>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -44,6 +48,15 @@ export async function startTestApp(options: { dataDir?: string; env?: NodeJS.Pro
     async head() {
       const res = await http.get('/health').expect(200);
       return res.body.eventStore.headPosition as string;
+    },
+    async reactAgain(streamIds) {
+      const store = app.get<EventStore>(EVENT_STORE);
+      const reactions = app.get(Reactors).reactions();
+      for (const streamId of streamIds) {
+        for (const event of await store.readStream(streamId)) {
+          for (const reaction of reactions.filter((r) => r.reactsTo(event))) await reaction.react(event);
+        }
+      }
     },
     async close({ keepData = false } = {}) {
       await app.close();
