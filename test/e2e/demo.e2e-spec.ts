@@ -83,6 +83,32 @@ describe('Demo data (npm run demo)', () => {
       expect(centres.find((x) => x.level === 'CITY' && x.regionCode === '440100')).toMatchObject({ providerCount: 3 });
       expect((await c.get(actors.city, '/centres?limit=200')).body.items.every((x: { regionCode: string }) => x.regionCode.startsWith('4401'))).toBe(true);
       expect((await c.get(admin, '/centres?remediationOverdue=true')).body.items.length).toBeGreaterThan(0);
+
+      // The annual cycles: 2019 (set-up: covenant, report, review) and 2026 (a year of services), each ranked and published.
+      const evaluator: Actor = { id: 'gz-evaluator', role: 'EVALUATOR', orgId: 'GZ-EVALUATION-OFFICE', regionCode: '440100' };
+      const evaluations = (await c.get(evaluator, '/evaluations?subject=STATION')).body.items as { id: string; year: number; status: string }[];
+      expect(evaluations.map((e) => [e.year, e.status])).toEqual([
+        [2026, 'PUBLISHED'],
+        [2019, 'PUBLISHED'],
+      ]);
+      type Result = { organisationId: string; total: number; grade: string; flags: string[]; rankInCity: number; figures: { reportOnTime: boolean; activitiesHeld: number; serviceVisits: number } };
+      for (const e of evaluations) {
+        const { results } = (await c.get(evaluator, `/evaluations/${e.id}/results`)).body as { results: Result[] };
+        expect(results.length).toBeGreaterThanOrEqual(8);
+        expect(results.map((r) => r.rankInCity)).toEqual([...results.map((r) => r.rankInCity)].sort((a, b) => a - b));
+        expect(new Set(results.map((r) => r.total)).size).toBeGreaterThan(3);
+        expect(results.some((r) => r.flags.includes('NO_REPORT'))).toBe(true);
+        expect(JSON.stringify((await c.get(actors.auditor, `/evaluations/${e.id}/rerun`)).body)).toBe(JSON.stringify((await c.get(actors.auditor, `/evaluations/${e.id}/results`)).body));
+      }
+      const [y2026, y2019] = evaluations;
+      const served = ((await c.get(evaluator, `/evaluations/${y2026.id}/results`)).body as { results: Result[] }).results;
+      expect(served.some((r) => r.figures.activitiesHeld > 0 && r.figures.serviceVisits > 0)).toBe(true);
+      const first = (await c.get(evaluator, `/evaluations/${y2019.id}`)).body;
+      expect(first.commended).toHaveLength(1);
+      expect(first.actedOn).toEqual([expect.objectContaining({ action: 'REVOCATION_PROPOSED' })]);
+      const kept = (await c.get(actors.city, `/stations/${first.actedOn[0].organisationId}`)).body;
+      expect(kept.status).toBe('ACTIVE');
+      expect((await c.get(actors.city, '/annual-reports?year=2019&limit=50')).body.items.length).toBeGreaterThanOrEqual(9);
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();

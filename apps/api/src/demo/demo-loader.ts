@@ -13,6 +13,7 @@ import { stationIdFor } from '../reactors/station-designation.reaction';
 import { loadDemoActivities } from './demo-activities';
 import { loadDemoServices } from './demo-services';
 import { loadDemoCentres } from './demo-centres';
+import { loadDemoEvaluations } from './demo-evaluations';
 import {
   AUDITOR,
   CITY,
@@ -68,6 +69,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     await loadDemoServices(app);
     await loadDemoActivities(app);
     await loadDemoCentres(app);
+    await loadDemoEvaluations(app);
     return;
   }
   const logger = new Logger('Demo');
@@ -196,4 +198,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   await loadDemoServices(app);
   await loadDemoActivities(app);
   await loadDemoCentres(app);
+  await loadDemoEvaluations(app);
 }
