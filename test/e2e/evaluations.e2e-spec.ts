@@ -141,6 +141,16 @@ describe('evaluations (综合评价考核)', () => {
     expect(rerun).toBe(published);
   });
 
+  it('replays the evaluation and its scheme as they stood at a business time, for auditors', async () => {
+    const beforePublication = okBody(await c.get(actors.auditor, `/evaluations/${evaluationId}?asOf=${encodeURIComponent(at('2026-11-23'))}`));
+    expect(beforePublication).toMatchObject({ status: 'RUN', actedOn: [] });
+    expect(beforePublication.published).toBeFalsy();
+    expect(okBody(await c.get(actors.auditor, `/evaluations/${evaluationId}`))).toMatchObject({ status: 'PUBLISHED' });
+    const { schemeId } = okBody(await c.get(actors.auditor, `/evaluations/${evaluationId}`));
+    expect(okBody(await c.get(actors.auditor, `/evaluation-schemes/${schemeId}?asOf=${encodeURIComponent(at('2026-01-20'))}`))).toMatchObject({ currentVersion: 1 });
+    await refused(() => c.get(evaluator, `/evaluations/${evaluationId}?asOf=${encodeURIComponent(at('2026-11-23'))}`), 403, 'AS_OF_AUDITOR_ONLY');
+  });
+
   it('lists the city’s evaluations for its readers only', async () => {
     const listed = okBody(await c.get(evaluator, '/evaluations?year=2026&subject=STATION'));
     expect(listed.items.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([[evaluationId, 'PUBLISHED']]);

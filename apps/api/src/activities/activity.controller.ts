@@ -5,8 +5,9 @@ import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
-import { AsOfDto } from '../deliveries/delivery.dto';
+
 import { ApiError } from '../http/api-error';
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { activityCommands } from './activity.commands';
@@ -105,7 +106,7 @@ export class ActivityController extends KindController<ActivityCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One activity, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(activityReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
+    return this.readRecord(activityReading, id, actor, query.asOf);
   }
 
   @ReadRoute({ summary: 'Activities by organiser, station, region, kind, status, period (the activity’s day) and theme month (sort: date, plannedAt, updatedAt; cursor paging)' })

@@ -5,7 +5,8 @@ import { KindController } from '../commands/kind-controller';
 import { given } from '../commands/given';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { AsOfDto } from '../deliveries/delivery.dto';
+
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { MISSING_READERS } from './annual-report-access';
 import { annualReportCommands, annualReportIdFor, cityReportIdFor } from './annual-report.commands';
@@ -79,7 +80,7 @@ export class AnnualReportController extends KindController<AnnualReportCommandBo
 
   @ReadRoute({ path: ':id', summary: 'One report, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(annualReportReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
+    return this.readRecord(annualReportReading, id, actor, query.asOf);
   }
 
   @ReadRoute({ summary: 'Reports by year, subject kind (STATION, CENTRE, PROVIDER, CITY), status, late and region (sort: submittedAt, year, updatedAt; cursor paging)' })

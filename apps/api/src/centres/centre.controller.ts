@@ -6,12 +6,13 @@ import { given } from '../commands/given';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { CENTRE_READERS } from './centre-access';
 import { centreCommands } from './centre.commands';
 import { CentreSummaryQuery } from './centre-summary';
-import { CentreAsOfDto, CentreSummaryQueryDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
+import { CentreSummaryQueryDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
 import { ListCentresQuery, type CentreCommandBody } from './centre.messages';
 import { centreReading } from './centre.reading';
 
@@ -97,8 +98,8 @@ export class CentreController extends KindController<CentreCommandBody> {
   }
 
   @ReadRoute({ path: ':id', summary: 'One centre, folded from its events (its 汇总表 row); AUDITOR may add ?asOf= to replay it to a business time', roles: CENTRE_READERS })
-  get(@Param('id', IdPipe) id: string, @Query() query: CentreAsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(centreReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.readRecord(centreReading, id, actor, query.asOf);
   }
 
   @ReadRoute({

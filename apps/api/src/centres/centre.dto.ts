@@ -115,9 +115,6 @@ export class ListCentresQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'Only centres below standard whose remediation deadline has passed' }) @IsOptional() @booleanQuery() @IsBoolean() remediationOverdue?: boolean;
 }
 
-export class CentreAsOfDto {
-  @ApiPropertyOptional({ example: '2026-06-30T23:59:59+08:00', description: 'AUDITOR only: the record as it stood at this business time' }) @IsOptional() @IsISO8601() asOf?: string;
-}
 
 export class CentreSummaryQueryDto {
   @ApiProperty({ example: '440100', description: 'A city (its districts, or towns for 东莞 and 中山) or a district' }) @IsRegionCode() regionCode!: string;

@@ -32,10 +32,10 @@ export abstract class KindController<B> {
   }
 
   /** One record as `reading` folds it; replayed to `asOf` (a business time) for an AUDITOR only. */
-  protected readRecord<V extends ViewVersion>(reading: RecordReading<V>, id: string, actor: Actor, asOf?: Date): Promise<unknown> {
+  protected readRecord<V extends ViewVersion>(reading: RecordReading<V>, id: string, actor: Actor, asOf?: Date | string): Promise<unknown> {
     if (asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
-    return this.queries.execute(new GetRecordQuery(reading, id, actor, asOf));
+    return this.queries.execute(new GetRecordQuery(reading, id, actor, typeof asOf === 'string' ? new Date(asOf) : asOf));
   }
 }

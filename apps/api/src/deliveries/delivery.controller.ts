@@ -8,11 +8,11 @@ import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { ApiError } from '../http/api-error';
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { deliveryCommands } from './delivery.commands';
 import {
-  AsOfDto,
   ComplaintDto,
   CorrectionDto,
   DeliverServiceDto,
@@ -164,7 +164,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One delivery, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(deliveryReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
+    return this.readRecord(deliveryReading, id, actor, query.asOf);
   }
 
   @ReadRoute({ path: ':id/dossier', summary: '档案: the delivery’s events and its follow-ups’, in order, with the documents they fix' })

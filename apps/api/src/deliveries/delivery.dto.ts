@@ -133,9 +133,6 @@ export class DeliveryFiguresQueryDto {
   @ApiProperty({ example: '2026-12-31' }) @IsDateString({ strict: true }) until!: string;
 }
 
-export class AsOfDto {
-  @ApiPropertyOptional({ example: '2026-06-30T23:59:59+08:00', description: 'AUDITOR only: the record as it stood at this business time' }) @IsOptional() @IsISO8601() asOf?: string;
-}
 
 export class FollowUpContactDto extends CommandRequestDto {
   @ApiProperty({ enum: VISIT_CHANNELS }) @IsIn(VISIT_CHANNELS) channel!: VisitChannel;

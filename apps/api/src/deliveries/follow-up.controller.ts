@@ -6,9 +6,10 @@ import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { followUpCommands } from './delivery.commands';
-import { AsOfDto, FollowUpContactDto, ListFollowUpsQueryDto, ReasonDto, RectificationDto, RectificationPlanDto, SettlementDto } from './delivery.dto';
+import { FollowUpContactDto, ListFollowUpsQueryDto, ReasonDto, RectificationDto, RectificationPlanDto, SettlementDto } from './delivery.dto';
 import { ListServiceRecordsQuery, type FollowUpCommandBody } from './delivery.messages';
 import { followUpReading } from './delivery.reading';
 
@@ -47,7 +48,7 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One follow-up, folded from its events; AUDITOR may add ?asOf=' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(followUpReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
+    return this.readRecord(followUpReading, id, actor, query.asOf);
   }
 
   @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, activity, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })

@@ -7,6 +7,7 @@ import { given } from '../commands/given';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { RecordLoader } from '../records/record-loader';
 import { evaluationIdOf, flagProposalIdOf, schemeIdOf } from './evaluation-ids';
@@ -35,9 +36,9 @@ export class EvaluationSchemeController extends KindController<unknown> {
     return this.run({ type: 'PublishEvaluationScheme', data: { schemeId: schemeIdOf(dto.cityCode, dto.year, dto.subject), cityCode: dto.cityCode, year: dto.year, scheme } }, ctx);
   }
 
-  @ReadRoute({ path: ':id', summary: 'A scheme with every version', roles: EVALUATION_READERS })
-  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.readRecord(evaluationSchemeReading, id, actor);
+  @ReadRoute({ path: ':id', summary: 'A scheme with every version; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.readRecord(evaluationSchemeReading, id, actor, query.asOf);
   }
 }
 
@@ -149,8 +150,8 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     return listResult(() => listEvaluations(this.readSide.reader, given({ cityCode: city, year, subject, status }), sort, { limit, cursor }));
   }
 
-  @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on', roles: EVALUATION_READERS })
-  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.readRecord(evaluationReading, id, actor);
+  @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.readRecord(evaluationReading, id, actor, query.asOf);
   }
 }

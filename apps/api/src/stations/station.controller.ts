@@ -4,11 +4,11 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { endOfBusinessDay } from '../read-side/business-day';
 import { newRecordId } from '../records/new-record-id';
 import {
-  AsOfQueryDto,
   CovenantDto,
   ListStationsQueryDto,
   RevocationDecisionDto,
@@ -58,8 +58,8 @@ export class StationController extends KindController<StationCommandBody> {
   }
 
   @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
-  get(@Param('id', IdPipe) id: string, @Query() query: AsOfQueryDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(stationReading, id, actor, query.asOf === undefined ? undefined : new Date(query.asOf));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.readRecord(stationReading, id, actor, query.asOf);
   }
 
   @ReadRoute({

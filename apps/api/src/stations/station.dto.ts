@@ -65,9 +65,3 @@ export class ListStationsQueryDto extends ListQueryDto {
   status?: 'ACTIVE' | 'REVOKED' | 'WITHDRAWN';
 }
 
-export class AsOfQueryDto {
-  @ApiPropertyOptional({ example: '2019-12-31T23:59:59+08:00', description: 'AUDITOR only: the state as it stood at this business time' })
-  @IsOptional()
-  @IsISO8601()
-  asOf?: string;
-}
