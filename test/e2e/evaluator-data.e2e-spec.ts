@@ -16,6 +16,43 @@ describe('evaluators’ data (评价数据)', () => {
   const post = (actor: Actor, path: string, body: object, date: string, time?: string) => c.post(actor, path, { ...body, occurredAt: at(date, time) });
   const download = (path: string, actor: Actor = evaluator) => c.download(actor, path);
 
+  /** RFC 4180 fields of a CSV body (after its byte-order mark), line by line. */
+  const csvRows = (text: string): string[][] => {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i += 1) {
+      const ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') row.push(field), (field = '');
+      else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 1);
+      else field += ch;
+    }
+    return rows;
+  };
+
+  /** A table's JSON, with its CSV and XLSX opened and checked against it cell by cell. */
+  async function sameInEveryFormat(path: string, sheetName: string) {
+    const json = JSON.parse((await download(path)).body.toString('utf8')) as { columns: { key: string; zh: string }[]; rows: any[] };
+    const csv = csvRows((await download(`${path}&format=csv`)).body.toString('utf8').replace(/^\uFEFF/, ''));
+    expect(csv[0]).toEqual(json.columns.map((col) => col.zh));
+    expect(csv[1]).toEqual(json.columns.map((col) => col.key));
+    expect(csv.slice(2)).toEqual(json.rows.map((row) => json.columns.map((col) => (row[col.key] === null ? '' : String(row[col.key])))));
+    const xlsx = await download(`${path}&format=xlsx`);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet(sheetName)!;
+    expect(sheet.rowCount).toBe(2 + json.rows.length);
+    json.rows.forEach((row, r) => json.columns.forEach((col, i) => expect(sheet.getCell(3 + r, i + 1).value).toEqual(row[col.key])));
+    return json;
+  }
+
   beforeAll(async () => {
     const user = providerUser(951);
     const { id: providerId } = okBody(await post(user, '/providers/entry-applications', entryApplication(951), '2026-01-05'));
@@ -36,46 +73,32 @@ describe('evaluators’ data (评价数据)', () => {
   });
 
   it('gives the deliveries of the year as JSON, CSV and XLSX, the same rows in each', async () => {
-    const json = JSON.parse((await download('/evaluators/records/deliveries?regionCode=440100&year=2026')).body.toString('utf8'));
-    expect(json.rows.map((r: { status: string; feeFen: number }) => [r.status, r.feeFen])).toEqual([
+    const json = await sameInEveryFormat('/evaluators/records/deliveries?regionCode=440100&year=2026', '服务项目');
+    expect(json.rows.map((r) => [r.status, r.feeFen])).toEqual([
       ['DELIVERED', 150000],
       ['DELIVERED', 150000],
     ]);
-    const csv = (await download('/evaluators/records/deliveries?regionCode=440100&year=2026&format=csv')).body.toString('utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0].split(',')).toEqual(json.columns.map((col: { zh: string }) => col.zh));
-    expect(lines[1].split(',')).toEqual(json.columns.map((col: { key: string }) => col.key));
-    expect(lines).toHaveLength(2 + json.rows.length);
-
-    const xlsx = await download('/evaluators/records/deliveries?regionCode=440100&year=2026&format=xlsx');
-    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    const sheet = workbook.getWorksheet('服务项目')!;
-    json.rows.forEach((row: Record<string, unknown>, r: number) =>
-      json.columns.forEach((col: { key: string }, i: number) => expect(sheet.getCell(3 + r, i + 1).value).toEqual(row[col.key])),
-    );
   });
 
   it('gives the activities of the year, with the enterprises and persons present', async () => {
-    const json = JSON.parse((await download('/evaluators/records/activities?regionCode=440100&year=2026')).body.toString('utf8'));
+    const json = await sameInEveryFormat('/evaluators/records/activities?regionCode=440100&year=2026', '服务活动');
     expect(json.rows).toEqual([expect.objectContaining({ organiserKind: 'HUB', status: 'HELD', enterprisesPresent: 1, personsPresent: 3 })]);
   });
 
   it('gives the feedback on the year’s deliveries and activities, and the demands raised in it', async () => {
-    const feedback = JSON.parse((await download('/evaluators/records/feedback?regionCode=440100&year=2026')).body.toString('utf8'));
+    const feedback = await sameInEveryFormat('/evaluators/records/feedback?regionCode=440100&year=2026', '满意度评价');
     expect(feedback.rows.map((r: { source: string; rating: number; poor: boolean }) => [r.source, r.rating, r.poor])).toEqual([
       ['DELIVERY', 2, true],
       ['DELIVERY', 5, false],
       ['ACTIVITY', 4, false],
     ]);
-    const demands = JSON.parse((await download('/evaluators/records/demands?regionCode=440100&year=2026&format=json')).body.toString('utf8'));
+    const demands = await sameInEveryFormat('/evaluators/records/demands?regionCode=440100&year=2026', '服务需求');
     expect(demands.rows).toEqual([expect.objectContaining({ category: 'IP', status: 'RAISED', acceptedAt: null })]);
     expect(JSON.parse((await download('/evaluators/records/demands?regionCode=440100&year=2025')).body.toString('utf8')).rows).toEqual([]);
   });
 
   it('rolls the year up: a city by district, a province by city, the total first', async () => {
-    const city = JSON.parse((await download('/evaluators/records/roll-up?regionCode=440100&year=2026')).body.toString('utf8'));
+    const city = await sameInEveryFormat('/evaluators/records/roll-up?regionCode=440100&year=2026', '汇总');
     const expected = { activitiesHeld: 1, personsPresent: 3, deliveries: 2, enterpriseVisits: 3, distinctEnterprises: 2, ratings: 2, averageRating: 3.5, poorRatings: 1, demandsRaised: 1, demandsAccepted: 0 };
     expect(city.rows[0]).toMatchObject({ scope: 'TOTAL', regionCode: '440100', regionName: '广州市', ...expected });
     expect(city.rows.slice(1).map((r: { regionCode: string }) => r.regionCode)).toEqual(GUANGZHOU_DISTRICTS.map((d) => d.code).sort());
@@ -87,13 +110,6 @@ describe('evaluators’ data (评价数据)', () => {
     expect(province.rows).toHaveLength(1 + GUANGDONG_PREFECTURE_CITIES.length);
     expect(province.rows.find((r: { regionCode: string }) => r.regionCode === '440100')).toMatchObject({ scope: 'PART', regionName: '广州市', ...expected });
 
-    const xlsx = await download('/evaluators/records/roll-up?regionCode=440100&year=2026&format=xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    const sheet = workbook.getWorksheet('汇总')!;
-    city.rows.forEach((row: Record<string, unknown>, r: number) =>
-      city.columns.forEach((col: { key: string }, i: number) => expect(sheet.getCell(3 + r, i + 1).value).toEqual(row[col.key])),
-    );
     await refused(() => c.get(evaluator, '/evaluators/records/roll-up?regionCode=440000&year=2026'), 403, 'REGION_NOT_PERMITTED');
   });
 
