@@ -43,14 +43,16 @@ const READ = {
  */
 export async function foldViews(events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>): Promise<ViewsAt> {
   const folded = new Map<Projection, Map<string, unknown>>(Object.values(READ).map((p) => [p as Projection, new Map<string, unknown>()]));
+  // A stream id is `<kind>-<id>`: its prefix names the one projection (if any) that reads it.
+  const byPrefix = new Map([...folded].map(([projection, views]) => [projection.streamPrefix, { projection, views }]));
   for await (const event of events) {
-    for (const [projection, views] of folded) {
-      if (!event.streamId.startsWith(projection.streamPrefix)) continue;
-      const id = event.streamId.slice(projection.streamPrefix.length);
-      const view = projection.apply(views.get(id) as never, event);
-      if (view === undefined) views.delete(id);
-      else views.set(id, view);
-    }
+    const dash = event.streamId.indexOf('-');
+    const reader = dash < 0 ? undefined : byPrefix.get(event.streamId.slice(0, dash + 1));
+    if (reader === undefined) continue;
+    const id = event.streamId.slice(dash + 1);
+    const view = reader.projection.apply(reader.views.get(id) as never, event);
+    if (view === undefined) reader.views.delete(id);
+    else reader.views.set(id, view);
   }
   const sorted = <V>(p: Projection): V[] => [...folded.get(p)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v as V);
   return {
