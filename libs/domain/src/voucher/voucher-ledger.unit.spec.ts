@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { DomainError } from '../shared/domain-error';
+import {
+  balanceOf,
+  defund,
+  emptyBooks,
+  fund,
+  grant,
+  lapse,
+  ledgerFaults,
+  makeClaimable,
+  pay,
+  post,
+  rejectClaim,
+  release,
+  reserve,
+  totalsOf,
+  voidPayment,
+  type VoucherBooks,
+} from './voucher-ledger';
+
+const refusal = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('not refused');
+};
+
+/** Beijing's tiers as the example: a 小微 quota of ¥20,000 and a 专精特新 one of ¥100,000, from a ¥1,000,000 budget. */
+function booksOfTheExample(): VoucherBooks {
+  let books = post(emptyBooks(), fund(emptyBooks(), 100_000_000));
+  books = post(books, grant(books, 'e-small', 2_000_000));
+  books = post(books, grant(books, 'e-srdi', 10_000_000));
+  return books;
+}
+
+describe('voucher ledger (服务券 double entries)', () => {
+  it('moves an order’s subsidy from the quota to reserved, claimable and paid, the books balancing at every step', () => {
+    let books = booksOfTheExample();
+    // 30 % of a ¥50,000 order, within the ¥20,000 quota.
+    books = post(books, reserve(books, 'o-1', 'e-small', 1_500_000), { orderId: 'o-1', enterpriseId: 'e-small' });
+    expect(balanceOf(books, 'GRANTED:e-small')).toBe(500_000);
+    books = post(books, makeClaimable(books, 'o-1'));
+    books = post(books, pay(books, 'o-1'));
+    expect(totalsOf(books)).toEqual({ funded: 100_000_000, unallocated: 88_000_000, granted: 10_500_000, reserved: 0, claimable: 0, paid: 1_500_000 });
+    expect(ledgerFaults(books)).toEqual([]);
+    expect(refusal(() => pay(books, 'o-1'))).toBe('NOT_CLAIMABLE');
+  });
+
+  it('gives a cancelled order’s reservation and a rejected claim back to the quota, and claws a voided payment back to the budget', () => {
+    let books = booksOfTheExample();
+    books = post(books, reserve(books, 'o-1', 'e-small', 600_000), { orderId: 'o-1', enterpriseId: 'e-small' });
+    books = post(books, release(books, 'o-1'));
+    expect(balanceOf(books, 'GRANTED:e-small')).toBe(2_000_000);
+    books = post(books, reserve(books, 'o-2', 'e-small', 700_000), { orderId: 'o-2', enterpriseId: 'e-small' });
+    books = post(books, makeClaimable(books, 'o-2'));
+    books = post(books, rejectClaim(books, 'o-2'));
+    expect(balanceOf(books, 'GRANTED:e-small')).toBe(2_000_000);
+    books = post(books, reserve(books, 'o-3', 'e-small', 800_000), { orderId: 'o-3', enterpriseId: 'e-small' });
+    books = post(books, makeClaimable(books, 'o-3'));
+    books = post(books, pay(books, 'o-3'));
+    books = post(books, voidPayment(books, 'o-3'));
+    expect(totalsOf(books)).toMatchObject({ unallocated: 88_800_000, granted: 11_200_000, paid: 0 });
+    books = post(books, lapse(books, 'e-small'));
+    expect(balanceOf(books, 'GRANTED:e-small')).toBe(0);
+    expect(ledgerFaults(books)).toEqual([]);
+  });
+
+  it('refuses what the books cannot cover, naming the shortfall', () => {
+    const books = booksOfTheExample();
+    expect(refusal(() => grant(books, 'e-giant', 90_000_000))).toBe('BUDGET_EXCEEDED');
+    expect(refusal(() => reserve(books, 'o-1', 'e-small', 2_000_001))).toBe('QUOTA_EXCEEDED');
+    expect(refusal(() => reserve(books, 'o-1', 'e-nobody', 1))).toBe('QUOTA_EXCEEDED');
+    expect(refusal(() => defund(books, 88_000_001))).toBe('BUDGET_COMMITTED');
+    expect(refusal(() => grant(books, 'e-x', 0))).toBe('AMOUNT_INVALID');
+    expect(refusal(() => grant(books, 'e-x', 1.5))).toBe('AMOUNT_INVALID');
+    expect(refusal(() => release(books, 'o-unknown'))).toBe('ORDER_NOT_RESERVED');
+    const reserved = post(books, reserve(books, 'o-1', 'e-small', 100), { orderId: 'o-1', enterpriseId: 'e-small' });
+    expect(refusal(() => reserve(reserved, 'o-1', 'e-small', 100))).toBe('ORDER_ALREADY_RESERVED');
+    expect(refusal(() => pay(reserved, 'o-1'))).toBe('NOT_CLAIMABLE');
+    expect(refusal(() => voidPayment(reserved, 'o-1'))).toBe('NOT_PAID');
+  });
+
+  it('accepts exactly the orders a quota can afford, one after another', () => {
+    let books = booksOfTheExample();
+    let accepted = 0;
+    for (let n = 0; n < 100; n += 1) {
+      try {
+        books = post(books, reserve(books, `o-${n}`, 'e-small', 30_000), { orderId: `o-${n}`, enterpriseId: 'e-small' });
+        accepted += 1;
+      } catch (error) {
+        expect((error as DomainError).code).toBe('QUOTA_EXCEEDED');
+      }
+    }
+    expect(accepted).toBe(66); // ¥20,000 / ¥300, rounded down
+    expect(balanceOf(books, 'GRANTED:e-small')).toBe(20_000);
+  });
+
+  it('balances after every step of any interleaving of grants, orders, cancellations, claims, payments, voids, lapses and budget changes', () => {
+    // Budgets large against quotas, quotas against subsidies: most steps can be taken, so long chains occur.
+    const enterprise = fc.constantFrom('e-1', 'e-2');
+    const order = fc.constantFrom('o-1', 'o-2', 'o-3');
+    const step = fc.oneof(
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('fund' as const), amount: fc.integer({ min: 1, max: 50_000_000 }) }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('defund' as const), amount: fc.integer({ min: 1, max: 20_000_000 }) }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('grant' as const), enterprise, amount: fc.integer({ min: 1, max: 5_000_000 }) }) },
+      { weight: 3, arbitrary: fc.record({ op: fc.constant('reserve' as const), order, enterprise, amount: fc.integer({ min: 1, max: 2_000_000 }) }) },
+      { weight: 8, arbitrary: fc.record({ op: fc.constantFrom('release' as const, 'claimable' as const, 'reject' as const, 'pay' as const, 'void' as const), order }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('lapse' as const), enterprise }) },
+    );
+    const taken = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 20, maxLength: 80 }), (steps) => {
+        let books = emptyBooks();
+        const granted = new Map<string, number>();
+        for (const s of steps) {
+          try {
+            switch (s.op) {
+              case 'fund':
+                books = post(books, fund(books, s.amount));
+                break;
+              case 'defund':
+                books = post(books, defund(books, s.amount));
+                break;
+              case 'grant':
+                books = post(books, grant(books, s.enterprise, s.amount));
+                granted.set(s.enterprise, (granted.get(s.enterprise) ?? 0) + s.amount);
+                break;
+              case 'reserve':
+                books = post(books, reserve(books, s.order, s.enterprise, s.amount), { orderId: s.order, enterpriseId: s.enterprise });
+                break;
+              case 'release':
+                books = post(books, release(books, s.order));
+                break;
+              case 'claimable':
+                books = post(books, makeClaimable(books, s.order));
+                break;
+              case 'reject':
+                books = post(books, rejectClaim(books, s.order));
+                break;
+              case 'pay':
+                books = post(books, pay(books, s.order));
+                break;
+              case 'void':
+                books = post(books, voidPayment(books, s.order));
+                break;
+              case 'lapse':
+                books = post(books, lapse(books, s.enterprise));
+                break;
+            }
+            taken.add(s.op);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+          }
+          expect(ledgerFaults(books)).toEqual([]);
+          // No enterprise ever holds, reserves or is paid more than it was granted.
+          for (const [enterpriseId, total] of granted) {
+            const orders = [...books.orders].filter(([, e]) => e === enterpriseId).map(([o]) => o);
+            const used = orders.reduce((sum, o) => sum + balanceOf(books, `RESERVED:${o}`) + balanceOf(books, `CLAIMABLE:${o}`) + balanceOf(books, `PAID:${o}`), 0);
+            expect(balanceOf(books, `GRANTED:${enterpriseId}`) + used).toBeLessThanOrEqual(total);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Every movement was taken somewhere in the runs, not only refused.
+    expect([...taken].sort()).toEqual(['claimable', 'defund', 'fund', 'grant', 'lapse', 'pay', 'reject', 'release', 'reserve', 'void']);
+  });
+});
