@@ -34,7 +34,7 @@ export const emptyBooks = (): VoucherBooks => ({ balances: new Map(), orders: ne
 export const balanceOf = (books: VoucherBooks, account: VoucherAccount): number => books.balances.get(account) ?? 0;
 
 /** The books after postings (and, for a reservation, the order's enterprise). */
-export function post(books: VoucherBooks, postings: readonly Posting[], order?: { orderId: string; enterpriseId: string }): VoucherBooks {
+export function postEntries(books: VoucherBooks, postings: readonly Posting[], order?: { orderId: string; enterpriseId: string }): VoucherBooks {
   const balances = new Map(books.balances);
   for (const { from, to, amountFen } of postings) {
     balances.set(from, (balances.get(from) ?? 0) - amountFen);
@@ -65,10 +65,10 @@ function wholeOf(books: VoucherBooks, account: VoucherAccount, code: string, zh:
 }
 
 /** The programme's budget is put in (or raised by an amendment). */
-export const fund = (books: VoucherBooks, amountFen: number): Posting[] => move('FUNDING', 'UNALLOCATED', requireAmount(amountFen, 'budgetFen'));
+export const fundBudget = (books: VoucherBooks, amountFen: number): Posting[] => move('FUNDING', 'UNALLOCATED', requireAmount(amountFen, 'budgetFen'));
 
 /** A budget cut by an amendment: only what is not granted can go. */
-export function defund(books: VoucherBooks, amountFen: number): Posting[] {
+export function cutBudget(books: VoucherBooks, amountFen: number): Posting[] {
   const free = balanceOf(books, 'UNALLOCATED');
   if (requireAmount(amountFen, 'budgetFen') > free) {
     throw conflict('BUDGET_COMMITTED', `预算未分配余额${free}分，不足以核减${amountFen}分`, `Only ${free} 分 of the budget is unallocated; ${amountFen} cannot be cut`, 'budgetFen');
@@ -77,7 +77,7 @@ export function defund(books: VoucherBooks, amountFen: number): Posting[] {
 }
 
 /** 发放: a quota for an enterprise, from what the budget has left. */
-export function grant(books: VoucherBooks, enterpriseId: string, quotaFen: number): Posting[] {
+export function grantQuota(books: VoucherBooks, enterpriseId: string, quotaFen: number): Posting[] {
   const free = balanceOf(books, 'UNALLOCATED');
   if (requireAmount(quotaFen, 'quotaFen') > free) {
     throw conflict('BUDGET_EXCEEDED', `预算余额${free}分，不足以发放${quotaFen}分`, `The budget has ${free} 分 left, not enough for a quota of ${quotaFen}`, 'quotaFen');
@@ -86,7 +86,7 @@ export function grant(books: VoucherBooks, enterpriseId: string, quotaFen: numbe
 }
 
 /** An order's subsidy is reserved from the enterprise's quota; one reservation per order. */
-export function reserve(books: VoucherBooks, orderId: string, enterpriseId: string, subsidyFen: number): Posting[] {
+export function reserveSubsidy(books: VoucherBooks, orderId: string, enterpriseId: string, subsidyFen: number): Posting[] {
   if (books.orders.has(orderId)) throw conflict('ORDER_ALREADY_RESERVED', `订单${orderId}已预占服务券`, `Order ${orderId} already has a reservation`, 'orderId');
   const quota = balanceOf(books, `GRANTED:${enterpriseId}`);
   if (requireAmount(subsidyFen, 'subsidyFen') > quota) {
@@ -96,7 +96,7 @@ export function reserve(books: VoucherBooks, orderId: string, enterpriseId: stri
 }
 
 /** A cancelled order gives its reservation back to the enterprise's quota. */
-export function release(books: VoucherBooks, orderId: string): Posting[] {
+export function releaseReservation(books: VoucherBooks, orderId: string): Posting[] {
   const enterpriseId = enterpriseOf(books, orderId);
   const amount = wholeOf(books, `RESERVED:${orderId}`, 'NOTHING_RESERVED', '该订单没有可退回的预占', 'The order has no reservation to give back');
   return move(`RESERVED:${orderId}`, `GRANTED:${enterpriseId}`, amount);
@@ -117,7 +117,7 @@ export function rejectClaim(books: VoucherBooks, orderId: string): Posting[] {
 }
 
 /** 兑付: the claimable subsidy is paid; a second payment of one order finds nothing claimable. */
-export function pay(books: VoucherBooks, orderId: string): Posting[] {
+export function payClaim(books: VoucherBooks, orderId: string): Posting[] {
   enterpriseOf(books, orderId);
   const amount = wholeOf(books, `CLAIMABLE:${orderId}`, 'NOT_CLAIMABLE', '该订单没有可结算的金额（已兑付或尚未确认）', 'The order has nothing claimable (paid already, or not confirmed)');
   return move(`CLAIMABLE:${orderId}`, `PAID:${orderId}`, amount);
@@ -131,7 +131,7 @@ export function voidPayment(books: VoucherBooks, orderId: string): Posting[] {
 }
 
 /** At the programme's end an enterprise's unused quota lapses back to the budget. */
-export function lapse(books: VoucherBooks, enterpriseId: string): Posting[] {
+export function lapseQuota(books: VoucherBooks, enterpriseId: string): Posting[] {
   const amount = balanceOf(books, `GRANTED:${enterpriseId}`);
   return amount > 0 ? move(`GRANTED:${enterpriseId}`, 'UNALLOCATED', amount) : [];
 }
