@@ -15,6 +15,7 @@ import { CentreSummaryQuery } from './centre-summary';
 import { CentreSummaryQueryDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
 import { ListCentresQuery, type CentreCommandBody } from './centre.messages';
 import { centreReading } from './centre.reading';
+import { pageOf } from '../read-side/list-query';
 
 const remediationOf = (dto?: RemediationDto) => dto && { plan: dto.plan, deadline: dto.deadline };
 
@@ -107,7 +108,7 @@ export class CentreController extends KindController<CentreCommandBody> {
     roles: CENTRE_READERS,
   })
   list(@Query() query: ListCentresQueryDto, @CurrentActor() actor: Actor) {
-    const { level, status, regionCode, remediationOverdue, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListCentresQuery(given({ level, status, regionCode, remediationOverdue, q }), sort, { limit, cursor }, actor));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListCentresQuery(filter, sort, page, actor));
   }
 }

@@ -27,6 +27,7 @@ import {
 } from './delivery.dto';
 import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery, type DeliveryCommandBody } from './delivery.messages';
 import { deliveryReading } from './delivery.reading';
+import { pageOf } from '../read-side/list-query';
 
 const feedbackOf = (dto: FeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
 
@@ -176,9 +177,8 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     summary: 'Deliveries by status, domain, enterprise, provider, station, centre, region and period; returnVisitDue=true lists those due for 回访 (sort: registeredAt, deliveredOn, updatedAt; cursor paging)',
   })
   list(@Query() query: ListDeliveriesQueryDto, @CurrentActor() actor: Actor) {
-    const { status, domain, enterpriseId, regionCode, from, until, returnVisitDue, q, sort, limit, cursor } = query;
-    const server = serverFilterOf(query);
-    const filter = given({ status, domain, enterpriseId, ...server, regionCode, from, until, returnVisitDue, q });
-    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: filter as never }, sort, { limit, cursor }, actor));
+    const { filter: { providerId, stationId, centreId, ...filter }, sort, page } = pageOf(query);
+    const deliveries = { ...filter, ...serverFilterOf({ providerId, stationId, centreId }) };
+    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: deliveries as never }, sort, page, actor));
   }
 }

@@ -13,6 +13,7 @@ import { GetRecordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('experts (服务专家库)', 'experts')
 export class ExpertController extends KindController<ExpertCommandBody> {
@@ -88,7 +89,7 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     roles: EXPERT_READERS,
   })
   list(@Query() query: ListExpertsQueryDto, @CurrentActor() actor: Actor) {
-    const { status, regionCode, cityCode, specialty, organisation, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListExpertsQuery(given({ status, regionCode, cityCode, specialty, organisation, q }), sort, { limit, cursor }, actor));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListExpertsQuery(filter, sort, page, actor));
   }
 }
