@@ -23,7 +23,6 @@ import {
 } from './activity.dto';
 import { ListActivitiesQuery, ServiceFiguresQuery, type ActivityCommandBody } from './activity.messages';
 import { activityReading } from './activity.reading';
-import { pageOf } from '../read-side/list-query';
 
 const feedbackOf = (dto: ActivityFeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
 const timeOf = (t: { date: string; startTime: string; endTime: string }) => ({ date: t.date, startTime: t.startTime, endTime: t.endTime });
@@ -112,7 +111,6 @@ export class ActivityController extends KindController<ActivityCommandBody> {
 
   @ReadRoute({ summary: 'Activities by organiser, station, region, kind, status, period (the activity’s day) and theme month (sort: date, plannedAt, updatedAt; cursor paging)' })
   list(@Query() query: ListActivitiesQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListActivitiesQuery(filter, sort, page, actor));
+    return this.readList(ListActivitiesQuery, query, actor);
   }
 }

@@ -15,7 +15,6 @@ import { CentreSummaryQuery } from './centre-summary';
 import { CentreSummaryQueryDto, CloseCentreDto, LinkProvidersDto, ListCentresQueryDto, RecordCentreDto, UnlinkProviderDto, UpdateCentreFactsDto, type CentreFactsDto, type RemediationDto } from './centre.dto';
 import { ListCentresQuery, type CentreCommandBody } from './centre.messages';
 import { centreReading } from './centre.reading';
-import { pageOf } from '../read-side/list-query';
 
 const remediationOf = (dto?: RemediationDto) => dto && { plan: dto.plan, deadline: dto.deadline };
 
@@ -108,7 +107,6 @@ export class CentreController extends KindController<CentreCommandBody> {
     roles: CENTRE_READERS,
   })
   list(@Query() query: ListCentresQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListCentresQuery(filter, sort, page, actor));
+    return this.readList(ListCentresQuery, query, actor);
   }
 }

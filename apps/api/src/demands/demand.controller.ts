@@ -14,7 +14,6 @@ import { ListDemandsQuery, type DemandCommandBody } from './demand.messages';
 import { demandCommands } from './demand.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { demandReading } from './demand.reading';
-import { pageOf } from '../read-side/list-query';
 
 @TokenController('demands (服务需求库)', 'demands')
 export class DemandController extends KindController<DemandCommandBody> {
@@ -89,7 +88,6 @@ export class DemandController extends KindController<DemandCommandBody> {
     summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)',
   })
   list(@Query() query: ListDemandsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListDemandsQuery(filter, sort, page, actor));
+    return this.readList(ListDemandsQuery, query, actor);
   }
 }

@@ -21,7 +21,6 @@ import { enterpriseCommands } from './enterprise.commands';
 import { ListEnterprisesQuery, RegisterEnterpriseCommand, type EnterpriseCommandBody, type RegisterEnterpriseBody } from './enterprise.messages';
 import { enterpriseReading } from './enterprise.reading';
 import { EnterprisePortraitQuery } from './enterprise-portrait';
-import { pageOf } from '../read-side/list-query';
 
 @TokenController('enterprises (中小企业数据库)', 'enterprises')
 export class EnterpriseController extends KindController<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>> {
@@ -108,7 +107,6 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     summary: 'The enterprise database by region (district, city or province), industry, size class, tag valid on a date and name/USCC (sort: name, registeredAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListEnterprisesQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListEnterprisesQuery(filter, sort, page, actor));
+    return this.readList(ListEnterprisesQuery, query, actor);
   }
 }

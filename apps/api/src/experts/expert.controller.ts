@@ -13,7 +13,6 @@ import { GetRecordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { pageOf } from '../read-side/list-query';
 
 @TokenController('experts (服务专家库)', 'experts')
 export class ExpertController extends KindController<ExpertCommandBody> {
@@ -89,7 +88,6 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     roles: EXPERT_READERS,
   })
   list(@Query() query: ListExpertsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListExpertsQuery(filter, sort, page, actor));
+    return this.readList(ListExpertsQuery, query, actor);
   }
 }
