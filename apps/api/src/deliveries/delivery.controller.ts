@@ -1,12 +1,13 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { deliveryKind, type Actor, type Feedback, type ServingKind } from '@sme/domain';
+import { deliveryKind, type Actor, type ServingKind } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Reactors } from '../reactors/reactors.service';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
+import { documentsOf, feedbackOf } from './delivery.bodies';
 import { ApiError } from '../http/api-error';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
@@ -29,7 +30,6 @@ import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery, ty
 import { deliveryReading } from './delivery.reading';
 import { pageOf } from '../read-side/list-query';
 
-const feedbackOf = (dto: FeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
 
 /** The serving organisation a list or the figures are about: at most one of provider, station and centre. */
 function serverFilterOf(query: { providerId?: string; stationId?: string; centreId?: string }): { serverKind?: ServingKind; serverId?: string } {
@@ -96,8 +96,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     summary: 'Delivered, with the outcome and the documents by SHA-256 (the server); fixes the feedback window and the day of automatic confirmation',
   })
   deliver(@Param('id', IdPipe) id: string, @Body() dto: DeliverServiceDto, @Ctx() ctx: RequestContext) {
-    const deliverables = (dto.deliverables ?? []).map((d) => given({ title: d.title, fileName: d.fileName, sha256: d.sha256 }) as { title: string; sha256: string });
-    return this.run({ type: 'DeliverService', data: { deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables } }, ctx);
+    return this.run({ type: 'DeliverService', data: { deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables: documentsOf(dto.deliverables) } }, ctx);
   }
 
   @CommandPost(deliveryKind, 'ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)' })
