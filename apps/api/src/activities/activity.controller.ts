@@ -1,10 +1,11 @@
 import { Body, Param, Query } from '@nestjs/common';
-import { activityKind, type Actor, type Feedback } from '@sme/domain';
+import { activityKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
+import { documentsOf, feedbackOf } from '../deliveries/delivery.bodies';
 
 import { ApiError } from '../http/api-error';
 import { AsOfDto } from '../records/as-of.dto';
@@ -24,7 +25,6 @@ import {
 import { ListActivitiesQuery, ServiceFiguresQuery, type ActivityCommandBody } from './activity.messages';
 import { activityReading } from './activity.reading';
 
-const feedbackOf = (dto: ActivityFeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
 const timeOf = (t: { date: string; startTime: string; endTime: string }) => ({ date: t.date, startTime: t.startTime, endTime: t.endTime });
 
 @TokenController('activities (服务活动)', 'activities')
@@ -75,8 +75,7 @@ export class ActivityController extends KindController<ActivityCommandBody> {
     summary: '活动举办 (the organiser): the registered enterprises present (else 409 naming the enterprise), persons present, materials by SHA-256; fixes the feedback window',
   })
   hold(@Param('id', IdPipe) id: string, @Body() dto: HoldActivityDto, @Ctx() ctx: RequestContext) {
-    const materials = (dto.materials ?? []).map((m) => given({ title: m.title, fileName: m.fileName, sha256: m.sha256 }) as { title: string; sha256: string });
-    return this.run({ type: 'HoldActivity', data: { activityId: id, enterpriseIdsPresent: dto.enterpriseIdsPresent, personsPresent: dto.personsPresent, materials } }, ctx);
+    return this.run({ type: 'HoldActivity', data: { activityId: id, enterpriseIdsPresent: dto.enterpriseIdsPresent, personsPresent: dto.personsPresent, materials: documentsOf(dto.materials) } }, ctx);
   }
 
   @CommandPost(activityKind, 'RateActivity', { path: ':id/feedback', summary: '满意度评价 by an enterprise present, once, inside the window (FEEDBACK_WINDOW_DAYS from the activity’s day)' })
@@ -111,8 +110,6 @@ export class ActivityController extends KindController<ActivityCommandBody> {
 
   @ReadRoute({ summary: 'Activities by organiser, station, region, kind, status, period (the activity’s day) and theme month (sort: date, plannedAt, updatedAt; cursor paging)' })
   list(@Query() query: ListActivitiesQueryDto, @CurrentActor() actor: Actor) {
-    const { status, kind, organiserKind, organiserId, stationId, regionCode, from, until, themePlanId, themeMonth, q, sort, limit, cursor } = query;
-    const filter = given({ status, kind, organiserKind, organiserId, stationId, regionCode, from, until, themePlanId, themeMonth, q });
-    return this.queries.execute(new ListActivitiesQuery(filter, sort, { limit, cursor }, actor));
+    return this.readList(ListActivitiesQuery, query, actor);
   }
 }

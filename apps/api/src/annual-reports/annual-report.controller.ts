@@ -2,7 +2,6 @@ import { Body, Param, Query } from '@nestjs/common';
 import { annualReportKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
-import { given } from '../commands/given';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 
@@ -22,6 +21,7 @@ import {
 } from './annual-report.dto';
 import { ListAnnualReportsQuery, MissingReportsQuery, type AnnualReportCommandBody } from './annual-report.messages';
 import { annualReportReading } from './annual-report.reading';
+import { pageOf } from '../read-side/list-query';
 
 const planOf = (plan: NextYearPlanDto) => ({ summary: plan.summary, targets: plan.targets.map((t) => ({ indicator: t.indicator, value: t.value })) });
 
@@ -85,7 +85,7 @@ export class AnnualReportController extends KindController<AnnualReportCommandBo
 
   @ReadRoute({ summary: 'Reports by year, subject kind (STATION, CENTRE, PROVIDER, CITY), status, late and region (sort: submittedAt, year, updatedAt; cursor paging)' })
   list(@Query() query: ListAnnualReportsQueryDto, @CurrentActor() actor: Actor) {
-    const { year, subjectKind, status, late, regionCode, sort, limit, cursor } = query;
-    return this.queries.execute(new ListAnnualReportsQuery(given({ year, subjectKind, status, late, regionCode }), sort, { limit, cursor }, actor));
+    const { filter: { q: _noTextSearch, ...filter }, sort, page } = pageOf(query);
+    return this.queries.execute(new ListAnnualReportsQuery(filter, sort, page, actor));
   }
 }

@@ -24,6 +24,7 @@ import {
 import { applicationCommands } from './application.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { applicationReading } from './application.reading';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('applications (服务站申请)', 'applications')
 export class ApplicationController extends KindController<ApplicationCommandBody> {
@@ -83,8 +84,7 @@ export class ApplicationController extends KindController<ApplicationCommandBody
 
   @ReadRoute({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
-    const { limit, cursor, sort, q, callId, districtCode, stage, operatorOrgId } = query;
-    const filter = { callId, districtCode, stage, q, ownerOrgId: operatorOrgId };
-    return this.queries.execute(new ListApplicationsQuery(filter, sort, { limit, cursor }, actor));
+    const { filter: { operatorOrgId, ...filter }, sort, page } = pageOf(query);
+    return this.queries.execute(new ListApplicationsQuery({ ...filter, ownerOrgId: operatorOrgId }, sort, page, actor));
   }
 }

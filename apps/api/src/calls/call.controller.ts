@@ -9,6 +9,7 @@ import { newRecordId } from '../records/new-record-id';
 import { ListCallsQueryDto, OpenCallDto } from './call.dto';
 import { callCommands } from './call.commands';
 import { GetCallQuery, ListCallsQuery, PublishCallListCommand, type CallCommandBody } from './call.messages';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('calls (征集批次)', 'calls')
 export class CallController extends KindController<CallCommandBody> {
@@ -37,8 +38,8 @@ export class CallController extends KindController<CallCommandBody> {
 
   @ReadRoute({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
   list(@Query() query: ListCallsQueryDto) {
-    const { cityCode, status, sort, limit, cursor } = query;
-    return this.queries.execute(new ListCallsQuery({ cityCode, status }, sort, { limit, cursor }));
+    const { filter: { q: _noTextSearch, ...filter }, sort, page } = pageOf(query);
+    return this.queries.execute(new ListCallsQuery(filter, sort, page));
   }
 }
 

@@ -107,7 +107,6 @@ export class CentreController extends KindController<CentreCommandBody> {
     roles: CENTRE_READERS,
   })
   list(@Query() query: ListCentresQueryDto, @CurrentActor() actor: Actor) {
-    const { level, status, regionCode, remediationOverdue, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListCentresQuery(given({ level, status, regionCode, remediationOverdue, q }), sort, { limit, cursor }, actor));
+    return this.readList(ListCentresQuery, query, actor);
   }
 }

@@ -2,8 +2,10 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Reactors } from '../reactors/reactors.service';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
-import type { ViewVersion } from '@sme/read-models';
+import type { PageRequest, ViewVersion } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
+import { pageOf, type ActorListQuery } from '../read-side/list-query';
+import type { ListQueryDto } from '../read-side/list-query.dto';
 import { GetRecordQuery, type RecordReading } from '../records/record-query';
 import type { CommandResult } from './command-executor';
 import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
@@ -37,5 +39,15 @@ export abstract class KindController<B> {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
     return this.queries.execute(new GetRecordQuery(reading, id, actor, typeof asOf === 'string' ? new Date(asOf) : asOf));
+  }
+
+  /** A list read on behalf of `actor` whose filter is every field of the request but its sort and page. */
+  protected readList<Q extends ListQueryDto>(
+    list: new (filter: Omit<Q, 'sort' | 'limit' | 'cursor'>, sort: string | undefined, page: PageRequest, actor: Actor) => ActorListQuery<unknown>,
+    query: Q,
+    actor: Actor,
+  ): Promise<unknown> {
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new list(filter, sort, page, actor));
   }
 }

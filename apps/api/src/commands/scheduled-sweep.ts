@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadSide } from '../read-side/read-side.service';
+import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
+import type { RequestContext } from './request-context';
 
 /**
  * Work that follows from the passing of time (a deadline past), run on an interval: each run finds
@@ -36,5 +38,16 @@ export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplic
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  /** Writes one due command; true when written, else the refusal's code, so one refusal does not stop the run. */
+  protected async write<B>(commands: AnyKindCommands<B>, body: B, ctx: RequestContext): Promise<true | string> {
+    try {
+      await this.commands.execute(new ExecuteKindCommand(commands, body, ctx));
+      return true;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      return typeof code === 'string' ? code : 'ERROR';
+    }
   }
 }

@@ -1,12 +1,13 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { deliveryKind, type Actor, type Feedback, type ServingKind } from '@sme/domain';
+import { deliveryKind, type Actor, type ServingKind } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Reactors } from '../reactors/reactors.service';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
+import { documentsOf, feedbackOf } from './delivery.bodies';
 import { ApiError } from '../http/api-error';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
@@ -27,8 +28,8 @@ import {
 } from './delivery.dto';
 import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery, type DeliveryCommandBody } from './delivery.messages';
 import { deliveryReading } from './delivery.reading';
+import { pageOf } from '../read-side/list-query';
 
-const feedbackOf = (dto: FeedbackDto): Feedback => given({ rating: dto.rating, comment: dto.comment, aspects: dto.aspects && given({ ...dto.aspects }) }) as Feedback;
 
 /** The serving organisation a list or the figures are about: at most one of provider, station and centre. */
 function serverFilterOf(query: { providerId?: string; stationId?: string; centreId?: string }): { serverKind?: ServingKind; serverId?: string } {
@@ -95,8 +96,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     summary: 'Delivered, with the outcome and the documents by SHA-256 (the server); fixes the feedback window and the day of automatic confirmation',
   })
   deliver(@Param('id', IdPipe) id: string, @Body() dto: DeliverServiceDto, @Ctx() ctx: RequestContext) {
-    const deliverables = (dto.deliverables ?? []).map((d) => given({ title: d.title, fileName: d.fileName, sha256: d.sha256 }) as { title: string; sha256: string });
-    return this.run({ type: 'DeliverService', data: { deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables } }, ctx);
+    return this.run({ type: 'DeliverService', data: { deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables: documentsOf(dto.deliverables) } }, ctx);
   }
 
   @CommandPost(deliveryKind, 'ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)' })
@@ -176,9 +176,8 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     summary: 'Deliveries by status, domain, enterprise, provider, station, centre, region and period; returnVisitDue=true lists those due for 回访 (sort: registeredAt, deliveredOn, updatedAt; cursor paging)',
   })
   list(@Query() query: ListDeliveriesQueryDto, @CurrentActor() actor: Actor) {
-    const { status, domain, enterpriseId, regionCode, from, until, returnVisitDue, q, sort, limit, cursor } = query;
-    const server = serverFilterOf(query);
-    const filter = given({ status, domain, enterpriseId, ...server, regionCode, from, until, returnVisitDue, q });
-    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: filter as never }, sort, { limit, cursor }, actor));
+    const { filter: { providerId, stationId, centreId, ...filter }, sort, page } = pageOf(query);
+    const deliveries = { ...filter, ...serverFilterOf({ providerId, stationId, centreId }) };
+    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: deliveries as never }, sort, page, actor));
   }
 }

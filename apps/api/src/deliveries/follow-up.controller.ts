@@ -12,6 +12,7 @@ import { followUpCommands } from './delivery.commands';
 import { FollowUpContactDto, ListFollowUpsQueryDto, ReasonDto, RectificationDto, RectificationPlanDto, SettlementDto } from './delivery.dto';
 import { ListServiceRecordsQuery, type FollowUpCommandBody } from './delivery.messages';
 import { followUpReading } from './delivery.reading';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('follow-ups (差评跟进)', 'follow-ups')
 export class FollowUpController extends KindController<FollowUpCommandBody> {
@@ -53,7 +54,7 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
 
   @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, activity, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })
   list(@Query() query: ListFollowUpsQueryDto, @CurrentActor() actor: Actor) {
-    const { status, cause, deliveryId, activityId, dueBy, overdueOn, escalated, sort, limit, cursor } = query;
-    return this.queries.execute(new ListServiceRecordsQuery({ followups: given({ status, cause, deliveryId, activityId, dueBy, overdueOn, escalated }) as never }, sort, { limit, cursor }, actor));
+    const { filter: { q: _noTextSearch, ...followups }, sort, page } = pageOf(query);
+    return this.queries.execute(new ListServiceRecordsQuery({ followups: followups as never }, sort, page, actor));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { chinaDateOf, isWithinRegion, workingDaysBetween, type Steward } from '@sme/domain';
 import { deliveriesConfirmableOn, openFollowUpsDueBefore } from '@sme/read-models';
-import { ExecuteKindCommand, type AnyKindCommands } from '../commands/kind-command';
+import type { AnyKindCommands } from '../commands/kind-command';
 import type { RequestContext } from '../commands/request-context';
 import { ledgerActor } from '../reactors/reaction-context';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
@@ -52,15 +52,9 @@ export class ServiceDeadlines extends ScheduledSweep {
     return result;
   }
 
-  /** True when written, else the refusal's code. */
+  /** Writes as the record's steward: true when written, else the refusal's code. */
   private async send<B>(commands: AnyKindCommands<B>, body: B, steward: Steward, at: Date, correlationId: string, idempotencyKey: string): Promise<true | string> {
     const ctx: RequestContext = { actor: ledgerActor('service-deadlines', steward.role, steward.regionCode), occurredAt: at, correlationId, causationId: null, idempotencyKey };
-    try {
-      await this.commands.execute(new ExecuteKindCommand(commands, body, ctx));
-      return true;
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      return typeof code === 'string' ? code : 'ERROR';
-    }
+    return this.write(commands, body, ctx);
   }
 }

@@ -4,7 +4,6 @@ import { cityCodeOf, isWithinRegion, type Actor } from '@sme/domain';
 import { unacceptedDemandsRaisedBefore } from '@sme/read-models';
 import type { RequestContext } from '../commands/request-context';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
-import { ExecuteKindCommand } from '../commands/kind-command';
 import { demandCommands } from './demand.commands';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,13 +39,9 @@ export class DemandEscalation extends ScheduledSweep {
       const actor: Actor = { id: 'demand-escalation', role: 'HUB', orgId: 'DEMAND-ESCALATION', regionCode: cityCodeOf(demand.regionCode) };
       // A demand is escalated once: its escalation's event id follows from the demand, whichever process writes it.
       const ctx: RequestContext = { actor, occurredAt: now, correlationId, causationId: null, idempotencyKey: `escalation:${demand.id}` };
-      try {
-        await this.commands.execute(new ExecuteKindCommand(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx));
-        result.escalated.push(demand.id);
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        result.failed.push({ demandId: demand.id, code: typeof code === 'string' ? code : 'ERROR' });
-      }
+      const sent = await this.write(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx);
+      if (sent === true) result.escalated.push(demand.id);
+      else result.failed.push({ demandId: demand.id, code: sent });
     }
     return result;
   }

@@ -88,7 +88,6 @@ export class DemandController extends KindController<DemandCommandBody> {
     summary: 'Demands by status, category, urgency, region, station, enterprise, escalated and text (sort: raisedAt, updatedAt, urgency; cursor paging)',
   })
   list(@Query() query: ListDemandsQueryDto, @CurrentActor() actor: Actor) {
-    const { status, category, urgency, regionCode, stationId, enterpriseId, escalated, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListDemandsQuery({ status, category, urgency, regionCode, stationId, enterpriseId, escalated, q }, sort, { limit, cursor }, actor));
+    return this.readList(ListDemandsQuery, query, actor);
   }
 }

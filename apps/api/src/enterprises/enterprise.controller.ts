@@ -107,7 +107,6 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     summary: 'The enterprise database by region (district, city or province), industry, size class, tag valid on a date and name/USCC (sort: name, registeredAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListEnterprisesQueryDto, @CurrentActor() actor: Actor) {
-    const { regionCode, industryCode, sizeClass, tag, tagValidOn, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListEnterprisesQuery({ regionCode, industryCode, sizeClass, tag, tagValidOn, q }, sort, { limit, cursor }, actor));
+    return this.readList(ListEnterprisesQuery, query, actor);
   }
 }

@@ -20,6 +20,7 @@ import { ReadSide } from '../read-side/read-side.service';
 import { rankedResults, resultColumns } from './evaluation-export';
 import { EXPORT_CONTENT_TYPES, exportTable, listEvaluations } from '@sme/read-models';
 import { checkFlagFollowUp, defaultFlagOpinion, flagFollowUp } from './flag-action';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('evaluation schemes (评价方案)', 'evaluation-schemes')
 export class EvaluationSchemeController extends KindController<unknown> {
@@ -145,9 +146,9 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
 
   @ReadRoute({ summary: 'Evaluations by city, year, subject and status (sort: year, updatedAt; cursor paging): ADMIN any city, the readers of a city theirs, of the province any of its cities', roles: EVALUATION_READERS })
   async list(@Query() query: ListEvaluationsQueryDto, @CurrentActor() actor: Actor) {
-    const { cityCode, year, subject, status, sort, limit, cursor } = query;
+    const { filter: { cityCode, year, subject, status }, sort, page } = pageOf(query);
     const city = actor.role === 'ADMIN' ? cityCode : cityOfReader(actor, cityCode);
-    return listResult(() => listEvaluations(this.readSide.reader, given({ cityCode: city, year, subject, status }), sort, { limit, cursor }));
+    return listResult(() => listEvaluations(this.readSide.reader, given({ cityCode: city, year, subject, status }), sort, page));
   }
 
   @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })

@@ -1,4 +1,20 @@
-import type { ActivityView, DeliveryView, DemandView, ExportColumn, FeedbackRow, RollUpRow } from '@sme/read-models';
+import type { Readable } from 'node:stream';
+import {
+  activitiesOfYear,
+  deliveriesOfYear,
+  demandsOfYear,
+  exportTable,
+  feedbackOfYear,
+  yearRollUp,
+  type ActivityView,
+  type DeliveryView,
+  type DemandView,
+  type ExportColumn,
+  type ExportFormat,
+  type FeedbackRow,
+  type ReadModelReader,
+  type RollUpRow,
+} from '@sme/read-models';
 import { fieldColumn } from '../read-side/field-column';
 
 const delivery = fieldColumn<DeliveryView>;
@@ -101,3 +117,31 @@ export const ROLL_UP_COLUMNS: readonly ExportColumn<RollUpRow>[] = [
   rollUp('demandsResolved', '已办结需求数'),
   rollUp('averageDemandSatisfaction', '需求办结满意度'),
 ];
+
+/** One of the year's tables: its sheet, the projections its rows are read from, its columns and its rows. */
+interface RecordTable<Row> {
+  sheet: string;
+  projections: readonly string[];
+  columns: readonly ExportColumn<Row>[];
+  rows: (reader: ReadModelReader, regionCode: string, year: number) => AsyncIterable<Row> | Promise<Row[]>;
+}
+
+/** A table as its projections and its export, the row type settled inside so tables of different rows share one registry. */
+function recordTable<Row>({ sheet, projections, columns, rows }: RecordTable<Row>) {
+  return {
+    projections,
+    export: async (format: ExportFormat, reader: ReadModelReader, regionCode: string, year: number): Promise<Readable> =>
+      exportTable(format, sheet, columns, await rows(reader, regionCode, year)),
+  };
+}
+
+/** The year's tables evaluators download, by the name in their path (docs/evaluators.md). */
+export const RECORD_TABLES = {
+  deliveries: recordTable({ sheet: '服务项目', projections: ['deliveries'], columns: DELIVERY_COLUMNS, rows: deliveriesOfYear }),
+  activities: recordTable({ sheet: '服务活动', projections: ['activities'], columns: ACTIVITY_COLUMNS, rows: activitiesOfYear }),
+  feedback: recordTable({ sheet: '满意度评价', projections: ['deliveries', 'activities'], columns: FEEDBACK_COLUMNS, rows: feedbackOfYear }),
+  demands: recordTable({ sheet: '服务需求', projections: ['demands'], columns: DEMAND_COLUMNS, rows: demandsOfYear }),
+  'roll-up': recordTable({ sheet: '汇总', projections: ['activities', 'deliveries', 'followups', 'demands'], columns: ROLL_UP_COLUMNS, rows: yearRollUp }),
+};
+
+export type RecordTableName = keyof typeof RECORD_TABLES;

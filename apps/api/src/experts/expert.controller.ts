@@ -88,7 +88,6 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     roles: EXPERT_READERS,
   })
   list(@Query() query: ListExpertsQueryDto, @CurrentActor() actor: Actor) {
-    const { status, regionCode, cityCode, specialty, organisation, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListExpertsQuery(given({ status, regionCode, cityCode, specialty, organisation, q }), sort, { limit, cursor }, actor));
+    return this.readList(ListExpertsQuery, query, actor);
   }
 }

@@ -10,6 +10,7 @@ import { newRecordId } from '../records/new-record-id';
 import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
 import { faqCommands } from './policy.commands';
 import { ListFaqsQuery } from './policy.messages';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('FAQs (基础信息库)', 'faqs')
 export class FaqController extends KindController<CommandBody<FaqCommand>> {
@@ -42,7 +43,7 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
   @ReadRoute({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   @Public()
   list(@Query() query: ListFaqsQueryDto) {
-    const { topic, regionCode, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListFaqsQuery({ status: 'ACTIVE', topic, regionCode, q }, sort, { limit, cursor }));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListFaqsQuery({ ...filter, status: 'ACTIVE' }, sort, page));
   }
 }

@@ -18,6 +18,7 @@ import {
 import { policyCommands } from './policy.commands';
 import { GetRecordQuery } from '../records/record-query';
 import { policyReading } from './policy.reading';
+import { pageOf } from '../read-side/list-query';
 
 /** `on` as given (a real calendar date), or today in China. */
 function matchingDate(on: string | undefined): string {
@@ -106,8 +107,8 @@ export class PolicyController extends KindController<PolicyCommandBody> {
   })
   @Public()
   list(@Query() query: ListPoliciesQueryDto) {
-    const { level, issuer, inForceOn, status, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListPoliciesQuery({ level, issuer, inForceOn, status, q }, sort, { limit, cursor }));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListPoliciesQuery(filter, sort, page));
   }
 
   @ReadRoute({ path: 'policies/:id', summary: 'Public: one policy, folded from its events' })

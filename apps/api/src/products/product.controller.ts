@@ -23,6 +23,7 @@ import { GetRecordQuery } from '../records/record-query';
 import { caseReading, productReading } from './product.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { pageOf } from '../read-side/list-query';
 
 const feeOf = (fee: FeeDto) => given({ kind: fee.kind, amount: fee.amount }) as ProductContent['fee'];
 const classificationOf = (c: ClassificationDto) =>
@@ -119,8 +120,8 @@ export class ProductController {
     summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
   })
   listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
-    const { providerId, domain, industry, enterpriseSize, feeKind, status, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListLibraryQuery('products', given({ providerId, domain, industry, enterpriseSize, feeKind, status, q }), sort, { limit, cursor }, actor));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListLibraryQuery('products', filter, sort, page, actor));
   }
 
   @ReadRoute({ path: 'cases/:id', summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
@@ -133,14 +134,14 @@ export class ProductController {
     summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
   })
   listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
-    const { providerId, domain, industry, enterpriseSize, status, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListLibraryQuery('cases', given({ providerId, domain, industry, enterpriseSize, status, q }), sort, { limit, cursor }, actor));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListLibraryQuery('cases', filter, sort, page, actor));
   }
 
   @ReadRoute({ path: 'catalogue/products', summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
   @Public()
   catalogue(@Query() query: CatalogueQueryDto) {
-    const { providerId, domain, industry, enterpriseSize, feeKind, q, sort, limit, cursor } = query;
-    return this.queries.execute(new ListLibraryQuery('catalogue', given({ providerId, domain, industry, enterpriseSize, feeKind, q }), sort, { limit, cursor }));
+    const { filter, sort, page } = pageOf(query);
+    return this.queries.execute(new ListLibraryQuery('catalogue', filter, sort, page));
   }
 }

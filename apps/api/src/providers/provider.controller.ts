@@ -25,6 +25,7 @@ import { GetRecordQuery } from '../records/record-query';
 import { providerReading } from './provider.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('providers (优质服务机构库)', 'providers')
 export class ProviderController extends KindController<ProviderCommandBody> {
@@ -130,8 +131,8 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     roles: PROVIDER_READERS,
   })
   list(@Query() query: ListProvidersQueryDto, @CurrentActor() actor: Actor) {
-    const { status, domain, regionCode, cityCode, inPoolOn, warned, q, sort, limit, cursor } = query;
-    const filter = given({ status, domain, regionCode, cityCode, warned, q, inPoolAt: inPoolOn ? inPoolInstant(inPoolOn) : undefined });
-    return this.queries.execute(new ListProvidersQuery(filter, sort, { limit, cursor }, actor));
+    const { filter: { inPoolOn, ...filter }, sort, page } = pageOf(query);
+    const inPoolAt = inPoolOn ? inPoolInstant(inPoolOn) : undefined;
+    return this.queries.execute(new ListProvidersQuery(given({ ...filter, inPoolAt }), sort, page, actor));
   }
 }

@@ -18,6 +18,7 @@ import {
 import { stationCommands } from './station.commands';
 import { ListStationsQuery, type StationCommandBody } from './station.messages';
 import { stationReading } from './station.reading';
+import { pageOf } from '../read-side/list-query';
 
 @TokenController('stations (服务站)', 'stations')
 export class StationController extends KindController<StationCommandBody> {
@@ -66,9 +67,7 @@ export class StationController extends KindController<StationCommandBody> {
     summary: 'The station registry (名单) by city, district, status, call and name; ?asOf= gives it as it stood then (sort: plaqueNumber, name, designatedAt, updatedAt; cursor paging)',
   })
   list(@Query() query: ListStationsQueryDto) {
-    const { cityCode, districtCode, status, callId, q, sort, limit, cursor, asOf } = query;
-    return this.queries.execute(
-      new ListStationsQuery({ cityCode, districtCode, status, callId, q }, sort, { limit, cursor }, asOf ? endOfBusinessDay(asOf) : undefined),
-    );
+    const { filter: { asOf, ...filter }, sort, page } = pageOf(query);
+    return this.queries.execute(new ListStationsQuery(filter, sort, page, asOf ? endOfBusinessDay(asOf) : undefined));
   }
 }
