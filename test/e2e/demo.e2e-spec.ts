@@ -109,6 +109,14 @@ describe('Demo data (npm run demo)', () => {
       const kept = (await c.get(actors.city, `/stations/${first.actedOn[0].organisationId}`)).body;
       expect(kept.status).toBe('ACTIVE');
       expect((await c.get(actors.city, '/annual-reports?year=2019&limit=50')).body.items.length).toBeGreaterThanOrEqual(9);
+
+      // A 服务券 programme: the small and micro enterprises applied, all but one granted, the budget raised.
+      const programmes = (await c.get(actors.city, '/voucher-programmes')).body.items as { holders: { status: string }[]; version: number; budget: { grantedFen: number } }[];
+      expect(programmes).toHaveLength(1);
+      expect(programmes[0].version).toBe(2);
+      expect(programmes[0].holders.filter((h) => h.status === 'REFUSED')).toHaveLength(1);
+      expect(programmes[0].holders.filter((h) => h.status === 'GRANTED').length).toBeGreaterThanOrEqual(2);
+      expect(programmes[0].budget.grantedFen).toBe(programmes[0].holders.filter((h) => h.status === 'GRANTED').length * 2_000_000);
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();

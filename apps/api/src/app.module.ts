@@ -17,6 +17,7 @@ import { CentresModule } from './centres/centres.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { AnnualReportsModule } from './annual-reports/annual-reports.module';
 import { TargetsModule } from './targets/targets.module';
+import { VouchersModule } from './vouchers/vouchers.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -77,6 +78,7 @@ export class AppModule implements NestModule {
         EvaluationsModule,
         AnnualReportsModule,
         TargetsModule,
+        VouchersModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

@@ -19,6 +19,7 @@ import { productKind } from './product/product.kind';
 import { providerKind } from './provider/provider.kind';
 import { stationKind } from './station/station.kind';
 import { themePlanKind } from './themeplan/themeplan.kind';
+import { voucherKind } from './voucher/voucher.kind';
 
 /**
  * Every record kind the ledger keeps. The relay's catalogue, AsyncAPI, the projector's checks, the
@@ -45,6 +46,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   evaluationSchemeKind,
   evaluationKind,
   annualReportKind,
+  voucherKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

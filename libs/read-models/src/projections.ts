@@ -12,9 +12,11 @@ import { faqKind } from '@sme/domain/policy/faq.kind';
 import { policyKind } from '@sme/domain/policy/policy.kind';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
+import { voucherKind } from '@sme/domain/voucher/voucher.kind';
 import { projectActivity, type ActivityView } from './activity.projection';
 import { projectAnnualReport, type AnnualReportView } from './annualreport.projection';
 import { projectThemePlan, type ThemePlanView } from './themeplan.projection';
+import { projectVoucherProgramme, type VoucherProgrammeView } from './voucher.projection';
 import { projectApplication } from './application.projection';
 import { projectCall } from './call.projection';
 import { projectCentre, type CentreView } from './centre.projection';
@@ -185,6 +187,15 @@ export const annualReportsProjection = kindProjection<AnnualReportView>({
   indexes: [{ keys: { year: 1, cityCode: 1, subjectKind: 1, status: 1 } }, { keys: { 'subject.kind': 1, 'subject.id': 1, year: 1 } }, { keys: { year: 1, regionCode: 1 } }],
 });
 
+/** 服务券计划: programmes with their budget's figures and the enterprises in them. */
+export const voucherProgrammesProjection = kindProjection<VoucherProgrammeView>({
+  name: 'vouchers',
+  version: 1,
+  kind: voucherKind,
+  project: projectVoucherProgramme,
+  indexes: [{ keys: { cityCode: 1, 'issuer.regionCode': 1 } }, { keys: { holderUsccs: 1 } }],
+});
+
 /** Every projection the read side maintains. */
 export const PROJECTIONS: readonly Projection[] = [
   callsProjection,
@@ -203,6 +214,7 @@ export const PROJECTIONS: readonly Projection[] = [
   evaluationSchemesProjection,
   evaluationsProjection,
   annualReportsProjection,
+  voucherProgrammesProjection,
   ...POOL_PROJECTIONS,
 ] as Projection[];
 

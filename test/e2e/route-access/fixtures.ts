@@ -13,6 +13,7 @@ import { policyFixtures } from './policy.fixtures';
 import { productFixtures } from './product.fixtures';
 import { providerFixtures } from './provider.fixtures';
 import { stationFixtures } from './station.fixtures';
+import { voucherFixtures } from './voucher.fixtures';
 import type { World } from './world';
 
 /** A request the allowed actor could send: the record exists, the body passes validation. */
@@ -40,4 +41,5 @@ export const FIXTURES: Fixtures = {
   ...centreFixtures,
   ...evaluationFixtures,
   ...annualReportFixtures,
+  ...voucherFixtures,
 };

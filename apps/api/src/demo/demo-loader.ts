@@ -14,6 +14,7 @@ import { loadDemoActivities } from './demo-activities';
 import { loadDemoServices } from './demo-services';
 import { loadDemoCentres } from './demo-centres';
 import { loadDemoEvaluations } from './demo-evaluations';
+import { loadDemoVouchers } from './demo-vouchers';
 import {
   AUDITOR,
   CITY,
@@ -70,6 +71,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     await loadDemoActivities(app);
     await loadDemoCentres(app);
     await loadDemoEvaluations(app);
+    await loadDemoVouchers(app);
     return;
   }
   const logger = new Logger('Demo');
@@ -199,4 +201,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   await loadDemoActivities(app);
   await loadDemoCentres(app);
   await loadDemoEvaluations(app);
+  await loadDemoVouchers(app);
 }

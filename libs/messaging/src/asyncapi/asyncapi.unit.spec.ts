@@ -20,6 +20,7 @@ import { writeActivityHistory } from './testing/activity-history';
 import { writeCentreHistory } from './testing/centre-history';
 import { writeEvaluationHistory } from './testing/evaluation-history';
 import { writeAnnualReportHistory } from './testing/annual-report-history';
+import { writeVoucherHistory } from './testing/voucher-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -165,6 +166,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeCentreHistory(store);
     await writeEvaluationHistory(store);
     await writeAnnualReportHistory(store);
+    await writeVoucherHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

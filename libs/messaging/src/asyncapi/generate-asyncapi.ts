@@ -251,6 +251,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     description:
       'Each station’s, recognised centre’s and 库 provider’s year: the narrative, the figures the ledger computed at submission, next year’s plan with targets, the deadline in force and whether it was met; returned with comments, resubmitted, accepted; and each city’s consolidated report from its hub, acknowledged by the city authority.',
   },
+  vouchers: {
+    title: 'Voucher programmes (服务券)',
+    description:
+      'A city’s or district’s 服务券 programme: its terms (budget, eligibility, service domains, the subsidy rule, the application, order and settlement dates) and every amendment with its reason; each enterprise’s application, refusal or grant, with the quota moved from the budget.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',

@@ -1,0 +1,98 @@
+import { Body, Param, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { voucherKind, type Actor, type VoucherTerms } from '@sme/domain';
+import { listVoucherProgrammes, type VoucherProgrammeView } from '@sme/read-models';
+import { CurrentActor } from '../auth/auth.decorators';
+import { given } from '../commands/given';
+import { KindController } from '../commands/kind-controller';
+import { Ctx, type RequestContext } from '../commands/request-context';
+import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { listResult } from '../read-side/list-result';
+import { pageOf } from '../read-side/list-query';
+import { ReadSide } from '../read-side/read-side.service';
+import { AsOfDto } from '../records/as-of.dto';
+import { IdPipe } from '../records/id.pipe';
+import { newRecordId } from '../records/new-record-id';
+import { voucherCommands, type VoucherCommandBody } from './voucher.commands';
+import { AmendVoucherProgrammeDto, ListVoucherProgrammesQueryDto, PublishVoucherProgrammeDto, VoucherDecisionDto, VoucherEnterpriseDto, type VoucherTermsDto } from './voucher.dto';
+import { cityOfListReader, shownTo, voucherProgrammeReading } from './voucher.reading';
+
+/** The terms as the domain takes them, from the request (its envelope fields left out). */
+function termsOf(dto: VoucherTermsDto): VoucherTerms {
+  const { title, documentNumber, budgetFen, eligibility, domains, applyFrom, applyUntil, validFrom, validUntil, settleBy, grantOnEligibility, rule } = dto;
+  const { SMALL_MICRO, SPECIALISED, LITTLE_GIANT } = rule.quotaFen;
+  return {
+    title,
+    documentNumber,
+    budgetFen,
+    eligibility: given({ ...eligibility }),
+    domains,
+    applyFrom,
+    applyUntil,
+    validFrom,
+    validUntil,
+    settleBy,
+    grantOnEligibility,
+    rule: { sharePercent: rule.sharePercent, capPerOrderFen: rule.capPerOrderFen, quotaFen: given({ SMALL_MICRO, SPECIALISED, LITTLE_GIANT }), servicePeriodMaxMonths: rule.servicePeriodMaxMonths },
+  };
+}
+
+@TokenController('voucher programmes (服务券)', 'voucher-programmes')
+export class VoucherController extends KindController<VoucherCommandBody> {
+  protected readonly kindCommands = voucherCommands;
+
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    private readonly readSide: ReadSide,
+  ) {
+    super(commands, queries);
+  }
+
+  @CommandPost(voucherKind, 'PublishVoucherProgramme', {
+    summary: 'A city or district authority publishes a 服务券 programme: budget, eligibility, service domains, the subsidy rule (share, cap per order, yearly quota per tier, service period), the application, order and settlement dates, 免申即享 or not',
+    status: 201,
+  })
+  publish(@Body() dto: PublishVoucherProgrammeDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'PublishVoucherProgramme', data: { programmeId: newRecordId(ctx, 'voucher-programme'), issuerRegionCode: dto.regionCode, terms: termsOf(dto) } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'AmendVoucherProgramme', { path: ':id/amendments', summary: 'The issuer amends the terms, whole, with the request’s reason: the next version; a budget cut never goes below what is granted' })
+  amend(@Param('id', IdPipe) id: string, @Body() dto: AmendVoucherProgrammeDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'AmendVoucherProgramme', data: { programmeId: id, terms: termsOf(dto), reason: ctx.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'ApplyForVoucher', { path: ':id/applications', summary: '申领: an eligible enterprise applies for itself inside the application window; its tier (by its titles and size class) fixes the quota', status: 201 })
+  apply(@Param('id', IdPipe) id: string, @Body() dto: VoucherEnterpriseDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ApplyForVoucher', data: { programmeId: id, enterpriseId: dto.enterpriseId } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'ApproveVoucherApplication', { path: ':id/applications/:enterpriseId/approval', summary: 'The issuer grants the applicant its tier’s quota from the budget (409 BUDGET_EXCEEDED when it no longer fits)' })
+  approve(@Param('id', IdPipe) id: string, @Param('enterpriseId', IdPipe) enterpriseId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ApproveVoucherApplication', data: { programmeId: id, enterpriseId } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'RefuseVoucherApplication', { path: ':id/applications/:enterpriseId/refusal', summary: 'The issuer refuses an application, with the request’s reason' })
+  refuse(@Param('id', IdPipe) id: string, @Param('enterpriseId', IdPipe) enterpriseId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RefuseVoucherApplication', data: { programmeId: id, enterpriseId, reason: ctx.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'GrantVoucherOnEligibility', { path: ':id/grants', summary: '免申即享: the issuer grants an eligible enterprise its tier’s quota without an application, where the programme allows it', status: 201 })
+  grantOnEligibility(@Param('id', IdPipe) id: string, @Body() dto: VoucherEnterpriseDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'GrantVoucherOnEligibility', data: { programmeId: id, enterpriseId: dto.enterpriseId } }, ctx);
+  }
+
+  @ReadRoute({ summary: 'The programmes of a city (the reader’s own by default), newest first; an enterprise sees its own standing only (sort: publishedAt, updatedAt; cursor paging)' })
+  async list(@Query() query: ListVoucherProgrammesQueryDto, @CurrentActor() actor: Actor) {
+    const { filter, sort, page } = pageOf(query);
+    const cityCode = cityOfListReader(actor, filter.cityCode);
+    await this.readSide.requireCurrent(['vouchers']);
+    const listed = await listResult(() => listVoucherProgrammes(this.readSide.reader, given({ ...filter, cityCode }), sort, page));
+    return { ...listed, items: (listed.items as unknown as VoucherProgrammeView[]).map((view) => shownTo(view, actor)) };
+  }
+
+  @ReadRoute({ path: ':id', summary: 'One programme: its terms and versions, the budget granted and left, and the enterprises in it (to those who oversee it); AUDITOR may add ?asOf=' })
+  async get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return shownTo((await this.readRecord(voucherProgrammeReading, id, actor, query.asOf)) as VoucherProgrammeView, actor);
+  }
+}

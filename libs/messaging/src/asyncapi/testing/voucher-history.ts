@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { voucherKind, type Actor, type VoucherApplicant, type VoucherTerms } from '@sme/domain';
+import type { EventStore } from '@sme/event-store';
+import { commandRunner } from '@sme/event-store/testing/command-runner';
+import { CITY, uscc } from '@sme/event-store/testing/history-actors';
+
+/**
+ * 服务券, written through the decider: Guangzhou's programme published and its budget raised; one
+ * enterprise refused then granted on its application, a 专精特新“小巨人” granted on eligibility. Every
+ * event type occurs, and so do the optional parts of the terms (tags, every tier's quota).
+ */
+export async function writeVoucherHistory(store: EventStore): Promise<void> {
+  const { run } = commandRunner(store);
+  const at = (day: string) => `${day}T10:00:00+08:00`;
+  const terms: VoucherTerms = {
+    title: '广州市2026年中小企业服务券',
+    documentNumber: '穗工信规字〔2026〕3号',
+    budgetFen: 30_000_000,
+    eligibility: { sizeClasses: ['SMALL', 'MICRO'], tags: ['SPECIALISED', 'LITTLE_GIANT'], tagsMode: 'ANY', regionCodes: ['440100'] },
+    domains: ['FINANCE', 'IP'],
+    applyFrom: '2026-03-01',
+    applyUntil: '2026-06-30',
+    validFrom: '2026-03-01',
+    validUntil: '2026-12-31',
+    settleBy: '2027-03-31',
+    grantOnEligibility: true,
+    rule: { sharePercent: 30, capPerOrderFen: 3_000_000, quotaFen: { SMALL_MICRO: 2_000_000, SPECIALISED: 10_000_000, LITTLE_GIANT: 20_000_000 }, servicePeriodMaxMonths: 12 },
+  };
+  const programmeId = randomUUID();
+  await run(voucherKind, programmeId, CITY, at('2026-02-20'), 'PublishVoucherProgramme', { programmeId, issuer: { role: 'CITY_AUTHORITY', regionCode: '440100' }, terms });
+
+  const specialised = (code: string, tag: 'SPECIALISED' | 'LITTLE_GIANT'): VoucherApplicant => ({
+    enterpriseId: randomUUID(),
+    uscc: uscc(code),
+    regionCode: '440106',
+    industryCode: 'SOFTWARE_IT',
+    sizeClass: 'SMALL',
+    tags: [{ tag, validFrom: '2025-07-01', validUntil: '2028-06-30' }],
+  });
+  const applicant = specialised('91440106MA5QCH001', 'SPECIALISED');
+  const self: Actor = { id: 'enterprise-vch', role: 'ENTERPRISE', orgId: applicant.uscc, regionCode: '440106' };
+  await run(voucherKind, programmeId, self, at('2026-03-10'), 'ApplyForVoucher', { programmeId, applicant });
+  await run(voucherKind, programmeId, CITY, at('2026-03-11'), 'RefuseVoucherApplication', { programmeId, enterpriseId: applicant.enterpriseId, reason: '申报材料与企业库记录不符' });
+  await run(voucherKind, programmeId, self, at('2026-03-12'), 'ApplyForVoucher', { programmeId, applicant });
+  await run(voucherKind, programmeId, CITY, at('2026-03-13'), 'ApproveVoucherApplication', { programmeId, enterpriseId: applicant.enterpriseId });
+  await run(voucherKind, programmeId, CITY, at('2026-03-15'), 'GrantVoucherOnEligibility', { programmeId, applicant: specialised('91440106MA5QCH002', 'LITTLE_GIANT') });
+  await run(voucherKind, programmeId, CITY, at('2026-04-01'), 'AmendVoucherProgramme', { programmeId, terms: { ...terms, budgetFen: 40_000_000 }, reason: '追加预算' });
+}
