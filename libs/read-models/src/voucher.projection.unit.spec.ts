@@ -1,30 +1,15 @@
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
 import { anActor, gzBureau, TIANHE } from '@sme/domain/shared/testing';
-import type { VoucherApplicant } from '@sme/domain/voucher/voucher.rules';
-import type { VoucherTerms } from '@sme/domain/voucher/voucher.terms';
+import { anApplicant, PROGRAMME_ID, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import { voucherKind } from '@sme/domain/voucher/voucher.kind';
 import { voucherProgrammesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
-const PROGRAMME_ID = '5e1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a90';
 const ENTERPRISE_ID = 'e0000000-0000-4000-8000-000000000001';
 const USCC = '91440106MA59C3PL2X';
-const terms: VoucherTerms = {
-  title: '广州市2026年中小企业服务券',
-  documentNumber: '穗工信规字〔2026〕3号',
-  budgetFen: 30_000_000,
-  eligibility: { sizeClasses: ['SMALL', 'MICRO'], regionCodes: ['440100'] },
-  domains: ['FINANCE', 'IP'],
-  applyFrom: '2026-03-01',
-  applyUntil: '2026-06-30',
-  validFrom: '2026-03-01',
-  validUntil: '2026-12-31',
-  settleBy: '2027-03-31',
-  grantOnEligibility: false,
-  rule: { sharePercent: 30, capPerOrderFen: 3_000_000, quotaFen: { SMALL_MICRO: 2_000_000 }, servicePeriodMaxMonths: 12 },
-};
-const applicant: VoucherApplicant = { enterpriseId: ENTERPRISE_ID, uscc: USCC, regionCode: TIANHE, industryCode: 'SOFTWARE_IT', sizeClass: 'SMALL', tags: [] };
+const terms = { ...voucherTerms, eligibility: { sizeClasses: ['SMALL' as const, 'MICRO' as const], regionCodes: ['440100'] }, grantOnEligibility: false };
+const applicant = anApplicant(ENTERPRISE_ID, USCC);
 const enterprise = anActor('ENTERPRISE', TIANHE, 'ent-1', USCC);
 
 function aProgramme(programmeId = PROGRAMME_ID, log = eventLog()) {

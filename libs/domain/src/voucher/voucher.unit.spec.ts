@@ -1,39 +1,16 @@
 import type { VoucherApplicant } from './voucher.rules';
 import type { VoucherEvent } from './voucher.events';
+import { anApplicant, PROGRAMME_ID, voucherTerms } from './voucher.fixtures';
 import { voucherKind } from './voucher.kind';
 import { balanceOf, totalsOf } from './voucher-ledger';
-import type { VoucherTerms } from './voucher.terms';
 import { anActor, commandWith, given, GZ, gzBureau, szBureau, tianheAuthority, TIANHE } from '../shared/testing';
 
-const PROGRAMME_ID = '5e1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a90';
 const SMALL = 'e0000000-0000-4000-8000-000000000001';
 const GIANT = 'e0000000-0000-4000-8000-000000000002';
 const MEDIUM = 'e0000000-0000-4000-8000-000000000003';
-
-/** Beijing's scheme as Guangzhou's: 30 % of an order up to ¥30,000; quotas ¥20,000 / ¥100,000 / ¥200,000; a ¥300,000 budget. */
-const terms: VoucherTerms = {
-  title: '广州市2026年中小企业服务券',
-  documentNumber: '穗工信规字〔2026〕3号',
-  budgetFen: 30_000_000,
-  eligibility: { sizeClasses: ['MEDIUM', 'SMALL', 'MICRO'], regionCodes: [GZ] },
-  domains: ['FINANCE', 'IP'],
-  applyFrom: '2026-03-01',
-  applyUntil: '2026-06-30',
-  validFrom: '2026-03-01',
-  validUntil: '2026-12-31',
-  settleBy: '2027-03-31',
-  grantOnEligibility: true,
-  rule: { sharePercent: 30, capPerOrderFen: 3_000_000, quotaFen: { SMALL_MICRO: 2_000_000, SPECIALISED: 10_000_000, LITTLE_GIANT: 20_000_000 }, servicePeriodMaxMonths: 12 },
-};
-const applicant = (enterpriseId: string, changes: Partial<VoucherApplicant> = {}): VoucherApplicant => ({
-  enterpriseId,
-  uscc: enterpriseId === SMALL ? '91440106MA59C3PL2X' : '91440106MA59C3PL3X',
-  regionCode: TIANHE,
-  industryCode: 'SOFTWARE_IT',
-  sizeClass: 'SMALL',
-  tags: [],
-  ...changes,
-});
+const terms = voucherTerms;
+const applicant = (enterpriseId: string, changes: Partial<VoucherApplicant> = {}): VoucherApplicant =>
+  anApplicant(enterpriseId, enterpriseId === SMALL ? '91440106MA59C3PL2X' : '91440106MA59C3PL3X', changes);
 const smallCo = anActor('ENTERPRISE', TIANHE, 'ent-small', '91440106MA59C3PL2X');
 
 const publish = commandWith('PublishVoucherProgramme', { programmeId: PROGRAMME_ID, issuer: { role: 'CITY_AUTHORITY' as const, regionCode: GZ }, terms }, gzBureau, '2026-02-20T10:00:00+08:00');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { voucherKind, type Actor, type VoucherApplicant, type VoucherTerms } from '@sme/domain';
+import { anApplicant, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import type { EventStore } from '@sme/event-store';
 import { commandRunner } from '@sme/event-store/testing/command-runner';
 import { CITY, uscc } from '@sme/event-store/testing/history-actors';
@@ -12,31 +13,12 @@ import { CITY, uscc } from '@sme/event-store/testing/history-actors';
 export async function writeVoucherHistory(store: EventStore): Promise<void> {
   const { run } = commandRunner(store);
   const at = (day: string) => `${day}T10:00:00+08:00`;
-  const terms: VoucherTerms = {
-    title: '广州市2026年中小企业服务券',
-    documentNumber: '穗工信规字〔2026〕3号',
-    budgetFen: 30_000_000,
-    eligibility: { sizeClasses: ['SMALL', 'MICRO'], tags: ['SPECIALISED', 'LITTLE_GIANT'], tagsMode: 'ANY', regionCodes: ['440100'] },
-    domains: ['FINANCE', 'IP'],
-    applyFrom: '2026-03-01',
-    applyUntil: '2026-06-30',
-    validFrom: '2026-03-01',
-    validUntil: '2026-12-31',
-    settleBy: '2027-03-31',
-    grantOnEligibility: true,
-    rule: { sharePercent: 30, capPerOrderFen: 3_000_000, quotaFen: { SMALL_MICRO: 2_000_000, SPECIALISED: 10_000_000, LITTLE_GIANT: 20_000_000 }, servicePeriodMaxMonths: 12 },
-  };
+  const terms: VoucherTerms = { ...voucherTerms, eligibility: { sizeClasses: ['SMALL', 'MICRO'], tags: ['SPECIALISED', 'LITTLE_GIANT'], tagsMode: 'ANY', regionCodes: ['440100'] } };
   const programmeId = randomUUID();
   await run(voucherKind, programmeId, CITY, at('2026-02-20'), 'PublishVoucherProgramme', { programmeId, issuer: { role: 'CITY_AUTHORITY', regionCode: '440100' }, terms });
 
-  const specialised = (code: string, tag: 'SPECIALISED' | 'LITTLE_GIANT'): VoucherApplicant => ({
-    enterpriseId: randomUUID(),
-    uscc: uscc(code),
-    regionCode: '440106',
-    industryCode: 'SOFTWARE_IT',
-    sizeClass: 'SMALL',
-    tags: [{ tag, validFrom: '2025-07-01', validUntil: '2028-06-30' }],
-  });
+  const specialised = (code: string, tag: 'SPECIALISED' | 'LITTLE_GIANT'): VoucherApplicant =>
+    anApplicant(randomUUID(), uscc(code), { tags: [{ tag, validFrom: '2025-07-01', validUntil: '2028-06-30' }] });
   const applicant = specialised('91440106MA5QCH001', 'SPECIALISED');
   const self: Actor = { id: 'enterprise-vch', role: 'ENTERPRISE', orgId: applicant.uscc, regionCode: '440106' };
   await run(voucherKind, programmeId, self, at('2026-03-10'), 'ApplyForVoucher', { programmeId, applicant });
