@@ -169,6 +169,16 @@ describe('handleCommand', () => {
       ).toBe(true);
     });
 
+    it('commands on one stream in one process take turns: fifty at once, none retried, every one written', async () => {
+      store.beforeAppend = () => new Promise((resolve) => setImmediate(resolve)); // every append yields to the others
+      const results = await Promise.all(Array.from({ length: 50 }, () => handleCommand(store, options('counter-1', increment(1), { maxRetries: 0 }))));
+      expect(results.map((r) => r.nextExpectedRevision).sort((a, b) => Number(a - b))).toEqual(Array.from({ length: 50 }, (_, n) => BigInt(n)));
+      expect(store.appendCalls).toBe(50);
+      // Other streams do not wait on this one's turn, and a failed turn does not stop the next.
+      await expect(handleCommand(store, options('counter-2', increment(-1)))).rejects.toBeInstanceOf(DomainError);
+      expect((await handleCommand(store, options('counter-2', increment(1)))).state).toEqual({ value: 1, increments: 1 });
+    });
+
     it('honours maxRetries', async () => {
       store.beforeAppend = () =>
         sqlite.append('counter-1', [toEventToAppend(increment(10))({ type: 'Incremented', data: { by: 10 } })], 'any').then(() => undefined);

@@ -18,6 +18,47 @@ export interface VoucherHolderView {
   grant: { quotaFen: number; way: GrantWay; grantedAt: string } | null;
 }
 
+/** An order for a voucher-paid delivery, from the offer to the payment (or its clawback). */
+export interface VoucherOrderView {
+  orderId: string;
+  enterpriseId: string;
+  enterpriseUscc: string;
+  /** The enterprise's region (its district), for the dashboard. */
+  regionCode: string;
+  provider: { providerId: string; uscc: string; name: string };
+  deliveryId: string;
+  domain: string;
+  priceFen: number;
+  subsidyFen: number;
+  servicePeriod: { from: string; until: string };
+  status: 'PLACED' | 'CONFIRMED' | 'CANCELLED' | 'CLAIMED' | 'APPROVED' | 'REJECTED' | 'PAID' | 'VOIDED';
+  placedAt: string;
+  confirmedAt: string | null;
+  cancellation: { reason: string; cancelledAt: string } | null;
+  claimedAt: string | null;
+  approval: { opinion: string; approvedAt: string } | null;
+  rejection: { reason: string; rejectedAt: string } | null;
+  payment: { amountFen: number; reference: string; paidAt: string } | null;
+  voiding: { reason: string; voidedAt: string } | null;
+}
+
+/**
+ * A programme's money in 分, as the books hold it: funded = unallocated + unused quota + reserved +
+ * claimable + paid. A rejected claim goes back to its enterprise's quota; a voided payment back to
+ * the unallocated budget (clawedBackFen says how much).
+ */
+export interface VoucherBudgetView {
+  fundedFen: number;
+  /** Every quota granted, used or not. */
+  grantedFen: number;
+  unallocatedFen: number;
+  quotaUnusedFen: number;
+  reservedFen: number;
+  claimableFen: number;
+  paidFen: number;
+  clawedBackFen: number;
+}
+
 /** A 服务券 programme: its terms as they stand, every version's reason, the budget's figures and the enterprises in it. */
 export interface VoucherProgrammeView extends ViewVersion {
   id: string;
@@ -29,17 +70,33 @@ export interface VoucherProgrammeView extends ViewVersion {
   terms: VoucherTerms;
   publishedAt: string;
   amendments: { version: number; reason: string; budgetFen: number; amendedAt: string }[];
-  /** 分: the budget, what is granted, and what is left to grant. */
-  budget: { fundedFen: number; grantedFen: number; unallocatedFen: number };
+  budget: VoucherBudgetView;
   holders: VoucherHolderView[];
+  orders: VoucherOrderView[];
+  /** The orders' providers' USCCs, for a provider reading its own orders. */
+  providerUsccs: string[];
   /** The enterprises' USCCs, for an enterprise reading its own programmes. */
   holderUsccs: string[];
 }
 
-const budgetOf = (terms: VoucherTerms, holders: VoucherHolderView[]) => {
-  const grantedFen = holders.reduce((sum, h) => sum + (h.grant?.quotaFen ?? 0), 0);
-  return { fundedFen: terms.budgetFen, grantedFen, unallocatedFen: terms.budgetFen - grantedFen };
-};
+const sum = (orders: VoucherOrderView[], ...statuses: VoucherOrderView['status'][]) => orders.filter((o) => statuses.includes(o.status)).reduce((total, o) => total + o.subsidyFen, 0);
+
+/** Where an order's subsidy sits in the books, by its status. */
+export function orderFigures(orders: VoucherOrderView[]) {
+  return {
+    reservedFen: sum(orders, 'CONFIRMED'),
+    claimableFen: sum(orders, 'CLAIMED', 'APPROVED'),
+    paidFen: orders.reduce((total, o) => total + (o.status === 'PAID' ? (o.payment?.amountFen ?? 0) : 0), 0),
+    clawedBackFen: orders.reduce((total, o) => total + (o.status === 'VOIDED' ? (o.payment?.amountFen ?? 0) : 0), 0),
+  };
+}
+
+export function budgetOf(terms: VoucherTerms, holders: VoucherHolderView[], orders: VoucherOrderView[]): VoucherBudgetView {
+  const grantedFen = holders.reduce((total, h) => total + (h.grant?.quotaFen ?? 0), 0);
+  const { reservedFen, claimableFen, paidFen, clawedBackFen } = orderFigures(orders);
+  const quotaUnusedFen = grantedFen - reservedFen - claimableFen - paidFen - clawedBackFen;
+  return { fundedFen: terms.budgetFen, grantedFen, unallocatedFen: terms.budgetFen - grantedFen + clawedBackFen, quotaUnusedFen, reservedFen, claimableFen, paidFen, clawedBackFen };
+}
 
 /** Pure: the programme's document after one more of its events. */
 export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, recorded: RecordedEvent): VoucherProgrammeView | undefined {
@@ -48,17 +105,20 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
   if (event.type === 'VoucherProgrammePublished') {
     const { programmeId, issuer, terms, publishedAt } = event.data;
     const id = programmeId;
-    return { _id: id, id, issuer, cityCode: cityCodeOf(issuer.regionCode), title: terms.title, version: 1, terms, publishedAt, amendments: [], budget: budgetOf(terms, []), holders: [], holderUsccs: [], ...version };
+    const budget = budgetOf(terms, [], []);
+    return { _id: id, id, issuer, cityCode: cityCodeOf(issuer.regionCode), title: terms.title, version: 1, terms, publishedAt, amendments: [], budget, holders: [], holderUsccs: [], orders: [], providerUsccs: [], ...version };
   }
   if (!view) return view;
-  const withHolders = (holders: VoucherHolderView[]): VoucherProgrammeView => ({ ...view, holders, holderUsccs: [...new Set(holders.map((h) => h.uscc))], budget: budgetOf(view.terms, holders), ...version });
+  const withHolders = (holders: VoucherHolderView[]): VoucherProgrammeView => ({ ...view, holders, holderUsccs: [...new Set(holders.map((h) => h.uscc))], budget: budgetOf(view.terms, holders, view.orders), ...version });
+  const withOrders = (orders: VoucherOrderView[]): VoucherProgrammeView => ({ ...view, orders, providerUsccs: [...new Set(orders.map((o) => o.provider.uscc))], budget: budgetOf(view.terms, view.holders, orders), ...version });
+  const changed = (orderId: string, change: Partial<VoucherOrderView>) => withOrders(view.orders.map((o) => (o.orderId === orderId ? { ...o, ...change } : o)));
   const replaced = (holder: VoucherHolderView) => [...view.holders.filter((h) => h.enterpriseId !== holder.enterpriseId), holder];
   const current = (enterpriseId: string) => view.holders.find((h) => h.enterpriseId === enterpriseId);
   switch (event.type) {
     case 'VoucherProgrammeAmended': {
       const { version: v, terms, reason, amendedAt } = event.data;
       const amended = { ...view, version: v, terms, title: terms.title, amendments: [...view.amendments, { version: v, reason, budgetFen: terms.budgetFen, amendedAt }] };
-      return { ...amended, budget: budgetOf(terms, view.holders), ...version };
+      return { ...amended, budget: budgetOf(terms, view.holders, view.orders), ...version };
     }
     case 'VoucherApplied': {
       const { enterpriseId, uscc, regionCode, tier, appliedAt } = event.data;
@@ -74,6 +134,48 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
       const holder = current(enterpriseId);
       return withHolders(replaced({ enterpriseId, uscc, regionCode, tier, status: 'GRANTED', appliedAt: holder?.appliedAt ?? null, refusal: null, grant: { quotaFen, way, grantedAt } }));
     }
+    case 'VoucherOrderPlaced': {
+      const { orderId, enterpriseId, provider, deliveryId, domain, priceFen, subsidyFen, servicePeriod, placedAt } = event.data;
+      const holder = current(enterpriseId);
+      const order: VoucherOrderView = {
+        orderId,
+        enterpriseId,
+        enterpriseUscc: holder?.uscc ?? '',
+        regionCode: holder?.regionCode ?? '',
+        provider,
+        deliveryId,
+        domain,
+        priceFen,
+        subsidyFen,
+        servicePeriod,
+        status: 'PLACED',
+        placedAt,
+        confirmedAt: null,
+        cancellation: null,
+        claimedAt: null,
+        approval: null,
+        rejection: null,
+        payment: null,
+        voiding: null,
+      };
+      return withOrders([...view.orders, order]);
+    }
+    case 'VoucherOrderConfirmed':
+      return changed(event.data.orderId, { status: 'CONFIRMED', confirmedAt: event.data.confirmedAt });
+    case 'VoucherOrderCancelled':
+      return changed(event.data.orderId, { status: 'CANCELLED', cancellation: { reason: event.data.reason, cancelledAt: event.data.cancelledAt } });
+    case 'VoucherClaimed':
+      return changed(event.data.orderId, { status: 'CLAIMED', claimedAt: event.data.claimedAt });
+    case 'VoucherClaimApproved':
+      return changed(event.data.orderId, { status: 'APPROVED', approval: { opinion: event.data.opinion, approvedAt: event.data.approvedAt } });
+    case 'VoucherClaimRejected':
+      return changed(event.data.orderId, { status: 'REJECTED', rejection: { reason: event.data.reason, rejectedAt: event.data.rejectedAt } });
+    case 'VoucherPaymentRecorded': {
+      const { orderId, amountFen, reference, paidAt } = event.data;
+      return changed(orderId, { status: 'PAID', payment: { amountFen, reference, paidAt } });
+    }
+    case 'VoucherPaymentVoided':
+      return changed(event.data.orderId, { status: 'VOIDED', voiding: { reason: event.data.reason, voidedAt: event.data.voidedAt } });
     default:
       return assertNever(event);
   }

@@ -1,4 +1,4 @@
-import { enterpriseKind, notFound, voucherKind, type VoucherApplicant, type VoucherCommand } from '@sme/domain';
+import { deliveryKind, enterpriseKind, inPoolOn, notFound, providerKind, voucherKind, type VoucherApplicant, type VoucherCommand, type VoucherOrderFacts } from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { KindCommands } from '../commands/kind-command';
@@ -12,7 +12,9 @@ export type VoucherCommandBody =
   | { type: 'PublishVoucherProgramme'; data: Omit<Of<'PublishVoucherProgramme'>, 'issuer'> & { issuerRegionCode: string } }
   | { type: 'ApplyForVoucher'; data: { programmeId: string; enterpriseId: string } }
   | { type: 'GrantVoucherOnEligibility'; data: { programmeId: string; enterpriseId: string } }
-  | CommandBody<Exclude<VoucherCommand, { type: 'PublishVoucherProgramme' | 'ApplyForVoucher' | 'GrantVoucherOnEligibility' }>>;
+  | { type: 'PlaceVoucherOrder'; data: Omit<Of<'PlaceVoucherOrder'>, 'provider' | 'facts'> & { providerId: string } }
+  | { type: 'ClaimVoucherSubsidy'; data: Omit<Of<'ClaimVoucherSubsidy'>, 'facts'> }
+  | CommandBody<Exclude<VoucherCommand, { type: 'PublishVoucherProgramme' | 'ApplyForVoucher' | 'GrantVoucherOnEligibility' | 'PlaceVoucherOrder' | 'ClaimVoucherSubsidy' }>>;
 
 const enterpriseNotFound = () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
 
@@ -20,6 +22,40 @@ const enterpriseNotFound = () => notFound('ENTERPRISE_NOT_FOUND', '企业不存�
 async function applicantOf(records: RecordLoader, enterpriseId: string): Promise<VoucherApplicant> {
   const doc = await records.view(enterpriseKind, projectEnterprise, enterpriseId, { missing: enterpriseNotFound });
   return { enterpriseId, uscc: doc.uscc, ...matchable(doc) };
+}
+
+/** The provider as it stands (its USCC and name for the order, whether it is in the 库 at the moment of the order) and what the records say of the parties and the delivery. */
+async function orderFacts(records: RecordLoader, data: { enterpriseId: string; providerId: string; deliveryId: string }, at: Date) {
+  const provider = await records.state(providerKind, data.providerId);
+  if (provider.status === 'NONE') throw notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
+  const enterprise = await records.state(enterpriseKind, data.enterpriseId);
+  if (enterprise.status === 'NONE') throw enterpriseNotFound();
+  const delivery = await records.state(deliveryKind, data.deliveryId);
+  const facts: VoucherOrderFacts = {
+    providerInPool: inPoolOn(provider, at),
+    enterpriseUscc: enterprise.uscc,
+    ...(relatedBy({ uscc: provider.uscc }, { uscc: enterprise.uscc }) ?? {}),
+    delivery:
+      delivery.status === 'NONE'
+        ? null
+        : {
+            serverKind: delivery.server.kind,
+            serverId: delivery.server.id,
+            enterpriseId: delivery.enterprise.enterpriseId,
+            domain: delivery.domain,
+            stage: delivery.status,
+            fee: delivery.fee,
+            plannedStart: delivery.plannedStart,
+            plannedEnd: delivery.plannedEnd,
+          },
+  };
+  return { provider: { providerId: provider.providerId, uscc: provider.uscc, name: provider.name }, facts };
+}
+
+/** Why the parties are related as the records show it, or undefined: one organisation on both sides. */
+function relatedBy(provider: { uscc: string }, enterprise: { uscc: string }): { related: string } | undefined {
+  if (provider.uscc === enterprise.uscc) return { related: `同一统一社会信用代码 ${provider.uscc}（the same USCC）` };
+  return undefined;
 }
 
 export const voucherCommands: KindCommands<VoucherCommand, VoucherCommandBody> = {
@@ -37,6 +73,19 @@ export const voucherCommands: KindCommands<VoucherCommand, VoucherCommandBody> =
       case 'GrantVoucherOnEligibility': {
         const { programmeId, enterpriseId } = command.data;
         return { command: { type: command.type, data: { programmeId, applicant: await applicantOf(records, enterpriseId) } } };
+      }
+      case 'PlaceVoucherOrder': {
+        const { providerId, ...data } = command.data;
+        const { provider, facts } = await orderFacts(records, { ...data, providerId }, ctx.occurredAt);
+        return { command: { type: 'PlaceVoucherOrder', data: { ...data, provider, facts } } };
+      }
+      case 'ClaimVoucherSubsidy': {
+        // The delivery the order pays for, as it stands: only a confirmed one can be claimed for.
+        const programme = await records.state(voucherKind, command.data.programmeId);
+        const order = programme.status === 'NONE' ? undefined : programme.orders[command.data.orderId];
+        const delivery = order === undefined ? undefined : await records.state(deliveryKind, order.deliveryId);
+        const deliveryStage = delivery === undefined || delivery.status === 'NONE' ? 'NONE' : delivery.status;
+        return { command: { type: 'ClaimVoucherSubsidy', data: { ...command.data, facts: { deliveryStage } } } };
       }
       default:
         return { command };

@@ -14,7 +14,17 @@ import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { voucherCommands, type VoucherCommandBody } from './voucher.commands';
-import { AmendVoucherProgrammeDto, ListVoucherProgrammesQueryDto, PublishVoucherProgrammeDto, VoucherDecisionDto, VoucherEnterpriseDto, type VoucherTermsDto } from './voucher.dto';
+import {
+  AmendVoucherProgrammeDto,
+  ListVoucherProgrammesQueryDto,
+  PlaceVoucherOrderDto,
+  PublishVoucherProgrammeDto,
+  VoucherClaimApprovalDto,
+  VoucherDecisionDto,
+  VoucherEnterpriseDto,
+  VoucherPaymentDto,
+  type VoucherTermsDto,
+} from './voucher.dto';
 import { cityOfListReader, shownTo, voucherProgrammeReading } from './voucher.reading';
 
 /** The terms as the domain takes them, from the request (its envelope fields left out). */
@@ -80,6 +90,56 @@ export class VoucherController extends KindController<VoucherCommandBody> {
   @CommandPost(voucherKind, 'GrantVoucherOnEligibility', { path: ':id/grants', summary: '免申即享: the issuer grants an eligible enterprise its tier’s quota without an application, where the programme allows it', status: 201 })
   grantOnEligibility(@Param('id', IdPipe) id: string, @Body() dto: VoucherEnterpriseDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'GrantVoucherOnEligibility', data: { programmeId: id, enterpriseId: dto.enterpriseId } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'PlaceVoucherOrder', {
+    path: ':id/orders',
+    summary: 'A provider of the 库 offers a granted enterprise a voucher-paid delivery: the price (the delivery’s agreed fee), the subsidy the rule gives, the delivery’s service period; refused for related parties, a service outside the programme, a period too long or a day outside the programme’s validity',
+    status: 201,
+  })
+  async placeOrder(@Param('id', IdPipe) id: string, @Body() dto: PlaceVoucherOrderDto, @Ctx() ctx: RequestContext) {
+    const { enterpriseId, providerId, deliveryId, priceFen } = dto;
+    const orderId = newRecordId(ctx, 'voucher-order');
+    // The record is the programme; the answer names the order too, for the steps that follow.
+    return { ...(await this.run({ type: 'PlaceVoucherOrder', data: { programmeId: id, orderId, enterpriseId, providerId, deliveryId, priceFen } }, ctx)), orderId };
+  }
+
+  @CommandPost(voucherKind, 'ConfirmVoucherOrder', { path: ':id/orders/:orderId/confirmation', summary: 'The enterprise confirms the order, price and subsidy shown: the subsidy is reserved from its quota (409 QUOTA_EXCEEDED when it no longer fits)' })
+  confirmOrder(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ConfirmVoucherOrder', data: { programmeId: id, orderId } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'CancelVoucherOrder', { path: ':id/orders/:orderId/cancellation', summary: 'The enterprise or the provider cancels the order before a claim, with the request’s reason: a reservation goes back to the quota' })
+  cancelOrder(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CancelVoucherOrder', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'ClaimVoucherSubsidy', { path: ':id/orders/:orderId/claim', summary: '申请兑付: the provider claims the subsidy once the enterprise confirmed the delivery (its 档案 at /deliveries/{id}/dossier), by the settlement date; once per order' })
+  claim(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ClaimVoucherSubsidy', data: { programmeId: id, orderId } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'ApproveVoucherClaim', { path: ':id/orders/:orderId/claim/approval', summary: 'The issuer approves the claim with an opinion' })
+  approveClaim(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() dto: VoucherClaimApprovalDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'ApproveVoucherClaim', data: { programmeId: id, orderId, opinion: dto.opinion } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'RejectVoucherClaim', { path: ':id/orders/:orderId/claim/rejection', summary: 'The issuer rejects the claim (pending or approved, not yet paid) with the request’s reason: the subsidy goes back to the enterprise’s quota' })
+  rejectClaim(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RejectVoucherClaim', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'RecordVoucherPayment', { path: ':id/orders/:orderId/payment', summary: '兑付: the issuer records the payment of an approved claim with its reference' })
+  pay(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() dto: VoucherPaymentDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RecordVoucherPayment', data: { programmeId: id, orderId, reference: dto.reference } }, ctx);
+  }
+
+  @CommandPost(voucherKind, 'VoidVoucherPayment', {
+    path: ':id/orders/:orderId/payment/voiding',
+    summary: '追回: a claim found false; the issuer voids the payment with the request’s reason and the money goes back to the budget. The void is evidence for the provider’s removal (FALSIFIED_MATERIALS)',
+  })
+  voidPayment(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'VoidVoucherPayment', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
   }
 
   @ReadRoute({ summary: 'The programmes of a city (the reader’s own by default), newest first; an enterprise sees its own standing only (sort: publishedAt, updatedAt; cursor paging)' })

@@ -59,3 +59,21 @@ export class ListVoucherProgrammesQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '440100', description: 'The issuer’s city (a city’s programmes and its districts’)' }) @IsOptional() @IsRegionCode() cityCode?: string;
   @ApiPropertyOptional({ enum: ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY'] }) @IsOptional() @IsIn(['CITY_AUTHORITY', 'DISTRICT_AUTHORITY']) issuerRole?: 'CITY_AUTHORITY' | 'DISTRICT_AUTHORITY';
 }
+
+/** A provider's order for a voucher-paid delivery: the price it states must be the delivery's agreed fee; the subsidy is the programme's to compute. */
+export class PlaceVoucherOrderDto extends CommandRequestDto {
+  @ApiProperty({ description: 'The enterprise served, holding the programme’s voucher' }) @IsUUID() enterpriseId!: string;
+  @ApiProperty({ description: 'The provider placing the order (the caller’s own, in the 库)' }) @IsUUID() providerId!: string;
+  @ApiProperty({ description: 'The delivery the order pays for: the provider’s, for this enterprise' }) @IsUUID() deliveryId!: string;
+  @fen(5_000_000, 'The price: the delivery’s agreed fee') @IsInt() @Min(1) priceFen!: number;
+}
+
+/** The issuer's approval of a claim, with its opinion. */
+export class VoucherClaimApprovalDto extends CommandRequestDto {
+  @ApiProperty({ example: '服务档案齐全，同意兑付' }) @IsString() @MaxLength(2000) opinion!: string;
+}
+
+/** The payment of an approved claim: its reference (支付凭证号). */
+export class VoucherPaymentDto extends CommandRequestDto {
+  @ApiProperty({ example: 'GZCZ-2026-0001', description: '支付凭证号' }) @IsString() @MaxLength(200) reference!: string;
+}

@@ -1,4 +1,4 @@
-import { cityCodeOf, isWithinRegion, voucherKind, type Actor, type Role } from '@sme/domain';
+import { cityCodeOf, isWithinRegion, sameOrganisation, voucherKind, type Actor, type Role } from '@sme/domain';
 import { projectVoucherProgramme, type VoucherProgrammeView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 import { readingOf } from '../records/record-query';
@@ -11,15 +11,17 @@ const overseesIt = (actor: Actor, issuerRegion: string) => actor.role === 'ADMIN
 /** A programme is public to everyone its terms cover (an enterprise, a provider, a station in its region) and to those who oversee it. */
 export const mayReadProgramme = (actor: Actor, issuerRegion: string): boolean => overseesIt(actor, issuerRegion) || isWithinRegion(actor.regionCode, issuerRegion);
 
-/** What a reader is shown: everything to those who oversee it; to anyone else the terms, the budget and its own standing only. */
+/** What a reader is shown: everything to those who oversee it; to anyone else the terms, the budget, its own standing and its own orders (as enterprise or provider) only. */
 export function shownTo(view: VoucherProgrammeView, actor: Actor): VoucherProgrammeView {
   if (overseesIt(actor, view.issuer.regionCode)) return view;
-  const own = view.holders.filter((h) => h.uscc === actor.orgId);
-  return { ...view, holders: own, holderUsccs: own.map((h) => h.uscc) };
+  const own = view.holders.filter((h) => sameOrganisation(h.uscc, actor.orgId));
+  const orders = view.orders.filter((o) => sameOrganisation(o.enterpriseUscc, actor.orgId) || sameOrganisation(o.provider.uscc, actor.orgId));
+  return { ...view, holders: own, holderUsccs: own.map((h) => h.uscc), orders, providerUsccs: [...new Set(orders.map((o) => o.provider.uscc))] };
 }
 
 export const voucherProgrammeReading = readingOf<VoucherProgrammeView>(voucherKind, projectVoucherProgramme, { code: 'VOUCHER_PROGRAMME', zh: '服务券计划', en: 'voucher programme' }, {
-  mayRead: (actor, view) => mayReadProgramme(actor, view.issuer.regionCode),
+  // A provider from outside a district's programme reads it once it has an order in it.
+  mayRead: (actor, view) => mayReadProgramme(actor, view.issuer.regionCode) || view.providerUsccs.some((uscc) => sameOrganisation(uscc, actor.orgId)),
   forbidden: () => ApiError.forbidden('VOUCHER_PROGRAMME_READ_FORBIDDEN', '无权查看该服务券计划', 'You may not read this voucher programme'),
 });
 

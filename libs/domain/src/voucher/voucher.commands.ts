@@ -1,3 +1,4 @@
+import type { ServiceDomain } from '../shared/service-domains';
 import type { DomainCommand } from '../shared/decider';
 import type { VoucherEvents } from './voucher.events';
 import type { VoucherApplicant } from './voucher.rules';
@@ -15,4 +16,47 @@ export type RefuseVoucherApplication = DomainCommand<'RefuseVoucherApplication',
 /** 免申即享: the issuer grants an eligible enterprise without an application. */
 export type GrantVoucherOnEligibility = DomainCommand<'GrantVoucherOnEligibility', { programmeId: string; applicant: VoucherApplicant }>;
 
-export type VoucherCommand = PublishVoucherProgramme | AmendVoucherProgramme | ApplyForVoucher | ApproveVoucherApplication | RefuseVoucherApplication | GrantVoucherOnEligibility;
+/** What the handler reads of the records an order names, on the day. */
+export interface VoucherOrderFacts {
+  providerInPool: boolean;
+  enterpriseUscc: string;
+  /** Why provider and enterprise are related, when the records show it (the same USCC, a shared contact); undefined when they are not. */
+  related?: string;
+  /** The delivery as it stands: its server, enterprise, domain, stage, agreed fee and planned period; null when there is none. */
+  delivery: {
+    serverKind: string;
+    serverId: string;
+    enterpriseId: string;
+    domain: ServiceDomain;
+    stage: string;
+    fee: { kind: string; amountFen: number };
+    plannedStart: string;
+    plannedEnd: string;
+  } | null;
+}
+
+/** By the provider: the price it states; the subsidy is computed from the programme's rule and the service period is the delivery's. */
+export type PlaceVoucherOrder = DomainCommand<
+  'PlaceVoucherOrder',
+  Pick<Data<'VoucherOrderPlaced'>, 'programmeId' | 'orderId' | 'enterpriseId' | 'provider' | 'deliveryId' | 'priceFen'> & { facts: VoucherOrderFacts }
+>;
+export type ConfirmVoucherOrder = DomainCommand<'ConfirmVoucherOrder', { programmeId: string; orderId: string }>;
+export type CancelVoucherOrder = DomainCommand<'CancelVoucherOrder', { programmeId: string; orderId: string; reason: string }>;
+/** The handler reads the delivery's stage: only a confirmed (or archived) delivery can be claimed for. */
+export type ClaimVoucherSubsidy = DomainCommand<'ClaimVoucherSubsidy', { programmeId: string; orderId: string; facts: { deliveryStage: string } }>;
+export type ApproveVoucherClaim = DomainCommand<'ApproveVoucherClaim', { programmeId: string; orderId: string; opinion: string }>;
+export type RejectVoucherClaim = DomainCommand<'RejectVoucherClaim', { programmeId: string; orderId: string; reason: string }>;
+export type RecordVoucherPayment = DomainCommand<'RecordVoucherPayment', { programmeId: string; orderId: string; reference: string }>;
+export type VoidVoucherPayment = DomainCommand<'VoidVoucherPayment', { programmeId: string; orderId: string; reason: string }>;
+
+export type VoucherOrderCommand =
+  | PlaceVoucherOrder
+  | ConfirmVoucherOrder
+  | CancelVoucherOrder
+  | ClaimVoucherSubsidy
+  | ApproveVoucherClaim
+  | RejectVoucherClaim
+  | RecordVoucherPayment
+  | VoidVoucherPayment;
+
+export type VoucherCommand = PublishVoucherProgramme | AmendVoucherProgramme | ApplyForVoucher | ApproveVoucherApplication | RefuseVoucherApplication | GrantVoucherOnEligibility | VoucherOrderCommand;

@@ -14,13 +14,15 @@ import type {
 } from './voucher.commands';
 import type { VoucherEvent } from './voucher.events';
 import { cutBudget, grantQuota } from './voucher-ledger';
+import { approveClaim, cancelOrder, claimSubsidy, confirmOrder, placeOrder, recordPayment, rejectVoucherClaim, voidVoucherPayment } from './voucher.orders';
 import { checkTerms, quotaFor } from './voucher.rules';
 import { evolveVoucher, initialVoucherState, type ExistingVoucherProgramme, type VoucherState } from './voucher.state';
 
 /**
  * What a programme's steps decide: its terms and their versions, each enterprise's application and
  * the quota granted to it from the budget (the books in voucher-ledger.ts refuse what they cannot
- * cover). Who may take each step is voucher.access.ts's, checked before.
+ * cover); the orders, claims and payments are voucher.orders.ts's. Who may take each step is
+ * voucher.access.ts's, checked before.
  */
 function publish(command: PublishVoucherProgramme, state: VoucherState): VoucherEvent[] {
   if (state.status !== 'NONE') throw conflict('PROGRAMME_EXISTS', '该服务券计划已发布', 'The programme is already published');
@@ -94,6 +96,14 @@ const decide = decideByType<VoucherCommand, VoucherState, VoucherEvent, 'Publish
     ApproveVoucherApplication: approve,
     RefuseVoucherApplication: refuse,
     GrantVoucherOnEligibility: grantOnEligibility,
+    PlaceVoucherOrder: placeOrder,
+    ConfirmVoucherOrder: confirmOrder,
+    CancelVoucherOrder: cancelOrder,
+    ClaimVoucherSubsidy: claimSubsidy,
+    ApproveVoucherClaim: approveClaim,
+    RejectVoucherClaim: rejectVoucherClaim,
+    RecordVoucherPayment: recordPayment,
+    VoidVoucherPayment: voidVoucherPayment,
   },
   missing: () => notFound('VOUCHER_PROGRAMME_NOT_FOUND', '服务券计划不存在', 'The voucher programme does not exist'),
 });

@@ -1,4 +1,5 @@
-import { at, closed, integer, oneOf, recordId, regionCode, text, uscc } from '../shared/schema/builders';
+import { at, businessDate, closed, integer, oneOf, recordId, regionCode, text, uscc } from '../shared/schema/builders';
+import { ServiceDomainSchema } from '../shared/service-domains';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { GRANT_WAYS, VOUCHER_TIERS, VoucherTermsSchema } from './voucher.terms';
 
@@ -58,6 +59,73 @@ export const VOUCHER_EVENTS = {
       way: oneOf(GRANT_WAYS, 'APPLIED or ON_ELIGIBILITY'),
       grantedAt: at('When it was granted'),
     }),
+  },
+  VoucherOrderPlaced: {
+    version: 1,
+    action: 'order-placed',
+    title: 'Voucher order placed (服务券订单)',
+    summary: 'A provider of the 库 offered a granted enterprise a service paid partly by its voucher: the delivery, the price, the subsidy the rule gives and the service period; nothing is reserved until the enterprise confirms.',
+    payload: closed({
+      programmeId: programmeId(),
+      orderId: recordId('The order'),
+      enterpriseId: recordId('The enterprise'),
+      provider: closed({ providerId: recordId('The provider'), uscc: uscc(), name: text('服务机构名称') }, { description: 'The provider, in the 库 on the day' }),
+      deliveryId: recordId('The delivery the order pays for'),
+      domain: ServiceDomainSchema,
+      priceFen: integer(1, undefined, 'The price, in 分'),
+      subsidyFen: integer(1, undefined, 'What the voucher pays: the rule’s share of the price, at most its cap per order, in 分'),
+      servicePeriod: closed({ from: businessDate('First day of the service'), until: businessDate('Last day of the service') }, { description: 'At most the programme’s longest service period' }),
+      placedAt: at('When it was placed'),
+    }),
+  },
+  VoucherOrderConfirmed: {
+    version: 1,
+    action: 'order-confirmed',
+    title: 'Voucher order confirmed (确认订单)',
+    summary: 'The enterprise confirmed the order, price and subsidy shown; the subsidy is reserved from its quota.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), confirmedAt: at('When it was confirmed') }),
+  },
+  VoucherOrderCancelled: {
+    version: 1,
+    action: 'order-cancelled',
+    title: 'Voucher order cancelled (取消订单)',
+    summary: 'The enterprise or the provider cancelled the order before a claim; a reservation goes back to the enterprise’s quota.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), reason: text('取消原因'), cancelledAt: at('When it was cancelled') }),
+  },
+  VoucherClaimed: {
+    version: 1,
+    action: 'claimed',
+    title: 'Voucher subsidy claimed (申请兑付)',
+    summary: 'The provider claimed the subsidy of an order whose delivery the enterprise confirmed; the reservation becomes claimable.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), claimedAt: at('When it was claimed') }),
+  },
+  VoucherClaimApproved: {
+    version: 1,
+    action: 'claim-approved',
+    title: 'Voucher claim approved (审核通过)',
+    summary: 'The issuer approved the claim with an opinion; the payment is recorded next.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), opinion: text('审核意见'), approvedAt: at('When it was approved') }),
+  },
+  VoucherClaimRejected: {
+    version: 1,
+    action: 'claim-rejected',
+    title: 'Voucher claim rejected (不予兑付)',
+    summary: 'The issuer rejected the claim with its reason; the subsidy goes back to the enterprise’s quota.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), reason: text('不予兑付的理由'), rejectedAt: at('When it was rejected') }),
+  },
+  VoucherPaymentRecorded: {
+    version: 1,
+    action: 'payment-recorded',
+    title: 'Voucher payment recorded (兑付)',
+    summary: 'The issuer recorded the payment of an approved claim with its reference; the subsidy is paid.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), amountFen: integer(1, undefined, 'What was paid, in 分'), reference: text('支付凭证号'), paidAt: at('When it was recorded') }),
+  },
+  VoucherPaymentVoided: {
+    version: 1,
+    action: 'payment-voided',
+    title: 'Voucher payment voided (追回)',
+    summary: 'A claim later found false: the issuer voided the payment with its reason; the money is clawed back to the programme, not to the quota.',
+    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), reason: text('追回理由'), voidedAt: at('When it was voided') }),
   },
 } satisfies EventSpecs;
 

@@ -1,3 +1,4 @@
+import type { VoucherOrderFacts } from './voucher.commands';
 import type { VoucherApplicant } from './voucher.rules';
 import type { VoucherTerms } from './voucher.terms';
 
@@ -28,4 +29,28 @@ export const anApplicant = (enterpriseId: string, uscc: string, changes: Partial
   sizeClass: 'SMALL',
   tags: [],
   ...changes,
+});
+
+export const PROVIDER_ID = 'b0000000-0000-4000-8000-000000000001';
+export const DELIVERY_ID = 'd0000000-0000-4000-8000-000000000001';
+export const ORDER_ID = 'c0000000-0000-4000-8000-000000000001';
+/** The provider of the 库 that serves and claims. */
+export const voucherProvider = { providerId: PROVIDER_ID, uscc: '91440101MA5CKJ8Q7L', name: '广州知识产权服务有限公司' };
+
+/** A provider's IP delivery to the enterprise, ¥50,000 at market price over six months, as the handler reads it on the day. */
+export const anOrderFacts = (enterpriseId: string, changes: Partial<NonNullable<VoucherOrderFacts['delivery']>> = {}, facts: Partial<VoucherOrderFacts> = {}): VoucherOrderFacts => ({
+  providerInPool: true,
+  enterpriseUscc: '91440106MA59C3PL2X',
+  delivery: {
+    serverKind: 'PROVIDER',
+    serverId: PROVIDER_ID,
+    enterpriseId,
+    domain: 'IP',
+    stage: 'IN_PROGRESS',
+    fee: { kind: 'MARKET', amountFen: 5_000_000 },
+    plannedStart: '2026-04-01',
+    plannedEnd: '2026-09-30',
+    ...changes,
+  },
+  ...facts,
 });

@@ -94,3 +94,19 @@ export function quotaFor(terms: VoucherTerms, applicant: VoucherApplicant, on: s
   }
   return { tier, quotaFen };
 }
+
+/** What the voucher pays of an order: the rule's share of the price, rounded down to the 分, at most the cap per order. */
+export const subsidyOf = (rule: VoucherTerms['rule'], priceFen: number): number => Math.min(Math.floor((priceFen * rule.sharePercent) / 100), rule.capPerOrderFen);
+
+/** The day `months` months after a business date (the month's last day when it has no such day). */
+export function monthsAfter(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** A service period of at most `maxMonths` months: it ends before the same day `maxMonths` months on (12 months from 03-01 ends by 02-28 or 02-29). */
+export const servicePeriodFits = (period: { from: string; until: string }, maxMonths: number): boolean => period.until < monthsAfter(period.from, maxMonths);

@@ -1,0 +1,179 @@
+import { chinaDateOf, type Actor } from '@sme/domain';
+import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
+import { daysAgo, registerEnterprise, self } from './support/policies-demands';
+import { okBody } from './support/refusals';
+import { useSpecApp } from './support/spec-app';
+import { actors } from './support/station-lifecycle';
+import { voucherTermsBody } from './support/voucher-bodies';
+
+const today = () => chinaDateOf(new Date());
+const dayOf = (daysFromNow: number) => chinaDateOf(new Date(Date.now() + daysFromNow * 24 * 60 * 60 * 1000));
+
+/**
+ * 服务券 in use over HTTP: programme → grant → order → delivery → claim → approval → payment (and its
+ * clawback); every control refused with nothing written; a hundred confirmations racing for one quota.
+ */
+describe('voucher orders and settlement (服务券使用与兑付)', () => {
+  const { c, refused } = useSpecApp();
+  let programmeId: string;
+  let provider: { id: string; user: Actor };
+  let enterprise: { id: string; uscc: string; self: Actor };
+
+  const admit = async (seed: number) => {
+    const user = providerUser(seed);
+    const { id } = okBody(await c.post(user, '/providers/entry-applications', entryApplication(seed)));
+    okBody(await c.post(actors.hub, `/providers/${id}/entry-decision`, { admitted: true, opinion: '同意入库' }));
+    return { id, user };
+  };
+  const granted = async (seed: number, programme = programmeId) => {
+    const e = await registerEnterprise(c, seed);
+    okBody(await c.post(actors.city, `/voucher-programmes/${programme}/grants`, { enterpriseId: e.id }));
+    return { ...e, self: self(e.uscc) };
+  };
+  /** A market-price IP delivery of the provider to the enterprise, planned from today. */
+  const aDelivery = async (by: { id: string; user: Actor }, enterpriseId: string, overrides: Record<string, unknown> = {}) =>
+    okBody(await c.post(by.user, '/deliveries', deliveryBody(by.id, enterpriseId, today(), { fee: { kind: 'MARKET', amountFen: 5_000_000 }, ...overrides }))).id as string;
+  const order = (by: { id: string; user: Actor }, enterpriseId: string, deliveryId: string, priceFen = 5_000_000, programme = programmeId) =>
+    c.post(by.user, `/voucher-programmes/${programme}/orders`, { enterpriseId, providerId: by.id, deliveryId, priceFen });
+  const programme = async (actor: Actor = actors.city) => okBody(await c.get(actor, `/voucher-programmes/${programmeId}`));
+  const path = (orderId: string, step = '') => `/voucher-programmes/${programmeId}/orders/${orderId}${step}`;
+
+  beforeAll(async () => {
+    programmeId = okBody(await c.post(actors.city, '/voucher-programmes', { regionCode: '440100', ...voucherTermsBody() })).id;
+    provider = await admit(1401);
+    enterprise = await granted(1402);
+  });
+
+  it('programme → grant → order → delivery → claim → approval → payment, the books balanced at each step', async () => {
+    const deliveryId = await aDelivery(provider, enterprise.id);
+    const placed = okBody(await order(provider, enterprise.id, deliveryId));
+    const orderId = placed.orderId;
+    let view = await programme();
+    expect(view.orders).toEqual([expect.objectContaining({ orderId, status: 'PLACED', priceFen: 5_000_000, subsidyFen: 1_500_000, provider: expect.objectContaining({ providerId: provider.id }) })]);
+
+    okBody(await c.post(enterprise.self, path(orderId, '/confirmation'), {}));
+    view = await programme();
+    expect(view.budget).toMatchObject({ grantedFen: 2_000_000, quotaUnusedFen: 500_000, reservedFen: 1_500_000 });
+
+    // Not claimable before the enterprise confirms the delivery.
+    await refused(() => c.post(provider.user, path(orderId, '/claim'), {}), 409, 'DELIVERY_NOT_CONFIRMED');
+    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
+    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
+    okBody(await c.post(enterprise.self, `/deliveries/${deliveryId}/confirmation`, {}));
+    okBody(await c.post(provider.user, path(orderId, '/claim'), {}));
+    await refused(() => c.post(provider.user, path(orderId, '/claim'), {}), 409, 'ALREADY_CLAIMED');
+    await refused(() => c.post(enterprise.self, path(orderId, '/claim/approval'), { opinion: '同意' }), 403);
+    okBody(await c.post(actors.city, path(orderId, '/claim/approval'), { opinion: '服务档案齐全，同意兑付' }));
+    okBody(await c.post(actors.city, path(orderId, '/payment'), { reference: 'GZCZ-2026-0001' }));
+    view = await programme();
+    expect(view.orders[0]).toMatchObject({ status: 'PAID', approval: { opinion: '服务档案齐全，同意兑付' }, payment: { amountFen: 1_500_000, reference: 'GZCZ-2026-0001' } });
+    const b = view.budget;
+    expect(b).toMatchObject({ fundedFen: 30_000_000, paidFen: 1_500_000, reservedFen: 0, claimableFen: 0 });
+    expect(b.unallocatedFen + b.quotaUnusedFen + b.reservedFen + b.claimableFen + b.paidFen).toBe(b.fundedFen);
+
+    // The provider and the enterprise each read their own orders; another enterprise none.
+    expect((await programme(provider.user)).orders.map((o: { orderId: string }) => o.orderId)).toEqual([orderId]);
+    expect((await programme(enterprise.self)).orders).toHaveLength(1);
+    const stranger = await granted(1403);
+    expect((await programme(stranger.self)).orders).toEqual([]);
+
+    // A claim found false: the payment is voided and the money goes back to the budget, not the quota.
+    await refused(() => c.post(actors.city, path(orderId, '/payment/voiding'), {}), 400, 'FIELD_REQUIRED');
+    okBody(await c.post(actors.city, path(orderId, '/payment/voiding'), { reason: '核查发现服务未实际提供' }));
+    view = await programme();
+    expect(view.orders[0]).toMatchObject({ status: 'VOIDED', voiding: { reason: '核查发现服务未实际提供' } });
+    expect(view.budget).toMatchObject({ paidFen: 0, clawedBackFen: 1_500_000 });
+    expect(view.budget.unallocatedFen + view.budget.quotaUnusedFen).toBe(view.budget.fundedFen);
+  });
+
+  it('a cancelled order gives its reservation back; a rejected claim gives the subsidy back to the quota', async () => {
+    const holder = await granted(1404);
+    const first = okBody(await order(provider, holder.id, await aDelivery(provider, holder.id))).orderId;
+    okBody(await c.post(holder.self, path(first, '/confirmation'), {}));
+    await refused(() => c.post(holder.self, path(first, '/cancellation'), {}), 400, 'FIELD_REQUIRED');
+    okBody(await c.post(holder.self, path(first, '/cancellation'), { reason: '企业调整计划' }));
+    const quota = (view: { holders: { enterpriseId: string }[]; orders: { enterpriseId: string; status: string; subsidyFen: number }[] }) =>
+      2_000_000 - view.orders.filter((o) => o.enterpriseId === holder.id && ['CONFIRMED', 'CLAIMED', 'APPROVED', 'PAID'].includes(o.status)).reduce((s, o) => s + o.subsidyFen, 0);
+    expect(quota(await programme())).toBe(2_000_000);
+
+    const deliveryId = await aDelivery(provider, holder.id);
+    const second = okBody(await order(provider, holder.id, deliveryId)).orderId;
+    okBody(await c.post(holder.self, path(second, '/confirmation'), {}));
+    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
+    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
+    okBody(await c.post(holder.self, `/deliveries/${deliveryId}/confirmation`, {}));
+    okBody(await c.post(provider.user, path(second, '/claim'), {}));
+    okBody(await c.post(actors.city, path(second, '/claim/rejection'), { reason: '服务成果与合同约定不符' }));
+    const view = await programme();
+    expect(view.orders.find((o: { orderId: string }) => o.orderId === second)).toMatchObject({ status: 'REJECTED', rejection: { reason: '服务成果与合同约定不符' } });
+    expect(quota(view)).toBe(2_000_000);
+    await refused(() => c.post(actors.city, path(second, '/payment'), { reference: 'X-1' }), 409, 'CLAIM_NOT_APPROVED');
+  });
+
+  it('refuses every control with its reason, writing nothing', async () => {
+    const holder = await granted(1405);
+    const deliveryId = await aDelivery(provider, holder.id);
+    // Related: the provider and the enterprise are one organisation (the same USCC).
+    const twin = await admit(1406);
+    const twinCo = await granted(1406);
+    await refused(() => order(twin, twinCo.id, deliveryId), 409, 'PARTIES_RELATED');
+    // A service the programme does not pay for; a period over twelve months; a free service; another price.
+    const [talent, tooLong, free] = [
+      await aDelivery(provider, holder.id, { domain: 'TALENT' }),
+      await aDelivery(provider, holder.id, { plannedEnd: dayOf(400) }),
+      await aDelivery(provider, holder.id, { fee: { kind: 'FREE', amountFen: 0 } }),
+    ];
+    await refused(() => order(provider, holder.id, talent), 409, 'SERVICE_NOT_ELIGIBLE');
+    await refused(() => order(provider, holder.id, tooLong), 409, 'SERVICE_PERIOD_TOO_LONG');
+    await refused(() => order(provider, holder.id, free), 409, 'SERVICE_FREE');
+    await refused(() => order(provider, holder.id, deliveryId, 6_000_000), 409, 'PRICE_DIFFERS');
+    // Another provider cannot order for this provider's delivery, nor in its name.
+    const other = await admit(1407);
+    await refused(() => order(other, holder.id, deliveryId), 409, 'DELIVERY_NOT_PROVIDERS');
+    await refused(() => c.post(other.user, `/voucher-programmes/${programmeId}/orders`, { enterpriseId: holder.id, providerId: provider.id, deliveryId, priceFen: 5_000_000 }), 403, 'NOT_OWNER');
+    // An enterprise without the voucher.
+    const without = await registerEnterprise(c, 1408);
+    const toWithout = await aDelivery(provider, without.id);
+    await refused(() => order(provider, without.id, toWithout), 409, 'VOUCHER_NOT_GRANTED');
+    // A provider no longer in the 库.
+    const leaving = await admit(1409);
+    const leavingDelivery = await aDelivery(leaving, holder.id);
+    okBody(await c.post(leaving.user, `/providers/${leaving.id}/withdrawal`, { reason: '业务调整' }));
+    await refused(() => order(leaving, holder.id, leavingDelivery), 409, 'PROVIDER_NOT_IN_POOL');
+    // The quota exceeded: ¥15,000 reserved of ¥20,000; the next ¥15,000 does not fit.
+    const first = okBody(await order(provider, holder.id, deliveryId)).orderId;
+    okBody(await c.post(holder.self, path(first, '/confirmation'), {}));
+    const next = okBody(await order(provider, holder.id, await aDelivery(provider, holder.id))).orderId;
+    await refused(() => c.post(holder.self, path(next, '/confirmation'), {}), 409, 'QUOTA_EXCEEDED');
+    // One live order per delivery.
+    await refused(() => order(provider, holder.id, deliveryId), 409, 'DELIVERY_ALREADY_ORDERED');
+    // The programme's validity: a programme whose order window closed ten days ago.
+    const past = okBody(
+      await c.post(actors.city, '/voucher-programmes', {
+        regionCode: '440100',
+        ...voucherTermsBody({ applyFrom: dayOf(-40), applyUntil: dayOf(-30), validFrom: dayOf(-40), validUntil: dayOf(-10), settleBy: dayOf(60) }),
+        occurredAt: daysAgo(35),
+      }),
+    ).id;
+    okBody(await c.post(actors.city, `/voucher-programmes/${past}/grants`, { enterpriseId: holder.id, occurredAt: daysAgo(34) }));
+    await refused(() => order(provider, holder.id, deliveryId, 5_000_000, past), 409, 'OUTSIDE_VALIDITY');
+  });
+
+  it('a hundred confirmations racing for one quota: exactly the affordable ones are accepted', async () => {
+    const racer = await granted(1410);
+    // ¥10,000 orders with ¥3,000 subsidy each: a ¥20,000 quota affords six.
+    const orderIds: string[] = [];
+    for (let n = 0; n < 100; n += 1) {
+      const deliveryId = await aDelivery(provider, racer.id, { fee: { kind: 'MARKET', amountFen: 1_000_000 } });
+      orderIds.push(okBody(await order(provider, racer.id, deliveryId, 1_000_000)).orderId);
+    }
+    const answers = await Promise.all(orderIds.map((id) => c.post(racer.self, path(id, '/confirmation'), {})));
+    expect(answers.filter((a) => a.status < 300)).toHaveLength(6);
+    expect(answers.filter((a) => a.status >= 300).map((a) => `${a.status} ${a.body.code}`)).toEqual(Array(94).fill('409 QUOTA_EXCEEDED'));
+    const view = await programme();
+    const mine = view.orders.filter((o: { enterpriseId: string }) => o.enterpriseId === racer.id);
+    expect(mine.filter((o: { status: string }) => o.status === 'CONFIRMED')).toHaveLength(6);
+    const b = view.budget;
+    expect(b.unallocatedFen + b.quotaUnusedFen + b.reservedFen + b.claimableFen + b.paidFen).toBe(b.fundedFen);
+  });
+});
