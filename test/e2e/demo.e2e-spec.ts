@@ -110,13 +110,17 @@ describe('Demo data (npm run demo)', () => {
       expect(kept.status).toBe('ACTIVE');
       expect((await c.get(actors.city, '/annual-reports?year=2019&limit=50')).body.items.length).toBeGreaterThanOrEqual(9);
 
-      // A 服务券 programme: the small and micro enterprises applied, all but one granted, the budget raised.
-      const programmes = (await c.get(actors.city, '/voucher-programmes')).body.items as { holders: { status: string }[]; version: number; budget: { grantedFen: number } }[];
+      // A 服务券 programme: the small and micro enterprises applied, all but one granted, the budget raised; orders in every state.
+      type Budget = Record<'grantedFen' | 'fundedFen' | 'unallocatedFen' | 'quotaUnusedFen' | 'reservedFen' | 'claimableFen' | 'paidFen', number>;
+      const programmes = (await c.get(actors.city, '/voucher-programmes')).body.items as { holders: { status: string }[]; orders: { status: string }[]; version: number; budget: Budget }[];
       expect(programmes).toHaveLength(1);
       expect(programmes[0].version).toBe(2);
       expect(programmes[0].holders.filter((h) => h.status === 'REFUSED')).toHaveLength(1);
       expect(programmes[0].holders.filter((h) => h.status === 'GRANTED').length).toBeGreaterThanOrEqual(2);
       expect(programmes[0].budget.grantedFen).toBe(programmes[0].holders.filter((h) => h.status === 'GRANTED').length * 2_000_000);
+      expect(new Set(programmes[0].orders.map((o) => o.status))).toEqual(new Set(['PLACED', 'CONFIRMED', 'CANCELLED', 'CLAIMED', 'APPROVED', 'REJECTED', 'PAID', 'VOIDED']));
+      const b = programmes[0].budget;
+      expect(b.unallocatedFen + b.quotaUnusedFen + b.reservedFen + b.claimableFen + b.paidFen).toBe(b.fundedFen);
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();
