@@ -1,4 +1,5 @@
 import { chinaDateOf, type Actor } from '@sme/domain';
+import { tableInEveryFormat } from './support/exports';
 import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
 import { daysAgo, registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
@@ -175,5 +176,34 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     expect(mine.filter((o: { status: string }) => o.status === 'CONFIRMED')).toHaveLength(6);
     const b = view.budget;
     expect(b.unallocatedFen + b.quotaUnusedFen + b.reservedFen + b.claimableFen + b.paidFen).toBe(b.fundedFen);
+  });
+
+  it('reports: the dashboard, an enterprise’s statement and a provider’s settlement, as JSON, CSV and XLSX alike', async () => {
+    const dashboard = okBody(await c.get(actors.city, `/voucher-programmes/${programmeId}/dashboard`));
+    const view = await programme();
+    expect(dashboard.committedFen).toBe(view.budget.reservedFen + view.budget.claimableFen + view.budget.paidFen);
+    expect(dashboard.total.orders).toBe(view.orders.filter((o: { status: string }) => ['CONFIRMED', 'CLAIMED', 'APPROVED', 'PAID'].includes(o.status)).length);
+    expect(dashboard.byProvider).toEqual([expect.objectContaining({ code: provider.id, orderValuePerYuan: expect.any(Number) })]);
+    expect(dashboard.byDistrict.map((r: { code: string; name: string }) => [r.code, r.name])).toEqual([['440106', '天河区']]);
+
+    const download = (path: string, actor: Actor = actors.city) => c.download(actor, path);
+    const table = await tableInEveryFormat(download, `/voucher-programmes/${programmeId}/dashboard/table`, '服务券看板');
+    expect(table.rows[0]).toMatchObject({ dimension: 'TOTAL', orders: dashboard.total.orders, committedFen: dashboard.total.committedFen });
+
+    const statementPath = `/voucher-programmes/${programmeId}/statements/enterprises/${enterprise.id}`;
+    const statement = await tableInEveryFormat((path) => download(path, enterprise.self), statementPath, '服务券对账单');
+    expect(statement.rows.map((r: { movement: string }) => r.movement)).toEqual(['GRANTED', 'RESERVED', 'CLAIMED', 'PAID', 'VOIDED']);
+    expect(statement.rows.at(-1)).toMatchObject({ availableFen: 500_000, paidFen: 0 });
+
+    const settlementPath = `/voucher-programmes/${programmeId}/statements/providers/${provider.id}`;
+    const settlement = await tableInEveryFormat((path) => download(path, provider.user), settlementPath, '服务券结算单');
+    expect(settlement.rows.find((r: { status: string }) => r.status === 'VOIDED')).toMatchObject({ reference: 'GZCZ-2026-0001', clawedBackFen: 1_500_000 });
+
+    // Each report to its party and to those who oversee the programme only.
+    const other = await granted(1411);
+    await refused(() => c.get(other.self, `/voucher-programmes/${programmeId}/statements/enterprises/${enterprise.id}`), 403, 'VOUCHER_REPORT_FORBIDDEN');
+    await refused(() => c.get(providerUser(1499), `/voucher-programmes/${programmeId}/statements/providers/${provider.id}`), 403, 'VOUCHER_REPORT_FORBIDDEN');
+    await refused(() => c.get(enterprise.self, `/voucher-programmes/${programmeId}/dashboard`), 403, 'VOUCHER_REPORT_FORBIDDEN');
+    await refused(() => c.get(actors.city, `/voucher-programmes/${programmeId}/dashboard/table?format=pdf`), 400);
   });
 });

@@ -45,3 +45,4 @@ export * from './queries/year-records';
 export * from './queries/evaluation-list';
 export * from './queries/year-rollups';
 export * from './queries/voucher-list';
+export * from './queries/voucher-reports';

@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { voucherKind, type Actor, type VoucherTerms } from '@sme/domain';
-import { listVoucherProgrammes, type VoucherProgrammeView } from '@sme/read-models';
+import { providerKind, regionNameZh, sameOrganisation, SERVICE_DOMAIN_LABELS, voucherKind, type Actor, type ServiceDomain, type VoucherTerms } from '@sme/domain';
+import { dashboardRows, enterpriseStatement, listVoucherProgrammes, providerSettlement, voucherDashboard, type VoucherProgrammeView } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
 import { KindController } from '../commands/kind-controller';
@@ -25,7 +25,10 @@ import {
   VoucherPaymentDto,
   type VoucherTermsDto,
 } from './voucher.dto';
-import { cityOfListReader, shownTo, voucherProgrammeReading } from './voucher.reading';
+import { ApiError } from '../http/api-error';
+import { RecordLoader } from '../records/record-loader';
+import { DASHBOARD_COLUMNS, reportFile, SETTLEMENT_COLUMNS, STATEMENT_COLUMNS, VoucherReportQueryDto } from './voucher-reports';
+import { cityOfListReader, overseesIt, shownTo, voucherProgrammeReading } from './voucher.reading';
 
 /** The terms as the domain takes them, from the request (its envelope fields left out). */
 function termsOf(dto: VoucherTermsDto): VoucherTerms {
@@ -55,9 +58,21 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     commands: CommandBus,
     queries: QueryBus,
     private readonly readSide: ReadSide,
+    private readonly records: RecordLoader,
   ) {
     super(commands, queries);
   }
+
+  /** The programme as its reader may see it (replayed to asOf for an AUDITOR), for a report only those who oversee it, or the party it is about, may pull. */
+  private async programmeFor(id: string, actor: Actor, asOf: string | undefined, isTheParty: (view: VoucherProgrammeView) => boolean | Promise<boolean>) {
+    const view = (await this.readRecord(voucherProgrammeReading, id, actor, asOf)) as VoucherProgrammeView;
+    if (!overseesIt(actor, view.issuer.regionCode) && !(await isTheParty(view))) {
+      throw ApiError.forbidden('VOUCHER_REPORT_FORBIDDEN', '无权查看该报表', 'You may not read this report');
+    }
+    return view;
+  }
+
+  private readonly names = { region: regionNameZh, domain: (code: string) => SERVICE_DOMAIN_LABELS[code as ServiceDomain]?.zh ?? code };
 
   @CommandPost(voucherKind, 'PublishVoucherProgramme', {
     summary: 'A city or district authority publishes a 服务券 programme: budget, eligibility, service domains, the subsidy rule (share, cap per order, yearly quota per tier, service period), the application, order and settlement dates, 免申即享 or not',
@@ -149,6 +164,36 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     await this.readSide.requireCurrent(['vouchers']);
     const listed = await listResult(() => listVoucherProgrammes(this.readSide.reader, given({ ...filter, cityCode }), sort, page));
     return { ...listed, items: (listed.items as unknown as VoucherProgrammeView[]).map((view) => shownTo(view, actor)) };
+  }
+
+  @ReadRoute({
+    path: ':id/dashboard',
+    summary: 'The programme’s dashboard for those who oversee it: the budget as the books hold it, committed and paid; the confirmed orders by district, domain and provider; enterprises served; order value per 元 of subsidy (AUDITOR: ?asOf=)',
+  })
+  async dashboard(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return voucherDashboard(await this.programmeFor(id, actor, query.asOf, () => false), this.names);
+  }
+
+  @ReadRoute({ path: ':id/dashboard/table', summary: 'The dashboard as one table — the total, then each district, domain and provider — as JSON, CSV or XLSX' })
+  async dashboardTable(@Param('id', IdPipe) id: string, @Query() query: VoucherReportQueryDto, @CurrentActor() actor: Actor) {
+    const rows = dashboardRows(voucherDashboard(await this.programmeFor(id, actor, query.asOf, () => false), this.names));
+    return reportFile(query.format, `voucher-dashboard-${id}`, '服务券看板', DASHBOARD_COLUMNS, rows);
+  }
+
+  @ReadRoute({ path: ':id/statements/enterprises/:enterpriseId', summary: '企业服务券对账单: every movement of the enterprise’s quota with the balances after it, for the enterprise itself and those who oversee the programme (JSON, CSV or XLSX)' })
+  async enterpriseStatement(@Param('id', IdPipe) id: string, @Param('enterpriseId', IdPipe) enterpriseId: string, @Query() query: VoucherReportQueryDto, @CurrentActor() actor: Actor) {
+    const view = await this.programmeFor(id, actor, query.asOf, (v) => actor.role === 'ENTERPRISE' && v.holders.some((h) => h.enterpriseId === enterpriseId && sameOrganisation(h.uscc, actor.orgId)));
+    return reportFile(query.format, `voucher-statement-${enterpriseId}`, '服务券对账单', STATEMENT_COLUMNS, enterpriseStatement(view, enterpriseId));
+  }
+
+  @ReadRoute({ path: ':id/statements/providers/:providerId', summary: '服务机构结算单: the provider’s orders with their claims, decisions, payments and claw-backs, for the provider itself and those who oversee the programme (JSON, CSV or XLSX)' })
+  async providerStatement(@Param('id', IdPipe) id: string, @Param('providerId', IdPipe) providerId: string, @Query() query: VoucherReportQueryDto, @CurrentActor() actor: Actor) {
+    const view = await this.programmeFor(id, actor, query.asOf, async () => {
+      if (actor.role !== 'PROVIDER') return false;
+      const provider = await this.records.state(providerKind, providerId);
+      return provider.status !== 'NONE' && sameOrganisation(provider.uscc, actor.orgId);
+    });
+    return reportFile(query.format, `voucher-settlement-${providerId}`, '服务券结算单', SETTLEMENT_COLUMNS, providerSettlement(view, providerId));
   }
 
   @ReadRoute({ path: ':id', summary: 'One programme: its terms and versions, the budget granted and left, and the enterprises in it (to those who oversee it); AUDITOR may add ?asOf=' })

@@ -6,7 +6,7 @@ import { readingOf } from '../records/record-query';
 /** Who sees a programme's enterprises: ADMIN, and these roles for programmes inside their region. */
 const READS_HOLDERS: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'SUPERVISOR', 'AUDITOR', 'HUB', 'EVALUATOR'];
 
-const overseesIt = (actor: Actor, issuerRegion: string) => actor.role === 'ADMIN' || (READS_HOLDERS.includes(actor.role) && isWithinRegion(issuerRegion, actor.regionCode));
+export const overseesIt = (actor: Actor, issuerRegion: string) => actor.role === 'ADMIN' || (READS_HOLDERS.includes(actor.role) && isWithinRegion(issuerRegion, actor.regionCode));
 
 /** A programme is public to everyone its terms cover (an enterprise, a provider, a station in its region) and to those who oversee it. */
 export const mayReadProgramme = (actor: Actor, issuerRegion: string): boolean => overseesIt(actor, issuerRegion) || isWithinRegion(actor.regionCode, issuerRegion);
