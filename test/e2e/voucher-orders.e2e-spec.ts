@@ -118,6 +118,23 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     const twin = await admit(1406);
     const twinCo = await granted(1406);
     await refused(() => order(twin, twinCo.id, deliveryId), 409, 'PARTIES_RELATED');
+    // Related as recorded: the enterprise names the provider among its shareholders; or both have one legal representative.
+    const heldBy = await granted(1413);
+    await refused(() => c.post(heldBy.self, `/enterprises/${heldBy.id}/ties`, { legalRepresentative: '周敏', shareholders: [{ name: '服务机构', uscc: '91440101MA5CKJ8Q70' }] }), 400, 'USCC_INVALID');
+    okBody(await c.post(heldBy.self, `/enterprises/${heldBy.id}/ties`, { legalRepresentative: '周敏', shareholders: [{ name: '服务机构', uscc: provider.user.orgId }] }));
+    expect(okBody(await c.get(heldBy.self, `/enterprises/${heldBy.id}`)).ties).toMatchObject({ legalRepresentative: '周敏', shareholders: [{ uscc: provider.user.orgId }] });
+    const toHeldBy = await aDelivery(provider, heldBy.id);
+    const shared = await refused(() => order(provider, heldBy.id, toHeldBy), 409, 'PARTIES_RELATED');
+    expect(shared.message.en).toContain('shareholder');
+    const tiedUser = providerUser(1414);
+    const { id: tiedId } = okBody(await c.post(tiedUser, '/providers/entry-applications', { ...entryApplication(1414), ties: { legalRepresentative: '吴刚', shareholders: [] } }));
+    okBody(await c.post(actors.hub, `/providers/${tiedId}/entry-decision`, { admitted: true, opinion: '同意入库' }));
+    const tied = { id: tiedId, user: tiedUser };
+    const sameHead = await granted(1415);
+    okBody(await c.post(sameHead.self, `/enterprises/${sameHead.id}/ties`, { legalRepresentative: '吴刚', shareholders: [] }));
+    const toSameHead = await aDelivery(tied, sameHead.id);
+    const head = await refused(() => order(tied, sameHead.id, toSameHead), 409, 'PARTIES_RELATED');
+    expect(head.message.zh).toContain('同一法定代表人');
     // A service the programme does not pay for; a period over twelve months; a free service; another price.
     const [talent, tooLong, free] = [
       await aDelivery(provider, holder.id, { domain: 'TALENT' }),

@@ -9,6 +9,7 @@ export * from './shared/plaque-number';
 export * from './shared/digest';
 export * from './shared/validation';
 export * from './shared/organisation';
+export * from './shared/organisation-ties';
 export * from './shared/access';
 export * from './shared/record-kind';
 export * from './shared/schema/event-spec';

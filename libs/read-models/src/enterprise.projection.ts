@@ -1,4 +1,5 @@
 import type { EnterpriseEvent } from '@sme/domain/enterprise/enterprise.events';
+import type { OrganisationTies } from '@sme/domain/shared/organisation-ties';
 import type { EnterpriseFigures } from '@sme/domain/enterprise/enterprise.commands';
 import { effectiveTagPeriod, isTagGrantOutstandingOn, type EnterpriseTagCode, type EnterpriseTagGrant } from '@sme/domain/enterprise/enterprise-tags';
 import { assertNever } from '@sme/domain/shared/decider';
@@ -47,6 +48,8 @@ export interface EnterpriseView extends ViewVersion {
   tagPeriods: { tag: EnterpriseTagCode; validFrom: string; validUntil: string }[];
   /** tagPeriods.length, so a query knows how many entries to look at (no $elemMatch on FerretDB). */
   tagPeriodCount: number;
+  /** 法定代表人与股东 as last recorded, and when; null until recorded. */
+  ties: (OrganisationTies & { recordedAt: string }) | null;
 }
 
 /** The city (first four digits) and province (first two) of a GB/T 2260 code. */
@@ -88,6 +91,7 @@ export function projectEnterprise(view: EnterpriseView | undefined, recorded: Re
         tags: [],
         tagPeriods: [],
         tagPeriodCount: 0,
+        ties: null,
         ...version,
       };
     }
@@ -134,6 +138,8 @@ export function projectEnterprise(view: EnterpriseView | undefined, recorded: Re
       );
       return { ...withTags(view, grants), ...version };
     }
+    case 'EnterpriseTiesRecorded':
+      return view && { ...view, ties: { ...event.data.ties, recordedAt: event.data.recordedAt }, ...version };
     default:
       return assertNever(event);
   }

@@ -38,6 +38,7 @@ export const enterpriseFixtures: Fixtures = {
     body: { tag: 'HIGH_TECH', issuedBy: '广东省高新技术企业认定管理工作领导小组', validFrom: '2024-01-01', validUntil: '2026-12-31' },
     actor: actors.tianhe,
   }),
+  'enterprise.RecordEnterpriseTies': async (w) => ({ path: `/enterprises/${await enterprise(w)}/ties`, body: { legalRepresentative: '张伟', shareholders: [] }, actor: actors.tianhe }),
   'enterprise.RevokeEnterpriseTag': async (w) => ({
     path: `/enterprises/${await enterprise(w)}/tags/SPECIALISED/revocation`,
     body: { reason: '发现申报材料弄虚作假' },

@@ -11,7 +11,9 @@ export const enterpriseCommands: KindCommands<EnterpriseCommand, Exclude<Enterpr
   kind: enterpriseKind,
   idOf: (command) => command.data.enterpriseId,
   async complete(command, ctx) {
-    const legalBasis = command.type === 'GrantEnterpriseTag' ? command.data.documentNumber : command.type === 'RevokeEnterpriseTag' ? undefined : sizeStandard(ctx);
+    // A tag rests on its document; figures and a profile on the size standard they are classified under.
+    const legalBasis =
+      command.type === 'GrantEnterpriseTag' ? command.data.documentNumber : command.type === 'RevokeEnterpriseTag' || command.type === 'RecordEnterpriseTies' ? undefined : sizeStandard(ctx);
     return { command, legalBasis };
   },
 };

@@ -5,12 +5,14 @@ import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { endOfBusinessDay } from '../read-side/business-day';
+import { tiesOf } from '../http/ties.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import {
   EnterpriseAsOfDto,
   GrantTagDto,
   ListEnterprisesQueryDto,
+  RecordEnterpriseTiesDto,
   RegisterEnterpriseDto,
   ReportFiguresDto,
   RevokeTagDto,
@@ -85,6 +87,14 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
   })
   revokeTag(@Param('id', IdPipe) id: string, @Param() { tag }: TagParam, @Body() dto: RevokeTagDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);
+  }
+
+  @CommandPost(enterpriseKind, 'RecordEnterpriseTies', {
+    path: ':id/ties',
+    summary: '法定代表人与股东: recorded whole by the enterprise (or the authority or hub of its region), replacing the earlier record; a 服务券 order between related parties is refused on them',
+  })
+  recordTies(@Param('id', IdPipe) id: string, @Body() dto: RecordEnterpriseTiesDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'RecordEnterpriseTies', data: { enterpriseId: id, ties: tiesOf(dto) } }, ctx);
   }
 
   @ReadRoute({

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { OrganisationTiesDto } from '../http/ties.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 
@@ -117,3 +118,6 @@ export class ClassifyQueryDto {
   @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
   on?: string;
 }
+
+/** 法定代表人与股东, whole: they replace what was recorded. */
+export class RecordEnterpriseTiesDto extends IntersectionType(CommandRequestDto, OrganisationTiesDto) {}

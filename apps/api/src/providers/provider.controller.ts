@@ -3,6 +3,7 @@ import { providerKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
+import { tiesOf } from '../http/ties.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { PROVIDER_READERS, providerIdFor } from './provider-access';
@@ -37,7 +38,7 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     status: 201,
   })
   apply(@Body() dto: ApplyForEntryDto, @Ctx() ctx: RequestContext) {
-    const { uscc, name, regionCode, serviceDomains, materials, contact } = dto;
+    const { uscc, name, regionCode, serviceDomains, materials, contact, ties } = dto;
     return this.run(
       {
         type: 'ApplyForEntry',
@@ -49,6 +50,7 @@ export class ProviderController extends KindController<ProviderCommandBody> {
           serviceDomains,
           materials: materials.map((m) => ({ kind: m.kind, fileName: m.fileName, sha256: m.sha256 })),
           contact: { name: contact.name, phone: contact.phone, email: contact.email },
+          ...(ties === undefined ? {} : { ties: tiesOf(ties) }),
         },
       },
       ctx,

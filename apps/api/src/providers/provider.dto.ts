@@ -23,6 +23,7 @@ import { CommandRequestDto } from '../commands/command-request.dto';
 import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
+import { OrganisationTiesDto } from '../http/ties.dto';
 
 
 export class ProviderMaterialDto {
@@ -56,6 +57,12 @@ export class ApplyForEntryDto extends CommandRequestDto {
   materials!: ProviderMaterialDto[];
 
   @ApiProperty({ type: ProviderContactDto }) @ValidateNested() @Type(() => ProviderContactDto) contact!: ProviderContactDto;
+
+  @ApiPropertyOptional({ type: OrganisationTiesDto, description: '法定代表人与股东: a 服务券 order between related parties is refused on them' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganisationTiesDto)
+  ties?: OrganisationTiesDto;
 }
 
 export class DecideEntryDto extends CommandRequestDto {

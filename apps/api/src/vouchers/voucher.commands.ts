@@ -3,6 +3,7 @@ import { projectEnterprise } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { KindCommands } from '../commands/kind-command';
 import type { RecordLoader } from '../records/record-loader';
+import { given } from '../commands/given';
 import { matchable } from '../policies/matching';
 
 type Of<T extends VoucherCommand['type']> = Extract<VoucherCommand, { type: T }>['data'];
@@ -33,8 +34,7 @@ async function orderFacts(records: RecordLoader, data: { enterpriseId: string; p
   const delivery = await records.state(deliveryKind, data.deliveryId);
   const facts: VoucherOrderFacts = {
     providerInPool: inPoolOn(provider, at),
-    enterpriseUscc: enterprise.uscc,
-    ...(relatedBy({ uscc: provider.uscc }, { uscc: enterprise.uscc }) ?? {}),
+    parties: { provider: given({ uscc: provider.uscc, ties: provider.ties }), enterprise: given({ uscc: enterprise.uscc, ties: enterprise.ties }) },
     delivery:
       delivery.status === 'NONE'
         ? null
@@ -50,12 +50,6 @@ async function orderFacts(records: RecordLoader, data: { enterpriseId: string; p
           },
   };
   return { provider: { providerId: provider.providerId, uscc: provider.uscc, name: provider.name }, facts };
-}
-
-/** Why the parties are related as the records show it, or undefined: one organisation on both sides. */
-function relatedBy(provider: { uscc: string }, enterprise: { uscc: string }): { related: string } | undefined {
-  if (provider.uscc === enterprise.uscc) return { related: `同一统一社会信用代码 ${provider.uscc}（the same USCC）` };
-  return undefined;
 }
 
 export const voucherCommands: KindCommands<VoucherCommand, VoucherCommandBody> = {

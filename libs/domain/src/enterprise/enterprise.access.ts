@@ -61,6 +61,7 @@ export const enterpriseAccess: AccessPolicy<EnterpriseCommand, EnterpriseState> 
       },
     },
   ],
+  RecordEnterpriseTies: [itself, maintainer],
   GrantEnterpriseTag: [tagAuthority],
   RevokeEnterpriseTag: [tagAuthority],
 };

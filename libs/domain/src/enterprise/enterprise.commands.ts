@@ -32,4 +32,7 @@ export type GrantEnterpriseTag = DomainCommand<'GrantEnterpriseTag', Omit<Enterp
 /** Withdraws a tag from the day of the act: its current grant and any grant still to come. */
 export type RevokeEnterpriseTag = DomainCommand<'RevokeEnterpriseTag', Omit<EnterpriseEvents['EnterpriseTagRevoked']['data'], 'revokedOn' | 'revokedAt'>>;
 
-export type EnterpriseCommand = RegisterEnterprise | ReportEnterpriseFigures | UpdateEnterpriseProfile | GrantEnterpriseTag | RevokeEnterpriseTag;
+/** 法定代表人与股东, as the enterprise gives them: replaces what was recorded before. */
+export type RecordEnterpriseTies = DomainCommand<'RecordEnterpriseTies', Omit<EnterpriseEvents['EnterpriseTiesRecorded']['data'], 'recordedAt'>>;
+
+export type EnterpriseCommand = RegisterEnterprise | ReportEnterpriseFigures | UpdateEnterpriseProfile | GrantEnterpriseTag | RevokeEnterpriseTag | RecordEnterpriseTies;

@@ -3,11 +3,13 @@ import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
+import { checkTies } from '../shared/organisation-ties';
 import { requireUscc } from '../shared/uscc';
 import { requireBoolean, requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
 import type {
   EnterpriseCommand,
   GrantEnterpriseTag,
+  RecordEnterpriseTies,
   RegisterEnterprise,
   ReportEnterpriseFigures,
   RevokeEnterpriseTag,
@@ -28,7 +30,7 @@ import { ENTERPRISE_TAG_LABELS, ENTERPRISE_TAGS, isTagGrantOutstandingOn, tagGra
 
 const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
   onNew: { RegisterEnterprise: register },
-  on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag },
+  on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag, RecordEnterpriseTies: recordTies },
   missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
 });
 
@@ -168,3 +170,13 @@ export const enterpriseDecider: Decider<EnterpriseCommand, EnterpriseState, Ente
   evolve: evolveEnterprise,
   decide,
 };
+
+/** 法定代表人与股东: checked and recorded whole; the same ties again are refused rather than written twice. */
+function recordTies(command: RecordEnterpriseTies, enterprise: ExistingEnterprise): EnterpriseEvent[] {
+  const ties = checkTies(command.data.ties, 'ties');
+  if (ties.shareholders.some((s) => s.uscc === enterprise.uscc)) {
+    throw invalid('SHAREHOLDER_IS_ITSELF', '企业不能是自己的股东', 'An enterprise cannot be its own shareholder', 'ties.shareholders');
+  }
+  if (JSON.stringify(ties) === JSON.stringify(enterprise.ties)) throw conflict('TIES_UNCHANGED', '法定代表人与股东未变更', 'The legal representative and shareholders are unchanged');
+  return [{ type: 'EnterpriseTiesRecorded', data: { enterpriseId: enterprise.enterpriseId, ties, recordedAt: command.metadata.now.toISOString() } }];
+}

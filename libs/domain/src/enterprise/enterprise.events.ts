@@ -15,6 +15,7 @@ import {
   type Static,
 } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+import { OrganisationTiesSchema } from '../shared/organisation-ties';
 import { IndustryCodeSchema, SIZE_CLASSES, SIZE_STANDARDS, SizeClassSchema } from '../shared/size-class';
 import { ENTERPRISE_TAG_GRANT_TERMS, EnterpriseTagSchema } from './enterprise-tags';
 
@@ -119,6 +120,14 @@ export const ENTERPRISE_EVENTS = {
       revokedOn: businessDate('The day of the act, China calendar: the first day the tag no longer counts'),
       revokedAt: at('When it was revoked'),
     }),
+  },
+  /** Replaces any earlier record of them. */
+  EnterpriseTiesRecorded: {
+    version: 1,
+    action: 'ties-recorded',
+    title: 'Legal representative and shareholders recorded (登记法定代表人与股东)',
+    summary: 'The enterprise (or the authority or hub of its region) recorded its legal representative and shareholders, replacing the earlier record; a 服务券 order between related parties is refused on them.',
+    payload: closed({ enterpriseId: enterpriseId(), ties: OrganisationTiesSchema, recordedAt: at('When they were recorded') }),
   },
 } satisfies EventSpecs;
 

@@ -1,4 +1,5 @@
 import { assertNever } from '../shared/decider';
+import type { OrganisationTies } from '../shared/organisation-ties';
 import type { IndustryCode, SizeClass } from '../shared/size-class';
 import type { EnterpriseFigures } from './enterprise.commands';
 import type { EnterpriseEvent, EnterpriseEvents } from './enterprise.events';
@@ -24,6 +25,8 @@ export type EnterpriseRecord = EnterpriseEvents['EnterpriseRegistered']['data'] 
   sizeClassBasis: SizeClassBasis | null;
   /** Every grant, in the order granted, revoked ones included. */
   tags: EnterpriseTagGrant[];
+  /** 法定代表人与股东 as last recorded; undefined until they are. */
+  ties?: OrganisationTies;
 };
 
 export type EnterpriseState = { status: 'NONE' } | ({ status: 'REGISTERED' } & EnterpriseRecord);
@@ -70,6 +73,8 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
       );
       return { ...state, tags };
     }
+    case 'EnterpriseTiesRecorded':
+      return state.status === 'NONE' ? state : { ...state, ties: event.data.ties };
     default:
       return assertNever(event);
   }

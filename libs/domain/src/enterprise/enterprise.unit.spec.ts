@@ -485,11 +485,42 @@ describe('Enterprise (中小企业数据库)', () => {
     expect(tagsValidOn(enterpriseKind.decider.initialState(), '2024-01-01')).toEqual([]);
   });
 
+  describe('RecordEnterpriseTies (法定代表人与股东)', () => {
+    const ties = { legalRepresentative: ' 张伟 ', shareholders: [{ name: '张伟' }, { name: '广州某投资有限公司', uscc: '91440101ma5ckj8q7l' }] };
+    const record = (changes: Record<string, unknown> = {}, actor = itself) => cmd('RecordEnterpriseTies', { ties: { ...ties, ...changes } as never }, actor);
+    const recorded: EnterpriseEvent = {
+      type: 'EnterpriseTiesRecorded',
+      data: { enterpriseId: ENTERPRISE_ID, ties: { legalRepresentative: '张伟', shareholders: [{ name: '张伟' }, { name: '广州某投资有限公司', uscc: '91440101MA5CKJ8Q7L' }] }, recordedAt: NOW_ISO },
+    };
+
+    it('records them whole, names trimmed and USCCs checked and upper-cased; the state holds them', () => {
+      given(enterpriseKind, [registered]).when(record()).then([recorded]).andState((state) => expect(state.status === 'REGISTERED' && state.ties?.legalRepresentative).toBe('张伟'));
+      given(enterpriseKind, [registered]).when(record({}, tianheAuthority)).thenEmits(['EnterpriseTiesRecorded']);
+    });
+
+    it.each([
+      [{ legalRepresentative: ' ' }, 'FIELD_REQUIRED', 'ties.legalRepresentative'],
+      [{ shareholders: [{ name: 'X', uscc: '91440101MA5CKJ8Q70' }] }, 'USCC_INVALID', 'ties.shareholders.0.uscc'],
+      [{ shareholders: [{ name: '' }] }, 'FIELD_REQUIRED', 'ties.shareholders.0.name'],
+      [{ shareholders: [{ name: '张伟' }, { name: '张伟' }] }, 'FIELD_INVALID', 'ties.shareholders.1'],
+      [{ shareholders: [{ name: '本企业', uscc: USCC }] }, 'SHAREHOLDER_IS_ITSELF', 'ties.shareholders'],
+    ])('refuses %j with %s naming %s', (changes, code, field) => {
+      given(enterpriseKind, [registered]).when(record(changes)).thenThrows(code, { field });
+    });
+
+    it('refuses the same ties again, another enterprise and a district outside (403)', () => {
+      given(enterpriseKind, [registered, recorded]).when(record()).thenThrows('TIES_UNCHANGED');
+      given(enterpriseKind, [registered]).when(record({}, otherEnterprise)).thenThrows('NOT_OWNER');
+      given(enterpriseKind, [registered]).when(record({}, haizhuAuthority)).thenThrows('REGION_NOT_PERMITTED');
+      given(enterpriseKind, [registered]).when(record({}, tianheOperator)).thenThrows('ROLE_NOT_PERMITTED');
+    });
+  });
+
   it('names its streams and versions its events', () => {
     expect(enterpriseKind.streamId(ENTERPRISE_ID)).toBe('enterprise-ent-001');
     expect(usccReservationKind.streamId(USCC)).toBe('uscc-91440106MA59C3PL24');
     expect(Object.keys(enterpriseKind.schemaVersions).sort()).toEqual(
-      ['EnterpriseFiguresReported', 'EnterpriseProfileUpdated', 'EnterpriseRegistered', 'EnterpriseSizeClassChanged', 'EnterpriseTagGranted', 'EnterpriseTagRevoked'],
+      ['EnterpriseFiguresReported', 'EnterpriseProfileUpdated', 'EnterpriseRegistered', 'EnterpriseSizeClassChanged', 'EnterpriseTagGranted', 'EnterpriseTagRevoked', 'EnterpriseTiesRecorded'],
     );
   });
 });

@@ -1,5 +1,6 @@
 /* Why this file is long: the decide half of the 优质服务机构库 record: one short function per command of 有进有出 (state and evolve in provider.state.ts, shared checks in provider.rules.ts). */
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
+import { checkTies } from '../shared/organisation-ties';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
@@ -101,6 +102,7 @@ function applyForEntry(command: ApplyForEntry, state: ProviderState): ProviderEv
       serviceDomains: checkServiceDomains(data.serviceDomains, 'serviceDomains'),
       materials: checkProviderMaterials(data.materials, 'materials'),
       contact: checkProviderContact(data.contact, 'contact'),
+      ...(data.ties === undefined || data.ties === null ? {} : { ties: checkTies(data.ties, 'ties') }),
       appliedAt: metadata.now.toISOString(),
     },
   };

@@ -1,4 +1,5 @@
 import { ContactSchema, type ContactDetails } from '../shared/contact';
+import { OrganisationTiesSchema } from '../shared/organisation-ties';
 import {
   arrayOf,
   at,
@@ -62,6 +63,7 @@ export const PROVIDER_EVENTS = {
       serviceDomains: arrayOf(ServiceDomainSchema, { minItems: 1, uniqueItems: true, description: '服务领域, each at most once' }),
       materials: arrayOf(ProviderMaterialSchema, { minItems: 1, description: 'Qualifications and supporting materials' }),
       contact: ContactSchema,
+      ties: optional(OrganisationTiesSchema),
       appliedAt: at('When it applied'),
     }),
   },

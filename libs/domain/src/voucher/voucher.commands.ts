@@ -1,3 +1,4 @@
+import type { TiedOrganisation } from '../shared/organisation-ties';
 import type { ServiceDomain } from '../shared/service-domains';
 import type { DomainCommand } from '../shared/decider';
 import type { VoucherEvents } from './voucher.events';
@@ -19,9 +20,8 @@ export type GrantVoucherOnEligibility = DomainCommand<'GrantVoucherOnEligibility
 /** What the handler reads of the records an order names, on the day. */
 export interface VoucherOrderFacts {
   providerInPool: boolean;
-  enterpriseUscc: string;
-  /** Why provider and enterprise are related, when the records show it (the same USCC, a shared contact); undefined when they are not. */
-  related?: string;
+  /** The two parties as their records stand: USCC, and the legal representative and shareholders where recorded. */
+  parties: { provider: TiedOrganisation; enterprise: TiedOrganisation };
   /** The delivery as it stands: its server, enterprise, domain, stage, agreed fee and planned period; null when there is none. */
   delivery: {
     serverKind: string;

@@ -40,7 +40,7 @@ export const voucherProvider = { providerId: PROVIDER_ID, uscc: '91440101MA5CKJ8
 /** A provider's IP delivery to the enterprise, ¥50,000 at market price over six months, as the handler reads it on the day. */
 export const anOrderFacts = (enterpriseId: string, changes: Partial<NonNullable<VoucherOrderFacts['delivery']>> = {}, facts: Partial<VoucherOrderFacts> = {}): VoucherOrderFacts => ({
   providerInPool: true,
-  enterpriseUscc: '91440106MA59C3PL2X',
+  parties: { provider: { uscc: voucherProvider.uscc }, enterprise: { uscc: '91440106MA59C3PL2X' } },
   delivery: {
     serverKind: 'PROVIDER',
     serverId: PROVIDER_ID,

@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../shared/dates';
+import { relationBetween } from '../shared/organisation-ties';
 import { conflict, notFound } from '../shared/domain-error';
 import { SERVICE_DOMAIN_LABELS } from '../shared/service-domains';
 import { requireInteger, requireText } from '../shared/validation';
@@ -51,9 +52,8 @@ export function placeOrder(command: PlaceVoucherOrder, p: ExistingVoucherProgram
   const holder = p.holders[data.enterpriseId];
   if (holder?.status !== 'GRANTED') throw conflict('VOUCHER_NOT_GRANTED', '该企业未获发放本计划服务券', 'The enterprise holds no voucher of this programme', 'enterpriseId');
   if (!facts.providerInPool) throw conflict('PROVIDER_NOT_IN_POOL', '服务机构不在优质服务机构库内', 'The provider is not in the quality pool (库) today', 'provider');
-  if (facts.related !== undefined) {
-    throw conflict('PARTIES_RELATED', `服务机构与企业存在关联关系：${facts.related}`, `The provider and the enterprise are related: ${facts.related}`, 'enterpriseId');
-  }
+  const related = relationBetween(facts.parties.provider, facts.parties.enterprise);
+  if (related !== undefined) throw conflict('PARTIES_RELATED', `服务机构与企业存在关联关系：${related.zh}`, `The provider and the enterprise are related: ${related.en}`, 'enterpriseId');
   const delivery = facts.delivery;
   if (delivery === null) throw notFound('DELIVERY_NOT_FOUND', '服务项目不存在', 'The delivery does not exist');
   if (delivery.serverKind !== 'PROVIDER' || delivery.serverId !== data.provider.providerId) {

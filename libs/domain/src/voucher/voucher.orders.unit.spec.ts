@@ -13,6 +13,7 @@ const smallCo = anActor('ENTERPRISE', TIANHE, 'ent-small', SMALL_USCC);
 const provider = anActor('PROVIDER', GZ, 'prov-1', voucherProvider.uscc);
 const otherProvider = anActor('PROVIDER', GZ, 'prov-2', '91440101MA5CXXXX1B');
 const terms = voucherTerms;
+const tied = (legalRepresentative: string, shareholders: { name: string; uscc?: string }[] = []) => ({ legalRepresentative, shareholders });
 
 const history: VoucherEvent[] = [
   { type: 'VoucherProgrammePublished', data: { programmeId: PROGRAMME_ID, issuer: { role: 'CITY_AUTHORITY', regionCode: GZ }, version: 1, terms, publishedAt: '2026-02-20T02:00:00.000Z' } },
@@ -93,7 +94,10 @@ describe('Voucher orders and settlement (服务券使用与兑付)', () => {
 
   it.each([
     ['a provider not in the 库', { facts: anOrderFacts(SMALL, {}, { providerInPool: false }) }, 'PROVIDER_NOT_IN_POOL'],
-    ['related parties', { facts: anOrderFacts(SMALL, {}, { related: '同一法定代表人' }) }, 'PARTIES_RELATED'],
+    ['one organisation on both sides', { facts: anOrderFacts(SMALL, {}, { parties: { provider: { uscc: SMALL_USCC }, enterprise: { uscc: SMALL_USCC } } }) }, 'PARTIES_RELATED'],
+    ['parties with the same legal representative', { facts: anOrderFacts(SMALL, {}, { parties: { provider: { uscc: voucherProvider.uscc, ties: tied('张 伟') }, enterprise: { uscc: SMALL_USCC, ties: tied('张伟') } } }) }, 'PARTIES_RELATED'],
+    ['a provider holding shares of the enterprise', { facts: anOrderFacts(SMALL, {}, { parties: { provider: { uscc: voucherProvider.uscc }, enterprise: { uscc: SMALL_USCC, ties: tied('李强', [{ name: '服务机构', uscc: voucherProvider.uscc }]) } } }) }, 'PARTIES_RELATED'],
+    ['an enterprise holding shares of the provider', { facts: anOrderFacts(SMALL, {}, { parties: { provider: { uscc: voucherProvider.uscc, ties: tied('王芳', [{ name: '企业', uscc: SMALL_USCC }]) }, enterprise: { uscc: SMALL_USCC, ties: tied('李强') } } }) }, 'PARTIES_RELATED'],
     ['a service outside the programme’s domains', { facts: anOrderFacts(SMALL, { domain: 'LEGAL' }) }, 'SERVICE_NOT_ELIGIBLE'],
     ['a service period over 12 months', { facts: anOrderFacts(SMALL, { plannedEnd: '2027-04-01' }) }, 'SERVICE_PERIOD_TOO_LONG'],
     ['another provider’s delivery', { facts: anOrderFacts(SMALL, { serverId: 'b0000000-0000-4000-8000-000000000009' }) }, 'DELIVERY_NOT_PROVIDERS'],
@@ -107,6 +111,11 @@ describe('Voucher orders and settlement (服务券使用与兑付)', () => {
     ['a price below one 分 of subsidy', { priceFen: 3, facts: anOrderFacts(SMALL, { fee: { kind: 'LOW_FEE', amountFen: 3 } }) }, 'NO_SUBSIDY'],
   ])('refuses an order for %s', (_what, changes, code) => {
     given(voucherKind, history).when(place(changes)).thenThrows(code);
+  });
+
+  it('parties with different representatives and no shares between them are not related', () => {
+    const parties = { provider: { uscc: voucherProvider.uscc, ties: tied('王芳', [{ name: '某投资公司', uscc: '91440101MA5CXXXX1B' }]) }, enterprise: { uscc: SMALL_USCC, ties: tied('李强', [{ name: '李强' }]) } };
+    given(voucherKind, history).when(place({ facts: anOrderFacts(SMALL, {}, { parties }) })).thenEmits(['VoucherOrderPlaced']);
   });
 
   it('refuses an order outside the programme’s validity, a second order of one delivery, and the same order twice', () => {

@@ -70,6 +70,8 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
     validUntil: `${year}-12-31`,
   });
   await enterprise(TIANHE_DISTRICT, `${year}-09-01T10:00:00+08:00`, 'RevokeEnterpriseTag', { tag: 'TECH_BASED', reason: '不再符合评价条件' });
+  const ties = { legalRepresentative: '陈明', shareholders: [{ name: '陈明' }, { name: '广州示例创投有限公司', uscc: '91440101MA5CKJ8Q7L' }] };
+  await enterprise(TIANHE_DISTRICT, `${year}-09-02T10:00:00+08:00`, 'RecordEnterpriseTies', { ties });
 
   // Providers: one refused, admitted on a second round, warned, lifted by a follow-up, removed from two stations;
   // another warned, lifted on rectification, then withdrawing.
@@ -92,6 +94,7 @@ export async function writeRegistryHistory(store: EventStore, options: RegistryH
           { kind: '资质证书', fileName: 'qualification.pdf', sha256: digest(`${name}-qualification`) },
         ],
         contact: { name: '联系人', phone: '020-38000002', email: 'contact@provider.example.cn' },
+        ties: { legalRepresentative: '林华', shareholders: [{ name: '林华' }] },
       });
     return { self, act, apply };
   }

@@ -34,7 +34,7 @@ export async function writeVoucherHistory(store: EventStore): Promise<void> {
   const place = async (day: string) => {
     const orderId = randomUUID();
     const deliveryId = randomUUID();
-    const facts = { ...anOrderFacts(enterpriseId), enterpriseUscc: applicant.uscc };
+    const facts = { ...anOrderFacts(enterpriseId), parties: { provider: { uscc: voucherProvider.uscc }, enterprise: { uscc: applicant.uscc } } };
     await run(voucherKind, programmeId, provider, at(day), 'PlaceVoucherOrder', { programmeId, orderId, enterpriseId, provider: voucherProvider, deliveryId, priceFen: 5_000_000, facts });
     return { programmeId, orderId };
   };
