@@ -62,6 +62,11 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     okBody(await c.post(provider.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
     okBody(await c.post(enterprise.self, `/deliveries/${deliveryId}/confirmation`, {}));
     okBody(await c.post(provider.user, path(orderId, '/claim'), {}));
+    // The claim pins the delivery's 档案: the revision it read and the documents handed over.
+    const dossier = okBody(await c.get(provider.user, `/deliveries/${deliveryId}/dossier`));
+    const ofDelivery = dossier.entries.filter((e: { streamId: string }) => e.streamId === `delivery-${deliveryId}`);
+    expect((await programme()).orders[0].dossier).toEqual({ deliveryRevision: ofDelivery.length - 1, documents: dossier.documents.map((d: { sha256: string }) => d.sha256) });
+    expect(dossier.documents.map((d: { sha256: string }) => d.sha256)).toEqual([handoverBody(today()).deliverables[0].sha256]);
     await refused(() => c.post(provider.user, path(orderId, '/claim'), {}), 409, 'ALREADY_CLAIMED');
     await refused(() => c.post(enterprise.self, path(orderId, '/claim/approval'), { opinion: '同意' }), 403);
     okBody(await c.post(actors.city, path(orderId, '/claim/approval'), { opinion: '服务档案齐全，同意兑付' }));

@@ -49,7 +49,7 @@ describe('voucher programmes (服务券)', () => {
     await refused(() => c.post(shenzhenCity, `/voucher-programmes/${programmeId}/applications/${small.id}/approval`, {}), 403, 'REGION_NOT_PERMITTED');
     okBody(await c.post(actors.city, `/voucher-programmes/${programmeId}/applications/${small.id}/approval`, {}));
     const programme = okBody(await c.get(actors.city, `/voucher-programmes/${programmeId}`));
-    expect(programme.budget).toEqual({ fundedFen: 12_000_000, grantedFen: 2_000_000, unallocatedFen: 10_000_000 });
+    expect(programme.budget).toMatchObject({ fundedFen: 12_000_000, grantedFen: 2_000_000, unallocatedFen: 10_000_000 });
     expect(programme.holders).toEqual([expect.objectContaining({ enterpriseId: small.id, tier: 'SMALL_MICRO', status: 'GRANTED', grant: expect.objectContaining({ quotaFen: 2_000_000, way: 'APPLIED' }) })]);
   });
 
@@ -57,7 +57,7 @@ describe('voucher programmes (服务券)', () => {
     okBody(await c.post(actors.city, `/voucher-programmes/${programmeId}/grants`, { enterpriseId: specialised.id }));
     // ¥100,000 granted of ¥100,000 left: nothing remains for the next.
     const after = okBody(await c.get(actors.city, `/voucher-programmes/${programmeId}`));
-    expect(after.budget).toEqual({ fundedFen: 12_000_000, grantedFen: 12_000_000, unallocatedFen: 0 });
+    expect(after.budget).toMatchObject({ fundedFen: 12_000_000, grantedFen: 12_000_000, unallocatedFen: 0 });
     const another = await registerEnterprise(c, 1304);
     await refused(() => c.post(actors.city, `/voucher-programmes/${programmeId}/grants`, { enterpriseId: another.id }), 409, 'BUDGET_EXCEEDED');
     await refused(
@@ -91,7 +91,7 @@ describe('voucher programmes (服务券)', () => {
     expect(answers.filter((a) => a.status < 300)).toHaveLength(3); // ¥65,000 holds three ¥20,000 quotas
     expect(answers.filter((a) => a.status >= 300).every((a) => a.status === 409)).toBe(true);
     const programme = okBody(await c.get(actors.city, `/voucher-programmes/${tight}`));
-    expect(programme.budget).toEqual({ fundedFen: 6_500_000, grantedFen: 6_000_000, unallocatedFen: 500_000 });
+    expect(programme.budget).toMatchObject({ fundedFen: 6_500_000, grantedFen: 6_000_000, unallocatedFen: 500_000 });
     expect(programme.holders).toHaveLength(3);
   });
 

@@ -36,6 +36,8 @@ export interface VoucherOrderView {
   confirmedAt: string | null;
   cancellation: { reason: string; cancelledAt: string } | null;
   claimedAt: string | null;
+  /** The delivery's 档案 the claim rests on: the revision read and the documents' digests. */
+  dossier: { deliveryRevision: number; documents: string[] } | null;
   approval: { opinion: string; approvedAt: string } | null;
   rejection: { reason: string; rejectedAt: string } | null;
   payment: { amountFen: number; reference: string; paidAt: string } | null;
@@ -153,6 +155,7 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
         confirmedAt: null,
         cancellation: null,
         claimedAt: null,
+        dossier: null,
         approval: null,
         rejection: null,
         payment: null,
@@ -165,7 +168,7 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
     case 'VoucherOrderCancelled':
       return changed(event.data.orderId, { status: 'CANCELLED', cancellation: { reason: event.data.reason, cancelledAt: event.data.cancelledAt } });
     case 'VoucherClaimed':
-      return changed(event.data.orderId, { status: 'CLAIMED', claimedAt: event.data.claimedAt });
+      return changed(event.data.orderId, { status: 'CLAIMED', claimedAt: event.data.claimedAt, dossier: event.data.dossier });
     case 'VoucherClaimApproved':
       return changed(event.data.orderId, { status: 'APPROVED', approval: { opinion: event.data.opinion, approvedAt: event.data.approvedAt } });
     case 'VoucherClaimRejected':

@@ -1,6 +1,6 @@
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
 import { anActor, gzBureau, TIANHE } from '@sme/domain/shared/testing';
-import { anApplicant, anOrderFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
+import { anApplicant, anOrderFacts, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import { voucherKind } from '@sme/domain/voucher/voucher.kind';
 import { voucherProgrammesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
@@ -24,7 +24,7 @@ function aProgramme(programmeId = PROGRAMME_ID, log = eventLog()) {
     place: () => act('PlaceVoucherOrder', { ...ids, enterpriseId: ENTERPRISE_ID, provider: voucherProvider, deliveryId: DELIVERY_ID, priceFen: 5_000_000, facts: anOrderFacts(ENTERPRISE_ID) }, provider, '2026-04-02T10:00:00+08:00'),
     confirm: () => act('ConfirmVoucherOrder', ids, enterprise, '2026-04-03T10:00:00+08:00'),
     cancel: () => act('CancelVoucherOrder', { ...ids, reason: '改期' }, enterprise, '2026-04-04T10:00:00+08:00'),
-    claim: () => act('ClaimVoucherSubsidy', { ...ids, facts: { deliveryStage: 'CONFIRMED' } }, provider, '2026-10-10T10:00:00+08:00'),
+    claim: () => act('ClaimVoucherSubsidy', { ...ids, facts: claimFacts('CONFIRMED') }, provider, '2026-10-10T10:00:00+08:00'),
     approveClaim: () => act('ApproveVoucherClaim', { ...ids, opinion: '材料齐全' }, gzBureau, '2026-10-12T10:00:00+08:00'),
     rejectClaim: () => act('RejectVoucherClaim', { ...ids, reason: '成果不符' }, gzBureau, '2026-10-12T10:00:00+08:00'),
     pay: () => act('RecordVoucherPayment', { ...ids, reference: 'GZCZ-2026-0001' }, gzBureau, '2026-10-15T10:00:00+08:00'),
@@ -114,6 +114,7 @@ describe('vouchers projection', () => {
       confirmedAt: null,
       cancellation: null,
       claimedAt: null,
+      dossier: null,
       approval: null,
       rejection: null,
       payment: null,
@@ -136,6 +137,7 @@ describe('vouchers projection', () => {
       ...withConfirmed,
       status: 'PAID' as const,
       claimedAt: '2026-10-10T02:00:00.000Z',
+      dossier: claimFacts().dossier,
       approval: { opinion: '材料齐全', approvedAt: '2026-10-12T02:00:00.000Z' },
       payment: { amountFen: 1_500_000, reference: 'GZCZ-2026-0001', paidAt: '2026-10-15T02:00:00.000Z' },
     };

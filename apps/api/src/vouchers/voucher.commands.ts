@@ -74,12 +74,13 @@ export const voucherCommands: KindCommands<VoucherCommand, VoucherCommandBody> =
         return { command: { type: 'PlaceVoucherOrder', data: { ...data, provider, facts } } };
       }
       case 'ClaimVoucherSubsidy': {
-        // The delivery the order pays for, as it stands: only a confirmed one can be claimed for.
+        // The delivery the order pays for, as it stands: only a confirmed one can be claimed for, and the claim pins its 档案.
         const programme = await records.state(voucherKind, command.data.programmeId);
         const order = programme.status === 'NONE' ? undefined : programme.orders[command.data.orderId];
         const delivery = order === undefined ? undefined : await records.state(deliveryKind, order.deliveryId);
-        const deliveryStage = delivery === undefined || delivery.status === 'NONE' ? 'NONE' : delivery.status;
-        return { command: { type: 'ClaimVoucherSubsidy', data: { ...command.data, facts: { deliveryStage } } } };
+        const known = delivery !== undefined && delivery.status !== 'NONE' ? delivery : undefined;
+        const dossier = { deliveryRevision: known?.revision ?? 0, documents: known?.delivery?.deliverables.map((d) => d.sha256) ?? [] };
+        return { command: { type: 'ClaimVoucherSubsidy', data: { ...command.data, facts: { deliveryStage: known?.status ?? 'NONE', dossier } } } };
       }
       default:
         return { command };

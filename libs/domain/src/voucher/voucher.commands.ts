@@ -42,8 +42,12 @@ export type PlaceVoucherOrder = DomainCommand<
 >;
 export type ConfirmVoucherOrder = DomainCommand<'ConfirmVoucherOrder', { programmeId: string; orderId: string }>;
 export type CancelVoucherOrder = DomainCommand<'CancelVoucherOrder', { programmeId: string; orderId: string; reason: string }>;
-/** The handler reads the delivery's stage: only a confirmed (or archived) delivery can be claimed for. */
-export type ClaimVoucherSubsidy = DomainCommand<'ClaimVoucherSubsidy', { programmeId: string; orderId: string; facts: { deliveryStage: string } }>;
+/**
+ * The handler reads the delivery as it stands: its stage (only a confirmed or archived delivery can be
+ * claimed for) and its 档案 — the revision read and the digests of the documents handed over — which the
+ * claim pins.
+ */
+export type ClaimVoucherSubsidy = DomainCommand<'ClaimVoucherSubsidy', { programmeId: string; orderId: string; facts: { deliveryStage: string; dossier: Data<'VoucherClaimed'>['dossier'] } }>;
 export type ApproveVoucherClaim = DomainCommand<'ApproveVoucherClaim', { programmeId: string; orderId: string; opinion: string }>;
 export type RejectVoucherClaim = DomainCommand<'RejectVoucherClaim', { programmeId: string; orderId: string; reason: string }>;
 export type RecordVoucherPayment = DomainCommand<'RecordVoucherPayment', { programmeId: string; orderId: string; reference: string }>;

@@ -1,4 +1,4 @@
-import { at, businessDate, closed, integer, oneOf, recordId, regionCode, text, uscc } from '../shared/schema/builders';
+import { arrayOf, at, businessDate, closed, integer, oneOf, recordId, regionCode, sha256, text, uscc } from '../shared/schema/builders';
 import { ServiceDomainSchema } from '../shared/service-domains';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { GRANT_WAYS, VOUCHER_TIERS, VoucherTermsSchema } from './voucher.terms';
@@ -96,8 +96,19 @@ export const VOUCHER_EVENTS = {
     version: 1,
     action: 'claimed',
     title: 'Voucher subsidy claimed (申请兑付)',
-    summary: 'The provider claimed the subsidy of an order whose delivery the enterprise confirmed; the reservation becomes claimable.',
-    payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), claimedAt: at('When it was claimed') }),
+    summary: 'The provider claimed the subsidy of an order whose delivery the enterprise confirmed, with the delivery’s dossier as it stood; the reservation becomes claimable.',
+    payload: closed({
+      programmeId: programmeId(),
+      orderId: recordId('The order'),
+      dossier: closed(
+        {
+          deliveryRevision: integer(0, undefined, 'The revision of the delivery’s record the claim rests on: GET /deliveries/{id}/dossier replays it'),
+          documents: arrayOf(sha256(), { description: 'The SHA-256 of each document handed over, as the delivery recorded them' }),
+        },
+        { description: 'The delivery’s 档案 the claim rests on' },
+      ),
+      claimedAt: at('When it was claimed'),
+    }),
   },
   VoucherClaimApproved: {
     version: 1,

@@ -54,3 +54,6 @@ export const anOrderFacts = (enterpriseId: string, changes: Partial<NonNullable<
   },
   ...facts,
 });
+
+/** The delivery as a claim reads it: confirmed by the enterprise, its 档案 at revision 5 with one document. */
+export const claimFacts = (deliveryStage = 'CONFIRMED') => ({ deliveryStage, dossier: { deliveryRevision: 5, documents: ['5d41402abc4b2a76b9719d911017c592ae7f1d2e4f1c7bb4e0e3a3b1c9a0d2f1'] } });

@@ -113,7 +113,8 @@ export function claimSubsidy(command: ClaimVoucherSubsidy, p: ExistingVoucherPro
   const today = chinaDateOf(command.metadata.now);
   if (today > p.terms.settleBy) throw conflict('SETTLEMENT_CLOSED', `结算截止日期（${p.terms.settleBy}）已过`, `Claims closed on ${p.terms.settleBy}`);
   makeClaimable(p.books, order.orderId);
-  return [{ type: 'VoucherClaimed', data: { programmeId: p.programmeId, orderId: order.orderId, claimedAt: command.metadata.now.toISOString() } }];
+  const { deliveryRevision, documents } = command.data.facts.dossier;
+  return [{ type: 'VoucherClaimed', data: { programmeId: p.programmeId, orderId: order.orderId, dossier: { deliveryRevision, documents }, claimedAt: command.metadata.now.toISOString() } }];
 }
 
 export function approveClaim(command: ApproveVoucherClaim, p: ExistingVoucherProgramme): VoucherEvent[] {

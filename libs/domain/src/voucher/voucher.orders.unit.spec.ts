@@ -1,6 +1,6 @@
 import type { VoucherCommand } from './voucher.commands';
 import type { VoucherEvent } from './voucher.events';
-import { anApplicant, anOrderFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from './voucher.fixtures';
+import { anApplicant, anOrderFacts, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from './voucher.fixtures';
 import { voucherKind } from './voucher.kind';
 import { ledgerFaults, totalsOf } from './voucher-ledger';
 import { monthsAfter, servicePeriodFits, subsidyOf } from './voucher.rules';
@@ -39,7 +39,7 @@ const placed: VoucherEvent = {
 };
 const at = (day: string) => `${day}T10:00:00+08:00`;
 const confirmed: VoucherEvent = { type: 'VoucherOrderConfirmed', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, confirmedAt: '2026-04-03T02:00:00.000Z' } };
-const claimed: VoucherEvent = { type: 'VoucherClaimed', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, claimedAt: '2026-10-10T02:00:00.000Z' } };
+const claimed: VoucherEvent = { type: 'VoucherClaimed', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, dossier: claimFacts().dossier, claimedAt: '2026-10-10T02:00:00.000Z' } };
 const approved: VoucherEvent = { type: 'VoucherClaimApproved', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, opinion: '材料齐全', approvedAt: '2026-10-12T02:00:00.000Z' } };
 const paid: VoucherEvent = { type: 'VoucherPaymentRecorded', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, amountFen: 1_500_000, reference: 'GZCZ-2026-0001', paidAt: '2026-10-15T02:00:00.000Z' } };
 
@@ -47,7 +47,7 @@ const ids = { programmeId: PROGRAMME_ID, orderId: ORDER_ID };
 const place = commandWith('PlaceVoucherOrder', { ...ids, enterpriseId: SMALL, provider: voucherProvider, deliveryId: DELIVERY_ID, priceFen: 5_000_000, facts: anOrderFacts(SMALL) }, provider, at('2026-04-02'));
 const confirm = commandWith('ConfirmVoucherOrder', ids, smallCo, at('2026-04-03'));
 const cancel = commandWith('CancelVoucherOrder', { ...ids, reason: '企业改变计划' }, smallCo, at('2026-04-05'));
-const claim = commandWith('ClaimVoucherSubsidy', { ...ids, facts: { deliveryStage: 'CONFIRMED' } }, provider, at('2026-10-10'));
+const claim = commandWith('ClaimVoucherSubsidy', { ...ids, facts: claimFacts('CONFIRMED') }, provider, at('2026-10-10'));
 const approve = commandWith('ApproveVoucherClaim', { ...ids, opinion: '材料齐全' }, gzBureau, at('2026-10-12'));
 const reject = commandWith('RejectVoucherClaim', { ...ids, reason: '服务成果与合同不符' }, gzBureau, at('2026-10-12'));
 const pay = commandWith('RecordVoucherPayment', { ...ids, reference: 'GZCZ-2026-0001' }, gzBureau, at('2026-10-15'));
@@ -135,8 +135,8 @@ describe('Voucher orders and settlement (服务券使用与兑付)', () => {
   });
 
   it('a claim needs the delivery confirmed, within the settlement date, and only once', () => {
-    given(voucherKind, [...history, placed, confirmed]).when(claim({ facts: { deliveryStage: 'DELIVERED' } })).thenThrows('DELIVERY_NOT_CONFIRMED');
-    given(voucherKind, [...history, placed, confirmed]).when(claim({ facts: { deliveryStage: 'ARCHIVED' } })).thenEmits(['VoucherClaimed']);
+    given(voucherKind, [...history, placed, confirmed]).when(claim({ facts: claimFacts('DELIVERED') })).thenThrows('DELIVERY_NOT_CONFIRMED');
+    given(voucherKind, [...history, placed, confirmed]).when(claim({ facts: claimFacts('ARCHIVED') })).thenEmits(['VoucherClaimed']);
     given(voucherKind, [...history, placed, confirmed]).when(claim({}, provider, at('2027-04-01'))).thenThrows('SETTLEMENT_CLOSED');
     given(voucherKind, [...history, placed]).when(claim()).thenThrows('ORDER_NOT_CONFIRMED');
     given(voucherKind, [...history, placed, confirmed, claimed]).when(claim()).thenThrows('ALREADY_CLAIMED');

@@ -1,5 +1,5 @@
 import { anActor, gzBureau } from '@sme/domain/shared/testing';
-import { anApplicant, anOrderFacts, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
+import { anApplicant, anOrderFacts, claimFacts, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import { voucherKind } from '@sme/domain/voucher/voucher.kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { projectVoucherProgramme, type VoucherProgrammeView } from '../voucher.projection';
@@ -38,7 +38,7 @@ function aProgrammeWithOrders(): VoucherProgrammeView {
   step('CancelVoucherOrder', 4, byA, '04-09', { reason: '改期' });
   place(5, B, 'FINANCE', 3_000_000, '04-10');
   step('ConfirmVoucherOrder', 5, byB, '04-11');
-  for (const n of [1, 2, 3]) step('ClaimVoucherSubsidy', n, provider, '05-01', { facts: { deliveryStage: 'CONFIRMED' } });
+  for (const n of [1, 2, 3]) step('ClaimVoucherSubsidy', n, provider, '05-01', { facts: claimFacts('CONFIRMED') });
   for (const n of [1, 2]) step('ApproveVoucherClaim', n, gzBureau, '05-02', { opinion: '同意' });
   step('RejectVoucherClaim', 3, gzBureau, '05-02', { reason: '不符' });
   for (const n of [1, 2]) step('RecordVoucherPayment', n, gzBureau, '05-03', { reference: `R-${n}` });

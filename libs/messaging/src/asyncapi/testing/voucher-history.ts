@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { voucherKind, type Actor, type VoucherApplicant, type VoucherTerms } from '@sme/domain';
-import { anApplicant, anOrderFacts, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
+import { anApplicant, anOrderFacts, claimFacts, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import type { EventStore } from '@sme/event-store';
 import { commandRunner } from '@sme/event-store/testing/command-runner';
 import { CITY, uscc } from '@sme/event-store/testing/history-actors';
@@ -44,7 +44,7 @@ export async function writeVoucherHistory(store: EventStore): Promise<void> {
   await run(voucherKind, programmeId, self, at('2026-04-05'), 'CancelVoucherOrder', { ...cancelled, reason: '企业调整计划' });
   const rejected = await place('2026-04-06');
   await run(voucherKind, programmeId, self, at('2026-04-07'), 'ConfirmVoucherOrder', rejected);
-  const delivered = { facts: { deliveryStage: 'CONFIRMED' } };
+  const delivered = { facts: claimFacts('CONFIRMED') };
   await run(voucherKind, programmeId, provider, at('2026-10-10'), 'ClaimVoucherSubsidy', { ...paid, ...delivered });
   await run(voucherKind, programmeId, provider, at('2026-10-10'), 'ClaimVoucherSubsidy', { ...rejected, ...delivered });
   await run(voucherKind, programmeId, CITY, at('2026-10-12'), 'ApproveVoucherClaim', { ...paid, opinion: '服务档案齐全，同意兑付' });
