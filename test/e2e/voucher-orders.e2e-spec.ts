@@ -1,6 +1,6 @@
 import { chinaDateOf, type Actor } from '@sme/domain';
 import { tableInEveryFormat } from './support/exports';
-import { deliveryBody, entryApplication, handoverBody, providerUser } from './support/library-bodies';
+import { deliveryBody, entryApplication, handoverBody, productBody, providerUser } from './support/library-bodies';
 import { daysAgo, registerEnterprise, self } from './support/policies-demands';
 import { okBody } from './support/refusals';
 import { useSpecApp } from './support/spec-app';
@@ -180,6 +180,22 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     ).id;
     okBody(await c.post(actors.city, `/voucher-programmes/${past}/grants`, { enterpriseId: holder.id, occurredAt: daysAgo(34) }));
     await refused(() => order(provider, holder.id, deliveryId, 5_000_000, past), 409, 'OUTSIDE_VALIDITY');
+  });
+
+  it('a programme may name catalogue products: a delivery following one is eligible whatever its domain', async () => {
+    const productId = okBody(await c.post(provider.user, '/products', productBody(provider.id, { fee: { kind: 'MARKET', amount: 50_000 } }))).id;
+    await refused(
+      () => c.post(actors.city, '/voucher-programmes', { regionCode: '440100', ...voucherTermsBody({ domains: ['FINANCE'], products: ['a0000000-0000-4000-8000-00000000dead'] }) }),
+      409,
+      'PRODUCT_NOT_ON_SHOW',
+    );
+    const financeOnly = okBody(await c.post(actors.city, '/voucher-programmes', { regionCode: '440100', ...voucherTermsBody({ domains: ['FINANCE'], products: [productId] }) })).id;
+    expect(okBody(await c.get(actors.city, `/voucher-programmes/${financeOnly}`)).terms.products).toEqual([productId]);
+    const holder = await granted(1416, financeOnly);
+    const following = await aDelivery(provider, holder.id, { productId });
+    const plain = await aDelivery(provider, holder.id);
+    await refused(() => order(provider, holder.id, plain, 5_000_000, financeOnly), 409, 'SERVICE_NOT_ELIGIBLE');
+    okBody(await order(provider, holder.id, following, 5_000_000, financeOnly));
   });
 
   it('a hundred confirmations racing for one quota: exactly the affordable ones are accepted', async () => {

@@ -1,4 +1,17 @@
-import { deliveryKind, enterpriseKind, inPoolOn, notFound, providerKind, voucherKind, type VoucherApplicant, type VoucherCommand, type VoucherOrderFacts } from '@sme/domain';
+import {
+  deliveryKind,
+  enterpriseKind,
+  inPoolOn,
+  notFound,
+  productKind,
+  providerKind,
+  voucherKind,
+  type ProgrammeProductFacts,
+  type VoucherApplicant,
+  type VoucherCommand,
+  type VoucherOrderFacts,
+  type VoucherTerms,
+} from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { KindCommands } from '../commands/kind-command';
@@ -43,6 +56,7 @@ async function orderFacts(records: RecordLoader, data: { enterpriseId: string; p
             serverId: delivery.server.id,
             enterpriseId: delivery.enterprise.enterpriseId,
             domain: delivery.domain,
+            ...(delivery.product === undefined ? {} : { productId: delivery.product.productId }),
             stage: delivery.status,
             fee: delivery.fee,
             plannedStart: delivery.plannedStart,
@@ -50,6 +64,17 @@ async function orderFacts(records: RecordLoader, data: { enterpriseId: string; p
           },
   };
   return { provider: { providerId: provider.providerId, uscc: provider.uscc, name: provider.name }, facts };
+}
+
+/** Each catalogue product the terms name, as it stands: on show, and its provider in the 库 at the moment. */
+async function productFacts(records: RecordLoader, terms: VoucherTerms, at: Date): Promise<ProgrammeProductFacts[]> {
+  const facts: ProgrammeProductFacts[] = [];
+  for (const productId of Array.isArray(terms.products) ? terms.products : []) {
+    const product = await records.state(productKind, productId);
+    const provider = product.status === 'NONE' ? undefined : await records.state(providerKind, product.providerId);
+    facts.push({ productId, onShow: product.status === 'PUBLISHED', providerInPool: provider !== undefined && inPoolOn(provider, at) });
+  }
+  return facts;
 }
 
 export const voucherCommands: KindCommands<VoucherCommand, VoucherCommandBody> = {
@@ -61,8 +86,10 @@ export const voucherCommands: KindCommands<VoucherCommand, VoucherCommandBody> =
         // The issuer is the publishing authority at the region the request names; the gate checks it is the authority's own.
         const { issuerRegionCode, ...data } = command.data;
         const issuer = { role: ctx.actor.role as 'CITY_AUTHORITY' | 'DISTRICT_AUTHORITY', regionCode: issuerRegionCode };
-        return { command: { type: 'PublishVoucherProgramme', data: { ...data, issuer } } };
+        return { command: { type: 'PublishVoucherProgramme', data: { ...data, issuer, facts: { products: await productFacts(records, data.terms, ctx.occurredAt) } } } };
       }
+      case 'AmendVoucherProgramme':
+        return { command: { type: 'AmendVoucherProgramme', data: { ...command.data, facts: { products: await productFacts(records, command.data.terms, ctx.occurredAt) } } } };
       case 'ApplyForVoucher':
       case 'GrantVoucherOnEligibility': {
         const { programmeId, enterpriseId } = command.data;

@@ -32,7 +32,7 @@ import { cityOfListReader, overseesIt, shownTo, voucherProgrammeReading } from '
 
 /** The terms as the domain takes them, from the request (its envelope fields left out). */
 function termsOf(dto: VoucherTermsDto): VoucherTerms {
-  const { title, documentNumber, budgetFen, eligibility, domains, applyFrom, applyUntil, validFrom, validUntil, settleBy, grantOnEligibility, rule } = dto;
+  const { title, documentNumber, budgetFen, eligibility, domains, products, applyFrom, applyUntil, validFrom, validUntil, settleBy, grantOnEligibility, rule } = dto;
   const { SMALL_MICRO, SPECIALISED, LITTLE_GIANT } = rule.quotaFen;
   return {
     title,
@@ -40,6 +40,7 @@ function termsOf(dto: VoucherTermsDto): VoucherTerms {
     budgetFen,
     eligibility: given({ ...eligibility }),
     domains,
+    ...(products === undefined ? {} : { products }),
     applyFrom,
     applyUntil,
     validFrom,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { EnumList } from '../http/list-fields';
@@ -31,6 +31,12 @@ export class VoucherTermsDto extends CommandRequestDto {
   @fen(30_000_000, 'The budget') @IsInt() @Min(1) budgetFen!: number;
   @ApiProperty({ type: EligibilityDto }) @ValidateNested() @Type(() => EligibilityDto) eligibility!: EligibilityDto;
   @EnumList(SERVICE_DOMAINS, { min: 1, description: 'The service domains a voucher may pay for' }) domains!: ServiceDomain[];
+  @ApiPropertyOptional({ type: [String], description: 'Catalogue products of providers in the 库 a voucher may also pay for, whatever their domain' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  products?: string[];
   @ApiProperty({ example: '2026-03-01' }) @date('applyFrom') applyFrom!: string;
   @ApiProperty({ example: '2026-06-30' }) @date('applyUntil') applyUntil!: string;
   @ApiProperty({ example: '2026-03-01' }) @date('validFrom') validFrom!: string;

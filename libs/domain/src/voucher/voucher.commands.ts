@@ -2,14 +2,16 @@ import type { TiedOrganisation } from '../shared/organisation-ties';
 import type { ServiceDomain } from '../shared/service-domains';
 import type { DomainCommand } from '../shared/decider';
 import type { VoucherEvents } from './voucher.events';
-import type { VoucherApplicant } from './voucher.rules';
+import type { ProgrammeProductFacts, VoucherApplicant } from './voucher.rules';
 import type { VoucherTerms } from './voucher.terms';
 
 type Data<T extends keyof VoucherEvents> = VoucherEvents[T]['data'];
 
 /** By a city or district authority: the issuer is the actor's role and region. */
-export type PublishVoucherProgramme = DomainCommand<'PublishVoucherProgramme', Pick<Data<'VoucherProgrammePublished'>, 'programmeId' | 'issuer'> & { terms: VoucherTerms }>;
-export type AmendVoucherProgramme = DomainCommand<'AmendVoucherProgramme', { programmeId: string; terms: VoucherTerms; reason: string }>;
+/** The handler reads each catalogue product the terms name (none when they name none). */
+type ProductFacts = { facts?: { products: ProgrammeProductFacts[] } };
+export type PublishVoucherProgramme = DomainCommand<'PublishVoucherProgramme', Pick<Data<'VoucherProgrammePublished'>, 'programmeId' | 'issuer'> & { terms: VoucherTerms } & ProductFacts>;
+export type AmendVoucherProgramme = DomainCommand<'AmendVoucherProgramme', { programmeId: string; terms: VoucherTerms; reason: string } & ProductFacts>;
 /** The handler reads the enterprise's record: its USCC, region, size class, industry and titles. */
 export type ApplyForVoucher = DomainCommand<'ApplyForVoucher', { programmeId: string; applicant: VoucherApplicant }>;
 export type ApproveVoucherApplication = DomainCommand<'ApproveVoucherApplication', { programmeId: string; enterpriseId: string }>;
@@ -28,6 +30,8 @@ export interface VoucherOrderFacts {
     serverId: string;
     enterpriseId: string;
     domain: ServiceDomain;
+    /** The catalogue product it follows, if any. */
+    productId?: string;
     stage: string;
     fee: { kind: string; amountFen: number };
     plannedStart: string;

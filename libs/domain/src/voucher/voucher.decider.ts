@@ -15,7 +15,7 @@ import type {
 import type { VoucherEvent } from './voucher.events';
 import { cutBudget, grantQuota } from './voucher-ledger';
 import { approveClaim, cancelOrder, claimSubsidy, confirmOrder, placeOrder, recordPayment, rejectVoucherClaim, voidVoucherPayment } from './voucher.orders';
-import { checkTerms, quotaFor } from './voucher.rules';
+import { checkProductFacts, checkTerms, quotaFor } from './voucher.rules';
 import { evolveVoucher, initialVoucherState, type ExistingVoucherProgramme, type VoucherState } from './voucher.state';
 
 /**
@@ -28,6 +28,7 @@ function publish(command: PublishVoucherProgramme, state: VoucherState): Voucher
   if (state.status !== 'NONE') throw conflict('PROGRAMME_EXISTS', '该服务券计划已发布', 'The programme is already published');
   const { data, metadata } = command;
   const terms = checkTerms(data.terms, data.issuer.regionCode, chinaDateOf(metadata.now));
+  checkProductFacts(terms, data.facts?.products);
   return [{ type: 'VoucherProgrammePublished', data: { programmeId: data.programmeId, issuer: data.issuer, version: 1, terms, publishedAt: metadata.now.toISOString() } }];
 }
 
@@ -35,6 +36,7 @@ function amend(command: AmendVoucherProgramme, p: ExistingVoucherProgramme): Vou
   const { data, metadata } = command;
   const reason = requireText(data.reason, 'reason', { zh: '调整理由', en: 'Reason' });
   const terms = checkTerms(data.terms, p.issuer.regionCode, chinaDateOf(metadata.now));
+  checkProductFacts(terms, data.facts?.products);
   if (JSON.stringify(terms) === JSON.stringify(p.terms)) throw conflict('TERMS_UNCHANGED', '计划条款未变更', 'The terms are unchanged');
   // A cut may take only what is not granted: the books refuse the rest.
   if (terms.budgetFen < p.terms.budgetFen) cutBudget(p.books, p.terms.budgetFen - terms.budgetFen);

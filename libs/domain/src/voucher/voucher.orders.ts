@@ -15,7 +15,7 @@ import type {
 } from './voucher.commands';
 import type { VoucherEvent } from './voucher.events';
 import { makeClaimable, payClaim, rejectClaim, releaseReservation, reserveSubsidy, voidPayment } from './voucher-ledger';
-import { servicePeriodFits, subsidyOf } from './voucher.rules';
+import { serviceEligible, servicePeriodFits, subsidyOf } from './voucher.rules';
 import type { ExistingVoucherProgramme, VoucherOrder, VoucherOrderStatus } from './voucher.state';
 
 /**
@@ -61,9 +61,9 @@ export function placeOrder(command: PlaceVoucherOrder, p: ExistingVoucherProgram
   }
   if (delivery.enterpriseId !== data.enterpriseId) throw conflict('DELIVERY_OTHER_ENTERPRISE', '该服务项目服务的不是本企业', 'The delivery serves another enterprise', 'deliveryId');
   if (delivery.stage === 'CANCELLED') throw conflict('DELIVERY_CANCELLED', '该服务项目已取消', 'The delivery was cancelled', 'deliveryId');
-  if (!p.terms.domains.includes(delivery.domain)) {
+  if (!serviceEligible(p.terms, delivery)) {
     const label = SERVICE_DOMAIN_LABELS[delivery.domain];
-    throw conflict('SERVICE_NOT_ELIGIBLE', `本计划不支持“${label.zh}”领域的服务`, `The programme does not pay for services in ${label.en}`, 'deliveryId');
+    throw conflict('SERVICE_NOT_ELIGIBLE', `本计划不支持“${label.zh}”领域的服务，该服务也不属于计划所列服务产品`, `The programme pays neither for services in ${label.en} nor for the product this one follows`, 'deliveryId');
   }
   if (delivery.fee.kind === 'FREE') throw conflict('SERVICE_FREE', '公益服务不收费，不能使用服务券', 'A free (公益) service has nothing for a voucher to pay', 'deliveryId');
   if (priceFen !== delivery.fee.amountFen) {

@@ -113,6 +113,15 @@ describe('Voucher orders and settlement (服务券使用与兑付)', () => {
     given(voucherKind, history).when(place(changes)).thenThrows(code);
   });
 
+  it('a delivery outside the domains is eligible when it follows one of the programme’s products', () => {
+    const PRODUCT = 'a0000000-0000-4000-8000-000000000001';
+    const withProduct = { ...history[0], data: { ...history[0].data, terms: { ...terms, products: [PRODUCT] } } } as VoucherEvent;
+    const legal = (productId?: string) => place({ facts: anOrderFacts(SMALL, { domain: 'LEGAL', ...(productId ? { productId } : {}) }) });
+    given(voucherKind, [withProduct, history[1]]).when(legal(PRODUCT)).thenEmits(['VoucherOrderPlaced']);
+    given(voucherKind, [withProduct, history[1]]).when(legal('a0000000-0000-4000-8000-000000000002')).thenThrows('SERVICE_NOT_ELIGIBLE');
+    given(voucherKind, history).when(legal(PRODUCT)).thenThrows('SERVICE_NOT_ELIGIBLE');
+  });
+
   it('parties with different representatives and no shares between them are not related', () => {
     const parties = { provider: { uscc: voucherProvider.uscc, ties: tied('王芳', [{ name: '某投资公司', uscc: '91440101MA5CXXXX1B' }]) }, enterprise: { uscc: SMALL_USCC, ties: tied('李强', [{ name: '李强' }]) } };
     given(voucherKind, history).when(place({ facts: anOrderFacts(SMALL, {}, { parties }) })).thenEmits(['VoucherOrderPlaced']);

@@ -51,6 +51,7 @@ export function checkTerms(terms: VoucherTerms, issuerRegion: string, today: str
     budgetFen: requireInteger(terms.budgetFen, 'terms.budgetFen', L('预算（分）', 'Budget (分)'), 1),
     eligibility: checkEligibility(terms.eligibility, 'terms.eligibility', issuerRegion),
     domains: requireCodeSet(terms.domains, SERVICE_DOMAINS, 'terms.domains', L('服务领域', 'Service domains')),
+    ...(terms.products === undefined || terms.products === null ? {} : { products: checkProducts(terms.products) }),
     applyFrom,
     applyUntil,
     validFrom,
@@ -65,6 +66,35 @@ export function checkTerms(terms: VoucherTerms, issuerRegion: string, today: str
     },
   };
 }
+
+/** The products named: ids, each once (whether each is on show and its provider in the 库 is `checkProductFacts`'s). */
+function checkProducts(products: unknown): string[] {
+  if (!Array.isArray(products)) throw fieldInvalid('terms.products', L('服务产品', 'Products'), '须为列表', 'must be a list');
+  const ids = products.map((id, i) => requireText(id, `terms.products.${i}`, L('服务产品', 'Product')));
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice >= 0) throw fieldInvalid(`terms.products.${twice}`, L('服务产品', 'Product'), `“${ids[twice]}”重复`, `“${ids[twice]}” is named twice`);
+  return ids;
+}
+
+/** What the handler reads of each product a programme names: whether it is on show, and its provider in the 库. */
+export interface ProgrammeProductFacts {
+  productId: string;
+  onShow: boolean;
+  providerInPool: boolean;
+}
+
+/** Every product the terms name is on show and its provider in the 库 on the day; the first that is not is named. */
+export function checkProductFacts(terms: VoucherTerms, facts: readonly ProgrammeProductFacts[] = []): void {
+  for (const [i, productId] of (terms.products ?? []).entries()) {
+    const fact = facts.find((f) => f.productId === productId);
+    if (!fact?.onShow) throw conflict('PRODUCT_NOT_ON_SHOW', `服务产品${productId}不存在或已下架`, `Product ${productId} does not exist or is retired`, `terms.products.${i}`);
+    if (!fact.providerInPool) throw conflict('PRODUCT_PROVIDER_NOT_IN_POOL', `服务产品${productId}的服务机构不在优质服务机构库内`, `The provider of product ${productId} is not in the quality pool`, `terms.products.${i}`);
+  }
+}
+
+/** A delivery a voucher may pay for: in one of the programme's domains, or following one of its products. */
+export const serviceEligible = (terms: VoucherTerms, delivery: { domain: string; productId?: string }): boolean =>
+  (terms.domains as readonly string[]).includes(delivery.domain) || (delivery.productId !== undefined && (terms.products ?? []).includes(delivery.productId));
 
 /** 专精特新“小巨人” or 专精特新 by a title valid on the day, else 小微 by size class; undefined for a medium enterprise without either title. */
 export function tierOf(applicant: MatchableEnterprise, on: string): VoucherTier | undefined {

@@ -1,6 +1,6 @@
 import { PolicyEligibilitySchema } from '../policy/policy-matching';
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { arrayOf, bool, businessDate, closed, documentNumber, integer, optional, text, type Static } from '../shared/schema/builders';
+import { arrayOf, bool, businessDate, closed, documentNumber, integer, optional, recordId, text, type Static } from '../shared/schema/builders';
 import { ServiceDomainSchema } from '../shared/service-domains';
 import codes from './voucher.codes.json';
 
@@ -47,6 +47,12 @@ export const VoucherTermsSchema = closed(
     budgetFen: fen('The programme’s budget'),
     eligibility: PolicyEligibilitySchema,
     domains: arrayOf(ServiceDomainSchema, { minItems: 1, uniqueItems: true, description: 'The service domains a voucher may pay for' }),
+    products: optional(
+      arrayOf(recordId('A catalogue product'), {
+        uniqueItems: true,
+        description: 'Catalogue products of providers in the 库 a voucher may also pay for, whatever their domain: a delivery following one of them is eligible',
+      }),
+    ),
     applyFrom: businessDate('First day enterprises may apply'),
     applyUntil: businessDate('Last day enterprises may apply (and quotas be granted)'),
     validFrom: businessDate('First day an order may be placed'),

@@ -63,6 +63,18 @@ describe('Voucher programme (服务券计划)', () => {
     given(voucherKind).when(publish({ terms: { ...terms, ...changes } })).thenThrows(code, { field });
   });
 
+  it('names catalogue products too: each on show, its provider in the 库; each at most once', () => {
+    const PRODUCT = 'a0000000-0000-4000-8000-000000000001';
+    const withProducts = { ...terms, products: [PRODUCT] };
+    const fact = (changes = {}) => ({ products: [{ productId: PRODUCT, onShow: true, providerInPool: true, ...changes }] });
+    given(voucherKind).when(publish({ terms: withProducts, facts: fact() })).thenEmits(['VoucherProgrammePublished']);
+    given(voucherKind).when(publish({ terms: withProducts, facts: fact({ onShow: false }) })).thenThrows('PRODUCT_NOT_ON_SHOW', { field: 'terms.products.0' });
+    given(voucherKind).when(publish({ terms: withProducts })).thenThrows('PRODUCT_NOT_ON_SHOW');
+    given(voucherKind).when(publish({ terms: withProducts, facts: fact({ providerInPool: false }) })).thenThrows('PRODUCT_PROVIDER_NOT_IN_POOL');
+    given(voucherKind).when(publish({ terms: { ...terms, products: [PRODUCT, PRODUCT] }, facts: fact() })).thenThrows('FIELD_INVALID', { field: 'terms.products.1' });
+    given(voucherKind, [published]).when(amend({ terms: withProducts, facts: fact({ onShow: false }) })).thenThrows('PRODUCT_NOT_ON_SHOW');
+  });
+
   it('refuses a programme whose application window has passed on the day', () => {
     given(voucherKind).when(publish({}, gzBureau, '2026-07-01T10:00:00+08:00')).thenThrows('APPLICATION_WINDOW_PAST');
   });

@@ -27,7 +27,10 @@ export async function writeVoucherHistory(store: EventStore): Promise<void> {
   await run(voucherKind, programmeId, self, at('2026-03-12'), 'ApplyForVoucher', { programmeId, applicant });
   await run(voucherKind, programmeId, CITY, at('2026-03-13'), 'ApproveVoucherApplication', { programmeId, enterpriseId: applicant.enterpriseId });
   await run(voucherKind, programmeId, CITY, at('2026-03-15'), 'GrantVoucherOnEligibility', { programmeId, applicant: specialised('91440106MA5QCH002', 'LITTLE_GIANT') });
-  await run(voucherKind, programmeId, CITY, at('2026-04-01'), 'AmendVoucherProgramme', { programmeId, terms: { ...terms, budgetFen: 40_000_000 }, reason: '追加预算' });
+  // The raise also names a catalogue product the voucher may pay for whatever its domain.
+  const productId = randomUUID();
+  const products = [{ productId, onShow: true, providerInPool: true }];
+  await run(voucherKind, programmeId, CITY, at('2026-04-01'), 'AmendVoucherProgramme', { programmeId, terms: { ...terms, budgetFen: 40_000_000, products: [productId] }, reason: '追加预算', facts: { products } });
 
   const provider: Actor = { id: 'provider-vch', role: 'PROVIDER', orgId: voucherProvider.uscc, regionCode: '440106' };
   const enterpriseId = applicant.enterpriseId;
