@@ -13,7 +13,8 @@ const applicant = (enterpriseId: string, changes: Partial<VoucherApplicant> = {}
   anApplicant(enterpriseId, enterpriseId === SMALL ? '91440106MA59C3PL2X' : '91440106MA59C3PL3X', changes);
 const smallCo = anActor('ENTERPRISE', TIANHE, 'ent-small', '91440106MA59C3PL2X');
 
-const publish = commandWith('PublishVoucherProgramme', { programmeId: PROGRAMME_ID, issuer: { role: 'CITY_AUTHORITY' as const, regionCode: GZ }, terms }, gzBureau, '2026-02-20T10:00:00+08:00');
+const noProducts = { products: [] as { productId: string; onShow: boolean; providerInPool: boolean }[] };
+const publish = commandWith('PublishVoucherProgramme', { programmeId: PROGRAMME_ID, issuer: { role: 'CITY_AUTHORITY' as const, regionCode: GZ }, terms, facts: noProducts }, gzBureau, '2026-02-20T10:00:00+08:00');
 const published: VoucherEvent = {
   type: 'VoucherProgrammePublished',
   data: { programmeId: PROGRAMME_ID, issuer: { role: 'CITY_AUTHORITY', regionCode: GZ }, version: 1, terms, publishedAt: '2026-02-20T02:00:00.000Z' },
@@ -30,7 +31,7 @@ const granted: VoucherEvent = {
 };
 const refuse = commandWith('RefuseVoucherApplication', { programmeId: PROGRAMME_ID, enterpriseId: SMALL, reason: '材料不实' }, gzBureau, '2026-03-12T10:00:00+08:00');
 const onEligibility = commandWith('GrantVoucherOnEligibility', { programmeId: PROGRAMME_ID, applicant: applicant(GIANT, { tags: [{ tag: 'LITTLE_GIANT', validFrom: '2025-07-01' }] }) }, gzBureau, '2026-03-15T10:00:00+08:00');
-const amend = commandWith('AmendVoucherProgramme', { programmeId: PROGRAMME_ID, terms: { ...terms, budgetFen: 40_000_000 }, reason: '追加预算' }, gzBureau, '2026-04-01T10:00:00+08:00');
+const amend = commandWith('AmendVoucherProgramme', { programmeId: PROGRAMME_ID, terms: { ...terms, budgetFen: 40_000_000 }, reason: '追加预算', facts: noProducts }, gzBureau, '2026-04-01T10:00:00+08:00');
 
 describe('Voucher programme (服务券计划)', () => {
   it('the city authority publishes it; the budget is put in the books', () => {
