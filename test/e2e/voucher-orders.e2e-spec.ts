@@ -244,4 +244,29 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     await refused(() => c.get(enterprise.self, `/voucher-programmes/${programmeId}/dashboard`), 403, 'VOUCHER_REPORT_FORBIDDEN');
     await refused(() => c.get(actors.city, `/voucher-programmes/${programmeId}/dashboard/table?format=pdf`), 400);
   });
+
+  it('a voided claim is a ground for the provider’s removal from the 库 (弄虚作假), which bars its re-entry', async () => {
+    const cheat = await admit(1417);
+    const served = await granted(1418);
+    const deliveryId = await aDelivery(cheat, served.id);
+    const orderId = okBody(await order(cheat, served.id, deliveryId)).orderId;
+    okBody(await c.post(served.self, path(orderId, '/confirmation'), {}));
+    okBody(await c.post(cheat.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
+    okBody(await c.post(cheat.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
+    okBody(await c.post(served.self, `/deliveries/${deliveryId}/confirmation`, {}));
+    okBody(await c.post(cheat.user, path(orderId, '/claim'), {}));
+    okBody(await c.post(actors.city, path(orderId, '/claim/approval'), { opinion: '同意兑付' }));
+    okBody(await c.post(actors.city, path(orderId, '/payment'), { reference: 'GZCZ-2026-0099' }));
+    okBody(await c.post(actors.city, path(orderId, '/payment/voiding'), { reason: '核查发现服务成果系伪造' }));
+    const later = await aDelivery(cheat, served.id);
+    const removal = {
+      grounds: ['FALSIFIED_MATERIALS'],
+      evidence: [{ description: `服务券订单${orderId}兑付追回：核查发现服务成果系伪造` }],
+      opinion: '虚假申请服务券补贴，予以出库',
+    };
+    okBody(await c.post(actors.city, `/providers/${cheat.id}/removal`, removal));
+    expect(okBody(await c.get(actors.city, `/providers/${cheat.id}`)).status).toBe('REMOVED');
+    await refused(() => c.post(cheat.user, '/providers/entry-applications', entryApplication(1417)), 409, 'REENTRY_BARRED');
+    await refused(() => order(cheat, served.id, later), 409, 'PROVIDER_NOT_IN_POOL');
+  });
 });
