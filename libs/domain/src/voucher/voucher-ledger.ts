@@ -102,7 +102,7 @@ export function releaseReservation(books: VoucherBooks, orderId: string): Postin
   return move(`RESERVED:${orderId}`, `GRANTED:${enterpriseId}`, amount);
 }
 
-/** A confirmed delivery makes the order's subsidy claimable by the provider. */
+/** The provider's claim, once the enterprise has confirmed the delivery: the reservation becomes claimable. */
 export function makeClaimable(books: VoucherBooks, orderId: string): Posting[] {
   enterpriseOf(books, orderId);
   const amount = wholeOf(books, `RESERVED:${orderId}`, 'NOTHING_RESERVED', '该订单没有预占，不能转为可结算', 'The order has no reservation to become claimable');
