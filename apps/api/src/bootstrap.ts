@@ -4,11 +4,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/domain-exception.filter';
+import { useJsonBody } from './http/json-body';
 import { createValidationPipe } from './http/validation';
 
 /** Builds the HTTP application (used by main and by the end-to-end tests). */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: false });
+  useJsonBody(app, config.bodyLimit);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

@@ -61,6 +61,8 @@ export interface AppConfig {
   cityReportDeadline: string;
   /** SERVICE_DEADLINES_INTERVAL_MS (default 60000): how often automatic confirmation and follow-up escalation run; 0 turns them off. */
   serviceDeadlinesIntervalMs: number;
+  /** BODY_LIMIT (default `100kb`): the largest JSON request body; a larger one is 413 on every path. */
+  bodyLimit: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     serviceDeadlinesIntervalMs: positiveInteger(env.SERVICE_DEADLINES_INTERVAL_MS, 60_000, 'SERVICE_DEADLINES_INTERVAL_MS', 0),
     annualReportDeadline: monthDay(env.ANNUAL_REPORT_DEADLINE, '01-31', 'ANNUAL_REPORT_DEADLINE'),
     cityReportDeadline: monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE'),
+    bodyLimit: byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT'),
   };
 }
 
@@ -152,4 +155,12 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
   return n;
+}
+
+/** A size as body-parser reads it: a number of bytes, or one with kb or mb (e.g. 100kb, 1mb). */
+function byteSize(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value.trim() === '') return fallback;
+  const size = value.trim().toLowerCase();
+  if (!/^[1-9][0-9]*(b|kb|mb)?$/.test(size)) throw new Error(`${name} must be a size such as 100kb or 1mb, not ${value}`);
+  return size;
 }

@@ -65,6 +65,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: { zh: GENERIC_ZH[status] ?? '请求失败', en: exception.message },
       };
     }
+    const rejected = bodyRejection(exception);
+    if (rejected) return rejected;
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -83,3 +85,25 @@ const GENERIC_ZH: Record<number, string> = {
   413: '请求体过大',
   415: '不支持的媒体类型',
 };
+
+/** What the body parser refuses before any route runs: a body too large, too deep, not JSON, or in a charset it cannot read. */
+const BODY_REJECTIONS: Record<string, { code: string; zh: string; en: string }> = {
+  'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', zh: '请求体过大', en: 'The request body is too large' },
+  'entity.too.deep': { code: 'BODY_TOO_DEEP', zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
+  'entity.parse.failed': { code: 'BODY_NOT_JSON', zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  'entity.verify.failed': { code: 'BODY_REJECTED', zh: '请求体无法接受', en: 'The request body cannot be accepted' },
+  'request.aborted': { code: 'REQUEST_ABORTED', zh: '请求被中断', en: 'The request was aborted' },
+  'request.size.invalid': { code: 'BODY_SIZE_MISMATCH', zh: '请求体长度与声明不符', en: 'The request body does not match its declared length' },
+  'charset.unsupported': { code: 'UNSUPPORTED_CHARSET', zh: '不支持的字符集', en: 'The charset is not supported' },
+  'encoding.unsupported': { code: 'UNSUPPORTED_ENCODING', zh: '不支持的内容编码', en: 'The content encoding is not supported' },
+};
+
+/** A body parser's refusal (an http-errors error with a 4xx status and a type) as the one error body; undefined for anything else. */
+function bodyRejection(exception: unknown): ApiErrorBody | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, type, limit } = exception as { status?: unknown; type?: unknown; limit?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
+  const known = BODY_REJECTIONS[type] ?? { code: HttpStatus[status] ?? 'BAD_REQUEST', zh: GENERIC_ZH[status] ?? '请求有误', en: 'The request was refused' };
+  const bound = typeof limit === 'number' ? { zh: `（上限 ${limit} 字节）`, en: ` (at most ${limit} bytes)` } : { zh: '', en: '' };
+  return { statusCode: status, code: known.code, message: { zh: `${known.zh}${bound.zh}`, en: `${known.en}${bound.en}` } };
+}
