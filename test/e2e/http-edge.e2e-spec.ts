@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@sme/domain';
+import { providerUser } from './support/library-bodies';
 import { useSpecApp } from './support/spec-app';
 import { actors } from './support/station-lifecycle';
 
@@ -7,7 +10,7 @@ import { actors } from './support/station-lifecycle';
  * nothing is written.
  */
 describe('the HTTP edge: no 5xx from bad input', () => {
-  const { app, refused } = useSpecApp();
+  const { app, c, refused } = useSpecApp();
   const raw = async (path: string, body: string, token = true) => {
     const request = app().http.post(path).set('Content-Type', 'application/json');
     if (token) request.set('Authorization', `Bearer ${await app().token(actors.city)}`);
@@ -33,5 +36,18 @@ describe('the HTTP edge: no 5xx from bad input', () => {
 
   it('400 for a body that is not JSON', async () => {
     await refused(() => raw('/calls', '{"title": '), 400, 'BODY_NOT_JSON');
+  });
+
+  it('400 naming a required nested object left out, never a 500', async () => {
+    const cases: [Actor, string, object, string][] = [
+      [actors.tianhe, '/enterprises', { uscc: '91440106MA59C3PL24', name: '企业', industryCode: 'SOFTWARE_IT', regionCode: '440106', foundedOn: '2015-04-20' }, 'figures'],
+      [actors.hub, '/experts', { expertId: 'edge-expert', name: '专家', fields: ['FINANCE'] }, 'organisation'],
+      [providerUser(1), `/products/${randomUUID()}/revisions`, {}, 'changes'],
+      [actors.city, `/providers/${randomUUID()}/evaluations`, { period: '2024', opinion: '合格' }, 'scores'],
+    ];
+    for (const [actor, path, body, field] of cases) {
+      const answer = await refused(() => c.post(actor, path, body), 400, 'VALIDATION_FAILED');
+      expect(answer.errors).toContainEqual(expect.objectContaining({ field, rule: 'isDefined' }));
+    }
   });
 });

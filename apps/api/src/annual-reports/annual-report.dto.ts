@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ANNUAL_REPORT_STATUSES, REPORT_SUBJECT_KINDS, TARGET_INDICATORS, type AnnualReportStatus, type ReportSubjectKind, type TargetIndicator } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, OptionalRegionCode } from '../http/validators';
@@ -23,15 +23,15 @@ export class NextYearPlanDto {
 }
 
 export class SubmitAnnualReportDto extends CommandRequestDto {
-  @ApiProperty({ type: ReportSubjectDto }) @ValidateNested() @Type(() => ReportSubjectDto) subject!: ReportSubjectDto;
+  @ApiProperty({ type: ReportSubjectDto }) @IsDefined() @ValidateNested() @Type(() => ReportSubjectDto) subject!: ReportSubjectDto;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ description: '年度工作总结 (the narrative); the figures are the ledger’s' }) @IsString() @MaxLength(20000) summary!: string;
-  @ApiProperty({ type: NextYearPlanDto }) @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
+  @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
 export class ResubmitAnnualReportDto extends CommandRequestDto {
   @ApiProperty() @IsString() @MaxLength(20000) summary!: string;
-  @ApiProperty({ type: NextYearPlanDto }) @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
+  @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
 export class ReturnAnnualReportDto extends CommandRequestDto {
@@ -46,7 +46,7 @@ export class SubmitCityReportDto extends CommandRequestDto {
   @ApiProperty({ example: '440100' }) @IsRegionCode() cityCode!: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ description: '全市年度工作总结' }) @IsString() @MaxLength(20000) summary!: string;
-  @ApiProperty({ type: NextYearPlanDto }) @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
+  @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -42,7 +43,7 @@ export class OperatorDto {
   @ApiProperty({ example: '广州市天河区…' }) @RequiredText() registeredAddress!: string;
   @ApiProperty({ example: '510630' }) @Matches(/^\d{6}$/, { message: 'postcode must be 6 digits' }) postcode!: string;
   @ApiProperty({ example: '广州市天河区…' }) @RequiredText() officeAddress!: string;
-  @ApiProperty({ type: ContactDto }) @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
+  @ApiProperty({ type: ContactDto }) @IsDefined() @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
   @ApiPropertyOptional({ example: '2010-09', description: '开园时间, parks only' })
   @IsOptional()
   @Matches(YEAR_MONTH, { message: 'parkOpenedOn must be YYYY-MM' })
@@ -75,7 +76,7 @@ export class StationInfoDto {
   @ApiProperty({ example: 2, description: 'the seed requires 1–3' }) @IsInt() @Min(0) @Max(1000) fullTimeStaff!: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(1000) qualifiedFullTimeStaff!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(1000) partTimeStaff!: number;
-  @ApiProperty({ type: StationHeadDto }) @ValidateNested() @Type(() => StationHeadDto) head!: StationHeadDto;
+  @ApiProperty({ type: StationHeadDto }) @IsDefined() @ValidateNested() @Type(() => StationHeadDto) head!: StationHeadDto;
 }
 
 export class MaterialDto {
@@ -87,10 +88,10 @@ export class MaterialDto {
 }
 
 export class ApplicationFormDto {
-  @ApiProperty({ type: OperatorDto }) @ValidateNested() @Type(() => OperatorDto) operator!: OperatorDto;
+  @ApiProperty({ type: OperatorDto }) @IsDefined() @ValidateNested() @Type(() => OperatorDto) operator!: OperatorDto;
   @NestedList(OperationsYearDto, 2)
   operations!: OperationsYearDto[];
-  @ApiProperty({ type: StationInfoDto }) @ValidateNested() @Type(() => StationInfoDto) station!: StationInfoDto;
+  @ApiProperty({ type: StationInfoDto }) @IsDefined() @ValidateNested() @Type(() => StationInfoDto) station!: StationInfoDto;
   @NestedList(MaterialDto, 6)
   materials!: MaterialDto[];
 }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { OptionalRegionCode } from '../http/validators';
@@ -13,11 +13,11 @@ const Opinion = () => applyDecorators(ApiProperty({ example: '材料齐全，符
 
 export class CreateApplicationDto extends CommandRequestDto {
   @ApiProperty({ description: 'The call (征集批次) applied to' }) @IsUUID() callId!: string;
-  @ApiProperty({ type: ApplicationFormDto }) @ValidateNested() @Type(() => ApplicationFormDto) form!: ApplicationFormDto;
+  @ApiProperty({ type: ApplicationFormDto }) @IsDefined() @ValidateNested() @Type(() => ApplicationFormDto) form!: ApplicationFormDto;
 }
 
 export class AttachMaterialDto extends CommandRequestDto {
-  @ApiProperty({ type: MaterialDto }) @ValidateNested() @Type(() => MaterialDto) material!: MaterialDto;
+  @ApiProperty({ type: MaterialDto }) @IsDefined() @ValidateNested() @Type(() => MaterialDto) material!: MaterialDto;
 }
 
 export class DistrictReviewDto extends CommandRequestDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CENTRE_LEGAL_FORMS, CENTRE_LEVELS, CENTRE_ORIGINS, CENTRE_STANDINGS, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, IsUsccShaped, OptionalRegionCode } from '../http/validators';
@@ -35,11 +35,11 @@ export class CentreFactsDto {
   @ApiProperty({ enum: CENTRE_LEVELS, description: 'PROVINCE, CITY, COUNTY; TOWN only in a city without counties (东莞 441900, 中山 442000)' }) @IsIn(CENTRE_LEVELS) level!: CentreLevel;
   @ApiProperty({ example: '440100', description: 'The province (PROVINCE), the city (CITY, TOWN) or the county (COUNTY)' }) @IsRegionCode() regionCode!: string;
   @ApiPropertyOptional({ example: '虎门镇', description: 'TOWN only: the town' }) @IsOptional() @IsString() @MaxLength(100) town?: string;
-  @ApiProperty({ type: CentreOriginDto }) @ValidateNested() @Type(() => CentreOriginDto) origin!: CentreOriginDto;
-  @ApiProperty({ type: CentreVenueDto }) @ValidateNested() @Type(() => CentreVenueDto) venue!: CentreVenueDto;
-  @ApiProperty({ type: CentreStaffDto }) @ValidateNested() @Type(() => CentreStaffDto) staff!: CentreStaffDto;
+  @ApiProperty({ type: CentreOriginDto }) @IsDefined() @ValidateNested() @Type(() => CentreOriginDto) origin!: CentreOriginDto;
+  @ApiProperty({ type: CentreVenueDto }) @IsDefined() @ValidateNested() @Type(() => CentreVenueDto) venue!: CentreVenueDto;
+  @ApiProperty({ type: CentreStaffDto }) @IsDefined() @ValidateNested() @Type(() => CentreStaffDto) staff!: CentreStaffDto;
   @ApiProperty({ example: '陈主任', description: '负责人' }) @IsString() @MaxLength(100) head!: string;
-  @ApiProperty({ type: CentreContactDto }) @ValidateNested() @Type(() => CentreContactDto) contact!: CentreContactDto;
+  @ApiProperty({ type: CentreContactDto }) @IsDefined() @ValidateNested() @Type(() => CentreContactDto) contact!: CentreContactDto;
 }
 
 export class RemediationDto {
@@ -48,7 +48,7 @@ export class RemediationDto {
 }
 
 export class RecordCentreDto extends CommandRequestDto {
-  @ApiProperty({ type: CentreFactsDto }) @ValidateNested() @Type(() => CentreFactsDto) facts!: CentreFactsDto;
+  @ApiProperty({ type: CentreFactsDto }) @IsDefined() @ValidateNested() @Type(() => CentreFactsDto) facts!: CentreFactsDto;
   @ApiPropertyOptional({ type: RemediationDto, description: 'Required, and only allowed, when the centre is below its level’s standard' })
   @IsOptional()
   @ValidateNested()
@@ -81,7 +81,7 @@ export class CentreChangesDto {
 }
 
 export class UpdateCentreFactsDto extends CommandRequestDto {
-  @ApiProperty({ type: CentreChangesDto, description: 'Only the fields given change; the centre is checked again' }) @ValidateNested() @Type(() => CentreChangesDto) changes!: CentreChangesDto;
+  @ApiProperty({ type: CentreChangesDto, description: 'Only the fields given change; the centre is checked again' }) @IsDefined() @ValidateNested() @Type(() => CentreChangesDto) changes!: CentreChangesDto;
   @ApiPropertyOptional({ type: RemediationDto, description: 'Needed when the change takes a recognised centre below its standard' })
   @IsOptional()
   @ValidateNested()

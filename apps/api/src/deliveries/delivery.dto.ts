@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   DELIVERY_MODES,
   DELIVERY_STAGES,
@@ -36,7 +36,7 @@ export class DeliveryFeeDto {
 }
 
 export class RegisterDeliveryDto extends CommandRequestDto {
-  @ApiProperty({ type: ServerDto }) @ValidateNested() @Type(() => ServerDto) server!: ServerDto;
+  @ApiProperty({ type: ServerDto }) @IsDefined() @ValidateNested() @Type(() => ServerDto) server!: ServerDto;
   @ApiProperty({ description: 'The enterprise served (its record in the enterprise database)' }) @IsUUID() enterpriseId!: string;
   @ApiPropertyOptional({ description: 'The demand it answers (accepted or matched, of the same enterprise)' }) @IsOptional() @IsUUID() demandId?: string;
   @ApiPropertyOptional({ description: 'The catalogue product it follows (the provider’s own, on show)' }) @IsOptional() @IsUUID() productId?: string;
@@ -45,7 +45,7 @@ export class RegisterDeliveryDto extends CommandRequestDto {
   @ApiProperty() @IsString() @MaxLength(5000) description!: string;
   @ApiProperty({ example: '2026-03-02' }) @IsDateString({ strict: true }) plannedStart!: string;
   @ApiProperty({ example: '2026-03-20' }) @IsDateString({ strict: true }) plannedEnd!: string;
-  @ApiProperty({ type: DeliveryFeeDto }) @ValidateNested() @Type(() => DeliveryFeeDto) fee!: DeliveryFeeDto;
+  @ApiProperty({ type: DeliveryFeeDto }) @IsDefined() @ValidateNested() @Type(() => DeliveryFeeDto) fee!: DeliveryFeeDto;
   @ApiPropertyOptional({ description: '投入工时 (hours)' }) @IsOptional() @IsNumber() @Min(0) staffHours?: number;
   @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) mode!: DeliveryMode;
   @ApiProperty({ example: '440106', description: 'Where the service is given (GB/T 2260)' }) @IsRegionCode() regionCode!: string;
@@ -106,7 +106,7 @@ export class CorrectionChangesDto {
 }
 
 export class CorrectionDto extends CommandRequestDto {
-  @ApiProperty({ type: CorrectionChangesDto }) @IsObject() @ValidateNested() @Type(() => CorrectionChangesDto) changes!: CorrectionChangesDto;
+  @ApiProperty({ type: CorrectionChangesDto }) @IsObject() @IsDefined() @ValidateNested() @Type(() => CorrectionChangesDto) changes!: CorrectionChangesDto;
 }
 
 const booleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
@@ -41,7 +41,7 @@ export class RegisterEnterpriseDto extends CommandRequestDto {
   foundedOn!: string;
 
   @ApiProperty({ type: FiguresDto })
-  @ValidateNested()
+  @IsDefined() @ValidateNested()
   @Type(() => FiguresDto)
   figures!: FiguresDto;
 }

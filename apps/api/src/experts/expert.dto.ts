@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { EXPERT_LIST_STATUSES, type ExpertListStatus } from '@sme/read-models/queries/expert-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
@@ -39,7 +39,7 @@ export class RegisterExpertDto extends ExpertProfileFields {
   expertId?: string;
 
   @ApiProperty({ example: '王志明' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
-  @ApiProperty({ type: ExpertOrganisationDto }) @ValidateNested() @Type(() => ExpertOrganisationDto) organisation!: ExpertOrganisationDto;
+  @ApiProperty({ type: ExpertOrganisationDto }) @IsDefined() @ValidateNested() @Type(() => ExpertOrganisationDto) organisation!: ExpertOrganisationDto;
 
   @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'City- or county-level GB/T 2260 code' })
   @IsRegionCode()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   ENTERPRISE_TAGS,
   INDUSTRY_CODES,
@@ -46,7 +46,7 @@ export class PublishPolicyDto extends CommandRequestDto {
   @Matches(DATE, { message: 'effectiveUntil must be a date YYYY-MM-DD' })
   effectiveUntil?: string;
   @ApiProperty() @IsString() @MaxLength(5000) summary!: string;
-  @ApiProperty({ type: EligibilityDto }) @ValidateNested() @Type(() => EligibilityDto) eligibility!: EligibilityDto;
+  @ApiProperty({ type: EligibilityDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityDto) eligibility!: EligibilityDto;
 }
 
 /** A new version: the fields given replace the current ones; `effectiveUntil: null` makes it open-ended. */

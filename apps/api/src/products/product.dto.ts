@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -52,9 +53,9 @@ export class ProductContentDto extends CommandRequestDto {
   @text('按《专利代理服务规范》执行', '服务标准') @IsString() @MinLength(1) @MaxLength(4000) standard!: string;
   @text('投诉电话 12345', '服务监督') @IsString() @MinLength(1) @MaxLength(2000) supervision!: string;
   @text('020-38620000', '联系方式') @IsString() @MinLength(1) @MaxLength(500) contact!: string;
-  @ApiProperty({ type: FeeDto }) @ValidateNested() @Type(() => FeeDto) fee!: FeeDto;
-  @ApiProperty({ type: TimeLimitDto }) @ValidateNested() @Type(() => TimeLimitDto) timeLimit!: TimeLimitDto;
-  @ApiProperty({ type: ClassificationDto }) @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
+  @ApiProperty({ type: FeeDto }) @IsDefined() @ValidateNested() @Type(() => FeeDto) fee!: FeeDto;
+  @ApiProperty({ type: TimeLimitDto }) @IsDefined() @ValidateNested() @Type(() => TimeLimitDto) timeLimit!: TimeLimitDto;
+  @ApiProperty({ type: ClassificationDto }) @IsDefined() @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
 }
 
 export class PublishProductDto extends ProductContentDto {
@@ -75,7 +76,7 @@ export class ProductChangesDto {
 
 /** A new version: the fields given replace the current ones. */
 export class ReviseProductDto extends CommandRequestDto {
-  @ApiProperty({ type: ProductChangesDto }) @ValidateNested() @Type(() => ProductChangesDto) changes!: ProductChangesDto;
+  @ApiProperty({ type: ProductChangesDto }) @IsDefined() @ValidateNested() @Type(() => ProductChangesDto) changes!: ProductChangesDto;
 }
 
 /** Retiring: the reason is the base `reason` field. */
@@ -91,11 +92,11 @@ export class PublishCaseDto extends CommandRequestDto {
   @ApiProperty() @IsUUID() providerId!: string;
   @ApiPropertyOptional({ description: 'The product delivered, if any' }) @IsOptional() @IsUUID() productId?: string;
   @ApiProperty({ example: '某软件企业专利布局' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
-  @ApiProperty({ type: CaseEnterpriseDto }) @ValidateNested() @Type(() => CaseEnterpriseDto) enterprise!: CaseEnterpriseDto;
+  @ApiProperty({ type: CaseEnterpriseDto }) @IsDefined() @ValidateNested() @Type(() => CaseEnterpriseDto) enterprise!: CaseEnterpriseDto;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) summary!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) outcome!: string;
   @ApiProperty({ example: '2024-05-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'servedOn must be a date YYYY-MM-DD' }) servedOn!: string;
-  @ApiProperty({ type: ClassificationDto }) @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
+  @ApiProperty({ type: ClassificationDto }) @IsDefined() @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
 }
 
 export class ListProductsQueryDto extends ListQueryDto {

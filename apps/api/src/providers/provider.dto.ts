@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsNumber,
@@ -56,7 +57,7 @@ export class ApplyForEntryDto extends CommandRequestDto {
   @NestedList(ProviderMaterialDto, 50, { min: 1 })
   materials!: ProviderMaterialDto[];
 
-  @ApiProperty({ type: ProviderContactDto }) @ValidateNested() @Type(() => ProviderContactDto) contact!: ProviderContactDto;
+  @ApiProperty({ type: ProviderContactDto }) @IsDefined() @ValidateNested() @Type(() => ProviderContactDto) contact!: ProviderContactDto;
 
   @ApiPropertyOptional({ type: OrganisationTiesDto, description: '法定代表人与股东: a 服务券 order between related parties is refused on them' })
   @IsOptional()
@@ -100,7 +101,7 @@ export class MonitoringEvaluationDto extends CommandRequestDto {
   @Matches(/^\d{4}(-H[12]|-Q[1-4])?$/, { message: "period must be 'YYYY', 'YYYY-H1|H2' or 'YYYY-Q1…Q4'" })
   period!: string;
 
-  @ApiProperty({ type: MonitoringScoresDto }) @ValidateNested() @Type(() => MonitoringScoresDto) scores!: MonitoringScoresDto;
+  @ApiProperty({ type: MonitoringScoresDto }) @IsDefined() @ValidateNested() @Type(() => MonitoringScoresDto) scores!: MonitoringScoresDto;
 
   @ApiPropertyOptional({ example: '2024-12-31', description: 'Last day of the 整改期, should this evaluation fail' })
   @IsOptional()
