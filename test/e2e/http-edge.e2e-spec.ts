@@ -50,4 +50,30 @@ describe('the HTTP edge: no 5xx from bad input', () => {
       expect(answer.errors).toContainEqual(expect.objectContaining({ field, rule: 'isDefined' }));
     }
   });
+
+  it('400 for query values read strictly: a crafted cursor, a revision out of range, a number not in decimals, a date not on the calendar', async () => {
+    const get = (path: string) => c.get(actors.auditor, path);
+    for (const values of [[{ $ne: null }], [{ $gt: '' }, 'x'], ['2026-01-01', { $where: 'sleep(1)' }, 'x']]) {
+      await refused(() => get(`/calls?cursor=${Buffer.from(JSON.stringify(values)).toString('base64url')}`), 400, 'CURSOR_INVALID');
+    }
+    await refused(() => get('/streams/call-x/events?fromRevision=99999999999999999999999'), 400, 'VALIDATION_FAILED');
+    for (const limit of ['0x10', '1e1', '16abc', ' 16']) await refused(() => get(`/calls?limit=${encodeURIComponent(limit)}`), 400, 'VALIDATION_FAILED');
+    expect((await get('/calls?limit=16')).status).toBe(200);
+    for (const day of ['2019-02-30', '2019-13-01', '0001-01-01', '9999-12-31']) {
+      const body = await refused(() => get(`/enterprises?tagValidOn=${day}`), 400, 'VALIDATION_FAILED');
+      expect(body.errors[0]).toMatchObject({ field: 'tagValidOn', rule: 'isBusinessDate' });
+    }
+  });
+
+  it('400 for a date or an amount no record can have, and for an If-Match whose quotes do not pair', async () => {
+    const enterprise = { uscc: '91440106MA59C3PL24', name: '企业', industryCode: 'SOFTWARE_IT', regionCode: '440106', foundedOn: '2015-04-20' };
+    const figures = { year: 2023, employees: 45, revenue: 1800, assets: 2600 };
+    await refused(() => c.post(actors.tianhe, '/enterprises', { ...enterprise, figures: { ...figures, revenue: 1e308 } }), 400, 'VALIDATION_FAILED');
+    await refused(() => c.post(actors.tianhe, '/enterprises', { ...enterprise, foundedOn: '0001-01-01', figures }), 400, 'VALIDATION_FAILED');
+    const tag = { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '9999-12-31' };
+    await refused(() => c.post(actors.tianhe, `/enterprises/${randomUUID()}/tags`, tag), 400, 'VALIDATION_FAILED');
+    for (const ifMatch of ['"1', '1"', 'W/"1', '"1"2"']) {
+      await refused(() => c.post(actors.city, `/calls/${randomUUID()}/close`, {}, { 'If-Match': ifMatch }), 400, 'IF_MATCH_INVALID');
+    }
+  });
 });

@@ -18,7 +18,7 @@ import {
 import { FIGURES_GROUPINGS, type FiguresGrouping } from '@sme/read-models';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { DeliverableDto, FeedbackDto } from '../deliveries/delivery.dto';
-import { IsRegionCode, OptionalRegionCode } from '../http/validators';
+import { IsRegionCode, OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -100,7 +100,7 @@ export class ListActivitiesQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'The activity’s day from (inclusive)' }) @IsOptional() @IsDateString({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'The activity’s day until (inclusive)' }) @IsOptional() @IsDateString({ strict: true }) until?: string;
   @ApiPropertyOptional({ description: 'Activities of this theme-month plan' }) @IsOptional() @IsUUID() themePlanId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 12, description: 'With themePlanId: its month' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) themeMonth?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 12, description: 'With themePlanId: its month' }) @IsOptional() @QueryNumber() @IsInt() @Min(1) @Max(12) themeMonth?: number;
 }
 
 export class ServiceFiguresQueryDto {
@@ -131,5 +131,5 @@ export class ReviseThemePlanDto extends CommandRequestDto {
 
 export class ListThemePlansQueryDto {
   @OptionalRegionCode('440100', 'The city') cityCode?: string;
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
 }

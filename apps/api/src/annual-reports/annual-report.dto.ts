@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ANNUAL_REPORT_STATUSES, REPORT_SUBJECT_KINDS, TARGET_INDICATORS, type AnnualReportStatus, type ReportSubjectKind, type TargetIndicator } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, OptionalRegionCode } from '../http/validators';
+import { IsRegionCode, OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 
@@ -52,7 +52,7 @@ export class SubmitCityReportDto extends CommandRequestDto {
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListAnnualReportsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: [...REPORT_SUBJECT_KINDS, 'CITY'] }) @IsOptional() @IsIn([...REPORT_SUBJECT_KINDS, 'CITY']) subjectKind?: ReportSubjectKind | 'CITY';
   @ApiPropertyOptional({ enum: ANNUAL_REPORT_STATUSES }) @IsOptional() @IsIn(ANNUAL_REPORT_STATUSES) status?: AnnualReportStatus;
   @ApiPropertyOptional({ description: 'true: submitted after the deadline' }) @IsOptional() @Transform(booleanQuery) @IsBoolean() late?: boolean;
@@ -60,7 +60,7 @@ export class ListAnnualReportsQueryDto extends ListQueryDto {
 }
 
 export class MissingReportsQueryDto {
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2026 }) @QueryNumber() @IsInt() @Min(2000) @Max(2100) year!: number;
   @OptionalRegionCode('440100', 'Organisations of this region (default: the reader’s)') regionCode?: string;
 }
 

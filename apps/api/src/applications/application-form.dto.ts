@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EDUCATION_LEVELS, MATERIAL_KINDS, OPERATOR_TYPES, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
-import { DATE, IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, SHA256, USCC_PATTERN, YEAR_MONTH } from '../http/validators';
+import { IsBusinessDate, IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, SHA256, USCC_PATTERN, YEAR_MONTH } from '../http/validators';
 import { NestedList } from '../http/list-fields';
 
 
@@ -36,7 +36,7 @@ export class OperatorDto {
   uscc!: string;
   @ApiProperty({ enum: OPERATOR_TYPES }) @IsIn(OPERATOR_TYPES) type!: OperatorType;
   @ApiProperty({ example: '软件和信息技术服务业' }) @RequiredText(100) industry!: string;
-  @ApiProperty({ example: '2012-03-15' }) @Matches(DATE, { message: 'registrationDate must be a date YYYY-MM-DD' }) registrationDate!: string;
+  @ApiProperty({ example: '2012-03-15' }) @IsBusinessDate() registrationDate!: string;
   @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN }) @IsRegionCode() registrationRegionCode!: string;
   @ApiProperty({ example: '王强' }) @RequiredText(50) legalRepresentative!: string;
   @ApiProperty({ example: '有限责任公司' }) @RequiredText(50) nature!: string;

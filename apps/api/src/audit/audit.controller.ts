@@ -6,6 +6,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Actor } from '@sme/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
+import { QueryNumber } from '../http/validators';
 
 export class StreamIdParam {
   // Ids are UUIDs, except where a record is named by something else (an expert by their user id: 1–128 visible ASCII).
@@ -16,9 +17,9 @@ export class StreamIdParam {
 }
 
 export class StreamEventsQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryNumber() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) fromRevision?: number;
   @ApiPropertyOptional({ enum: ['forwards', 'backwards'] }) @IsOptional() @IsIn(['forwards', 'backwards']) direction?: 'forwards' | 'backwards';
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryNumber() @IsInt() @Min(1) @Max(10000) limit?: number;
 }
 
 @ApiTags('audit (审计)')

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CENTRE_LEGAL_FORMS, CENTRE_LEVELS, CENTRE_ORIGINS, CENTRE_STANDINGS, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, IsUsccShaped, OptionalRegionCode } from '../http/validators';
+import { IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class CentreOriginDto {
@@ -118,6 +118,6 @@ export class ListCentresQueryDto extends ListQueryDto {
 
 export class CentreSummaryQueryDto {
   @ApiProperty({ example: '440100', description: 'A city (its districts, or towns for 东莞 and 中山) or a district' }) @IsRegionCode() regionCode!: string;
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2026 }) @QueryNumber() @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiPropertyOptional({ enum: ['json', 'xlsx'], description: 'xlsx: the form as a spreadsheet' }) @IsOptional() @IsIn(['json', 'xlsx']) format?: 'json' | 'xlsx';
 }

@@ -21,7 +21,8 @@ const ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
 export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(header.trim());
+  // A quoted revision ("3", or weak W/"3"), or a bare one (3); quotes come in pairs.
+  const match = /^(?:W\/)?(?:"(\d{1,18})"|(\d{1,18}))$/.exec(header.trim());
   if (!match) {
     throw ApiError.badRequest(
       'IF_MATCH_INVALID',
@@ -30,7 +31,7 @@ export function parseIfMatch(header: string | undefined): bigint | undefined {
       [{ field: 'If-Match', rule: 'revision', message: { zh: 'If-Match 格式不正确', en: 'If-Match is malformed' } }],
     );
   }
-  return BigInt(match[1]);
+  return BigInt(match[1] ?? match[2]);
 }
 
 function optionalId(request: Request, header: string): string | undefined {

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES, SERVICE_DOMAINS, type DemandCloseReason, type DemandUrgency, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { OptionalRegionCode } from '../http/validators';
+import { OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DEMAND_STATUSES = ['RAISED', 'ACCEPTED', 'MATCHED', 'RESOLVED', 'CLOSED'] as const;
@@ -58,5 +58,5 @@ export class ListDemandsQueryDto extends ListQueryDto {
 }
 
 export class RunEscalationsDto {
-  @ApiPropertyOptional({ description: 'Overrides DEMAND_ESCALATION_DAYS for this run' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365) days?: number;
+  @ApiPropertyOptional({ description: 'Overrides DEMAND_ESCALATION_DAYS for this run' }) @IsOptional() @QueryNumber() @IsInt() @Min(1) @Max(365) days?: number;
 }

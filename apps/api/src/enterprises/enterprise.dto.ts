@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ENTERPRISE_TAGS, INDUSTRY_CODES, SIZE_CLASSES, type EnterpriseTagCode, type IndustryCode, type SizeClass } from '@sme/domain';
+import { ENTERPRISE_TAGS, type EnterpriseTagCode, FIRST_YEAR, INDUSTRY_CODES, type IndustryCode, LAST_YEAR, MAX_AMOUNT_WAN, MAX_PERSONS, SIZE_CLASSES, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
+import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryNumber, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { OrganisationTiesDto } from '../http/ties.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
@@ -12,13 +12,13 @@ import { ListQueryDto } from '../read-side/list-query.dto';
 export class FiguresDto {
   @ApiProperty({ example: 2023, description: 'The year the figures are for (from the founding year to the current one)' })
   @IsInt()
-  @Min(1900)
-  @Max(9999)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year!: number;
 
-  @ApiProperty({ example: 45, description: '从业人员, persons' }) @IsInt() @Min(0) employees!: number;
-  @ApiProperty({ example: 1800, description: '营业收入, 万元' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) revenue!: number;
-  @ApiProperty({ example: 2600, description: '资产总额, 万元' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) assets!: number;
+  @ApiProperty({ example: 45, description: '从业人员, persons' }) @IsInt() @Min(0) @Max(MAX_PERSONS) employees!: number;
+  @ApiProperty({ example: 1800, description: '营业收入, 万元' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_AMOUNT_WAN) revenue!: number;
+  @ApiProperty({ example: 2600, description: '资产总额, 万元' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_AMOUNT_WAN) assets!: number;
 }
 
 export class RegisterEnterpriseDto extends CommandRequestDto {
@@ -37,7 +37,7 @@ export class RegisterEnterpriseDto extends CommandRequestDto {
   regionCode!: string;
 
   @ApiProperty({ example: '2015-04-20', description: '成立日期' })
-  @Matches(DATE, { message: 'foundedOn must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   foundedOn!: string;
 
   @ApiProperty({ type: FiguresDto })
@@ -65,8 +65,8 @@ export class GrantTagDto extends CommandRequestDto {
   @ApiProperty({ enum: ENTERPRISE_TAGS }) @IsIn(ENTERPRISE_TAGS) tag!: EnterpriseTagCode;
   @ApiProperty({ example: '广东省工业和信息化厅', description: 'The authority that issued the recognition' }) @IsString() @MaxLength(200) issuedBy!: string;
   @ApiPropertyOptional({ example: '粤工信融资函〔2023〕12号' }) @IsOptional() @IsString() @MaxLength(100) documentNumber?: string;
-  @ApiProperty({ example: '2023-01-01' }) @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' }) validFrom!: string;
-  @ApiProperty({ example: '2025-12-31' }) @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil!: string;
+  @ApiProperty({ example: '2023-01-01' }) @IsBusinessDate() validFrom!: string;
+  @ApiProperty({ example: '2025-12-31' }) @IsBusinessDate() validUntil!: string;
 }
 
 /** The revocation's reason is the base `reason` field, required here by the domain rule. */
@@ -95,7 +95,7 @@ export class ListEnterprisesQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ example: '2024-06-30', description: 'With tag: holding it that day; alone: holding any tag that day' })
   @IsOptional()
-  @Matches(DATE, { message: 'tagValidOn must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   tagValidOn?: string;
 }
 
@@ -109,13 +109,13 @@ export class EnterpriseAsOfDto {
 
 export class ClassifyQueryDto {
   @ApiProperty({ enum: INDUSTRY_CODES }) @IsIn(INDUSTRY_CODES) industryCode!: IndustryCode;
-  @ApiPropertyOptional({ example: 45 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) employees?: number;
-  @ApiPropertyOptional({ example: 1800 }) @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) revenue?: number;
-  @ApiPropertyOptional({ example: 2600 }) @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) assets?: number;
+  @ApiPropertyOptional({ example: 45 }) @IsOptional() @QueryNumber() @IsInt() @Min(0) @Max(MAX_PERSONS) employees?: number;
+  @ApiPropertyOptional({ example: 1800 }) @IsOptional() @QueryNumber() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_AMOUNT_WAN) revenue?: number;
+  @ApiPropertyOptional({ example: 2600 }) @IsOptional() @QueryNumber() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_AMOUNT_WAN) assets?: number;
 
   @ApiPropertyOptional({ example: '2024-06-30', description: 'Classify under the standard in force that day (default today)' })
   @IsOptional()
-  @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   on?: string;
 }
 

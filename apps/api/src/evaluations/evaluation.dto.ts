@@ -4,7 +4,7 @@ import { IsDefined, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Match
 import { EVALUATION_SUBJECTS, INDICATOR_FORMULAS, type EvaluationSubject, type IndicatorFormula, type Normalisation } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { NestedList } from '../http/list-fields';
-import { IsRegionCode } from '../http/validators';
+import { IsRegionCode, QueryNumber } from '../http/validators';
 import type { ExportFormat } from '@sme/read-models';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
@@ -76,7 +76,7 @@ export class ResultsExportQueryDto {
 
 export class ListEvaluationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '440100', description: 'The city (a city-level reader reads its own)' }) @IsOptional() @IsRegionCode() cityCode?: string;
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: EVALUATION_SUBJECTS }) @IsOptional() @IsIn(EVALUATION_SUBJECTS) subject?: EvaluationSubject;
   @ApiPropertyOptional({ enum: ['RUN', 'PUBLISHED'] }) @IsOptional() @IsIn(['RUN', 'PUBLISHED']) status?: 'RUN' | 'PUBLISHED';
 }

@@ -7,7 +7,7 @@ import { EXPORT_CONTENT_TYPES, type ExportFormat } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
-import { IsRegionCode } from '../http/validators';
+import { IsRegionCode, QueryNumber } from '../http/validators';
 import { ReadSide } from '../read-side/read-side.service';
 import { RECORD_TABLES, type RecordTableName } from './evaluator-data';
 
@@ -15,7 +15,7 @@ const READERS: readonly Role[] = ['EVALUATOR', 'AUDITOR', 'SUPERVISOR', 'CITY_AU
 
 export class YearRecordsQueryDto {
   @ApiProperty({ example: '440100', description: 'A province, city or district: the records inside it' }) @IsRegionCode() regionCode!: string;
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2026 }) @QueryNumber() @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'json (default), csv (UTF-8, Chinese headers then the English keys) or xlsx' })
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isRegionCode, REGION_CODE_PATTERN, USCC_PATTERN } from '@sme/domain';
+import { FIRST_YEAR, isBusinessDate, isRegionCode, LAST_YEAR, REGION_CODE_PATTERN, USCC_PATTERN } from '@sme/domain';
 
 /**
  * Request-body checks that the domain owns. The DTO asks the domain's own predicate, so a USCC or a
@@ -44,6 +45,25 @@ export const IsUsccShaped = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** A business date YYYY-MM-DD naming a real calendar day (not 2019-02-30), in the ledger's years (1900–2100), as the domain judges it. */
+export const IsBusinessDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isBusinessDate',
+      validator: {
+        validate: (value: unknown) => isBusinessDate(value),
+        defaultMessage: (args) => `${args?.property} must be a calendar date YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR}`,
+      },
+    },
+    options,
+  );
+
+/**
+ * A number in a query string, read strictly: decimal digits (a sign and a fraction where the field allows
+ * them), nothing else — `0x10`, `1e3`, `16abc` and ` 16` stay text, so the field's number rule refuses them.
+ */
+export const QueryNumber = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value));
 
 /** For OpenAPI: the documented patterns of region codes and USCCs. */
 export { REGION_CODE_PATTERN, USCC_PATTERN };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   ENTERPRISE_TAGS,
   INDUSTRY_CODES,
@@ -14,7 +14,7 @@ import {
   type TagsMode,
 } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { DATE, IsRegionCode, OptionalRegionCode } from '../http/validators';
+import { IsBusinessDate, IsRegionCode, OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 
@@ -40,10 +40,10 @@ export class PublishPolicyDto extends CommandRequestDto {
   @ApiProperty({ example: '广州市促进中小企业发展若干措施' }) @IsString() @MaxLength(300) title!: string;
   @ApiProperty({ example: '广州市工业和信息化局' }) @IsString() @MaxLength(200) issuer!: string;
   @ApiProperty({ example: '穗工信规字〔2023〕5号' }) @IsString() @MaxLength(100) documentNumber!: string;
-  @ApiProperty({ example: '2024-01-01' }) @Matches(DATE, { message: 'effectiveFrom must be a date YYYY-MM-DD' }) effectiveFrom!: string;
+  @ApiProperty({ example: '2024-01-01' }) @IsBusinessDate() effectiveFrom!: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day in force, inclusive' })
   @IsOptional()
-  @Matches(DATE, { message: 'effectiveUntil must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   effectiveUntil?: string;
   @ApiProperty() @IsString() @MaxLength(5000) summary!: string;
   @ApiProperty({ type: EligibilityDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityDto) eligibility!: EligibilityDto;
@@ -54,10 +54,10 @@ export class AmendPolicyDto extends CommandRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) issuer?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) documentNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'effectiveFrom must be a date YYYY-MM-DD' }) effectiveFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBusinessDate() effectiveFrom?: string;
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== undefined && v !== null)
-  @Matches(DATE, { message: 'effectiveUntil must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   effectiveUntil?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
   @ApiPropertyOptional({ type: EligibilityDto }) @IsOptional() @ValidateNested() @Type(() => EligibilityDto) eligibility?: EligibilityDto;
@@ -65,7 +65,7 @@ export class AmendPolicyDto extends CommandRequestDto {
 
 /** 废止: `on` is the first day no longer in force; the reason is the base `reason` field, required by the domain. */
 export class RepealPolicyDto extends CommandRequestDto {
-  @ApiProperty({ example: '2025-07-01' }) @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' }) on!: string;
+  @ApiProperty({ example: '2025-07-01' }) @IsBusinessDate() on!: string;
 }
 
 export class PushPolicyDto extends CommandRequestDto {}
@@ -75,15 +75,15 @@ export class ListPoliciesQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Text in the issuing authority' }) @IsOptional() @IsString() @MaxLength(100) issuer?: string;
   @ApiPropertyOptional({ example: '2025-01-01', description: 'Only policies in force that day' })
   @IsOptional()
-  @Matches(DATE, { message: 'inForceOn must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   inForceOn?: string;
   @ApiPropertyOptional({ enum: ['PUBLISHED', 'REPEALED'] }) @IsOptional() @IsIn(['PUBLISHED', 'REPEALED']) status?: 'PUBLISHED' | 'REPEALED';
 }
 
 /** `on` defaults to today (China time); paging as every list. */
 export class EligibilityQueryDto {
-  @ApiPropertyOptional({ example: '2025-01-01' }) @IsOptional() @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' }) on?: string;
-  @ApiPropertyOptional({ description: '1–200, default 50' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ example: '2025-01-01' }) @IsOptional() @IsBusinessDate() on?: string;
+  @ApiPropertyOptional({ description: '1–200, default 50' }) @IsOptional() @QueryNumber() @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) cursor?: string;
 }
 

@@ -21,7 +21,7 @@ import {
 import { PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { DATE, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
+import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
 import { OrganisationTiesDto } from '../http/ties.dto';
@@ -105,7 +105,7 @@ export class MonitoringEvaluationDto extends CommandRequestDto {
 
   @ApiPropertyOptional({ example: '2024-12-31', description: 'Last day of the 整改期, should this evaluation fail' })
   @IsOptional()
-  @Matches(DATE, { message: 'probationDeadline must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   probationDeadline?: string;
 
   @ApiProperty({ example: '服务质量有待提高' }) @IsString() @MaxLength(2000) opinion!: string;
@@ -146,7 +146,7 @@ export class WithdrawFromPoolDto extends CommandRequestDto {}
 export class SettleAtStationDto extends CommandRequestDto {
   @ApiProperty() @IsUUID() stationId!: string;
   @ApiProperty({ example: '2024-03-01', description: '入驻 from this business date' })
-  @Matches(DATE, { message: 'since must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   since!: string;
 }
 
@@ -167,15 +167,15 @@ export class ListProvidersQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ example: '2024-06-30', description: 'Providers in the 库 at the close of this day (China), from their dated pool periods' })
   @IsOptional()
-  @Matches(DATE, { message: 'inPoolOn must be a date YYYY-MM-DD' })
+  @IsBusinessDate()
   inPoolOn?: string;
 
   @ApiPropertyOptional({ description: 'Under a 警示 (整改期) now' }) @IsOptional() @Transform(toBoolean) @IsBoolean() warned?: boolean;
 }
 
 export class ProviderMovementsQueryDto {
-  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @IsBusinessDate() from?: string;
+  @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @IsBusinessDate() to?: string;
 
   @OptionalRegionCode('440100')
   cityCode?: string;

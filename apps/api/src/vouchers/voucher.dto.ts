@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { EnumList } from '../http/list-fields';
-import { DATE, IsRegionCode } from '../http/validators';
+import { IsBusinessDate, IsRegionCode } from '../http/validators';
 import { EligibilityDto } from '../policies/policy.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const fen = (example: number, description: string) => ApiProperty({ example, description: `${description}, in 分` });
-const date = (name: string) => Matches(DATE, { message: `${name} must be a date YYYY-MM-DD` });
 
 export class VoucherQuotasDto {
   @ApiPropertyOptional({ example: 2_000_000, description: '小微企业的年度额度（分）' }) @IsOptional() @IsInt() @Min(1) SMALL_MICRO?: number;
@@ -37,11 +36,11 @@ export class VoucherTermsDto extends CommandRequestDto {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   products?: string[];
-  @ApiProperty({ example: '2026-03-01' }) @date('applyFrom') applyFrom!: string;
-  @ApiProperty({ example: '2026-06-30' }) @date('applyUntil') applyUntil!: string;
-  @ApiProperty({ example: '2026-03-01' }) @date('validFrom') validFrom!: string;
-  @ApiProperty({ example: '2026-12-31' }) @date('validUntil') validUntil!: string;
-  @ApiProperty({ example: '2027-03-31' }) @date('settleBy') settleBy!: string;
+  @ApiProperty({ example: '2026-03-01' }) @IsBusinessDate() applyFrom!: string;
+  @ApiProperty({ example: '2026-06-30' }) @IsBusinessDate() applyUntil!: string;
+  @ApiProperty({ example: '2026-03-01' }) @IsBusinessDate() validFrom!: string;
+  @ApiProperty({ example: '2026-12-31' }) @IsBusinessDate() validUntil!: string;
+  @ApiProperty({ example: '2027-03-31' }) @IsBusinessDate() settleBy!: string;
   @ApiProperty({ description: '免申即享: the issuer may grant an eligible enterprise without an application' }) @IsBoolean() grantOnEligibility!: boolean;
   @ApiProperty({ type: VoucherRuleDto }) @IsDefined() @ValidateNested() @Type(() => VoucherRuleDto) rule!: VoucherRuleDto;
 }

@@ -3,7 +3,7 @@ import { isDocumentNumber } from '../shared/document-number';
 import { conflict, invalid } from '../shared/domain-error';
 import { isRegionCode } from '../shared/region-code';
 import { classifySize, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
-import { fieldRequired, isNonBlank, requireAmount, requireInteger, type Label } from '../shared/validation';
+import { fieldRequired, isNonBlank, MAX_PERSONS, requireAmount, requireInteger, type Label } from '../shared/validation';
 import type { EnterpriseFigures } from './enterprise.commands';
 import type { EnterpriseEvents } from './enterprise.events';
 
@@ -53,7 +53,7 @@ export function checkFigures(input: unknown, foundedOn: string, now: Date): Ente
   };
   return {
     year: requireInteger(present('year'), 'figures.year', FIGURE_LABELS.year, Number(foundedOn.slice(0, 4)), chinaYearOf(now)),
-    employees: requireInteger(present('employees'), 'figures.employees', FIGURE_LABELS.employees, 0),
+    employees: requireInteger(present('employees'), 'figures.employees', FIGURE_LABELS.employees, 0, MAX_PERSONS),
     revenue: requireAmount(present('revenue'), 'figures.revenue', FIGURE_LABELS.revenue, 0),
     assets: requireAmount(present('assets'), 'figures.assets', FIGURE_LABELS.assets, 0),
   };

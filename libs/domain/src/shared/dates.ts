@@ -19,25 +19,29 @@ function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+/** The years a business date of the ledger may fall in: from the oldest enterprise to the furthest validity. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
 function isCalendarDay(year: string, month: string, day: string): boolean {
   const y = Number(year);
   const m = Number(month);
   const d = Number(day);
-  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= FIRST_YEAR && y <= LAST_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-/** 'YYYY-MM-DD' naming a real calendar day (from 1900). */
+/** 'YYYY-MM-DD' naming a real calendar day, from 1900 to 2100. */
 export function isBusinessDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = BUSINESS_DATE.exec(value);
   return match !== null && isCalendarDay(match[1], match[2], match[3]);
 }
 
-/** 'YYYY-MM' (from 1900). */
+/** 'YYYY-MM' (from 1900 to 2100). */
 export function isYearMonth(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = YEAR_MONTH.exec(value);
-  return match !== null && Number(match[1]) >= 1900 && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+  return match !== null && Number(match[1]) >= FIRST_YEAR && Number(match[1]) <= LAST_YEAR && Number(match[2]) >= 1 && Number(match[2]) <= 12;
 }
 
 /** ISO-8601 date-time with an explicit offset (Z or ±hh:mm), on a real calendar day. */

@@ -37,13 +37,18 @@ export function requireInteger(value: unknown, field: string, label: Label, min:
 }
 
 /** A finite number, at least `min` when given (amounts in 万元 are ≥ 0; a profit may be negative). */
-export function requireAmount(value: unknown, field: string, label: Label, min?: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || (min !== undefined && value < min)) {
-    const rule = min === undefined ? '' : ` ≥ ${min}`;
-    throw fieldInvalid(field, label, `须为数值${rule}`, `must be a number${rule}`);
+export function requireAmount(value: unknown, field: string, label: Label, min?: number, max = MAX_AMOUNT_WAN): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || (min !== undefined && value < min) || value > max) {
+    const rule = `${min === undefined ? '' : ` ≥ ${min}`}，≤ ${max}`;
+    throw fieldInvalid(field, label, `须为数值${rule}`, `must be a number${rule.replace('，', ' and')}`);
   }
   return value;
 }
+
+/** The largest amount in 万元 the ledger takes (10 万亿元): beyond any enterprise's revenue or assets, short of a typing slip like 1e308. */
+export const MAX_AMOUNT_WAN = 1_000_000_000;
+/** The most persons an organisation can employ, as the ledger takes it. */
+export const MAX_PERSONS = 10_000_000;
 
 /** A number strictly greater than zero. */
 export function requirePositive(value: unknown, field: string, label: Label): number {
