@@ -107,7 +107,7 @@ describe('annual reports (年度服务总结)', () => {
   });
 
   it('the hub consolidates the accepted reports for the city authority, which acknowledges', async () => {
-    await refused(() => post(city, '/annual-reports/city', cityReportBody('440100', 2025), '2026-02-10'), 403, 'ROLE_NOT_ALLOWED');
+    await refused(() => post(city, '/annual-reports/city', cityReportBody('440100', 2025), '2026-02-10'), 403, 'ROLE_NOT_PERMITTED');
     const szHub: Actor = { id: 'sz-hub', role: 'HUB', orgId: 'SZ-HUB', regionCode: '440300' };
     await refused(() => post(szHub, '/annual-reports/city', cityReportBody('440100', 2025), '2026-02-10'), 403, 'REGION_NOT_PERMITTED');
     ids.city = okBody(await post(hub, '/annual-reports/city', cityReportBody('440100', 2025), '2026-02-10')).id;
@@ -135,7 +135,7 @@ describe('annual reports (年度服务总结)', () => {
     });
     expect(report.reports.map((r: { reportId: string }) => r.reportId).sort()).toEqual([ids.a, ids.p].sort());
     await refused(() => post(hub, '/annual-reports/city', cityReportBody('440100', 2025), '2026-02-11'), 409, 'CITY_REPORT_ALREADY_SUBMITTED');
-    await refused(() => post(hub, `/annual-reports/${ids.city}/acknowledgement`, { opinion: '已阅' }, '2026-02-11'), 403, 'ROLE_NOT_ALLOWED');
+    await refused(() => post(hub, `/annual-reports/${ids.city}/acknowledgement`, { opinion: '已阅' }, '2026-02-11'), 403, 'ROLE_NOT_PERMITTED');
     await refused(() => post(city, `/annual-reports/${ids.city}/acceptance`, { opinion: '同意' }, '2026-02-11'), 409, 'NOT_AN_ORGANISATION_REPORT');
     okBody(await post(city, `/annual-reports/${ids.city}/acknowledgement`, { opinion: '已阅，同意' }, '2026-02-12'));
     await refused(() => post(city, `/annual-reports/${ids.city}/acknowledgement`, { opinion: '已阅' }, '2026-02-13'), 409, 'CITY_REPORT_ALREADY_ACKNOWLEDGED');

@@ -72,7 +72,7 @@ describe('Bad input and forbidden actors', () => {
   });
 
   it('403 for a role that may not act', async () => {
-    await refused(() => c.post(operator(6), '/calls', callBody), 403, 'ROLE_NOT_ALLOWED');
+    await refused(() => c.post(operator(6), '/calls', callBody), 403, 'ROLE_NOT_PERMITTED');
   });
 
   it('403 for a district reviewer of another district (天河 may not review 海珠)', async () => {

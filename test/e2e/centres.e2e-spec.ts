@@ -126,7 +126,7 @@ describe('service centres (服务中心)', () => {
       await refused(() => c.get(staffOf(nextOrg()), `/centres/${id}`), 403, 'CENTRE_READ_FORBIDDEN');
       await refused(() => c.get({ ...actors.city, regionCode: '440300' }, `/centres/${id}`), 403, 'CENTRE_READ_FORBIDDEN');
       await refused(() => c.get(actors.city, `/centres/${id}?asOf=${encodeURIComponent(at('2026-01-01'))}`), 403, 'AS_OF_AUDITOR_ONLY');
-      await refused(() => c.post(staff, `/centres/${id}/closure`, { reason: '撤销' }), 403, 'ROLE_NOT_ALLOWED');
+      await refused(() => c.post(staff, `/centres/${id}/closure`, { reason: '撤销' }), 403, 'ROLE_NOT_PERMITTED');
       okBody(await c.post(actors.city, `/centres/${id}/closure`, { reason: '机构改革' }));
       await refused(() => c.post(staff, `/centres/${id}/facts`, { changes: { head: '王主任' } }), 409, 'CENTRE_CLOSED');
     });

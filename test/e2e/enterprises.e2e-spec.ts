@@ -66,8 +66,8 @@ describe('Enterprises (中小企业数据库)', () => {
       await registered(tianheOperator, body(uscc(111)));
       await registered(actors.hub, body(uscc(112)));
       await refused(() => c.post(actors.haizhu, '/enterprises', body(uscc(113))), 403, 'REGION_NOT_PERMITTED');
-      await refused(() => c.post(actors.city, '/enterprises', body(uscc(114))), 403, 'ROLE_NOT_ALLOWED');
-      await refused(() => c.post(actors.experts[0], '/enterprises', body(uscc(115))), 403, 'ROLE_NOT_ALLOWED');
+      await refused(() => c.post(actors.city, '/enterprises', body(uscc(114))), 403, 'ROLE_NOT_PERMITTED');
+      await refused(() => c.post(actors.experts[0], '/enterprises', body(uscc(115))), 403, 'ROLE_NOT_PERMITTED');
     });
 
     it('400 USCC_INVALID on the uscc field for a wrong check character; 400 for other bad fields', async () => {
@@ -206,7 +206,7 @@ describe('Enterprises (中小企业数据库)', () => {
     });
 
     it('granted with issuer and validity by an SME authority of the region; valid today or not', async () => {
-      await refused(() => c.post(actors.hub, `/enterprises/${id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '2099-12-31' }), 403, 'ROLE_NOT_ALLOWED');
+      await refused(() => c.post(actors.hub, `/enterprises/${id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '2099-12-31' }), 403, 'ROLE_NOT_PERMITTED');
       await refused(() => c.post(actors.haizhu, `/enterprises/${id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '2099-12-31' }), 403, 'REGION_NOT_PERMITTED');
       await refused(() => c.post(actors.tianhe, `/enterprises/${id}/tags`, { tag: 'SPECIALISED', issuedBy: '省厅', validFrom: '2023-01-01', validUntil: '2022-12-31' }), 400, 'VALIDITY_PERIOD_INVALID');
       const granted = await c.post(actors.city, `/enterprises/${id}/tags`, {

@@ -72,7 +72,7 @@ describe('Experts (服务专家库)', () => {
     it('403: an expert registering someone else, a hub of another city, a role that may not register', async () => {
       await refused(() => c.post(selfExpert, '/experts', { ...profile(), expertId: 'someone-else' }), 403, 'NOT_SELF');
       await refused(() => c.post(shenzhenHub, '/experts', { ...profile(), expertId: 'gz-expert-z' }), 403, 'REGION_NOT_PERMITTED');
-      await refused(() => c.post(actors.city, '/experts', { ...profile(), expertId: 'gz-expert-z' }), 403, 'ROLE_NOT_ALLOWED');
+      await refused(() => c.post(actors.city, '/experts', { ...profile(), expertId: 'gz-expert-z' }), 403, 'ROLE_NOT_PERMITTED');
     });
 
     it('409: the same expert twice', async () => {
@@ -111,7 +111,7 @@ describe('Experts (服务专家库)', () => {
     });
 
     it('403: the expert themself, or another city’s steward, may not admit, suspend or remove', async () => {
-      await refused(() => c.post(selfExpert, `/experts/${selfExpert.id}/admission`, { opinion: '我同意' }), 403, 'ROLE_NOT_ALLOWED');
+      await refused(() => c.post(selfExpert, `/experts/${selfExpert.id}/admission`, { opinion: '我同意' }), 403, 'ROLE_NOT_PERMITTED');
       await refused(() => c.post(shenzhenCity, '/experts/gz-expert-a/suspension', { reason: '跨市' }), 403, 'REGION_NOT_PERMITTED');
       await refused(() => c.post(shenzhenHub, '/experts/gz-expert-a/removal', { reason: '跨市' }), 403, 'REGION_NOT_PERMITTED');
     });

@@ -51,6 +51,13 @@ describe('the HTTP edge: no 5xx from bad input', () => {
     }
   });
 
+  it('says a field left out is required, naming it in Chinese and by its path, once', async () => {
+    const answer = await refused(() => c.post(actors.city, `/providers/${randomUUID()}/evaluations`, { period: '2024', scores: { capability: 80, management: 80, quality: 80, satisfaction: 80 } }), 400, 'VALIDATION_FAILED');
+    expect(answer.errors).toEqual([{ field: 'opinion', rule: 'isDefined', message: { zh: '意见（opinion）为必填项', en: 'opinion is required' } }]);
+    const tooLong = await refused(() => c.post(actors.city, `/providers/${randomUUID()}/evaluations`, { period: '2024', scores: { capability: 80, management: 80, quality: 80, satisfaction: 80 }, opinion: 'x'.repeat(2001) }), 400, 'VALIDATION_FAILED');
+    expect(tooLong.errors[0].message.zh).toBe('意见（opinion）长度不得超过 2000');
+  });
+
   it('400 for query values read strictly: a crafted cursor, a revision out of range, a number not in decimals, a date not on the calendar', async () => {
     const get = (path: string) => c.get(actors.auditor, path);
     for (const values of [[{ $ne: null }], [{ $gt: '' }, 'x'], ['2026-01-01', { $where: 'sleep(1)' }, 'x']]) {

@@ -183,7 +183,7 @@ describe('Providers, products and cases', () => {
 
   it('refuses wrong roles, regions and owners with 403 and writes nothing', async () => {
     await refused(() => c.post(shenzhenHub, `/providers/${providerId}/entry-decision`, { admitted: true, opinion: '同意' }), 403, 'REGION_NOT_PERMITTED');
-    await refused(() => c.post(provider, `/providers/${providerId}/evaluations`, { period: '2024', scores: { capability: 90, management: 90, quality: 90, satisfaction: 90 }, opinion: '好' }), 403, 'ROLE_NOT_ALLOWED');
+    await refused(() => c.post(provider, `/providers/${providerId}/evaluations`, { period: '2024', scores: { capability: 90, management: 90, quality: 90, satisfaction: 90 }, opinion: '好' }), 403, 'ROLE_NOT_PERMITTED');
     await refused(() => c.post(otherProvider, '/providers/entry-applications', application()), 403, 'NOT_OWNER');
     // The gate runs before the station is looked up: a refused caller learns nothing of it.
     await refused(() => c.post(shenzhenHub, `/providers/${providerId}/stations`, { stationId: '00000000-0000-4000-8000-000000000000', since: '2023-05-02' }), 403, 'REGION_NOT_PERMITTED');

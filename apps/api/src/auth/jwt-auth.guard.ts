@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Actor, type Role } from '@sme/domain/shared/decider';
+import { roleNotPermitted } from '@sme/domain/shared/access';
 import { ApiError } from '../http/api-error';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 
@@ -29,13 +30,8 @@ export class JwtAuthGuard implements CanActivate {
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles && !roles.includes(actor.role)) {
-      throw ApiError.forbidden(
-        'ROLE_NOT_ALLOWED',
-        `角色 ${actor.role} 无权执行此操作，需要：${roles.join('、')}`,
-        `Role ${actor.role} may not do this; allowed: ${roles.join(', ')}`,
-      );
-    }
+    // The same refusal, in the same words, as the access gate's own role check.
+    if (roles && !roles.includes(actor.role)) throw roleNotPermitted(actor, roles);
     return true;
   }
 

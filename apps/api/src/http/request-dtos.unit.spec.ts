@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
+import FIELD_LABELS from './field-labels.json';
 
 /** Every request DTO class the API declares (the *.dto.ts files and the DTOs beside the controllers). */
 function dtoClasses(): Function[] {
@@ -32,5 +33,14 @@ describe('request DTOs', () => {
       }
     }
     expect(unmarked).toEqual([]);
+  });
+
+  it('give every field a Chinese name, so a refusal names it in Chinese too', () => {
+    const storage = getMetadataStorage();
+    const unnamed = new Set<string>();
+    for (const dto of dtoClasses()) {
+      for (const m of storage.getTargetValidationMetadatas(dto, '', true, false)) if (!(m.propertyName in FIELD_LABELS)) unnamed.add(`${dto.name}.${m.propertyName}`);
+    }
+    expect([...unnamed]).toEqual([]);
   });
 });
