@@ -104,6 +104,9 @@ describe('Bad input and forbidden actors', () => {
 
   it('409 for a business time earlier than the record’s last event', async () => {
     const id = await applicationUpTo(app(), callId, 8, 'DRAFT');
-    await refused(() => c.post(operator(8), `/applications/${id}/submit`, { occurredAt: '2019-06-01T10:00:00+08:00' }), 409, 'OCCURRED_AT_BEFORE_PREVIOUS');
+    const body = await refused(() => c.post(operator(8), `/applications/${id}/submit`, { occurredAt: '2019-06-01T10:00:00+08:00' }), 409, 'OCCURRED_AT_BEFORE_PREVIOUS');
+    // Times in the messages read as China's clock, as they were sent.
+    expect(body.message.zh).toContain('发生时间（2019-06-01T10:00:00+08:00）');
+    expect(body.message.zh).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d{3})?Z/);
   });
 });

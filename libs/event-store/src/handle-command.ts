@@ -1,4 +1,5 @@
 import type { Decider, DomainEvent } from '@sme/domain/shared/decider';
+import { chinaTimeOf } from '@sme/domain/shared/dates';
 import { conflict } from '@sme/domain/shared/domain-error';
 import {
   WrongExpectedRevisionError,
@@ -105,8 +106,8 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
   if (options.businessTime && last && options.businessTime.getTime() < Date.parse(last.metadata.occurredAt)) {
     throw conflict(
       'OCCURRED_AT_BEFORE_PREVIOUS',
-      `发生时间（${options.businessTime.toISOString()}）不得早于该记录上一事件的发生时间（${last.metadata.occurredAt}）`,
-      `occurredAt (${options.businessTime.toISOString()}) must not be earlier than that of the record's previous event (${last.metadata.occurredAt})`,
+      `发生时间（${chinaTimeOf(options.businessTime)}）不得早于该记录上一事件的发生时间（${chinaTimeOf(last.metadata.occurredAt)}）`,
+      `occurredAt (${chinaTimeOf(options.businessTime)}) must not be earlier than that of the record's previous event (${chinaTimeOf(last.metadata.occurredAt)})`,
       'occurredAt',
     );
   }

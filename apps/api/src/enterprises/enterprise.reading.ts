@@ -1,4 +1,4 @@
-import { chinaDateOf, ENTERPRISE_TAGS, enterpriseKind, isTagGrantValidOn, notFound } from '@sme/domain';
+import { chinaDateOf, chinaTimeOf, ENTERPRISE_TAGS, enterpriseKind, isTagGrantValidOn, notFound } from '@sme/domain';
 import { projectEnterprise, toPublicView, type EnterpriseView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 import { enterpriseReadForbidden, mayReadEnterprise } from './enterprise-access';
@@ -9,7 +9,7 @@ export const enterpriseReading: RecordReading<EnterpriseView> = {
   project: projectEnterprise,
   missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
   notYet: (asOf) =>
-    notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${asOf.toISOString()} 时尚未入库`, `The enterprise had not been registered at ${asOf.toISOString()}`),
+    notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${chinaTimeOf(asOf)} 时尚未入库`, `The enterprise had not been registered at ${chinaTimeOf(asOf)}`),
   mayRead: mayReadEnterprise,
   forbidden: enterpriseReadForbidden,
   show(view, { asOf }) {

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound, type Actor } from '@sme/domain';
+import { chinaTimeOf, notFound, type Actor } from '@sme/domain';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type ViewVersion } from '@sme/read-models';
@@ -33,7 +33,7 @@ export function readingOf<V extends ViewVersion>(
     kind,
     project,
     missing: () => notFound(`${what.code}_NOT_FOUND`, `${what.zh}不存在`, `The ${what.en} does not exist`),
-    notYet: (asOf) => notFound('NOT_YET_RECORDED', `${asOf.toISOString()} 时该${what.zh}尚未登记`, `The ${what.en} was not yet recorded at ${asOf.toISOString()}`),
+    notYet: (asOf) => notFound('NOT_YET_RECORDED', `${chinaTimeOf(asOf)} 时该${what.zh}尚未登记`, `The ${what.en} was not yet recorded at ${chinaTimeOf(asOf)}`),
     ...rule,
   };
 }

@@ -1,4 +1,4 @@
-import { notFound, stationKind } from '@sme/domain';
+import { chinaTimeOf, notFound, stationKind } from '@sme/domain';
 import { projectStation, type StationView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 import { stationNotFound } from './station.commands';
@@ -9,5 +9,5 @@ export const stationReading: RecordReading<StationView> = {
   project: projectStation,
   missing: stationNotFound,
   notYet: (asOf) =>
-    notFound('STATION_NOT_YET_DESIGNATED', `服务站在 ${asOf.toISOString()} 时尚未授牌`, `The station had not been designated at ${asOf.toISOString()}`),
+    notFound('STATION_NOT_YET_DESIGNATED', `服务站在 ${chinaTimeOf(asOf)} 时尚未授牌`, `The station had not been designated at ${chinaTimeOf(asOf)}`),
 };

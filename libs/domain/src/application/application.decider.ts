@@ -1,6 +1,6 @@
 /* Why this file is long: the decide half of the station application: one short function per command of the 评定程序 (the state and evolve are in application.state.ts); splitting further would scatter one procedure. */
 import type { CallSnapshot } from '../call/call.snapshot';
-import { isAfter } from '../shared/dates';
+import { chinaTimeOf, isAfter } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
@@ -124,8 +124,8 @@ function submit(command: SubmitApplication, application: ExistingApplication): A
   if (isAfter(metadata.now, data.call.districtDeadline)) {
     throw conflict(
       'APPLICATION_DEADLINE_PASSED',
-      `区受理截止时间（${data.call.districtDeadline}）已过，逾期不予受理`,
-      `The district deadline (${data.call.districtDeadline}) has passed; late applications are not accepted`,
+      `区受理截止时间（${chinaTimeOf(data.call.districtDeadline)}）已过，逾期不予受理`,
+      `The district deadline (${chinaTimeOf(data.call.districtDeadline)}) has passed; late applications are not accepted`,
     );
   }
   const missing = missingMaterials(application.materials);
@@ -151,8 +151,8 @@ function reviewByDistrict(command: ReviewByDistrict, application: ExistingApplic
   if (isAfter(metadata.now, data.call.cityDeadline)) {
     throw conflict(
       'DISTRICT_REVIEW_DEADLINE_PASSED',
-      `报市截止时间（${data.call.cityDeadline}）已过，区初审意见不再受理`,
-      `The city deadline (${data.call.cityDeadline}) has passed; district reviews are no longer accepted`,
+      `报市截止时间（${chinaTimeOf(data.call.cityDeadline)}）已过，区初审意见不再受理`,
+      `The city deadline (${chinaTimeOf(data.call.cityDeadline)}) has passed; district reviews are no longer accepted`,
     );
   }
   const passed = requireBoolean(data.passed, 'passed', { zh: '初审结论', en: 'Review result' });

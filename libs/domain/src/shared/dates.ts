@@ -74,3 +74,14 @@ export function chinaDateOf(instant: string | Date): string {
   const ms = typeof instant === 'string' ? instantMs(instant) : instant.getTime();
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * An instant as a reader in China reads it, for messages: ISO 8601 at +08:00 (2019-06-10T10:00:00+08:00),
+ * whatever offset it was stored or sent with. (Converts the given moment; reads no clock.)
+ */
+export function chinaTimeOf(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? instantMs(instant) : instant.getTime();
+  const local = new Date(ms + CHINA_OFFSET_MS).toISOString();
+  const fraction = local.slice(19, 23) === '.000' ? '' : local.slice(19, 23);
+  return `${local.slice(0, 19)}${fraction}+08:00`;
+}

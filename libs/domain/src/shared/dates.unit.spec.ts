@@ -1,4 +1,4 @@
-import { chinaDateOf, chinaYearOf, compareBusinessDates, instantMs, isAfter, isBusinessDate, isInstant, isYearMonth } from './dates';
+import { chinaDateOf, chinaTimeOf, chinaYearOf, compareBusinessDates, instantMs, isAfter, isBusinessDate, isInstant, isYearMonth } from './dates';
 
 describe('Business dates and instants', () => {
   describe.each([
@@ -60,5 +60,15 @@ describe('Business dates and instants', () => {
 
   it('place an instant on China’s calendar (UTC+8): its day', () => {
     expect(chinaDateOf('2019-06-18T17:00:00Z')).toBe('2019-06-19');
+  });
+
+  it('write an instant for a reader in China, at +08:00 whatever offset it came with', () => {
+    expect(chinaTimeOf('2019-06-10T02:00:00.000Z')).toBe('2019-06-10T10:00:00+08:00');
+    expect(chinaTimeOf(new Date('2019-06-18T17:00:00.250Z'))).toBe('2019-06-19T01:00:00.250+08:00');
+    expect(chinaTimeOf('2019-06-10T10:00:00+08:00')).toBe('2019-06-10T10:00:00+08:00');
+  });
+
+  it('take business dates from 1900 to 2100 only', () => {
+    expect([isBusinessDate('1900-01-01'), isBusinessDate('2100-12-31'), isBusinessDate('1899-12-31'), isBusinessDate('2101-01-01'), isBusinessDate('9999-12-31')]).toEqual([true, true, false, false, false]);
   });
 });
