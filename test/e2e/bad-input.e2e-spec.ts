@@ -44,6 +44,14 @@ describe('Bad input and forbidden actors', () => {
     expect(body.errors[0].field).toBe('form.operator.uscc');
   });
 
+  it('400 for an operator that is not a 法人单位 (a 个体工商户, category 92)', async () => {
+    const soleTrader = '92440106MA5D0E7F8G';
+    const bad = { ...form(9), operator: { ...form(9).operator, uscc: soleTrader } };
+    const actor: Actor = { id: 'sole-trader', role: 'STATION_OPERATOR', orgId: soleTrader, regionCode: '440106' };
+    const body = await refused(() => c.post(actor, '/applications', { callId, form: bad, occurredAt: '2019-06-03T10:00:00+08:00' }), 400, 'NOT_LEGAL_PERSON');
+    expect(body.errors[0].field).toBe('form.operator.uscc');
+  });
+
   it('400 for an operator registered on or after the cut-off, naming the field', async () => {
     const late = form(3);
     late.operator.registrationDate = '2018-01-01';

@@ -3,7 +3,7 @@ import { compareBusinessDates, isYearMonth } from '../shared/dates';
 import { requireSha256 } from '../shared/digest';
 import { invalid } from '../shared/domain-error';
 import { isWithinCity, requireStationDistrict } from '../shared/region-code';
-import { requireUscc } from '../shared/uscc';
+import { requireLegalPersonUscc } from '../shared/uscc';
 import {
   fieldInvalid,
   isEmail,
@@ -52,7 +52,8 @@ export function checkApplicationForm(form: ApplicationForm, call: CallSnapshot, 
 
 function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): OperatorInfo {
   const name = requireText(operator.name, `${at}.name`, L('申请主体名称', 'Operator name'));
-  const uscc = requireUscc(operator.uscc, `${at}.uscc`);
+  // 申报（运营）主体须为……法人单位 (穗工信函〔2019〕1100号).
+  const uscc = requireLegalPersonUscc(operator.uscc, `${at}.uscc`);
   const type = requireOneOf(operator.type, OPERATOR_TYPES, `${at}.type`, L('主体类型', 'Operator type'));
   const industry = requireText(operator.industry, `${at}.industry`, L('服务对象主导产业或所属行业', 'Industry served'));
 

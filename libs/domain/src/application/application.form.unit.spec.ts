@@ -1,4 +1,4 @@
-import { given } from '../shared/testing';
+import { anActor, given, TIANHE } from '../shared/testing';
 import { applicationKind } from './application.kind';
 import type { ApplicationForm, OperatorType } from './application.form';
 import { aForm, callSnapshot, command, HAIZHU, material, OPERATOR_USCC } from './application.fixtures';
@@ -15,6 +15,14 @@ describe('Application form (申请表) rules at drafting', () => {
   describe('申报主体 — the operator', () => {
     it('needs a valid unified social credit code', () => {
       draft((f) => (f.operator.uscc = '91440106MA59C3PL25')).thenThrows('USCC_INVALID', { kind: 'VALIDATION', field: 'form.operator.uscc' });
+    });
+
+    it('is a 法人单位: a 个体工商户 (category 92) may not run a station', () => {
+      const soleTrader = '92440106MA5D0E7F8G';
+      const form = aForm();
+      form.operator.uscc = soleTrader;
+      const actor = anActor('STATION_OPERATOR', TIANHE, 'op-sole', soleTrader);
+      given(applicationKind, []).when(command('CreateApplication', { call: callSnapshot, form }, actor)).thenThrows('NOT_LEGAL_PERSON', { kind: 'VALIDATION', field: 'form.operator.uscc', message: /个体工商户/ });
     });
 
     it('stores the code in upper case', () => {

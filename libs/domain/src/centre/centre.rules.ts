@@ -1,4 +1,4 @@
-import { requireUscc } from '../shared/uscc';
+import { requireLegalPersonUscc } from '../shared/uscc';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { conflict, invalid } from '../shared/domain-error';
 import { isDocumentNumber } from '../shared/document-number';
@@ -93,7 +93,8 @@ export function requireCentreFacts(value: unknown, today: string, field = 'facts
   if (compareBusinessDates(on, today) > 0) throw fieldInvalid(`${field}.origin.on`, L('批复或协议日期', 'Origin date'), `（${on}）晚于今天`, `(${on}) is after today`);
   return {
     name: requireName(v.name, `${field}.name`),
-    orgId: requireUscc(v.orgId, `${field}.orgId`),
+    // 服务中心是……独立法人单位 (the province's centre requirements, 三(一) 组建方式).
+    orgId: requireLegalPersonUscc(v.orgId, `${field}.orgId`),
     legalForm: requireLegalForm(v.legalForm, `${field}.legalForm`),
     level,
     ...region,

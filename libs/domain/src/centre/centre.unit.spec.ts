@@ -112,6 +112,10 @@ describe('Centre (服务中心)', () => {
       given(centreKind).when(record(withFacts(changes as Partial<CentreFacts>), centreAdmin)).thenThrows(expect.any(String) as never, { kind: 'VALIDATION', field });
     });
 
+    it('is run by a 法人单位: a 个体工商户 (category 92) cannot be a centre', () => {
+      given(centreKind).when(record(withFacts({ orgId: '92440106MA5D0E7F8G' }), centreAdmin)).thenThrows('NOT_LEGAL_PERSON', { field: 'facts.orgId' });
+    });
+
     it('takes a town centre only in a city without counties, with the town named', () => {
       const dongguan = anActor('CITY_AUTHORITY', '441900', 'dg-official');
       const town = { ...cityCentreFacts, level: 'TOWN' as const, regionCode: '441900', town: '虎门镇', venue: { areaSqm: 120, address: '东莞市虎门镇示例路' }, staff: staff(3, 1) };

@@ -62,3 +62,21 @@ export function requireUscc(input: unknown, field: string): Uscc {
   if (!uscc.ok) throw uscc.error;
   return uscc.value;
 }
+
+/**
+ * 机构类别 (the USCC's second character, under its registration department) that are not legal persons:
+ * 92, 个体工商户 registered with market regulation. Every other category the code names — 机关, 事业单位,
+ * 社会团体, 民办非企业单位, 基金会, 企业, 农民专业合作社 — is a 法人单位. (A branch of an enterprise shares the
+ * category 91 and cannot be told from the code.)
+ */
+const NOT_LEGAL_PERSONS: Record<string, { zh: string; en: string }> = { '92': { zh: '个体工商户', en: 'an individually-owned business (个体工商户)' } };
+
+/** The code of a 法人单位, or NOT_LEGAL_PERSON naming what the code says it is (the seeds require a legal person to run a station or a centre). */
+export function requireLegalPersonUscc(input: unknown, field: string): Uscc {
+  const uscc = requireUscc(input, field);
+  const kind = NOT_LEGAL_PERSONS[uscc.slice(0, 2)];
+  if (kind !== undefined) {
+    throw invalid('NOT_LEGAL_PERSON', `统一社会信用代码${uscc}属于${kind.zh}，不是法人单位`, `${uscc} is the code of ${kind.en}, not of a legal person`, field);
+  }
+  return uscc;
+}

@@ -1,4 +1,5 @@
-import { isValidUscc, parseUscc, USCC_CHARSET, usccCheckCharacter } from './uscc';
+import { domainErrorOf } from './testing';
+import { isValidUscc, parseUscc, requireLegalPersonUscc, USCC_CHARSET, usccCheckCharacter } from './uscc';
 
 /** Codes published by the companies themselves on their business licences. */
 const KNOWN_VALID = [
@@ -79,6 +80,13 @@ describe('USCC (统一社会信用代码, GB 32100-2015)', () => {
     it('refuses what is not a string', () => {
       expect(parseUscc(undefined).ok).toBe(false);
     });
+  });
+});
+
+describe('a legal person’s code', () => {
+  it('takes every category but 92 (个体工商户)', () => {
+    for (const first17 of ['91440106MA59C3PL2', '12440100455860066', '52440106MJL123456', '93440106MA5D0E7F8']) expect(requireLegalPersonUscc(withCheck(first17), 'uscc')).toBe(withCheck(first17));
+    expect(domainErrorOf(() => requireLegalPersonUscc(withCheck('92440106MA5D0E7F8'), 'operator.uscc'))).toMatchObject({ code: 'NOT_LEGAL_PERSON', field: 'operator.uscc' });
   });
 });
 
