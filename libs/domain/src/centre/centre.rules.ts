@@ -93,7 +93,7 @@ export function requireCentreFacts(value: unknown, today: string, field = 'facts
   if (compareBusinessDates(on, today) > 0) throw fieldInvalid(`${field}.origin.on`, L('批复或协议日期', 'Origin date'), `（${on}）晚于今天`, `(${on}) is after today`);
   return {
     name: requireName(v.name, `${field}.name`),
-    // 服务中心是……独立法人单位 (the province's centre requirements, 三(一) 组建方式).
+    // 服务中心是……独立法人单位 (粤经信服务〔2016〕334号 三（一）组建方式).
     orgId: requireLegalPersonUscc(v.orgId, `${field}.orgId`),
     legalForm: requireLegalForm(v.legalForm, `${field}.legalForm`),
     level,
