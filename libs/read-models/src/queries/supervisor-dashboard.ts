@@ -141,7 +141,8 @@ function refusalOf(application: ApplicationView): RefusalReason | null {
   if (application.stage === 'REJECTED' && application.decision) {
     return { ...base, stage: 'REJECTED', opinion: application.decision.opinion, at: application.decision.decidedAt };
   }
-  if (application.recommendation && !application.recommendation.recommended) {
+  // Not recommended is a refusal only while the city has not decided: it may still approve (the hub only advises).
+  if (application.recommendation && !application.recommendation.recommended && !application.decision) {
     return { ...base, stage: 'NOT_RECOMMENDED', opinion: application.recommendation.opinion, at: application.recommendation.issuedAt };
   }
   return null;
