@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@sme/domain';
 import { providerUser } from './support/library-bodies';
 import { useSpecApp } from './support/spec-app';
-import { actors } from './support/station-lifecycle';
+import { actors, callBody } from './support/station-lifecycle';
 
 /**
  * The HTTP edge refuses what it cannot take with a 4xx and the one error body, never a 5xx: bodies too
@@ -82,5 +82,12 @@ describe('the HTTP edge: no 5xx from bad input', () => {
     for (const ifMatch of ['"1', '1"', 'W/"1', '"1"2"']) {
       await refused(() => c.post(actors.city, `/calls/${randomUUID()}/close`, {}, { 'If-Match': ifMatch }), 400, 'IF_MATCH_INVALID');
     }
+  });
+
+  it('a 201 names what it created in Location: the record, or the sub-record it answers with', async () => {
+    const created = await c.post(actors.city, '/calls', callBody);
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toBe(`/calls/${created.body.id}`);
+    expect((await c.get(actors.city, created.headers.location)).status).toBe(200);
   });
 });

@@ -58,8 +58,13 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
       occurredAt: '2020-11-16T10:00:00+08:00',
     });
     expect(proposal.status).toBe(201);
+    // The answer names the proposal the city decides on, and where to read it.
+    const { proposalId } = proposal.body;
     const events = (await c.get(actors.auditor, `/streams/station-${stationId}/events`)).body.events;
-    const proposalId = events.at(-1).data.proposalId;
+    expect(events.at(-1).data.proposalId).toBe(proposalId);
+    expect(proposal.headers.location).toBe(`/stations/${stationId}/revocation-proposals/${proposalId}`);
+    expect((await c.get(actors.city, proposal.headers.location)).body).toMatchObject({ proposalId, grounds: ['LOW_SATISFACTION'] });
+    expect((await c.get(actors.city, `/stations/${stationId}/revocation-proposals/${stationId}`)).status).toBe(404);
 
     const decided = await c.post(actors.city, `/stations/${stationId}/revocation-decision`, {
       proposalId,

@@ -47,8 +47,11 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
 
   it('programme → grant → order → delivery → claim → approval → payment, the books balanced at each step', async () => {
     const deliveryId = await aDelivery(provider, enterprise.id);
-    const placed = okBody(await order(provider, enterprise.id, deliveryId));
+    const answer = await order(provider, enterprise.id, deliveryId);
+    const placed = okBody(answer);
     const orderId = placed.orderId;
+    expect(answer.headers.location).toBe(path(orderId));
+    expect(okBody(await c.get(enterprise.self, answer.headers.location))).toMatchObject({ orderId, status: 'PLACED', subsidyFen: 1_500_000 });
     let view = await programme();
     expect(view.orders).toEqual([expect.objectContaining({ orderId, status: 'PLACED', priceFen: 5_000_000, subsidyFen: 1_500_000, provider: expect.objectContaining({ providerId: provider.id }) })]);
 

@@ -67,18 +67,20 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库',
     status: 201,
   })
-  evaluate(@Param('id', IdPipe) id: string, @Body() dto: MonitoringEvaluationDto, @Ctx() ctx: RequestContext) {
+  async evaluate(@Param('id', IdPipe) id: string, @Body() dto: MonitoringEvaluationDto, @Ctx() ctx: RequestContext) {
     const { capability, management, quality, satisfaction } = dto.scores;
+    const evaluationId = newRecordId(ctx, 'provider-evaluation');
     const data = given({
       providerId: id,
-      evaluationId: newRecordId(ctx, 'provider-evaluation'),
+      evaluationId,
       period: dto.period,
       scores: { capability, management, quality, satisfaction },
       probationDeadline: dto.probationDeadline,
       opinion: dto.opinion,
       satisfactionOverrideReason: dto.satisfactionOverrideReason,
     });
-    return this.run({ type: 'RecordMonitoringEvaluation', data } as ProviderCommandBody, ctx);
+    // The evaluation's id: a warning is lifted by naming the follow-up evaluation that passed.
+    return { ...(await this.run({ type: 'RecordMonitoringEvaluation', data } as ProviderCommandBody, ctx)), evaluationId };
   }
 
   @CommandPost(providerKind, 'LiftWarning', {

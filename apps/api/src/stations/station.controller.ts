@@ -1,9 +1,11 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { stationKind, type Actor } from '@sme/domain';
+import type { StationView } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { ApiError } from '../http/api-error';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { endOfBusinessDay } from '../read-side/business-day';
@@ -34,17 +36,24 @@ export class StationController extends KindController<StationCommandBody> {
     summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)',
     status: 201,
   })
-  proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
+  async proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
     const proposalId = newRecordId(ctx, 'revocation-proposal');
     const evidence = dto.evidence.map(({ description, fileName, sha256 }) => ({
       description,
       ...(fileName !== undefined ? { fileName } : {}),
       ...(sha256 !== undefined ? { sha256 } : {}),
     }));
-    return this.run(
-      { type: 'ProposeRevocation', data: { stationId: id, proposalId, grounds: dto.grounds, evidence, opinion: dto.opinion } },
-      ctx,
-    );
+    const result = await this.run({ type: 'ProposeRevocation', data: { stationId: id, proposalId, grounds: dto.grounds, evidence, opinion: dto.opinion } }, ctx);
+    // The city decides on the proposal by its id.
+    return { ...result, proposalId, location: `/stations/${id}/revocation-proposals/${proposalId}` };
+  }
+
+  @ReadRoute({ path: ':id/revocation-proposals/:proposalId', summary: 'One revocation proposal of the station, with its decision once made; AUDITOR may add ?asOf=' })
+  async proposal(@Param('id', IdPipe) id: string, @Param('proposalId', IdPipe) proposalId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    const station = (await this.readRecord(stationReading, id, actor, query.asOf)) as StationView;
+    const proposal = station.revocations.find((r) => r.proposalId === proposalId);
+    if (proposal === undefined) throw ApiError.notFound('REVOCATION_PROPOSAL_NOT_FOUND', '撤销意见不存在', 'The revocation proposal does not exist');
+    return proposal;
   }
 
   @CommandPost(stationKind, 'DecideRevocation', { path: ':id/revocation-decision', summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })

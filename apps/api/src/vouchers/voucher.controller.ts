@@ -117,7 +117,8 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     const { enterpriseId, providerId, deliveryId, priceFen } = dto;
     const orderId = newRecordId(ctx, 'voucher-order');
     // The record is the programme; the answer names the order too, for the steps that follow.
-    return { ...(await this.run({ type: 'PlaceVoucherOrder', data: { programmeId: id, orderId, enterpriseId, providerId, deliveryId, priceFen } }, ctx)), orderId };
+    const result = await this.run({ type: 'PlaceVoucherOrder', data: { programmeId: id, orderId, enterpriseId, providerId, deliveryId, priceFen } }, ctx);
+    return { ...result, orderId, location: `/voucher-programmes/${id}/orders/${orderId}` };
   }
 
   @CommandPost(voucherKind, 'ConfirmVoucherOrder', { path: ':id/orders/:orderId/confirmation', summary: 'The enterprise confirms the order, price and subsidy shown: the subsidy is reserved from its quota (409 QUOTA_EXCEEDED when it no longer fits)' })
@@ -195,6 +196,14 @@ export class VoucherController extends KindController<VoucherCommandBody> {
       return provider.status !== 'NONE' && sameOrganisation(provider.uscc, actor.orgId);
     });
     return reportFile(query.format, `voucher-settlement-${providerId}`, '服务券结算单', SETTLEMENT_COLUMNS, providerSettlement(view, providerId));
+  }
+
+  @ReadRoute({ path: ':id/orders/:orderId', summary: 'One order of the programme with its steps, to its enterprise, its provider and those who oversee the programme; AUDITOR may add ?asOf=' })
+  async order(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    const view = shownTo((await this.readRecord(voucherProgrammeReading, id, actor, query.asOf)) as VoucherProgrammeView, actor);
+    const order = view.orders.find((o) => o.orderId === orderId);
+    if (order === undefined) throw ApiError.notFound('VOUCHER_ORDER_NOT_FOUND', '服务券订单不存在', 'The voucher order does not exist');
+    return order;
   }
 
   @ReadRoute({ path: ':id', summary: 'One programme: its terms and versions, the budget granted and left, and the enterprises in it (to those who oversee it); AUDITOR may add ?asOf=' })
