@@ -16,8 +16,8 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
     const other = await applicationUpTo(app(), callId, 2, 'SUBMITTED', '440105');
 
     expect((await c.post(actors.city, `/calls/${callId}/close`, { occurredAt: '2019-08-30T10:00:00+08:00' })).status).toBe(200);
-    const published = await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' });
-    expect(published.status).toBe(200);
+    const publication = await c.post(actors.city, `/calls/${callId}/publish`, { occurredAt: '2019-09-10T10:00:00+08:00' });
+    expect(publication.status).toBe(200);
 
     const application = (await c.get(actors.auditor, `/applications/${applicationId}`)).body;
     expect(application.stage).toBe('DESIGNATED');
@@ -44,6 +44,13 @@ describe('The 服务站 designation lifecycle over HTTP', () => {
     const registry = (await c.get(actors.city, '/stations?districtCode=440106&status=ACTIVE')).body;
     expect(registry.total).toBe(1);
     expect((await c.get(actors.city, '/stations?districtCode=440105')).body.total).toBe(0);
+
+    // 主动公开: the published list without a token, its public fields only.
+    const published = await app().http.get('/public/stations?cityCode=440100');
+    expect(published.status).toBe(200);
+    expect(published.body.items).toEqual([{ id: stationId, plaqueNumber, name: station.name, cityCode: '440100', districtCode: '440106', districtName: '天河区', address: station.address, operatorName: station.operator.name, designatedAt: station.designatedAt }]);
+    expect(JSON.stringify(published.body)).not.toContain(station.operator.uscc);
+    expect((await app().http.get('/stations?cityCode=440100')).status).toBe(401);
 
     const list = (await c.get(actors.city, `/applications?callId=${callId}&stage=SUBMITTED`)).body;
     expect(list.items.map((a: { id: string }) => a.id)).toEqual([other]);

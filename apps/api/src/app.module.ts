@@ -36,6 +36,7 @@ import { DashboardController, GetSupervisorDashboardHandler } from './dashboard/
 import { RegionController } from './regions/region.controller';
 import { RELAY_PROVIDERS } from './relay';
 import { ListStationsHandler } from './stations/station.handlers';
+import { PublicStationsController } from './stations/public-stations.controller';
 import { StationController } from './stations/station.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 
@@ -93,6 +94,7 @@ export class AppModule implements NestModule {
         CallController,
         ApplicationController,
         StationController,
+        PublicStationsController,
         AuditController,
         RegionController,
         DashboardController,
