@@ -114,7 +114,7 @@ describe('Enterprises (中小企业数据库)', () => {
     it('a registration that stopped after reserving its USCC completes on retry; another enterprise still gets 409', async () => {
       const code = uscc(131);
       const key = newKey();
-      const enterpriseId = IdempotencyInterceptor.eventIdFor(actors.tianhe.id, key, 'new-enterprise', 0);
+      const enterpriseId = IdempotencyInterceptor.eventIdFor(actors.tianhe, key, 'new-enterprise', 0);
       const store = t.app.get<EventStore>(EVENT_STORE);
       const now = new Date().toISOString();
       await store.append(

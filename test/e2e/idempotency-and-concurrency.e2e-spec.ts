@@ -22,6 +22,17 @@ describe('Idempotency-Key, If-Match and concurrent writers', () => {
     expect(await t.head()).toBe(head);
   });
 
+  it('a key belongs to the whole principal: the same subject in another role or organisation is another caller', async () => {
+    const headers = { 'Idempotency-Key': 'shared-key' };
+    const first = await c.post(actors.city, '/calls', callBody, headers);
+    expect(first.status).toBe(201);
+    const sameSubjectElsewhere = { ...actors.city, orgId: 'ANOTHER-ORG' };
+    const other = await c.post(sameSubjectElsewhere, '/calls', callBody, headers);
+    expect(other.status).toBe(201);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    expect(other.body.id).not.toBe(first.body.id);
+  });
+
   it('a refusal is replayed too, and a key reused for another request is refused', async () => {
     const headers = { 'Idempotency-Key': 'bad-call' };
     const first = await c.post(actors.city, '/calls', { ...callBody, cityCode: '440000' }, headers);

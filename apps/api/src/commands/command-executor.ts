@@ -57,7 +57,7 @@ export class CommandExecutor {
       businessTime: ctx.occurredAt,
       toEventToAppend: (event: E, index: number): EventToAppend => ({
         id: ctx.idempotencyKey
-          ? IdempotencyInterceptor.eventIdFor(ctx.actor.id, ctx.idempotencyKey, streamId, index)
+          ? IdempotencyInterceptor.eventIdFor(ctx.actor, ctx.idempotencyKey, streamId, index)
           : randomUUID(),
         type: event.type,
         schemaVersion: schemaVersions[event.type] ?? 1,

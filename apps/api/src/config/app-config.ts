@@ -63,6 +63,8 @@ export interface AppConfig {
   serviceDeadlinesIntervalMs: number;
   /** BODY_LIMIT (default `100kb`): the largest JSON request body; a larger one is 413 on every path. */
   bodyLimit: string;
+  /** IDEMPOTENCY_TTL_HOURS (default 24): how long an Idempotency-Key's answer is kept; after it the key may be used afresh. */
+  idempotencyTtlHours: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     annualReportDeadline: monthDay(env.ANNUAL_REPORT_DEADLINE, '01-31', 'ANNUAL_REPORT_DEADLINE'),
     cityReportDeadline: monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE'),
     bodyLimit: byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT'),
+    idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1),
   };
 }
 

@@ -8,6 +8,9 @@ import { ApiExceptionFilter } from './domain-exception.filter';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+
+/** Who a token speaks for, whole: subject, role, organisation and region. */
+export const principalOf = (actor: Actor): string => [actor.id, actor.role, actor.orgId, actor.regionCode].join('\u0000');
 const HEADER = 'idempotency-key';
 const REPLAYED = 'Idempotent-Replayed';
 const KEPT_HEADERS = ['etag', 'location'];
@@ -37,7 +40,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
 
-    const scope = `${request.actor?.id ?? 'anonymous'}\u0000${key}`;
+    // The whole principal: another token with the same subject but another role, organisation or region is another caller.
+    const scope = `${request.actor ? principalOf(request.actor) : 'anonymous'}\u0000${key}`;
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
@@ -90,9 +94,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return kept;
   }
 
-  /** Event ids derived from the key, so a retry that races past the store still cannot write twice. */
-  static eventIdFor(actorId: string, key: string, streamId: string, index: number): string {
-    const hex = createHash('sha256').update(`${actorId}\u0000${key}\u0000${streamId}\u0000${index}`).digest('hex');
+  /** Event ids derived from the principal and the key, so a retry that races past the store still cannot write twice. */
+  static eventIdFor(actor: Actor, key: string, streamId: string, index: number): string {
+    const hex = createHash('sha256').update(`${principalOf(actor)}\u0000${key}\u0000${streamId}\u0000${index}`).digest('hex');
     // RFC 9562 UUIDv8 layout: version nibble 8, variant bits 10.
     const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, createEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
@@ -32,7 +33,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: EVENT_STORE, useFactory: () => eventStoreFor(config) },
         // Idempotency keys live beside the process (data/api.sqlite) in every mode.
         { provide: API_DB, useFactory: () => openSqliteDatabase(join(config.dataDir, 'api.sqlite')) },
-        { provide: IDEMPOTENCY_STORE, useFactory: (db) => new IdempotencyStore(db), inject: [API_DB] },
+        { provide: IDEMPOTENCY_STORE, useFactory: (db) => new IdempotencyStore(db, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [API_DB] },
         { provide: DOCUMENT_STORE, useFactory: () => documentStoreFor(config) },
       ],
       exports: [APP_CONFIG, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
