@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, RequestMethod, type NestModule } from '@nestjs/common';
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -21,6 +21,7 @@ import { VouchersModule } from './vouchers/vouchers.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
 import { ProvidersModule } from './providers/providers.module';
 import { ProductsModule } from './products/products.module';
 import { CallController } from './calls/call.controller';
@@ -83,7 +84,7 @@ export class AppModule implements NestModule {
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.
-          secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+          secret: createSecretKey(Buffer.from(config.jwtSecret || randomBytes(32).toString('hex'), 'utf8')),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
@@ -101,6 +102,7 @@ export class AppModule implements NestModule {
         ...benchControllers(),
       ],
       providers: [
+        TokenVerifier,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         // Outermost first: the idempotency record must see the ETag the inner one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Actor, type Role } from '@sme/domain/shared/decider';
 import { roleNotPermitted } from '@sme/domain/shared/access';
 import { ApiError } from '../http/api-error';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { TokenVerifier } from './token-verifier';
 
 interface TokenClaims {
   sub?: unknown;
@@ -17,7 +17,7 @@ interface TokenClaims {
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
     private readonly reflector: Reflector,
   ) {}
 
@@ -40,12 +40,7 @@ export class JwtAuthGuard implements CanActivate {
     if (!match) {
       throw ApiError.unauthorized('TOKEN_MISSING', '缺少 Bearer 令牌', 'A Bearer token is required');
     }
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(match[1]);
-    } catch {
-      throw ApiError.unauthorized('TOKEN_INVALID', '令牌无效或已过期', 'The token is invalid or expired');
-    }
+    const claims: TokenClaims = await this.tokens.verify(match[1]);
     const { sub, role, orgId, regionCode } = claims;
     if (
       typeof sub !== 'string' ||

@@ -1,3 +1,4 @@
+import type { TokenSettings } from '../auth/token-verifier';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
@@ -31,8 +32,12 @@ export interface AppConfig {
   relayCheckpoint: string;
   /** The relay's settings (topics, batch size, retries), when KAFKA_BROKERS is set. See docs/relay.md. */
   relaySettings?: RelaySettings;
+  /** JWT_SECRET: the HS256 secret dev tokens are signed with (empty when only a JWKS is configured). */
   jwtSecret: string;
+  /** JWT_TTL_SECONDS (default 28800): the lifetime of dev tokens, at most JWT_MAX_TTL_SECONDS. */
   jwtTtlSeconds: number;
+  /** How Bearer tokens are verified: JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE, JWT_MAX_TTL_SECONDS (default 86400). */
+  tokens: TokenSettings;
   devTokens: boolean;
   demo: boolean;
   /** How long a read waits for its projection to reach the position it must see (then 503). */
@@ -70,13 +75,21 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const DEV_SECRET = 'sme-ledger-local-dev-secret-change-me';
+/** The shortest shared secret production takes: 32 characters (256 bits of a random key, as HS256 wants). */
+const MIN_SECRET_LENGTH = 32;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
   const production = env.NODE_ENV === 'production';
   const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
+  const jwksFile = env.JWT_JWKS_FILE?.trim() || undefined;
+  const jwksUrl = env.JWT_JWKS_URL?.trim() || undefined;
   const jwtSecret = env.JWT_SECRET?.trim() || (production ? '' : DEV_SECRET);
-  if (!jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  if (!jwtSecret && !jwksFile && !jwksUrl) throw new Error('JWT_SECRET (or JWT_JWKS_FILE / JWT_JWKS_URL) must be set when NODE_ENV=production');
   if (production && jwtSecret === DEV_SECRET) throw new Error('JWT_SECRET must not be the development secret in production');
+  if (production && jwtSecret && jwtSecret.length < MIN_SECRET_LENGTH) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters in production`);
+  const jwtMaxTtlSeconds = positiveInteger(env.JWT_MAX_TTL_SECONDS, 24 * 3600, 'JWT_MAX_TTL_SECONDS', 60);
+  const jwtTtlSeconds = positiveInteger(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', 60);
+  if (jwtTtlSeconds > jwtMaxTtlSeconds) throw new Error(`JWT_TTL_SECONDS (${jwtTtlSeconds}) must not exceed JWT_MAX_TTL_SECONDS (${jwtMaxTtlSeconds})`);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS);
   const kafkaTopicPrefix = topicSettingsFromEnv(env).prefix;
   return {
@@ -93,7 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     relayCheckpoint: env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(kafkaTopicPrefix),
     relaySettings: kafkaBrokers ? relaySettingsFromEnv(env) : undefined,
     jwtSecret,
-    jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
+    jwtTtlSeconds,
+    tokens: {
+      ...(jwtSecret ? { secret: jwtSecret } : {}),
+      ...(jwksFile ? { jwksFile } : {}),
+      ...(jwksUrl ? { jwksUrl } : {}),
+      ...(env.JWT_ISSUER?.trim() ? { issuer: env.JWT_ISSUER.trim() } : {}),
+      ...(env.JWT_AUDIENCE?.trim() ? { audience: env.JWT_AUDIENCE.trim() } : {}),
+      maxTtlSeconds: jwtMaxTtlSeconds,
+    },
     devTokens: !production && env.DEV_TOKENS !== 'off',
     demo: argv.includes('--demo') || env.DEMO === '1',
     readWaitMs: positiveInteger(env.READ_WAIT_MS, 5000, 'READ_WAIT_MS', 1),

@@ -48,4 +48,13 @@ describe('the service settings', () => {
     expect(loadConfig({ TARGETS_FILE: local }, []).targets.find((t) => t.id === 'gz-2019-stations')).toMatchObject({ value: 120 });
     expect(() => loadConfig({ TARGETS_FILE: file('{ not json') }, [])).toThrow(/TARGETS_FILE/);
   });
+
+  it('asks production for a real secret of 32 characters or more, or an identity provider’s keys', () => {
+    const prod = { NODE_ENV: 'production' };
+    expect(() => loadConfig(prod, [])).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ ...prod, JWT_SECRET: 'a' }, [])).toThrow(/at least 32/);
+    expect(loadConfig({ ...prod, JWT_SECRET: 'x'.repeat(32) }, []).tokens).toMatchObject({ secret: 'x'.repeat(32), maxTtlSeconds: 86_400 });
+    expect(loadConfig({ ...prod, JWT_JWKS_URL: 'https://idp.example.cn/jwks.json', JWT_ISSUER: 'https://idp.example.cn' }, []).tokens).toEqual({ jwksUrl: 'https://idp.example.cn/jwks.json', issuer: 'https://idp.example.cn', maxTtlSeconds: 86_400 });
+    expect(() => loadConfig({ JWT_TTL_SECONDS: '7200', JWT_MAX_TTL_SECONDS: '3600' }, [])).toThrow(/JWT_TTL_SECONDS/);
+  });
 });
