@@ -122,10 +122,10 @@ describe.each(modes)('Read side over HTTP — %s', (_mode, env) => {
   it('exposes projection lag on /health and /metrics', async () => {
     // Every projection catches up with the log (those no test read may still be applying it, on a slower store).
     const caughtUp = (body: { projections: { eventsBehind: number }[] }) => body.projections.every((p) => p.eventsBehind === 0);
-    let health = (await t.http.get('/health').expect(200)).body;
+    let health = (await t.operatorGet('/health')).body;
     for (let waited = 0; !caughtUp(health) && waited < 30_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      health = (await t.http.get('/health').expect(200)).body;
+      health = (await t.operatorGet('/health')).body;
     }
     expect(health.readModels).toBe(env().MONGODB_URL ? 'mongodb' : 'embedded');
     expect(health.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());

@@ -22,6 +22,7 @@ import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
+import { PrincipalThrottlerGuard, rateLimits } from './http/rate-limit';
 import { ProvidersModule } from './providers/providers.module';
 import { ProductsModule } from './products/products.module';
 import { CallController } from './calls/call.controller';
@@ -65,6 +66,7 @@ export class AppModule implements NestModule {
       imports: [
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
+        rateLimits(config),
         CoreModule,
         // Feature modules (one per part of the ledger) go here.
         ProvidersModule,
@@ -104,6 +106,8 @@ export class AppModule implements NestModule {
       providers: [
         TokenVerifier,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // After the token guard, so that a known caller is counted as itself, not by its IP.
+        { provide: APP_GUARD, useClass: PrincipalThrottlerGuard },
         // Outermost first: the idempotency record must see the ETag the inner one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/domain-exception.filter';
+import { useExposure } from './http/exposure';
 import { useJsonBody } from './http/json-body';
 import { createValidationPipe } from './http/validation';
 
@@ -11,6 +12,7 @@ import { createValidationPipe } from './http/validation';
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: false });
   useJsonBody(app, config.bodyLimit);
+  useExposure(app, config);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
@@ -27,7 +29,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  if (config.docs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   if (config.devTokens) {
     new Logger('Auth').warn(

@@ -8,8 +8,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   if (config.demo) await loadDemoData(app);
-  await app.listen(config.port);
-  new Logger('Main').log(`SME Service Ledger listening on http://localhost:${config.port} (${config.mode} mode); API docs at /docs`);
+  await app.listen(config.port, config.host);
+  new Logger('Main').log(`SME Service Ledger listening on http://${config.host}:${config.port} (${config.mode} mode)${config.docs ? '; API docs at /docs' : ''}`);
 }
 
 main().catch((error: unknown) => {

@@ -212,8 +212,9 @@ describe('handleCommand', () => {
       await expect(attempt).rejects.toBeInstanceOf(DomainError);
       await expect(attempt).rejects.toMatchObject({ code: 'OCCURRED_AT_BEFORE_PREVIOUS', kind: 'CONFLICT', field: 'occurredAt' });
       const error = (await attempt.catch((caught: unknown) => caught)) as DomainError;
-      expect(error.messageZh).toContain('2025-03-01T08:00:00.000Z');
-      expect(error.messageEn).toContain('2025-03-01T07:59:59.999Z');
+      // Both times as China's clock reads them.
+      expect(error.messageZh).toContain('2025-03-01T16:00:00+08:00');
+      expect(error.messageEn).toContain('2025-03-01T15:59:59.999+08:00');
       expect(await sqlite.readStream('counter-1')).toHaveLength(1);
     });
 

@@ -2,13 +2,18 @@ import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } 
 import { rolesAllowed } from '@sme/domain/shared/access';
 import type { Actor, DomainCommand, Role } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
+import type { AppConfig } from '../config/app-config';
 
 export const IS_PUBLIC = 'auth:public';
 export const REQUIRED_ROLES = 'auth:roles';
 export const COMMAND_ROUTE = 'auth:command';
 
-/** The route needs no token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * The route needs no token — always, or when the configuration says so (e.g. /metrics outside
+ * production); otherwise it is an ordinary route with its roles. A token sent to a public route is
+ * still read, so the route can show more to an ADMIN.
+ */
+export const Public = (when: (config: AppConfig) => boolean = () => true) => SetMetadata(IS_PUBLIC, when);
 
 /** Only these roles may call the route (checked before any work is done). */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

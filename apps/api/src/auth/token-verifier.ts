@@ -2,19 +2,8 @@ import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig, type TokenSettings } from '../config/app-config';
 import { ApiError } from '../http/api-error';
-
-/** The token settings: a shared secret (HS256), and/or an identity provider's public keys (RS256/ES256) from a JWKS file or URL. */
-export interface TokenSettings {
-  secret?: string;
-  jwksFile?: string;
-  jwksUrl?: string;
-  issuer?: string;
-  audience?: string;
-  /** The longest lifetime a token may claim (exp − iat, or exp − now without iat). */
-  maxTtlSeconds: number;
-}
 
 const ASYMMETRIC = ['RS256', 'ES256'] as const;
 type Jwk = { kid?: string; kty?: string; alg?: string; use?: string } & Record<string, unknown>;

@@ -1,4 +1,3 @@
-import type { TokenSettings } from '../auth/token-verifier';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
@@ -70,6 +69,30 @@ export interface AppConfig {
   bodyLimit: string;
   /** IDEMPOTENCY_TTL_HOURS (default 24): how long an Idempotency-Key's answer is kept; after it the key may be used afresh. */
   idempotencyTtlHours: number;
+  /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
+  host: string;
+  /** CORS_ORIGINS: the browser origins allowed to call the API (comma-separated); none by default. */
+  corsOrigins: string[];
+  /** HSTS=on: send Strict-Transport-Security (only behind TLS). */
+  hsts: boolean;
+  /** DOCS (on outside production, off in production): serve /docs and /docs-json. */
+  docs: boolean;
+  /** METRICS (public outside production, ADMIN in production): who may read /metrics — everyone, or an ADMIN token. */
+  metrics: 'public' | 'admin';
+  /** RATE_LIMIT_PER_MINUTE (default 1200): requests per minute per principal (per IP before a token is known); DEV_TOKEN_RATE_PER_MINUTE (default 30) for /auth/dev-token. */
+  rateLimitPerMinute: number;
+  devTokenRatePerMinute: number;
+}
+
+/** The token settings: a shared secret (HS256), and/or an identity provider's public keys (RS256/ES256) from a JWKS file or URL. */
+export interface TokenSettings {
+  secret?: string;
+  jwksFile?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** The longest lifetime a token may claim (exp − iat, or exp − now without iat). */
+  maxTtlSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -132,6 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cityReportDeadline: monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE'),
     bodyLimit: byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT'),
     idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1),
+    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    hsts: onOff(env.HSTS, false, 'HSTS'),
+    docs: onOff(env.DOCS, !production, 'DOCS'),
+    metrics: oneOfSetting(env.METRICS, ['public', 'admin'] as const, production ? 'admin' : 'public', 'METRICS'),
+    rateLimitPerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE', 1),
+    devTokenRatePerMinute: positiveInteger(env.DEV_TOKEN_RATE_PER_MINUTE, 30, 'DEV_TOKEN_RATE_PER_MINUTE', 1),
   };
 }
 
@@ -187,4 +217,19 @@ function byteSize(value: string | undefined, fallback: string, name: string): st
   const size = value.trim().toLowerCase();
   if (!/^[1-9][0-9]*(b|kb|mb)?$/.test(size)) throw new Error(`${name} must be a size such as 100kb or 1mb, not ${value}`);
   return size;
+}
+
+function onOff(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (['on', '1', 'true'].includes(v)) return true;
+  if (['off', '0', 'false'].includes(v)) return false;
+  throw new Error(`${name} must be on or off, not ${value}`);
+}
+
+function oneOfSetting<T extends string>(value: string | undefined, options: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim().toLowerCase() as T;
+  if (!options.includes(v)) throw new Error(`${name} must be one of ${options.join(', ')}, not ${value}`);
+  return v;
 }

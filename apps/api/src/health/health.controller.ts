@@ -1,12 +1,22 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { lagMetrics } from '@sme/read-models';
-import { Public } from '../auth/auth.decorators';
+import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadSide } from '../read-side/read-side.service';
 import { RelayStatus } from '../relay';
 
+/** A projection this far behind (the age of its oldest unapplied event) makes the API not ready: reads would wait. */
+const READY_SECONDS_BEHIND = 30;
+
+/**
+ * Liveness (the process answers), readiness (the read side has caught up, so reads do not wait) and
+ * metrics. Anyone may ask whether the API is up or ready; the internals — the log's head, each
+ * projection's lag, the relay — are for an ADMIN token only.
+ */
 @ApiTags('health')
 @Controller()
 export class HealthController {
@@ -19,27 +29,52 @@ export class HealthController {
 
   @Public()
   @Get('health')
-  @ApiOperation({ summary: 'Liveness, the event store’s head and each projection’s lag (events and seconds behind)' })
-  async health() {
+  @ApiOperation({ summary: 'Liveness: the process answers. With an ADMIN token also the mode, the event store’s head, each projection’s lag and the relay' })
+  async health(@CurrentActor() actor: Actor | undefined) {
+    return { status: 'ok', ...(actor?.role === 'ADMIN' ? await this.internals(10_000) : {}) };
+  }
+
+  @Public()
+  @Get('health/live')
+  @ApiOperation({ summary: 'Liveness only: 200 while the process answers, whatever the read side’s state' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('health/ready')
+  @ApiOperation({ summary: 'Readiness: 200 when every projection is built and within 30 s of the log; else 503 “catching-up” with Retry-After. With an ADMIN token also the internals' })
+  async ready(@CurrentActor() actor: Actor | undefined, @Res({ passthrough: true }) response: Response) {
+    // One event read per projection: enough to tell caught up from behind, and its age.
+    const projections = await this.readSide.lag(1);
+    const behind = projections.filter((p) => p.collection === null || p.secondsBehind > READY_SECONDS_BEHIND).map((p) => p.projection);
+    if (behind.length > 0) {
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      response.setHeader('Retry-After', '5');
+    }
+    const status = behind.length > 0 ? 'catching-up' : 'ready';
+    return { status, ...(actor?.role === 'ADMIN' ? { behind, ...(await this.internals(1)) } : {}) };
+  }
+
+  @Public((config) => config.metrics === 'public')
+  @Roles('ADMIN')
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'Prometheus metrics: projection lag and the relay (public outside production; an ADMIN token in production unless METRICS=public)' })
+  async metrics(): Promise<string> {
+    return lagMetrics(await this.readSide.lag()) + (await this.relay.metrics());
+  }
+
+  private async internals(cap: number) {
     const head = await this.store.headPosition();
-    const projections = await this.readSide.lag();
     return {
-      status: 'ok',
       mode: this.config.mode,
       readModels: this.config.mongodbUrl ? 'mongodb' : 'embedded',
       projector: this.config.projector,
       eventStore: { headPosition: head.toString() },
-      projections,
+      projections: await this.readSide.lag(cap),
       relay: await this.relay.report(),
     };
-  }
-
-  @Public()
-  @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'Prometheus metrics: projection lag' })
-  async metrics(): Promise<string> {
-    return lagMetrics(await this.readSide.lag()) + (await this.relay.metrics());
   }
 }

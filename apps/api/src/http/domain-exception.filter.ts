@@ -84,6 +84,7 @@ const GENERIC_ZH: Record<number, string> = {
   405: '不支持该方法',
   413: '请求体过大',
   415: '不支持的媒体类型',
+  429: '请求过于频繁，请稍后再试',
 };
 
 /** What the body parser refuses before any route runs: a body too large, too deep, not JSON, or in a charset it cannot read. */

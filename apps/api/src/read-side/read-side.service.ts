@@ -153,7 +153,8 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  lag(): Promise<ProjectionLag[]> {
-    return projectionLag(this.events, this.reader.registry, PROJECTIONS);
+  /** Each projection's lag, counting at most `cap` events behind (1 is enough to tell behind from caught up). */
+  lag(cap = 10_000): Promise<ProjectionLag[]> {
+    return projectionLag(this.events, this.reader.registry, PROJECTIONS, new Date(), cap);
   }
 }

@@ -34,7 +34,7 @@ describe('API relay status without Kafka', () => {
   afterAll(() => t.close());
 
   it('reports the relay as off on /health and leaves it out of /metrics', async () => {
-    expect((await t.http.get('/health').expect(200)).body.relay).toEqual({ mode: 'off' });
+    expect((await t.operatorGet('/health')).body.relay).toEqual({ mode: 'off' });
     expect((await t.http.get('/metrics').expect(200)).text).not.toContain('sme_relay_');
   });
 });
@@ -51,10 +51,10 @@ if (brokers) {
     it('publishes what the API writes and shows the relay’s lag on /health and /metrics', async () => {
       const callId = await openCall(t);
       await waitUntil('the relay caught up', async () => {
-        const relay = (await t.http.get('/health').expect(200)).body.relay;
+        const relay = (await t.operatorGet('/health')).body.relay;
         return relay.eventsBehind === 0 && relay.checkpoint > 0;
       });
-      const health = (await t.http.get('/health').expect(200)).body;
+      const health = (await t.operatorGet('/health')).body;
       expect(health.relay).toMatchObject({
         mode: 'in-process',
         topicPrefix: prefix,
@@ -83,7 +83,7 @@ if (brokers) {
 
     it('does not relay itself but reports the lag of the external relay’s checkpoint', async () => {
       await openCall(t);
-      const relay = (await t.http.get('/health').expect(200)).body.relay;
+      const relay = (await t.operatorGet('/health')).body.relay;
       expect(relay).toMatchObject({ mode: 'external', checkpoint: 0, eventsBehind: 1 });
       expect(relay.state).toBeUndefined();
       expect((await t.http.get('/metrics').expect(200)).text).toContain('sme_relay_events_behind 1\n');
