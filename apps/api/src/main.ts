@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { loadConfig } from './config/app-config';
+import { ConfigurationError, loadConfig } from './config/app-config';
 import { loadDemoData } from './demo/demo-loader';
 
 async function main(): Promise<void> {
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A configuration refused is named problem by problem, without a stack trace.
+  console.error(error instanceof ConfigurationError ? error.message : error);
   process.exit(1);
 });

@@ -103,20 +103,33 @@ const MIN_SECRET_LENGTH = 32;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
   const production = env.NODE_ENV === 'production';
+  // Every setting is read, and every problem named, before start is refused: one message lists them all.
+  const problems: string[] = [];
+  const read = <T>(parse: () => T): T => {
+    try {
+      return parse();
+    } catch (error) {
+      problems.push((error as Error).message);
+      return undefined as T;
+    }
+  };
+  const problem = (wrong: boolean, message: string) => {
+    if (wrong) problems.push(message);
+  };
   const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
   const jwksFile = env.JWT_JWKS_FILE?.trim() || undefined;
   const jwksUrl = env.JWT_JWKS_URL?.trim() || undefined;
   const jwtSecret = env.JWT_SECRET?.trim() || (production ? '' : DEV_SECRET);
-  if (!jwtSecret && !jwksFile && !jwksUrl) throw new Error('JWT_SECRET (or JWT_JWKS_FILE / JWT_JWKS_URL) must be set when NODE_ENV=production');
-  if (production && jwtSecret === DEV_SECRET) throw new Error('JWT_SECRET must not be the development secret in production');
-  if (production && jwtSecret && jwtSecret.length < MIN_SECRET_LENGTH) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters in production`);
-  const jwtMaxTtlSeconds = positiveInteger(env.JWT_MAX_TTL_SECONDS, 24 * 3600, 'JWT_MAX_TTL_SECONDS', 60);
-  const jwtTtlSeconds = positiveInteger(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', 60);
-  if (jwtTtlSeconds > jwtMaxTtlSeconds) throw new Error(`JWT_TTL_SECONDS (${jwtTtlSeconds}) must not exceed JWT_MAX_TTL_SECONDS (${jwtMaxTtlSeconds})`);
-  const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS);
-  const kafkaTopicPrefix = topicSettingsFromEnv(env).prefix;
-  return {
-    port: Number(env.PORT ?? 3000),
+  problem(!jwtSecret && !jwksFile && !jwksUrl, 'JWT_SECRET (or JWT_JWKS_FILE / JWT_JWKS_URL) must be set when NODE_ENV=production');
+  problem(production && jwtSecret === DEV_SECRET, 'JWT_SECRET must not be the development secret in production');
+  problem(production && !!jwtSecret && jwtSecret !== DEV_SECRET && jwtSecret.length < MIN_SECRET_LENGTH, `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters in production`);
+  const jwtMaxTtlSeconds = read(() => positiveInteger(env.JWT_MAX_TTL_SECONDS, 24 * 3600, 'JWT_MAX_TTL_SECONDS', 60));
+  const jwtTtlSeconds = read(() => positiveInteger(env.JWT_TTL_SECONDS, 8 * 3600, 'JWT_TTL_SECONDS', 60));
+  problem(jwtTtlSeconds > jwtMaxTtlSeconds, `JWT_TTL_SECONDS (${jwtTtlSeconds}) must not exceed JWT_MAX_TTL_SECONDS (${jwtMaxTtlSeconds})`);
+  const kafkaBrokers = read(() => parseBrokers(env.KAFKA_BROKERS));
+  const kafkaTopicPrefix = read(() => topicSettingsFromEnv(env).prefix);
+  const config: AppConfig = {
+    port: read(() => portNumber(env.PORT)),
     mode: eventStoreUrl ? 'server' : 'embedded',
     production,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -127,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     kafkaTopicPrefix,
     relay: env.RELAY === 'external' ? 'external' : kafkaBrokers ? 'in-process' : 'off',
     relayCheckpoint: env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(kafkaTopicPrefix),
-    relaySettings: kafkaBrokers ? relaySettingsFromEnv(env) : undefined,
+    relaySettings: kafkaBrokers ? read(() => relaySettingsFromEnv(env)) : undefined,
     jwtSecret,
     jwtTtlSeconds,
     tokens: {
@@ -140,30 +153,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     devTokens: !production && env.DEV_TOKENS !== 'off',
     demo: argv.includes('--demo') || env.DEMO === '1',
-    readWaitMs: positiveInteger(env.READ_WAIT_MS, 5000, 'READ_WAIT_MS', 1),
-    demandEscalationDays: positiveInteger(env.DEMAND_ESCALATION_DAYS, 3, 'DEMAND_ESCALATION_DAYS', 1),
-    demandEscalationIntervalMs: positiveInteger(env.DEMAND_ESCALATION_INTERVAL_MS, 60_000, 'DEMAND_ESCALATION_INTERVAL_MS', 0),
-    providerPassMark: env.PROVIDER_PASS_MARK?.trim() ? Number(env.PROVIDER_PASS_MARK) : 60,
-    feedbackWindowDays: positiveInteger(env.FEEDBACK_WINDOW_DAYS, 30, 'FEEDBACK_WINDOW_DAYS', 1),
-    autoConfirmDays: positiveInteger(env.DELIVERY_AUTO_CONFIRM_DAYS, 7, 'DELIVERY_AUTO_CONFIRM_DAYS', 1),
-    followUpWorkingDays: positiveInteger(env.FOLLOW_UP_WORKING_DAYS, 5, 'FOLLOW_UP_WORKING_DAYS', 1),
-    returnVisitSamplePercent: percentage(env.RETURN_VISIT_SAMPLE_PERCENT, 10, 'RETURN_VISIT_SAMPLE_PERCENT'),
-    workingCalendar: calendarFrom(env.WORKING_CALENDAR_FILE),
-    targets: targetsFrom(env.TARGETS_FILE),
-    serviceDeadlinesIntervalMs: positiveInteger(env.SERVICE_DEADLINES_INTERVAL_MS, 60_000, 'SERVICE_DEADLINES_INTERVAL_MS', 0),
-    annualReportDeadline: monthDay(env.ANNUAL_REPORT_DEADLINE, '01-31', 'ANNUAL_REPORT_DEADLINE'),
-    cityReportDeadline: monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE'),
-    bodyLimit: byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT'),
-    idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1),
+    readWaitMs: read(() => positiveInteger(env.READ_WAIT_MS, 5000, 'READ_WAIT_MS', 1)),
+    demandEscalationDays: read(() => positiveInteger(env.DEMAND_ESCALATION_DAYS, 3, 'DEMAND_ESCALATION_DAYS', 1)),
+    demandEscalationIntervalMs: read(() => positiveInteger(env.DEMAND_ESCALATION_INTERVAL_MS, 60_000, 'DEMAND_ESCALATION_INTERVAL_MS', 0)),
+    providerPassMark: read(() => passMark(env.PROVIDER_PASS_MARK)),
+    feedbackWindowDays: read(() => positiveInteger(env.FEEDBACK_WINDOW_DAYS, 30, 'FEEDBACK_WINDOW_DAYS', 1)),
+    autoConfirmDays: read(() => positiveInteger(env.DELIVERY_AUTO_CONFIRM_DAYS, 7, 'DELIVERY_AUTO_CONFIRM_DAYS', 1)),
+    followUpWorkingDays: read(() => positiveInteger(env.FOLLOW_UP_WORKING_DAYS, 5, 'FOLLOW_UP_WORKING_DAYS', 1)),
+    returnVisitSamplePercent: read(() => percentage(env.RETURN_VISIT_SAMPLE_PERCENT, 10, 'RETURN_VISIT_SAMPLE_PERCENT')),
+    workingCalendar: read(() => calendarFrom(env.WORKING_CALENDAR_FILE)),
+    targets: read(() => targetsFrom(env.TARGETS_FILE)),
+    serviceDeadlinesIntervalMs: read(() => positiveInteger(env.SERVICE_DEADLINES_INTERVAL_MS, 60_000, 'SERVICE_DEADLINES_INTERVAL_MS', 0)),
+    annualReportDeadline: read(() => monthDay(env.ANNUAL_REPORT_DEADLINE, '01-31', 'ANNUAL_REPORT_DEADLINE')),
+    cityReportDeadline: read(() => monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE')),
+    bodyLimit: read(() => byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT')),
+    idempotencyTtlHours: read(() => positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1)),
     host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
-    hsts: onOff(env.HSTS, false, 'HSTS'),
-    docs: onOff(env.DOCS, !production, 'DOCS'),
-    metrics: oneOfSetting(env.METRICS, ['public', 'admin'] as const, production ? 'admin' : 'public', 'METRICS'),
-    rateLimitPerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE', 1),
-    devTokenRatePerMinute: positiveInteger(env.DEV_TOKEN_RATE_PER_MINUTE, 30, 'DEV_TOKEN_RATE_PER_MINUTE', 1),
+    hsts: read(() => onOff(env.HSTS, false, 'HSTS')),
+    docs: read(() => onOff(env.DOCS, !production, 'DOCS')),
+    metrics: read(() => oneOfSetting(env.METRICS, ['public', 'admin'] as const, production ? 'admin' : 'public', 'METRICS')),
+    rateLimitPerMinute: read(() => positiveInteger(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE', 1)),
+    devTokenRatePerMinute: read(() => positiveInteger(env.DEV_TOKEN_RATE_PER_MINUTE, 30, 'DEV_TOKEN_RATE_PER_MINUTE', 1)),
   };
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
 }
+
+/** Start refused: every problem of the configuration, one per line. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function portNumber(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 3000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) throw new Error(`PORT must be a port number from 1 to 65535, not ${value}`);
+  return n;
+}
+
+function passMark(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 60;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new Error(`PROVIDER_PASS_MARK must be a score from 0 to 100, not ${value}`);
+  return n;
+}
+
 
 /** A month-day `MM-DD` every year has (not 02-29). */
 function monthDay(value: string | undefined, fallback: string, name: string): string {

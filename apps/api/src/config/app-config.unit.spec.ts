@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isWorkingDay } from '@sme/domain';
-import { loadConfig } from './app-config';
+import { ConfigurationError, loadConfig } from './app-config';
 
 const file = (content: string) => {
   const path = join(mkdtempSync(join(tmpdir(), 'sme-calendar-')), 'holidays.json');
@@ -56,5 +56,20 @@ describe('the service settings', () => {
     expect(loadConfig({ ...prod, JWT_SECRET: 'x'.repeat(32) }, []).tokens).toMatchObject({ secret: 'x'.repeat(32), maxTtlSeconds: 86_400 });
     expect(loadConfig({ ...prod, JWT_JWKS_URL: 'https://idp.example.cn/jwks.json', JWT_ISSUER: 'https://idp.example.cn' }, []).tokens).toEqual({ jwksUrl: 'https://idp.example.cn/jwks.json', issuer: 'https://idp.example.cn', maxTtlSeconds: 86_400 });
     expect(() => loadConfig({ JWT_TTL_SECONDS: '7200', JWT_MAX_TTL_SECONDS: '3600' }, [])).toThrow(/JWT_TTL_SECONDS/);
+  });
+
+  it('names every problem of a bad configuration in one message', () => {
+    const bad = { NODE_ENV: 'production', JWT_SECRET: 'short', PORT: '99999', FEEDBACK_WINDOW_DAYS: 'soon', HSTS: 'maybe', KAFKA_TOPIC_PREFIX: 'bad prefix!', PROVIDER_PASS_MARK: '120' };
+    let refused: unknown;
+    try {
+      loadConfig(bad, []);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ConfigurationError);
+    const { problems, message } = refused as ConfigurationError;
+    expect(problems).toHaveLength(6);
+    for (const name of ['JWT_SECRET', 'PORT', 'FEEDBACK_WINDOW_DAYS', 'HSTS', 'KAFKA_TOPIC_PREFIX', 'PROVIDER_PASS_MARK']) expect(message).toContain(name);
+    expect(message.split('\n')[0]).toBe('The configuration has 6 problems:');
   });
 });
