@@ -6,7 +6,7 @@ import { EVENT_FAMILIES, type EventFamily } from '../event-catalogue';
 import { DEFAULT_TOPIC_PARTITIONS, DEFAULT_TOPIC_PREFIX, TOPIC_CONFIG } from '../topics';
 import type { JsonSchema } from './json-schema';
 import { EVENT_MESSAGES, SHARED_SCHEMAS, type EventMessageSpec } from './payload-schemas';
-import { toYaml } from './yaml';
+import { stringify } from 'yaml';
 
 /**
  * Builds the AsyncAPI 3.0 document of everything the ledger publishes, from the event catalogue
@@ -380,6 +380,7 @@ export function renderAsyncApiYaml(): string {
     '# AsyncAPI 3.0 description of the events the SME Service Ledger publishes to Kafka.',
     `# Generated from code; do not edit. Regenerate with:`,
     `#   ${REGENERATE_COMMAND}`,
-    toYaml(buildAsyncApiDocument()),
+    // Block style, no line folding, no anchors: a diff of the file shows exactly what changed.
+    stringify(buildAsyncApiDocument(), { lineWidth: 0, aliasDuplicateObjects: false }),
   ].join('\n');
 }
