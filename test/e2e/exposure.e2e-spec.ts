@@ -1,6 +1,6 @@
 import type { Actor } from '@sme/domain';
 import { startTestApp, type TestApp } from './support/test-app';
-import { actors } from './support/station-lifecycle';
+import { actors, callBody } from './support/station-lifecycle';
 
 const admin: Actor = { id: 'platform-operator', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440000' };
 
@@ -35,9 +35,17 @@ describe('exposure: headers, CORS, health, docs and metrics', () => {
       expect({ status: ready.status, body: ready.body }).toEqual({ status: 200, body: { status: 'ready' } });
     });
 
-    it('serves the API docs and public metrics', async () => {
+    it('serves the API docs and public metrics: HTTP and append latency, projection lag, the process', async () => {
       expect((await t.http.get('/docs-json')).status).toBe(200);
-      expect((await t.http.get('/metrics')).status).toBe(200);
+      const city = await t.token(actors.city);
+      expect((await t.http.get('/calls').set('Authorization', `Bearer ${city}`)).status).toBe(200);
+      expect((await t.http.post('/calls').set('Authorization', `Bearer ${city}`).send(callBody)).status).toBe(201);
+      const metrics = await t.http.get('/metrics');
+      expect(metrics.status).toBe(200);
+      expect(metrics.text).toMatch(/sme_http_request_duration_seconds_count\{method="GET",route="\/calls",status="200"\} [1-9]/);
+      expect(metrics.text).toMatch(/sme_event_append_duration_seconds_count [1-9]/);
+      expect(metrics.text).toMatch(/sme_projection_events_behind\{projection="calls"\} \d+/);
+      expect(metrics.text).toContain('sme_api_process_resident_memory_bytes');
     });
   });
 

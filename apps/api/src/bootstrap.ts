@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/domain-exception.filter';
+import { ApiMetrics } from './health/api-metrics';
 import { useExposure } from './http/exposure';
 import { useJsonBody } from './http/json-body';
 import { createValidationPipe } from './http/validation';
@@ -13,6 +14,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: false });
   useJsonBody(app, config.bodyLimit);
   useExposure(app, config);
+  app.get(ApiMetrics).measureRequests(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

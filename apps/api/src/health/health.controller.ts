@@ -3,11 +3,11 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { lagMetrics } from '@sme/read-models';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadSide } from '../read-side/read-side.service';
 import { RelayStatus } from '../relay';
+import { ApiMetrics } from './api-metrics';
 
 /** A projection this far behind (the age of its oldest unapplied event) makes the API not ready: reads would wait. */
 const READY_SECONDS_BEHIND = 30;
@@ -25,7 +25,10 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readSide: ReadSide,
     private readonly relay: RelayStatus,
-  ) {}
+    private readonly prometheus: ApiMetrics,
+  ) {
+    prometheus.watchProjections(() => this.readSide.lag());
+  }
 
   @Public()
   @Get('health')
@@ -63,7 +66,7 @@ export class HealthController {
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics: projection lag and the relay (public outside production; an ADMIN token in production unless METRICS=public)' })
   async metrics(): Promise<string> {
-    return lagMetrics(await this.readSide.lag()) + (await this.relay.metrics());
+    return (await this.prometheus.registry.metrics()) + (await this.relay.metrics());
   }
 
   private async internals(cap: number) {

@@ -1,3 +1,4 @@
+import { ApiMetrics } from '../health/api-metrics';
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
@@ -30,13 +31,14 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => eventStoreFor(config) },
+        ApiMetrics,
+        { provide: EVENT_STORE, useFactory: async (metrics: ApiMetrics) => metrics.measureAppends(await eventStoreFor(config)), inject: [ApiMetrics] },
         // Idempotency keys live beside the process (data/api.sqlite) in every mode.
         { provide: API_DB, useFactory: () => openSqliteDatabase(join(config.dataDir, 'api.sqlite')) },
         { provide: IDEMPOTENCY_STORE, useFactory: (db) => new IdempotencyStore(db, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [API_DB] },
         { provide: DOCUMENT_STORE, useFactory: () => documentStoreFor(config) },
       ],
-      exports: [APP_CONFIG, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
+      exports: [APP_CONFIG, ApiMetrics, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
     };
   }
 
