@@ -22,6 +22,7 @@ import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
+import { structuredLogs } from './http/logging';
 import { PrincipalThrottlerGuard, rateLimits } from './http/rate-limit';
 import { ProvidersModule } from './providers/providers.module';
 import { ProductsModule } from './products/products.module';
@@ -67,6 +68,7 @@ export class AppModule implements NestModule {
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
         rateLimits(config),
+        structuredLogs(config),
         CoreModule,
         // Feature modules (one per part of the ledger) go here.
         ProvidersModule,

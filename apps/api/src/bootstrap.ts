@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -11,7 +12,9 @@ import { createValidationPipe } from './http/validation';
 
 /** Builds the HTTP application (used by main and by the end-to-end tests). */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: options.logger !== false });
+  // The framework's own logs as JSON lines through pino, like the requests' (unless logging is off, as in tests).
+  if (options.logger !== false) app.useLogger(app.get(PinoLogger));
   useJsonBody(app, config.bodyLimit);
   useExposure(app, config);
   app.get(ApiMetrics).measureRequests(app);

@@ -28,7 +28,7 @@ export interface TestApp {
 export async function startTestApp(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sme-ledger-e2e-'));
   // Suites send hundreds of requests a minute as a handful of callers: the rate limits have their own suite.
-  const config = loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000000', DEV_TOKEN_RATE_PER_MINUTE: '1000000', ...options.env }, []);
+  const config = loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000000', DEV_TOKEN_RATE_PER_MINUTE: '1000000', LOG_LEVEL: 'silent', ...options.env }, []);
   const app = await createApp(config, { logger: false });
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();

@@ -55,7 +55,8 @@ export function buildRequestContext(request: Request & { actor: Actor }, now = n
   return {
     actor: request.actor,
     occurredAt,
-    correlationId: optionalId(request, 'x-correlation-id') ?? randomUUID(),
+    // The caller's, checked; else the one the request log line carries (set by the logger), else a new one.
+    correlationId: optionalId(request, 'x-correlation-id') ?? (typeof (request as { id?: unknown }).id === 'string' ? (request as { id: string }).id : randomUUID()),
     causationId: optionalId(request, 'x-causation-id') ?? null,
     idempotencyKey: request.header('idempotency-key'),
     expectedRevision: parseIfMatch(request.header('if-match')),

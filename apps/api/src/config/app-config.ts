@@ -82,6 +82,8 @@ export interface AppConfig {
   /** RATE_LIMIT_PER_MINUTE (default 1200): requests per minute per principal (per IP before a token is known); DEV_TOKEN_RATE_PER_MINUTE (default 30) for /auth/dev-token. */
   rateLimitPerMinute: number;
   devTokenRatePerMinute: number;
+  /** LOG_LEVEL (default info): trace, debug, info, warn, error, fatal or silent; logs are JSON lines (pino). */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
 /** The token settings: a shared secret (HS256), and/or an identity provider's public keys (RS256/ES256) from a JWKS file or URL. */
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     metrics: read(() => oneOfSetting(env.METRICS, ['public', 'admin'] as const, production ? 'admin' : 'public', 'METRICS')),
     rateLimitPerMinute: read(() => positiveInteger(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE', 1)),
     devTokenRatePerMinute: read(() => positiveInteger(env.DEV_TOKEN_RATE_PER_MINUTE, 30, 'DEV_TOKEN_RATE_PER_MINUTE', 1)),
+    logLevel: read(() => oneOfSetting(env.LOG_LEVEL, ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info', 'LOG_LEVEL')),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
