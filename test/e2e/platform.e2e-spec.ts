@@ -1,4 +1,5 @@
-import { actors, client, openCall } from './support/station-lifecycle';
+import { ReadSide } from '../../apps/api/src/read-side/read-side.service';
+import { actors, callBody, client, openCall } from './support/station-lifecycle';
 import { startTestApp } from './support/test-app';
 
 describe('Platform: OpenAPI, dev tokens, persistence', () => {
@@ -25,6 +26,28 @@ describe('Platform: OpenAPI, dev tokens, persistence', () => {
       const res = await client(second).get(actors.city, `/calls/${callId}`);
       expect(res.status).toBe(200);
       expect(res.body.documentNumber).toBe('穗工信函〔2019〕1100号');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('after a restart with its read side behind, serves at once and lists everything written before', async () => {
+    // Written while no projector ran here (PROJECTOR=external and none started): the read side is behind on restart.
+    const first = await startTestApp({ env: { PROJECTOR: 'external' } });
+    const calls: string[] = [];
+    for (let n = 0; n < 30; n += 1) calls.push((await client(first).post(actors.city, '/calls', { ...callBody, title: `第${n + 1}批服务站征集` })).body.id);
+    await first.close({ keepData: true });
+    const started = Date.now();
+    const second = await startTestApp({ dataDir: first.dataDir });
+    try {
+      expect((await second.http.get('/health/live')).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // A list read waits for its projection to reach the log as it stood at start: never an older list.
+      const listed = await client(second).get(actors.city, '/calls?limit=100');
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((c: { id: string }) => c.id).sort()).toEqual([...calls].sort());
+      await second.app.get(ReadSide).caughtUp();
+      expect((await second.http.get('/health/ready')).status).toBe(200);
     } finally {
       await second.close();
     }

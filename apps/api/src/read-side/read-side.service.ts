@@ -44,6 +44,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly reader: ReadModelReader;
   private readonly logger = new Logger('ReadSide');
   private projector: Projector | null = null;
+  private catchingUp: Promise<void> = Promise.resolve();
   private rebuilds: Promise<void> = Promise.resolve();
   private readonly waiters = new Set<{ collection: string; position: number; resolve: () => void }>();
 
@@ -63,22 +64,35 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
       onCheckpoint: (collection, position) => this.checkpointed(collection, position),
     });
     const stale = await projector.prepare();
-    // Bring the read side up to date before serving, so a restart never shows older lists.
-    await projector.catchUp();
-    projector.start();
+    // Serve at once, and catch up behind: a read waits (bounded, then 503) until its projection has
+    // applied the log as it stood at start, so a restart never shows older lists — and liveness, writes
+    // and the relay do not wait for the read side.
+    this.consistency.noteWrite(await this.events.headPosition());
     this.projector = projector;
-    for (const projection of stale) {
-      this.logger.warn(`Projection ${projection.name} changed (v${projection.version}): rebuilding while the old version serves`);
-      this.rebuilds = this.rebuilds.then(() =>
-        rebuildProjection(this.events, this.docs, projection, { logger: this.logger }).then(
-          (r) => this.logger.log(`Rebuilt ${r.projection} into ${r.collection} in ${r.millis} ms`),
-          (error: unknown) => this.logger.error(`Rebuild of ${projection.name} failed: ${String(error)}`),
-        ),
-      );
-    }
+    this.catchingUp = projector.catchUp().then(
+      () => {
+        projector.start();
+        for (const projection of stale) {
+          this.logger.warn(`Projection ${projection.name} changed (v${projection.version}): rebuilding while the old version serves`);
+          this.rebuilds = this.rebuilds.then(() =>
+            rebuildProjection(this.events, this.docs, projection, { logger: this.logger }).then(
+              (r) => this.logger.log(`Rebuilt ${r.projection} into ${r.collection} in ${r.millis} ms`),
+              (error: unknown) => this.logger.error(`Rebuild of ${projection.name} failed: ${String(error)}`),
+            ),
+          );
+        }
+      },
+      (error: unknown) => this.logger.error(`Catching up the read side failed: ${String(error)}`),
+    );
+  }
+
+  /** Resolves once the in-process projector has applied the log as it stood at start. */
+  caughtUp(): Promise<void> {
+    return this.catchingUp;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.catchingUp;
     await this.projector?.stop();
     await this.rebuilds;
   }
