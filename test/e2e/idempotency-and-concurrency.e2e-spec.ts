@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { applicationKind } from '@sme/domain';
 import { actors, applicationUpTo, callBody, openCall, operator } from './support/station-lifecycle';
 import type { TestApp } from './support/test-app';
@@ -19,6 +21,20 @@ describe('Idempotency-Key, If-Match and concurrent writers', () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await t.head()).toBe(head);
+  });
+
+  it('a retry whose first attempt wrote but died before answering gets that attempt’s answer, not a conflict', async () => {
+    const headers = { 'Idempotency-Key': 'written-then-crashed' };
+    const first = await c.post(actors.city, '/calls', callBody, headers);
+    expect(first.status).toBe(201);
+    // The crash: the key's record is gone (as if it was never completed), the events are in the log.
+    const db = new Database(join(t.dataDir, 'api.sqlite'));
+    db.prepare(`DELETE FROM idempotency_keys WHERE scope LIKE ?`).run(`%written-then-crashed`);
+    db.close();
+    const head = await t.head();
+    const retry = await c.post(actors.city, '/calls', callBody, headers);
+    expect({ status: retry.status, id: retry.body.id, revision: retry.body.revision }).toEqual({ status: 201, id: first.body.id, revision: first.body.revision });
     expect(await t.head()).toBe(head);
   });
 

@@ -18,6 +18,7 @@ export { handleCommand, type HandleCommandOptions, type HandleCommandResult } fr
 export {
   loadAggregate,
   defaultUpcast,
+  foldRecorded,
   type Evolver,
   type LoadAggregateOptions,
   type LoadedAggregate,

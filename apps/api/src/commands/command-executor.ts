@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { authorize } from '@sme/domain/shared/access';
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
-import { EVENT_STORE, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
+import { defaultUpcast, EVENT_STORE, foldRecorded, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { ReadConsistency } from '../read-side/read-consistency';
 import type { RequestContext } from './request-context';
@@ -48,7 +48,7 @@ export class CommandExecutor {
     const schemaVersions: Record<string, number> = kind.schemaVersions;
     const command = { ...options.command, metadata: { now: ctx.occurredAt, actor: ctx.actor } } as C;
     const reason = ctx.reason ?? opinionOf(command.data);
-    const result = await handleCommand(this.store, {
+    const run = () => handleCommand(this.store, {
       streamId,
       decider: kind.decider,
       authorize: (c, state) => authorize(kind.access, c, state),
@@ -73,6 +73,16 @@ export class CommandExecutor {
         },
       }),
     });
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run();
+    } catch (error) {
+      // A retry of a request whose first attempt wrote and then died before it could answer (a crash):
+      // its events are there under the ids the key gives, so the answer is theirs, not the refusal.
+      const written = ctx.idempotencyKey ? await this.writtenBefore(streamId, kind, ctx) : undefined;
+      if (!written) throw error;
+      result = written;
+    }
     if (result.position !== null) this.consistency?.noteWrite(result.position);
     return {
       id: options.id,
@@ -83,6 +93,18 @@ export class CommandExecutor {
       state: result.state,
       recorded: result.events,
     };
+  }
+
+  /** The events an earlier attempt of this request wrote to the stream (ids derived from its key), and the state after them; undefined when there are none. */
+  private async writtenBefore<C extends DomainCommand, S, E extends DomainEvent>(streamId: string, kind: RecordKind<C, S, E>, ctx: RequestContext) {
+    const history = await this.store.readStream(streamId);
+    // A command writes a handful of events: the ids of its first sixteen are enough to recognise them.
+    const ids = new Set(Array.from({ length: 16 }, (_, index) => IdempotencyInterceptor.eventIdFor(ctx.actor, ctx.idempotencyKey!, streamId, index)));
+    const events = history.filter((event) => ids.has(event.id));
+    if (events.length === 0) return undefined;
+    const last = events[events.length - 1];
+    const state = foldRecorded(kind.decider, kind.decider.initialState(), history.filter((event) => event.revision <= last.revision), defaultUpcast);
+    return { state, events, nextExpectedRevision: last.revision, position: last.position };
   }
 }
 
