@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Actor } from '@sme/domain';
@@ -10,6 +10,7 @@ import { QueryNumber } from '../http/validators';
 
 export class StreamIdParam {
   // Ids are UUIDs, except where a record is named by something else (an expert by their user id: 1–128 visible ASCII).
+  @ApiProperty({ example: 'station-5e1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a90', pattern: '^[a-z]+-[\\x21-\\x7e]{1,128}$', description: '<category>-<id>' })
   @Matches(/^[a-z]+-[\x21-\x7e]{1,128}$/, {
     message: 'streamId must be <category>-<id>, e.g. station-<uuid>',
   })

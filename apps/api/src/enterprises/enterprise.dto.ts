@@ -74,9 +74,10 @@ export class RevokeTagDto extends CommandRequestDto {}
 
 /** The route parameters of a tag's revocation (the id is checked by IdPipe). */
 export class TagParam {
-  @IsString()
+  @ApiProperty({ description: 'The enterprise' }) @IsString()
   id!: string;
 
+  @ApiProperty({ enum: ENTERPRISE_TAGS })
   @IsIn(ENTERPRISE_TAGS, { message: `tag must be one of ${ENTERPRISE_TAGS.join(', ')}` })
   tag!: EnterpriseTagCode;
 }
