@@ -1,4 +1,5 @@
 import { checkpointStoreFor } from '@sme/event-store';
+import { EVENT_FAMILIES } from '@sme/messaging';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { consoleLogger, createEventStore, type CheckpointStore, type EventStore } from '@sme/event-store';
@@ -30,7 +31,7 @@ export async function openRelay(env: NodeJS.ProcessEnv = process.env): Promise<R
   const checkpoints = await checkpointStoreFor(events);
   const relay = createKafkaRelay(events, checkpoints, settings, { logger });
   logger.log(
-    `events in ${description}; publishing to ${settings.brokers.join(', ')} as ${settings.topics.prefix}{calls,applications,stations}.v1 from checkpoint '${settings.checkpointName}'`,
+    `events in ${description}; publishing to ${settings.brokers.join(', ')} on ${EVENT_FAMILIES.length} topics ${settings.topics.prefix}{${EVENT_FAMILIES.map((f) => f.topic.replace(/\.v1$/, '')).join(',')}}.v1 from checkpoint '${settings.checkpointName}'`,
   );
   return {
     relay,

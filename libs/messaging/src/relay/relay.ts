@@ -73,6 +73,7 @@ export interface RelayStatusSnapshot {
   /** Failed attempts since start, and since the last acknowledged batch. */
   failures: number;
   consecutiveFailures: number;
+  /** The error of the failure still in progress: null once a batch has gone through since (`failures` keeps the count). */
   lastError: { message: string; at: string } | null;
   lastAcknowledgedAt: string | null;
 }
@@ -252,6 +253,7 @@ export class Relay {
     this.messages += batch.messages;
     this.skipped += batch.events.length - batch.messages;
     this.consecutiveFailures = 0;
+    this.lastError = null;
     this.lastAcknowledgedAt = new Date().toISOString();
     if (this.state !== 'running') this.state = 'running';
   }
