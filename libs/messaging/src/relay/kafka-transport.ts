@@ -1,4 +1,4 @@
-import { Kafka, Partitioners, logLevel, type LogEntry, type Producer, type RetryOptions } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type LogEntry, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
 import type { CheckpointStore, EventStore } from '@sme/event-store';
 import { ensureTopics, type TopicSettings } from '../topics';
 import { Relay, type RelayLogger, type RelayOptions, type RelayTransport } from './relay';
@@ -28,10 +28,13 @@ function kafkaLogs(logger: RelayLogger) {
 }
 
 /** A kafkajs client for the relay's brokers; only its warnings and errors reach the logger. */
-export function createKafkaClient(settings: Pick<RelaySettings, 'brokers' | 'clientId'>, logger: RelayLogger): Kafka {
+export function createKafkaClient(settings: Pick<RelaySettings, 'brokers' | 'clientId'> & Partial<Pick<RelaySettings, 'security'>>, logger: RelayLogger): Kafka {
+  const { ssl, sasl } = settings.security ?? {};
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
+    ...(ssl ? { ssl: ssl.ca === undefined ? true : { ca: [ssl.ca] } } : {}),
+    ...(sasl ? { sasl: sasl as SASLOptions } : {}),
     retry: CLIENT_RETRY,
     logLevel: logLevel.WARN,
     logCreator: kafkaLogs(logger),

@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { topicSettingsFromEnv, type TopicSettings } from '../topics';
 
 /** Everything the relay reads from its environment. */
+/** How the relay reaches a secured cluster: TLS (with a CA of its own if given) and SASL credentials. */
+export interface KafkaSecurity {
+  /** KAFKA_SSL=on, KAFKA_SSL_CA_FILE (PEM, optional; the system's CAs otherwise). */
+  ssl?: { ca?: string };
+  /** KAFKA_SASL_MECHANISM (plain, scram-sha-256, scram-sha-512), KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD. */
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+}
+
 export interface RelaySettings {
   /** KAFKA_BROKERS: comma-separated host:port list. */
   brokers: string[];
+  /** TLS and SASL, when the cluster asks for them. */
+  security: KafkaSecurity;
   /** KAFKA_CLIENT_ID (default `sme-ledger-relay`): shows in the broker's logs and quotas. */
   clientId: string;
   /** KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR (see topics.ts). */
@@ -62,6 +73,7 @@ export function relaySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Rela
   const retryInitialMs = positiveInteger(env, 'RELAY_RETRY_INITIAL_MS', 500);
   return {
     brokers,
+    security: kafkaSecurityFromEnv(env),
     clientId: env.KAFKA_CLIENT_ID?.trim() || 'sme-ledger-relay',
     topics,
     checkpointName: env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(topics.prefix),
@@ -72,4 +84,34 @@ export function relaySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Rela
     sendTimeoutMs: positiveInteger(env, 'KAFKA_SEND_TIMEOUT_MS', 30_000),
     producerRetries: positiveInteger(env, 'KAFKA_PRODUCER_RETRIES', 8),
   };
+}
+
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+
+/** KAFKA_SSL, KAFKA_SSL_CA_FILE and KAFKA_SASL_*: each problem named; a SASL password is never echoed. */
+export function kafkaSecurityFromEnv(env: NodeJS.ProcessEnv): KafkaSecurity {
+  const security: KafkaSecurity = {};
+  const ssl = env.KAFKA_SSL?.trim().toLowerCase();
+  if (ssl !== undefined && ssl !== '' && !['on', 'off', 'true', 'false', '1', '0'].includes(ssl)) throw new Error(`KAFKA_SSL must be on or off, not ${env.KAFKA_SSL}`);
+  const caFile = env.KAFKA_SSL_CA_FILE?.trim();
+  if (['on', 'true', '1'].includes(ssl ?? '') || caFile) {
+    let ca: string | undefined;
+    if (caFile) {
+      try {
+        ca = readFileSync(caFile, 'utf8');
+      } catch (error) {
+        throw new Error(`KAFKA_SSL_CA_FILE ${caFile}: ${(error as Error).message}`);
+      }
+    }
+    security.ssl = ca === undefined ? {} : { ca };
+  }
+  const mechanism = env.KAFKA_SASL_MECHANISM?.trim().toLowerCase();
+  if (mechanism) {
+    if (!(SASL_MECHANISMS as readonly string[]).includes(mechanism)) throw new Error(`KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')}, not ${env.KAFKA_SASL_MECHANISM}`);
+    const username = env.KAFKA_SASL_USERNAME ?? '';
+    const password = env.KAFKA_SASL_PASSWORD ?? '';
+    if (!username || !password) throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set with KAFKA_SASL_MECHANISM');
+    security.sasl = { mechanism: mechanism as (typeof SASL_MECHANISMS)[number], username, password };
+  }
+  return security;
 }

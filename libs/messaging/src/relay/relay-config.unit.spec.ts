@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseBrokers, relayCheckpointName, relaySettingsFromEnv } from './relay-config';
 import { relayLagMetrics } from './relay-lag';
 
@@ -13,6 +16,7 @@ describe('Relay settings', () => {
   it('has defaults for everything but the brokers', () => {
     expect(relaySettingsFromEnv({ KAFKA_BROKERS: '127.0.0.1:9092' })).toEqual({
       brokers: ['127.0.0.1:9092'],
+      security: {},
       clientId: 'sme-ledger-relay',
       topics: { prefix: 'sme.', partitions: 6, replicationFactor: 1 },
       checkpointName: 'relay:sme.',
@@ -23,6 +27,29 @@ describe('Relay settings', () => {
       sendTimeoutMs: 30000,
       producerRetries: 8,
     });
+  });
+
+  it('reaches a secured cluster: TLS with its own CA, SASL with each mechanism; every mistake named', () => {
+    const ca = join(mkdtempSync(join(tmpdir(), 'kafka-ca-')), 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const base = { KAFKA_BROKERS: 'k:9093' };
+    expect(relaySettingsFromEnv({ ...base, KAFKA_SSL: 'on' }).security).toEqual({ ssl: {} });
+    expect(relaySettingsFromEnv({ ...base, KAFKA_SSL_CA_FILE: ca }).security).toEqual({ ssl: { ca: expect.stringContaining('BEGIN CERTIFICATE') } });
+    expect(relaySettingsFromEnv({ ...base, KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_USERNAME: 'relay', KAFKA_SASL_PASSWORD: 's3cret' }).security).toEqual({
+      sasl: { mechanism: 'scram-sha-512', username: 'relay', password: 's3cret' },
+    });
+    expect(() => relaySettingsFromEnv({ ...base, KAFKA_SSL: 'maybe' })).toThrow(/KAFKA_SSL must be on or off/);
+    expect(() => relaySettingsFromEnv({ ...base, KAFKA_SSL_CA_FILE: '/no/such/ca.pem' })).toThrow(/KAFKA_SSL_CA_FILE/);
+    expect(() => relaySettingsFromEnv({ ...base, KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toThrow(/KAFKA_SASL_MECHANISM/);
+    const missing = (() => {
+      try {
+        relaySettingsFromEnv({ ...base, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(missing).toMatch(/KAFKA_SASL_PASSWORD/);
   });
 
   it('keeps a checkpoint per topic prefix unless one is named', () => {
