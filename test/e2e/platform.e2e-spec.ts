@@ -11,6 +11,16 @@ describe('Platform: OpenAPI, dev tokens, persistence', () => {
         expect.arrayContaining(['/calls', '/applications', '/applications/{id}/district-review', '/stations/{id}/revocation-decision', '/audit/verify']),
       );
       expect(doc.components.schemas.OpenCallDto.properties).toHaveProperty('documentNumber');
+      // Every operation documents its refusals with the one error body; every command its result.
+      for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, any> }>>)) {
+        for (const [method, operation] of Object.entries(operations)) {
+          for (const status of ['400', '401', '403', '404', '409', '413', '422', '429', '503']) {
+            expect({ path, method, status, ref: operation.responses[status]?.content?.['application/json']?.schema?.$ref }).toEqual({ path, method, status, ref: '#/components/schemas/ErrorBody' });
+          }
+        }
+      }
+      expect(doc.paths['/calls'].post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/CommandResultDto');
+      expect(doc.paths['/stations/{id}/revocation-decision'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CommandResultDto');
       expect((await t.http.get('/docs')).status).toBe(200);
     } finally {
       await t.close();

@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './http/domain-exception.filter';
 import { ApiMetrics } from './health/api-metrics';
 import { useExposure } from './http/exposure';
 import { useJsonBody } from './http/json-body';
+import { withRefusals } from './http/openapi';
 import { createValidationPipe } from './http/validation';
 
 /** Builds the HTTP application (used by main and by the end-to-end tests). */
@@ -22,7 +23,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = withRefusals(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('SME Service Ledger')
@@ -33,7 +34,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ));
   if (config.docs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   if (config.devTokens) {

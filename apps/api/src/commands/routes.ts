@@ -1,8 +1,9 @@
 import { applyDecorators, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { DomainCommand, Role } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { CommandRoute, Roles } from '../auth/auth.decorators';
+import { CommandResultDto } from './command-result.dto';
 
 /** A controller whose routes take a bearer token: mounted at `path`, listed in the API docs under `tag`. */
 export const TokenController = (tag: string, path?: string) =>
@@ -28,6 +29,7 @@ export const CommandPost = <C extends DomainCommand>(
     ...(route.status === 201 ? [] : [HttpCode(200)]),
     CommandRoute(kind, command),
     ApiOperation({ summary: route.summary }),
+    ApiResponse({ status: route.status ?? 200, type: CommandResultDto, description: 'Written: the record, its revision (ETag), the log position and the events; a new record’s Location' }),
   );
 
 /** Where a read route is mounted, who may call it and how the API docs describe it. */
