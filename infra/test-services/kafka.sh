@@ -67,7 +67,8 @@ else
   LOG_CONFIG_PROPERTY=-Dlog4j.configuration=file:$LOG_CONFIG
 fi
 
-installed() { [[ -f $LIBS/.complete ]]; }
+# The command-line tools (console consumer, topics) came later: a cache without them is fetched again.
+installed() { [[ -f $LIBS/.complete ]] && compgen -G "$LIBS/kafka-tools-$VERSION.jar" >/dev/null; }
 
 # Resolve org.apache.kafka:kafka_2.13 (the broker, its runtime dependencies and the storage tool) plus
 # a logging backend with Maven and copy the jars into $LIBS.
@@ -88,7 +89,8 @@ fetch_jars() {
   <version>$VERSION</version>
   <packaging>pom</packaging>
   <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$VERSION</version></dependency>$LOGGING_DEPENDENCIES
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$VERSION</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>$VERSION</version></dependency>$LOGGING_DEPENDENCIES
   </dependencies>
 </project>
 EOF
@@ -285,4 +287,28 @@ status() {
 
 prepare() { ts_with_lock "$TS_CACHE_DIR/kafka.lock" fetch_jars; }
 
-ts_main "$@"
+# An integrator's first checks, against the running broker: the topics, and a topic's messages as they come.
+#   kafka.sh topics
+#   kafka.sh consume sme.stations.v1 [--from-beginning] [any other console-consumer option]
+tools() {
+  prepare
+  local class=$1
+  shift
+  java -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-Dlog4j.configuration=file:$INSTALL_DIR/tools-log4j.properties" -cp "$LIBS/*" "$class" --bootstrap-server "$BOOTSTRAP" "$@"
+}
+
+case ${1:-} in
+  topics)
+    printf 'log4j.rootLogger=WARN, stderr\nlog4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\nlog4j.appender.stderr.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stderr.layout.ConversionPattern=%%m%%n\n' >"$INSTALL_DIR/tools-log4j.properties"
+    shift
+    tools org.apache.kafka.tools.TopicCommand --list "$@"
+    ;;
+  consume)
+    printf 'log4j.rootLogger=WARN, stderr\nlog4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\nlog4j.appender.stderr.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stderr.layout.ConversionPattern=%%m%%n\n' >"$INSTALL_DIR/tools-log4j.properties"
+    [[ -n ${2:-} ]] || ts_fail "usage: $0 consume <topic> [console-consumer options]"
+    topic=$2
+    shift 2
+    tools org.apache.kafka.tools.consumer.ConsoleConsumer --topic "$topic" --property print.key=true --property print.headers=true "$@"
+    ;;
+  *) ts_main "$@" ;;
+esac
