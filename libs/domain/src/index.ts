@@ -175,3 +175,5 @@ export * from './voucher/voucher.state';
 export * from './voucher/voucher.decider';
 export * from './voucher/voucher.access';
 export * from './voucher/voucher.kind';
+export * from './readlog/readlog';
+export * from './readlog/readlog.kind';

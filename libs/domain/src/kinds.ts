@@ -19,6 +19,7 @@ import { productKind } from './product/product.kind';
 import { providerKind } from './provider/provider.kind';
 import { stationKind } from './station/station.kind';
 import { themePlanKind } from './themeplan/themeplan.kind';
+import { readLogKind } from './readlog/readlog.kind';
 import { voucherKind } from './voucher/voucher.kind';
 
 /**
@@ -47,6 +48,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   evaluationKind,
   annualReportKind,
   voucherKind,
+  readLogKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

@@ -9,4 +9,6 @@ export const applicationReading: RecordReading<ApplicationView> = {
   missing: () => notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
   mayRead,
   forbidden: applicationReadForbidden,
+  // 法人代表, 联系人 and 站长: names, phones and e-mail addresses of people.
+  personalData: { kind: 'application', fields: ['form.operator.legalRepresentative', 'form.operator.contact', 'form.station.head'], regionOf: (view) => view.districtCode },
 };

@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import type { Actor } from '@sme/domain';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { isWithinRegion, readLogKind, type Actor, type ReadLogEvents } from '@sme/domain';
+import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
-import { QueryNumber } from '../http/validators';
+import { IsBusinessDate, QueryNumber } from '../http/validators';
 
 export class StreamIdParam {
   // Ids are UUIDs, except where a record is named by something else (an expert by their user id: 1–128 visible ASCII).
@@ -23,17 +24,37 @@ export class StreamEventsQueryDto {
   @ApiPropertyOptional() @IsOptional() @QueryNumber() @IsInt() @Min(1) @Max(10000) limit?: number;
 }
 
+export class PersonalDataReadsQueryDto {
+  @ApiProperty({ example: '2026-12-05', description: 'The day in China' }) @IsBusinessDate() on!: string;
+  @ApiPropertyOptional({ description: 'Only the reads of this record' }) @IsOptional() @IsString() @MaxLength(128) recordId?: string;
+  @ApiPropertyOptional({ description: 'Only the reads by this subject' }) @IsOptional() @IsString() @MaxLength(128) readerId?: string;
+}
+
 @ApiTags('audit (审计)')
 @ApiBearerAuth()
 @Roles('AUDITOR')
 @Controller()
 export class AuditController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get('streams/:streamId/events')
   @ApiOperation({ summary: 'A record’s whole history: every event with its full envelope and hash link (records inside the auditor’s region)' })
   streamEvents(@Param() { streamId }: StreamIdParam, @Query() query: StreamEventsQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetStreamEventsQuery(streamId, actor, query.fromRevision, query.direction, query.limit));
+  }
+
+  @Get('audit/personal-data-reads')
+  @ApiOperation({ summary: '个人信息查阅记录: who was shown which record’s personal data on a day (applications’ contacts, experts’ profiles, enterprises’ ties), for the records inside the auditor’s region' })
+  async personalDataReads(@Query() query: PersonalDataReadsQueryDto, @CurrentActor() actor: Actor) {
+    const events = await this.store.readStream(readLogKind.streamId(query.on));
+    const items = events
+      .map((event) => ({ ...(event.data as ReadLogEvents['PersonalDataRead']['data']), position: event.position.toString() }))
+      .filter((read) => isWithinRegion(read.record.regionCode, actor.regionCode))
+      .filter((read) => (query.recordId === undefined || read.record.id === query.recordId) && (query.readerId === undefined || read.reader.id === query.readerId));
+    return { on: query.on, total: items.length, items };
   }
 
   @Get('audit/verify')

@@ -1,3 +1,4 @@
+import { PersonalDataReads } from '../audit/personal-data-reads';
 import { Global, Module } from '@nestjs/common';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { ReadSide } from '../read-side/read-side.service';
@@ -15,7 +16,7 @@ import { Reactors } from '../reactors/reactors.service';
  */
 @Global()
 @Module({
-  providers: [CommandExecutor, ExecuteKindHandler, GetRecordHandler, RecordLoader, ReadSide, ReadConsistency, Reactors],
+  providers: [CommandExecutor, ExecuteKindHandler, GetRecordHandler, PersonalDataReads, RecordLoader, ReadSide, ReadConsistency, Reactors],
   exports: [CommandExecutor, RecordLoader, ReadSide, ReadConsistency, Reactors],
 })
 export class CoreModule {}

@@ -11,6 +11,8 @@ export const enterpriseReading: RecordReading<EnterpriseView> = {
   notYet: (asOf) =>
     notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${chinaTimeOf(asOf)} 时尚未入库`, `The enterprise had not been registered at ${chinaTimeOf(asOf)}`),
   mayRead: mayReadEnterprise,
+  // 法定代表人与股东: people's names, once recorded.
+  personalData: { kind: 'enterprise', fields: ['ties'], regionOf: (view) => view.regionCode, holds: (view) => view.ties !== null },
   forbidden: enterpriseReadForbidden,
   show(view, { asOf }) {
     const on = chinaDateOf(asOf ?? new Date());

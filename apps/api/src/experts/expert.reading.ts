@@ -8,6 +8,8 @@ import { expertReadForbidden, mayReadExpert } from './expert-access';
 export const expertReading = readingOf<ExpertView>(expertKind, projectExpert, { code: 'EXPERT', zh: '专家', en: 'expert' }, {
   mayRead: mayReadExpert,
   forbidden: expertReadForbidden,
+  // An expert's profile is a person's: name, title, organisation and its history, specialties.
+  personalData: { kind: 'expert', fields: ['name', 'title', 'organisation', 'organisationHistory', 'specialties'], regionOf: (view) => view.regionCode },
   async show(view, { id, records }) {
     const now = new Date();
     return { ...toPublicView(view), availableForPanel: isAvailableForPanel(await records.expert(id), now) };

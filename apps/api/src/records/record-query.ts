@@ -3,6 +3,7 @@ import { chinaTimeOf, notFound, type Actor } from '@sme/domain';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type ViewVersion } from '@sme/read-models';
+import { PersonalDataReads, type PersonalData } from '../audit/personal-data-reads';
 import { RecordLoader } from './record-loader';
 
 /** How one record of a kind is read: folded from its stream by its projection, under its read rule. */
@@ -17,6 +18,8 @@ export interface RecordReading<V extends ViewVersion> {
   notYet?: (asOf: Date) => Error;
   /** What the reader is shown; the public view when not given. */
   show?(view: V, read: { id: string; asOf?: Date; records: RecordLoader }): unknown;
+  /** The personal data the record holds: a read of it is logged for auditors before it is answered. */
+  personalData?: PersonalData<V>;
 }
 
 /**
@@ -27,7 +30,7 @@ export function readingOf<V extends ViewVersion>(
   kind: RecordReading<V>['kind'],
   project: RecordReading<V>['project'],
   what: { code: string; zh: string; en: string },
-  rule: Pick<RecordReading<V>, 'mayRead' | 'forbidden' | 'show'>,
+  rule: Pick<RecordReading<V>, 'mayRead' | 'forbidden' | 'show' | 'personalData'>,
 ): RecordReading<V> {
   return {
     kind,
@@ -52,12 +55,16 @@ export class GetRecordQuery<V extends ViewVersion = ViewVersion> extends Query<u
 
 @QueryHandler(GetRecordQuery)
 export class GetRecordHandler implements IQueryHandler<GetRecordQuery> {
-  constructor(private readonly records: RecordLoader) {}
+  constructor(
+    private readonly records: RecordLoader,
+    private readonly reads: PersonalDataReads,
+  ) {}
 
   async execute({ reading, id, actor, asOf }: GetRecordQuery) {
-    const { kind, project, missing, forbidden, notYet, mayRead } = reading;
+    const { kind, project, missing, forbidden, notYet, mayRead, personalData } = reading;
     const readable = mayRead && ((view: ViewVersion) => actor !== undefined && mayRead(actor, view, this.records));
     const view = await this.records.view(kind, project, id, { missing, forbidden, notYet, asOf, mayRead: readable });
+    if (personalData && actor && (personalData.holds?.(view) ?? true)) await this.reads.record(actor, { kind: personalData.kind, id, regionCode: personalData.regionOf(view), fields: personalData.fields, asOf });
     return reading.show ? reading.show(view, { id, asOf, records: this.records }) : toPublicView(view);
   }
 }
