@@ -33,6 +33,9 @@ describe('exposure: headers, CORS, health, docs and metrics', () => {
         ready = await t.http.get('/health/ready');
       }
       expect({ status: ready.status, body: ready.body }).toEqual({ status: 200, body: { status: 'ready' } });
+      // An ADMIN sees each check as terminus gathered it.
+      const checks = (await t.operatorGet('/health/ready')).body.checks;
+      expect(checks).toMatchObject({ eventStore: { status: 'up' }, projections: { status: 'up' }, relay: { status: 'up', mode: 'off' } });
     });
 
     it('serves the API docs and public metrics: HTTP and append latency, projection lag, the process', async () => {

@@ -1,6 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, RequestMethod, type NestModule } from '@nestjs/common';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { ApplicationController } from './applications/application.controller';
@@ -31,6 +32,7 @@ import { GetCallHandler, ListCallsHandler, PublishCallListHandler } from './call
 import { CoreModule } from './commands/core.module';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness';
 import { benchControllers } from './health/noop.controller';
 import { ETagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -69,6 +71,7 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         rateLimits(config),
         structuredLogs(config),
+        TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         CoreModule,
         // Feature modules (one per part of the ledger) go here.
         ProvidersModule,
@@ -107,6 +110,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         TokenVerifier,
+        Readiness,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         // After the token guard, so that a known caller is counted as itself, not by its IP.
         { provide: APP_GUARD, useClass: PrincipalThrottlerGuard },

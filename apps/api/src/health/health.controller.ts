@@ -8,9 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadSide } from '../read-side/read-side.service';
 import { RelayStatus } from '../relay';
 import { ApiMetrics } from './api-metrics';
-
-/** A projection this far behind (the age of its oldest unapplied event) makes the API not ready: reads would wait. */
-const READY_SECONDS_BEHIND = 30;
+import { Readiness } from './readiness';
 
 /**
  * Liveness (the process answers), readiness (the read side has caught up, so reads do not wait) and
@@ -26,6 +24,7 @@ export class HealthController {
     private readonly readSide: ReadSide,
     private readonly relay: RelayStatus,
     private readonly prometheus: ApiMetrics,
+    private readonly readiness: Readiness,
   ) {
     prometheus.watchProjections(() => this.readSide.lag());
   }
@@ -48,15 +47,15 @@ export class HealthController {
   @Get('health/ready')
   @ApiOperation({ summary: 'Readiness: 200 when every projection is built and within 30 s of the log; else 503 “catching-up” with Retry-After. With an ADMIN token also the internals' })
   async ready(@CurrentActor() actor: Actor | undefined, @Res({ passthrough: true }) response: Response) {
-    // One event read per projection: enough to tell caught up from behind, and its age.
-    const projections = await this.readSide.lag(1);
-    const behind = projections.filter((p) => p.collection === null || p.secondsBehind > READY_SECONDS_BEHIND).map((p) => p.projection);
-    if (behind.length > 0) {
+    const result = await this.readiness.check();
+    const down = Object.keys(result.error ?? {});
+    if (result.status !== 'ok') {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       response.setHeader('Retry-After', '5');
     }
-    const status = behind.length > 0 ? 'catching-up' : 'ready';
-    return { status, ...(actor?.role === 'ADMIN' ? { behind, ...(await this.internals(1)) } : {}) };
+    // Only the read side behind: the API is catching up; anything else down: it is unavailable.
+    const status = result.status === 'ok' ? 'ready' : down.every((name) => name === 'projections') ? 'catching-up' : 'unavailable';
+    return { status, ...(actor?.role === 'ADMIN' ? { checks: result.details, ...(await this.internals(1)) } : {}) };
   }
 
   @Public((config) => config.metrics === 'public')
