@@ -79,6 +79,11 @@ describe('the HTTP edge: no 5xx from bad input', () => {
     await refused(() => c.post(actors.tianhe, '/enterprises', { ...enterprise, foundedOn: '0001-01-01', figures }), 400, 'VALIDATION_FAILED');
     const tag = { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom: '2023-01-01', validUntil: '9999-12-31' };
     await refused(() => c.post(actors.tianhe, `/enterprises/${randomUUID()}/tags`, tag), 400, 'VALIDATION_FAILED');
+    // A monitoring period in a year no record can have (found by generated requests: it once reached the figures as 0000-01-01).
+    for (const period of ['0000', '2150-Q1']) {
+      const scores = { capability: 80, management: 80, quality: 80, satisfaction: 80 };
+      await refused(() => c.post(actors.city, `/providers/${randomUUID()}/evaluations`, { period, scores, opinion: '合格' }), 400, 'VALIDATION_FAILED');
+    }
     for (const ifMatch of ['"1', '1"', 'W/"1', '"1"2"']) {
       await refused(() => c.post(actors.city, `/calls/${randomUUID()}/close`, {}, { 'If-Match': ifMatch }), 400, 'IF_MATCH_INVALID');
     }

@@ -20,6 +20,12 @@ describe('Platform: OpenAPI, dev tokens, persistence', () => {
         }
       }
       expect(doc.paths['/calls'].post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/CommandResultDto');
+      // The limits, formats and patterns the server enforces are in the request schemas.
+      const schemas = doc.components.schemas;
+      expect(schemas.RevocationDecisionDto.properties.proposalId).toMatchObject({ format: 'uuid' });
+      expect(schemas.OpenCallDto.properties.title).toMatchObject({ maxLength: expect.any(Number) });
+      expect(schemas.ApplyForEntryDto.properties.name).toMatchObject({ minLength: 1, maxLength: 200 });
+      expect(schemas.PlaceVoucherOrderDto.properties.priceFen).toMatchObject({ type: 'integer', minimum: 1 });
       expect(doc.paths['/stations/{id}/revocation-decision'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CommandResultDto');
       expect((await t.http.get('/docs')).status).toBe(200);
     } finally {

@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { getMetadataStorage } from 'class-validator';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -8,8 +9,16 @@ import { ApiExceptionFilter } from './http/domain-exception.filter';
 import { ApiMetrics } from './health/api-metrics';
 import { useExposure } from './http/exposure';
 import { useJsonBody } from './http/json-body';
-import { withRefusals } from './http/openapi';
+import { withConstraints, withRefusals } from './http/openapi';
 import { createValidationPipe } from './http/validation';
+
+/**
+ * Every request DTO's class-validator rules, by class (the library keeps them in one storage; its
+ * public API reads them one class at a time, and the classes are many).
+ */
+function requestRules(): ReadonlyMap<Function, readonly { propertyName: string; name?: string; type: string; constraints?: unknown[]; each?: boolean }[]> {
+  return (getMetadataStorage() as unknown as { validationMetadatas: Map<Function, { propertyName: string; name?: string; type: string; constraints?: unknown[]; each?: boolean }[]> }).validationMetadatas;
+}
 
 /** Builds the HTTP application (used by main and by the end-to-end tests). */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
@@ -23,7 +32,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = withRefusals(SwaggerModule.createDocument(
+  const document = withRefusals(withConstraints(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('SME Service Ledger')
@@ -34,7 +43,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  ));
+  ), requestRules()));
   if (config.docs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   if (config.devTokens) {

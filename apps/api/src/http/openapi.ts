@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { ARRAY_MAX_SIZE, ARRAY_MIN_SIZE, IS_EMAIL, IS_IN, IS_INT, IS_UUID, MATCHES, MAX, MAX_LENGTH, MIN, MIN_LENGTH } from 'class-validator';
 
 const message = { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } }, additionalProperties: false };
 
@@ -44,6 +45,66 @@ export function withRefusals(document: OpenAPIObject): OpenAPIObject {
       operation.responses ??= {};
       for (const [status, description] of Object.entries(REFUSALS)) {
         operation.responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+      }
+    }
+  }
+  return document;
+}
+
+type Schema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>> };
+type Constraint = { propertyName: string; name?: string; type: string; constraints?: unknown[]; each?: boolean };
+
+/** What a class-validator rule says of a value, as JSON Schema keywords; undefined for what JSON Schema cannot say. */
+function keywordsOf(rule: Constraint): Record<string, unknown> | undefined {
+  const [first, second] = rule.constraints ?? [];
+  switch (rule.name) {
+    case MAX_LENGTH:
+      return { maxLength: first };
+    case MIN_LENGTH:
+      return { minLength: first };
+    case MAX:
+      return { maximum: first };
+    case MIN:
+      return { minimum: first };
+    case IS_INT:
+      return { type: 'integer' };
+    case IS_UUID:
+      return { format: 'uuid' };
+    case IS_EMAIL:
+      return { format: 'email' };
+    case IS_IN:
+      return Array.isArray(first) ? { enum: first } : undefined;
+    case ARRAY_MAX_SIZE:
+      return { maxItems: first };
+    case ARRAY_MIN_SIZE:
+      return { minItems: first };
+    case MATCHES:
+      return first instanceof RegExp && !first.flags ? { pattern: first.source } : typeof first === 'string' && second === undefined ? { pattern: first } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The limits, patterns and formats the server enforces, written into the request schemas: every DTO's
+ * class-validator rules (the ones JSON Schema can say) are copied onto its schema's properties, so
+ * OpenAPI states what a request must be — the same rules the validation pipe applies.
+ */
+export function withConstraints(document: OpenAPIObject, rules: ReadonlyMap<Function, readonly Constraint[]>): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  for (const [target, constraints] of rules) {
+    const schema = schemas[target.name];
+    if (!schema?.properties) continue;
+    for (const rule of constraints) {
+      const property = schema.properties[rule.propertyName];
+      const keywords = property && rule.type === 'customValidation' ? keywordsOf(rule) : undefined;
+      if (!property || !keywords) continue;
+      if ('$ref' in property || 'allOf' in property) continue;
+      const holder = rule.each && property.type === 'array' ? ((property.items ??= {}) as Record<string, unknown>) : property;
+      for (const [keyword, value] of Object.entries(keywords)) {
+        // An integer is a number the rule narrows; every other keyword fills only what the schema leaves open.
+        const narrows = keyword === 'type' && value === 'integer' && holder.type === 'number';
+        if ((holder[keyword] === undefined || narrows) && value !== undefined) holder[keyword] = value;
       }
     }
   }

@@ -1,4 +1,5 @@
 import {
+  EVALUATION_PERIOD_PATTERN,
   authorize,
   evaluationPeriodDates,
   notFound,
@@ -49,7 +50,8 @@ const withMetadata = (command: Omit<SettleAtStation, 'metadata'>, ctx: RequestCo
  */
 async function withSatisfaction(body: EvaluationBody, readSide: ReadSide, passMark: number): Promise<Extract<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>> {
   const { satisfactionOverrideReason, scores, ...data } = body.data;
-  const period = /^\d{4}(-H[12]|-Q[1-4])?$/.test(data.period) ? evaluationPeriodDates(data.period) : undefined;
+  // A period the domain would refuse is left to it (a 400 naming the field), not read here.
+  const period = new RegExp(EVALUATION_PERIOD_PATTERN).test(data.period) ? evaluationPeriodDates(data.period) : undefined;
   let ratings = 0;
   let averageRating: number | null = null;
   if (period) {

@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
+import { EVALUATION_PERIOD_PATTERN, PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
@@ -98,7 +98,7 @@ export class MonitoringScoresDto {
 /** 监测评价; the pass mark is the configured PROVIDER_PASS_MARK. */
 export class MonitoringEvaluationDto extends CommandRequestDto {
   @ApiProperty({ example: '2024-H1', description: "'2024', '2024-H1' or '2024-Q3'" })
-  @Matches(/^\d{4}(-H[12]|-Q[1-4])?$/, { message: "period must be 'YYYY', 'YYYY-H1|H2' or 'YYYY-Q1…Q4'" })
+  @Matches(new RegExp(EVALUATION_PERIOD_PATTERN), { message: "period must be 'YYYY', 'YYYY-H1|H2' or 'YYYY-Q1…Q4', a year from 1900 to 2100" })
   period!: string;
 
   @ApiProperty({ type: MonitoringScoresDto }) @IsDefined() @ValidateNested() @Type(() => MonitoringScoresDto) scores!: MonitoringScoresDto;

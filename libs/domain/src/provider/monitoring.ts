@@ -22,7 +22,7 @@ export const MonitoringWeightsSchema = closedKeys(MONITORING_DIMENSIONS, (d) => 
 export type MonitoringWeights = Static<typeof MonitoringWeightsSchema>;
 
 /** 监测评价 period: a year, a half-year or a quarter, e.g. '2024', '2024-H1', '2024-Q3'. */
-export const EVALUATION_PERIOD_PATTERN = '^(19|20|21)[0-9]{2}(-H[12]|-Q[1-4])?$';
+export const EVALUATION_PERIOD_PATTERN = '^(19[0-9]{2}|20[0-9]{2}|2100)(-H[12]|-Q[1-4])?$';
 
 /** The document fixes neither weights nor a pass mark; these defaults are settings the handler may override. */
 export const MONITORING_DEFAULT_WEIGHTS: MonitoringWeights = { capability: 1, management: 1, quality: 1, satisfaction: 1 };
