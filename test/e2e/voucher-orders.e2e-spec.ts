@@ -1,4 +1,5 @@
 import { chinaDateOf, type Actor } from '@sme/domain';
+import { VoucherClosing } from '../../apps/api/src/vouchers/voucher-closing.service';
 import { tableInEveryFormat } from './support/exports';
 import { deliveryBody, entryApplication, handoverBody, productBody, providerUser } from './support/library-bodies';
 import { daysAgo, registerEnterprise, self } from './support/policies-demands';
@@ -15,7 +16,7 @@ const dayOf = (daysFromNow: number) => chinaDateOf(new Date(Date.now() + daysFro
  * clawback); every control refused with nothing written; a hundred confirmations racing for one quota.
  */
 describe('voucher orders and settlement (服务券使用与兑付)', () => {
-  const { c, refused } = useSpecApp();
+  const { app, c, refused } = useSpecApp();
   let programmeId: string;
   let provider: { id: string; user: Actor };
   let enterprise: { id: string; uscc: string; self: Actor };
@@ -271,5 +272,23 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     expect(okBody(await c.get(actors.city, `/providers/${cheat.id}`)).status).toBe('REMOVED');
     await refused(() => c.post(cheat.user, '/providers/entry-applications', entryApplication(1417)), 409, 'REENTRY_BARRED');
     await refused(() => order(cheat, served.id, later), 409, 'PROVIDER_NOT_IN_POOL');
+  });
+
+  it('closes a programme after its settlement date, by the issuer or by the ledger’s sweep: unused quota lapses to the budget', async () => {
+    const past = (days: number) => voucherTermsBody({ applyFrom: dayOf(-days), applyUntil: dayOf(-days + 5), validFrom: dayOf(-days), validUntil: dayOf(-days + 10), settleBy: dayOf(-days + 20) });
+    const publishPast = async () => okBody(await c.post(actors.city, '/voucher-programmes', { regionCode: '440100', ...past(40), occurredAt: daysAgo(40) })).id as string;
+    const [byHand, bySweep] = [await publishPast(), await publishPast()];
+    const holder = await registerEnterprise(c, 1419);
+    for (const id of [byHand, bySweep]) okBody(await c.post(actors.city, `/voucher-programmes/${id}/grants`, { enterpriseId: holder.id, occurredAt: daysAgo(38) }));
+    await refused(() => c.post(actors.city, `/voucher-programmes/${programmeId}/closure`, {}), 409, 'PROGRAMME_NOT_DUE_FOR_CLOSING');
+    await refused(() => c.post(self(holder.uscc), `/voucher-programmes/${byHand}/closure`, {}), 403);
+    okBody(await c.post(actors.city, `/voucher-programmes/${byHand}/closure`, {}));
+    const closed = await c.get(actors.city, `/voucher-programmes/${byHand}`);
+    expect(okBody(closed)).toMatchObject({ closure: { lapsedQuotas: [{ enterpriseId: holder.id, amountFen: 2_000_000 }] }, budget: { lapsedFen: 2_000_000, quotaUnusedFen: 0, unallocatedFen: 30_000_000 } });
+    await refused(() => c.post(actors.city, `/voucher-programmes/${byHand}/closure`, {}), 409, 'PROGRAMME_CLOSED');
+    const run = await app().app.get(VoucherClosing).run();
+    expect(run.closed).toContain(bySweep);
+    expect(run.closed).not.toContain(byHand);
+    expect(okBody(await c.get(actors.city, `/voucher-programmes/${bySweep}`)).budget).toMatchObject({ lapsedFen: 2_000_000, quotaUnusedFen: 0 });
   });
 });

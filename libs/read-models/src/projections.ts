@@ -190,7 +190,8 @@ export const annualReportsProjection = kindProjection<AnnualReportView>({
 /** 服务券计划: programmes with their budget's figures and the enterprises in them. */
 export const voucherProgrammesProjection = kindProjection<VoucherProgrammeView>({
   name: 'vouchers',
-  version: 1,
+  // 2: orders, their settlement and the programme's closure in the document.
+  version: 2,
   kind: voucherKind,
   project: projectVoucherProgramme,
   indexes: [{ keys: { cityCode: 1, 'issuer.regionCode': 1 } }, { keys: { holderUsccs: 1 } }],

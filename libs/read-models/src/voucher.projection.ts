@@ -31,7 +31,7 @@ export interface VoucherOrderView {
   priceFen: number;
   subsidyFen: number;
   servicePeriod: { from: string; until: string };
-  status: 'PLACED' | 'CONFIRMED' | 'CANCELLED' | 'CLAIMED' | 'APPROVED' | 'REJECTED' | 'PAID' | 'VOIDED';
+  status: 'PLACED' | 'CONFIRMED' | 'CANCELLED' | 'CLAIMED' | 'APPROVED' | 'REJECTED' | 'PAID' | 'VOIDED' | 'LAPSED';
   placedAt: string;
   confirmedAt: string | null;
   cancellation: { reason: string; cancelledAt: string } | null;
@@ -59,6 +59,8 @@ export interface VoucherBudgetView {
   claimableFen: number;
   paidFen: number;
   clawedBackFen: number;
+  /** What lapsed back to the budget when the programme closed: quotas left unused and reservations never claimed. */
+  lapsedFen: number;
 }
 
 /** A 服务券 programme: its terms as they stand, every version's reason, the budget's figures and the enterprises in it. */
@@ -77,6 +79,8 @@ export interface VoucherProgrammeView extends ViewVersion {
   orders: VoucherOrderView[];
   /** The orders' providers' USCCs, for a provider reading its own orders. */
   providerUsccs: string[];
+  /** When the programme closed after its settlement date, and what lapsed; null while open. */
+  closure: { closedAt: string; lapsedQuotas: { enterpriseId: string; amountFen: number }[] } | null;
   /** The enterprises' USCCs, for an enterprise reading its own programmes. */
   holderUsccs: string[];
 }
@@ -93,11 +97,12 @@ export function orderFigures(orders: VoucherOrderView[]) {
   };
 }
 
-export function budgetOf(terms: VoucherTerms, holders: VoucherHolderView[], orders: VoucherOrderView[]): VoucherBudgetView {
+export function budgetOf(terms: VoucherTerms, holders: VoucherHolderView[], orders: VoucherOrderView[], closure: VoucherProgrammeView['closure'] = null): VoucherBudgetView {
   const grantedFen = holders.reduce((total, h) => total + (h.grant?.quotaFen ?? 0), 0);
   const { reservedFen, claimableFen, paidFen, clawedBackFen } = orderFigures(orders);
-  const quotaUnusedFen = grantedFen - reservedFen - claimableFen - paidFen - clawedBackFen;
-  return { fundedFen: terms.budgetFen, grantedFen, unallocatedFen: terms.budgetFen - grantedFen + clawedBackFen, quotaUnusedFen, reservedFen, claimableFen, paidFen, clawedBackFen };
+  const lapsedFen = sum(orders, 'LAPSED') + (closure?.lapsedQuotas.reduce((total, q) => total + q.amountFen, 0) ?? 0);
+  const quotaUnusedFen = grantedFen - reservedFen - claimableFen - paidFen - clawedBackFen - lapsedFen;
+  return { fundedFen: terms.budgetFen, grantedFen, unallocatedFen: terms.budgetFen - grantedFen + clawedBackFen + lapsedFen, quotaUnusedFen, reservedFen, claimableFen, paidFen, clawedBackFen, lapsedFen };
 }
 
 /** Pure: the programme's document after one more of its events. */
@@ -108,11 +113,11 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
     const { programmeId, issuer, terms, publishedAt } = event.data;
     const id = programmeId;
     const budget = budgetOf(terms, [], []);
-    return { _id: id, id, issuer, cityCode: cityCodeOf(issuer.regionCode), title: terms.title, version: 1, terms, publishedAt, amendments: [], budget, holders: [], holderUsccs: [], orders: [], providerUsccs: [], ...version };
+    return { _id: id, id, issuer, cityCode: cityCodeOf(issuer.regionCode), title: terms.title, version: 1, terms, publishedAt, amendments: [], budget, holders: [], holderUsccs: [], orders: [], providerUsccs: [], closure: null, ...version };
   }
   if (!view) return view;
-  const withHolders = (holders: VoucherHolderView[]): VoucherProgrammeView => ({ ...view, holders, holderUsccs: [...new Set(holders.map((h) => h.uscc))], budget: budgetOf(view.terms, holders, view.orders), ...version });
-  const withOrders = (orders: VoucherOrderView[]): VoucherProgrammeView => ({ ...view, orders, providerUsccs: [...new Set(orders.map((o) => o.provider.uscc))], budget: budgetOf(view.terms, view.holders, orders), ...version });
+  const withHolders = (holders: VoucherHolderView[]): VoucherProgrammeView => ({ ...view, holders, holderUsccs: [...new Set(holders.map((h) => h.uscc))], budget: budgetOf(view.terms, holders, view.orders, view.closure), ...version });
+  const withOrders = (orders: VoucherOrderView[]): VoucherProgrammeView => ({ ...view, orders, providerUsccs: [...new Set(orders.map((o) => o.provider.uscc))], budget: budgetOf(view.terms, view.holders, orders, view.closure), ...version });
   const changed = (orderId: string, change: Partial<VoucherOrderView>) => withOrders(view.orders.map((o) => (o.orderId === orderId ? { ...o, ...change } : o)));
   const replaced = (holder: VoucherHolderView) => [...view.holders.filter((h) => h.enterpriseId !== holder.enterpriseId), holder];
   const current = (enterpriseId: string) => view.holders.find((h) => h.enterpriseId === enterpriseId);
@@ -120,7 +125,7 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
     case 'VoucherProgrammeAmended': {
       const { version: v, terms, reason, amendedAt } = event.data;
       const amended = { ...view, version: v, terms, title: terms.title, amendments: [...view.amendments, { version: v, reason, budgetFen: terms.budgetFen, amendedAt }] };
-      return { ...amended, budget: budgetOf(terms, view.holders, view.orders), ...version };
+      return { ...amended, budget: budgetOf(terms, view.holders, view.orders, view.closure), ...version };
     }
     case 'VoucherApplied': {
       const { enterpriseId, uscc, regionCode, tier, appliedAt } = event.data;
@@ -176,6 +181,13 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
     case 'VoucherPaymentRecorded': {
       const { orderId, amountFen, reference, paidAt } = event.data;
       return changed(orderId, { status: 'PAID', payment: { amountFen, reference, paidAt } });
+    }
+    case 'VoucherProgrammeClosed': {
+      const { lapsedQuotas, lapsedOrders, closedAt } = event.data;
+      const lapsed = new Set(lapsedOrders.map((o) => o.orderId));
+      const closure = { closedAt, lapsedQuotas };
+      const orders = view.orders.map((o) => (lapsed.has(o.orderId) ? { ...o, status: 'LAPSED' as const } : o));
+      return { ...view, orders, closure, budget: budgetOf(view.terms, view.holders, orders, closure), ...version };
     }
     case 'VoucherPaymentVoided':
       return changed(event.data.orderId, { status: 'VOIDED', voiding: { reason: event.data.reason, voidedAt: event.data.voidedAt } });

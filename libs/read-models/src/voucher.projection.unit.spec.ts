@@ -32,7 +32,7 @@ function aProgramme(programmeId = PROGRAMME_ID, log = eventLog()) {
   };
 }
 
-const noMoney = { fundedFen: 0, grantedFen: 0, unallocatedFen: 0, quotaUnusedFen: 0, reservedFen: 0, claimableFen: 0, paidFen: 0, clawedBackFen: 0 };
+const noMoney = { fundedFen: 0, grantedFen: 0, unallocatedFen: 0, quotaUnusedFen: 0, reservedFen: 0, claimableFen: 0, paidFen: 0, clawedBackFen: 0, lapsedFen: 0 };
 const provider = anActor('PROVIDER', '440100', 'prov-1', voucherProvider.uscc);
 const ids = { orderId: ORDER_ID };
 
@@ -57,6 +57,7 @@ describe('vouchers projection', () => {
         holderUsccs: [],
         orders: [],
         providerUsccs: [],
+        closure: null,
       });
   });
 

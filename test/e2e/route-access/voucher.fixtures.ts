@@ -51,5 +51,6 @@ export const voucherFixtures: Fixtures = {
   'voucher.RejectVoucherClaim': async (w) => ({ path: `${(await anOrder(w)).path}/claim/rejection`, body: { reason: '不符' }, actor: actors.city }),
   'voucher.RecordVoucherPayment': async (w) => ({ path: `${(await anOrder(w)).path}/payment`, body: { reference: 'GZCZ-1' }, actor: actors.city }),
   'voucher.VoidVoucherPayment': async (w) => ({ path: `${(await anOrder(w)).path}/payment/voiding`, body: { reason: '虚假' }, actor: actors.city }),
+  'voucher.CloseVoucherProgramme': async (w) => ({ path: `/voucher-programmes/${await programme(w)}/closure`, body: {}, actor: actors.city }),
   'voucher.GrantVoucherOnEligibility': async (w) => ({ path: `/voucher-programmes/${await programme(w)}/grants`, body: { enterpriseId: (await w.enterprise()).id }, actor: actors.city }),
 };

@@ -159,6 +159,14 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     return this.run({ type: 'VoidVoucherPayment', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
   }
 
+  @CommandPost(voucherKind, 'CloseVoucherProgramme', {
+    path: ':id/closure',
+    summary: '结算关闭: after the settlement date, the issuer closes the programme — unused quotas and unclaimed reservations lapse back to its budget (the ledger’s own sweep does it too)',
+  })
+  closeProgramme(@Param('id', IdPipe) id: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
+    return this.run({ type: 'CloseVoucherProgramme', data: { programmeId: id } }, ctx);
+  }
+
   @ReadRoute({ summary: 'The programmes of a city (the reader’s own by default), newest first; an enterprise sees its own standing only (sort: publishedAt, updatedAt; cursor paging)' })
   async list(@Query() query: ListVoucherProgrammesQueryDto, @CurrentActor() actor: Actor) {
     const { filter, sort, page } = pageOf(query);

@@ -130,6 +130,12 @@ export function voidPayment(books: VoucherBooks, orderId: string): Posting[] {
   return move(`PAID:${orderId}`, 'UNALLOCATED', amount);
 }
 
+/** At the programme's close a reservation never claimed lapses back to the budget: the order can no longer be claimed. */
+export function lapseReservation(books: VoucherBooks, orderId: string): Posting[] {
+  const amount = balanceOf(books, `RESERVED:${orderId}`);
+  return amount > 0 ? move(`RESERVED:${orderId}`, 'UNALLOCATED', amount) : [];
+}
+
 /** At the programme's end an enterprise's unused quota lapses back to the budget. */
 export function lapseQuota(books: VoucherBooks, enterpriseId: string): Posting[] {
   const amount = balanceOf(books, `GRANTED:${enterpriseId}`);

@@ -20,6 +20,7 @@ export const voucherAccess: AccessPolicy<VoucherCommand, VoucherState> = {
   ApproveVoucherApplication: [theIssuer],
   RefuseVoucherApplication: [theIssuer],
   GrantVoucherOnEligibility: [theIssuer],
+  CloseVoucherProgramme: [theIssuer],
   // The provider named is the one the handler read from the provider's record: its USCC must be the caller's.
   PlaceVoucherOrder: [grant<ExistingVoucherProgramme, PlaceVoucherOrder['data']>({ roles: ['PROVIDER'], owner: (_p, data) => data.provider?.uscc ?? '' })],
   ConfirmVoucherOrder: [theEnterprise],

@@ -57,6 +57,9 @@ export type RejectVoucherClaim = DomainCommand<'RejectVoucherClaim', { programme
 export type RecordVoucherPayment = DomainCommand<'RecordVoucherPayment', { programmeId: string; orderId: string; reference: string }>;
 export type VoidVoucherPayment = DomainCommand<'VoidVoucherPayment', { programmeId: string; orderId: string; reason: string }>;
 
+/** By the issuer (or the ledger's daily sweep, as the issuer) once the settlement date has passed. */
+export type CloseVoucherProgramme = DomainCommand<'CloseVoucherProgramme', { programmeId: string }>;
+
 export type VoucherOrderCommand =
   | PlaceVoucherOrder
   | ConfirmVoucherOrder
@@ -67,4 +70,12 @@ export type VoucherOrderCommand =
   | RecordVoucherPayment
   | VoidVoucherPayment;
 
-export type VoucherCommand = PublishVoucherProgramme | AmendVoucherProgramme | ApplyForVoucher | ApproveVoucherApplication | RefuseVoucherApplication | GrantVoucherOnEligibility | VoucherOrderCommand;
+export type VoucherCommand =
+  | PublishVoucherProgramme
+  | AmendVoucherProgramme
+  | ApplyForVoucher
+  | ApproveVoucherApplication
+  | RefuseVoucherApplication
+  | GrantVoucherOnEligibility
+  | CloseVoucherProgramme
+  | VoucherOrderCommand;

@@ -1,11 +1,12 @@
 import { chinaDateOf } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import type {
   AmendVoucherProgramme,
   ApplyForVoucher,
+  CloseVoucherProgramme,
   ApproveVoucherApplication,
   GrantVoucherOnEligibility,
   PublishVoucherProgramme,
@@ -13,7 +14,7 @@ import type {
   VoucherCommand,
 } from './voucher.commands';
 import type { VoucherEvent } from './voucher.events';
-import { cutBudget, grantQuota } from './voucher-ledger';
+import { balanceOf, cutBudget, grantQuota } from './voucher-ledger';
 import { approveClaim, cancelOrder, claimSubsidy, confirmOrder, placeOrder, recordPayment, rejectVoucherClaim, voidVoucherPayment } from './voucher.orders';
 import { checkProductFacts, checkTerms, quotaFor } from './voucher.rules';
 import { evolveVoucher, initialVoucherState, type ExistingVoucherProgramme, type VoucherState } from './voucher.state';
@@ -90,21 +91,41 @@ function grantOnEligibility(command: GrantVoucherOnEligibility, p: ExistingVouch
   return [{ type: 'VoucherGranted', data: { programmeId: p.programmeId, enterpriseId, uscc, regionCode, tier, quotaFen, way: 'ON_ELIGIBILITY', grantedAt: command.metadata.now.toISOString() } }];
 }
 
+/** 结算关闭: once the settlement date has passed, what is left unused or unclaimed lapses back to the budget. */
+function close(command: CloseVoucherProgramme, p: ExistingVoucherProgramme): VoucherEvent[] {
+  const today = chinaDateOf(command.metadata.now);
+  if (today <= p.terms.settleBy) throw conflict('PROGRAMME_NOT_DUE_FOR_CLOSING', `结算截止日期（${p.terms.settleBy}）未过，计划不能关闭`, `The programme can be closed only after its settlement date (${p.terms.settleBy})`);
+  const lapsedOrders = Object.values(p.orders)
+    .map((o) => ({ orderId: o.orderId, amountFen: balanceOf(p.books, `RESERVED:${o.orderId}`) }))
+    .filter((o) => o.amountFen > 0);
+  const lapsedQuotas = Object.values(p.holders)
+    .map((h) => ({ enterpriseId: h.enterpriseId, amountFen: balanceOf(p.books, `GRANTED:${h.enterpriseId}`) }))
+    .filter((h) => h.amountFen > 0);
+  return [{ type: 'VoucherProgrammeClosed', data: { programmeId: p.programmeId, lapsedQuotas, lapsedOrders, closedAt: command.metadata.now.toISOString() } }];
+}
+
+/** A closed programme takes nothing more. */
+const open = guardedBy<ExistingVoucherProgramme>((p) => {
+  if (p.closedAt !== undefined) throw conflict('PROGRAMME_CLOSED', '服务券计划已结算关闭', 'The voucher programme is closed');
+});
+
 const decide = decideByType<VoucherCommand, VoucherState, VoucherEvent, 'PublishVoucherProgramme'>({
   onNew: { PublishVoucherProgramme: publish },
   on: {
-    AmendVoucherProgramme: amend,
-    ApplyForVoucher: apply,
-    ApproveVoucherApplication: approve,
-    RefuseVoucherApplication: refuse,
-    GrantVoucherOnEligibility: grantOnEligibility,
-    PlaceVoucherOrder: placeOrder,
-    ConfirmVoucherOrder: confirmOrder,
-    CancelVoucherOrder: cancelOrder,
-    ClaimVoucherSubsidy: claimSubsidy,
-    ApproveVoucherClaim: approveClaim,
-    RejectVoucherClaim: rejectVoucherClaim,
-    RecordVoucherPayment: recordPayment,
+    AmendVoucherProgramme: open(amend),
+    ApplyForVoucher: open(apply),
+    ApproveVoucherApplication: open(approve),
+    RefuseVoucherApplication: open(refuse),
+    GrantVoucherOnEligibility: open(grantOnEligibility),
+    CloseVoucherProgramme: open(close),
+    PlaceVoucherOrder: open(placeOrder),
+    ConfirmVoucherOrder: open(confirmOrder),
+    CancelVoucherOrder: open(cancelOrder),
+    ClaimVoucherSubsidy: open(claimSubsidy),
+    ApproveVoucherClaim: open(approveClaim),
+    RejectVoucherClaim: open(rejectVoucherClaim),
+    RecordVoucherPayment: open(recordPayment),
+    // A claim found false may be voided after the close too: the money goes back to the budget all the same.
     VoidVoucherPayment: voidVoucherPayment,
   },
   missing: () => notFound('VOUCHER_PROGRAMME_NOT_FOUND', '服务券计划不存在', 'The voucher programme does not exist'),

@@ -138,6 +138,18 @@ export const VOUCHER_EVENTS = {
     summary: 'A claim later found false: the issuer voided the payment with its reason; the money is clawed back to the programme, not to the quota.',
     payload: closed({ programmeId: programmeId(), orderId: recordId('The order'), reason: text('追回理由'), voidedAt: at('When it was voided') }),
   },
+  VoucherProgrammeClosed: {
+    version: 1,
+    action: 'programme-closed',
+    title: 'Voucher programme closed (计划结算关闭)',
+    summary: 'The settlement date passed: every quota left unused and every reservation never claimed lapses back to the budget; the programme takes nothing more.',
+    payload: closed({
+      programmeId: programmeId(),
+      lapsedQuotas: arrayOf(closed({ enterpriseId: recordId('The enterprise'), amountFen: integer(1, undefined, 'Its unused quota, in 分') }), { description: 'Each enterprise’s unused quota, back to the budget' }),
+      lapsedOrders: arrayOf(closed({ orderId: recordId('The order'), amountFen: integer(1, undefined, 'Its reservation, in 分') }), { description: 'Each confirmed order never claimed, its reservation back to the budget' }),
+      closedAt: at('When it was closed'),
+    }),
+  },
 } satisfies EventSpecs;
 
 export type VoucherEvent = EventOf<typeof VOUCHER_EVENTS>;

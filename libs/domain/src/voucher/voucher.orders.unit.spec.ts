@@ -172,4 +172,24 @@ describe('Voucher orders and settlement (服务券使用与兑付)', () => {
     given(voucherKind, [...history, placed, confirmed, claimed]).when(approve({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
     given(voucherKind, [...history]).when(confirm({}, smallCo)).thenThrows('VOUCHER_ORDER_NOT_FOUND');
   });
+
+  it('closes after the settlement date: unused quota and unclaimed reservations lapse to the budget; then nothing more but a void', () => {
+    const close = commandWith('CloseVoucherProgramme', { programmeId: PROGRAMME_ID }, gzBureau, at('2027-04-01'));
+    given(voucherKind, [...history, placed, confirmed]).when(close({}, gzBureau, at('2027-03-31'))).thenThrows('PROGRAMME_NOT_DUE_FOR_CLOSING');
+    given(voucherKind, [...history, placed, confirmed]).when(close({}, provider)).thenThrows('ROLE_NOT_PERMITTED');
+    const closed = given(voucherKind, [...history, placed, confirmed])
+      .when(close())
+      .then([
+        {
+          type: 'VoucherProgrammeClosed',
+          data: { programmeId: PROGRAMME_ID, lapsedQuotas: [{ enterpriseId: SMALL, amountFen: 500_000 }], lapsedOrders: [{ orderId: ORDER_ID, amountFen: 1_500_000 }], closedAt: '2027-04-01T02:00:00.000Z' },
+        },
+      ]).state;
+    expect(totals(closed)).toMatchObject({ unallocated: 30_000_000, granted: 0, reserved: 0, faults: [] });
+    expect(closed.status === 'PUBLISHED' && closed.orders[ORDER_ID].status).toBe('LAPSED');
+    const closedEvent: VoucherEvent = { type: 'VoucherProgrammeClosed', data: { programmeId: PROGRAMME_ID, lapsedQuotas: [], lapsedOrders: [], closedAt: '2027-04-01T02:00:00.000Z' } };
+    given(voucherKind, [...history, placed, confirmed, claimed, approved, paid, closedEvent]).when(claim({}, provider, at('2027-04-02'))).thenThrows('PROGRAMME_CLOSED');
+    given(voucherKind, [...history, closedEvent]).when(close()).thenThrows('PROGRAMME_CLOSED');
+    given(voucherKind, [...history, placed, confirmed, claimed, approved, paid, closedEvent]).when(voidIt({}, gzBureau, at('2027-04-02'))).thenEmits(['VoucherPaymentVoided']);
+  });
 });

@@ -1,12 +1,27 @@
 import { assertNever } from '../shared/decider';
 import type { VoucherEvent } from './voucher.events';
-import { cutBudget, emptyBooks, fundBudget, grantQuota, makeClaimable, payClaim, postEntries, rejectClaim, releaseReservation, reserveSubsidy, voidPayment, type VoucherBooks } from './voucher-ledger';
+import {
+  cutBudget,
+  emptyBooks,
+  fundBudget,
+  grantQuota,
+  lapseQuota,
+  lapseReservation,
+  makeClaimable,
+  payClaim,
+  postEntries,
+  rejectClaim,
+  releaseReservation,
+  reserveSubsidy,
+  voidPayment,
+  type VoucherBooks,
+} from './voucher-ledger';
 import type { VoucherTerms, VoucherTier } from './voucher.terms';
 
 /** An enterprise's standing in a programme: applied (pending), refused (it may apply again) or granted. */
 export type VoucherHolder = { enterpriseId: string; uscc: string; regionCode: string; tier: VoucherTier; status: 'APPLIED' | 'REFUSED' | 'GRANTED'; quotaFen: number | null };
 
-export type VoucherOrderStatus = 'PLACED' | 'CONFIRMED' | 'CANCELLED' | 'CLAIMED' | 'APPROVED' | 'REJECTED' | 'PAID' | 'VOIDED';
+export type VoucherOrderStatus = 'PLACED' | 'CONFIRMED' | 'CANCELLED' | 'CLAIMED' | 'APPROVED' | 'REJECTED' | 'PAID' | 'VOIDED' | 'LAPSED';
 
 /** An order as the books see it: whose, whose quota, how much, and where it stands. */
 export type VoucherOrder = {
@@ -32,6 +47,8 @@ export type VoucherState =
       books: VoucherBooks;
       holders: Readonly<Record<string, VoucherHolder>>;
       orders: Readonly<Record<string, VoucherOrder>>;
+      /** Set once the programme is closed after its settlement date: it takes nothing more. */
+      closedAt?: string;
     };
 export type ExistingVoucherProgramme = Exclude<VoucherState, { status: 'NONE' }>;
 
@@ -92,6 +109,15 @@ export function evolveVoucher(state: VoucherState, event: VoucherEvent): Voucher
     case 'VoucherPaymentRecorded': {
       const order = state.orders[event.data.orderId];
       return withOrder(state, postEntries(state.books, payClaim(state.books, order.orderId)), order, 'PAID');
+    }
+    case 'VoucherProgrammeClosed': {
+      const { lapsedQuotas, lapsedOrders, closedAt } = event.data;
+      let books = state.books;
+      for (const { orderId } of lapsedOrders) books = postEntries(books, lapseReservation(books, orderId));
+      for (const { enterpriseId } of lapsedQuotas) books = postEntries(books, lapseQuota(books, enterpriseId));
+      const orders = { ...state.orders };
+      for (const { orderId } of lapsedOrders) if (orders[orderId]) orders[orderId] = { ...orders[orderId], status: 'LAPSED' };
+      return { ...state, books, orders, closedAt };
     }
     case 'VoucherPaymentVoided': {
       const order = state.orders[event.data.orderId];

@@ -20,3 +20,9 @@ export async function listVoucherProgrammes(reader: ReadModelReader, filter: Vou
   };
   return cursorPage(await reader.collection<VoucherProgrammeView>('vouchers'), query, sortKeys(sort, VOUCHER_PROGRAMME_SORTS, '-publishedAt'), page);
 }
+
+/** The programmes still open whose settlement date has passed on `day` (YYYY-MM-DD): what the closing sweep closes. */
+export async function voucherProgrammesDueForClosing(reader: ReadModelReader, day: string): Promise<VoucherProgrammeView[]> {
+  const programmes = await (await reader.collection<VoucherProgrammeView>('vouchers')).find({ closure: null }, { sort: { _id: 1 } });
+  return programmes.filter((p) => p.terms.settleBy < day);
+}

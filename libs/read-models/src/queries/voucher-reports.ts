@@ -61,7 +61,7 @@ function breakdown(dimension: VoucherBreakdownRow['dimension'], orders: VoucherO
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, g]) => rowOf(dimension, code, g.name, g.orders));
 }
 
-const STATUSES: readonly VoucherOrderView['status'][] = ['PLACED', 'CONFIRMED', 'CANCELLED', 'CLAIMED', 'APPROVED', 'REJECTED', 'PAID', 'VOIDED'];
+const STATUSES: readonly VoucherOrderView['status'][] = ['PLACED', 'CONFIRMED', 'CANCELLED', 'CLAIMED', 'APPROVED', 'REJECTED', 'PAID', 'VOIDED', 'LAPSED'];
 
 /**
  * The programme's dashboard: its budget as the books hold it; the confirmed orders not undone (committed)
@@ -95,7 +95,7 @@ export const dashboardRows = (d: VoucherDashboard): VoucherBreakdownRow[] => [d.
 /** One movement of an enterprise's voucher money and the balances after it, in 分. */
 export interface VoucherStatementLine {
   at: string;
-  movement: 'GRANTED' | 'RESERVED' | 'RELEASED' | 'CLAIMED' | 'CLAIM_REJECTED' | 'PAID' | 'VOIDED';
+  movement: 'GRANTED' | 'RESERVED' | 'RELEASED' | 'CLAIMED' | 'CLAIM_REJECTED' | 'PAID' | 'VOIDED' | 'LAPSED';
   orderId: string | null;
   providerName: string | null;
   amountFen: number;
@@ -123,7 +123,10 @@ export function enterpriseStatement(view: VoucherProgrammeView, enterpriseId: st
     if (o.rejection) moves.push({ at: o.rejection.rejectedAt, movement: 'CLAIM_REJECTED', order: o, amountFen: s, change: { claimableFen: -s, availableFen: s } });
     if (o.payment) moves.push({ at: o.payment.paidAt, movement: 'PAID', order: o, amountFen: o.payment.amountFen, change: { claimableFen: -o.payment.amountFen, paidFen: o.payment.amountFen } });
     if (o.voiding && o.payment) moves.push({ at: o.voiding.voidedAt, movement: 'VOIDED', order: o, amountFen: o.payment.amountFen, change: { paidFen: -o.payment.amountFen } });
+    if (o.status === 'LAPSED' && view.closure) moves.push({ at: view.closure.closedAt, movement: 'LAPSED', order: o, amountFen: s, change: { reservedFen: -s } });
   }
+  const lapsedQuota = view.closure?.lapsedQuotas.find((q) => q.enterpriseId === enterpriseId);
+  if (lapsedQuota && view.closure) moves.push({ at: view.closure.closedAt, movement: 'LAPSED', order: null, amountFen: lapsedQuota.amountFen, change: { availableFen: -lapsedQuota.amountFen } });
   const balances = { availableFen: 0, reservedFen: 0, claimableFen: 0, paidFen: 0 };
   return moves
     .map((m, i) => ({ m, i }))

@@ -53,7 +53,7 @@ describe('voucher reports', () => {
     const d = voucherDashboard(view, names);
     // Committed: order 1 (paid ¥3,000) and order 5 (reserved ¥9,000); the voided, rejected and cancelled ones are not.
     expect(d).toMatchObject({ committedFen: 1_200_000, paidFen: 300_000, enterprisesGranted: 2, enterprisesServed: 2 });
-    expect(d.ordersByStatus).toEqual({ PLACED: 0, CONFIRMED: 1, CANCELLED: 1, CLAIMED: 0, APPROVED: 0, REJECTED: 1, PAID: 1, VOIDED: 1 });
+    expect(d.ordersByStatus).toEqual({ PLACED: 0, CONFIRMED: 1, CANCELLED: 1, CLAIMED: 0, APPROVED: 0, REJECTED: 1, PAID: 1, VOIDED: 1, LAPSED: 0 });
     expect(d.total).toEqual({ dimension: 'TOTAL', code: PROGRAMME_ID, name: voucherTerms.title, orders: 2, enterprises: 2, orderValueFen: 4_000_000, committedFen: 1_200_000, paidFen: 300_000, orderValuePerYuan: 3.33 });
     expect(d.byDistrict.map((r) => [r.code, r.name, r.orders, r.committedFen, r.paidFen])).toEqual([
       ['440105', '区440105', 1, 900_000, 0],

@@ -47,6 +47,9 @@ export async function writeVoucherHistory(store: EventStore): Promise<void> {
   await run(voucherKind, programmeId, self, at('2026-04-05'), 'CancelVoucherOrder', { ...cancelled, reason: '企业调整计划' });
   const rejected = await place('2026-04-06');
   await run(voucherKind, programmeId, self, at('2026-04-07'), 'ConfirmVoucherOrder', rejected);
+  // Confirmed and never claimed: its reservation lapses when the programme closes.
+  const unclaimed = await place('2026-04-08');
+  await run(voucherKind, programmeId, self, at('2026-04-09'), 'ConfirmVoucherOrder', unclaimed);
   const delivered = { facts: claimFacts('CONFIRMED') };
   await run(voucherKind, programmeId, provider, at('2026-10-10'), 'ClaimVoucherSubsidy', { ...paid, ...delivered });
   await run(voucherKind, programmeId, provider, at('2026-10-10'), 'ClaimVoucherSubsidy', { ...rejected, ...delivered });
@@ -54,4 +57,6 @@ export async function writeVoucherHistory(store: EventStore): Promise<void> {
   await run(voucherKind, programmeId, CITY, at('2026-10-12'), 'RejectVoucherClaim', { ...rejected, reason: '服务成果与合同约定不符' });
   await run(voucherKind, programmeId, CITY, at('2026-10-15'), 'RecordVoucherPayment', { ...paid, reference: 'GZCZ-2026-0001' });
   await run(voucherKind, programmeId, CITY, at('2026-11-20'), 'VoidVoucherPayment', { ...paid, reason: '核查发现服务未实际提供' });
+  // After the settlement date: the unused quotas and the unclaimed reservation lapse.
+  await run(voucherKind, programmeId, CITY, at('2027-04-01'), 'CloseVoucherProgramme', { programmeId });
 }

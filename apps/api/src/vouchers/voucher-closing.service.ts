@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { chinaDateOf } from '@sme/domain';
+import { voucherProgrammesDueForClosing } from '@sme/read-models';
+import { ScheduledSweep } from '../commands/scheduled-sweep';
+import type { RequestContext } from '../commands/request-context';
+import { ledgerActor } from '../reactors/reaction-context';
+import { voucherCommands } from './voucher.commands';
+
+/**
+ * 结算关闭, on the service deadlines' timer: every open programme whose settlement date has passed is
+ * closed as its issuer — unused quotas and unclaimed reservations lapse back to its budget. The
+ * decider checks the day again; each close's id follows from the programme, so a run repeated writes
+ * nothing twice.
+ */
+@Injectable()
+export class VoucherClosing extends ScheduledSweep {
+  protected get intervalMs() {
+    return this.config.serviceDeadlinesIntervalMs;
+  }
+
+  async run(options: { at?: Date } = {}): Promise<{ on: string; closed: string[]; failed: { id: string; code: string }[] }> {
+    const at = options.at ?? new Date();
+    const on = chinaDateOf(at);
+    await this.readSide.requireCurrent(['vouchers']);
+    const result = { on, closed: [] as string[], failed: [] as { id: string; code: string }[] };
+    const correlationId = randomUUID();
+    for (const programme of await voucherProgrammesDueForClosing(this.readSide.reader, on)) {
+      const ctx: RequestContext = {
+        actor: ledgerActor('voucher-closing', programme.issuer.role, programme.issuer.regionCode),
+        occurredAt: at,
+        correlationId,
+        causationId: null,
+        idempotencyKey: `voucher-closing:${programme.id}`,
+      };
+      const sent = await this.write(voucherCommands, { type: 'CloseVoucherProgramme', data: { programmeId: programme.id } }, ctx);
+      if (sent === true) result.closed.push(programme.id);
+      else result.failed.push({ id: programme.id, code: sent });
+    }
+    return result;
+  }
+}
