@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Generated requests against the built API (schemathesis, from PyPI), as several roles: fails on any 5xx.
+# Generated requests against the built API (schemathesis, from PyPI), as several roles: fails on any 5xx
+# and on any answer its documented schema does not describe (every refusal's ErrorBody, every command's result).
 #   bash infra/test-services/schemathesis.sh [work dir]
 # Needs the build (npm run build) and python3. Prints each role's summary and the total of generated
 # requests; exits non-zero when a request got a 5xx, the OpenAPI document has an error, or fewer than
@@ -35,15 +36,16 @@ total=0
 for who in "CITY_AUTHORITY 440100 GZ-MIIT" "HUB 440100 GZ-HUB" "ENTERPRISE 440106 91440106MA59C3PL24" "AUDITOR 440100 GZ-AUDIT"; do
   set -- $who
   echo "--- as $1"
-  "$work/st-venv/bin/schemathesis" run "http://127.0.0.1:$port/docs-json" --checks not_a_server_error -n "$examples" -w 2 \
+  "$work/st-venv/bin/schemathesis" run "http://127.0.0.1:$port/docs-json" --checks "${SCHEMATHESIS_CHECKS:-not_a_server_error,response_schema_conformance}" -n "$examples" -w 2 \
     -H "Authorization: Bearer $(token "$1" "$2" "$3")" --continue-on-failure --suppress-health-check all \
     >"$work/st-$1.log" 2>&1
   sed -n '/= SUMMARY =/,$p' "$work/st-$1.log" | cut -c1-200
   generated=$(grep -oE '[0-9]+ generated' "$work/st-$1.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   total=$((total + generated))
-  # The verdict is the API's: a 5xx or an OpenAPI error fails; an error inside the tool itself (a
-  # "Runtime Error" of its generator) does not, as long as the run generated its requests.
-  if grep -qE 'Server error|Schema Error' "$work/st-$1.log" || [ "$generated" -eq 0 ]; then
+  # The verdict is the API's: a failure (a 5xx, or an answer its documented schema does not describe)
+  # or an OpenAPI error fails; an error inside the tool itself (a "Runtime Error" of its generator)
+  # does not, as long as the run generated its requests.
+  if grep -qE '= FAILURES =|Schema Error' "$work/st-$1.log" || [ "$generated" -eq 0 ]; then
     status=1
     sed -n '/= FAILURES =/,/= WARNINGS =/p' "$work/st-$1.log" | cut -c1-300 | head -n 60
   fi
