@@ -27,6 +27,18 @@ describe('Platform: OpenAPI, dev tokens, persistence', () => {
       expect(schemas.ApplyForEntryDto.properties.name).toMatchObject({ minLength: 1, maxLength: 200 });
       expect(schemas.PlaceVoucherOrderDto.properties.priceFen).toMatchObject({ type: 'integer', minimum: 1 });
       expect(doc.paths['/stations/{id}/revocation-decision'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CommandResultDto');
+      // Every read documents its answer, derived from its method's return type.
+      for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, any> }>>)) {
+        if (operations.get === undefined) continue;
+        const content = operations.get.responses['200']?.content ?? {};
+        expect({ path, documented: Object.keys(content).length > 0 }).toEqual({ path, documented: true });
+      }
+      const station = doc.paths['/stations/{id}'].get.responses['200'].content['application/json'].schema;
+      expect(station).toMatchObject({ type: 'object', additionalProperties: false, required: expect.arrayContaining(['id', 'plaqueNumber', 'position']) });
+      expect(station.properties.endedAt).toMatchObject({ type: 'string', nullable: true });
+      expect(station.properties).not.toHaveProperty('_id');
+      const table = doc.paths['/voucher-programmes/{id}/dashboard/table'].get.responses['200'].content;
+      expect(Object.keys(table)).toEqual(['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
       expect((await t.http.get('/docs')).status).toBe(200);
     } finally {
       await t.close();

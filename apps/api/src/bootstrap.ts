@@ -10,6 +10,8 @@ import { ApiMetrics } from './health/api-metrics';
 import { useExposure } from './http/exposure';
 import { useJsonBody } from './http/json-body';
 import { withConstraints, withRefusals } from './http/openapi';
+import { withReadAnswers } from './http/read-answers';
+import READ_SCHEMAS from './http/read-schemas.json';
 import { createValidationPipe } from './http/validation';
 
 /**
@@ -32,7 +34,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = withRefusals(withConstraints(SwaggerModule.createDocument(
+  const document = withReadAnswers(withRefusals(withConstraints(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('SME Service Ledger')
@@ -43,7 +45,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | u
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  ), requestRules()));
+  ), requestRules())), READ_SCHEMAS);
   if (config.docs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   if (config.devTokens) {

@@ -6,7 +6,9 @@ export function versionOf(event: RecordedEvent): Omit<ViewVersion, '_id'> {
 }
 
 /** What a client sees of a stored view: no storage fields, the position as a decimal string. */
-export function toPublicView<V extends ViewVersion>(view: V): Omit<V, '_id' | '_position'> & { position: string } {
+export type PublicView<V extends ViewVersion> = Omit<V, '_id' | '_position'> & { position: string };
+
+export function toPublicView<V extends ViewVersion>(view: V): PublicView<V> {
   const { _id: _ignored, _position, ...rest } = view;
   return { ...rest, position: String(_position) };
 }

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ActivityCommand, OrganiserKind, PlanActivity, ThemePlanCommand } from '@sme/domain';
-import type { ActivityListFilter, FiguresGrouping } from '@sme/read-models';
+import type { ActivityListFilter, FiguresGrouping, ActivityView, PublicView, ServiceFigures, ThemeParticipation, ThemePlanView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import { ActorListQuery } from '../read-side/list-query';
 
@@ -26,10 +26,10 @@ export type ActivityCommandBody =
 /** A plan as the request gives it: the id follows from the city and the year. */
 export type ThemePlanCommandBody = CommandBody<ThemePlanCommand>;
 
-export class ListActivitiesQuery extends ActorListQuery<ActivityListFilter> {}
+export class ListActivitiesQuery extends ActorListQuery<ActivityListFilter, ActivityView> {}
 
 /** 家次 and 户数 from activities and deliveries, per organisation, district or city, over a period. */
-export class ServiceFiguresQuery extends Query<unknown> {
+export class ServiceFiguresQuery extends Query<ServiceFigures> {
   constructor(
     readonly filter: { from: string; until: string; by: FiguresGrouping; regionCode?: string; organiserKind?: string; organiserId?: string },
     readonly actor: Actor,
@@ -38,7 +38,7 @@ export class ServiceFiguresQuery extends Query<unknown> {
   }
 }
 
-export class ListThemePlansQuery extends Query<unknown> {
+export class ListThemePlansQuery extends Query<{ items: PublicView<ThemePlanView>[] }> {
   constructor(
     readonly filter: { cityCode?: string; year?: number },
     readonly actor: Actor,
@@ -48,7 +48,7 @@ export class ListThemePlansQuery extends Query<unknown> {
 }
 
 /** Each month of a plan with its linked activities, and each station's participation. */
-export class ThemeParticipationQuery extends Query<unknown> {
+export class ThemeParticipationQuery extends Query<ThemeParticipation> {
   constructor(
     readonly themePlanId: string,
     readonly actor: Actor,

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, AnnualReportCommand, ReportSubjectKind, SubmitAnnualReport, SubmitCityReport } from '@sme/domain';
-import type { AnnualReportListFilter } from '@sme/read-models';
+import type { AnnualReportListFilter, AnnualReportView, missingReports } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import { ActorListQuery } from '../read-side/list-query';
 
@@ -21,10 +21,10 @@ export type AnnualReportCommandBody =
   | SubmitCityReportBody
   | CommandBody<Exclude<AnnualReportCommand, { type: 'SubmitAnnualReport' | 'ResubmitAnnualReport' | 'SubmitCityReport' }>>;
 
-export class ListAnnualReportsQuery extends ActorListQuery<AnnualReportListFilter> {}
+export class ListAnnualReportsQuery extends ActorListQuery<AnnualReportListFilter, AnnualReportView> {}
 
 /** The organisations due in a region without an on-time report for the year. */
-export class MissingReportsQuery extends Query<unknown> {
+export class MissingReportsQuery extends Query<Awaited<ReturnType<typeof missingReports>>> {
   constructor(
     readonly year: number,
     readonly regionCode: string | undefined,

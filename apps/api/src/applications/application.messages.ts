@@ -1,5 +1,5 @@
 import type { ApplicationCommand } from '@sme/domain';
-import type { ApplicationListFilter } from '@sme/read-models';
+import type { ApplicationListFilter, ApplicationView } from '@sme/read-models';
 import { ActorListQuery } from '../read-side/list-query';
 
 type WithoutCall<T> = T extends { type: infer K; data: infer D }
@@ -12,4 +12,4 @@ type WithoutCall<T> = T extends { type: infer K; data: infer D }
  */
 export type ApplicationCommandBody = WithoutCall<Exclude<ApplicationCommand, { type: 'MarkDesignated' }>>;
 
-export class ListApplicationsQuery extends ActorListQuery<ApplicationListFilter> {}
+export class ListApplicationsQuery extends ActorListQuery<ApplicationListFilter, ApplicationView> {}

@@ -4,7 +4,7 @@ import { notFound, regionNameZh, type Actor } from '@sme/domain';
 import { EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { ApiError } from '../http/api-error';
 import { readsRegion } from '../records/read-scope';
-import { GetStreamEventsQuery, VerifyChainsQuery, type EventEnvelopeView } from './audit.messages';
+import { GetStreamEventsQuery, VerifyChainsQuery, type ChainsVerified, type EventEnvelopeView } from './audit.messages';
 import { regionOfStream } from './stream-region';
 
 const streamReadForbidden = (actor: Actor) =>
@@ -54,7 +54,7 @@ export class GetStreamEventsHandler implements IQueryHandler<GetStreamEventsQuer
 export class VerifyChainsHandler implements IQueryHandler<VerifyChainsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute() {
+  async execute(): Promise<ChainsVerified> {
     const result = await verifyAll(this.store);
     const verifiedAt = new Date().toISOString();
     if (result.ok) return { ...result, verifiedAt };

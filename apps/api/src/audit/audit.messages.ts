@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
-import type { EventMetadata } from '@sme/event-store';
+import type { BrokenLink, EventMetadata } from '@sme/event-store';
 
 /** An event as auditors see it: the whole envelope, bigints as JSON-safe values. */
 export interface EventEnvelopeView {
@@ -31,4 +31,9 @@ export class GetStreamEventsQuery extends Query<{ streamId: string; events: Even
   }
 }
 
-export class VerifyChainsQuery extends Query<unknown> {}
+/** The whole log's verification: every chain intact, or the first broken link. */
+export type ChainsVerified =
+  | { ok: true; eventsChecked: number; streamsChecked: number; verifiedAt: string }
+  | { ok: false; eventsChecked: number; verifiedAt: string; firstBroken: Omit<BrokenLink, 'revision' | 'position'> & { revision: number; position: string } };
+
+export class VerifyChainsQuery extends Query<ChainsVerified> {}

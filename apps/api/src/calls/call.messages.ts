@@ -1,7 +1,7 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { CallCommand } from '@sme/domain';
 import type { ApplicationStage } from '@sme/domain';
-import type { CallListFilter, CallView } from '@sme/read-models';
+import type { CallListFilter, CallView, PublicView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -31,4 +31,5 @@ export class GetCallQuery extends Query<CallDetailsResponse> {
   }
 }
 
-export class ListCallsQuery extends ListQuery<CallListFilter> {}
+/** Each call in the list with how many of its applications stand at each stage. */
+export class ListCallsQuery extends ListQuery<CallListFilter, CallView, PublicView<CallView> & Pick<CallDetailsResponse, 'applicationsByStage'>> {}

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { chinaDateOf, isWithinRegion, type Actor, type Role } from '@sme/domain';
-import { buildCentreSummary, centreSummaryInput, writeCentreSummaryXlsx } from '@sme/read-models';
+import { buildCentreSummary, centreSummaryInput, writeCentreSummaryXlsx, type CentreSummary } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 import { ReadSide } from '../read-side/read-side.service';
 
@@ -8,7 +8,7 @@ import { ReadSide } from '../read-side/read-side.service';
 const SUMMARY_READERS: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'AUDITOR', 'SUPERVISOR', 'EVALUATOR'];
 
 /** 中小企业服务中心建设情况汇总表 of a city or district and year, as JSON or as the XLSX form. */
-export class CentreSummaryQuery extends Query<unknown> {
+export class CentreSummaryQuery extends Query<CentreSummary | { summary: CentreSummary; xlsx: Buffer }> {
   constructor(
     readonly regionCode: string,
     readonly year: number,

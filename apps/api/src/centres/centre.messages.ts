@@ -1,5 +1,5 @@
 import type { CentreCommand } from '@sme/domain';
-import type { CentreListFilter } from '@sme/read-models';
+import type { CentreListFilter, CentreView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import { ActorListQuery } from '../read-side/list-query';
 
@@ -8,4 +8,4 @@ export type LinkCentreProvidersBody = { type: 'LinkCentreProviders'; data: { cen
 export type CentreCommandBody = LinkCentreProvidersBody | CommandBody<Exclude<CentreCommand, { type: 'LinkCentreProviders' }>>;
 
 /** The centres (建设情况汇总表), narrowed to what the actor may read. */
-export class ListCentresQuery extends ActorListQuery<CentreListFilter & { regionCode?: string }> {}
+export class ListCentresQuery extends ActorListQuery<CentreListFilter & { regionCode?: string }, CentreView> {}

@@ -2,9 +2,9 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Reactors } from '../reactors/reactors.service';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
-import type { PageRequest, ViewVersion } from '@sme/read-models';
+import type { PageRequest, PublicView, ViewVersion } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
-import { pageOf, type ActorListQuery } from '../read-side/list-query';
+import { pageOf, type ActorListQuery, type ShownPage } from '../read-side/list-query';
 import type { ListQueryDto } from '../read-side/list-query.dto';
 import { GetRecordQuery, type RecordReading } from '../records/record-query';
 import type { CommandResult } from './command-executor';
@@ -34,7 +34,7 @@ export abstract class KindController<B> {
   }
 
   /** One record as `reading` folds it; replayed to `asOf` (a business time) for an AUDITOR only. */
-  protected readRecord<V extends ViewVersion>(reading: RecordReading<V>, id: string, actor: Actor, asOf?: Date | string): Promise<unknown> {
+  protected readRecord<V extends ViewVersion, S = PublicView<V>>(reading: RecordReading<V, S>, id: string, actor: Actor, asOf?: Date | string): Promise<S> {
     if (asOf !== undefined && actor.role !== 'AUDITOR') {
       throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
     }
@@ -42,11 +42,11 @@ export abstract class KindController<B> {
   }
 
   /** A list read on behalf of `actor` whose filter is every field of the request but its sort and page. */
-  protected readList<Q extends ListQueryDto>(
-    list: new (filter: Omit<Q, 'sort' | 'limit' | 'cursor'>, sort: string | undefined, page: PageRequest, actor: Actor) => ActorListQuery<unknown>,
+  protected readList<Q extends ListQueryDto, V extends ViewVersion>(
+    list: new (filter: Omit<Q, 'sort' | 'limit' | 'cursor'>, sort: string | undefined, page: PageRequest, actor: Actor) => ActorListQuery<unknown, V>,
     query: Q,
     actor: Actor,
-  ): Promise<unknown> {
+  ): Promise<ShownPage<PublicView<V>>> {
     const { filter, sort, page } = pageOf(query);
     return this.queries.execute(new list(filter, sort, page, actor));
   }

@@ -1,6 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, DeliveryCommand, FollowUpCommand, RegisterDelivery, ServingKind } from '@sme/domain';
-import type { DeliveryListFilter, FollowUpListFilter, PageRequest } from '@sme/read-models';
+import type { DeliveryFigures, DeliveryListFilter, DeliveryView, FollowUpListFilter, FollowUpView, PageRequest, PublicView } from '@sme/read-models';
+import type { EventEnvelopeView } from '../audit/audit.messages';
+import type { ShownPage } from '../read-side/list-query';
 import type { CommandBody } from '../commands/command-body';
 
 type Of<C extends DeliveryCommand | FollowUpCommand, T extends C['type']> = Extract<C, { type: T }>['data'];
@@ -28,7 +30,7 @@ export type EscalateFollowUpBody = { type: 'EscalateFollowUp'; data: { followUpI
 export type FollowUpCommandBody = EscalateFollowUpBody | CommandBody<Exclude<FollowUpCommand, { type: 'EscalateFollowUp' }>>;
 
 /** Deliveries or follow-ups, as the actor may read them. */
-export class ListServiceRecordsQuery extends Query<unknown> {
+export class ListServiceRecordsQuery extends Query<ShownPage<PublicView<DeliveryView>> | ShownPage<PublicView<FollowUpView>>> {
   constructor(
     readonly list: { deliveries: DeliveryListFilter } | { followups: FollowUpListFilter },
     readonly sort: string | undefined,
@@ -39,18 +41,31 @@ export class ListServiceRecordsQuery extends Query<unknown> {
   }
 }
 
+type FiguresFilter = { serverKind?: ServingKind; serverId?: string; regionCode?: string; from: string; until: string };
+
 /** Per organisation and period: deliveries, 家次, enterprises, ratings, 差评, follow-ups on time, 回访率, free share. */
-export class DeliveryFiguresQuery extends Query<unknown> {
+export class DeliveryFiguresQuery extends Query<FiguresFilter & { figures: DeliveryFigures }> {
   constructor(
-    readonly filter: { serverKind?: ServingKind; serverId?: string; regionCode?: string; from: string; until: string },
+    readonly filter: FiguresFilter,
     readonly actor: Actor,
   ) {
     super();
   }
 }
 
+/** What a dossier holds: the events in log order and the documents they fix. */
+export interface DeliveryDossier {
+  deliveryId: string;
+  status: DeliveryView['status'];
+  /** Archived (归档): nothing more will be added but a correction. */
+  complete: boolean;
+  followUpIds: string[];
+  documents: DeliveryView['deliverables'];
+  entries: EventEnvelopeView[];
+}
+
 /** 档案: the delivery's events and its follow-ups', in the order they were recorded, with the documents they fix. */
-export class DeliveryDossierQuery extends Query<unknown> {
+export class DeliveryDossierQuery extends Query<DeliveryDossier> {
   constructor(
     readonly deliveryId: string,
     readonly actor: Actor,

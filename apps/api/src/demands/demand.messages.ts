@@ -1,5 +1,5 @@
 import type { DemandCommand, RaiseDemand } from '@sme/domain';
-import type { DemandListFilter } from '@sme/read-models';
+import type { DemandListFilter, DemandView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import { ActorListQuery } from '../read-side/list-query';
 
@@ -7,4 +7,4 @@ import { ActorListQuery } from '../read-side/list-query';
 export type RaiseDemandBody = { type: 'RaiseDemand'; data: Omit<RaiseDemand['data'], 'enterpriseUscc' | 'enterpriseRegionCode'> };
 export type DemandCommandBody = RaiseDemandBody | CommandBody<Exclude<DemandCommand, RaiseDemand>>;
 
-export class ListDemandsQuery extends ActorListQuery<DemandListFilter> {}
+export class ListDemandsQuery extends ActorListQuery<DemandListFilter, DemandView> {}

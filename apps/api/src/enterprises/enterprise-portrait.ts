@@ -1,12 +1,12 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { enterpriseKind, type Actor } from '@sme/domain';
-import { enterprisePortrait, projectEnterprise, toPublicView } from '@sme/read-models';
+import { enterprisePortrait, projectEnterprise, toPublicView, type EnterprisePortrait, type EnterpriseView, type PublicView } from '@sme/read-models';
 import { ReadSide } from '../read-side/read-side.service';
 import { RecordLoader } from '../records/record-loader';
 import { enterpriseReading } from './enterprise.reading';
 
 /** 画像: one enterprise with what the network did for it — deliveries, demands, pushed policies. */
-export class EnterprisePortraitQuery extends Query<unknown> {
+export class EnterprisePortraitQuery extends Query<{ enterprise: PublicView<EnterpriseView> } & EnterprisePortrait> {
   constructor(
     readonly enterpriseId: string,
     readonly actor: Actor,

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { EnterpriseCommand, RegisterEnterprise } from '@sme/domain';
-import type { EnterpriseListFilter } from '@sme/read-models';
+import type { EnterpriseListFilter, EnterpriseView } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -20,4 +20,4 @@ export class RegisterEnterpriseCommand extends Command<CommandResult> {
   }
 }
 
-export class ListEnterprisesQuery extends ActorListQuery<EnterpriseListFilter> {}
+export class ListEnterprisesQuery extends ActorListQuery<EnterpriseListFilter, EnterpriseView> {}

@@ -1,10 +1,13 @@
-import { chinaDateOf, chinaTimeOf, ENTERPRISE_TAGS, enterpriseKind, isTagGrantValidOn, notFound } from '@sme/domain';
-import { projectEnterprise, toPublicView, type EnterpriseView } from '@sme/read-models';
+import { chinaDateOf, chinaTimeOf, ENTERPRISE_TAGS, enterpriseKind, isTagGrantValidOn, notFound, type EnterpriseTagCode } from '@sme/domain';
+import { projectEnterprise, toPublicView, type EnterpriseView, type PublicView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 import { enterpriseReadForbidden, mayReadEnterprise } from './enterprise-access';
 
+/** An enterprise as read: with the tags valid on the day read. */
+export type ShownEnterprise = PublicView<EnterpriseView> & { tagsValid: { on: string; tags: EnterpriseTagCode[] } };
+
 /** An enterprise (as of a business time, when asked), with the tags valid on that day. */
-export const enterpriseReading: RecordReading<EnterpriseView> = {
+export const enterpriseReading: RecordReading<EnterpriseView, ShownEnterprise> = {
   kind: enterpriseKind,
   project: projectEnterprise,
   missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),

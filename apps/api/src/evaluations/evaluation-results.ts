@@ -6,7 +6,7 @@ import { RecordLoader } from '../records/record-loader';
 import { organisationsAt } from './evaluation.commands';
 
 /** The published results, or (`rerun`) the same computed again from the log up to the run's position. */
-export class EvaluationResultsQuery extends Query<unknown> {
+export class EvaluationResultsQuery extends Query<Results> {
   constructor(
     readonly id: string,
     readonly actor: Actor,

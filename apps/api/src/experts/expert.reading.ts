@@ -1,11 +1,14 @@
 import { expertKind, isAvailableForPanel } from '@sme/domain';
-import { toPublicView } from '@sme/read-models';
+import { toPublicView, type PublicView } from '@sme/read-models';
 import { projectExpert, type ExpertView } from '@sme/read-models/expert.projection';
 import { readingOf } from '../records/record-query';
 import { expertReadForbidden, mayReadExpert } from './expert-access';
 
+/** An expert as read: with whether they could sit on a panel now. */
+export type ShownExpert = PublicView<ExpertView> & { availableForPanel: boolean };
+
 /** An expert, with whether they could sit on a panel now. */
-export const expertReading = readingOf<ExpertView>(expertKind, projectExpert, { code: 'EXPERT', zh: '专家', en: 'expert' }, {
+export const expertReading = readingOf<ExpertView, ShownExpert>(expertKind, projectExpert, { code: 'EXPERT', zh: '专家', en: 'expert' }, {
   mayRead: mayReadExpert,
   forbidden: expertReadForbidden,
   // An expert's profile is a person's: name, title, organisation and its history, specialties.

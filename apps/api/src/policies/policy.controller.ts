@@ -1,5 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
+import type { Query as CqrsQuery } from '@nestjs/cqrs';
 import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain';
+import type { PageRequest } from '@sme/read-models';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
 import { KindController } from '../commands/kind-controller';
@@ -134,12 +136,12 @@ export class PolicyController extends KindController<PolicyCommandBody> {
   }
 
   /** One side of the matching (a policy's enterprises, an enterprise's policies) on the day asked, a page of it. */
-  private matching(
-    read: typeof EligibleEnterprisesQuery | typeof EligiblePoliciesQuery,
+  private matching<R>(
+    read: new (id: string, on: string, page: PageRequest, actor: Actor) => CqrsQuery<R>,
     id: string,
     query: EligibilityQueryDto,
     actor: Actor,
-  ) {
+  ): Promise<R> {
     return this.queries.execute(new read(id, matchingDate(query.on), { limit: query.limit, cursor: query.cursor }, actor));
   }
 }

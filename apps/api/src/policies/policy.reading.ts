@@ -1,5 +1,5 @@
 import { notFound, policyKind } from '@sme/domain';
-import { projectPolicy, toPublicView, type PolicyView } from '@sme/read-models';
+import { projectPolicy, toPublicView, type PolicyView, type PublicView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 
 export const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
@@ -8,7 +8,7 @@ export const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存�
 export const publicPolicy = <T extends { pushedVersions?: unknown }>({ pushedVersions: _omitted, ...rest }: T) => rest;
 
 /** A policy, public: anyone reads it. */
-export const policyReading: RecordReading<PolicyView> = {
+export const policyReading: RecordReading<PolicyView, Omit<PublicView<PolicyView>, 'pushedVersions'>> = {
   kind: policyKind,
   project: projectPolicy,
   missing: policyNotFound,

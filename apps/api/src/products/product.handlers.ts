@@ -1,32 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type ProductView } from '@sme/read-models/product.projection';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import { listCatalogue, listProducts, listServiceCases } from '@sme/read-models/queries/product-list';
 import { listResult } from '../read-side/list-result';
 import { ReadSide } from '../read-side/read-side.service';
+import { catalogueEntry } from './catalogue-entry';
 import { scopeLibraryFilter } from './product-access';
 import { ListLibraryQuery } from './product.messages';
-
-/** What the public catalogue shows of a product: the 六公开, the fee and time limit, the classification and the provider. */
-function catalogueEntry(p: ProductView, providers: Map<string, ProviderView>) {
-  const provider = providers.get(p.providerId);
-  return {
-    id: p.id,
-    version: p.version,
-    provider: { id: p.providerId, name: provider?.name ?? null, regionCode: provider?.regionCode ?? null },
-    item: p.item,
-    content: p.content,
-    process: p.process,
-    standard: p.standard,
-    supervision: p.supervision,
-    contact: p.contact,
-    fee: p.fee,
-    timeLimit: p.timeLimit,
-    classification: p.classification,
-    publishedAt: p.publishedAt,
-    updatedAt: p.updatedAt,
-  };
-}
 
 @QueryHandler(ListLibraryQuery)
 export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
@@ -45,6 +24,6 @@ export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
     const ids = [...new Set(result.items.map((p) => p.providerId))];
     const providers = await (await reader.collection<ProviderView>('providers')).find({ _id: { $in: ids } });
     const byId = new Map(providers.map((p) => [p.id, p]));
-    return { ...result, items: result.items.map((p) => catalogueEntry(p as unknown as ProductView, byId)) };
+    return { ...result, items: result.items.map((p) => catalogueEntry(p, byId)) };
   }
 }

@@ -1,6 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ProductCommand, ServiceCaseCommand } from '@sme/domain';
-import type { PageRequest } from '@sme/read-models';
+import type { PageRequest, PublicView } from '@sme/read-models';
+import type { ProductView, ServiceCaseView } from '@sme/read-models/product.projection';
+import type { ShownPage } from '../read-side/list-query';
+import type { CatalogueEntry } from './catalogue-entry';
 import type { ProductListFilter } from '@sme/read-models/queries/product-list';
 import type { CommandBody } from '../commands/command-body';
 
@@ -15,7 +18,7 @@ export type CaseCommandBody =
   | CommandBody<Extract<ServiceCaseCommand, { type: 'RetireCase' }>>;
 
 /** `products` and `cases` as the actor may read them, or the public `catalogue` (products on show of providers in the 库). */
-export class ListLibraryQuery extends Query<unknown> {
+export class ListLibraryQuery extends Query<ShownPage<PublicView<ProductView>> | ShownPage<PublicView<ServiceCaseView>> | ShownPage<CatalogueEntry>> {
   constructor(
     readonly list: 'products' | 'cases' | 'catalogue',
     readonly filter: ProductListFilter,

@@ -1,6 +1,7 @@
+import type { ProviderView } from '@sme/read-models/provider.projection';
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ProviderCommand } from '@sme/domain';
-import type { ProviderListFilter } from '@sme/read-models/queries/provider-list';
+import type { ProviderListFilter, providerMovements } from '@sme/read-models/queries/provider-list';
 import type { CommandBody } from '../commands/command-body';
 import { ActorListQuery } from '../read-side/list-query';
 
@@ -18,10 +19,10 @@ export type EvaluationBody = {
 export type ProviderCommandBody = EvaluationBody | CommandBody<Exclude<ProviderCommand, { type: 'RecordMonitoringEvaluation' }>>;
 
 /** The provider registry (优质服务机构库), narrowed to what the actor may read. */
-export class ListProvidersQuery extends ActorListQuery<ProviderListFilter> {}
+export class ListProvidersQuery extends ActorListQuery<ProviderListFilter, ProviderView> {}
 
 /** 有进有出: entries and exits between two business dates. */
-export class ProviderMovementsQuery extends Query<unknown> {
+export class ProviderMovementsQuery extends Query<{ from: string | null; to: string | null } & Awaited<ReturnType<typeof providerMovements>>> {
   constructor(
     readonly scope: ProviderListFilter,
     readonly from: string | undefined,

@@ -11,15 +11,15 @@ import { ReadSide } from './read-side.service';
  * may read (or refuses), then `list` reads the page from the read side.
  */
 export function actorListHandler<F, S, V extends ViewVersion>(
-  query: Type<ActorListQuery<F>>,
+  query: Type<ActorListQuery<F, V>>,
   scope: (actor: Actor, filter: F) => S,
   list: (reader: ReadModelReader, filter: S, sort: string | undefined, page: PageRequest) => Promise<Page<V>>,
-): Type<IQueryHandler<ActorListQuery<F>>> {
+): Type<IQueryHandler<ActorListQuery<F, V>>> {
   @QueryHandler(query)
-  class ActorListHandler implements IQueryHandler<ActorListQuery<F>> {
+  class ActorListHandler implements IQueryHandler<ActorListQuery<F, V>> {
     constructor(private readonly readSide: ReadSide) {}
 
-    async execute({ filter, sort, page, actor }: ActorListQuery<F>) {
+    async execute({ filter, sort, page, actor }: ActorListQuery<F, V>) {
       const scoped = scope(actor, filter);
       return listResult(() => list(this.readSide.reader, scoped, sort, page));
     }

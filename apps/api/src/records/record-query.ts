@@ -2,12 +2,12 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { chinaTimeOf, notFound, type Actor } from '@sme/domain';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
-import { toPublicView, type ViewVersion } from '@sme/read-models';
+import { toPublicView, type PublicView, type ViewVersion } from '@sme/read-models';
 import { PersonalDataReads, type PersonalData } from '../audit/personal-data-reads';
 import { RecordLoader } from './record-loader';
 
-/** How one record of a kind is read: folded from its stream by its projection, under its read rule. */
-export interface RecordReading<V extends ViewVersion> {
+/** How one record of a kind is read: folded from its stream by its projection, under its read rule; `S` is what the reader is shown. */
+export interface RecordReading<V extends ViewVersion, S = PublicView<V>> {
   kind: Pick<RecordKind, 'streamId'>;
   project: (view: V | undefined, event: RecordedEvent) => V | undefined;
   missing: () => Error;
@@ -17,7 +17,7 @@ export interface RecordReading<V extends ViewVersion> {
   /** With `asOf`: the record exists now, but did not yet then. */
   notYet?: (asOf: Date) => Error;
   /** What the reader is shown; the public view when not given. */
-  show?(view: V, read: { id: string; asOf?: Date; records: RecordLoader }): unknown;
+  show?(view: V, read: { id: string; asOf?: Date; records: RecordLoader }): S | Promise<S>;
   /** The personal data the record holds: a read of it is logged for auditors before it is answered. */
   personalData?: PersonalData<V>;
 }
@@ -26,12 +26,12 @@ export interface RecordReading<V extends ViewVersion> {
  * The reading of a kind whose absence is `<CODE>_NOT_FOUND` (or, replayed to a time before it,
  * `NOT_YET_RECORDED`), named in both languages: `readingOf(kind, project, { code: 'DELIVERY', zh: '服务项目', en: 'delivery' }, rule)`.
  */
-export function readingOf<V extends ViewVersion>(
-  kind: RecordReading<V>['kind'],
-  project: RecordReading<V>['project'],
+export function readingOf<V extends ViewVersion, S = PublicView<V>>(
+  kind: RecordReading<V, S>['kind'],
+  project: RecordReading<V, S>['project'],
   what: { code: string; zh: string; en: string },
-  rule: Pick<RecordReading<V>, 'mayRead' | 'forbidden' | 'show' | 'personalData'>,
-): RecordReading<V> {
+  rule: Pick<RecordReading<V, S>, 'mayRead' | 'forbidden' | 'show' | 'personalData'>,
+): RecordReading<V, S> {
   return {
     kind,
     project,
@@ -42,9 +42,9 @@ export function readingOf<V extends ViewVersion>(
 }
 
 /** One record as `reading` folds it (up to `asOf`), if the reader may read it. */
-export class GetRecordQuery<V extends ViewVersion = ViewVersion> extends Query<unknown> {
+export class GetRecordQuery<V extends ViewVersion = ViewVersion, S = PublicView<V>> extends Query<S> {
   constructor(
-    readonly reading: RecordReading<V>,
+    readonly reading: RecordReading<V, S>,
     readonly id: string,
     readonly actor?: Actor,
     readonly asOf?: Date,
@@ -54,13 +54,13 @@ export class GetRecordQuery<V extends ViewVersion = ViewVersion> extends Query<u
 }
 
 @QueryHandler(GetRecordQuery)
-export class GetRecordHandler implements IQueryHandler<GetRecordQuery> {
+export class GetRecordHandler implements IQueryHandler<GetRecordQuery<ViewVersion, unknown>> {
   constructor(
     private readonly records: RecordLoader,
     private readonly reads: PersonalDataReads,
   ) {}
 
-  async execute({ reading, id, actor, asOf }: GetRecordQuery) {
+  async execute({ reading, id, actor, asOf }: GetRecordQuery<ViewVersion, unknown>): Promise<unknown> {
     const { kind, project, missing, forbidden, notYet, mayRead, personalData } = reading;
     const readable = mayRead && ((view: ViewVersion) => actor !== undefined && mayRead(actor, view, this.records));
     const view = await this.records.view(kind, project, id, { missing, forbidden, notYet, asOf, mayRead: readable });

@@ -28,7 +28,7 @@ export interface PublicStation {
   designatedAt: string;
 }
 
-const publicFieldsOf = (s: StationView): PublicStation => ({
+const publicFieldsOf = (s: Omit<StationView, '_id' | '_position'>): PublicStation => ({
   id: s.id,
   plaqueNumber: s.plaqueNumber,
   name: s.name,
@@ -53,6 +53,6 @@ export class PublicStationsController {
     const { filter, sort, page } = pageOf(query);
     await this.readSide.requireCurrent(['stations']);
     const listed = await listResult(() => this.readSide.reader.listStations({ ...filter, status: 'ACTIVE' }, sort, page));
-    return { ...listed, items: (listed.items as unknown as StationView[]).map(publicFieldsOf) };
+    return { ...listed, items: listed.items.map(publicFieldsOf) };
   }
 }

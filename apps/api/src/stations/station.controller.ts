@@ -1,6 +1,5 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { stationKind, type Actor } from '@sme/domain';
-import type { StationView } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
@@ -50,7 +49,7 @@ export class StationController extends KindController<StationCommandBody> {
 
   @ReadRoute({ path: ':id/revocation-proposals/:proposalId', summary: 'One revocation proposal of the station, with its decision once made; AUDITOR may add ?asOf=' })
   async proposal(@Param('id', IdPipe) id: string, @Param('proposalId', IdPipe) proposalId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    const station = (await this.readRecord(stationReading, id, actor, query.asOf)) as StationView;
+    const station = await this.readRecord(stationReading, id, actor, query.asOf);
     const proposal = station.revocations.find((r) => r.proposalId === proposalId);
     if (proposal === undefined) throw ApiError.notFound('REVOCATION_PROPOSAL_NOT_FOUND', '撤销意见不存在', 'The revocation proposal does not exist');
     return proposal;

@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { providerKind, regionNameZh, sameOrganisation, SERVICE_DOMAIN_LABELS, voucherKind, type Actor, type ServiceDomain, type VoucherTerms } from '@sme/domain';
-import { dashboardRows, enterpriseStatement, listVoucherProgrammes, providerSettlement, voucherDashboard, type VoucherProgrammeView } from '@sme/read-models';
+import { dashboardRows, enterpriseStatement, listVoucherProgrammes, providerSettlement, voucherDashboard, type ProgrammeRecord } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
 import { KindController } from '../commands/kind-controller';
@@ -65,8 +65,8 @@ export class VoucherController extends KindController<VoucherCommandBody> {
   }
 
   /** The programme as its reader may see it (replayed to asOf for an AUDITOR), for a report only those who oversee it, or the party it is about, may pull. */
-  private async programmeFor(id: string, actor: Actor, asOf: string | undefined, isTheParty: (view: VoucherProgrammeView) => boolean | Promise<boolean>) {
-    const view = (await this.readRecord(voucherProgrammeReading, id, actor, asOf)) as VoucherProgrammeView;
+  private async programmeFor(id: string, actor: Actor, asOf: string | undefined, isTheParty: (view: ProgrammeRecord) => boolean | Promise<boolean>) {
+    const view = await this.readRecord(voucherProgrammeReading, id, actor, asOf);
     if (!overseesIt(actor, view.issuer.regionCode) && !(await isTheParty(view))) {
       throw ApiError.forbidden('VOUCHER_REPORT_FORBIDDEN', '无权查看该报表', 'You may not read this report');
     }
@@ -173,7 +173,7 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     const cityCode = cityOfListReader(actor, filter.cityCode);
     await this.readSide.requireCurrent(['vouchers']);
     const listed = await listResult(() => listVoucherProgrammes(this.readSide.reader, given({ ...filter, cityCode }), sort, page));
-    return { ...listed, items: (listed.items as unknown as VoucherProgrammeView[]).map((view) => shownTo(view, actor)) };
+    return { ...listed, items: listed.items.map((view) => shownTo(view, actor)) };
   }
 
   @ReadRoute({
@@ -208,7 +208,7 @@ export class VoucherController extends KindController<VoucherCommandBody> {
 
   @ReadRoute({ path: ':id/orders/:orderId', summary: 'One order of the programme with its steps, to its enterprise, its provider and those who oversee the programme; AUDITOR may add ?asOf=' })
   async order(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    const view = shownTo((await this.readRecord(voucherProgrammeReading, id, actor, query.asOf)) as VoucherProgrammeView, actor);
+    const view = shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query.asOf), actor);
     const order = view.orders.find((o) => o.orderId === orderId);
     if (order === undefined) throw ApiError.notFound('VOUCHER_ORDER_NOT_FOUND', '服务券订单不存在', 'The voucher order does not exist');
     return order;
@@ -216,6 +216,6 @@ export class VoucherController extends KindController<VoucherCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One programme: its terms and versions, the budget granted and left, and the enterprises in it (to those who oversee it); AUDITOR may add ?asOf=' })
   async get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return shownTo((await this.readRecord(voucherProgrammeReading, id, actor, query.asOf)) as VoucherProgrammeView, actor);
+    return shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query.asOf), actor);
   }
 }

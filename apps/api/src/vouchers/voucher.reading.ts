@@ -12,7 +12,7 @@ export const overseesIt = (actor: Actor, issuerRegion: string) => actor.role ===
 export const mayReadProgramme = (actor: Actor, issuerRegion: string): boolean => overseesIt(actor, issuerRegion) || isWithinRegion(actor.regionCode, issuerRegion);
 
 /** What a reader is shown: everything to those who oversee it; to anyone else the terms, the budget, its own standing and its own orders (as enterprise or provider) only. */
-export function shownTo(view: VoucherProgrammeView, actor: Actor): VoucherProgrammeView {
+export function shownTo<V extends Omit<VoucherProgrammeView, '_id' | '_position'>>(view: V, actor: Actor): V {
   if (overseesIt(actor, view.issuer.regionCode)) return view;
   const own = view.holders.filter((h) => sameOrganisation(h.uscc, actor.orgId));
   const orders = view.orders.filter((o) => sameOrganisation(o.enterpriseUscc, actor.orgId) || sameOrganisation(o.provider.uscc, actor.orgId));

@@ -63,12 +63,15 @@ function breakdown(dimension: VoucherBreakdownRow['dimension'], orders: VoucherO
 
 const STATUSES: readonly VoucherOrderView['status'][] = ['PLACED', 'CONFIRMED', 'CANCELLED', 'CLAIMED', 'APPROVED', 'REJECTED', 'PAID', 'VOIDED', 'LAPSED'];
 
+/** A programme as stored or as shown: the reports read its business fields only. */
+export type ProgrammeRecord = Omit<VoucherProgrammeView, '_id' | '_position'>;
+
 /**
  * The programme's dashboard: its budget as the books hold it; the confirmed orders not undone (committed)
  * by district of the enterprise, by service domain and by provider; the enterprises served; the order value
  * per 元 of subsidy. `nameOf` names a district or a domain.
  */
-export function voucherDashboard(view: VoucherProgrammeView, nameOf: { region: (code: string) => string; domain: (code: string) => string }): VoucherDashboard {
+export function voucherDashboard(view: ProgrammeRecord, nameOf: { region: (code: string) => string; domain: (code: string) => string }): VoucherDashboard {
   const committed = view.orders.filter(isCommitted);
   const ordersByStatus = Object.fromEntries(STATUSES.map((s) => [s, view.orders.filter((o) => o.status === s).length])) as VoucherDashboard['ordersByStatus'];
   const { reservedFen, claimableFen, paidFen } = view.budget;
@@ -110,7 +113,7 @@ export interface VoucherStatementLine {
  * confirmed order, released by a cancellation, made claimable, given back by a rejected claim, paid, and
  * clawed back — each with the balances after it. Empty when the enterprise holds no quota.
  */
-export function enterpriseStatement(view: VoucherProgrammeView, enterpriseId: string): VoucherStatementLine[] {
+export function enterpriseStatement(view: ProgrammeRecord, enterpriseId: string): VoucherStatementLine[] {
   const holder = view.holders.find((h) => h.enterpriseId === enterpriseId);
   if (!holder?.grant) return [];
   type Move = { at: string; movement: VoucherStatementLine['movement']; order: VoucherOrderView | null; amountFen: number; change: Partial<Record<'availableFen' | 'reservedFen' | 'claimableFen' | 'paidFen', number>> };
@@ -158,7 +161,7 @@ export interface ProviderSettlementLine {
 }
 
 /** The provider's orders in the programme, in the order they were placed, with what was claimed, decided, paid and clawed back. */
-export function providerSettlement(view: VoucherProgrammeView, providerId: string): ProviderSettlementLine[] {
+export function providerSettlement(view: ProgrammeRecord, providerId: string): ProviderSettlementLine[] {
   return view.orders
     .filter((o) => o.provider.providerId === providerId)
     .map((o) => ({
