@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { ConfigurationError, loadConfig } from './config/app-config';
+import { ConfigurationError } from './config/app-config';
+import { readConfiguration } from './config/read-configuration';
 import { loadDemoData } from './demo/demo-loader';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = await readConfiguration();
   const app = await createApp(config);
   if (config.demo) await loadDemoData(app);
   await app.listen(config.port, config.host);
