@@ -121,6 +121,20 @@ describe('Demo data (npm run demo)', () => {
       expect(new Set(programmes[0].orders.map((o) => o.status))).toEqual(new Set(['PLACED', 'CONFIRMED', 'CANCELLED', 'CLAIMED', 'APPROVED', 'REJECTED', 'PAID', 'VOIDED']));
       const b = programmes[0].budget;
       expect(b.unallocatedFen + b.quotaUnusedFen + b.reservedFen + b.claimableFen + b.paidFen).toBe(b.fundedFen);
+
+      // The 基础信息库 and 服务需求库: two policies (one pushed to the enterprises it fits), an FAQ, a case, demands at every stage.
+      const policies = (await c.get(actors.city, '/policies')).body.items as { id: string; level: string }[];
+      expect(policies.map((p) => p.level).sort()).toEqual(['DISTRICT', 'MUNICIPAL']);
+      const municipal = policies.find((p) => p.level === 'MUNICIPAL')!;
+      const eligible = (await c.get(actors.city, `/policies/${municipal.id}/eligible-enterprises?on=2026-06-30`)).body.items as unknown[];
+      expect(eligible.length).toBeGreaterThan(0);
+      const portrait = (await c.get(admin, '/enterprises?limit=50')).body.items as { id: string }[];
+      const pushed = await Promise.all(portrait.map(async (e) => (await c.get(admin, `/enterprises/${e.id}/portrait`)).body.pushedPolicies as unknown[]));
+      expect(pushed.filter((list) => list.length > 0)).toHaveLength(eligible.length);
+      expect((await c.get(actors.city, '/faqs')).body.items).toHaveLength(1);
+      expect((await c.get(actors.city, '/cases')).body.items).toHaveLength(1);
+      const demands = (await c.get(admin, '/demands?limit=50')).body.items as { status: string }[];
+      expect(new Set(demands.map((d) => d.status))).toEqual(new Set(['RAISED', 'ACCEPTED', 'MATCHED', 'RESOLVED', 'CLOSED']));
       expect((await c.get(actors.auditor, '/audit/verify')).body.ok).toBe(true);
     } finally {
       await t.close();

@@ -1,3 +1,4 @@
+import { loadDemoLibrary } from './demo-library';
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +73,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     await loadDemoCentres(app);
     await loadDemoEvaluations(app);
     await loadDemoVouchers(app);
+    await loadDemoLibrary(app);
     return;
   }
   const logger = new Logger('Demo');
@@ -202,4 +204,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   await loadDemoCentres(app);
   await loadDemoEvaluations(app);
   await loadDemoVouchers(app);
+  await loadDemoLibrary(app);
 }
