@@ -11,6 +11,17 @@ export {
   type HashableEvent,
   type VerifyAllOptions,
 } from './hash-chain';
+export {
+  checkpointStatement,
+  GlobalChain,
+  merkleRoot,
+  verifyCheckpoints,
+  type ChainHashAlgorithm,
+  type ChainState,
+  type CheckpointCheck,
+  type CheckpointProblem,
+  type SignedCheckpoint,
+} from './global-chain';
 export { batchReader, consumeInBatches } from './batch-reader';
 export { Pause } from './pause';
 export { closeOnSignal, consoleLogger, runMain, silentLogger, type LoopLogger } from './process-lifecycle';
