@@ -177,3 +177,5 @@ export * from './voucher/voucher.access';
 export * from './voucher/voucher.kind';
 export * from './readlog/readlog';
 export * from './readlog/readlog.kind';
+export * from './notary/notary';
+export * from './notary/notary.kind';

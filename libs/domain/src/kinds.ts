@@ -20,6 +20,7 @@ import { providerKind } from './provider/provider.kind';
 import { stationKind } from './station/station.kind';
 import { themePlanKind } from './themeplan/themeplan.kind';
 import { readLogKind } from './readlog/readlog.kind';
+import { notaryKind } from './notary/notary.kind';
 import { voucherKind } from './voucher/voucher.kind';
 
 /**
@@ -49,6 +50,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   annualReportKind,
   voucherKind,
   readLogKind,
+  notaryKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {

@@ -14,6 +14,7 @@ export * from './centre.projection';
 export * from './evaluation.projection';
 export * from './follow-up.projection';
 export * from './voucher.projection';
+export * from './notary.projection';
 export * from './projections';
 export * from './document-store';
 export * from './projector/projection';

@@ -13,6 +13,8 @@ import { policyKind } from '@sme/domain/policy/policy.kind';
 import { stationKind } from '@sme/domain/station/station.kind';
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
 import { voucherKind } from '@sme/domain/voucher/voucher.kind';
+import { notaryKind } from '@sme/domain/notary/notary.kind';
+import { projectCheckpoints, type CheckpointsView } from './notary.projection';
 import { projectActivity, type ActivityView } from './activity.projection';
 import { projectAnnualReport, type AnnualReportView } from './annualreport.projection';
 import { projectThemePlan, type ThemePlanView } from './themeplan.projection';
@@ -198,6 +200,15 @@ export const voucherProgrammesProjection = kindProjection<VoucherProgrammeView>(
 });
 
 /** Every projection the read side maintains. */
+/** 存证检查点: the latest signed checkpoint and how many there are. */
+export const checkpointsProjection = kindProjection<CheckpointsView>({
+  name: 'checkpoints',
+  version: 1,
+  kind: notaryKind,
+  project: projectCheckpoints,
+  indexes: [],
+});
+
 export const PROJECTIONS: readonly Projection[] = [
   callsProjection,
   applicationsProjection,
@@ -216,6 +227,7 @@ export const PROJECTIONS: readonly Projection[] = [
   evaluationsProjection,
   annualReportsProjection,
   voucherProgrammesProjection,
+  checkpointsProjection,
   ...POOL_PROJECTIONS,
 ] as Projection[];
 

@@ -22,6 +22,7 @@ import { writeCentreHistory } from './testing/centre-history';
 import { writeEvaluationHistory } from './testing/evaluation-history';
 import { writeAnnualReportHistory } from './testing/annual-report-history';
 import { writeVoucherHistory } from './testing/voucher-history';
+import { writeNotaryHistory } from './testing/notary-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -157,6 +158,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeEvaluationHistory(store);
     await writeAnnualReportHistory(store);
     await writeVoucherHistory(store);
+    await writeNotaryHistory(store);
     events = await store.readAll();
   });
   afterAll(async () => {

@@ -76,6 +76,7 @@ interface RecordIdShape {
 }
 const RECORD_IDS: Record<string, RecordIdShape> = {
   expert: { subject: { pattern: '^\\S(.*\\S)?$' }, keyPattern: '\\S(.*\\S)?', placeholder: '<expertId>', note: 'the expert’s user id (the `sub` of their token)' },
+  notary: { subject: { const: 'checkpoints' }, keyPattern: 'checkpoints', placeholder: 'checkpoints', note: 'the one stream of the ledger’s checkpoints' },
 };
 const UUID_RECORD_ID: RecordIdShape = { subject: { format: 'uuid' }, keyPattern: UUID_PATTERN, placeholder: '<uuid>' };
 const recordIdOf = (family: EventFamily): RecordIdShape => RECORD_IDS[family.streamPrefix] ?? UUID_RECORD_ID;
@@ -255,6 +256,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     title: 'Voucher programmes (服务券)',
     description:
       'A city’s or district’s 服务券 programme: its terms (budget, eligibility, service domains, the subsidy rule, the application, order and settlement dates) and every amendment with its reason; each enterprise’s application, refusal or grant, with the quota moved from the budget.',
+  },
+  checkpoints: {
+    title: 'Signed checkpoints (存证检查点)',
+    description:
+      'Where the whole log stood at a position, signed with the ledger’s key: the global hash, the Merkle root of the stream heads and the counts, with the public key to verify them. Keep a copy outside the ledger (or a trusted timestamp of it): POST /audit/verify checks the log against it, so a deleted tail or a recomputed history is found.',
   },
   followups: {
     title: 'Follow-ups (差评跟进)',
