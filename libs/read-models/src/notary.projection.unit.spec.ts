@@ -13,12 +13,12 @@ const state = (position: string) => ({
   merkleRoot: 'b'.repeat(64),
   events: Number(position),
   streams: 3,
-  hashAlgorithm: 'sha256',
-  signatureAlgorithm: 'ed25519',
+  hashAlgorithm: 'sha256' as const,
+  signatureAlgorithm: 'ed25519' as const,
   keyId: 'c'.repeat(64),
   publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n',
   signature: 'c2lnbmF0dXJl',
-  trigger: 'SCHEDULE',
+  trigger: 'SCHEDULE' as const,
 });
 
 function checkpoints(id = NOTARY_ID, log = eventLog()) {
