@@ -8,6 +8,7 @@ import { ApplicationController } from './applications/application.controller';
 import { ListApplicationsHandler } from './applications/application.handlers';
 import { AuditController } from './audit/audit.controller';
 import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
+import { Notary } from './audit/notary';
 import { DevTokenController } from './auth/dev-token.controller';
 import { PoliciesModule } from './policies/policies.module';
 import { DemandsModule } from './demands/demands.module';
@@ -54,6 +55,7 @@ const handlers = [
   GetStreamEventsHandler,
   VerifyChainsHandler,
   GetSupervisorDashboardHandler,
+  Notary,
 ];
 
 @Module({})

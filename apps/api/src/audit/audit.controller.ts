@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -7,6 +7,8 @@ import { isWithinRegion, readLogKind, type Actor, type ReadLogEvents } from '@sm
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
+import { VerifyCheckpointsDto } from './checkpoint.dto';
+import { Notary } from './notary';
 import { IsBusinessDate, QueryNumber } from '../http/validators';
 
 export class StreamIdParam {
@@ -38,6 +40,7 @@ export class AuditController {
   constructor(
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly notary: Notary,
   ) {}
 
   @Get('streams/:streamId/events')
@@ -58,8 +61,40 @@ export class AuditController {
   }
 
   @Get('audit/verify')
-  @ApiOperation({ summary: 'Recompute every hash chain; names the first broken link' })
+  @ApiOperation({ summary: 'Recompute every stream’s hash chain (names the first broken link) and check every signed checkpoint against the whole log' })
   verify() {
     return this.queries.execute(new VerifyChainsQuery());
+  }
+
+  @Post('audit/verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check checkpoints kept outside the ledger (a copy of the checkpoint file or topic) against the log as it is now: a deleted tail, a recomputed history or a forged checkpoint each fail, naming the problem',
+  })
+  async verifyKept(@Body() dto: VerifyCheckpointsDto) {
+    const results = await this.notary.verify(dto.checkpoints);
+    return { ok: results.every((r) => r.ok), verifiedAt: new Date().toISOString(), results };
+  }
+
+  @Get('audit/checkpoints')
+  @Roles('AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: '存证检查点: every signed checkpoint, oldest first, with the key that signed it' })
+  async checkpoints() {
+    const items = await this.notary.checkpoints();
+    return { total: items.length, items };
+  }
+
+  @Post('audit/checkpoints')
+  @Roles('AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'Sign a checkpoint of the log as it stands now (besides the scheduled ones): 201 with it; 409 CHECKPOINT_NOT_NEWER when another was signed at the same position first' })
+  signCheckpoint(@CurrentActor() actor: Actor) {
+    return this.notary.sign('ON_DEMAND', actor);
+  }
+
+  @Get('audit/signing-key')
+  @Roles('AUDITOR', 'ADMIN')
+  @ApiOperation({ summary: 'The public key the ledger signs its checkpoints with (SPKI PEM) and its id: keep it outside the ledger' })
+  signingKey() {
+    return this.notary.publicKey();
   }
 }

@@ -4,6 +4,7 @@ import { notFound, regionNameZh, type Actor } from '@sme/domain';
 import { EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { ApiError } from '../http/api-error';
 import { readsRegion } from '../records/read-scope';
+import { Notary } from './notary';
 import { GetStreamEventsQuery, VerifyChainsQuery, type ChainsVerified, type EventEnvelopeView } from './audit.messages';
 import { regionOfStream } from './stream-region';
 
@@ -52,18 +53,31 @@ export class GetStreamEventsHandler implements IQueryHandler<GetStreamEventsQuer
 
 @QueryHandler(VerifyChainsQuery)
 export class VerifyChainsHandler implements IQueryHandler<VerifyChainsQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly notary: Notary,
+  ) {}
 
+  /** Every stream's chain, then every signed checkpoint against the whole log. */
   async execute(): Promise<ChainsVerified> {
     const result = await verifyAll(this.store);
     const verifiedAt = new Date().toISOString();
-    if (result.ok) return { ...result, verifiedAt };
+    const stored = await this.notary.checkpoints();
+    const checks = await this.notary.verify(stored);
+    const last = stored[stored.length - 1];
+    const checkpoints = {
+      checked: checks.length,
+      latest: last === undefined ? null : { position: last.position, signedAt: last.signedAt },
+      failures: checks.filter((c) => !c.ok),
+    };
+    if (result.ok) return { ...result, ok: checkpoints.failures.length === 0, verifiedAt, checkpoints };
     const { firstBroken } = result;
     return {
       ok: false,
       eventsChecked: result.eventsChecked,
       verifiedAt,
       firstBroken: { ...firstBroken, revision: Number(firstBroken.revision), position: firstBroken.position.toString() },
+      checkpoints,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
-import type { BrokenLink, EventMetadata } from '@sme/event-store';
+import type { BrokenLink, CheckpointCheck, EventMetadata } from '@sme/event-store';
 
 /** An event as auditors see it: the whole envelope, bigints as JSON-safe values. */
 export interface EventEnvelopeView {
@@ -31,9 +31,19 @@ export class GetStreamEventsQuery extends Query<{ streamId: string; events: Even
   }
 }
 
-/** The whole log's verification: every chain intact, or the first broken link. */
+/** The signed checkpoints as checked against the log: how many, the latest, and each that failed with its problem. */
+export interface CheckpointsVerified {
+  checked: number;
+  latest: { position: string; signedAt: string } | null;
+  failures: CheckpointCheck[];
+}
+
+/**
+ * The whole log's verification: every stream's chain intact (else the first broken link) and every
+ * signed checkpoint matching the log (else each that fails); `ok` only when both hold.
+ */
 export type ChainsVerified =
-  | { ok: true; eventsChecked: number; streamsChecked: number; verifiedAt: string }
-  | { ok: false; eventsChecked: number; verifiedAt: string; firstBroken: Omit<BrokenLink, 'revision' | 'position'> & { revision: number; position: string } };
+  | { ok: boolean; eventsChecked: number; streamsChecked: number; verifiedAt: string; checkpoints: CheckpointsVerified }
+  | { ok: false; eventsChecked: number; verifiedAt: string; firstBroken: Omit<BrokenLink, 'revision' | 'position'> & { revision: number; position: string }; checkpoints: CheckpointsVerified };
 
 export class VerifyChainsQuery extends Query<ChainsVerified> {}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
 import { isMonthDay } from '@sme/domain/annualreport/annualreport.rules';
 import { mergeTargets, SHIPPED_TARGETS_FILE, type Target } from '@sme/domain/targets/targets';
@@ -69,6 +69,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** IDEMPOTENCY_TTL_HOURS (default 24): how long an Idempotency-Key's answer is kept; after it the key may be used afresh. */
   idempotencyTtlHours: number;
+  /** The ledger's signed checkpoints (存证检查点): the Ed25519 key (PKCS#8 PEM, made on first use when absent), the file each is appended to, the interval (0: on demand only). */
+  audit: { signingKeyFile: string; checkpointFile: string; checkpointIntervalMs: number };
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
   host: string;
   /** CORS_ORIGINS: the browser origins allowed to call the API (comma-separated); none by default. */
@@ -170,6 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cityReportDeadline: read(() => monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE')),
     bodyLimit: read(() => byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT')),
     idempotencyTtlHours: read(() => positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1)),
+    audit: {
+      signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),
+      checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-checkpoints.jsonl')),
+      checkpointIntervalMs: read(() => positiveInteger(env.AUDIT_CHECKPOINT_INTERVAL_MS, 3_600_000, 'AUDIT_CHECKPOINT_INTERVAL_MS', 0)),
+    },
     host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     hsts: read(() => onOff(env.HSTS, false, 'HSTS')),
