@@ -124,4 +124,22 @@ describe('Signed checkpoints (存证检查点) and the log rewritten behind the 
       await again.close();
     }
   });
+
+  it('under the 国密 profile (LEDGER_CRYPTO_PROFILE=gm): SM3 chains, SM2 checkpoints, verified the same way', async () => {
+    const t = await startTestApp({ env: { LEDGER_CRYPTO_PROFILE: 'gm' } });
+    try {
+      await someHistory(t);
+      const c = client(t);
+      const signed = (await c.post(actors.auditor, '/audit/checkpoints', {})).body;
+      expect(signed).toMatchObject({ hashAlgorithm: 'sm3', signatureAlgorithm: 'sm2' });
+      expect((await c.get(actors.auditor, '/audit/signing-key')).body).toMatchObject({ algorithm: 'sm2', keyId: signed.keyId });
+      const events = (await c.get(actors.auditor, '/audit/verify')).body;
+      expect(events).toMatchObject({ ok: true, checkpoints: { checked: 1, failures: [] } });
+      expect((await c.post(actors.auditor, '/audit/verify', { checkpoints: [signed] })).body).toMatchObject({ ok: true });
+      const forged = { ...signed, events: signed.events + 1 };
+      expect((await c.post(actors.auditor, '/audit/verify', { checkpoints: [forged] })).body).toMatchObject({ ok: false, results: [{ problem: 'SIGNATURE_INVALID' }] });
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import type { ChainHashAlgorithm } from './chain-hash';
+
 /**
  * The EventStore port. Revisions and positions are bigint everywhere inside the project;
  * adapters convert at their boundary.
@@ -98,6 +100,8 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 }
 
 export interface EventStore {
+  /** The hash of the store's chains, recorded when the store was created (SHA-256 when not said). */
+  readonly hashAlgorithm?: ChainHashAlgorithm;
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Optional: `append` that also returns what it stored, saving the command path a read-back. */
   appendRecorded?(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend>;

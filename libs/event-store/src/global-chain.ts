@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from './event-store.port';
-
-/** The hash functions a ledger's chains may use: SHA-256, or SM3 (GB/T 32905) under the 国密 profile. */
-export type ChainHashAlgorithm = 'sha256' | 'sm3';
+import type { ChainHashAlgorithm } from './hash-chain';
 
 /**
  * Where the whole log stands at a position: the global hash (every event folded in log order), the

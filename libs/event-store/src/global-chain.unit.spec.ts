@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { RecordedEvent } from './event-store.port';
-import { checkpointStatement, GlobalChain, merkleRoot, verifyCheckpoints, type ChainHashAlgorithm, type SignedCheckpoint } from './global-chain';
-import { computeEventHash, verifyChain } from './hash-chain';
+import { checkpointStatement, GlobalChain, merkleRoot, verifyCheckpoints, type SignedCheckpoint } from './global-chain';
+import { computeEventHash, verifyChain, type ChainHashAlgorithm } from './hash-chain';
 
 const metadata = {
   occurredAt: '2025-03-01T08:00:00.000Z',

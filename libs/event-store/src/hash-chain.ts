@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventStore, RecordedEvent } from './event-store.port';
+import type { ChainHashAlgorithm } from './chain-hash';
+
+export { CHAIN_HASH_ALGORITHMS, type ChainHashAlgorithm } from './chain-hash';
 
 /**
  * The tamper-evidence of the ledger. Every event carries the SHA-256 of its canonical form, and that
@@ -12,9 +15,9 @@ import type { EventStore, RecordedEvent } from './event-store.port';
  */
 export type HashableEvent = Pick<RecordedEvent, 'id' | 'type' | 'schemaVersion' | 'streamId' | 'revision' | 'data' | 'metadata'>;
 
-/** SHA-256 (hex) over canonicalJson({ id, type, schemaVersion, streamId, revision, data, metadata, previousHash }). */
-export function computeEventHash(event: HashableEvent, previousHash: string | null): string {
-  return hashCanonicalParts(event, canonicalJson(event.data), canonicalJson(event.metadata), previousHash);
+/** SHA-256 (or SM3) hex over canonicalJson({ id, type, schemaVersion, streamId, revision, data, metadata, previousHash }). */
+export function computeEventHash(event: HashableEvent, previousHash: string | null, algorithm: ChainHashAlgorithm = 'sha256'): string {
+  return hashCanonicalParts(event, canonicalJson(event.data), canonicalJson(event.metadata), previousHash, algorithm);
 }
 
 /**
@@ -27,6 +30,7 @@ export function hashCanonicalParts(
   canonicalData: string,
   canonicalMetadata: string,
   previousHash: string | null,
+  algorithm: ChainHashAlgorithm = 'sha256',
 ): string {
   const text =
     `{"data":${canonicalData}` +
@@ -37,7 +41,7 @@ export function hashCanonicalParts(
     `,"schemaVersion":${canonicalJson(event.schemaVersion)}` +
     `,"streamId":${JSON.stringify(event.streamId)}` +
     `,"type":${JSON.stringify(event.type)}}`;
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash(algorithm).update(text, 'utf8').digest('hex');
 }
 
 export type ChainProblem = 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'REVISION_GAP';
@@ -66,6 +70,8 @@ export class ChainVerifier {
   private readonly lastOfStream = new Map<string, { revision: bigint; hash: string }>();
   private checked = 0;
 
+  constructor(private readonly algorithm: ChainHashAlgorithm = 'sha256') {}
+
   /** Returns the broken link at this event, if any. */
   check(event: RecordedEvent): BrokenLink | undefined {
     this.checked += 1;
@@ -80,7 +86,7 @@ export class ChainVerifier {
     if (event.previousHash !== expectedPrevious) {
       return broken(event, 'PREVIOUS_HASH_MISMATCH', expectedPrevious, event.previousHash);
     }
-    const recomputed = computeEventHash(event, event.previousHash);
+    const recomputed = computeEventHash(event, event.previousHash, this.algorithm);
     if (recomputed !== event.hash) return broken(event, 'HASH_MISMATCH', recomputed, event.hash);
     return undefined;
   }
@@ -107,8 +113,8 @@ function broken(event: RecordedEvent, problem: ChainProblem, expected: string | 
 }
 
 /** Verifies events given in global order (e.g. one whole stream, or a slice of $all that starts at its beginning). */
-export function verifyChain(events: Iterable<RecordedEvent>): ChainVerification {
-  const verifier = new ChainVerifier();
+export function verifyChain(events: Iterable<RecordedEvent>, algorithm: ChainHashAlgorithm = 'sha256'): ChainVerification {
+  const verifier = new ChainVerifier(algorithm);
   for (const event of events) {
     const firstBroken = verifier.check(event);
     if (firstBroken) return { ok: false, eventsChecked: verifier.eventsChecked, firstBroken };
@@ -125,10 +131,10 @@ export interface VerifyAllOptions {
   includeStream?: (streamId: string) => boolean;
 }
 
-/** Reads the whole global log page by page and verifies every stream's chain; stops at the first broken link. */
+/** Reads the whole global log page by page and verifies every stream's chain, with the hash the store records; stops at the first broken link. */
 export async function verifyAll(store: EventStore, options: VerifyAllOptions = {}): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 500;
-  const verifier = new ChainVerifier();
+  const verifier = new ChainVerifier(store.hashAlgorithm ?? 'sha256');
   let after: bigint | undefined;
   for (;;) {
     const page = await store.readAll({ after, maxCount: pageSize });

@@ -1,6 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { NOTARY_ID, notaryKind, type Actor, type CheckpointData, type SignCheckpoint } from '@sme/domain';
@@ -8,38 +8,33 @@ import { checkpointStatement, EVENT_STORE, GlobalChain, verifyCheckpoints, type 
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ExecuteKindCommand, type KindCommands } from '../commands/kind-command';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
+import { signerFromFile, type CheckpointSigner } from './checkpoint-signer';
 import { ReadSide } from '../read-side/read-side.service';
 import { ledgerActor } from '../reactors/reaction-context';
 
 const notaryCommands: KindCommands<SignCheckpoint> = { kind: notaryKind, idOf: () => NOTARY_ID };
-
-/** The ledger's signing key: Ed25519, its public key as SPKI PEM, and its id (SHA-256 of the SPKI DER, hex). */
-interface SigningKey {
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  publicKeyPem: string;
-  keyId: string;
-}
 
 /** A stored checkpoint as the API gives it: what was signed, with the key, and where the event stands. */
 export type Checkpoint = CheckpointData & { eventPosition: string };
 
 /**
  * 存证检查点: on an interval (AUDIT_CHECKPOINT_INTERVAL_MS, when the log has moved since the last one)
- * and on demand, folds the whole log into the global chain, signs its state with the ledger's Ed25519
- * key and records it as ChainCheckpointSigned — which the relay publishes — and appends it to
- * AUDIT_CHECKPOINT_FILE, for copies outside the ledger. Verifies stored and given checkpoints against
- * the log with the same key.
+ * and on demand, folds the whole log into the global chain, signs its state with the ledger's key
+ * (Ed25519; SM2 under the 国密 profile), records it as ChainCheckpointSigned — which the relay
+ * publishes — and appends it to AUDIT_CHECKPOINT_FILE, for copies outside the ledger. Verifies stored
+ * and given checkpoints against the log with the same key.
  */
 @Injectable()
 export class Notary extends ScheduledSweep {
-  private key: SigningKey | undefined;
+  private signer: CheckpointSigner | undefined;
   /** The chain folded so far, kept between runs: each run folds only what was appended since. */
-  private readonly chain = new GlobalChain('sha256');
+  private readonly chain: GlobalChain;
   private folding: Promise<unknown> = Promise.resolve();
 
   constructor(commands: CommandBus, readSide: ReadSide, @Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) private readonly store: EventStore) {
     super(commands, readSide, config);
+    // The profile is the store's: its chains' recorded hash decides the global chain's and the key's.
+    this.chain = new GlobalChain(store.hashAlgorithm ?? 'sha256');
   }
 
   protected get intervalMs() {
@@ -57,14 +52,14 @@ export class Notary extends ScheduledSweep {
   /** Folds the log to its head, signs that state and records it; refused (409) when it is not after the last checkpoint. */
   async sign(trigger: 'SCHEDULE' | 'ON_DEMAND', actor: Actor): Promise<Checkpoint> {
     const state = await this.foldToHead();
-    const key = this.signingKey();
+    const signer = this.signingKey();
     const data = {
       ...state,
       position: state.position.toString(10),
-      signatureAlgorithm: 'ed25519' as const,
-      keyId: key.keyId,
-      publicKey: key.publicKeyPem,
-      signature: sign(null, Buffer.from(checkpointStatement(state)), key.privateKey).toString('base64'),
+      signatureAlgorithm: signer.algorithm,
+      keyId: signer.keyId,
+      publicKey: signer.publicKeyPem,
+      signature: signer.sign(checkpointStatement(state)),
       trigger,
     };
     const ctx = { actor, occurredAt: new Date(), correlationId: randomUUID(), causationId: null };
@@ -84,18 +79,18 @@ export class Notary extends ScheduledSweep {
   /** Checks checkpoints against the log as it is now: the signature with the ledger's key, then the state at each position. */
   async verify(checkpoints: readonly SignedCheckpoint[]): Promise<CheckpointCheck[]> {
     if (checkpoints.length === 0) return [];
-    const key = this.signingKey();
+    const signer = this.signingKey();
     return verifyCheckpoints(
       (after, maxCount) => this.store.readAll({ after, maxCount }),
       checkpoints,
-      (statement, c) => c.keyId === key.keyId && c.signatureAlgorithm === 'ed25519' && verifySignature(statement, c.signature, key.publicKey),
+      (statement, c) => c.keyId === signer.keyId && c.signatureAlgorithm === signer.algorithm && signer.verify(statement, c.signature),
     );
   }
 
   /** The ledger's public key, for whoever keeps checkpoints outside it. */
-  publicKey(): { keyId: string; algorithm: 'ed25519'; publicKey: string } {
-    const { keyId, publicKeyPem } = this.signingKey();
-    return { keyId, algorithm: 'ed25519', publicKey: publicKeyPem };
+  publicKey(): { keyId: string; algorithm: CheckpointSigner['algorithm']; publicKey: string } {
+    const { keyId, algorithm, publicKeyPem } = this.signingKey();
+    return { keyId, algorithm, publicKey: publicKeyPem };
   }
 
   private async foldToHead() {
@@ -111,21 +106,13 @@ export class Notary extends ScheduledSweep {
     return fold;
   }
 
-  private signingKey(): SigningKey {
-    if (this.key) return this.key;
+  private signingKey(): CheckpointSigner {
+    if (this.signer) return this.signer;
     const file = this.config.audit.signingKeyFile;
-    if (!existsSync(file)) {
-      mkdirSync(dirname(file), { recursive: true });
-      const { privateKey } = generateKeyPairSync('ed25519');
-      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-      new Logger('Notary').warn(`made a new checkpoint signing key at ${file}: keep it safe, and its public key outside the ledger`);
-    }
-    const privateKey = createPrivateKey(readFileSync(file));
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`AUDIT_SIGNING_KEY_FILE must hold an Ed25519 private key (${file} holds ${privateKey.asymmetricKeyType})`);
-    const publicKey = createPublicKey(privateKey);
-    const der = publicKey.export({ type: 'spki', format: 'der' });
-    this.key = { privateKey, publicKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: createHash('sha256').update(der).digest('hex') };
-    return this.key;
+    const { signer, made } = signerFromFile(file, this.chain.algorithm);
+    if (made) new Logger('Notary').warn(`made a new ${signer.algorithm} checkpoint signing key at ${file}: keep it safe, and its public key outside the ledger`);
+    this.signer = signer;
+    return signer;
   }
 
   /** One JSON line per checkpoint, for a copy outside the ledger; a failure to write is logged, not fatal. */
@@ -136,13 +123,5 @@ export class Notary extends ScheduledSweep {
     } catch (error) {
       new Logger('Notary').warn(`could not append the checkpoint to ${this.config.audit.checkpointFile}: ${String(error)}`);
     }
-  }
-}
-
-function verifySignature(statement: string, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return verify(null, Buffer.from(statement), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
   }
 }

@@ -71,6 +71,8 @@ export interface AppConfig {
   idempotencyTtlHours: number;
   /** The ledger's signed checkpoints (存证检查点): the Ed25519 key (PKCS#8 PEM, made on first use when absent), the file each is appended to, the interval (0: on demand only). */
   audit: { signingKeyFile: string; checkpointFile: string; checkpointIntervalMs: number };
+  /** LEDGER_CRYPTO_PROFILE: `standard` (SHA-256 chains, Ed25519 checkpoints) or `gm`, the 国密 profile (SM3, SM2), for a store created now; a store keeps the one it records. */
+  cryptoProfile: 'standard' | 'gm';
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
   host: string;
   /** CORS_ORIGINS: the browser origins allowed to call the API (comma-separated); none by default. */
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cityReportDeadline: read(() => monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE')),
     bodyLimit: read(() => byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT')),
     idempotencyTtlHours: read(() => positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1)),
+    cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
     audit: {
       signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),
       checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-checkpoints.jsonl')),
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     devTokenRatePerMinute: read(() => positiveInteger(env.DEV_TOKEN_RATE_PER_MINUTE, 30, 'DEV_TOKEN_RATE_PER_MINUTE', 1)),
     logLevel: read(() => oneOfSetting(env.LOG_LEVEL, ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info', 'LOG_LEVEL')),
   };
+  problem(config.cryptoProfile === 'gm' && eventStoreUrl !== undefined, 'LEDGER_CRYPTO_PROFILE=gm (SM3 chains) needs the embedded store: the KurrentDB adapter hashes with SHA-256 only');
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
 }

@@ -72,4 +72,16 @@ describe('the service settings', () => {
     for (const name of ['JWT_SECRET', 'PORT', 'FEEDBACK_WINDOW_DAYS', 'HSTS', 'KAFKA_TOPIC_PREFIX', 'PROVIDER_PASS_MARK']) expect(message).toContain(name);
     expect(message.split('\n')[0]).toBe('The configuration has 6 problems:');
   });
+
+  it('takes the 国密 profile on the embedded store only, and defaults to the standard one', () => {
+    expect(loadConfig({}, []).cryptoProfile).toBe('standard');
+    expect(loadConfig({ LEDGER_CRYPTO_PROFILE: 'gm' }, []).cryptoProfile).toBe('gm');
+    expect(() => loadConfig({ LEDGER_CRYPTO_PROFILE: 'gm', EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false' }, [])).toThrow(/needs the embedded store/);
+    expect(() => loadConfig({ LEDGER_CRYPTO_PROFILE: 'sm' }, [])).toThrow(/LEDGER_CRYPTO_PROFILE/);
+  });
+
+  it('puts the checkpoint key and file under DATA_DIR unless told, and signs hourly unless told', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ledger' }, []).audit).toEqual({ signingKeyFile: '/srv/ledger/audit-signing-key.pem', checkpointFile: '/srv/ledger/audit-checkpoints.jsonl', checkpointIntervalMs: 3_600_000 });
+    expect(loadConfig({ AUDIT_SIGNING_KEY_FILE: '/keys/ledger.pem', AUDIT_CHECKPOINT_INTERVAL_MS: '0' }, []).audit).toMatchObject({ signingKeyFile: '/keys/ledger.pem', checkpointIntervalMs: 0 });
+  });
 });

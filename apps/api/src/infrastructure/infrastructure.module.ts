@@ -11,7 +11,7 @@ import { IdempotencyStore } from '../http/idempotency.store';
 const API_DB = Symbol('API_DB');
 
 async function eventStoreFor(config: AppConfig): Promise<EventStore> {
-  const { store, description } = await createEventStore({ url: config.eventStoreUrl, dataDir: config.dataDir });
+  const { store, description } = await createEventStore({ url: config.eventStoreUrl, dataDir: config.dataDir, ...(config.cryptoProfile === 'gm' ? { hashAlgorithm: 'sm3' as const } : {}) });
   new Logger('EventStore').log(`Events in ${description}`);
   return store;
 }

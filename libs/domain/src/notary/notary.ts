@@ -28,7 +28,7 @@ export const NOTARY_EVENTS = {
       streams: integer(1, undefined, 'Streams up to the position'),
       hashAlgorithm: oneOf(['sha256', 'sm3'] as const, 'The hash of the chains: SHA-256, or SM3 under the 国密 profile'),
       signatureAlgorithm: oneOf(['ed25519', 'sm2'] as const, 'The signature: Ed25519, or SM2 under the 国密 profile'),
-      keyId: hex('SHA-256 of the signing key’s public key (SPKI, DER)'),
+      keyId: hex('The chain hash (SHA-256, or SM3) of the signing key’s public key (SPKI, DER)'),
       publicKey: text('The signing key’s public key, SPKI PEM: what a copy outside the ledger verifies with'),
       signature: matching('^[A-Za-z0-9+/]+={0,2}$', 'The signature over the checkpoint’s statement (base64)'),
       trigger: oneOf(['SCHEDULE', 'ON_DEMAND'] as const, 'Signed on the ledger’s schedule, or asked for'),

@@ -14,7 +14,8 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { assertAppendableBatch, assertExpectedRevision, normalizeExpected } from '../expected-revision';
-import { hashCanonicalParts } from '../hash-chain';
+import { hashCanonicalParts, type ChainHashAlgorithm } from '../hash-chain';
+import { recordedHashAlgorithm } from './ledger-meta';
 import { appendNotifierFor, type AppendNotifier } from './append-notifier';
 import { openSqliteDatabase, type SqliteDatabase } from './open-sqlite-database';
 import { PollingSubscription } from './polling-subscription';
@@ -25,6 +26,11 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Events a subscription reads per query while catching up. Default 500. */
   subscriptionPageSize?: number;
+  /**
+   * The hash of the chains for a store created now (default sha256; sm3 under the 国密 profile). A store
+   * keeps the one recorded at its creation: asking another of an existing store is an error.
+   */
+  hashAlgorithm?: ChainHashAlgorithm;
 }
 
 interface EventRow {
@@ -68,6 +74,7 @@ class DuplicateEventIds extends Error {}
  */
 export class SqliteEventStore implements EventStore {
   readonly db: SqliteDatabase;
+  readonly hashAlgorithm: ChainHashAlgorithm;
   private readonly ownsDb: boolean;
   private readonly notifier: AppendNotifier;
   private readonly pollIntervalMs: number;
@@ -84,6 +91,7 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.subscriptionPageSize = options.subscriptionPageSize ?? 500;
     ensureEventLogSchema(this.db);
+    this.hashAlgorithm = recordedHashAlgorithm(this.db, options.hashAlgorithm);
     this.statements = prepareStatements(this.db);
     this.notifier = appendNotifierFor(this.db);
     this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this)).immediate;
@@ -133,7 +141,7 @@ export class SqliteEventStore implements EventStore {
       revision += 1n;
       const data = canonicalJson(event.data);
       const metadata = canonicalJson(event.metadata);
-      const hash = hashCanonicalParts({ ...event, streamId, revision }, data, metadata, previousHash);
+      const hash = hashCanonicalParts({ ...event, streamId, revision }, data, metadata, previousHash, this.hashAlgorithm);
       try {
         this.statements.insert.run(position, event.id, streamId, revision, event.type, event.schemaVersion, data, metadata, hash, previousHash);
       } catch (error) {

@@ -25,6 +25,19 @@ export function ensureEventLogSchema(db: SqliteDatabase): void {
   `);
 }
 
+/**
+ * What the ledger records about itself when it is created: `hash_algorithm`, the hash of its chains
+ * (sha256, or sm3 under the 国密 profile). A store from before the table records sha256, what it used.
+ */
+export function ensureLedgerMetaSchema(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ledger_meta (
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+  `);
+}
+
 export function ensureCheckpointSchema(db: SqliteDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS subscription_checkpoints (
