@@ -9,6 +9,7 @@ import { ListApplicationsHandler } from './applications/application.handlers';
 import { AuditController } from './audit/audit.controller';
 import { GetStreamEventsHandler, VerifyChainsHandler } from './audit/audit.handlers';
 import { Notary } from './audit/notary';
+import { DossierHandler } from './audit/dossier';
 import { DevTokenController } from './auth/dev-token.controller';
 import { PoliciesModule } from './policies/policies.module';
 import { DemandsModule } from './demands/demands.module';
@@ -56,6 +57,7 @@ const handlers = [
   VerifyChainsHandler,
   GetSupervisorDashboardHandler,
   Notary,
+  DossierHandler,
 ];
 
 @Module({})

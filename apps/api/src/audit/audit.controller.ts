@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -7,7 +8,8 @@ import { isWithinRegion, readLogKind, type Actor, type ReadLogEvents } from '@sm
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
-import { VerifyCheckpointsDto } from './checkpoint.dto';
+import { DossierParams, DossierQueryDto, VerifyCheckpointsDto } from './audit.dto';
+import { DossierQuery, type AuditPackage, type Dossier } from './dossier';
 import { Notary } from './notary';
 import { IsBusinessDate, QueryNumber } from '../http/validators';
 
@@ -47,6 +49,23 @@ export class AuditController {
   @ApiOperation({ summary: 'A record’s whole history: every event with its full envelope and hash link (records inside the auditor’s region)' })
   streamEvents(@Param() { streamId }: StreamIdParam, @Query() query: StreamEventsQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetStreamEventsQuery(streamId, actor, query.fromRevision, query.direction, query.limit));
+  }
+
+  @Get('audit/dossiers/:subject/:id')
+  @ApiOperation({
+    summary: 'An organisation’s whole dossier (a station, provider, centre or enterprise inside the auditor’s region): every event about it across the ledger — its own record, its application, deliveries and their follow-ups, activities, reports, demands, and the single events of shared records that name it (a list publication, an evaluation, a voucher order) — in log order; by business time, event type and correlation; format=package for the audit package',
+  })
+  async dossier(@Param() { subject, id }: DossierParams, @Query() query: DossierQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<Dossier | AuditPackage> {
+    const day = (value: string, end: boolean) => (value.length === 10 ? `${value}T${end ? '23:59:59.999' : '00:00:00.000'}+08:00` : value);
+    const filter = {
+      ...(query.from === undefined ? {} : { from: day(query.from, false) }),
+      ...(query.until === undefined ? {} : { until: day(query.until, true) }),
+      ...(query.types === undefined ? {} : { types: query.types.split(',') }),
+      ...(query.correlationId === undefined ? {} : { correlationId: query.correlationId }),
+    };
+    const asPackage = query.format === 'package';
+    if (asPackage) res.setHeader('Content-Disposition', `attachment; filename="dossier-${subject}-${id}.json"`);
+    return this.queries.execute(new DossierQuery(subject, id, filter, actor, asPackage));
   }
 
   @Get('audit/personal-data-reads')

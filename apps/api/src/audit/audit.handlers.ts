@@ -8,7 +8,7 @@ import { Notary } from './notary';
 import { GetStreamEventsQuery, VerifyChainsQuery, type ChainsVerified, type EventEnvelopeView } from './audit.messages';
 import { regionOfStream } from './stream-region';
 
-const streamReadForbidden = (actor: Actor) =>
+export const streamReadForbidden = (actor: Actor) =>
   ApiError.forbidden(
     'REGION_NOT_PERMITTED',
     `该事件流所属记录不在您的管辖范围（${regionNameZh(actor.regionCode)}）内`,

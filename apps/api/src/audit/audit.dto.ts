@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SHA256 } from '../http/validators';
+import { DOSSIER_SUBJECTS, type DossierSubject } from './dossier-scope';
 
 /** A checkpoint as the ledger exported it (GET /audit/checkpoints, the checkpoint file, the checkpoints.v1 topic). */
 export class CheckpointDto {
@@ -30,4 +31,24 @@ export class VerifyCheckpointsDto {
   @ValidateNested({ each: true })
   @Type(() => CheckpointDto)
   checkpoints!: CheckpointDto[];
+}
+
+/** Whose dossier: a station, a provider, a centre or an enterprise, by its record id. */
+export class DossierParams {
+  @ApiProperty({ enum: DOSSIER_SUBJECTS }) @IsIn(DOSSIER_SUBJECTS) subject!: DossierSubject;
+  @ApiProperty({ pattern: '^[\\x21-\\x7e]{1,128}$' }) @Matches(/^[\x21-\x7e]{1,128}$/) id!: string;
+}
+
+const DAY_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** A dossier's filter: business time (a day is a day in China), event types, one correlation; `package` for the audit package. */
+export class DossierQueryDto {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'From this business time (a day: its start, China time)' }) @IsOptional() @Matches(DAY_OR_TIME) @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Up to this business time (a day: its end, China time)' }) @IsOptional() @Matches(DAY_OR_TIME) @IsISO8601({ strict: true }) until?: string;
+  @ApiPropertyOptional({ example: 'DeliveryRated,DeliveryArchived', description: 'Only these event types, comma-separated' }) @IsOptional() @Matches(/^[A-Z][A-Za-z]{1,80}(,[A-Z][A-Za-z]{1,80}){0,49}$/) types?: string;
+  @ApiPropertyOptional({ description: 'Only the events of one correlation (one request or reaction chain)' }) @IsOptional() @IsString() @MaxLength(128) correlationId?: string;
+  @ApiPropertyOptional({ enum: ['json', 'package'], description: 'package: the audit package — the events, each stream’s chain verified, the latest checkpoint checked, the documents’ digests — as a file' })
+  @IsOptional()
+  @IsIn(['json', 'package'])
+  format?: 'json' | 'package';
 }
