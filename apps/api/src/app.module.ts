@@ -21,6 +21,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { AnnualReportsModule } from './annual-reports/annual-reports.module';
 import { TargetsModule } from './targets/targets.module';
 import { VouchersModule } from './vouchers/vouchers.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ExpertsModule } from './experts/experts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -92,6 +93,7 @@ export class AppModule implements NestModule {
         AnnualReportsModule,
         TargetsModule,
         VouchersModule,
+        DocumentsModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

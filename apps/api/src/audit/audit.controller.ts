@@ -11,6 +11,10 @@ import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
 import { DossierParams, DossierQueryDto, VerifyCheckpointsDto } from './audit.dto';
 import { DossierQuery, type AuditPackage, type Dossier } from './dossier';
 import { Notary } from './notary';
+import { documentsOf } from './dossier-scope';
+import { regionOfStream } from './stream-region';
+import { readsRegion } from '../records/read-scope';
+import { EVIDENCE_FILES, type EvidenceFiles } from '../documents/evidence-files';
 import { IsBusinessDate, QueryNumber } from '../http/validators';
 
 export class StreamIdParam {
@@ -43,6 +47,7 @@ export class AuditController {
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly notary: Notary,
+    @Inject(EVIDENCE_FILES) private readonly files: EvidenceFiles,
   ) {}
 
   @Get('streams/:streamId/events')
@@ -66,6 +71,26 @@ export class AuditController {
     const asPackage = query.format === 'package';
     if (asPackage) res.setHeader('Content-Disposition', `attachment; filename="dossier-${subject}-${id}.json"`);
     return this.queries.execute(new DossierQuery(subject, id, filter, actor, asPackage));
+  }
+
+  @Get('audit/documents')
+  @ApiOperation({ summary: 'Every document the ledger’s events fix (by digest), for the records inside the auditor’s region, and which of them have no file: the check that the evidence is all there' })
+  async documents(@CurrentActor() actor: Actor) {
+    const referenced = new Map<string, { sha256: string; fileName: string | null; streamId: string; eventId: string; type: string }>();
+    const regions = new Map<string, string | undefined>();
+    for (let after: bigint | undefined; ; ) {
+      const page = await this.store.readAll({ after, maxCount: 1000 });
+      if (page.length === 0) break;
+      for (const event of page) {
+        if (!regions.has(event.streamId)) regions.set(event.streamId, regionOfStream(event));
+        if (!readsRegion(actor, regions.get(event.streamId))) continue;
+        for (const d of documentsOf(event)) if (!referenced.has(d.sha256)) referenced.set(d.sha256, { ...d, streamId: event.streamId, eventId: event.id, type: event.type });
+      }
+      after = page[page.length - 1].position;
+    }
+    const missing = [];
+    for (const document of referenced.values()) if (!(await this.files.has(document.sha256))) missing.push(document);
+    return { referenced: referenced.size, stored: referenced.size - missing.length, missing };
   }
 
   @Get('audit/personal-data-reads')

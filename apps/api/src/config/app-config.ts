@@ -71,6 +71,8 @@ export interface AppConfig {
   idempotencyTtlHours: number;
   /** The ledger's signed checkpoints (存证检查点): the Ed25519 key (PKCS#8 PEM, made on first use when absent), the file each is appended to, the interval (0: on demand only). */
   audit: { signingKeyFile: string; checkpointFile: string; checkpointIntervalMs: number };
+  /** DOCUMENT_LIMIT (default 20mb): the largest evidence file an upload takes, in bytes. */
+  documentLimitBytes: number;
   /** LEDGER_CRYPTO_PROFILE: `standard` (SHA-256 chains, Ed25519 checkpoints) or `gm`, the 国密 profile (SM3, SM2), for a store created now; a store keeps the one it records. */
   cryptoProfile: 'standard' | 'gm';
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cityReportDeadline: read(() => monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE')),
     bodyLimit: read(() => byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT')),
     idempotencyTtlHours: read(() => positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1)),
+    documentLimitBytes: read(() => byteCount(env.DOCUMENT_LIMIT, '20mb', 'DOCUMENT_LIMIT')),
     cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
     audit: {
       signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),
@@ -268,6 +271,13 @@ function byteSize(value: string | undefined, fallback: string, name: string): st
   const size = value.trim().toLowerCase();
   if (!/^[1-9][0-9]*(b|kb|mb)?$/.test(size)) throw new Error(`${name} must be a size such as 100kb or 1mb, not ${value}`);
   return size;
+}
+
+/** A size as BODY_LIMIT takes it (`20mb`, `512kb`, `1000`), in bytes. */
+function byteCount(value: string | undefined, fallback: string, name: string): number {
+  const size = byteSize(value, fallback, name);
+  const [, digits, unit] = /^([0-9]+)(b|kb|mb)?$/.exec(size)!;
+  return Number(digits) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
 }
 
 function onOff(value: string | undefined, fallback: boolean, name: string): boolean {

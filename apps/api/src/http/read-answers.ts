@@ -73,6 +73,8 @@ export function withReadAnswers(document: OpenAPIObject, schemas: ReadSchemas): 
   for (const path of Object.values(document.paths)) {
     const operation = path.get;
     if (operation?.operationId === undefined) continue;
+    // A route that says its own answer (a binary download) keeps it.
+    if ((operation.responses['200'] as { content?: unknown } | undefined)?.content !== undefined) continue;
     const json = schemas.json[operation.operationId];
     const content: Record<string, { schema: Record<string, unknown> }> = {};
     // A string answer is text (the Prometheus exposition); any other, JSON.

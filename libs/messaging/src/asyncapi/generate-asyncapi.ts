@@ -118,7 +118,7 @@ function cloudEventHeadersSchema(): JsonSchema {
       ce_subject: {
         type: 'string',
         minLength: 1,
-        description: 'The record’s id: the message key without its `<family>-` prefix (a UUID, except for experts: the expert’s user id); each message says which',
+        description: 'The record’s id: the message key without its `<family>-` prefix (a UUID, except for experts — the expert’s user id — and the checkpoints’ one stream, `checkpoints`); each message says which',
       },
       ce_time: { type: 'string', format: 'date-time', description: 'Business time of the act (occurredAt), UTC' },
       'content-type': { type: 'string', const: 'application/json', description: 'Content type of the value (the event’s data)' },
