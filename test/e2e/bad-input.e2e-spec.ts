@@ -110,9 +110,9 @@ describe('Bad input and forbidden actors', () => {
     expect((await c.get(actors.city, '/applications/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
-  it('409 for a business time earlier than the record’s last event', async () => {
+  it('409 for a business time earlier than the record’s first event (back-dating never reaches before the record)', async () => {
     const id = await applicationUpTo(app(), callId, 8, 'DRAFT');
-    const body = await refused(() => c.post(operator(8), `/applications/${id}/submit`, { occurredAt: '2019-06-01T10:00:00+08:00' }), 409, 'OCCURRED_AT_BEFORE_PREVIOUS');
+    const body = await refused(() => c.post(operator(8), `/applications/${id}/submit`, { occurredAt: '2019-06-01T10:00:00+08:00', backdatingReason: '补录' }), 409, 'BACKDATING_BEFORE_RECORD');
     // Times in the messages read as China's clock, as they were sent.
     expect(body.message.zh).toContain('发生时间（2019-06-01T10:00:00+08:00）');
     expect(body.message.zh).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d{3})?Z/);

@@ -27,6 +27,8 @@ export interface EventMetadata {
   causationId: string | null;
   /** Free-text reason given by the actor, if any. */
   reason?: string;
+  /** 补录: why the act was recorded with a business time before the record's previous event. */
+  backdatingReason?: string;
   /** The rule's source, e.g. "穗工信函〔2019〕1100号", when a rule applies. */
   legalBasis?: string;
 }

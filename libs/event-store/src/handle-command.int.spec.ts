@@ -227,6 +227,31 @@ describe('handleCommand', () => {
       expect((await handleCommand(store, options('counter-1', later, { businessTime: later.metadata.now }))).nextExpectedRevision).toBe(2n);
     });
 
+    describe('back-dating (补录)', () => {
+      const DAY = 86_400_000;
+      const backdated = async (when: string, backdating: { windowMs: number; reason?: string }) => {
+        const command = increment(1, at(when));
+        return handleCommand(store, options('counter-1', command, { businessTime: command.metadata.now, backdating }));
+      };
+      beforeEach(async () => {
+        await handleCommand(store, options('counter-1', increment(1, at('2025-03-01T08:00:00.000Z'))));
+        await handleCommand(store, options('counter-1', increment(1, at('2025-03-20T08:00:00.000Z'))));
+      });
+
+      it('takes an act dated before the previous one, inside the window, with a reason', async () => {
+        expect((await backdated('2025-03-10T08:00:00.000Z', { windowMs: 30 * DAY, reason: '纸质记录补录' })).nextExpectedRevision).toBe(2n);
+      });
+
+      it('refuses it without a reason, beyond the window, before the record began, or with no window at all', async () => {
+        await expect(backdated('2025-03-10T08:00:00.000Z', { windowMs: 30 * DAY })).rejects.toMatchObject({ code: 'BACKDATING_REASON_REQUIRED', field: 'backdatingReason' });
+        await expect(backdated('2025-03-10T08:00:00.000Z', { windowMs: 30 * DAY, reason: ' ' })).rejects.toMatchObject({ code: 'BACKDATING_REASON_REQUIRED' });
+        await expect(backdated('2025-02-10T08:00:00.000Z', { windowMs: 30 * DAY, reason: '补录' })).rejects.toMatchObject({ code: 'BACKDATING_BEYOND_WINDOW', field: 'occurredAt' });
+        await expect(backdated('2025-02-27T08:00:00.000Z', { windowMs: 30 * DAY, reason: '补录' })).rejects.toMatchObject({ code: 'BACKDATING_BEFORE_RECORD', field: 'occurredAt' });
+        await expect(backdated('2025-03-10T08:00:00.000Z', { windowMs: 0, reason: '补录' })).rejects.toMatchObject({ code: 'OCCURRED_AT_BEFORE_PREVIOUS' });
+        expect(await sqlite.readStream('counter-1')).toHaveLength(2);
+      });
+    });
+
     it('is not checked when no business time is given', async () => {
       await handleCommand(store, options('counter-1', increment(1, at('2025-03-01T08:00:00.000Z'))));
       const backdated = increment(1, at('2024-01-01T00:00:00.000Z'));

@@ -29,8 +29,14 @@ export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
   /** Builds the stored form (ids, metadata, schema version) of each decided event. */
   toEventToAppend: (event: Ev, index: number) => EventToAppend;
   upcast?: Upcaster<Ev>;
-  /** The act's business time; refused when earlier than the stream's last event's occurredAt. */
+  /** The act's business time; refused when earlier than the stream's last event's occurredAt, unless back-dating allows it. */
   businessTime?: Date;
+  /**
+   * Back-dating (补录): a business time earlier than the stream's last event's is taken when it is at
+   * most `windowMs` earlier, not before the record's first event, and `reason` says why. Without it, or
+   * with a window of 0, any earlier business time is refused.
+   */
+  backdating?: { windowMs: number; reason?: string };
   /** Default 3. Only used without expectedRevision. */
   maxRetries?: number;
 }
@@ -104,12 +110,7 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
     throw new WrongExpectedRevisionError(streamId, options.expectedRevision, last ? revision : 'no_stream');
   }
   if (options.businessTime && last && options.businessTime.getTime() < Date.parse(last.metadata.occurredAt)) {
-    throw conflict(
-      'OCCURRED_AT_BEFORE_PREVIOUS',
-      `发生时间（${chinaTimeOf(options.businessTime)}）不得早于该记录上一事件的发生时间（${chinaTimeOf(last.metadata.occurredAt)}）`,
-      `occurredAt (${chinaTimeOf(options.businessTime)}) must not be earlier than that of the record's previous event (${chinaTimeOf(last.metadata.occurredAt)})`,
-      'occurredAt',
-    );
+    refuseBackdating(options.businessTime, history[0], last, options.backdating);
   }
 
   const decided = decider.decide(options.command, state);
@@ -131,4 +132,25 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
       : // The batch was already in the history just read: the state after it is a prefix of that history.
         foldRecorded(decider, decider.initialState(), history.filter((event) => event.revision <= result.nextExpectedRevision), upcast);
   return { state: stateAfter, events: written, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+}
+
+/** A business time earlier than the record's last event: refused unless the back-dating rule takes it. */
+function refuseBackdating(at: Date, first: RecordedEvent, last: RecordedEvent, backdating: HandleCommandOptions<unknown, unknown, DomainEvent>['backdating']): void {
+  const when = chinaTimeOf(at);
+  const previous = chinaTimeOf(last.metadata.occurredAt);
+  const windowMs = backdating?.windowMs ?? 0;
+  if (windowMs <= 0) {
+    throw conflict('OCCURRED_AT_BEFORE_PREVIOUS', `发生时间（${when}）不得早于该记录上一事件的发生时间（${previous}）`, `occurredAt (${when}) must not be earlier than that of the record's previous event (${previous})`, 'occurredAt');
+  }
+  const days = Math.round(windowMs / 86_400_000);
+  if (Date.parse(last.metadata.occurredAt) - at.getTime() > windowMs) {
+    throw conflict('BACKDATING_BEYOND_WINDOW', `补录的发生时间（${when}）早于上一事件（${previous}）超过 ${days} 天`, `occurredAt (${when}) is more than ${days} days before the record's previous event (${previous})`, 'occurredAt');
+  }
+  if (at.getTime() < Date.parse(first.metadata.occurredAt)) {
+    const start = chinaTimeOf(first.metadata.occurredAt);
+    throw conflict('BACKDATING_BEFORE_RECORD', `补录的发生时间（${when}）不得早于该记录的第一个事件（${start}）`, `occurredAt (${when}) must not be before the record's first event (${start})`, 'occurredAt');
+  }
+  if (!backdating?.reason?.trim()) {
+    throw conflict('BACKDATING_REASON_REQUIRED', `发生时间早于上一事件（${previous}）：补录须说明原因（backdatingReason）`, `occurredAt is before the record's previous event (${previous}): a back-dated act needs a backdatingReason`, 'backdatingReason');
+  }
 }

@@ -105,7 +105,7 @@ export class ActivityController extends KindController<ActivityCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One activity, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(activityReading, id, actor, query.asOf);
+    return this.readRecord(activityReading, id, actor, query);
   }
 
   @ReadRoute({ summary: 'Activities by organiser, station, region, kind, status, period (the activity’s day) and theme month (sort: date, plannedAt, updatedAt; cursor paging)' })

@@ -6,7 +6,8 @@ import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { IdPipe } from '../records/id.pipe';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { themePlanCommands, themePlanIdFor } from './activity.commands';
 import { AdoptThemePlanDto, ListThemePlansQueryDto, ReviseThemePlanDto, type ThemeMonthDto } from './activity.dto';
 import { ListThemePlansQuery, ThemeParticipationQuery, type ThemePlanCommandBody } from './activity.messages';
@@ -40,7 +41,7 @@ export class ThemePlanController extends KindController<ThemePlanCommandBody> {
   }
 
   @ReadRoute({ path: ':id', summary: 'One plan, folded from its events' })
-  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(themePlanReading, id, actor));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(themePlanReading, id, actor, query));
   }
 }

@@ -80,7 +80,7 @@ export class AnnualReportController extends KindController<AnnualReportCommandBo
 
   @ReadRoute({ path: ':id', summary: 'One report, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(annualReportReading, id, actor, query.asOf);
+    return this.readRecord(annualReportReading, id, actor, query);
   }
 
   @ReadRoute({ summary: 'Reports by year, subject kind (STATION, CENTRE, PROVIDER, CITY), status, late and region (sort: submittedAt, year, updatedAt; cursor paging)' })

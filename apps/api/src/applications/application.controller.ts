@@ -22,7 +22,8 @@ import {
   type ApplicationCommandBody,
 } from './application.messages';
 import { applicationCommands } from './application.commands';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { applicationReading } from './application.reading';
 import { pageOf } from '../read-side/list-query';
 
@@ -78,8 +79,8 @@ export class ApplicationController extends KindController<ApplicationCommandBody
   }
 
   @ReadRoute({ path: ':id', summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
-  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(applicationReading, id, actor));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(applicationReading, id, actor, query));
   }
 
   @ReadRoute({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })

@@ -8,7 +8,11 @@ import { isWithinRegion, readLogKind, type Actor, type ReadLogEvents } from '@sm
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { GetStreamEventsQuery, VerifyChainsQuery } from './audit.messages';
-import { DossierParams, DossierQueryDto, VerifyCheckpointsDto } from './audit.dto';
+import { DossierParams, DossierQueryDto, RecordChangesQueryDto, RecordParams, VerifyCheckpointsDto } from './audit.dto';
+import { RECORD_READINGS } from './record-readings';
+import { recordChanges } from './record-changes';
+import { recordQuery } from '../records/record-query';
+import { ApiError } from '../http/api-error';
 import { DossierQuery, type AuditPackage, type Dossier } from './dossier';
 import { Notary } from './notary';
 import { documentsOf } from './dossier-scope';
@@ -71,6 +75,29 @@ export class AuditController {
     const asPackage = query.format === 'package';
     if (asPackage) res.setHeader('Content-Disposition', `attachment; filename="dossier-${subject}-${id}.json"`);
     return this.queries.execute(new DossierQuery(subject, id, filter, actor, asPackage));
+  }
+
+  @Get('audit/records/:kind/:id/changes')
+  @ApiOperation({
+    summary: 'What the ledger learnt about a record between two record times: the record as known at `from` and at `to` (replayed to `asOf` when given), and every field that differs — a back-dated act shows here',
+  })
+  async changes(@Param() { kind, id }: RecordParams, @Query() query: RecordChangesQueryDto, @CurrentActor() actor: Actor) {
+    const reading = RECORD_READINGS[kind];
+    const to = query.to ?? new Date().toISOString();
+    if (Date.parse(query.from) > Date.parse(to)) {
+      const message = { zh: 'from 不能晚于 to', en: 'from must not be after to' };
+      throw ApiError.badRequest('PERIOD_INVALID', message.zh, message.en, [{ field: 'from', rule: 'period', message }]);
+    }
+    // The record as it is now, under its read rule (404, 403); then as known at each time, null when not yet.
+    await this.queries.execute(recordQuery(reading, id, actor));
+    const at = (knownAt: string) =>
+      this.queries.execute(recordQuery(reading, id, actor, { knownAt, ...(query.asOf === undefined ? {} : { asOf: query.asOf }) })).catch((error: unknown) => {
+        if ((error as { status?: unknown; statusCode?: unknown; kind?: unknown }).kind === 'NOT_FOUND' || (error as { getStatus?: () => number }).getStatus?.() === 404) return null;
+        throw error;
+      });
+    const before = await at(query.from);
+    const after = await at(to);
+    return { kind, id, from: query.from, to, ...(query.asOf === undefined ? {} : { asOf: query.asOf }), before, after, changes: recordChanges(before, after) };
   }
 
   @Get('audit/documents')

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SHA256 } from '../http/validators';
 import { DOSSIER_SUBJECTS, type DossierSubject } from './dossier-scope';
+import { RECORD_READINGS } from './record-readings';
 
 /** A checkpoint as the ledger exported it (GET /audit/checkpoints, the checkpoint file, the checkpoints.v1 topic). */
 export class CheckpointDto {
@@ -51,4 +52,17 @@ export class DossierQueryDto {
   @IsOptional()
   @IsIn(['json', 'package'])
   format?: 'json' | 'package';
+}
+
+/** Which record: its kind (stream prefix) and id. */
+export class RecordParams {
+  @ApiProperty({ enum: Object.keys(RECORD_READINGS) }) @IsIn(Object.keys(RECORD_READINGS)) kind!: string;
+  @ApiProperty({ pattern: '^[\\x21-\\x7e]{1,128}$' }) @Matches(/^[\x21-\x7e]{1,128}$/) id!: string;
+}
+
+/** Two record times to compare a record at, and optionally the business time both replay it to. */
+export class RecordChangesQueryDto {
+  @ApiProperty({ example: '2026-07-01T00:00:00+08:00', description: 'The earlier record time: the record as the ledger knew it then' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiPropertyOptional({ example: '2026-08-01T00:00:00+08:00', description: 'The later record time (default now)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ example: '2026-06-30T23:59:59+08:00', description: 'The business time both are replayed to (default: all of it)' }) @IsOptional() @IsISO8601() asOf?: string;
 }

@@ -99,7 +99,7 @@ export class CentreController extends KindController<CentreCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One centre, folded from its events (its 汇总表 row); AUDITOR may add ?asOf= to replay it to a business time', roles: CENTRE_READERS })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(centreReading, id, actor, query.asOf);
+    return this.readRecord(centreReading, id, actor, query);
   }
 
   @ReadRoute({

@@ -7,6 +7,7 @@ import { defaultUpcast, EVENT_STORE, foldRecorded, handleCommand, type EventStor
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { ReadConsistency } from '../read-side/read-consistency';
 import type { RequestContext } from './request-context';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** What every command endpoint answers. */
 export interface CommandResult {
@@ -38,6 +39,7 @@ export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() private readonly consistency?: ReadConsistency,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   async execute<C extends DomainCommand, S, E extends DomainEvent>(
@@ -55,6 +57,7 @@ export class CommandExecutor {
       command,
       expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
       businessTime: ctx.occurredAt,
+      backdating: { windowMs: (this.config?.backdateWindowDays ?? 0) * 86_400_000, ...(ctx.backdatingReason ? { reason: ctx.backdatingReason } : {}) },
       toEventToAppend: (event: E, index: number): EventToAppend => ({
         id: ctx.idempotencyKey
           ? IdempotencyInterceptor.eventIdFor(ctx.actor, ctx.idempotencyKey, streamId, index)
@@ -69,6 +72,7 @@ export class CommandExecutor {
           correlationId: ctx.correlationId,
           causationId: options.causationId ?? ctx.causationId,
           ...(reason ? { reason } : {}),
+          ...(ctx.backdatingReason ? { backdatingReason: ctx.backdatingReason } : {}),
           ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}),
         },
       }),

@@ -31,4 +31,12 @@ export class CommandRequestDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    description: '补录: why the act is recorded with an occurredAt before the record’s previous event (within BACKDATE_WINDOW_DAYS); kept on the event',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  backdatingReason?: string;
 }

@@ -6,7 +6,7 @@ import type { PageRequest, PublicView, ViewVersion } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 import { pageOf, type ActorListQuery, type ShownPage } from '../read-side/list-query';
 import type { ListQueryDto } from '../read-side/list-query.dto';
-import { GetRecordQuery, type RecordReading } from '../records/record-query';
+import { recordQuery, type ReadTime, type RecordReading } from '../records/record-query';
 import type { CommandResult } from './command-executor';
 import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
 import type { RequestContext } from './request-context';
@@ -33,12 +33,9 @@ export abstract class KindController<B> {
     return result;
   }
 
-  /** One record as `reading` folds it; replayed to `asOf` (a business time) for an AUDITOR only. */
-  protected readRecord<V extends ViewVersion, S = PublicView<V>>(reading: RecordReading<V, S>, id: string, actor: Actor, asOf?: Date | string): Promise<S> {
-    if (asOf !== undefined && actor.role !== 'AUDITOR') {
-      throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-    }
-    return this.queries.execute(new GetRecordQuery(reading, id, actor, typeof asOf === 'string' ? new Date(asOf) : asOf));
+  /** One record as `reading` folds it; replayed to a business time (`asOf`) as known at a record time (`knownAt`) for an AUDITOR only. */
+  protected readRecord<V extends ViewVersion, S = PublicView<V>>(reading: RecordReading<V, S>, id: string, actor: Actor, when: ReadTime = {}): Promise<S> {
+    return this.queries.execute(recordQuery(reading, id, actor, when));
   }
 
   /** A list read on behalf of `actor` whose filter is every field of the request but its sort and page. */

@@ -15,6 +15,8 @@ export interface RequestContext {
   /** From If-Match: the revision the client last saw. */
   expectedRevision?: bigint;
   reason?: string;
+  /** 补录: why the act is dated before the record's previous event. */
+  backdatingReason?: string;
 }
 
 const ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
@@ -48,7 +50,7 @@ function optionalId(request: Request, header: string): string | undefined {
 }
 
 export function buildRequestContext(request: Request & { actor: Actor }, now = new Date()): RequestContext {
-  const body = (request.body ?? {}) as { occurredAt?: unknown; reason?: unknown };
+  const body = (request.body ?? {}) as { occurredAt?: unknown; reason?: unknown; backdatingReason?: unknown };
   // The DTO validates occurredAt (format, not in the future); here it is only read.
   const occurredAt =
     typeof body.occurredAt === 'string' && !Number.isNaN(Date.parse(body.occurredAt)) ? new Date(body.occurredAt) : now;
@@ -61,6 +63,7 @@ export function buildRequestContext(request: Request & { actor: Actor }, now = n
     idempotencyKey: request.header('idempotency-key'),
     expectedRevision: parseIfMatch(request.header('if-match')),
     reason: typeof body.reason === 'string' ? body.reason : undefined,
+    backdatingReason: typeof body.backdatingReason === 'string' && body.backdatingReason.trim() ? body.backdatingReason : undefined,
   };
 }
 

@@ -71,6 +71,8 @@ export interface AppConfig {
   idempotencyTtlHours: number;
   /** The ledger's signed checkpoints (存证检查点): the Ed25519 key (PKCS#8 PEM, made on first use when absent), the file each is appended to, the interval (0: on demand only). */
   audit: { signingKeyFile: string; checkpointFile: string; checkpointIntervalMs: number };
+  /** BACKDATE_WINDOW_DAYS (default 30; 0 refuses every back-dated act): how far before a record's previous event an act may be dated, with a backdatingReason. */
+  backdateWindowDays: number;
   /** DOCUMENT_LIMIT (default 20mb): the largest evidence file an upload takes, in bytes. */
   documentLimitBytes: number;
   /** LEDGER_CRYPTO_PROFILE: `standard` (SHA-256 chains, Ed25519 checkpoints) or `gm`, the 国密 profile (SM3, SM2), for a store created now; a store keeps the one it records. */
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cityReportDeadline: read(() => monthDay(env.CITY_REPORT_DEADLINE, '02-28', 'CITY_REPORT_DEADLINE')),
     bodyLimit: read(() => byteSize(env.BODY_LIMIT, '100kb', 'BODY_LIMIT')),
     idempotencyTtlHours: read(() => positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS', 1)),
+    backdateWindowDays: read(() => positiveInteger(env.BACKDATE_WINDOW_DAYS, 30, 'BACKDATE_WINDOW_DAYS', 0)),
     documentLimitBytes: read(() => byteCount(env.DOCUMENT_LIMIT, '20mb', 'DOCUMENT_LIMIT')),
     cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
     audit: {

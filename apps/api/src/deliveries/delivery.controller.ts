@@ -164,7 +164,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One delivery, folded from its events; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(deliveryReading, id, actor, query.asOf);
+    return this.readRecord(deliveryReading, id, actor, query);
   }
 
   @ReadRoute({ path: ':id/dossier', summary: '档案: the delivery’s events and its follow-ups’, in order, with the documents they fix' })

@@ -49,7 +49,7 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One follow-up, folded from its events; AUDITOR may add ?asOf=' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(followUpReading, id, actor, query.asOf);
+    return this.readRecord(followUpReading, id, actor, query);
   }
 
   @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, activity, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })

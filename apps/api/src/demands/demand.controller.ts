@@ -12,7 +12,8 @@ import { DemandEscalation } from './demand-escalation.service';
 import { AcceptDemandDto, CloseDemandDto, ListDemandsQueryDto, MatchDemandDto, RaiseDemandDto, ResolveDemandDto, RunEscalationsDto } from './demand.dto';
 import { ListDemandsQuery, type DemandCommandBody } from './demand.messages';
 import { demandCommands } from './demand.commands';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { demandReading } from './demand.reading';
 
 @TokenController('demands (服务需求库)', 'demands')
@@ -80,8 +81,8 @@ export class DemandController extends KindController<DemandCommandBody> {
   }
 
   @ReadRoute({ path: ':id', summary: 'One demand, folded from its events' })
-  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(demandReading, id, actor));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(demandReading, id, actor, query));
   }
 
   @ReadRoute({

@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
 import { SHA256 } from '../http/validators';
 import { RecordLoader } from '../records/record-loader';
-import { DOCUMENT_READINGS } from './document-readings';
+import { DOCUMENT_KINDS, DOCUMENT_READINGS } from './document-readings';
 import { ContentTooLarge, DigestMismatch, EVIDENCE_FILES, type EvidenceFiles } from './evidence-files';
 
 export class DigestParam {
@@ -19,7 +19,7 @@ export class DigestParam {
 
 export class DocumentRecordDto {
   @ApiProperty({ example: 'application-5e1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a90', description: 'The record whose events fix the document: `<kind>-<id>`' })
-  @Matches(/^(application|station|provider|delivery|followup|activity|centre|annualreport|evaluation|voucher)-[\x21-\x7e]{1,128}$/)
+  @Matches(new RegExp(`^(${DOCUMENT_KINDS.join('|')})-[\\x21-\\x7e]{1,128}$`))
   record!: string;
 }
 

@@ -110,7 +110,7 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=',
   })
   get(@Param('id', IdPipe) id: string, @Query() query: EnterpriseAsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(enterpriseReading, id, actor, query.asOf === undefined ? undefined : endOfBusinessDay(query.asOf));
+    return this.readRecord(enterpriseReading, id, actor, { ...query, asOf: query.asOf === undefined ? undefined : endOfBusinessDay(query.asOf) });
   }
 
   @ReadRoute({

@@ -106,6 +106,8 @@ export class EnterpriseAsOfDto {
   @Matches(/^\d{4}-\d{2}-\d{2}(T.+)?$/, { message: 'asOf must be a date YYYY-MM-DD or an ISO 8601 time' })
   @IsISO8601()
   asOf?: string;
+
+  @ApiPropertyOptional({ example: '2024-07-15T00:00:00+08:00', description: 'AUDITOR only: as the ledger knew it at this record time' }) @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
 }
 
 export class ClassifyQueryDto {

@@ -39,7 +39,7 @@ export class EvaluationSchemeController extends KindController<unknown> {
 
   @ReadRoute({ path: ':id', summary: 'A scheme with every version; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(evaluationSchemeReading, id, actor, query.asOf);
+    return this.readRecord(evaluationSchemeReading, id, actor, query);
   }
 }
 
@@ -153,6 +153,6 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
 
   @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(evaluationReading, id, actor, query.asOf);
+    return this.readRecord(evaluationReading, id, actor, query);
   }
 }

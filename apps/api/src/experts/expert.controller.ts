@@ -9,7 +9,8 @@ import { ExpertIdPipe } from './expert-id.pipe';
 import { ExpertOpinionDto, ListExpertsQueryDto, RegisterExpertDto, RemoveExpertDto, SuspendExpertDto, UpdateExpertProfileDto } from './expert.dto';
 import { expertCommands } from './expert.commands';
 import { ListExpertsQuery, type ExpertCommandBody } from './expert.messages';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
@@ -79,8 +80,8 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     summary: 'One expert, folded from their events, with availableForPanel now (an expert reads their own; hub and authorities their region)',
     roles: EXPERT_READERS,
   })
-  get(@Param('id', ExpertIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(expertReading, id, actor));
+  get(@Param('id', ExpertIdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(expertReading, id, actor, query));
   }
 
   @ReadRoute({

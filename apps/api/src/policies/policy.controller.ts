@@ -18,7 +18,8 @@ import {
   type PolicyCommandBody,
 } from './policy.messages';
 import { policyCommands } from './policy.commands';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { policyReading } from './policy.reading';
 import { pageOf } from '../read-side/list-query';
 
@@ -115,8 +116,8 @@ export class PolicyController extends KindController<PolicyCommandBody> {
 
   @ReadRoute({ path: 'policies/:id', summary: 'Public: one policy, folded from its events' })
   @Public()
-  get(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetRecordQuery(policyReading, id));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor | undefined) {
+    return this.queries.execute(recordQuery(policyReading, id, actor, query));
   }
 
   @ReadRoute({

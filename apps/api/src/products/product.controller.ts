@@ -19,7 +19,8 @@ import {
 } from './product.dto';
 import { caseCommands, productCommands } from './product.commands';
 import { ListLibraryQuery } from './product.messages';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { caseReading, productReading } from './product.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
@@ -111,8 +112,8 @@ export class ProductController {
   }
 
   @ReadRoute({ path: 'products/:id', summary: 'One product with every version: a PROVIDER its own, ADMIN any, others those of providers in their region' })
-  getProduct(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(productReading, id, actor));
+  getProduct(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(productReading, id, actor, query));
   }
 
   @ReadRoute({
@@ -125,8 +126,8 @@ export class ProductController {
   }
 
   @ReadRoute({ path: 'cases/:id', summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
-  getCase(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(caseReading, id, actor));
+  getCase(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(caseReading, id, actor, query));
   }
 
   @ReadRoute({

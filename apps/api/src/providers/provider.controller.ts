@@ -22,7 +22,8 @@ import {
 import { inPoolInstant } from './provider.handlers';
 import { ListProvidersQuery, ProviderMovementsQuery, type ProviderCommandBody } from './provider.messages';
 import { providerCommands } from './provider.commands';
-import { GetRecordQuery } from '../records/record-query';
+import { AsOfDto } from '../records/as-of.dto';
+import { recordQuery } from '../records/record-query';
 import { providerReading } from './provider.reading';
 import { given } from '../commands/given';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
@@ -126,8 +127,8 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     summary: 'One provider, folded from its events: entry rounds, pool periods, evaluations, warnings, stations',
     roles: PROVIDER_READERS,
   })
-  get(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetRecordQuery(providerReading, id, actor));
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(recordQuery(providerReading, id, actor, query));
   }
 
   @ReadRoute({

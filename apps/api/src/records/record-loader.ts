@@ -22,6 +22,8 @@ export interface ViewRead<V> {
   forbidden?: () => Error;
   /** Fold only the events up to this business time. */
   asOf?: Date;
+  /** Fold only the events recorded by this time: the record as the ledger knew it then. */
+  knownAt?: Date;
   /** With `asOf`: the record exists now, but did not yet then. */
   notYet?: (asOf: Date) => Error;
 }
@@ -41,12 +43,15 @@ export class RecordLoader {
     return loadAggregate(this.store, kind.streamId(id), kind.decider);
   }
 
-  /** A record's view folded from its stream (up to `asOf`), once the reader passes the read rule. */
+  /** A record's view folded from its stream (up to `asOf`, as known at `knownAt`), once the reader passes the read rule. */
   async view<V>(kind: Pick<RecordKind, 'streamId'>, project: (view: V | undefined, event: RecordedEvent) => V | undefined, id: string, read: ViewRead<V>): Promise<V> {
     const events = await this.store.readStream(kind.streamId(id));
-    const limit = read.asOf?.getTime();
-    const view = foldView(project, limit === undefined ? events : events.filter((e) => Date.parse(e.metadata.occurredAt) <= limit));
-    if (!view) throw events.length > 0 && read.asOf && read.notYet ? read.notYet(read.asOf) : read.missing();
+    const occurred = read.asOf?.getTime();
+    const recorded = read.knownAt?.getTime();
+    const kept = events.filter((e) => (occurred === undefined || Date.parse(e.metadata.occurredAt) <= occurred) && (recorded === undefined || Date.parse(e.metadata.recordedAt) <= recorded));
+    const view = foldView(project, kept);
+    const replayedTo = read.asOf ?? read.knownAt;
+    if (!view) throw events.length > 0 && replayedTo && read.notYet ? read.notYet(replayedTo) : read.missing();
     if (read.mayRead && !(await read.mayRead(view))) throw (read.forbidden ?? read.missing)();
     return view;
   }

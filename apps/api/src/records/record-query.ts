@@ -4,6 +4,7 @@ import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type PublicView, type ViewVersion } from '@sme/read-models';
 import { PersonalDataReads, type PersonalData } from '../audit/personal-data-reads';
+import { ApiError } from '../http/api-error';
 import { RecordLoader } from './record-loader';
 
 /** How one record of a kind is read: folded from its stream by its projection, under its read rule; `S` is what the reader is shown. */
@@ -48,9 +49,26 @@ export class GetRecordQuery<V extends ViewVersion = ViewVersion, S = PublicView<
     readonly id: string,
     readonly actor?: Actor,
     readonly asOf?: Date,
+    readonly knownAt?: Date,
   ) {
     super();
   }
+}
+
+/** When a record is read: a business time (`asOf`) and a record time (`knownAt`), each a time or left out. */
+export interface ReadTime {
+  asOf?: Date | string;
+  knownAt?: Date | string;
+}
+
+const timeOf = (value: Date | string | undefined) => (typeof value === 'string' ? new Date(value) : value);
+
+/** One record, read now, or (an AUDITOR only) replayed to a business time as known at a record time. */
+export function recordQuery<V extends ViewVersion, S>(reading: RecordReading<V, S>, id: string, actor: Actor | undefined, when: ReadTime = {}): GetRecordQuery<V, S> {
+  if ((when.asOf !== undefined || when.knownAt !== undefined) && actor?.role !== 'AUDITOR') {
+    throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
+  }
+  return new GetRecordQuery(reading, id, actor, timeOf(when.asOf), timeOf(when.knownAt));
 }
 
 @QueryHandler(GetRecordQuery)
@@ -60,10 +78,10 @@ export class GetRecordHandler implements IQueryHandler<GetRecordQuery<ViewVersio
     private readonly reads: PersonalDataReads,
   ) {}
 
-  async execute({ reading, id, actor, asOf }: GetRecordQuery<ViewVersion, unknown>): Promise<unknown> {
+  async execute({ reading, id, actor, asOf, knownAt }: GetRecordQuery<ViewVersion, unknown>): Promise<unknown> {
     const { kind, project, missing, forbidden, notYet, mayRead, personalData } = reading;
     const readable = mayRead && ((view: ViewVersion) => actor !== undefined && mayRead(actor, view, this.records));
-    const view = await this.records.view(kind, project, id, { missing, forbidden, notYet, asOf, mayRead: readable });
+    const view = await this.records.view(kind, project, id, { missing, forbidden, notYet, asOf, knownAt, mayRead: readable });
     if (personalData && actor && (personalData.holds?.(view) ?? true)) await this.reads.record(actor, { kind: personalData.kind, id, regionCode: personalData.regionOf(view), fields: personalData.fields, asOf });
     return reading.show ? reading.show(view, { id, asOf, records: this.records }) : toPublicView(view);
   }

@@ -49,7 +49,7 @@ export class StationController extends KindController<StationCommandBody> {
 
   @ReadRoute({ path: ':id/revocation-proposals/:proposalId', summary: 'One revocation proposal of the station, with its decision once made; AUDITOR may add ?asOf=' })
   async proposal(@Param('id', IdPipe) id: string, @Param('proposalId', IdPipe) proposalId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    const station = await this.readRecord(stationReading, id, actor, query.asOf);
+    const station = await this.readRecord(stationReading, id, actor, query);
     const proposal = station.revocations.find((r) => r.proposalId === proposalId);
     if (proposal === undefined) throw ApiError.notFound('REVOCATION_PROPOSAL_NOT_FOUND', '撤销意见不存在', 'The revocation proposal does not exist');
     return proposal;
@@ -68,7 +68,7 @@ export class StationController extends KindController<StationCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(stationReading, id, actor, query.asOf);
+    return this.readRecord(stationReading, id, actor, query);
   }
 
   @ReadRoute({

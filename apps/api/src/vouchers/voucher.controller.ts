@@ -26,6 +26,7 @@ import {
   type VoucherTermsDto,
 } from './voucher.dto';
 import { ApiError } from '../http/api-error';
+import type { ReadTime } from '../records/record-query';
 import { RecordLoader } from '../records/record-loader';
 import { DASHBOARD_COLUMNS, reportFile, SETTLEMENT_COLUMNS, STATEMENT_COLUMNS, VoucherReportQueryDto } from './voucher-reports';
 import { cityOfListReader, overseesIt, shownTo, voucherProgrammeReading } from './voucher.reading';
@@ -64,9 +65,9 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     super(commands, queries);
   }
 
-  /** The programme as its reader may see it (replayed to asOf for an AUDITOR), for a report only those who oversee it, or the party it is about, may pull. */
-  private async programmeFor(id: string, actor: Actor, asOf: string | undefined, isTheParty: (view: ProgrammeRecord) => boolean | Promise<boolean>) {
-    const view = await this.readRecord(voucherProgrammeReading, id, actor, asOf);
+  /** The programme as its reader may see it (replayed to asOf, as known at knownAt, for an AUDITOR), for a report only those who oversee it, or the party it is about, may pull. */
+  private async programmeFor(id: string, actor: Actor, when: ReadTime, isTheParty: (view: ProgrammeRecord) => boolean | Promise<boolean>) {
+    const view = await this.readRecord(voucherProgrammeReading, id, actor, when);
     if (!overseesIt(actor, view.issuer.regionCode) && !(await isTheParty(view))) {
       throw ApiError.forbidden('VOUCHER_REPORT_FORBIDDEN', '无权查看该报表', 'You may not read this report');
     }
@@ -181,24 +182,24 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     summary: 'The programme’s dashboard for those who oversee it: the budget as the books hold it, committed and paid; the confirmed orders by district, domain and provider; enterprises served; order value per 元 of subsidy (AUDITOR: ?asOf=)',
   })
   async dashboard(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return voucherDashboard(await this.programmeFor(id, actor, query.asOf, () => false), this.names);
+    return voucherDashboard(await this.programmeFor(id, actor, query, () => false), this.names);
   }
 
   @ReadRoute({ path: ':id/dashboard/table', summary: 'The dashboard as one table — the total, then each district, domain and provider — as JSON, CSV or XLSX' })
   async dashboardTable(@Param('id', IdPipe) id: string, @Query() query: VoucherReportQueryDto, @CurrentActor() actor: Actor) {
-    const rows = dashboardRows(voucherDashboard(await this.programmeFor(id, actor, query.asOf, () => false), this.names));
+    const rows = dashboardRows(voucherDashboard(await this.programmeFor(id, actor, query, () => false), this.names));
     return reportFile(query.format, `voucher-dashboard-${id}`, '服务券看板', DASHBOARD_COLUMNS, rows);
   }
 
   @ReadRoute({ path: ':id/statements/enterprises/:enterpriseId', summary: '企业服务券对账单: every movement of the enterprise’s quota with the balances after it, for the enterprise itself and those who oversee the programme (JSON, CSV or XLSX)' })
   async enterpriseStatement(@Param('id', IdPipe) id: string, @Param('enterpriseId', IdPipe) enterpriseId: string, @Query() query: VoucherReportQueryDto, @CurrentActor() actor: Actor) {
-    const view = await this.programmeFor(id, actor, query.asOf, (v) => actor.role === 'ENTERPRISE' && v.holders.some((h) => h.enterpriseId === enterpriseId && sameOrganisation(h.uscc, actor.orgId)));
+    const view = await this.programmeFor(id, actor, query, (v) => actor.role === 'ENTERPRISE' && v.holders.some((h) => h.enterpriseId === enterpriseId && sameOrganisation(h.uscc, actor.orgId)));
     return reportFile(query.format, `voucher-statement-${enterpriseId}`, '服务券对账单', STATEMENT_COLUMNS, enterpriseStatement(view, enterpriseId));
   }
 
   @ReadRoute({ path: ':id/statements/providers/:providerId', summary: '服务机构结算单: the provider’s orders with their claims, decisions, payments and claw-backs, for the provider itself and those who oversee the programme (JSON, CSV or XLSX)' })
   async providerStatement(@Param('id', IdPipe) id: string, @Param('providerId', IdPipe) providerId: string, @Query() query: VoucherReportQueryDto, @CurrentActor() actor: Actor) {
-    const view = await this.programmeFor(id, actor, query.asOf, async () => {
+    const view = await this.programmeFor(id, actor, query, async () => {
       if (actor.role !== 'PROVIDER') return false;
       const provider = await this.records.state(providerKind, providerId);
       return provider.status !== 'NONE' && sameOrganisation(provider.uscc, actor.orgId);
@@ -208,7 +209,7 @@ export class VoucherController extends KindController<VoucherCommandBody> {
 
   @ReadRoute({ path: ':id/orders/:orderId', summary: 'One order of the programme with its steps, to its enterprise, its provider and those who oversee the programme; AUDITOR may add ?asOf=' })
   async order(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    const view = shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query.asOf), actor);
+    const view = shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query), actor);
     const order = view.orders.find((o) => o.orderId === orderId);
     if (order === undefined) throw ApiError.notFound('VOUCHER_ORDER_NOT_FOUND', '服务券订单不存在', 'The voucher order does not exist');
     return order;
@@ -216,6 +217,6 @@ export class VoucherController extends KindController<VoucherCommandBody> {
 
   @ReadRoute({ path: ':id', summary: 'One programme: its terms and versions, the budget granted and left, and the enterprises in it (to those who oversee it); AUDITOR may add ?asOf=' })
   async get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
-    return shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query.asOf), actor);
+    return shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query), actor);
   }
 }
