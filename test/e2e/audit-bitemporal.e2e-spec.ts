@@ -53,6 +53,15 @@ describe('Bitemporal reads around a back-dated act (补录)', () => {
     expect((await c.get(actors.auditor, `/policies/${policyId}?knownAt=2020-01-01T00:00:00Z`)).status).toBe(404);
   });
 
+  it('answers the same of a list: the policy library as of the day, as known then and now', async () => {
+    const c = client(t);
+    const day = encodeURIComponent('2025-02-20T23:59:59+08:00');
+    const titleIn = (body: { items: { id: string; title: string }[] }) => body.items.find((p) => p.id === policyId)?.title;
+    expect(titleIn((await c.get(actors.auditor, `/policies?asOf=${day}`)).body)).toBe('补录标题');
+    expect(titleIn((await c.get(actors.auditor, `/policies?asOf=${day}&knownAt=${encodeURIComponent(knownBefore)}`)).body)).toBe(policyBody().title);
+    expect(titleIn((await c.get(actors.auditor, `/policies?asOf=2024-12-01`)).body)).toBeUndefined();
+  });
+
   it('diffs the record between two record times', async () => {
     const c = client(t);
     const day = '2025-02-20T23:59:59+08:00';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
@@ -129,7 +129,7 @@ export class ReviseThemePlanDto extends CommandRequestDto {
   @ApiProperty({ type: [ThemeMonthDto], description: 'The whole new list' }) @IsArray() @ValidateNested({ each: true }) @Type(() => ThemeMonthDto) months!: ThemeMonthDto[];
 }
 
-export class ListThemePlansQueryDto {
+export class ListThemePlansQueryDto extends PickType(ListQueryDto, ['asOf', 'knownAt']) {
   @OptionalRegionCode('440100', 'The city') cityCode?: string;
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
 }

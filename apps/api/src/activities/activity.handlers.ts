@@ -26,8 +26,8 @@ export class ServiceFiguresHandler implements IQueryHandler<ServiceFiguresQuery>
 export class ListThemePlansHandler implements IQueryHandler<ListThemePlansQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter }: ListThemePlansQuery) {
-    return { items: (await listThemePlans(this.readSide.reader, filter)).map(toPublicView) };
+  async execute({ filter, actor, when }: ListThemePlansQuery) {
+    return this.readSide.at(when, actor, async (reader) => ({ items: (await listThemePlans(reader, filter)).map(toPublicView) }));
   }
 }
 

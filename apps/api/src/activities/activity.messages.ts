@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ActivityCommand, OrganiserKind, PlanActivity, ThemePlanCommand } from '@sme/domain';
-import type { ActivityListFilter, FiguresGrouping, ActivityView, PublicView, ServiceFigures, ThemeParticipation, ThemePlanView } from '@sme/read-models';
+import type { ActivityListFilter, FiguresGrouping, ActivityView, PublicView, ServiceFigures, ThemeParticipation, ThemePlanView, TimeSlice } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import { ActorListQuery } from '../read-side/list-query';
 
@@ -42,6 +42,7 @@ export class ListThemePlansQuery extends Query<{ items: PublicView<ThemePlanView
   constructor(
     readonly filter: { cityCode?: string; year?: number },
     readonly actor: Actor,
+    readonly when?: TimeSlice,
   ) {
     super();
   }

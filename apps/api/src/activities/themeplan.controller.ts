@@ -8,6 +8,7 @@ import { given } from '../commands/given';
 import { IdPipe } from '../records/id.pipe';
 import { AsOfDto } from '../records/as-of.dto';
 import { recordQuery } from '../records/record-query';
+import { sliceOf } from '../read-side/read-time';
 import { themePlanCommands, themePlanIdFor } from './activity.commands';
 import { AdoptThemePlanDto, ListThemePlansQueryDto, ReviseThemePlanDto, type ThemeMonthDto } from './activity.dto';
 import { ListThemePlansQuery, ThemeParticipationQuery, type ThemePlanCommandBody } from './activity.messages';
@@ -32,7 +33,7 @@ export class ThemePlanController extends KindController<ThemePlanCommandBody> {
 
   @ReadRoute({ summary: 'Theme-month plans by city and year' })
   list(@Query() query: ListThemePlansQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListThemePlansQuery(given({ cityCode: query.cityCode, year: query.year }), actor));
+    return this.queries.execute(new ListThemePlansQuery(given({ cityCode: query.cityCode, year: query.year }), actor, sliceOf(query)));
   }
 
   @ReadRoute({ path: ':id/participation', summary: 'Each month with the activities linked to it and their 家次, and each station’s participation (activities held)' })

@@ -85,7 +85,7 @@ export class AnnualReportController extends KindController<AnnualReportCommandBo
 
   @ReadRoute({ summary: 'Reports by year, subject kind (STATION, CENTRE, PROVIDER, CITY), status, late and region (sort: submittedAt, year, updatedAt; cursor paging)' })
   list(@Query() query: ListAnnualReportsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter: { q: _noTextSearch, ...filter }, sort, page } = pageOf(query);
-    return this.queries.execute(new ListAnnualReportsQuery(filter, sort, page, actor));
+    const { filter: { q: _noTextSearch, ...filter }, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListAnnualReportsQuery(filter, sort, page, actor, when));
   }
 }

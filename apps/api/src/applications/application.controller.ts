@@ -85,7 +85,7 @@ export class ApplicationController extends KindController<ApplicationCommandBody
 
   @ReadRoute({ summary: 'Applications by call, district, stage and name (sort: draftedAt, updatedAt, stationName, operatorName; cursor paging)' })
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter: { operatorOrgId, ...filter }, sort, page } = pageOf(query);
-    return this.queries.execute(new ListApplicationsQuery({ ...filter, ownerOrgId: operatorOrgId }, sort, page, actor));
+    const { filter: { operatorOrgId, ...filter }, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListApplicationsQuery({ ...filter, ownerOrgId: operatorOrgId }, sort, page, actor, when));
   }
 }

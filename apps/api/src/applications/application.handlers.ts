@@ -9,11 +9,12 @@ import { ListApplicationsQuery } from './application.messages';
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, sort, page, actor }: ListApplicationsQuery) {
-    const { reader } = this.readSide;
-    const callsWithin = async (regionCode: string) =>
+  async execute({ filter, sort, page, actor, when }: ListApplicationsQuery) {
+    return this.readSide.at(when, actor, async (reader) => {
+      const callsWithin = async (regionCode: string) =>
       (await reader.calls({})).filter((call) => isWithinRegion(call.cityCode, regionCode)).map((call) => call.id);
-    const scoped = await scopeFilter(actor, filter, callsWithin);
-    return listResult(() => reader.listApplications(scoped, sort, page));
+      const scoped = await scopeFilter(actor, filter, callsWithin);
+      return listResult(() => reader.listApplications(scoped, sort, page));
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Param, Query } from '@nestjs/common';
-import { callKind } from '@sme/domain';
+import { callKind, type Actor } from '@sme/domain';
+import { CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
@@ -37,9 +38,9 @@ export class CallController extends KindController<CallCommandBody> {
   }
 
   @ReadRoute({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })
-  list(@Query() query: ListCallsQueryDto) {
-    const { filter: { q: _noTextSearch, ...filter }, sort, page } = pageOf(query);
-    return this.queries.execute(new ListCallsQuery(filter, sort, page));
+  list(@Query() query: ListCallsQueryDto, @CurrentActor() actor: Actor) {
+    const { filter: { q: _noTextSearch, ...filter }, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListCallsQuery(filter, sort, page, when, actor));
   }
 }
 

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { callKind, notFound, type ListEntryInput } from '@sme/domain';
-import { toPublicView } from '@sme/read-models';
+import { toPublicView, type ReadModelReader } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
 import { listResult } from '../read-side/list-result';
@@ -89,8 +89,11 @@ export class GetCallHandler implements IQueryHandler<GetCallQuery> {
 export class ListCallsHandler implements IQueryHandler<ListCallsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, sort, page }: ListCallsQuery) {
-    const { reader } = this.readSide;
+  async execute({ filter, sort, page, when, actor }: ListCallsQuery) {
+    return this.readSide.at(when, actor, (reader) => this.list(reader, filter, sort, page));
+  }
+
+  private async list(reader: ReadModelReader, filter: ListCallsQuery['filter'], sort: string | undefined, page: ListCallsQuery['page']) {
     const result = await listResult(() => reader.listCalls(filter, sort, page));
     // Each call with how many of its applications stand at each stage.
     const applications = await reader.applications({ callIds: result.items.map((c) => c.id) });

@@ -5,4 +5,4 @@ import { scopeCentreFilter } from './centre-access';
 import { ListCentresQuery } from './centre.messages';
 
 /** The centres as the actor may read them, with remediation overdue as of today. */
-export const ListCentresHandler = actorListHandler(ListCentresQuery, (actor, filter) => ({ ...scopeCentreFilter(actor, filter), today: chinaDateOf(new Date()) }), listCentres);
+export const ListCentresHandler = actorListHandler(ListCentresQuery, (actor, filter, now) => ({ ...scopeCentreFilter(actor, filter), today: chinaDateOf(now) }), listCentres);

@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Reactors } from '../reactors/reactors.service';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
-import type { PageRequest, PublicView, ViewVersion } from '@sme/read-models';
+import type { PageRequest, PublicView, TimeSlice, ViewVersion } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 import { pageOf, type ActorListQuery, type ShownPage } from '../read-side/list-query';
 import type { ListQueryDto } from '../read-side/list-query.dto';
@@ -38,13 +38,13 @@ export abstract class KindController<B> {
     return this.queries.execute(recordQuery(reading, id, actor, when));
   }
 
-  /** A list read on behalf of `actor` whose filter is every field of the request but its sort and page. */
+  /** A list read on behalf of `actor` whose filter is every field of the request but its sort, page and time. */
   protected readList<Q extends ListQueryDto, V extends ViewVersion>(
-    list: new (filter: Omit<Q, 'sort' | 'limit' | 'cursor'>, sort: string | undefined, page: PageRequest, actor: Actor) => ActorListQuery<unknown, V>,
+    list: new (filter: Omit<Q, 'sort' | 'limit' | 'cursor' | 'asOf' | 'knownAt'>, sort: string | undefined, page: PageRequest, actor: Actor, when?: TimeSlice) => ActorListQuery<unknown, V>,
     query: Q,
     actor: Actor,
   ): Promise<ShownPage<PublicView<V>>> {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new list(filter, sort, page, actor));
+    const { filter, sort, page, when } = pageOf(query);
+    return this.queries.execute(new list(filter, sort, page, actor, when));
   }
 }

@@ -176,8 +176,8 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     summary: 'Deliveries by status, domain, enterprise, provider, station, centre, region and period; returnVisitDue=true lists those due for 回访 (sort: registeredAt, deliveredOn, updatedAt; cursor paging)',
   })
   list(@Query() query: ListDeliveriesQueryDto, @CurrentActor() actor: Actor) {
-    const { filter: { providerId, stationId, centreId, ...filter }, sort, page } = pageOf(query);
+    const { filter: { providerId, stationId, centreId, ...filter }, sort, page, when } = pageOf(query);
     const deliveries = { ...filter, ...serverFilterOf({ providerId, stationId, centreId }) };
-    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: deliveries as never }, sort, page, actor));
+    return this.queries.execute(new ListServiceRecordsQuery({ deliveries: deliveries as never }, sort, page, actor, when));
   }
 }

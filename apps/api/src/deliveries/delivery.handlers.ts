@@ -20,10 +20,13 @@ const FOLLOW_UPS = { zh: '差评跟进', en: 'follow-ups' };
 export class ListServiceRecordsHandler implements IQueryHandler<ListServiceRecordsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ list, sort, page, actor }: ListServiceRecordsQuery) {
-    const reader = this.readSide.reader;
-    if ('deliveries' in list) return listResult(() => listDeliveries(reader, scopeServiceFilter(actor, list.deliveries, DELIVERIES), sort, page));
-    return listResult(() => listFollowUps(reader, scopeServiceFilter(actor, list.followups, FOLLOW_UPS), sort, page));
+  async execute({ list, sort, page, actor, when }: ListServiceRecordsQuery) {
+    if ('deliveries' in list) {
+      const scoped = scopeServiceFilter(actor, list.deliveries, DELIVERIES);
+      return this.readSide.at(when, actor, (reader) => listResult(() => listDeliveries(reader, scoped, sort, page)));
+    }
+    const scoped = scopeServiceFilter(actor, list.followups, FOLLOW_UPS);
+    return this.readSide.at(when, actor, (reader) => listResult(() => listFollowUps(reader, scoped, sort, page)));
   }
 }
 

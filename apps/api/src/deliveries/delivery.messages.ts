@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, DeliveryCommand, FollowUpCommand, RegisterDelivery, ServingKind } from '@sme/domain';
-import type { DeliveryFigures, DeliveryListFilter, DeliveryView, FollowUpListFilter, FollowUpView, PageRequest, PublicView } from '@sme/read-models';
+import type { DeliveryFigures, DeliveryListFilter, DeliveryView, FollowUpListFilter, FollowUpView, PageRequest, PublicView, TimeSlice } from '@sme/read-models';
 import type { EventEnvelopeView } from '../audit/audit.messages';
 import type { ShownPage } from '../read-side/list-query';
 import type { CommandBody } from '../commands/command-body';
@@ -36,6 +36,7 @@ export class ListServiceRecordsQuery extends Query<ShownPage<PublicView<Delivery
     readonly sort: string | undefined,
     readonly page: PageRequest,
     readonly actor: Actor,
+    readonly when?: TimeSlice,
   ) {
     super();
   }

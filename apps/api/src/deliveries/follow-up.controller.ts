@@ -54,7 +54,7 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
 
   @ReadRoute({ summary: 'Follow-ups by status, cause, delivery, activity, due (dueBy) and overdue (overdueOn), escalated (sort: dueOn, openedAt, updatedAt; cursor paging)' })
   list(@Query() query: ListFollowUpsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter: { q: _noTextSearch, ...followups }, sort, page } = pageOf(query);
-    return this.queries.execute(new ListServiceRecordsQuery({ followups: followups as never }, sort, page, actor));
+    const { filter: { q: _noTextSearch, ...followups }, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListServiceRecordsQuery({ followups: followups as never }, sort, page, actor, when));
   }
 }

@@ -4,12 +4,11 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { endOfBusinessDay } from '../read-side/business-day';
 import { tiesOf } from '../http/ties.dto';
 import { IdPipe } from '../records/id.pipe';
+import { AsOfDto } from '../records/as-of.dto';
 import { newRecordId } from '../records/new-record-id';
 import {
-  EnterpriseAsOfDto,
   GrantTagDto,
   ListEnterprisesQueryDto,
   RecordEnterpriseTiesDto,
@@ -109,8 +108,8 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     path: ':id',
     summary: 'One enterprise, folded from its events: figures, size class and its basis, tags valid today and every grant; AUDITOR may add ?asOf=',
   })
-  get(@Param('id', IdPipe) id: string, @Query() query: EnterpriseAsOfDto, @CurrentActor() actor: Actor) {
-    return this.readRecord(enterpriseReading, id, actor, { ...query, asOf: query.asOf === undefined ? undefined : endOfBusinessDay(query.asOf) });
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.readRecord(enterpriseReading, id, actor, query);
   }
 
   @ReadRoute({

@@ -100,16 +100,6 @@ export class ListEnterprisesQueryDto extends ListQueryDto {
   tagValidOn?: string;
 }
 
-export class EnterpriseAsOfDto {
-  @ApiPropertyOptional({ example: '2024-06-30', description: 'AUDITOR only: the record as it stood at the end of this day (China time) or at this instant' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T.+)?$/, { message: 'asOf must be a date YYYY-MM-DD or an ISO 8601 time' })
-  @IsISO8601()
-  asOf?: string;
-
-  @ApiPropertyOptional({ example: '2024-07-15T00:00:00+08:00', description: 'AUDITOR only: as the ledger knew it at this record time' }) @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
-}
-
 export class ClassifyQueryDto {
   @ApiProperty({ enum: INDUSTRY_CODES }) @IsIn(INDUSTRY_CODES) industryCode!: IndustryCode;
   @ApiPropertyOptional({ example: 45 }) @IsOptional() @QueryNumber() @IsInt() @Min(0) @Max(MAX_PERSONS) employees?: number;

@@ -61,12 +61,12 @@ export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterp
   }
 }
 
-/** The enterprises as the actor may read them; a tag asked without a day is the tag valid today. */
+/** The enterprises as the actor may read them; a tag asked without a day is the tag valid on the day read. */
 export const ListEnterprisesHandler = actorListHandler(
   ListEnterprisesQuery,
-  (actor, filter) => {
+  (actor, filter, now) => {
     const scoped = scopeEnterpriseFilter(actor, filter);
-    const tagValidOn = scoped.tag !== undefined && scoped.tagValidOn === undefined ? chinaDateOf(new Date()) : scoped.tagValidOn;
+    const tagValidOn = scoped.tag !== undefined && scoped.tagValidOn === undefined ? chinaDateOf(now) : scoped.tagValidOn;
     return { ...scoped, ...(tagValidOn ? { tagValidOn } : {}) };
   },
   listEnterprises,

@@ -146,9 +146,9 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
 
   @ReadRoute({ summary: 'Evaluations by city, year, subject and status (sort: year, updatedAt; cursor paging): ADMIN any city, the readers of a city theirs, of the province any of its cities', roles: EVALUATION_READERS })
   async list(@Query() query: ListEvaluationsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter: { cityCode, year, subject, status }, sort, page } = pageOf(query);
+    const { filter: { cityCode, year, subject, status }, sort, page, when } = pageOf(query);
     const city = actor.role === 'ADMIN' ? cityCode : cityOfReader(actor, cityCode);
-    return listResult(() => listEvaluations(this.readSide.reader, given({ cityCode: city, year, subject, status }), sort, page));
+    return this.readSide.at(when, actor, (reader) => listResult(() => listEvaluations(reader, given({ cityCode: city, year, subject, status }), sort, page)));
   }
 
   @ReadRoute({ path: ':id', summary: 'One evaluation: its run, manual scores, published results, commendations and flags acted on; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })

@@ -4,4 +4,4 @@ import { scopeExpertFilter } from './expert-access';
 import { ListExpertsQuery } from './expert.messages';
 
 /** The registry as the actor may read it, with availability as of now. */
-export const ListExpertsHandler = actorListHandler(ListExpertsQuery, (actor, filter) => ({ ...scopeExpertFilter(actor, filter), at: new Date().toISOString() }), listExperts);
+export const ListExpertsHandler = actorListHandler(ListExpertsQuery, (actor, filter, now) => ({ ...scopeExpertFilter(actor, filter), at: now.toISOString() }), listExperts);

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsOptional, isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
 import { FIRST_YEAR, isBusinessDate, isRegionCode, LAST_YEAR, REGION_CODE_PATTERN, USCC_PATTERN } from '@sme/domain';
 
 /**
@@ -54,6 +54,23 @@ export const IsBusinessDate = (options?: ValidationOptions) =>
       validator: {
         validate: (value: unknown) => isBusinessDate(value),
         defaultMessage: (args) => `${args?.property} must be a calendar date YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR}`,
+      },
+    },
+    options,
+  );
+
+/**
+ * A point in time as a reader names it: a business date YYYY-MM-DD (the end of that day in China), or a
+ * strict ISO 8601 time with its offset, within the ledger's years.
+ */
+export const IsDateOrTime = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isDateOrTime',
+      validator: {
+        validate: (value: unknown) =>
+          isBusinessDate(value) || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:\d{2})$/.test(value) && isISO8601(value, { strict: true }) && isBusinessDate(value.slice(0, 10))),
+        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD or an ISO 8601 time with its offset, from ${FIRST_YEAR} to ${LAST_YEAR}`,
       },
     },
     options,

@@ -1,6 +1,6 @@
 import { Body, Param, Query } from '@nestjs/common';
-import { faqKind, type FaqCommand } from '@sme/domain';
-import { Public } from '../auth/auth.decorators';
+import { faqKind, type Actor, type FaqCommand } from '@sme/domain';
+import { CurrentActor, Public } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
 import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
@@ -42,8 +42,8 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
 
   @ReadRoute({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   @Public()
-  list(@Query() query: ListFaqsQueryDto) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListFaqsQuery({ ...filter, status: 'ACTIVE' }, sort, page));
+  list(@Query() query: ListFaqsQueryDto, @CurrentActor() actor: Actor | undefined) {
+    const { filter, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListFaqsQuery({ ...filter, status: 'ACTIVE' }, sort, page, when, actor));
   }
 }

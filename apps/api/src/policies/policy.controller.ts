@@ -109,9 +109,9 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     summary: 'Public: the policy library by level, issuer, in force on a date and text (sort: effectiveFrom, publishedAt, title, updatedAt; cursor paging)',
   })
   @Public()
-  list(@Query() query: ListPoliciesQueryDto) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListPoliciesQuery(filter, sort, page));
+  list(@Query() query: ListPoliciesQueryDto, @CurrentActor() actor: Actor | undefined) {
+    const { filter, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListPoliciesQuery(filter, sort, page, when, actor));
   }
 
   @ReadRoute({ path: 'policies/:id', summary: 'Public: one policy, folded from its events' })

@@ -85,8 +85,8 @@ export class PushPolicyHandler implements ICommandHandler<PushPolicyCommand> {
 export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, sort, page }: ListPoliciesQuery) {
-    const result = await listResult(() => listPolicies(this.readSide.reader, filter, sort, page));
+  async execute({ filter, sort, page, when, actor }: ListPoliciesQuery) {
+    const result = await this.readSide.at(when, actor, (reader) => listResult(() => listPolicies(reader, filter, sort, page)));
     return { ...result, items: result.items.map(publicPolicy) };
   }
 }
@@ -95,8 +95,8 @@ export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {
 export class ListFaqsHandler implements IQueryHandler<ListFaqsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, sort, page }: ListFaqsQuery) {
-    return listResult(() => listFaqs(this.readSide.reader, filter, sort, page));
+  async execute({ filter, sort, page, when, actor }: ListFaqsQuery) {
+    return this.readSide.at(when, actor, (reader) => listResult(() => listFaqs(reader, filter, sort, page)));
   }
 }
 

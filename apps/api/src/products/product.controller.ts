@@ -121,8 +121,8 @@ export class ProductController {
     summary: 'Products by provider, domain, industry, enterprise size, fee kind and status (sort: publishedAt, item, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
   })
   listProducts(@Query() query: ListProductsQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListLibraryQuery('products', filter, sort, page, actor));
+    const { filter, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListLibraryQuery('products', filter, sort, page, actor, when));
   }
 
   @ReadRoute({ path: 'cases/:id', summary: 'One case: a PROVIDER its own, ADMIN any, others those of providers in their region' })
@@ -135,14 +135,14 @@ export class ProductController {
     summary: 'Cases by provider, domain, industry, enterprise size and status (sort: publishedAt, servedOn, title, updatedAt; cursor; total). A PROVIDER lists its own, ADMIN all, others those of providers in their region',
   })
   listCases(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListLibraryQuery('cases', filter, sort, page, actor));
+    const { filter, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListLibraryQuery('cases', filter, sort, page, actor, when));
   }
 
   @ReadRoute({ path: 'catalogue/products', summary: 'PUBLIC (no token): products on show of providers in the 库 now, with the 六公开/五公开 fields' })
   @Public()
-  catalogue(@Query() query: CatalogueQueryDto) {
-    const { filter, sort, page } = pageOf(query);
-    return this.queries.execute(new ListLibraryQuery('catalogue', filter, sort, page));
+  catalogue(@Query() query: CatalogueQueryDto, @CurrentActor() actor: Actor | undefined) {
+    const { filter, sort, page, when } = pageOf(query);
+    return this.queries.execute(new ListLibraryQuery('catalogue', filter, sort, page, actor, when));
   }
 }

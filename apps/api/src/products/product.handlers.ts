@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { ReadModelReader } from '@sme/read-models';
 import type { ProviderView } from '@sme/read-models/provider.projection';
 import { listCatalogue, listProducts, listServiceCases } from '@sme/read-models/queries/product-list';
 import { listResult } from '../read-side/list-result';
@@ -11,8 +12,11 @@ import { ListLibraryQuery } from './product.messages';
 export class ListLibraryHandler implements IQueryHandler<ListLibraryQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ list, filter, sort, page, actor }: ListLibraryQuery) {
-    const reader = this.readSide.reader;
+  async execute(query: ListLibraryQuery) {
+    return this.readSide.at(query.when, query.actor, (reader) => this.list(reader, query));
+  }
+
+  private async list(reader: ReadModelReader, { list, filter, sort, page, actor }: ListLibraryQuery) {
     // Everyone sees the products on show in the public catalogue; the lists show what the actor may read.
     if (list !== 'catalogue') {
       if (!actor) throw new Error(`The ${list} list needs an actor`);

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ProductCommand, ServiceCaseCommand } from '@sme/domain';
-import type { PageRequest, PublicView } from '@sme/read-models';
+import type { PageRequest, PublicView, TimeSlice } from '@sme/read-models';
 import type { ProductView, ServiceCaseView } from '@sme/read-models/product.projection';
 import type { ShownPage } from '../read-side/list-query';
 import type { CatalogueEntry } from './catalogue-entry';
@@ -25,6 +25,7 @@ export class ListLibraryQuery extends Query<ShownPage<PublicView<ProductView>> |
     readonly sort: string | undefined,
     readonly page: PageRequest,
     readonly actor?: Actor,
+    readonly when?: TimeSlice,
   ) {
     super();
   }

@@ -136,8 +136,8 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     roles: PROVIDER_READERS,
   })
   list(@Query() query: ListProvidersQueryDto, @CurrentActor() actor: Actor) {
-    const { filter: { inPoolOn, ...filter }, sort, page } = pageOf(query);
+    const { filter: { inPoolOn, ...filter }, sort, page, when } = pageOf(query);
     const inPoolAt = inPoolOn ? inPoolInstant(inPoolOn) : undefined;
-    return this.queries.execute(new ListProvidersQuery(given({ ...filter, inPoolAt }), sort, page, actor));
+    return this.queries.execute(new ListProvidersQuery(given({ ...filter, inPoolAt }), sort, page, actor, when));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { QueryNumber } from '../http/validators';
+import { IsDateOrTime, QueryNumber } from '../http/validators';
 
 /** Paging and sorting every list accepts. */
 export class ListQueryDto {
@@ -29,4 +29,20 @@ export class ListQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description: 'The list as it stood at the end of this day (China time) or at this instant, replayed from the events. AUDITOR only, except on the station registry and the provider pool',
+  })
+  @IsOptional()
+  @IsDateOrTime()
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-07-15T00:00:00+08:00',
+    description: 'AUDITOR only: the list as the ledger knew it then — events recorded later, back-dated ones (补录) included, left out',
+  })
+  @IsOptional()
+  @IsDateOrTime()
+  knownAt?: string;
 }

@@ -2,13 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import {
   DOCUMENT_STORE,
-  EmbeddedDocumentStore,
-  ProjectionRegistry,
-  documentsAsOf,
-  stationsProjection,
-  type PageRequest,
-  type StationListFilter,
-  type StationView,
+  SliceReader,
   PROJECTIONS,
   Projector,
   ReadModelReader,
@@ -16,10 +10,13 @@ import {
   rebuildProjection,
   type DocumentStore,
   type ProjectionLag,
+  type TimeSlice,
 } from '@sme/read-models';
+import type { Actor } from '@sme/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
 import { ReadConsistency } from './read-consistency';
+import { requireTimeReader } from './read-time';
 
 /** How often an external projector's checkpoint is read while a request waits for it. */
 const EXTERNAL_POLL_MS = 25;
@@ -33,7 +30,6 @@ const readModelBehind = (projection: string) =>
     `The read model ${projection} has not yet applied the position this read needs; retry shortly`,
     { details: { projection, retryAfterSeconds: 1 } },
   );
-type StationDocument = StationView;
 
 /**
  * The read side as the API sees it: the reader over the projections' documents and, unless an
@@ -153,17 +149,18 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  /** The station registry as it stood at `asOf`, replayed from the events and queried like the live one. */
-  async stationsAsOf(asOf: Date, filter: StationListFilter, sort: string | undefined, page: PageRequest) {
-    const documents = await documentsAsOf(this.events, stationsProjection, asOf);
-    const scratch = new EmbeddedDocumentStore(':memory:');
+  /**
+   * Runs a read on the read side now, or (with `when`) as it stood in that time slice — replayed from
+   * the events into a scratch store, each projection on its first read — once `actor` may read the past.
+   */
+  async at<T>(when: TimeSlice | undefined, actor: Actor | undefined, read: (reader: ReadModelReader) => Promise<T>, rule: { openAsOf?: boolean } = {}): Promise<T> {
+    requireTimeReader(actor, when, rule);
+    if (!when) return read(this.reader);
+    const reader = SliceReader.open(this.events, when);
     try {
-      const registry = new ProjectionRegistry(scratch);
-      await registry.switchTo(stationsProjection, 1, 'stations', asOf);
-      await scratch.collection<StationDocument>('stations').putManyIfNewer(documents);
-      return await new ReadModelReader(scratch).listStations(filter, sort, page);
+      return await read(reader);
     } finally {
-      await scratch.close();
+      await reader.close();
     }
   }
 

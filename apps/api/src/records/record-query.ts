@@ -4,7 +4,8 @@ import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type PublicView, type ViewVersion } from '@sme/read-models';
 import { PersonalDataReads, type PersonalData } from '../audit/personal-data-reads';
-import { ApiError } from '../http/api-error';
+import { endOfBusinessDay } from '../read-side/business-day';
+import { requireTimeReader } from '../read-side/read-time';
 import { RecordLoader } from './record-loader';
 
 /** How one record of a kind is read: folded from its stream by its projection, under its read rule; `S` is what the reader is shown. */
@@ -61,14 +62,14 @@ export interface ReadTime {
   knownAt?: Date | string;
 }
 
-const timeOf = (value: Date | string | undefined) => (typeof value === 'string' ? new Date(value) : value);
+const timeOf = (value: Date | string | undefined) => (typeof value === 'string' ? endOfBusinessDay(value) : value);
 
 /** One record, read now, or (an AUDITOR only) replayed to a business time as known at a record time. */
 export function recordQuery<V extends ViewVersion, S>(reading: RecordReading<V, S>, id: string, actor: Actor | undefined, when: ReadTime = {}): GetRecordQuery<V, S> {
-  if ((when.asOf !== undefined || when.knownAt !== undefined) && actor?.role !== 'AUDITOR') {
-    throw ApiError.forbidden('AS_OF_AUDITOR_ONLY', '仅审计人员可按历史时点回放', 'Only an AUDITOR may replay a record as of a time');
-  }
-  return new GetRecordQuery(reading, id, actor, timeOf(when.asOf), timeOf(when.knownAt));
+  const asOf = timeOf(when.asOf);
+  const knownAt = timeOf(when.knownAt);
+  requireTimeReader(actor, asOf || knownAt ? { asOf, knownAt } : undefined);
+  return new GetRecordQuery(reading, id, actor, asOf, knownAt);
 }
 
 @QueryHandler(GetRecordQuery)

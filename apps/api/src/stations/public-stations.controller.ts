@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { regionNameZh } from '@sme/domain';
+import { regionNameZh, type Actor } from '@sme/domain';
 import type { StationView } from '@sme/read-models';
-import { Public } from '../auth/auth.decorators';
+import { CurrentActor, Public } from '../auth/auth.decorators';
 import { IsRegionCode } from '../http/validators';
 import { listResult } from '../read-side/list-result';
 import { ListQueryDto } from '../read-side/list-query.dto';
@@ -49,10 +49,11 @@ export class PublicStationsController {
   @Get()
   @Public()
   @ApiOperation({ summary: '服务站名单 (主动公开): the stations in service, by city and district, their public fields only; no token (sort: plaqueNumber, name, designatedAt; cursor paging)' })
-  async list(@Query() query: PublicStationsQueryDto) {
-    const { filter, sort, page } = pageOf(query);
-    await this.readSide.requireCurrent(['stations']);
-    const listed = await listResult(() => this.readSide.reader.listStations({ ...filter, status: 'ACTIVE' }, sort, page));
+  async list(@Query() query: PublicStationsQueryDto, @CurrentActor() actor: Actor | undefined) {
+    const { filter, sort, page, when } = pageOf(query);
+    if (!when) await this.readSide.requireCurrent(['stations']);
+    // Public as it stood on any day; what the ledger knew when is an AUDITOR's.
+    const listed = await this.readSide.at(when, actor, (reader) => listResult(() => reader.listStations({ ...filter, status: 'ACTIVE' }, sort, page)), { openAsOf: true });
     return { ...listed, items: listed.items.map(publicFieldsOf) };
   }
 }

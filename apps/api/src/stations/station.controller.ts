@@ -7,7 +7,6 @@ import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
-import { endOfBusinessDay } from '../read-side/business-day';
 import { newRecordId } from '../records/new-record-id';
 import {
   CovenantDto,
@@ -19,7 +18,6 @@ import {
 import { stationCommands } from './station.commands';
 import { ListStationsQuery, type StationCommandBody } from './station.messages';
 import { stationReading } from './station.reading';
-import { pageOf } from '../read-side/list-query';
 
 @TokenController('stations (服务站)', 'stations')
 export class StationController extends KindController<StationCommandBody> {
@@ -74,8 +72,7 @@ export class StationController extends KindController<StationCommandBody> {
   @ReadRoute({
     summary: 'The station registry (名单) by city, district, status, call and name; ?asOf= gives it as it stood then (sort: plaqueNumber, name, designatedAt, updatedAt; cursor paging)',
   })
-  list(@Query() query: ListStationsQueryDto) {
-    const { filter: { asOf, ...filter }, sort, page } = pageOf(query);
-    return this.queries.execute(new ListStationsQuery(filter, sort, page, asOf ? endOfBusinessDay(asOf) : undefined));
+  list(@Query() query: ListStationsQueryDto, @CurrentActor() actor: Actor) {
+    return this.readList(ListStationsQuery, query, actor);
   }
 }

@@ -45,15 +45,6 @@ export class ListStationsQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
 
-  @ApiPropertyOptional({
-    example: '2019-12-31',
-    description: 'The registry as it stood at the end of this day (China time) or at this instant, replayed from the events',
-  })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T.+)?$/, { message: 'asOf must be a date YYYY-MM-DD or an ISO 8601 time' })
-  @IsISO8601()
-  asOf?: string;
-
   @ApiPropertyOptional({ example: '440106' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit GB/T 2260 code' })

@@ -7,8 +7,8 @@ import { ListStationsQuery } from './station.messages';
 export class ListStationsHandler implements IQueryHandler<ListStationsQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ filter, sort, page, asOf }: ListStationsQuery) {
-    if (asOf) return listResult(() => this.readSide.stationsAsOf(asOf, filter, sort, page));
-    return listResult(() => this.readSide.reader.listStations(filter, sort, page));
+  // The registry is public as it stood at any day (openAsOf); what the ledger knew when is for AUDITORs.
+  async execute({ filter, sort, page, actor, when }: ListStationsQuery) {
+    return this.readSide.at(when, actor, (reader) => listResult(() => reader.listStations(filter, sort, page)), { openAsOf: true });
   }
 }

@@ -170,10 +170,10 @@ export class VoucherController extends KindController<VoucherCommandBody> {
 
   @ReadRoute({ summary: 'The programmes of a city (the reader’s own by default), newest first; an enterprise sees its own standing only (sort: publishedAt, updatedAt; cursor paging)' })
   async list(@Query() query: ListVoucherProgrammesQueryDto, @CurrentActor() actor: Actor) {
-    const { filter, sort, page } = pageOf(query);
+    const { filter, sort, page, when } = pageOf(query);
     const cityCode = cityOfListReader(actor, filter.cityCode);
-    await this.readSide.requireCurrent(['vouchers']);
-    const listed = await listResult(() => listVoucherProgrammes(this.readSide.reader, given({ ...filter, cityCode }), sort, page));
+    if (!when) await this.readSide.requireCurrent(['vouchers']);
+    const listed = await this.readSide.at(when, actor, (reader) => listResult(() => listVoucherProgrammes(reader, given({ ...filter, cityCode }), sort, page)));
     return { ...listed, items: listed.items.map((view) => shownTo(view, actor)) };
   }
 
