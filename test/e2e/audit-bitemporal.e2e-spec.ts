@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { policyBody } from './support/policies-demands';
 import { actors, client } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -6,6 +7,11 @@ import { startTestApp, type TestApp } from './support/test-app';
  * "What did we know on day X about day Y": a record read as of a business time (`asOf`) as the ledger
  * knew it at a record time (`knownAt`), around an act recorded late with its business time back-dated.
  */
+const refused = async (call: () => Promise<{ status: number; body: { code?: string } }>, status: number, code: string) => {
+  const res = await call();
+  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+};
+
 describe('Bitemporal reads around a back-dated act (补录)', () => {
   let t: TestApp;
   let policyId: string;
@@ -71,6 +77,27 @@ describe('Bitemporal reads around a back-dated act (补录)', () => {
     expect(none.changes).toEqual([]);
     expect((await c.get(actors.auditor, `/audit/records/policy/${policyId}/changes?from=2020-01-01T00:00:00Z`)).body.before).toBeNull();
     expect((await c.get(actors.auditor, `/audit/records/call/${policyId}/changes?from=2020-01-01T00:00:00Z`)).status).toBe(400);
+  });
+
+  it('records a correction (更正) of an earlier fact at that fact’s business time, beyond the window, with its reason', async () => {
+    const c = client(t);
+    const events = (await c.get(actors.auditor, `/streams/policy-${policyId}/events`)).body.events as { id: string; metadata: Record<string, string> }[];
+    const published = events[0];
+    const beforeCorrection = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await refused(() => c.post(actors.city, `/policies/${policyId}/amendments`, { title: '更正标题', corrects: published.id }), 409, 'CORRECTION_REASON_REQUIRED');
+    await refused(() => c.post(actors.city, `/policies/${policyId}/amendments`, { title: '更正标题', corrects: randomUUID(), reason: '文号录入有误' }), 409, 'CORRECTED_EVENT_NOT_IN_RECORD');
+    await refused(() => c.post(actors.city, `/policies/${policyId}/amendments`, { title: '更正标题', corrects: published.id, reason: '录入有误', occurredAt: '2025-01-01T10:00:00+08:00' }), 400, 'CORRECTION_TIME_FIXED');
+    const corrected = await c.post(actors.city, `/policies/${policyId}/amendments`, { title: '更正标题', corrects: published.id, reason: '标题录入有误' });
+    expect(corrected.status).toBe(201);
+    const last = ((await c.get(actors.auditor, `/streams/policy-${policyId}/events`)).body.events as { metadata: Record<string, string> }[]).pop()!;
+    expect(last.metadata).toMatchObject({ corrects: published.id, reason: '标题录入有误', occurredAt: published.metadata.occurredAt });
+    // What the ledger says now of January 2025, and what it said before the correction.
+    const january = encodeURIComponent('2025-01-31T23:59:59+08:00');
+    expect((await c.get(actors.auditor, `/policies/${policyId}?asOf=${january}`)).body.title).toBe('更正标题');
+    expect((await c.get(actors.auditor, `/policies/${policyId}?asOf=${january}&knownAt=${encodeURIComponent(beforeCorrection)}`)).body.title).toBe(policyBody().title);
+    const diff = (await c.get(actors.auditor, `/audit/records/policy/${policyId}/changes?from=${encodeURIComponent(beforeCorrection)}&asOf=${january}`)).body;
+    expect(diff.changes).toEqual(expect.arrayContaining([{ path: 'title', before: policyBody().title, after: '更正标题' }]));
   });
 
   it('is an auditor’s: others asking for a past state are refused', async () => {

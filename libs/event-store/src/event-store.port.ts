@@ -29,6 +29,8 @@ export interface EventMetadata {
   reason?: string;
   /** 补录: why the act was recorded with a business time before the record's previous event. */
   backdatingReason?: string;
+  /** 更正: the id of the earlier event of the same record whose fact this event corrects (its business time is that event's). */
+  corrects?: string;
   /** The rule's source, e.g. "穗工信函〔2019〕1100号", when a rule applies. */
   legalBasis?: string;
 }

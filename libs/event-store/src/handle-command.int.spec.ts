@@ -252,6 +252,40 @@ describe('handleCommand', () => {
       });
     });
 
+    describe('corrections (更正)', () => {
+      const DAY = 86_400_000;
+      beforeEach(async () => {
+        await handleCommand(store, options('counter-1', increment(1, at('2025-01-01T08:00:00.000Z'))));
+        await handleCommand(store, options('counter-1', increment(1, at('2025-06-01T08:00:00.000Z'))));
+      });
+      const correct = async (eventId: string, reason?: string) => {
+        const command = increment(1, at('2025-06-02T08:00:00.000Z'));
+        const appended: string[] = [];
+        const result = await handleCommand(store, {
+          ...options('counter-1', command, { businessTime: command.metadata.now, backdating: { windowMs: 30 * DAY }, correction: { eventId, reason } }),
+          toEventToAppend: (event, index, businessTime) => {
+            appended.push(businessTime!.toISOString());
+            return toEventToAppend(command)(event);
+          },
+        });
+        return { result, appended };
+      };
+
+      it('takes the corrected event’s business time, beyond the back-dating window', async () => {
+        const [first] = await sqlite.readStream('counter-1');
+        const { result, appended } = await correct(first.id, '原登记数字有误');
+        expect(result.nextExpectedRevision).toBe(2n);
+        expect(appended).toEqual(['2025-01-01T08:00:00.000Z']);
+      });
+
+      it('refuses an event of another record, or no reason', async () => {
+        const [first] = await sqlite.readStream('counter-1');
+        await expect(correct('00000000-0000-4000-8000-000000000000', '有误')).rejects.toMatchObject({ code: 'CORRECTED_EVENT_NOT_IN_RECORD', field: 'corrects' });
+        await expect(correct(first.id, ' ')).rejects.toMatchObject({ code: 'CORRECTION_REASON_REQUIRED', field: 'reason' });
+        expect(await sqlite.readStream('counter-1')).toHaveLength(2);
+      });
+    });
+
     it('is not checked when no business time is given', async () => {
       await handleCommand(store, options('counter-1', increment(1, at('2025-03-01T08:00:00.000Z'))));
       const backdated = increment(1, at('2024-01-01T00:00:00.000Z'));

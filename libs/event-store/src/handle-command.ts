@@ -26,8 +26,8 @@ export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
    * run again (up to maxRetries times), since the decision is re-made on fresh state.
    */
   expectedRevision?: bigint;
-  /** Builds the stored form (ids, metadata, schema version) of each decided event. */
-  toEventToAppend: (event: Ev, index: number) => EventToAppend;
+  /** Builds the stored form (ids, metadata, schema version) of each decided event, at its business time (`businessTime`, or a correction's). */
+  toEventToAppend: (event: Ev, index: number, businessTime?: Date) => EventToAppend;
   upcast?: Upcaster<Ev>;
   /** The act's business time; refused when earlier than the stream's last event's occurredAt, unless back-dating allows it. */
   businessTime?: Date;
@@ -37,6 +37,12 @@ export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
    * with a window of 0, any earlier business time is refused.
    */
   backdating?: { windowMs: number; reason?: string };
+  /**
+   * 更正: the act corrects the fact of an earlier event of this record (`eventId`), for `reason`. It takes
+   * that event's business time — the day the fact held — whatever the back-dating window, and is refused
+   * when the record holds no such event or no reason is given.
+   */
+  correction?: { eventId: string; reason?: string };
   /** Default 3. Only used without expectedRevision. */
   maxRetries?: number;
 }
@@ -109,14 +115,15 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamId, options.expectedRevision, last ? revision : 'no_stream');
   }
-  if (options.businessTime && last && options.businessTime.getTime() < Date.parse(last.metadata.occurredAt)) {
-    refuseBackdating(options.businessTime, history[0], last, options.backdating);
+  const businessTime = options.correction ? correctedTime(history, options.correction) : options.businessTime;
+  if (!options.correction && businessTime && last && businessTime.getTime() < Date.parse(last.metadata.occurredAt)) {
+    refuseBackdating(businessTime, history[0], last, options.backdating);
   }
 
   const decided = decider.decide(options.command, state);
   if (decided.length === 0) return { state, events: [], nextExpectedRevision: revision, position: null };
 
-  const toAppend = decided.map((event, index) => options.toEventToAppend(event, index));
+  const toAppend = decided.map((event, index) => options.toEventToAppend(event, index, businessTime));
   const expected = last ? revision : 'no_stream';
   const result: AppendResult & { events?: RecordedEvent[] } = store.appendRecorded
     ? await store.appendRecorded(streamId, toAppend, expected)
@@ -132,6 +139,18 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
       : // The batch was already in the history just read: the state after it is a prefix of that history.
         foldRecorded(decider, decider.initialState(), history.filter((event) => event.revision <= result.nextExpectedRevision), upcast);
   return { state: stateAfter, events: written, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+}
+
+/** A correction's business time: that of the event it corrects, which must be this record's; and it needs a reason. */
+function correctedTime(history: readonly RecordedEvent[], { eventId, reason }: { eventId: string; reason?: string }): Date {
+  const corrected = history.find((event) => event.id === eventId);
+  if (!corrected) {
+    throw conflict('CORRECTED_EVENT_NOT_IN_RECORD', `更正所指的事件（${eventId}）不属于该记录`, `The event to correct (${eventId}) is not one of this record's`, 'corrects');
+  }
+  if (!reason?.trim()) {
+    throw conflict('CORRECTION_REASON_REQUIRED', '更正须说明原因（reason）', 'A correction needs a reason', 'reason');
+  }
+  return new Date(corrected.metadata.occurredAt);
 }
 
 /** A business time earlier than the record's last event: refused unless the back-dating rule takes it. */

@@ -16,7 +16,7 @@ export const CE_SOURCE = '/sme-ledger';
 /**
  * Maps a stored event to its Kafka message. Required attributes go in `ce_` headers; our extensions:
  * `ce_recordedat` (server time), `ce_actorrole`, `ce_actorid`, `ce_correlationid`, `ce_causationid`,
- * `ce_streamrevision`, `ce_logposition` and `ce_legalbasis` when set (extension names are lower-case
+ * `ce_streamrevision`, `ce_logposition`, and `ce_legalbasis`, `ce_corrects` and `ce_backdated` when set (extension names are lower-case
  * alphanumerics, as the spec requires). Undefined for streams outside the catalogue.
  */
 export function toKafkaCloudEvent(event: RecordedEvent, topicPrefix: string): KafkaCloudEvent | undefined {
@@ -40,5 +40,7 @@ export function toKafkaCloudEvent(event: RecordedEvent, topicPrefix: string): Ka
   };
   if (event.metadata.causationId) headers.ce_causationid = event.metadata.causationId;
   if (event.metadata.legalBasis) headers.ce_legalbasis = event.metadata.legalBasis;
+  if (event.metadata.corrects) headers.ce_corrects = event.metadata.corrects;
+  if (event.metadata.backdatingReason) headers.ce_backdated = 'true';
   return { topic: `${topicPrefix}${family.topic}`, key: event.streamId, value: JSON.stringify(event.data), headers };
 }

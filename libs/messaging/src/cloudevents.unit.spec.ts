@@ -47,6 +47,12 @@ describe('CloudEvents mapping (Kafka binding, binary mode)', () => {
     });
   });
 
+  it('marks a correction with the event it corrects, and a back-dated act', () => {
+    const correction = { ...submitted, metadata: { ...submitted.metadata, corrects: '11111111-2222-4333-8444-555555555555', backdatingReason: '纸质材料补录' } };
+    expect(toKafkaCloudEvent(correction, '')?.headers).toMatchObject({ ce_corrects: '11111111-2222-4333-8444-555555555555', ce_backdated: 'true' });
+    expect(toKafkaCloudEvent(submitted, '')?.headers).not.toHaveProperty('ce_corrects');
+  });
+
   it('carries the schema version in the type', () => {
     expect(toKafkaCloudEvent({ ...submitted, schemaVersion: 2 }, '')?.headers.ce_type).toBe('cn.sme-ledger.station.application.submitted.v2');
   });

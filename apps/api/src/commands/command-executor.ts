@@ -58,7 +58,8 @@ export class CommandExecutor {
       expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
       businessTime: ctx.occurredAt,
       backdating: { windowMs: (this.config?.backdateWindowDays ?? 0) * 86_400_000, ...(ctx.backdatingReason ? { reason: ctx.backdatingReason } : {}) },
-      toEventToAppend: (event: E, index: number): EventToAppend => ({
+      ...(ctx.corrects ? { correction: { eventId: ctx.corrects, ...(reason ? { reason } : {}) } } : {}),
+      toEventToAppend: (event: E, index: number, businessTime = ctx.occurredAt): EventToAppend => ({
         id: ctx.idempotencyKey
           ? IdempotencyInterceptor.eventIdFor(ctx.actor, ctx.idempotencyKey, streamId, index)
           : randomUUID(),
@@ -66,13 +67,14 @@ export class CommandExecutor {
         schemaVersion: schemaVersions[event.type] ?? 1,
         data: event.data as Record<string, unknown>,
         metadata: {
-          occurredAt: ctx.occurredAt.toISOString(),
+          occurredAt: businessTime.toISOString(),
           recordedAt: new Date().toISOString(),
           actor: ctx.actor,
           correlationId: ctx.correlationId,
           causationId: options.causationId ?? ctx.causationId,
           ...(reason ? { reason } : {}),
           ...(ctx.backdatingReason ? { backdatingReason: ctx.backdatingReason } : {}),
+          ...(ctx.corrects ? { corrects: ctx.corrects } : {}),
           ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}),
         },
       }),

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** ISO time that is not later than the server's clock. */
 export function NotInFuture(options?: ValidationOptions) {
@@ -39,4 +39,13 @@ export class CommandRequestDto {
   @IsString()
   @MaxLength(2000)
   backdatingReason?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      '更正: the id of an earlier event of this record whose fact this act corrects. The act takes that event’s business time (so occurredAt is not sent with it), whatever BACKDATE_WINDOW_DAYS; `reason` is required. The event keeps both',
+  })
+  @IsOptional()
+  @IsUUID()
+  corrects?: string;
 }

@@ -17,6 +17,8 @@ export interface RequestContext {
   reason?: string;
   /** 补录: why the act is dated before the record's previous event. */
   backdatingReason?: string;
+  /** 更正: the id of the earlier event of the record whose fact this act corrects. */
+  corrects?: string;
 }
 
 const ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
@@ -50,8 +52,13 @@ function optionalId(request: Request, header: string): string | undefined {
 }
 
 export function buildRequestContext(request: Request & { actor: Actor }, now = new Date()): RequestContext {
-  const body = (request.body ?? {}) as { occurredAt?: unknown; reason?: unknown; backdatingReason?: unknown };
+  const body = (request.body ?? {}) as { occurredAt?: unknown; reason?: unknown; backdatingReason?: unknown; corrects?: unknown };
   // The DTO validates occurredAt (format, not in the future); here it is only read.
+  if (body.corrects !== undefined && body.occurredAt !== undefined) {
+    throw ApiError.badRequest('CORRECTION_TIME_FIXED', '更正沿用所更正事件的发生时间，不能另给 occurredAt', 'A correction takes the business time of the event it corrects: occurredAt may not be sent with corrects', [
+      { field: 'occurredAt', rule: 'correctionTime', message: { zh: '与 corrects 同时给出', en: 'sent together with corrects' } },
+    ]);
+  }
   const occurredAt =
     typeof body.occurredAt === 'string' && !Number.isNaN(Date.parse(body.occurredAt)) ? new Date(body.occurredAt) : now;
   return {
@@ -64,6 +71,7 @@ export function buildRequestContext(request: Request & { actor: Actor }, now = n
     expectedRevision: parseIfMatch(request.header('if-match')),
     reason: typeof body.reason === 'string' ? body.reason : undefined,
     backdatingReason: typeof body.backdatingReason === 'string' && body.backdatingReason.trim() ? body.backdatingReason : undefined,
+    corrects: typeof body.corrects === 'string' ? body.corrects : undefined,
   };
 }
 

@@ -138,6 +138,8 @@ function cloudEventHeadersSchema(): JsonSchema {
         description: 'Position in the ledger’s global log, a decimal string; increases with append order across all records (gaps possible)',
       },
       ce_legalbasis: { type: 'string', minLength: 1, description: 'The rule’s source, e.g. 穗工信函〔2019〕1100号, when the act names one' },
+      ce_corrects: { type: 'string', format: 'uuid', description: '更正: the ce_id of the earlier event of the same record whose fact this one corrects; its ce_time is that event’s' },
+      ce_backdated: { type: 'string', enum: ['true'], description: '补录: present when the act was recorded with a business time (ce_time) before its record’s previous event' },
     },
     additionalProperties: false,
   };
