@@ -160,6 +160,10 @@ describe('the published schemas against events written through the deciders', ()
     await writeVoucherHistory(store);
     await writeNotaryHistory(store);
     events = await store.readAll();
+    // A correction (更正) that was also recorded late (补录): the same event's metadata as the ledger keeps it then.
+    const station = events.filter((e) => e.streamId.startsWith('station-'));
+    const [corrected, correcting] = [station[0], station.find((e) => e.streamId === station[0].streamId && e.revision > 0n)!];
+    events.push({ ...correcting, metadata: { ...correcting.metadata, corrects: corrected.id, backdatingReason: '纸质材料补录' } });
   });
   afterAll(async () => {
     await store.close();
