@@ -179,3 +179,4 @@ export * from './readlog/readlog';
 export * from './readlog/readlog.kind';
 export * from './notary/notary';
 export * from './notary/notary.kind';
+export * from './shared/personal';

@@ -22,6 +22,8 @@ import { themePlanKind } from './themeplan/themeplan.kind';
 import { readLogKind } from './readlog/readlog.kind';
 import { notaryKind } from './notary/notary.kind';
 import { voucherKind } from './voucher/voucher.kind';
+import { personalPaths } from './shared/personal';
+import type { EventSpec } from './shared/schema/event-spec';
 
 /**
  * Every record kind the ledger keeps. The relay's catalogue, AsyncAPI, the projector's checks, the
@@ -60,4 +62,14 @@ export function kindNamed(name: string): RecordKind | undefined {
 /** The kind whose streams `streamId` belongs to. */
 export function kindOfStream(streamId: string): RecordKind | undefined {
   return RECORD_KINDS.find((kind) => kind.idOf(streamId) !== undefined);
+}
+
+const personalByKind = new Map(
+  RECORD_KINDS.map((kind) => [kind, new Map(Object.entries(kind.events as Record<string, EventSpec>).map(([type, spec]) => [type, personalPaths(spec.payload)]))]),
+);
+
+/** The personal fields (dot paths, `*` per array item) an event of this type on this stream holds, as its schema marks them. */
+export function personalFieldsOf(streamId: string, type: string): readonly string[] {
+  const kind = kindOfStream(streamId);
+  return (kind && personalByKind.get(kind)?.get(type)) ?? [];
 }

@@ -120,6 +120,8 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The events exactly as kept (personal fields as ciphertext): what the hash chains cover, and what the relay publishes. */
+export const EVENT_LEDGER = Symbol('EVENT_LEDGER');
 
 export class WrongExpectedRevisionError extends Error {
   constructor(

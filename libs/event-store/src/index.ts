@@ -42,3 +42,7 @@ export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 export { createEventStore } from './create-event-store';
 export { checkpointStoreFor } from './checkpoint-store-for';
 export { ReactionRunner, reactionCheckpointName, type Reaction, type ReactorLogger, type ReactorOptions } from './reactor/reactor';
+export * from './personal-data/field-cipher';
+export * from './personal-data/data-keys';
+export * from './personal-data/sqlite-data-keys';
+export * from './personal-data/protected-event-store';

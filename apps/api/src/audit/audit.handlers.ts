@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { notFound, regionNameZh, type Actor } from '@sme/domain';
-import { EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { EVENT_LEDGER, EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { ApiError } from '../http/api-error';
 import { readsRegion } from '../records/read-scope';
 import { Notary } from './notary';
@@ -54,7 +54,8 @@ export class GetStreamEventsHandler implements IQueryHandler<GetStreamEventsQuer
 @QueryHandler(VerifyChainsQuery)
 export class VerifyChainsHandler implements IQueryHandler<VerifyChainsQuery> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // The events as kept: the chains cover the sealed personal fields, not their plaintext.
+    @Inject(EVENT_LEDGER) private readonly store: EventStore,
     private readonly notary: Notary,
   ) {}
 

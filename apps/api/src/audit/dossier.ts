@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound, type Actor } from '@sme/domain';
-import { EVENT_STORE, verifyChain, type CheckpointCheck, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { EVENT_LEDGER, EVENT_STORE, verifyChain, type CheckpointCheck, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { readsRegion } from '../records/read-scope';
 import { streamReadForbidden, toEnvelopeView } from './audit.handlers';
 import type { EventEnvelopeView } from './audit.messages';
@@ -56,6 +56,7 @@ const PAGE = 1000;
 export class DossierHandler implements IQueryHandler<DossierQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_LEDGER) private readonly ledger: EventStore,
     private readonly notary: Notary,
   ) {}
 
@@ -84,13 +85,21 @@ export class DossierHandler implements IQueryHandler<DossierQuery> {
     return asPackage ? this.packaged(dossier, events) : dossier;
   }
 
+  /**
+   * The package leaves the ledger: its events are as kept (personal fields sealed), so anyone can
+   * recompute their hashes and nobody reads personal data from it.
+   */
   private async packaged(dossier: Dossier, events: RecordedEvent[]): Promise<AuditPackage> {
-    const algorithm = this.store.hashAlgorithm ?? 'sha256';
+    const algorithm = this.ledger.hashAlgorithm ?? 'sha256';
     const streams = [];
+    const kept = new Map<string, RecordedEvent>();
     for (const { streamId } of dossier.streams) {
-      const result = verifyChain(await this.store.readStream(streamId), algorithm);
+      const stream = await this.ledger.readStream(streamId);
+      for (const event of stream) kept.set(event.id, event);
+      const result = verifyChain(stream, algorithm);
       streams.push({ streamId, ok: result.ok, eventsChecked: result.eventsChecked, problem: result.ok ? null : result.firstBroken.problem });
     }
+    dossier = { ...dossier, events: events.map((event) => toEnvelopeView(kept.get(event.id) ?? event)) };
     const stored = await this.notary.checkpoints();
     const latest = stored[stored.length - 1];
     const checkpoint = latest === undefined ? null : { checkpoint: latest, check: (await this.notary.verify([latest]))[0] };

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { NOTARY_ID, notaryKind, type Actor, type CheckpointData, type SignCheckpoint } from '@sme/domain';
-import { checkpointStatement, EVENT_STORE, GlobalChain, verifyCheckpoints, type CheckpointCheck, type EventStore, type SignedCheckpoint } from '@sme/event-store';
+import { checkpointStatement, EVENT_LEDGER, GlobalChain, verifyCheckpoints, type CheckpointCheck, type EventStore, type SignedCheckpoint } from '@sme/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ExecuteKindCommand, type KindCommands } from '../commands/kind-command';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
@@ -31,7 +31,7 @@ export class Notary extends ScheduledSweep {
   private readonly chain: GlobalChain;
   private folding: Promise<unknown> = Promise.resolve();
 
-  constructor(commands: CommandBus, readSide: ReadSide, @Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) private readonly store: EventStore) {
+  constructor(commands: CommandBus, readSide: ReadSide, @Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_LEDGER) private readonly store: EventStore) {
     super(commands, readSide, config);
     // The profile is the store's: its chains' recorded hash decides the global chain's and the key's.
     this.chain = new GlobalChain(store.hashAlgorithm ?? 'sha256');

@@ -77,6 +77,8 @@ export interface AppConfig {
   documentLimitBytes: number;
   /** LEDGER_CRYPTO_PROFILE: `standard` (SHA-256 chains, Ed25519 checkpoints) or `gm`, the 国密 profile (SM3, SM2), for a store created now; a store keeps the one it records. */
   cryptoProfile: 'standard' | 'gm';
+  /** PERSONAL_DATA_KEYS_FILE (default DATA_DIR/keys.sqlite): the key store of personal data, one key per data subject, apart from the events; every process that reads events in the clear (API, projector) opens the same one. */
+  personalDataKeysFile: string;
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
   host: string;
   /** CORS_ORIGINS: the browser origins allowed to call the API (comma-separated); none by default. */
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     backdateWindowDays: read(() => positiveInteger(env.BACKDATE_WINDOW_DAYS, 30, 'BACKDATE_WINDOW_DAYS', 0)),
     documentLimitBytes: read(() => byteCount(env.DOCUMENT_LIMIT, '20mb', 'DOCUMENT_LIMIT')),
     cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
+    personalDataKeysFile: resolve(env.PERSONAL_DATA_KEYS_FILE?.trim() || join(env.DATA_DIR ?? './data', 'keys.sqlite')),
     audit: {
       signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),
       checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-checkpoints.jsonl')),

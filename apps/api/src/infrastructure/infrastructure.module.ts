@@ -2,7 +2,19 @@ import { ApiMetrics } from '../health/api-metrics';
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE, createEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
+import { personalFieldsOf } from '@sme/domain';
+import {
+  DATA_KEYS,
+  EVENT_LEDGER,
+  EVENT_STORE,
+  FieldCipher,
+  ProtectedEventStore,
+  SqliteDataKeys,
+  createEventStore,
+  openSqliteDatabase,
+  type DataKeys,
+  type EventStore,
+} from '@sme/event-store';
 import { DOCUMENT_STORE, createDocumentStore, type DocumentStore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_STORE } from '../http/idempotency.interceptor';
@@ -32,24 +44,34 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         ApiMetrics,
-        { provide: EVENT_STORE, useFactory: async (metrics: ApiMetrics) => metrics.measureAppends(await eventStoreFor(config)), inject: [ApiMetrics] },
+        // The events as kept (personal fields sealed): what the chains cover and Kafka carries.
+        { provide: EVENT_LEDGER, useFactory: async (metrics: ApiMetrics) => metrics.measureAppends(await eventStoreFor(config)), inject: [ApiMetrics] },
+        { provide: DATA_KEYS, useFactory: () => new SqliteDataKeys(config.personalDataKeysFile) },
+        // The events as the ledger's code reads and writes them: personal fields in the clear, sealed per data subject on the way in.
+        {
+          provide: EVENT_STORE,
+          useFactory: (kept: EventStore, keys: DataKeys) => new ProtectedEventStore(kept, personalFieldsOf, keys, new FieldCipher(config.cryptoProfile === 'gm' ? 'sm4-gcm' : 'aes-256-gcm')),
+          inject: [EVENT_LEDGER, DATA_KEYS],
+        },
         // Idempotency keys live beside the process (data/api.sqlite) in every mode.
         { provide: API_DB, useFactory: () => openSqliteDatabase(join(config.dataDir, 'api.sqlite')) },
         { provide: IDEMPOTENCY_STORE, useFactory: (db) => new IdempotencyStore(db, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [API_DB] },
         { provide: DOCUMENT_STORE, useFactory: () => documentStoreFor(config) },
       ],
-      exports: [APP_CONFIG, ApiMetrics, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
+      exports: [APP_CONFIG, ApiMetrics, EVENT_LEDGER, DATA_KEYS, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
     };
   }
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATA_KEYS) private readonly keys: DataKeys,
     @Inject(API_DB) private readonly apiDb: { close(): void },
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await this.keys.close();
     await this.docs.close();
     this.apiDb.close();
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@sme/event-store';
+import { EVENT_LEDGER, type EventStore } from '@sme/event-store';
 import { createKafkaRelay, type Relay } from '@sme/messaging/relay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RelayStatus } from './relay-status';
@@ -15,7 +15,7 @@ export class InProcessRelay implements OnApplicationBootstrap, OnApplicationShut
   private relay: Relay | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(EVENT_LEDGER) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly status: RelayStatus,
   ) {}

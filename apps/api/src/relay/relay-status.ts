@@ -1,6 +1,6 @@
 import { checkpointStoreFor } from '@sme/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type CheckpointStore, type EventStore } from '@sme/event-store';
+import { EVENT_LEDGER, type CheckpointStore, type EventStore } from '@sme/event-store';
 import { relayLag, relayLagMetrics, type Relay, type RelayLag, type RelayStatusSnapshot } from '@sme/messaging/relay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -20,7 +20,7 @@ export class RelayStatus {
   private checkpoints: Promise<CheckpointStore> | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(EVENT_LEDGER) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

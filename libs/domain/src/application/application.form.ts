@@ -1,3 +1,4 @@
+import { personal } from '../shared/personal';
 import { ContactSchema, type ContactDetails } from '../shared/contact';
 import {
   amount,
@@ -65,7 +66,7 @@ export const OperatorInfoSchema = closed(
     industry: text('服务对象主导产业或所属行业'),
     registrationDate: businessDate('注册日期 (before the call’s registration cut-off)'),
     registrationRegionCode: regionCode('GB/T 2260 code of the place of registration: the call’s city or one of its districts'),
-    legalRepresentative: text('法人代表'),
+    legalRepresentative: personal(text('法人代表')),
     nature: text('单位性质'),
     registeredAddress: text('注册地址'),
     postcode: postcode(),
@@ -95,9 +96,9 @@ export type OperationsYear = Static<typeof OperationsYearSchema>;
 
 export const StationHeadSchema = closed(
   {
-    name: text('服务站负责人'),
-    phone: phone(),
-    email: email(),
+    name: personal(text('服务站负责人')),
+    phone: personal(phone()),
+    email: personal(email()),
     education: educationLevels.schema('学历'),
   },
   { $id: 'StationHead', description: '服务站负责人' },

@@ -1,3 +1,4 @@
+import { personal } from '../shared/personal';
 import {
   arrayOf,
   at,
@@ -42,7 +43,7 @@ export const EXPERT_EVENTS = {
     summary: 'An expert record begins, registered by the expert or the hub of their city; status REGISTERED, not yet on panels.',
     payload: closed({
       expertId: expertId(),
-      name: text('专家姓名'),
+      name: personal(text('专家姓名')),
       specialties: arrayOf(ExpertSpecialtySchema, { minItems: 1, description: '专长领域, no two the same' }),
       organisation: ExpertOrganisationSchema,
       regionCode: localRegionCode(),
@@ -95,7 +96,7 @@ export const EXPERT_EVENTS = {
       expertId: expertId(),
       changes: closed(
         {
-          name: optional(text('New name')),
+          name: optional(personal(text('New name'))),
           specialties: optional(arrayOf(ExpertSpecialtySchema, { minItems: 1, description: 'The new specialties, all of them' })),
           regionCode: optional(localRegionCode()),
           cityCode: optional(cityCode('The city of the new regionCode (present with it)')),

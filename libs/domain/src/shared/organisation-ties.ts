@@ -1,3 +1,4 @@
+import { isErased, personal } from './personal';
 import { arrayOf, closed, optional, text, uscc, type Static } from './schema/builders';
 import { requireUscc } from './uscc';
 import { fieldInvalid, requireText } from './validation';
@@ -13,7 +14,7 @@ export const ShareholderSchema = closed(
 );
 export const OrganisationTiesSchema = closed(
   {
-    legalRepresentative: text('法定代表人'),
+    legalRepresentative: personal(text('法定代表人')),
     shareholders: arrayOf(ShareholderSchema, { description: '股东 (may be empty); an organisation with its USCC' }),
   },
   { $id: 'OrganisationTies', description: '法定代表人与股东, as recorded' },
@@ -46,6 +47,8 @@ export interface TiedOrganisation {
 }
 
 const person = (name: string) => name.replace(/\s+/g, '');
+/** Two recorded names of one person: never when either was erased (an erased name names nobody). */
+const samePerson = (a: string, b: string) => !isErased(a) && !isErased(b) && person(a) === person(b);
 
 /**
  * Why two organisations are related as their records show it, in Chinese and English, or undefined:
@@ -53,7 +56,7 @@ const person = (name: string) => name.replace(/\s+/g, '');
  */
 export function relationBetween(a: TiedOrganisation, b: TiedOrganisation): { zh: string; en: string } | undefined {
   if (a.uscc === b.uscc) return { zh: `同一统一社会信用代码（${a.uscc}）`, en: `the same USCC (${a.uscc})` };
-  if (a.ties && b.ties && person(a.ties.legalRepresentative) === person(b.ties.legalRepresentative)) {
+  if (a.ties && b.ties && samePerson(a.ties.legalRepresentative, b.ties.legalRepresentative)) {
     return { zh: `同一法定代表人（${a.ties.legalRepresentative}）`, en: `the same legal representative (${a.ties.legalRepresentative})` };
   }
   const holds = (holder: TiedOrganisation, held: TiedOrganisation) => held.ties?.shareholders.some((s) => s.uscc === holder.uscc) ?? false;

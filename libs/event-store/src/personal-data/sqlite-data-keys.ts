@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { openSqliteDatabase, type SqliteDatabase } from '../sqlite/open-sqlite-database';
+import type { DataKeys } from './data-keys';
+import type { DataKey } from './field-cipher';
+
+type KeyRow = { id: string; subject: string; key: Buffer };
+
+/**
+ * The embedded key store: its own SQLite file (`DATA_DIR/keys.sqlite` by default), apart from the
+ * events. Erased keys are deleted with secure_delete on and the write-ahead log truncated, so their
+ * bytes do not linger in the file; each erasure leaves its subject and time.
+ */
+export class SqliteDataKeys implements DataKeys {
+  private readonly db: SqliteDatabase;
+
+  constructor(path: string) {
+    this.db = openSqliteDatabase(path);
+    this.db.pragma('secure_delete = ON');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS data_keys (id TEXT PRIMARY KEY, subject TEXT NOT NULL, key BLOB NOT NULL, created_at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS data_keys_subject ON data_keys (subject, created_at);
+      CREATE TABLE IF NOT EXISTS erased_subjects (subject TEXT NOT NULL, erased_at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS erased_subjects_subject ON erased_subjects (subject);
+    `);
+  }
+
+  async currentKeys(subjects: readonly string[], newKey: () => Buffer): Promise<Map<string, DataKey>> {
+    const latest = this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE subject = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
+    const insert = this.db.prepare('INSERT INTO data_keys (id, subject, key, created_at) VALUES (?, ?, ?, ?)');
+    const found = new Map<string, DataKey>();
+    this.db.transaction(() => {
+      for (const subject of new Set(subjects)) {
+        const row = latest.get(subject);
+        if (row) {
+          found.set(subject, { id: row.id, key: row.key });
+          continue;
+        }
+        const key = { id: randomUUID().replace(/-/g, ''), key: newKey() };
+        insert.run(key.id, subject, key.key, new Date().toISOString());
+        found.set(subject, key);
+      }
+    })();
+    return found;
+  }
+
+  async keysById(ids: readonly string[]): Promise<Map<string, DataKey>> {
+    const found = new Map<string, DataKey>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db.prepare<string[], KeyRow>(`SELECT id, subject, key FROM data_keys WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
+      for (const row of rows) found.set(row.id, { id: row.id, key: row.key });
+    }
+    return found;
+  }
+
+  async subjectsOf(streamId: string): Promise<string[]> {
+    const prefix = `${streamId}#`;
+    const rows = this.db
+      .prepare<[string, string, string, string], { subject: string }>(
+        'SELECT subject FROM data_keys WHERE substr(subject, 1, length(?)) = ? UNION SELECT subject FROM erased_subjects WHERE substr(subject, 1, length(?)) = ? ORDER BY subject',
+      )
+      .all(prefix, prefix, prefix, prefix);
+    return rows.map((row) => row.subject);
+  }
+
+  async erase(subjects: readonly string[], at: Date): Promise<string[]> {
+    const erased: string[] = [];
+    const remove = this.db.prepare('DELETE FROM data_keys WHERE subject = ?');
+    const note = this.db.prepare('INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const subject of new Set(subjects)) {
+        if (remove.run(subject).changes > 0) {
+          note.run(subject, at.toISOString());
+          erased.push(subject);
+        }
+      }
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return erased.sort();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
