@@ -17,6 +17,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module';
 import { EvaluatorsModule } from './evaluators/evaluators.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CentresModule } from './centres/centres.module';
+import { ErasuresModule } from './erasures/erasures.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { AnnualReportsModule } from './annual-reports/annual-reports.module';
 import { TargetsModule } from './targets/targets.module';
@@ -94,6 +95,7 @@ export class AppModule implements NestModule {
         TargetsModule,
         VouchersModule,
         DocumentsModule,
+        ErasuresModule,
         JwtModule.register({
           // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a
           // public key on every verification before treating it as a secret.

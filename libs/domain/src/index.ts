@@ -179,4 +179,6 @@ export * from './readlog/readlog';
 export * from './readlog/readlog.kind';
 export * from './notary/notary';
 export * from './notary/notary.kind';
+export * from './erasure/erasure';
+export * from './erasure/erasure.kind';
 export * from './shared/personal';

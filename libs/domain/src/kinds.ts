@@ -21,6 +21,7 @@ import { stationKind } from './station/station.kind';
 import { themePlanKind } from './themeplan/themeplan.kind';
 import { readLogKind } from './readlog/readlog.kind';
 import { notaryKind } from './notary/notary.kind';
+import { erasureKind } from './erasure/erasure.kind';
 import { voucherKind } from './voucher/voucher.kind';
 import { personalPaths } from './shared/personal';
 import type { EventSpec } from './shared/schema/event-spec';
@@ -53,6 +54,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   voucherKind,
   readLogKind,
   notaryKind,
+  erasureKind,
 ] as unknown as readonly RecordKind[];
 
 export function kindNamed(name: string): RecordKind | undefined {
@@ -73,3 +75,6 @@ export function personalFieldsOf(streamId: string, type: string): readonly strin
   const kind = kindOfStream(streamId);
   return (kind && personalByKind.get(kind)?.get(type)) ?? [];
 }
+
+/** The kinds whose events hold personal fields: the records an erasure may name. */
+export const PERSONAL_DATA_KINDS: readonly string[] = RECORD_KINDS.filter((kind) => [...(personalByKind.get(kind)?.values() ?? [])].some((paths) => paths.length > 0)).map((kind) => kind.name);

@@ -1,4 +1,5 @@
 import type { CheckpointStore, EventStore } from './event-store.port';
+import { ProtectedEventStore } from './personal-data/protected-event-store';
 import { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -9,6 +10,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
  * read the events (the API, apps/relay) can read the relay's checkpoint too.
  */
 export async function checkpointStoreFor(store: EventStore): Promise<CheckpointStore> {
+  if (store instanceof ProtectedEventStore) return checkpointStoreFor(store.kept);
   if (store instanceof SqliteEventStore) return new SqliteCheckpointStore(store.db);
   // Loaded only here, so the embedded default never loads the gRPC client.
   const { KurrentDbEventStore, KurrentDbCheckpointStore } = await import('./kurrentdb');

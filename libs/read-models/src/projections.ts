@@ -30,6 +30,8 @@ import { projectFollowUp, type FollowUpView } from './follow-up.projection';
 import { projectFaq, projectPolicy, type FaqView, type PolicyView } from './policy.projection';
 import { evaluationSchemesProjection, evaluationsProjection } from './evaluation.projection';
 import { POOL_PROJECTIONS } from './pool-projections';
+import { erasureKind } from '@sme/domain/erasure/erasure.kind';
+import { projectErasure, type ErasureView } from './erasure.projection';
 import { kindProjection, type Projection } from './projector/projection';
 import { projectStation } from './station.projection';
 import type { ApplicationView, CallView, StationView } from './views';
@@ -209,6 +211,15 @@ export const checkpointsProjection = kindProjection<CheckpointsView>({
   indexes: [],
 });
 
+/** 个人信息删除: each request, its decision and the keys' deletion. */
+export const erasuresProjection = kindProjection<ErasureView>({
+  name: 'erasures',
+  version: 1,
+  kind: erasureKind,
+  project: projectErasure,
+  indexes: [{ keys: { status: 1, requestedAt: -1 } }, { keys: { streamId: 1 } }],
+});
+
 export const PROJECTIONS: readonly Projection[] = [
   callsProjection,
   applicationsProjection,
@@ -228,6 +239,7 @@ export const PROJECTIONS: readonly Projection[] = [
   annualReportsProjection,
   voucherProgrammesProjection,
   checkpointsProjection,
+  erasuresProjection,
   ...POOL_PROJECTIONS,
 ] as Projection[];
 

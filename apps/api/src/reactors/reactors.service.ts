@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, ReactionRunner, checkpointStoreFor, type EventStore, type Reaction } from '@sme/event-store';
+import { DATA_KEYS, EVENT_STORE, ReactionRunner, checkpointStoreFor, type DataKeys, type EventStore, type Reaction } from '@sme/event-store';
+import { ErasureExecutionReaction } from '../erasures/erasure.reaction';
+import { ReadSide } from '../read-side/read-side.service';
 import { CommandExecutor } from '../commands/command-executor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FlagActionReaction } from '../evaluations/flag-action.reaction';
@@ -25,6 +27,8 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly records: RecordLoader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bus: CommandBus,
+    @Inject(DATA_KEYS) private readonly keys: DataKeys,
+    private readonly readSide: ReadSide,
   ) {}
 
   /** Every reaction the ledger runs. */
@@ -34,6 +38,7 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
       new FollowUpOpeningReaction(this.events, this.executor, this.records, this.config),
       new DemandResolutionReaction(this.executor, this.records),
       new FlagActionReaction(this.bus, this.records),
+      new ErasureExecutionReaction(this.keys, this.executor, this.records, this.readSide),
     ];
   }
 

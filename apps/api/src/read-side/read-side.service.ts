@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import {
   DOCUMENT_STORE,
   SliceReader,
+  documentIdOf,
   PROJECTIONS,
   Projector,
   ReadModelReader,
@@ -162,6 +163,22 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     } finally {
       await reader.close();
     }
+  }
+
+  /**
+   * Builds again, from the events as they read now, every projection holding a document fed by this
+   * record's stream (after an erasure: the erased fields then read 已删除 there too). Blue-green: the
+   * current documents serve until the new ones take over.
+   */
+  async refold(streamId: string): Promise<string[]> {
+    const events = await this.events.readStream(streamId);
+    const holding = PROJECTIONS.filter((projection) => events.some((event) => documentIdOf(projection, event) !== undefined));
+    for (const projection of holding) {
+      await this.rebuilds;
+      const result = await rebuildProjection(this.events, this.docs, projection, { logger: this.logger });
+      this.logger.log(`Rebuilt ${result.projection} into ${result.collection} in ${result.millis} ms`);
+    }
+    return holding.map((projection) => projection.name);
   }
 
   /** Each projection's lag, counting at most `cap` events behind (1 is enough to tell behind from caught up). */

@@ -3,7 +3,7 @@ import { topicNames } from '@sme/messaging/topics';
 import { readTopics } from '@sme/messaging/relay/testing/topic-reader';
 import { loadConfig } from '../config/app-config';
 import { startTestApp, type TestApp } from '../../../../test/e2e/support/test-app';
-import { openCall } from '../../../../test/e2e/support/station-lifecycle';
+import { actors, client, openCall } from '../../../../test/e2e/support/station-lifecycle';
 
 const brokers = process.env.KAFKA_BROKERS?.trim();
 
@@ -71,6 +71,39 @@ if (brokers) {
 
       const consumed = await readTopics([brokers], topicNames(prefix));
       expect(consumed.map((m) => [m.topic, m.key, m.headers.ce_type])).toEqual([[`${prefix}calls.v1`, `call-${callId}`, 'cn.sme-ledger.station.call.opened.v1']]);
+    }, 60_000);
+  });
+
+  describe('Personal data on the topics (crypto-shredding)', () => {
+    const prefix = `test-pii-${randomUUID().slice(0, 8)}.`;
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
+    });
+    afterAll(() => t.close());
+
+    it('carries only ciphertext for a personal field, the same before and after its erasure, which the erasures topic announces', async () => {
+      const c = client(t);
+      const admin = (id: string) => ({ id, role: 'ADMIN' as const, orgId: 'PLATFORM', regionCode: '440100' });
+      const name = '司马长风';
+      const body = { expertId: 'kafka-expert', name, specialties: [{ domain: 'IP' }], organisation: { id: 'GZ-UNIV-1', name: '广东某大学' }, regionCode: '440106', title: '教授' };
+      expect((await c.post(actors.hub, '/experts', body)).status).toBe(201);
+      const requested = await c.post(admin('admin-1'), '/erasures', { kind: 'expert', id: 'kafka-expert', reason: '本人申请删除' });
+      expect((await c.post(admin('admin-2'), `/erasures/${requested.body.id}/approval`, { opinion: '同意' })).status).toBe(200);
+      await waitUntil('the relay caught up', async () => (await t.operatorGet('/health')).body.relay.eventsBehind === 0);
+
+      const consumed = await readTopics([brokers], topicNames(prefix));
+      const expert = consumed.filter((m) => m.topic === `${prefix}experts.v1`);
+      expect(expert).toHaveLength(1);
+      expect(expert[0].value).not.toContain(name);
+      expect(JSON.parse(expert[0].value).name).toMatch(/^enc:v1:a256gcm:/);
+      expect(consumed.filter((m) => m.topic === `${prefix}erasures.v1`).map((m) => m.headers.ce_type)).toEqual([
+        'cn.sme-ledger.erasure.requested.v1',
+        'cn.sme-ledger.erasure.approved.v1',
+        'cn.sme-ledger.erasure.carried-out.v1',
+      ]);
+      // What a consumer replays from the start is what it got: the ledger's reads now say 已删除.
+      expect((await c.get(actors.hub, '/experts/kafka-expert')).body.name).toBe('已删除');
     }, 60_000);
   });
 

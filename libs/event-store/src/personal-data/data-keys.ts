@@ -13,6 +13,8 @@ export interface DataKeys {
   keysById(ids: readonly string[]): Promise<Map<string, DataKey>>;
   /** The subjects that have (or had) keys, of one record (`<streamId>#…`). */
   subjectsOf(streamId: string): Promise<string[]>;
+  /** The subjects of one record whose keys were erased (and have none since). */
+  erasedOf(streamId: string): Promise<string[]>;
   /** Deletes every key of these subjects; returns the subjects that had one. */
   erase(subjects: readonly string[], at: Date): Promise<string[]>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export const DATA_KEYS = Symbol('DATA_KEYS');
 export class InMemoryDataKeys implements DataKeys {
   private readonly keys = new Map<string, DataKey & { subject: string }>();
   private readonly current = new Map<string, string>();
+  private readonly erased = new Set<string>();
 
   async currentKeys(subjects: readonly string[], newKey: () => Buffer): Promise<Map<string, DataKey>> {
     const found = new Map<string, DataKey>();
@@ -50,7 +53,11 @@ export class InMemoryDataKeys implements DataKeys {
   }
 
   async subjectsOf(streamId: string): Promise<string[]> {
-    return [...new Set([...this.keys.values()].map((k) => k.subject).filter((s) => s.startsWith(`${streamId}#`)))].sort();
+    return [...new Set([...[...this.keys.values()].map((k) => k.subject), ...this.erased].filter((s) => s.startsWith(`${streamId}#`)))].sort();
+  }
+
+  async erasedOf(streamId: string): Promise<string[]> {
+    return [...this.erased].filter((s) => s.startsWith(`${streamId}#`) && !this.current.has(s)).sort();
   }
 
   async erase(subjects: readonly string[]): Promise<string[]> {
@@ -62,6 +69,7 @@ export class InMemoryDataKeys implements DataKeys {
       }
     }
     for (const subject of subjects) this.current.delete(subject);
+    for (const subject of erased) this.erased.add(subject);
     return [...erased].sort();
   }
 

@@ -19,6 +19,9 @@ export type PersonalFields = (streamId: string, type: string) => readonly string
 
 type Json = Record<string, unknown> | unknown[];
 
+/** A copy of event data (JSON through and through), made of plain objects of this realm. */
+const jsonCopy = (data: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+
 /** Each string at `path` in `data` with its concrete path (array indices filled in). */
 function* leavesAt(data: unknown, path: readonly string[], at: string[] = []): Generator<{ holder: Json; key: string | number; path: string[] }> {
   if (data === null || typeof data !== 'object') return;
@@ -96,7 +99,7 @@ export class ProtectedEventStore implements EventStore {
 
   private async seal(streamId: string, events: readonly EventToAppend[]): Promise<EventToAppend[]> {
     const found = events.map((event) => {
-      const data = structuredClone(event.data);
+      const data = jsonCopy(event.data);
       const leaves = this.personalFields(streamId, event.type).flatMap((path) => [...leavesAt(data, path.split('.'))]);
       return { event, data, leaves: leaves.filter(({ holder, key }) => !isSealed((holder as Record<string | number, unknown>)[key])) };
     });
@@ -124,7 +127,7 @@ export class ProtectedEventStore implements EventStore {
     const keys = await this.keys.keysById(ids);
     return events.map((event, index) => {
       if (sealedIn[index].length === 0) return event;
-      const data = structuredClone(event.data);
+      const data = jsonCopy(event.data);
       for (const { path } of sealedIn[index]) {
         const holder = path.slice(0, -1).reduce<unknown>((at, step) => (at as Record<string, unknown>)[step], data) as Record<string, unknown>;
         const sealed = holder[path[path.length - 1]] as string;

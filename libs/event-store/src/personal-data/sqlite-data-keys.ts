@@ -64,6 +64,16 @@ export class SqliteDataKeys implements DataKeys {
     return rows.map((row) => row.subject);
   }
 
+  async erasedOf(streamId: string): Promise<string[]> {
+    const prefix = `${streamId}#`;
+    const rows = this.db
+      .prepare<[string, string], { subject: string }>(
+        'SELECT DISTINCT subject FROM erased_subjects WHERE substr(subject, 1, length(?)) = ? AND subject NOT IN (SELECT subject FROM data_keys) ORDER BY subject',
+      )
+      .all(prefix, prefix);
+    return rows.map((row) => row.subject);
+  }
+
   async erase(subjects: readonly string[], at: Date): Promise<string[]> {
     const erased: string[] = [];
     const remove = this.db.prepare('DELETE FROM data_keys WHERE subject = ?');

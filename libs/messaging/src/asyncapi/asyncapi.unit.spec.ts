@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore, type RecordedEvent } from '@sme/event-store';
+import { personalFieldsOf } from '@sme/domain';
+import { FieldCipher, InMemoryDataKeys, ProtectedEventStore, SqliteEventStore, isSealed, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { toKafkaCloudEvent, type KafkaCloudEvent } from '../cloudevents';
 import { EVENT_FAMILIES } from '../event-catalogue';
 import {
@@ -137,7 +138,8 @@ describe(`${ASYNCAPI_FILE}`, () => {
 });
 
 describe('the published schemas against events written through the deciders', () => {
-  let store: SqliteEventStore;
+  let kept: SqliteEventStore;
+  let store: EventStore;
   let events: RecordedEvent[];
   /** ce_type → the message whose headers name it. */
   const messageByCeType = new Map(
@@ -148,7 +150,9 @@ describe('the published schemas against events written through the deciders', ()
   );
 
   beforeAll(async () => {
-    store = new SqliteEventStore(':memory:');
+    // Written as the API writes (personal fields sealed); published as kept.
+    kept = new SqliteEventStore(':memory:');
+    store = new ProtectedEventStore(kept, personalFieldsOf, new InMemoryDataKeys(), new FieldCipher());
     const { stationIds } = await writeCompleteHistory(store, { calls: 2, applicationsPerCall: 24 });
     await writeRegistryHistory(store, { stationIds });
     await writeLibraryHistory(store, { stationId: stationIds[0] });
@@ -159,7 +163,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeAnnualReportHistory(store);
     await writeVoucherHistory(store);
     await writeNotaryHistory(store);
-    events = await store.readAll();
+    events = await kept.readAll();
     // A correction (更正) that was also recorded late (补录): the same event's metadata as the ledger keeps it then.
     const station = events.filter((e) => e.streamId.startsWith('station-'));
     const [corrected, correcting] = [station[0], station.find((e) => e.streamId === station[0].streamId && e.revision > 0n)!];
@@ -187,6 +191,24 @@ describe('the published schemas against events written through the deciders', ()
     }
     return problems;
   }
+
+  it('publishes every personal field sealed, and nothing else sealed', () => {
+    const valuesAt = (data: unknown, path: string[]): unknown[] => {
+      if (path.length === 0) return [data];
+      if (data === null || typeof data !== 'object') return [];
+      const [head, ...rest] = path;
+      const next = head === '*' ? (Array.isArray(data) ? data : []) : [(data as Record<string, unknown>)[head]];
+      return next.flatMap((value) => valuesAt(value, rest));
+    };
+    let sealedFields = 0;
+    for (const event of events) {
+      const personal = personalFieldsOf(event.streamId, event.type).flatMap((path) => valuesAt(event.data, path.split('.'))).filter((v) => v !== undefined);
+      expect(personal.filter((value) => !isSealed(value))).toEqual([]);
+      sealedFields += personal.length;
+      expect(JSON.stringify(event.data).split('"enc:v1:').length - 1).toBe(personal.length);
+    }
+    expect(sealedFields).toBeGreaterThan(50);
+  });
 
   it('includes every catalogued event type at least once', () => {
     const written = new Set(events.map((e) => e.type));

@@ -1,4 +1,4 @@
-import { RECORD_KINDS, isPublished, type EventSpec } from '@sme/domain';
+import { PERSONAL, RECORD_KINDS, isPublished, type EventSpec } from '@sme/domain';
 import type { JsonSchema } from './json-schema';
 
 /** One event type's AsyncAPI message: the words integrators read and the JSON Schema of its data. */
@@ -35,8 +35,19 @@ export function messagesFromKinds(): { messages: Record<string, EventMessageSpec
   return { messages, schemas };
 }
 
-/** The schema as JSON (TypeBox's symbol keys dropped). */
-const plain = (schema: unknown): JsonSchema => JSON.parse(JSON.stringify(schema)) as JsonSchema;
+/** A personal field as published: its ciphertext, sealed with its data subject's key (see docs/integrators.md). */
+export const SEALED_PATTERN = '^enc:v1:(a256gcm|sm4gcm):[0-9a-f]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]*:[A-Za-z0-9_-]+$';
+const sealed = (field: { description?: string }): JsonSchema =>
+  ({
+    type: 'string',
+    pattern: SEALED_PATTERN,
+    description: `个人信息, sealed: ${field.description ?? 'a personal field'}. The ledger keeps and publishes only its ciphertext (enc:v1:<algorithm>:<key id>:<iv>:<ciphertext>:<tag>); once the data subject's key is erased, nobody can read it`,
+    [PERSONAL]: true,
+  }) as JsonSchema;
+
+/** The schema as JSON (TypeBox's symbol keys dropped), each personal field as its ciphertext. */
+const plain = (schema: unknown): JsonSchema =>
+  JSON.parse(JSON.stringify(schema), (_key, value: unknown) => (typeof value === 'object' && value !== null && (value as Record<string, unknown>)[PERSONAL] === true ? sealed(value) : value)) as JsonSchema;
 
 function hoist(schema: JsonSchema, schemas: Record<string, JsonSchema>, top = false): JsonSchema {
   const { $id, ...rest } = schema as JsonSchema & { $id?: string };

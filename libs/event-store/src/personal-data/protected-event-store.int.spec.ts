@@ -1,0 +1,139 @@
+import { createCipheriv } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sm4 } from 'sm-crypto-v2';
+import { ERASED } from '@sme/domain/shared/personal';
+import { verifyChain } from '../hash-chain';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { testMetadata } from '../contract/contract-helpers';
+import type { EventToAppend } from '../event-store.port';
+import { InMemoryDataKeys } from './data-keys';
+import { FieldCipher, isSealed } from './field-cipher';
+import { ProtectedEventStore } from './protected-event-store';
+import { SqliteDataKeys } from './sqlite-data-keys';
+
+const personalFields = (_streamId: string, type: string) => (type === 'Registered' ? ['head.name', 'head.phone', 'contacts.*.name'] : []);
+
+const registered = (id: string, name: string): EventToAppend => ({
+  id,
+  type: 'Registered',
+  schemaVersion: 1,
+  data: { title: '天河服务站', head: { name, phone: '020-12345678', education: 'MASTER' }, contacts: [{ name: '李四' }, { name: '王五' }] },
+  metadata: testMetadata(),
+});
+
+describe('Personal fields sealed per data subject (crypto-shredding)', () => {
+  let kept: SqliteEventStore;
+  let keys: InMemoryDataKeys;
+  let store: ProtectedEventStore;
+  beforeEach(() => {
+    kept = new SqliteEventStore(':memory:');
+    keys = new InMemoryDataKeys();
+    store = new ProtectedEventStore(kept, personalFields, keys, new FieldCipher());
+  });
+  afterEach(() => store.close());
+
+  it('keeps only ciphertext in the store, and reads the plaintext back', async () => {
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    const [asKept] = await kept.readStream('station-1');
+    const data = asKept.data as { title: string; head: Record<string, string>; contacts: { name: string }[] };
+    expect(data.title).toBe('天河服务站');
+    expect(data.head.education).toBe('MASTER');
+    expect([data.head.name, data.head.phone, data.contacts[0].name, data.contacts[1].name].every(isSealed)).toBe(true);
+    expect(JSON.stringify(asKept.data)).not.toContain('张三');
+    const [opened] = await store.readStream('station-1');
+    expect(opened.data).toEqual(registered('x', '张三').data);
+    expect(opened.hash).toBe(asKept.hash);
+    expect(await store.subjectsOf('station-1')).toEqual(['station-1#contacts.0', 'station-1#contacts.1', 'station-1#head']);
+  });
+
+  it('reads an erased subject as 已删除 everywhere, while the chain still verifies and the others stay readable', async () => {
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000002', '张三')], 0n);
+    expect(await keys.erase(['station-1#head'])).toEqual(['station-1#head']);
+    for (const event of [...(await store.readStream('station-1')), ...(await store.readAll())]) {
+      const data = event.data as { head: Record<string, string>; contacts: { name: string }[] };
+      expect(data.head).toEqual({ name: ERASED, phone: ERASED, education: 'MASTER' });
+      expect(data.contacts.map((c) => c.name)).toEqual(['李四', '王五']);
+    }
+    expect(verifyChain(await kept.readStream('station-1')).ok).toBe(true);
+    // New data about the subject after the erasure takes a new key; the erased stays erased.
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000003', '赵六')], 1n);
+    expect((await store.readStream('station-1')).map((e) => (e.data as { head: { name: string } }).head.name)).toEqual([ERASED, ERASED, '赵六']);
+  });
+
+  it('opens what a subscription delivers and what an append hands back', async () => {
+    const appended = await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    expect((appended.events![0].data as { head: { name: string } }).head.name).toBe('张三');
+    const subscription = store.subscribeToAll();
+    for await (const event of subscription) {
+      expect((event.data as { head: { name: string } }).head.name).toBe('张三');
+      break;
+    }
+    await subscription.stop();
+  });
+
+  it('reads values recorded before sealing began as they are', async () => {
+    await kept.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    expect(((await store.readStream('station-1'))[0].data as { head: { name: string } }).head.name).toBe('张三');
+  });
+});
+
+describe('The field ciphers', () => {
+  it('AES-256-GCM and SM4-GCM each open what they sealed, bind the key id, and refuse an altered value', () => {
+    for (const cipher of [new FieldCipher('aes-256-gcm'), new FieldCipher('sm4-gcm')]) {
+      const key = { id: 'k1', key: cipher.newKey() };
+      const sealed = cipher.seal('张三 020-12345678', key);
+      expect(sealed.startsWith(`enc:v1:${cipher.algorithm === 'sm4-gcm' ? 'sm4gcm' : 'a256gcm'}:k1:`)).toBe(true);
+      expect(cipher.open(sealed, key)).toBe('张三 020-12345678');
+      expect(cipher.open(sealed, { id: 'k2', key: key.key })).toBeUndefined();
+      expect(cipher.open(sealed, { id: 'k1', key: cipher.newKey() })).toBeUndefined();
+      const parts = sealed.split(':');
+      parts[5] = Buffer.from('altered').toString('base64url');
+      expect(cipher.open(parts.join(':'), key)).toBeUndefined();
+    }
+  });
+
+  it('SM4 is the block cipher of GB/T 32907 (its example), as OpenSSL computes it too', () => {
+    const key = '0123456789abcdeffedcba9876543210';
+    expect(Buffer.from(sm4.encrypt(Buffer.from(key, 'hex'), key, { padding: 'none', output: 'array' })).toString('hex')).toBe('681edf34d206965e86b3e94f536e4246');
+    const openssl = createCipheriv('sm4-ecb', Buffer.from(key, 'hex'), null).setAutoPadding(false);
+    expect(Buffer.concat([openssl.update(Buffer.from(key, 'hex')), openssl.final()]).toString('hex')).toBe('681edf34d206965e86b3e94f536e4246');
+  });
+
+  it('SM4-GCM agrees with OpenSSL’s SM4-CTR on the ciphertext (GCM encrypts in counter mode from J0 + 1)', () => {
+    const cipher = new FieldCipher('sm4-gcm');
+    const key = { id: 'k1', key: cipher.newKey() };
+    const sealed = cipher.seal('联系人电话 13800138000', key).split(':');
+    const iv = Buffer.from(sealed[4], 'base64url');
+    const counter = Buffer.concat([iv, Buffer.from([0, 0, 0, 2])]);
+    const ctr = createCipheriv('sm4-ctr', key.key, counter);
+    expect(Buffer.concat([ctr.update(Buffer.from('联系人电话 13800138000', 'utf8')), ctr.final()]).toString('base64url')).toBe(sealed[5]);
+  });
+});
+
+describe('The embedded key store', () => {
+  it('deletes an erased key’s bytes from its file and keeps the subject and time of the erasure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keys-'));
+    try {
+      const file = join(dir, 'keys.sqlite');
+      // The file and its write-ahead log: wherever the bytes may lie.
+      const holds = (bytes: Buffer) => [file, `${file}-wal`].some((f) => existsSync(f) && readFileSync(f).includes(bytes));
+      const keys = new SqliteDataKeys(file);
+      const cipher = new FieldCipher();
+      const made = await keys.currentKeys(['station-1#head', 'station-1#contacts.0'], () => cipher.newKey());
+      const head = made.get('station-1#head')!;
+      expect((await keys.currentKeys(['station-1#head'], () => cipher.newKey())).get('station-1#head')).toEqual(head);
+      expect(holds(head.key)).toBe(true);
+      expect(await keys.erase(['station-1#head', 'station-9#head'], new Date('2026-12-01T00:00:00Z'))).toEqual(['station-1#head']);
+      expect((await keys.keysById([head.id])).size).toBe(0);
+      expect(await keys.subjectsOf('station-1')).toEqual(['station-1#contacts.0', 'station-1#head']);
+      await keys.close();
+      expect(holds(head.key)).toBe(false);
+      expect(holds(made.get('station-1#contacts.0')!.key)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
