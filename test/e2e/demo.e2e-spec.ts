@@ -27,6 +27,14 @@ describe('Demo data (npm run demo)', () => {
       const districts = new Set(stations.items.map((s: { districtCode: string }) => s.districtCode));
       expect(districts.size).toBe(11);
 
+      // 个人信息删除: a rejected applicant's contact and station head, erased on a second administrator's approval.
+      const [erasure] = (await c.get(actors.auditor, '/erasures')).body.items as { status: string; streamId: string; subjects: string[] }[];
+      expect(erasure).toMatchObject({ status: 'ERASED', subjects: [expect.stringMatching(/#form\.operator\.contact$/), expect.stringMatching(/#form\.station\.head$/)] });
+      const erased = (await c.get(actors.auditor, `/applications/${erasure.streamId.replace('application-', '')}`)).body;
+      expect(erased.form.operator.contact).toEqual({ name: '已删除', phone: '已删除', email: '已删除' });
+      expect(erased.form.station.head).toMatchObject({ name: '已删除', phone: '已删除', email: '已删除' });
+      expect(erased.form.operator.name).not.toBe('已删除');
+
       // A year of services: deliveries at every stage, follow-ups open and closed, and the year's figures.
       const admin: Actor = { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' };
       const deliveries = (await c.get(admin, '/deliveries?limit=200')).body.items as { status: string; server: { kind: string } }[];

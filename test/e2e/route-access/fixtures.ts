@@ -7,6 +7,7 @@ import { centreFixtures } from './centre.fixtures';
 import { deliveryFixtures } from './delivery.fixtures';
 import { demandFixtures } from './demand.fixtures';
 import { enterpriseFixtures } from './enterprise.fixtures';
+import { erasureFixtures } from './erasure.fixtures';
 import { evaluationFixtures } from './evaluation.fixtures';
 import { expertFixtures } from './expert.fixtures';
 import { policyFixtures } from './policy.fixtures';
@@ -42,4 +43,5 @@ export const FIXTURES: Fixtures = {
   ...evaluationFixtures,
   ...annualReportFixtures,
   ...voucherFixtures,
+  ...erasureFixtures,
 };

@@ -8,6 +8,12 @@ import { registerEnterprise, self } from '../support/policies-demands';
 import { actors, applicationUpTo, callBody, client, operator } from '../support/station-lifecycle';
 import type { TestApp } from '../support/test-app';
 
+/** The platform's two administrators: one asks for an erasure, the other decides. */
+export const ADMINS: { asking: Actor; deciding: Actor } = {
+  asking: { id: 'admin-1', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' },
+  deciding: { id: 'admin-2', role: 'ADMIN', orgId: 'PLATFORM', regionCode: '440100' },
+};
+
 const ok = <T = { id: string }>(res: { status: number; body: unknown }): T => {
   if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
   return res.body as T;
@@ -88,6 +94,14 @@ export class World {
     return this.once('case', async () => {
       const provider = await this.provider();
       return ok(await this.c.post(provider.user, '/cases', caseBody(provider.id))).id;
+    });
+  }
+
+  /** An erasure of the provider's contact, asked by the platform's first ADMIN (the second decides). */
+  erasure(): Promise<string> {
+    return this.once('erasure', async () => {
+      const provider = await this.provider();
+      return ok(await this.c.post(ADMINS.asking, '/erasures', { kind: 'provider', id: provider.id, reason: '本人申请删除' })).id;
     });
   }
 

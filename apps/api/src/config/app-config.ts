@@ -1,3 +1,4 @@
+/* Why this file is long: every setting of the API in one typed place — its meaning and default beside its reading — so one message can name every problem at start. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';

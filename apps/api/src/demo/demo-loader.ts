@@ -1,4 +1,5 @@
 import { loadDemoLibrary } from './demo-library';
+import { loadDemoErasures } from './demo-erasures';
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -74,6 +75,7 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     await loadDemoEvaluations(app);
     await loadDemoVouchers(app);
     await loadDemoLibrary(app);
+    await loadDemoErasures(app);
     return;
   }
   const logger = new Logger('Demo');
@@ -205,4 +207,5 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
   await loadDemoEvaluations(app);
   await loadDemoVouchers(app);
   await loadDemoLibrary(app);
+  await loadDemoErasures(app);
 }

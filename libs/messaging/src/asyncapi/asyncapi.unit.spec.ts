@@ -24,6 +24,7 @@ import { writeEvaluationHistory } from './testing/evaluation-history';
 import { writeAnnualReportHistory } from './testing/annual-report-history';
 import { writeVoucherHistory } from './testing/voucher-history';
 import { writeNotaryHistory } from './testing/notary-history';
+import { writeErasureHistory } from './testing/erasure-history';
 import { writeRegistryHistory } from './testing/registry-history';
 
 type Doc = {
@@ -162,6 +163,7 @@ describe('the published schemas against events written through the deciders', ()
     await writeEvaluationHistory(store);
     await writeAnnualReportHistory(store);
     await writeVoucherHistory(store);
+    await writeErasureHistory(store, (await kept.readAll()).find((e) => e.type === 'ProviderAppliedForEntry')!.streamId);
     await writeNotaryHistory(store);
     events = await kept.readAll();
     // A correction (更正) that was also recorded late (补录): the same event's metadata as the ledger keeps it then.

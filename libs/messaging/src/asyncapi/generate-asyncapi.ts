@@ -264,6 +264,11 @@ const FAMILY_DESCRIPTIONS: Record<string, { title: string; description: string }
     description:
       'Where the whole log stood at a position, signed with the ledger’s key: the global hash, the Merkle root of the stream heads and the counts, with the public key to verify them. Keep a copy outside the ledger (or a trusted timestamp of it): POST /audit/verify checks the log against it, so a deleted tail or a recomputed history is found.',
   },
+  erasures: {
+    title: 'Erasures of personal data (个人信息删除)',
+    description:
+      'A request to erase the personal data a record holds (its data subjects, never the data), the second administrator’s approval or refusal, and the erasure carried out: the subjects’ keys deleted. The personal fields of every topic are ciphertext; after this event no key opens them. Delete what you derived from them too.',
+  },
   followups: {
     title: 'Follow-ups (差评跟进)',
     description: 'Follow-ups of 差评, disputes and complaints: opened with a due day on the working-day calendar, contact, rectification plan and result, closure (on time or late) and escalation when overdue.',
