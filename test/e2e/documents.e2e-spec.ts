@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@sme/domain';
 import { actors, client, form, openCall, operator } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -14,14 +14,19 @@ async function put(t: TestApp, actor: Actor, digest: string, content: Buffer | s
     .send(Buffer.from(content));
 }
 
-describe('Evidence files (证明材料): uploaded by digest, opened under the record’s read rule', () => {
+const mongodbUrl = process.env.MONGODB_URL?.trim();
+/** The files under DATA_DIR, and (with MONGODB_URL: FerretDB in CI) in a GridFS bucket. */
+const ownDatabase = (url: string) => Object.assign(new URL(url), { pathname: `/e2e_documents_${randomBytes(4).toString('hex')}` }).toString();
+const STORES: [string, NodeJS.ProcessEnv][] = [['files under DATA_DIR', {}], ...(mongodbUrl ? [['GridFS', { EVIDENCE_FILES: 'gridfs', MONGODB_URL: ownDatabase(mongodbUrl) }] as [string, NodeJS.ProcessEnv]] : [])];
+
+describe.each(STORES)('Evidence files (证明材料) in %s: uploaded by digest, opened under the record’s read rule', (_store, env) => {
   let t: TestApp;
   let applicationId: string;
   const op = operator(7);
   // The test form's materials are the digests of `<kind><seed>`: their content is that text.
   const formFile = 'APPLICATION_FORM7';
   beforeAll(async () => {
-    t = await startTestApp({ env: { DOCUMENT_LIMIT: '1kb' } });
+    t = await startTestApp({ env: { DOCUMENT_LIMIT: '1kb', ...env } });
     const callId = await openCall(t);
     const res = await client(t).post(op, '/applications', { callId, form: form(7), occurredAt: '2019-06-03T10:00:00+08:00' });
     expect(res.status).toBe(201);

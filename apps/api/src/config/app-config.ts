@@ -80,6 +80,8 @@ export interface AppConfig {
   cryptoProfile: 'standard' | 'gm';
   /** PERSONAL_DATA_KEYS_FILE (default DATA_DIR/keys.sqlite): the key store of personal data, one key per data subject, apart from the events; every process that reads events in the clear (API, projector) opens the same one. */
   personalDataKeysFile: string;
+  /** EVIDENCE_FILES: where evidence files are kept — `files` under DATA_DIR/documents (default), or `gridfs`, a GridFS bucket of the MONGODB_URL database shared by every API process. */
+  evidenceFiles: 'files' | 'gridfs';
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
   host: string;
   /** CORS_ORIGINS: the browser origins allowed to call the API (comma-separated); none by default. */
@@ -184,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     backdateWindowDays: read(() => positiveInteger(env.BACKDATE_WINDOW_DAYS, 30, 'BACKDATE_WINDOW_DAYS', 0)),
     documentLimitBytes: read(() => byteCount(env.DOCUMENT_LIMIT, '20mb', 'DOCUMENT_LIMIT')),
     cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
+    evidenceFiles: read(() => oneOfSetting(env.EVIDENCE_FILES, ['files', 'gridfs'] as const, 'files', 'EVIDENCE_FILES')),
     personalDataKeysFile: resolve(env.PERSONAL_DATA_KEYS_FILE?.trim() || join(env.DATA_DIR ?? './data', 'keys.sqlite')),
     audit: {
       signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     devTokenRatePerMinute: read(() => positiveInteger(env.DEV_TOKEN_RATE_PER_MINUTE, 30, 'DEV_TOKEN_RATE_PER_MINUTE', 1)),
     logLevel: read(() => oneOfSetting(env.LOG_LEVEL, ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info', 'LOG_LEVEL')),
   };
+  problem(config.evidenceFiles === 'gridfs' && config.mongodbUrl === undefined, 'EVIDENCE_FILES=gridfs keeps the files in the MONGODB_URL database: set MONGODB_URL');
   problem(config.cryptoProfile === 'gm' && eventStoreUrl !== undefined, 'LEDGER_CRYPTO_PROFILE=gm (SM3 chains) needs the embedded store: the KurrentDB adapter hashes with SHA-256 only');
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;

@@ -17,6 +17,8 @@ export interface EvidenceFiles {
   put(sha256: string, content: Readable, maxBytes: number): Promise<'stored' | 'exists'>;
   /** The file and its size, or undefined. */
   open(sha256: string): Promise<{ content: Readable; size: number } | undefined>;
+  /** Lets go of a connection, where the adapter holds one. */
+  close?(): Promise<void>;
 }
 
 export const EVIDENCE_FILES = Symbol('EVIDENCE_FILES');
@@ -34,7 +36,7 @@ export class ContentTooLarge extends Error {
 }
 
 /** Counts and hashes what flows through; stops the flow past the limit. */
-class Digesting extends Transform {
+export class Digesting extends Transform {
   readonly hash = createHash('sha256');
   bytes = 0;
 
