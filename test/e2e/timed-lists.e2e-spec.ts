@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { loadDemoData } from '../../apps/api/src/demo/demo-loader';
+import { DEMO_CALL } from '../../apps/api/src/demo/demo-data';
 import { actors, client } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -75,6 +76,20 @@ describe('Every list as it stood, as the ledger knew it (the demo data)', () => 
     expect((await t.http.get(`/public/stations?knownAt=2026-03-31`)).body.code).toBe('AS_OF_AUDITOR_ONLY');
     expect((await c.get(actors.city, `/deliveries?${asOf}`)).body.code).toBe('AS_OF_AUDITOR_ONLY');
     expect((await t.http.get(`/policies?${asOf}`)).body.code).toBe('AS_OF_AUDITOR_ONLY');
+  });
+
+  it('gives a call with its figures as it stood, as the ledger knew it, to an auditor', async () => {
+    const c = client(t);
+    const path = `/calls/${DEMO_CALL.callId}`;
+    const live = (await c.get(actors.auditor, path)).body;
+    const known = await c.get(actors.auditor, `${path}?knownAt=${encodeURIComponent(new Date().toISOString())}`);
+    expect(known.body).toEqual(live);
+    expect((await c.get(actors.auditor, `${path}?knownAt=${encodeURIComponent(before)}`)).body.code).toBe('CALL_NOT_FOUND');
+    // Before the list was published (2019-09-10), no application was designated yet.
+    const then = (await c.get(actors.auditor, `${path}?asOf=2019-09-01`)).body;
+    expect(then.applicationsByStage.DESIGNATED).toBeUndefined();
+    expect(live.applicationsByStage.DESIGNATED).toBeGreaterThan(0);
+    expect((await c.get(actors.city, `${path}?asOf=2019-09-01`)).body.code).toBe('AS_OF_AUDITOR_ONLY');
   });
 
   it('takes a date or a time with its offset, and names the field otherwise', async () => {

@@ -6,6 +6,8 @@ import { KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
+import { AsOfDto } from '../records/as-of.dto';
+import { sliceOf } from '../read-side/read-time';
 import { newRecordId } from '../records/new-record-id';
 import { ListCallsQueryDto, OpenCallDto } from './call.dto';
 import { callCommands } from './call.commands';
@@ -32,9 +34,9 @@ export class CallController extends KindController<CallCommandBody> {
     return this.commands.execute(new PublishCallListCommand(id, ctx));
   }
 
-  @ReadRoute({ path: ':id', summary: 'A call with its applications per stage and progress against its target' })
-  get(@Param('id', IdPipe) id: string) {
-    return this.queries.execute(new GetCallQuery(id));
+  @ReadRoute({ path: ':id', summary: 'A call with its applications per stage and progress against its target; AUDITOR may add ?asOf= and ?knownAt=' })
+  get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetCallQuery(id, actor, sliceOf(query)));
   }
 
   @ReadRoute({ summary: 'Calls, newest first by default (sort: openedAt, districtDeadline, title; cursor paging)' })

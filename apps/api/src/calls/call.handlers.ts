@@ -66,8 +66,11 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
 export class GetCallHandler implements IQueryHandler<GetCallQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
-  async execute({ callId }: GetCallQuery): Promise<CallDetailsResponse> {
-    const { reader } = this.readSide;
+  async execute({ callId, actor, when }: GetCallQuery): Promise<CallDetailsResponse> {
+    return this.readSide.at(when, actor, (reader) => this.details(reader, callId));
+  }
+
+  private async details(reader: ReadModelReader, callId: string): Promise<CallDetailsResponse> {
     const call = await reader.call(callId);
     if (!call) throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
     const [applications, stations] = await Promise.all([reader.applications({ callId }), reader.stations({ callId })]);

@@ -1,7 +1,7 @@
 import { Command, Query } from '@nestjs/cqrs';
-import type { CallCommand } from '@sme/domain';
+import type { Actor, CallCommand } from '@sme/domain';
 import type { ApplicationStage } from '@sme/domain';
-import type { CallListFilter, CallView, PublicView } from '@sme/read-models';
+import type { CallListFilter, CallView, PublicView, TimeSlice } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { CommandResult } from '../commands/command-executor';
 import type { RequestContext } from '../commands/request-context';
@@ -25,8 +25,13 @@ export interface CallDetailsResponse extends Omit<CallView, '_id' | '_position'>
   progress: { target: number; designated: number; activeStations: number };
 }
 
+/** A call with its applications per stage and progress; in a time slice (an AUDITOR's), as it stood then. */
 export class GetCallQuery extends Query<CallDetailsResponse> {
-  constructor(readonly callId: string) {
+  constructor(
+    readonly callId: string,
+    readonly actor?: Actor,
+    readonly when?: TimeSlice,
+  ) {
     super();
   }
 }
