@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '@sme/domain';
-import { EVENT_LEDGER, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { EVENT_LEDGER, verifyChain, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { toKafkaCloudEvent } from '@sme/messaging';
 import { entryApplication, providerUser } from './support/library-bodies';
 import { actors, client } from './support/station-lifecycle';
@@ -94,6 +94,12 @@ describe('Erasing personal data (个人信息删除)', () => {
     expect(listed).not.toContain(NAME);
     expect((await c.get(actors.auditor, `/streams/expert-${expertId}/events`)).body.events[0].data.name).toBe('已删除');
 
+    // The auditor's envelope as kept: the ciphertext the hash covers, recomputable outside.
+    const asKept = (await c.get(actors.auditor, `/streams/expert-${expertId}/events?form=kept`)).body.events[0];
+    expect(asKept.data.name).toBe((kept[0].data as { name: string }).name);
+    expect(verifyChain([{ ...kept[0], data: asKept.data, hash: asKept.hash }]).ok).toBe(true);
+    const asRead = (await c.get(actors.auditor, `/streams/expert-${expertId}/events`)).body.events[0];
+    expect(verifyChain([{ ...kept[0], data: asRead.data, hash: asRead.hash }]).ok).toBe(false);
     // The events as kept did not change: the same ciphertext, the same hashes; every chain and checkpoint verifies.
     const after = await ledger.readStream(`expert-${expertId}`);
     expect(after.map((e) => [e.hash, e.data])).toEqual(kept.map((e) => [e.hash, e.data]));

@@ -34,6 +34,13 @@ export class StreamEventsQueryDto {
   @ApiPropertyOptional() @IsOptional() @QueryNumber() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) fromRevision?: number;
   @ApiPropertyOptional({ enum: ['forwards', 'backwards'] }) @IsOptional() @IsIn(['forwards', 'backwards']) direction?: 'forwards' | 'backwards';
   @ApiPropertyOptional() @IsOptional() @QueryNumber() @IsInt() @Min(1) @Max(10000) limit?: number;
+  @ApiPropertyOptional({
+    enum: ['read', 'kept'],
+    description: 'read (default): personal fields opened (已删除 once erased); kept: exactly as stored, personal fields as ciphertext — the form the hashes cover, to recompute them',
+  })
+  @IsOptional()
+  @IsIn(['read', 'kept'])
+  form?: 'read' | 'kept';
 }
 
 export class PersonalDataReadsQueryDto {
@@ -57,7 +64,7 @@ export class AuditController {
   @Get('streams/:streamId/events')
   @ApiOperation({ summary: 'A record’s whole history: every event with its full envelope and hash link (records inside the auditor’s region)' })
   streamEvents(@Param() { streamId }: StreamIdParam, @Query() query: StreamEventsQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetStreamEventsQuery(streamId, actor, query.fromRevision, query.direction, query.limit));
+    return this.queries.execute(new GetStreamEventsQuery(streamId, actor, query.fromRevision, query.direction, query.limit, query.form));
   }
 
   @Get('audit/dossiers/:subject/:id')

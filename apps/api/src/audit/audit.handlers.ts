@@ -34,12 +34,15 @@ export function toEnvelopeView(event: RecordedEvent): EventEnvelopeView {
 
 @QueryHandler(GetStreamEventsQuery)
 export class GetStreamEventsHandler implements IQueryHandler<GetStreamEventsQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_LEDGER) private readonly ledger: EventStore,
+  ) {}
 
-  async execute({ streamId, actor, fromRevision, direction, limit }: GetStreamEventsQuery) {
+  async execute({ streamId, actor, fromRevision, direction, limit, form }: GetStreamEventsQuery) {
     const [first] = await this.store.readStream(streamId, { maxCount: 1 });
     if (first !== undefined && !readsRegion(actor, regionOfStream(first))) throw streamReadForbidden(actor);
-    const events = await this.store.readStream(streamId, {
+    const events = await (form === 'kept' ? this.ledger : this.store).readStream(streamId, {
       direction,
       ...(fromRevision !== undefined ? { fromRevision: BigInt(fromRevision) } : {}),
       ...(limit !== undefined ? { maxCount: limit } : {}),

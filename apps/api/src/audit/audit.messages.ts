@@ -26,6 +26,8 @@ export class GetStreamEventsQuery extends Query<{ streamId: string; events: Even
     readonly fromRevision?: number,
     readonly direction: 'forwards' | 'backwards' = 'forwards',
     readonly limit?: number,
+    /** `kept`: the events exactly as stored (personal fields sealed), the form their hashes cover. */
+    readonly form: 'read' | 'kept' = 'read',
   ) {
     super();
   }
