@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { applicationKind } from '@sme/domain';
-import { SqliteEventStore, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
+import { SqliteEventStore, canonicalJson, openSqliteDatabase, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
+import { ensureEventLogSchema } from '@sme/event-store/sqlite/sqlite-schema';
 import { materialAttached, range } from './support/fixtures';
 import { summarize } from './support/stats';
 import { formatBytes, printTable, type Cell } from './support/table';
@@ -35,15 +36,20 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
     for (const { size, count } of runs) {
       process.stdout.write(`  appending ${count} × ${size} event(s)…\n`);
       const run = await appendRun(store, `run-${size}`, size, count, options.streams);
+      const bare = bareInsertRun(join(dir, `bare-${size}.sqlite`), size, count);
       const latency = summarize(run.latencies);
+      const eventsPerSecond = (size * count * 1000) / run.elapsedMs;
+      const bareEventsPerSecond = (size * count * 1000) / bare.elapsedMs;
       rows.push([
         size === 1 ? 'single event' : `batch of ${size}`,
         count,
         size * count,
-        (size * count * 1000) / run.elapsedMs,
+        eventsPerSecond,
         (count * 1000) / run.elapsedMs,
         latency.p50,
         latency.p99,
+        bareEventsPerSecond,
+        `${Math.round((eventsPerSecond / bareEventsPerSecond) * 100)} %`,
       ]);
     }
 
@@ -52,17 +58,43 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
     const bytes = statSync(file).size;
     printTable(
       '(b) Embedded store append throughput — SqliteEventStore on a file (WAL, synchronous=NORMAL)',
-      ['appends', 'calls', 'events', 'events/s', 'appends/s', 'p50 ms', 'p99 ms'],
+      ['appends', 'calls', 'events', 'events/s', 'appends/s', 'p50 ms', 'p99 ms', 'bare events/s', 'of bare'],
       rows,
       [
         `Each call appends to one of ${options.streams} streams with its exact expected revision; events are ApplicationMaterialAttached with full metadata.`,
         'p50/p99: latency of one append call (the whole batch).',
+        'bare: better-sqlite3 alone inserting the same rows (same table and indexes, same file settings; JSON, hashes and revisions computed before timing), one IMMEDIATE transaction per call — the reference.',
         `Database after ${total.toLocaleString('en-US')} events: ${formatBytes(bytes)} (${Math.round(bytes / total)} B per event incl. indexes).`,
       ],
     );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The reference: better-sqlite3 inserting the very rows the store writes (the event_log table with its
+ * indexes, on a file opened the same way), with everything the store computes done before timing.
+ */
+function bareInsertRun(file: string, size: number, count: number) {
+  const db = openSqliteDatabase(file);
+  try {
+    ensureEventLogSchema(db);
+    const insert = db.prepare('INSERT INTO event_log (position, event_id, stream_id, revision, type, schema_version, data, metadata, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const streamId = applicationKind.streamId(randomUUID());
+    const rows = range(size * count).map((n) => {
+      const event = materialAttached(streamId.slice('application-'.length), n);
+      return [n + 1, event.id, `${streamId}-${n % 100}`, Math.floor(n / 100), event.type, event.schemaVersion, canonicalJson(event.data), canonicalJson(event.metadata), 'a'.repeat(64), n < 100 ? null : 'b'.repeat(64)];
+    });
+    const write = db.transaction((batch: unknown[][]) => {
+      for (const row of batch) insert.run(...row);
+    }).immediate;
+    const start = performance.now();
+    for (let i = 0; i < count; i++) write(rows.slice(i * size, (i + 1) * size));
+    return { elapsedMs: performance.now() - start };
+  } finally {
+    db.close();
   }
 }
 

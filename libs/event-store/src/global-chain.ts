@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecordedEvent } from './event-store.port';
 import type { ChainHashAlgorithm } from './hash-chain';
 
@@ -15,7 +15,7 @@ export interface ChainState {
   hashAlgorithm: ChainHashAlgorithm;
 }
 
-const digest = (algorithm: ChainHashAlgorithm, text: string) => createHash(algorithm).update(text, 'utf8').digest('hex');
+const digest = (algorithm: ChainHashAlgorithm, text: string) => hash(algorithm, text, 'hex');
 
 /** The global hash before the first event. */
 export const genesisOf = (algorithm: ChainHashAlgorithm) => digest(algorithm, 'sme-ledger:global-chain:genesis');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventStore, RecordedEvent } from './event-store.port';
 import type { ChainHashAlgorithm } from './chain-hash';
@@ -41,7 +41,8 @@ export function hashCanonicalParts(
     `,"schemaVersion":${canonicalJson(event.schemaVersion)}` +
     `,"streamId":${JSON.stringify(event.streamId)}` +
     `,"type":${JSON.stringify(event.type)}}`;
-  return createHash(algorithm).update(text, 'utf8').digest('hex');
+  // The one-shot digest: no hash object per event.
+  return hash(algorithm, text, 'hex');
 }
 
 export type ChainProblem = 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'REVISION_GAP';

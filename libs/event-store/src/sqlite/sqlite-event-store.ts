@@ -82,7 +82,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
 
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision) => RecordedAppend;
+  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision, recorded: boolean) => RecordedAppend;
 
   /** A file path (or ':memory:') to open and own, or an open database shared with other components. */
   constructor(source: string | SqliteDatabase, options: SqliteEventStoreOptions = {}) {
@@ -98,15 +98,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { nextExpectedRevision, position } = await this.appendRecorded(streamId, events, expected);
+    const { nextExpectedRevision, position } = this.write(streamId, events, expected, false);
     return { nextExpectedRevision, position };
   }
 
   async appendRecorded(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend> {
+    return this.write(streamId, events, expected, true);
+  }
+
+  /** One append; with `recorded`, also the events as stored (their JSON parsed back), which `append` does not need. */
+  private write(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, recorded: boolean): RecordedAppend {
     assertAppendableBatch(streamId, events);
     let result: RecordedAppend;
     try {
-      result = this.appendTransaction(streamId, events, normalizeExpected(expected), expected);
+      result = this.appendTransaction(streamId, events, normalizeExpected(expected), expected, recorded);
     } catch (error) {
       if (!(error instanceof DuplicateEventIds)) throw error;
       // Outside the rolled-back transaction: is this a retry of a batch that is already stored?
@@ -121,6 +126,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
     reported: ExpectedRevision,
+    withEvents: boolean,
   ): RecordedAppend {
     const tail = this.statements.streamTail.get(streamId);
     try {
@@ -149,21 +155,23 @@ export class SqliteEventStore implements EventStore {
         throw error;
       }
       // As readStream would return it: the JSON parsed back from its stored (canonical) form.
-      recorded.push({
-        id: event.id,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        streamId,
-        revision,
-        position,
-        data: JSON.parse(data) as Record<string, unknown>,
-        metadata: JSON.parse(metadata) as EventMetadata,
-        hash,
-        previousHash,
-      });
+      if (withEvents) {
+        recorded.push({
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          streamId,
+          revision,
+          position,
+          data: JSON.parse(data) as Record<string, unknown>,
+          metadata: JSON.parse(metadata) as EventMetadata,
+          hash,
+          previousHash,
+        });
+      }
       previousHash = hash;
     }
-    return { nextExpectedRevision: revision, position, events: recorded };
+    return { nextExpectedRevision: revision, position, events: withEvents ? recorded : undefined };
   }
 
   /**
