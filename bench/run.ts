@@ -3,7 +3,8 @@
  * It measures and prints; it asserts nothing about timings.
  *
  *   npm run bench                      all three parts, a few minutes on two cores
- *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation)
+ *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify)
+ *   BENCH_VERIFY_EVENTS=200000 npm run bench -- verify   a smaller log for /audit/verify (default 1,000,000)
  *   BENCH_EVALUATION_EVENTS=200000 npm run bench -- evaluation   a smaller log for the annual evaluation (default 1,000,000)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
  *   KAFKA_BROKERS=… npm run bench -- relay    relay throughput and end-to-end lag (skipped without KAFKA_BROKERS)
@@ -15,9 +16,10 @@ import { benchHttp } from './http-throughput';
 import { benchRebuild } from './projection-rebuild';
 import { benchRelay } from './relay-throughput';
 import { benchFold } from './stream-fold';
+import { benchVerify } from './verify-at-scale';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -74,6 +76,8 @@ async function main(): Promise<void> {
   );
 
   await part('evaluation', () => benchAnnualEvaluation({ events: Number(process.env.BENCH_EVALUATION_EVENTS ?? 1_000_000) }));
+
+  await part('verify', () => benchVerify({ events: Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000), appended: 1_000, streams: 1_000 }));
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;

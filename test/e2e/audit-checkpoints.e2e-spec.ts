@@ -81,6 +81,29 @@ describe('Signed checkpoints (存证检查点) and the log rewritten behind the 
     }
   });
 
+  it('verifies incrementally: after the first run only what was appended since; a full run reads it all again and finds a change behind it', async () => {
+    const t = await startTestApp();
+    try {
+      const c = client(t);
+      await someHistory(t);
+      const first = (await c.get(actors.auditor, '/audit/verify')).body;
+      expect(first).toMatchObject({ ok: true, mode: 'full', from: '0' });
+      await someHistory(t);
+      const next = (await c.get(actors.auditor, '/audit/verify')).body;
+      expect(next).toMatchObject({ ok: true, mode: 'incremental', from: first.position, eventsChecked: 4, eventsVerified: first.eventsVerified + 4 });
+      // A change behind the verified position, made with the API running: the full run finds it.
+      const db = new Database(join(t.dataDir, 'events.sqlite'));
+      db.prepare("UPDATE event_log SET data = replace(data, '第1批', '第8批') WHERE position = 1").run();
+      db.close();
+      expect((await c.get(actors.auditor, '/audit/verify')).body).toMatchObject({ ok: true, mode: 'incremental', eventsChecked: 0 });
+      const full = (await c.get(actors.auditor, '/audit/verify?full=true')).body;
+      expect(full).toMatchObject({ ok: false, mode: 'full', firstBroken: { position: '1', problem: 'HASH_MISMATCH' } });
+      expect((await c.get(actors.auditor, '/audit/verify?full=maybe')).status).toBe(400);
+    } finally {
+      await t.close();
+    }
+  });
+
   it.each([
     ['an event rewritten, every hash after it computed again', (rows: Row[]) => rows.map((r) => (r.data.includes('第1批') ? { ...r, data: r.data.replace('第1批', '第9批') } : r)), 'STATE_MISMATCH'],
     ['two events of different streams swapped', (rows: Row[]) => rows.map((r, i) => (i === 1 ? { ...rows[2], position: r.position } : i === 2 ? { ...rows[1], position: r.position } : r)), 'STATE_MISMATCH'],

@@ -46,3 +46,4 @@ export * from './personal-data/field-cipher';
 export * from './personal-data/data-keys';
 export * from './personal-data/sqlite-data-keys';
 export * from './personal-data/protected-event-store';
+export * from './ledger-verifier';

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { isWithinRegion, readLogKind, type Actor, type ReadLogEvents } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -28,6 +28,14 @@ export class StreamIdParam {
     message: 'streamId must be <category>-<id>, e.g. station-<uuid>',
   })
   streamId!: string;
+}
+
+export class VerifyQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'true: read the whole log again, not only what was appended since the last verification' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  full?: boolean;
 }
 
 export class StreamEventsQueryDto {
@@ -139,9 +147,12 @@ export class AuditController {
   }
 
   @Get('audit/verify')
-  @ApiOperation({ summary: 'Recompute every stream’s hash chain (names the first broken link) and check every signed checkpoint against the whole log' })
-  verify() {
-    return this.queries.execute(new VerifyChainsQuery());
+  @ApiOperation({
+    summary:
+      'Recompute every stream’s hash chain (names the first broken link) and check every signed checkpoint at its position. Incremental: reads only what was appended since the last verification (the first after a start reads the whole log); ?full=true reads the whole log again',
+  })
+  verify(@Query() query: VerifyQueryDto) {
+    return this.queries.execute(new VerifyChainsQuery(query.full === true));
   }
 
   @Post('audit/verify')

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { notFound, regionNameZh, type Actor } from '@sme/domain';
-import { EVENT_LEDGER, EVENT_STORE, verifyAll, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { EVENT_LEDGER, EVENT_STORE, LedgerVerifier, type EventStore, type RecordedEvent } from '@sme/event-store';
 import { ApiError } from '../http/api-error';
 import { readsRegion } from '../records/read-scope';
 import { Notary } from './notary';
@@ -62,26 +62,41 @@ export class VerifyChainsHandler implements IQueryHandler<VerifyChainsQuery> {
     private readonly notary: Notary,
   ) {}
 
-  /** Every stream's chain, then every signed checkpoint against the whole log. */
-  async execute(): Promise<ChainsVerified> {
-    const result = await verifyAll(this.store);
-    const verifiedAt = new Date().toISOString();
+  /** The running verification: the first run after a start (or a full one) reads the whole log. */
+  private verifier: LedgerVerifier | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  /** Every stream's chain, then every signed checkpoint at its position; incremental unless `full`. */
+  execute({ full }: VerifyChainsQuery): Promise<ChainsVerified> {
+    const run = this.running.then(() => this.verify(full));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async verify(full: boolean): Promise<ChainsVerified> {
+    const verifier = full || !this.verifier ? new LedgerVerifier(this.store.hashAlgorithm ?? 'sha256') : this.verifier;
     const stored = await this.notary.checkpoints();
-    const checks = await this.notary.verify(stored);
+    const head = await this.store.headPosition();
+    const result = await verifier.verify((after, maxCount) => this.store.readAll({ after, maxCount }), head, stored, (statement, c) => this.notary.signatureHolds(statement, c));
+    this.verifier = verifier;
     const last = stored[stored.length - 1];
-    const checkpoints = {
-      checked: checks.length,
-      latest: last === undefined ? null : { position: last.position, signedAt: last.signedAt },
-      failures: checks.filter((c) => !c.ok),
-    };
-    if (result.ok) return { ...result, ok: checkpoints.failures.length === 0, verifiedAt, checkpoints };
-    const { firstBroken } = result;
+    const { firstBroken, logShrank } = result;
     return {
-      ok: false,
+      ok: result.ok,
+      mode: result.mode,
+      from: result.from.toString(),
+      position: result.position.toString(),
       eventsChecked: result.eventsChecked,
-      verifiedAt,
-      firstBroken: { ...firstBroken, revision: Number(firstBroken.revision), position: firstBroken.position.toString() },
-      checkpoints,
+      eventsVerified: result.eventsVerified,
+      streamsChecked: result.streamsChecked,
+      verifiedAt: new Date().toISOString(),
+      checkpoints: {
+        checked: result.checkpoints.length,
+        latest: last === undefined ? null : { position: last.position, signedAt: last.signedAt },
+        failures: result.checkpoints.filter((c) => !c.ok),
+      },
+      ...(firstBroken ? { firstBroken: { ...firstBroken, revision: Number(firstBroken.revision), position: firstBroken.position.toString() } } : {}),
+      ...(logShrank ? { logShrank: { verifiedUpTo: logShrank.verifiedUpTo.toString(), head: logShrank.head.toString() } } : {}),
     };
   }
 }

@@ -44,8 +44,28 @@ export interface CheckpointsVerified {
  * The whole log's verification: every stream's chain intact (else the first broken link) and every
  * signed checkpoint matching the log (else each that fails); `ok` only when both hold.
  */
-export type ChainsVerified =
-  | { ok: boolean; eventsChecked: number; streamsChecked: number; verifiedAt: string; checkpoints: CheckpointsVerified }
-  | { ok: false; eventsChecked: number; verifiedAt: string; firstBroken: Omit<BrokenLink, 'revision' | 'position'> & { revision: number; position: string }; checkpoints: CheckpointsVerified };
+export type ChainsVerified = {
+  ok: boolean;
+  /** `incremental`: only the events appended since the last verification were read; `full`: the whole log. */
+  mode: 'incremental' | 'full';
+  /** The log position verified before this run, and up to now (decimal). */
+  from: string;
+  position: string;
+  /** Events checked in this run, and since the whole log was last read. */
+  eventsChecked: number;
+  eventsVerified: number;
+  streamsChecked: number;
+  verifiedAt: string;
+  checkpoints: CheckpointsVerified;
+  /** The first broken link of a stream's chain. */
+  firstBroken?: Omit<BrokenLink, 'revision' | 'position'> & { revision: number; position: string };
+  /** The log ends before what was verified: events were removed from its end. */
+  logShrank?: { verifiedUpTo: string; head: string };
+};
 
-export class VerifyChainsQuery extends Query<ChainsVerified> {}
+/** With `full`, the whole log is read again (else only what was appended since the last verification). */
+export class VerifyChainsQuery extends Query<ChainsVerified> {
+  constructor(readonly full = false) {
+    super();
+  }
+}

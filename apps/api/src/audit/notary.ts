@@ -76,15 +76,16 @@ export class Notary extends ScheduledSweep {
     return events.map((e) => ({ ...(e.data as CheckpointData), eventPosition: e.position.toString(10) }));
   }
 
+  /** Whether a checkpoint's signature is the ledger's key's over its statement. */
+  signatureHolds(statement: string, c: SignedCheckpoint): boolean {
+    const signer = this.signingKey();
+    return c.keyId === signer.keyId && c.signatureAlgorithm === signer.algorithm && signer.verify(statement, c.signature);
+  }
+
   /** Checks checkpoints against the log as it is now: the signature with the ledger's key, then the state at each position. */
   async verify(checkpoints: readonly SignedCheckpoint[]): Promise<CheckpointCheck[]> {
     if (checkpoints.length === 0) return [];
-    const signer = this.signingKey();
-    return verifyCheckpoints(
-      (after, maxCount) => this.store.readAll({ after, maxCount }),
-      checkpoints,
-      (statement, c) => c.keyId === signer.keyId && c.signatureAlgorithm === signer.algorithm && signer.verify(statement, c.signature),
-    );
+    return verifyCheckpoints((after, maxCount) => this.store.readAll({ after, maxCount }), checkpoints, (statement, c) => this.signatureHolds(statement, c));
   }
 
   /** The ledger's public key, for whoever keeps checkpoints outside it. */
