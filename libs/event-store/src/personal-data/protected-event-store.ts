@@ -19,9 +19,6 @@ export type PersonalFields = (streamId: string, type: string) => readonly string
 
 type Json = Record<string, unknown> | unknown[];
 
-/** A copy of event data (JSON through and through), made of plain objects of this realm. */
-const jsonCopy = (data: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
-
 /** Each string at `path` in `data` with its concrete path (array indices filled in). */
 function* leavesAt(data: unknown, path: readonly string[], at: string[] = []): Generator<{ holder: Json; key: string | number; path: string[] }> {
   if (data === null || typeof data !== 'object') return;
@@ -79,13 +76,18 @@ export class ProtectedEventStore implements EventStore {
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     const inner = this.kept.subscribeToAll(options);
-    const open = (event: RecordedEvent) => this.open([event]).then(([opened]) => opened);
-    return {
-      stop: () => inner.stop(),
-      async *[Symbol.asyncIterator]() {
-        for await (const event of inner) yield await open(event);
+    const events = inner[Symbol.asyncIterator]();
+    const open = (event: RecordedEvent) => (this.personalFields(event.streamId, event.type).length === 0 ? event : this.open([event]).then(([opened]) => opened));
+    // A plain iterator over the inner one, not an async generator: an event without personal fields
+    // passes through as it came.
+    const iterator: AsyncIterator<RecordedEvent> = {
+      next: async () => {
+        const result = await events.next();
+        return result.done ? result : { done: false, value: await open(result.value) };
       },
+      return: async (value?: unknown) => (events.return ? events.return(value) : { done: true, value: undefined }),
     };
+    return { stop: () => inner.stop(), [Symbol.asyncIterator]: () => iterator };
   }
 
   close(): Promise<void> {
@@ -98,43 +100,63 @@ export class ProtectedEventStore implements EventStore {
   }
 
   private async seal(streamId: string, events: readonly EventToAppend[]): Promise<EventToAppend[]> {
-    const found = events.map((event) => {
-      const data = jsonCopy(event.data);
-      const leaves = this.personalFields(streamId, event.type).flatMap((path) => [...leavesAt(data, path.split('.'))]);
-      return { event, data, leaves: leaves.filter(({ holder, key }) => !isSealed((holder as Record<string | number, unknown>)[key])) };
-    });
-    const subjectOf = (path: string[]) => `${streamId}#${path.slice(0, -1).join('.')}`;
+    const found = events.map((event) => ({ event, leaves: this.leavesOf(streamId, event.type, event.data).filter(({ value }) => !isSealed(value)) }));
+    const subjectOf = (path: readonly string[]) => `${streamId}#${path.slice(0, -1).join('.')}`;
     const subjects = found.flatMap(({ leaves }) => leaves.map(({ path }) => subjectOf(path)));
     if (subjects.length === 0) return [...events];
     const keys = await this.keys.currentKeys(subjects, () => this.cipher.newKey());
-    return found.map(({ event, data, leaves }) => {
-      if (leaves.length === 0) return event;
-      for (const { holder, key, path } of leaves) {
-        const record = holder as Record<string | number, unknown>;
-        record[key] = this.cipher.seal(record[key] as string, keys.get(subjectOf(path))!);
-      }
-      return { ...event, data };
-    });
+    return found.map(({ event, leaves }) =>
+      leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => ({ path, value: this.cipher.seal(value, keys.get(subjectOf(path))!) }))) },
+    );
   }
 
   private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const sealedIn = events.map((event) => {
-      const leaves = this.personalFields(event.streamId, event.type).flatMap((path) => [...leavesAt(event.data, path.split('.'))]);
-      return leaves.filter(({ holder, key }) => isSealed((holder as Record<string | number, unknown>)[key]));
-    });
-    const ids = sealedIn.flatMap((leaves) => leaves.map(({ holder, key }) => keyIdOf((holder as Record<string | number, unknown>)[key] as string)));
+    const sealedIn = events.map((event) => this.leavesOf(event.streamId, event.type, event.data).filter(({ value }) => isSealed(value)));
+    const ids = sealedIn.flatMap((leaves) => leaves.map(({ value }) => keyIdOf(value)));
     if (ids.length === 0) return events;
     const keys = await this.keys.keysById(ids);
     return events.map((event, index) => {
-      if (sealedIn[index].length === 0) return event;
-      const data = jsonCopy(event.data);
-      for (const { path } of sealedIn[index]) {
-        const holder = path.slice(0, -1).reduce<unknown>((at, step) => (at as Record<string, unknown>)[step], data) as Record<string, unknown>;
-        const sealed = holder[path[path.length - 1]] as string;
-        const key = keys.get(keyIdOf(sealed));
-        holder[path[path.length - 1]] = (key && this.cipher.open(sealed, key)) ?? ERASED;
-      }
-      return { ...event, data };
+      const leaves = sealedIn[index];
+      if (leaves.length === 0) return event;
+      const opened = leaves.map(({ path, value }) => {
+        const key = keys.get(keyIdOf(value));
+        return { path, value: (key && this.cipher.open(value, key)) ?? ERASED };
+      });
+      return { ...event, data: replaced(event.data, opened) };
     });
   }
+
+  /** The personal strings of an event's data, each with its concrete path; none for a type without personal fields. */
+  private leavesOf(streamId: string, type: string, data: Record<string, unknown>): { path: string[]; value: string }[] {
+    const paths = this.personalFields(streamId, type);
+    if (paths.length === 0) return [];
+    return paths.flatMap((path) => [...leavesAt(data, path.split('.'))]).map(({ holder, key, path }) => ({ path, value: (holder as Record<string | number, unknown>)[key] as string }));
+  }
+}
+
+/**
+ * The data with the strings at `paths` replaced, copying only the objects and arrays on their way
+ * (copy-on-write): the data read from the store is never changed, and the rest is shared.
+ */
+function replaced(data: Record<string, unknown>, changes: readonly { path: readonly string[]; value: string }[]): Record<string, unknown> {
+  const copies = new Set<unknown>();
+  const copy = <T>(node: T): T => {
+    const fresh = (Array.isArray(node) ? [...node] : { ...(node as object) }) as T;
+    copies.add(fresh);
+    return fresh;
+  };
+  const root = copy(data);
+  for (const { path, value } of changes) {
+    let node = root as Record<string, unknown>;
+    for (const step of path.slice(0, -1)) {
+      let child = node[step];
+      if (!copies.has(child)) {
+        child = copy(child);
+        node[step] = child;
+      }
+      node = child as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+  }
+  return root;
 }

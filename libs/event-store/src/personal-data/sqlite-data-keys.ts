@@ -12,6 +12,7 @@ type KeyRow = { id: string; subject: string; key: Buffer };
  */
 export class SqliteDataKeys implements DataKeys {
   private readonly db: SqliteDatabase;
+  private readonly statements: ReturnType<SqliteDataKeys['prepare']>;
 
   constructor(path: string) {
     this.db = openSqliteDatabase(path);
@@ -22,11 +23,19 @@ export class SqliteDataKeys implements DataKeys {
       CREATE TABLE IF NOT EXISTS erased_subjects (subject TEXT NOT NULL, erased_at TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS erased_subjects_subject ON erased_subjects (subject);
     `);
+    this.statements = this.prepare();
+  }
+
+  private prepare() {
+    return {
+      latest: this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE subject = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
+      insert: this.db.prepare('INSERT INTO data_keys (id, subject, key, created_at) VALUES (?, ?, ?, ?)'),
+      byId: this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE id = ?'),
+    };
   }
 
   async currentKeys(subjects: readonly string[], newKey: () => Buffer): Promise<Map<string, DataKey>> {
-    const latest = this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE subject = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
-    const insert = this.db.prepare('INSERT INTO data_keys (id, subject, key, created_at) VALUES (?, ?, ?, ?)');
+    const { latest, insert } = this.statements;
     const found = new Map<string, DataKey>();
     this.db.transaction(() => {
       for (const subject of new Set(subjects)) {
@@ -45,11 +54,9 @@ export class SqliteDataKeys implements DataKeys {
 
   async keysById(ids: readonly string[]): Promise<Map<string, DataKey>> {
     const found = new Map<string, DataKey>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      const rows = this.db.prepare<string[], KeyRow>(`SELECT id, subject, key FROM data_keys WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
-      for (const row of rows) found.set(row.id, { id: row.id, key: row.key });
+    for (const id of new Set(ids)) {
+      const row = this.statements.byId.get(id);
+      if (row) found.set(row.id, { id: row.id, key: row.key });
     }
     return found;
   }
