@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ANNUAL_REPORT_STATUSES, REPORT_SUBJECT_KINDS, TARGET_INDICATORS, type AnnualReportStatus, type ReportSubjectKind, type TargetIndicator } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, OptionalRegionCode, QueryNumber } from '../http/validators';
+import { IsRegionCode, OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 
@@ -49,13 +49,12 @@ export class SubmitCityReportDto extends CommandRequestDto {
   @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
-const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListAnnualReportsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: [...REPORT_SUBJECT_KINDS, 'CITY'] }) @IsOptional() @IsIn([...REPORT_SUBJECT_KINDS, 'CITY']) subjectKind?: ReportSubjectKind | 'CITY';
   @ApiPropertyOptional({ enum: ANNUAL_REPORT_STATUSES }) @IsOptional() @IsIn(ANNUAL_REPORT_STATUSES) status?: AnnualReportStatus;
-  @ApiPropertyOptional({ description: 'true: submitted after the deadline' }) @IsOptional() @Transform(booleanQuery) @IsBoolean() late?: boolean;
+  @ApiPropertyOptional({ description: 'true: submitted after the deadline' }) @IsOptional() @QueryBoolean() @IsBoolean() late?: boolean;
   @OptionalRegionCode('440100', 'The subject’s region: a district, a city (its districts) or a province') regionCode?: string;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { isWithinRegion, readLogKind, type Actor, type ReadLogEvents } from '@sme/domain';
 import { EVENT_STORE, type EventStore } from '@sme/event-store';
@@ -19,7 +19,7 @@ import { documentsOf } from './dossier-scope';
 import { regionOfStream } from './stream-region';
 import { readsRegion } from '../records/read-scope';
 import { EVIDENCE_FILES, type EvidenceFiles } from '../documents/evidence-files';
-import { IsBusinessDate, QueryNumber } from '../http/validators';
+import { IsBusinessDate, QueryBoolean, QueryNumber } from '../http/validators';
 
 export class StreamIdParam {
   // Ids are UUIDs, except where a record is named by something else (an expert by their user id: 1–128 visible ASCII).
@@ -33,7 +33,7 @@ export class StreamIdParam {
 export class VerifyQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'true: read the whole log again, not only what was appended since the last verification' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   full?: boolean;
 }

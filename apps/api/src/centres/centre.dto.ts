@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CENTRE_LEGAL_FORMS, CENTRE_LEVELS, CENTRE_ORIGINS, CENTRE_STANDINGS, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryNumber } from '../http/validators';
+import { IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class CentreOriginDto {
@@ -105,14 +105,13 @@ export class UnlinkProviderDto extends CommandRequestDto {
 /** The reason of a closure is the base `reason` field, required here by the domain rule. */
 export class CloseCentreDto extends CommandRequestDto {}
 
-const booleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class ListCentresQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: CENTRE_LEVELS }) @IsOptional() @IsIn(CENTRE_LEVELS) level?: CentreLevel;
   @ApiPropertyOptional({ enum: CENTRE_STANDINGS }) @IsOptional() @IsIn(CENTRE_STANDINGS) status?: CentreStanding;
   @OptionalRegionCode('440100', 'Centres within this region (a province: all of it; a city: its own, its counties’ and towns’)')
   regionCode?: string;
-  @ApiPropertyOptional({ type: Boolean, description: 'Only centres below standard whose remediation deadline has passed' }) @IsOptional() @booleanQuery() @IsBoolean() remediationOverdue?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: 'Only centres below standard whose remediation deadline has passed' }) @IsOptional() @QueryBoolean() @IsBoolean() remediationOverdue?: boolean;
 }
 
 

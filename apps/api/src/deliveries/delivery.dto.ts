@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   DELIVERY_MODES,
@@ -17,7 +17,7 @@ import {
   type VisitChannel,
 } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { OptionalRegionCode, IsRegionCode } from '../http/validators';
+import { OptionalRegionCode, IsRegionCode, QueryBoolean } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class ServerDto {
@@ -109,7 +109,6 @@ export class CorrectionDto extends CommandRequestDto {
   @ApiProperty({ type: CorrectionChangesDto }) @IsObject() @IsDefined() @ValidateNested() @Type(() => CorrectionChangesDto) changes!: CorrectionChangesDto;
 }
 
-const booleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class ListDeliveriesQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STAGES }) @IsOptional() @IsIn(DELIVERY_STAGES) status?: DeliveryStage;
@@ -121,7 +120,7 @@ export class ListDeliveriesQueryDto extends ListQueryDto {
   @OptionalRegionCode('440106', 'Where the service was given: a district, or a city for all its districts') regionCode?: string;
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Period start (business date, inclusive)' }) @IsOptional() @IsDateString({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Period end (business date, inclusive)' }) @IsOptional() @IsDateString({ strict: true }) until?: string;
-  @ApiPropertyOptional({ type: Boolean, description: 'Only deliveries that need a 回访 not yet made' }) @IsOptional() @booleanQuery() @IsBoolean() returnVisitDue?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: 'Only deliveries that need a 回访 not yet made' }) @IsOptional() @QueryBoolean() @IsBoolean() returnVisitDue?: boolean;
 }
 
 export class DeliveryFiguresQueryDto {
@@ -161,7 +160,7 @@ export class ListFollowUpsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'The activity whose 差评 opened it' }) @IsOptional() @IsUUID() activityId?: string;
   @ApiPropertyOptional({ example: '2026-03-20', description: 'Open ones due on or before this day' }) @IsOptional() @IsDateString({ strict: true }) dueBy?: string;
   @ApiPropertyOptional({ example: '2026-03-20', description: 'Open ones overdue on this day (due before it)' }) @IsOptional() @IsDateString({ strict: true }) overdueOn?: string;
-  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @booleanQuery() @IsBoolean() escalated?: boolean;
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @QueryBoolean() @IsBoolean() escalated?: boolean;
 }
 
 export class RunDeadlinesDto {

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES, SERVICE_DOMAINS, type DemandCloseReason, type DemandUrgency, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { OptionalRegionCode, QueryNumber } from '../http/validators';
+import { OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 const DEMAND_STATUSES = ['RAISED', 'ACCEPTED', 'MATCHED', 'RESOLVED', 'CLOSED'] as const;
@@ -52,7 +52,7 @@ export class ListDemandsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   escalated?: boolean;
 }

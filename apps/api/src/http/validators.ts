@@ -76,6 +76,9 @@ export const IsDateOrTime = (options?: ValidationOptions) =>
     options,
   );
 
+/** A boolean in a query string: exactly `true` or `false`; anything else stays text, so the field's boolean rule refuses it. */
+export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
 /**
  * A number in a query string, read strictly: decimal digits (a sign and a fraction where the field allows
  * them), nothing else — `0x10`, `1e3`, `16abc` and ` 16` stay text, so the field's number rule refuses them.

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -21,7 +21,7 @@ import {
 import { EVALUATION_PERIOD_PATTERN, PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
+import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryBoolean, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
 import { OrganisationTiesDto } from '../http/ties.dto';
@@ -153,7 +153,6 @@ export class SettleAtStationDto extends CommandRequestDto {
 /** Leaving a station: the reason is the base `reason` field. */
 export class LeaveStationDto extends CommandRequestDto {}
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListProvidersQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: PROVIDER_STATUSES }) @IsOptional() @IsIn(PROVIDER_STATUSES) status?: (typeof PROVIDER_STATUSES)[number];
@@ -170,7 +169,7 @@ export class ListProvidersQueryDto extends ListQueryDto {
   @IsBusinessDate()
   inPoolOn?: string;
 
-  @ApiPropertyOptional({ description: 'Under a 警示 (整改期) now' }) @IsOptional() @Transform(toBoolean) @IsBoolean() warned?: boolean;
+  @ApiPropertyOptional({ description: 'Under a 警示 (整改期) now' }) @IsOptional() @QueryBoolean() @IsBoolean() warned?: boolean;
 }
 
 export class ProviderMovementsQueryDto {
