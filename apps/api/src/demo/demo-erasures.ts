@@ -1,8 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { applicationKind, erasureKind, type Actor, type ErasureCommand } from '@sme/domain';
+import { applicationKind, erasureKind, type Actor } from '@sme/domain';
+import { erasureCommands } from '../erasures/erasure.commands';
 import { DATA_KEYS, type DataKeys } from '@sme/event-store';
-import type { CommandBody } from '../commands/command-body';
 import { Reactors } from '../reactors/reactors.service';
 import { ReadSide } from '../read-side/read-side.service';
 import { derivedId } from '../records/derived-id';
@@ -30,7 +30,7 @@ export async function loadDemoErasures(app: INestApplication): Promise<void> {
   const subjects = (await app.get<DataKeys>(DATA_KEYS).subjectsOf(streamId)).filter((s) => s.endsWith('#form.operator.contact') || s.endsWith('#form.station.head'));
   if (subjects.length === 0) return;
   const { runs } = demoRunner(app.get(CommandBus));
-  const erasure = runs<CommandBody<ErasureCommand>>({ kind: erasureKind, idOf: (body) => body.data.erasureId });
+  const erasure = runs(erasureCommands);
   const reason = '申请未获通过，申请人要求删除联系人与服务站负责人的个人信息（示例）';
   await erasure({ type: 'RequestErasure', data: { erasureId: ERASURE_ID, streamId, subjects, reason } }, ADMINS[0], day('2026-11-20'));
   const approved = await erasure({ type: 'ApproveErasure', data: { erasureId: ERASURE_ID, opinion: '核实为申请人本人要求，无须继续保存，同意删除（示例）' } }, ADMINS[1], day('2026-11-23'));

@@ -13,6 +13,7 @@ import { newRecordId } from '../records/new-record-id';
 import { ApproveErasureDto, ListErasuresQueryDto, RefuseErasureDto, RequestErasureDto } from './erasure.dto';
 import { ListErasuresQuery } from './erasure.messages';
 import { erasureReading } from './erasure.reading';
+import { erasureCommands } from './erasure.commands';
 
 const READERS = ['ADMIN', 'AUDITOR'] as const;
 const RECORD_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -22,7 +23,7 @@ const pathOf = (subject: string) => subject.slice(subject.indexOf('#') + 1);
 
 @TokenController('Erasures (个人信息删除)', 'erasures')
 export class ErasureController extends KindController<CommandBody<ErasureCommand>> {
-  protected readonly kindCommands = { kind: erasureKind, idOf: (command: CommandBody<ErasureCommand>) => command.data.erasureId };
+  protected readonly kindCommands = erasureCommands;
 
   @Inject(DATA_KEYS) private readonly keys!: DataKeys;
   @Inject(EVENT_STORE) private readonly store!: EventStore;
