@@ -2,26 +2,11 @@ import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { RecordedEvent } from './event-store.port';
 import { checkpointStatement, GlobalChain, merkleRoot, verifyCheckpoints, type SignedCheckpoint } from './global-chain';
 import { computeEventHash, verifyChain, type ChainHashAlgorithm } from './hash-chain';
-
-const metadata = {
-  occurredAt: '2025-03-01T08:00:00.000Z',
-  recordedAt: '2025-03-01T08:00:01.000Z',
-  actor: { id: 'u1', role: 'HUB' as const, orgId: '91440101MA5CXXXX1X', regionCode: '440100' },
-  correlationId: 'c1',
-  causationId: null,
-};
+import { chainedLog } from './testing/chained-log';
 
 /** Events of three streams interleaved in the log, chained per stream; positions `step` apart (KurrentDB's are not gap-free). */
-function log(count: number, step = 1n, data: (n: number) => Record<string, unknown> = (n) => ({ n })): RecordedEvent[] {
-  const last = new Map<string, { revision: bigint; hash: string }>();
-  return Array.from({ length: count }, (_, n) => {
-    const streamId = `station-${n % 3}`;
-    const previous = last.get(streamId);
-    const event = { id: `e${n}`, type: 'Noted', schemaVersion: 1, streamId, revision: previous ? previous.revision + 1n : 0n, data: data(n), metadata };
-    const hash = computeEventHash(event, previous?.hash ?? null);
-    last.set(streamId, { revision: event.revision, hash });
-    return { ...event, position: 1n + BigInt(n) * step, hash, previousHash: previous?.hash ?? null };
-  });
+function log(count: number, step = 1n, data?: (n: number) => Record<string, unknown>): RecordedEvent[] {
+  return chainedLog(step, data).add(count);
 }
 
 /** Recomputes every stream's chain over events as they now stand: what someone who rewrote the store would do. */

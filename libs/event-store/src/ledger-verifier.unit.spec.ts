@@ -1,31 +1,11 @@
 import type { RecordedEvent } from './event-store.port';
 import { checkpointStatement, GlobalChain, type SignedCheckpoint } from './global-chain';
-import { computeEventHash } from './hash-chain';
 import { LedgerVerifier } from './ledger-verifier';
+import { chainedLog } from './testing/chained-log';
 
-const metadata = {
-  occurredAt: '2025-03-01T08:00:00.000Z',
-  recordedAt: '2025-03-01T08:00:01.000Z',
-  actor: { id: 'u1', role: 'HUB' as const, orgId: '91440101MA5CXXXX1X', regionCode: '440100' },
-  correlationId: 'c1',
-  causationId: null,
-};
-
-/** A log of three interleaved streams, chained per stream, that grows as events are added. */
+/** A chained log that grows, read as the ledger reads its store, counting what each read returned. */
 function growingLog() {
-  const events: RecordedEvent[] = [];
-  const last = new Map<string, { revision: bigint; hash: string }>();
-  const add = (count: number) => {
-    for (let i = 0; i < count; i++) {
-      const n = events.length;
-      const streamId = `station-${n % 3}`;
-      const previous = last.get(streamId);
-      const event = { id: `e${n}`, type: 'Noted', schemaVersion: 1, streamId, revision: previous ? previous.revision + 1n : 0n, data: { n }, metadata };
-      const hash = computeEventHash(event, previous?.hash ?? null);
-      last.set(streamId, { revision: event.revision, hash });
-      events.push({ ...event, position: BigInt(n + 1), hash, previousHash: previous?.hash ?? null });
-    }
-  };
+  const { events, add } = chainedLog();
   const reads: number[] = [];
   const readAll = async (after: bigint | undefined, maxCount: number) => {
     const page = events.filter((e) => after === undefined || e.position > after).slice(0, maxCount);
