@@ -4,8 +4,7 @@ import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type PublicView, type ViewVersion } from '@sme/read-models';
 import { PersonalDataReads, type PersonalData } from '../audit/personal-data-reads';
-import { endOfBusinessDay } from '../read-side/business-day';
-import { requireTimeReader } from '../read-side/read-time';
+import { requireTimeReader, sliceOf, type ReadTimeRequest } from '../read-side/read-time';
 import { RecordLoader } from './record-loader';
 
 /** How one record of a kind is read: folded from its stream by its projection, under its read rule; `S` is what the reader is shown. */
@@ -56,20 +55,14 @@ export class GetRecordQuery<V extends ViewVersion = ViewVersion, S = PublicView<
   }
 }
 
-/** When a record is read: a business time (`asOf`) and a record time (`knownAt`), each a time or left out. */
-export interface ReadTime {
-  asOf?: Date | string;
-  knownAt?: Date | string;
-}
-
-const timeOf = (value: Date | string | undefined) => (typeof value === 'string' ? endOfBusinessDay(value) : value);
+/** When a record is read, as the request asks: a business time (`asOf`) and a record time (`knownAt`), each left out for now. */
+export type ReadTime = ReadTimeRequest;
 
 /** One record, read now, or (an AUDITOR only) replayed to a business time as known at a record time. */
 export function recordQuery<V extends ViewVersion, S>(reading: RecordReading<V, S>, id: string, actor: Actor | undefined, when: ReadTime = {}): GetRecordQuery<V, S> {
-  const asOf = timeOf(when.asOf);
-  const knownAt = timeOf(when.knownAt);
-  requireTimeReader(actor, asOf || knownAt ? { asOf, knownAt } : undefined);
-  return new GetRecordQuery(reading, id, actor, asOf, knownAt);
+  const slice = sliceOf(when);
+  requireTimeReader(actor, slice);
+  return new GetRecordQuery(reading, id, actor, slice?.asOf, slice?.knownAt);
 }
 
 @QueryHandler(GetRecordQuery)
