@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '@sme/domain';
 import { EVENT_LEDGER, verifyChain, type EventStore, type RecordedEvent } from '@sme/event-store';
@@ -24,10 +24,14 @@ describe('Erasing personal data (个人信息删除)', () => {
   const expertId = 'gz-expert-erased';
   let providerId: string;
   const fileHolds = (text: string) => readFileSync(join(t.dataDir, 'events.sqlite')).includes(Buffer.from(text, 'utf8')) || readFileSync(join(t.dataDir, 'events.sqlite-wal')).includes(Buffer.from(text, 'utf8'));
+  // Snapshots are kept after every event here: the expert's folded state, name included, is in the snapshot file
+  // (V8's serialisation writes a string with Chinese characters as UTF-16).
+  const snapshotsHold = (text: string) =>
+    [t.config.snapshots.file, `${t.config.snapshots.file}-wal`].some((file) => existsSync(file) && ['utf8', 'utf16le'].some((encoding) => readFileSync(file).includes(Buffer.from(text, encoding as BufferEncoding))));
   const kafkaValues = (events: RecordedEvent[]) => events.map((event) => toKafkaCloudEvent(event, 'sme.')!.value).join('\n');
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { SNAPSHOT_EVERY: '1' } });
     ledger = t.app.get<EventStore>(EVENT_LEDGER);
     const c = client(t);
     const registered = await c.post(actors.hub, '/experts', {
@@ -49,6 +53,7 @@ describe('Erasing personal data (个人信息删除)', () => {
     expect((kept[0].data as { name: string }).name).toMatch(/^enc:v1:a256gcm:/);
     expect(fileHolds(NAME)).toBe(false);
     expect(kafkaValues(kept)).not.toContain(NAME);
+    expect(snapshotsHold(NAME)).toBe(true);
     // The ledger's own reads open it.
     expect((await client(t).get(actors.hub, `/experts/${expertId}`)).body.name).toBe(NAME);
     expect((await client(t).get(actors.hub, '/experts?limit=200')).body.items.map((e: { name: string }) => e.name)).toContain(NAME);
@@ -88,6 +93,8 @@ describe('Erasing personal data (个人信息删除)', () => {
     expect(erasure).toMatchObject({ status: 'ERASED', streamId: `expert-${expertId}`, requestedBy: 'admin-1', decision: { approved: true, by: 'admin-2' }, erased: { subjects: [`expert-${expertId}#`] } });
 
     expect((await c.get(actors.hub, `/experts/${expertId}`)).body.name).toBe('已删除');
+    // The record's snapshot went with the keys: its state is folded again from the sealed events.
+    expect(snapshotsHold(NAME)).toBe(false);
     expect((await c.get(actors.auditor, `/experts/${expertId}?asOf=2026-03-31`)).body.name).toBe('已删除');
     const listed = (await c.get(actors.hub, '/experts?limit=200')).body.items.map((e: { name: string }) => e.name);
     expect(listed).toContain('已删除');

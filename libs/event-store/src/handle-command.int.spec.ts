@@ -10,6 +10,7 @@ import {
 } from './event-store.port';
 import { handleCommand, type HandleCommandOptions } from './handle-command';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { InMemorySnapshotStore, type SnapshotPolicy } from './snapshots/snapshot-store';
 import { counterDecider, increment, testActor, type CounterCommand, type CounterEvent, type CounterState } from './testing/counter-decider';
 
 /** Delegates to a real store; `beforeAppend` plays another writer slipping in between read and append. */
@@ -41,21 +42,29 @@ function toEventToAppend(command: CounterCommand) {
   });
 }
 
+/** The snapshots of the variant under test: none, or one after every event (each command then folds from one). */
+let snapshots: SnapshotPolicy | undefined;
+
 function options(
   streamId: string,
   command: CounterCommand,
   extra: Partial<HandleCommandOptions<CounterCommand, CounterState, CounterEvent>> = {},
 ): HandleCommandOptions<CounterCommand, CounterState, CounterEvent> {
-  return { streamId, decider: counterDecider, command, toEventToAppend: toEventToAppend(command), ...extra };
+  return { streamId, decider: counterDecider, command, toEventToAppend: toEventToAppend(command), ...(snapshots ? { snapshots } : {}), ...extra };
 }
 
-describe('handleCommand', () => {
+// Every behaviour holds the same whether the stream is folded whole or from its snapshot.
+describe.each([
+  ['folding the whole stream', () => undefined],
+  ['folding from a snapshot kept after every event', () => ({ store: new InMemorySnapshotStore(), version: 'v1', every: 1 })],
+])('handleCommand, %s', (_variant, policy: () => SnapshotPolicy | undefined) => {
   let sqlite: SqliteEventStore;
   let store: InterleavingStore;
 
   beforeEach(() => {
     sqlite = new SqliteEventStore(':memory:');
     store = new InterleavingStore(sqlite);
+    snapshots = policy();
   });
 
   afterEach(() => store.close());

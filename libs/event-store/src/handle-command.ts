@@ -9,6 +9,8 @@ import {
   type RecordedEvent,
 } from './event-store.port';
 import { defaultUpcast, foldRecorded, type Upcaster } from './load-aggregate';
+import { foldStream, keepSnapshot } from './snapshots/snapshot-fold';
+import type { SnapshotPolicy } from './snapshots/snapshot-store';
 
 export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
   streamId: string;
@@ -45,6 +47,8 @@ export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
   correction?: { eventId: string; reason?: string };
   /** Default 3. Only used without expectedRevision. */
   maxRetries?: number;
+  /** Fold from the stream's snapshot, and keep a new one every so many events (none: fold the whole stream). */
+  snapshots?: SnapshotPolicy;
 }
 
 export interface HandleCommandResult<State> {
@@ -59,7 +63,8 @@ export interface HandleCommandResult<State> {
 }
 
 /**
- * The one way commands reach the store: read the stream, fold, decide, append with optimistic concurrency.
+ * The one way commands reach the store: read the stream (from its snapshot), fold, decide, append with
+ * optimistic concurrency.
  * Within one process the commands on one stream take turns (a hot record, such as a voucher programme
  * taking a hundred orders at once, then decides each on the state its predecessor left instead of
  * failing its retries); between processes the expected revision still guards every append.
@@ -84,7 +89,11 @@ export async function handleCommand<Cmd, State, Ev extends DomainEvent>(
 /** The last command queued on each stream of each store: the next one starts when it has settled. */
 const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
 
-function inTurn<T>(store: EventStore, streamId: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in the stream's turn: after every command on it already queued in this process, before
+ * any queued later (an erasure forgets a record's snapshots so, after a command that may keep one).
+ */
+export function inTurn<T>(store: EventStore, streamId: string, work: () => Promise<T>): Promise<T> {
   let streams = queues.get(store);
   if (streams === undefined) queues.set(store, (streams = new Map()));
   const queue = streams;
@@ -106,18 +115,18 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
 ): Promise<HandleCommandResult<State>> {
   const { streamId, decider } = options;
   const upcast = options.upcast ?? defaultUpcast;
-  const history = await store.readStream(streamId);
-  const state = foldRecorded(decider, decider.initialState(), history, upcast);
-  const last = history.length > 0 ? history[history.length - 1] : undefined;
-  const revision = last ? last.revision : -1n;
+  // A correction looks for the event it corrects in the whole history: it folds without a snapshot.
+  const snapshots = options.correction ? undefined : options.snapshots;
+  const folded = await foldStream(store, streamId, decider, upcast, snapshots);
+  const { state, revision, last } = folded;
   options.authorize?.(options.command, state);
 
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamId, options.expectedRevision, last ? revision : 'no_stream');
   }
-  const businessTime = options.correction ? correctedTime(history, options.correction) : options.businessTime;
-  if (!options.correction && businessTime && last && businessTime.getTime() < Date.parse(last.metadata.occurredAt)) {
-    refuseBackdating(businessTime, history[0], last, options.backdating);
+  const businessTime = options.correction ? correctedTime(folded.history ?? [], options.correction) : options.businessTime;
+  if (!options.correction && businessTime && last && businessTime.getTime() < Date.parse(last.occurredAt)) {
+    refuseBackdating(businessTime, folded.firstOccurredAt ?? last.occurredAt, last.occurredAt, options.backdating);
   }
 
   const decided = decider.decide(options.command, state);
@@ -129,15 +138,24 @@ async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
     ? await store.appendRecorded(streamId, toAppend, expected)
     : await store.append(streamId, toAppend, expected);
 
-  // Read back rather than rebuild: the caller gets exactly what is stored (hashes, positions, JSON forms),
-  // and an idempotent retry gets the events its first attempt wrote.
+  // The stored events rather than rebuilt ones: the caller gets exactly what is stored (hashes, positions,
+  // JSON forms), and an idempotent retry gets the events its first attempt wrote.
   const firstRevision = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
   const written = result.events ?? (await store.readStream(streamId, { fromRevision: firstRevision, maxCount: toAppend.length }));
-  const stateAfter =
-    firstRevision > revision
-      ? foldRecorded(decider, state, written, upcast)
-      : // The batch was already in the history just read: the state after it is a prefix of that history.
-        foldRecorded(decider, decider.initialState(), history.filter((event) => event.revision <= result.nextExpectedRevision), upcast);
+  if (firstRevision <= revision) {
+    // The batch was already in the history just read (an idempotent retry): the state after it is a prefix of that history.
+    const history = folded.history ?? (await store.readStream(streamId));
+    const prefix = history.filter((event) => event.revision <= result.nextExpectedRevision);
+    return { state: foldRecorded(decider, decider.initialState(), prefix, upcast), events: written, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+  }
+  const stateAfter = foldRecorded(decider, state, written, upcast);
+  const newest = written[written.length - 1];
+  await keepSnapshot(snapshots, streamId, {
+    state: stateAfter,
+    last: { revision: newest.revision, hash: newest.hash, occurredAt: newest.metadata.occurredAt },
+    firstOccurredAt: folded.firstOccurredAt ?? written[0].metadata.occurredAt,
+    snapshotRevision: folded.snapshotRevision,
+  });
   return { state: stateAfter, events: written, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
 }
 
@@ -154,19 +172,19 @@ function correctedTime(history: readonly RecordedEvent[], { eventId, reason }: {
 }
 
 /** A business time earlier than the record's last event: refused unless the back-dating rule takes it. */
-function refuseBackdating(at: Date, first: RecordedEvent, last: RecordedEvent, backdating: HandleCommandOptions<unknown, unknown, DomainEvent>['backdating']): void {
+function refuseBackdating(at: Date, firstOccurredAt: string, lastOccurredAt: string, backdating: HandleCommandOptions<unknown, unknown, DomainEvent>['backdating']): void {
   const when = chinaTimeOf(at);
-  const previous = chinaTimeOf(last.metadata.occurredAt);
+  const previous = chinaTimeOf(lastOccurredAt);
   const windowMs = backdating?.windowMs ?? 0;
   if (windowMs <= 0) {
     throw conflict('OCCURRED_AT_BEFORE_PREVIOUS', `发生时间（${when}）不得早于该记录上一事件的发生时间（${previous}）`, `occurredAt (${when}) must not be earlier than that of the record's previous event (${previous})`, 'occurredAt');
   }
   const days = Math.round(windowMs / 86_400_000);
-  if (Date.parse(last.metadata.occurredAt) - at.getTime() > windowMs) {
+  if (Date.parse(lastOccurredAt) - at.getTime() > windowMs) {
     throw conflict('BACKDATING_BEYOND_WINDOW', `补录的发生时间（${when}）早于上一事件（${previous}）超过 ${days} 天`, `occurredAt (${when}) is more than ${days} days before the record's previous event (${previous})`, 'occurredAt');
   }
-  if (at.getTime() < Date.parse(first.metadata.occurredAt)) {
-    const start = chinaTimeOf(first.metadata.occurredAt);
+  if (at.getTime() < Date.parse(firstOccurredAt)) {
+    const start = chinaTimeOf(firstOccurredAt);
     throw conflict('BACKDATING_BEFORE_RECORD', `补录的发生时间（${when}）不得早于该记录的第一个事件（${start}）`, `occurredAt (${when}) must not be before the record's first event (${start})`, 'occurredAt');
   }
   if (!backdating?.reason?.trim()) {

@@ -26,7 +26,7 @@ export {
 export { batchReader, consumeInBatches } from './batch-reader';
 export { Pause } from './pause';
 export { closeOnSignal, consoleLogger, runMain, silentLogger, type LoopLogger } from './process-lifecycle';
-export { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
+export { handleCommand, inTurn, type HandleCommandOptions, type HandleCommandResult } from './handle-command';
 export {
   loadAggregate,
   defaultUpcast,
@@ -47,3 +47,7 @@ export * from './personal-data/data-keys';
 export * from './personal-data/sqlite-data-keys';
 export * from './personal-data/protected-event-store';
 export * from './ledger-verifier';
+export * from './snapshots/snapshot-store';
+export { SqliteSnapshotStore } from './snapshots/sqlite-snapshot-store';
+export { codeVersionOf } from './snapshots/code-version';
+export { foldStream, keepSnapshot, type FoldedStream } from './snapshots/snapshot-fold';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { authorize } from '@sme/domain/shared/access';
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
-import { defaultUpcast, EVENT_STORE, foldRecorded, handleCommand, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
+import { defaultUpcast, EVENT_STORE, foldRecorded, handleCommand, SNAPSHOTS, type EventStore, type EventToAppend, type RecordedEvent, type SnapshotPolicy } from '@sme/event-store';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { ReadConsistency } from '../read-side/read-consistency';
 import type { RequestContext } from './request-context';
@@ -40,6 +40,7 @@ export class CommandExecutor {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() private readonly consistency?: ReadConsistency,
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+    @Optional() @Inject(SNAPSHOTS) private readonly snapshots?: SnapshotPolicy,
   ) {}
 
   async execute<C extends DomainCommand, S, E extends DomainEvent>(
@@ -55,6 +56,7 @@ export class CommandExecutor {
       decider: kind.decider,
       authorize: (c, state) => authorize(kind.access, c, state),
       command,
+      ...(this.snapshots ? { snapshots: this.snapshots } : {}),
       expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
       businessTime: ctx.occurredAt,
       backdating: { windowMs: (this.config?.backdateWindowDays ?? 0) * 86_400_000, ...(ctx.backdatingReason ? { reason: ctx.backdatingReason } : {}) },

@@ -80,6 +80,8 @@ export interface AppConfig {
   cryptoProfile: 'standard' | 'gm';
   /** PERSONAL_DATA_KEYS_FILE (default DATA_DIR/keys.sqlite): the key store of personal data, one key per data subject, apart from the events; every process that reads events in the clear (API, projector) opens the same one. */
   personalDataKeysFile: string;
+  /** SNAPSHOT_EVERY (default 100; 0 keeps none): a record's folded state is kept every so many events, in SNAPSHOTS_FILE (default DATA_DIR/snapshots.sqlite), so a command folds only the events after it. */
+  snapshots: { every: number; file: string };
   /** EVIDENCE_FILES: where evidence files are kept — `files` under DATA_DIR/documents (default), or `gridfs`, a GridFS bucket of the MONGODB_URL database shared by every API process. */
   evidenceFiles: 'files' | 'gridfs';
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
@@ -188,6 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
     evidenceFiles: read(() => oneOfSetting(env.EVIDENCE_FILES, ['files', 'gridfs'] as const, 'files', 'EVIDENCE_FILES')),
     personalDataKeysFile: resolve(env.PERSONAL_DATA_KEYS_FILE?.trim() || join(env.DATA_DIR ?? './data', 'keys.sqlite')),
+    snapshots: {
+      every: read(() => positiveInteger(env.SNAPSHOT_EVERY, 100, 'SNAPSHOT_EVERY', 0)),
+      file: resolve(env.SNAPSHOTS_FILE?.trim() || join(env.DATA_DIR ?? './data', 'snapshots.sqlite')),
+    },
     audit: {
       signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),
       checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-checkpoints.jsonl')),

@@ -84,4 +84,10 @@ describe('the service settings', () => {
     expect(loadConfig({ DATA_DIR: '/srv/ledger' }, []).audit).toEqual({ signingKeyFile: '/srv/ledger/audit-signing-key.pem', checkpointFile: '/srv/ledger/audit-checkpoints.jsonl', checkpointIntervalMs: 3_600_000 });
     expect(loadConfig({ AUDIT_SIGNING_KEY_FILE: '/keys/ledger.pem', AUDIT_CHECKPOINT_INTERVAL_MS: '0' }, []).audit).toMatchObject({ signingKeyFile: '/keys/ledger.pem', checkpointIntervalMs: 0 });
   });
+
+  it('keeps a snapshot every 100 events under DATA_DIR unless told; 0 keeps none, and a bad count is named', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ledger' }, []).snapshots).toEqual({ every: 100, file: '/srv/ledger/snapshots.sqlite' });
+    expect(loadConfig({ SNAPSHOT_EVERY: '0', SNAPSHOTS_FILE: '/cache/snapshots.sqlite' }, []).snapshots).toEqual({ every: 0, file: '/cache/snapshots.sqlite' });
+    expect(() => loadConfig({ SNAPSHOT_EVERY: 'often' }, [])).toThrow(/SNAPSHOT_EVERY/);
+  });
 });

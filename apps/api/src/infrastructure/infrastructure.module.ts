@@ -8,12 +8,17 @@ import {
   EVENT_LEDGER,
   EVENT_STORE,
   FieldCipher,
+  InMemorySnapshotStore,
   ProtectedEventStore,
+  SNAPSHOTS,
   SqliteDataKeys,
+  SqliteSnapshotStore,
+  codeVersionOf,
   createEventStore,
   openSqliteDatabase,
   type DataKeys,
   type EventStore,
+  type SnapshotPolicy,
 } from '@sme/event-store';
 import { DOCUMENT_STORE, createDocumentStore, type DocumentStore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -26,6 +31,21 @@ async function eventStoreFor(config: AppConfig): Promise<EventStore> {
   const { store, description } = await createEventStore({ url: config.eventStoreUrl, dataDir: config.dataDir, ...(config.cryptoProfile === 'gm' ? { hashAlgorithm: 'sm3' as const } : {}) });
   new Logger('EventStore').log(`Events in ${description}`);
   return store;
+}
+
+/**
+ * The deciders' code: libs/domain/src, four folders up from this one both in the sources and in the
+ * build (dist/apps/api/apps/api/src/… beside dist/apps/api/libs/…). Its hash is the snapshots' version.
+ */
+const DOMAIN_CODE = join(__dirname, '..', '..', '..', '..', 'libs', 'domain', 'src');
+
+function snapshotPolicyFor(config: AppConfig): SnapshotPolicy {
+  const { every, file } = config.snapshots;
+  const log = new Logger('Snapshots');
+  if (every === 0) return { store: new InMemorySnapshotStore(), version: 'off', every: 0 };
+  const version = codeVersionOf(DOMAIN_CODE);
+  log.log(`A record's state is kept every ${every} events in ${file} (deciders' code version ${version})`);
+  return { store: new SqliteSnapshotStore(file), version, every, onError: (error, streamId) => log.warn(`No snapshot kept of ${streamId}: ${String(error)}`) };
 }
 
 async function documentStoreFor(config: AppConfig): Promise<DocumentStore> {
@@ -53,18 +73,20 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: (kept: EventStore, keys: DataKeys) => new ProtectedEventStore(kept, personalFieldsOf, keys, new FieldCipher(config.cryptoProfile === 'gm' ? 'sm4-gcm' : 'aes-256-gcm')),
           inject: [EVENT_LEDGER, DATA_KEYS],
         },
+        { provide: SNAPSHOTS, useFactory: () => snapshotPolicyFor(config) },
         // Idempotency keys live beside the process (data/api.sqlite) in every mode.
         { provide: API_DB, useFactory: () => openSqliteDatabase(join(config.dataDir, 'api.sqlite')) },
         { provide: IDEMPOTENCY_STORE, useFactory: (db) => new IdempotencyStore(db, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [API_DB] },
         { provide: DOCUMENT_STORE, useFactory: () => documentStoreFor(config) },
       ],
-      exports: [APP_CONFIG, ApiMetrics, EVENT_LEDGER, DATA_KEYS, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
+      exports: [APP_CONFIG, ApiMetrics, EVENT_LEDGER, DATA_KEYS, SNAPSHOTS, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
     };
   }
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_KEYS) private readonly keys: DataKeys,
+    @Inject(SNAPSHOTS) private readonly snapshots: SnapshotPolicy,
     @Inject(API_DB) private readonly apiDb: { close(): void },
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
   ) {}
@@ -72,6 +94,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     await this.keys.close();
+    await this.snapshots.store.close();
     await this.docs.close();
     this.apiDb.close();
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DATA_KEYS, EVENT_STORE, ReactionRunner, checkpointStoreFor, type DataKeys, type EventStore, type Reaction } from '@sme/event-store';
+import { DATA_KEYS, EVENT_STORE, ReactionRunner, SNAPSHOTS, checkpointStoreFor, type DataKeys, type EventStore, type Reaction, type SnapshotPolicy } from '@sme/event-store';
 import { ErasureExecutionReaction } from '../erasures/erasure.reaction';
 import { ReadSide } from '../read-side/read-side.service';
 import { CommandExecutor } from '../commands/command-executor';
@@ -29,6 +29,7 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly bus: CommandBus,
     @Inject(DATA_KEYS) private readonly keys: DataKeys,
     private readonly readSide: ReadSide,
+    @Inject(SNAPSHOTS) private readonly snapshots: SnapshotPolicy,
   ) {}
 
   /** Every reaction the ledger runs. */
@@ -38,7 +39,7 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
       new FollowUpOpeningReaction(this.events, this.executor, this.records, this.config),
       new DemandResolutionReaction(this.executor, this.records),
       new FlagActionReaction(this.bus, this.records),
-      new ErasureExecutionReaction(this.keys, this.executor, this.records, this.readSide),
+      new ErasureExecutionReaction(this.keys, { events: this.events, store: this.snapshots.store }, this.executor, this.records, this.readSide),
     ];
   }
 

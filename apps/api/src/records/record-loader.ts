@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   applicationKind,
   callKind,
@@ -11,7 +11,7 @@ import {
 } from '@sme/domain';
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
-import { EVENT_STORE, loadAggregate, type EventStore, type RecordedEvent } from '@sme/event-store';
+import { defaultUpcast, EVENT_STORE, foldStream, loadAggregate, SNAPSHOTS, type EventStore, type RecordedEvent, type SnapshotPolicy } from '@sme/event-store';
 import { eventsUpTo, foldView, projectApplication, type ApplicationView } from '@sme/read-models';
 
 /** How one record's view is read: what its absence is, and who may read it. */
@@ -31,11 +31,18 @@ export interface ViewRead<V> {
 /** Loads records from their streams: the ones a command depends on (the call of an application, …) and single views. */
 @Injectable()
 export class RecordLoader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(SNAPSHOTS) private readonly snapshots?: SnapshotPolicy,
+  ) {}
 
-  /** A record's state as its kind's decider folds it; the decider's initial state when there is none. */
+  /**
+   * A record's state as its kind's decider folds it, from its snapshot; the decider's initial state when
+   * there is none. Only commands keep snapshots (in their stream's turn, which an erasure's forgetting
+   * waits for): a read never writes one.
+   */
   async state<C extends DomainCommand, S, E extends DomainEvent>(kind: Pick<RecordKind<C, S, E>, 'streamId' | 'decider'>, id: string): Promise<S> {
-    return (await loadAggregate(this.store, kind.streamId(id), kind.decider)).state;
+    return (await foldStream(this.store, kind.streamId(id), kind.decider, defaultUpcast<E>, this.snapshots)).state;
   }
 
   /** A record's state with its revision and events: for a step that checks a record before writing another. */

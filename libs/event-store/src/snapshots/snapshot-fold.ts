@@ -1,0 +1,84 @@
+import type { EventStore, RecordedEvent } from '../event-store.port';
+import { foldRecorded, type Evolver, type Upcaster } from '../load-aggregate';
+import type { SnapshotPolicy } from './snapshot-store';
+
+/** A stream folded to its newest event, from a snapshot where there was one. */
+export interface FoldedStream<State> {
+  state: State;
+  /** The revision of the last event folded; -1n when the stream has none. */
+  revision: bigint;
+  /** The last event folded; undefined when the stream is empty. */
+  last?: { revision: bigint; hash: string; occurredAt: string };
+  /** The business time of the record's first event. */
+  firstOccurredAt?: string;
+  /** Every event of the stream, when it was read whole (no snapshot used). */
+  history?: RecordedEvent[];
+  /** The revision of the snapshot the fold started from; -1n when it started from the initial state. */
+  snapshotRevision: bigint;
+}
+
+/**
+ * Folds a stream with one read: from its snapshot when the policy has one of this code version whose
+ * last event the stream still holds at its revision (the read starts at that event, to check it), else
+ * from the start. A snapshot that does not match the stream is forgotten.
+ */
+export async function foldStream<State, Ev>(
+  store: EventStore,
+  streamId: string,
+  decider: Evolver<State, Ev>,
+  upcast: Upcaster<Ev>,
+  snapshots?: SnapshotPolicy,
+): Promise<FoldedStream<State>> {
+  const snapshot = snapshots && snapshots.every > 0 ? await snapshots.store.load<State>(streamId, snapshots.version) : undefined;
+  if (snapshot) {
+    const [anchor, ...tail] = await store.readStream(streamId, { fromRevision: snapshot.revision });
+    if (anchor && anchor.revision === snapshot.revision && anchor.hash === snapshot.lastHash) {
+      const last = tail.length > 0 ? tail[tail.length - 1] : anchor;
+      return {
+        state: foldRecorded(decider, snapshot.state, tail, upcast),
+        revision: last.revision,
+        last: { revision: last.revision, hash: last.hash, occurredAt: last.metadata.occurredAt },
+        firstOccurredAt: snapshot.firstOccurredAt,
+        snapshotRevision: snapshot.revision,
+      };
+    }
+    await snapshots!.store.forget([streamId]);
+  }
+  const history = await store.readStream(streamId);
+  const last = history.length > 0 ? history[history.length - 1] : undefined;
+  return {
+    state: foldRecorded(decider, decider.initialState(), history, upcast),
+    revision: last ? last.revision : -1n,
+    ...(last ? { last: { revision: last.revision, hash: last.hash, occurredAt: last.metadata.occurredAt } } : {}),
+    ...(history.length > 0 ? { firstOccurredAt: history[0].metadata.occurredAt } : {}),
+    history,
+    snapshotRevision: -1n,
+  };
+}
+
+/**
+ * Keeps a snapshot of `state` (folded to `last`) when at least `every` events were folded since the
+ * snapshot the fold started from. A failure is reported, never thrown: the work it follows is done.
+ */
+export async function keepSnapshot<State>(
+  snapshots: SnapshotPolicy | undefined,
+  streamId: string,
+  folded: { state: State; last?: FoldedStream<State>['last']; firstOccurredAt?: string; snapshotRevision: bigint },
+): Promise<void> {
+  const { state, last, firstOccurredAt, snapshotRevision } = folded;
+  if (!snapshots || snapshots.every <= 0 || !last || firstOccurredAt === undefined) return;
+  if (last.revision - snapshotRevision < BigInt(snapshots.every)) return;
+  try {
+    await snapshots.store.save({
+      streamId,
+      version: snapshots.version,
+      revision: last.revision,
+      lastHash: last.hash,
+      firstOccurredAt,
+      lastOccurredAt: last.occurredAt,
+      state,
+    });
+  } catch (error) {
+    snapshots.onError?.(error, streamId);
+  }
+}
