@@ -5,14 +5,13 @@ import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { fieldInvalid, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, L, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
 import type { ActivityCommand, AmendActivityRating, CancelActivity, HoldActivity, PlanActivity, PostponeActivity, RateActivity, RegisterForActivity } from './activity.commands';
 import type { ActivityEvent } from './activity.events';
 import { checkActivityTime, checkCoOrganisers, checkMaterials, presentEnterpriseOf, requireInThemeMonth, requirePlanningFacts } from './activity.rules';
 import { evolveActivity, initialActivityState, type ActivityState, type ExistingActivity } from './activity.state';
 import { ACTIVITY_KINDS, ACTIVITY_MODES, ACTIVITY_STAGE_LABELS, type ActivityStage } from './activity.terms';
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 const today = (now: Date) => chinaDateOf(now);
 const OPEN: readonly ActivityStage[] = ['PLANNED', 'POSTPONED'];
 

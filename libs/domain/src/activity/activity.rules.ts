@@ -1,12 +1,11 @@
 import { requireDocuments } from '../shared/documents';
 import { conflict, invalid } from '../shared/domain-error';
 import { sameOrganisation } from '../shared/organisation';
-import { fieldInvalid, requireBusinessDate, requireFormat, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, L, requireBusinessDate, requireFormat, requireText } from '../shared/validation';
 import type { PlanActivity } from './activity.commands';
 import type { ExistingActivity } from './activity.state';
 import { HH_MM, type ActivityTime, type CoOrganiser, type ActivityMaterial, type ThemeMonthLink } from './activity.terms';
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 const isHhMm = (value: string) => new RegExp(HH_MM).test(value);
 
 /** A day and the hours: HH:MM each, the end after the start. */

@@ -2,7 +2,7 @@ import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
-import { requireOpinion, requireText, type Label } from '../shared/validation';
+import { L, requireOpinion, requireText, type Label } from '../shared/validation';
 import type {
   AcceptAnnualReport,
   AcknowledgeCityReport,
@@ -17,7 +17,6 @@ import { checkPlan, consolidateReports, requireConsolidable, requireReportingFac
 import { evolveAnnualReport, initialAnnualReportState, type AnnualReportState, type CityReport, type ExistingAnnualReport, type OrganisationReport } from './annualreport.state';
 import { ANNUAL_REPORT_STATUS_LABELS, type AnnualReportStatus } from './annualreport.terms';
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 const today = (now: Date) => chinaDateOf(now);
 const summaryOf = (value: unknown) => requireText(value, 'summary', L('年度工作总结', 'Summary'));
 

@@ -1,10 +1,8 @@
 import { isBusinessDate } from '../shared/dates';
 import { conflict, invalid } from '../shared/domain-error';
-import { fieldInvalid, fieldRequired, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, fieldRequired, L, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import type { AcceptedReport, SubmitAnnualReport } from './annualreport.commands';
 import { TARGET_INDICATORS, TARGET_INDICATOR_LABELS, type CityTotals, type NextYearPlan, type ReportTarget, type TargetIndicator } from './annualreport.terms';
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 /** A month and day (`MM-DD`) that every year has: 02-29 is refused, so the deadline exists in each year. */
 export function isMonthDay(value: unknown): value is string {

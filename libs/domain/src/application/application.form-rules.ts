@@ -9,6 +9,7 @@ import {
   isEmail,
   isPhone,
   isPostcode,
+  L,
   requireAmount,
   requireBusinessDate,
   requireFormat,
@@ -34,8 +35,6 @@ import {
 /** 1–3 名专职工作人员 (申报条件 2). */
 export const FULL_TIME_STAFF_MIN = 1;
 export const FULL_TIME_STAFF_MAX = 3;
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 /**
  * Checks a form against the call's rules and returns it normalised (trimmed text, upper-case USCC,

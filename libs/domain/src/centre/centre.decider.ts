@@ -1,14 +1,12 @@
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { requireText, type Label } from '../shared/validation';
+import { L, requireText } from '../shared/validation';
 import type { CentreCommand, CloseCentre, LinkCentreProviders, RecordCentre, UnlinkCentreProvider, UpdateCentreFacts } from './centre.commands';
 import type { CentreEvent } from './centre.events';
 import { applyFactChanges, belowStandard, requireCentreFacts, requireRemediation, todayOf } from './centre.rules';
 import { centreStandardOn, checkCentre } from './centre.standards';
 import { evolveCentre, initialCentreState, type CentreState, type ExistingCentre } from './centre.state';
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 const whileOpen = guardedBy((c: ExistingCentre) => {
   if (c.status === 'CLOSED') throw conflict('CENTRE_CLOSED', '服务中心已撤销或关闭', 'The centre is closed');

@@ -7,13 +7,13 @@ import {
   fieldInvalid,
   isEmail,
   isPhone,
+  L,
   requireAmount,
   requireBusinessDate,
   requireFormat,
   requireInteger,
   requireOneOf,
   requireText,
-  type Label,
 } from '../shared/validation';
 import {
   CENTRE_LEGAL_FORMS,
@@ -27,7 +27,6 @@ import {
   type Remediation,
 } from './centre.terms';
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 type Given = Record<string, unknown>;
 const objectAt = (value: unknown): Given => (value !== null && typeof value === 'object' ? (value as Given) : {});
 

@@ -5,7 +5,7 @@ import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { isServiceDomain } from '../shared/service-domains';
-import { fieldInvalid, requireBusinessDate, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, L, requireBusinessDate, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
 import { addCalendarDays } from '../shared/calendar/working-days';
 import type {
   AmendDeliveryRating,
@@ -29,7 +29,6 @@ import { checkDeliverables, checkDeliveryFee, missingForArchive, requireNotAfter
 import { evolveDelivery, initialDeliveryState, type DeliveryState, type ExistingDelivery } from './delivery.state';
 import { DELIVERY_MODES, DELIVERY_STAGE_LABELS, VISIT_CHANNELS, type DeliveryStage } from './delivery.terms';
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 const today = (now: Date) => chinaDateOf(now);
 
 /** After 归档 only a correction changes the record; a cancelled delivery takes nothing more. */

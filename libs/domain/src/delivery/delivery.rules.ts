@@ -1,13 +1,11 @@
 import { requireDocuments } from '../shared/documents';
 import { conflict, invalid } from '../shared/domain-error';
 import { compareBusinessDates } from '../shared/dates';
-import { fieldInvalid, requireInteger, requireOneOf, type Label } from '../shared/validation';
+import { fieldInvalid, L, requireInteger, requireOneOf, type Label } from '../shared/validation';
 import { FEE_KINDS } from '../product/product.rules';
 import type { FollowUpStanding, RegisterDelivery } from './delivery.commands';
 import { returnVisitRequired, type DeliveryRecord } from './delivery.state';
 import type { Deliverable, DeliveryFee } from './delivery.terms';
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 /** Who may serve, and for whom: the 库 on the start date, an ACTIVE station, a RECOGNISED centre, the demand's enterprise and match, the provider's own product. */
 export function requireRegistrationFacts(data: RegisterDelivery['data']): void {

@@ -2,7 +2,7 @@ import { compareBusinessDates, chinaDateOf } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { requireBusinessDate, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
+import { L, requireBusinessDate, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import { VISIT_CHANNELS } from '../delivery/delivery.terms';
 import { requireNotAfterToday } from '../delivery/delivery.rules';
 import type {
@@ -17,8 +17,6 @@ import type {
   RecordRectificationPlan,
 } from './follow-up.commands';
 import type { FollowUpEvent, FollowUpEvents } from './follow-up.events';
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 /** A follow-up is about a delivery or an activity; the rest of its record is the same. */
 type Opening = (FollowUpEvents['FollowUpOpened']['data'] & { activityId?: undefined }) | (FollowUpEvents['FollowUpOpenedOnActivity']['data'] & { deliveryId?: undefined });

@@ -3,7 +3,7 @@ import { invalid } from '../shared/domain-error';
 import { isDocumentNumber } from '../shared/document-number';
 import { isCityCode, isCountyCode, isProvinceCode, isRegionCode, isWithinRegion } from '../shared/region-code';
 import { businessDate, documentNumber, optional, text, type Static, type TObject } from '../shared/schema/builders';
-import { fieldInvalid, fieldRequired, isNonBlank, requireBusinessDate, requireOneOf, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, fieldRequired, isNonBlank, L, requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
 import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
 import { codeList, requireCodeSet, type CodeOf } from '../shared/code-lists';
 import codes from './policy.codes.json';
@@ -29,7 +29,6 @@ export type PolicyContent = Static<TObject<typeof POLICY_CONTENT>>;
 
 export const POLICY_CONTENT_FIELDS = ['title', 'issuer', 'documentNumber', 'effectiveFrom', 'effectiveUntil', 'summary', 'eligibility'] as const;
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 const present = (value: unknown): boolean => value !== undefined && value !== null;
 
 const REGION_OF_LEVEL: Record<Exclude<PolicyLevel, 'NATIONAL'>, { test: (code: string) => boolean; zh: string; en: string }> = {

@@ -1,5 +1,5 @@
 import { conflict, invalid } from '../shared/domain-error';
-import { fieldInvalid, fieldRequired, requireBoolean, requireInteger, requireOneOf, requirePositive, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, fieldRequired, L, requireBoolean, requireInteger, requireOneOf, requirePositive, requireText, type Label } from '../shared/validation';
 import { closed, exactly, exactlyOneOf, integer, number, oneOf, text, type Static, type TObject } from '../shared/schema/builders';
 import { checkServiceClassification, ServiceClassificationSchema } from './service-classification';
 
@@ -42,8 +42,6 @@ export type ProductContent = Static<TObject<typeof PRODUCT_CONTENT>>;
 export const providerOrgIdField = text('The provider’s organisation (the `orgId` of its users’ tokens): only it revises or retires the record');
 
 export const PRODUCT_CONTENT_FIELDS = ['item', 'content', 'process', 'standard', 'supervision', 'contact', 'fee', 'timeLimit', 'classification'] as const;
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 const SIX_DISCLOSURES: ReadonlyArray<[keyof ProductContent & string, Label]> = [
   ['item', L('服务项目', 'Service item')],

@@ -1,4 +1,4 @@
-import { fieldRequired, type Label } from '../shared/validation';
+import { fieldRequired, L } from '../shared/validation';
 import { requireCodeSet, requireCodeSetOrAny } from '../shared/code-lists';
 import { arrayOf, closed, exactly, exactlyOneOf, oneOf, singletonOf, type Static, type TSchema } from '../shared/schema/builders';
 import { SERVICE_DOMAINS, ServiceDomainSchema } from '../shared/service-domains';
@@ -33,8 +33,6 @@ export const ServiceClassificationSchema = closed(
   },
 );
 export type ServiceClassification = Static<typeof ServiceClassificationSchema>;
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 /** Checks a classification and returns it with codes in list order. */
 export function checkServiceClassification(value: unknown, path: string): ServiceClassification {

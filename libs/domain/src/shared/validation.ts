@@ -4,6 +4,9 @@ import { invalid } from './domain-error';
 /** A field's name in both languages, for messages. */
 export type Label = { zh: string; en: string };
 
+/** A label written inline, as the field tables do: `L('成立日期', 'Founding date')`. */
+export const L = (zh: string, en: string): Label => ({ zh, en });
+
 export const fieldRequired = (field: string, label: Label) =>
   invalid('FIELD_REQUIRED', `${label.zh}不能为空`, `${label.en} is required`, field);
 

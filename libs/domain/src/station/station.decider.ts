@@ -174,17 +174,21 @@ const checkGrounds = (grounds: unknown): RevocationGround[] =>
     },
   });
 
+/** An active station with no revocation proposal awaiting the city's decision; `refusal` names the one that is. */
+function requireNoPendingRevocation(
+  station: ExistingStation,
+  refusal: (pendingProposalId: string) => Error,
+): asserts station is Extract<ExistingStation, { status: 'ACTIVE' }> {
+  requireActive(station);
+  const pending = openRevocationProposal(station);
+  if (pending !== undefined) throw refusal(pending.proposalId);
+}
+
 function proposeRevocation(command: ProposeRevocation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireActive(station);
-  const open = openRevocationProposal(station);
-  if (open !== undefined) {
-    throw conflict(
-      'REVOCATION_ALREADY_PROPOSED',
-      `已有待审定的撤销意见（${open.proposalId}）`,
-      `A revocation proposal (${open.proposalId}) is already awaiting the city's decision`,
-    );
-  }
+  requireNoPendingRevocation(station, (pending) =>
+    conflict('REVOCATION_ALREADY_PROPOSED', `已有待审定的撤销意见（${pending}）`, `A revocation proposal (${pending}) is already awaiting the city's decision`),
+  );
   const proposalId = requireText(data.proposalId, 'proposalId', { zh: '意见编号', en: 'Proposal id' });
   if (station.revocationProposals.some((p) => p.proposalId === proposalId)) {
     throw conflict('PROPOSAL_ID_ALREADY_USED', `意见编号“${proposalId}”已使用`, `Proposal id "${proposalId}" is already used`, 'proposalId');
@@ -249,16 +253,10 @@ function decideRevocation(command: DecideRevocation, station: ExistingStation): 
 
 function withdraw(command: WithdrawStation, station: ExistingStation): StationEvent[] {
   const { data, metadata } = command;
-  requireActive(station);
-  const open = openRevocationProposal(station);
-  if (open !== undefined) {
-    // Withdrawing must not pre-empt a pending revocation: the record has to show the city's decision.
-    throw conflict(
-      'REVOCATION_PENDING',
-      `撤销意见（${open.proposalId}）待市审定，暂不能退出`,
-      `A revocation proposal (${open.proposalId}) awaits the city's decision; the station cannot withdraw now`,
-    );
-  }
+  // Withdrawing must not pre-empt a pending revocation: the record has to show the city's decision.
+  requireNoPendingRevocation(station, (pending) =>
+    conflict('REVOCATION_PENDING', `撤销意见（${pending}）待市审定，暂不能退出`, `A revocation proposal (${pending}) awaits the city's decision; the station cannot withdraw now`),
+  );
   const reason = requireText(data.reason, 'reason', { zh: '退出原因', en: 'Reason' });
   return [{ type: 'StationWithdrawn', data: { stationId: station.stationId, reason, withdrawnAt: metadata.now.toISOString() } }];
 }

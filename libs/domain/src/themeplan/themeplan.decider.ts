@@ -2,7 +2,7 @@ import { requireCityCode } from '../shared/region-code';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict, notFound } from '../shared/domain-error';
-import { fieldInvalid, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, L, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import type { ThemePlanEvent, ThemePlanEvents } from './themeplan.events';
 import { MONTH_THEMES, type ThemeMonth } from './themeplan.terms';
 
@@ -16,8 +16,6 @@ export type ThemePlanState =
   | { status: 'NONE' }
   | { status: 'ADOPTED'; themePlanId: string; cityCode: string; year: number; months: ThemeMonth[]; revisions: number; revision: number };
 export type ExistingThemePlan = Exclude<ThemePlanState, { status: 'NONE' }>;
-
-const L = (zh: string, en: string): Label => ({ zh, en });
 
 /** The months, each 1–12 once with a theme from the list, in calendar order. */
 export function checkThemeMonths(value: unknown): ThemeMonth[] {

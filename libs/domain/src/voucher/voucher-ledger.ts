@@ -57,11 +57,24 @@ function enterpriseOf(books: VoucherBooks, orderId: string): string {
   return enterpriseId;
 }
 
-/** The whole balance of an order's account, which must hold something. */
-function wholeOf(books: VoucherBooks, account: VoucherAccount, code: string, zh: string, en: string): number {
-  const amount = balanceOf(books, account);
-  if (amount <= 0) throw conflict(code, zh, en, 'orderId');
-  return amount;
+type OrderStage = 'RESERVED' | 'CLAIMABLE' | 'PAID';
+
+/**
+ * A reserved order's whole balance at one stage moved on (`to` is given the order's enterprise); an
+ * empty stage refuses with `nothing` (code, zh, en).
+ */
+function moveWholeOrder(
+  books: VoucherBooks,
+  orderId: string,
+  stage: OrderStage,
+  to: (enterpriseId: string) => VoucherAccount,
+  nothing: readonly [code: string, zh: string, en: string],
+): Posting[] {
+  const enterpriseId = enterpriseOf(books, orderId);
+  const from: VoucherAccount = `${stage}:${orderId}`;
+  const amount = balanceOf(books, from);
+  if (amount <= 0) throw conflict(nothing[0], nothing[1], nothing[2], 'orderId');
+  return move(from, to(enterpriseId), amount);
 }
 
 /** The programme's budget is put in (or raised by an amendment). */
@@ -96,39 +109,28 @@ export function reserveSubsidy(books: VoucherBooks, orderId: string, enterpriseI
 }
 
 /** A cancelled order gives its reservation back to the enterprise's quota. */
-export function releaseReservation(books: VoucherBooks, orderId: string): Posting[] {
-  const enterpriseId = enterpriseOf(books, orderId);
-  const amount = wholeOf(books, `RESERVED:${orderId}`, 'NOTHING_RESERVED', '该订单没有可退回的预占', 'The order has no reservation to give back');
-  return move(`RESERVED:${orderId}`, `GRANTED:${enterpriseId}`, amount);
-}
+export const releaseReservation = (books: VoucherBooks, orderId: string): Posting[] =>
+  moveWholeOrder(books, orderId, 'RESERVED', (enterpriseId) => `GRANTED:${enterpriseId}`, ['NOTHING_RESERVED', '该订单没有可退回的预占', 'The order has no reservation to give back']);
 
 /** The provider's claim, once the enterprise has confirmed the delivery: the reservation becomes claimable. */
-export function makeClaimable(books: VoucherBooks, orderId: string): Posting[] {
-  enterpriseOf(books, orderId);
-  const amount = wholeOf(books, `RESERVED:${orderId}`, 'NOTHING_RESERVED', '该订单没有预占，不能转为可结算', 'The order has no reservation to become claimable');
-  return move(`RESERVED:${orderId}`, `CLAIMABLE:${orderId}`, amount);
-}
+export const makeClaimable = (books: VoucherBooks, orderId: string): Posting[] =>
+  moveWholeOrder(books, orderId, 'RESERVED', () => `CLAIMABLE:${orderId}`, ['NOTHING_RESERVED', '该订单没有预占，不能转为可结算', 'The order has no reservation to become claimable']);
 
 /** A claim rejected for good: the subsidy goes back to the enterprise's quota. */
-export function rejectClaim(books: VoucherBooks, orderId: string): Posting[] {
-  const enterpriseId = enterpriseOf(books, orderId);
-  const amount = wholeOf(books, `CLAIMABLE:${orderId}`, 'NOT_CLAIMABLE', '该订单没有可结算的金额', 'The order has nothing claimable');
-  return move(`CLAIMABLE:${orderId}`, `GRANTED:${enterpriseId}`, amount);
-}
+export const rejectClaim = (books: VoucherBooks, orderId: string): Posting[] =>
+  moveWholeOrder(books, orderId, 'CLAIMABLE', (enterpriseId) => `GRANTED:${enterpriseId}`, ['NOT_CLAIMABLE', '该订单没有可结算的金额', 'The order has nothing claimable']);
 
 /** 兑付: the claimable subsidy is paid; a second payment of one order finds nothing claimable. */
-export function payClaim(books: VoucherBooks, orderId: string): Posting[] {
-  enterpriseOf(books, orderId);
-  const amount = wholeOf(books, `CLAIMABLE:${orderId}`, 'NOT_CLAIMABLE', '该订单没有可结算的金额（已兑付或尚未确认）', 'The order has nothing claimable (paid already, or not confirmed)');
-  return move(`CLAIMABLE:${orderId}`, `PAID:${orderId}`, amount);
-}
+export const payClaim = (books: VoucherBooks, orderId: string): Posting[] =>
+  moveWholeOrder(books, orderId, 'CLAIMABLE', () => `PAID:${orderId}`, [
+    'NOT_CLAIMABLE',
+    '该订单没有可结算的金额（已兑付或尚未确认）',
+    'The order has nothing claimable (paid already, or not confirmed)',
+  ]);
 
 /** A payment found false is voided: the money is clawed back to the programme, not to the quota. */
-export function voidPayment(books: VoucherBooks, orderId: string): Posting[] {
-  enterpriseOf(books, orderId);
-  const amount = wholeOf(books, `PAID:${orderId}`, 'NOT_PAID', '该订单没有已兑付的金额', 'The order has no payment to void');
-  return move(`PAID:${orderId}`, 'UNALLOCATED', amount);
-}
+export const voidPayment = (books: VoucherBooks, orderId: string): Posting[] =>
+  moveWholeOrder(books, orderId, 'PAID', () => 'UNALLOCATED', ['NOT_PAID', '该订单没有已兑付的金额', 'The order has no payment to void']);
 
 /** At the programme's close a reservation never claimed lapses back to the budget: the order can no longer be claimed. */
 export function lapseReservation(books: VoucherBooks, orderId: string): Posting[] {

@@ -111,6 +111,7 @@ describe('voucher ledger (服务券 double entries)', () => {
       { weight: 8, arbitrary: fc.record({ op: fc.constantFrom('release' as const, 'claimable' as const, 'reject' as const, 'pay' as const, 'void' as const), order }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('lapse' as const), enterprise }) },
     );
+    const orderMovements = { release: releaseReservation, claimable: makeClaimable, reject: rejectClaim, pay: payClaim, void: voidPayment };
     const taken = new Set<string>();
     fc.assert(
       fc.property(fc.array(step, { minLength: 20, maxLength: 80 }), (steps) => {
@@ -133,19 +134,11 @@ describe('voucher ledger (服务券 double entries)', () => {
                 books = postEntries(books, reserveSubsidy(books, s.order, s.enterprise, s.amount), { orderId: s.order, enterpriseId: s.enterprise });
                 break;
               case 'release':
-                books = postEntries(books, releaseReservation(books, s.order));
-                break;
               case 'claimable':
-                books = postEntries(books, makeClaimable(books, s.order));
-                break;
               case 'reject':
-                books = postEntries(books, rejectClaim(books, s.order));
-                break;
               case 'pay':
-                books = postEntries(books, payClaim(books, s.order));
-                break;
               case 'void':
-                books = postEntries(books, voidPayment(books, s.order));
+                books = postEntries(books, orderMovements[s.op](books, s.order));
                 break;
               case 'lapse':
                 books = postEntries(books, lapseQuota(books, s.enterprise));

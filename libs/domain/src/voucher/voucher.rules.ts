@@ -3,10 +3,9 @@ import { checkEligibility, requireDocumentNumber } from '../policy/policy.rules'
 import { requireCodeSet } from '../shared/code-lists';
 import { conflict, invalid } from '../shared/domain-error';
 import { SERVICE_DOMAINS } from '../shared/service-domains';
-import { fieldInvalid, requireBoolean, requireBusinessDate, requireInteger, requireText, type Label } from '../shared/validation';
+import { fieldInvalid, L, requireBoolean, requireBusinessDate, requireInteger, requireText, type Label } from '../shared/validation';
 import { VOUCHER_TIERS, type VoucherTerms, type VoucherTier } from './voucher.terms';
 
-const L = (zh: string, en: string): Label => ({ zh, en });
 const present = (value: unknown) => value !== undefined && value !== null;
 
 /** What a grant needs to know of the enterprise on the day, read from its record by the handler. */
