@@ -1,4 +1,4 @@
-import type { Actor } from '@sme/domain';
+import { chinaDateOf, type Actor } from '@sme/domain';
 import { centreBody, centreUscc } from './support/centre-bodies';
 import { deliveryBody, entryApplication, providerUser } from './support/library-bodies';
 import { admin, registerEnterprise } from './support/policies-demands';
@@ -161,12 +161,23 @@ describe('service centres (服务中心)', () => {
   });
 
   describe('centres serving deliveries', () => {
+    /** A free delivery of the centre `centreId` to the enterprise, planned from today (in China). */
+    const freeDelivery = (centreId: string, enterpriseId: string) =>
+      deliveryBody('', enterpriseId, chinaDateOf(new Date()), { server: { kind: 'CENTRE', id: centreId }, fee: { kind: 'FREE', amountFen: 0 } });
+    /** A delivery of a new province centre to a newly registered enterprise (`enterpriseSeed`). */
+    const aProvinceCentreDelivery = async (enterpriseSeed: number) => {
+      const enterprise = await registerEnterprise(c, enterpriseSeed);
+      const orgId = nextOrg('440000');
+      const { id } = okBody(await record(province({ orgId }), admin));
+      const delivery = okBody(await c.post(staffOf(orgId, '440000'), '/deliveries', freeDelivery(id, enterprise.id)));
+      return { enterprise, delivery };
+    };
+
     it('a recognised centre registers a delivery stewarded by its city; a centre below standard is refused', async () => {
       const enterprise = await registerEnterprise(c, 641);
       const orgId = nextOrg();
       const { id } = okBody(await record(centreBody(orgId)));
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const body = deliveryBody('', enterprise.id, today, { server: { kind: 'CENTRE', id }, fee: { kind: 'FREE', amountFen: 0 } });
+      const body = freeDelivery(id, enterprise.id);
       const delivery = okBody(await c.post(staffOf(orgId), '/deliveries', body));
       expect(okBody(await c.get(actors.city, `/deliveries/${delivery.id}`))).toMatchObject({ server: { kind: 'CENTRE', id, orgId }, steward: { role: 'CITY_AUTHORITY', regionCode: '440100' } });
       expect(okBody(await c.get(staffOf(orgId), `/deliveries?centreId=${id}`)).items.map((d: { id: string }) => d.id)).toEqual([delivery.id]);
@@ -180,22 +191,14 @@ describe('service centres (服务中心)', () => {
     });
 
     it('the province centre’s delivery is stewarded by ADMIN', async () => {
-      const enterprise = await registerEnterprise(c, 642);
-      const orgId = nextOrg('440000');
-      const { id } = okBody(await record(province({ orgId }), admin));
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const delivery = okBody(await c.post(staffOf(orgId, '440000'), '/deliveries', deliveryBody('', enterprise.id, today, { server: { kind: 'CENTRE', id }, fee: { kind: 'FREE', amountFen: 0 } })));
+      const { delivery } = await aProvinceCentreDelivery(642);
       expect(okBody(await c.get(admin, `/deliveries/${delivery.id}`))).toMatchObject({ steward: { role: 'ADMIN', regionCode: '440000' } });
       await refused(() => c.post(actors.city, `/deliveries/${delivery.id}/cancellation`, { reason: '取消' }), 403);
       okBody(await c.post(admin, `/deliveries/${delivery.id}/cancellation`, { reason: '企业另行委托' }));
     });
 
     it('a complaint on the province centre’s delivery opens a follow-up for ADMIN', async () => {
-      const enterprise = await registerEnterprise(c, 643);
-      const orgId = nextOrg('440000');
-      const { id } = okBody(await record(province({ orgId }), admin));
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const delivery = okBody(await c.post(staffOf(orgId, '440000'), '/deliveries', deliveryBody('', enterprise.id, today, { server: { kind: 'CENTRE', id }, fee: { kind: 'FREE', amountFen: 0 } })));
+      const { enterprise, delivery } = await aProvinceCentreDelivery(643);
       okBody(await c.post({ id: 'ent-643', role: 'ENTERPRISE', orgId: enterprise.uscc, regionCode: '440106' }, `/deliveries/${delivery.id}/complaints`, { complaint: '服务人员未按时到场' }));
       expect(okBody(await c.get(admin, `/follow-ups?deliveryId=${delivery.id}`)).items).toEqual([expect.objectContaining({ cause: 'COMPLAINT', steward: { role: 'ADMIN', regionCode: '440000' } })]);
     });

@@ -39,6 +39,21 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
     c.post(by.user, `/voucher-programmes/${programme}/orders`, { enterpriseId, providerId: by.id, deliveryId, priceFen });
   const programme = async (actor: Actor = actors.city) => okBody(await c.get(actor, `/voucher-programmes/${programmeId}`));
   const path = (orderId: string, step = '') => `/voucher-programmes/${programmeId}/orders/${orderId}${step}`;
+  /** The provider starts the delivery and hands it over; the enterprise confirms it. */
+  const deliverAndConfirm = async (by: { user: Actor }, enterpriseSelf: Actor, deliveryId: string) => {
+    okBody(await c.post(by.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
+    okBody(await c.post(by.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
+    okBody(await c.post(enterpriseSelf, `/deliveries/${deliveryId}/confirmation`, {}));
+  };
+  /** An order on a new delivery, confirmed, the delivery done and confirmed, and the subsidy claimed: the order's id. */
+  const aClaimedOrder = async (by: { id: string; user: Actor }, holder: { id: string; self: Actor }): Promise<string> => {
+    const deliveryId = await aDelivery(by, holder.id);
+    const orderId = okBody(await order(by, holder.id, deliveryId)).orderId;
+    okBody(await c.post(holder.self, path(orderId, '/confirmation'), {}));
+    await deliverAndConfirm(by, holder.self, deliveryId);
+    okBody(await c.post(by.user, path(orderId, '/claim'), {}));
+    return orderId;
+  };
 
   beforeAll(async () => {
     programmeId = okBody(await c.post(actors.city, '/voucher-programmes', { regionCode: '440100', ...voucherTermsBody() })).id;
@@ -62,9 +77,7 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
 
     // Not claimable before the enterprise confirms the delivery.
     await refused(() => c.post(provider.user, path(orderId, '/claim'), {}), 409, 'DELIVERY_NOT_CONFIRMED');
-    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
-    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
-    okBody(await c.post(enterprise.self, `/deliveries/${deliveryId}/confirmation`, {}));
+    await deliverAndConfirm(provider, enterprise.self, deliveryId);
     okBody(await c.post(provider.user, path(orderId, '/claim'), {}));
     // The claim pins the delivery's 档案: the revision it read and the documents handed over.
     const dossier = okBody(await c.get(provider.user, `/deliveries/${deliveryId}/dossier`));
@@ -106,13 +119,7 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
       2_000_000 - view.orders.filter((o) => o.enterpriseId === holder.id && ['CONFIRMED', 'CLAIMED', 'APPROVED', 'PAID'].includes(o.status)).reduce((s, o) => s + o.subsidyFen, 0);
     expect(quota(await programme())).toBe(2_000_000);
 
-    const deliveryId = await aDelivery(provider, holder.id);
-    const second = okBody(await order(provider, holder.id, deliveryId)).orderId;
-    okBody(await c.post(holder.self, path(second, '/confirmation'), {}));
-    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
-    okBody(await c.post(provider.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
-    okBody(await c.post(holder.self, `/deliveries/${deliveryId}/confirmation`, {}));
-    okBody(await c.post(provider.user, path(second, '/claim'), {}));
+    const second = await aClaimedOrder(provider, holder);
     okBody(await c.post(actors.city, path(second, '/claim/rejection'), { reason: '服务成果与合同约定不符' }));
     const view = await programme();
     expect(view.orders.find((o: { orderId: string }) => o.orderId === second)).toMatchObject({ status: 'REJECTED', rejection: { reason: '服务成果与合同约定不符' } });
@@ -252,13 +259,7 @@ describe('voucher orders and settlement (服务券使用与兑付)', () => {
   it('a voided claim is a ground for the provider’s removal from the 库 (弄虚作假), which bars its re-entry', async () => {
     const cheat = await admit(1417);
     const served = await granted(1418);
-    const deliveryId = await aDelivery(cheat, served.id);
-    const orderId = okBody(await order(cheat, served.id, deliveryId)).orderId;
-    okBody(await c.post(served.self, path(orderId, '/confirmation'), {}));
-    okBody(await c.post(cheat.user, `/deliveries/${deliveryId}/start`, { startedOn: today() }));
-    okBody(await c.post(cheat.user, `/deliveries/${deliveryId}/handover`, handoverBody(today())));
-    okBody(await c.post(served.self, `/deliveries/${deliveryId}/confirmation`, {}));
-    okBody(await c.post(cheat.user, path(orderId, '/claim'), {}));
+    const orderId = await aClaimedOrder(cheat, served);
     okBody(await c.post(actors.city, path(orderId, '/claim/approval'), { opinion: '同意兑付' }));
     okBody(await c.post(actors.city, path(orderId, '/payment'), { reference: 'GZCZ-2026-0099' }));
     okBody(await c.post(actors.city, path(orderId, '/payment/voiding'), { reason: '核查发现服务成果系伪造' }));

@@ -24,6 +24,7 @@ export {
   type SignedCheckpoint,
 } from './global-chain';
 export { batchReader, consumeInBatches } from './batch-reader';
+export { BackgroundLoop } from './background-loop';
 export { Pause } from './pause';
 export { closeOnSignal, consoleLogger, runMain, silentLogger, type LoopLogger } from './process-lifecycle';
 export { handleCommand, inTurn, type HandleCommandOptions, type HandleCommandResult } from './handle-command';

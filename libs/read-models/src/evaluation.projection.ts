@@ -10,6 +10,7 @@ import {
   type SchemeVersion,
 } from '@sme/domain';
 import type { RecordedEvent } from '@sme/event-store';
+import type { IndexSpec } from './document-store/document-store.port';
 import { kindProjection } from './projector/projection';
 import { versionOf } from './view-version';
 import type { ViewVersion } from './views';
@@ -45,12 +46,15 @@ export function projectEvaluation(view: EvaluationView | undefined, recorded: Re
   return { _id: state.evaluationId, ...state, ...versionOf(recorded), id: state.evaluationId };
 }
 
+/** Schemes and evaluations alike are looked up by city, year and subject. */
+const BY_CITY_YEAR_SUBJECT: readonly IndexSpec[] = [{ keys: { cityCode: 1, year: 1, subject: 1 } }];
+
 export const evaluationSchemesProjection = kindProjection<EvaluationSchemeView>({
   name: 'evalschemes',
   version: 1,
   kind: evaluationSchemeKind,
   project: projectEvaluationScheme,
-  indexes: [{ keys: { cityCode: 1, year: 1, subject: 1 } }],
+  indexes: BY_CITY_YEAR_SUBJECT,
 });
 
 export const evaluationsProjection = kindProjection<EvaluationView>({
@@ -58,5 +62,5 @@ export const evaluationsProjection = kindProjection<EvaluationView>({
   version: 1,
   kind: evaluationKind,
   project: projectEvaluation,
-  indexes: [{ keys: { cityCode: 1, year: 1, subject: 1 } }],
+  indexes: BY_CITY_YEAR_SUBJECT,
 });

@@ -1,4 +1,5 @@
 import { NOTARY_ID } from '@sme/domain/notary/notary';
+import { aCheckpoint } from '@sme/domain/notary/notary.fixtures';
 import { notaryKind } from '@sme/domain/notary/notary.kind';
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
 import { anActor, GZ } from '@sme/domain/shared/testing';
@@ -7,19 +8,7 @@ import { describeDelivery } from './testing/delivery-cases';
 import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
 const ledger = anActor('ADMIN', GZ, 'ledger', 'PLATFORM');
-const state = (position: string) => ({
-  position,
-  globalHash: 'a'.repeat(64),
-  merkleRoot: 'b'.repeat(64),
-  events: Number(position),
-  streams: 3,
-  hashAlgorithm: 'sha256' as const,
-  signatureAlgorithm: 'ed25519' as const,
-  keyId: 'c'.repeat(64),
-  publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n',
-  signature: 'c2lnbmF0dXJl',
-  trigger: 'SCHEDULE' as const,
-});
+const state = (position: string) => aCheckpoint(position, 3);
 
 function checkpoints(id = NOTARY_ID, log = eventLog()) {
   const act = actOn(log, notaryKind, notaryKind.streamId(id), {});

@@ -1,6 +1,6 @@
 import { themePlanKind } from '@sme/domain/themeplan/themeplan.kind';
 import { anActor, gzBureau, TIANHE } from '@sme/domain/shared/testing';
-import { anApplicant, anOrderFacts, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
+import { anApplicant, anOrderFacts, anOrderPlaced, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import { voucherKind } from '@sme/domain/voucher/voucher.kind';
 import { voucherProgrammesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
@@ -99,19 +99,12 @@ describe('vouchers projection', () => {
   it('VoucherOrderPlaced … VoucherPaymentVoided: the order and where its subsidy sits, the budget balanced at every step', () => {
     const p = aProgramme();
     const base = [p.publish(), p.apply(), p.approve()];
+    const { programmeId: _programme, ...placedOrder } = anOrderPlaced(ENTERPRISE_ID).data;
     const order = {
-      orderId: ORDER_ID,
-      enterpriseId: ENTERPRISE_ID,
+      ...placedOrder,
       enterpriseUscc: USCC,
       regionCode: TIANHE,
-      provider: voucherProvider,
-      deliveryId: DELIVERY_ID,
-      domain: 'IP',
-      priceFen: 5_000_000,
-      subsidyFen: 1_500_000,
-      servicePeriod: { from: '2026-04-01', until: '2026-09-30' },
       status: 'PLACED' as const,
-      placedAt: '2026-04-02T02:00:00.000Z',
       confirmedAt: null,
       cancellation: null,
       claimedAt: null,

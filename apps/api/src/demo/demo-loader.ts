@@ -62,22 +62,29 @@ const DEMO_EXPERT_PROFILES: { organisationName: string; title: string; specialti
 
 const day = (date: string, key = 0) => `${date}T${String(9 + (key % 8)).padStart(2, '0')}:${String((key * 7) % 60).padStart(2, '0')}:00+08:00`;
 
+/** What is loaded after the 2019 call, in this order; each part leaves alone what it already loaded. */
+const AFTER_THE_CALL: ((app: INestApplication) => Promise<void>)[] = [
+  loadDemoServices,
+  loadDemoActivities,
+  loadDemoCentres,
+  loadDemoEvaluations,
+  loadDemoVouchers,
+  loadDemoLibrary,
+  loadDemoErasures,
+];
+
 /**
  * Loads the 2019 Guangzhou call and applications at every stage through the real command handlers,
  * so every rule applies and every event is what a user would have produced, then the 2026 services
  * (demo-services.ts) and the service centres (demo-centres.ts). Runs once: an existing demo call is left alone, and so are loaded services.
  */
 export async function loadDemoData(app: INestApplication): Promise<void> {
-  if (await demoLoaded(app, callKind.streamId(DEMO_CALL.callId), 'data')) {
-    await loadDemoServices(app);
-    await loadDemoActivities(app);
-    await loadDemoCentres(app);
-    await loadDemoEvaluations(app);
-    await loadDemoVouchers(app);
-    await loadDemoLibrary(app);
-    await loadDemoErasures(app);
-    return;
-  }
+  if (!(await demoLoaded(app, callKind.streamId(DEMO_CALL.callId), 'data'))) await loadDemoCall(app);
+  for (const load of AFTER_THE_CALL) await load(app);
+}
+
+/** The 2019 call, its applications, their experts and the stations designated. */
+async function loadDemoCall(app: INestApplication): Promise<void> {
   const logger = new Logger('Demo');
   const bus = app.get(CommandBus);
   const { ctx, runs } = demoRunner(bus);
@@ -201,11 +208,4 @@ export async function loadDemoData(app: INestApplication): Promise<void> {
     `Demo loaded: call ${call.documentNumber} (${call.callId}) with ${DEMO_APPLICANTS.length} applications. ` +
       `Try GET /calls/${call.callId} with a token from POST /auth/dev-token (e.g. role ${AUDITOR.role}).`,
   );
-  await loadDemoServices(app);
-  await loadDemoActivities(app);
-  await loadDemoCentres(app);
-  await loadDemoEvaluations(app);
-  await loadDemoVouchers(app);
-  await loadDemoLibrary(app);
-  await loadDemoErasures(app);
 }

@@ -1,22 +1,11 @@
 import { anActor, commandWith, given, GZ } from '../shared/testing';
+import { aCheckpoint } from './notary.fixtures';
 import { notaryKind } from './notary.kind';
 import type { NotaryEvents } from './notary';
 
 const admin = anActor('ADMIN', GZ, 'ledger', 'PLATFORM');
 const auditor = anActor('AUDITOR', GZ, 'auditor-1', 'GZ-AUDIT');
-const checkpoint = {
-  position: '120',
-  globalHash: 'a'.repeat(64),
-  merkleRoot: 'b'.repeat(64),
-  events: 120,
-  streams: 31,
-  hashAlgorithm: 'sha256' as const,
-  signatureAlgorithm: 'ed25519' as const,
-  keyId: 'c'.repeat(64),
-  publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n',
-  signature: 'c2lnbmF0dXJl',
-  trigger: 'SCHEDULE' as const,
-};
+const checkpoint = aCheckpoint('120', 31);
 const sign = commandWith('SignCheckpoint', checkpoint, admin, '2026-12-05T10:00:00+08:00');
 const signed = (position: string): NotaryEvents['ChainCheckpointSigned'] => ({ type: 'ChainCheckpointSigned', data: { ...checkpoint, position, signedAt: '2026-12-05T01:00:00.000Z' } });
 

@@ -1,4 +1,5 @@
 import type { VoucherOrderFacts } from './voucher.commands';
+import type { VoucherEvents } from './voucher.events';
 import type { VoucherApplicant } from './voucher.rules';
 import type { VoucherTerms } from './voucher.terms';
 
@@ -53,6 +54,23 @@ export const anOrderFacts = (enterpriseId: string, changes: Partial<NonNullable<
     ...changes,
   },
   ...facts,
+});
+
+/** The order placed on those facts: the delivery at its price, 30 % of it the subsidy, over its six months. */
+export const anOrderPlaced = (enterpriseId: string): VoucherEvents['VoucherOrderPlaced'] => ({
+  type: 'VoucherOrderPlaced',
+  data: {
+    programmeId: PROGRAMME_ID,
+    orderId: ORDER_ID,
+    enterpriseId,
+    provider: voucherProvider,
+    deliveryId: DELIVERY_ID,
+    domain: 'IP',
+    priceFen: 5_000_000,
+    subsidyFen: 1_500_000,
+    servicePeriod: { from: '2026-04-01', until: '2026-09-30' },
+    placedAt: '2026-04-02T02:00:00.000Z',
+  },
 });
 
 /** The delivery as a claim reads it: confirmed by the enterprise, its 档案 at revision 5 with one document. */

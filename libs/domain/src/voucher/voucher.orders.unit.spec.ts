@@ -1,6 +1,6 @@
 import type { VoucherCommand } from './voucher.commands';
 import type { VoucherEvent } from './voucher.events';
-import { anApplicant, anOrderFacts, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from './voucher.fixtures';
+import { anApplicant, anOrderFacts, anOrderPlaced, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from './voucher.fixtures';
 import { voucherKind } from './voucher.kind';
 import { ledgerFaults, totalsOf } from './voucher-ledger';
 import { monthsAfter, servicePeriodFits, subsidyOf } from './voucher.rules';
@@ -22,21 +22,7 @@ const history: VoucherEvent[] = [
     data: { programmeId: PROGRAMME_ID, enterpriseId: SMALL, uscc: SMALL_USCC, regionCode: TIANHE, tier: 'SMALL_MICRO', quotaFen: 2_000_000, way: 'ON_ELIGIBILITY', grantedAt: '2026-03-12T02:00:00.000Z' },
   },
 ];
-const placed: VoucherEvent = {
-  type: 'VoucherOrderPlaced',
-  data: {
-    programmeId: PROGRAMME_ID,
-    orderId: ORDER_ID,
-    enterpriseId: SMALL,
-    provider: voucherProvider,
-    deliveryId: DELIVERY_ID,
-    domain: 'IP',
-    priceFen: 5_000_000,
-    subsidyFen: 1_500_000,
-    servicePeriod: { from: '2026-04-01', until: '2026-09-30' },
-    placedAt: '2026-04-02T02:00:00.000Z',
-  },
-};
+const placed: VoucherEvent = anOrderPlaced(SMALL);
 const at = (day: string) => `${day}T10:00:00+08:00`;
 const confirmed: VoucherEvent = { type: 'VoucherOrderConfirmed', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, confirmedAt: '2026-04-03T02:00:00.000Z' } };
 const claimed: VoucherEvent = { type: 'VoucherClaimed', data: { programmeId: PROGRAMME_ID, orderId: ORDER_ID, dossier: claimFacts().dossier, claimedAt: '2026-10-10T02:00:00.000Z' } };

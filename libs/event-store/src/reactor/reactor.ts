@@ -1,4 +1,5 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '../event-store.port';
+import { BackgroundLoop } from '../background-loop';
 import { consumeInBatches } from '../batch-reader';
 import { Pause } from '../pause';
 import { silentLogger, type LoopLogger } from '../process-lifecycle';
@@ -42,8 +43,7 @@ export class ReactionRunner {
   private readonly batchSize: number;
   private readonly retryInitialMs: number;
   private readonly logger: ReactorLogger;
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
   private checkpoint = 0n;
   private storedCheckpoint = 0n;
@@ -70,17 +70,14 @@ export class ReactionRunner {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.background.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.pause.wake();
-    await this.subscription?.stop().catch(noop);
-    await this.loop;
-    this.loop = null;
+    await this.background.stop(async () => {
+      this.pause.wake();
+      await this.subscription?.stop().catch(noop);
+    });
     await this.flush().catch(noop);
   }
 
@@ -118,7 +115,7 @@ export class ReactionRunner {
   }
 
   private async run(): Promise<void> {
-    while (this.running) {
+    while (this.background.running) {
       try {
         const stored = await this.checkpoints.load(reactionCheckpointName(this.reaction));
         this.checkpoint = stored ?? 0n;
@@ -126,10 +123,10 @@ export class ReactionRunner {
         this.release();
         const subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
         this.subscription = subscription;
-        await consumeInBatches(subscription, this.batchSize, () => this.running, (batch) => this.handle(batch));
-        if (this.running) throw new Error('the event store ended the subscription');
+        await consumeInBatches(subscription, this.batchSize, () => this.background.running, (batch) => this.handle(batch));
+        if (this.background.running) throw new Error('the event store ended the subscription');
       } catch (error) {
-        if (!this.running) break;
+        if (!this.background.running) break;
         this.failures += 1;
         const pause = Math.min(30_000, this.retryInitialMs * 2 ** Math.min(20, this.failures - 1));
         this.logger.error(`reaction ${this.reaction.name} failed (${this.failures} in a row): ${String(error)}; again from ${this.checkpoint} in ${pause} ms`);

@@ -1,6 +1,6 @@
 /* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
-import { batchReader, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { BackgroundLoop, batchReader, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
 
 export type RelayLogger = LoopLogger;
@@ -104,8 +104,7 @@ export class Relay {
   private readonly retryMaxMs: number;
   private readonly logger: RelayLogger;
 
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
   private producer: RelayProducer | null = null;
   private topicsReady = false;
@@ -136,10 +135,9 @@ export class Relay {
 
   /** Starts relaying in the background; failures are retried, never thrown. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
+    if (this.background.running) return;
     this.state = 'starting';
-    this.loop = this.run();
+    this.background.start();
   }
 
   /**
@@ -147,18 +145,19 @@ export class Relay {
    * stored, so it is sent again at the next start).
    */
   async stop(): Promise<void> {
-    if (!this.loop) return;
-    this.running = false;
-    this.pause.wake();
-    await this.subscription?.stop();
-    const loop = this.loop;
+    if (!this.background.started) return;
     const grace = this.options.stopGraceMs ?? 5000;
-    if (!(await settlesWithin(loop, grace))) {
-      this.logger.warn(`a send was still in flight after ${grace} ms; abandoning it (it is sent again at the next start)`);
-      await this.dropProducer();
-      await settlesWithin(loop, grace);
-    }
-    this.loop = null;
+    const interrupt = async () => {
+      this.pause.wake();
+      await this.subscription?.stop();
+    };
+    await this.background.stop(interrupt, async (loop) => {
+      if (!(await settlesWithin(loop, grace))) {
+        this.logger.warn(`a send was still in flight after ${grace} ms; abandoning it (it is sent again at the next start)`);
+        await this.dropProducer();
+        await settlesWithin(loop, grace);
+      }
+    });
     this.state = 'stopped';
   }
 
@@ -179,7 +178,7 @@ export class Relay {
   }
 
   private async run(): Promise<void> {
-    while (this.running) {
+    while (this.background.running) {
       let subscription: Subscription | null = null;
       try {
         if (!this.topicsReady && this.transport.ensureTopics) {
@@ -193,16 +192,16 @@ export class Relay {
         }
         const stored = await this.checkpoints.load(this.options.checkpointName);
         this.checkpoint = stored ?? 0n;
-        if (!this.running) break;
+        if (!this.background.running) break;
         subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
         this.subscription = subscription;
         // Still 'retrying' after a failure until a batch goes through.
         if (this.consecutiveFailures === 0) this.state = 'running';
         await this.consume(subscription);
         // A catch-up subscription does not end while we read it, unless its store stopped it.
-        if (this.running) throw new Error('the event store ended the subscription');
+        if (this.background.running) throw new Error('the event store ended the subscription');
       } catch (error) {
-        if (!this.running) break;
+        if (!this.background.running) break;
         this.failures += 1;
         this.consecutiveFailures += 1;
         const message = error instanceof Error ? error.message : String(error);
@@ -227,7 +226,7 @@ export class Relay {
   /** Pulls events into batches: as many as arrive without waiting, up to the size limits. */
   private async consume(subscription: Subscription): Promise<void> {
     const events = batchReader(subscription);
-    while (this.running) {
+    while (this.background.running) {
       const batch = new Batch(this.options.topicPrefix);
       const more = await events.fill((event) => {
         batch.add(event);

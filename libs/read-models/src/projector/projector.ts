@@ -1,4 +1,4 @@
-import { consumeInBatches, silentLogger, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
+import { BackgroundLoop, consumeInBatches, silentLogger, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
@@ -38,8 +38,7 @@ export class Projector {
   private readonly batchSize: number;
   private readonly logger: ProjectorLogger;
   private targets: Target[] = [];
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
   private consumedUpTo = 0;
 
@@ -92,16 +91,11 @@ export class Projector {
 
   /** Runs live: catch-up subscription from the lowest checkpoint, re-subscribing when a rebuild moves a target. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.background.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.subscription?.stop();
-    await this.loop;
-    this.loop = null;
+    await this.background.stop(() => this.subscription?.stop());
   }
 
   /** Current targets: projection name → collection and checkpoint. */
@@ -110,7 +104,7 @@ export class Projector {
   }
 
   private async run(): Promise<void> {
-    while (this.running) {
+    while (this.background.running) {
       try {
         await this.refreshTargets();
         const from = this.lowestCheckpoint();
@@ -133,7 +127,7 @@ export class Projector {
 
   /** Pulls events into batches: as many as arrive without waiting, up to batchSize. */
   private consume(subscription: Subscription): Promise<void> {
-    return consumeInBatches(subscription, this.batchSize, () => this.running, async (batch) => {
+    return consumeInBatches(subscription, this.batchSize, () => this.background.running, async (batch) => {
       await this.applyBatch(batch);
       this.consumedUpTo = Number(batch[batch.length - 1].position);
       // A rebuild in another process may have switched a projection to a collection that is behind us.
