@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openSqliteDatabase, type SqliteDatabase } from '../sqlite/open-sqlite-database';
+import { openErasableDatabase } from '../sqlite/open-sqlite-database';
 import type { DataKeys } from './data-keys';
 import type { DataKey } from './field-cipher';
 
@@ -11,18 +11,17 @@ type KeyRow = { id: string; subject: string; key: Buffer };
  * bytes do not linger in the file; each erasure leaves its subject and time.
  */
 export class SqliteDataKeys implements DataKeys {
-  private readonly db: SqliteDatabase;
+  private readonly db: ReturnType<typeof openErasableDatabase>;
   private readonly statements: ReturnType<SqliteDataKeys['prepare']>;
 
   constructor(path: string) {
-    this.db = openSqliteDatabase(path);
-    this.db.pragma('secure_delete = ON');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS data_keys (id TEXT PRIMARY KEY, subject TEXT NOT NULL, key BLOB NOT NULL, created_at TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS data_keys_subject ON data_keys (subject, created_at);
-      CREATE TABLE IF NOT EXISTS erased_subjects (subject TEXT NOT NULL, erased_at TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS erased_subjects_subject ON erased_subjects (subject);
-    `);
+    this.db = openErasableDatabase(
+      path,
+      `CREATE TABLE IF NOT EXISTS data_keys (id TEXT PRIMARY KEY, subject TEXT NOT NULL, key BLOB NOT NULL, created_at TEXT NOT NULL);
+       CREATE INDEX IF NOT EXISTS data_keys_subject ON data_keys (subject, created_at);
+       CREATE TABLE IF NOT EXISTS erased_subjects (subject TEXT NOT NULL, erased_at TEXT NOT NULL);
+       CREATE INDEX IF NOT EXISTS erased_subjects_subject ON erased_subjects (subject);`,
+    );
     this.statements = this.prepare();
   }
 
@@ -93,7 +92,7 @@ export class SqliteDataKeys implements DataKeys {
         }
       }
     })();
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.scrub();
     return erased.sort();
   }
 

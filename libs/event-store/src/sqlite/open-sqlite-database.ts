@@ -27,3 +27,15 @@ export function openSqliteDatabase(path: string, options: OpenSqliteDatabaseOpti
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   return db;
 }
+
+/**
+ * A SQLite file that holds secrets or personal data in the clear (data keys, folded state): deleted
+ * rows are overwritten (secure_delete) and `scrub` truncates the write-ahead log after a deletion, so
+ * deleted bytes do not linger in either file. `schema` is run once it is open.
+ */
+export function openErasableDatabase(path: string, schema: string): SqliteDatabase & { scrub(): void } {
+  const db = openSqliteDatabase(path);
+  db.pragma('secure_delete = ON');
+  db.exec(schema);
+  return Object.assign(db, { scrub: () => void db.pragma('wal_checkpoint(TRUNCATE)') });
+}
