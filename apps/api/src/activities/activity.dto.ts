@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_MODES,
@@ -20,6 +20,7 @@ import { CommandRequestDto } from '../commands/command-request.dto';
 import { DeliverableDto, FeedbackDto } from '../deliveries/delivery.dto';
 import { IsRegionCode, OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { NestedObject } from '../http/list-fields';
 
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
@@ -52,23 +53,23 @@ export class ThemeMonthLinkDto {
 }
 
 export class PlanActivityDto extends CommandRequestDto {
-  @ApiProperty({ type: OrganiserDto }) @IsDefined() @ValidateNested() @Type(() => OrganiserDto) organiser!: OrganiserDto;
+  @NestedObject(OrganiserDto) organiser!: OrganiserDto;
   @ApiPropertyOptional({ type: [CoOrganiserDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CoOrganiserDto) coOrganisers?: CoOrganiserDto[];
   @ApiProperty() @IsString() @MaxLength(200) title!: string;
   @ApiProperty({ enum: ACTIVITY_KINDS }) @IsIn(ACTIVITY_KINDS) kind!: ActivityKind;
   @ApiProperty({ example: '知识产权质押融资' }) @IsString() @MaxLength(200) theme!: string;
-  @ApiPropertyOptional({ type: ThemeMonthLinkDto }) @IsOptional() @ValidateNested() @Type(() => ThemeMonthLinkDto) themeMonth?: ThemeMonthLinkDto;
-  @ApiProperty({ type: ActivityTimeDto }) @IsDefined() @ValidateNested() @Type(() => ActivityTimeDto) time!: ActivityTimeDto;
+  @NestedObject(ThemeMonthLinkDto, { optional: true }) themeMonth?: ThemeMonthLinkDto;
+  @NestedObject(ActivityTimeDto) time!: ActivityTimeDto;
   @ApiProperty({ enum: ACTIVITY_MODES }) @IsIn(ACTIVITY_MODES) mode!: ActivityMode;
   @ApiProperty({ description: 'The address, or the online platform' }) @IsString() @MaxLength(500) venue!: string;
   @ApiProperty({ minimum: 1, description: 'Enterprises that may register' }) @IsInt() @Min(1) capacity!: number;
-  @ApiProperty({ type: ActivityFeeDto }) @IsDefined() @ValidateNested() @Type(() => ActivityFeeDto) fee!: ActivityFeeDto;
+  @NestedObject(ActivityFeeDto) fee!: ActivityFeeDto;
   @ApiProperty({ example: '440106', description: 'Where it is held (GB/T 2260): a district, or the city' }) @IsRegionCode() regionCode!: string;
 }
 
 /** The reason is the request's `reason`; the step requires it. */
 export class PostponeActivityDto extends CommandRequestDto {
-  @ApiProperty({ type: ActivityTimeDto, description: 'The new time, later than the old' }) @IsDefined() @ValidateNested() @Type(() => ActivityTimeDto) time!: ActivityTimeDto;
+  @NestedObject(ActivityTimeDto, { description: 'The new time, later than the old' }) time!: ActivityTimeDto;
 }
 
 export class ActivityReasonDto extends CommandRequestDto {}

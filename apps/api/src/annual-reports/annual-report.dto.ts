@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ANNUAL_REPORT_STATUSES, REPORT_SUBJECT_KINDS, TARGET_INDICATORS, type AnnualReportStatus, type ReportSubjectKind, type TargetIndicator } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { NestedObject } from '../http/list-fields';
 
 
 export class ReportSubjectDto {
@@ -23,15 +24,15 @@ export class NextYearPlanDto {
 }
 
 export class SubmitAnnualReportDto extends CommandRequestDto {
-  @ApiProperty({ type: ReportSubjectDto }) @IsDefined() @ValidateNested() @Type(() => ReportSubjectDto) subject!: ReportSubjectDto;
+  @NestedObject(ReportSubjectDto) subject!: ReportSubjectDto;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ description: '年度工作总结 (the narrative); the figures are the ledger’s' }) @IsString() @MaxLength(20000) summary!: string;
-  @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
+  @NestedObject(NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
 export class ResubmitAnnualReportDto extends CommandRequestDto {
   @ApiProperty() @IsString() @MaxLength(20000) summary!: string;
-  @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
+  @NestedObject(NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
 export class ReturnAnnualReportDto extends CommandRequestDto {
@@ -46,7 +47,7 @@ export class SubmitCityReportDto extends CommandRequestDto {
   @ApiProperty({ example: '440100' }) @IsRegionCode() cityCode!: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ description: '全市年度工作总结' }) @IsString() @MaxLength(20000) summary!: string;
-  @ApiProperty({ type: NextYearPlanDto }) @IsDefined() @ValidateNested() @Type(() => NextYearPlanDto) plan!: NextYearPlanDto;
+  @NestedObject(NextYearPlanDto) plan!: NextYearPlanDto;
 }
 
 

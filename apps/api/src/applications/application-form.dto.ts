@@ -1,8 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -14,11 +12,10 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { EDUCATION_LEVELS, MATERIAL_KINDS, OPERATOR_TYPES, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, SHA256, USCC_PATTERN, YEAR_MONTH } from '../http/validators';
-import { NestedList } from '../http/list-fields';
+import { NestedList, NestedObject } from '../http/list-fields';
 
 
 const RequiredText = (max = 200) => applyDecorators(IsString(), MinLength(1), MaxLength(max));
@@ -43,7 +40,7 @@ export class OperatorDto {
   @ApiProperty({ example: '广州市天河区…' }) @RequiredText() registeredAddress!: string;
   @ApiProperty({ example: '510630' }) @Matches(/^\d{6}$/, { message: 'postcode must be 6 digits' }) postcode!: string;
   @ApiProperty({ example: '广州市天河区…' }) @RequiredText() officeAddress!: string;
-  @ApiProperty({ type: ContactDto }) @IsDefined() @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
+  @NestedObject(ContactDto) contact!: ContactDto;
   @ApiPropertyOptional({ example: '2010-09', description: '开园时间, parks only' })
   @IsOptional()
   @Matches(YEAR_MONTH, { message: 'parkOpenedOn must be YYYY-MM' })
@@ -76,7 +73,7 @@ export class StationInfoDto {
   @ApiProperty({ example: 2, description: 'the seed requires 1–3' }) @IsInt() @Min(0) @Max(1000) fullTimeStaff!: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(1000) qualifiedFullTimeStaff!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(1000) partTimeStaff!: number;
-  @ApiProperty({ type: StationHeadDto }) @IsDefined() @ValidateNested() @Type(() => StationHeadDto) head!: StationHeadDto;
+  @NestedObject(StationHeadDto) head!: StationHeadDto;
 }
 
 export class MaterialDto {
@@ -88,10 +85,10 @@ export class MaterialDto {
 }
 
 export class ApplicationFormDto {
-  @ApiProperty({ type: OperatorDto }) @IsDefined() @ValidateNested() @Type(() => OperatorDto) operator!: OperatorDto;
+  @NestedObject(OperatorDto) operator!: OperatorDto;
   @NestedList(OperationsYearDto, 2)
   operations!: OperationsYearDto[];
-  @ApiProperty({ type: StationInfoDto }) @IsDefined() @ValidateNested() @Type(() => StationInfoDto) station!: StationInfoDto;
+  @NestedObject(StationInfoDto) station!: StationInfoDto;
   @NestedList(MaterialDto, 6)
   materials!: MaterialDto[];
 }

@@ -1,23 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { OptionalRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { ApplicationFormDto, MaterialDto } from './application-form.dto';
-import { NestedList } from '../http/list-fields';
+import { NestedList, NestedObject } from '../http/list-fields';
 
 const Opinion = () => applyDecorators(ApiProperty({ example: '材料齐全，符合申报条件' }), IsString(), MaxLength(2000));
 
 export class CreateApplicationDto extends CommandRequestDto {
   @ApiProperty({ description: 'The call (征集批次) applied to' }) @IsUUID() callId!: string;
-  @ApiProperty({ type: ApplicationFormDto }) @IsDefined() @ValidateNested() @Type(() => ApplicationFormDto) form!: ApplicationFormDto;
+  @NestedObject(ApplicationFormDto) form!: ApplicationFormDto;
 }
 
 export class AttachMaterialDto extends CommandRequestDto {
-  @ApiProperty({ type: MaterialDto }) @IsDefined() @ValidateNested() @Type(() => MaterialDto) material!: MaterialDto;
+  @NestedObject(MaterialDto) material!: MaterialDto;
 }
 
 export class DistrictReviewDto extends CommandRequestDto {

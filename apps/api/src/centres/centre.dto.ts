@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CENTRE_LEGAL_FORMS, CENTRE_LEVELS, CENTRE_ORIGINS, CENTRE_STANDINGS, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { NestedObject } from '../http/list-fields';
 
 export class CentreOriginDto {
   @ApiProperty({ enum: CENTRE_ORIGINS, description: '成立, 认定 or 指定' }) @IsIn(CENTRE_ORIGINS) kind!: CentreOriginKind;
@@ -35,11 +35,11 @@ export class CentreFactsDto {
   @ApiProperty({ enum: CENTRE_LEVELS, description: 'PROVINCE, CITY, COUNTY; TOWN only in a city without counties (东莞 441900, 中山 442000)' }) @IsIn(CENTRE_LEVELS) level!: CentreLevel;
   @ApiProperty({ example: '440100', description: 'The province (PROVINCE), the city (CITY, TOWN) or the county (COUNTY)' }) @IsRegionCode() regionCode!: string;
   @ApiPropertyOptional({ example: '虎门镇', description: 'TOWN only: the town' }) @IsOptional() @IsString() @MaxLength(100) town?: string;
-  @ApiProperty({ type: CentreOriginDto }) @IsDefined() @ValidateNested() @Type(() => CentreOriginDto) origin!: CentreOriginDto;
-  @ApiProperty({ type: CentreVenueDto }) @IsDefined() @ValidateNested() @Type(() => CentreVenueDto) venue!: CentreVenueDto;
-  @ApiProperty({ type: CentreStaffDto }) @IsDefined() @ValidateNested() @Type(() => CentreStaffDto) staff!: CentreStaffDto;
+  @NestedObject(CentreOriginDto) origin!: CentreOriginDto;
+  @NestedObject(CentreVenueDto) venue!: CentreVenueDto;
+  @NestedObject(CentreStaffDto) staff!: CentreStaffDto;
   @ApiProperty({ example: '陈主任', description: '负责人' }) @IsString() @MaxLength(100) head!: string;
-  @ApiProperty({ type: CentreContactDto }) @IsDefined() @ValidateNested() @Type(() => CentreContactDto) contact!: CentreContactDto;
+  @NestedObject(CentreContactDto) contact!: CentreContactDto;
 }
 
 export class RemediationDto {
@@ -48,11 +48,8 @@ export class RemediationDto {
 }
 
 export class RecordCentreDto extends CommandRequestDto {
-  @ApiProperty({ type: CentreFactsDto }) @IsDefined() @ValidateNested() @Type(() => CentreFactsDto) facts!: CentreFactsDto;
-  @ApiPropertyOptional({ type: RemediationDto, description: 'Required, and only allowed, when the centre is below its level’s standard' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RemediationDto)
+  @NestedObject(CentreFactsDto) facts!: CentreFactsDto;
+  @NestedObject(RemediationDto, { optional: true, description: 'Required, and only allowed, when the centre is below its level’s standard' })
   remediation?: RemediationDto;
 }
 
@@ -74,18 +71,15 @@ export class CentreContactChangeDto {
 export class CentreChangesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: CENTRE_LEGAL_FORMS }) @IsOptional() @IsIn(CENTRE_LEGAL_FORMS) legalForm?: CentreLegalForm;
-  @ApiPropertyOptional({ type: CentreVenueChangeDto }) @IsOptional() @ValidateNested() @Type(() => CentreVenueChangeDto) venue?: CentreVenueChangeDto;
-  @ApiPropertyOptional({ type: CentreStaffChangeDto }) @IsOptional() @ValidateNested() @Type(() => CentreStaffChangeDto) staff?: CentreStaffChangeDto;
+  @NestedObject(CentreVenueChangeDto, { optional: true }) venue?: CentreVenueChangeDto;
+  @NestedObject(CentreStaffChangeDto, { optional: true }) staff?: CentreStaffChangeDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) head?: string;
-  @ApiPropertyOptional({ type: CentreContactChangeDto }) @IsOptional() @ValidateNested() @Type(() => CentreContactChangeDto) contact?: CentreContactChangeDto;
+  @NestedObject(CentreContactChangeDto, { optional: true }) contact?: CentreContactChangeDto;
 }
 
 export class UpdateCentreFactsDto extends CommandRequestDto {
-  @ApiProperty({ type: CentreChangesDto, description: 'Only the fields given change; the centre is checked again' }) @IsDefined() @ValidateNested() @Type(() => CentreChangesDto) changes!: CentreChangesDto;
-  @ApiPropertyOptional({ type: RemediationDto, description: 'Needed when the change takes a recognised centre below its standard' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RemediationDto)
+  @NestedObject(CentreChangesDto, { description: 'Only the fields given change; the centre is checked again' }) changes!: CentreChangesDto;
+  @NestedObject(RemediationDto, { optional: true, description: 'Needed when the change takes a recognised centre below its standard' })
   remediation?: RemediationDto;
 }
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@sme/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadSide } from '../read-side/read-side.service';
 import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
@@ -38,6 +40,16 @@ export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplic
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  /**
+   * The writes of one run at business time `at`, under one correlation id: each as `actor`, its id
+   * following from its `idempotencyKey` (so a run repeated writes nothing twice).
+   */
+  protected writerAt(at: Date) {
+    const correlationId = randomUUID();
+    return <B>(commands: AnyKindCommands<B>, body: B, actor: Actor, idempotencyKey: string) =>
+      this.write(commands, body, { actor, occurredAt: at, correlationId, causationId: null, idempotencyKey });
   }
 
   /** Writes one due command; true when written, else the refusal's code, so one refusal does not stop the run. */

@@ -19,6 +19,7 @@ import {
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { OptionalRegionCode, IsRegionCode, QueryBoolean } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { NestedObject } from '../http/list-fields';
 
 export class ServerDto {
   @ApiProperty({ enum: SERVING_KINDS, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token), HUB (a HUB token) or CENTRE (a CENTRE_OPERATOR token; a recognised centre)' })
@@ -36,7 +37,7 @@ export class DeliveryFeeDto {
 }
 
 export class RegisterDeliveryDto extends CommandRequestDto {
-  @ApiProperty({ type: ServerDto }) @IsDefined() @ValidateNested() @Type(() => ServerDto) server!: ServerDto;
+  @NestedObject(ServerDto) server!: ServerDto;
   @ApiProperty({ description: 'The enterprise served (its record in the enterprise database)' }) @IsUUID() enterpriseId!: string;
   @ApiPropertyOptional({ description: 'The demand it answers (accepted or matched, of the same enterprise)' }) @IsOptional() @IsUUID() demandId?: string;
   @ApiPropertyOptional({ description: 'The catalogue product it follows (the provider’s own, on show)' }) @IsOptional() @IsUUID() productId?: string;
@@ -45,7 +46,7 @@ export class RegisterDeliveryDto extends CommandRequestDto {
   @ApiProperty() @IsString() @MaxLength(5000) description!: string;
   @ApiProperty({ example: '2026-03-02' }) @IsDateString({ strict: true }) plannedStart!: string;
   @ApiProperty({ example: '2026-03-20' }) @IsDateString({ strict: true }) plannedEnd!: string;
-  @ApiProperty({ type: DeliveryFeeDto }) @IsDefined() @ValidateNested() @Type(() => DeliveryFeeDto) fee!: DeliveryFeeDto;
+  @NestedObject(DeliveryFeeDto) fee!: DeliveryFeeDto;
   @ApiPropertyOptional({ description: '投入工时 (hours)' }) @IsOptional() @IsNumber() @Min(0) staffHours?: number;
   @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) mode!: DeliveryMode;
   @ApiProperty({ example: '440106', description: 'Where the service is given (GB/T 2260)' }) @IsRegionCode() regionCode!: string;

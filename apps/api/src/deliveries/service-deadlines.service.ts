@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { chinaDateOf, isWithinRegion, workingDaysBetween, type Steward } from '@sme/domain';
 import { deliveriesConfirmableOn, openFollowUpsDueBefore } from '@sme/read-models';
-import type { AnyKindCommands } from '../commands/kind-command';
-import type { RequestContext } from '../commands/request-context';
 import { ledgerActor } from '../reactors/reaction-context';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
 import { deliveryCommands, followUpCommands } from './delivery.commands';
@@ -34,10 +31,12 @@ export class ServiceDeadlines extends ScheduledSweep {
     await this.readSide.requireCurrent(['deliveries', 'followups']);
     const inScope = (regionCode: string) => options.regionCode === undefined || isWithinRegion(regionCode, options.regionCode);
     const result: DeadlinesRun = { on, confirmed: [], escalated: [], failed: [] };
-    const correlationId = randomUUID();
+    const write = this.writerAt(at);
+    // Each as the record's steward.
+    const asSteward = (steward: Steward) => ledgerActor('service-deadlines', steward.role, steward.regionCode);
     for (const delivery of await deliveriesConfirmableOn(this.readSide.reader, on)) {
       if (!inScope(delivery.regionCode)) continue;
-      const sent = await this.send(deliveryCommands, { type: 'ConfirmDeliveryAutomatically', data: { deliveryId: delivery.id } }, delivery.steward, at, correlationId, `auto-confirm:${delivery.id}`);
+      const sent = await write(deliveryCommands, { type: 'ConfirmDeliveryAutomatically', data: { deliveryId: delivery.id } }, asSteward(delivery.steward), `auto-confirm:${delivery.id}`);
       if (sent === true) result.confirmed.push(delivery.id);
       else result.failed.push({ id: delivery.id, code: sent });
     }
@@ -45,16 +44,10 @@ export class ServiceDeadlines extends ScheduledSweep {
       if (!inScope(followUp.enterprise.regionCode)) continue;
       // Overdue once a working day has passed after the due day.
       if (workingDaysBetween(this.config.workingCalendar, followUp.dueOn, on) < 1) continue;
-      const sent = await this.send(followUpCommands, { type: 'EscalateFollowUp', data: { followUpId: followUp.id } }, followUp.steward, at, correlationId, `escalation:${followUp.id}`);
+      const sent = await write(followUpCommands, { type: 'EscalateFollowUp', data: { followUpId: followUp.id } }, asSteward(followUp.steward), `escalation:${followUp.id}`);
       if (sent === true) result.escalated.push(followUp.id);
       else result.failed.push({ id: followUp.id, code: sent });
     }
     return result;
-  }
-
-  /** Writes as the record's steward: true when written, else the refusal's code. */
-  private async send<B>(commands: AnyKindCommands<B>, body: B, steward: Steward, at: Date, correlationId: string, idempotencyKey: string): Promise<true | string> {
-    const ctx: RequestContext = { actor: ledgerActor('service-deadlines', steward.role, steward.regionCode), occurredAt: at, correlationId, causationId: null, idempotencyKey };
-    return this.write(commands, body, ctx);
   }
 }

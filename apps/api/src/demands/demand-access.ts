@@ -1,7 +1,9 @@
-import { organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
+import type { Actor } from '@sme/domain';
 import type { DemandListFilter, DemandView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
-import { regionalRead, withinActorRegion } from '../records/read-scope';
+import { mayReadOwned, scopeOwnedList, withinActorRegion, type OwnedReads } from '../records/read-scope';
+
+export const demandReadForbidden = () => ApiError.forbidden('DEMAND_READ_FORBIDDEN', '无权查看该服务需求', 'You may not read this demand');
 
 /**
  * Who reads which demands: an ENTERPRISE its own; ADMIN every one; STATION_OPERATOR, HUB, the
@@ -10,19 +12,20 @@ import { regionalRead, withinActorRegion } from '../records/read-scope';
  * district; others none. A demand describes an enterprise's business, so oversight stays where the
  * overseer answers for it.
  */
-const READS_ALL: readonly Role[] = ['ADMIN'];
-const READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR', 'AUDITOR', 'SUPERVISOR', 'EVALUATOR'];
-
-export const demandReadForbidden = () => ApiError.forbidden('DEMAND_READ_FORBIDDEN', '无权查看该服务需求', 'You may not read this demand');
+const DEMAND_READS: OwnedReads = {
+  owner: 'ENTERPRISE',
+  regional: ['CITY_AUTHORITY', 'DISTRICT_AUTHORITY', 'HUB', 'STATION_OPERATOR', 'AUDITOR', 'SUPERVISOR', 'EVALUATOR'],
+  forbidden: demandReadForbidden,
+};
 
 export function mayReadDemand(actor: Actor, demand: Pick<DemandView, 'enterpriseUscc' | 'regionCode'>): boolean {
-  return regionalRead(actor, READS_REGION, demand.regionCode) ?? (actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, demand.enterpriseUscc));
+  return mayReadOwned(actor, DEMAND_READS, demand.enterpriseUscc, demand.regionCode);
 }
 
 export function scopeDemandFilter(actor: Actor, filter: DemandListFilter): DemandListFilter {
-  if (READS_ALL.includes(actor.role)) return filter;
-  // A demand carries the USCC as parsed (trimmed, upper-case): the organisation's key.
-  if (actor.role === 'ENTERPRISE') return { ...filter, enterpriseUscc: organisationKey(actor.orgId) };
-  if (!READS_REGION.includes(actor.role)) throw demandReadForbidden();
-  return withinActorRegion(actor, filter, { zh: '服务需求', en: 'demands' });
+  return scopeOwnedList(actor, DEMAND_READS, filter, {
+    // A demand carries the USCC as parsed (trimmed, upper-case): the organisation's key.
+    own: (enterpriseUscc) => ({ ...filter, enterpriseUscc }),
+    inRegion: (asked) => withinActorRegion(actor, asked, { zh: '服务需求', en: 'demands' }),
+  });
 }

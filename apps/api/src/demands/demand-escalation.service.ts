@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { cityCodeOf, isWithinRegion, type Actor } from '@sme/domain';
 import { unacceptedDemandsRaisedBefore } from '@sme/read-models';
-import type { RequestContext } from '../commands/request-context';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
 import { demandCommands } from './demand.commands';
 
@@ -33,13 +31,12 @@ export class DemandEscalation extends ScheduledSweep {
     await this.readSide.requireCurrent(['demands']);
     const overdue = await unacceptedDemandsRaisedBefore(this.readSide.reader, new Date(now.getTime() - escalateAfterDays * DAY_MS), options.regionCode);
     const result: EscalationRun = { escalateAfterDays, escalated: [], failed: [] };
-    const correlationId = randomUUID();
+    const write = this.writerAt(now);
     for (const demand of overdue) {
       if (options.regionCode && !isWithinRegion(demand.regionCode, options.regionCode)) continue;
       const actor: Actor = { id: 'demand-escalation', role: 'HUB', orgId: 'DEMAND-ESCALATION', regionCode: cityCodeOf(demand.regionCode) };
       // A demand is escalated once: its escalation's event id follows from the demand, whichever process writes it.
-      const ctx: RequestContext = { actor, occurredAt: now, correlationId, causationId: null, idempotencyKey: `escalation:${demand.id}` };
-      const sent = await this.write(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, ctx);
+      const sent = await write(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, actor, `escalation:${demand.id}`);
       if (sent === true) result.escalated.push(demand.id);
       else result.failed.push({ demandId: demand.id, code: sent });
     }

@@ -1,7 +1,7 @@
-import { organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
+import type { Actor, Role } from '@sme/domain';
 import type { EnterpriseListFilter, EnterpriseView } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
-import { regionalRead, withinActorRegion } from '../records/read-scope';
+import { mayReadOwned, scopeOwnedList, withinActorRegion, type OwnedReads } from '../records/read-scope';
 
 /**
  * Who reads which enterprise records (中小企业数据库). An enterprise's figures are its own business, so:
@@ -19,20 +19,21 @@ export const ENTERPRISE_READS_REGION: readonly Role[] = ['CITY_AUTHORITY', 'DIST
 export const enterpriseReadForbidden = () =>
   ApiError.forbidden('ENTERPRISE_READ_FORBIDDEN', '无权查看该企业信息', 'You may not read this enterprise');
 
+const ENTERPRISE_READS: OwnedReads = { owner: 'ENTERPRISE', regional: ENTERPRISE_READS_REGION, forbidden: enterpriseReadForbidden };
+
 export function mayReadEnterprise(actor: Actor, enterprise: Pick<EnterpriseView, 'uscc' | 'regionCode'>): boolean {
-  return regionalRead(actor, ENTERPRISE_READS_REGION, enterprise.regionCode) ?? (actor.role === 'ENTERPRISE' && sameOrganisation(actor.orgId, enterprise.uscc));
+  return mayReadOwned(actor, ENTERPRISE_READS, enterprise.uscc, enterprise.regionCode);
 }
 
 /** Narrows a list request to what the actor may read; a region filter outside the actor's region is a 403. */
 export function scopeEnterpriseFilter(actor: Actor, filter: EnterpriseListFilter): EnterpriseListFilter {
-  if (ENTERPRISE_READS_ALL.includes(actor.role)) return filter;
-  if (actor.role === 'ENTERPRISE') {
+  return scopeOwnedList(actor, ENTERPRISE_READS, filter, {
     // Stored USCCs are canonical (trimmed, upper case): the organisation's key finds its record. A blank
     // one would filter nothing.
-    const uscc = organisationKey(actor.orgId);
-    if (uscc === '') throw enterpriseReadForbidden();
-    return { ...filter, uscc };
-  }
-  if (!ENTERPRISE_READS_REGION.includes(actor.role)) throw enterpriseReadForbidden();
-  return withinActorRegion(actor, filter, { zh: '企业', en: 'enterprises' });
+    own: (uscc) => {
+      if (uscc === '') throw enterpriseReadForbidden();
+      return { ...filter, uscc };
+    },
+    inRegion: (asked) => withinActorRegion(actor, asked, { zh: '企业', en: 'enterprises' }),
+  });
 }

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ENTERPRISE_TAGS, type EnterpriseTagCode, FIRST_YEAR, INDUSTRY_CODES, type IndustryCode, LAST_YEAR, MAX_AMOUNT_WAN, MAX_PERSONS, SIZE_CLASSES, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryNumber, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { OrganisationTiesDto } from '../http/ties.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { NestedObject } from '../http/list-fields';
 
 
 /** A year's figures: 从业人员 (persons), 营业收入 and 资产总额 in 万元. */
@@ -40,9 +40,7 @@ export class RegisterEnterpriseDto extends CommandRequestDto {
   @IsBusinessDate()
   foundedOn!: string;
 
-  @ApiProperty({ type: FiguresDto })
-  @IsDefined() @ValidateNested()
-  @Type(() => FiguresDto)
+  @NestedObject(FiguresDto)
   figures!: FiguresDto;
 }
 

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EVALUATION_SUBJECTS, INDICATOR_FORMULAS, type EvaluationSubject, type IndicatorFormula, type Normalisation } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { NestedList } from '../http/list-fields';
+import { NestedList, NestedObject } from '../http/list-fields';
 import { IsRegionCode, QueryNumber } from '../http/validators';
 import type { ExportFormat } from '@sme/read-models';
 import { ListQueryDto } from '../read-side/list-query.dto';
@@ -31,7 +30,7 @@ export class PublishSchemeDto extends CommandRequestDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ enum: EVALUATION_SUBJECTS }) @IsIn(EVALUATION_SUBJECTS) subject!: EvaluationSubject;
   @NestedList(IndicatorDto, 50, { min: 1 }) indicators!: IndicatorDto[];
-  @ApiProperty({ type: GradeFloorsDto }) @IsDefined() @ValidateNested() @Type(() => GradeFloorsDto) gradeFloors!: GradeFloorsDto;
+  @NestedObject(GradeFloorsDto) gradeFloors!: GradeFloorsDto;
   @ApiPropertyOptional({ example: 3, description: '优胜劣汰: a mean rating under it flags the organisation' }) @IsOptional() @IsNumber() satisfactionFloor?: number;
 }
 

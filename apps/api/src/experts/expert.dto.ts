@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { EXPERT_LIST_STATUSES, type ExpertListStatus } from '@sme/read-models/queries/expert-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, OptionalRegionCode, REGION_CODE_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EXPERT_ID_PATTERN } from './expert-id.pipe';
-import { NestedList } from '../http/list-fields';
+import { NestedList, NestedObject } from '../http/list-fields';
 
 export class ExpertSpecialtyDto {
   @ApiProperty({ enum: SERVICE_DOMAINS, example: 'IP' }) @IsIn(SERVICE_DOMAINS) domain!: ServiceDomain;
@@ -39,7 +38,7 @@ export class RegisterExpertDto extends ExpertProfileFields {
   expertId?: string;
 
   @ApiProperty({ example: '王志明' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
-  @ApiProperty({ type: ExpertOrganisationDto }) @IsDefined() @ValidateNested() @Type(() => ExpertOrganisationDto) organisation!: ExpertOrganisationDto;
+  @NestedObject(ExpertOrganisationDto) organisation!: ExpertOrganisationDto;
 
   @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'City- or county-level GB/T 2260 code' })
   @IsRegionCode()
@@ -52,19 +51,10 @@ export class RegisterExpertDto extends ExpertProfileFields {
 export class UpdateExpertProfileDto extends CommandRequestDto {
   @ApiPropertyOptional({ example: '王志明' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
 
-  @ApiPropertyOptional({ type: [ExpertSpecialtyDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ExpertSpecialtyDto)
+  @NestedList(ExpertSpecialtyDto, 20, { min: 1, optional: true })
   specialties?: ExpertSpecialtyDto[];
 
-  @ApiPropertyOptional({ type: ExpertOrganisationDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ExpertOrganisationDto)
+  @NestedObject(ExpertOrganisationDto, { optional: true })
   organisation?: ExpertOrganisationDto;
 
   @OptionalRegionCode('440106')

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   ENTERPRISE_TAGS,
   INDUSTRY_CODES,
@@ -16,6 +15,7 @@ import {
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsBusinessDate, IsRegionCode, OptionalRegionCode, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
+import { NestedObject } from '../http/list-fields';
 
 
 /** Who the policy is for; a criterion left out restricts nothing (the domain checks the codes and regions). */
@@ -46,7 +46,7 @@ export class PublishPolicyDto extends CommandRequestDto {
   @IsBusinessDate()
   effectiveUntil?: string;
   @ApiProperty() @IsString() @MaxLength(5000) summary!: string;
-  @ApiProperty({ type: EligibilityDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityDto) eligibility!: EligibilityDto;
+  @NestedObject(EligibilityDto) eligibility!: EligibilityDto;
 }
 
 /** A new version: the fields given replace the current ones; `effectiveUntil: null` makes it open-ended. */
@@ -60,7 +60,7 @@ export class AmendPolicyDto extends CommandRequestDto {
   @IsBusinessDate()
   effectiveUntil?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
-  @ApiPropertyOptional({ type: EligibilityDto }) @IsOptional() @ValidateNested() @Type(() => EligibilityDto) eligibility?: EligibilityDto;
+  @NestedObject(EligibilityDto, { optional: true }) eligibility?: EligibilityDto;
 }
 
 /** 废止: `on` is the first day no longer in force; the reason is the base `reason` field, required by the domain. */

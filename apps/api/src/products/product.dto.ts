@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -13,12 +11,11 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { FEE_KINDS, INDUSTRY_CODES, SERVED_ENTERPRISE_SIZES, SERVICE_DOMAINS, type FeeKind } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
-import { EnumList } from '../http/list-fields';
+import { EnumList, NestedObject } from '../http/list-fields';
 
 const INDUSTRIES = [...INDUSTRY_CODES, 'ANY'] as const;
 const SIZES = [...SERVED_ENTERPRISE_SIZES, 'ANY'] as const;
@@ -53,9 +50,9 @@ export class ProductContentDto extends CommandRequestDto {
   @text('按《专利代理服务规范》执行', '服务标准') @IsString() @MinLength(1) @MaxLength(4000) standard!: string;
   @text('投诉电话 12345', '服务监督') @IsString() @MinLength(1) @MaxLength(2000) supervision!: string;
   @text('020-38620000', '联系方式') @IsString() @MinLength(1) @MaxLength(500) contact!: string;
-  @ApiProperty({ type: FeeDto }) @IsDefined() @ValidateNested() @Type(() => FeeDto) fee!: FeeDto;
-  @ApiProperty({ type: TimeLimitDto }) @IsDefined() @ValidateNested() @Type(() => TimeLimitDto) timeLimit!: TimeLimitDto;
-  @ApiProperty({ type: ClassificationDto }) @IsDefined() @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
+  @NestedObject(FeeDto) fee!: FeeDto;
+  @NestedObject(TimeLimitDto) timeLimit!: TimeLimitDto;
+  @NestedObject(ClassificationDto) classification!: ClassificationDto;
 }
 
 export class PublishProductDto extends ProductContentDto {
@@ -69,14 +66,14 @@ export class ProductChangesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(4000) standard?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) supervision?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) contact?: string;
-  @ApiPropertyOptional({ type: FeeDto }) @IsOptional() @ValidateNested() @Type(() => FeeDto) fee?: FeeDto;
-  @ApiPropertyOptional({ type: TimeLimitDto }) @IsOptional() @ValidateNested() @Type(() => TimeLimitDto) timeLimit?: TimeLimitDto;
-  @ApiPropertyOptional({ type: ClassificationDto }) @IsOptional() @ValidateNested() @Type(() => ClassificationDto) classification?: ClassificationDto;
+  @NestedObject(FeeDto, { optional: true }) fee?: FeeDto;
+  @NestedObject(TimeLimitDto, { optional: true }) timeLimit?: TimeLimitDto;
+  @NestedObject(ClassificationDto, { optional: true }) classification?: ClassificationDto;
 }
 
 /** A new version: the fields given replace the current ones. */
 export class ReviseProductDto extends CommandRequestDto {
-  @ApiProperty({ type: ProductChangesDto }) @IsDefined() @ValidateNested() @Type(() => ProductChangesDto) changes!: ProductChangesDto;
+  @NestedObject(ProductChangesDto) changes!: ProductChangesDto;
 }
 
 /** Retiring: the reason is the base `reason` field. */
@@ -92,11 +89,11 @@ export class PublishCaseDto extends CommandRequestDto {
   @ApiProperty() @IsUUID() providerId!: string;
   @ApiPropertyOptional({ description: 'The product delivered, if any' }) @IsOptional() @IsUUID() productId?: string;
   @ApiProperty({ example: '某软件企业专利布局' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
-  @ApiProperty({ type: CaseEnterpriseDto }) @IsDefined() @ValidateNested() @Type(() => CaseEnterpriseDto) enterprise!: CaseEnterpriseDto;
+  @NestedObject(CaseEnterpriseDto) enterprise!: CaseEnterpriseDto;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) summary!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) outcome!: string;
   @ApiProperty({ example: '2024-05-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'servedOn must be a date YYYY-MM-DD' }) servedOn!: string;
-  @ApiProperty({ type: ClassificationDto }) @IsDefined() @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
+  @NestedObject(ClassificationDto) classification!: ClassificationDto;
 }
 
 export class ListProductsQueryDto extends ListQueryDto {

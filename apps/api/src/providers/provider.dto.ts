@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsEmail,
   IsIn,
   IsNumber,
@@ -16,14 +14,13 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { EVALUATION_PERIOD_PATTERN, PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryBoolean, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
-import { EnumList, NestedList } from '../http/list-fields';
+import { EnumList, NestedList, NestedObject } from '../http/list-fields';
 import { OrganisationTiesDto } from '../http/ties.dto';
 
 
@@ -57,12 +54,9 @@ export class ApplyForEntryDto extends CommandRequestDto {
   @NestedList(ProviderMaterialDto, 50, { min: 1 })
   materials!: ProviderMaterialDto[];
 
-  @ApiProperty({ type: ProviderContactDto }) @IsDefined() @ValidateNested() @Type(() => ProviderContactDto) contact!: ProviderContactDto;
+  @NestedObject(ProviderContactDto) contact!: ProviderContactDto;
 
-  @ApiPropertyOptional({ type: OrganisationTiesDto, description: '法定代表人与股东: a 服务券 order between related parties is refused on them' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OrganisationTiesDto)
+  @NestedObject(OrganisationTiesDto, { optional: true, description: '法定代表人与股东: a 服务券 order between related parties is refused on them' })
   ties?: OrganisationTiesDto;
 }
 
@@ -101,7 +95,7 @@ export class MonitoringEvaluationDto extends CommandRequestDto {
   @Matches(new RegExp(EVALUATION_PERIOD_PATTERN), { message: "period must be 'YYYY', 'YYYY-H1|H2' or 'YYYY-Q1…Q4', a year from 1900 to 2100" })
   period!: string;
 
-  @ApiProperty({ type: MonitoringScoresDto }) @IsDefined() @ValidateNested() @Type(() => MonitoringScoresDto) scores!: MonitoringScoresDto;
+  @NestedObject(MonitoringScoresDto) scores!: MonitoringScoresDto;
 
   @ApiPropertyOptional({ example: '2024-12-31', description: 'Last day of the 整改期, should this evaluation fail' })
   @IsOptional()

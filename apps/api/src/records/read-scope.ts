@@ -1,4 +1,4 @@
-import { isCityCode, isProvinceCode, isWithinRegion, type Actor, type Role } from '@sme/domain';
+import { isCityCode, isProvinceCode, isWithinRegion, organisationKey, sameOrganisation, type Actor, type Role } from '@sme/domain';
 import { ApiError } from '../http/api-error';
 
 /**
@@ -18,6 +18,33 @@ export function readsRegion(actor: Actor, regionCode: string | undefined): boole
  */
 export function regionalRead(actor: Actor, regional: readonly Role[], regionCode: string | undefined): boolean | undefined {
   return actor.role === 'ADMIN' || regional.includes(actor.role) ? readsRegion(actor, regionCode) : undefined;
+}
+
+/**
+ * The read rule of a record one organisation owns (an enterprise's record, its demand, a provider's
+ * record): the `owner` role reads its own organisation's, the `regional` roles those inside their
+ * region, ADMIN every one; others none (`forbidden`).
+ */
+export interface OwnedReads {
+  owner: Role;
+  regional: readonly Role[];
+  forbidden: () => ApiError;
+}
+
+/** Whether `actor` may read a record of `regionCode` owned by the organisation `ownerOrg`. */
+export function mayReadOwned(actor: Actor, reads: OwnedReads, ownerOrg: string, regionCode: string | undefined): boolean {
+  return regionalRead(actor, reads.regional, regionCode) ?? (actor.role === reads.owner && sameOrganisation(actor.orgId, ownerOrg));
+}
+
+/**
+ * A list as `actor` may read it: ADMIN's as asked; the owner's narrowed by `own` to its organisation's
+ * key (trimmed, upper case, as records keep it); a regional role's by `inRegion`; others refused.
+ */
+export function scopeOwnedList<F>(actor: Actor, reads: OwnedReads, filter: F, narrow: { own: (orgKey: string) => F; inRegion: (filter: F) => F }): F {
+  if (actor.role === 'ADMIN') return filter;
+  if (actor.role === reads.owner) return narrow.own(organisationKey(actor.orgId));
+  if (!reads.regional.includes(actor.role)) throw reads.forbidden();
+  return narrow.inRegion(filter);
 }
 
 /**

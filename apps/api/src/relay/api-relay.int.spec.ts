@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { topicNames } from '@sme/messaging/topics';
 import { readTopics } from '@sme/messaging/relay/testing/topic-reader';
 import { loadConfig } from '../config/app-config';
-import { startTestApp, type TestApp } from '../../../../test/e2e/support/test-app';
-import { actors, client, openCall } from '../../../../test/e2e/support/station-lifecycle';
+import { useSpecApp } from '../../../../test/e2e/support/spec-app';
+import { actors, openCall } from '../../../../test/e2e/support/station-lifecycle';
 
 const brokers = process.env.KAFKA_BROKERS?.trim();
 
@@ -27,13 +27,10 @@ describe('API relay configuration', () => {
 });
 
 describe('API relay status without Kafka', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const { app } = useSpecApp();
 
   it('reports the relay as off on /health and leaves it out of /metrics', async () => {
+    const t = app();
     expect((await t.operatorGet('/health')).body.relay).toEqual({ mode: 'off' });
     expect((await t.http.get('/metrics').expect(200)).text).not.toContain('sme_relay_');
   });
@@ -42,13 +39,10 @@ describe('API relay status without Kafka', () => {
 if (brokers) {
   describe('API with the in-process relay (KAFKA_BROKERS)', () => {
     const prefix = `test-api-${randomUUID().slice(0, 8)}.`;
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
-    });
-    afterAll(() => t.close());
+    const { app } = useSpecApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
 
     it('publishes what the API writes and shows the relay’s lag on /health and /metrics', async () => {
+      const t = app();
       const callId = await openCall(t);
       await waitUntil('the relay caught up', async () => {
         const relay = (await t.operatorGet('/health')).body.relay;
@@ -76,14 +70,10 @@ if (brokers) {
 
   describe('Personal data on the topics (crypto-shredding)', () => {
     const prefix = `test-pii-${randomUUID().slice(0, 8)}.`;
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
-    });
-    afterAll(() => t.close());
+    const { app, c } = useSpecApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
 
     it('carries only ciphertext for a personal field, the same before and after its erasure, which the erasures topic announces', async () => {
-      const c = client(t);
+      const t = app();
       const admin = (id: string) => ({ id, role: 'ADMIN' as const, orgId: 'PLATFORM', regionCode: '440100' });
       const name = '司马长风';
       const body = { expertId: 'kafka-expert', name, specialties: [{ domain: 'IP' }], organisation: { id: 'GZ-UNIV-1', name: '广东某大学' }, regionCode: '440106', title: '教授' };
@@ -108,13 +98,10 @@ if (brokers) {
   });
 
   describe('API with RELAY=external', () => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: `test-ext-${randomUUID().slice(0, 8)}.`, RELAY: 'external' } });
-    });
-    afterAll(() => t.close());
+    const { app } = useSpecApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: `test-ext-${randomUUID().slice(0, 8)}.`, RELAY: 'external' } });
 
     it('does not relay itself but reports the lag of the external relay’s checkpoint', async () => {
+      const t = app();
       await openCall(t);
       const relay = (await t.operatorGet('/health')).body.relay;
       expect(relay).toMatchObject({ mode: 'external', checkpoint: 0, eventsBehind: 1 });

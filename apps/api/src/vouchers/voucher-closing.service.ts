@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@sme/domain';
 import { voucherProgrammesDueForClosing } from '@sme/read-models';
 import { ScheduledSweep } from '../commands/scheduled-sweep';
-import type { RequestContext } from '../commands/request-context';
 import { ledgerActor } from '../reactors/reaction-context';
 import { voucherCommands } from './voucher.commands';
 
@@ -24,16 +22,10 @@ export class VoucherClosing extends ScheduledSweep {
     const on = chinaDateOf(at);
     await this.readSide.requireCurrent(['vouchers']);
     const result = { on, closed: [] as string[], failed: [] as { id: string; code: string }[] };
-    const correlationId = randomUUID();
+    const write = this.writerAt(at);
     for (const programme of await voucherProgrammesDueForClosing(this.readSide.reader, on)) {
-      const ctx: RequestContext = {
-        actor: ledgerActor('voucher-closing', programme.issuer.role, programme.issuer.regionCode),
-        occurredAt: at,
-        correlationId,
-        causationId: null,
-        idempotencyKey: `voucher-closing:${programme.id}`,
-      };
-      const sent = await this.write(voucherCommands, { type: 'CloseVoucherProgramme', data: { programmeId: programme.id } }, ctx);
+      const issuer = ledgerActor('voucher-closing', programme.issuer.role, programme.issuer.regionCode);
+      const sent = await write(voucherCommands, { type: 'CloseVoucherProgramme', data: { programmeId: programme.id } }, issuer, `voucher-closing:${programme.id}`);
       if (sent === true) result.closed.push(programme.id);
       else result.failed.push({ id: programme.id, code: sent });
     }

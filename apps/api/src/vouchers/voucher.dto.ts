@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { EnumList } from '../http/list-fields';
+import { EnumList, NestedObject } from '../http/list-fields';
 import { IsBusinessDate, IsRegionCode } from '../http/validators';
 import { EligibilityDto } from '../policies/policy.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
@@ -19,7 +18,7 @@ export class VoucherQuotasDto {
 export class VoucherRuleDto {
   @ApiProperty({ example: 30, description: 'The share of an order’s price the voucher pays, in percent' }) @IsInt() @Min(1) @Max(100) sharePercent!: number;
   @fen(3_000_000, 'The most the voucher pays of one order') @IsInt() @Min(1) capPerOrderFen!: number;
-  @ApiProperty({ type: VoucherQuotasDto, description: 'The yearly quota per tier; a tier left out gets none' }) @IsDefined() @ValidateNested() @Type(() => VoucherQuotasDto) quotaFen!: VoucherQuotasDto;
+  @NestedObject(VoucherQuotasDto, { description: 'The yearly quota per tier; a tier left out gets none' }) quotaFen!: VoucherQuotasDto;
   @ApiProperty({ example: 12, description: 'The longest service period of an order, in months' }) @IsInt() @Min(1) @Max(12) servicePeriodMaxMonths!: number;
 }
 
@@ -28,7 +27,7 @@ export class VoucherTermsDto extends CommandRequestDto {
   @ApiProperty({ example: '广州市2026年中小企业服务券' }) @IsString() @MaxLength(300) title!: string;
   @ApiProperty({ example: '穗工信规字〔2026〕3号' }) @IsString() @MaxLength(100) documentNumber!: string;
   @fen(30_000_000, 'The budget') @IsInt() @Min(1) budgetFen!: number;
-  @ApiProperty({ type: EligibilityDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityDto) eligibility!: EligibilityDto;
+  @NestedObject(EligibilityDto) eligibility!: EligibilityDto;
   @EnumList(SERVICE_DOMAINS, { min: 1, description: 'The service domains a voucher may pay for' }) domains!: ServiceDomain[];
   @ApiPropertyOptional({ type: [String], description: 'Catalogue products of providers in the 库 a voucher may also pay for, whatever their domain' })
   @IsOptional()
@@ -42,7 +41,7 @@ export class VoucherTermsDto extends CommandRequestDto {
   @ApiProperty({ example: '2026-12-31' }) @IsBusinessDate() validUntil!: string;
   @ApiProperty({ example: '2027-03-31' }) @IsBusinessDate() settleBy!: string;
   @ApiProperty({ description: '免申即享: the issuer may grant an eligible enterprise without an application' }) @IsBoolean() grantOnEligibility!: boolean;
-  @ApiProperty({ type: VoucherRuleDto }) @IsDefined() @ValidateNested() @Type(() => VoucherRuleDto) rule!: VoucherRuleDto;
+  @NestedObject(VoucherRuleDto) rule!: VoucherRuleDto;
 }
 
 /** The amended terms, whole; the request's `reason` (required here) says why. */
