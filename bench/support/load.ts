@@ -27,9 +27,7 @@ export interface LoadResult {
  * A request started before the deadline is waited for and counted.
  */
 export async function runLoad(http: JsonClient, options: LoadOptions, counters: number[] = []): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
+  const tally = new Tally();
   const start = performance.now();
   const deadline = start + options.durationMs;
 
@@ -38,34 +36,84 @@ export async function runLoad(http: JsonClient, options: LoadOptions, counters: 
       const n = counters[id] ?? 0;
       counters[id] = n + 1;
       const spec = options.next(id, n);
-      const sent = performance.now();
-      let response: HttpResponse | undefined;
-      let failure: string | undefined;
-      try {
-        response = await http.send(spec);
-        if (response.status < 200 || response.status >= 300) failure = `${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
-      } catch (error) {
-        failure = error instanceof Error ? error.message : String(error);
-      }
-      const ms = performance.now() - sent;
-      if (failure === undefined && response) {
-        latencies.push(ms);
-        options.onSuccess?.(id, spec, response);
-      } else {
-        errors += 1;
-        if (errorSamples.length < 3) errorSamples.push(`${spec.method} ${spec.path}: ${failure}`);
-      }
+      await tally.send(http, spec, performance.now(), (response) => options.onSuccess?.(id, spec, response));
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, id) => client(id)));
+  return tally.result(performance.now() - start);
+}
 
-  const elapsedMs = performance.now() - start;
-  return {
-    requests: latencies.length + errors,
-    errors,
-    errorSamples,
-    elapsedMs,
-    requestsPerSecond: (latencies.length * 1000) / elapsedMs,
-    latency: summarize(latencies),
-  };
+/** The answers of one run: latencies of the 2xx ones, and the errors with a few samples. */
+class Tally {
+  private readonly latencies: number[] = [];
+  private readonly errorSamples: string[] = [];
+  private errors = 0;
+
+  /** Sends `spec`; a 2xx answer's latency is counted from `since`. */
+  async send(http: JsonClient, spec: RequestSpec, since: number, onSuccess: (response: HttpResponse) => void): Promise<void> {
+    let failure: string;
+    try {
+      const response = await http.send(spec);
+      if (response.status >= 200 && response.status < 300) {
+        this.latencies.push(performance.now() - since);
+        onSuccess(response);
+        return;
+      }
+      failure = `${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    this.errors += 1;
+    if (this.errorSamples.length < 3) this.errorSamples.push(`${spec.method} ${spec.path}: ${failure}`);
+  }
+
+  result(elapsedMs: number): LoadResult {
+    const { latencies, errors, errorSamples } = this;
+    return {
+      requests: latencies.length + errors,
+      errors,
+      errorSamples,
+      elapsedMs,
+      requestsPerSecond: (latencies.length * 1000) / elapsedMs,
+      latency: summarize(latencies),
+    };
+  }
+}
+
+export interface RateOptions extends Omit<LoadOptions, 'concurrency'> {
+  /** Requests started per second, on a fixed schedule whatever the answers. */
+  ratePerSecond: number;
+  /** The requests spread over this many clients (`next(n % clients, …)`), as in the closed-loop rows. */
+  clients: number;
+  /** At most this many requests in flight; a request whose turn comes when they all are is counted as not sent. */
+  maxInFlight: number;
+}
+
+/**
+ * Open-loop load at a fixed rate: the n-th request is due at start + n / rate and its latency is counted
+ * from when it was due, so a slow answer delays nothing and hides nothing (no coordinated omission).
+ */
+export async function runAtRate(http: JsonClient, options: RateOptions, counters: number[] = []): Promise<LoadResult & { notSent: number }> {
+  const tally = new Tally();
+  const inFlight = new Set<Promise<void>>();
+  let notSent = 0;
+  const start = performance.now();
+  const interval = 1000 / options.ratePerSecond;
+  for (let i = 0; start + i * interval < start + options.durationMs; i += 1) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (inFlight.size >= options.maxInFlight) {
+      notSent += 1;
+      continue;
+    }
+    const client = i % options.clients;
+    const n = counters[client] ?? 0;
+    counters[client] = n + 1;
+    const spec = options.next(client, n);
+    const request: Promise<void> = tally.send(http, spec, due, (response) => options.onSuccess?.(client, spec, response)).finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  }
+  await Promise.all(inFlight);
+  return { ...tally.result(performance.now() - start), notSent };
 }
