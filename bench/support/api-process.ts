@@ -26,7 +26,8 @@ export class ApiProcess {
     const dataDir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-http-'));
     const child = fork(join(__dirname, 'api-server.ts'), [], {
       cwd: ROOT,
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      // BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -29,8 +29,13 @@ export interface ViewRead<V> {
 }
 
 /** Loads records from their streams: the ones a command depends on (the call of an application, …) and single views. */
+/** How many records' calls `callIdOf` remembers. */
+const CALL_IDS_KEPT = 50_000;
+
 @Injectable()
 export class RecordLoader {
+  private readonly callIds = new Map<string, string>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(SNAPSHOTS) private readonly snapshots?: SnapshotPolicy,
@@ -79,11 +84,19 @@ export class RecordLoader {
     return state;
   }
 
-  /** The call a record belongs to, from the record's first event (applications and stations carry it). */
+  /**
+   * The call a record belongs to, from the record's first event (applications and stations carry it).
+   * A record never changes its call, so the answer is remembered (for the last CALL_IDS_KEPT records):
+   * a command on an application then reads its own stream once, not its first event again.
+   */
   async callIdOf(streamId: string, missing: () => Error): Promise<string> {
+    const known = this.callIds.get(streamId);
+    if (known !== undefined) return known;
     const [first] = await this.store.readStream(streamId, { maxCount: 1 });
     const callId = (first?.data as { callId?: unknown } | undefined)?.callId;
     if (typeof callId !== 'string') throw missing();
+    if (this.callIds.size >= CALL_IDS_KEPT) this.callIds.delete(this.callIds.keys().next().value!);
+    this.callIds.set(streamId, callId);
     return callId;
   }
 
