@@ -24,11 +24,17 @@ export interface EventSpec<Payload extends TObject = TObject> {
 export type EventSpecs = { readonly [type: string]: EventSpec };
 
 /** One event of a record as `recordEvents` takes it: its words, and the payload's fields after the record's id. */
-export type RecordEventEntry = Omit<EventSpec, 'version' | 'payload'> & { payload: TProperties };
+export interface RecordEventEntry {
+  action: string;
+  title: string;
+  summary: string;
+  description?: string;
+  payload: TProperties;
+}
 
 /** The specs `recordEvents` makes of its entries: each at version 1, its payload the closed object of the id and the entry's fields. */
 export type RecordEventSpecs<Id extends TProperties, E extends { readonly [type: string]: RecordEventEntry }> = {
-  [T in keyof E]: Omit<E[T], 'payload'> & { version: number; payload: TObject<Id & E[T]['payload']> };
+  [T in keyof E]: { version: number; action: string; title: string; summary: string; description?: string; payload: TObject<Id & E[T]['payload']> };
 };
 
 /**
