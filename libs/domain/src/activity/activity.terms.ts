@@ -1,6 +1,6 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
 import { feeSchema } from '../delivery/delivery.terms';
-import { arrayOf, businessDate, closed, integer, regionCode, matching, optional, recordId, text, titledDocument, type Static } from '../shared/schema/builders';
+import { actingOrganisation, arrayOf, businessDate, closed, integer, matching, optional, recordId, regionCode, text, titledDocument, type Static } from '../shared/schema/builders';
 import codes from './activity.codes.json';
 
 /** 沙龙、对话、培训、讲座、研讨、论坛 (服务公约 一.4), the 对接会 of the network, 政策宣贯, 巡回课堂, 服务推广日. */
@@ -29,13 +29,12 @@ export const isActivityKind = activityKinds.is;
 export const isOrganiserKind = organiserKinds.is;
 
 /** The organisation that organises, as the ledger found it when the activity was planned. */
-export const OrganiserSchema = closed(
+export const OrganiserSchema = actingOrganisation(
+  organiserKinds.schema('主办方类型'),
   {
-    kind: organiserKinds.schema('主办方类型'),
-    id: text('The station’s, provider’s or centre’s record id; for the hub, its organisation id'),
-    orgId: text('The organising organisation (its USCC for a provider, a station operator or a centre’s operator)'),
-    name: text('Its name'),
-    regionCode: regionCode('GB/T 2260: a city or county; the province for the province centre'),
+    id: 'The station’s, provider’s or centre’s record id; for the hub, its organisation id',
+    orgId: 'The organising organisation (its USCC for a provider, a station operator or a centre’s operator)',
+    regionCode: 'GB/T 2260: a city or county; the province for the province centre',
   },
   { $id: 'Organiser', description: 'The organiser (主办方)' },
 );

@@ -1,5 +1,5 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { arrayOf, bool, businessDate, closed, integer, nullable, number, recordId, regionCode, text, type Static } from '../shared/schema/builders';
+import { actingOrganisation, arrayOf, bool, businessDate, closed, integer, nullable, number, recordId, regionCode, text, type Static } from '../shared/schema/builders';
 import codes from './annualreport.codes.json';
 
 /** Who reports its year (服务公约 一.9): an ACTIVE station, a recognised centre, a provider in the 库. */
@@ -18,13 +18,12 @@ export type TargetIndicator = CodeOf<typeof targetIndicators>;
 export const { codes: TARGET_INDICATORS, labels: TARGET_INDICATOR_LABELS } = targetIndicators;
 
 /** The organisation reporting, as its record stood when it submitted. */
-export const ReportSubjectSchema = closed(
+export const ReportSubjectSchema = actingOrganisation(
+  subjectKinds.schema('报送主体类型'),
   {
-    kind: subjectKinds.schema('报送主体类型'),
-    id: text('The station’s, centre’s or provider’s record id'),
-    orgId: text('Its organisation (the station operator’s, the centre’s or the provider’s USCC)'),
-    name: text('Its name'),
-    regionCode: regionCode('GB/T 2260: a district or city; the province for the province centre'),
+    id: 'The station’s, centre’s or provider’s record id',
+    orgId: 'Its organisation (the station operator’s, the centre’s or the provider’s USCC)',
+    regionCode: 'GB/T 2260: a district or city; the province for the province centre',
   },
   { $id: 'ReportSubject', description: 'The organisation whose year the report tells' },
 );

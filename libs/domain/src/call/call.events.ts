@@ -13,7 +13,7 @@ import {
   text,
   type Static,
 } from '../shared/schema/builders';
-import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
 
 export const PublishedListEntrySchema = closed(
   {
@@ -28,14 +28,12 @@ export const PublishedListEntrySchema = closed(
 export type PublishedListEntry = Static<typeof PublishedListEntrySchema>;
 
 /** 征集批次: every event of a call's record. */
-export const CALL_EVENTS = {
+export const CALL_EVENTS = recordEvents({ callId: recordId('The call') }, {
   CallOpened: {
-    version: 1,
     action: 'opened',
     title: 'Call opened (征集批次发布)',
     summary: 'The city authority opened a call for station applications.',
-    payload: closed({
-      callId: recordId('The call'),
+    payload: {
       title: text('Title of the call'),
       documentNumber: documentNumber('发文字号: issuer〔year〕number号, e.g. 穗工信函〔2019〕1100号'),
       cityCode: cityCode(),
@@ -44,30 +42,27 @@ export const CALL_EVENTS = {
       cityDeadline: deadline('Districts forward their reviews to the city by then; not before districtDeadline'),
       targetStationCount: integer(1, undefined, '建设目标: how many stations the call aims for'),
       openedAt: at('When the call opened'),
-    }),
+    },
   },
   CallClosed: {
-    version: 1,
     action: 'closed',
     title: 'Call closed (征集截止)',
     summary: 'The call takes no more submissions.',
-    payload: closed({ callId: recordId('The call'), closedAt: at('When the call closed') }),
+    payload: { closedAt: at('When the call closed') },
   },
   CallListPublished: {
-    version: 1,
     action: 'list-published',
     title: 'List published (发布名单)',
     summary: 'The city published the list of designated stations, with their plaque numbers.',
     description:
       'Plaque numbers are numbered by district code, then application id. Each entry is followed by ApplicationDesignated ' +
       '(applications topic) and StationDesignated (stations topic) whose ce_causationid is this event’s ce_id.',
-    payload: closed({
-      callId: recordId('The call'),
+    payload: {
       entries: arrayOf(PublishedListEntrySchema, { minItems: 1, description: 'The designated stations' }),
       publishedAt: at('When the list was published'),
-    }),
+    },
   },
-} satisfies EventSpecs;
+});
 
 export type CallEvent = EventOf<typeof CALL_EVENTS>;
 export type CallEvents = EventsByType<typeof CALL_EVENTS>;

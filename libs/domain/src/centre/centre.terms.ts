@@ -1,5 +1,5 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { arrayOf, businessDate, closed, documentNumber, email, integer, localRegionCode, number, optional, phone, recordId, regionCode, text, uscc, type Static } from '../shared/schema/builders';
+import { arrayOf, businessDate, closed, documentNumber, email, integer, number, optional, phone, recordId, regionCode, registeredOrganisation, text, uscc, type Static } from '../shared/schema/builders';
 import codes from './centre.codes.json';
 
 /** 省级, 市级, 县（市、区）级; 镇级 only in a city that has no counties (东莞, 中山). */
@@ -95,13 +95,8 @@ export const RemediationSchema = closed(
 );
 export type Remediation = Static<typeof RemediationSchema>;
 
-export const LinkedProviderSchema = closed(
-  {
-    providerId: recordId('The provider'),
-    uscc: uscc(),
-    name: text('服务机构名称'),
-    regionCode: localRegionCode(),
-  },
-  { $id: 'CentreLinkedProvider', description: 'A provider of the 库 the centre works with, as its record stood' },
-);
+export const LinkedProviderSchema = registeredOrganisation({ providerId: recordId('The provider') }, '服务机构名称', {
+  $id: 'CentreLinkedProvider',
+  description: 'A provider of the 库 the centre works with, as its record stood',
+});
 export type LinkedProvider = Static<typeof LinkedProviderSchema>;

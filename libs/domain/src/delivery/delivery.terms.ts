@@ -1,5 +1,5 @@
 import { codeList, type CodeOf } from '../shared/code-lists';
-import { closed, integer, localRegionCode, oneOf, recordId, regionCode, text, titledDocument, uscc, type Static } from '../shared/schema/builders';
+import { actingOrganisation, closed, integer, oneOf, recordId, regionCode, registeredOrganisation, text, titledDocument, type Static } from '../shared/schema/builders';
 import { FEE_KINDS } from '../product/product.rules';
 import codes from './delivery.codes.json';
 
@@ -21,13 +21,12 @@ export type DeliveryStage = CodeOf<typeof deliveryStages>;
 export const { codes: DELIVERY_STAGES, labels: DELIVERY_STAGE_LABELS } = deliveryStages;
 
 /** The organisation that serves, as the ledger found it when the delivery was registered. */
-export const ServingOrganisationSchema = closed(
+export const ServingOrganisationSchema = actingOrganisation(
+  servingKinds.schema('服务主体类型'),
   {
-    kind: servingKinds.schema('服务主体类型'),
-    id: text('The provider’s, station’s or centre’s record id; for the hub, its organisation id'),
-    orgId: text('The serving organisation (its USCC for a provider, a station operator or a centre’s operator)'),
-    name: text('Its name'),
-    regionCode: regionCode('GB/T 2260: a city or county; the province for the province centre'),
+    id: 'The provider’s, station’s or centre’s record id; for the hub, its organisation id',
+    orgId: 'The serving organisation (its USCC for a provider, a station operator or a centre’s operator)',
+    regionCode: 'GB/T 2260: a city or county; the province for the province centre',
   },
   { $id: 'ServingOrganisation', description: 'The organisation that serves' },
 );
@@ -46,15 +45,10 @@ export const StewardSchema = closed(
 );
 export type Steward = Static<typeof StewardSchema>;
 
-export const ServedEnterpriseSchema = closed(
-  {
-    enterpriseId: recordId('The enterprise in the enterprise database'),
-    uscc: uscc(),
-    name: text('企业名称'),
-    regionCode: localRegionCode(),
-  },
-  { $id: 'ServedEnterprise', description: 'The enterprise served, as its record stood' },
-);
+export const ServedEnterpriseSchema = registeredOrganisation({ enterpriseId: recordId('The enterprise in the enterprise database') }, '企业名称', {
+  $id: 'ServedEnterprise',
+  description: 'The enterprise served, as its record stood',
+});
 export type ServedEnterprise = Static<typeof ServedEnterpriseSchema>;
 
 const feeKind = () => oneOf(FEE_KINDS, 'FREE 公益, LOW_FEE 低收费, MARKET 市场价');

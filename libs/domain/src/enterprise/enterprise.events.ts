@@ -14,7 +14,7 @@ import {
   uscc,
   type Static,
 } from '../shared/schema/builders';
-import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
 import { OrganisationTiesSchema } from '../shared/organisation-ties';
 import { IndustryCodeSchema, SIZE_CLASSES, SIZE_STANDARDS, SizeClassSchema } from '../shared/size-class';
 import { ENTERPRISE_TAG_GRANT_TERMS, EnterpriseTagSchema } from './enterprise-tags';
@@ -31,8 +31,6 @@ export const EnterpriseFiguresSchema = closed(
 );
 export type EnterpriseFigures = Static<typeof EnterpriseFiguresSchema>;
 
-const enterpriseId = () => recordId('The enterprise');
-
 const EnterpriseProfileChangesSchema = closed(
   {
     name: optional(text('New name')),
@@ -44,49 +42,43 @@ const EnterpriseProfileChangesSchema = closed(
 export type EnterpriseProfileChanges = Static<typeof EnterpriseProfileChangesSchema>;
 
 /** 中小企业数据库: every event of an enterprise's record. */
-export const ENTERPRISE_EVENTS = {
+export const ENTERPRISE_EVENTS = recordEvents({ enterpriseId: recordId('The enterprise') }, {
   EnterpriseRegistered: {
-    version: 1,
     action: 'registered',
     title: 'Enterprise registered (企业入库)',
     summary: 'An enterprise record begins: the enterprise, or a station operator, hub or district authority of its region, registered it.',
     description:
       'Followed in the same request by EnterpriseFiguresReported and EnterpriseSizeClassChanged (from null). A USCC is registered once across all enterprises.',
-    payload: closed({
-      enterpriseId: enterpriseId(),
+    payload: {
       uscc: uscc(),
       name: text('企业名称'),
       industryCode: IndustryCodeSchema,
       regionCode: regionCode('GB/T 2260 code of where the enterprise is, usually its district'),
       foundedOn: businessDate('成立日期, not in the future'),
       registeredAt: at('When it was registered'),
-    }),
+    },
   },
   /** Replaces any earlier report for the same year. */
   EnterpriseFiguresReported: {
-    version: 1,
     action: 'figures-reported',
     title: 'Figures reported (报送经营数据)',
     summary: 'A year’s figures; a later report for the same year replaces the earlier one.',
-    payload: closed({ enterpriseId: enterpriseId(), figures: EnterpriseFiguresSchema, reportedAt: at('When they were reported') }),
+    payload: { figures: EnterpriseFiguresSchema, reportedAt: at('When they were reported') },
   },
   /** Only the fields that changed. */
   EnterpriseProfileUpdated: {
-    version: 1,
     action: 'profile-updated',
     title: 'Profile updated (企业信息变更)',
     summary: 'The name, industry or region changed; only the fields that differ are given.',
     description: 'A new industry is followed by EnterpriseSizeClassChanged when the latest figures then give another class.',
-    payload: closed({ enterpriseId: enterpriseId(), changes: EnterpriseProfileChangesSchema, updatedAt: at('When it was updated') }),
+    payload: { changes: EnterpriseProfileChangesSchema, updatedAt: at('When it was updated') },
   },
   /** The enterprise's size class as decided on `figuresYear`'s figures; `from` is null at registration. */
   EnterpriseSizeClassChanged: {
-    version: 1,
     action: 'size-class-changed',
     title: 'Size class changed (企业规模划型变更)',
     summary: 'The latest figures give another size class under the standard in force; from is null at registration.',
-    payload: closed({
-      enterpriseId: enterpriseId(),
+    payload: {
       from: oneOfOrNull(SIZE_CLASSES, 'The class before, null at registration'),
       to: SizeClassSchema,
       standardId: oneOf(
@@ -98,38 +90,34 @@ export const ENTERPRISE_EVENTS = {
       /** Why, in Chinese, as `classifySize` gave it. */
       basis: text('Why, in Chinese, citing the standard’s clause'),
       changedAt: at('When it changed'),
-    }),
+    },
   },
   EnterpriseTagGranted: {
-    version: 1,
     action: 'tag-granted',
     title: 'Tag granted (认定称号)',
     summary: 'The city or district authority recorded a recognition (e.g. 专精特新) issued by an authority, for a period.',
-    payload: closed({ enterpriseId: enterpriseId(), ...ENTERPRISE_TAG_GRANT_TERMS }),
+    payload: { ...ENTERPRISE_TAG_GRANT_TERMS },
   },
   /** Every grant of `tag` not yet over on `revokedOn` stops counting from that day. */
   EnterpriseTagRevoked: {
-    version: 1,
     action: 'tag-revoked',
     title: 'Tag revoked (撤销称号)',
     summary: 'The authority revoked a tag: every grant of it not yet over on revokedOn stops counting from that day.',
-    payload: closed({
-      enterpriseId: enterpriseId(),
+    payload: {
       tag: EnterpriseTagSchema,
       reason: text('撤销理由'),
       revokedOn: businessDate('The day of the act, China calendar: the first day the tag no longer counts'),
       revokedAt: at('When it was revoked'),
-    }),
+    },
   },
   /** Replaces any earlier record of them. */
   EnterpriseTiesRecorded: {
-    version: 1,
     action: 'ties-recorded',
     title: 'Legal representative and shareholders recorded (登记法定代表人与股东)',
     summary: 'The enterprise (or the authority or hub of its region) recorded its legal representative and shareholders, replacing the earlier record; a 服务券 order between related parties is refused on them.',
-    payload: closed({ enterpriseId: enterpriseId(), ties: OrganisationTiesSchema, recordedAt: at('When they were recorded') }),
+    payload: { ties: OrganisationTiesSchema, recordedAt: at('When they were recorded') },
   },
-} satisfies EventSpecs;
+});
 
 export type EnterpriseEvent = EventOf<typeof ENTERPRISE_EVENTS>;
 export type EnterpriseEvents = EventsByType<typeof ENTERPRISE_EVENTS>;

@@ -12,7 +12,7 @@ import {
   text,
   type Static,
 } from '../shared/schema/builders';
-import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
 import { ServiceDomainSchema } from '../shared/service-domains';
 
 /** A field of expertise: one of the service domains, with free text (required for OTHER), e.g. IP / 专利布局. */
@@ -32,17 +32,13 @@ export const ExpertOrganisationSchema = closed(
 );
 export type ExpertOrganisation = Static<typeof ExpertOrganisationSchema>;
 
-const expertId = () => text('The expert’s user id (the `sub` of their token): the stream is `expert-<expertId>`');
-
 /** 服务专家库: every event of an expert's record. */
-export const EXPERT_EVENTS = {
+export const EXPERT_EVENTS = recordEvents({ expertId: text('The expert’s user id (the `sub` of their token): the stream is `expert-<expertId>`') }, {
   ExpertRegistered: {
-    version: 1,
     action: 'registered',
     title: 'Expert registered (专家登记)',
     summary: 'An expert record begins, registered by the expert or the hub of their city; status REGISTERED, not yet on panels.',
-    payload: closed({
-      expertId: expertId(),
+    payload: {
       name: personal(text('专家姓名')),
       specialties: arrayOf(ExpertSpecialtySchema, { minItems: 1, description: '专长领域, no two the same' }),
       organisation: ExpertOrganisationSchema,
@@ -51,49 +47,42 @@ export const EXPERT_EVENTS = {
       title: text('职称或资格, e.g. 高级经济师, 执业律师'),
       registeredBy: oneOf(['SELF', 'HUB'], 'SELF: the expert; HUB: the hub of their city'),
       registeredAt: at('When they were registered'),
-    }),
+    },
   },
   ExpertAdmitted: {
-    version: 1,
     action: 'admitted',
     title: 'Expert admitted (专家入库)',
     summary: 'The hub or city authority admitted the expert; status ADMITTED, available for panels.',
-    payload: closed({ expertId: expertId(), opinion: opinion(), admittedAt: at('When they were admitted') }),
+    payload: { opinion: opinion(), admittedAt: at('When they were admitted') },
   },
   ExpertSuspended: {
-    version: 1,
     action: 'suspended',
     title: 'Expert suspended (暂停)',
     summary: 'The expert is off panels to the end of until (China calendar), or until reinstated when until is absent.',
-    payload: closed({
-      expertId: expertId(),
+    payload: {
       reason: text('The reason'),
       until: optional(businessDate('Last day of the suspension, not before the day of the act')),
       suspendedAt: at('When they were suspended'),
-    }),
+    },
   },
   ExpertReinstated: {
-    version: 1,
     action: 'reinstated',
     title: 'Expert reinstated (恢复)',
     summary: 'The suspension in force ended; the expert is available for panels again.',
-    payload: closed({ expertId: expertId(), opinion: opinion(), reinstatedAt: at('When they were reinstated') }),
+    payload: { opinion: opinion(), reinstatedAt: at('When they were reinstated') },
   },
   ExpertRemoved: {
-    version: 1,
     action: 'removed',
     title: 'Expert removed (专家出库)',
     summary: 'The expert left the pool for good; status REMOVED.',
-    payload: closed({ expertId: expertId(), reason: text('The reason'), removedAt: at('When they were removed') }),
+    payload: { reason: text('The reason'), removedAt: at('When they were removed') },
   },
   /** The changed profile fields other than the organisation (which has its own event). */
   ExpertProfileUpdated: {
-    version: 1,
     action: 'profile-updated',
     title: 'Expert profile updated (专家信息变更)',
     summary: 'Profile fields other than the organisation changed; only the changed ones are given.',
-    payload: closed({
-      expertId: expertId(),
+    payload: {
       changes: closed(
         {
           name: optional(personal(text('New name'))),
@@ -105,17 +94,16 @@ export const EXPERT_EVENTS = {
         { description: 'The changed fields, at least one; regionCode and cityCode change together' },
       ),
       updatedAt: at('When it was updated'),
-    }),
+    },
   },
   /** A move to another organisation: conflict-of-interest checks use the organisation at the time. */
   ExpertOrganisationChanged: {
-    version: 1,
     action: 'organisation-changed',
     title: 'Organisation changed (所在单位变更)',
     summary: 'The expert moved to another organisation; conflict-of-interest checks use the organisation at the time.',
-    payload: closed({ expertId: expertId(), from: ExpertOrganisationSchema, to: ExpertOrganisationSchema, changedAt: at('When it changed') }),
+    payload: { from: ExpertOrganisationSchema, to: ExpertOrganisationSchema, changedAt: at('When it changed') },
   },
-} satisfies EventSpecs;
+});
 
 export type ExpertEvent = EventOf<typeof EXPERT_EVENTS>;
 export type ExpertEvents = EventsByType<typeof EXPERT_EVENTS>;

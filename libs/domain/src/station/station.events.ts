@@ -16,10 +16,8 @@ import {
   type Static,
 } from '../shared/schema/builders';
 import { SatisfactionFiguresSchema } from '../feedback/satisfaction-figures';
-import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
 import { REVOCATION_GROUNDS } from './revocation-grounds';
-
-const stationId = () => recordId('The station');
 
 const RevocationGroundSchema = {
   ...oneOf(
@@ -36,14 +34,12 @@ export type RevocationEvidence = Static<typeof RevocationEvidenceSchema>;
 const grounds = (description: string) => arrayOf(RevocationGroundSchema, { minItems: 1, uniqueItems: true, description });
 
 /** 服务站: every event of a station's record. */
-export const STATION_EVENTS = {
+export const STATION_EVENTS = recordEvents({ stationId: recordId('The station') }, {
   StationDesignated: {
-    version: 1,
     action: 'designated',
     title: 'Station designated (授牌)',
     summary: 'A station record begins: the city designated it from the published list; status ACTIVE.',
-    payload: closed({
-      stationId: stationId(),
+    payload: {
       applicationId: recordId('The application it came from'),
       callId: recordId('The call'),
       plaqueNumber: plaqueNumber(),
@@ -54,26 +50,22 @@ export const STATION_EVENTS = {
       operator: closed({ name: text('运营主体名称'), uscc: uscc() }, { description: 'The operator organisation' }),
       ownerOrgId: text('The operator organisation that owns the station (the application’s owner)'),
       designatedAt: at('When the station was designated'),
-    }),
+    },
   },
   CovenantSigned: {
-    version: 1,
     action: 'covenant-signed',
     title: 'Covenant signed (签署服务公约)',
     summary: 'The operator signed a version of the service covenant.',
-    payload: closed({
-      stationId: stationId(),
+    payload: {
       covenantVersion: text('The covenant version, e.g. 穗2019版; each version is signed once'),
       signedAt: at('When it was signed'),
-    }),
+    },
   },
   RevocationProposed: {
-    version: 1,
     action: 'revocation-proposed',
     title: 'Revocation proposed (服务总站提出撤销意见)',
     summary: 'The hub proposed revoking the station on one or more of the five grounds; it awaits the city’s decision.',
-    payload: closed({
-      stationId: stationId(),
+    payload: {
       proposalId: recordId('The proposal'),
       grounds: grounds('The grounds, each at most once'),
       evidence: arrayOf(RevocationEvidenceSchema, { minItems: 1, description: 'The evidence' }),
@@ -82,41 +74,36 @@ export const STATION_EVENTS = {
         withDescription(SatisfactionFiguresSchema, 'With the ground LOW_SATISFACTION: the station’s delivery figures of the twelve months to the proposal, as the ledger computed them'),
       ),
       proposedAt: at('When it was proposed'),
-    }),
+    },
   },
   StationRevoked: {
-    version: 1,
     action: 'revoked',
     title: 'Station revoked (撤销称号和授牌)',
     summary: 'The city approved the open proposal; the station is REVOKED for good.',
-    payload: closed({
-      stationId: stationId(),
+    payload: {
       proposalId: recordId('The approved proposal'),
       grounds: grounds('The proposal’s grounds'),
       opinion: opinion(),
       revokedAt: at('When it was revoked'),
-    }),
+    },
   },
   RevocationProposalRejected: {
-    version: 1,
     action: 'revocation-proposal-rejected',
     title: 'Revocation proposal rejected (撤销意见未获审定)',
     summary: 'The city rejected the open proposal; the station stays ACTIVE.',
-    payload: closed({
-      stationId: stationId(),
+    payload: {
       proposalId: recordId('The rejected proposal'),
       opinion: opinion(),
       rejectedAt: at('When it was rejected'),
-    }),
+    },
   },
   StationWithdrawn: {
-    version: 1,
     action: 'withdrawn',
     title: 'Station withdrawn (服务站退出)',
     summary: 'The operator gave the station up; it is WITHDRAWN for good.',
-    payload: closed({ stationId: stationId(), reason: text('The reason given'), withdrawnAt: at('When it withdrew') }),
+    payload: { reason: text('The reason given'), withdrawnAt: at('When it withdrew') },
   },
-} satisfies EventSpecs;
+});
 
 export type StationEvent = EventOf<typeof STATION_EVENTS>;
 export type StationEvents = EventsByType<typeof STATION_EVENTS>;

@@ -177,6 +177,17 @@ export const retiredEvent = <P extends TProperties>(id: P, words: { title: strin
 export const titledDocument = (title: string, options: { $id: string; description: string }) =>
   closed({ title: text(title), fileName: optional(nonEmptyText('File name')), sha256: sha256() }, options);
 
+/**
+ * An organisation of the network acting in a record (organising, serving, reporting), as the ledger found it:
+ * its kind (`kind`, a code list's schema), its record id, organisation id, name and region; `words` describe the three.
+ */
+export const actingOrganisation = <K extends TSchema>(kind: K, words: { id: string; orgId: string; regionCode: string }, options: { $id: string; description: string }) =>
+  closed({ kind, id: text(words.id), orgId: text(words.orgId), name: text('Its name'), regionCode: regionCode(words.regionCode) }, options);
+
+/** An organisation of one of the ledger's registries as its record stood: the record's id (`id`, e.g. `{ providerId: recordId('The provider') }`), USCC, name and region. */
+export const registeredOrganisation = <I extends TProperties>(id: I, name: string, options: { $id: string; description: string }) =>
+  closed({ ...id, uscc: uscc(), name: text(name), regionCode: localRegionCode() }, options);
+
 /** Evidence for an act against a record (a removal, a revocation): what it shows, and the file's name and digest when one was given. */
 export const evidence = (options: { $id: string; description: string }) =>
   closed(

@@ -1,5 +1,6 @@
-import type { Static, TObject } from '@sinclair/typebox';
+import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { DomainEvent } from '../decider';
+import { closed } from './builders';
 
 /**
  * Everything about one event type, in one place: its data (a TypeBox schema, so its TypeScript type
@@ -21,6 +22,29 @@ export interface EventSpec<Payload extends TObject = TObject> {
 }
 
 export type EventSpecs = { readonly [type: string]: EventSpec };
+
+/** One event of a record as `recordEvents` takes it: its words, and the payload's fields after the record's id. */
+export interface RecordEventEntry {
+  action: string;
+  title: string;
+  summary: string;
+  description?: string;
+  payload: TProperties;
+}
+
+/** The specs `recordEvents` makes of its entries: each at version 1, its payload the closed object of the id and the entry's fields. */
+export type RecordEventSpecs<Id extends TProperties, E extends { readonly [type: string]: RecordEventEntry }> = {
+  [T in keyof E]: { version: number; action: string; title: string; summary: string; description?: string; payload: TObject<Id & E[T]['payload']> };
+};
+
+/**
+ * Every event of one kind's records, at schema version 1: each payload is a closed object that opens
+ * with the record's id (`id`, e.g. `{ activityId: recordId('The activity') }`), then the entry's fields.
+ */
+export const recordEvents = <Id extends TProperties, E extends { readonly [type: string]: RecordEventEntry }>(id: Id, entries: E): RecordEventSpecs<Id, E> =>
+  Object.fromEntries(
+    Object.entries(entries).map(([type, { payload, ...words }]): [string, EventSpec] => [type, { version: 1, ...words, payload: closed({ ...id, ...payload }) }]),
+  ) as RecordEventSpecs<Id, E>;
 
 /** One event type of a kind's specs. */
 export type EventNamed<S extends EventSpecs, K extends keyof S & string> = DomainEvent<K, Static<S[K]['payload']>>;
