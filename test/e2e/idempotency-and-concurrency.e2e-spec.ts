@@ -1,6 +1,8 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { applicationKind } from '@sme/domain';
+import { DOCUMENT_STORE, type DocumentStore } from '@sme/read-models';
+import { principalOf } from '../../apps/api/src/http/idempotency.interceptor';
+import { IDEMPOTENCY_COLLECTION } from '../../apps/api/src/http/idempotency.store';
 import { actors, applicationUpTo, callBody, openCall, operator } from './support/station-lifecycle';
 import type { TestApp } from './support/test-app';
 import { startSpecApp, type Client } from './support/spec-app';
@@ -29,9 +31,8 @@ describe('Idempotency-Key, If-Match and concurrent writers', () => {
     const first = await c.post(actors.city, '/calls', callBody, headers);
     expect(first.status).toBe(201);
     // The crash: the key's record is gone (as if it was never completed), the events are in the log.
-    const db = new Database(join(t.dataDir, 'api.sqlite'));
-    db.prepare(`DELETE FROM idempotency_keys WHERE scope LIKE ?`).run(`%written-then-crashed`);
-    db.close();
+    const keyId = createHash('sha256').update(`${principalOf(actors.city)}\u0000written-then-crashed`).digest('hex');
+    expect(await t.app.get<DocumentStore>(DOCUMENT_STORE).collection(IDEMPOTENCY_COLLECTION).delete(keyId)).toBe(true);
     const head = await t.head();
     const retry = await c.post(actors.city, '/calls', callBody, headers);
     expect({ status: retry.status, id: retry.body.id, revision: retry.body.revision }).toEqual({ status: 201, id: first.body.id, revision: first.body.revision });

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@sme/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Leadership } from '../infrastructure/leadership';
 import { ReadSide } from '../read-side/read-side.service';
 import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
 import type { RequestContext } from './request-context';
@@ -10,12 +11,14 @@ import type { RequestContext } from './request-context';
 /**
  * Work that follows from the passing of time (a deadline past), run on an interval: each run finds
  * what is due in the read models and writes it as commands. A run still going when the process stops
- * is awaited; an interval of 0 turns the timer off (a route may still run it on demand).
+ * is awaited; an interval of 0 turns the timer off (a route may still run it on demand). Of several API
+ * processes on the same stores, only the one holding the background lease runs it on its timer.
  */
 @Injectable()
 export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  @Optional() @Inject(Leadership) private readonly leadership?: Leadership;
 
   constructor(
     protected readonly commands: CommandBus,
@@ -32,6 +35,7 @@ export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplic
   onApplicationBootstrap(): void {
     if (this.intervalMs <= 0) return;
     this.timer = setInterval(() => {
+      if (this.leadership && !this.leadership.isLeader) return;
       this.running = this.run().catch((error: unknown) => new Logger(this.constructor.name).warn(`run failed: ${String(error)}`));
     }, this.intervalMs);
     this.timer.unref();

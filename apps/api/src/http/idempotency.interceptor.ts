@@ -5,7 +5,7 @@ import { Observable, catchError, from, of, switchMap, throwError } from 'rxjs';
 import type { Actor } from '@sme/domain/shared/decider';
 import { ApiError } from './api-error';
 import { ApiExceptionFilter } from './domain-exception.filter';
-import { IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore, type Reservation } from './idempotency.store';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 
@@ -45,8 +45,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const reservation = this.store.reserve(scope, fingerprint, new Date());
+    return from(this.store.reserve(scope, fingerprint, new Date())).pipe(switchMap((reservation) => this.answer(reservation, scope, next, response)));
+  }
 
+  private answer(reservation: Reservation, scope: string, next: CallHandler, response: Response): Observable<unknown> {
     switch (reservation.state) {
       case 'mismatch':
         throw ApiError.of(
@@ -70,16 +72,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return of(body);
       }
       case 'reserved':
+        // The answer is kept before it is sent: a retry after it gets the same.
         return next.handle().pipe(
-          switchMap((body) => {
-            this.store.complete(scope, response.statusCode, body, this.keptHeaders(response));
-            return of(body);
-          }),
+          switchMap((body) => from(this.store.complete(scope, response.statusCode, body, this.keptHeaders(response)).then(() => body))),
           catchError((error: unknown) => {
             const body = this.errors.toBody(error);
-            if (body.statusCode < 500) this.store.complete(scope, body.statusCode, body, {});
-            else this.store.release(scope);
-            return from(Promise.reject(error));
+            const kept = body.statusCode < 500 ? this.store.complete(scope, body.statusCode, body, {}) : this.store.release(scope);
+            return from(kept.then(() => Promise.reject(error)));
           }),
         );
     }

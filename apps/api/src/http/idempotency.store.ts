@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import type { DocumentCollection, DocumentStore, StoredDocument } from '@sme/read-models';
 
 export interface StoredResponse {
   fingerprint: string;
@@ -14,80 +14,76 @@ export type Reservation =
   | { state: 'completed'; response: StoredResponse }
   | { state: 'mismatch' };
 
+/** One key's document; `_position` counts its versions, so each change is a compare-and-set (putIfNewer). */
+interface KeyDocument extends StoredDocument {
+  fingerprint: string;
+  /** Null while the request runs. */
+  status: number | null;
+  body: unknown;
+  headers: Record<string, string>;
+  createdAt: string;
+  owner: string;
+}
+
+/** The collection of the document store the keys are kept in, beside the read models. */
+export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
+
 /**
  * Remembers the first answer to each (principal, Idempotency-Key) so a retry gets it again and
- * writes nothing. A key is reserved before the command runs, so two concurrent retries cannot
- * both execute it. A key lives `ttlMs` (then it may be used afresh); a key left in progress by a
- * process that is gone (a crash mid-request; every process has its own `owner`) is taken over by
- * the retry, which runs the command again — its event ids derive from the key, so what the first
- * attempt wrote is not written twice.
+ * writes nothing. The keys are kept in the document store, so every API process on the same stores
+ * (MongoDB in production) gives one answer per key.
+ *
+ * A key is reserved before the command runs; each change is a compare-and-set on the key's version,
+ * so of two processes reserving it at once one wins. A key lives `ttlMs` (then it may be used afresh).
+ * A key left in progress by another process (`owner`) — one that crashed mid-request, or one still
+ * running it — is taken over by the retry, which runs the command again: its event ids derive from
+ * the key, so what the other attempt wrote is not written twice and both answer alike.
  */
 export class IdempotencyStore {
-  private readonly reserveStmt;
-  private readonly getStmt;
-  private readonly completeStmt;
-  private readonly releaseStmt;
-  private readonly takeOverStmt;
-  private readonly forgetStmt;
+  private readonly keys: DocumentCollection<KeyDocument>;
 
   constructor(
-    private readonly db: Database,
+    docs: DocumentStore,
     private readonly options: { ttlMs: number; owner: string } = { ttlMs: 24 * 3600_000, owner: randomUUID() },
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
-      scope TEXT PRIMARY KEY,
-      fingerprint TEXT NOT NULL,
-      status INTEGER,
-      body TEXT,
-      headers TEXT,
-      created_at TEXT NOT NULL
-    )`);
-    const columns = (db.prepare(`PRAGMA table_info(idempotency_keys)`).all() as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('owner')) db.exec(`ALTER TABLE idempotency_keys ADD COLUMN owner TEXT`);
-    this.reserveStmt = db.prepare(
-      `INSERT INTO idempotency_keys (scope, fingerprint, created_at, owner) VALUES (?, ?, ?, ?) ON CONFLICT(scope) DO NOTHING`,
-    );
-    this.getStmt = db.prepare(`SELECT fingerprint, status, body, headers, created_at, owner FROM idempotency_keys WHERE scope = ?`);
-    this.completeStmt = db.prepare(`UPDATE idempotency_keys SET status = ?, body = ?, headers = ? WHERE scope = ?`);
-    this.releaseStmt = db.prepare(`DELETE FROM idempotency_keys WHERE scope = ? AND status IS NULL`);
-    this.takeOverStmt = db.prepare(`UPDATE idempotency_keys SET owner = ? WHERE scope = ? AND status IS NULL AND owner IS NOT ?`);
-    this.forgetStmt = db.prepare(`DELETE FROM idempotency_keys WHERE scope = ? AND created_at = ?`);
+    this.keys = docs.collection<KeyDocument>(IDEMPOTENCY_COLLECTION);
   }
 
-  reserve(scope: string, fingerprint: string, now: Date): Reservation {
-    const inserted = this.reserveStmt.run(scope, fingerprint, now.toISOString(), this.options.owner).changes === 1;
-    if (inserted) return { state: 'reserved' };
-    const row = this.getStmt.get(scope) as
-      | { fingerprint: string; status: number | null; body: string | null; headers: string | null; created_at: string; owner: string | null }
-      | undefined;
-    if (!row) return this.reserve(scope, fingerprint, now); // released in between
-    if (now.getTime() - Date.parse(row.created_at) > this.options.ttlMs) {
-      // Expired: the key starts afresh.
-      this.forgetStmt.run(scope, row.created_at);
-      return this.reserve(scope, fingerprint, now);
+  async reserve(scope: string, fingerprint: string, now: Date): Promise<Reservation> {
+    const _id = idOf(scope);
+    for (;;) {
+      const found = await this.keys.findOne({ _id });
+      const fresh = (version: number): KeyDocument => ({ _id, _position: version, fingerprint, status: null, body: null, headers: {}, createdAt: now.toISOString(), owner: this.options.owner });
+      // Absent, or expired (the key starts afresh): reserve it, unless another process just did.
+      if (!found || now.getTime() - Date.parse(found.createdAt) > this.options.ttlMs) {
+        if ((await this.keys.putIfNewer(fresh((found?._position ?? 0) + 1))) === 'written') return { state: 'reserved' };
+        continue;
+      }
+      if (found.fingerprint !== fingerprint) return { state: 'mismatch' };
+      if (found.status === null) {
+        if (found.owner === this.options.owner) return { state: 'in-progress' };
+        // Another process's: this retry takes it over and runs it again.
+        if ((await this.keys.putIfNewer({ ...found, owner: this.options.owner, _position: found._position + 1 })) === 'written') return { state: 'reserved' };
+        continue;
+      }
+      return { state: 'completed', response: { fingerprint, status: found.status, body: found.body ?? undefined, headers: found.headers } };
     }
-    if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
-    if (row.status === null) {
-      // Left in progress by a process that is gone: this retry takes it over and runs it again.
-      if (row.owner !== this.options.owner && this.takeOverStmt.run(this.options.owner, scope, this.options.owner).changes === 1) return { state: 'reserved' };
-      return { state: 'in-progress' };
-    }
-    return {
-      state: 'completed',
-      response: {
-        fingerprint: row.fingerprint,
-        status: Number(row.status),
-        body: row.body === null ? undefined : JSON.parse(row.body),
-        headers: row.headers ? JSON.parse(row.headers) : {},
-      },
-    };
   }
 
-  complete(scope: string, status: number, body: unknown, headers: Record<string, string>): void {
-    this.completeStmt.run(status, JSON.stringify(body ?? null), JSON.stringify(headers), scope);
+  async complete(scope: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
+    const _id = idOf(scope);
+    const found = await this.keys.findOne({ _id });
+    if (!found) return;
+    await this.keys.put({ ...found, status, body: body ?? null, headers, _position: found._position + 1 });
   }
 
-  release(scope: string): void {
-    this.releaseStmt.run(scope);
+  /** Forgets a key still in progress (its request failed with a server fault): a retry runs it for real. */
+  async release(scope: string): Promise<void> {
+    const _id = idOf(scope);
+    const found = await this.keys.findOne({ _id });
+    if (found && found.status === null && found.owner === this.options.owner) await this.keys.delete(_id);
   }
 }
+
+/** A key's document id: the scope holds NUL separators, which some stores refuse in an id. */
+const idOf = (scope: string) => createHash('sha256').update(scope).digest('hex');

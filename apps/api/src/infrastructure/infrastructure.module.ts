@@ -24,8 +24,7 @@ import { DOCUMENT_STORE, createDocumentStore, type DocumentStore } from '@sme/re
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_STORE } from '../http/idempotency.interceptor';
 import { IdempotencyStore } from '../http/idempotency.store';
-
-const API_DB = Symbol('API_DB');
+import { Leadership } from './leadership';
 
 async function eventStoreFor(config: AppConfig): Promise<EventStore> {
   const { store, description } = await createEventStore({ url: config.eventStoreUrl, dataDir: config.dataDir, ...(config.cryptoProfile === 'gm' ? { hashAlgorithm: 'sm3' as const } : {}) });
@@ -74,12 +73,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
           inject: [EVENT_LEDGER, DATA_KEYS],
         },
         { provide: SNAPSHOTS, useFactory: () => snapshotPolicyFor(config) },
-        // Idempotency keys live beside the process (data/api.sqlite) in every mode.
-        { provide: API_DB, useFactory: () => openSqliteDatabase(join(config.dataDir, 'api.sqlite')) },
-        { provide: IDEMPOTENCY_STORE, useFactory: (db) => new IdempotencyStore(db, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [API_DB] },
         { provide: DOCUMENT_STORE, useFactory: () => documentStoreFor(config) },
+        Leadership,
+        // Idempotency keys live in the document store: every API process on the same stores gives one answer per key.
+        { provide: IDEMPOTENCY_STORE, useFactory: (docs: DocumentStore) => new IdempotencyStore(docs, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [DOCUMENT_STORE] },
       ],
-      exports: [APP_CONFIG, ApiMetrics, EVENT_LEDGER, DATA_KEYS, SNAPSHOTS, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
+      exports: [APP_CONFIG, ApiMetrics, Leadership, EVENT_LEDGER, DATA_KEYS, SNAPSHOTS, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
     };
   }
 
@@ -87,7 +86,6 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_KEYS) private readonly keys: DataKeys,
     @Inject(SNAPSHOTS) private readonly snapshots: SnapshotPolicy,
-    @Inject(API_DB) private readonly apiDb: { close(): void },
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
   ) {}
 
@@ -96,6 +94,5 @@ export class InfrastructureModule implements OnApplicationShutdown {
     await this.keys.close();
     await this.snapshots.store.close();
     await this.docs.close();
-    this.apiDb.close();
   }
 }

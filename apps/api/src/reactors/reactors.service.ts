@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DATA_KEYS, EVENT_STORE, ReactionRunner, SNAPSHOTS, checkpointStoreFor, type DataKeys, type EventStore, type Reaction, type SnapshotPolicy } from '@sme/event-store';
+import { DATA_KEYS, EVENT_STORE, ReactionRunner, SNAPSHOTS, checkpointStoreFor, reactionCheckpointName, type CheckpointStore, type DataKeys, type EventStore, type Reaction, type SnapshotPolicy } from '@sme/event-store';
 import { ErasureExecutionReaction } from '../erasures/erasure.reaction';
 import { ReadSide } from '../read-side/read-side.service';
 import { CommandExecutor } from '../commands/command-executor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FlagActionReaction } from '../evaluations/flag-action.reaction';
 import { RecordLoader } from '../records/record-loader';
+import { Leadership } from '../infrastructure/leadership';
 import { DemandResolutionReaction } from './demand-resolution.reaction';
 import { FollowUpOpeningReaction } from './follow-up-opening.reaction';
 import { StationDesignationReaction } from './station-designation.reaction';
@@ -30,7 +31,10 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(DATA_KEYS) private readonly keys: DataKeys,
     private readonly readSide: ReadSide,
     @Inject(SNAPSHOTS) private readonly snapshots: SnapshotPolicy,
+    private readonly leadership: Leadership,
   ) {}
+
+  private checkpoints: CheckpointStore | undefined;
 
   /** Every reaction the ledger runs. */
   reactions(): Reaction[] {
@@ -43,16 +47,27 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
     ];
   }
 
+  /** The reactions run in the process holding the background lease; their checkpoints are shared. */
   async onApplicationBootstrap(): Promise<void> {
-    const checkpoints = await checkpointStoreFor(this.events);
+    const checkpoints = (this.checkpoints = await checkpointStoreFor(this.events));
     const logger = { log: (m: string) => this.logger.log(m), warn: (m: string) => this.logger.warn(m), error: (m: string) => this.logger.error(m) };
-    this.runners = this.reactions().map((reaction) => new ReactionRunner(this.events, checkpoints, reaction, { logger }));
-    for (const runner of this.runners) runner.start();
+    this.leadership.follow({
+      start: () => {
+        this.runners = this.reactions().map((reaction) => new ReactionRunner(this.events, checkpoints, reaction, { logger }));
+        for (const runner of this.runners) runner.start();
+      },
+      stop: () => this.stopRunners(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+  onApplicationShutdown(): Promise<void> {
+    return this.stopRunners();
+  }
+
+  private async stopRunners(): Promise<void> {
+    const runners = this.runners;
     this.runners = [];
+    await Promise.all(runners.map((runner) => runner.stop()));
   }
 
   /**
@@ -61,7 +76,18 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
    * follow-ups are then still to come, the write itself stands.
    */
   async settled(position: bigint, timeoutMs = 10_000): Promise<boolean> {
-    const results = await Promise.all(this.runners.map((runner) => runner.waitFor(position, timeoutMs)));
-    return results.every(Boolean);
+    if (this.runners.length > 0) {
+      const results = await Promise.all(this.runners.map((runner) => runner.waitFor(position, timeoutMs)));
+      return results.every(Boolean);
+    }
+    // Another process runs the reactions: their shared checkpoints say how far they are.
+    const names = this.reactions().map((reaction) => reactionCheckpointName(reaction));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const positions = await Promise.all(names.map((name) => this.checkpoints?.load(name)));
+      if (positions.every((at) => at !== undefined && at >= position)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 }
