@@ -32,29 +32,32 @@ export const policyBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The body of POST /enterprises for the `seed`-th enterprise of a district (天河区 unless told). */
+export function enterpriseBody(seed: number, opts: { region?: string; industry?: string; size?: keyof typeof FIGURES } = {}) {
+  const region = opts.region ?? TIANHE;
+  return {
+    uscc: uscc(seed, region),
+    name: `企业${seed}`,
+    industryCode: opts.industry ?? 'SOFTWARE_IT',
+    regionCode: region,
+    foundedOn: '2015-04-20',
+    figures: FIGURES[opts.size ?? 'SMALL'],
+    occurredAt: '2024-03-01T10:00:00+08:00',
+  };
+}
+
 /** Registered through POST /enterprises by the district's authority; optionally one SPECIALISED grant. */
 export async function registerEnterprise(
   c: ReturnType<typeof client>,
   seed: number,
   opts: { region?: string; industry?: string; size?: keyof typeof FIGURES; tag?: [string, string] } = {},
 ): Promise<{ id: string; uscc: string }> {
-  const region = opts.region ?? TIANHE;
-  const registrar = region === TIANHE ? actors.tianhe : actors.haizhu;
-  const code = uscc(seed, region);
-  const { id } = okBody<{ id: string }>(
-    await c.post(registrar, '/enterprises', {
-      uscc: code,
-      name: `企业${seed}`,
-      industryCode: opts.industry ?? 'SOFTWARE_IT',
-      regionCode: region,
-      foundedOn: '2015-04-20',
-      figures: FIGURES[opts.size ?? 'SMALL'],
-      occurredAt: '2024-03-01T10:00:00+08:00',
-    }),
-  );
+  const registrar = (opts.region ?? TIANHE) === TIANHE ? actors.tianhe : actors.haizhu;
+  const body = enterpriseBody(seed, opts);
+  const { id } = okBody<{ id: string }>(await c.post(registrar, '/enterprises', body));
   if (opts.tag) {
     const [validFrom, validUntil] = opts.tag;
     okBody(await c.post(actors.city, `/enterprises/${id}/tags`, { tag: 'SPECIALISED', issuedBy: '广东省工业和信息化厅', validFrom, validUntil }));
   }
-  return { id, uscc: code };
+  return { id, uscc: body.uscc };
 }
