@@ -10,8 +10,8 @@ export interface LeadWork {
 }
 
 /**
- * Which of the API processes sharing the stores runs the background work — the reactions, the
- * scheduled sweeps, the in-process relay: the one holding the `background-work` lease in the document
+ * Which of the API processes sharing the stores runs the background work — the projector, the
+ * reactions, the scheduled sweeps, the in-process relay: the one holding the `background-work` lease in the document
  * store. Every process tries to take it on start and every third of its time to live; the holder renews
  * it. A holder that cannot reach the store stops its work once its lease has run out, so two never run
  * it at once; one that stops cleanly gives the lease up for the next.
@@ -41,10 +41,11 @@ export class Leadership implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** Runs `work` whenever this process holds the lease (at once, if it does now). */
-  follow(work: LeadWork): void {
+  /** Runs `work` whenever this process holds the lease: at once if it does now (resolved once started). */
+  follow(work: LeadWork): Promise<void> {
     this.work.push(work);
     if (this.leading) this.turn = this.turn.then(() => work.start());
+    return this.turn;
   }
 
   /** Takes or renews the lease, and starts or stops the work when that changed. */
@@ -60,7 +61,7 @@ export class Leadership implements OnModuleInit, OnApplicationShutdown {
       const holds = Date.now() < this.heldUntil;
       if (holds && !this.leading) {
         this.leading = true;
-        this.logger.log('This process runs the background work (reactions, sweeps, relay)');
+        this.logger.log('This process runs the background work (projector, reactions, sweeps, relay)');
         for (const work of this.work) await work.start();
       } else if (!holds && this.leading) {
         this.leading = false;

@@ -16,6 +16,7 @@ import {
 import type { Actor } from '@sme/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
+import { Leadership } from '../infrastructure/leadership';
 import { ReadConsistency } from './read-consistency';
 import { requireTimeReader } from './read-time';
 
@@ -50,12 +51,22 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly consistency: ReadConsistency,
+    private readonly leadership: Leadership,
   ) {
     this.reader = new ReadModelReader(docs, { beforeRead: (projection, collection) => this.beforeRead(projection, collection) });
   }
 
+  /**
+   * The projector runs in the process holding the background lease (one writer of the read models, which
+   * FerretDB's conditional writes need); the others read the checkpoints it stores.
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.projector === 'external') return;
+    this.consistency.noteWrite(await this.events.headPosition());
+    await this.leadership.follow({ start: () => this.startProjector(), stop: () => this.stopProjector() });
+  }
+
+  private async startProjector(): Promise<void> {
     const projector = new Projector(this.events, this.docs, PROJECTIONS, {
       logger: this.logger,
       onCheckpoint: (collection, position) => this.checkpointed(collection, position),
@@ -64,7 +75,6 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     // Serve at once, and catch up behind: a read waits (bounded, then 503) until its projection has
     // applied the log as it stood at start, so a restart never shows older lists — and liveness, writes
     // and the relay do not wait for the read side.
-    this.consistency.noteWrite(await this.events.headPosition());
     this.projector = projector;
     this.catchingUp = projector.catchUp().then(
       () => {
@@ -83,15 +93,21 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     );
   }
 
+  private async stopProjector(): Promise<void> {
+    await this.catchingUp;
+    const projector = this.projector;
+    this.projector = null;
+    await projector?.stop();
+    await this.rebuilds;
+  }
+
   /** Resolves once the in-process projector has applied the log as it stood at start. */
   caughtUp(): Promise<void> {
     return this.catchingUp;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.catchingUp;
-    await this.projector?.stop();
-    await this.rebuilds;
+  onApplicationShutdown(): Promise<void> {
+    return this.stopProjector();
   }
 
   /**

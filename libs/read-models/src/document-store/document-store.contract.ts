@@ -209,6 +209,20 @@ export function documentStoreContract(name: string, factory: () => Promise<Docum
         expect(await views.findOne({ _id: 'checkpoint' })).toEqual(doc('checkpoint', 3, { a: 5 }));
       }, timeout);
 
+      it('putMany writes many documents whole and unconditionally; ids must be distinct', async () => {
+        const views = fresh('put_many');
+        await views.put(doc('b', 9, { old: true }));
+        await views.putMany([doc('a', 1, { n: 1 }), doc('b', 2, { n: 2 }), doc('c', 3, { n: 3 })]);
+        expect(await views.find({})).toEqual([doc('a', 1, { n: 1 }), doc('b', 2, { n: 2 }), doc('c', 3, { n: 3 })]);
+        await expect(views.putMany([doc('d', 1), doc('d', 2)])).rejects.toThrow();
+        await views.putMany([]);
+        expect(await views.count({})).toBe(3);
+        const coded = fresh('put_many_unique');
+        await coded.ensureIndexes([{ keys: { code: 1 }, unique: true, name: 'by_code' }]);
+        await coded.putMany([doc('e', 1, { code: 'E' })]);
+        await expect(coded.putMany([doc('f', 1, { code: 'E' })])).rejects.toBeInstanceOf(DuplicateKeyError);
+      }, timeout);
+
       it('concurrent unconditional puts of a new id both succeed; one of them is stored', async () => {
         const views = fresh('put_race');
         const [a, b] = [doc('x', 1, { by: 'a' }), doc('x', 2, { by: 'b' })];

@@ -72,6 +72,12 @@ export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
   putManyIfNewer(docs: readonly T[]): Promise<number>;
   /** Unconditional write (for bookkeeping documents such as checkpoints). */
   put(doc: T): Promise<void>;
+  /**
+   * Unconditional writes of many documents (distinct ids), for a writer that owns the collection — a
+   * rebuild into a fresh generation. Each is a write by `_id` alone, the query shape every server answers
+   * from its `_id` index (FerretDB does not for a filter on `_id` and `_position` together).
+   */
+  putMany(docs: readonly T[]): Promise<void>;
   /** Removes the document; with it goes its position, so a later putIfNewer of any position writes again. */
   delete(id: string): Promise<boolean>;
   /**

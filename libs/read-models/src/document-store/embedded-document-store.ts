@@ -236,7 +236,20 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async replace(doc: StoredDocument): Promise<void> {
+    this.replaceIn(this.store.state(this.name), doc);
+  }
+
+  protected async replaceMany(docs: readonly StoredDocument[]): Promise<void> {
     const state = this.store.state(this.name);
+    try {
+      this.store.db.transaction(() => docs.forEach((doc) => this.replaceIn(state, doc)))();
+    } catch (error) {
+      this.store.forget(this.name);
+      throw error;
+    }
+  }
+
+  private replaceIn(state: CollectionState, doc: StoredDocument): void {
     const { body, parsed } = serialize(doc);
     this.assertUnique(state, parsed);
     this.store.register(this.name, state);

@@ -224,6 +224,22 @@ class MongoDocumentCollection extends CheckedCollection {
     return this.locked([doc._id], () => this.putUnlocked(doc));
   }
 
+  /** One unordered bulk of replacements by `_id` alone (with upsert): each answered from the `_id` index. */
+  protected async replaceMany(docs: readonly StoredDocument[]): Promise<void> {
+    await this.locked(
+      docs.map((doc) => doc._id),
+      async () => {
+        try {
+          await this.collection.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
+        } catch (error) {
+          if (!(error instanceof MongoBulkWriteError) || [error.writeErrors].flat().some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
+          // Two upserts of one new _id at once (FerretDB does not retry as MongoDB does): write each again.
+          for (const doc of docs) await this.putUnlocked(doc);
+        }
+      },
+    );
+  }
+
   private async putUnlocked(doc: StoredDocument): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,8 +1,8 @@
 import type { EventStore } from '@sme/event-store';
-import type { DocumentStore } from '../document-store/document-store.port';
-import type { Projection } from './projection';
+import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
+import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
-import { Projector, type ProjectorLogger } from './projector';
+import type { ProjectorLogger } from './projector';
 
 export interface RebuildResult {
   projection: string;
@@ -24,6 +24,8 @@ export interface RebuildOptions {
 /**
  * Blue-green rebuild: projects the whole log into a new collection while the active one keeps
  * serving (and keeps being updated by the live projector), then points the registry at the new one.
+ * The log is folded in memory (one projection's documents: a few hundred bytes to a few KiB each) and
+ * the final documents written once, so the rebuild costs one read of the log and one bulk write.
  * A live projector notices the switch at its next batch and continues from the new collection's
  * checkpoint. The previous collection is dropped after a grace period.
  */
@@ -42,12 +44,14 @@ export async function rebuildProjection(
 
   await docs.dropCollection(collection); // leftovers of an interrupted rebuild of this generation
   await docs.collection(collection).ensureIndexes(projection.indexes);
-  const projector = new Projector(events, docs, [projection], {
-    batchSize: options.batchSize ?? 1000,
-    logger: options.logger,
-    fixedCollections: { [projection.name]: collection },
-  });
-  await projector.catchUp();
+  const batchSize = options.batchSize ?? 1000;
+  const { built, position } = await foldInMemory(events, projection, batchSize);
+  // The new generation is this rebuild's alone until the switch: its documents are written whole, by
+  // `_id` alone, in bulks (no conditional write, no read of what is stored).
+  const target = docs.collection(collection);
+  const all = [...built.values()];
+  for (let from = 0; from < all.length; from += batchSize) await target.putMany(all.slice(from, from + batchSize));
+  await registry.saveCheckpoint(collection, position);
   // After the switch only the live projector writes the new collection (from its checkpoint): two
   // writers of one collection are not safe on every server (FerretDB's conditional writes are not
   // atomic), so the rebuild stops writing here.
@@ -72,4 +76,22 @@ export async function rebuildProjection(
     checkpoint,
     millis: Date.now() - started,
   };
+}
+
+/** The projection's documents as the whole log folds them, and the position of the last event read. */
+async function foldInMemory(events: EventStore, projection: Projection, batchSize: number): Promise<{ built: Map<string, StoredDocument>; position: number }> {
+  const built = new Map<string, StoredDocument>();
+  let position = 0;
+  for (;;) {
+    const page = await events.readAll({ after: BigInt(position), maxCount: batchSize });
+    if (page.length === 0) return { built, position };
+    for (const event of page) {
+      position = Number(event.position);
+      const id = documentIdOf(projection, event);
+      if (id === undefined) continue;
+      const before = built.get(id);
+      const after = applyOnce(projection, before, event);
+      if (after && after !== before) built.set(id, after);
+    }
+  }
 }
