@@ -84,6 +84,8 @@ export interface AppConfig {
   snapshots: { every: number; file: string };
   /** BACKGROUND_LEASE_SECONDS (default 15): of the API processes on the same stores, the one holding this lease runs the reactions, sweeps and in-process relay; a crashed holder's is taken over after this long. */
   backgroundLeaseMs: number;
+  /** INSTANCE_ID (default host:port): this API process among those sharing the stores; the same after a restart. */
+  instanceId?: string;
   /** EVIDENCE_FILES: where evidence files are kept — `files` under DATA_DIR/documents (default), or `gridfs`, a GridFS bucket of the MONGODB_URL database shared by every API process. */
   evidenceFiles: 'files' | 'gridfs';
   /** HOST: the address to listen on; 127.0.0.1 outside production, 0.0.0.0 in production. */
@@ -192,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cryptoProfile: read(() => oneOfSetting(env.LEDGER_CRYPTO_PROFILE, ['standard', 'gm'] as const, 'standard', 'LEDGER_CRYPTO_PROFILE')),
     evidenceFiles: read(() => oneOfSetting(env.EVIDENCE_FILES, ['files', 'gridfs'] as const, 'files', 'EVIDENCE_FILES')),
     personalDataKeysFile: resolve(env.PERSONAL_DATA_KEYS_FILE?.trim() || join(env.DATA_DIR ?? './data', 'keys.sqlite')),
+    ...(env.INSTANCE_ID?.trim() ? { instanceId: env.INSTANCE_ID.trim() } : {}),
     backgroundLeaseMs: read(() => positiveInteger(env.BACKGROUND_LEASE_SECONDS, 15, 'BACKGROUND_LEASE_SECONDS', 1) * 1000),
     snapshots: {
       every: read(() => positiveInteger(env.SNAPSHOT_EVERY, 100, 'SNAPSHOT_EVERY', 0)),

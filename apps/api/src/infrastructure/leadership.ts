@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DOCUMENT_STORE, Lease, type DocumentStore } from '@sme/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -14,7 +14,9 @@ export interface LeadWork {
  * reactions, the scheduled sweeps, the in-process relay: the one holding the `background-work` lease in the document
  * store. Every process tries to take it on start and every third of its time to live; the holder renews
  * it. A holder that cannot reach the store stops its work once its lease has run out, so two never run
- * it at once; one that stops cleanly gives the lease up for the next.
+ * it at once; one that stops cleanly gives the lease up for the next. A process holds it as its instance
+ * (INSTANCE_ID, else host and port): restarted after a crash, the same instance takes its lease back at
+ * once instead of waiting for it to expire.
  */
 @Injectable()
 export class Leadership implements OnModuleInit, OnApplicationShutdown {
@@ -27,7 +29,7 @@ export class Leadership implements OnModuleInit, OnApplicationShutdown {
   private turn: Promise<void> = Promise.resolve();
 
   constructor(@Inject(DOCUMENT_STORE) docs: DocumentStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.lease = new Lease(docs, 'background-work', randomUUID(), config.backgroundLeaseMs);
+    this.lease = new Lease(docs, 'background-work', instanceOf(config), config.backgroundLeaseMs);
   }
 
   /** True while this process holds the lease. */
@@ -80,4 +82,9 @@ export class Leadership implements OnModuleInit, OnApplicationShutdown {
     for (const work of this.work) await work.stop();
     await this.lease.release().catch(() => undefined);
   }
+}
+
+/** Who holds the lease: the same after a restart of the same instance, different for every other. */
+function instanceOf(config: AppConfig): string {
+  return config.instanceId ?? `${hostname()}:${config.port}`;
 }
