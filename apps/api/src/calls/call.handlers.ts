@@ -37,7 +37,7 @@ export class PublishCallListHandler implements ICommandHandler<PublishCallListCo
       ctx,
       legalBasis: call.documentNumber,
     });
-    if (result.position !== null) await this.reactors.settled(BigInt(result.position));
+    if (result.position !== null) await this.reactors.settled(BigInt(result.position), undefined, result.recorded);
     return toResponse(result);
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Reactors } from '../reactors/reactors.service';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Actor } from '@sme/domain';
+import type { RecordedEvent } from '@sme/event-store';
 import type { PageRequest, PublicView, TimeSlice, ViewVersion } from '@sme/read-models';
 import { ApiError } from '../http/api-error';
 import { pageOf, type ActorListQuery, type ShownPage } from '../read-side/list-query';
@@ -29,7 +30,8 @@ export abstract class KindController<B> {
   /** For a step whose event has follow-ups (a 差评 opens one): answers once the reactions have written them, or their wait ran out. */
   protected async runAndSettle(command: B, ctx: RequestContext): Promise<CommandResult> {
     const result = await this.run(command, ctx);
-    if (result.position !== null && this.reactors) await this.reactors.settled(BigInt(result.position));
+    const { recorded } = result as CommandResult & { recorded?: RecordedEvent[] };
+    if (result.position !== null && this.reactors) await this.reactors.settled(BigInt(result.position), undefined, recorded);
     return result;
   }
 

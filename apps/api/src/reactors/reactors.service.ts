@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DATA_KEYS, EVENT_STORE, ReactionRunner, SNAPSHOTS, checkpointStoreFor, reactionCheckpointName, type CheckpointStore, type DataKeys, type EventStore, type Reaction, type SnapshotPolicy } from '@sme/event-store';
+import { DATA_KEYS, EVENT_STORE, ReactionRunner, SNAPSHOTS, checkpointStoreFor, reactionCheckpointName, type CheckpointStore, type RecordedEvent, type DataKeys, type EventStore, type Reaction, type SnapshotPolicy } from '@sme/event-store';
 import { ErasureExecutionReaction } from '../erasures/erasure.reaction';
 import { ReadSide } from '../read-side/read-side.service';
 import { CommandExecutor } from '../commands/command-executor';
@@ -73,15 +73,19 @@ export class Reactors implements OnApplicationBootstrap, OnApplicationShutdown {
   /**
    * Waits (bounded) until every reaction has handled the log up to `position`, so that a request whose
    * event has follow-ups can answer once they are written. False when the wait timed out: the
-   * follow-ups are then still to come, the write itself stands.
+   * follow-ups are then still to come, the write itself stands. `written`, the events the request wrote,
+   * narrows the wait to the reactions to them where another process runs the reactions.
    */
-  async settled(position: bigint, timeoutMs = 10_000): Promise<boolean> {
+  async settled(position: bigint, timeoutMs = 10_000, written?: readonly RecordedEvent[]): Promise<boolean> {
     if (this.runners.length > 0) {
       const results = await Promise.all(this.runners.map((runner) => runner.waitFor(position, timeoutMs)));
       return results.every(Boolean);
     }
-    // Another process runs the reactions: their shared checkpoints say how far they are.
-    const names = this.reactions().map((reaction) => reactionCheckpointName(reaction));
+    // Another process runs the reactions: the checkpoints they store say how far they are. A reaction
+    // stores its checkpoint when it has reacted (and only now and then when it passes events over), so
+    // with the events written known, only the reactions to them are waited for.
+    const waitedFor = this.reactions().filter((reaction) => written === undefined || written.some((event) => reaction.reactsTo(event)));
+    const names = waitedFor.map((reaction) => reactionCheckpointName(reaction));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const positions = await Promise.all(names.map((name) => this.checkpoints?.load(name)));

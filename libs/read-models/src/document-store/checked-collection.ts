@@ -57,10 +57,10 @@ export abstract class CheckedCollection implements DocumentCollection {
     return this.replace(doc);
   }
 
-  async putMany(docs: readonly StoredDocument[]): Promise<void> {
+  async insertMany(docs: readonly StoredDocument[]): Promise<void> {
     docs.forEach(assertStorableDocument);
     assertDistinctIds(docs);
-    if (docs.length > 0) await this.replaceMany(docs);
+    if (docs.length > 0) await this.insertAll(docs);
   }
 
   abstract delete(id: string): Promise<boolean>;
@@ -86,7 +86,7 @@ export abstract class CheckedCollection implements DocumentCollection {
   /** At least one document, with distinct ids. */
   protected abstract replaceManyIfNewer(docs: readonly StoredDocument[]): Promise<number>;
   protected abstract replace(doc: StoredDocument): Promise<void>;
-  protected abstract replaceMany(docs: readonly StoredDocument[]): Promise<void>;
+  protected abstract insertAll(docs: readonly StoredDocument[]): Promise<void>;
   protected abstract distinctMatching(field: string, filter: Filter): Promise<unknown[]>;
   /** At least one index. */
   protected abstract ensureNamedIndexes(indexes: readonly NamedIndex[]): Promise<void>;

@@ -209,18 +209,19 @@ export function documentStoreContract(name: string, factory: () => Promise<Docum
         expect(await views.findOne({ _id: 'checkpoint' })).toEqual(doc('checkpoint', 3, { a: 5 }));
       }, timeout);
 
-      it('putMany writes many documents whole and unconditionally; ids must be distinct', async () => {
-        const views = fresh('put_many');
+      it('insertMany inserts many new documents; a stored id is a duplicate, the others are still written', async () => {
+        const views = fresh('insert_many');
         await views.put(doc('b', 9, { old: true }));
-        await views.putMany([doc('a', 1, { n: 1 }), doc('b', 2, { n: 2 }), doc('c', 3, { n: 3 })]);
-        expect(await views.find({})).toEqual([doc('a', 1, { n: 1 }), doc('b', 2, { n: 2 }), doc('c', 3, { n: 3 })]);
-        await expect(views.putMany([doc('d', 1), doc('d', 2)])).rejects.toThrow();
-        await views.putMany([]);
-        expect(await views.count({})).toBe(3);
-        const coded = fresh('put_many_unique');
+        await views.insertMany([doc('a', 1, { n: 1 }), doc('c', 3, { n: 3 })]);
+        await expect(views.insertMany([doc('b', 2, { n: 2 }), doc('d', 4, { n: 4 })])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await views.find({})).toEqual([doc('a', 1, { n: 1 }), doc('b', 9, { old: true }), doc('c', 3, { n: 3 }), doc('d', 4, { n: 4 })]);
+        await expect(views.insertMany([doc('e', 1), doc('e', 2)])).rejects.toThrow();
+        await views.insertMany([]);
+        expect(await views.count({})).toBe(4);
+        const coded = fresh('insert_many_unique');
         await coded.ensureIndexes([{ keys: { code: 1 }, unique: true, name: 'by_code' }]);
-        await coded.putMany([doc('e', 1, { code: 'E' })]);
-        await expect(coded.putMany([doc('f', 1, { code: 'E' })])).rejects.toBeInstanceOf(DuplicateKeyError);
+        await coded.insertMany([doc('e', 1, { code: 'E' })]);
+        await expect(coded.insertMany([doc('f', 1, { code: 'E' })])).rejects.toBeInstanceOf(DuplicateKeyError);
       }, timeout);
 
       it('concurrent unconditional puts of a new id both succeed; one of them is stored', async () => {

@@ -73,11 +73,12 @@ export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
   /** Unconditional write (for bookkeeping documents such as checkpoints). */
   put(doc: T): Promise<void>;
   /**
-   * Unconditional writes of many documents (distinct ids), for a writer that owns the collection — a
-   * rebuild into a fresh generation. Each is a write by `_id` alone, the query shape every server answers
-   * from its `_id` index (FerretDB does not for a filter on `_id` and `_position` together).
+   * Inserts documents (distinct ids) none of which is stored yet — a rebuild filling a fresh generation:
+   * one unordered bulk of inserts, what every server does fastest (FerretDB answers a conditional or an
+   * upserting write far slower). An id already stored rejects with DuplicateKeyError, as a unique index
+   * would; the other documents are still written.
    */
-  putMany(docs: readonly T[]): Promise<void>;
+  insertMany(docs: readonly T[]): Promise<void>;
   /** Removes the document; with it goes its position, so a later putIfNewer of any position writes again. */
   delete(id: string): Promise<boolean>;
   /**

@@ -239,14 +239,27 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     this.replaceIn(this.store.state(this.name), doc);
   }
 
-  protected async replaceMany(docs: readonly StoredDocument[]): Promise<void> {
+  protected async insertAll(docs: readonly StoredDocument[]): Promise<void> {
     const state = this.store.state(this.name);
+    let duplicate: DuplicateKeyError | undefined;
     try {
-      this.store.db.transaction(() => docs.forEach((doc) => this.replaceIn(state, doc)))();
+      this.store.db.transaction(() => {
+        for (const doc of docs) {
+          try {
+            if (state.docs.has(doc._id)) throw new DuplicateKeyError(this.name, doc._id, 'already stored');
+            this.replaceIn(state, doc);
+          } catch (error) {
+            // As on MongoDB's unordered bulk: the other documents are still written.
+            if (!(error instanceof DuplicateKeyError)) throw error;
+            duplicate ??= error;
+          }
+        }
+      })();
     } catch (error) {
       this.store.forget(this.name);
       throw error;
     }
+    if (duplicate) throw duplicate;
   }
 
   private replaceIn(state: CollectionState, doc: StoredDocument): void {

@@ -224,17 +224,17 @@ class MongoDocumentCollection extends CheckedCollection {
     return this.locked([doc._id], () => this.putUnlocked(doc));
   }
 
-  /** One unordered bulk of replacements by `_id` alone (with upsert): each answered from the `_id` index. */
-  protected async replaceMany(docs: readonly StoredDocument[]): Promise<void> {
+  /** One unordered bulk of inserts. */
+  protected async insertAll(docs: readonly StoredDocument[]): Promise<void> {
     await this.locked(
       docs.map((doc) => doc._id),
       async () => {
         try {
-          await this.collection.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
+          await this.collection.bulkWrite(docs.map((document) => ({ insertOne: { document } })), { ordered: false });
         } catch (error) {
           if (!(error instanceof MongoBulkWriteError) || [error.writeErrors].flat().some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
-          // Two upserts of one new _id at once (FerretDB does not retry as MongoDB does): write each again.
-          for (const doc of docs) await this.putUnlocked(doc);
+          const [first] = [error.writeErrors].flat();
+          throw this.duplicateKeyError(docs[first.index]?._id ?? docs[0]._id, error);
         }
       },
     );

@@ -25,7 +25,7 @@ export interface RebuildOptions {
  * Blue-green rebuild: projects the whole log into a new collection while the active one keeps
  * serving (and keeps being updated by the live projector), then points the registry at the new one.
  * The log is folded in memory (one projection's documents: a few hundred bytes to a few KiB each) and
- * the final documents written once, so the rebuild costs one read of the log and one bulk write.
+ * the final documents inserted once, so the rebuild costs one read of the log and one bulk insert.
  * A live projector notices the switch at its next batch and continues from the new collection's
  * checkpoint. The previous collection is dropped after a grace period.
  */
@@ -46,11 +46,11 @@ export async function rebuildProjection(
   await docs.collection(collection).ensureIndexes(projection.indexes);
   const batchSize = options.batchSize ?? 1000;
   const { built, position } = await foldInMemory(events, projection, batchSize);
-  // The new generation is this rebuild's alone until the switch: its documents are written whole, by
-  // `_id` alone, in bulks (no conditional write, no read of what is stored).
+  // The new generation is this rebuild's alone until the switch, and empty: its documents are inserted
+  // in bulks (no conditional write, no read of what is stored).
   const target = docs.collection(collection);
   const all = [...built.values()];
-  for (let from = 0; from < all.length; from += batchSize) await target.putMany(all.slice(from, from + batchSize));
+  for (let from = 0; from < all.length; from += batchSize) await target.insertMany(all.slice(from, from + batchSize));
   await registry.saveCheckpoint(collection, position);
   // After the switch only the live projector writes the new collection (from its checkpoint): two
   // writers of one collection are not safe on every server (FerretDB's conditional writes are not
