@@ -38,10 +38,15 @@ const documentLocks = new KeyedLocks();
 export class MongoDocumentStore implements DocumentStore {
   private readonly collections = new Map<string, MongoDocumentCollection>();
 
-  /** Use `connect`, or pass a Db whose client someone else closes (or `client` to have close() close it). */
+  /**
+   * Use `connect`, or pass a Db whose client someone else closes (or `client` to have close() close it).
+   * `byId`: the server answers only a filter on `_id` alone from its `_id` index (FerretDB v1), so reads
+   * of many ids and a batch's writes take shapes by `_id` alone (see MongoDocumentCollection).
+   */
   constructor(
     readonly db: Db,
     private readonly client?: MongoClient,
+    private readonly shapes: { byId: boolean } = { byId: false },
   ) {}
 
   /**
@@ -55,7 +60,9 @@ export class MongoDocumentStore implements DocumentStore {
     try {
       const db = client.db(dbName ?? databaseNameFromUrl(url) ?? DEFAULT_DATABASE_NAME);
       await db.command({ ping: 1 });
-      return new MongoDocumentStore(db, client);
+      // FerretDB says so in buildInfo; it uses the _id index only for a filter on _id alone.
+      const info = await db.admin().command({ buildInfo: 1 }).catch(() => ({}));
+      return new MongoDocumentStore(db, client, { byId: typeof (info as { ferretdbVersion?: unknown }).ferretdbVersion === 'string' });
     } catch (error) {
       await client.close();
       throw error;
@@ -66,7 +73,7 @@ export class MongoDocumentStore implements DocumentStore {
     assertCollectionName(name);
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new MongoDocumentCollection(this.db.collection<StoredDocument>(name), name);
+      collection = new MongoDocumentCollection(this.db.collection<StoredDocument>(name), name, this.shapes.byId);
       this.collections.set(name, collection);
     }
     return collection as unknown as DocumentCollection<T>;
@@ -95,6 +102,18 @@ export class MongoDocumentStore implements DocumentStore {
   }
 }
 
+/** How many `findOne({_id})` of one read run at once on a `byId` server. */
+const ID_LOOKUPS_AT_ONCE = 8;
+
+/** The ids of a filter that is `{_id: {$in: [strings]}}` and nothing else. */
+function idsOnly(filter: Filter): string[] | undefined {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return undefined;
+  const condition = filter._id as Record<string, unknown> | null;
+  if (!condition || typeof condition !== 'object' || Object.keys(condition).length !== 1 || !Array.isArray(condition.$in)) return undefined;
+  return condition.$in.every((id) => typeof id === 'string') ? (condition.$in as string[]) : undefined;
+}
+
 /** The database named in a mongodb:// or mongodb+srv:// URL's path, if any. */
 export function databaseNameFromUrl(url: string): string | undefined {
   const match = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]*)/.exec(url);
@@ -102,10 +121,21 @@ export function databaseNameFromUrl(url: string): string | undefined {
   return name.length > 0 ? name : undefined;
 }
 
+/**
+ * One collection. On a server that answers only `{_id: …}` from the `_id` index (`byId`: FerretDB v1,
+ * where `{_id: {$in: …}}` and `{_id, _position: {$lt: …}}` read every document of the collection), the
+ * projector's hot paths take shapes by `_id` alone: a read of many ids is one `findOne` per id, and a
+ * batch's writes (putManyIfNewer) are inserts of new ids and replacements by `_id` of the documents just
+ * found older. That makes a batch check-then-write, exact for one writer of the collection — which the
+ * ledger keeps for its projections (one projector, the holder of the background lease; a rebuild's fresh
+ * generation) — and no weaker than FerretDB's own conditional writes. Single-document putIfNewer keeps
+ * its conditional filter everywhere.
+ */
 class MongoDocumentCollection extends CheckedCollection {
   constructor(
     private readonly collection: Collection<StoredDocument>,
     name: string,
+    private readonly byId = false,
   ) {
     super(name);
   }
@@ -120,6 +150,8 @@ class MongoDocumentCollection extends CheckedCollection {
   }
 
   protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
+    const ids = this.byId && !options.skip && !options.limit && Object.keys(sort).length === 0 ? idsOnly(filter) : undefined;
+    if (ids) return (await this.eachById(ids)).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     let cursor = this.collection.find(asMongoFilter(filter), { sort });
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -155,7 +187,8 @@ class MongoDocumentCollection extends CheckedCollection {
 
   /**
    * Reads the stored positions first and leaves the documents already as new out, then writes the rest
-   * with one bulkWrite of conditional upserts (unordered). Reading first is not only an optimisation:
+   * with one bulkWrite (unordered): conditional upserts, or on a `byId` server inserts and replacements by
+   * `_id`. Reading first is not only an optimisation:
    * FerretDB v1 stops an unordered bulk at its first write error, reports that error at the wrong index
    * and reports no counts, so a replay full of stale documents would otherwise be lost after its first
    * stale document. Should the bulk still fail on duplicate keys (a concurrent writer got in between),
@@ -166,14 +199,19 @@ class MongoDocumentCollection extends CheckedCollection {
   }
 
   private async putManyIfNewerUnlocked(docs: readonly StoredDocument[]): Promise<number> {
-    const pending = await this.withoutStale(docs);
+    const stored = await this.storedPositions(docs.map((doc) => doc._id));
+    const pending = docs.filter((doc) => (stored.get(doc._id) ?? -1) < doc._position);
     if (pending.length === 0) return 0;
-    const operations: AnyBulkWriteOperation<StoredDocument>[] = pending.map((doc) => ({
-      replaceOne: { filter: { _id: doc._id, _position: { $lt: doc._position } }, replacement: doc, upsert: true },
-    }));
+    const operations: AnyBulkWriteOperation<StoredDocument>[] = pending.map((doc) =>
+      !this.byId
+        ? { replaceOne: { filter: { _id: doc._id, _position: { $lt: doc._position } }, replacement: doc, upsert: true } }
+        : stored.has(doc._id)
+          ? { replaceOne: { filter: { _id: doc._id }, replacement: doc } }
+          : { insertOne: { document: doc } },
+    );
     try {
       const result = await this.collection.bulkWrite(operations, { ordered: false });
-      return result.matchedCount + result.upsertedCount;
+      return result.matchedCount + result.upsertedCount + result.insertedCount;
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
       const writeErrors = [error.writeErrors].flat();
@@ -189,7 +227,7 @@ class MongoDocumentCollection extends CheckedCollection {
     error: MongoBulkWriteError,
     writeErrors: readonly { index: number }[],
   ): Promise<{ written: number; unsettled: StoredDocument[] }> {
-    const reported = (error.result?.matchedCount ?? 0) + (error.result?.upsertedCount ?? 0);
+    const reported = (error.result?.matchedCount ?? 0) + (error.result?.upsertedCount ?? 0) + (error.result?.insertedCount ?? 0);
     if (reported + writeErrors.length === docs.length && writeErrors.every((writeError) => docs[writeError.index] !== undefined)) {
       // MongoDB: every operation ran and the write errors name the ones that failed.
       return { written: reported, unsettled: writeErrors.map((writeError) => docs[writeError.index]) };
@@ -271,20 +309,28 @@ class MongoDocumentCollection extends CheckedCollection {
     }
   }
 
-  private async withoutStale(docs: readonly StoredDocument[]): Promise<StoredDocument[]> {
-    if (docs.length === 0) return [];
-    const stored = await this.storedPositions(docs.map((doc) => doc._id));
-    return docs.filter((doc) => (stored.get(doc._id) ?? -1) < doc._position);
-  }
-
   private async storedPosition(id: string): Promise<number | undefined> {
     const found = await this.collection.findOne({ _id: id }, { projection: { _position: 1 } });
     return found ? Number(found._position) : undefined;
   }
 
   private async storedPositions(ids: readonly string[]): Promise<Map<string, number>> {
-    const found = await this.collection.find({ _id: { $in: [...ids] } }, { projection: { _position: 1 } }).toArray();
+    const found = this.byId ? await this.eachById(ids, { _position: 1 }) : await this.collection.find({ _id: { $in: [...ids] } }, { projection: { _position: 1 } }).toArray();
     return new Map(found.map((doc) => [doc._id, Number(doc._position)]));
+  }
+
+  /** The stored documents of these ids, one `findOne({_id})` each, a few at a time. */
+  private async eachById(ids: readonly string[], projection?: Record<string, 1>): Promise<StoredDocument[]> {
+    const found: StoredDocument[] = [];
+    const queue = [...new Set(ids)];
+    const next = async (): Promise<void> => {
+      for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+        const doc = await this.collection.findOne({ _id: id }, projection ? { projection } : {});
+        if (doc) found.push(doc);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(ID_LOOKUPS_AT_ONCE, queue.length) }, next));
+    return found;
   }
 
   private duplicateKeyError(id: string, cause: unknown): DuplicateKeyError {
