@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
+import { SqliteEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
+import { applicationKind } from '@sme/domain';
 import { MongoClient } from 'mongodb';
-import { EmbeddedDocumentStore, MongoDocumentStore, PROJECTIONS, rebuildProjection, type DocumentStore, type Projection, type StoredDocument } from '@sme/read-models';
+import { EmbeddedDocumentStore, MongoDocumentStore, PROJECTIONS, Projector, rebuildProjection, type DocumentStore, type Projection, type StoredDocument } from '@sme/read-models';
+import { materialAttached } from './support/fixtures';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
-import { since } from './support/stats';
+import { since, summarize } from './support/stats';
 import { printTable, type Cell } from './support/table';
 
 export interface RebuildBenchOptions {
@@ -75,6 +77,7 @@ export async function benchRebuild(options: RebuildBenchOptions): Promise<void> 
     }
 
     const rows: Cell[][] = [];
+    const lagRows: Cell[][] = [];
     for (const target of targets) {
       const docs = await target.open();
       try {
@@ -87,6 +90,7 @@ export async function benchRebuild(options: RebuildBenchOptions): Promise<void> 
           // Printed as it goes: a slow server makes the whole table take minutes.
           console.log(`  ${target.name} / ${projection.name}: ${(ms / 1000).toFixed(1)} s, ${Math.round((written / ms) * 1000)} events/s`);
         }
+        lagRows.push([target.name, ...(await liveLag(events, docs, { ratePerSecond: 100, seconds: 10 }))]);
       } finally {
         await target.drop?.(docs);
         await docs.close();
@@ -102,8 +106,58 @@ export async function benchRebuild(options: RebuildBenchOptions): Promise<void> 
         options.mongodbUrl ? '' : 'MongoDB wire skipped: set MONGODB_URL (e.g. from infra/test-services/ferretdb.sh start) to include it.',
       ].filter(Boolean),
     );
+    printTable(
+      'Live projection lag — 100 appends/s for 10 s to applications of that history, projector running',
+      ['document store', 'appends', 'lag p50 ms', 'lag p99 ms', 'lag max ms', 'not applied after 30 s'],
+      lagRows,
+      ['Lag: from the append returning to the applications collection\'s checkpoint reaching its position (all projections run). Goal: under 1 s at 100 writes/s.'],
+    );
   } finally {
     await events.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Appends at a fixed rate to existing applications while a live projector runs; the lag of each append. */
+async function liveLag(events: EventStore, docs: DocumentStore, options: { ratePerSecond: number; seconds: number }): Promise<Cell[]> {
+  const applicationIds = [...new Set((await events.readAll({ maxCount: 20_000 })).map((event) => applicationKind.idOf(event.streamId)).filter((id): id is string => id !== undefined))].slice(0, 200);
+  const pending = new Map<number, number>();
+  const lags: number[] = [];
+  let appliedUpTo = 0;
+  let collection = '';
+  const projector = new Projector(events, docs, PROJECTIONS, {
+    onCheckpoint: (name, position) => {
+      if (name !== collection || position <= appliedUpTo) return;
+      appliedUpTo = position;
+      const now = performance.now();
+      for (const [at, sent] of pending) {
+        if (at > position) continue;
+        lags.push(now - sent);
+        pending.delete(at);
+      }
+    },
+  });
+  await projector.prepare();
+  collection = projector.snapshot().find((target) => target.name === 'applications')?.collection ?? '';
+  await projector.catchUp();
+  projector.start();
+  try {
+    const count = options.ratePerSecond * options.seconds;
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) {
+      const wait = started + (i * 1000) / options.ratePerSecond - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      const id = applicationIds[i % applicationIds.length];
+      const sent = performance.now();
+      const { position } = await events.append(applicationKind.streamId(id), [materialAttached(id, 50_000 + i)], 'any');
+      if (Number(position) > appliedUpTo) pending.set(Number(position), sent);
+      else lags.push(0);
+    }
+    const deadline = performance.now() + 30_000;
+    while (pending.size > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const lag = summarize(lags);
+    return [count, lag.p50, lag.p99, lag.max, pending.size];
+  } finally {
+    await projector.stop();
   }
 }
