@@ -3,9 +3,10 @@
  * It measures and prints; it asserts nothing about timings.
  *
  *   npm run bench                      all three parts, a few minutes on two cores
- *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify)
+ *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify, province)
  *   BENCH_VERIFY_EVENTS=200000 npm run bench -- verify   a smaller log for /audit/verify (default 1,000,000)
  *   BENCH_EVALUATION_EVENTS=200000 npm run bench -- evaluation   a smaller log for the annual evaluation (default 1,000,000)
+ *   BENCH_PROVINCE_SCALE=0.05 npm run bench -- province   a smaller province year (default 0.4; 1 is Guangdong-sized, about 25 min)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
  *   KAFKA_BROKERS=… npm run bench -- relay    relay throughput and end-to-end lag (skipped without KAFKA_BROKERS)
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
@@ -13,13 +14,14 @@
 import { benchAnnualEvaluation } from './annual-evaluation';
 import { benchAppend } from './append-throughput';
 import { benchHttp } from './http-throughput';
+import { benchProvinceYear } from './province-year';
 import { benchRebuild } from './projection-rebuild';
 import { benchRelay } from './relay-throughput';
 import { benchFold } from './stream-fold';
 import { benchVerify } from './verify-at-scale';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify', 'province'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
   await part('evaluation', () => benchAnnualEvaluation({ events: Number(process.env.BENCH_EVALUATION_EVENTS ?? 1_000_000) }));
 
   await part('verify', () => benchVerify({ events: Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000), appended: 1_000, streams: 1_000 }));
+
+  await part('province', () => benchProvinceYear({ scale: secondsFromEnv('BENCH_PROVINCE_SCALE', 0.4) }) /* a positive number, as the seconds are */);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;

@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SHIPPED_TARGETS } from '@sme/domain/targets/targets';
+import { scopeOfRegion, type AskedTime } from '@sme/domain/targets/target-scope';
+import { SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
+import { EmbeddedDocumentStore, PROJECTIONS, ReadModelReader, documentsAsOf, eventsUpTo, rebuildProjection, stationsProjection, supervisorDashboard, type StationView } from '@sme/read-models';
+import { readTargetsWorld, targetsProgress } from '@sme/read-models/queries/targets-progress';
+import { collectGarbage } from './support/memory';
+import { SERVICE_YEAR, provinceCounts, writeProvinceYear, type Checkpoint } from './support/province-year';
+import { since } from './support/stats';
+import { formatBytes, printTable, type Cell } from './support/table';
+
+export interface ProvinceBenchOptions {
+  /** 1.0: the issue's Guangdong-sized year (1,000 stations, 10,000 providers, 300,000 家次). */
+  scale: number;
+  /** Stories open at once while the service year is written. */
+  window?: number;
+}
+
+const SLICES = 10;
+const mib = (bytes: number) => formatBytes(bytes);
+const fileSize = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * (h) A province's year: Guangdong's 21 cities, written through the deciders into a file store, then
+ * the append rate over the writing (flat or falling), the file size per event, every projection's
+ * rebuild from the whole log, and the heaviest dashboard query at province scope beside one city's.
+ */
+export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<void> {
+  const counts = provinceCounts(options.scale);
+  const dir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-province-'));
+  const file = join(dir, 'events.sqlite');
+  const db = openSqliteDatabase(file);
+  const store = new SqliteEventStore(db);
+  // Sampled by a timer and at every reading taken: the writing runs synchronous SQLite calls back to back, so the timer seldom fires then.
+  let peakRss = process.memoryUsage.rss();
+  const rss = () => {
+    const now = process.memoryUsage.rss();
+    peakRss = Math.max(peakRss, now);
+    return now;
+  };
+  const sampler = setInterval(rss, 200);
+  try {
+    console.log(
+      `  scale ${options.scale}: ${counts.stations.toLocaleString('en-US')} stations, ${counts.providers.toLocaleString('en-US')} providers, ${counts.enterprises.toLocaleString('en-US')} enterprises, ` +
+        `${counts.deliveries.toLocaleString('en-US')} deliveries + about ${counts.activityVisits.toLocaleString('en-US')} activity 家次`,
+    );
+    const writing = performance.now();
+    const year = await writeProvinceYear(store, counts, {
+      every: 1000,
+      window: options.window ?? 2000,
+      onPhase: (p) => console.log(`  ${p.name}: ${p.events.toLocaleString('en-US')} events (${p.commands.toLocaleString('en-US')} commands) in ${(p.ms / 1000).toFixed(1)} s`),
+    });
+    const writeMs = since(writing);
+    for (const c of year.checkpoints) peakRss = Math.max(peakRss, c.rss);
+    const head = Number(await store.headPosition());
+
+    // (1) Append rate over the writing.
+    printTable(
+      `(h1) Writing the year through the deciders (handleCommand: read the stream, fold, decide, append) — ${head.toLocaleString('en-US')} events`,
+      [{ header: 'phase', align: 'left' }, 'events', 'commands', 'seconds', 'events/s', 'commands/s'],
+      year.phases.map((p) => [p.name, p.events, p.commands, p.ms / 1000, (p.events / p.ms) * 1000, (p.commands / p.ms) * 1000]),
+      [`All: ${(writeMs / 1000).toFixed(1)} s.`],
+    );
+    const slices = sliceRates(year.checkpoints, SLICES);
+    const first = slices[0];
+    const last = slices[slices.length - 1];
+    printTable(
+      `Append rate over the service year, in ${slices.length} slices of equal events (flat, not falling?)`,
+      ['slice', 'events from', 'events to', 'seconds', 'events/s', 'vs first', 'rss at end'],
+      slices.map((s, i) => [`${i + 1}`, s.from, s.to, s.ms / 1000, s.rate, `${(s.rate / first.rate).toFixed(2)}×`, mib(s.rss)]),
+      [
+        `Last slice ÷ first slice: ${(last.rate / first.rate).toFixed(2)}; slowest ÷ fastest: ${(Math.min(...slices.map((s) => s.rate)) / Math.max(...slices.map((s) => s.rate))).toFixed(2)}.`,
+        `Written: ${year.written.deliveries.toLocaleString('en-US')} deliveries (${year.written.followUps.toLocaleString('en-US')} 差评 follow-ups), ${year.written.activities.toLocaleString('en-US')} activities with ${year.written.activityVisits.toLocaleString('en-US')} enterprises present: ` +
+          `${(year.written.deliveries + year.written.activityVisits).toLocaleString('en-US')} 家次; ${options.window ?? 2000} stories open at once.`,
+      ],
+    );
+
+    // (2) File size per event, after a checkpoint.
+    const beforeCheckpoint = fileSize(file) + fileSize(`${file}-wal`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbBytes = fileSize(file);
+    const walBytes = fileSize(`${file}-wal`);
+    console.log(
+      `\n(h2) File: events.sqlite ${mib(dbBytes)} + WAL ${mib(walBytes)} after a checkpoint (${mib(beforeCheckpoint)} before it) = ${Math.round((dbBytes + walBytes) / head).toLocaleString('en-US')} B per event over ${head.toLocaleString('en-US')} events (data, hashes, indexes).`,
+    );
+
+    // (3) Every projection rebuilt from the whole log; reading the log once is the floor.
+    collectGarbage();
+    let started = performance.now();
+    let read = 0;
+    for await (const event of eventsUpTo(store, BigInt(head))) if (event.position > 0n) read += 1;
+    const readMs = since(started);
+    const docs = new EmbeddedDocumentStore(openSqliteDatabase(join(dir, 'read-models.sqlite')));
+    const rows: Cell[][] = [['read the log once, no fold (the floor)', '', readMs / 1000, (read / readMs) * 1000, '1.00×', mib(rss())]];
+    let rebuildMs = 0;
+    for (const projection of PROJECTIONS) {
+      collectGarbage();
+      started = performance.now();
+      const result = await rebuildProjection(store, docs, projection, { batchSize: 1000, dropPreviousAfterMs: 0 });
+      const ms = since(started);
+      rebuildMs += ms;
+      rows.push([projection.name, result.documents, ms / 1000, (read / ms) * 1000, `${(ms / readMs).toFixed(2)}×`, mib(rss())]);
+      console.log(`  rebuilt ${projection.name}: ${result.documents.toLocaleString('en-US')} documents in ${(ms / 1000).toFixed(1)} s`);
+    }
+    printTable(
+      `(h3) Every projection rebuilt from ${read.toLocaleString('en-US')} events into the embedded document store (SQLite + mingo)`,
+      [{ header: 'projection', align: 'left' }, 'documents', 'seconds', 'events/s', 'vs reading the log', 'rss after'],
+      rows,
+      [
+        `All ${PROJECTIONS.length} rebuilds: ${(rebuildMs / 1000).toFixed(1)} s. Each reads the whole log and folds its own streams in memory, then writes its documents in bulks by _id.`,
+        `events/s counts every event read, not only the projection's own.`,
+      ],
+    );
+
+    // (4) The heaviest dashboard query: targets progress (目标进度) at province scope, beside one city.
+    const reader = new ReadModelReader(docs);
+    const asked: AskedTime = { from: `${SERVICE_YEAR}-01-01`, until: `${SERVICE_YEAR}-12-31` };
+    const queryRows: Cell[][] = [];
+    const timeProgress = async (label: string, regionCode: string, replayStations: boolean) => {
+      collectGarbage();
+      const rssBefore = rss();
+      const t0 = performance.now();
+      // As the API's handler: a past period reads the station registry as it stood at its end, replayed from the log.
+      const stations = replayStations
+        ? await documentsAsOf(store, stationsProjection, new Date(`${asked.until}T23:59:59.999+08:00`))
+        : await reader.stations({});
+      const t1 = performance.now();
+      const scope = scopeOfRegion(regionCode)!;
+      const world = await readTargetsWorld(reader, scope, stations as StationView[], replayStations ? asked.until : undefined);
+      const t2 = performance.now();
+      const report = targetsProgress(SHIPPED_TARGETS, scope, asked, world);
+      const t3 = performance.now();
+      const visits = report.figures.find((f) => f.measure === 'SERVICE_VISITS')?.actual ?? 0;
+      queryRows.push([label, world.deliveries.length + world.activities.length, t1 - t0, t2 - t1, t3 - t2, t3 - t0, mib(Math.max(0, rss() - rssBefore)), visits]);
+      return t3 - t0;
+    };
+    const cityCode = '440100';
+    const provinceLive = await timeProgress('province 440000, stations live', '440000', false);
+    const cityLive = await timeProgress(`city ${cityCode} (reference), stations live`, cityCode, false);
+    const provinceApi = await timeProgress('province 440000, as the API for a past year', '440000', true);
+    const cityApi = await timeProgress(`city ${cityCode} (reference), as the API for a past year`, cityCode, true);
+    collectGarbage();
+    started = performance.now();
+    const [calls, applications, stations] = await Promise.all([reader.calls({ cityCode }), reader.applications({ cityCode }), reader.stations({ cityCode })]);
+    supervisorDashboard(cityCode, calls, applications, stations);
+    const supervisorMs = since(started);
+    printTable(
+      `(h4) Targets progress (目标进度, GET /targets/progress) for ${SERVICE_YEAR} — the heaviest dashboard read`,
+      [{ header: 'scope', align: 'left' }, 'records read', 'stations ms', 'documents ms', 'figures ms', 'total ms', 'rss growth', '家次 counted'],
+      queryRows,
+      [
+        `Province ÷ city: ${(provinceLive / cityLive).toFixed(2)}× with the registry live, ${(provinceApi / cityApi).toFixed(2)}× as the API serves a past year (the station registry replayed from the whole log: the same cost at any scope).`,
+        `Other dashboards for scale: the supervisor dashboard (GET /dashboard) of ${cityCode} took ${supervisorMs.toFixed(1)} ms (${applications.length} applications, ${stations.length} stations).`,
+      ],
+    );
+    console.log(`  Memory: rss now ${mib(rss())}, peak ${mib(peakRss)} over the part (the writing holds the registries' ids and the open stories; a rebuild holds its projection's documents).`);
+    await docs.close();
+  } finally {
+    clearInterval(sampler);
+    await store.close();
+    if (db.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface SliceRate {
+  from: number;
+  to: number;
+  ms: number;
+  rate: number;
+  rss: number;
+}
+
+/** The writing cut into `n` slices of equal events; each slice's time interpolated between the checkpoints around its bounds. */
+export function sliceRates(checkpoints: readonly Checkpoint[], n: number): SliceRate[] {
+  const total = checkpoints[checkpoints.length - 1].events;
+  const at = (events: number): { ms: number; rss: number } => {
+    const k = checkpoints.findIndex((c) => c.events >= events);
+    const b = checkpoints[Math.max(0, k)];
+    const a = checkpoints[Math.max(0, k - 1)];
+    const share = b.events === a.events ? 1 : (events - a.events) / (b.events - a.events);
+    return { ms: a.ms + share * (b.ms - a.ms), rss: b.rss };
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const from = Math.round((total * i) / n);
+    const to = Math.round((total * (i + 1)) / n);
+    const ms = at(to).ms - at(from).ms;
+    return { from, to, ms, rate: ((to - from) / ms) * 1000, rss: at(to).rss };
+  });
+}
