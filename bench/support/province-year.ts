@@ -2,7 +2,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   CHINA_WORKING_CALENDAR,
-  MATERIAL_KINDS,
   activityKind,
   addCalendarDays,
   addWorkingDays,
@@ -17,7 +16,6 @@ import {
   toCallSnapshot,
   usccCheckCharacter,
   type Actor,
-  type ApplicationForm,
   type CallState,
   type DomainCommand,
   type DomainEvent,
@@ -27,6 +25,7 @@ import {
 import { panelCandidateOf } from '@sme/domain/expert/expert.panel';
 import type { EventStore, HandleCommandResult } from '@sme/event-store';
 import { commandRunner } from '@sme/event-store/testing/command-runner';
+import { sampleApplicationForm } from '@sme/read-models/testing/station-history';
 import { BENCH_CITIES, apportion, placeIn, seeded, type BenchCity } from './guangdong';
 
 /** The service year; the stations are designated the year before, the registries filled in its first days. */
@@ -476,7 +475,7 @@ async function designateStations(run: (s: Step) => Promise<HandleCommandResult<u
     const operator: Actor = { id: `operator-${code}`, role: 'STATION_OPERATOR', orgId: code, regionCode: districtCode };
     const name = `${city.nameZh}中小企业服务站${i + 1}`;
     const app = (actor: Actor, at: string, type: string, data: object) => run(step(applicationKind, applicationId, actor, at, type, { applicationId, ...data }));
-    await app(operator, day('06-03', i), 'CreateApplication', { call, form: formFor(i, name, districtCode, code) });
+    await app(operator, day('06-03', i), 'CreateApplication', { call, form: sampleApplicationForm(i, CALL_YEAR, districtCode, code, { operator: `${name}运营主体`, station: name, address: '示例路1号', materialSeed: code }) });
     await app(operator, day('06-10', i), 'SubmitApplication', { call });
     await app(districtAuthority(districtCode), day('06-19', i), 'ReviewByDistrict', { call, passed: true, opinion: '同意' });
     await app(HUB, day('07-01', i), 'FormExpertPanel', { experts: experts.map((e) => panelCandidateOf(e.id, registry.get(e.id)!, day('07-01', i))) });
@@ -519,35 +518,4 @@ async function designateStations(run: (s: Step) => Promise<HandleCommandResult<u
   return approved;
 }
 
-function formFor(serial: number, stationName: string, district: string, code: string): ApplicationForm {
-  return {
-    operator: {
-      name: `${stationName}运营主体`,
-      uscc: code,
-      type: 'BUSINESS_ASSOCIATION',
-      industry: '软件和信息技术服务业',
-      registrationDate: '2012-03-01',
-      registrationRegionCode: district,
-      legalRepresentative: '法定代表人',
-      nature: '社会团体',
-      registeredAddress: '示例路1号',
-      postcode: '510000',
-      officeAddress: '示例路1号',
-      contact: { name: '联系人', phone: '020-38000000', email: 'contact@example.cn' },
-      enterprisesServed: 100 + (serial % 50),
-    },
-    operations: [CALL_YEAR - 2, CALL_YEAR - 1].map((y) => ({ year: y, revenue: 1000, serviceRevenue: 300, totalAssets: 5000, totalProfit: 50, taxPaid: 20, smesServed: 120 })),
-    station: {
-      name: stationName,
-      districtCode: district,
-      address: '示例路1号一楼',
-      areaSqm: 100,
-      fullTimeStaff: 2,
-      qualifiedFullTimeStaff: 1,
-      partTimeStaff: 1,
-      head: { name: '站长', phone: '13800000000', email: 'head@example.cn', education: 'COLLEGE_OR_BACHELOR' },
-    },
-    materials: MATERIAL_KINDS.map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: sha(`${kind}${code}`) })),
-  };
-}
 

@@ -175,7 +175,7 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
       written.applicationIds.push(applicationId);
       const uscc17 = `9144${district.code.slice(2)}MA5${String(serial).padStart(6, '0')}`;
       const operator: Actor = { id: `operator-${serial}`, role: 'STATION_OPERATOR', orgId: uscc17 + usccCheckCharacter(uscc17), regionCode: district.code };
-      const form = formFor(serial, year, district.code, operator.orgId);
+      const form = sampleApplicationForm(serial, year, district.code, operator.orgId);
       const reviewer: Actor = { id: `district-${district.code}`, role: 'DISTRICT_AUTHORITY', orgId: `D-${district.code}`, regionCode: district.code };
       const app = (actor: Actor, at: string, type: string, data: object) =>
         run(applicationKind, applicationId, actor, at, type as never, { applicationId, ...data });
@@ -260,10 +260,21 @@ export async function writeStationHistory(store: EventStore, options: HistoryOpt
   return written;
 }
 
-function formFor(serial: number, year: number, district: string, uscc: string): ApplicationForm {
+/**
+ * A complete 申请表 for the `serial`-th applicant of a call in `year`: the operator (its USCC), the station
+ * in `district`; names and addresses from `names`, else 示例 ones of Guangzhou.
+ */
+export function sampleApplicationForm(
+  serial: number,
+  year: number,
+  district: string,
+  uscc: string,
+  names: { operator?: string; station?: string; address?: string; materialSeed?: string } = {},
+): ApplicationForm {
+  const address = names.address ?? '广州市示例路1号';
   return {
     operator: {
-      name: `示例园区运营公司${serial}`,
+      name: names.operator ?? `示例园区运营公司${serial}`,
       uscc,
       type: 'BUSINESS_ASSOCIATION',
       industry: '软件和信息技术服务业',
@@ -271,23 +282,23 @@ function formFor(serial: number, year: number, district: string, uscc: string): 
       registrationRegionCode: district,
       legalRepresentative: '法定代表人',
       nature: '社会团体',
-      registeredAddress: '广州市示例路1号',
+      registeredAddress: address,
       postcode: '510000',
-      officeAddress: '广州市示例路1号',
+      officeAddress: address,
       contact: { name: '联系人', phone: '020-38000000', email: 'contact@example.cn' },
       enterprisesServed: 100 + (serial % 50),
     },
     operations: [year - 2, year - 1].map((y) => ({ year: y, revenue: 1000, serviceRevenue: 300, totalAssets: 5000, totalProfit: 50, taxPaid: 20, smesServed: 120 })),
     station: {
-      name: `示例服务站${serial}`,
+      name: names.station ?? `示例服务站${serial}`,
       districtCode: district,
-      address: '广州市示例路1号一楼',
+      address: `${address}一楼`,
       areaSqm: 100,
       fullTimeStaff: 2,
       qualifiedFullTimeStaff: 1,
       partTimeStaff: 1,
       head: { name: '站长', phone: '13800000000', email: 'head@example.cn', education: 'COLLEGE_OR_BACHELOR' },
     },
-    materials: MATERIAL_KINDS.map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: createHash('sha256').update(`${kind}${serial}`).digest('hex') })),
+    materials: MATERIAL_KINDS.map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: createHash('sha256').update(`${kind}${names.materialSeed ?? serial}`).digest('hex') })),
   };
 }
