@@ -3,14 +3,16 @@
  * It measures and prints; it asserts nothing about timings.
  *
  *   npm run bench                      all three parts, a few minutes on two cores
- *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify)
+ *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify, asof)
  *   BENCH_VERIFY_EVENTS=200000 npm run bench -- verify   a smaller log for /audit/verify (default 1,000,000)
+ *   BENCH_ASOF_EVENTS=200000 npm run bench -- asof   a smaller log for the as-of lists (default 1,000,000)
  *   BENCH_EVALUATION_EVENTS=200000 npm run bench -- evaluation   a smaller log for the annual evaluation (default 1,000,000)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
  *   KAFKA_BROKERS=… npm run bench -- relay    relay throughput and end-to-end lag (skipped without KAFKA_BROKERS)
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
  */
 import { benchAnnualEvaluation } from './annual-evaluation';
+import { benchAsOf } from './as-of-at-scale';
 import { benchAppend } from './append-throughput';
 import { benchHttp } from './http-throughput';
 import { benchRebuild } from './projection-rebuild';
@@ -19,7 +21,7 @@ import { benchFold } from './stream-fold';
 import { benchVerify } from './verify-at-scale';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify', 'asof'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
   await part('evaluation', () => benchAnnualEvaluation({ events: Number(process.env.BENCH_EVALUATION_EVENTS ?? 1_000_000) }));
 
   await part('verify', () => benchVerify({ events: Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000), appended: 1_000, streams: 1_000 }));
+  await part('asof', () => benchAsOf({ events: Number(process.env.BENCH_ASOF_EVENTS ?? 1_000_000) }));
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;

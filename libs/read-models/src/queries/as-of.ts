@@ -75,6 +75,6 @@ export class SliceReader extends ReadModelReader {
     if (!projection) return; // the live reader's own "no such projection" answers
     const documents = this.index ? (await this.index.documentsAsOf(projection, this.slice)).documents : await documentsAsOf(this.events, projection, this.slice);
     await new ProjectionRegistry(this.scratch).switchTo(projection, 1, name, this.slice.knownAt ?? this.slice.asOf ?? new Date(0));
-    await this.scratch.collection(name).putManyIfNewer(documents);
+    this.scratch.holdInMemory(name, documents);
   }
 }
