@@ -10,7 +10,7 @@ import { rebuildProjection } from '../projector/rebuild';
 import { applicationsProjection, callsProjection, policiesProjection, stationsProjection } from '../projections';
 import { writeStationHistory } from '../testing/station-history';
 import { documentsAsOf } from './as-of';
-import { RecordTimeIndex, type SliceStats } from './record-times';
+import { RecordTimeIndex, recordTimesCollection, type SliceStats } from './record-times';
 import type { TimeSlice } from './time-slice';
 
 const DAY = 86_400_000;
@@ -213,7 +213,7 @@ describe('As-of lists from the index of dated record states', () => {
 
   it('keeps, per record, the span of its events’ business and record times and the last position taken in', async () => {
     const stream = (await events.readStream(policyKind.streamId('policy-0'))).map((e) => ({ o: Date.parse(e.metadata.occurredAt), r: Date.parse(e.metadata.recordedAt), p: Number(e.position) }));
-    const stored = await full.collection('_record_times.policy').findOne({ _id: 'policy-policy-0' });
+    const stored = await full.collection(recordTimesCollection('policy-')).findOne({ _id: 'policy-policy-0' });
     expect(stored).toEqual({
       _id: 'policy-policy-0',
       _position: Math.max(...stream.map((e) => e.p)),

@@ -24,8 +24,8 @@ export interface RecordTimes extends StoredDocument {
 
 /** Under this name the index keeps its checkpoint beside the projections' (in `_checkpoints`). */
 export const RECORD_TIMES_CHECKPOINT = '_record_times';
-/** The collection of one stream prefix's record times, e.g. `_record_times.policy`. */
-export const recordTimesCollection = (streamPrefix: string) => `_record_times.${streamPrefix.replace(/-$/, '')}`;
+/** The collection of one stream prefix's record times, e.g. `_record_times_policy`. */
+export const recordTimesCollection = (streamPrefix: string) => `_record_times_${streamPrefix.replace(/-$/, '')}`;
 
 const CANDIDATE_READS = 8;
 const ID_CHUNK = 1000;
