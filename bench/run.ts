@@ -3,8 +3,9 @@
  * It measures and prints; it asserts nothing about timings.
  *
  *   npm run bench                      all three parts, a few minutes on two cores
- *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify, province)
+ *   npm run bench -- http fold         only some parts (http, append, fold, rebuild, relay, evaluation, verify, asof, province)
  *   BENCH_VERIFY_EVENTS=200000 npm run bench -- verify   a smaller log for /audit/verify (default 1,000,000)
+ *   BENCH_ASOF_EVENTS=200000 npm run bench -- asof   a smaller log for the as-of lists (default 1,000,000)
  *   BENCH_EVALUATION_EVENTS=200000 npm run bench -- evaluation   a smaller log for the annual evaluation (default 1,000,000)
  *   BENCH_PROVINCE_SCALE=0.05 npm run bench -- province   a smaller province year (default 0.4; 1 is Guangdong-sized, about 25 min)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
@@ -12,6 +13,7 @@
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
  */
 import { benchAnnualEvaluation } from './annual-evaluation';
+import { benchAsOf } from './as-of-at-scale';
 import { benchAppend } from './append-throughput';
 import { benchHttp } from './http-throughput';
 import { benchProvinceYear } from './province-year';
@@ -21,7 +23,7 @@ import { benchFold } from './stream-fold';
 import { benchVerify } from './verify-at-scale';
 import { describeLoad, describeMachine } from './support/machine';
 
-const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify', 'province'] as const;
+const PARTS = ['http', 'append', 'fold', 'rebuild', 'relay', 'evaluation', 'verify', 'asof', 'province'] as const;
 type Part = (typeof PARTS)[number];
 
 function secondsFromEnv(name: string, fallback: number): number {
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
   await part('evaluation', () => benchAnnualEvaluation({ events: Number(process.env.BENCH_EVALUATION_EVENTS ?? 1_000_000) }));
 
   await part('verify', () => benchVerify({ events: Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000), appended: 1_000, streams: 1_000 }));
+  await part('asof', () => benchAsOf({ events: Number(process.env.BENCH_ASOF_EVENTS ?? 1_000_000) }));
 
   await part('province', () => benchProvinceYear({ scale: secondsFromEnv('BENCH_PROVINCE_SCALE', 0.4) }) /* a positive number, as the seconds are */);
 

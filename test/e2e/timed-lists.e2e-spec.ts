@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { loadDemoData } from '../../apps/api/src/demo/demo-loader';
 import { DEMO_CALL } from '../../apps/api/src/demo/demo-data';
+import { ReadSide } from '../../apps/api/src/read-side/read-side.service';
 import { actors, client } from './support/station-lifecycle';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -90,6 +91,19 @@ describe('Every list as it stood, as the ledger knew it (the demo data)', () => 
     expect(then.applicationsByStage.DESIGNATED).toBeUndefined();
     expect(live.applicationsByStage.DESIGNATED).toBeGreaterThan(0);
     expect((await c.get(actors.city, `${path}?asOf=2019-09-01`)).body.code).toBe('AS_OF_AUDITOR_ONLY');
+  });
+
+  it('answers from the index of dated record states, which the lease holder extends to the log’s head first', async () => {
+    const readSide = t.app.get(ReadSide);
+    const read = jest.spyOn(readSide.recordTimes, 'documentsAsOf');
+    try {
+      const res = await client(t).get(actors.auditor, '/stations?asOf=2019-12-31');
+      expect(res.status).toBe(200);
+      expect(read.mock.calls.map(([projection]) => projection.name)).toEqual(['stations']);
+      expect(await readSide.recordTimes.checkpoint()).toBe(Number(await t.head()));
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('takes a date or a time with its offset, and names the field otherwise', async () => {

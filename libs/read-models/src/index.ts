@@ -38,6 +38,7 @@ export * from './queries/follow-up-list';
 export * from './queries/supervisor-dashboard';
 export { foldView } from './fold-view';
 export * from './queries/as-of';
+export * from './queries/record-times';
 export { createDocumentStore } from './create-document-store';
 export * from './queries/enterprise-portrait';
 export * from './forms/centre-summary';

@@ -7,6 +7,7 @@ import {
   PROJECTIONS,
   Projector,
   ReadModelReader,
+  RecordTimeIndex,
   projectionLag,
   rebuildProjection,
   type DocumentStore,
@@ -40,6 +41,10 @@ const readModelBehind = (projection: string) =>
 @Injectable()
 export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly reader: ReadModelReader;
+  /** The index of dated record states an as-of list reads, extended by the lease holder. */
+  readonly recordTimes: RecordTimeIndex;
+  private leadsRecordTimes = false;
+  private extendingRecordTimes: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('ReadSide');
   private projector: Projector | null = null;
   private catchingUp: Promise<void> = Promise.resolve();
@@ -54,6 +59,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly leadership: Leadership,
   ) {
     this.reader = new ReadModelReader(docs, { beforeRead: (projection, collection) => this.beforeRead(projection, collection) });
+    this.recordTimes = new RecordTimeIndex(events, docs);
   }
 
   /**
@@ -61,9 +67,33 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
    * FerretDB's conditional writes need); the others read the checkpoints it stores.
    */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.projector === 'external') return;
-    this.consistency.noteWrite(await this.events.headPosition());
-    await this.leadership.follow({ start: () => this.startProjector(), stop: () => this.stopProjector() });
+    // The index of dated record states is the API's own (an external projector does not keep it): its
+    // lease holder extends it, after the projector has caught up, then before each as-of read.
+    if (this.config.projector !== 'external') {
+      this.consistency.noteWrite(await this.events.headPosition());
+      await this.leadership.follow({ start: () => this.startProjector(), stop: () => this.stopProjector() });
+    }
+    await this.leadership.follow({ start: () => this.startRecordTimes(), stop: () => this.stopRecordTimes() });
+  }
+
+  private startRecordTimes(): void {
+    this.leadsRecordTimes = true;
+    void this.catchingUp.then(() => this.catchUpRecordTimes());
+  }
+
+  private async stopRecordTimes(): Promise<void> {
+    this.leadsRecordTimes = false;
+    await this.extendingRecordTimes;
+  }
+
+  /** In the lease holder, extends the stored index to the log's head; elsewhere nothing (a reader adds what it lacks). */
+  private catchUpRecordTimes(): Promise<void> {
+    if (!this.leadsRecordTimes) return Promise.resolve();
+    this.extendingRecordTimes = this.recordTimes.catchUp().then(
+      () => undefined,
+      (error: unknown) => this.logger.error(`Extending the index of record times failed: ${String(error)}`),
+    );
+    return this.extendingRecordTimes;
   }
 
   private async startProjector(): Promise<void> {
@@ -106,8 +136,9 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.catchingUp;
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.stopProjector();
+  async onApplicationShutdown(): Promise<void> {
+    await this.stopRecordTimes();
+    await this.stopProjector();
   }
 
   /**
@@ -167,13 +198,16 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /**
-   * Runs a read on the read side now, or (with `when`) as it stood in that time slice — replayed from
-   * the events into a scratch store, each projection on its first read — once `actor` may read the past.
+   * Runs a read on the read side now, or (with `when`) as it stood in that time slice — each projection
+   * on its first read put into a scratch store from the index of dated record states (the records that
+   * may exist in the slice, today's document of those wholly in it, the others folded from their own
+   * events) — once `actor` may read the past.
    */
   async at<T>(when: TimeSlice | undefined, actor: Actor | undefined, read: (reader: ReadModelReader) => Promise<T>, rule: { openAsOf?: boolean } = {}): Promise<T> {
     requireTimeReader(actor, when, rule);
     if (!when) return read(this.reader);
-    const reader = SliceReader.open(this.events, when);
+    await this.catchUpRecordTimes();
+    const reader = SliceReader.open(this.events, when, this.recordTimes);
     try {
       return await read(reader);
     } finally {

@@ -132,6 +132,19 @@ export class EmbeddedDocumentStore implements DocumentStore {
     if (this.ownsDb) this.db.close();
   }
 
+  /**
+   * Makes `docs` the whole content of a collection held in memory only, never written to the file: for a
+   * store read and thrown away, such as a time slice's documents (see SliceReader). The documents are
+   * taken as given, neither checked nor copied (reads still return copies), so they must be storable
+   * documents the caller no longer changes. Refused for a collection that holds documents already.
+   */
+  holdInMemory(name: string, docs: readonly StoredDocument[]): void {
+    assertCollectionName(name);
+    const state = this.state(name);
+    if (state.docs.size > 0) throw new Error(`The collection ${name} holds documents already`);
+    for (const doc of docs) state.docs.set(doc._id, doc);
+  }
+
   // ---- used by the collections ----
 
   /** @internal The collection's in-memory state, read from the file on first use. */
@@ -326,12 +339,15 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       const doc = state.docs.get(id);
       return doc && query.test(doc) ? [doc] : [];
     }
-    // So is the projector's batch lookup, { _id: { $in: [ids] } }.
+    // So is the projector's batch lookup, { _id: { $in: [ids] } }; the rest of the filter, if any, is
+    // tested without the id list (which mingo would search once per document).
     const ids = (id as { $in?: unknown } | undefined)?.$in;
     if (Array.isArray(ids) && Object.keys(id as object).length === 1 && ids.every((x) => typeof x === 'string')) {
+      const { _id: _ids, ...others } = filter;
+      const rest = Object.keys(others).length === 0 ? undefined : new Query<StoredDocument>(others);
       return [...new Set(ids as string[])]
         .map((x) => state.docs.get(x))
-        .filter((doc): doc is StoredDocument => doc !== undefined && query.test(doc));
+        .filter((doc): doc is StoredDocument => doc !== undefined && (rest === undefined || rest.test(doc)));
     }
     const found: StoredDocument[] = [];
     for (const doc of state.docs.values()) if (query.test(doc)) found.push(doc);

@@ -6,20 +6,10 @@ import { documentIdOf } from '../projector/projection';
 import { ProjectionRegistry } from '../projector/projection-registry';
 import { projectionNamed } from '../projections';
 import { ReadModelReader } from './read-model-reader';
+import type { RecordTimeIndex } from './record-times';
+import { inSlice, type TimeSlice } from './time-slice';
 
-/**
- * When the read side is read: at a business time (`asOf`: events that occurred by then) as the ledger
- * knew it at a record time (`knownAt`: events recorded by then). Either may be left out.
- */
-export interface TimeSlice {
-  asOf?: Date;
-  knownAt?: Date;
-}
-
-/** Whether an event belongs to the slice: occurred by `asOf` and recorded by `knownAt`. */
-export function inSlice(event: RecordedEvent, { asOf, knownAt }: TimeSlice): boolean {
-  return (asOf === undefined || Date.parse(event.metadata.occurredAt) <= asOf.getTime()) && (knownAt === undefined || Date.parse(event.metadata.recordedAt) <= knownAt.getTime());
-}
+export { inSlice, type TimeSlice } from './time-slice';
 
 /**
  * A projection's documents as they stood in a time slice (a bare date is the business time), replayed
@@ -46,7 +36,9 @@ export async function documentsAsOf<V extends StoredDocument>(events: EventStore
 
 /**
  * A reader of the read side as it stood in a time slice: the same queries as the live reader, over a
- * scratch store into which each projection a query reads is replayed on its first read. Close it after.
+ * scratch store into which each projection a query reads is put on its first read — from the index of
+ * dated record states when one is given (only the records that may exist in the slice are read), else
+ * replayed from the whole log. Close it after.
  */
 export class SliceReader extends ReadModelReader {
   private readonly replayed = new Map<string, Promise<void>>();
@@ -55,12 +47,13 @@ export class SliceReader extends ReadModelReader {
     private readonly events: EventStore,
     private readonly slice: TimeSlice,
     private readonly scratch: EmbeddedDocumentStore,
+    private readonly index: RecordTimeIndex | undefined,
   ) {
     super(scratch);
   }
 
-  static open(events: EventStore, slice: TimeSlice): SliceReader {
-    return new SliceReader(events, slice, new EmbeddedDocumentStore(':memory:'));
+  static open(events: EventStore, slice: TimeSlice, index?: RecordTimeIndex): SliceReader {
+    return new SliceReader(events, slice, new EmbeddedDocumentStore(':memory:'), index);
   }
 
   override async collection<V>(name: string): Promise<DocumentCollection<V & StoredDocument>> {
@@ -80,8 +73,8 @@ export class SliceReader extends ReadModelReader {
   private async replay(name: string): Promise<void> {
     const projection = projectionNamed(name);
     if (!projection) return; // the live reader's own "no such projection" answers
-    const documents = await documentsAsOf(this.events, projection, this.slice);
+    const documents = this.index ? (await this.index.documentsAsOf(projection, this.slice)).documents : await documentsAsOf(this.events, projection, this.slice);
     await new ProjectionRegistry(this.scratch).switchTo(projection, 1, name, this.slice.knownAt ?? this.slice.asOf ?? new Date(0));
-    await this.scratch.collection(name).putManyIfNewer(documents);
+    this.scratch.holdInMemory(name, documents);
   }
 }
