@@ -92,8 +92,11 @@ export async function benchRebuild(options: RebuildBenchOptions): Promise<void> 
         }
         lagRows.push([target.name, ...(await liveLag(events, docs, { ratePerSecond: 100, seconds: 10 }))]);
       } finally {
-        await target.drop?.(docs);
-        await docs.close();
+        // A server that stopped answering (FerretDB under the live run, see the note) must not hang the bench.
+        await within(30_000, (async () => {
+          await target.drop?.(docs);
+          await docs.close();
+        })());
       }
     }
     printTable(
@@ -158,6 +161,17 @@ async function liveLag(events: EventStore, docs: DocumentStore, options: { rateP
     const lag = summarize(lags);
     return [count, lag.p50, lag.p99, lag.max, pending.size];
   } finally {
-    await projector.stop();
+    await within(30_000, projector.stop());
+  }
+}
+
+/** Waits for `work`, at most `ms`; false when it did not end in time. */
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -58,6 +58,12 @@ export class ProjectionRegistry {
     await this.docs.collection<CheckpointDocument>(CHECKPOINTS).putIfNewer({ _id: collection, _position: position });
   }
 
+  /** Several collections' checkpoints in one write (a projector's batch moves every target's). */
+  async saveCheckpoints(checkpoints: readonly { collection: string; position: number }[]): Promise<void> {
+    if (checkpoints.length === 0) return;
+    await this.docs.collection<CheckpointDocument>(CHECKPOINTS).putManyIfNewer(checkpoints.map(({ collection, position }) => ({ _id: collection, _position: position })));
+  }
+
   async forgetCollection(collection: string): Promise<void> {
     await this.docs.dropCollection(collection);
     await this.docs.collection<CheckpointDocument>(CHECKPOINTS).delete(collection);

@@ -139,10 +139,15 @@ export class Projector {
   private async refreshTargets(): Promise<boolean> {
     const next: Target[] = [];
     let rewind = false;
+    // The registry read once (a few dozen entries), not once per projection.
+    const active = this.options.fixedCollections ? undefined : new Map((await this.registry.all()).map((entry) => [entry._id, entry]));
     for (const projection of this.projections) {
+      const entry = active?.get(projection.name);
       const collection = this.options.fixedCollections
         ? this.options.fixedCollections[projection.name]
-        : await this.activeCollectionFor(projection);
+        : entry && entry.version === projection.version
+          ? entry.collection
+          : undefined;
       if (!collection) continue;
       const known = this.targets.find((t) => t.projection === projection && t.collection === collection);
       const checkpoint = known ? known.checkpoint : await this.registry.checkpoint(collection);
@@ -156,22 +161,22 @@ export class Projector {
     return rewind;
   }
 
-  private async activeCollectionFor(projection: Projection): Promise<string | undefined> {
-    const entry = await this.registry.active(projection.name);
-    return entry && entry.version === projection.version ? entry.collection : undefined;
-  }
-
   private lowestCheckpoint(): number | null {
     return this.targets.length === 0 ? null : Math.min(...this.targets.map((t) => t.checkpoint));
   }
 
+  /** Applies a batch to every target, then stores the targets' checkpoints in one write. */
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const moved: Target[] = [];
     for (const target of this.targets) {
       const fresh = batch.filter((event) => Number(event.position) > target.checkpoint);
       if (fresh.length === 0) continue;
       await this.applyTo(target, fresh);
-      const last = Number(fresh[fresh.length - 1].position);
-      await this.registry.saveCheckpoint(target.collection, last);
+      moved.push(target);
+    }
+    const last = Number(batch[batch.length - 1].position);
+    await this.registry.saveCheckpoints(moved.map((target) => ({ collection: target.collection, position: last })));
+    for (const target of moved) {
       target.checkpoint = last;
       this.options.onCheckpoint?.(target.collection, last);
     }
