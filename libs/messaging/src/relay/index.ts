@@ -2,3 +2,4 @@ export * from './relay';
 export * from './relay-config';
 export * from './relay-lag';
 export * from './kafka-transport';
+export * from './relay-batch';

@@ -1,4 +1,4 @@
-import { Kafka, Partitioners, logLevel, type LogEntry, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type ICustomPartitioner, type LogEntry, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
 import type { CheckpointStore, EventStore } from '@sme/event-store';
 import { ensureTopics, type TopicSettings } from '../topics';
 import { Relay, type RelayLogger, type RelayOptions, type RelayTransport } from './relay';
@@ -41,19 +41,52 @@ export function createKafkaClient(settings: Pick<RelaySettings, 'brokers' | 'cli
   });
 }
 
+/** Keys remembered per partition count before the memory is cleared and filled again. */
+const REMEMBERED_KEYS = 100_000;
+
+/**
+ * kafkajs's `DefaultPartitioner` (the Java client's: murmur2 of the key, modulo the partition count)
+ * remembering each key's partition per partition count. The hash is computed in 64-bit arithmetic of
+ * kafkajs's own and costs about as much as encoding the message; a record's events share their key, so
+ * a backlog hashes each key once. Messages with an explicit partition or without a key go straight to
+ * kafkajs's partitioner.
+ */
+export const RememberingDefaultPartitioner: ICustomPartitioner = () => {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const byCount = new Map<number, Map<string, number>>();
+  return (args) => {
+    const { key, partition } = args.message;
+    if ((partition !== undefined && partition !== null) || typeof key !== 'string') return partitioner(args);
+    const count = args.partitionMetadata.length;
+    let remembered = byCount.get(count);
+    if (!remembered) {
+      remembered = new Map();
+      byCount.set(count, remembered);
+    }
+    let chosen = remembered.get(key);
+    if (chosen === undefined) {
+      chosen = partitioner(args);
+      if (remembered.size >= REMEMBERED_KEYS) remembered.clear();
+      remembered.set(key, chosen);
+    }
+    return chosen;
+  };
+};
+
 /**
  * The producer settings every relay uses: idempotent (the broker drops a batch the producer re-sends
  * after a lost acknowledgement), one request in flight per broker (a retried request cannot overtake
  * the next one, so per-partition order holds), no topic auto-creation, and the Java client's murmur2
  * partitioner, so a record's partition is the same as any Java/librdkafka producer would choose for
- * its key (the stream id).
+ * its key (the stream id). Messages are not compressed: kafkajs has only GZIP built in (the other
+ * codecs are separate packages), and on the relay's path it costs CPU where CPU is the limit.
  */
 export function createRelayProducer(kafka: Kafka, retries = DEFAULT_PRODUCER_RETRIES): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: RememberingDefaultPartitioner,
     retry: producerRetry(retries),
   });
 }

@@ -1,7 +1,8 @@
-/* Why this file is long: the relay's loop, batching, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
-import type { Message, Producer, TopicMessages } from 'kafkajs';
-import { BackgroundLoop, batchReader, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
-import { toKafkaCloudEvent } from '../cloudevents';
+/* Why this file is long: the relay’s loop, batching with one batch read ahead, acknowledgement and back-off belong together: the at-least-once argument is read across them. */
+import type { Producer } from 'kafkajs';
+import { BackgroundLoop, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type Subscription } from '@sme/event-store';
+import { END, EventFeed, nextTurn, TURN } from './event-feed';
+import { RelayBatch } from './relay-batch';
 
 export type RelayLogger = LoopLogger;
 
@@ -84,16 +85,18 @@ const noop = () => undefined;
  * Publishes the event log to Kafka, at least once and in order per record:
  *
  * 1. a catch-up subscription on $all from the relay's stored checkpoint;
- * 2. events are taken in batches: as many as are available without waiting, up to `batchSize`;
+ * 2. events are taken in batches: as many as are available without waiting, up to `batchSize`, and,
+ *    while the previous batch is in flight, whatever arrives until it is acknowledged;
  * 3. each event becomes a CloudEvents message keyed by its stream id (events of streams outside the
  *    catalogue are skipped), the batch's messages are grouped per topic and sent in one `sendBatch`
  *    with acks=-1 (all in-sync replicas);
- * 4. only after the broker acknowledged the batch is its last position stored as the checkpoint.
+ * 4. only after the broker acknowledged the batch is its last position stored as the checkpoint, and
+ *    only then is the next batch (read and mapped meanwhile, at most one ahead) sent.
  *
  * On any failure (broker down, timeout, checkpoint store error) the subscription and the producer are
  * dropped, and after a pause (exponential backoff) everything starts again from the *stored*
- * checkpoint with a new producer: the failed batch is sent again whole, and nothing after it is read
- * before it has been acknowledged. A crash between acknowledgement and checkpoint is the same case:
+ * checkpoint with a new producer: the failed batch is sent again whole, and nothing after it is sent
+ * before it has been acknowledged (the batch read ahead is dropped and read again). A crash between acknowledgement and checkpoint is the same case:
  * the batch is sent again after the restart. So a record's events may arrive twice, never not at all,
  * and never out of order for a consumer that skips what it has already seen.
  */
@@ -223,21 +226,70 @@ export class Relay {
     await this.dropProducer();
   }
 
-  /** Pulls events into batches: as many as arrive without waiting, up to the size limits. */
+  /**
+   * Fills batches from the subscription and publishes them one at a time. While a batch is in flight
+   * the next one is read and mapped (at most one batch ahead); it is sent only once the one in flight
+   * has been acknowledged and checkpointed. A failure of either ends the loop, and the batch read
+   * ahead is dropped with the subscription: the next attempt reads it again from the stored checkpoint.
+   */
   private async consume(subscription: Subscription): Promise<void> {
-    const events = batchReader(subscription);
-    while (this.background.running) {
-      const batch = new Batch(this.options.topicPrefix);
-      const more = await events.fill((event) => {
-        batch.add(event);
-        return batch.events.length < this.batchSize && batch.bytes < this.maxBatchBytes;
-      });
-      if (!more) return;
-      await this.publish(batch);
+    const feed = new EventFeed(subscription);
+    let sending: InFlight | null = null;
+    try {
+      while (this.background.running) {
+        const batch = new RelayBatch(this.options.topicPrefix);
+        let turn: ReturnType<typeof nextTurn> | null = null;
+        let atTurn = 0;
+        let ended = false;
+        for (;;) {
+          const next = feed.take();
+          if (next === END) {
+            ended = true;
+            break;
+          }
+          if (next) {
+            batch.add(next);
+            if (batch.events.length >= this.batchSize || batch.bytes >= this.maxBatchBytes) break;
+            continue;
+          }
+          if (sending?.settled) {
+            await sending.done; // throws the send's or the checkpoint's failure at once
+            sending = null;
+            turn = null;
+          }
+          if (!sending && batch.events.length === 0) {
+            await feed.arrival();
+            continue;
+          }
+          // Nothing at hand: take what arrives within this turn of the event loop (a backlog's next page
+          // is read at once, so a batch in flight overlaps the reading and mapping of the next one).
+          if (!turn) {
+            turn = nextTurn();
+            atTurn = batch.events.length;
+          }
+          const woke = await Promise.race(sending ? [feed.arrival(), turn, sending.done] : [feed.arrival(), turn]);
+          if (woke !== TURN) continue;
+          turn = null;
+          if (batch.events.length > atTurn) continue;
+          if (!sending) break; // a turn without a new event ends the batch
+          // Caught up while a batch is in flight: wait for its acknowledgement, not for single new
+          // events; what is appended meanwhile is then read in one page.
+          await sending.done;
+          sending = null;
+        }
+        if (sending) await sending.done;
+        sending = null;
+        // The subscription ended (stop, or the store ended it): a batch not yet sent is read again next time.
+        if (ended) return;
+        sending = inFlight(this.publish(batch));
+      }
+      if (sending) await sending.done;
+    } finally {
+      sending?.done.catch(noop);
     }
   }
 
-  private async publish(batch: Batch): Promise<void> {
+  private async publish(batch: RelayBatch): Promise<void> {
     const producer = this.producer;
     if (!producer) throw new Error('no producer');
     if (batch.messages > 0) {
@@ -270,33 +322,19 @@ export class Relay {
   }
 }
 
-/** A batch's events and their messages, grouped per topic. */
-class Batch {
-  readonly events: RecordedEvent[] = [];
-  private readonly byTopic = new Map<string, Message[]>();
-  messages = 0;
-  bytes = 0;
+/** A publish in flight, and whether it has settled (so that a failure is seen without waiting for the next event). */
+interface InFlight {
+  readonly done: Promise<void>;
+  settled: boolean;
+}
 
-  constructor(private readonly topicPrefix: string) {}
-
-  add(event: RecordedEvent): void {
-    this.events.push(event);
-    const message = toKafkaCloudEvent(event, this.topicPrefix);
-    if (!message) return;
-    let list = this.byTopic.get(message.topic);
-    if (!list) {
-      list = [];
-      this.byTopic.set(message.topic, list);
-    }
-    list.push({ key: message.key, value: message.value, headers: message.headers });
-    this.messages += 1;
-    this.bytes += Buffer.byteLength(message.key) + Buffer.byteLength(message.value);
-    for (const [name, value] of Object.entries(message.headers)) this.bytes += name.length + Buffer.byteLength(value);
-  }
-
-  topicMessages(): TopicMessages[] {
-    return [...this.byTopic].map(([topic, messages]) => ({ topic, messages }));
-  }
+function inFlight(done: Promise<void>): InFlight {
+  const flight: InFlight = { done, settled: false };
+  done.then(
+    () => (flight.settled = true),
+    () => (flight.settled = true),
+  );
+  return flight;
 }
 
 function positive(value: number | undefined, fallback: number): number {

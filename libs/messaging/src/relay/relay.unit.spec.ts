@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@sme/event-store';
 import { Relay, type AcknowledgedBatch, type RelayOptions } from './relay';
 import { FakeTransport } from './testing/fake-producer';
 import { InMemoryLog, MemoryCheckpoints } from './testing/in-memory-log';
@@ -92,6 +93,66 @@ describe('Relay (fake producer)', () => {
     expect(checkpoints.stored.map((c) => c.position)).toEqual([4n, 6n]);
     expect(transport.acknowledged.map((m) => m.headers.ce_id)).toEqual(log.events.map((e) => e.id));
     expect(relay.status()).toMatchObject({ failures: 1, consecutiveFailures: 0, batches: 2, messages: 6 });
+  });
+
+  it('reads and maps the next batch while one is in flight, at most one ahead, and sends it only after that one is checkpointed', async () => {
+    const { log, checkpoints, transport, relay, caughtUp } = setup({ batchSize: 2 });
+    log.add('application-a1', 'ApplicationMaterialAttached', 8);
+    let read = 0;
+    const subscribe = log.subscribeToAll.bind(log);
+    log.subscribeToAll = (options) => {
+      const subscription = subscribe(options);
+      const iterator = subscription[Symbol.asyncIterator]();
+      const counting: AsyncIterator<RecordedEvent> = {
+        next: async () => {
+          const result = await iterator.next();
+          if (!result.done) read += 1;
+          return result;
+        },
+      };
+      return { [Symbol.asyncIterator]: () => counting, stop: () => subscription.stop() };
+    };
+    let release: () => void = () => undefined;
+    transport.sendGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    relay.start();
+    // The first batch (2 events) is held by the broker; the second is read meanwhile.
+    await waitFor(() => read >= 4);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Two in flight, two in the next batch, and at most the one event the feed has already asked for.
+    expect(read).toBeLessThanOrEqual(5);
+    expect(transport.attempts).toHaveLength(0);
+    expect(checkpoints.stored).toHaveLength(0);
+    transport.sendGate = null;
+    release();
+    await caughtUp();
+    await relay.stop();
+    expect(transport.attempts.map((a) => FakeTransport.idsOf(a.batch).length)).toEqual([2, 2, 2, 2]);
+    expect(checkpoints.stored.map((c) => c.position)).toEqual([2n, 4n, 6n, 8n]);
+    expect(transport.acknowledged.map((m) => m.headers.ce_id)).toEqual(log.events.map((e) => e.id));
+  });
+
+  it('keeps filling the next batch with live events until the one in flight is acknowledged', async () => {
+    const { log, transport, relay, caughtUp } = setup();
+    let release: () => void = () => undefined;
+    transport.sendGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    relay.start();
+    await waitFor(() => relay.status().state === 'running');
+    log.add('call-c1', 'CallOpened');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Appended one by one, turns of the event loop apart, while the first send is held.
+    for (let i = 0; i < 5; i++) {
+      log.add('call-c1', 'CallClosed');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    transport.sendGate = null;
+    release();
+    await caughtUp();
+    await relay.stop();
+    expect(transport.attempts.map((a) => FakeTransport.idsOf(a.batch).length)).toEqual([1, 5]);
   });
 
   it('does not read ahead of what was acknowledged while the broker keeps failing', async () => {
