@@ -223,28 +223,11 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     return this.writeIfNewer(this.store.state(this.name), doc);
   }
 
-  /** All in one SQLite transaction; the in-memory copy is re-read from the file should it fail. */
   protected async replaceManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
-    const state = this.store.state(this.name);
     let written = 0;
-    let duplicate: DuplicateKeyError | undefined;
-    try {
-      this.store.db.transaction(() => {
-        for (const doc of docs) {
-          try {
-            if (this.writeIfNewer(state, doc) === 'written') written++;
-          } catch (error) {
-            // As on MongoDB: the other documents are still written, the call then reports the duplicate.
-            if (!(error instanceof DuplicateKeyError)) throw error;
-            duplicate ??= error;
-          }
-        }
-      })();
-    } catch (error) {
-      this.store.forget(this.name);
-      throw error;
-    }
-    if (duplicate) throw duplicate;
+    this.writeEach(docs, (state, doc) => {
+      if (this.writeIfNewer(state, doc) === 'written') written++;
+    });
     return written;
   }
 
@@ -253,16 +236,26 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async insertAll(docs: readonly StoredDocument[]): Promise<void> {
+    this.writeEach(docs, (state, doc) => {
+      if (state.docs.has(doc._id)) throw new DuplicateKeyError(this.name, doc._id, 'already stored');
+      this.replaceIn(state, doc);
+    });
+  }
+
+  /**
+   * Writes each document in one SQLite transaction (the in-memory copy is re-read from the file should
+   * it fail). As a MongoDB unordered bulk: a duplicate key leaves the other documents written, and the
+   * call then reports the first duplicate.
+   */
+  private writeEach(docs: readonly StoredDocument[], write: (state: CollectionState, doc: StoredDocument) => void): void {
     const state = this.store.state(this.name);
     let duplicate: DuplicateKeyError | undefined;
     try {
       this.store.db.transaction(() => {
         for (const doc of docs) {
           try {
-            if (state.docs.has(doc._id)) throw new DuplicateKeyError(this.name, doc._id, 'already stored');
-            this.replaceIn(state, doc);
+            write(state, doc);
           } catch (error) {
-            // As on MongoDB's unordered bulk: the other documents are still written.
             if (!(error instanceof DuplicateKeyError)) throw error;
             duplicate ??= error;
           }
