@@ -3,8 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { chinaDateOf, isWithinRegion, type Actor, type Role } from '@sme/domain';
 import { scopeOfRegion, type AskedTime, type ProgressScope } from '@sme/domain/targets/target-scope';
 import type { Target } from '@sme/domain/targets/targets';
-import { EVENT_STORE, type EventStore } from '@sme/event-store';
-import { documentsAsOf, stationsProjection, type StationView } from '@sme/read-models';
+import { stationsProjection, type StationView } from '@sme/read-models';
 import { compareProgress, readTargetsWorld, targetsProgress, type TargetsComparison, type TargetsProgressReport } from '@sme/read-models/queries/targets-progress';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
@@ -55,7 +54,6 @@ const PROJECTIONS = ['stations', 'activities', 'deliveries', 'providers', 'centr
 class ProgressReader {
   constructor(
     private readonly readSide: ReadSide,
-    private readonly events: EventStore,
     private readonly targets: readonly Target[],
   ) {}
 
@@ -78,10 +76,11 @@ class ProgressReader {
   async report(scope: ProgressScope, asked: AskedTime): Promise<TargetsProgressReport> {
     await this.readSide.requireCurrent(PROJECTIONS);
     const stateOn = 'on' in asked ? asked.on : asked.until;
-    // A day before today reads the registry as it stood at that day's end; today and later, the live one.
+    // A day before today reads the registry as it stood at that day's end (from the index of dated
+    // record states: today's documents where nothing changed since, the rest folded); today and later, the live one.
     const past = stateOn < chinaDateOf(new Date());
     const stations = past
-      ? await documentsAsOf(this.events, stationsProjection, endOfBusinessDay(stateOn))
+      ? (await this.readSide.recordTimes.documentsAsOf(stationsProjection, { asOf: endOfBusinessDay(stateOn) })).documents
       : await this.readSide.reader.stations({});
     const world = await readTargetsWorld(this.readSide.reader, scope, stations as StationView[], past ? stateOn : undefined);
     return targetsProgress(this.targets, scope, asked, world);
@@ -92,8 +91,8 @@ class ProgressReader {
 export class TargetsProgressHandler implements IQueryHandler<TargetsProgressQuery> {
   private readonly progress: ProgressReader;
 
-  constructor(readSide: ReadSide, @Inject(EVENT_STORE) events: EventStore, @Inject(APP_CONFIG) config: AppConfig) {
-    this.progress = new ProgressReader(readSide, events, config.targets);
+  constructor(readSide: ReadSide, @Inject(APP_CONFIG) config: AppConfig) {
+    this.progress = new ProgressReader(readSide, config.targets);
   }
 
   async execute({ subject, asked, actor }: TargetsProgressQuery) {
@@ -105,8 +104,8 @@ export class TargetsProgressHandler implements IQueryHandler<TargetsProgressQuer
 export class TargetsComparisonHandler implements IQueryHandler<TargetsComparisonQuery> {
   private readonly progress: ProgressReader;
 
-  constructor(readSide: ReadSide, @Inject(EVENT_STORE) events: EventStore, @Inject(APP_CONFIG) config: AppConfig) {
-    this.progress = new ProgressReader(readSide, events, config.targets);
+  constructor(readSide: ReadSide, @Inject(APP_CONFIG) config: AppConfig) {
+    this.progress = new ProgressReader(readSide, config.targets);
   }
 
   async execute({ subject, period, comparedWith, actor }: TargetsComparisonQuery) {
