@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  MATERIAL_KINDS,
+  materialKinds,
   applicationDecider,
   applicationKind,
   type Actor,
@@ -22,8 +22,8 @@ export const MATERIALS_AT = '2019-06-05T10:00:00+08:00';
 const digests = Array.from({ length: 64 }, (_, n) => createHash('sha256').update(`material-version-${n}`).digest('hex'));
 
 /** The n-th replacement material: the six kinds in turn, each a new file version. */
-export function materialNumber(n: number): { kind: (typeof MATERIAL_KINDS)[number]; fileName: string; sha256: string } {
-  const kind = MATERIAL_KINDS[n % MATERIAL_KINDS.length];
+export function materialNumber(n: number): { kind: (typeof materialKinds.codes)[number]; fileName: string; sha256: string } {
+  const kind = materialKinds.codes[n % materialKinds.codes.length];
   return { kind, fileName: `${kind}-v${n}.pdf`, sha256: digests[n % digests.length] };
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MATERIAL_KINDS, type Actor } from '@sme/domain';
+import { materialKinds, type Actor } from '@sme/domain';
 import { MongoClient } from 'mongodb';
 import { actors, callBody, form, operator } from '../../../test/e2e/support/station-lifecycle';
 import { daysAgo, enterpriseBody, self } from '../../../test/e2e/support/policies-demands';
@@ -154,7 +154,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
     expect(call.status).toBe(201);
     const draft = await b.post(operator(1), '/applications', { callId: call.body.id, form: form(1), occurredAt: '2019-06-03T10:00:00+08:00' });
     expect(draft.status).toBe(201);
-    const material = (n: number) => ({ material: { kind: MATERIAL_KINDS[0], fileName: `material-v${n}.pdf`, sha256: n.toString(16).padStart(64, '0') }, occurredAt: '2019-06-05T10:00:00+08:00' });
+    const material = (n: number) => ({ material: { kind: materialKinds.codes[0], fileName: `material-v${n}.pdf`, sha256: n.toString(16).padStart(64, '0') }, occurredAt: '2019-06-05T10:00:00+08:00' });
     const writes = await Promise.all(Array.from({ length: 20 }, (_, n) => both[n % 2].post(operator(1), `/applications/${draft.body.id}/materials`, material(n + 1))));
     expect(writes.map((w) => w.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
     expect(writes.map((w) => w.body.revision).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));

@@ -1,4 +1,4 @@
-import { MATERIAL_KINDS } from '@sme/domain';
+import { materialKinds } from '@sme/domain';
 import { actors, form, operator } from '../support/station-lifecycle';
 import type { Fixtures } from './fixtures';
 
@@ -7,7 +7,7 @@ export const applicationFixtures: Fixtures = {
   'application.CreateApplication': async (w) => ({ path: '/applications', body: { callId: await w.openCall(), form: form(1) }, actor: operator(1) }),
   'application.AttachMaterial': async (w) => {
     const application = await w.draftApplication();
-    const material = { kind: MATERIAL_KINDS[0], fileName: `${MATERIAL_KINDS[0]}.pdf`, sha256: 'a'.repeat(64) };
+    const material = { kind: materialKinds.codes[0], fileName: `${materialKinds.codes[0]}.pdf`, sha256: 'a'.repeat(64) };
     return { path: `/applications/${application.id}/materials`, body: { material }, actor: application.operator };
   },
   'application.SubmitApplication': async (w) => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { MATERIAL_KINDS, usccCheckCharacter, type Actor, type ApplicationForm } from '@sme/domain';
+import { materialKinds, usccCheckCharacter, type Actor, type ApplicationForm } from '@sme/domain';
 import { aForm } from '@sme/domain/application/application.fixtures';
 import type { TestApp } from './test-app';
 import { DEMO_CALL } from '../../../apps/api/src/demo/demo-data';
@@ -37,7 +37,7 @@ export function form(seed: number, district = '440106', overrides: Partial<Appli
     ...model,
     operator: { ...model.operator, name: `测试园区运营公司${seed}`, uscc: uscc(seed, district), registrationRegionCode: district },
     station: { ...model.station, name: `测试服务站${seed}`, districtCode: district },
-    materials: MATERIAL_KINDS.map((kind) => ({
+    materials: materialKinds.codes.map((kind) => ({
       kind,
       fileName: `${kind}.pdf`,
       sha256: createHash('sha256').update(`${kind}${seed}`).digest('hex'),

@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
-  ACTIVITY_KINDS,
-  ACTIVITY_MODES,
-  ACTIVITY_STAGES,
+  activityKinds,
+  activityModes,
+  activityStages,
   FEE_KINDS,
-  MONTH_THEMES,
-  ORGANISER_KINDS,
+  monthThemes,
+  organiserKinds,
   type ActivityKind,
   type ActivityMode,
   type ActivityStage,
@@ -25,8 +25,8 @@ import { NestedObject } from '../http/list-fields';
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 export class OrganiserDto {
-  @ApiProperty({ enum: ORGANISER_KINDS, description: 'STATION (a STATION_OPERATOR token), HUB (a HUB token), PROVIDER (a PROVIDER token), CENTRE (a CENTRE_OPERATOR token; the centre must be RECOGNISED)' })
-  @IsIn(ORGANISER_KINDS)
+  @ApiProperty({ enum: organiserKinds.codes, description: 'STATION (a STATION_OPERATOR token), HUB (a HUB token), PROVIDER (a PROVIDER token), CENTRE (a CENTRE_OPERATOR token; the centre must be RECOGNISED)' })
+  @IsIn(organiserKinds.codes)
   kind!: OrganiserKind;
   @ApiPropertyOptional({ description: 'The station’s or provider’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;
 }
@@ -56,11 +56,11 @@ export class PlanActivityDto extends CommandRequestDto {
   @NestedObject(OrganiserDto) organiser!: OrganiserDto;
   @ApiPropertyOptional({ type: [CoOrganiserDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CoOrganiserDto) coOrganisers?: CoOrganiserDto[];
   @ApiProperty() @IsString() @MaxLength(200) title!: string;
-  @ApiProperty({ enum: ACTIVITY_KINDS }) @IsIn(ACTIVITY_KINDS) kind!: ActivityKind;
+  @ApiProperty({ enum: activityKinds.codes }) @IsIn(activityKinds.codes) kind!: ActivityKind;
   @ApiProperty({ example: '知识产权质押融资' }) @IsString() @MaxLength(200) theme!: string;
   @NestedObject(ThemeMonthLinkDto, { optional: true }) themeMonth?: ThemeMonthLinkDto;
   @NestedObject(ActivityTimeDto) time!: ActivityTimeDto;
-  @ApiProperty({ enum: ACTIVITY_MODES }) @IsIn(ACTIVITY_MODES) mode!: ActivityMode;
+  @ApiProperty({ enum: activityModes.codes }) @IsIn(activityModes.codes) mode!: ActivityMode;
   @ApiProperty({ description: 'The address, or the online platform' }) @IsString() @MaxLength(500) venue!: string;
   @ApiProperty({ minimum: 1, description: 'Enterprises that may register' }) @IsInt() @Min(1) capacity!: number;
   @NestedObject(ActivityFeeDto) fee!: ActivityFeeDto;
@@ -92,9 +92,9 @@ export class HoldActivityDto extends CommandRequestDto {
 export class ActivityFeedbackDto extends FeedbackDto {}
 
 export class ListActivitiesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ACTIVITY_STAGES }) @IsOptional() @IsIn(ACTIVITY_STAGES) status?: ActivityStage;
-  @ApiPropertyOptional({ enum: ACTIVITY_KINDS }) @IsOptional() @IsIn(ACTIVITY_KINDS) kind?: ActivityKind;
-  @ApiPropertyOptional({ enum: ORGANISER_KINDS }) @IsOptional() @IsIn(ORGANISER_KINDS) organiserKind?: OrganiserKind;
+  @ApiPropertyOptional({ enum: activityStages.codes }) @IsOptional() @IsIn(activityStages.codes) status?: ActivityStage;
+  @ApiPropertyOptional({ enum: activityKinds.codes }) @IsOptional() @IsIn(activityKinds.codes) kind?: ActivityKind;
+  @ApiPropertyOptional({ enum: organiserKinds.codes }) @IsOptional() @IsIn(organiserKinds.codes) organiserKind?: OrganiserKind;
   @ApiPropertyOptional({ description: 'The organiser’s record id (the hub’s organisation id)' }) @IsOptional() @IsString() @MaxLength(100) organiserId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;
   @OptionalRegionCode('440106', 'Where it is held: a district, or a city for all its districts') regionCode?: string;
@@ -115,7 +115,7 @@ export class ServiceFiguresQueryDto {
 
 export class ThemeMonthDto {
   @ApiProperty({ minimum: 1, maximum: 12 }) @IsInt() @Min(1) @Max(12) month!: number;
-  @ApiProperty({ enum: MONTH_THEMES }) @IsIn(MONTH_THEMES) theme!: MonthTheme;
+  @ApiProperty({ enum: monthThemes.codes }) @IsIn(monthThemes.codes) theme!: MonthTheme;
   @ApiPropertyOptional({ example: '融资服务月' }) @IsOptional() @IsString() @MaxLength(100) title?: string;
 }
 

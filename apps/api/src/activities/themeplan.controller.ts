@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { themePlanKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
@@ -26,11 +26,6 @@ export class ThemePlanController extends KindController<ThemePlanCommandBody> {
     return this.run({ type: 'AdoptThemePlan', data }, ctx);
   }
 
-  @CommandPost(themePlanKind, 'ReviseThemePlan', { path: ':id/revision', summary: 'The hub revises the months, with the request’s reason; activities already linked keep theirs' })
-  revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseThemePlanDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ReviseThemePlan', data: { themePlanId: id, months: monthsOf(dto.months), reason: dto.reason ?? '' } }, ctx);
-  }
-
   @ReadRoute({ summary: 'Theme-month plans by city and year' })
   list(@Query() query: ListThemePlansQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new ListThemePlansQuery(given({ cityCode: query.cityCode, year: query.year }), actor, sliceOf(query)));
@@ -46,3 +41,9 @@ export class ThemePlanController extends KindController<ThemePlanCommandBody> {
     return this.queries.execute(recordQuery(themePlanReading, id, actor, query));
   }
 }
+
+const on = commandRoute<ThemePlanCommandBody>();
+
+commandRoutes(ThemePlanController, themePlanKind, {
+  revise: on('ReviseThemePlan', { path: ':id/revision', summary: 'The hub revises the months, with the request’s reason; activities already linked keep theirs', body: ReviseThemePlanDto, data: ({ id }, dto) => ({ themePlanId: id, months: monthsOf(dto.months), reason: dto.reason ?? '' }) }),
+});

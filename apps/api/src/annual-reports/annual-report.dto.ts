@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ANNUAL_REPORT_STATUSES, REPORT_SUBJECT_KINDS, TARGET_INDICATORS, type AnnualReportStatus, type ReportSubjectKind, type TargetIndicator } from '@sme/domain';
+import { annualReportStatuses, reportSubjectKinds, targetIndicators, type AnnualReportStatus, type ReportSubjectKind, type TargetIndicator } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
@@ -9,12 +9,12 @@ import { NestedObject } from '../http/list-fields';
 
 
 export class ReportSubjectDto {
-  @ApiProperty({ enum: REPORT_SUBJECT_KINDS, description: 'STATION (a STATION_OPERATOR token), CENTRE (CENTRE_OPERATOR), PROVIDER (PROVIDER)' }) @IsIn(REPORT_SUBJECT_KINDS) kind!: ReportSubjectKind;
+  @ApiProperty({ enum: reportSubjectKinds.codes, description: 'STATION (a STATION_OPERATOR token), CENTRE (CENTRE_OPERATOR), PROVIDER (PROVIDER)' }) @IsIn(reportSubjectKinds.codes) kind!: ReportSubjectKind;
   @ApiProperty({ description: 'The station’s, centre’s or provider’s record id' }) @IsUUID() id!: string;
 }
 
 export class ReportTargetDto {
-  @ApiProperty({ enum: TARGET_INDICATORS }) @IsIn(TARGET_INDICATORS) indicator!: TargetIndicator;
+  @ApiProperty({ enum: targetIndicators.codes }) @IsIn(targetIndicators.codes) indicator!: TargetIndicator;
   @ApiProperty({ description: 'A count; a mean rating 1–5; a share 0–1' }) @IsNumber() @Min(0) value!: number;
 }
 
@@ -53,8 +53,8 @@ export class SubmitCityReportDto extends CommandRequestDto {
 
 export class ListAnnualReportsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ enum: [...REPORT_SUBJECT_KINDS, 'CITY'] }) @IsOptional() @IsIn([...REPORT_SUBJECT_KINDS, 'CITY']) subjectKind?: ReportSubjectKind | 'CITY';
-  @ApiPropertyOptional({ enum: ANNUAL_REPORT_STATUSES }) @IsOptional() @IsIn(ANNUAL_REPORT_STATUSES) status?: AnnualReportStatus;
+  @ApiPropertyOptional({ enum: [...reportSubjectKinds.codes, 'CITY'] }) @IsOptional() @IsIn([...reportSubjectKinds.codes, 'CITY']) subjectKind?: ReportSubjectKind | 'CITY';
+  @ApiPropertyOptional({ enum: annualReportStatuses.codes }) @IsOptional() @IsIn(annualReportStatuses.codes) status?: AnnualReportStatus;
   @ApiPropertyOptional({ description: 'true: submitted after the deadline' }) @IsOptional() @QueryBoolean() @IsBoolean() late?: boolean;
   @OptionalRegionCode('440100', 'The subject’s region: a district, a city (its districts) or a province') regionCode?: string;
 }

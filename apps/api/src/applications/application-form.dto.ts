@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { EDUCATION_LEVELS, MATERIAL_KINDS, OPERATOR_TYPES, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
+import { educationLevels, materialKinds, operatorTypes, type EducationLevel, type MaterialKind, type OperatorType } from '@sme/domain';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, REGION_CODE_PATTERN, SHA256, USCC_PATTERN, YEAR_MONTH } from '../http/validators';
 import { NestedList, NestedObject } from '../http/list-fields';
 
@@ -31,7 +31,7 @@ export class OperatorDto {
   @ApiProperty({ example: '91440101MA59UXXXXX', description: '统一社会信用代码 (GB 32100-2015)', pattern: USCC_PATTERN })
   @IsUsccShaped()
   uscc!: string;
-  @ApiProperty({ enum: OPERATOR_TYPES }) @IsIn(OPERATOR_TYPES) type!: OperatorType;
+  @ApiProperty({ enum: operatorTypes.codes }) @IsIn(operatorTypes.codes) type!: OperatorType;
   @ApiProperty({ example: '软件和信息技术服务业' }) @RequiredText(100) industry!: string;
   @ApiProperty({ example: '2012-03-15' }) @IsBusinessDate() registrationDate!: string;
   @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN }) @IsRegionCode() registrationRegionCode!: string;
@@ -62,7 +62,7 @@ export class StationHeadDto {
   @ApiProperty({ example: '陈晓' }) @RequiredText(50) name!: string;
   @ApiProperty({ example: '13900139000' }) @RequiredText(60) phone!: string;
   @ApiProperty({ example: 'head@example.cn' }) @IsEmail() @MaxLength(120) email!: string;
-  @ApiProperty({ enum: EDUCATION_LEVELS }) @IsIn(EDUCATION_LEVELS) education!: EducationLevel;
+  @ApiProperty({ enum: educationLevels.codes }) @IsIn(educationLevels.codes) education!: EducationLevel;
 }
 
 export class StationInfoDto {
@@ -77,7 +77,7 @@ export class StationInfoDto {
 }
 
 export class MaterialDto {
-  @ApiProperty({ enum: MATERIAL_KINDS }) @IsIn(MATERIAL_KINDS) kind!: MaterialKind;
+  @ApiProperty({ enum: materialKinds.codes }) @IsIn(materialKinds.codes) kind!: MaterialKind;
   @ApiProperty({ example: '申请表.pdf' }) @RequiredText(255) fileName!: string;
   @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
   @Matches(SHA256, { message: 'sha256 must be 64 lowercase hex characters' })

@@ -2,7 +2,7 @@ import { Body, Param, Query } from '@nestjs/common';
 import { applicationKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -37,21 +37,6 @@ export class ApplicationController extends KindController<ApplicationCommandBody
     return this.run({ type: 'CreateApplication', data: { applicationId, callId: dto.callId, form: dto.form } }, ctx);
   }
 
-  @CommandPost(applicationKind, 'AttachMaterial', { path: ':id/materials', summary: 'Attach (or replace) one of the six materials while in draft' })
-  attach(@Param('id', IdPipe) id: string, @Body() dto: AttachMaterialDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'AttachMaterial', data: { applicationId: id, ...dto.material } }, ctx);
-  }
-
-  @CommandPost(applicationKind, 'SubmitApplication', { path: ':id/submit', summary: 'Submit to the district before its deadline (逾期不予受理)' })
-  submit(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'SubmitApplication', data: { applicationId: id } }, ctx);
-  }
-
-  @CommandPost(applicationKind, 'ReviewByDistrict', { path: ':id/district-review', summary: '区初审: pass or reject, by the authority of the station’s district' })
-  districtReview(@Param('id', IdPipe) id: string, @Body() dto: DistrictReviewDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ReviewByDistrict', data: { applicationId: id, passed: dto.passed, opinion: dto.opinion } }, ctx);
-  }
-
   @CommandPost(applicationKind, 'FormExpertPanel', {
     path: ':id/expert-panel',
     summary: '专家评审: the hub forms a panel of at least three admitted, unsuspended experts from the registry, none from the applicant',
@@ -62,20 +47,10 @@ export class ApplicationController extends KindController<ApplicationCommandBody
     return this.run({ type: 'FormExpertPanel', data: { applicationId: id, experts } }, ctx);
   }
 
-  @CommandPost(applicationKind, 'ScoreApplication', { path: ':id/expert-scores', summary: 'A panel expert scores 0–100 with an opinion, once' })
-  score(@Param('id', IdPipe) id: string, @Body() dto: ExpertScoreDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ScoreApplication', data: { applicationId: id, score: dto.score, opinion: dto.opinion } }, ctx);
-  }
-
   @CommandPost(applicationKind, 'IssueRecommendation', { path: ':id/recommendation', summary: '推荐意见, once every panel score is in' })
   recommend(@Param('id', IdPipe) id: string, @Body() dto: RecommendationDto, @Ctx() ctx: RequestContext) {
     const data = { applicationId: id, recommended: dto.recommended, opinion: dto.opinion };
     return this.run({ type: 'IssueRecommendation', data }, ctx);
-  }
-
-  @CommandPost(applicationKind, 'DecideApplication', { path: ':id/decision', summary: '审定: the city approves or rejects' })
-  decide(@Param('id', IdPipe) id: string, @Body() dto: DecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'DecideApplication', data: { applicationId: id, approved: dto.approved, opinion: dto.opinion } }, ctx);
   }
 
   @ReadRoute({ path: ':id', summary: 'One application, folded from its events (operators see their own, districts theirs, experts their panels’)' })
@@ -89,3 +64,13 @@ export class ApplicationController extends KindController<ApplicationCommandBody
     return this.queries.execute(new ListApplicationsQuery({ ...filter, ownerOrgId: operatorOrgId }, sort, page, actor, when));
   }
 }
+
+const on = commandRoute<ApplicationCommandBody>();
+
+commandRoutes(ApplicationController, applicationKind, {
+  attach: on('AttachMaterial', { path: ':id/materials', summary: 'Attach (or replace) one of the six materials while in draft', body: AttachMaterialDto, data: ({ id }, dto) => ({ applicationId: id, ...dto.material }) }),
+  districtReview: on('ReviewByDistrict', { path: ':id/district-review', summary: '区初审: pass or reject, by the authority of the station’s district', body: DistrictReviewDto, data: ({ id }, dto) => ({ applicationId: id, passed: dto.passed, opinion: dto.opinion }) }),
+  score: on('ScoreApplication', { path: ':id/expert-scores', summary: 'A panel expert scores 0–100 with an opinion, once', body: ExpertScoreDto, data: ({ id }, dto) => ({ applicationId: id, score: dto.score, opinion: dto.opinion }) }),
+  decide: on('DecideApplication', { path: ':id/decision', summary: '审定: the city approves or rejects', body: DecisionDto, data: ({ id }, dto) => ({ applicationId: id, approved: dto.approved, opinion: dto.opinion }) }),
+  submit: on('SubmitApplication', { path: ':id/submit', summary: 'Submit to the district before its deadline (逾期不予受理)', body: CommandRequestDto, data: ({ id }) => ({ applicationId: id }) }),
+});

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { APPLICATION_STAGES, type ApplicationStage } from '@sme/domain';
+import { applicationStages, type ApplicationStage } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { OptionalRegionCode } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
@@ -74,7 +74,7 @@ export class ListApplicationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
   @OptionalRegionCode('440106')
   districtCode?: string;
-  @ApiPropertyOptional({ enum: APPLICATION_STAGES }) @IsOptional() @IsIn(APPLICATION_STAGES) stage?: ApplicationStage;
+  @ApiPropertyOptional({ enum: applicationStages.codes }) @IsOptional() @IsIn(applicationStages.codes) stage?: ApplicationStage;
   @ApiPropertyOptional({ description: 'The operator organisation (its USCC) that owns the applications' })
   @IsOptional()
   @IsString()

@@ -2,7 +2,7 @@ import { Body, Param, Query } from '@nestjs/common';
 import { callKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -24,11 +24,6 @@ export class CallController extends KindController<CallCommandBody> {
     return this.run({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx);
   }
 
-  @CommandPost(callKind, 'CloseCall', { path: ':id/close', summary: 'Close the call: no more submissions' })
-  close(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CloseCall', data: { callId: id } }, ctx);
-  }
-
   @CommandPost(callKind, 'PublishList', { path: ':id/publish', summary: 'Publish the list (发布名单): every approved application becomes a station (授牌)' })
   publish(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new PublishCallListCommand(id, ctx));
@@ -46,3 +41,8 @@ export class CallController extends KindController<CallCommandBody> {
   }
 }
 
+const on = commandRoute<CallCommandBody>();
+
+commandRoutes(CallController, callKind, {
+  close: on('CloseCall', { path: ':id/close', summary: 'Close the call: no more submissions', body: CommandRequestDto, data: ({ id }) => ({ callId: id }) }),
+});

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { centreKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { AsOfDto } from '../records/as-of.dto';
@@ -66,21 +66,6 @@ export class CentreController extends KindController<CentreCommandBody> {
     return this.run({ type: 'UpdateCentreFacts', data: given({ centreId: id, changes, remediation: remediationOf(dto.remediation) }) } as CentreCommandBody, ctx);
   }
 
-  @CommandPost(centreKind, 'LinkCentreProviders', { path: ':id/providers', summary: '联系服务机构: providers of the 库 the centre works with, each in the 库 now' })
-  link(@Param('id', IdPipe) id: string, @Body() dto: LinkProvidersDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'LinkCentreProviders', data: { centreId: id, providerIds: dto.providerIds } }, ctx);
-  }
-
-  @CommandPost(centreKind, 'UnlinkCentreProvider', { path: ':id/providers/unlinking', summary: 'The centre no longer works with the provider (with a reason)' })
-  unlink(@Param('id', IdPipe) id: string, @Body() dto: UnlinkProviderDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'UnlinkCentreProvider', data: { centreId: id, providerId: dto.providerId, reason: dto.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(centreKind, 'CloseCentre', { path: ':id/closure', summary: '撤销/关闭 by an authority that records the centre, with a reason' })
-  close(@Param('id', IdPipe) id: string, @Body() dto: CloseCentreDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CloseCentre', data: { centreId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
   @ReadRoute({
     path: 'summary',
     summary: '中小企业服务中心建设情况汇总表 (附件2) of a city or district and year: JSON, or the form as XLSX with format=xlsx; every cell from the records',
@@ -110,3 +95,11 @@ export class CentreController extends KindController<CentreCommandBody> {
     return this.readList(ListCentresQuery, query, actor);
   }
 }
+
+const on = commandRoute<CentreCommandBody>();
+
+commandRoutes(CentreController, centreKind, {
+  link: on('LinkCentreProviders', { path: ':id/providers', summary: '联系服务机构: providers of the 库 the centre works with, each in the 库 now', body: LinkProvidersDto, data: ({ id }, dto) => ({ centreId: id, providerIds: dto.providerIds }) }),
+  unlink: on('UnlinkCentreProvider', { path: ':id/providers/unlinking', summary: 'The centre no longer works with the provider (with a reason)', body: UnlinkProviderDto, data: ({ id }, dto) => ({ centreId: id, providerId: dto.providerId, reason: dto.reason ?? '' }) }),
+  close: on('CloseCentre', { path: ':id/closure', summary: '撤销/关闭 by an authority that records the centre, with a reason', body: CloseCentreDto, data: ({ id }, dto) => ({ centreId: id, reason: dto.reason ?? '' }) }),
+});

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CENTRE_LEGAL_FORMS, CENTRE_LEVELS, CENTRE_ORIGINS, CENTRE_STANDINGS, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
+import { centreLegalForms, centreLevels, centreOrigins, centreStandings, type CentreLegalForm, type CentreLevel, type CentreOriginKind, type CentreStanding } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { NestedObject } from '../http/list-fields';
 
 export class CentreOriginDto {
-  @ApiProperty({ enum: CENTRE_ORIGINS, description: '成立, 认定 or 指定' }) @IsIn(CENTRE_ORIGINS) kind!: CentreOriginKind;
+  @ApiProperty({ enum: centreOrigins.codes, description: '成立, 认定 or 指定' }) @IsIn(centreOrigins.codes) kind!: CentreOriginKind;
   @ApiProperty({ example: '广州市工业和信息化局' }) @IsString() @MaxLength(200) authority!: string;
   @ApiProperty({ example: '穗工信函〔2017〕88号' }) @IsString() @MaxLength(100) documentNumber!: string;
   @ApiProperty({ example: '2017-03-01' }) @IsDateString({ strict: true }) on!: string;
@@ -31,8 +31,8 @@ export class CentreContactDto {
 export class CentreFactsDto {
   @ApiProperty({ example: '广州市中小企业服务中心' }) @IsString() @MaxLength(200) name!: string;
   @ApiProperty({ example: '12440100MB2C378519', description: 'The operator’s 统一社会信用代码; its staff act as CENTRE_OPERATOR with it' }) @IsUsccShaped() orgId!: string;
-  @ApiProperty({ enum: CENTRE_LEGAL_FORMS, description: '性质' }) @IsIn(CENTRE_LEGAL_FORMS) legalForm!: CentreLegalForm;
-  @ApiProperty({ enum: CENTRE_LEVELS, description: 'PROVINCE, CITY, COUNTY; TOWN only in a city without counties (东莞 441900, 中山 442000)' }) @IsIn(CENTRE_LEVELS) level!: CentreLevel;
+  @ApiProperty({ enum: centreLegalForms.codes, description: '性质' }) @IsIn(centreLegalForms.codes) legalForm!: CentreLegalForm;
+  @ApiProperty({ enum: centreLevels.codes, description: 'PROVINCE, CITY, COUNTY; TOWN only in a city without counties (东莞 441900, 中山 442000)' }) @IsIn(centreLevels.codes) level!: CentreLevel;
   @ApiProperty({ example: '440100', description: 'The province (PROVINCE), the city (CITY, TOWN) or the county (COUNTY)' }) @IsRegionCode() regionCode!: string;
   @ApiPropertyOptional({ example: '虎门镇', description: 'TOWN only: the town' }) @IsOptional() @IsString() @MaxLength(100) town?: string;
   @NestedObject(CentreOriginDto) origin!: CentreOriginDto;
@@ -70,7 +70,7 @@ export class CentreContactChangeDto {
 
 export class CentreChangesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: CENTRE_LEGAL_FORMS }) @IsOptional() @IsIn(CENTRE_LEGAL_FORMS) legalForm?: CentreLegalForm;
+  @ApiPropertyOptional({ enum: centreLegalForms.codes }) @IsOptional() @IsIn(centreLegalForms.codes) legalForm?: CentreLegalForm;
   @NestedObject(CentreVenueChangeDto, { optional: true }) venue?: CentreVenueChangeDto;
   @NestedObject(CentreStaffChangeDto, { optional: true }) staff?: CentreStaffChangeDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) head?: string;
@@ -101,8 +101,8 @@ export class CloseCentreDto extends CommandRequestDto {}
 
 
 export class ListCentresQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: CENTRE_LEVELS }) @IsOptional() @IsIn(CENTRE_LEVELS) level?: CentreLevel;
-  @ApiPropertyOptional({ enum: CENTRE_STANDINGS }) @IsOptional() @IsIn(CENTRE_STANDINGS) status?: CentreStanding;
+  @ApiPropertyOptional({ enum: centreLevels.codes }) @IsOptional() @IsIn(centreLevels.codes) level?: CentreLevel;
+  @ApiPropertyOptional({ enum: centreStandings.codes }) @IsOptional() @IsIn(centreStandings.codes) status?: CentreStanding;
   @OptionalRegionCode('440100', 'Centres within this region (a province: all of it; a city: its own, its counties’ and towns’)')
   regionCode?: string;
   @ApiPropertyOptional({ type: Boolean, description: 'Only centres below standard whose remediation deadline has passed' }) @IsOptional() @QueryBoolean() @IsBoolean() remediationOverdue?: boolean;

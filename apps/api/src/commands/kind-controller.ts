@@ -1,21 +1,28 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Body, Injectable, Optional, Param, type PipeTransform, type Type } from '@nestjs/common';
 import { Reactors } from '../reactors/reactors.service';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '@sme/domain';
+import type { Actor, DomainCommand, RecordKind } from '@sme/domain';
 import type { RecordedEvent } from '@sme/event-store';
 import type { PageRequest, PublicView, TimeSlice, ViewVersion } from '@sme/read-models';
-import { ApiError } from '../http/api-error';
 import { pageOf, type ActorListQuery, type ShownPage } from '../read-side/list-query';
 import type { ListQueryDto } from '../read-side/list-query.dto';
 import { recordQuery, type ReadTime, type RecordReading } from '../records/record-query';
 import type { CommandResult } from './command-executor';
 import { ExecuteKindCommand, type AnyKindCommands } from './kind-command';
-import type { RequestContext } from './request-context';
+import { IdPipe } from '../records/id.pipe';
+import { Ctx, type RequestContext } from './request-context';
+import { CommandPost, type CommandPostRoute } from './routes';
+
+let runCommand: <B>(controller: KindController<B>, command: B, ctx: RequestContext, settle: boolean) => Promise<CommandResult>;
 
 /** A controller of one record kind: its command routes run the kind's commands, its reads go to the query bus. */
 @Injectable()
 export abstract class KindController<B> {
   protected abstract readonly kindCommands: AnyKindCommands<B>;
+
+  static {
+    runCommand = (controller, command, ctx, settle) => (settle ? controller.runAndSettle(command, ctx) : controller.run(command, ctx));
+  }
 
   constructor(
     protected readonly commands: CommandBus,
@@ -48,5 +55,65 @@ export abstract class KindController<B> {
   ): Promise<ShownPage<PublicView<V>>> {
     const { filter, sort, page, when } = pageOf(query);
     return this.queries.execute(new list(filter, sort, page, actor, when));
+  }
+}
+
+type DataOf<B, T> = B extends { type: T; data: infer D } ? D : never;
+
+/** The parameters of a route path: `':id/orders/:orderId'` → `{ id: string; orderId: string }`. */
+type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? { [K in Name]: string } & PathParams<Rest> : P extends `${string}:${infer Name}` ? { [K in Name]: string } : object;
+
+/** A command route: its command's data is built from the path's parameters, the validated body and the request's context. */
+export interface CommandRouteRow<B, T, P extends string, D> extends CommandPostRoute {
+  path?: P;
+  body: Type<D>;
+  data: (params: PathParams<P>, dto: D, ctx: RequestContext) => DataOf<B, T>;
+  /** The pipe the `:id` parameter passes through (record ids are UUIDs: `IdPipe`, the default). */
+  idPipe?: Type<PipeTransform>;
+  /** Answer once the reactions to its events have written their follow-ups (`runAndSettle`). */
+  settle?: true;
+}
+
+/** One row of a controller's `commandRoutes` table, typed by its command, its path and its body class. */
+export const commandRoute =
+  <B extends { type: string }>() =>
+  <T extends B['type'], const P extends string = '', D = never>(command: T, route: CommandRouteRow<B, T, P, D>) => ({ command, ...route });
+
+type AnyCommandRouteRow = CommandPostRoute & {
+  command: string;
+  body: Type<unknown>;
+  data: (params: never, dto: never, ctx: RequestContext) => unknown;
+  idPipe?: Type<PipeTransform>;
+  settle?: true;
+};
+
+/**
+ * Declares a record kind's command routes, a row each: what the route is (path, summary, status, body
+ * class) and how its command's data is made of the path, the body and the request. Each row becomes a
+ * method of `controller` named by its key, with the same route, guards, pipes and API docs
+ * (`ActivityController_postpone`) a hand-written `@CommandPost` method would have. A route that answers
+ * more than the command's result stays a method.
+ */
+export function commandRoutes<B, C extends DomainCommand>(
+  controller: abstract new (...args: never[]) => KindController<B>,
+  kind: Pick<RecordKind<C, never, never>, 'name' | 'access'>,
+  rows: Record<string, AnyCommandRouteRow>,
+): void {
+  const prototype = controller.prototype as object;
+  for (const [method, row] of Object.entries(rows)) {
+    const { command, path = '', body, data, idPipe = IdPipe, settle } = row;
+    const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    const handler = function (this: KindController<B>, ...args: unknown[]) {
+      const params = Object.fromEntries(names.map((name, i) => [name, args[i]]));
+      const ctx = args[names.length + 1] as RequestContext;
+      return runCommand(this, { type: command, data: data(params as never, args[names.length] as never, ctx) } as B, ctx, settle === true);
+    };
+    Object.defineProperty(handler, 'name', { value: method });
+    Object.defineProperty(prototype, method, { value: handler, writable: true, configurable: true, enumerable: false });
+    Reflect.defineMetadata('design:paramtypes', [...names.map(() => String), body, Object], prototype, method);
+    names.forEach((name, i) => Param(name, name === 'id' ? idPipe : IdPipe)(prototype, method, i));
+    Body()(prototype, method, names.length);
+    Ctx()(prototype, method, names.length + 1);
+    CommandPost(kind, command as C['type'], row)(prototype, method, Object.getOwnPropertyDescriptor(prototype, method)!);
   }
 }

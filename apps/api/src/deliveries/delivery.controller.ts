@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { deliveryKind, type Actor, type ServingKind } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Reactors } from '../reactors/reactors.service';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
@@ -29,7 +29,6 @@ import {
 import { DeliveryDossierQuery, DeliveryFiguresQuery, ListServiceRecordsQuery, type DeliveryCommandBody } from './delivery.messages';
 import { deliveryReading } from './delivery.reading';
 import { pageOf } from '../read-side/list-query';
-
 
 /** The serving organisation a list or the figures are about: at most one of provider, station and centre. */
 function serverFilterOf(query: { providerId?: string; stationId?: string; centreId?: string }): { serverKind?: ServingKind; serverId?: string } {
@@ -81,55 +80,9 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     return this.run({ type: 'RegisterDelivery', data } as DeliveryCommandBody, ctx);
   }
 
-  @CommandPost(deliveryKind, 'StartDelivery', { path: ':id/start', summary: 'The service began (the server)' })
-  start(@Param('id', IdPipe) id: string, @Body() dto: StartDeliveryDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'StartDelivery', data: { deliveryId: id, startedOn: dto.startedOn } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'NoteDeliveryProgress', { path: ':id/progress-notes', summary: 'A progress note for the 档案 (the server)' })
-  noteProgress(@Param('id', IdPipe) id: string, @Body() dto: ProgressNoteDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'NoteDeliveryProgress', data: { deliveryId: id, note: dto.note } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'DeliverService', {
-    path: ':id/handover',
-    summary: 'Delivered, with the outcome and the documents by SHA-256 (the server); fixes the feedback window and the day of automatic confirmation',
-  })
-  deliver(@Param('id', IdPipe) id: string, @Body() dto: DeliverServiceDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'DeliverService', data: { deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables: documentsOf(dto.deliverables) } }, ctx);
-  }
-
   @CommandPost(deliveryKind, 'ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)' })
   confirm(@Param('id', IdPipe) id: string, @Ctx() ctx: RequestContext) {
     return this.runAndSettle({ type: 'ConfirmDelivery', data: { deliveryId: id } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'DisputeDelivery', { path: ':id/dispute', summary: 'The enterprise served disputes the delivery; a follow-up opens' })
-  dispute(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
-    return this.runAndSettle({ type: 'DisputeDelivery', data: { deliveryId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'CancelDelivery', { path: ':id/cancellation', summary: 'Cancelled before delivery, with a reason (the server or the steward)' })
-  cancel(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CancelDelivery', data: { deliveryId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'RateDelivery', {
-    path: ':id/feedback',
-    summary: '满意度评价 by the enterprise served, once, inside the window (FEEDBACK_WINDOW_DAYS after delivery); 1–2 opens a follow-up',
-  })
-  rate(@Param('id', IdPipe) id: string, @Body() dto: FeedbackDto, @Ctx() ctx: RequestContext) {
-    return this.runAndSettle({ type: 'RateDelivery', data: { deliveryId: id, feedback: feedbackOf(dto) } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'AmendDeliveryRating', { path: ':id/feedback/amendment', summary: 'The enterprise amends its rating, once, inside the window; both stay' })
-  amend(@Param('id', IdPipe) id: string, @Body() dto: FeedbackDto, @Ctx() ctx: RequestContext) {
-    return this.runAndSettle({ type: 'AmendDeliveryRating', data: { deliveryId: id, feedback: feedbackOf(dto) } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'LodgeComplaint', { path: ':id/complaints', summary: '投诉 by the enterprise served, before 归档; a follow-up opens' })
-  complain(@Param('id', IdPipe) id: string, @Body() dto: ComplaintDto, @Ctx() ctx: RequestContext) {
-    return this.runAndSettle({ type: 'LodgeComplaint', data: { deliveryId: id, complaint: dto.complaint } }, ctx);
   }
 
   @CommandPost(deliveryKind, 'RecordReturnVisit', { path: ':id/return-visits', summary: '客户回访 by the steward (channel, date, who, findings, satisfaction re-checked)' })
@@ -181,3 +134,16 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     return this.queries.execute(new ListServiceRecordsQuery({ deliveries: deliveries as never }, sort, page, actor, when));
   }
 }
+
+const on = commandRoute<DeliveryCommandBody>();
+
+commandRoutes(DeliveryController, deliveryKind, {
+  start: on('StartDelivery', { path: ':id/start', summary: 'The service began (the server)', body: StartDeliveryDto, data: ({ id }, dto) => ({ deliveryId: id, startedOn: dto.startedOn }) }),
+  noteProgress: on('NoteDeliveryProgress', { path: ':id/progress-notes', summary: 'A progress note for the 档案 (the server)', body: ProgressNoteDto, data: ({ id }, dto) => ({ deliveryId: id, note: dto.note }) }),
+  deliver: on('DeliverService', { path: ':id/handover', summary: 'Delivered, with the outcome and the documents by SHA-256 (the server); fixes the feedback window and the day of automatic confirmation', body: DeliverServiceDto, data: ({ id }, dto) => ({ deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables: documentsOf(dto.deliverables) }) }),
+  dispute: on('DisputeDelivery', { path: ':id/dispute', summary: 'The enterprise served disputes the delivery; a follow-up opens', body: ReasonDto, data: ({ id }, dto) => ({ deliveryId: id, reason: dto.reason ?? '' }), settle: true }),
+  cancel: on('CancelDelivery', { path: ':id/cancellation', summary: 'Cancelled before delivery, with a reason (the server or the steward)', body: ReasonDto, data: ({ id }, dto) => ({ deliveryId: id, reason: dto.reason ?? '' }) }),
+  rate: on('RateDelivery', { path: ':id/feedback', summary: '满意度评价 by the enterprise served, once, inside the window (FEEDBACK_WINDOW_DAYS after delivery); 1–2 opens a follow-up', body: FeedbackDto, data: ({ id }, dto) => ({ deliveryId: id, feedback: feedbackOf(dto) }), settle: true }),
+  amend: on('AmendDeliveryRating', { path: ':id/feedback/amendment', summary: 'The enterprise amends its rating, once, inside the window; both stay', body: FeedbackDto, data: ({ id }, dto) => ({ deliveryId: id, feedback: feedbackOf(dto) }), settle: true }),
+  complain: on('LodgeComplaint', { path: ':id/complaints', summary: '投诉 by the enterprise served, before 归档; a follow-up opens', body: ComplaintDto, data: ({ id }, dto) => ({ deliveryId: id, complaint: dto.complaint }), settle: true }),
+});

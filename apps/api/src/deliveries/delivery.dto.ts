@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDateString, IsDefined, IsISO8601, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
-  DELIVERY_MODES,
-  DELIVERY_STAGES,
+  deliveryModes,
+  deliveryStages,
   FEE_KINDS,
   FOLLOW_UP_CAUSES,
-  SERVICE_DOMAINS,
-  SERVING_KINDS,
-  VISIT_CHANNELS,
+  serviceDomains,
+  servingKinds,
+  visitChannels,
   type DeliveryMode,
   type DeliveryStage,
   type FeeKind,
@@ -22,8 +22,8 @@ import { ListQueryDto } from '../read-side/list-query.dto';
 import { NestedObject } from '../http/list-fields';
 
 export class ServerDto {
-  @ApiProperty({ enum: SERVING_KINDS, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token), HUB (a HUB token) or CENTRE (a CENTRE_OPERATOR token; a recognised centre)' })
-  @IsIn(SERVING_KINDS)
+  @ApiProperty({ enum: servingKinds.codes, description: 'PROVIDER (a PROVIDER token), STATION (a STATION_OPERATOR token), HUB (a HUB token) or CENTRE (a CENTRE_OPERATOR token; a recognised centre)' })
+  @IsIn(servingKinds.codes)
   kind!: ServingKind;
   @ApiPropertyOptional({ description: 'The provider’s, station’s or centre’s record id; not given for the hub' }) @IsOptional() @IsUUID() id?: string;
 }
@@ -41,14 +41,14 @@ export class RegisterDeliveryDto extends CommandRequestDto {
   @ApiProperty({ description: 'The enterprise served (its record in the enterprise database)' }) @IsUUID() enterpriseId!: string;
   @ApiPropertyOptional({ description: 'The demand it answers (accepted or matched, of the same enterprise)' }) @IsOptional() @IsUUID() demandId?: string;
   @ApiPropertyOptional({ description: 'The catalogue product it follows (the provider’s own, on show)' }) @IsOptional() @IsUUID() productId?: string;
-  @ApiProperty({ enum: SERVICE_DOMAINS }) @IsIn(SERVICE_DOMAINS) domain!: ServiceDomain;
+  @ApiProperty({ enum: serviceDomains.codes }) @IsIn(serviceDomains.codes) domain!: ServiceDomain;
   @ApiProperty() @IsString() @MaxLength(200) title!: string;
   @ApiProperty() @IsString() @MaxLength(5000) description!: string;
   @ApiProperty({ example: '2026-03-02' }) @IsDateString({ strict: true }) plannedStart!: string;
   @ApiProperty({ example: '2026-03-20' }) @IsDateString({ strict: true }) plannedEnd!: string;
   @NestedObject(DeliveryFeeDto) fee!: DeliveryFeeDto;
   @ApiPropertyOptional({ description: '投入工时 (hours)' }) @IsOptional() @IsNumber() @Min(0) staffHours?: number;
-  @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) mode!: DeliveryMode;
+  @ApiProperty({ enum: deliveryModes.codes }) @IsIn(deliveryModes.codes) mode!: DeliveryMode;
   @ApiProperty({ example: '440106', description: 'Where the service is given (GB/T 2260)' }) @IsRegionCode() regionCode!: string;
 }
 
@@ -93,7 +93,7 @@ export class ComplaintDto extends CommandRequestDto {
 }
 
 export class ReturnVisitDto extends CommandRequestDto {
-  @ApiProperty({ enum: VISIT_CHANNELS }) @IsIn(VISIT_CHANNELS) channel!: VisitChannel;
+  @ApiProperty({ enum: visitChannels.codes }) @IsIn(visitChannels.codes) channel!: VisitChannel;
   @ApiProperty({ example: '2026-03-20' }) @IsDateString({ strict: true }) visitedOn!: string;
   @ApiProperty() @IsString() @MaxLength(100) visitor!: string;
   @ApiProperty() @IsString() @MaxLength(5000) findings!: string;
@@ -112,8 +112,8 @@ export class CorrectionDto extends CommandRequestDto {
 
 
 export class ListDeliveriesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: DELIVERY_STAGES }) @IsOptional() @IsIn(DELIVERY_STAGES) status?: DeliveryStage;
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: ServiceDomain;
+  @ApiPropertyOptional({ enum: deliveryStages.codes }) @IsOptional() @IsIn(deliveryStages.codes) status?: DeliveryStage;
+  @ApiPropertyOptional({ enum: serviceDomains.codes }) @IsOptional() @IsIn(serviceDomains.codes) domain?: ServiceDomain;
   @ApiPropertyOptional() @IsOptional() @IsUUID() enterpriseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;
@@ -135,7 +135,7 @@ export class DeliveryFiguresQueryDto {
 
 
 export class FollowUpContactDto extends CommandRequestDto {
-  @ApiProperty({ enum: VISIT_CHANNELS }) @IsIn(VISIT_CHANNELS) channel!: VisitChannel;
+  @ApiProperty({ enum: visitChannels.codes }) @IsIn(visitChannels.codes) channel!: VisitChannel;
   @ApiProperty({ example: '2026-03-13' }) @IsDateString({ strict: true }) contactedOn!: string;
   @ApiProperty() @IsString() @MaxLength(5000) note!: string;
 }

@@ -1,10 +1,9 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { followUpKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
@@ -22,31 +21,6 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
     super(commands, queries);
   }
 
-  @CommandPost(followUpKind, 'RecordFollowUpContact', { path: ':id/contacts', summary: 'The steward reached the enterprise' })
-  contact(@Param('id', IdPipe) id: string, @Body() dto: FollowUpContactDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RecordFollowUpContact', data: { followUpId: id, channel: dto.channel, contactedOn: dto.contactedOn, note: dto.note } }, ctx);
-  }
-
-  @CommandPost(followUpKind, 'RecordRectificationPlan', { path: ':id/plan', summary: '整改计划, after contact (the steward or the serving organisation)' })
-  plan(@Param('id', IdPipe) id: string, @Body() dto: RectificationPlanDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RecordRectificationPlan', data: { followUpId: id, plan: dto.plan } }, ctx);
-  }
-
-  @CommandPost(followUpKind, 'RecordRectification', { path: ':id/rectification', summary: '整改完成 (the steward or the serving organisation)' })
-  rectify(@Param('id', IdPipe) id: string, @Body() dto: RectificationDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RecordRectification', data: { followUpId: id, rectification: dto.rectification, rectifiedOn: dto.rectifiedOn } }, ctx);
-  }
-
-  @CommandPost(followUpKind, 'ConfirmFollowUpSettled', { path: ':id/settlement', summary: 'The enterprise confirms the matter settled, with a new rating when it gives one; closes the follow-up' })
-  settle(@Param('id', IdPipe) id: string, @Body() dto: SettlementDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ConfirmFollowUpSettled', data: given({ followUpId: id, rating: dto.rating, comment: dto.comment }) as { followUpId: string; comment: string } }, ctx);
-  }
-
-  @CommandPost(followUpKind, 'CloseFollowUp', { path: ':id/closure', summary: 'The steward closes the follow-up by decision, with a reason' })
-  close(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CloseFollowUp', data: { followUpId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
   @ReadRoute({ path: ':id', summary: 'One follow-up, folded from its events; AUDITOR may add ?asOf=' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
     return this.readRecord(followUpReading, id, actor, query);
@@ -58,3 +32,13 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
     return this.queries.execute(new ListServiceRecordsQuery({ followups: followups as never }, sort, page, actor, when));
   }
 }
+
+const on = commandRoute<FollowUpCommandBody>();
+
+commandRoutes(FollowUpController, followUpKind, {
+  contact: on('RecordFollowUpContact', { path: ':id/contacts', summary: 'The steward reached the enterprise', body: FollowUpContactDto, data: ({ id }, dto) => ({ followUpId: id, channel: dto.channel, contactedOn: dto.contactedOn, note: dto.note }) }),
+  plan: on('RecordRectificationPlan', { path: ':id/plan', summary: '整改计划, after contact (the steward or the serving organisation)', body: RectificationPlanDto, data: ({ id }, dto) => ({ followUpId: id, plan: dto.plan }) }),
+  rectify: on('RecordRectification', { path: ':id/rectification', summary: '整改完成 (the steward or the serving organisation)', body: RectificationDto, data: ({ id }, dto) => ({ followUpId: id, rectification: dto.rectification, rectifiedOn: dto.rectifiedOn }) }),
+  settle: on('ConfirmFollowUpSettled', { path: ':id/settlement', summary: 'The enterprise confirms the matter settled, with a new rating when it gives one; closes the follow-up', body: SettlementDto, data: ({ id }, dto) => (given({ followUpId: id, rating: dto.rating, comment: dto.comment }) as { followUpId: string; comment: string }) }),
+  close: on('CloseFollowUp', { path: ':id/closure', summary: 'The steward closes the follow-up by decision, with a reason', body: ReasonDto, data: ({ id }, dto) => ({ followUpId: id, reason: dto.reason ?? '' }) }),
+});

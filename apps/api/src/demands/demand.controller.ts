@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -48,19 +48,6 @@ export class DemandController extends KindController<DemandCommandBody> {
     return this.escalation.run({ ...(actor.role === 'ADMIN' ? {} : { regionCode: actor.regionCode }), ...(dto.days === undefined ? {} : { days: dto.days }) });
   }
 
-  @CommandPost(demandKind, 'AcceptDemand', {
-    path: ':id/acceptance',
-    summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region',
-  })
-  accept(@Param('id', IdPipe) id: string, @Body() dto: AcceptDemandDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'AcceptDemand', data: { demandId: id, stationId: dto.stationId } }, ctx);
-  }
-
-  @CommandPost(demandKind, 'MatchDemand', { path: ':id/match', summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it' })
-  match(@Param('id', IdPipe) id: string, @Body() dto: MatchDemandDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'MatchDemand', data: { demandId: id, providerId: dto.providerId, ...(dto.productId === undefined ? {} : { productId: dto.productId }) } }, ctx);
-  }
-
   @CommandPost(demandKind, 'ResolveDemand', {
     path: ':id/resolution',
     summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write',
@@ -70,14 +57,6 @@ export class DemandController extends KindController<DemandCommandBody> {
       { type: 'ResolveDemand', data: { demandId: id, outcome: dto.outcome, ...(dto.satisfaction === undefined ? {} : { satisfaction: dto.satisfaction }) } },
       ctx,
     );
-  }
-
-  @CommandPost(demandKind, 'CloseDemand', {
-    path: ':id/closure',
-    summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)',
-  })
-  close(@Param('id', IdPipe) id: string, @Body() dto: CloseDemandDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CloseDemand', data: { demandId: id, reason: dto.closeReason, note: dto.note } }, ctx);
   }
 
   @ReadRoute({ path: ':id', summary: 'One demand, folded from its events' })
@@ -92,3 +71,11 @@ export class DemandController extends KindController<DemandCommandBody> {
     return this.readList(ListDemandsQuery, query, actor);
   }
 }
+
+const on = commandRoute<DemandCommandBody>();
+
+commandRoutes(DemandController, demandKind, {
+  accept: on('AcceptDemand', { path: ':id/acceptance', summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region', body: AcceptDemandDto, data: ({ id }, dto) => ({ demandId: id, stationId: dto.stationId }) }),
+  match: on('MatchDemand', { path: ':id/match', summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it', body: MatchDemandDto, data: ({ id }, dto) => ({ demandId: id, providerId: dto.providerId, ...(dto.productId === undefined ? {} : { productId: dto.productId }) }) }),
+  close: on('CloseDemand', { path: ':id/closure', summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)', body: CloseDemandDto, data: ({ id }, dto) => ({ demandId: id, reason: dto.closeReason, note: dto.note }) }),
+});

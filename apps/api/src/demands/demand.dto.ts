@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES, SERVICE_DOMAINS, type DemandCloseReason, type DemandUrgency, type ServiceDomain } from '@sme/domain';
+import { DEMAND_CLOSE_REASONS, DEMAND_URGENCIES, serviceDomains, type DemandCloseReason, type DemandUrgency, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { OptionalRegionCode, QueryBoolean, QueryNumber } from '../http/validators';
 import { ListQueryDto } from '../read-side/list-query.dto';
@@ -10,7 +9,7 @@ const DEMAND_STATUSES = ['RAISED', 'ACCEPTED', 'MATCHED', 'RESOLVED', 'CLOSED'] 
 
 export class RaiseDemandDto extends CommandRequestDto {
   @ApiProperty({ description: 'The enterprise (its record in the enterprise database)' }) @IsUUID() enterpriseId!: string;
-  @ApiProperty({ enum: SERVICE_DOMAINS }) @IsIn(SERVICE_DOMAINS) category!: ServiceDomain;
+  @ApiProperty({ enum: serviceDomains.codes }) @IsIn(serviceDomains.codes) category!: ServiceDomain;
   @ApiProperty() @IsString() @MaxLength(5000) description!: string;
   @ApiProperty({ enum: DEMAND_URGENCIES }) @IsIn(DEMAND_URGENCIES) urgency!: DemandUrgency;
   @ApiPropertyOptional({ description: 'The station raising it on the enterprise’s behalf (STATION_OPERATOR only)' })
@@ -45,7 +44,7 @@ export class CloseDemandDto extends CommandRequestDto {
 
 export class ListDemandsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: DEMAND_STATUSES }) @IsOptional() @IsIn(DEMAND_STATUSES) status?: (typeof DEMAND_STATUSES)[number];
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) category?: ServiceDomain;
+  @ApiPropertyOptional({ enum: serviceDomains.codes }) @IsOptional() @IsIn(serviceDomains.codes) category?: ServiceDomain;
   @ApiPropertyOptional({ enum: DEMAND_URGENCIES }) @IsOptional() @IsIn(DEMAND_URGENCIES) urgency?: DemandUrgency;
   @OptionalRegionCode('440106') regionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() stationId?: string;

@@ -1,4 +1,4 @@
-import { ACTIVITY_KIND_LABELS, MONTH_THEME_LABELS, type ActivityKind, type MonthTheme } from '@sme/domain';
+import { activityKinds, monthThemes, type ActivityKind, type MonthTheme } from '@sme/domain';
 import { DEMO_APPLICANTS } from './demo-data';
 
 /**
@@ -68,7 +68,7 @@ function build(): DemoActivity[] {
       n,
       organiser,
       kind: chosen,
-      title: `${MONTH_THEME_LABELS[theme].zh}主题${ACTIVITY_KIND_LABELS[chosen].zh}（示例第${n + 1}场）`,
+      title: `${monthThemes.labels[theme].zh}主题${activityKinds.labels[chosen].zh}（示例第${n + 1}场）`,
       month,
       day: `2026-${pad(month)}-${pad(dayOfMonth)}`,
       enterprises: Array.from({ length: size }, (_, i) => (start + i) % pool),

@@ -1,5 +1,5 @@
 import { GUANGZHOU_DISTRICTS, usccCheckCharacter, type ApplicationForm, type Actor, type MaterialKind } from '@sme/domain';
-import { MATERIAL_KINDS } from '@sme/domain';
+import { materialKinds } from '@sme/domain';
 import { createHash } from 'node:crypto';
 
 /**
@@ -84,7 +84,7 @@ export function demoUscc(key: number, districtCode: string): string {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function demoForm(applicant: DemoApplicant, materials: readonly MaterialKind[] = MATERIAL_KINDS): ApplicationForm {
+export function demoForm(applicant: DemoApplicant, materials: readonly MaterialKind[] = materialKinds.codes): ApplicationForm {
   const uscc = demoUscc(applicant.key, applicant.districtCode);
   const k = applicant.key;
   return {

@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { enterpriseKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { tiesOf } from '../http/ties.dto';
@@ -88,14 +88,6 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.run({ type: 'RevokeEnterpriseTag', data: { enterpriseId: id, tag, reason: dto.reason ?? '' } }, ctx);
   }
 
-  @CommandPost(enterpriseKind, 'RecordEnterpriseTies', {
-    path: ':id/ties',
-    summary: '法定代表人与股东: recorded whole by the enterprise (or the authority or hub of its region), replacing the earlier record; a 服务券 order between related parties is refused on them',
-  })
-  recordTies(@Param('id', IdPipe) id: string, @Body() dto: RecordEnterpriseTiesDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RecordEnterpriseTies', data: { enterpriseId: id, ties: tiesOf(dto) } }, ctx);
-  }
-
   @ReadRoute({
     path: ':id/portrait',
     summary: '画像: the enterprise with its deliveries (rating, fee, who served), its demands and the policies pushed to it, and their totals',
@@ -119,3 +111,9 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.readList(ListEnterprisesQuery, query, actor);
   }
 }
+
+const on = commandRoute<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>>();
+
+commandRoutes(EnterpriseController, enterpriseKind, {
+  recordTies: on('RecordEnterpriseTies', { path: ':id/ties', summary: '法定代表人与股东: recorded whole by the enterprise (or the authority or hub of its region), replacing the earlier record; a 服务券 order between related parties is refused on them', body: RecordEnterpriseTiesDto, data: ({ id }, dto) => ({ enterpriseId: id, ties: tiesOf(dto) }) }),
+});

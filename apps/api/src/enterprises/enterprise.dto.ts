@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ENTERPRISE_TAGS, type EnterpriseTagCode, FIRST_YEAR, INDUSTRY_CODES, type IndustryCode, LAST_YEAR, MAX_AMOUNT_WAN, MAX_PERSONS, SIZE_CLASSES, type SizeClass } from '@sme/domain';
+import { enterpriseTags, type EnterpriseTagCode, FIRST_YEAR, industries, type IndustryCode, LAST_YEAR, MAX_AMOUNT_WAN, MAX_PERSONS, sizeClasses, type SizeClass } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryNumber, REGION_CODE_PATTERN, USCC_PATTERN } from '../http/validators';
 import { OrganisationTiesDto } from '../http/ties.dto';
@@ -28,8 +28,8 @@ export class RegisterEnterpriseDto extends CommandRequestDto {
 
   @ApiProperty({ example: '广州粤信软件科技有限公司' }) @IsString() @MaxLength(200) name!: string;
 
-  @ApiProperty({ enum: INDUSTRY_CODES, description: 'Industry as 工信部联企业〔2011〕300号 第四条 lists them' })
-  @IsIn(INDUSTRY_CODES)
+  @ApiProperty({ enum: industries.codes, description: 'Industry as 工信部联企业〔2011〕300号 第四条 lists them' })
+  @IsIn(industries.codes)
   industryCode!: IndustryCode;
 
   @ApiProperty({ example: '440106', pattern: REGION_CODE_PATTERN, description: 'GB/T 2260 code of where the enterprise is, usually its district' })
@@ -53,14 +53,14 @@ export class ReportFiguresDto extends CommandRequestDto {
 
 export class UpdateProfileDto extends CommandRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;
+  @ApiPropertyOptional({ enum: industries.codes }) @IsOptional() @IsIn(industries.codes) industryCode?: IndustryCode;
 
   @OptionalRegionCode('440105')
   regionCode?: string;
 }
 
 export class GrantTagDto extends CommandRequestDto {
-  @ApiProperty({ enum: ENTERPRISE_TAGS }) @IsIn(ENTERPRISE_TAGS) tag!: EnterpriseTagCode;
+  @ApiProperty({ enum: enterpriseTags.codes }) @IsIn(enterpriseTags.codes) tag!: EnterpriseTagCode;
   @ApiProperty({ example: '广东省工业和信息化厅', description: 'The authority that issued the recognition' }) @IsString() @MaxLength(200) issuedBy!: string;
   @ApiPropertyOptional({ example: '粤工信融资函〔2023〕12号' }) @IsOptional() @IsString() @MaxLength(100) documentNumber?: string;
   @ApiProperty({ example: '2023-01-01' }) @IsBusinessDate() validFrom!: string;
@@ -75,8 +75,8 @@ export class TagParam {
   @ApiProperty({ description: 'The enterprise' }) @IsString()
   id!: string;
 
-  @ApiProperty({ enum: ENTERPRISE_TAGS })
-  @IsIn(ENTERPRISE_TAGS, { message: `tag must be one of ${ENTERPRISE_TAGS.join(', ')}` })
+  @ApiProperty({ enum: enterpriseTags.codes })
+  @IsIn(enterpriseTags.codes, { message: `tag must be one of ${enterpriseTags.codes.join(', ')}` })
   tag!: EnterpriseTagCode;
 }
 
@@ -84,12 +84,12 @@ export class ListEnterprisesQueryDto extends ListQueryDto {
   @OptionalRegionCode('440100', 'A district, a city (all its districts) or a province (all its codes)')
   regionCode?: string;
 
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industryCode?: IndustryCode;
-  @ApiPropertyOptional({ enum: SIZE_CLASSES }) @IsOptional() @IsIn(SIZE_CLASSES) sizeClass?: SizeClass;
+  @ApiPropertyOptional({ enum: industries.codes }) @IsOptional() @IsIn(industries.codes) industryCode?: IndustryCode;
+  @ApiPropertyOptional({ enum: sizeClasses.codes }) @IsOptional() @IsIn(sizeClasses.codes) sizeClass?: SizeClass;
 
-  @ApiPropertyOptional({ enum: ENTERPRISE_TAGS, description: 'Holding this tag on tagValidOn (default today, China time)' })
+  @ApiPropertyOptional({ enum: enterpriseTags.codes, description: 'Holding this tag on tagValidOn (default today, China time)' })
   @IsOptional()
-  @IsIn(ENTERPRISE_TAGS)
+  @IsIn(enterpriseTags.codes)
   tag?: EnterpriseTagCode;
 
   @ApiPropertyOptional({ example: '2024-06-30', description: 'With tag: holding it that day; alone: holding any tag that day' })
@@ -99,7 +99,7 @@ export class ListEnterprisesQueryDto extends ListQueryDto {
 }
 
 export class ClassifyQueryDto {
-  @ApiProperty({ enum: INDUSTRY_CODES }) @IsIn(INDUSTRY_CODES) industryCode!: IndustryCode;
+  @ApiProperty({ enum: industries.codes }) @IsIn(industries.codes) industryCode!: IndustryCode;
   @ApiPropertyOptional({ example: 45 }) @IsOptional() @QueryNumber() @IsInt() @Min(0) @Max(MAX_PERSONS) employees?: number;
   @ApiPropertyOptional({ example: 1800 }) @IsOptional() @QueryNumber() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_AMOUNT_WAN) revenue?: number;
   @ApiPropertyOptional({ example: 2600 }) @IsOptional() @QueryNumber() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_AMOUNT_WAN) assets?: number;

@@ -1,4 +1,4 @@
-import { chinaDateOf, chinaTimeOf, ENTERPRISE_TAGS, enterpriseKind, isTagGrantValidOn, notFound, type EnterpriseTagCode } from '@sme/domain';
+import { chinaDateOf, chinaTimeOf, enterpriseTags, enterpriseKind, isTagGrantValidOn, notFound, type EnterpriseTagCode } from '@sme/domain';
 import { projectEnterprise, toPublicView, type EnterpriseView, type PublicView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 import { enterpriseReadForbidden, mayReadEnterprise } from './enterprise-access';
@@ -19,7 +19,7 @@ export const enterpriseReading: RecordReading<EnterpriseView, ShownEnterprise> =
   forbidden: enterpriseReadForbidden,
   show(view, { asOf }) {
     const on = chinaDateOf(asOf ?? new Date());
-    const valid = ENTERPRISE_TAGS.filter((tag) => view.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, on)));
+    const valid = enterpriseTags.codes.filter((tag) => view.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, on)));
     return { ...toPublicView(view), tagsValid: { on, tags: valid } };
   },
 };

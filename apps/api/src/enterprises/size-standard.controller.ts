@@ -5,9 +5,9 @@ import {
   classifySize,
   conflict,
   DomainError,
-  INDUSTRY_LABELS,
-  MEASURE_LABELS,
-  SIZE_CLASS_LABELS,
+  industries,
+  sizeMeasures,
+  sizeClasses,
   SIZE_STANDARDS,
   sizeStandardOn,
   type SizeFigures,
@@ -27,11 +27,11 @@ export class SizeStandardController {
     return {
       inForce: sizeStandardOn(today)?.id ?? null,
       on: today,
-      sizeClasses: SIZE_CLASS_LABELS,
-      measures: MEASURE_LABELS,
+      sizeClasses: sizeClasses.labels,
+      measures: sizeMeasures.labels,
       standards: SIZE_STANDARDS.map((standard) => ({
         ...standard,
-        industries: standard.industries.map((row) => ({ ...row, label: INDUSTRY_LABELS[row.industry] })),
+        industries: standard.industries.map((row) => ({ ...row, label: industries.labels[row.industry] })),
       })),
     };
   }
@@ -60,6 +60,6 @@ export class SizeStandardController {
       }
       throw error;
     }
-    return { on, documentNumber: standard.documentNumber, ...result, label: SIZE_CLASS_LABELS[result.sizeClass] };
+    return { on, documentNumber: standard.documentNumber, ...result, label: sizeClasses.labels[result.sizeClass] };
   }
 }

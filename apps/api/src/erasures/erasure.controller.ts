@@ -3,7 +3,7 @@ import { conflict, erasureKind, kindNamed, notFound, type Actor, type ErasureCom
 import { DATA_KEYS, EVENT_STORE, type DataKeys, type EventStore } from '@sme/event-store';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { AsOfDto } from '../records/as-of.dto';
@@ -48,19 +48,6 @@ export class ErasureController extends KindController<CommandBody<ErasureCommand
     return this.run({ type: 'RequestErasure', data }, ctx);
   }
 
-  @CommandPost(erasureKind, 'ApproveErasure', {
-    path: ':id/approval',
-    summary: 'Another ADMIN approves, with an opinion: the subjects’ keys are deleted and the read models built again before the answer; the fields then read 已删除 everywhere',
-  })
-  approve(@Param('id', IdPipe) id: string, @Body() dto: ApproveErasureDto, @Ctx() ctx: RequestContext) {
-    return this.runAndSettle({ type: 'ApproveErasure', data: { erasureId: id, opinion: dto.opinion } }, ctx);
-  }
-
-  @CommandPost(erasureKind, 'RefuseErasure', { path: ':id/refusal', summary: 'Another ADMIN refuses, with a reason; nothing is erased' })
-  refuse(@Param('id', IdPipe) id: string, @Body() dto: RefuseErasureDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RefuseErasure', data: { erasureId: id, reason: dto.reason } }, ctx);
-  }
-
   @ReadRoute({ path: 'subjects/:kind/:recordId', summary: 'The persons a record names in its sealed personal fields (the paths an erasure takes), and whether each is erased', roles: [...READERS] })
   async subjects(@Param('kind') kind: string, @Param('recordId') recordId: string) {
     const recordKind = kindNamed(kind);
@@ -86,3 +73,10 @@ export class ErasureController extends KindController<CommandBody<ErasureCommand
     return this.readList(ListErasuresQuery, query, actor);
   }
 }
+
+const on = commandRoute<CommandBody<ErasureCommand>>();
+
+commandRoutes(ErasureController, erasureKind, {
+  approve: on('ApproveErasure', { path: ':id/approval', summary: 'Another ADMIN approves, with an opinion: the subjects’ keys are deleted and the read models built again before the answer; the fields then read 已删除 everywhere', body: ApproveErasureDto, data: ({ id }, dto) => ({ erasureId: id, opinion: dto.opinion }), settle: true }),
+  refuse: on('RefuseErasure', { path: ':id/refusal', summary: 'Another ADMIN refuses, with a reason; nothing is erased', body: RefuseErasureDto, data: ({ id }, dto) => ({ erasureId: id, reason: dto.reason }) }),
+});

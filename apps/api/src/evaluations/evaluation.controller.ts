@@ -4,7 +4,7 @@ import { WrongExpectedRevisionError } from '@sme/event-store';
 import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { AsOfDto } from '../records/as-of.dto';
@@ -56,30 +56,10 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     super(commands, queries);
   }
 
-  @CommandPost(evaluationKind, 'RunEvaluation', {
-    summary:
-      'Run the year’s evaluation of a city’s stations, centres or providers under a scheme version (the latest by default), computing every figure from the log up to `position` (the head by default); again before publication replaces the run and its manual scores',
-    status: 201,
-  })
-  runEvaluation(@Body() dto: RunEvaluationDto, @Ctx() ctx: RequestContext) {
-    const { cityCode, year, subject, schemeVersion, position } = dto;
-    return this.run({ type: 'RunEvaluation', data: given({ evaluationId: evaluationIdOf(cityCode, year, subject), cityCode, year, subject, schemeVersion, position }) }, ctx);
-  }
-
   @CommandPost(evaluationKind, 'RecordManualScore', { path: ':id/manual-scores', summary: 'An evaluator of the region scores a MANUAL indicator of one organisation, 0–100, with evidence' })
   score(@Param('id', IdPipe) id: string, @Body() dto: ManualScoreDto, @Ctx() ctx: RequestContext) {
     const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
     return this.run({ type: 'RecordManualScore', data: { evaluationId: id, organisationId: dto.organisationId.toLowerCase(), indicatorId: dto.indicatorId, score: dto.score, evidence } }, ctx);
-  }
-
-  @CommandPost(evaluationKind, 'PublishEvaluation', { path: ':id/publication', summary: 'The city authority publishes the results (every MANUAL indicator scored): totals, grades, flags and ranks, naming the scheme version and log position' })
-  publish(@Param('id', IdPipe) id: string, @Body() _dto: PublishEvaluationDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'PublishEvaluation', data: { evaluationId: id } }, ctx);
-  }
-
-  @CommandPost(evaluationKind, 'CommendOrganisation', { path: ':id/commendations', summary: 'The city authority commends an organisation graded 优秀' })
-  commend(@Param('id', IdPipe) id: string, @Body() dto: CommendDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CommendOrganisation', data: { evaluationId: id, organisationId: dto.organisationId.toLowerCase(), note: dto.note } }, ctx);
   }
 
   /**
@@ -156,3 +136,17 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     return this.readRecord(evaluationReading, id, actor, query);
   }
 }
+
+const on = commandRoute<EvaluationCommandBody>();
+
+commandRoutes(EvaluationController, evaluationKind, {
+  runEvaluation: on('RunEvaluation', {
+    summary:
+      'Run the year’s evaluation of a city’s stations, centres or providers under a scheme version (the latest by default), computing every figure from the log up to `position` (the head by default); again before publication replaces the run and its manual scores',
+    status: 201,
+    body: RunEvaluationDto,
+    data: (_, { cityCode, year, subject, schemeVersion, position }) => given({ evaluationId: evaluationIdOf(cityCode, year, subject), cityCode, year, subject, schemeVersion, position }),
+  }),
+  commend: on('CommendOrganisation', { path: ':id/commendations', summary: 'The city authority commends an organisation graded 优秀', body: CommendDto, data: ({ id }, dto) => ({ evaluationId: id, organisationId: dto.organisationId.toLowerCase(), note: dto.note }) }),
+  publish: on('PublishEvaluation', { path: ':id/publication', summary: 'The city authority publishes the results (every MANUAL indicator scored): totals, grades, flags and ranks, naming the scheme version and log position', body: PublishEvaluationDto, data: ({ id }) => ({ evaluationId: id }) }),
+});

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { EVALUATION_SUBJECTS, INDICATOR_FORMULAS, type EvaluationSubject, type IndicatorFormula, type Normalisation } from '@sme/domain';
+import { evaluationSubjects, indicatorFormulas, type EvaluationSubject, type IndicatorFormula, type Normalisation } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { NestedList, NestedObject } from '../http/list-fields';
 import { IsRegionCode, QueryNumber } from '../http/validators';
@@ -11,7 +11,7 @@ export class IndicatorDto {
   @ApiProperty({ example: 'activities' }) @IsString() @MaxLength(100) id!: string;
   @ApiProperty({ example: '服务活动场次' }) @IsString() @MaxLength(200) label!: string;
   @ApiProperty({ example: 0.4, description: 'Share of the total; the weights sum to 1' }) @IsNumber() weight!: number;
-  @ApiProperty({ enum: INDICATOR_FORMULAS }) @IsIn(INDICATOR_FORMULAS) formula!: IndicatorFormula;
+  @ApiProperty({ enum: indicatorFormulas.codes }) @IsIn(indicatorFormulas.codes) formula!: IndicatorFormula;
   @ApiPropertyOptional({ example: { kind: 'TARGET', target: 10 }, description: '{kind: TARGET, target} | {kind: RANGE, min, max} | {kind: BOOLEAN}; not for MANUAL' })
   @IsOptional()
   @IsObject()
@@ -28,7 +28,7 @@ export class GradeFloorsDto {
 export class PublishSchemeDto extends CommandRequestDto {
   @ApiProperty({ example: '440100' }) @IsRegionCode() cityCode!: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiProperty({ enum: EVALUATION_SUBJECTS }) @IsIn(EVALUATION_SUBJECTS) subject!: EvaluationSubject;
+  @ApiProperty({ enum: evaluationSubjects.codes }) @IsIn(evaluationSubjects.codes) subject!: EvaluationSubject;
   @NestedList(IndicatorDto, 50, { min: 1 }) indicators!: IndicatorDto[];
   @NestedObject(GradeFloorsDto) gradeFloors!: GradeFloorsDto;
   @ApiPropertyOptional({ example: 3, description: '优胜劣汰: a mean rating under it flags the organisation' }) @IsOptional() @IsNumber() satisfactionFloor?: number;
@@ -37,7 +37,7 @@ export class PublishSchemeDto extends CommandRequestDto {
 export class RunEvaluationDto extends CommandRequestDto {
   @ApiProperty({ example: '440100' }) @IsRegionCode() cityCode!: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiProperty({ enum: EVALUATION_SUBJECTS }) @IsIn(EVALUATION_SUBJECTS) subject!: EvaluationSubject;
+  @ApiProperty({ enum: evaluationSubjects.codes }) @IsIn(evaluationSubjects.codes) subject!: EvaluationSubject;
   @ApiPropertyOptional({ description: 'The scheme version; the latest when not given' }) @IsOptional() @IsInt() @Min(1) schemeVersion?: number;
   @ApiPropertyOptional({ description: 'The log position to compute at (decimal); the head of the log when not given' }) @IsOptional() @Matches(/^[0-9]{1,18}$/) position?: string;
 }
@@ -76,6 +76,6 @@ export class ResultsExportQueryDto {
 export class ListEvaluationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '440100', description: 'The city (a city-level reader reads its own)' }) @IsOptional() @IsRegionCode() cityCode?: string;
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @QueryNumber() @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ enum: EVALUATION_SUBJECTS }) @IsOptional() @IsIn(EVALUATION_SUBJECTS) subject?: EvaluationSubject;
+  @ApiPropertyOptional({ enum: evaluationSubjects.codes }) @IsOptional() @IsIn(evaluationSubjects.codes) subject?: EvaluationSubject;
   @ApiPropertyOptional({ enum: ['RUN', 'PUBLISHED'] }) @IsOptional() @IsIn(['RUN', 'PUBLISHED']) status?: 'RUN' | 'PUBLISHED';
 }

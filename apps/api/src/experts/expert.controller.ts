@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { expertKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { newRecordId } from '../records/new-record-id';
 import { EXPERT_READERS } from './expert-access';
@@ -18,45 +18,6 @@ import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 @TokenController('experts (服务专家库)', 'experts')
 export class ExpertController extends KindController<ExpertCommandBody> {
   protected readonly kindCommands = expertCommands;
-
-  @CommandPost(expertKind, 'RegisterExpert', {
-    summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city',
-    status: 201,
-  })
-  register(@Body() dto: RegisterExpertDto, @Ctx() ctx: RequestContext) {
-    const expertId = dto.expertId ?? (ctx.actor.role === 'EXPERT' ? ctx.actor.id : newRecordId(ctx, 'expert'));
-    const { name, specialties, organisation, regionCode, title } = dto;
-    return this.run(
-      {
-        type: 'RegisterExpert',
-        data: { expertId, name, specialties: specialties.map((s) => given({ domain: s.domain, detail: s.detail })), organisation: { id: organisation.id, name: organisation.name }, regionCode, title },
-      },
-      ctx,
-    );
-  }
-
-  @CommandPost(expertKind, 'AdmitExpert', { path: ':id/admission', summary: '入库: the hub or city authority of the expert’s city admits the expert' })
-  admit(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'AdmitExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
-  }
-
-  @CommandPost(expertKind, 'SuspendExpert', {
-    path: ':id/suspension',
-    summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated',
-  })
-  suspend(@Param('id', ExpertIdPipe) id: string, @Body() dto: SuspendExpertDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'SuspendExpert', data: given({ expertId: id, reason: dto.reason ?? '', until: dto.until }) }, ctx);
-  }
-
-  @CommandPost(expertKind, 'ReinstateExpert', { path: ':id/reinstatement', summary: 'Lift the suspension in force' })
-  reinstate(@Param('id', ExpertIdPipe) id: string, @Body() dto: ExpertOpinionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ReinstateExpert', data: { expertId: id, opinion: dto.opinion } }, ctx);
-  }
-
-  @CommandPost(expertKind, 'RemoveExpert', { path: ':id/removal', summary: '出库: remove the expert from the pool, with a reason' })
-  remove(@Param('id', ExpertIdPipe) id: string, @Body() dto: RemoveExpertDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RemoveExpert', data: { expertId: id, reason: dto.reason ?? '' } }, ctx);
-  }
 
   @CommandPost(expertKind, 'UpdateExpertProfile', {
     path: ':id/profile',
@@ -92,3 +53,22 @@ export class ExpertController extends KindController<ExpertCommandBody> {
     return this.readList(ListExpertsQuery, query, actor);
   }
 }
+
+const on = commandRoute<ExpertCommandBody>();
+
+commandRoutes(ExpertController, expertKind, {
+  register: on('RegisterExpert', {
+    summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city',
+    status: 201,
+    body: RegisterExpertDto,
+    data: (_, dto, ctx) => {
+      const { name, specialties, organisation, regionCode, title } = dto;
+      const expertId = dto.expertId ?? (ctx.actor.role === 'EXPERT' ? ctx.actor.id : newRecordId(ctx, 'expert'));
+      return { expertId, name, specialties: specialties.map((s) => given({ domain: s.domain, detail: s.detail })), organisation: { id: organisation.id, name: organisation.name }, regionCode, title };
+    },
+  }),
+  admit: on('AdmitExpert', { path: ':id/admission', summary: '入库: the hub or city authority of the expert’s city admits the expert', body: ExpertOpinionDto, data: ({ id }, dto) => ({ expertId: id, opinion: dto.opinion }), idPipe: ExpertIdPipe }),
+  suspend: on('SuspendExpert', { path: ':id/suspension', summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated', body: SuspendExpertDto, data: ({ id }, dto) => (given({ expertId: id, reason: dto.reason ?? '', until: dto.until })), idPipe: ExpertIdPipe }),
+  reinstate: on('ReinstateExpert', { path: ':id/reinstatement', summary: 'Lift the suspension in force', body: ExpertOpinionDto, data: ({ id }, dto) => ({ expertId: id, opinion: dto.opinion }), idPipe: ExpertIdPipe }),
+  remove: on('RemoveExpert', { path: ':id/removal', summary: '出库: remove the expert from the pool, with a reason', body: RemoveExpertDto, data: ({ id }, dto) => ({ expertId: id, reason: dto.reason ?? '' }), idPipe: ExpertIdPipe }),
+});

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
+import { serviceDomains, type ServiceDomain } from '@sme/domain';
 import { EXPERT_LIST_STATUSES, type ExpertListStatus } from '@sme/read-models/queries/expert-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsRegionCode, OptionalRegionCode, REGION_CODE_PATTERN } from '../http/validators';
@@ -9,7 +9,7 @@ import { EXPERT_ID_PATTERN } from './expert-id.pipe';
 import { NestedList, NestedObject } from '../http/list-fields';
 
 export class ExpertSpecialtyDto {
-  @ApiProperty({ enum: SERVICE_DOMAINS, example: 'IP' }) @IsIn(SERVICE_DOMAINS) domain!: ServiceDomain;
+  @ApiProperty({ enum: serviceDomains.codes, example: 'IP' }) @IsIn(serviceDomains.codes) domain!: ServiceDomain;
   @ApiPropertyOptional({ example: '专利布局', description: 'Required for OTHER' }) @IsOptional() @IsString() @MaxLength(200) detail?: string;
 }
 
@@ -90,9 +90,9 @@ export class ListExpertsQueryDto extends ListQueryDto {
   @OptionalRegionCode('440100')
   cityCode?: string;
 
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS, description: 'A specialty domain' })
+  @ApiPropertyOptional({ enum: serviceDomains.codes, description: 'A specialty domain' })
   @IsOptional()
-  @IsIn(SERVICE_DOMAINS)
+  @IsIn(serviceDomains.codes)
   specialty?: ServiceDomain;
 
   @ApiPropertyOptional({ description: 'Organisation id exactly, or text in its name' })

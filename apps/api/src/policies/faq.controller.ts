@@ -2,7 +2,7 @@ import { Body, Param, Query } from '@nestjs/common';
 import { faqKind, type Actor, type FaqCommand } from '@sme/domain';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -35,11 +35,6 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
     return this.run({ type: 'ReviseFaq', data: { faqId: id, changes } }, ctx);
   }
 
-  @CommandPost(faqKind, 'RetireFaq', { path: ':id/retirement', summary: 'Retire the FAQ (reason required)', status: 201 })
-  retire(@Param('id', IdPipe) id: string, @Body() dto: RetireFaqDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RetireFaq', data: { faqId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
   @ReadRoute({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   @Public()
   list(@Query() query: ListFaqsQueryDto, @CurrentActor() actor: Actor | undefined) {
@@ -47,3 +42,9 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
     return this.queries.execute(new ListFaqsQuery({ ...filter, status: 'ACTIVE' }, sort, page, when, actor));
   }
 }
+
+const on = commandRoute<CommandBody<FaqCommand>>();
+
+commandRoutes(FaqController, faqKind, {
+  retire: on('RetireFaq', { path: ':id/retirement', summary: 'Retire the FAQ (reason required)', status: 201, body: RetireFaqDto, data: ({ id }, dto) => ({ faqId: id, reason: dto.reason ?? '' }) }),
+});

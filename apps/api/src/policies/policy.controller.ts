@@ -4,7 +4,7 @@ import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain
 import type { PageRequest } from '@sme/read-models';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -86,15 +86,6 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     return this.run({ type: 'AmendPolicy', data: { policyId: id, changes } }, ctx);
   }
 
-  @CommandPost(policyKind, 'RepealPolicy', {
-    path: 'policies/:id/repeal',
-    summary: '废止 from the day `on` (no longer in force that day); the reason is required',
-    status: 201,
-  })
-  repeal(@Param('id', IdPipe) id: string, @Body() dto: RepealPolicyDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RepealPolicy', data: { policyId: id, on: dto.on, reason: dto.reason ?? '' } }, ctx);
-  }
-
   @CommandPost(policyKind, 'PushPolicy', {
     path: 'policies/:id/push',
     summary: '政策推送: one PolicyPushed per enterprise eligible today inside the actor’s region and not yet pushed the current version; 409 NOTHING_TO_PUSH when none is left',
@@ -146,3 +137,9 @@ export class PolicyController extends KindController<PolicyCommandBody> {
     return this.queries.execute(new read(id, matchingDate(query.on), { limit: query.limit, cursor: query.cursor }, actor));
   }
 }
+
+const on = commandRoute<PolicyCommandBody>();
+
+commandRoutes(PolicyController, policyKind, {
+  repeal: on('RepealPolicy', { path: 'policies/:id/repeal', summary: '废止 from the day `on` (no longer in force that day); the reason is required', status: 201, body: RepealPolicyDto, data: ({ id }, dto) => ({ policyId: id, on: dto.on, reason: dto.reason ?? '' }) }),
+});

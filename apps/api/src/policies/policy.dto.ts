@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
-  ENTERPRISE_TAGS,
-  INDUSTRY_CODES,
-  POLICY_LEVELS,
-  SIZE_CLASSES,
+  enterpriseTags,
+  industries,
+  policyLevels,
+  sizeClasses,
   TAGS_MODES,
   type EnterpriseTagCode,
   type IndustryCode,
@@ -20,9 +20,9 @@ import { NestedObject } from '../http/list-fields';
 
 /** Who the policy is for; a criterion left out restricts nothing (the domain checks the codes and regions). */
 export class EligibilityDto {
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsIn(INDUSTRY_CODES, { each: true }) industries?: IndustryCode[];
-  @ApiPropertyOptional({ enum: SIZE_CLASSES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(SIZE_CLASSES, { each: true }) sizeClasses?: SizeClass[];
-  @ApiPropertyOptional({ enum: ENTERPRISE_TAGS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(ENTERPRISE_TAGS, { each: true }) tags?: EnterpriseTagCode[];
+  @ApiPropertyOptional({ enum: industries.codes, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsIn(industries.codes, { each: true }) industries?: IndustryCode[];
+  @ApiPropertyOptional({ enum: sizeClasses.codes, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(sizeClasses.codes, { each: true }) sizeClasses?: SizeClass[];
+  @ApiPropertyOptional({ enum: enterpriseTags.codes, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(enterpriseTags.codes, { each: true }) tags?: EnterpriseTagCode[];
   @ApiPropertyOptional({ enum: TAGS_MODES, description: 'Given exactly when tags are: ANY one of them, or ALL' }) @IsOptional() @IsIn(TAGS_MODES) tagsMode?: TagsMode;
 
   @ApiPropertyOptional({ example: ['440106'], description: 'GB/T 2260 codes; a city code covers its districts. Defaults to the issuing region.' })
@@ -34,7 +34,7 @@ export class EligibilityDto {
 }
 
 export class PublishPolicyDto extends CommandRequestDto {
-  @ApiProperty({ enum: POLICY_LEVELS }) @IsIn(POLICY_LEVELS) level!: PolicyLevel;
+  @ApiProperty({ enum: policyLevels.codes }) @IsIn(policyLevels.codes) level!: PolicyLevel;
   @OptionalRegionCode('440100', 'Issuing region: none for NATIONAL, else a province, city or district code')
   regionCode?: string;
   @ApiProperty({ example: '广州市促进中小企业发展若干措施' }) @IsString() @MaxLength(300) title!: string;
@@ -71,7 +71,7 @@ export class RepealPolicyDto extends CommandRequestDto {
 export class PushPolicyDto extends CommandRequestDto {}
 
 export class ListPoliciesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: POLICY_LEVELS }) @IsOptional() @IsIn(POLICY_LEVELS) level?: PolicyLevel;
+  @ApiPropertyOptional({ enum: policyLevels.codes }) @IsOptional() @IsIn(policyLevels.codes) level?: PolicyLevel;
   @ApiPropertyOptional({ description: 'Text in the issuing authority' }) @IsOptional() @IsString() @MaxLength(100) issuer?: string;
   @ApiPropertyOptional({ example: '2025-01-01', description: 'Only policies in force that day' })
   @IsOptional()

@@ -12,12 +12,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { FEE_KINDS, INDUSTRY_CODES, SERVED_ENTERPRISE_SIZES, SERVICE_DOMAINS, type FeeKind } from '@sme/domain';
+import { FEE_KINDS, industries, SERVED_ENTERPRISE_SIZES, serviceDomains, type FeeKind } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedObject } from '../http/list-fields';
 
-const INDUSTRIES = [...INDUSTRY_CODES, 'ANY'] as const;
+const INDUSTRIES = [...industries.codes, 'ANY'] as const;
 const SIZES = [...SERVED_ENTERPRISE_SIZES, 'ANY'] as const;
 
 export class FeeDto {
@@ -33,7 +33,7 @@ export class ClassificationDto {
   @EnumList(INDUSTRIES, { min: 1, description: "Size-standard industries, or ['ANY']" })
   industries!: string[];
 
-  @EnumList(SERVICE_DOMAINS, { min: 1 })
+  @EnumList(serviceDomains.codes, { min: 1 })
   serviceDomains!: string[];
 
   @EnumList(SIZES, { min: 1, description: "MEDIUM, SMALL, MICRO, or ['ANY']" })
@@ -98,8 +98,8 @@ export class PublishCaseDto extends CommandRequestDto {
 
 export class ListProductsQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: string;
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES, description: 'Products for this industry or any' }) @IsOptional() @IsIn(INDUSTRY_CODES) industry?: string;
+  @ApiPropertyOptional({ enum: serviceDomains.codes }) @IsOptional() @IsIn(serviceDomains.codes) domain?: string;
+  @ApiPropertyOptional({ enum: industries.codes, description: 'Products for this industry or any' }) @IsOptional() @IsIn(industries.codes) industry?: string;
   @ApiPropertyOptional({ enum: SERVED_ENTERPRISE_SIZES, description: 'Products for this size or any' }) @IsOptional() @IsIn(SERVED_ENTERPRISE_SIZES) enterpriseSize?: string;
   @ApiPropertyOptional({ enum: FEE_KINDS }) @IsOptional() @IsIn(FEE_KINDS) feeKind?: string;
   @ApiPropertyOptional({ enum: ['PUBLISHED', 'RETIRED'] }) @IsOptional() @IsIn(['PUBLISHED', 'RETIRED']) status?: 'PUBLISHED' | 'RETIRED';
@@ -107,16 +107,16 @@ export class ListProductsQueryDto extends ListQueryDto {
 
 export class ListCasesQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: string;
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industry?: string;
+  @ApiPropertyOptional({ enum: serviceDomains.codes }) @IsOptional() @IsIn(serviceDomains.codes) domain?: string;
+  @ApiPropertyOptional({ enum: industries.codes }) @IsOptional() @IsIn(industries.codes) industry?: string;
   @ApiPropertyOptional({ enum: SERVED_ENTERPRISE_SIZES }) @IsOptional() @IsIn(SERVED_ENTERPRISE_SIZES) enterpriseSize?: string;
   @ApiPropertyOptional({ enum: ['PUBLISHED', 'RETIRED'] }) @IsOptional() @IsIn(['PUBLISHED', 'RETIRED']) status?: 'PUBLISHED' | 'RETIRED';
 }
 
 /** The public catalogue's filters (products on show only). */
 export class CatalogueQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: string;
-  @ApiPropertyOptional({ enum: INDUSTRY_CODES }) @IsOptional() @IsIn(INDUSTRY_CODES) industry?: string;
+  @ApiPropertyOptional({ enum: serviceDomains.codes }) @IsOptional() @IsIn(serviceDomains.codes) domain?: string;
+  @ApiPropertyOptional({ enum: industries.codes }) @IsOptional() @IsIn(industries.codes) industry?: string;
   @ApiPropertyOptional({ enum: SERVED_ENTERPRISE_SIZES }) @IsOptional() @IsIn(SERVED_ENTERPRISE_SIZES) enterpriseSize?: string;
   @ApiPropertyOptional({ enum: FEE_KINDS }) @IsOptional() @IsIn(FEE_KINDS) feeKind?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;

@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { providerKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { tiesOf } from '../http/ties.dto';
 import { IdPipe } from '../records/id.pipe';
@@ -58,11 +58,6 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     );
   }
 
-  @CommandPost(providerKind, 'DecideEntry', { path: ':id/entry-decision', summary: '入库审定: admit, or refuse with reasons (the provider’s city only)' })
-  decide(@Param('id', IdPipe) id: string, @Body() dto: DecideEntryDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'DecideEntry', data: given({ providerId: id, admitted: dto.admitted, reasons: dto.reasons, opinion: dto.opinion }) }, ctx);
-  }
-
   @CommandPost(providerKind, 'RecordMonitoringEvaluation', {
     path: ':id/evaluations',
     summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库',
@@ -84,33 +79,10 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     return { ...(await this.run({ type: 'RecordMonitoringEvaluation', data } as ProviderCommandBody, ctx)), evaluationId };
   }
 
-  @CommandPost(providerKind, 'LiftWarning', {
-    path: ':id/warning-lift',
-    summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification',
-  })
-  liftWarning(@Param('id', IdPipe) id: string, @Body() dto: LiftWarningDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'LiftWarning', data: given({ providerId: id, basis: dto.basis, evaluationId: dto.evaluationId, opinion: dto.opinion }) }, ctx);
-  }
-
   @CommandPost(providerKind, 'RemoveFromPool', { path: ':id/removal', summary: '出库 on stated grounds with evidence; the provider leaves its stations with it' })
   remove(@Param('id', IdPipe) id: string, @Body() dto: RemoveFromPoolDto, @Ctx() ctx: RequestContext) {
     const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
     return this.run({ type: 'RemoveFromPool', data: { providerId: id, grounds: dto.grounds, evidence, opinion: dto.opinion } }, ctx);
-  }
-
-  @CommandPost(providerKind, 'WithdrawFromPool', { path: ':id/withdrawal', summary: '自愿退出 by the provider itself, giving a reason' })
-  withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawFromPoolDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'WithdrawFromPool', data: { providerId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(providerKind, 'SettleAtStation', { path: ':id/stations', summary: '入驻 an ACTIVE service station of the provider’s city, from a date' })
-  settle(@Param('id', IdPipe) id: string, @Body() dto: SettleAtStationDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'SettleAtStation', data: { providerId: id, stationId: dto.stationId.toLowerCase(), since: dto.since } }, ctx);
-  }
-
-  @CommandPost(providerKind, 'LeaveStation', { path: ':id/stations/:stationId/departure', summary: 'Leave a station, giving a reason' })
-  leave(@Param('id', IdPipe) id: string, @Param('stationId', IdPipe) stationId: string, @Body() dto: LeaveStationDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'LeaveStation', data: { providerId: id, stationId, reason: dto.reason ?? '' } }, ctx);
   }
 
   @ReadRoute({
@@ -141,3 +113,13 @@ export class ProviderController extends KindController<ProviderCommandBody> {
     return this.queries.execute(new ListProvidersQuery(given({ ...filter, inPoolAt }), sort, page, actor, when));
   }
 }
+
+const on = commandRoute<ProviderCommandBody>();
+
+commandRoutes(ProviderController, providerKind, {
+  decide: on('DecideEntry', { path: ':id/entry-decision', summary: '入库审定: admit, or refuse with reasons (the provider’s city only)', body: DecideEntryDto, data: ({ id }, dto) => (given({ providerId: id, admitted: dto.admitted, reasons: dto.reasons, opinion: dto.opinion })) }),
+  liftWarning: on('LiftWarning', { path: ':id/warning-lift', summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification', body: LiftWarningDto, data: ({ id }, dto) => (given({ providerId: id, basis: dto.basis, evaluationId: dto.evaluationId, opinion: dto.opinion })) }),
+  withdraw: on('WithdrawFromPool', { path: ':id/withdrawal', summary: '自愿退出 by the provider itself, giving a reason', body: WithdrawFromPoolDto, data: ({ id }, dto) => ({ providerId: id, reason: dto.reason ?? '' }) }),
+  settle: on('SettleAtStation', { path: ':id/stations', summary: '入驻 an ACTIVE service station of the provider’s city, from a date', body: SettleAtStationDto, data: ({ id }, dto) => ({ providerId: id, stationId: dto.stationId.toLowerCase(), since: dto.since }) }),
+  leave: on('LeaveStation', { path: ':id/stations/:stationId/departure', summary: 'Leave a station, giving a reason', body: LeaveStationDto, data: ({ id, stationId }, dto) => ({ providerId: id, stationId, reason: dto.reason ?? '' }) }),
+});

@@ -15,7 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { EVALUATION_PERIOD_PATTERN, PROVIDER_REMOVAL_GROUNDS, SERVICE_DOMAINS, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
+import { EVALUATION_PERIOD_PATTERN, removalGrounds, serviceDomains, WARNING_LIFT_BASES, type ProviderRemovalGround, type ServiceDomain, type WarningLiftBasis } from '@sme/domain';
 import { PROVIDER_STATUSES } from '@sme/read-models/queries/provider-list';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsBusinessDate, IsRegionCode, IsUsccShaped, OptionalRegionCode, QueryBoolean, REGION_CODE_PATTERN, SHA256, USCC_PATTERN } from '../http/validators';
@@ -48,7 +48,7 @@ export class ApplyForEntryDto extends CommandRequestDto {
   @IsRegionCode()
   regionCode!: string;
 
-  @EnumList(SERVICE_DOMAINS, { min: 1 })
+  @EnumList(serviceDomains.codes, { min: 1 })
   serviceDomains!: ServiceDomain[];
 
   @NestedList(ProviderMaterialDto, 50, { min: 1 })
@@ -125,7 +125,7 @@ export class ProviderEvidenceDto {
 
 /** 出库 by the authority, on one or more grounds with evidence. */
 export class RemoveFromPoolDto extends CommandRequestDto {
-  @EnumList(PROVIDER_REMOVAL_GROUNDS, { min: 1 })
+  @EnumList(removalGrounds.codes, { min: 1 })
   grounds!: ProviderRemovalGround[];
 
   @NestedList(ProviderEvidenceDto, 100)
@@ -150,7 +150,7 @@ export class LeaveStationDto extends CommandRequestDto {}
 
 export class ListProvidersQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: PROVIDER_STATUSES }) @IsOptional() @IsIn(PROVIDER_STATUSES) status?: (typeof PROVIDER_STATUSES)[number];
-  @ApiPropertyOptional({ enum: SERVICE_DOMAINS }) @IsOptional() @IsIn(SERVICE_DOMAINS) domain?: ServiceDomain;
+  @ApiPropertyOptional({ enum: serviceDomains.codes }) @IsOptional() @IsIn(serviceDomains.codes) domain?: ServiceDomain;
 
   @OptionalRegionCode('440106')
   regionCode?: string;

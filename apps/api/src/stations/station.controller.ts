@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { stationKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
@@ -22,11 +22,6 @@ import { stationReading } from './station.reading';
 @TokenController('stations (服务站)', 'stations')
 export class StationController extends KindController<StationCommandBody> {
   protected readonly kindCommands = stationCommands;
-
-  @CommandPost(stationKind, 'SignCovenant', { path: ':id/covenant', summary: 'The operator signs the 服务公约' })
-  signCovenant(@Param('id', IdPipe) id: string, @Body() dto: CovenantDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'SignCovenant', data: { stationId: id, covenantVersion: dto.covenantVersion } }, ctx);
-  }
 
   @CommandPost(stationKind, 'ProposeRevocation', {
     path: ':id/revocation-proposals',
@@ -59,11 +54,6 @@ export class StationController extends KindController<StationCommandBody> {
     return this.run({ type: 'DecideRevocation', data }, ctx);
   }
 
-  @CommandPost(stationKind, 'WithdrawStation', { path: ':id/withdrawal', summary: 'The operator withdraws the station, giving a reason' })
-  withdraw(@Param('id', IdPipe) id: string, @Body() dto: WithdrawalDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'WithdrawStation', data: { stationId: id, reason: dto.reason ?? '' } }, ctx);
-  }
-
   @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
     return this.readRecord(stationReading, id, actor, query);
@@ -76,3 +66,10 @@ export class StationController extends KindController<StationCommandBody> {
     return this.readList(ListStationsQuery, query, actor);
   }
 }
+
+const on = commandRoute<StationCommandBody>();
+
+commandRoutes(StationController, stationKind, {
+  signCovenant: on('SignCovenant', { path: ':id/covenant', summary: 'The operator signs the 服务公约', body: CovenantDto, data: ({ id }, dto) => ({ stationId: id, covenantVersion: dto.covenantVersion }) }),
+  withdraw: on('WithdrawStation', { path: ':id/withdrawal', summary: 'The operator withdraws the station, giving a reason', body: WithdrawalDto, data: ({ id }, dto) => ({ stationId: id, reason: dto.reason ?? '' }) }),
+});

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { REVOCATION_GROUNDS, type RevocationGround } from '@sme/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { revocationGrounds, type RevocationGround } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
@@ -19,7 +19,7 @@ export class EvidenceDto {
 }
 
 export class RevocationProposalDto extends CommandRequestDto {
-  @EnumList(REVOCATION_GROUNDS, { description: '退出机制 grounds, one or more' })
+  @EnumList(revocationGrounds.codes, { description: '退出机制 grounds, one or more' })
   grounds!: RevocationGround[];
 
   @NestedList(EvidenceDto, 100)

@@ -1,10 +1,10 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { providerKind, regionNameZh, sameOrganisation, SERVICE_DOMAIN_LABELS, voucherKind, type Actor, type ServiceDomain, type VoucherTerms } from '@sme/domain';
+import { providerKind, regionNameZh, sameOrganisation, serviceDomains, voucherKind, type Actor, type ServiceDomain, type VoucherTerms } from '@sme/domain';
 import { dashboardRows, enterpriseStatement, listVoucherProgrammes, providerSettlement, voucherDashboard, type ProgrammeRecord } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { KindController } from '../commands/kind-controller';
+import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { listResult } from '../read-side/list-result';
@@ -74,7 +74,7 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     return view;
   }
 
-  private readonly names = { region: regionNameZh, domain: (code: string) => SERVICE_DOMAIN_LABELS[code as ServiceDomain]?.zh ?? code };
+  private readonly names = { region: regionNameZh, domain: (code: string) => serviceDomains.labels[code as ServiceDomain]?.zh ?? code };
 
   @CommandPost(voucherKind, 'PublishVoucherProgramme', {
     summary: 'A city or district authority publishes a 服务券 programme: budget, eligibility, service domains, the subsidy rule (share, cap per order, yearly quota per tier, service period), the application, order and settlement dates, 免申即享 or not',
@@ -82,31 +82,6 @@ export class VoucherController extends KindController<VoucherCommandBody> {
   })
   publish(@Body() dto: PublishVoucherProgrammeDto, @Ctx() ctx: RequestContext) {
     return this.run({ type: 'PublishVoucherProgramme', data: { programmeId: newRecordId(ctx, 'voucher-programme'), issuerRegionCode: dto.regionCode, terms: termsOf(dto) } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'AmendVoucherProgramme', { path: ':id/amendments', summary: 'The issuer amends the terms, whole, with the request’s reason: the next version; a budget cut never goes below what is granted' })
-  amend(@Param('id', IdPipe) id: string, @Body() dto: AmendVoucherProgrammeDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'AmendVoucherProgramme', data: { programmeId: id, terms: termsOf(dto), reason: ctx.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'ApplyForVoucher', { path: ':id/applications', summary: '申领: an eligible enterprise applies for itself inside the application window; its tier (by its titles and size class) fixes the quota', status: 201 })
-  apply(@Param('id', IdPipe) id: string, @Body() dto: VoucherEnterpriseDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ApplyForVoucher', data: { programmeId: id, enterpriseId: dto.enterpriseId } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'ApproveVoucherApplication', { path: ':id/applications/:enterpriseId/approval', summary: 'The issuer grants the applicant its tier’s quota from the budget (409 BUDGET_EXCEEDED when it no longer fits)' })
-  approve(@Param('id', IdPipe) id: string, @Param('enterpriseId', IdPipe) enterpriseId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ApproveVoucherApplication', data: { programmeId: id, enterpriseId } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'RefuseVoucherApplication', { path: ':id/applications/:enterpriseId/refusal', summary: 'The issuer refuses an application, with the request’s reason' })
-  refuse(@Param('id', IdPipe) id: string, @Param('enterpriseId', IdPipe) enterpriseId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RefuseVoucherApplication', data: { programmeId: id, enterpriseId, reason: ctx.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'GrantVoucherOnEligibility', { path: ':id/grants', summary: '免申即享: the issuer grants an eligible enterprise its tier’s quota without an application, where the programme allows it', status: 201 })
-  grantOnEligibility(@Param('id', IdPipe) id: string, @Body() dto: VoucherEnterpriseDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'GrantVoucherOnEligibility', data: { programmeId: id, enterpriseId: dto.enterpriseId } }, ctx);
   }
 
   @CommandPost(voucherKind, 'PlaceVoucherOrder', {
@@ -120,52 +95,6 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     // The record is the programme; the answer names the order too, for the steps that follow.
     const result = await this.run({ type: 'PlaceVoucherOrder', data: { programmeId: id, orderId, enterpriseId, providerId, deliveryId, priceFen } }, ctx);
     return { ...result, orderId, location: `/voucher-programmes/${id}/orders/${orderId}` };
-  }
-
-  @CommandPost(voucherKind, 'ConfirmVoucherOrder', { path: ':id/orders/:orderId/confirmation', summary: 'The enterprise confirms the order, price and subsidy shown: the subsidy is reserved from its quota (409 QUOTA_EXCEEDED when it no longer fits)' })
-  confirmOrder(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ConfirmVoucherOrder', data: { programmeId: id, orderId } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'CancelVoucherOrder', { path: ':id/orders/:orderId/cancellation', summary: 'The enterprise or the provider cancels the order before a claim, with the request’s reason: a reservation goes back to the quota' })
-  cancelOrder(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CancelVoucherOrder', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'ClaimVoucherSubsidy', { path: ':id/orders/:orderId/claim', summary: '申请兑付: the provider claims the subsidy once the enterprise confirmed the delivery (its 档案 at /deliveries/{id}/dossier), by the settlement date; once per order' })
-  claim(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ClaimVoucherSubsidy', data: { programmeId: id, orderId } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'ApproveVoucherClaim', { path: ':id/orders/:orderId/claim/approval', summary: 'The issuer approves the claim with an opinion' })
-  approveClaim(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() dto: VoucherClaimApprovalDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ApproveVoucherClaim', data: { programmeId: id, orderId, opinion: dto.opinion } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'RejectVoucherClaim', { path: ':id/orders/:orderId/claim/rejection', summary: 'The issuer rejects the claim (pending or approved, not yet paid) with the request’s reason: the subsidy goes back to the enterprise’s quota' })
-  rejectClaim(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RejectVoucherClaim', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'RecordVoucherPayment', { path: ':id/orders/:orderId/payment', summary: '兑付: the issuer records the payment of an approved claim with its reference' })
-  pay(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() dto: VoucherPaymentDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'RecordVoucherPayment', data: { programmeId: id, orderId, reference: dto.reference } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'VoidVoucherPayment', {
-    path: ':id/orders/:orderId/payment/voiding',
-    summary: '追回: a claim found false; the issuer voids the payment with the request’s reason and the money goes back to the budget. The void is evidence for the provider’s removal (FALSIFIED_MATERIALS)',
-  })
-  voidPayment(@Param('id', IdPipe) id: string, @Param('orderId', IdPipe) orderId: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'VoidVoucherPayment', data: { programmeId: id, orderId, reason: ctx.reason ?? '' } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'CloseVoucherProgramme', {
-    path: ':id/closure',
-    summary: '结算关闭: after the settlement date, the issuer closes the programme — unused quotas and unclaimed reservations lapse back to its budget (the ledger’s own sweep does it too)',
-  })
-  closeProgramme(@Param('id', IdPipe) id: string, @Body() _dto: VoucherDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'CloseVoucherProgramme', data: { programmeId: id } }, ctx);
   }
 
   @ReadRoute({ summary: 'The programmes of a city (the reader’s own by default), newest first; an enterprise sees its own standing only (sort: publishedAt, updatedAt; cursor paging)' })
@@ -220,3 +149,21 @@ export class VoucherController extends KindController<VoucherCommandBody> {
     return shownTo(await this.readRecord(voucherProgrammeReading, id, actor, query), actor);
   }
 }
+
+const on = commandRoute<VoucherCommandBody>();
+
+commandRoutes(VoucherController, voucherKind, {
+  apply: on('ApplyForVoucher', { path: ':id/applications', summary: '申领: an eligible enterprise applies for itself inside the application window; its tier (by its titles and size class) fixes the quota', status: 201, body: VoucherEnterpriseDto, data: ({ id }, dto) => ({ programmeId: id, enterpriseId: dto.enterpriseId }) }),
+  grantOnEligibility: on('GrantVoucherOnEligibility', { path: ':id/grants', summary: '免申即享: the issuer grants an eligible enterprise its tier’s quota without an application, where the programme allows it', status: 201, body: VoucherEnterpriseDto, data: ({ id }, dto) => ({ programmeId: id, enterpriseId: dto.enterpriseId }) }),
+  amend: on('AmendVoucherProgramme', { path: ':id/amendments', summary: 'The issuer amends the terms, whole, with the request’s reason: the next version; a budget cut never goes below what is granted', body: AmendVoucherProgrammeDto, data: ({ id }, dto, ctx) => ({ programmeId: id, terms: termsOf(dto), reason: ctx.reason ?? '' }) }),
+  approve: on('ApproveVoucherApplication', { path: ':id/applications/:enterpriseId/approval', summary: 'The issuer grants the applicant its tier’s quota from the budget (409 BUDGET_EXCEEDED when it no longer fits)', body: VoucherDecisionDto, data: ({ id, enterpriseId }) => ({ programmeId: id, enterpriseId }) }),
+  refuse: on('RefuseVoucherApplication', { path: ':id/applications/:enterpriseId/refusal', summary: 'The issuer refuses an application, with the request’s reason', body: VoucherDecisionDto, data: ({ id, enterpriseId }, _dto, ctx) => ({ programmeId: id, enterpriseId, reason: ctx.reason ?? '' }) }),
+  confirmOrder: on('ConfirmVoucherOrder', { path: ':id/orders/:orderId/confirmation', summary: 'The enterprise confirms the order, price and subsidy shown: the subsidy is reserved from its quota (409 QUOTA_EXCEEDED when it no longer fits)', body: VoucherDecisionDto, data: ({ id, orderId }) => ({ programmeId: id, orderId }) }),
+  cancelOrder: on('CancelVoucherOrder', { path: ':id/orders/:orderId/cancellation', summary: 'The enterprise or the provider cancels the order before a claim, with the request’s reason: a reservation goes back to the quota', body: VoucherDecisionDto, data: ({ id, orderId }, _dto, ctx) => ({ programmeId: id, orderId, reason: ctx.reason ?? '' }) }),
+  claim: on('ClaimVoucherSubsidy', { path: ':id/orders/:orderId/claim', summary: '申请兑付: the provider claims the subsidy once the enterprise confirmed the delivery (its 档案 at /deliveries/{id}/dossier), by the settlement date; once per order', body: VoucherDecisionDto, data: ({ id, orderId }) => ({ programmeId: id, orderId }) }),
+  approveClaim: on('ApproveVoucherClaim', { path: ':id/orders/:orderId/claim/approval', summary: 'The issuer approves the claim with an opinion', body: VoucherClaimApprovalDto, data: ({ id, orderId }, dto) => ({ programmeId: id, orderId, opinion: dto.opinion }) }),
+  rejectClaim: on('RejectVoucherClaim', { path: ':id/orders/:orderId/claim/rejection', summary: 'The issuer rejects the claim (pending or approved, not yet paid) with the request’s reason: the subsidy goes back to the enterprise’s quota', body: VoucherDecisionDto, data: ({ id, orderId }, _dto, ctx) => ({ programmeId: id, orderId, reason: ctx.reason ?? '' }) }),
+  pay: on('RecordVoucherPayment', { path: ':id/orders/:orderId/payment', summary: '兑付: the issuer records the payment of an approved claim with its reference', body: VoucherPaymentDto, data: ({ id, orderId }, dto) => ({ programmeId: id, orderId, reference: dto.reference }) }),
+  voidPayment: on('VoidVoucherPayment', { path: ':id/orders/:orderId/payment/voiding', summary: '追回: a claim found false; the issuer voids the payment with the request’s reason and the money goes back to the budget. The void is evidence for the provider’s removal (FALSIFIED_MATERIALS)', body: VoucherDecisionDto, data: ({ id, orderId }, _dto, ctx) => ({ programmeId: id, orderId, reason: ctx.reason ?? '' }) }),
+  closeProgramme: on('CloseVoucherProgramme', { path: ':id/closure', summary: '结算关闭: after the settlement date, the issuer closes the programme — unused quotas and unclaimed reservations lapse back to its budget (the ledger’s own sweep does it too)', body: VoucherDecisionDto, data: ({ id }) => ({ programmeId: id }) }),
+});

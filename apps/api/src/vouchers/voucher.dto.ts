@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { SERVICE_DOMAINS, type ServiceDomain } from '@sme/domain';
+import { serviceDomains, type ServiceDomain } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { EnumList, NestedObject } from '../http/list-fields';
 import { IsBusinessDate, IsRegionCode } from '../http/validators';
@@ -28,7 +28,7 @@ export class VoucherTermsDto extends CommandRequestDto {
   @ApiProperty({ example: '穗工信规字〔2026〕3号' }) @IsString() @MaxLength(100) documentNumber!: string;
   @fen(30_000_000, 'The budget') @IsInt() @Min(1) budgetFen!: number;
   @NestedObject(EligibilityDto) eligibility!: EligibilityDto;
-  @EnumList(SERVICE_DOMAINS, { min: 1, description: 'The service domains a voucher may pay for' }) domains!: ServiceDomain[];
+  @EnumList(serviceDomains.codes, { min: 1, description: 'The service domains a voucher may pay for' }) domains!: ServiceDomain[];
   @ApiPropertyOptional({ type: [String], description: 'Catalogue products of providers in the 库 a voucher may also pay for, whatever their domain' })
   @IsOptional()
   @IsArray()

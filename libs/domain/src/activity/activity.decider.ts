@@ -10,7 +10,7 @@ import type { ActivityCommand, AmendActivityRating, CancelActivity, HoldActivity
 import type { ActivityEvent } from './activity.events';
 import { checkActivityTime, checkCoOrganisers, checkMaterials, presentEnterpriseOf, requireInThemeMonth, requirePlanningFacts } from './activity.rules';
 import { evolveActivity, initialActivityState, type ActivityState, type ExistingActivity } from './activity.state';
-import { ACTIVITY_KINDS, ACTIVITY_MODES, ACTIVITY_STAGE_LABELS, type ActivityStage } from './activity.terms';
+import { activityKinds, activityModes, activityStages, type ActivityStage } from './activity.terms';
 
 const today = (now: Date) => chinaDateOf(now);
 const OPEN: readonly ActivityStage[] = ['PLANNED', 'POSTPONED'];
@@ -35,7 +35,7 @@ const decide = decideByType<ActivityCommand, ActivityState, ActivityEvent, 'Plan
 
 function requireStage(a: ExistingActivity, allowed: readonly ActivityStage[], doing: Label): void {
   if (allowed.includes(a.status)) return;
-  const now = ACTIVITY_STAGE_LABELS[a.status];
+  const now = activityStages.labels[a.status];
   const code = a.status === 'CANCELLED' ? 'ACTIVITY_CANCELLED' : a.status === 'HELD' ? 'ACTIVITY_HELD' : 'ACTIVITY_STAGE';
   throw conflict(code, `服务活动${now.zh}，不能${doing.zh}`, `The activity is ${now.en}; it cannot ${doing.en}`);
 }
@@ -44,10 +44,10 @@ function plan(command: PlanActivity, state: ActivityState): ActivityEvent[] {
   if (state.status !== 'NONE') throw conflict('ACTIVITY_ALREADY_EXISTS', '该服务活动已存在', 'The activity already exists');
   const { data, metadata } = command;
   const title = requireText(data.title, 'title', L('活动名称', 'Title'));
-  const kind = requireOneOf(data.kind, ACTIVITY_KINDS, 'kind', L('活动类型', 'Activity kind'));
+  const kind = requireOneOf(data.kind, activityKinds.codes, 'kind', L('活动类型', 'Activity kind'));
   const theme = requireText(data.theme, 'theme', L('活动主题', 'Theme'));
   const time = checkActivityTime(data.time);
-  const mode = requireOneOf(data.mode, ACTIVITY_MODES, 'mode', L('举办方式', 'Mode'));
+  const mode = requireOneOf(data.mode, activityModes.codes, 'mode', L('举办方式', 'Mode'));
   const venue = requireText(data.venue, 'venue', mode === 'ONLINE' ? L('线上平台', 'Online platform') : L('举办地点', 'Venue'));
   const capacity = requireInteger(data.capacity, 'capacity', L('可容纳企业数', 'Capacity'), 1);
   const fee = checkDeliveryFee(data.fee, undefined);

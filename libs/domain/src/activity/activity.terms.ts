@@ -1,32 +1,22 @@
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import { feeSchema } from '../delivery/delivery.terms';
-import { actingOrganisation, arrayOf, businessDate, closed, integer, matching, optional, recordId, regionCode, text, titledDocument, type Static } from '../shared/schema/builders';
+import { actingOrganisation, arrayOf, businessDate, closed, integer, matching, optional, recordId, text, titledDocument, type Static } from '../shared/schema/builders';
 import codes from './activity.codes.json';
 
+export const { activityKinds, organiserKinds, activityModes, activityStages, registrantKinds } = codeLists(codes);
+
 /** 沙龙、对话、培训、讲座、研讨、论坛 (服务公约 一.4), the 对接会 of the network, 政策宣贯, 巡回课堂, 服务推广日. */
-const activityKinds = codeList(codes.activityKinds);
 export type ActivityKind = CodeOf<typeof activityKinds>;
-export const { codes: ACTIVITY_KINDS, labels: ACTIVITY_KIND_LABELS } = activityKinds;
 
 /** Who organises: a station, the city's hub, a provider of the 库 or a recognised centre. */
-const organiserKinds = codeList(codes.organiserKinds);
 export type OrganiserKind = CodeOf<typeof organiserKinds>;
-export const { codes: ORGANISER_KINDS, labels: ORGANISER_KIND_LABELS } = organiserKinds;
 
-const activityModes = codeList(codes.activityModes);
 export type ActivityMode = CodeOf<typeof activityModes>;
-export const { codes: ACTIVITY_MODES, labels: ACTIVITY_MODE_LABELS } = activityModes;
 
-const activityStages = codeList(codes.activityStages);
 export type ActivityStage = CodeOf<typeof activityStages>;
-export const { codes: ACTIVITY_STAGES, labels: ACTIVITY_STAGE_LABELS } = activityStages;
 
-const registeredBy = codeList(codes.registeredBy);
-export type RegisteredBy = CodeOf<typeof registeredBy>;
-export const { codes: REGISTERED_BY } = registeredBy;
+export type RegisteredBy = CodeOf<typeof registrantKinds>;
 
-export const isActivityKind = activityKinds.is;
-export const isOrganiserKind = organiserKinds.is;
 
 /** The organisation that organises, as the ledger found it when the activity was planned. */
 export const OrganiserSchema = actingOrganisation(
@@ -75,4 +65,4 @@ export type ActivityMaterial = Static<typeof ActivityMaterialSchema>;
 export const materialsSchema = () => arrayOf(ActivityMaterialSchema, { description: '活动材料 (agenda, sign-in sheet, …) by digest' });
 export const activityKindSchema = () => activityKinds.schema('活动类型');
 export const activityModeSchema = () => activityModes.schema('举办方式');
-export const registeredBySchema = () => registeredBy.schema('报名方式');
+export const registeredBySchema = () => registrantKinds.schema('报名方式');

@@ -15,7 +15,7 @@ import type {
 import type { AnnualReportEvent } from './annualreport.events';
 import { checkPlan, consolidateReports, requireConsolidable, requireReportingFacts, requireYearDue } from './annualreport.rules';
 import { evolveAnnualReport, initialAnnualReportState, type AnnualReportState, type CityReport, type ExistingAnnualReport, type OrganisationReport } from './annualreport.state';
-import { ANNUAL_REPORT_STATUS_LABELS, type AnnualReportStatus } from './annualreport.terms';
+import { annualReportStatuses, type AnnualReportStatus } from './annualreport.terms';
 
 const today = (now: Date) => chinaDateOf(now);
 const summaryOf = (value: unknown) => requireText(value, 'summary', L('年度工作总结', 'Summary'));
@@ -34,7 +34,7 @@ const decide = decideByType<AnnualReportCommand, AnnualReportState, AnnualReport
 
 function requireStatus(r: { status: AnnualReportStatus }, allowed: AnnualReportStatus, code: string, doing: Label): void {
   if (r.status === allowed) return;
-  const now = ANNUAL_REPORT_STATUS_LABELS[r.status];
+  const now = annualReportStatuses.labels[r.status];
   throw conflict(code, `年度总结${now.zh}，不能${doing.zh}`, `The report is ${now.en}; it cannot ${doing.en}`);
 }
 

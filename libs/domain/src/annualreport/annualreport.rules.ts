@@ -2,7 +2,7 @@ import { isBusinessDate } from '../shared/dates';
 import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, fieldRequired, L, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import type { AcceptedReport, SubmitAnnualReport } from './annualreport.commands';
-import { TARGET_INDICATORS, TARGET_INDICATOR_LABELS, type CityTotals, type NextYearPlan, type ReportTarget, type TargetIndicator } from './annualreport.terms';
+import { targetIndicators, type CityTotals, type NextYearPlan, type ReportTarget, type TargetIndicator } from './annualreport.terms';
 
 /** A month and day (`MM-DD`) that every year has: 02-29 is refused, so the deadline exists in each year. */
 export function isMonthDay(value: unknown): value is string {
@@ -35,9 +35,9 @@ const TARGET_RANGES: Partial<Record<TargetIndicator, { max: number; whole: boole
 
 function checkTarget(value: unknown, i: number): ReportTarget {
   const given = (value ?? {}) as { indicator?: unknown; value?: unknown };
-  const indicator = requireOneOf(given.indicator, TARGET_INDICATORS, `plan.targets.${i}.indicator`, L('指标', 'Indicator'));
+  const indicator = requireOneOf(given.indicator, targetIndicators.codes, `plan.targets.${i}.indicator`, L('指标', 'Indicator'));
   const range = TARGET_RANGES[indicator] ?? { max: Number.MAX_SAFE_INTEGER, whole: true };
-  const label = L(`${TARGET_INDICATOR_LABELS[indicator].zh}目标`, `${TARGET_INDICATOR_LABELS[indicator].en} target`);
+  const label = L(`${targetIndicators.labels[indicator].zh}目标`, `${targetIndicators.labels[indicator].en} target`);
   const v = given.value;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > range.max || (range.whole && !Number.isInteger(v))) {
     const rule = range.whole ? '须为非负整数' : `须在 0–${range.max} 之间`;
@@ -54,7 +54,7 @@ export function checkPlan(value: unknown): NextYearPlan {
   const targets = given.targets.map(checkTarget);
   targets.forEach((t, i) => {
     if (targets.findIndex((o) => o.indicator === t.indicator) !== i) {
-      throw fieldInvalid(`plan.targets.${i}.indicator`, L('指标', 'Indicator'), `“${TARGET_INDICATOR_LABELS[t.indicator].zh}”重复`, `${t.indicator} is listed twice`);
+      throw fieldInvalid(`plan.targets.${i}.indicator`, L('指标', 'Indicator'), `“${targetIndicators.labels[t.indicator].zh}”重复`, `${t.indicator} is listed twice`);
     }
   });
   return { summary, targets };

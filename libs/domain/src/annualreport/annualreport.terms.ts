@@ -1,25 +1,20 @@
-import { codeList, type CodeOf } from '../shared/code-lists';
-import { actingOrganisation, arrayOf, bool, businessDate, closed, integer, nullable, number, recordId, regionCode, text, type Static } from '../shared/schema/builders';
+import { codeLists, type CodeOf } from '../shared/code-lists';
+import { actingOrganisation, arrayOf, bool, businessDate, closed, integer, nullable, number, recordId, text, type Static } from '../shared/schema/builders';
 import codes from './annualreport.codes.json';
 
-/** Who reports its year (服务公约 一.9): an ACTIVE station, a recognised centre, a provider in the 库. */
-const subjectKinds = codeList(codes.subjectKinds);
-export type ReportSubjectKind = CodeOf<typeof subjectKinds>;
-export const { codes: REPORT_SUBJECT_KINDS, labels: REPORT_SUBJECT_KIND_LABELS } = subjectKinds;
-export const isReportSubjectKind = subjectKinds.is;
+export const { reportSubjectKinds, annualReportStatuses, targetIndicators } = codeLists(codes);
 
-const statuses = codeList(codes.statuses);
-export type AnnualReportStatus = CodeOf<typeof statuses>;
-export const { codes: ANNUAL_REPORT_STATUSES, labels: ANNUAL_REPORT_STATUS_LABELS } = statuses;
+/** Who reports its year (服务公约 一.9): an ACTIVE station, a recognised centre, a provider in the 库. */
+export type ReportSubjectKind = CodeOf<typeof reportSubjectKinds>;
+
+export type AnnualReportStatus = CodeOf<typeof annualReportStatuses>;
 
 /** What next year's plan sets a target on: the figures the ledger prefills. */
-const targetIndicators = codeList(codes.targetIndicators);
 export type TargetIndicator = CodeOf<typeof targetIndicators>;
-export const { codes: TARGET_INDICATORS, labels: TARGET_INDICATOR_LABELS } = targetIndicators;
 
 /** The organisation reporting, as its record stood when it submitted. */
 export const ReportSubjectSchema = actingOrganisation(
-  subjectKinds.schema('报送主体类型'),
+  reportSubjectKinds.schema('报送主体类型'),
   {
     id: 'The station’s, centre’s or provider’s record id',
     orgId: 'Its organisation (the station operator’s, the centre’s or the provider’s USCC)',

@@ -22,10 +22,10 @@ import type {
   SubmitApplication,
 } from './application.commands';
 import type { ApplicationEvent } from './application.events';
-import { MATERIAL_KIND_LABELS } from './application.form';
+import { materialKinds } from './application.form';
 import { checkApplicationForm, checkMaterial } from './application.form-rules';
 import {
-  APPLICATION_STAGE_LABELS,
+  applicationStages,
   evolve,
   initialState,
   missingMaterials,
@@ -59,8 +59,8 @@ function requireStage<S extends ApplicationStage>(
   stages: readonly S[],
 ): asserts application is InStage<S> {
   if (!(stages as readonly ApplicationStage[]).includes(application.status)) {
-    const current = APPLICATION_STAGE_LABELS[application.status];
-    const wanted = stages.map((s) => APPLICATION_STAGE_LABELS[s]);
+    const current = applicationStages.labels[application.status];
+    const wanted = stages.map((s) => applicationStages.labels[s]);
     throw conflict(
       'INVALID_STAGE',
       `申请当前处于“${current.zh}”阶段（${application.status}），此操作仅适用于“${wanted.map((w) => w.zh).join('”或“')}”阶段`,
@@ -132,7 +132,7 @@ function submit(command: SubmitApplication, application: ExistingApplication): A
   if (missing.length > 0) {
     throw conflict(
       'MATERIALS_INCOMPLETE',
-      `申报材料不全，缺少：${missing.map((k) => MATERIAL_KIND_LABELS[k].zh).join('、')}（${missing.join(', ')}）`,
+      `申报材料不全，缺少：${missing.map((k) => materialKinds.labels[k].zh).join('、')}（${missing.join(', ')}）`,
       `Materials are incomplete; missing: ${missing.join(', ')}`,
     );
   }

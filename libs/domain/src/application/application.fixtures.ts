@@ -3,7 +3,7 @@ import type { CallSnapshot } from '../call/call.snapshot';
 import { anActor, cityBureau, commandsOn, GZ, HAIZHU, hub, TIANHE } from '../shared/testing';
 import type { ApplicationCommand, PanelCandidate, PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
-import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
+import { materialKinds, type ApplicationForm, type Material, type MaterialKind } from './application.form';
 
 export const APPLICATION_ID = 'app-tianhe-001';
 /** A Tianhe company's code (check character per GB 32100). */
@@ -40,9 +40,9 @@ export const expertActor = (i: number) => anActor('EXPERT', GZ, experts[i].exper
 export const material = (kind: MaterialKind): Material => ({
   kind,
   fileName: `${kind.toLowerCase()}.pdf`,
-  sha256: 'a'.repeat(63) + String(MATERIAL_KINDS.indexOf(kind)),
+  sha256: 'a'.repeat(63) + String(materialKinds.codes.indexOf(kind)),
 });
-export const allMaterials = (): Material[] => MATERIAL_KINDS.map(material);
+export const allMaterials = (): Material[] => materialKinds.codes.map(material);
 
 export const aForm = (): ApplicationForm => ({
   operator: {

@@ -20,9 +20,9 @@ import {
   type Label,
 } from '../shared/validation';
 import {
-  EDUCATION_LEVELS,
-  MATERIAL_KINDS,
-  OPERATOR_TYPES,
+  educationLevels,
+  materialKinds,
+  operatorTypes,
   PARK_OPERATOR_TYPES,
   type ApplicationForm,
   type Contact,
@@ -53,7 +53,7 @@ function checkOperator(operator: OperatorInfo, call: CallSnapshot, at: string): 
   const name = requireText(operator.name, `${at}.name`, L('申请主体名称', 'Operator name'));
   // 申报（运营）主体须为……法人单位 (穗工信函〔2019〕1100号).
   const uscc = requireLegalPersonUscc(operator.uscc, `${at}.uscc`);
-  const type = requireOneOf(operator.type, OPERATOR_TYPES, `${at}.type`, L('主体类型', 'Operator type'));
+  const type = requireOneOf(operator.type, operatorTypes.codes, `${at}.type`, L('主体类型', 'Operator type'));
   const industry = requireText(operator.industry, `${at}.industry`, L('服务对象主导产业或所属行业', 'Industry served'));
 
   const registrationDate = requireBusinessDate(operator.registrationDate, `${at}.registrationDate`, L('注册日期', 'Registration date'));
@@ -181,7 +181,7 @@ function checkStation(station: StationInfo, call: CallSnapshot, at: string): Sta
     partTimeStaff: requireInteger(station.partTimeStaff, `${at}.partTimeStaff`, L('兼职人数', 'Part-time staff'), 0),
     head: {
       ...headContact,
-      education: requireOneOf(head.education, EDUCATION_LEVELS, `${at}.head.education`, L('服务站负责人学历', "Station head's education")),
+      education: requireOneOf(head.education, educationLevels.codes, `${at}.head.education`, L('服务站负责人学历', "Station head's education")),
     },
   };
 }
@@ -202,7 +202,7 @@ function checkMaterials(materials: Material[], at: string): Material[] {
 /** One material: a known kind, a file name and the file's SHA-256. `at` prefixes the field names ('' for top level). */
 export function checkMaterial(material: Material, at: string): Material {
   const prefix = at === '' ? '' : `${at}.`;
-  const kind = requireOneOf(material.kind, MATERIAL_KINDS, `${prefix}kind`, L('材料类别', 'Material kind'));
+  const kind = requireOneOf(material.kind, materialKinds.codes, `${prefix}kind`, L('材料类别', 'Material kind'));
   const fileName = requireText(material.fileName, `${prefix}fileName`, L('文件名', 'File name'));
   return { kind, fileName, sha256: requireSha256(material.sha256, `${prefix}sha256`) };
 }

@@ -20,7 +20,7 @@ import {
   yearMonth,
   type Static,
 } from '../shared/schema/builders';
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import codes from './application.codes.json';
 
 /**
@@ -28,10 +28,10 @@ import codes from './application.codes.json';
  * Amounts are in 万元; dates are 'YYYY-MM-DD', months 'YYYY-MM'.
  */
 
+export const { operatorTypes, educationLevels, materialKinds } = codeLists(codes);
+
 /** 申请（运营）主体类型 — the nine boxes of the form, in its order. */
-const operatorTypes = codeList(codes.operatorTypes);
 export type OperatorType = CodeOf<typeof operatorTypes>;
-export const { codes: OPERATOR_TYPES, labels: OPERATOR_TYPE_LABELS } = operatorTypes;
 
 /** The types for which the form asks 开园时间 (园区填写). */
 export const PARK_OPERATOR_TYPES: readonly OperatorType[] = [
@@ -44,14 +44,10 @@ export const PARK_OPERATOR_TYPES: readonly OperatorType[] = [
 ];
 
 /** 服务站负责人学历 — the form's four boxes. */
-const educationLevels = codeList(codes.educationLevels);
 export type EducationLevel = CodeOf<typeof educationLevels>;
-export const { codes: EDUCATION_LEVELS, labels: EDUCATION_LEVEL_LABELS } = educationLevels;
 
 /** 三、申报材料 — the six materials a submission needs. */
-const materialKinds = codeList(codes.materialKinds);
 export type MaterialKind = CodeOf<typeof materialKinds>;
-export const { codes: MATERIAL_KINDS, labels: MATERIAL_KIND_LABELS } = materialKinds;
 
 /** Each part of the form is a schema (its `$id` names it in AsyncAPI) and its type follows from it. */
 
@@ -136,7 +132,7 @@ export const ApplicationFormSchema = closed(
     operations: arrayOf(OperationsYearSchema, { minItems: 2, maxItems: 2, description: 'Exactly the two years before the call’s year, oldest first' }),
     station: StationInfoSchema,
     materials: arrayOf(MaterialSchema, {
-      maxItems: MATERIAL_KINDS.length,
+      maxItems: materialKinds.codes.length,
       description: 'The materials filed with the draft, at most one per kind; the rest are attached later (ApplicationMaterialAttached)',
     }),
   },

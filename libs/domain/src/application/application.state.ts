@@ -1,14 +1,14 @@
 import { assertNever } from '../shared/decider';
 import type { PanelExpert } from './application.commands';
 import type { ApplicationEvent } from './application.events';
-import { MATERIAL_KINDS, type ApplicationForm, type Material, type MaterialKind } from './application.form';
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { materialKinds, type ApplicationForm, type Material, type MaterialKind } from './application.form';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import codes from './application.codes.json';
 
+export const { applicationStages } = codeLists(codes);
+
 /** 评定程序: the stages an application passes through, in order. */
-const applicationStages = codeList(codes.applicationStages);
 export type ApplicationStage = CodeOf<typeof applicationStages>;
-export const { codes: APPLICATION_STAGES, labels: APPLICATION_STAGE_LABELS } = applicationStages;
 
 export type DistrictReview = { passed: boolean; opinion: string; reviewedAt: string };
 export type ExpertScore = { expertId: string; score: number; opinion: string; scoredAt: string };
@@ -62,12 +62,12 @@ export const averageOf = (scores: readonly number[]): number =>
 
 function withMaterial(materials: readonly Material[], material: Material): Material[] {
   const others = materials.filter((m) => m.kind !== material.kind);
-  return [...others, material].sort((a, b) => MATERIAL_KINDS.indexOf(a.kind) - MATERIAL_KINDS.indexOf(b.kind));
+  return [...others, material].sort((a, b) => materialKinds.codes.indexOf(a.kind) - materialKinds.codes.indexOf(b.kind));
 }
 
 /** The kinds a submission still lacks, in the call's order. */
 export const missingMaterials = (materials: readonly Material[]): MaterialKind[] =>
-  MATERIAL_KINDS.filter((kind) => !materials.some((m) => m.kind === kind));
+  materialKinds.codes.filter((kind) => !materials.some((m) => m.kind === kind));
 
 export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
   switch (event.type) {

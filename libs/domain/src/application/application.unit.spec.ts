@@ -5,7 +5,7 @@ import type { ApplicationCommand } from './application.commands';
 import { decideAuthorized } from '../shared/record-kind';
 import { applicationDecider } from './application.decider';
 import { applicationKind } from './application.kind';
-import { APPLICATION_STAGES, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.state';
+import { applicationStages, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.state';
 import type { ApplicationEvent } from './application.events';
 import {
   aForm,
@@ -515,7 +515,7 @@ describe('Station application (服务站申请)', () => {
   });
 
   it('names every stage', () => {
-    expect(APPLICATION_STAGES).toHaveLength(11);
+    expect(applicationStages.codes).toHaveLength(11);
     expect(applicationStage(applicationDecider.initialState())).toBeUndefined();
     expect(averageOf([80, 85, 91])).toBe(85.33);
     expect(averageOf([90, 90, 91])).toBe(90.33);

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/decider';
 import { forbidden } from '../shared/domain-error';
 import type { CentreCommand, RecordCentre } from './centre.commands';
 import type { CentreState, ExistingCentre } from './centre.state';
-import { CENTRE_LEVEL_LABELS, isCentreLevel, type CentreLevel } from './centre.terms';
+import { centreLevels, type CentreLevel } from './centre.terms';
 
 type Scope = { level?: unknown; regionCode?: unknown };
 
@@ -20,14 +20,14 @@ const MANAGED_LEVELS = {
 const levelNotPermitted = (actor: Actor, level: CentreLevel, levels: readonly CentreLevel[]) =>
   forbidden(
     'CENTRE_LEVEL_NOT_PERMITTED',
-    `${roleLabelZh(actor.role)}不能登记或管理${CENTRE_LEVEL_LABELS[level].zh}（可管理：${levels.map((l) => CENTRE_LEVEL_LABELS[l].zh).join('、')}）`,
-    `${actor.role} may not record or manage a ${CENTRE_LEVEL_LABELS[level].en} (only ${levels.join(', ')})`,
+    `${roleLabelZh(actor.role)}不能登记或管理${centreLevels.labels[level].zh}（可管理：${levels.map((l) => centreLevels.labels[l].zh).join('、')}）`,
+    `${actor.role} may not record or manage a ${centreLevels.labels[level].en} (only ${levels.join(', ')})`,
   );
 
 /** The level is judged before the region; a level that is none is the decider's to refuse. */
 function authorityOver<Data>(role: keyof typeof MANAGED_LEVELS, scopeOf: (centre: ExistingCentre | undefined, data: Data) => Scope | undefined) {
   const levels: readonly CentreLevel[] = MANAGED_LEVELS[role];
-  const managed = (scope: Scope | undefined): scope is Scope & { level: CentreLevel } => isCentreLevel(scope?.level) && levels.includes(scope.level);
+  const managed = (scope: Scope | undefined): scope is Scope & { level: CentreLevel } => centreLevels.is(scope?.level) && levels.includes(scope.level);
   return grant<ExistingCentre, Data>({
     roles: [role],
     region: {
@@ -39,7 +39,7 @@ function authorityOver<Data>(role: keyof typeof MANAGED_LEVELS, scopeOf: (centre
     },
     also: (actor, centre, data) => {
       const scope = scopeOf(centre, data);
-      if (isCentreLevel(scope?.level) && !levels.includes(scope.level)) throw levelNotPermitted(actor, scope.level, levels);
+      if (centreLevels.is(scope?.level) && !levels.includes(scope.level)) throw levelNotPermitted(actor, scope.level, levels);
     },
   });
 }

@@ -16,11 +16,10 @@ import {
   requireText,
 } from '../shared/validation';
 import {
-  CENTRE_LEGAL_FORMS,
-  CENTRE_LEVEL_LABELS,
-  CENTRE_LEVELS,
-  CENTRE_MEASURE_LABELS,
-  CENTRE_ORIGINS,
+  centreLegalForms,
+  centreLevels,
+  centreMeasures,
+  centreOrigins,
   type CentreCheck,
   type CentreFacts,
   type CentreLevel,
@@ -36,7 +35,7 @@ function requireRegionOfLevel(level: CentreLevel, value: unknown, town: unknown,
   const fits = { PROVINCE: isProvinceCode, CITY: isCityCode, COUNTY: isCountyCode, TOWN: isCityCode }[level](code);
   if (!fits) {
     const want = { PROVINCE: '省级代码（如440000）', CITY: '地级市代码（如440100）', COUNTY: '区县代码（如440106）', TOWN: '不设区县的地级市代码（如441900）' }[level];
-    throw invalid('REGION_CODE_INVALID', `${CENTRE_LEVEL_LABELS[level].zh}的行政区划代码须为${want}，“${String(value)}”不符`, `A ${CENTRE_LEVEL_LABELS[level].en} needs a ${level.toLowerCase()}-level region code, not "${String(value)}"`, `${field}.regionCode`);
+    throw invalid('REGION_CODE_INVALID', `${centreLevels.labels[level].zh}的行政区划代码须为${want}，“${String(value)}”不符`, `A ${centreLevels.labels[level].en} needs a ${level.toLowerCase()}-level region code, not "${String(value)}"`, `${field}.regionCode`);
   }
   if (level !== 'TOWN') {
     if (town !== undefined) throw fieldInvalid(`${field}.town`, L('镇', 'Town'), '仅镇级服务中心填写', 'is only for a TOWN centre');
@@ -80,12 +79,12 @@ function requireContact(value: unknown, field: string): CentreFacts['contact'] {
 
 export const requireName = (value: unknown, field: string) => requireText(value, field, L('单位名称', 'Name'));
 export const requireHead = (value: unknown, field: string) => requireText(value, field, L('负责人', 'Head'));
-export const requireLegalForm = (value: unknown, field: string) => requireOneOf(value, CENTRE_LEGAL_FORMS, field, L('性质', 'Legal form'));
+export const requireLegalForm = (value: unknown, field: string) => requireOneOf(value, centreLegalForms.codes, field, L('性质', 'Legal form'));
 
 /** Every fact of a centre being recorded, checked; `today` bounds the origin document's date. */
 export function requireCentreFacts(value: unknown, today: string, field = 'facts'): CentreFacts {
   const v = objectAt(value);
-  const level = requireOneOf(v.level, CENTRE_LEVELS, `${field}.level`, L('级别', 'Level'));
+  const level = requireOneOf(v.level, centreLevels.codes, `${field}.level`, L('级别', 'Level'));
   const region = requireRegionOfLevel(level, v.regionCode, v.town, field);
   const o = objectAt(v.origin);
   const on = requireBusinessDate(o.on, `${field}.origin.on`, L('批复或协议日期', 'Origin date'));
@@ -98,7 +97,7 @@ export function requireCentreFacts(value: unknown, today: string, field = 'facts
     level,
     ...region,
     origin: {
-      kind: requireOneOf(o.kind, CENTRE_ORIGINS, `${field}.origin.kind`, L('组建方式', 'Origin')),
+      kind: requireOneOf(o.kind, centreOrigins.codes, `${field}.origin.kind`, L('组建方式', 'Origin')),
       authority: requireText(o.authority, `${field}.origin.authority`, L('成立、认定或指定机关', 'Authority')),
       documentNumber: requireFormat(o.documentNumber, isDocumentNumber, `${field}.origin.documentNumber`, L('文号', 'Document number'), '发文字号（如穗工信函〔2017〕88号）', 'a document number such as 穗工信函〔2017〕88号'),
       on,
@@ -138,12 +137,12 @@ export function requireRemediation(value: unknown, today: string, field = 'remed
 
 /** CENTRE_BELOW_STANDARD naming each shortfall, for a centre that falls short and came without a remediation plan. */
 export function belowStandard(check: CentreCheck, level: CentreLevel) {
-  const zh = check.shortfalls.map((s) => `${CENTRE_MEASURE_LABELS[s.measure].zh}${s.actual}（标准${s.required}）`).join('、');
-  const en = check.shortfalls.map((s) => `${CENTRE_MEASURE_LABELS[s.measure].en} ${s.actual} (standard ${s.required})`).join(', ');
+  const zh = check.shortfalls.map((s) => `${centreMeasures.labels[s.measure].zh}${s.actual}（标准${s.required}）`).join('、');
+  const en = check.shortfalls.map((s) => `${centreMeasures.labels[s.measure].en} ${s.actual} (standard ${s.required})`).join(', ');
   return conflict(
     'CENTRE_BELOW_STANDARD',
-    `未达到${CENTRE_LEVEL_LABELS[level].zh}标准：${zh}；只能登记为未达标，并附整改计划和期限`,
-    `Below the ${CENTRE_LEVEL_LABELS[level].en} standard: ${en}; it can only be recorded as below standard, with a remediation plan and deadline`,
+    `未达到${centreLevels.labels[level].zh}标准：${zh}；只能登记为未达标，并附整改计划和期限`,
+    `Below the ${centreLevels.labels[level].en} standard: ${en}; it can only be recorded as below standard, with a remediation plan and deadline`,
     'remediation',
   );
 }

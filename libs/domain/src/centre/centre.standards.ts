@@ -1,4 +1,4 @@
-import { CENTRE_LEVEL_LABELS, type CentreCheck, type CentreFacts, type CentreLevel, type CentreMeasure, type CentreShortfall } from './centre.terms';
+import { centreLevels, type CentreCheck, type CentreFacts, type CentreLevel, type CentreMeasure, type CentreShortfall } from './centre.terms';
 
 /** A bound: `atLeast` is “以上” (the number itself meets it); `above` is strictly more (a venue: more than 0 ㎡). */
 export type Bound = { atLeast: number } | { above: number };
@@ -85,7 +85,7 @@ export function checkCentre(standard: CentreStandard, facts: Pick<CentreFacts, '
   return {
     standardId: standard.id,
     shortfalls,
-    basis: `依据《${standard.title}》（${standard.documentNumber}）${standard.clause}，${CENTRE_LEVEL_LABELS[facts.level].zh}：${readings.join('；')}，${verdict}标准`,
+    basis: `依据《${standard.title}》（${standard.documentNumber}）${standard.clause}，${centreLevels.labels[facts.level].zh}：${readings.join('；')}，${verdict}标准`,
   };
 }
 

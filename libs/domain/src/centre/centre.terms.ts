@@ -1,35 +1,26 @@
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import { arrayOf, businessDate, closed, documentNumber, email, integer, number, optional, phone, recordId, regionCode, registeredOrganisation, text, uscc, type Static } from '../shared/schema/builders';
 import codes from './centre.codes.json';
 
+export const { centreLevels, centreLegalForms, centreOrigins, centreStandings, centreMeasures } = codeLists(codes);
+
 /** 省级, 市级, 县（市、区）级; 镇级 only in a city that has no counties (东莞, 中山). */
-const levels = codeList(codes.levels);
-export type CentreLevel = CodeOf<typeof levels>;
-export const { codes: CENTRE_LEVELS, labels: CENTRE_LEVEL_LABELS } = levels;
-export const isCentreLevel = levels.is;
+export type CentreLevel = CodeOf<typeof centreLevels>;
 
 /** 性质 in the 汇总表: 事业单位, 民办非企业等社会组织, 企业. */
-const legalForms = codeList(codes.legalForms);
-export type CentreLegalForm = CodeOf<typeof legalForms>;
-export const { codes: CENTRE_LEGAL_FORMS, labels: CENTRE_LEGAL_FORM_LABELS } = legalForms;
+export type CentreLegalForm = CodeOf<typeof centreLegalForms>;
 
 /** 组建方式: 成立, 认定 or 指定 by the local government or SME authority. */
-const origins = codeList(codes.origins);
-export type CentreOriginKind = CodeOf<typeof origins>;
-export const { codes: CENTRE_ORIGINS, labels: CENTRE_ORIGIN_LABELS } = origins;
+export type CentreOriginKind = CodeOf<typeof centreOrigins>;
 
-const standings = codeList(codes.standings);
-export type CentreStanding = CodeOf<typeof standings>;
-export const { codes: CENTRE_STANDINGS, labels: CENTRE_STANDING_LABELS } = standings;
+export type CentreStanding = CodeOf<typeof centreStandings>;
 
 /** What a level's standard measures. */
-const measures = codeList(codes.measures);
-export type CentreMeasure = CodeOf<typeof measures>;
-export const { codes: CENTRE_MEASURES, labels: CENTRE_MEASURE_LABELS } = measures;
+export type CentreMeasure = CodeOf<typeof centreMeasures>;
 
 export const CentreOriginSchema = closed(
   {
-    kind: origins.schema('组建方式'),
+    kind: centreOrigins.schema('组建方式'),
     authority: text('The government or SME authority that established, recognised or designated it'),
     documentNumber: documentNumber('批复或协议文号, e.g. 穗工信函〔2017〕88号'),
     on: businessDate('The date of that document'),
@@ -46,8 +37,8 @@ export const CentreFactsSchema = closed(
   {
     name: text('单位名称'),
     orgId: uscc('The operating legal entity’s 统一社会信用代码 (its staff act as CENTRE_OPERATOR with this orgId)'),
-    legalForm: legalForms.schema('性质'),
-    level: levels.schema('级别'),
+    legalForm: centreLegalForms.schema('性质'),
+    level: centreLevels.schema('级别'),
     regionCode: regionCode('GB/T 2260: the province (PROVINCE), the city (CITY, TOWN) or the county (COUNTY)'),
     town: optional(text('TOWN only: the town (镇、街道) inside a city without counties; regionCode is then the city')),
     origin: CentreOriginSchema,
@@ -71,7 +62,7 @@ export type CentreFacts = Static<typeof CentreFactsSchema>;
 
 export const CentreShortfallSchema = closed(
   {
-    measure: measures.schema('未达标项'),
+    measure: centreMeasures.schema('未达标项'),
     required: number({ minimum: 0 }, 'The standard’s bound: ㎡, persons, or percent'),
     actual: number({ minimum: 0 }, 'The centre’s figure in the same unit (a share in percent, to one decimal)'),
   },

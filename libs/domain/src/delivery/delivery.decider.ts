@@ -4,7 +4,7 @@ import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
-import { isServiceDomain } from '../shared/service-domains';
+import { serviceDomains } from '../shared/service-domains';
 import { fieldInvalid, L, requireBusinessDate, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
 import { addCalendarDays } from '../shared/calendar/working-days';
 import type {
@@ -27,7 +27,7 @@ import type {
 import { CORRECTABLE_FIELDS, type DeliveryEvent } from './delivery.events';
 import { checkDeliverables, checkDeliveryFee, missingForArchive, requireNotAfterToday, requireRegistrationFacts } from './delivery.rules';
 import { evolveDelivery, initialDeliveryState, type DeliveryState, type ExistingDelivery } from './delivery.state';
-import { DELIVERY_MODES, DELIVERY_STAGE_LABELS, VISIT_CHANNELS, type DeliveryStage } from './delivery.terms';
+import { deliveryModes, deliveryStages, visitChannels, type DeliveryStage } from './delivery.terms';
 
 const today = (now: Date) => chinaDateOf(now);
 
@@ -63,14 +63,14 @@ const decide = decideByType<DeliveryCommand, DeliveryState, DeliveryEvent, 'Regi
 
 function requireStage(d: ExistingDelivery, allowed: readonly DeliveryStage[], doing: Label): void {
   if (allowed.includes(d.status)) return;
-  const now = DELIVERY_STAGE_LABELS[d.status];
+  const now = deliveryStages.labels[d.status];
   throw conflict('DELIVERY_STAGE', `服务项目${now.zh}，不能${doing.zh}`, `The delivery is ${now.en}; it cannot ${doing.en}`);
 }
 
 function register(command: RegisterDelivery, state: DeliveryState): DeliveryEvent[] {
   if (state.status !== 'NONE') throw conflict('DELIVERY_ALREADY_EXISTS', '该服务项目已存在', 'The delivery already exists');
   const { data, metadata } = command;
-  if (!isServiceDomain(data.domain)) throw fieldInvalid('domain', L('服务领域', 'Service domain'), '不是已知的服务领域', 'is not a known service domain');
+  if (!serviceDomains.is(data.domain)) throw fieldInvalid('domain', L('服务领域', 'Service domain'), '不是已知的服务领域', 'is not a known service domain');
   const title = requireText(data.title, 'title', L('服务项目名称', 'Title'));
   const description = requireText(data.description, 'description', L('服务内容', 'Description'));
   const plannedStart = requireBusinessDate(data.plannedStart, 'plannedStart', L('计划开始日期', 'Planned start'));
@@ -79,7 +79,7 @@ function register(command: RegisterDelivery, state: DeliveryState): DeliveryEven
     throw invalid('PLANNED_END_BEFORE_START', `计划结束日期（${plannedEnd}）早于计划开始日期（${plannedStart}）`, `The planned end (${plannedEnd}) is before the planned start (${plannedStart})`, 'plannedEnd');
   }
   const fee = checkDeliveryFee(data.fee, data.product?.feeKind);
-  const mode = requireOneOf(data.mode, DELIVERY_MODES, 'mode', L('服务方式', 'Mode'));
+  const mode = requireOneOf(data.mode, deliveryModes.codes, 'mode', L('服务方式', 'Mode'));
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
   const staffHours = data.staffHours;
   if (staffHours !== undefined && (typeof staffHours !== 'number' || !Number.isFinite(staffHours) || staffHours < 0)) {
@@ -196,7 +196,7 @@ function lodgeComplaint(command: LodgeComplaint, d: ExistingDelivery): DeliveryE
 function recordReturnVisit(command: RecordReturnVisit, d: ExistingDelivery): DeliveryEvent[] {
   requireStage(d, ['DELIVERED', 'DISPUTED', 'CONFIRMED'], L('回访（交付后方可回访）', 'be visited (only after delivery)'));
   const { data, metadata } = command;
-  const channel = requireOneOf(data.channel, VISIT_CHANNELS, 'channel', L('回访方式', 'Channel'));
+  const channel = requireOneOf(data.channel, visitChannels.codes, 'channel', L('回访方式', 'Channel'));
   const visitedOn = requireBusinessDate(data.visitedOn, 'visitedOn', L('回访日期', 'Visited on'));
   requireNotAfterToday(visitedOn, today(metadata.now), 'visitedOn', L('回访日期', 'Visited on'));
   if (compareBusinessDates(visitedOn, d.delivery!.deliveredOn) < 0) {

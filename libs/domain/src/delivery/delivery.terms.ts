@@ -1,24 +1,18 @@
-import { codeList, type CodeOf } from '../shared/code-lists';
-import { actingOrganisation, closed, integer, oneOf, recordId, regionCode, registeredOrganisation, text, titledDocument, type Static } from '../shared/schema/builders';
+import { codeLists, type CodeOf } from '../shared/code-lists';
+import { actingOrganisation, closed, integer, oneOf, recordId, registeredOrganisation, text, titledDocument, type Static } from '../shared/schema/builders';
 import { FEE_KINDS } from '../product/product.rules';
 import codes from './delivery.codes.json';
 
+export const { servingKinds, deliveryModes, visitChannels, deliveryStages } = codeLists(codes);
+
 /** Who serves: a provider of the 库, a station, the city's hub, or a recognised service centre. */
-const servingKinds = codeList(codes.servingKinds);
 export type ServingKind = CodeOf<typeof servingKinds>;
-export const { codes: SERVING_KINDS, labels: SERVING_KIND_LABELS } = servingKinds;
 
-const deliveryModes = codeList(codes.deliveryModes);
 export type DeliveryMode = CodeOf<typeof deliveryModes>;
-export const { codes: DELIVERY_MODES, labels: DELIVERY_MODE_LABELS } = deliveryModes;
 
-const visitChannels = codeList(codes.visitChannels);
 export type VisitChannel = CodeOf<typeof visitChannels>;
-export const { codes: VISIT_CHANNELS, labels: VISIT_CHANNEL_LABELS } = visitChannels;
 
-const deliveryStages = codeList(codes.deliveryStages);
 export type DeliveryStage = CodeOf<typeof deliveryStages>;
-export const { codes: DELIVERY_STAGES, labels: DELIVERY_STAGE_LABELS } = deliveryStages;
 
 /** The organisation that serves, as the ledger found it when the delivery was registered. */
 export const ServingOrganisationSchema = actingOrganisation(
@@ -78,6 +72,3 @@ export type Deliverable = Static<typeof DeliverableSchema>;
 
 export const deliveryModeSchema = () => deliveryModes.schema('服务方式');
 export const visitChannelSchema = () => visitChannels.schema('回访方式');
-export const isServingKind = servingKinds.is;
-export const isDeliveryMode = deliveryModes.is;
-export const isVisitChannel = visitChannels.is;

@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
 import { requireUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
-import { SERVICE_DOMAINS } from '../shared/service-domains';
+import { serviceDomains } from '../shared/service-domains';
 import type { AcceptDemand, CloseDemand, DemandCommand, EscalateDemand, MatchDemand, RaiseDemand, ResolveDemand } from './demand.commands';
 import {
   DEMAND_CLOSE_REASONS,
@@ -111,7 +111,7 @@ function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
   const demandId = requireText(data.demandId, 'demandId', { zh: '需求编号', en: 'Demand id' });
   const enterpriseId = requireText(data.enterpriseId, 'enterpriseId', { zh: '企业编号', en: 'Enterprise id' });
   const enterpriseUscc = requireUscc(data.enterpriseUscc, 'enterpriseUscc');
-  const category = requireOneOf(data.category, SERVICE_DOMAINS, 'category', { zh: '需求类别', en: 'Category' });
+  const category = requireOneOf(data.category, serviceDomains.codes, 'category', { zh: '需求类别', en: 'Category' });
   const description = requireText(data.description, 'description', { zh: '需求描述', en: 'Description' });
   const urgency = requireOneOf(data.urgency, DEMAND_URGENCIES, 'urgency', { zh: '紧急程度', en: 'Urgency' });
   const stationLabel = { zh: '代为提交的服务站', en: 'Station' };

@@ -1,11 +1,11 @@
 import { at, businessDate, closed, documentNumber, optional, text, type Static } from '../shared/schema/builders';
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import codes from './enterprise.codes.json';
 
+export const { enterpriseTags } = codeLists(codes);
+
 /** Recognitions an enterprise may hold for a period, each granted under an authority's document. */
-const enterpriseTags = codeList(codes.enterpriseTags);
 export type EnterpriseTagCode = CodeOf<typeof enterpriseTags>;
-export const { codes: ENTERPRISE_TAGS, labels: ENTERPRISE_TAG_LABELS } = enterpriseTags;
 
 export const EnterpriseTagSchema = enterpriseTags.schema('企业称号', 'EnterpriseTag');
 

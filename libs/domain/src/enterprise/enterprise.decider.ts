@@ -26,7 +26,7 @@ import {
   sameFigures,
 } from './enterprise.rules';
 import { usccAlreadyRegistered } from './uscc-reservation';
-import { ENTERPRISE_TAG_LABELS, ENTERPRISE_TAGS, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
+import { enterpriseTags, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 
 const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
   onNew: { RegisterEnterprise: register },
@@ -110,7 +110,7 @@ function updateProfile(command: UpdateEnterpriseProfile, enterprise: ExistingEnt
 
 function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
-  const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', LABEL.tag);
+  const tag = requireOneOf(data.tag, enterpriseTags.codes, 'tag', LABEL.tag);
   const issuedBy = requireText(data.issuedBy, 'issuedBy', LABEL.issuedBy);
   const documentNumber = checkDocumentNumber(data.documentNumber);
   const validFrom = requireBusinessDate(data.validFrom, 'validFrom', LABEL.validFrom);
@@ -123,7 +123,7 @@ function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): 
   if (clash !== undefined) {
     throw conflict(
       'TAG_ALREADY_GRANTED',
-      `该企业已有${clash.validFrom}至${clash.validUntil}有效的“${ENTERPRISE_TAG_LABELS[tag].zh}”称号，与所给有效期重叠`,
+      `该企业已有${clash.validFrom}至${clash.validUntil}有效的“${enterpriseTags.labels[tag].zh}”称号，与所给有效期重叠`,
       `The enterprise already holds ${tag} valid ${clash.validFrom} to ${clash.validUntil}, overlapping the period given`,
       'validFrom',
     );
@@ -146,13 +146,13 @@ function grantTag(command: GrantEnterpriseTag, enterprise: ExistingEnterprise): 
 
 function revokeTag(command: RevokeEnterpriseTag, enterprise: ExistingEnterprise): EnterpriseEvent[] {
   const { data, metadata } = command;
-  const tag = requireOneOf(data.tag, ENTERPRISE_TAGS, 'tag', LABEL.tag);
+  const tag = requireOneOf(data.tag, enterpriseTags.codes, 'tag', LABEL.tag);
   const reason = requireText(data.reason, 'reason', LABEL.reason);
   const revokedOn = chinaDateOf(metadata.now);
   if (!enterprise.tags.some((grant) => grant.tag === tag && isTagGrantOutstandingOn(grant, revokedOn))) {
     throw conflict(
       'TAG_NOT_HELD',
-      `该企业没有${revokedOn}仍有效或尚待生效的“${ENTERPRISE_TAG_LABELS[tag].zh}”称号`,
+      `该企业没有${revokedOn}仍有效或尚待生效的“${enterpriseTags.labels[tag].zh}”称号`,
       `The enterprise holds no ${tag} still valid or yet to start on ${revokedOn}`,
       'tag',
     );

@@ -16,7 +16,7 @@ import {
 } from '../shared/schema/builders';
 import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
 import { OrganisationTiesSchema } from '../shared/organisation-ties';
-import { IndustryCodeSchema, SIZE_CLASSES, SIZE_STANDARDS, SizeClassSchema } from '../shared/size-class';
+import { IndustryCodeSchema, sizeClasses, SIZE_STANDARDS, SizeClassSchema } from '../shared/size-class';
 import { ENTERPRISE_TAG_GRANT_TERMS, EnterpriseTagSchema } from './enterprise-tags';
 
 /** A year's figures: employees (从业人员, persons), revenue (营业收入) and total assets (资产总额) in 万元. */
@@ -79,7 +79,7 @@ export const ENTERPRISE_EVENTS = recordEvents({ enterpriseId: recordId('The ente
     title: 'Size class changed (企业规模划型变更)',
     summary: 'The latest figures give another size class under the standard in force; from is null at registration.',
     payload: {
-      from: oneOfOrNull(SIZE_CLASSES, 'The class before, null at registration'),
+      from: oneOfOrNull(sizeClasses.codes, 'The class before, null at registration'),
       to: SizeClassSchema,
       standardId: oneOf(
         SIZE_STANDARDS.map((s) => s.id),

@@ -3,7 +3,7 @@ import type { OrganisationTies } from '../shared/organisation-ties';
 import type { IndustryCode, SizeClass } from '../shared/size-class';
 import type { EnterpriseFigures } from './enterprise.commands';
 import type { EnterpriseEvent, EnterpriseEvents } from './enterprise.events';
-import { ENTERPRISE_TAGS, isTagGrantOutstandingOn, isTagGrantValidOn, type EnterpriseTagCode, type EnterpriseTagGrant } from './enterprise-tags';
+import { enterpriseTags, isTagGrantOutstandingOn, isTagGrantValidOn, type EnterpriseTagCode, type EnterpriseTagGrant } from './enterprise-tags';
 
 /** How the current size class came about. */
 export type SizeClassBasis = {
@@ -32,10 +32,10 @@ export type EnterpriseRecord = EnterpriseEvents['EnterpriseRegistered']['data'] 
 export type EnterpriseState = { status: 'NONE' } | ({ status: 'REGISTERED' } & EnterpriseRecord);
 export type ExistingEnterprise = Extract<EnterpriseState, { status: 'REGISTERED' }>;
 
-/** The tags that count on a business date, in the order of ENTERPRISE_TAGS. */
+/** The tags that count on a business date, in the order of enterpriseTags.codes. */
 export function tagsValidOn(state: EnterpriseState, date: string): EnterpriseTagCode[] {
   if (state.status === 'NONE') return [];
-  return ENTERPRISE_TAGS.filter((tag) => state.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, date)));
+  return enterpriseTags.codes.filter((tag) => state.tags.some((grant) => grant.tag === tag && isTagGrantValidOn(grant, date)));
 }
 
 export const initialEnterpriseState = (): EnterpriseState => ({ status: 'NONE' });

@@ -5,7 +5,7 @@ import { assertNever, type Decider, type DomainCommand } from '../shared/decider
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import type { EvaluationSchemeEvent } from './evalscheme.events';
 import { lastDayOf, type SchemeContent } from './evaluation.terms';
-import { checkScheme, isIndicatorFormula, type EvaluationScheme } from './scoring';
+import { checkScheme, indicatorFormulas, type EvaluationScheme } from './scoring';
 
 /** A first version or a change: the whole scheme each time. */
 export type PublishEvaluationScheme = DomainCommand<'PublishEvaluationScheme', { schemeId: string; cityCode: string; year: number; scheme: SchemeContent }>;
@@ -38,7 +38,7 @@ function publish(command: PublishEvaluationScheme, state: EvaluationSchemeState)
   const scheme = data.scheme as SchemeContent | undefined;
   if (scheme === undefined || !Array.isArray(scheme.indicators)) throw invalid('FIELD_INVALID', '须给出评价方案', 'The scheme is required', 'scheme');
   scheme.indicators.forEach((i, n) => {
-    if (!isIndicatorFormula(i.formula)) throw invalid('FORMULA_UNKNOWN', `未知的计算公式“${String(i.formula)}”`, `Unknown formula "${String(i.formula)}"`, `scheme.indicators.${n}.formula`);
+    if (!indicatorFormulas.is(i.formula)) throw invalid('FORMULA_UNKNOWN', `未知的计算公式“${String(i.formula)}”`, `Unknown formula "${String(i.formula)}"`, `scheme.indicators.${n}.formula`);
   });
   checkScheme(scheme as EvaluationScheme);
   if (state.status !== 'NONE') {

@@ -1,7 +1,7 @@
 import { arrayOf, at, cityCode, integer, matching, number, oneOf, optional, recordId, text } from '../shared/schema/builders';
 import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
 import { EvaluatedOrganisationSchema, OrganisationResultSchema, SchemeContentSchema, ScoreEvidenceSchema } from './evaluation.terms';
-import { EVALUATION_SUBJECTS } from './scoring';
+import { evaluationSubjects } from './scoring';
 
 const organisationId = () => recordId('The station, centre or provider');
 const FLAGS = ['FAIL', 'LOW_SATISFACTION', 'NO_REPORT'] as const;
@@ -16,7 +16,7 @@ export const EVALUATION_EVENTS = recordEvents({ evaluationId: recordId('The eval
     payload: {
       cityCode: cityCode(),
       year: integer(2000, 2100, 'The evaluated year'),
-      subject: oneOf(EVALUATION_SUBJECTS),
+      subject: oneOf(evaluationSubjects.codes),
       schemeId: recordId('The scheme'),
       schemeVersion: integer(1),
       scheme: SchemeContentSchema,

@@ -1,5 +1,5 @@
 import { arrayOf, bool, closed, exactlyOneOf, exactly, integer, nullable, number, oneOf, optional, recordId, regionCode, text, type Static } from '../shared/schema/builders';
-import { EVALUATION_SUBJECTS, GRADES, INDICATOR_FORMULAS } from './scoring';
+import { evaluationSubjects, evaluationGrades, indicatorFormulas } from './scoring';
 
 const share = (description: string) => nullable(number({ minimum: 0, maximum: 1 }, description));
 
@@ -17,7 +17,7 @@ export const IndicatorSchema = closed(
     id: text('The indicator’s id, unique in the scheme'),
     label: text('指标名称'),
     weight: number({ exclusiveMinimum: 0, maximum: 1 }, 'Share of the total; the weights sum to 1'),
-    formula: oneOf(INDICATOR_FORMULAS, 'The named formula (MANUAL: scored by the evaluators with evidence)'),
+    formula: oneOf(indicatorFormulas.codes, 'The named formula (MANUAL: scored by the evaluators with evidence)'),
     normalisation: optional(NormalisationSchema),
   },
   { $id: 'EvaluationIndicator', description: 'One indicator of a scheme' },
@@ -31,7 +31,7 @@ export const GradeFloorsSchema = closed(
 /** The scheme's content: what a version fixes. */
 export const SchemeContentSchema = closed(
   {
-    subject: oneOf(EVALUATION_SUBJECTS, 'STATION, CENTRE or PROVIDER'),
+    subject: oneOf(evaluationSubjects.codes, 'STATION, CENTRE or PROVIDER'),
     indicators: arrayOf(IndicatorSchema, { minItems: 1 }),
     gradeFloors: GradeFloorsSchema,
     satisfactionFloor: optional(number({ minimum: 1, maximum: 5 }, '优胜劣汰: a mean rating under it flags the organisation')),
@@ -62,7 +62,7 @@ const raw = nullable(exactlyOneOf([number({}), bool()]));
 export const IndicatorScoreSchema = closed(
   {
     id: text(),
-    formula: oneOf(INDICATOR_FORMULAS),
+    formula: oneOf(indicatorFormulas.codes),
     raw,
     score: number({ minimum: 0, maximum: 100 }),
     weighted: number({ minimum: 0, maximum: 100 }),
@@ -88,7 +88,7 @@ export const OrganisationResultSchema = closed(
     figures: FiguresSchema,
     indicators: arrayOf(IndicatorScoreSchema),
     total: number({ minimum: 0, maximum: 100 }),
-    grade: oneOf(GRADES),
+    grade: oneOf(evaluationGrades.codes),
     flags: arrayOf(oneOf(['FAIL', 'LOW_SATISFACTION', 'NO_REPORT'] as const)),
     rankInCity: integer(1),
     rankInDistrict: integer(1),

@@ -1,4 +1,4 @@
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import { invalid } from '../shared/domain-error';
 import codes from './evaluation.codes.json';
 
@@ -8,17 +8,13 @@ import codes from './evaluation.codes.json';
  * 0–100, or scored by the evaluators with evidence; the weighted total gives the grade. Pure: the same
  * scheme and figures give the same scores, to the last decimal.
  */
-const subjects = codeList(codes.subjects);
-export type EvaluationSubject = CodeOf<typeof subjects>;
-export const { codes: EVALUATION_SUBJECTS, labels: EVALUATION_SUBJECT_LABELS } = subjects;
+export const { evaluationSubjects, indicatorFormulas, evaluationGrades } = codeLists(codes);
 
-const formulas = codeList(codes.formulas);
-export type IndicatorFormula = CodeOf<typeof formulas>;
-export const { codes: INDICATOR_FORMULAS, labels: INDICATOR_FORMULA_LABELS, is: isIndicatorFormula } = formulas;
+export type EvaluationSubject = CodeOf<typeof evaluationSubjects>;
 
-const grades = codeList(codes.grades);
-export type Grade = CodeOf<typeof grades>;
-export const { codes: GRADES, labels: GRADE_LABELS } = grades;
+export type IndicatorFormula = CodeOf<typeof indicatorFormulas>;
+
+export type Grade = CodeOf<typeof evaluationGrades>;
 
 /** What the ledger holds of one organisation's year, as the formulas read it (rates are 0–1; null when nothing to divide). */
 export interface OrganisationFigures {
@@ -157,7 +153,7 @@ export function checkScheme(scheme: EvaluationScheme): EvaluationScheme {
     const at = `indicators.${i}`;
     if (ids.has(indicator.id)) throw invalid('INDICATOR_ID_REPEATED', `指标编号“${indicator.id}”重复`, `Indicator id "${indicator.id}" is repeated`, `${at}.id`);
     ids.add(indicator.id);
-    if (!isIndicatorFormula(indicator.formula)) throw invalid('FORMULA_UNKNOWN', `未知的计算公式“${String(indicator.formula)}”`, `Unknown formula "${String(indicator.formula)}"`, `${at}.formula`);
+    if (!indicatorFormulas.is(indicator.formula)) throw invalid('FORMULA_UNKNOWN', `未知的计算公式“${String(indicator.formula)}”`, `Unknown formula "${String(indicator.formula)}"`, `${at}.formula`);
     if (!(indicator.weight > 0 && indicator.weight <= 1)) throw invalid('WEIGHT_INVALID', '权重须大于0且不大于1', 'A weight is more than 0 and at most 1', `${at}.weight`);
     if (indicator.formula !== 'MANUAL' && indicator.normalisation === undefined) {
       throw invalid('NORMALISATION_REQUIRED', '计算指标须给出归一化方法', 'A computed indicator needs a normalisation', `${at}.normalisation`);

@@ -1,7 +1,7 @@
 import { conflict, invalid } from '../shared/domain-error';
 import { requireUscc } from '../shared/uscc';
 import { fieldInvalid, fieldRequired, isNonBlank, requireText } from '../shared/validation';
-import { isServiceDomain, SERVICE_DOMAINS } from '../shared/service-domains';
+import { serviceDomains } from '../shared/service-domains';
 import type { ExpertOrganisation, ExpertSpecialty } from './expert.commands';
 import type { AdmittedExpert, ExistingExpert } from './expert.state';
 
@@ -36,8 +36,8 @@ export function checkSpecialties(specialties: unknown, field: string): ExpertSpe
   return specialties.map((specialty: Partial<ExpertSpecialty> | undefined, i): ExpertSpecialty => {
     const at = `${field}.${i}`;
     const domain = specialty?.domain;
-    if (!isServiceDomain(domain)) {
-      throw fieldInvalid(`${at}.domain`, { zh: '专长领域', en: 'Specialty domain' }, `须为以下之一：${SERVICE_DOMAINS.join('、')}`, `must be one of ${SERVICE_DOMAINS.join(', ')}`);
+    if (!serviceDomains.is(domain)) {
+      throw fieldInvalid(`${at}.domain`, { zh: '专长领域', en: 'Specialty domain' }, `须为以下之一：${serviceDomains.codes.join('、')}`, `must be one of ${serviceDomains.codes.join(', ')}`);
     }
     const detail = specialty?.detail;
     if (detail !== undefined && !isNonBlank(detail)) throw fieldInvalid(`${at}.detail`, LABEL.detail, '不能为空白', 'cannot be blank');

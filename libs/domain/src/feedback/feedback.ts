@@ -1,5 +1,5 @@
 import { closed, integer, optional, text, type Static } from '../shared/schema/builders';
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import { conflict } from '../shared/domain-error';
 import { fieldInvalid, requireInteger, requireText, type Label } from '../shared/validation';
 import { compareBusinessDates } from '../shared/dates';
@@ -17,9 +17,9 @@ export const SATISFACTION_LABELS = codes.satisfactionLevels;
 /** The bottom two levels count as 差评 (DESIGN: “the bottom two levels count as 差评 and open a follow-up”). */
 export const isPoorRating = (rating: number): boolean => rating <= 2;
 
-const aspects = codeList(codes.feedbackAspects);
-export type FeedbackAspect = CodeOf<typeof aspects>;
-export const { codes: FEEDBACK_ASPECTS, labels: FEEDBACK_ASPECT_LABELS } = aspects;
+export const { feedbackAspects } = codeLists(codes);
+
+export type FeedbackAspect = CodeOf<typeof feedbackAspects>;
 
 const level = (what: string) => integer(SATISFACTION_MIN, SATISFACTION_MAX, `${what}: 5 非常满意, 4 满意, 3 一般, 2 不满意, 1 非常不满意`);
 
@@ -56,10 +56,10 @@ export function checkFeedback(value: unknown, path = 'feedback'): Feedback {
   }
   const checked: Partial<Record<FeedbackAspect, number>> = {};
   for (const [name, score] of Object.entries(given.aspects)) {
-    if (!aspects.is(name)) {
-      throw fieldInvalid(`${path}.aspects.${name}`, { zh: '分项评价', en: 'Aspect' }, `须为以下之一：${FEEDBACK_ASPECTS.join('、')}`, `must be one of ${FEEDBACK_ASPECTS.join(', ')}`);
+    if (!feedbackAspects.is(name)) {
+      throw fieldInvalid(`${path}.aspects.${name}`, { zh: '分项评价', en: 'Aspect' }, `须为以下之一：${feedbackAspects.codes.join('、')}`, `must be one of ${feedbackAspects.codes.join(', ')}`);
     }
-    checked[name] = requireInteger(score, `${path}.aspects.${name}`, FEEDBACK_ASPECT_LABELS[name], SATISFACTION_MIN, SATISFACTION_MAX);
+    checked[name] = requireInteger(score, `${path}.aspects.${name}`, feedbackAspects.labels[name], SATISFACTION_MIN, SATISFACTION_MAX);
   }
   return { rating, comment, aspects: checked };
 }

@@ -3,7 +3,7 @@ import { decideByType, guardedBy } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { L, requireBusinessDate, requireInteger, requireOneOf, requireText } from '../shared/validation';
-import { VISIT_CHANNELS } from '../delivery/delivery.terms';
+import { visitChannels } from '../delivery/delivery.terms';
 import { requireNotAfterToday } from '../delivery/delivery.rules';
 import type {
   CloseFollowUp,
@@ -97,7 +97,7 @@ function openOnActivity(command: OpenFollowUpOnActivity, state: FollowUpState): 
 
 function contact(command: RecordFollowUpContact, f: ExistingFollowUp): FollowUpEvent[] {
   const { data, metadata } = command;
-  const channel = requireOneOf(data.channel, VISIT_CHANNELS, 'channel', L('联系方式', 'Channel'));
+  const channel = requireOneOf(data.channel, visitChannels.codes, 'channel', L('联系方式', 'Channel'));
   const contactedOn = requireBusinessDate(data.contactedOn, 'contactedOn', L('联系日期', 'Contacted on'));
   requireNotAfterToday(contactedOn, today(metadata.now), 'contactedOn', L('联系日期', 'Contacted on'));
   if (compareBusinessDates(contactedOn, f.openedOn) < 0) {

@@ -1,4 +1,4 @@
-import { SIZE_CLASSES, type SizeClass } from '../shared/size-class';
+import { sizeClasses, type SizeClass } from '../shared/size-class';
 import {
   ELIGIBILITY_CRITERIA,
   isEligible,
@@ -83,9 +83,9 @@ describe('Policy matching (政策精准匹配)', () => {
   });
 
   describe('size class', () => {
-    it.each(SIZE_CLASSES)('a policy for %s only matches that class', (only) => {
+    it.each(sizeClasses.codes)('a policy for %s only matches that class', (only) => {
       const p = policy({ sizeClasses: [only] });
-      SIZE_CLASSES.forEach((sizeClass: SizeClass) => {
+      sizeClasses.codes.forEach((sizeClass: SizeClass) => {
         expect(isEligible(p, enterprise({ sizeClass }), '2024-06-01').eligible).toBe(sizeClass === only);
       });
     });

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/decider';
 import { forbidden } from '../shared/domain-error';
 import type { PolicyCommand, PublishPolicy } from './policy.commands';
 import type { ExistingPolicy, PolicyState } from './policy.decider';
-import { POLICY_LEVEL_LABELS, POLICY_LEVELS, type PolicyLevel } from './policy.rules';
+import { policyLevels, type PolicyLevel } from './policy.rules';
 
 /** What the rules read of a policy: its level and issuing region (none for a national one). */
 type Scope = { level: PolicyLevel; regionCode?: string };
@@ -23,8 +23,8 @@ type LocalAuthority = keyof typeof MANAGED_LEVELS;
 const policyLevelNotPermitted = (actor: Actor, level: PolicyLevel, levels: readonly PolicyLevel[]) =>
   forbidden(
     'POLICY_LEVEL_NOT_PERMITTED',
-    `${roleLabelZh(actor.role)}不能发布或管理${POLICY_LEVEL_LABELS[level].zh}政策（可管理：${levels.map((l) => POLICY_LEVEL_LABELS[l].zh).join('、')}）`,
-    `${actor.role} may not publish or manage ${POLICY_LEVEL_LABELS[level].en} policies (only ${levels.join(', ')})`,
+    `${roleLabelZh(actor.role)}不能发布或管理${policyLevels.labels[level].zh}政策（可管理：${levels.map((l) => policyLevels.labels[l].zh).join('、')}）`,
+    `${actor.role} may not publish or manage ${policyLevels.labels[level].en} policies (only ${levels.join(', ')})`,
   );
 
 /**
@@ -46,7 +46,7 @@ function authorityOver<Data>(role: LocalAuthority, scopeOf: (policy: ExistingPol
     },
     also: (actor, policy, data) => {
       const scope = scopeOf(policy, data);
-      if (scope === undefined || !POLICY_LEVELS.includes(scope.level) || levels.includes(scope.level)) return;
+      if (scope === undefined || !policyLevels.codes.includes(scope.level) || levels.includes(scope.level)) return;
       throw policyLevelNotPermitted(actor, scope.level, levels);
     },
   });

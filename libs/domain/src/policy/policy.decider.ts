@@ -11,7 +11,7 @@ import {
   checkPolicyContent,
   checkPolicyRegion,
   POLICY_CONTENT_FIELDS,
-  POLICY_LEVELS,
+  policyLevels,
   type PolicyContent,
   type PolicyLevel,
 } from './policy.rules';
@@ -110,7 +110,7 @@ function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<E
 function publish(command: PublishPolicy, state: PolicyState): PolicyEvent[] {
   if (state.status !== 'NONE') throw conflict('POLICY_ALREADY_EXISTS', '该政策已存在', 'The policy already exists');
   const { data, metadata } = command;
-  const level = requireOneOf(data.level, POLICY_LEVELS, 'level', { zh: '政策层级', en: 'Level' });
+  const level = requireOneOf(data.level, policyLevels.codes, 'level', { zh: '政策层级', en: 'Level' });
   const regionCode = checkPolicyRegion(level, data.regionCode);
   const policyId = requireText(data.policyId, 'policyId', { zh: '政策编号', en: 'Policy id' });
   const content = checkPolicyContent(data, '', regionCode);

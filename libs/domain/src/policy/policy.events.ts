@@ -1,6 +1,6 @@
 import { at, businessDate, closed, integer, oneOf, optional, publishedEvent, recordId, regionCode, revisedEvent, text } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
-import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, POLICY_LEVELS } from './policy.rules';
+import { POLICY_CONTENT, POLICY_CONTENT_FIELDS, policyLevels } from './policy.rules';
 
 const policyId = () => recordId('The policy');
 
@@ -9,7 +9,7 @@ export const POLICY_EVENTS = {
   PolicyPublished: publishedEvent(
     {
       policyId: policyId(),
-      level: oneOf(POLICY_LEVELS, 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级'),
+      level: oneOf(policyLevels.codes, 'NATIONAL 国家级, PROVINCIAL 省级, MUNICIPAL 市级, DISTRICT 区（县）级'),
       regionCode: optional(
         regionCode('Issuing region: a province code for PROVINCIAL, a city code for MUNICIPAL, a district code for DISTRICT; absent for NATIONAL'),
       ),

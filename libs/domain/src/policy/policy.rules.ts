@@ -4,16 +4,16 @@ import { isDocumentNumber } from '../shared/document-number';
 import { isCityCode, isCountyCode, isProvinceCode, isRegionCode, isWithinRegion } from '../shared/region-code';
 import { businessDate, documentNumber, optional, text, type Static, type TObject } from '../shared/schema/builders';
 import { fieldInvalid, fieldRequired, isNonBlank, L, requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
-import { ENTERPRISE_TAGS } from '../enterprise/enterprise-tags';
-import { codeList, requireCodeSet, type CodeOf } from '../shared/code-lists';
+import { enterpriseTags } from '../enterprise/enterprise-tags';
+import { codeLists, requireCodeSet, type CodeOf } from '../shared/code-lists';
 import codes from './policy.codes.json';
-import { INDUSTRY_CODES, SIZE_CLASSES } from '../shared/size-class';
+import { industries, sizeClasses } from '../shared/size-class';
 import { PolicyEligibilitySchema, TAGS_MODES, type PolicyEligibility } from './policy-matching';
 
+export const { policyLevels } = codeLists(codes);
+
 /** The level of the issuing government. */
-const policyLevels = codeList(codes.policyLevels);
 export type PolicyLevel = CodeOf<typeof policyLevels>;
-export const { codes: POLICY_LEVELS, labels: POLICY_LEVEL_LABELS } = policyLevels;
 
 /** The policy as published and amended (level and region stay with the record); every version's event carries it whole. */
 export const POLICY_CONTENT = {
@@ -51,8 +51,8 @@ export function checkPolicyRegion(level: PolicyLevel, regionCode: unknown, field
   if (!fit.test(regionCode)) {
     throw invalid(
       'POLICY_REGION_LEVEL_MISMATCH',
-      `${POLICY_LEVEL_LABELS[level].zh}政策的发文地区须为${fit.zh}，“${regionCode}”不符`,
-      `A ${POLICY_LEVEL_LABELS[level].en} policy's issuing region must be ${fit.en}, not "${regionCode}"`,
+      `${policyLevels.labels[level].zh}政策的发文地区须为${fit.zh}，“${regionCode}”不符`,
+      `A ${policyLevels.labels[level].en} policy's issuing region must be ${fit.en}, not "${regionCode}"`,
       field,
     );
   }
@@ -100,10 +100,10 @@ export function checkEligibility(value: unknown, path: string, issuingRegion: st
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fieldRequired(path, L('适用条件', 'Eligibility'));
   const given = value as Record<keyof PolicyEligibility, unknown>;
   const eligibility: PolicyEligibility = {};
-  if (present(given.industries)) eligibility.industries = requireCodeSet(given.industries, INDUSTRY_CODES, `${path}.industries`, L('适用行业', 'Industry'));
-  if (present(given.sizeClasses)) eligibility.sizeClasses = requireCodeSet(given.sizeClasses, SIZE_CLASSES, `${path}.sizeClasses`, L('企业规模', 'Size class'));
+  if (present(given.industries)) eligibility.industries = requireCodeSet(given.industries, industries.codes, `${path}.industries`, L('适用行业', 'Industry'));
+  if (present(given.sizeClasses)) eligibility.sizeClasses = requireCodeSet(given.sizeClasses, sizeClasses.codes, `${path}.sizeClasses`, L('企业规模', 'Size class'));
   if (present(given.tags)) {
-    eligibility.tags = requireCodeSet(given.tags, ENTERPRISE_TAGS, `${path}.tags`, L('企业标签', 'Tag'));
+    eligibility.tags = requireCodeSet(given.tags, enterpriseTags.codes, `${path}.tags`, L('企业标签', 'Tag'));
     if (!present(given.tagsMode)) throw fieldRequired(`${path}.tagsMode`, L('标签匹配方式', 'Tags mode'));
     eligibility.tagsMode = requireOneOf(given.tagsMode, TAGS_MODES, `${path}.tagsMode`, L('标签匹配方式', 'Tags mode'));
   } else if (present(given.tagsMode)) {

@@ -1,8 +1,8 @@
 import { fieldRequired, L } from '../shared/validation';
 import { requireCodeSet, requireCodeSetOrAny } from '../shared/code-lists';
 import { arrayOf, closed, exactly, exactlyOneOf, oneOf, singletonOf, type Static, type TSchema } from '../shared/schema/builders';
-import { SERVICE_DOMAINS, ServiceDomainSchema } from '../shared/service-domains';
-import { INDUSTRY_CODES, IndustryCodeSchema } from '../shared/size-class';
+import { serviceDomains, ServiceDomainSchema } from '../shared/service-domains';
+import { industries, IndustryCodeSchema } from '../shared/size-class';
 
 /** Products and cases are for SMEs: 中/小/微 (large enterprises are not their audience). */
 export const SERVED_ENTERPRISE_SIZES = ['MEDIUM', 'SMALL', 'MICRO'] as const;
@@ -21,7 +21,7 @@ const codesOrAny = <T extends TSchema>(item: T, description: string) =>
 export const ServiceClassificationSchema = closed(
   {
     industries: codesOrAny(IndustryCodeSchema, '适用行业, in the order of the size standard’s industries'),
-    serviceDomains: arrayOf(ServiceDomainSchema, { minItems: 1, uniqueItems: true, description: `服务领域, in the order ${SERVICE_DOMAINS.join(', ')}` }),
+    serviceDomains: arrayOf(ServiceDomainSchema, { minItems: 1, uniqueItems: true, description: `服务领域, in the order ${serviceDomains.codes.join(', ')}` }),
     enterpriseSizes: codesOrAny(
       oneOf(SERVED_ENTERPRISE_SIZES),
       `服务企业规模 (${SERVED_ENTERPRISE_SIZES.join(', ')}: products are for SMEs)`,
@@ -39,8 +39,8 @@ export function checkServiceClassification(value: unknown, path: string): Servic
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fieldRequired(path, L('分类', 'Classification'));
   const given = value as Record<keyof ServiceClassification, unknown>;
   return {
-    industries: requireCodeSetOrAny(given.industries, INDUSTRY_CODES, `${path}.industries`, L('适用行业', 'Industry')),
-    serviceDomains: requireCodeSet(given.serviceDomains, SERVICE_DOMAINS, `${path}.serviceDomains`, L('服务领域', 'Service domain')),
+    industries: requireCodeSetOrAny(given.industries, industries.codes, `${path}.industries`, L('适用行业', 'Industry')),
+    serviceDomains: requireCodeSet(given.serviceDomains, serviceDomains.codes, `${path}.serviceDomains`, L('服务领域', 'Service domain')),
     enterpriseSizes: requireCodeSetOrAny(given.enterpriseSizes, SERVED_ENTERPRISE_SIZES, `${path}.enterpriseSizes`, L('服务企业规模', 'Enterprise size')),
   };
 }

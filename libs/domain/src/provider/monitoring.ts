@@ -1,21 +1,21 @@
 import { businessDate, closed, closedKeys, exactly, exactlyOneOf, integer, nullable, number, text, type Static } from '../shared/schema/builders';
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import codes from './provider.codes.json';
 
+export const { monitoringDimensions } = codeLists(codes);
+
 /** 监测评价 dimensions of 工信部企业〔2023〕213号: 服务能力、服务管理、服务质量、服务满意度. */
-const monitoringDimensions = codeList(codes.monitoringDimensions);
 export type MonitoringDimension = CodeOf<typeof monitoringDimensions>;
-export const { codes: MONITORING_DIMENSIONS, labels: MONITORING_DIMENSION_LABELS } = monitoringDimensions;
 
 /** Each score 0–100. */
-export const MonitoringScoresSchema = closedKeys(MONITORING_DIMENSIONS, (d) => number({ minimum: 0, maximum: 100 }, `${MONITORING_DIMENSION_LABELS[d].zh}, 0–100`), {
+export const MonitoringScoresSchema = closedKeys(monitoringDimensions.codes, (d) => number({ minimum: 0, maximum: 100 }, `${monitoringDimensions.labels[d].zh}, 0–100`), {
   $id: 'MonitoringScores',
   description: '监测评价 scores (工信部企业〔2023〕213号), each 0–100',
 });
 export type MonitoringScores = Static<typeof MonitoringScoresSchema>;
 
 /** Relative weights: non-negative, not all zero; the total divides by their sum, so 25/25/25/25 and 0.25×4 agree. */
-export const MonitoringWeightsSchema = closedKeys(MONITORING_DIMENSIONS, (d) => number({ minimum: 0 }, `Weight of ${MONITORING_DIMENSION_LABELS[d].zh}`), {
+export const MonitoringWeightsSchema = closedKeys(monitoringDimensions.codes, (d) => number({ minimum: 0 }, `Weight of ${monitoringDimensions.labels[d].zh}`), {
   $id: 'MonitoringWeights',
   description: 'Relative weights, ≥ 0 and not all zero; the total divides by their sum (default all 1)',
 });
@@ -30,8 +30,8 @@ export const MONITORING_DEFAULT_PASS_MARK = 60;
 
 /** Weighted mean of the scores, rounded half up to two decimals. */
 export function weightedMonitoringTotal(scores: MonitoringScores, weights: MonitoringWeights = MONITORING_DEFAULT_WEIGHTS): number {
-  const weightSum = MONITORING_DIMENSIONS.reduce((sum, d) => sum + weights[d], 0);
-  const weighted = MONITORING_DIMENSIONS.reduce((sum, d) => sum + scores[d] * weights[d], 0) / weightSum;
+  const weightSum = monitoringDimensions.codes.reduce((sum, d) => sum + weights[d], 0);
+  const weighted = monitoringDimensions.codes.reduce((sum, d) => sum + scores[d] * weights[d], 0) / weightSum;
   return Math.round((weighted + Number.EPSILON) * 100) / 100;
 }
 

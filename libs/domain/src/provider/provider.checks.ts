@@ -4,9 +4,9 @@ import { invalid } from '../shared/domain-error';
 import { checkEvidence } from '../shared/evidence';
 import { fieldInvalid, isEmail, isPhone, requireFormat, requireNonEmptyList, requireText } from '../shared/validation';
 import type { ProviderContact, ProviderMaterial, ProviderRemovalEvidence } from './provider.events';
-import { EVALUATION_PERIOD_PATTERN, MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, MONITORING_DIMENSION_LABELS, MONITORING_DIMENSIONS, type MonitoringScores, type MonitoringWeights } from './monitoring';
-import { isProviderRemovalGround, PROVIDER_REMOVAL_GROUND_LABELS, type ProviderRemovalGround } from './removal-grounds';
-import { isServiceDomain, SERVICE_DOMAINS, type ServiceDomain } from '../shared/service-domains';
+import { EVALUATION_PERIOD_PATTERN, MONITORING_DEFAULT_PASS_MARK, MONITORING_DEFAULT_WEIGHTS, monitoringDimensions, type MonitoringScores, type MonitoringWeights } from './monitoring';
+import { removalGrounds, type ProviderRemovalGround } from './removal-grounds';
+import { serviceDomains, type ServiceDomain } from '../shared/service-domains';
 
 /** At least one material, each with a kind, a file name and the file's SHA-256 (stored in lower case). */
 export function checkProviderMaterials(materials: unknown, field: string): ProviderMaterial[] {
@@ -36,10 +36,10 @@ export function checkTextList(values: unknown, field: string, code: string, zh: 
 /** At least one of the 出库 grounds, each once (REMOVAL_GROUNDS_REQUIRED, else FIELD_INVALID at `grounds.i`). */
 export const checkRemovalGrounds = (grounds: unknown, field: string): ProviderRemovalGround[] =>
   requireDistinctCodes(grounds, field, {
-    is: isProviderRemovalGround,
+    is: removalGrounds.is,
     label: { zh: '出库理由', en: 'Ground' },
     required: { code: 'REMOVAL_GROUNDS_REQUIRED', zh: '须至少列明一项出库理由', en: 'At least one ground for removal must be given' },
-    unknown: { zh: `须为以下之一：${Object.values(PROVIDER_REMOVAL_GROUND_LABELS).map((l) => l.zh).join('、')}`, en: 'must be one of the removal grounds' },
+    unknown: { zh: `须为以下之一：${Object.values(removalGrounds.labels).map((l) => l.zh).join('、')}`, en: 'must be one of the removal grounds' },
   });
 
 /** At least one item of evidence: a description, optionally a file name and its SHA-256. */
@@ -54,10 +54,10 @@ export const isEvaluationPeriod = (value: string): boolean => EVALUATION_PERIOD.
 /** A non-empty list of known domains, each once (SERVICE_DOMAINS_REQUIRED, else FIELD_INVALID at `field.i`). */
 export const checkServiceDomains = (domains: unknown, field: string): ServiceDomain[] =>
   requireDistinctCodes(domains, field, {
-    is: isServiceDomain,
+    is: serviceDomains.is,
     label: { zh: '服务领域', en: 'Service domain' },
     required: { code: 'SERVICE_DOMAINS_REQUIRED', zh: '须至少选择一个服务领域', en: 'At least one service domain is required' },
-    unknown: { zh: `须为以下之一：${SERVICE_DOMAINS.join('、')}`, en: `must be one of ${SERVICE_DOMAINS.join(', ')}` },
+    unknown: { zh: `须为以下之一：${serviceDomains.codes.join('、')}`, en: `must be one of ${serviceDomains.codes.join(', ')}` },
   });
 
 const isScore = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
@@ -65,10 +65,10 @@ const isScore = (value: unknown): value is number => typeof value === 'number' &
 export function checkMonitoringScores(scores: unknown, field: string): MonitoringScores {
   const given = (typeof scores === 'object' && scores !== null ? scores : {}) as Record<string, unknown>;
   const checked = {} as MonitoringScores;
-  for (const dimension of MONITORING_DIMENSIONS) {
+  for (const dimension of monitoringDimensions.codes) {
     const value = given[dimension];
     if (!isScore(value)) {
-      throw fieldInvalid(`${field}.${dimension}`, MONITORING_DIMENSION_LABELS[dimension], '得分须为0–100的数值', 'score must be a number from 0 to 100');
+      throw fieldInvalid(`${field}.${dimension}`, monitoringDimensions.labels[dimension], '得分须为0–100的数值', 'score must be a number from 0 to 100');
     }
     checked[dimension] = value;
   }
@@ -79,8 +79,8 @@ export function checkMonitoringScores(scores: unknown, field: string): Monitorin
 export function checkMonitoringWeights(weights: unknown, field: string): MonitoringWeights {
   if (weights === undefined) return { ...MONITORING_DEFAULT_WEIGHTS };
   const given = (typeof weights === 'object' && weights !== null ? weights : {}) as Record<string, unknown>;
-  const valid = MONITORING_DIMENSIONS.every((d) => typeof given[d] === 'number' && Number.isFinite(given[d]) && (given[d] as number) >= 0);
-  if (!valid || MONITORING_DIMENSIONS.every((d) => given[d] === 0)) {
+  const valid = monitoringDimensions.codes.every((d) => typeof given[d] === 'number' && Number.isFinite(given[d]) && (given[d] as number) >= 0);
+  if (!valid || monitoringDimensions.codes.every((d) => given[d] === 0)) {
     throw invalid(
       'WEIGHTS_INVALID',
       '权重须为服务能力、服务管理、服务质量、服务满意度四项各一个不小于0的数值，且不能全为0',
@@ -88,7 +88,7 @@ export function checkMonitoringWeights(weights: unknown, field: string): Monitor
       field,
     );
   }
-  return Object.fromEntries(MONITORING_DIMENSIONS.map((d) => [d, given[d]])) as MonitoringWeights;
+  return Object.fromEntries(monitoringDimensions.codes.map((d) => [d, given[d]])) as MonitoringWeights;
 }
 
 /** A pass mark 0–100 (default 60). */

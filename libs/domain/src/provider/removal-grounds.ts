@@ -1,4 +1,4 @@
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import codes from './provider.codes.json';
 
 /**
@@ -6,9 +6,9 @@ import codes from './provider.codes.json';
  * 服务质量、服务满意度; 穗工信函〔2019〕1100号 extends its 退出机制 to 入驻服务机构 and names 弄虚作假, 服务满意度低
  * and 违法违规. CEASED_OPERATION, VOLUNTARY and OTHER complete the list.
  */
-const removalGrounds = codeList(codes.removalGrounds);
+export const { removalGrounds } = codeLists(codes);
+
 export type ProviderRemovalGround = CodeOf<typeof removalGrounds>;
-export const { codes: PROVIDER_REMOVAL_GROUNDS, labels: PROVIDER_REMOVAL_GROUND_LABELS, is: isProviderRemovalGround } = removalGrounds;
 
 export const ProviderRemovalGroundSchema = removalGrounds.schema('出库理由', 'ProviderRemovalGround');
 

@@ -31,6 +31,13 @@ export function codeList<T extends string, L extends Label = Label>(labels: Reco
   };
 }
 
+/** Every list of a `*.codes.json` file, by its key: `export const { kinds, stages } = codeLists(codes)`. */
+export function codeLists<J extends Record<string, Record<string, Label>>>(
+  json: J,
+): { readonly [K in keyof J]: CodeList<Extract<keyof J[K], string>, J[K][keyof J[K]]> } {
+  return Object.fromEntries(Object.entries(json).map(([key, labels]) => [key, codeList(labels)])) as never;
+}
+
 /**
  * A non-empty list of codes that `is` recognises, each once, in the order given: `required` when
  * missing or empty, else FIELD_INVALID at `field.i` with the `unknown` message or 重复.

@@ -1,4 +1,4 @@
-import { codeList, type CodeOf } from './code-lists';
+import { codeLists, type CodeOf } from './code-lists';
 import codes from './shared.codes.json';
 
 /**
@@ -6,9 +6,9 @@ import codes from './shared.codes.json';
  * 金融/融资、培训、产业链上下游对接). The next four are our choice of further fields the other seeds name
  * (管理咨询 in the 2016 Guangdong guidance; 专利转化, 质量标准, 展览展销 in 工信部企业〔2023〕213号); then OTHER.
  */
-const serviceDomains = codeList(codes.serviceDomains);
+export const { serviceDomains } = codeLists(codes);
+
 export type ServiceDomain = CodeOf<typeof serviceDomains>;
-export const { codes: SERVICE_DOMAINS, labels: SERVICE_DOMAIN_LABELS, is: isServiceDomain } = serviceDomains;
 
 export const ServiceDomainSchema = serviceDomains.schema('服务领域', 'ServiceDomain');
 

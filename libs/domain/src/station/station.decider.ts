@@ -8,7 +8,7 @@ import { requirePlaqueNumber } from '../shared/plaque-number';
 import { requireCityCode, requireStationDistrict } from '../shared/region-code';
 import { requireUscc } from '../shared/uscc';
 import { requireBoolean, requireOpinion, requireText } from '../shared/validation';
-import { isRevocationGround, REVOCATION_GROUND_LABELS, type RevocationGround } from './revocation-grounds';
+import { revocationGrounds, type RevocationGround } from './revocation-grounds';
 import type {
   DecideRevocation,
   DesignateStation,
@@ -161,7 +161,7 @@ function signCovenant(command: SignCovenant, station: ExistingStation): StationE
 
 const checkGrounds = (grounds: unknown): RevocationGround[] =>
   requireDistinctCodes(grounds, 'grounds', {
-    is: isRevocationGround,
+    is: revocationGrounds.is,
     label: { zh: '撤销理由', en: 'Ground' },
     required: {
       code: 'REVOCATION_GROUNDS_REQUIRED',
@@ -169,7 +169,7 @@ const checkGrounds = (grounds: unknown): RevocationGround[] =>
       en: 'At least one of the grounds for revocation must be given',
     },
     unknown: {
-      zh: `须为退出机制所列情形之一：${Object.values(REVOCATION_GROUND_LABELS).map((l) => l.zh).join('、')}`,
+      zh: `须为退出机制所列情形之一：${Object.values(revocationGrounds.labels).map((l) => l.zh).join('、')}`,
       en: 'must be one of the five grounds of the exit mechanism',
     },
   });

@@ -17,11 +17,11 @@ import {
 } from '../shared/schema/builders';
 import { SatisfactionFiguresSchema } from '../feedback/satisfaction-figures';
 import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
-import { REVOCATION_GROUNDS } from './revocation-grounds';
+import { revocationGrounds } from './revocation-grounds';
 
 const RevocationGroundSchema = {
   ...oneOf(
-    REVOCATION_GROUNDS,
+    revocationGrounds.codes,
     '退出机制: FALSIFIED_APPLICATION 申请资料弄虚作假, COVENANT_SERIOUSLY_VIOLATED 严重违反服务公约, ' +
       'NOT_SUPPORTING_AUTHORITIES 不支持市区两级中小企业主管部门的相关工作, LOW_SATISFACTION 服务满意度低, ILLEGAL_CONDUCT 有违法违规行为',
   ),

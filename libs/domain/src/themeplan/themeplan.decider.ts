@@ -4,7 +4,7 @@ import { assertNever, type Decider, type DomainCommand } from '../shared/decider
 import { conflict, notFound } from '../shared/domain-error';
 import { fieldInvalid, L, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import type { ThemePlanEvent, ThemePlanEvents } from './themeplan.events';
-import { MONTH_THEMES, type ThemeMonth } from './themeplan.terms';
+import { monthThemes, type ThemeMonth } from './themeplan.terms';
 
 type Data<T extends keyof ThemePlanEvents> = ThemePlanEvents[T]['data'];
 
@@ -23,7 +23,7 @@ export function checkThemeMonths(value: unknown): ThemeMonth[] {
   const months = value.map((item: unknown, i) => {
     const given = (item ?? {}) as { month?: unknown; theme?: unknown; title?: unknown };
     const month = requireInteger(given.month, `months.${i}.month`, L('月份', 'Month'), 1, 12);
-    const theme = requireOneOf(given.theme, MONTH_THEMES, `months.${i}.theme`, L('主题', 'Theme'));
+    const theme = requireOneOf(given.theme, monthThemes.codes, `months.${i}.theme`, L('主题', 'Theme'));
     const title = given.title === undefined ? undefined : requireText(given.title, `months.${i}.title`, L('主题月名称', 'Title'));
     return { month, theme, ...(title === undefined ? {} : { title }) };
   });

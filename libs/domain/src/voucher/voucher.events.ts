@@ -1,13 +1,13 @@
 import { arrayOf, at, businessDate, closed, integer, oneOf, recordId, regionCode, sha256, text, uscc } from '../shared/schema/builders';
 import { ServiceDomainSchema } from '../shared/service-domains';
 import { recordEvents, type EventOf, type EventsByType } from '../shared/schema/event-spec';
-import { GRANT_WAYS, VOUCHER_TIERS, VoucherTermsSchema } from './voucher.terms';
+import { grantWays, voucherTiers, VoucherTermsSchema } from './voucher.terms';
 
 const enterprise = {
   enterpriseId: recordId('The enterprise (its record in the enterprise database)'),
   uscc: uscc(),
   regionCode: regionCode('Where the enterprise is registered'),
-  tier: oneOf(VOUCHER_TIERS, 'Its tier on the day: LITTLE_GIANT, SPECIALISED (by its titles) or SMALL_MICRO (by its size class)'),
+  tier: oneOf(voucherTiers.codes, 'Its tier on the day: LITTLE_GIANT, SPECIALISED (by its titles) or SMALL_MICRO (by its size class)'),
 };
 
 /** 服务券计划: a programme's terms, its budget and every quota granted from it. */
@@ -48,7 +48,7 @@ export const VOUCHER_EVENTS = recordEvents({ programmeId: recordId('The programm
     payload: {
       ...enterprise,
       quotaFen: integer(1, undefined, 'The quota granted, in 分, moved from the unallocated budget'),
-      way: oneOf(GRANT_WAYS, 'APPLIED or ON_ELIGIBILITY'),
+      way: oneOf(grantWays.codes, 'APPLIED or ON_ELIGIBILITY'),
       grantedAt: at('When it was granted'),
     },
   },

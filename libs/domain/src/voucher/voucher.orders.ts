@@ -1,7 +1,7 @@
 import { chinaDateOf } from '../shared/dates';
 import { relationBetween } from '../shared/organisation-ties';
 import { conflict, notFound } from '../shared/domain-error';
-import { SERVICE_DOMAIN_LABELS } from '../shared/service-domains';
+import { serviceDomains } from '../shared/service-domains';
 import { requireInteger, requireText } from '../shared/validation';
 import type {
   ApproveVoucherClaim,
@@ -62,7 +62,7 @@ export function placeOrder(command: PlaceVoucherOrder, p: ExistingVoucherProgram
   if (delivery.enterpriseId !== data.enterpriseId) throw conflict('DELIVERY_OTHER_ENTERPRISE', '该服务项目服务的不是本企业', 'The delivery serves another enterprise', 'deliveryId');
   if (delivery.stage === 'CANCELLED') throw conflict('DELIVERY_CANCELLED', '该服务项目已取消', 'The delivery was cancelled', 'deliveryId');
   if (!serviceEligible(p.terms, delivery)) {
-    const label = SERVICE_DOMAIN_LABELS[delivery.domain];
+    const label = serviceDomains.labels[delivery.domain];
     throw conflict('SERVICE_NOT_ELIGIBLE', `本计划不支持“${label.zh}”领域的服务，该服务也不属于计划所列服务产品`, `The programme pays neither for services in ${label.en} nor for the product this one follows`, 'deliveryId');
   }
   if (delivery.fee.kind === 'FREE') throw conflict('SERVICE_FREE', '公益服务不收费，不能使用服务券', 'A free (公益) service has nothing for a voucher to pay', 'deliveryId');

@@ -2,9 +2,9 @@ import { isEligible, type MatchableEnterprise } from '../policy/policy-matching'
 import { checkEligibility, requireDocumentNumber } from '../policy/policy.rules';
 import { requireCodeSet } from '../shared/code-lists';
 import { conflict, invalid } from '../shared/domain-error';
-import { SERVICE_DOMAINS } from '../shared/service-domains';
+import { serviceDomains } from '../shared/service-domains';
 import { fieldInvalid, L, requireBoolean, requireBusinessDate, requireInteger, requireText, type Label } from '../shared/validation';
-import { VOUCHER_TIERS, type VoucherTerms, type VoucherTier } from './voucher.terms';
+import { voucherTiers, type VoucherTerms, type VoucherTier } from './voucher.terms';
 
 const present = (value: unknown) => value !== undefined && value !== null;
 
@@ -38,18 +38,18 @@ export function checkTerms(terms: VoucherTerms, issuerRegion: string, today: str
   if (rule === null || typeof rule !== 'object') throw invalid('FIELD_REQUIRED', '须给出补贴规则', 'The subsidy rule is required', 'terms.rule');
   const quotas = (present(rule.quotaFen) && typeof rule.quotaFen === 'object' ? rule.quotaFen : {}) as Record<string, unknown>;
   const quotaFen: VoucherTerms['rule']['quotaFen'] = {};
-  for (const tier of VOUCHER_TIERS) {
+  for (const tier of voucherTiers.codes) {
     if (present(quotas[tier])) quotaFen[tier] = requireInteger(quotas[tier], `terms.rule.quotaFen.${tier}`, L('年度额度（分）', 'Yearly quota (分)'), 1);
   }
-  const unknown = Object.keys(quotas).filter((k) => !(VOUCHER_TIERS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw fieldInvalid(`terms.rule.quotaFen.${unknown[0]}`, L('企业类别', 'Tier'), `不是企业类别之一（${VOUCHER_TIERS.join('、')}）`, `is not a tier (${VOUCHER_TIERS.join(', ')})`);
+  const unknown = Object.keys(quotas).filter((k) => !(voucherTiers.codes as readonly string[]).includes(k));
+  if (unknown.length > 0) throw fieldInvalid(`terms.rule.quotaFen.${unknown[0]}`, L('企业类别', 'Tier'), `不是企业类别之一（${voucherTiers.codes.join('、')}）`, `is not a tier (${voucherTiers.codes.join(', ')})`);
   if (Object.keys(quotaFen).length === 0) throw invalid('QUOTA_REQUIRED', '须至少为一类企业设定年度额度', 'At least one tier needs a yearly quota', 'terms.rule.quotaFen');
   return {
     title: requireText(terms.title, 'terms.title', L('计划名称', 'Title')),
     documentNumber: requireDocumentNumber(terms.documentNumber, 'terms.documentNumber'),
     budgetFen: requireInteger(terms.budgetFen, 'terms.budgetFen', L('预算（分）', 'Budget (分)'), 1),
     eligibility: checkEligibility(terms.eligibility, 'terms.eligibility', issuerRegion),
-    domains: requireCodeSet(terms.domains, SERVICE_DOMAINS, 'terms.domains', L('服务领域', 'Service domains')),
+    domains: requireCodeSet(terms.domains, serviceDomains.codes, 'terms.domains', L('服务领域', 'Service domains')),
     ...(terms.products === undefined || terms.products === null ? {} : { products: checkProducts(terms.products) }),
     applyFrom,
     applyUntil,

@@ -1,18 +1,16 @@
 import { PolicyEligibilitySchema } from '../policy/policy-matching';
-import { codeList, type CodeOf } from '../shared/code-lists';
+import { codeLists, type CodeOf } from '../shared/code-lists';
 import { arrayOf, bool, businessDate, closed, documentNumber, integer, optional, recordId, text, type Static } from '../shared/schema/builders';
 import { ServiceDomainSchema } from '../shared/service-domains';
 import codes from './voucher.codes.json';
 
+export const { voucherTiers, grantWays } = codeLists(codes);
+
 /** The tiers a programme's yearly quota is set by: 小微, 专精特新, 专精特新“小巨人”. */
-const tiers = codeList(codes.tiers);
-export type VoucherTier = CodeOf<typeof tiers>;
-export const { codes: VOUCHER_TIERS, labels: VOUCHER_TIER_LABELS } = tiers;
+export type VoucherTier = CodeOf<typeof voucherTiers>;
 
 /** How a quota was granted: on the enterprise's application, or on eligibility without one (免申即享). */
-const grantWays = codeList(codes.grantWays);
 export type GrantWay = CodeOf<typeof grantWays>;
-export const { codes: GRANT_WAYS } = grantWays;
 
 const fen = (description: string) => integer(1, undefined, `${description}, in 分`);
 

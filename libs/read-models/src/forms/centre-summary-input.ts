@@ -1,4 +1,4 @@
-import { CENTRE_LEGAL_FORM_LABELS, CENTRE_MEASURE_LABELS } from '@sme/domain/centre/centre.terms';
+import { centreLegalForms, centreMeasures } from '@sme/domain/centre/centre.terms';
 import { districtsOf, isCityCode, isCityWithoutCounties, isWithinRegion, regionNameZh } from '@sme/domain/shared/region-code';
 import type { ActivityView } from '../activity.projection';
 import type { CentreView } from '../centre.projection';
@@ -9,7 +9,7 @@ import type { CentreSummaryCentre, CentreSummaryInput } from './centre-summary';
 /** 备注: a centre below its standard says where it falls short and by when it is to meet it. */
 function noteOf(centre: CentreView): string {
   if (centre.status !== 'BELOW_STANDARD') return '';
-  const gaps = centre.shortfalls.map((s) => `${CENTRE_MEASURE_LABELS[s.measure].zh}${s.actual}（标准${s.required}）`).join('、');
+  const gaps = centre.shortfalls.map((s) => `${centreMeasures.labels[s.measure].zh}${s.actual}（标准${s.required}）`).join('、');
   return `未达标：${gaps}${centre.remediationDeadline ? `；整改期限${centre.remediationDeadline}` : ''}`;
 }
 
@@ -36,7 +36,7 @@ export async function centreSummaryInput(reader: ReadModelReader, regionCode: st
     const served = deliveries.filter((d) => d.server.id === centre.id).length;
     return {
       name: centre.name,
-      legalForm: CENTRE_LEGAL_FORM_LABELS[centre.legalForm].zh,
+      legalForm: centreLegalForms.labels[centre.legalForm].zh,
       fullTimeStaff: centre.fullTimeStaff,
       venueArea: centre.areaSqm,
       providers: centre.providers.map((p) => p.name),

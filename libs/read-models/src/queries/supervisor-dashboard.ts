@@ -1,4 +1,4 @@
-import { APPLICATION_STAGES, districtsOf, regionNameZh, type ApplicationStage } from '@sme/domain';
+import { applicationStages, districtsOf, regionNameZh, type ApplicationStage } from '@sme/domain';
 import type { ApplicationView, CallView, StationView } from '../views';
 
 const DAY_MS = 86_400_000;
@@ -94,7 +94,7 @@ export function supervisorDashboard(
 }
 
 function pipeline(applications: readonly ApplicationView[], stations: readonly StationView[]): PipelineFigures {
-  const applicationsByStage = Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as Record<ApplicationStage, number>;
+  const applicationsByStage = Object.fromEntries(applicationStages.codes.map((s) => [s, 0])) as Record<ApplicationStage, number>;
   const durations = new Map<ApplicationStage, number[]>();
   const refusalReasons: RefusalReason[] = [];
   let approved = 0;
@@ -111,7 +111,7 @@ function pipeline(applications: readonly ApplicationView[], stations: readonly S
     if (reason) refusalReasons.push(reason);
   }
   const medianDaysInStage: Partial<Record<ApplicationStage, number>> = {};
-  for (const stage of APPLICATION_STAGES) {
+  for (const stage of applicationStages.codes) {
     const values = durations.get(stage);
     if (values?.length) medianDaysInStage[stage] = round2(median(values));
   }

@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   GUANGZHOU_DISTRICTS,
-  MATERIAL_KINDS,
+  materialKinds,
   applicationKind,
   callKind,
   expertDecider,
@@ -299,6 +299,6 @@ export function sampleApplicationForm(
       partTimeStaff: 1,
       head: { name: '站长', phone: '13800000000', email: 'head@example.cn', education: 'COLLEGE_OR_BACHELOR' },
     },
-    materials: MATERIAL_KINDS.map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: createHash('sha256').update(`${kind}${names.materialSeed ?? serial}`).digest('hex') })),
+    materials: materialKinds.codes.map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: createHash('sha256').update(`${kind}${names.materialSeed ?? serial}`).digest('hex') })),
   };
 }

@@ -2,11 +2,9 @@ import { invalid } from '../domain-error';
 import { requireAmount } from '../validation';
 import { MIIT_2011_300 } from './miit-2011-300';
 import {
-  INDUSTRY_CODES,
-  INDUSTRY_LABELS,
-  isIndustryCode,
-  MEASURE_LABELS,
-  SIZE_CLASS_LABELS,
+  industries,
+  sizeMeasures,
+  sizeClasses,
   type IndustryCode,
   type IndustrySizeRow,
   type MeasureBounds,
@@ -35,13 +33,13 @@ export type SizeClassification = {
   basis: string;
 };
 
-/** INDUSTRY_CODE_INVALID unless one of INDUSTRY_CODES. */
+/** INDUSTRY_CODE_INVALID unless one of industries.codes. */
 export function requireIndustryCode(value: unknown, field = 'industryCode'): IndustryCode {
-  if (!isIndustryCode(value)) {
+  if (!industries.is(value)) {
     throw invalid(
       'INDUSTRY_CODE_INVALID',
-      `行业代码“${String(value)}”无效，应为《中小企业划型标准规定》所列行业之一：${INDUSTRY_CODES.join('、')}`,
-      `"${String(value)}" is not an industry code (one of ${INDUSTRY_CODES.join(', ')})`,
+      `行业代码“${String(value)}”无效，应为《中小企业划型标准规定》所列行业之一：${industries.codes.join('、')}`,
+      `"${String(value)}" is not an industry code (one of ${industries.codes.join(', ')})`,
       field,
     );
   }
@@ -55,7 +53,7 @@ export function industryRowOf(standard: SizeStandard, industryCode: unknown, fie
   if (row === undefined) {
     throw invalid(
       'INDUSTRY_CODE_INVALID',
-      `${standard.documentNumber}未列${INDUSTRY_LABELS[code].zh}的划型标准`,
+      `${standard.documentNumber}未列${industries.labels[code].zh}的划型标准`,
       `Standard ${standard.id} has no row for ${code}`,
       field,
     );
@@ -69,7 +67,7 @@ type Level = 'smeBelow' | 'mediumFrom' | 'smallFrom';
 function readFigures(row: IndustrySizeRow, figures: SizeFigures, field: string): Reading[] {
   const missing = row.measures.filter((b) => figures[b.measure] == null);
   if (missing.length > 0) {
-    const names = missing.map((b) => MEASURE_LABELS[b.measure]);
+    const names = missing.map((b) => sizeMeasures.labels[b.measure]);
     throw invalid(
       'FIGURES_INCOMPLETE',
       `${row.labelZh}划型须有${names.map((n) => n.zh).join('、')}`,
@@ -78,13 +76,13 @@ function readFigures(row: IndustrySizeRow, figures: SizeFigures, field: string):
     );
   }
   return row.measures.map((bounds) => {
-    const label = MEASURE_LABELS[bounds.measure];
+    const label = sizeMeasures.labels[bounds.measure];
     return { bounds, value: requireAmount(figures[bounds.measure], `${field}.${bounds.measure}`, label, 0) };
   });
 }
 
-const amount = ({ bounds, value }: Reading) => `${MEASURE_LABELS[bounds.measure].zh}${value}${MEASURE_LABELS[bounds.measure].unitZh}`;
-const bound = (r: Reading, n: number) => `${n}${MEASURE_LABELS[r.bounds.measure].unitZh}`;
+const amount = ({ bounds, value }: Reading) => `${sizeMeasures.labels[bounds.measure].zh}${value}${sizeMeasures.labels[bounds.measure].unitZh}`;
+const bound = (r: Reading, n: number) => `${n}${sizeMeasures.labels[r.bounds.measure].unitZh}`;
 const meets = (readings: Reading[], level: Level, words: string) =>
   readings.map((r) => `${amount(r)}（${bound(r, r.bounds[level])}${words}）`).join('且');
 const below = (readings: Reading[], level: Level, joiner: string) =>
@@ -105,7 +103,7 @@ export function classifySize(standard: SizeStandard, industryCode: IndustryCode,
     sizeClass,
     standardId: standard.id,
     industry: row.industry,
-    basis: `依据《${standard.title}》（${standard.documentNumber}）${row.clause}${row.labelZh}：${why}，为${SIZE_CLASS_LABELS[sizeClass].zh}`,
+    basis: `依据《${standard.title}》（${standard.documentNumber}）${row.clause}${row.labelZh}：${why}，为${sizeClasses.labels[sizeClass].zh}`,
   });
 
   const underSme = readings.filter((r) => r.value < r.bounds.smeBelow);

@@ -1,7 +1,7 @@
 import { domainErrorOf } from '../testing';
 import { classifySize, SIZE_STANDARDS, sizeStandardOn } from './classify-size';
 import { MIIT_2011_300 } from './miit-2011-300';
-import { INDUSTRY_CODES, type IndustryCode, type Measure, type MeasureBounds, type SizeClass, type SizeFigures } from './size-standard';
+import { industries, type IndustryCode, type Measure, type MeasureBounds, type SizeClass, type SizeFigures } from './size-standard';
 
 const classOf = (industry: IndustryCode, figures: SizeFigures) => classifySize(MIIT_2011_300, industry, figures).sizeClass;
 
@@ -75,7 +75,7 @@ describe('Size standard 工信部联企业〔2011〕300号 (data)', () => {
   });
 
   it('has one row per industry code, in the order of 第四条', () => {
-    expect(MIIT_2011_300.industries.map((r) => r.industry)).toEqual([...INDUSTRY_CODES]);
+    expect(MIIT_2011_300.industries.map((r) => r.industry)).toEqual([...industries.codes]);
   });
 
   it.each(MIIT_2011_300.industries.map((row, i) => [row.clause, row.labelZh, row, ARTICLE_4[i]] as const))(
@@ -320,7 +320,7 @@ const BY_HAND: Record<IndustryCode, Case[]> = {
 };
 
 describe('classifySize against expectations written by hand', () => {
-  it.each(INDUSTRY_CODES.flatMap((industry) => BY_HAND[industry].map(([figures, expected]) => ({ industry, figures, expected }))))(
+  it.each(industries.codes.flatMap((industry) => BY_HAND[industry].map(([figures, expected]) => ({ industry, figures, expected }))))(
     '$industry $figures → $expected',
     ({ industry, figures, expected }) => {
       expect(classOf(industry, figures)).toBe(expected);

@@ -2,26 +2,22 @@
  * Enterprise size classes (大型/中型/小型/微型) and the shape of a size standard: the thresholds
  * are data, one `SizeStandard` per regulation, so that a revised standard is a new value, not new code.
  */
-import { codeList, type CodeOf } from '../code-lists';
+import { codeLists, type CodeOf } from '../code-lists';
 import codes from './size-class.codes.json';
 
-const sizeClasses = codeList(codes.sizeClasses);
+export const { sizeClasses, sizeMeasures, industries } = codeLists(codes);
+
 export type SizeClass = CodeOf<typeof sizeClasses>;
-export const { codes: SIZE_CLASSES, labels: SIZE_CLASS_LABELS } = sizeClasses;
 
 export const SizeClassSchema = sizeClasses.schema('企业规模', 'SizeClass');
 
 /** The measures a standard may use: 从业人员 in persons, 营业收入 and 资产总额 in 万元 (ten thousand yuan). */
-const measures = codeList(codes.measures);
-export type Measure = CodeOf<typeof measures>;
-export const { codes: MEASURES, labels: MEASURE_LABELS } = measures;
+export type Measure = CodeOf<typeof sizeMeasures>;
 
 /** The figures an enterprise is classified on; a standard's row says which of them it needs. */
 export type SizeFigures = Partial<Record<Measure, number>>;
 
-const industries = codeList(codes.industries);
 export type IndustryCode = CodeOf<typeof industries>;
-export const { codes: INDUSTRY_CODES, labels: INDUSTRY_LABELS, is: isIndustryCode } = industries;
 
 export const IndustryCodeSchema = industries.schema('The industry row of the size standard (工信部联企业〔2011〕300号 第四条)', 'IndustryCode');
 

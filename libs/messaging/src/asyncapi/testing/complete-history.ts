@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  MATERIAL_KINDS,
+  materialKinds,
   applicationKind,
   callKind,
   stationKind,
@@ -117,7 +117,7 @@ export async function writeCompleteHistory(store: EventStore, options: HistoryOp
       partTimeStaff: 4,
       head: { name: '站长', phone: '13800000002', email: 'head@park.example.cn', education: 'ABOVE_BACHELOR' },
     },
-    materials: MATERIAL_KINDS.filter((kind) => kind !== 'SERVICE_EVIDENCE').map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: digest(kind) })),
+    materials: materialKinds.codes.filter((kind) => kind !== 'SERVICE_EVIDENCE').map((kind) => ({ kind, fileName: `${kind}.pdf`, sha256: digest(kind) })),
   };
   const step = (actor: Actor, at: string, type: string, data: object) =>
     run(applicationKind, applicationId, actor, at, type as never, { applicationId, ...data });
