@@ -1,7 +1,7 @@
 import { Param, Query } from '@nestjs/common';
 import { activityKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { documentsOf, feedbackOf } from '../deliveries/delivery.bodies';
@@ -56,9 +56,7 @@ export class ActivityController extends KindController<ActivityCommandBody> {
   }
 }
 
-const on = commandRoute<ActivityCommandBody>();
-
-commandRoutes(ActivityController, activityKind, {
+commandRoutes(ActivityController, activityKind, (on) => ({
   plan: on('PlanActivity', {
     summary: '活动计划 by its organiser — an ACTIVE station, the hub, a provider in the 库 on the day, a recognised centre — optionally in a theme month',
     status: 201,
@@ -88,4 +86,4 @@ commandRoutes(ActivityController, activityKind, {
   hold: on('HoldActivity', { path: ':id/holding', summary: '活动举办 (the organiser): the registered enterprises present (else 409 naming the enterprise), persons present, materials by SHA-256; fixes the feedback window', body: HoldActivityDto, data: ({ id }, dto) => ({ activityId: id, enterpriseIdsPresent: dto.enterpriseIdsPresent, personsPresent: dto.personsPresent, materials: documentsOf(dto.materials) }) }),
   rate: on('RateActivity', { path: ':id/feedback', summary: '满意度评价 by an enterprise present, once, inside the window (FEEDBACK_WINDOW_DAYS from the activity’s day)', body: ActivityFeedbackDto, data: ({ id }, dto) => ({ activityId: id, feedback: feedbackOf(dto) }), settle: true }),
   amend: on('AmendActivityRating', { path: ':id/feedback/amendment', summary: 'The enterprise amends its rating, once, inside the window; both stay', body: ActivityFeedbackDto, data: ({ id }, dto) => ({ activityId: id, feedback: feedbackOf(dto) }), settle: true }),
-});
+}));

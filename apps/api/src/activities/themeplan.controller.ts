@@ -1,9 +1,8 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { themePlanKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { IdPipe } from '../records/id.pipe';
 import { AsOfDto } from '../records/as-of.dto';
@@ -19,12 +18,6 @@ const monthsOf = (months: ThemeMonthDto[]) => months.map((m) => given({ month: m
 @TokenController('theme months (主题月)', 'themeplans')
 export class ThemePlanController extends KindController<ThemePlanCommandBody> {
   protected readonly kindCommands = themePlanCommands;
-
-  @CommandPost(themePlanKind, 'AdoptThemePlan', { summary: '主题月计划 of a city and a year, by the city’s hub: months 1–12, each with a theme; one per city and year', status: 201 })
-  adopt(@Body() dto: AdoptThemePlanDto, @Ctx() ctx: RequestContext) {
-    const data = { themePlanId: themePlanIdFor(dto.cityCode, dto.year), cityCode: dto.cityCode, year: dto.year, months: monthsOf(dto.months) };
-    return this.run({ type: 'AdoptThemePlan', data }, ctx);
-  }
 
   @ReadRoute({ summary: 'Theme-month plans by city and year' })
   list(@Query() query: ListThemePlansQueryDto, @CurrentActor() actor: Actor) {
@@ -42,8 +35,7 @@ export class ThemePlanController extends KindController<ThemePlanCommandBody> {
   }
 }
 
-const on = commandRoute<ThemePlanCommandBody>();
-
-commandRoutes(ThemePlanController, themePlanKind, {
+commandRoutes(ThemePlanController, themePlanKind, (on) => ({
   revise: on('ReviseThemePlan', { path: ':id/revision', summary: 'The hub revises the months, with the request’s reason; activities already linked keep theirs', body: ReviseThemePlanDto, data: ({ id }, dto) => ({ themePlanId: id, months: monthsOf(dto.months), reason: dto.reason ?? '' }) }),
-});
+  adopt: on('AdoptThemePlan', { summary: '主题月计划 of a city and a year, by the city’s hub: months 1–12, each with a theme; one per city and year', status: 201, body: AdoptThemePlanDto, data: (_, dto) => ({ themePlanId: themePlanIdFor(dto.cityCode, dto.year), cityCode: dto.cityCode, year: dto.year, months: monthsOf(dto.months) }) }),
+}));

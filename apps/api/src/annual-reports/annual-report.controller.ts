@@ -1,7 +1,7 @@
 import { Param, Query } from '@nestjs/common';
 import { annualReportKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { ReadRoute, TokenController } from '../commands/routes';
 
 import { AsOfDto } from '../records/as-of.dto';
@@ -49,9 +49,7 @@ export class AnnualReportController extends KindController<AnnualReportCommandBo
   }
 }
 
-const on = commandRoute<AnnualReportCommandBody>();
-
-commandRoutes(AnnualReportController, annualReportKind, {
+commandRoutes(AnnualReportController, annualReportKind, (on) => ({
   submitCity: on('SubmitCityReport', {
     path: 'city',
     summary: '全市年度总结 by the city’s hub to the city authority: consolidates the accepted reports of the city and year with their totals, and counts those not accepted and missing (CITY_REPORT_DEADLINE)',
@@ -72,4 +70,4 @@ commandRoutes(AnnualReportController, annualReportKind, {
   resubmit: on('ResubmitAnnualReport', { path: ':id/resubmission', summary: 'The organisation resubmits a returned report; the figures are computed again', body: ResubmitAnnualReportDto, data: ({ id }, dto) => ({ reportId: id, summary: dto.summary, plan: planOf(dto.plan) }) }),
   accept: on('AcceptAnnualReport', { path: ':id/acceptance', summary: '审核通过 with an opinion (the steward); only a report under review (409 once returned)', body: ReportOpinionDto, data: ({ id }, dto) => ({ reportId: id, opinion: dto.opinion }) }),
   acknowledge: on('AcknowledgeCityReport', { path: ':id/acknowledgement', summary: '签收 of the city report by the city authority, with an opinion', body: ReportOpinionDto, data: ({ id }, dto) => ({ reportId: id, opinion: dto.opinion }) }),
-});
+}));

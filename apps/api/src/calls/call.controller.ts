@@ -2,7 +2,7 @@ import { Body, Param, Query } from '@nestjs/common';
 import { callKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { CommandRequestDto } from '../commands/command-request.dto';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -17,12 +17,6 @@ import { pageOf } from '../read-side/list-query';
 @TokenController('calls (征集批次)', 'calls')
 export class CallController extends KindController<CallCommandBody> {
   protected readonly kindCommands = callCommands;
-
-  @CommandPost(callKind, 'OpenCall', { summary: 'Open a call for station applications (征集批次)', status: 201 })
-  open(@Body() dto: OpenCallDto, @Ctx() ctx: RequestContext) {
-    const { occurredAt: _o, reason: _r, ...data } = dto;
-    return this.run({ type: 'OpenCall', data: { callId: newRecordId(ctx, 'call'), ...data } }, ctx);
-  }
 
   @CommandPost(callKind, 'PublishList', { path: ':id/publish', summary: 'Publish the list (发布名单): every approved application becomes a station (授牌)' })
   publish(@Param('id', IdPipe) id: string, @Body() _dto: CommandRequestDto, @Ctx() ctx: RequestContext) {
@@ -41,8 +35,15 @@ export class CallController extends KindController<CallCommandBody> {
   }
 }
 
-const on = commandRoute<CallCommandBody>();
-
-commandRoutes(CallController, callKind, {
+commandRoutes(CallController, callKind, (on) => ({
   close: on('CloseCall', { path: ':id/close', summary: 'Close the call: no more submissions', body: CommandRequestDto, data: ({ id }) => ({ callId: id }) }),
-});
+  open: on('OpenCall', {
+    summary: 'Open a call for station applications (征集批次)',
+    status: 201,
+    body: OpenCallDto,
+    data: (_, dto, ctx) => {
+      const { occurredAt: _o, reason: _r, ...data } = dto;
+      return { callId: newRecordId(ctx, 'call'), ...data };
+    },
+  }),
+}));

@@ -1,11 +1,10 @@
-import { Body, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Param, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { centreKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -39,33 +38,6 @@ function factsOf(dto: CentreFactsDto) {
 export class CentreController extends KindController<CentreCommandBody> {
   protected readonly kindCommands = centreCommands;
 
-  @CommandPost(centreKind, 'RecordCentre', {
-    summary:
-      'Record a centre, checked against its level’s standard: RECOGNISED when it meets it; else only with remediation {plan, deadline} (409 CENTRE_BELOW_STANDARD naming the shortfalls). Province: ADMIN; city: its CITY_AUTHORITY; county/town: its DISTRICT_AUTHORITY or CITY_AUTHORITY',
-    status: 201,
-  })
-  record(@Body() dto: RecordCentreDto, @Ctx() ctx: RequestContext) {
-    const data = given({ centreId: newRecordId(ctx, 'centre'), facts: factsOf(dto.facts), remediation: remediationOf(dto.remediation) });
-    return this.run({ type: 'RecordCentre', data } as CentreCommandBody, ctx);
-  }
-
-  @CommandPost(centreKind, 'UpdateCentreFacts', {
-    path: ':id/facts',
-    summary: 'Change venue, staff, legal form, name, head or contact (the centre’s staff or its authorities); checked again — falling below the standard needs remediation in the same request',
-  })
-  update(@Param('id', IdPipe) id: string, @Body() dto: UpdateCentreFactsDto, @Ctx() ctx: RequestContext) {
-    const { name, legalForm, venue, staff, head, contact } = dto.changes;
-    const changes = given({
-      name,
-      legalForm,
-      venue: venue && given({ areaSqm: venue.areaSqm, address: venue.address }),
-      staff: staff && given({ fullTime: staff.fullTime, professional: staff.professional }),
-      head,
-      contact: contact && given({ phone: contact.phone, email: contact.email }),
-    });
-    return this.run({ type: 'UpdateCentreFacts', data: given({ centreId: id, changes, remediation: remediationOf(dto.remediation) }) } as CentreCommandBody, ctx);
-  }
-
   @ReadRoute({
     path: 'summary',
     summary: '中小企业服务中心建设情况汇总表 (附件2) of a city or district and year: JSON, or the form as XLSX with format=xlsx; every cell from the records',
@@ -96,10 +68,33 @@ export class CentreController extends KindController<CentreCommandBody> {
   }
 }
 
-const on = commandRoute<CentreCommandBody>();
-
-commandRoutes(CentreController, centreKind, {
+commandRoutes(CentreController, centreKind, (on) => ({
   link: on('LinkCentreProviders', { path: ':id/providers', summary: '联系服务机构: providers of the 库 the centre works with, each in the 库 now', body: LinkProvidersDto, data: ({ id }, dto) => ({ centreId: id, providerIds: dto.providerIds }) }),
   unlink: on('UnlinkCentreProvider', { path: ':id/providers/unlinking', summary: 'The centre no longer works with the provider (with a reason)', body: UnlinkProviderDto, data: ({ id }, dto) => ({ centreId: id, providerId: dto.providerId, reason: dto.reason ?? '' }) }),
   close: on('CloseCentre', { path: ':id/closure', summary: '撤销/关闭 by an authority that records the centre, with a reason', body: CloseCentreDto, data: ({ id }, dto) => ({ centreId: id, reason: dto.reason ?? '' }) }),
-});
+  record: on('RecordCentre', {
+    summary:
+      'Record a centre, checked against its level’s standard: RECOGNISED when it meets it; else only with remediation {plan, deadline} (409 CENTRE_BELOW_STANDARD naming the shortfalls). Province: ADMIN; city: its CITY_AUTHORITY; county/town: its DISTRICT_AUTHORITY or CITY_AUTHORITY',
+    status: 201,
+    body: RecordCentreDto,
+    data: (_, dto, ctx) => given({ centreId: newRecordId(ctx, 'centre'), facts: factsOf(dto.facts), remediation: remediationOf(dto.remediation) }),
+  }),
+  update: on('UpdateCentreFacts', {
+    path: ':id/facts',
+    summary: 'Change venue, staff, legal form, name, head or contact (the centre’s staff or its authorities); checked again — falling below the standard needs remediation in the same request',
+    body: UpdateCentreFactsDto,
+    data: ({ id }, dto) => {
+      const { name, legalForm, venue, staff, head, contact } = dto.changes;
+      const changes = given({
+        name,
+        legalForm,
+        venue: venue && given({ areaSqm: venue.areaSqm, address: venue.address }),
+        staff: staff && given({ fullTime: staff.fullTime, professional: staff.professional }),
+        head,
+        contact: contact && given({ phone: contact.phone, email: contact.email }),
+      });
+      // A contact change may leave the phone as it was: the decider merges the changes into the facts.
+      return given({ centreId: id, changes, remediation: remediationOf(dto.remediation) }) as Extract<CentreCommandBody, { type: 'UpdateCentreFacts' }>['data'];
+    },
+  }),
+}));

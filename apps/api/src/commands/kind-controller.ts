@@ -61,59 +61,76 @@ export abstract class KindController<B> {
 type DataOf<B, T> = B extends { type: T; data: infer D } ? D : never;
 
 /** The parameters of a route path: `':id/orders/:orderId'` → `{ id: string; orderId: string }`. */
-type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? { [K in Name]: string } & PathParams<Rest> : P extends `${string}:${infer Name}` ? { [K in Name]: string } : object;
+type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & PathParams<Rest>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : object;
 
 /** A command route: its command's data is built from the path's parameters, the validated body and the request's context. */
 export interface CommandRouteRow<B, T, P extends string, D> extends CommandPostRoute {
   path?: P;
-  body: Type<D>;
+  /** The body's class, validated before `data` sees it; none for a route that takes no body. */
+  body?: Type<D>;
   data: (params: PathParams<P>, dto: D, ctx: RequestContext) => DataOf<B, T>;
+  /** What the answer names besides the command's result (the id of a part the command added, its Location). */
+  answer?: (data: DataOf<B, T>) => object;
   /** The pipe the `:id` parameter passes through (record ids are UUIDs: `IdPipe`, the default). */
   idPipe?: Type<PipeTransform>;
   /** Answer once the reactions to its events have written their follow-ups (`runAndSettle`). */
   settle?: true;
 }
 
-/** One row of a controller's `commandRoutes` table, typed by its command, its path and its body class. */
-export const commandRoute =
-  <B extends { type: string }>() =>
-  <T extends B['type'], const P extends string = '', D = never>(command: T, route: CommandRouteRow<B, T, P, D>) => ({ command, ...route });
+/** Makes one row, typed by its command, its path and its body class. */
+export type CommandRowOf<B> = <T extends B extends { type: infer U } ? U : never, const P extends string = '', D = undefined>(
+  command: T,
+  route: CommandRouteRow<B, T, P, D>,
+) => CommandRow;
 
-type AnyCommandRouteRow = CommandPostRoute & {
+interface CommandRow extends CommandPostRoute {
   command: string;
-  body: Type<unknown>;
+  body?: Type<unknown>;
   data: (params: never, dto: never, ctx: RequestContext) => unknown;
+  answer?: (data: never) => object;
   idPipe?: Type<PipeTransform>;
   settle?: true;
-};
+}
 
 /**
  * Declares a record kind's command routes, a row each: what the route is (path, summary, status, body
  * class) and how its command's data is made of the path, the body and the request. Each row becomes a
  * method of `controller` named by its key, with the same route, guards, pipes and API docs
- * (`ActivityController_postpone`) a hand-written `@CommandPost` method would have. A route that answers
- * more than the command's result stays a method.
+ * (`ActivityController_postpone`) a hand-written `@CommandPost` method would have.
  */
 export function commandRoutes<B, C extends DomainCommand>(
   controller: abstract new (...args: never[]) => KindController<B>,
   kind: Pick<RecordKind<C, never, never>, 'name' | 'access'>,
-  rows: Record<string, AnyCommandRouteRow>,
+  table: (on: CommandRowOf<B>) => Record<string, CommandRow>,
 ): void {
   const prototype = controller.prototype as object;
+  const rows = table((command, route) => ({ command, ...route }) as CommandRow);
   for (const [method, row] of Object.entries(rows)) {
-    const { command, path = '', body, data, idPipe = IdPipe, settle } = row;
+    const { command, path = '', body, data, answer, idPipe = IdPipe, settle } = row;
     const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-    const handler = function (this: KindController<B>, ...args: unknown[]) {
+    const bodyAt = body === undefined ? -1 : names.length;
+    const ctxAt = names.length + (body === undefined ? 0 : 1);
+    const handler = async function (this: KindController<B>, ...args: unknown[]) {
       const params = Object.fromEntries(names.map((name, i) => [name, args[i]]));
-      const ctx = args[names.length + 1] as RequestContext;
-      return runCommand(this, { type: command, data: data(params as never, args[names.length] as never, ctx) } as B, ctx, settle === true);
+      const ctx = args[ctxAt] as RequestContext;
+      const commandData = data(params as never, (bodyAt < 0 ? undefined : args[bodyAt]) as never, ctx);
+      const result = await runCommand(this, { type: command, data: commandData } as B, ctx, settle === true);
+      return answer === undefined ? result : { ...result, ...answer(commandData as never) };
     };
     Object.defineProperty(handler, 'name', { value: method });
     Object.defineProperty(prototype, method, { value: handler, writable: true, configurable: true, enumerable: false });
-    Reflect.defineMetadata('design:paramtypes', [...names.map(() => String), body, Object], prototype, method);
-    names.forEach((name, i) => Param(name, name === 'id' ? idPipe : IdPipe)(prototype, method, i));
-    Body()(prototype, method, names.length);
-    Ctx()(prototype, method, names.length + 1);
+    Reflect.defineMetadata('design:paramtypes', [...names.map(() => String), ...(body === undefined ? [] : [body]), Object], prototype, method);
+    // Right to left, as TypeScript applies parameter decorators: the API docs list the path's parameters in order.
+    Ctx()(prototype, method, ctxAt);
+    if (body !== undefined) Body()(prototype, method, bodyAt);
+    names.forEach((_, i) => {
+      const name = names[names.length - 1 - i];
+      Param(name, name === 'id' ? idPipe : IdPipe)(prototype, method, names.length - 1 - i);
+    });
     CommandPost(kind, command as C['type'], row)(prototype, method, Object.getOwnPropertyDescriptor(prototype, method)!);
   }
 }

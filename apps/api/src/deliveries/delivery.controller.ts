@@ -1,11 +1,10 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { deliveryKind, type Actor, type ServingKind } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Reactors } from '../reactors/reactors.service';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { documentsOf, feedbackOf } from './delivery.bodies';
 import { ApiError } from '../http/api-error';
@@ -55,56 +54,6 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
     super(commands, queries, reactors);
   }
 
-  @CommandPost(deliveryKind, 'RegisterDelivery', {
-    summary: '服务项目登记 by the serving organisation — a provider in the 库 on the start date, an active station, the hub — for one enterprise, optionally from a demand and/or a product',
-    status: 201,
-  })
-  register(@Body() dto: RegisterDeliveryDto, @Ctx() ctx: RequestContext) {
-    const { server, enterpriseId, demandId, productId, domain, title, description, plannedStart, plannedEnd, fee, staffHours, mode, regionCode } = dto;
-    const data = given({
-      deliveryId: newRecordId(ctx, 'delivery'),
-      server: given({ kind: server.kind, id: server.id }),
-      enterpriseId,
-      demandId,
-      productId,
-      domain,
-      title,
-      description,
-      plannedStart,
-      plannedEnd,
-      fee: given({ kind: fee.kind, amountFen: fee.amountFen }),
-      staffHours,
-      mode,
-      regionCode,
-    });
-    return this.run({ type: 'RegisterDelivery', data } as DeliveryCommandBody, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)' })
-  confirm(@Param('id', IdPipe) id: string, @Ctx() ctx: RequestContext) {
-    return this.runAndSettle({ type: 'ConfirmDelivery', data: { deliveryId: id } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'RecordReturnVisit', { path: ':id/return-visits', summary: '客户回访 by the steward (channel, date, who, findings, satisfaction re-checked)' })
-  visit(@Param('id', IdPipe) id: string, @Body() dto: ReturnVisitDto, @Ctx() ctx: RequestContext) {
-    const { channel, visitedOn, visitor, findings, satisfaction } = dto;
-    return this.run({ type: 'RecordReturnVisit', data: { deliveryId: id, channel, visitedOn, visitor, findings, satisfaction } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'ArchiveDelivery', {
-    path: ':id/archive',
-    summary: '归档 by the steward once the dossier is complete (delivered, confirmed, feedback given or its window closed, every follow-up closed, a required 回访 done); else 409 naming what is missing',
-  })
-  archive(@Param('id', IdPipe) id: string, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'ArchiveDelivery', data: { deliveryId: id } }, ctx);
-  }
-
-  @CommandPost(deliveryKind, 'CorrectDelivery', { path: ':id/corrections', summary: '更正 of an archived delivery by the steward, with a reason (title, description, outcome)' })
-  correct(@Param('id', IdPipe) id: string, @Body() dto: CorrectionDto, @Ctx() ctx: RequestContext) {
-    const changes = given({ title: dto.changes.title, description: dto.changes.description, outcome: dto.changes.outcome });
-    return this.run({ type: 'CorrectDelivery', data: { deliveryId: id, changes, reason: dto.reason ?? '' } }, ctx);
-  }
-
   @ReadRoute({
     path: 'figures',
     summary: 'Per organisation (providerId, stationId or centreId) and period: deliveries, 家次, distinct enterprises, average rating, 差评, follow-ups closed on time, 回访率, free-service share',
@@ -135,9 +84,7 @@ export class DeliveryController extends KindController<DeliveryCommandBody> {
   }
 }
 
-const on = commandRoute<DeliveryCommandBody>();
-
-commandRoutes(DeliveryController, deliveryKind, {
+commandRoutes(DeliveryController, deliveryKind, (on) => ({
   start: on('StartDelivery', { path: ':id/start', summary: 'The service began (the server)', body: StartDeliveryDto, data: ({ id }, dto) => ({ deliveryId: id, startedOn: dto.startedOn }) }),
   noteProgress: on('NoteDeliveryProgress', { path: ':id/progress-notes', summary: 'A progress note for the 档案 (the server)', body: ProgressNoteDto, data: ({ id }, dto) => ({ deliveryId: id, note: dto.note }) }),
   deliver: on('DeliverService', { path: ':id/handover', summary: 'Delivered, with the outcome and the documents by SHA-256 (the server); fixes the feedback window and the day of automatic confirmation', body: DeliverServiceDto, data: ({ id }, dto) => ({ deliveryId: id, deliveredOn: dto.deliveredOn, outcome: dto.outcome, deliverables: documentsOf(dto.deliverables) }) }),
@@ -146,4 +93,53 @@ commandRoutes(DeliveryController, deliveryKind, {
   rate: on('RateDelivery', { path: ':id/feedback', summary: '满意度评价 by the enterprise served, once, inside the window (FEEDBACK_WINDOW_DAYS after delivery); 1–2 opens a follow-up', body: FeedbackDto, data: ({ id }, dto) => ({ deliveryId: id, feedback: feedbackOf(dto) }), settle: true }),
   amend: on('AmendDeliveryRating', { path: ':id/feedback/amendment', summary: 'The enterprise amends its rating, once, inside the window; both stay', body: FeedbackDto, data: ({ id }, dto) => ({ deliveryId: id, feedback: feedbackOf(dto) }), settle: true }),
   complain: on('LodgeComplaint', { path: ':id/complaints', summary: '投诉 by the enterprise served, before 归档; a follow-up opens', body: ComplaintDto, data: ({ id }, dto) => ({ deliveryId: id, complaint: dto.complaint }), settle: true }),
-});
+  register: on('RegisterDelivery', {
+    summary: '服务项目登记 by the serving organisation — a provider in the 库 on the start date, an active station, the hub — for one enterprise, optionally from a demand and/or a product',
+    status: 201,
+    body: RegisterDeliveryDto,
+    data: (_, dto, ctx) => {
+      const { server, enterpriseId, demandId, productId, domain, title, description, plannedStart, plannedEnd, fee, staffHours, mode, regionCode } = dto;
+      const data = given({
+        deliveryId: newRecordId(ctx, 'delivery'),
+        server: given({ kind: server.kind, id: server.id }),
+        enterpriseId,
+        demandId,
+        productId,
+        domain,
+        title,
+        description,
+        plannedStart,
+        plannedEnd,
+        fee: given({ kind: fee.kind, amountFen: fee.amountFen }),
+        staffHours,
+        mode,
+        regionCode,
+      });
+      return data;
+    },
+  }),
+  confirm: on('ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)', data: ({ id }) => ({ deliveryId: id }), settle: true }),
+  visit: on('RecordReturnVisit', {
+    path: ':id/return-visits',
+    summary: '客户回访 by the steward (channel, date, who, findings, satisfaction re-checked)',
+    body: ReturnVisitDto,
+    data: ({ id }, dto) => {
+      const { channel, visitedOn, visitor, findings, satisfaction } = dto;
+      return { deliveryId: id, channel, visitedOn, visitor, findings, satisfaction };
+    },
+  }),
+  archive: on('ArchiveDelivery', {
+    path: ':id/archive',
+    summary: '归档 by the steward once the dossier is complete (delivered, confirmed, feedback given or its window closed, every follow-up closed, a required 回访 done); else 409 naming what is missing',
+    data: ({ id }) => ({ deliveryId: id }),
+  }),
+  correct: on('CorrectDelivery', {
+    path: ':id/corrections',
+    summary: '更正 of an archived delivery by the steward, with a reason (title, description, outcome)',
+    body: CorrectionDto,
+    data: ({ id }, dto) => {
+      const changes = given({ title: dto.changes.title, description: dto.changes.description, outcome: dto.changes.outcome });
+      return { deliveryId: id, changes, reason: dto.reason ?? '' };
+    },
+  }),
+}));

@@ -2,7 +2,7 @@ import { Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { followUpKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { ReadRoute, TokenController } from '../commands/routes';
 import { given } from '../commands/given';
 import { AsOfDto } from '../records/as-of.dto';
@@ -33,12 +33,10 @@ export class FollowUpController extends KindController<FollowUpCommandBody> {
   }
 }
 
-const on = commandRoute<FollowUpCommandBody>();
-
-commandRoutes(FollowUpController, followUpKind, {
+commandRoutes(FollowUpController, followUpKind, (on) => ({
   contact: on('RecordFollowUpContact', { path: ':id/contacts', summary: 'The steward reached the enterprise', body: FollowUpContactDto, data: ({ id }, dto) => ({ followUpId: id, channel: dto.channel, contactedOn: dto.contactedOn, note: dto.note }) }),
   plan: on('RecordRectificationPlan', { path: ':id/plan', summary: '整改计划, after contact (the steward or the serving organisation)', body: RectificationPlanDto, data: ({ id }, dto) => ({ followUpId: id, plan: dto.plan }) }),
   rectify: on('RecordRectification', { path: ':id/rectification', summary: '整改完成 (the steward or the serving organisation)', body: RectificationDto, data: ({ id }, dto) => ({ followUpId: id, rectification: dto.rectification, rectifiedOn: dto.rectifiedOn }) }),
   settle: on('ConfirmFollowUpSettled', { path: ':id/settlement', summary: 'The enterprise confirms the matter settled, with a new rating when it gives one; closes the follow-up', body: SettlementDto, data: ({ id }, dto) => (given({ followUpId: id, rating: dto.rating, comment: dto.comment }) as { followUpId: string; comment: string }) }),
   close: on('CloseFollowUp', { path: ':id/closure', summary: 'The steward closes the follow-up by decision, with a reason', body: ReasonDto, data: ({ id }, dto) => ({ followUpId: id, reason: dto.reason ?? '' }) }),
-});
+}));

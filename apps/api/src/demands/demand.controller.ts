@@ -3,9 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { demandKind, type Actor } from '@sme/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
 import { DemandEscalation } from './demand-escalation.service';
@@ -28,16 +27,6 @@ export class DemandController extends KindController<DemandCommandBody> {
     super(commands, queries);
   }
 
-  @CommandPost(demandKind, 'RaiseDemand', {
-    summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)',
-    status: 201,
-  })
-  raise(@Body() dto: RaiseDemandDto, @Ctx() ctx: RequestContext) {
-    const { enterpriseId, category, description, urgency, stationId } = dto;
-    const data = { demandId: newRecordId(ctx, 'demand'), enterpriseId, category, description, urgency, ...(stationId === undefined ? {} : { stationId }) };
-    return this.run({ type: 'RaiseDemand', data }, ctx);
-  }
-
   @Post('escalations/run')
   @HttpCode(200)
   @Roles('DISTRICT_AUTHORITY', 'CITY_AUTHORITY', 'HUB', 'ADMIN')
@@ -46,17 +35,6 @@ export class DemandController extends KindController<DemandCommandBody> {
   })
   runEscalations(@Body() dto: RunEscalationsDto, @CurrentActor() actor: Actor) {
     return this.escalation.run({ ...(actor.role === 'ADMIN' ? {} : { regionCode: actor.regionCode }), ...(dto.days === undefined ? {} : { days: dto.days }) });
-  }
-
-  @CommandPost(demandKind, 'ResolveDemand', {
-    path: ':id/resolution',
-    summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write',
-  })
-  resolve(@Param('id', IdPipe) id: string, @Body() dto: ResolveDemandDto, @Ctx() ctx: RequestContext) {
-    return this.run(
-      { type: 'ResolveDemand', data: { demandId: id, outcome: dto.outcome, ...(dto.satisfaction === undefined ? {} : { satisfaction: dto.satisfaction }) } },
-      ctx,
-    );
   }
 
   @ReadRoute({ path: ':id', summary: 'One demand, folded from its events' })
@@ -72,10 +50,23 @@ export class DemandController extends KindController<DemandCommandBody> {
   }
 }
 
-const on = commandRoute<DemandCommandBody>();
-
-commandRoutes(DemandController, demandKind, {
+commandRoutes(DemandController, demandKind, (on) => ({
   accept: on('AcceptDemand', { path: ':id/acceptance', summary: '受理 by a station operator (its station) or the hub (assigning a station), inside the enterprise’s region', body: AcceptDemandDto, data: ({ id }, dto) => ({ demandId: id, stationId: dto.stationId }) }),
   match: on('MatchDemand', { path: ':id/match', summary: '服务对接: a provider (and product) for the accepted demand; a later match replaces it', body: MatchDemandDto, data: ({ id }, dto) => ({ demandId: id, providerId: dto.providerId, ...(dto.productId === undefined ? {} : { productId: dto.productId }) }) }),
   close: on('CloseDemand', { path: ':id/closure', summary: 'Close: WITHDRAWN (the enterprise or the station side) or UNRESOLVABLE (station side only)', body: CloseDemandDto, data: ({ id }, dto) => ({ demandId: id, reason: dto.closeReason, note: dto.note }) }),
-});
+  raise: on('RaiseDemand', {
+    summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)',
+    status: 201,
+    body: RaiseDemandDto,
+    data: (_, dto, ctx) => {
+      const { enterpriseId, category, description, urgency, stationId } = dto;
+      return { demandId: newRecordId(ctx, 'demand'), enterpriseId, category, description, urgency, ...(stationId === undefined ? {} : { stationId }) };
+    },
+  }),
+  resolve: on('ResolveDemand', {
+    path: ':id/resolution',
+    summary: 'Resolved, with the 客户回访 rating (1–5); 1–2 opens a follow-up in the same write',
+    body: ResolveDemandDto,
+    data: ({ id }, dto) => ({ demandId: id, outcome: dto.outcome, ...(dto.satisfaction === undefined ? {} : { satisfaction: dto.satisfaction }) }),
+  }),
+}));

@@ -1,7 +1,7 @@
 import { Body, Param, Query } from '@nestjs/common';
 import { enterpriseKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { tiesOf } from '../http/ties.dto';
@@ -39,47 +39,6 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
     return this.commands.execute(new RegisterEnterpriseCommand({ type: 'RegisterEnterprise', data }, ctx));
   }
 
-  @CommandPost(enterpriseKind, 'ReportEnterpriseFigures', {
-    path: ':id/figures',
-    summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded",
-    status: 201,
-  })
-  reportFigures(@Param('id', IdPipe) id: string, @Body() dto: ReportFiguresDto, @Ctx() ctx: RequestContext) {
-    const { year, employees, revenue, assets } = dto;
-    return this.run({ type: 'ReportEnterpriseFigures', data: { enterpriseId: id, figures: { year, employees, revenue, assets } } }, ctx);
-  }
-
-  @CommandPost(enterpriseKind, 'UpdateEnterpriseProfile', {
-    path: ':id/profile',
-    summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size',
-  })
-  updateProfile(@Param('id', IdPipe) id: string, @Body() dto: UpdateProfileDto, @Ctx() ctx: RequestContext) {
-    const { name, industryCode, regionCode } = dto;
-    const data = {
-      enterpriseId: id,
-      ...(name !== undefined ? { name } : {}),
-      ...(industryCode !== undefined ? { industryCode } : {}),
-      ...(regionCode !== undefined ? { regionCode } : {}),
-    };
-    return this.run({ type: 'UpdateEnterpriseProfile', data }, ctx);
-  }
-
-  @CommandPost(enterpriseKind, 'GrantEnterpriseTag', {
-    path: ':id/tags',
-    summary: 'Record a recognition (称号) with its issuing authority and validity period',
-    status: 201,
-  })
-  grantTag(@Param('id', IdPipe) id: string, @Body() dto: GrantTagDto, @Ctx() ctx: RequestContext) {
-    const { tag, issuedBy, documentNumber, validFrom, validUntil } = dto;
-    return this.run(
-      {
-        type: 'GrantEnterpriseTag',
-        data: { enterpriseId: id, tag, issuedBy, ...(documentNumber !== undefined ? { documentNumber } : {}), validFrom, validUntil },
-      },
-      ctx,
-    );
-  }
-
   @CommandPost(enterpriseKind, 'RevokeEnterpriseTag', {
     path: ':id/tags/:tag/revocation',
     summary: 'Withdraw a tag from the day of the act (its current grant and any still to come); reason required',
@@ -112,8 +71,41 @@ export class EnterpriseController extends KindController<Exclude<EnterpriseComma
   }
 }
 
-const on = commandRoute<Exclude<EnterpriseCommandBody, RegisterEnterpriseBody>>();
-
-commandRoutes(EnterpriseController, enterpriseKind, {
+commandRoutes(EnterpriseController, enterpriseKind, (on) => ({
   recordTies: on('RecordEnterpriseTies', { path: ':id/ties', summary: '法定代表人与股东: recorded whole by the enterprise (or the authority or hub of its region), replacing the earlier record; a 服务券 order between related parties is refused on them', body: RecordEnterpriseTiesDto, data: ({ id }, dto) => ({ enterpriseId: id, ties: tiesOf(dto) }) }),
-});
+  reportFigures: on('ReportEnterpriseFigures', {
+    path: ':id/figures',
+    summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded",
+    status: 201,
+    body: ReportFiguresDto,
+    data: ({ id }, dto) => {
+      const { year, employees, revenue, assets } = dto;
+      return { enterpriseId: id, figures: { year, employees, revenue, assets } };
+    },
+  }),
+  updateProfile: on('UpdateEnterpriseProfile', {
+    path: ':id/profile',
+    summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size',
+    body: UpdateProfileDto,
+    data: ({ id }, dto) => {
+      const { name, industryCode, regionCode } = dto;
+      const data = {
+        enterpriseId: id,
+        ...(name !== undefined ? { name } : {}),
+        ...(industryCode !== undefined ? { industryCode } : {}),
+        ...(regionCode !== undefined ? { regionCode } : {}),
+      };
+      return data;
+    },
+  }),
+  grantTag: on('GrantEnterpriseTag', {
+    path: ':id/tags',
+    summary: 'Record a recognition (称号) with its issuing authority and validity period',
+    status: 201,
+    body: GrantTagDto,
+    data: ({ id }, dto) => {
+      const { tag, issuedBy, documentNumber, validFrom, validUntil } = dto;
+      return { enterpriseId: id, tag, issuedBy, ...(documentNumber !== undefined ? { documentNumber } : {}), validFrom, validUntil };
+    },
+  }),
+}));

@@ -3,7 +3,7 @@ import { conflict, erasureKind, kindNamed, notFound, type Actor, type ErasureCom
 import { DATA_KEYS, EVENT_STORE, type DataKeys, type EventStore } from '@sme/event-store';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { AsOfDto } from '../records/as-of.dto';
@@ -74,9 +74,7 @@ export class ErasureController extends KindController<CommandBody<ErasureCommand
   }
 }
 
-const on = commandRoute<CommandBody<ErasureCommand>>();
-
-commandRoutes(ErasureController, erasureKind, {
+commandRoutes(ErasureController, erasureKind, (on) => ({
   approve: on('ApproveErasure', { path: ':id/approval', summary: 'Another ADMIN approves, with an opinion: the subjects’ keys are deleted and the read models built again before the answer; the fields then read 已删除 everywhere', body: ApproveErasureDto, data: ({ id }, dto) => ({ erasureId: id, opinion: dto.opinion }), settle: true }),
   refuse: on('RefuseErasure', { path: ':id/refusal', summary: 'Another ADMIN refuses, with a reason; nothing is erased', body: RefuseErasureDto, data: ({ id }, dto) => ({ erasureId: id, reason: dto.reason }) }),
-});
+}));

@@ -1,10 +1,11 @@
 import { Body, Param, Query, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { WrongExpectedRevisionError } from '@sme/event-store';
-import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type OrganisationResult } from '@sme/domain';
+import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type EvaluationSchemeCommand, type OrganisationResult } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import type { CommandBody } from '../commands/command-body';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { AsOfDto } from '../records/as-of.dto';
@@ -23,19 +24,8 @@ import { checkFlagFollowUp, defaultFlagOpinion, flagFollowUp } from './flag-acti
 import { pageOf } from '../read-side/list-query';
 
 @TokenController('evaluation schemes (评价方案)', 'evaluation-schemes')
-export class EvaluationSchemeController extends KindController<unknown> {
+export class EvaluationSchemeController extends KindController<CommandBody<EvaluationSchemeCommand>> {
   protected readonly kindCommands = evaluationSchemeCommands;
-
-  @CommandPost(evaluationSchemeKind, 'PublishEvaluationScheme', {
-    summary: 'Publish the city’s scheme for a year and subject (STATION, CENTRE, PROVIDER), or a change of it as the next version; by the city authority, on or before 12-31 of the year (409 SCHEME_YEAR_ENDED after)',
-    status: 201,
-  })
-  publish(@Body() dto: PublishSchemeDto, @Ctx() ctx: RequestContext) {
-    const indicators = dto.indicators.map((i) => given({ id: i.id, label: i.label, weight: i.weight, formula: i.formula, normalisation: i.normalisation }));
-    const { EXCELLENT, GOOD, PASS } = dto.gradeFloors;
-    const scheme = given({ subject: dto.subject, indicators, gradeFloors: { EXCELLENT, GOOD, PASS }, satisfactionFloor: dto.satisfactionFloor });
-    return this.run({ type: 'PublishEvaluationScheme', data: { schemeId: schemeIdOf(dto.cityCode, dto.year, dto.subject), cityCode: dto.cityCode, year: dto.year, scheme } }, ctx);
-  }
 
   @ReadRoute({ path: ':id', summary: 'A scheme with every version; AUDITOR may add ?asOf= to replay it to a business time', roles: EVALUATION_READERS })
   get(@Param('id', IdPipe) id: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
@@ -54,12 +44,6 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     private readonly readSide: ReadSide,
   ) {
     super(commands, queries);
-  }
-
-  @CommandPost(evaluationKind, 'RecordManualScore', { path: ':id/manual-scores', summary: 'An evaluator of the region scores a MANUAL indicator of one organisation, 0–100, with evidence' })
-  score(@Param('id', IdPipe) id: string, @Body() dto: ManualScoreDto, @Ctx() ctx: RequestContext) {
-    const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
-    return this.run({ type: 'RecordManualScore', data: { evaluationId: id, organisationId: dto.organisationId.toLowerCase(), indicatorId: dto.indicatorId, score: dto.score, evidence } }, ctx);
   }
 
   /**
@@ -137,9 +121,7 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
   }
 }
 
-const on = commandRoute<EvaluationCommandBody>();
-
-commandRoutes(EvaluationController, evaluationKind, {
+commandRoutes(EvaluationController, evaluationKind, (on) => ({
   runEvaluation: on('RunEvaluation', {
     summary:
       'Run the year’s evaluation of a city’s stations, centres or providers under a scheme version (the latest by default), computing every figure from the log up to `position` (the head by default); again before publication replaces the run and its manual scores',
@@ -149,4 +131,27 @@ commandRoutes(EvaluationController, evaluationKind, {
   }),
   commend: on('CommendOrganisation', { path: ':id/commendations', summary: 'The city authority commends an organisation graded 优秀', body: CommendDto, data: ({ id }, dto) => ({ evaluationId: id, organisationId: dto.organisationId.toLowerCase(), note: dto.note }) }),
   publish: on('PublishEvaluation', { path: ':id/publication', summary: 'The city authority publishes the results (every MANUAL indicator scored): totals, grades, flags and ranks, naming the scheme version and log position', body: PublishEvaluationDto, data: ({ id }) => ({ evaluationId: id }) }),
-});
+  score: on('RecordManualScore', {
+    path: ':id/manual-scores',
+    summary: 'An evaluator of the region scores a MANUAL indicator of one organisation, 0–100, with evidence',
+    body: ManualScoreDto,
+    data: ({ id }, dto) => {
+      const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
+      return { evaluationId: id, organisationId: dto.organisationId.toLowerCase(), indicatorId: dto.indicatorId, score: dto.score, evidence };
+    },
+  }),
+}));
+
+commandRoutes(EvaluationSchemeController, evaluationSchemeKind, (on) => ({
+  publish: on('PublishEvaluationScheme', {
+    summary: 'Publish the city’s scheme for a year and subject (STATION, CENTRE, PROVIDER), or a change of it as the next version; by the city authority, on or before 12-31 of the year (409 SCHEME_YEAR_ENDED after)',
+    status: 201,
+    body: PublishSchemeDto,
+    data: (_, dto) => {
+      const indicators = dto.indicators.map((i) => given({ id: i.id, label: i.label, weight: i.weight, formula: i.formula, normalisation: i.normalisation }));
+      const { EXCELLENT, GOOD, PASS } = dto.gradeFloors;
+      const scheme = given({ subject: dto.subject, indicators, gradeFloors: { EXCELLENT, GOOD, PASS }, satisfactionFloor: dto.satisfactionFloor });
+      return { schemeId: schemeIdOf(dto.cityCode, dto.year, dto.subject), cityCode: dto.cityCode, year: dto.year, scheme };
+    },
+  }),
+}));

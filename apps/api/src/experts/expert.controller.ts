@@ -1,8 +1,7 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { expertKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { newRecordId } from '../records/new-record-id';
 import { EXPERT_READERS } from './expert-access';
 import { ExpertIdPipe } from './expert-id.pipe';
@@ -13,28 +12,11 @@ import { AsOfDto } from '../records/as-of.dto';
 import { recordQuery } from '../records/record-query';
 import { expertReading } from './expert.reading';
 import { given } from '../commands/given';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { ReadRoute, TokenController } from '../commands/routes';
 
 @TokenController('experts (服务专家库)', 'experts')
 export class ExpertController extends KindController<ExpertCommandBody> {
   protected readonly kindCommands = expertCommands;
-
-  @CommandPost(expertKind, 'UpdateExpertProfile', {
-    path: ':id/profile',
-    summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority',
-  })
-  updateProfile(@Param('id', ExpertIdPipe) id: string, @Body() dto: UpdateExpertProfileDto, @Ctx() ctx: RequestContext) {
-    const { name, specialties, organisation, regionCode, title } = dto;
-    const data = given({
-      expertId: id,
-      name,
-      specialties: specialties?.map((s) => given({ domain: s.domain, detail: s.detail })),
-      organisation: organisation && { id: organisation.id, name: organisation.name },
-      regionCode,
-      title,
-    });
-    return this.run({ type: 'UpdateExpertProfile', data }, ctx);
-  }
 
   @ReadRoute({
     path: ':id',
@@ -54,9 +36,7 @@ export class ExpertController extends KindController<ExpertCommandBody> {
   }
 }
 
-const on = commandRoute<ExpertCommandBody>();
-
-commandRoutes(ExpertController, expertKind, {
+commandRoutes(ExpertController, expertKind, (on) => ({
   register: on('RegisterExpert', {
     summary: 'Register an expert: an EXPERT registers themself (the id is their user id); the HUB registers anyone of its city',
     status: 201,
@@ -71,4 +51,22 @@ commandRoutes(ExpertController, expertKind, {
   suspend: on('SuspendExpert', { path: ':id/suspension', summary: 'Suspend an admitted expert from panels, with a reason, until a date or until reinstated', body: SuspendExpertDto, data: ({ id }, dto) => (given({ expertId: id, reason: dto.reason ?? '', until: dto.until })), idPipe: ExpertIdPipe }),
   reinstate: on('ReinstateExpert', { path: ':id/reinstatement', summary: 'Lift the suspension in force', body: ExpertOpinionDto, data: ({ id }, dto) => ({ expertId: id, opinion: dto.opinion }), idPipe: ExpertIdPipe }),
   remove: on('RemoveExpert', { path: ':id/removal', summary: '出库: remove the expert from the pool, with a reason', body: RemoveExpertDto, data: ({ id }, dto) => ({ expertId: id, reason: dto.reason ?? '' }), idPipe: ExpertIdPipe }),
-});
+  updateProfile: on('UpdateExpertProfile', {
+    path: ':id/profile',
+    summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority',
+    body: UpdateExpertProfileDto,
+    data: ({ id }, dto) => {
+      const { name, specialties, organisation, regionCode, title } = dto;
+      const data = given({
+        expertId: id,
+        name,
+        specialties: specialties?.map((s) => given({ domain: s.domain, detail: s.detail })),
+        organisation: organisation && { id: organisation.id, name: organisation.name },
+        regionCode,
+        title,
+      });
+      return data;
+    },
+    idPipe: ExpertIdPipe,
+  }),
+}));

@@ -1,11 +1,9 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { faqKind, type Actor, type FaqCommand } from '@sme/domain';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import type { CommandBody } from '../commands/command-body';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
-import { IdPipe } from '../records/id.pipe';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { newRecordId } from '../records/new-record-id';
 import { ListFaqsQueryDto, PublishFaqDto, ReviseFaqDto, RetireFaqDto } from './policy.dto';
 import { faqCommands } from './policy.commands';
@@ -16,25 +14,6 @@ import { pageOf } from '../read-side/list-query';
 export class FaqController extends KindController<CommandBody<FaqCommand>> {
   protected readonly kindCommands = faqCommands;
 
-  @CommandPost(faqKind, 'PublishFaq', { summary: 'Publish an FAQ into the actor’s region', status: 201 })
-  publish(@Body() dto: PublishFaqDto, @Ctx() ctx: RequestContext) {
-    const { question, answer, topics, policyIds } = dto;
-    const data = { faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) };
-    return this.run({ type: 'PublishFaq', data }, ctx);
-  }
-
-  @CommandPost(faqKind, 'ReviseFaq', { path: ':id/revisions', summary: 'A new version; fields left out stay', status: 201 })
-  revise(@Param('id', IdPipe) id: string, @Body() dto: ReviseFaqDto, @Ctx() ctx: RequestContext) {
-    const { question, answer, topics, policyIds } = dto;
-    const changes = {
-      ...(question === undefined ? {} : { question }),
-      ...(answer === undefined ? {} : { answer }),
-      ...(topics === undefined ? {} : { topics }),
-      ...(policyIds === undefined ? {} : { policyIds }),
-    };
-    return this.run({ type: 'ReviseFaq', data: { faqId: id, changes } }, ctx);
-  }
-
   @ReadRoute({ summary: 'Public: the active FAQs, by topic, region (with the regions containing it) and text; cursor paging' })
   @Public()
   list(@Query() query: ListFaqsQueryDto, @CurrentActor() actor: Actor | undefined) {
@@ -43,8 +22,31 @@ export class FaqController extends KindController<CommandBody<FaqCommand>> {
   }
 }
 
-const on = commandRoute<CommandBody<FaqCommand>>();
-
-commandRoutes(FaqController, faqKind, {
+commandRoutes(FaqController, faqKind, (on) => ({
   retire: on('RetireFaq', { path: ':id/retirement', summary: 'Retire the FAQ (reason required)', status: 201, body: RetireFaqDto, data: ({ id }, dto) => ({ faqId: id, reason: dto.reason ?? '' }) }),
-});
+  publish: on('PublishFaq', {
+    summary: 'Publish an FAQ into the actor’s region',
+    status: 201,
+    body: PublishFaqDto,
+    data: (_, dto, ctx) => {
+      const { question, answer, topics, policyIds } = dto;
+      return { faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) };
+    },
+  }),
+  revise: on('ReviseFaq', {
+    path: ':id/revisions',
+    summary: 'A new version; fields left out stay',
+    status: 201,
+    body: ReviseFaqDto,
+    data: ({ id }, dto) => {
+      const { question, answer, topics, policyIds } = dto;
+      const changes = {
+        ...(question === undefined ? {} : { question }),
+        ...(answer === undefined ? {} : { answer }),
+        ...(topics === undefined ? {} : { topics }),
+        ...(policyIds === undefined ? {} : { policyIds }),
+      };
+      return { faqId: id, changes };
+    },
+  }),
+}));

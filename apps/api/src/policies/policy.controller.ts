@@ -4,7 +4,7 @@ import { chinaDateOf, isBusinessDate, policyKind, type Actor } from '@sme/domain
 import type { PageRequest } from '@sme/read-models';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import { ApiError } from '../http/api-error';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { Ctx, type RequestContext } from '../commands/request-context';
 import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
 import { IdPipe } from '../records/id.pipe';
@@ -39,52 +39,6 @@ const present = <K extends string, V>(key: K, value: V | undefined) => (value ==
 @TokenController('policies (基础信息库)')
 export class PolicyController extends KindController<PolicyCommandBody> {
   protected readonly kindCommands = policyCommands;
-
-  @CommandPost(policyKind, 'PublishPolicy', {
-    path: 'policies',
-    summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level',
-    status: 201,
-  })
-  publish(@Body() dto: PublishPolicyDto, @Ctx() ctx: RequestContext) {
-    const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
-    return this.run(
-      {
-        type: 'PublishPolicy',
-        data: {
-          policyId: newRecordId(ctx, 'policy'),
-          level,
-          ...present('regionCode', regionCode),
-          title,
-          issuer,
-          documentNumber,
-          effectiveFrom,
-          ...present('effectiveUntil', effectiveUntil),
-          summary,
-          eligibility: { ...eligibility },
-        },
-      },
-      ctx,
-    );
-  }
-
-  @CommandPost(policyKind, 'AmendPolicy', {
-    path: 'policies/:id/amendments',
-    summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended',
-    status: 201,
-  })
-  amend(@Param('id', IdPipe) id: string, @Body() dto: AmendPolicyDto, @Ctx() ctx: RequestContext) {
-    const { title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
-    const changes = {
-      ...present('title', title),
-      ...present('issuer', issuer),
-      ...present('documentNumber', documentNumber),
-      ...present('effectiveFrom', effectiveFrom),
-      ...present('effectiveUntil', effectiveUntil),
-      ...present('summary', summary),
-      ...(eligibility === undefined ? {} : { eligibility: { ...eligibility } }),
-    };
-    return this.run({ type: 'AmendPolicy', data: { policyId: id, changes } }, ctx);
-  }
 
   @CommandPost(policyKind, 'PushPolicy', {
     path: 'policies/:id/push',
@@ -138,8 +92,46 @@ export class PolicyController extends KindController<PolicyCommandBody> {
   }
 }
 
-const on = commandRoute<PolicyCommandBody>();
-
-commandRoutes(PolicyController, policyKind, {
+commandRoutes(PolicyController, policyKind, (on) => ({
   repeal: on('RepealPolicy', { path: 'policies/:id/repeal', summary: '废止 from the day `on` (no longer in force that day); the reason is required', status: 201, body: RepealPolicyDto, data: ({ id }, dto) => ({ policyId: id, on: dto.on, reason: dto.reason ?? '' }) }),
-});
+  publish: on('PublishPolicy', {
+    path: 'policies',
+    summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level',
+    status: 201,
+    body: PublishPolicyDto,
+    data: (_, dto, ctx) => {
+      const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
+      return {
+            policyId: newRecordId(ctx, 'policy'),
+            level,
+            ...present('regionCode', regionCode),
+            title,
+            issuer,
+            documentNumber,
+            effectiveFrom,
+            ...present('effectiveUntil', effectiveUntil),
+            summary,
+            eligibility: { ...eligibility },
+          };
+    },
+  }),
+  amend: on('AmendPolicy', {
+    path: 'policies/:id/amendments',
+    summary: 'A new version of the policy; fields left out stay, effectiveUntil: null makes it open-ended',
+    status: 201,
+    body: AmendPolicyDto,
+    data: ({ id }, dto) => {
+      const { title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
+      const changes = {
+        ...present('title', title),
+        ...present('issuer', issuer),
+        ...present('documentNumber', documentNumber),
+        ...present('effectiveFrom', effectiveFrom),
+        ...present('effectiveUntil', effectiveUntil),
+        ...present('summary', summary),
+        ...(eligibility === undefined ? {} : { eligibility: { ...eligibility } }),
+      };
+      return { policyId: id, changes };
+    },
+  }),
+}));

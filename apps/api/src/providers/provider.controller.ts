@@ -1,8 +1,7 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { providerKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
+import { commandRoutes, KindController } from '../commands/kind-controller';
 import { tiesOf } from '../http/ties.dto';
 import { IdPipe } from '../records/id.pipe';
 import { newRecordId } from '../records/new-record-id';
@@ -26,64 +25,12 @@ import { AsOfDto } from '../records/as-of.dto';
 import { recordQuery } from '../records/record-query';
 import { providerReading } from './provider.reading';
 import { given } from '../commands/given';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { pageOf } from '../read-side/list-query';
 
 @TokenController('providers (优质服务机构库)', 'providers')
 export class ProviderController extends KindController<ProviderCommandBody> {
   protected readonly kindCommands = providerCommands;
-
-  @CommandPost(providerKind, 'ApplyForEntry', {
-    path: 'entry-applications',
-    summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC',
-    status: 201,
-  })
-  apply(@Body() dto: ApplyForEntryDto, @Ctx() ctx: RequestContext) {
-    const { uscc, name, regionCode, serviceDomains, materials, contact, ties } = dto;
-    return this.run(
-      {
-        type: 'ApplyForEntry',
-        data: {
-          providerId: providerIdFor(uscc),
-          uscc,
-          name,
-          regionCode,
-          serviceDomains,
-          materials: materials.map((m) => ({ kind: m.kind, fileName: m.fileName, sha256: m.sha256 })),
-          contact: { name: contact.name, phone: contact.phone, email: contact.email },
-          ...(ties === undefined ? {} : { ties: tiesOf(ties) }),
-        },
-      },
-      ctx,
-    );
-  }
-
-  @CommandPost(providerKind, 'RecordMonitoringEvaluation', {
-    path: ':id/evaluations',
-    summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库',
-    status: 201,
-  })
-  async evaluate(@Param('id', IdPipe) id: string, @Body() dto: MonitoringEvaluationDto, @Ctx() ctx: RequestContext) {
-    const { capability, management, quality, satisfaction } = dto.scores;
-    const evaluationId = newRecordId(ctx, 'provider-evaluation');
-    const data = given({
-      providerId: id,
-      evaluationId,
-      period: dto.period,
-      scores: { capability, management, quality, satisfaction },
-      probationDeadline: dto.probationDeadline,
-      opinion: dto.opinion,
-      satisfactionOverrideReason: dto.satisfactionOverrideReason,
-    });
-    // The evaluation's id: a warning is lifted by naming the follow-up evaluation that passed.
-    return { ...(await this.run({ type: 'RecordMonitoringEvaluation', data } as ProviderCommandBody, ctx)), evaluationId };
-  }
-
-  @CommandPost(providerKind, 'RemoveFromPool', { path: ':id/removal', summary: '出库 on stated grounds with evidence; the provider leaves its stations with it' })
-  remove(@Param('id', IdPipe) id: string, @Body() dto: RemoveFromPoolDto, @Ctx() ctx: RequestContext) {
-    const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
-    return this.run({ type: 'RemoveFromPool', data: { providerId: id, grounds: dto.grounds, evidence, opinion: dto.opinion } }, ctx);
-  }
 
   @ReadRoute({
     path: 'movements',
@@ -114,12 +61,58 @@ export class ProviderController extends KindController<ProviderCommandBody> {
   }
 }
 
-const on = commandRoute<ProviderCommandBody>();
-
-commandRoutes(ProviderController, providerKind, {
+commandRoutes(ProviderController, providerKind, (on) => ({
   decide: on('DecideEntry', { path: ':id/entry-decision', summary: '入库审定: admit, or refuse with reasons (the provider’s city only)', body: DecideEntryDto, data: ({ id }, dto) => (given({ providerId: id, admitted: dto.admitted, reasons: dto.reasons, opinion: dto.opinion })) }),
   liftWarning: on('LiftWarning', { path: ':id/warning-lift', summary: 'End the 警示/整改期: a passed follow-up evaluation (named) or accepted rectification', body: LiftWarningDto, data: ({ id }, dto) => (given({ providerId: id, basis: dto.basis, evaluationId: dto.evaluationId, opinion: dto.opinion })) }),
   withdraw: on('WithdrawFromPool', { path: ':id/withdrawal', summary: '自愿退出 by the provider itself, giving a reason', body: WithdrawFromPoolDto, data: ({ id }, dto) => ({ providerId: id, reason: dto.reason ?? '' }) }),
   settle: on('SettleAtStation', { path: ':id/stations', summary: '入驻 an ACTIVE service station of the provider’s city, from a date', body: SettleAtStationDto, data: ({ id }, dto) => ({ providerId: id, stationId: dto.stationId.toLowerCase(), since: dto.since }) }),
   leave: on('LeaveStation', { path: ':id/stations/:stationId/departure', summary: 'Leave a station, giving a reason', body: LeaveStationDto, data: ({ id, stationId }, dto) => ({ providerId: id, stationId, reason: dto.reason ?? '' }) }),
-});
+  apply: on('ApplyForEntry', {
+    path: 'entry-applications',
+    summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC',
+    status: 201,
+    body: ApplyForEntryDto,
+    data: (_, dto) => {
+      const { uscc, name, regionCode, serviceDomains, materials, contact, ties } = dto;
+      return {
+            providerId: providerIdFor(uscc),
+            uscc,
+            name,
+            regionCode,
+            serviceDomains,
+            materials: materials.map((m) => ({ kind: m.kind, fileName: m.fileName, sha256: m.sha256 })),
+            contact: { name: contact.name, phone: contact.phone, email: contact.email },
+            ...(ties === undefined ? {} : { ties: tiesOf(ties) }),
+          };
+    },
+  }),
+  remove: on('RemoveFromPool', {
+    path: ':id/removal',
+    summary: '出库 on stated grounds with evidence; the provider leaves its stations with it',
+    body: RemoveFromPoolDto,
+    data: ({ id }, dto) => {
+      const evidence = dto.evidence.map((e) => given({ description: e.description, fileName: e.fileName, sha256: e.sha256 }));
+      return { providerId: id, grounds: dto.grounds, evidence, opinion: dto.opinion };
+    },
+  }),
+  evaluate: on('RecordMonitoringEvaluation', {
+    path: ':id/evaluations',
+    summary: '监测评价 on 服务能力、服务管理、服务质量、服务满意度; the pass mark is PROVIDER_PASS_MARK (default 60). A first failure warns; a repeated one recommends 出库',
+    status: 201,
+    body: MonitoringEvaluationDto,
+    data: ({ id }, dto, ctx) => {
+      const { capability, management, quality, satisfaction } = dto.scores;
+      return given({
+        providerId: id,
+        evaluationId: newRecordId(ctx, 'provider-evaluation'),
+        period: dto.period,
+        scores: { capability, management, quality, satisfaction },
+        probationDeadline: dto.probationDeadline,
+        opinion: dto.opinion,
+        satisfactionOverrideReason: dto.satisfactionOverrideReason,
+      });
+    },
+    // The evaluation's id: a warning is lifted by naming the follow-up evaluation that passed.
+    answer: ({ evaluationId }) => ({ evaluationId }),
+  }),
+}));

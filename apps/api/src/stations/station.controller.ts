@@ -1,9 +1,8 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { stationKind, type Actor } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { ApiError } from '../http/api-error';
 import { AsOfDto } from '../records/as-of.dto';
 import { IdPipe } from '../records/id.pipe';
@@ -23,35 +22,12 @@ import { stationReading } from './station.reading';
 export class StationController extends KindController<StationCommandBody> {
   protected readonly kindCommands = stationCommands;
 
-  @CommandPost(stationKind, 'ProposeRevocation', {
-    path: ':id/revocation-proposals',
-    summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)',
-    status: 201,
-  })
-  async proposeRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationProposalDto, @Ctx() ctx: RequestContext) {
-    const proposalId = newRecordId(ctx, 'revocation-proposal');
-    const evidence = dto.evidence.map(({ description, fileName, sha256 }) => ({
-      description,
-      ...(fileName !== undefined ? { fileName } : {}),
-      ...(sha256 !== undefined ? { sha256 } : {}),
-    }));
-    const result = await this.run({ type: 'ProposeRevocation', data: { stationId: id, proposalId, grounds: dto.grounds, evidence, opinion: dto.opinion } }, ctx);
-    // The city decides on the proposal by its id.
-    return { ...result, proposalId, location: `/stations/${id}/revocation-proposals/${proposalId}` };
-  }
-
   @ReadRoute({ path: ':id/revocation-proposals/:proposalId', summary: 'One revocation proposal of the station, with its decision once made; AUDITOR may add ?asOf=' })
   async proposal(@Param('id', IdPipe) id: string, @Param('proposalId', IdPipe) proposalId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
     const station = await this.readRecord(stationReading, id, actor, query);
     const proposal = station.revocations.find((r) => r.proposalId === proposalId);
     if (proposal === undefined) throw ApiError.notFound('REVOCATION_PROPOSAL_NOT_FOUND', '撤销意见不存在', 'The revocation proposal does not exist');
     return proposal;
-  }
-
-  @CommandPost(stationKind, 'DecideRevocation', { path: ':id/revocation-decision', summary: 'The city approves (撤销称号和授牌) or rejects the open proposal' })
-  decideRevocation(@Param('id', IdPipe) id: string, @Body() dto: RevocationDecisionDto, @Ctx() ctx: RequestContext) {
-    const data = { stationId: id, proposalId: dto.proposalId, approved: dto.approved, opinion: dto.opinion };
-    return this.run({ type: 'DecideRevocation', data }, ctx);
   }
 
   @ReadRoute({ path: ':id', summary: 'One station; AUDITOR may add ?asOf= to replay it to a business time' })
@@ -67,9 +43,24 @@ export class StationController extends KindController<StationCommandBody> {
   }
 }
 
-const on = commandRoute<StationCommandBody>();
-
-commandRoutes(StationController, stationKind, {
+commandRoutes(StationController, stationKind, (on) => ({
   signCovenant: on('SignCovenant', { path: ':id/covenant', summary: 'The operator signs the 服务公约', body: CovenantDto, data: ({ id }, dto) => ({ stationId: id, covenantVersion: dto.covenantVersion }) }),
   withdraw: on('WithdrawStation', { path: ':id/withdrawal', summary: 'The operator withdraws the station, giving a reason', body: WithdrawalDto, data: ({ id }, dto) => ({ stationId: id, reason: dto.reason ?? '' }) }),
-});
+  decideRevocation: on('DecideRevocation', { path: ':id/revocation-decision', summary: 'The city approves (撤销称号和授牌) or rejects the open proposal', body: RevocationDecisionDto, data: ({ id }, dto) => ({ stationId: id, proposalId: dto.proposalId, approved: dto.approved, opinion: dto.opinion }) }),
+  proposeRevocation: on('ProposeRevocation', {
+    path: ':id/revocation-proposals',
+    summary: 'The hub proposes revocation on one or more of the five grounds (退出机制)',
+    status: 201,
+    body: RevocationProposalDto,
+    data: ({ id }, dto, ctx) => {
+      const evidence = dto.evidence.map(({ description, fileName, sha256 }) => ({
+        description,
+        ...(fileName !== undefined ? { fileName } : {}),
+        ...(sha256 !== undefined ? { sha256 } : {}),
+      }));
+      return { stationId: id, proposalId: newRecordId(ctx, 'revocation-proposal'), grounds: dto.grounds, evidence, opinion: dto.opinion };
+    },
+    // The city decides on the proposal by its id.
+    answer: ({ stationId, proposalId }) => ({ proposalId, location: `/stations/${stationId}/revocation-proposals/${proposalId}` }),
+  }),
+}));

@@ -1,12 +1,11 @@
-import { Body, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { providerKind, regionNameZh, sameOrganisation, serviceDomains, voucherKind, type Actor, type ServiceDomain, type VoucherTerms } from '@sme/domain';
 import { dashboardRows, enterpriseStatement, listVoucherProgrammes, providerSettlement, voucherDashboard, type ProgrammeRecord } from '@sme/read-models';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
-import { commandRoute, commandRoutes, KindController } from '../commands/kind-controller';
-import { Ctx, type RequestContext } from '../commands/request-context';
-import { CommandPost, ReadRoute, TokenController } from '../commands/routes';
+import { commandRoutes, KindController } from '../commands/kind-controller';
+import { ReadRoute, TokenController } from '../commands/routes';
 import { listResult } from '../read-side/list-result';
 import { pageOf } from '../read-side/list-query';
 import { ReadSide } from '../read-side/read-side.service';
@@ -76,27 +75,6 @@ export class VoucherController extends KindController<VoucherCommandBody> {
 
   private readonly names = { region: regionNameZh, domain: (code: string) => serviceDomains.labels[code as ServiceDomain]?.zh ?? code };
 
-  @CommandPost(voucherKind, 'PublishVoucherProgramme', {
-    summary: 'A city or district authority publishes a 服务券 programme: budget, eligibility, service domains, the subsidy rule (share, cap per order, yearly quota per tier, service period), the application, order and settlement dates, 免申即享 or not',
-    status: 201,
-  })
-  publish(@Body() dto: PublishVoucherProgrammeDto, @Ctx() ctx: RequestContext) {
-    return this.run({ type: 'PublishVoucherProgramme', data: { programmeId: newRecordId(ctx, 'voucher-programme'), issuerRegionCode: dto.regionCode, terms: termsOf(dto) } }, ctx);
-  }
-
-  @CommandPost(voucherKind, 'PlaceVoucherOrder', {
-    path: ':id/orders',
-    summary: 'A provider of the 库 offers a granted enterprise a voucher-paid delivery: the price (the delivery’s agreed fee), the subsidy the rule gives, the delivery’s service period; refused for related parties, a service outside the programme, a period too long or a day outside the programme’s validity',
-    status: 201,
-  })
-  async placeOrder(@Param('id', IdPipe) id: string, @Body() dto: PlaceVoucherOrderDto, @Ctx() ctx: RequestContext) {
-    const { enterpriseId, providerId, deliveryId, priceFen } = dto;
-    const orderId = newRecordId(ctx, 'voucher-order');
-    // The record is the programme; the answer names the order too, for the steps that follow.
-    const result = await this.run({ type: 'PlaceVoucherOrder', data: { programmeId: id, orderId, enterpriseId, providerId, deliveryId, priceFen } }, ctx);
-    return { ...result, orderId, location: `/voucher-programmes/${id}/orders/${orderId}` };
-  }
-
   @ReadRoute({ summary: 'The programmes of a city (the reader’s own by default), newest first; an enterprise sees its own standing only (sort: publishedAt, updatedAt; cursor paging)' })
   async list(@Query() query: ListVoucherProgrammesQueryDto, @CurrentActor() actor: Actor) {
     const { filter, sort, page, when } = pageOf(query);
@@ -150,9 +128,7 @@ export class VoucherController extends KindController<VoucherCommandBody> {
   }
 }
 
-const on = commandRoute<VoucherCommandBody>();
-
-commandRoutes(VoucherController, voucherKind, {
+commandRoutes(VoucherController, voucherKind, (on) => ({
   apply: on('ApplyForVoucher', { path: ':id/applications', summary: '申领: an eligible enterprise applies for itself inside the application window; its tier (by its titles and size class) fixes the quota', status: 201, body: VoucherEnterpriseDto, data: ({ id }, dto) => ({ programmeId: id, enterpriseId: dto.enterpriseId }) }),
   grantOnEligibility: on('GrantVoucherOnEligibility', { path: ':id/grants', summary: '免申即享: the issuer grants an eligible enterprise its tier’s quota without an application, where the programme allows it', status: 201, body: VoucherEnterpriseDto, data: ({ id }, dto) => ({ programmeId: id, enterpriseId: dto.enterpriseId }) }),
   amend: on('AmendVoucherProgramme', { path: ':id/amendments', summary: 'The issuer amends the terms, whole, with the request’s reason: the next version; a budget cut never goes below what is granted', body: AmendVoucherProgrammeDto, data: ({ id }, dto, ctx) => ({ programmeId: id, terms: termsOf(dto), reason: ctx.reason ?? '' }) }),
@@ -166,4 +142,19 @@ commandRoutes(VoucherController, voucherKind, {
   pay: on('RecordVoucherPayment', { path: ':id/orders/:orderId/payment', summary: '兑付: the issuer records the payment of an approved claim with its reference', body: VoucherPaymentDto, data: ({ id, orderId }, dto) => ({ programmeId: id, orderId, reference: dto.reference }) }),
   voidPayment: on('VoidVoucherPayment', { path: ':id/orders/:orderId/payment/voiding', summary: '追回: a claim found false; the issuer voids the payment with the request’s reason and the money goes back to the budget. The void is evidence for the provider’s removal (FALSIFIED_MATERIALS)', body: VoucherDecisionDto, data: ({ id, orderId }, _dto, ctx) => ({ programmeId: id, orderId, reason: ctx.reason ?? '' }) }),
   closeProgramme: on('CloseVoucherProgramme', { path: ':id/closure', summary: '结算关闭: after the settlement date, the issuer closes the programme — unused quotas and unclaimed reservations lapse back to its budget (the ledger’s own sweep does it too)', body: VoucherDecisionDto, data: ({ id }) => ({ programmeId: id }) }),
-});
+  publish: on('PublishVoucherProgramme', {
+    summary: 'A city or district authority publishes a 服务券 programme: budget, eligibility, service domains, the subsidy rule (share, cap per order, yearly quota per tier, service period), the application, order and settlement dates, 免申即享 or not',
+    status: 201,
+    body: PublishVoucherProgrammeDto,
+    data: (_, dto, ctx) => ({ programmeId: newRecordId(ctx, 'voucher-programme'), issuerRegionCode: dto.regionCode, terms: termsOf(dto) }),
+  }),
+  placeOrder: on('PlaceVoucherOrder', {
+    path: ':id/orders',
+    summary: 'A provider of the 库 offers a granted enterprise a voucher-paid delivery: the price (the delivery’s agreed fee), the subsidy the rule gives, the delivery’s service period; refused for related parties, a service outside the programme, a period too long or a day outside the programme’s validity',
+    status: 201,
+    body: PlaceVoucherOrderDto,
+    data: ({ id }, { enterpriseId, providerId, deliveryId, priceFen }, ctx) => ({ programmeId: id, orderId: newRecordId(ctx, 'voucher-order'), enterpriseId, providerId, deliveryId, priceFen }),
+    // The record is the programme; the answer names the order too, for the steps that follow.
+    answer: ({ programmeId, orderId }) => ({ orderId, location: `/voucher-programmes/${programmeId}/orders/${orderId}` }),
+  }),
+}));

@@ -34,18 +34,7 @@ export interface SqliteEventStoreOptions {
 }
 
 /** A row of `COLUMNS`, read in raw mode (an array, not an object per row: a third less time on long reads). */
-type EventRow = [
-  position: bigint,
-  event_id: string,
-  stream_id: string,
-  revision: bigint,
-  type: string,
-  schema_version: bigint,
-  data: string,
-  metadata: string,
-  hash: string,
-  previous_hash: string | null,
-];
+type EventRow = [position: bigint, eventId: string, streamId: string, revision: bigint, type: string, schemaVersion: bigint, data: string, metadata: string, hash: string, previousHash: string | null];
 
 interface StreamTail {
   revision: bigint;
