@@ -146,18 +146,7 @@ export class SqliteEventStore implements EventStore {
       }
       // As readStream would return it: the JSON parsed back from its stored (canonical) form.
       if (withEvents) {
-        recorded.push({
-          id: event.id,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          streamId,
-          revision,
-          position,
-          data: JSON.parse(data) as Record<string, unknown>,
-          metadata: JSON.parse(metadata) as EventMetadata,
-          hash,
-          previousHash,
-        });
+        recorded.push(toRecordedEvent([position, event.id, streamId, revision, event.type, BigInt(event.schemaVersion), data, metadata, hash, previousHash]));
       }
       previousHash = hash;
     }
