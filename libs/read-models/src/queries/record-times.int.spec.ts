@@ -10,7 +10,7 @@ import { rebuildProjection } from '../projector/rebuild';
 import { applicationsProjection, callsProjection, policiesProjection, stationsProjection } from '../projections';
 import { writeStationHistory } from '../testing/station-history';
 import { documentsAsOf } from './as-of';
-import { RecordTimeIndex, recordTimesCollection, type SliceStats } from './record-times';
+import { RECORD_TIME_INDEXES, RecordTimeIndex, recordTimesCollection, type SliceStats } from './record-times';
 import type { TimeSlice } from './time-slice';
 
 const DAY = 86_400_000;
@@ -222,5 +222,34 @@ describe('As-of lists from the index of dated record states', () => {
       firstRecorded: Math.min(...stream.map((e) => e.r)),
       lastRecorded: Math.max(...stream.map((e) => e.r)),
     });
+  });
+
+  it('indexes each collection of the index on the times an as-of list filters by, once per process', async () => {
+    const docs = new EmbeddedDocumentStore(':memory:');
+    const asked: { collection: string; indexes: unknown }[] = [];
+    const watched: DocumentStore = {
+      ...docs,
+      collection: <T extends StoredDocument>(name: string) => {
+        const collection = docs.collection<T>(name);
+        return Object.assign(Object.create(collection) as typeof collection, {
+          ensureIndexes: async (indexes: Parameters<typeof collection.ensureIndexes>[0]) => {
+            asked.push({ collection: name, indexes });
+            return collection.ensureIndexes(indexes);
+          },
+        });
+      },
+      listCollections: () => docs.listCollections(),
+      dropCollection: (name) => docs.dropCollection(name),
+      close: () => docs.close(),
+    };
+    const index = new RecordTimeIndex(events, watched);
+    await index.catchUp();
+    await index.catchUp();
+    const names = asked.map((a) => a.collection);
+    expect(names).toContain(recordTimesCollection('policy-'));
+    expect(new Set(names).size).toBe(names.length);
+    expect(asked.every((a) => a.indexes === RECORD_TIME_INDEXES)).toBe(true);
+    expect(RECORD_TIME_INDEXES.map((i) => Object.keys(i.keys))).toEqual([['firstOccurred'], ['firstRecorded']]);
+    await docs.close();
   });
 });

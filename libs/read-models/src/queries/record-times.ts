@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@sme/event-store';
-import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
+import type { DocumentStore, IndexSpec, StoredDocument } from '../document-store/document-store.port';
 import type { Projection } from '../projector/projection';
 import { ProjectionRegistry } from '../projector/projection-registry';
 import { PROJECTIONS } from '../projections';
@@ -26,6 +26,12 @@ export interface RecordTimes extends StoredDocument {
 export const RECORD_TIMES_CHECKPOINT = '_record_times';
 /** The collection of one stream prefix's record times, e.g. `_record_times_policy`. */
 export const recordTimesCollection = (streamPrefix: string) => `_record_times_${streamPrefix.replace(/-$/, '')}`;
+
+/** What an as-of list filters the index on: records that began (occurred, became known) by the slice. */
+export const RECORD_TIME_INDEXES: readonly IndexSpec[] = [
+  { name: 'firstOccurred', keys: { firstOccurred: 1 } },
+  { name: 'firstRecorded', keys: { firstRecorded: 1 } },
+];
 
 const CANDIDATE_READS = 8;
 const ID_CHUNK = 1000;
@@ -84,6 +90,8 @@ export class RecordTimeIndex {
   private readonly prefixes: readonly string[];
   private readonly pageSize: number;
   private running: Promise<number> = Promise.resolve(0);
+  /** The collections this process has given their indexes. */
+  private readonly indexed = new Set<string>();
 
   constructor(
     private readonly events: EventStore,
@@ -120,7 +128,12 @@ export class RecordTimeIndex {
       if (page.length === 0) return after;
       const grouped = this.byPrefix(page);
       for (const [prefix, events] of grouped) {
-        const collection = this.docs.collection<RecordTimes>(recordTimesCollection(prefix));
+        const name = recordTimesCollection(prefix);
+        const collection = this.docs.collection<RecordTimes>(name);
+        if (!this.indexed.has(name)) {
+          await collection.ensureIndexes(RECORD_TIME_INDEXES);
+          this.indexed.add(name);
+        }
         const ids = [...new Set(events.map((e) => e.streamId))];
         const times = new Map((await collection.find({ _id: { $in: ids } })).map((t) => [t._id, t] as const));
         for (const event of events) times.set(event.streamId, withEvent(times.get(event.streamId), event));
