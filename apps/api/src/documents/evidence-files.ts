@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -77,15 +78,18 @@ export class FileSystemEvidenceFiles implements EvidenceFiles {
     mkdirSync(dirname(target), { recursive: true });
     const temporary = `${target}.${randomUUID()}.part`;
     const digesting = new Digesting(maxBytes);
+    const written = createWriteStream(temporary, { flags: 'wx' });
     try {
       // Read it all even when the file exists: the digest of what was sent is checked either way.
-      await pipeline(content, digesting, createWriteStream(temporary, { flags: 'wx' }));
+      await pipeline(content, digesting, written);
       const actual = digesting.hash.digest('hex');
       if (actual !== sha256) throw new DigestMismatch(actual);
       if (exists) return 'exists';
       renameSync(temporary, target);
       return 'stored';
     } finally {
+      // A stream stopped before its file was open still opens (creates) it, then closes: remove it after that.
+      if (!written.closed) await once(written, 'close').catch(() => undefined);
       rmSync(temporary, { force: true });
     }
   }
