@@ -74,6 +74,25 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     await subscription.stop();
   });
 
+  it('opens an event its subscriptions share once, until the next append renews the page', async () => {
+    const lookups = jest.spyOn(keys, 'keysById');
+    const [a, b] = [store.subscribeToAll(), store.subscribeToAll()];
+    const [ia, ib] = [a, b].map((s) => s[Symbol.asyncIterator]());
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    const [first, second] = await Promise.all([ia.next(), ib.next()]);
+    expect(second.value).toBe(first.value);
+    expect((first.value.data as { head: { name: string } }).head.name).toBe('张三');
+    expect(lookups).toHaveBeenCalledTimes(1);
+    // After an erasure the next append renews the shared page: a subscription reading the event again opens it again.
+    await keys.erase(['station-1#head']);
+    await store.append('other-1', [{ ...registered('00000000-0000-4000-8000-000000000002', '-'), type: 'Noted' }], 'no_stream');
+    const again = store.subscribeToAll();
+    const [reread] = await Promise.all([again[Symbol.asyncIterator]().next()]);
+    expect((reread.value.data as { head: { name: string } }).head.name).toBe(ERASED);
+    await again.stop();
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
   it('reads values recorded before sealing began as they are', async () => {
     await kept.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
     expect(((await store.readStream('station-1'))[0].data as { head: { name: string } }).head.name).toBe('张三');

@@ -39,6 +39,8 @@ function* leavesAt(data: unknown, path: readonly string[], at: string[] = []): G
  * erased. Values recorded before (plaintext) are read as they are.
  */
 export class ProtectedEventStore implements EventStore {
+  private readonly openedForSubscriptions = new WeakMap<RecordedEvent, Promise<RecordedEvent>>();
+
   constructor(
     /** The store as kept: what the hash chain covers, and what the relay publishes. */
     readonly kept: EventStore,
@@ -77,7 +79,7 @@ export class ProtectedEventStore implements EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     const inner = this.kept.subscribeToAll(options);
     const events = inner[Symbol.asyncIterator]();
-    const open = (event: RecordedEvent) => (this.personalFields(event.streamId, event.type).length === 0 ? event : this.open([event]).then(([opened]) => opened));
+    const open = (event: RecordedEvent) => (this.personalFields(event.streamId, event.type).length === 0 ? event : this.openShared(event));
     // A plain iterator over the inner one, not an async generator: an event without personal fields
     // passes through as it came.
     const iterator: AsyncIterator<RecordedEvent> = {
@@ -108,6 +110,20 @@ export class ProtectedEventStore implements EventStore {
     return found.map(({ event, leaves }) =>
       leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => ({ path, value: this.cipher.seal(value, keys.get(subjectOf(path))!) }))) },
     );
+  }
+
+  /**
+   * An event a subscription delivers, opened once for every subscription that is handed the same stored
+   * event (the embedded store shares a page among its subscriptions until its next append).
+   */
+  private openShared(event: RecordedEvent): Promise<RecordedEvent> {
+    let opened = this.openedForSubscriptions.get(event);
+    if (opened === undefined) {
+      opened = this.open([event]).then(([one]) => one);
+      this.openedForSubscriptions.set(event, opened);
+      opened.catch(() => this.openedForSubscriptions.delete(event));
+    }
+    return opened;
   }
 
   private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {

@@ -5,7 +5,7 @@ export interface PollingSubscriptionSource {
   /** Exclusive checkpoint to start after; 0n for the beginning. */
   after: bigint;
   /** The next events strictly after `position`, in global order; empty when there are none yet. */
-  readPage(position: bigint): RecordedEvent[];
+  readPage(position: bigint): readonly RecordedEvent[];
   /** Registers a callback for "something may have been appended"; returns the unregister function. */
   listen(wake: () => void): () => void;
   /** Upper bound on how long a change made elsewhere (another process) goes unnoticed. */

@@ -19,6 +19,7 @@ import { recordedHashAlgorithm } from './ledger-meta';
 import { appendNotifierFor, type AppendNotifier } from './append-notifier';
 import { openSqliteDatabase, type SqliteDatabase } from './open-sqlite-database';
 import { PollingSubscription } from './polling-subscription';
+import { SharedPage } from './shared-page';
 import { ensureEventLogSchema } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -70,6 +71,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly subscriptionPageSize: number;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly sharedPage = new SharedPage((after) => this.readAllSync(after, this.subscriptionPageSize));
 
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision, recorded: boolean) => RecordedAppend;
@@ -107,6 +109,7 @@ export class SqliteEventStore implements EventStore {
       // Outside the rolled-back transaction: is this a retry of a batch that is already stored?
       return { ...this.resultOfStoredBatch(streamId, events), events: undefined };
     }
+    this.sharedPage.clear();
     this.notifier.notify();
     return result;
   }
@@ -208,7 +211,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     const subscription: PollingSubscription = new PollingSubscription({
       after: options.after ?? 0n,
-      readPage: (position) => this.readAllSync(position, this.subscriptionPageSize),
+      readPage: (position) => this.sharedPage.after(position),
       listen: (wake) => this.notifier.listen(wake),
       pollIntervalMs: this.pollIntervalMs,
       onEnd: () => this.subscriptions.delete(subscription),

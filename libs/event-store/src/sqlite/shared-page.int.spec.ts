@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { iteratorOf, pullUntil, testEvent } from '../contract/contract-helpers';
+import type { RecordedEvent } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store';
+
+/** The embedded store's subscriptions share the page they read: read and parsed once, frozen, renewed by each append. */
+describe('SqliteEventStore subscriptions share their pages', () => {
+  let dir: string;
+  const opened: SqliteEventStore[] = [];
+  const open = (file = join(dir, 'ledger.db')) => {
+    const store = new SqliteEventStore(file, { pollIntervalMs: 50 });
+    opened.push(store);
+    return store;
+  };
+  const nextOf = async (iterator: AsyncIterator<RecordedEvent>) => {
+    const next = await iterator.next();
+    if (next.done) throw new Error('the subscription ended');
+    return next.value;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sme-shared-page-'));
+  });
+
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands every subscription caught up the same event, read once, and frozen to the leaves', async () => {
+    const store = open();
+    const read = jest.spyOn(store as unknown as { readAllSync: (after: bigint, limit: number) => RecordedEvent[] }, 'readAllSync');
+    const [a, b, c] = [store.subscribeToAll(), store.subscribeToAll(), store.subscribeToAll()].map(iteratorOf);
+    await store.append('s', [testEvent('Shared', { nested: { list: [1, 2] } })], 'no_stream');
+    const reads = read.mock.calls.length;
+    const [first, second, third] = await Promise.all([nextOf(a), nextOf(b), nextOf(c)]);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(read.mock.calls.length - reads).toBeLessThanOrEqual(1);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => {
+      (first.data.nested as { list: number[] }).list.push(3);
+    }).toThrow(TypeError);
+    expect(first.data).toEqual({ nested: { list: [1, 2] } });
+  });
+
+  it('reads again after an append, so a subscription sees what was appended since', async () => {
+    const store = open();
+    const iterator = iteratorOf(store.subscribeToAll());
+    const first = testEvent('First');
+    await store.append('s', [first], 'no_stream');
+    expect((await nextOf(iterator)).id).toBe(first.id);
+    const second = testEvent('Second');
+    await store.append('s', [second], 0n);
+    expect((await nextOf(iterator)).id).toBe(second.id);
+  });
+
+  it('keeps no empty page: events another store appends to the same file still arrive', async () => {
+    const file = join(dir, 'shared.db');
+    const reader = open(file);
+    const iterator = iteratorOf(reader.subscribeToAll());
+    const waiting = nextOf(iterator); // reads an empty page, then polls
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const writer = open(file);
+    const event = testEvent('FromElsewhere');
+    await writer.append('s', [event], 'no_stream');
+    expect((await waiting).id).toBe(event.id);
+    const later = testEvent('Later');
+    await writer.append('s', [later], 0n);
+    expect((await pullUntil(iterator, later.id, { keep: () => true, timeoutMs: 2_000 })).map((e) => e.id)).toEqual([later.id]);
+  });
+});
