@@ -41,9 +41,6 @@ commandRoutes(CallController, callKind, (on) => ({
     summary: 'Open a call for station applications (征集批次)',
     status: 201,
     body: OpenCallDto,
-    data: (_, dto, ctx) => {
-      const { occurredAt: _o, reason: _r, ...data } = dto;
-      return { callId: newRecordId(ctx, 'call'), ...data };
-    },
+    data: (_, { occurredAt: _o, reason: _r, ...data }, ctx) => ({ callId: newRecordId(ctx, 'call'), ...data }),
   }),
 }));

@@ -123,10 +123,7 @@ commandRoutes(DeliveryController, deliveryKind, (on) => ({
     path: ':id/return-visits',
     summary: '客户回访 by the steward (channel, date, who, findings, satisfaction re-checked)',
     body: ReturnVisitDto,
-    data: ({ id }, dto) => {
-      const { channel, visitedOn, visitor, findings, satisfaction } = dto;
-      return { deliveryId: id, channel, visitedOn, visitor, findings, satisfaction };
-    },
+    data: ({ id }, { channel, visitedOn, visitor, findings, satisfaction }) => ({ deliveryId: id, channel, visitedOn, visitor, findings, satisfaction }),
   }),
   archive: on('ArchiveDelivery', {
     path: ':id/archive',

@@ -58,10 +58,7 @@ commandRoutes(DemandController, demandKind, (on) => ({
     summary: 'Raise a demand: the enterprise itself, or a station operator of its district on its behalf (naming the station)',
     status: 201,
     body: RaiseDemandDto,
-    data: (_, dto, ctx) => {
-      const { enterpriseId, category, description, urgency, stationId } = dto;
-      return { demandId: newRecordId(ctx, 'demand'), enterpriseId, category, description, urgency, ...(stationId === undefined ? {} : { stationId }) };
-    },
+    data: (_, { enterpriseId, category, description, urgency, stationId }, ctx) => ({ demandId: newRecordId(ctx, 'demand'), enterpriseId, category, description, urgency, ...(stationId === undefined ? {} : { stationId }) }),
   }),
   resolve: on('ResolveDemand', {
     path: ':id/resolution',

@@ -78,10 +78,7 @@ commandRoutes(EnterpriseController, enterpriseKind, (on) => ({
     summary: "A year's figures (a later report for the same year corrects it); the size class is recomputed and a change recorded",
     status: 201,
     body: ReportFiguresDto,
-    data: ({ id }, dto) => {
-      const { year, employees, revenue, assets } = dto;
-      return { enterpriseId: id, figures: { year, employees, revenue, assets } };
-    },
+    data: ({ id }, { year, employees, revenue, assets }) => ({ enterpriseId: id, figures: { year, employees, revenue, assets } }),
   }),
   updateProfile: on('UpdateEnterpriseProfile', {
     path: ':id/profile',
@@ -103,9 +100,6 @@ commandRoutes(EnterpriseController, enterpriseKind, (on) => ({
     summary: 'Record a recognition (称号) with its issuing authority and validity period',
     status: 201,
     body: GrantTagDto,
-    data: ({ id }, dto) => {
-      const { tag, issuedBy, documentNumber, validFrom, validUntil } = dto;
-      return { enterpriseId: id, tag, issuedBy, ...(documentNumber !== undefined ? { documentNumber } : {}), validFrom, validUntil };
-    },
+    data: ({ id }, { tag, issuedBy, documentNumber, validFrom, validUntil }) => ({ enterpriseId: id, tag, issuedBy, ...(documentNumber !== undefined ? { documentNumber } : {}), validFrom, validUntil }),
   }),
 }));

@@ -28,10 +28,7 @@ commandRoutes(FaqController, faqKind, (on) => ({
     summary: 'Publish an FAQ into the actor’s region',
     status: 201,
     body: PublishFaqDto,
-    data: (_, dto, ctx) => {
-      const { question, answer, topics, policyIds } = dto;
-      return { faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) };
-    },
+    data: (_, { question, answer, topics, policyIds }, ctx) => ({ faqId: newRecordId(ctx, 'faq'), question, answer, topics, ...(policyIds === undefined ? {} : { policyIds }) }),
   }),
   revise: on('ReviseFaq', {
     path: ':id/revisions',
