@@ -61,9 +61,8 @@ commandRoutes(ActivityController, activityKind, (on) => ({
     summary: '活动计划 by its organiser — an ACTIVE station, the hub, a provider in the 库 on the day, a recognised centre — optionally in a theme month',
     status: 201,
     body: PlanActivityDto,
-    data: (_, dto, ctx) => {
-      const { organiser, coOrganisers, title, kind, theme, themeMonth, time, mode, venue, capacity, fee, regionCode } = dto;
-      return given({
+    data: (_, { organiser, coOrganisers, title, kind, theme, themeMonth, time, mode, venue, capacity, fee, regionCode }, ctx) =>
+      given({
         activityId: newRecordId(ctx, 'activity'),
         organiser: given({ kind: organiser.kind, id: organiser.id }),
         coOrganisers: (coOrganisers ?? []).map((c) => given({ name: c.name, orgId: c.orgId })),
@@ -77,8 +76,7 @@ commandRoutes(ActivityController, activityKind, (on) => ({
         capacity,
         fee: { kind: fee.kind, amountFen: fee.amountFen },
         regionCode,
-      });
-    },
+      }),
   }),
   postpone: on('PostponeActivity', { path: ':id/postponement', summary: 'Moved later, with the request’s reason (the organiser); still open for registration', body: PostponeActivityDto, data: ({ id }, dto) => ({ activityId: id, time: timeOf(dto.time), reason: dto.reason ?? '' }) }),
   cancel: on('CancelActivity', { path: ':id/cancellation', summary: 'Cancelled before it is held, with the request’s reason (the organiser or the steward)', body: ActivityReasonDto, data: ({ id }, dto) => ({ activityId: id, reason: dto.reason ?? '' }) }),

@@ -97,9 +97,8 @@ commandRoutes(DeliveryController, deliveryKind, (on) => ({
     summary: '服务项目登记 by the serving organisation — a provider in the 库 on the start date, an active station, the hub — for one enterprise, optionally from a demand and/or a product',
     status: 201,
     body: RegisterDeliveryDto,
-    data: (_, dto, ctx) => {
-      const { server, enterpriseId, demandId, productId, domain, title, description, plannedStart, plannedEnd, fee, staffHours, mode, regionCode } = dto;
-      const data = given({
+    data: (_, { server, enterpriseId, demandId, productId, domain, title, description, plannedStart, plannedEnd, fee, staffHours, mode, regionCode }, ctx) =>
+      given({
         deliveryId: newRecordId(ctx, 'delivery'),
         server: given({ kind: server.kind, id: server.id }),
         enterpriseId,
@@ -114,9 +113,7 @@ commandRoutes(DeliveryController, deliveryKind, (on) => ({
         staffHours,
         mode,
         regionCode,
-      });
-      return data;
-    },
+      }),
   }),
   confirm: on('ConfirmDelivery', { path: ':id/confirmation', summary: 'The enterprise served confirms the delivery (also after a dispute)', data: ({ id }) => ({ deliveryId: id }), settle: true }),
   visit: on('RecordReturnVisit', {

@@ -84,16 +84,12 @@ commandRoutes(EnterpriseController, enterpriseKind, (on) => ({
     path: ':id/profile',
     summary: 'Change the name, industry or region (fields left out stay); a new industry reclassifies the size',
     body: UpdateProfileDto,
-    data: ({ id }, dto) => {
-      const { name, industryCode, regionCode } = dto;
-      const data = {
-        enterpriseId: id,
-        ...(name !== undefined ? { name } : {}),
-        ...(industryCode !== undefined ? { industryCode } : {}),
-        ...(regionCode !== undefined ? { regionCode } : {}),
-      };
-      return data;
-    },
+    data: ({ id }, { name, industryCode, regionCode }) => ({
+      enterpriseId: id,
+      ...(name !== undefined ? { name } : {}),
+      ...(industryCode !== undefined ? { industryCode } : {}),
+      ...(regionCode !== undefined ? { regionCode } : {}),
+    }),
   }),
   grantTag: on('GrantEnterpriseTag', {
     path: ':id/tags',

@@ -55,18 +55,15 @@ commandRoutes(ExpertController, expertKind, (on) => ({
     path: ':id/profile',
     summary: 'Change the profile (only the fields given); by the expert themself or the city’s hub / authority',
     body: UpdateExpertProfileDto,
-    data: ({ id }, dto) => {
-      const { name, specialties, organisation, regionCode, title } = dto;
-      const data = given({
+    data: ({ id }, { name, specialties, organisation, regionCode, title }) =>
+      given({
         expertId: id,
         name,
         specialties: specialties?.map((s) => given({ domain: s.domain, detail: s.detail })),
         organisation: organisation && { id: organisation.id, name: organisation.name },
         regionCode,
         title,
-      });
-      return data;
-    },
+      }),
     idPipe: ExpertIdPipe,
   }),
 }));

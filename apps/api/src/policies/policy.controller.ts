@@ -99,21 +99,18 @@ commandRoutes(PolicyController, policyKind, (on) => ({
     summary: 'Publish a policy: district authorities their district’s, city authorities municipal and district ones of the city, ADMIN any level',
     status: 201,
     body: PublishPolicyDto,
-    data: (_, dto, ctx) => {
-      const { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility } = dto;
-      return {
-            policyId: newRecordId(ctx, 'policy'),
-            level,
-            ...present('regionCode', regionCode),
-            title,
-            issuer,
-            documentNumber,
-            effectiveFrom,
-            ...present('effectiveUntil', effectiveUntil),
-            summary,
-            eligibility: { ...eligibility },
-          };
-    },
+    data: (_, { level, regionCode, title, issuer, documentNumber, effectiveFrom, effectiveUntil, summary, eligibility }, ctx) => ({
+      policyId: newRecordId(ctx, 'policy'),
+      level,
+      ...present('regionCode', regionCode),
+      title,
+      issuer,
+      documentNumber,
+      effectiveFrom,
+      ...present('effectiveUntil', effectiveUntil),
+      summary,
+      eligibility: { ...eligibility },
+    }),
   }),
   amend: on('AmendPolicy', {
     path: 'policies/:id/amendments',

@@ -72,19 +72,16 @@ commandRoutes(ProviderController, providerKind, (on) => ({
     summary: '申请入库 for the actor’s own organisation (also a new round after a refusal or 出库); the record id follows from the USCC',
     status: 201,
     body: ApplyForEntryDto,
-    data: (_, dto) => {
-      const { uscc, name, regionCode, serviceDomains, materials, contact, ties } = dto;
-      return {
-            providerId: providerIdFor(uscc),
-            uscc,
-            name,
-            regionCode,
-            serviceDomains,
-            materials: materials.map((m) => ({ kind: m.kind, fileName: m.fileName, sha256: m.sha256 })),
-            contact: { name: contact.name, phone: contact.phone, email: contact.email },
-            ...(ties === undefined ? {} : { ties: tiesOf(ties) }),
-          };
-    },
+    data: (_, { uscc, name, regionCode, serviceDomains, materials, contact, ties }) => ({
+      providerId: providerIdFor(uscc),
+      uscc,
+      name,
+      regionCode,
+      serviceDomains,
+      materials: materials.map((m) => ({ kind: m.kind, fileName: m.fileName, sha256: m.sha256 })),
+      contact: { name: contact.name, phone: contact.phone, email: contact.email },
+      ...(ties === undefined ? {} : { ties: tiesOf(ties) }),
+    }),
   }),
   remove: on('RemoveFromPool', {
     path: ':id/removal',
