@@ -60,9 +60,13 @@ export const initialState = (): ApplicationState => ({ status: 'NONE' });
 export const averageOf = (scores: readonly number[]): number =>
   Math.round((scores.reduce((sum, s) => sum + s, 0) / scores.length) * 100) / 100;
 
+/** The materials with `material` in its kind's place (replacing one of the same kind), kept in the form's order. */
 function withMaterial(materials: readonly Material[], material: Material): Material[] {
-  const others = materials.filter((m) => m.kind !== material.kind);
-  return [...others, material].sort((a, b) => materialKinds.codes.indexOf(a.kind) - materialKinds.codes.indexOf(b.kind));
+  const same = materials.findIndex((m) => m.kind === material.kind);
+  if (same >= 0) return materials.map((m, i) => (i === same ? material : m));
+  const rank = materialKinds.codes.indexOf(material.kind);
+  const before = materials.findIndex((m) => materialKinds.codes.indexOf(m.kind) > rank);
+  return before < 0 ? [...materials, material] : [...materials.slice(0, before), material, ...materials.slice(before)];
 }
 
 /** The kinds a submission still lacks, in the call's order. */

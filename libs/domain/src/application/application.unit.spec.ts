@@ -7,6 +7,7 @@ import { applicationDecider } from './application.decider';
 import { applicationKind } from './application.kind';
 import { applicationStages, applicationStage, averageOf, missingMaterials, type ApplicationState } from './application.state';
 import type { ApplicationEvent } from './application.events';
+import { materialKinds, type MaterialKind } from './application.form';
 import {
   aForm,
   allMaterials,
@@ -132,6 +133,20 @@ describe('Station application (服务站申请)', () => {
       if (state.status !== 'DRAFT') throw new Error('expected a draft');
       expect(state.materials.filter((m) => m.kind === 'VENUE_PROOF')).toEqual([newer]);
       expect(state.materials).toHaveLength(6);
+    });
+
+    it('keeps the materials in the form’s order, whatever order they are attached or replaced in', () => {
+      const kinds = (history: ApplicationEvent[]) => {
+        const state = history.reduce(applicationDecider.evolve, applicationDecider.initialState());
+        return state.status === 'DRAFT' ? state.materials.map((m) => m.kind) : [];
+      };
+      const attached = (kind: MaterialKind, n = 0): ApplicationEvent => ({
+        type: 'ApplicationMaterialAttached',
+        data: { applicationId: APPLICATION_ID, material: { ...material(kind), sha256: String(n).repeat(64) }, attachedAt: '2019-06-10T02:00:00.000Z' },
+      });
+      const lastKind = materialKinds.codes[materialKinds.codes.length - 1];
+      const history = [incompleteDraft(), attached('STAFF_CREDENTIALS'), attached('VENUE_PROOF'), attached(materialKinds.codes[0], 1), attached(lastKind, 2)];
+      expect(kinds(history)).toEqual([...materialKinds.codes]);
     });
 
     it('is for the owner only', () => {
