@@ -15,6 +15,8 @@ function thrownCodes(dir: string): Map<string, Set<string>> {
         for (const [, helper, code] of readFileSync(path, 'utf8').matchAll(/\b(conflict|invalid|forbidden|notFound)\(\s*['`]([A-Z][A-Z0-9_]+)['`]/g)) {
           codes.set(code, (codes.get(code) ?? new Set()).add(KINDS[helper]));
         }
+        // A record label names its kind's 404 (recordNotFound): <CODE>_NOT_FOUND.
+        for (const [, code] of readFileSync(path, 'utf8').matchAll(/RecordLabel = \{ code: '([A-Z][A-Z0-9_]+)'/g)) codes.set(`${code}_NOT_FOUND`, (codes.get(`${code}_NOT_FOUND`) ?? new Set()).add('NOT_FOUND'));
         // A required list names its own code (requireNonEmptyList): a VALIDATION error.
         for (const [, code] of readFileSync(path, 'utf8').matchAll(/\bcode: '([A-Z][A-Z0-9_]+_REQUIRED)'/g)) codes.set(code, (codes.get(code) ?? new Set()).add('VALIDATION'));
       }

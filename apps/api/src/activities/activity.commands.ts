@@ -1,17 +1,4 @@
-import {
-  activityKind,
-  cityCodeOf,
-  conflict,
-  enterpriseKind,
-  invalid,
-  notFound,
-  themeMonthOf,
-  themePlanKind,
-  type Actor,
-  type ActivityCommand,
-  type PlanActivity,
-  type ThemePlanCommand,
-} from '@sme/domain';
+import { activityKind, cityCodeOf, conflict, enterpriseKind, invalid, themeMonthOf, themePlanKind, type Actor, type ActivityCommand, type PlanActivity, type ThemePlanCommand, recordNotFound } from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import type { CompletedCommand, KindCommands } from '../commands/kind-command';
 import { derivedId } from '../records/derived-id';
@@ -22,12 +9,11 @@ import type { ActivityCommandBody, PlanActivityBody, ThemePlanCommandBody } from
 /** One theme-month plan per city and year: its id follows from both, so a second adoption names the same record. */
 export const themePlanIdFor = (cityCode: string, year: number): string => derivedId('themeplan', cityCode, year);
 
-const missing = (code: string, zh: string, en: string) => notFound(code, zh, en);
 
 /** The theme month named, as the city's plan stands: the plan must be the activity's city's, and have the month. */
 async function themeMonthOfPlan(records: RecordLoader, link: { themePlanId: string; month: number }, regionCode: unknown) {
   const plan = await records.state(themePlanKind, link.themePlanId);
-  if (plan.status === 'NONE') throw missing('THEME_PLAN_NOT_FOUND', '主题月计划不存在', 'The theme-month plan does not exist');
+  if (plan.status === 'NONE') throw recordNotFound(themePlanKind.label);
   if (typeof regionCode === 'string' && cityCodeOf(regionCode) !== plan.cityCode) {
     throw invalid('THEME_PLAN_OF_ANOTHER_CITY', '该主题月计划不是活动所在城市的', 'The theme-month plan is another city’s', 'themeMonth.themePlanId');
   }
@@ -53,7 +39,7 @@ export const activityCommands: KindCommands<ActivityCommand, ActivityCommandBody
         return completePlan(command, ctx.actor, records);
       case 'RegisterForActivity': {
         const { activityId, enterpriseId } = command.data;
-        const e = await records.view(enterpriseKind, projectEnterprise, enterpriseId, { missing: () => missing('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist') });
+        const e = await records.view(enterpriseKind, projectEnterprise, enterpriseId, { missing: () => recordNotFound(enterpriseKind.label) });
         const enterprise = { enterpriseId: e.id, uscc: e.uscc, name: e.name, regionCode: e.regionCode };
         return { command: { type: 'RegisterForActivity', data: { activityId, enterprise } } };
       }

@@ -3,10 +3,10 @@ import { projectActivity, projectThemePlan, type ActivityView, type ThemePlanVie
 import { readingOf } from '../records/record-query';
 import { activityReadForbidden, mayReadActivity } from './activity-access';
 
-export const activityReading = readingOf<ActivityView>(activityKind, projectActivity, { code: 'ACTIVITY', zh: '服务活动', en: 'activity' }, {
+export const activityReading = readingOf<ActivityView>(activityKind, projectActivity, {
   mayRead: mayReadActivity,
   forbidden: activityReadForbidden,
 });
 
 /** A city's theme-month calendar is public to every signed-in reader. */
-export const themePlanReading = readingOf<ThemePlanView>(themePlanKind, projectThemePlan, { code: 'THEME_PLAN', zh: '主题月计划', en: 'theme-month plan' }, {});
+export const themePlanReading = readingOf<ThemePlanView>(themePlanKind, projectThemePlan, {});

@@ -1,4 +1,4 @@
-import { applicationKind, DomainError, notFound, type ApplicationCommand, type PanelCandidate } from '@sme/domain';
+import { applicationKind, DomainError, type ApplicationCommand, type PanelCandidate, recordNotFound } from '@sme/domain';
 import { panelCandidateOf } from '@sme/domain/expert/expert.panel';
 import type { CommandBody } from '../commands/command-body';
 import type { KindCommands } from '../commands/kind-command';
@@ -7,7 +7,7 @@ import type { ApplicationCommandBody } from './application.messages';
 
 const NEEDS_CALL = new Set(['CreateApplication', 'SubmitApplication', 'ReviewByDistrict']);
 
-const applicationNotFound = () => notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist');
+const applicationNotFound = () => recordNotFound(applicationKind.label);
 
 /**
  * Each proposed expert as the expert registry has them at the panel's business time (name,

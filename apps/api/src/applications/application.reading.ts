@@ -1,4 +1,4 @@
-import { applicationKind, notFound } from '@sme/domain';
+import { applicationKind, recordNotFound } from '@sme/domain';
 import { projectApplication, type ApplicationView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 import { applicationReadForbidden, mayRead } from './application-access';
@@ -6,7 +6,7 @@ import { applicationReadForbidden, mayRead } from './application-access';
 export const applicationReading: RecordReading<ApplicationView> = {
   kind: applicationKind,
   project: projectApplication,
-  missing: () => notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
+  missing: () => recordNotFound(applicationKind.label),
   mayRead,
   forbidden: applicationReadForbidden,
   // 法人代表, 联系人 and 站长: names, phones and e-mail addresses of people.

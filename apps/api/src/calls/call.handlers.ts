@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { callKind, notFound, type ListEntryInput } from '@sme/domain';
+import { callKind, type ListEntryInput, recordNotFound } from '@sme/domain';
 import { toPublicView, type ReadModelReader } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
 import { RecordLoader } from '../records/record-loader';
@@ -72,7 +72,7 @@ export class GetCallHandler implements IQueryHandler<GetCallQuery> {
 
   private async details(reader: ReadModelReader, callId: string): Promise<CallDetailsResponse> {
     const call = await reader.call(callId);
-    if (!call) throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
+    if (!call) throw recordNotFound(callKind.label);
     const [applications, stations] = await Promise.all([reader.applications({ callId }), reader.stations({ callId })]);
     const applicationsByStage: CallDetailsResponse['applicationsByStage'] = {};
     for (const a of applications) applicationsByStage[a.stage] = (applicationsByStage[a.stage] ?? 0) + 1;

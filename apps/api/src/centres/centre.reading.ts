@@ -3,7 +3,7 @@ import { projectCentre, type CentreView } from '@sme/read-models';
 import { readingOf } from '../records/record-query';
 import { centreReadForbidden, mayReadCentre } from './centre-access';
 
-export const centreReading = readingOf<CentreView>(centreKind, projectCentre, { code: 'CENTRE', zh: '服务中心', en: 'centre' }, {
+export const centreReading = readingOf<CentreView>(centreKind, projectCentre, {
   mayRead: mayReadCentre,
   forbidden: centreReadForbidden,
 });

@@ -1,20 +1,4 @@
-import {
-  currentProductVersion,
-  deliveryKind,
-  demandKind,
-  enterpriseKind,
-  followUpKind,
-  notFound,
-  productKind,
-  workingDaysBetween,
-  chinaDateOf,
-  type Actor,
-  type DeliveryCommand,
-  type FollowUpCommand,
-  type FollowUpStanding,
-  type RegisterDelivery,
-  type RegistrationFacts,
-} from '@sme/domain';
+import { currentProductVersion, deliveryKind, demandKind, enterpriseKind, followUpKind, productKind, workingDaysBetween, chinaDateOf, type Actor, type DeliveryCommand, type FollowUpCommand, type FollowUpStanding, type RegisterDelivery, type RegistrationFacts, recordNotFound } from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import type { CommandLookups, CompletedCommand, KindCommands } from '../commands/kind-command';
 import { derivedFraction, derivedId } from '../records/derived-id';
@@ -28,23 +12,21 @@ export const followUpIdFor = (deliveryId: string, causeRevision: number): string
 /** Whether a delivery is drawn for 回访: the same draw every time, about `percent` in a hundred. */
 export const drawnForReturnVisit = (deliveryId: string, percent: number): boolean => derivedFraction('return-visit', deliveryId) * 100 < percent;
 
-const missing = (code: string, zh: string, en: string) => () => notFound(code, zh, en);
-
 async function completeRegistration(body: RegisterDeliveryBody, actor: Actor, records: RecordLoader): Promise<CompletedCommand<DeliveryCommand>> {
   const { server: _named, enterpriseId, productId, fee, ...rest } = body.data;
   const { organisation: server, steward, mayServe } = await servingOrganisation(records, actor, body.data.server, body.data.plannedStart);
-  const enterprise = await records.view(enterpriseKind, projectEnterprise, enterpriseId, { missing: missing('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist') });
+  const enterprise = await records.view(enterpriseKind, projectEnterprise, enterpriseId, { missing: () => recordNotFound(enterpriseKind.label) });
   const facts: RegistrationFacts = { serverMayServe: mayServe };
   if (rest.demandId !== undefined) {
     const demand = await records.state(demandKind, rest.demandId);
-    if (demand.status === 'NONE') throw missing('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist')();
+    if (demand.status === 'NONE') throw recordNotFound(demandKind.label);
     const match = demand.matches.at(-1);
     facts.demand = { stage: demand.status, enterpriseUscc: demand.enterpriseUscc, ...(match ? { matchedProviderId: match.providerId } : {}) };
   }
   let product: RegisterDelivery['data']['product'];
   if (productId !== undefined) {
     const state = await records.state(productKind, productId);
-    if (state.status === 'NONE') throw missing('PRODUCT_NOT_FOUND', '服务产品不存在', 'The product does not exist')();
+    if (state.status === 'NONE') throw recordNotFound(productKind.label);
     const current = currentProductVersion(state);
     const priceFen = current.fee.kind === 'FREE' ? 0 : Math.round(current.fee.amount * 100);
     product = { productId, version: current.version, item: current.item, feeKind: current.fee.kind, priceFen };

@@ -3,12 +3,12 @@ import { projectDelivery, projectFollowUp, type DeliveryView, type FollowUpView 
 import { readingOf } from '../records/record-query';
 import { deliveryReadForbidden, followUpReadForbidden, mayReadFollowUp, mayReadService } from './delivery-access';
 
-export const deliveryReading = readingOf<DeliveryView>(deliveryKind, projectDelivery, { code: 'DELIVERY', zh: '服务项目', en: 'delivery' }, {
+export const deliveryReading = readingOf<DeliveryView>(deliveryKind, projectDelivery, {
   mayRead: mayReadService,
   forbidden: deliveryReadForbidden,
 });
 
-export const followUpReading = readingOf<FollowUpView>(followUpKind, projectFollowUp, { code: 'FOLLOW_UP', zh: '差评跟进', en: 'follow-up' }, {
+export const followUpReading = readingOf<FollowUpView>(followUpKind, projectFollowUp, {
   mayRead: mayReadFollowUp,
   forbidden: followUpReadForbidden,
 });

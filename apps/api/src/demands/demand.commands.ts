@@ -1,9 +1,9 @@
-import { demandKind, enterpriseKind, notFound, type DemandCommand } from '@sme/domain';
+import { demandKind, enterpriseKind, type DemandCommand, recordNotFound } from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import type { KindCommands } from '../commands/kind-command';
 import type { DemandCommandBody } from './demand.messages';
 
-const enterpriseNotFound = () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
+const enterpriseNotFound = () => recordNotFound(enterpriseKind.label);
 
 export const demandCommands: KindCommands<DemandCommand, DemandCommandBody> = {
   kind: demandKind,

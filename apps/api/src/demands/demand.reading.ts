@@ -3,7 +3,7 @@ import { projectDemand, type DemandView } from '@sme/read-models';
 import { readingOf } from '../records/record-query';
 import { demandReadForbidden, mayReadDemand } from './demand-access';
 
-export const demandReading = readingOf<DemandView>(demandKind, projectDemand, { code: 'DEMAND', zh: '服务需求', en: 'demand' }, {
+export const demandReading = readingOf<DemandView>(demandKind, projectDemand, {
   mayRead: mayReadDemand,
   forbidden: demandReadForbidden,
 });

@@ -1,6 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { enterpriseKind, notFound, voucherKind } from '@sme/domain';
+import { enterpriseKind, voucherKind, recordNotFound } from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import { RecordLoader } from '../records/record-loader';
 import { derivedId } from '../records/derived-id';
@@ -47,7 +47,7 @@ export async function loadDemoVouchers(app: INestApplication): Promise<void> {
   // The enterprises the ledger classed small or micro (the programme's eligibility), in the demo's order.
   const eligible = [];
   for (const e of DEMO_ENTERPRISES) {
-    const view = await records.view(enterpriseKind, projectEnterprise, e.id, { missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist') });
+    const view = await records.view(enterpriseKind, projectEnterprise, e.id, { missing: () => recordNotFound(enterpriseKind.label) });
     if (view.sizeClass === 'SMALL' || view.sizeClass === 'MICRO') eligible.push(e);
   }
   // One stream per programme: its events go in business-time order, the applications first.

@@ -1,4 +1,4 @@
-import { chinaDateOf, chinaTimeOf, enterpriseTags, enterpriseKind, isTagGrantValidOn, notFound, type EnterpriseTagCode } from '@sme/domain';
+import { chinaDateOf, chinaTimeOf, enterpriseTags, enterpriseKind, isTagGrantValidOn, notFound, type EnterpriseTagCode, recordNotFound } from '@sme/domain';
 import { projectEnterprise, toPublicView, type EnterpriseView, type PublicView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 import { enterpriseReadForbidden, mayReadEnterprise } from './enterprise-access';
@@ -10,7 +10,7 @@ export type ShownEnterprise = PublicView<EnterpriseView> & { tagsValid: { on: st
 export const enterpriseReading: RecordReading<EnterpriseView, ShownEnterprise> = {
   kind: enterpriseKind,
   project: projectEnterprise,
-  missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
+  missing: () => recordNotFound(enterpriseKind.label),
   notYet: (asOf) =>
     notFound('ENTERPRISE_NOT_YET_REGISTERED', `企业在 ${chinaTimeOf(asOf)} 时尚未入库`, `The enterprise had not been registered at ${chinaTimeOf(asOf)}`),
   mayRead: mayReadEnterprise,

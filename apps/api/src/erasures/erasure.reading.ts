@@ -3,4 +3,4 @@ import { projectErasure, type ErasureView } from '@sme/read-models';
 import { readingOf } from '../records/record-query';
 
 /** An erasure request is read by administrators and auditors (the route admits no one else). */
-export const erasureReading = readingOf<ErasureView>(erasureKind, projectErasure, { code: 'ERASURE', zh: '个人信息删除申请', en: 'erasure' }, {});
+export const erasureReading = readingOf<ErasureView>(erasureKind, projectErasure, {});

@@ -10,12 +10,12 @@ export const EVALUATION_READERS: readonly Role[] = ['ADMIN', ...READS_REGION];
 
 const mayRead = (actor: Actor, record: { cityCode: string }) => regionalRead(actor, READS_REGION, record.cityCode) ?? false;
 
-export const evaluationReading = readingOf<EvaluationView>(evaluationKind, projectEvaluation, { code: 'EVALUATION', zh: '综合评价', en: 'evaluation' }, {
+export const evaluationReading = readingOf<EvaluationView>(evaluationKind, projectEvaluation, {
   mayRead,
   forbidden: () => ApiError.forbidden('EVALUATION_READ_FORBIDDEN', '无权查看该综合评价', 'You may not read this evaluation'),
 });
 
-export const evaluationSchemeReading = readingOf<EvaluationSchemeView>(evaluationSchemeKind, projectEvaluationScheme, { code: 'EVALUATION_SCHEME', zh: '评价方案', en: 'evaluation scheme' }, {
+export const evaluationSchemeReading = readingOf<EvaluationSchemeView>(evaluationSchemeKind, projectEvaluationScheme, {
   mayRead,
   forbidden: () => ApiError.forbidden('EVALUATION_SCHEME_READ_FORBIDDEN', '无权查看该评价方案', 'You may not read this evaluation scheme'),
 });

@@ -1,7 +1,7 @@
 import { Body, Param, Query, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { WrongExpectedRevisionError } from '@sme/event-store';
-import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, notFound, type Actor, type EvaluationSchemeCommand, type OrganisationResult } from '@sme/domain';
+import { authorize, conflict, evaluationKind, evaluationSchemeKind, flaggedResult, type Actor, type EvaluationSchemeCommand, type OrganisationResult, recordNotFound } from '@sme/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { given } from '../commands/given';
 import { commandRoutes, KindController } from '../commands/kind-controller';
@@ -66,7 +66,7 @@ export class EvaluationController extends KindController<EvaluationCommandBody> 
     const proposalId = subject === 'PROVIDER' ? organisationId : flagProposalIdOf(id, organisationId);
     const data = { evaluationId: id, organisationId, action, proposalId };
     authorize(evaluationKind.access, { type: 'ActOnFlag', data, metadata: { now: ctx.occurredAt, actor: ctx.actor } }, state);
-    if (state.status === 'NONE') throw notFound('EVALUATION_NOT_FOUND', '综合评价不存在', 'The evaluation does not exist');
+    if (state.status === 'NONE') throw recordNotFound(evaluationKind.label);
     // Everything that would refuse FlagActedOn, then its follow-up, is checked before anything is written.
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) throw new WrongExpectedRevisionError(evaluationKind.streamId(id), ctx.expectedRevision, revision);
     const last = events.at(-1);

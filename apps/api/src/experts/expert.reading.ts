@@ -8,7 +8,7 @@ import { expertReadForbidden, mayReadExpert } from './expert-access';
 export type ShownExpert = PublicView<ExpertView> & { availableForPanel: boolean };
 
 /** An expert, with whether they could sit on a panel now. */
-export const expertReading = readingOf<ExpertView, ShownExpert>(expertKind, projectExpert, { code: 'EXPERT', zh: '专家', en: 'expert' }, {
+export const expertReading = readingOf<ExpertView, ShownExpert>(expertKind, projectExpert, {
   mayRead: mayReadExpert,
   forbidden: expertReadForbidden,
   // An expert's profile is a person's: name, title, organisation and its history, specialties.

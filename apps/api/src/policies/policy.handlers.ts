@@ -1,16 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  chinaDateOf,
-  conflict,
-  decideAuthorized,
-  isEligible,
-  notFound,
-  policyKind,
-  type PolicyEvent,
-  type PolicyState,
-  type PushPolicy,
-} from '@sme/domain';
+import { chinaDateOf, conflict, decideAuthorized, isEligible, policyKind, type PolicyEvent, type PolicyState, type PushPolicy, recordNotFound, enterpriseKind } from '@sme/domain';
 import { EVENT_STORE, loadAggregate, type EventStore } from '@sme/event-store';
 import { listFaqs, listPolicies, policiesInForce, policyCandidates, toPublicView, type EnterpriseView } from '@sme/read-models';
 import { CommandExecutor, toResponse, type CommandResult } from '../commands/command-executor';
@@ -134,7 +124,7 @@ export class EligiblePoliciesHandler implements IQueryHandler<EligiblePoliciesQu
 
   async execute({ enterpriseId, on, page, actor }: EligiblePoliciesQuery) {
     const enterprise = await (await this.readSide.reader.collection<EnterpriseView>('enterprises')).findOne({ _id: enterpriseId });
-    if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
+    if (!enterprise) throw recordNotFound(enterpriseKind.label);
     if (!mayReadEnterprise(actor, enterprise)) throw enterpriseReadForbidden();
     const subject = matchable(enterprise);
     const policies = (await policiesInForce(this.readSide.reader, on))

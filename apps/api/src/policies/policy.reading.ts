@@ -1,8 +1,8 @@
-import { notFound, policyKind } from '@sme/domain';
+import { policyKind, recordNotFound } from '@sme/domain';
 import { projectPolicy, toPublicView, type PolicyView, type PublicView } from '@sme/read-models';
 import type { RecordReading } from '../records/record-query';
 
-export const policyNotFound = () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist');
+export const policyNotFound = () => recordNotFound(policyKind.label);
 
 /** Which enterprise got a policy is not public: what is shown of a policy leaves the push map out. */
 export const publicPolicy = <T extends { pushedVersions?: unknown }>({ pushedVersions: _omitted, ...rest }: T) => rest;

@@ -1,9 +1,9 @@
-import { inPoolOn, notFound, productKind, providerKind, serviceCaseKind, type ProductCommand, type ServiceCaseCommand } from '@sme/domain';
+import { inPoolOn, productKind, providerKind, serviceCaseKind, type ProductCommand, type ServiceCaseCommand, recordNotFound } from '@sme/domain';
 import type { KindCommands } from '../commands/kind-command';
 import type { RecordLoader } from '../records/record-loader';
 import type { CaseCommandBody, ProductCommandBody } from './product.messages';
 
-const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
+const providerNotFound = () => recordNotFound(providerKind.label);
 
 /** The provider's record, as products and cases need it: its organisation and whether it is in the 库 at `at`. */
 async function providerFacts(records: RecordLoader, providerId: string, at: Date): Promise<{ providerOrgId: string; providerInPool: boolean }> {

@@ -15,12 +15,12 @@ async function providerRegionFor(records: RecordLoader, actor: Actor, providerId
 const mayReadLibrary = async (actor: Actor, view: { providerId: string; providerOrgId: string }, records: RecordLoader) =>
   mayReadLibraryRecord(actor, view, await providerRegionFor(records, actor, view.providerId));
 
-export const productReading = readingOf<ProductView>(productKind, projectProduct, { code: 'PRODUCT', zh: '服务产品', en: 'product' }, {
+export const productReading = readingOf<ProductView>(productKind, projectProduct, {
   mayRead: mayReadLibrary,
   forbidden: productReadForbidden,
 });
 
-export const caseReading = readingOf<ServiceCaseView>(serviceCaseKind, projectServiceCase, { code: 'CASE', zh: '服务案例', en: 'case' }, {
+export const caseReading = readingOf<ServiceCaseView>(serviceCaseKind, projectServiceCase, {
   mayRead: mayReadLibrary,
   forbidden: caseReadForbidden,
 });

@@ -1,15 +1,4 @@
-import {
-  EVALUATION_PERIOD_PATTERN,
-  authorize,
-  evaluationPeriodDates,
-  notFound,
-  providerKind,
-  satisfactionScoreOf,
-  stationKind,
-  type ProviderCommand,
-  type SatisfactionBasis,
-  type SettleAtStation,
-} from '@sme/domain';
+import { EVALUATION_PERIOD_PATTERN, authorize, evaluationPeriodDates, providerKind, satisfactionScoreOf, stationKind, type ProviderCommand, type SatisfactionBasis, type SettleAtStation, recordNotFound } from '@sme/domain';
 import { deliveryFigures } from '@sme/read-models';
 import type { ReadSide } from '../read-side/read-side.service';
 import type { KindCommands } from '../commands/kind-command';
@@ -18,7 +7,7 @@ import { ApiError } from '../http/api-error';
 import type { RecordLoader } from '../records/record-loader';
 import type { EvaluationBody, ProviderCommandBody } from './provider.messages';
 
-export const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
+export const providerNotFound = () => recordNotFound(providerKind.label);
 
 /**
  * 入驻 needs a station that exists, is ACTIVE and lies in the provider's city. The provider's access
@@ -29,7 +18,7 @@ async function requireStationFor(records: RecordLoader, command: SettleAtStation
   authorize(providerKind.access, command, provider);
   if (provider.status === 'NONE') throw providerNotFound();
   const station = await records.state(stationKind, command.data.stationId);
-  if (station.status === 'NONE') throw notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
+  if (station.status === 'NONE') throw recordNotFound(stationKind.label);
   if (station.status !== 'ACTIVE') {
     throw ApiError.conflict('STATION_NOT_ACTIVE', `服务站已${station.status === 'REVOKED' ? '撤销' : '退出'}，不能入驻`, `The station is ${station.status} and takes no providers`);
   }

@@ -1,14 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  applicationKind,
-  callKind,
-  expertKind,
-  notFound,
-  toCallSnapshot,
-  type CallSnapshot,
-  type CallState,
-  type ExpertState,
-} from '@sme/domain';
+import { applicationKind, callKind, expertKind, toCallSnapshot, type CallSnapshot, type CallState, type ExpertState, recordNotFound } from '@sme/domain';
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import { defaultUpcast, EVENT_STORE, foldStream, loadAggregate, SNAPSHOTS, type EventStore, type RecordedEvent, type SnapshotPolicy } from '@sme/event-store';
@@ -80,7 +71,7 @@ export class RecordLoader {
 
   async call(callId: string): Promise<Exclude<CallState, { status: 'NONE' }>> {
     const state = await this.state(callKind, callId);
-    if (state.status === 'NONE') throw notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
+    if (state.status === 'NONE') throw recordNotFound(callKind.label);
     return state;
   }
 

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { chinaTimeOf, notFound, type Actor } from '@sme/domain';
+import { chinaTimeOf, notFound, recordNotFound, type Actor } from '@sme/domain';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { RecordedEvent } from '@sme/event-store';
 import { toPublicView, type PublicView, type ViewVersion } from '@sme/read-models';
@@ -9,7 +9,7 @@ import { RecordLoader } from './record-loader';
 
 /** How one record of a kind is read: folded from its stream by its projection, under its read rule; `S` is what the reader is shown. */
 export interface RecordReading<V extends ViewVersion, S = PublicView<V>> {
-  kind: Pick<RecordKind, 'streamId'>;
+  kind: Pick<RecordKind, 'streamId' | 'label'>;
   project: (view: V | undefined, event: RecordedEvent) => V | undefined;
   missing: () => Error;
   /** The read rule; a reader it refuses gets `forbidden()`. Without one, whoever reaches the route reads the record. */
@@ -24,20 +24,20 @@ export interface RecordReading<V extends ViewVersion, S = PublicView<V>> {
 }
 
 /**
- * The reading of a kind whose absence is `<CODE>_NOT_FOUND` (or, replayed to a time before it,
- * `NOT_YET_RECORDED`), named in both languages: `readingOf(kind, project, { code: 'DELIVERY', zh: '服务项目', en: 'delivery' }, rule)`.
+ * The reading of a kind: its absence is the kind's `<CODE>_NOT_FOUND` (`recordNotFound(kind.label)`, as
+ * its commands answer) or, replayed to a time before it, `NOT_YET_RECORDED`, named in both languages.
  */
 export function readingOf<V extends ViewVersion, S = PublicView<V>>(
   kind: RecordReading<V, S>['kind'],
   project: RecordReading<V, S>['project'],
-  what: { code: string; zh: string; en: string },
   rule: Pick<RecordReading<V, S>, 'mayRead' | 'forbidden' | 'show' | 'personalData'>,
 ): RecordReading<V, S> {
+  const { zh, en } = kind.label;
   return {
     kind,
     project,
-    missing: () => notFound(`${what.code}_NOT_FOUND`, `${what.zh}不存在`, `The ${what.en} does not exist`),
-    notYet: (asOf) => notFound('NOT_YET_RECORDED', `${chinaTimeOf(asOf)} 时该${what.zh}尚未登记`, `The ${what.en} was not yet recorded at ${chinaTimeOf(asOf)}`),
+    missing: () => recordNotFound(kind.label),
+    notYet: (asOf) => notFound('NOT_YET_RECORDED', `${chinaTimeOf(asOf)} 时该${zh}尚未登记`, `The ${en} was not yet recorded at ${chinaTimeOf(asOf)}`),
     ...rule,
   };
 }

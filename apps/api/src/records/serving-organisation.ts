@@ -1,4 +1,4 @@
-import { centreKind, cityCodeOf, inPoolOn, notFound, providerKind, regionNameZh, stationKind, type Actor, type ServingKind, type ServingOrganisation, type Steward } from '@sme/domain';
+import { centreKind, cityCodeOf, inPoolOn, providerKind, regionNameZh, stationKind, type Actor, type ServingKind, type ServingOrganisation, type Steward, recordNotFound } from '@sme/domain';
 import type { RecordLoader } from './record-loader';
 
 export interface ServingFacts {
@@ -10,7 +10,6 @@ export interface ServingFacts {
   mayServe: boolean;
 }
 
-const missing = (code: string, zh: string, en: string) => notFound(code, zh, en);
 
 /**
  * The organisation that serves (a delivery's server, an activity's organiser) as its record stands on
@@ -20,7 +19,7 @@ export async function servingOrganisation(records: RecordLoader, actor: Actor, n
   const { kind, id } = named;
   if (kind === 'PROVIDER') {
     const provider = await records.state(providerKind, id ?? '');
-    if (provider.status === 'NONE') throw missing('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
+    if (provider.status === 'NONE') throw recordNotFound(providerKind.label);
     const mayServe = typeof day === 'string' && (inPoolOn(provider, `${day}T00:00:00+08:00`) || inPoolOn(provider, `${day}T23:59:59+08:00`));
     return {
       organisation: { kind, id: provider.providerId, orgId: provider.uscc, name: provider.name, regionCode: provider.regionCode },
@@ -30,7 +29,7 @@ export async function servingOrganisation(records: RecordLoader, actor: Actor, n
   }
   if (kind === 'STATION') {
     const station = await records.state(stationKind, id ?? '');
-    if (station.status === 'NONE') throw missing('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
+    if (station.status === 'NONE') throw recordNotFound(stationKind.label);
     return {
       organisation: { kind, id: station.stationId, orgId: station.ownerOrgId, name: station.name, regionCode: station.districtCode },
       steward: { role: 'HUB', regionCode: station.cityCode },
@@ -39,7 +38,7 @@ export async function servingOrganisation(records: RecordLoader, actor: Actor, n
   }
   if (kind === 'CENTRE') {
     const centre = await records.state(centreKind, id ?? '');
-    if (centre.status === 'NONE') throw missing('CENTRE_NOT_FOUND', '服务中心不存在', 'The centre does not exist');
+    if (centre.status === 'NONE') throw recordNotFound(centreKind.label);
     const { facts } = centre;
     // The province centre answers to the platform (no provincial authority role); the others to their city.
     const steward: Steward = facts.level === 'PROVINCE' ? { role: 'ADMIN', regionCode: facts.regionCode } : { role: 'CITY_AUTHORITY', regionCode: cityCodeOf(facts.regionCode) };

@@ -1,10 +1,10 @@
-import { addCalendarDays, chinaDateOf, notFound, stationKind, type SatisfactionFigures, type StationCommand } from '@sme/domain';
+import { addCalendarDays, chinaDateOf, stationKind, type SatisfactionFigures, type StationCommand, recordNotFound } from '@sme/domain';
 import { deliveryFigures } from '@sme/read-models';
 import type { KindCommands } from '../commands/kind-command';
 import type { ReadSide } from '../read-side/read-side.service';
 import type { StationCommandBody } from './station.messages';
 
-export const stationNotFound = () => notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist');
+export const stationNotFound = () => recordNotFound(stationKind.label);
 
 /** The station's delivery figures of the twelve months up to `today` (both ends included). */
 async function stationFigures(readSide: ReadSide, stationId: string, today: string): Promise<SatisfactionFigures> {

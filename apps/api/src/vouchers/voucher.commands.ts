@@ -1,17 +1,4 @@
-import {
-  deliveryKind,
-  enterpriseKind,
-  inPoolOn,
-  notFound,
-  productKind,
-  providerKind,
-  voucherKind,
-  type ProgrammeProductFacts,
-  type VoucherApplicant,
-  type VoucherCommand,
-  type VoucherOrderFacts,
-  type VoucherTerms,
-} from '@sme/domain';
+import { deliveryKind, enterpriseKind, inPoolOn, productKind, providerKind, voucherKind, type ProgrammeProductFacts, type VoucherApplicant, type VoucherCommand, type VoucherOrderFacts, type VoucherTerms, recordNotFound } from '@sme/domain';
 import { projectEnterprise } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { KindCommands } from '../commands/kind-command';
@@ -30,7 +17,7 @@ export type VoucherCommandBody =
   | { type: 'ClaimVoucherSubsidy'; data: Omit<Of<'ClaimVoucherSubsidy'>, 'facts'> }
   | CommandBody<Exclude<VoucherCommand, { type: 'PublishVoucherProgramme' | 'ApplyForVoucher' | 'GrantVoucherOnEligibility' | 'PlaceVoucherOrder' | 'ClaimVoucherSubsidy' }>>;
 
-const enterpriseNotFound = () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist');
+const enterpriseNotFound = () => recordNotFound(enterpriseKind.label);
 
 /** The enterprise as eligibility reads it: its USCC, region, size class, industry and titles with their periods. */
 async function applicantOf(records: RecordLoader, enterpriseId: string): Promise<VoucherApplicant> {
@@ -41,7 +28,7 @@ async function applicantOf(records: RecordLoader, enterpriseId: string): Promise
 /** The provider as it stands (its USCC and name for the order, whether it is in the 库 at the moment of the order) and what the records say of the parties and the delivery. */
 async function orderFacts(records: RecordLoader, data: { enterpriseId: string; providerId: string; deliveryId: string }, at: Date) {
   const provider = await records.state(providerKind, data.providerId);
-  if (provider.status === 'NONE') throw notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The provider does not exist');
+  if (provider.status === 'NONE') throw recordNotFound(providerKind.label);
   const enterprise = await records.state(enterpriseKind, data.enterpriseId);
   if (enterprise.status === 'NONE') throw enterpriseNotFound();
   const delivery = await records.state(deliveryKind, data.deliveryId);

@@ -19,7 +19,7 @@ export function shownTo<V extends Omit<VoucherProgrammeView, '_id' | '_position'
   return { ...view, holders: own, holderUsccs: own.map((h) => h.uscc), orders, providerUsccs: [...new Set(orders.map((o) => o.provider.uscc))] };
 }
 
-export const voucherProgrammeReading = readingOf<VoucherProgrammeView>(voucherKind, projectVoucherProgramme, { code: 'VOUCHER_PROGRAMME', zh: '服务券计划', en: 'voucher programme' }, {
+export const voucherProgrammeReading = readingOf<VoucherProgrammeView>(voucherKind, projectVoucherProgramme, {
   // A provider from outside a district's programme reads it once it has an order in it.
   mayRead: (actor, view) => mayReadProgramme(actor, view.issuer.regionCode) || view.providerUsccs.some((uscc) => sameOrganisation(uscc, actor.orgId)),
   forbidden: () => ApiError.forbidden('VOUCHER_PROGRAMME_READ_FORBIDDEN', '无权查看该服务券计划', 'You may not read this voucher programme'),

@@ -1,10 +1,11 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { checkDeliveryFee } from '../delivery/delivery.rules';
 import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, L, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
 import type { ActivityCommand, AmendActivityRating, CancelActivity, HoldActivity, PlanActivity, PostponeActivity, RateActivity, RegisterForActivity } from './activity.commands';
 import type { ActivityEvent } from './activity.events';
@@ -14,6 +15,9 @@ import { activityKinds, activityModes, activityStages, type ActivityStage } from
 
 const today = (now: Date) => chinaDateOf(now);
 const OPEN: readonly ActivityStage[] = ['PLANNED', 'POSTPONED'];
+
+/** How activity records are named when one is missing. */
+export const ACTIVITY_RECORD: RecordLabel = { code: 'ACTIVITY', zh: '服务活动', en: 'activity' };
 
 /**
  * What an activity's steps decide: its time and theme month, registration up to capacity, holding
@@ -30,7 +34,7 @@ const decide = decideByType<ActivityCommand, ActivityState, ActivityEvent, 'Plan
     RateActivity: rate,
     AmendActivityRating: amendRating,
   },
-  missing: () => notFound('ACTIVITY_NOT_FOUND', '服务活动不存在', 'The activity does not exist'),
+  missing: () => recordNotFound(ACTIVITY_RECORD),
 });
 
 function requireStage(a: ExistingActivity, allowed: readonly ActivityStage[], doing: Label): void {

@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { L, requireOpinion, requireText, type Label } from '../shared/validation';
 import type {
   AcceptAnnualReport,
@@ -20,6 +21,9 @@ import { annualReportStatuses, type AnnualReportStatus } from './annualreport.te
 const today = (now: Date) => chinaDateOf(now);
 const summaryOf = (value: unknown) => requireText(value, 'summary', L('年度工作总结', 'Summary'));
 
+/** How annual report records are named when one is missing. */
+export const ANNUAL_REPORT_RECORD: RecordLabel = { code: 'ANNUAL_REPORT', zh: '年度总结', en: 'annual report' };
+
 /**
  * What a year's report decides: one per organisation and year, submitted from the year's last month and
  * marked on time against the deadline in force; returned with comments and resubmitted; accepted; the
@@ -29,7 +33,7 @@ const summaryOf = (value: unknown) => requireText(value, 'summary', L('年度工
 const decide = decideByType<AnnualReportCommand, AnnualReportState, AnnualReportEvent, 'SubmitAnnualReport' | 'SubmitCityReport'>({
   onNew: { SubmitAnnualReport: submit, SubmitCityReport: submitCity },
   on: { ReturnAnnualReport: returnReport, ResubmitAnnualReport: resubmit, AcceptAnnualReport: accept, AcknowledgeCityReport: acknowledge },
-  missing: () => notFound('ANNUAL_REPORT_NOT_FOUND', '年度总结不存在', 'The annual report does not exist'),
+  missing: () => recordNotFound(ANNUAL_REPORT_RECORD),
 });
 
 function requireStatus(r: { status: AnnualReportStatus }, allowed: AnnualReportStatus, code: string, doing: Label): void {

@@ -1,9 +1,10 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 /* Why this file is long: the decide half of the station application: one short function per command of the 评定程序 (the state and evolve are in application.state.ts); splitting further would scatter one procedure. */
 import type { CallSnapshot } from '../call/call.snapshot';
 import { chinaTimeOf, isAfter } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { sameOrganisation } from '../shared/organisation';
 import { requirePlaqueNumber } from '../shared/plaque-number';
 import { requireBoolean, requireInteger, requireOpinion, requireText } from '../shared/validation';
@@ -35,6 +36,9 @@ import {
   type InStage,
 } from './application.state';
 
+/** How application records are named when one is missing. */
+export const APPLICATION_RECORD: RecordLabel = { code: 'APPLICATION', zh: '申请', en: 'application' };
+
 /**
  * What an application's steps decide: stages, deadlines, the call, the form and the panel's rules.
  * Who may take each step is application.access.ts's, checked before decide runs.
@@ -51,7 +55,7 @@ const decide = decideByType<ApplicationCommand, ApplicationState, ApplicationEve
     DecideApplication: decideApplication,
     MarkDesignated: markDesignated,
   },
-  missing: () => notFound('APPLICATION_NOT_FOUND', '申请不存在', 'The application does not exist'),
+  missing: () => recordNotFound(APPLICATION_RECORD),
 });
 
 function requireStage<S extends ApplicationStage>(

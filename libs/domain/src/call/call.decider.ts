@@ -1,6 +1,7 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { instantMs, isInstant } from '../shared/dates';
 import { isDocumentNumber } from '../shared/document-number';
 import { formatPlaqueNumber } from '../shared/plaque-number';
@@ -39,7 +40,10 @@ function evolve(state: CallState, event: CallEvent): CallState {
   }
 }
 
-const callNotFound = () => notFound('CALL_NOT_FOUND', '征集批次不存在', 'The call does not exist');
+/** How call records are named when one is missing. */
+export const CALL_RECORD: RecordLabel = { code: 'CALL', zh: '征集批次', en: 'call' };
+
+const callNotFound = () => recordNotFound(CALL_RECORD);
 
 const decide = decideByType<CallCommand, CallState, CallEvent, 'OpenCall'>({
   onNew: { OpenCall: openCall },

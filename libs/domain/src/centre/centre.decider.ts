@@ -1,6 +1,7 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { L, requireText } from '../shared/validation';
 import type { CentreCommand, CloseCentre, LinkCentreProviders, RecordCentre, UnlinkCentreProvider, UpdateCentreFacts } from './centre.commands';
 import type { CentreEvent } from './centre.events';
@@ -11,6 +12,9 @@ import { evolveCentre, initialCentreState, type CentreState, type ExistingCentre
 const whileOpen = guardedBy((c: ExistingCentre) => {
   if (c.status === 'CLOSED') throw conflict('CENTRE_CLOSED', '服务中心已撤销或关闭', 'The centre is closed');
 });
+
+/** How centre records are named when one is missing. */
+export const CENTRE_RECORD: RecordLabel = { code: 'CENTRE', zh: '服务中心', en: 'centre' };
 
 /**
  * What a centre's steps decide: the standard of its level, checked on recording and on every change;
@@ -24,7 +28,7 @@ const decide = decideByType<CentreCommand, CentreState, CentreEvent, 'RecordCent
     UnlinkCentreProvider: whileOpen(unlink),
     CloseCentre: whileOpen(close),
   },
-  missing: () => notFound('CENTRE_NOT_FOUND', '服务中心不存在', 'The centre does not exist'),
+  missing: () => recordNotFound(CENTRE_RECORD),
 });
 
 function record(command: RecordCentre, state: CentreState): CentreEvent[] {

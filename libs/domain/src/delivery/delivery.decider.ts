@@ -1,8 +1,9 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { serviceDomains } from '../shared/service-domains';
 import { fieldInvalid, L, requireBusinessDate, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
@@ -31,6 +32,9 @@ import { deliveryModes, deliveryStages, visitChannels, type DeliveryStage } from
 
 const today = (now: Date) => chinaDateOf(now);
 
+/** How delivery records are named when one is missing. */
+export const DELIVERY_RECORD: RecordLabel = { code: 'DELIVERY', zh: '服务项目', en: 'delivery' };
+
 /** After 归档 only a correction changes the record; a cancelled delivery takes nothing more. */
 const whileOpen = guardedBy((d: ExistingDelivery) => {
   if (d.status === 'ARCHIVED') throw conflict('DELIVERY_ARCHIVED', '服务项目已归档，只能更正', 'The delivery is archived; only a correction can change it');
@@ -58,7 +62,7 @@ const decide = decideByType<DeliveryCommand, DeliveryState, DeliveryEvent, 'Regi
     ArchiveDelivery: whileOpen(archive),
     CorrectDelivery: correct,
   },
-  missing: () => notFound('DELIVERY_NOT_FOUND', '服务项目不存在', 'The delivery does not exist'),
+  missing: () => recordNotFound(DELIVERY_RECORD),
 });
 
 function requireStage(d: ExistingDelivery, allowed: readonly DeliveryStage[], doing: Label): void {

@@ -1,12 +1,13 @@
 import { defineKind } from '../shared/record-kind';
 import { deliveryAccess } from './delivery.access';
-import { deliveryDecider } from './delivery.decider';
+import { deliveryDecider, DELIVERY_RECORD } from './delivery.decider';
 import { DELIVERY_EVENTS } from './delivery.events';
 
 /** 服务项目: one service to one enterprise, from registration to 归档, with its feedback, complaints and 回访. */
 export const deliveryKind = defineKind({
   name: 'delivery',
   labelZh: '服务项目',
+  label: DELIVERY_RECORD,
   decider: deliveryDecider,
   access: deliveryAccess,
   events: DELIVERY_EVENTS,

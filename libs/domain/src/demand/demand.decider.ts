@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { instantMs } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
 import { requireUscc } from '../shared/uscc';
 import { fieldInvalid, requireInteger, requireOneOf, requireText } from '../shared/validation';
@@ -74,10 +75,13 @@ function evolve(state: DemandState, event: DemandEvent): DemandState {
   }
 }
 
+/** How demand records are named when one is missing. */
+export const DEMAND_RECORD: RecordLabel = { code: 'DEMAND', zh: '服务需求', en: 'demand' };
+
 const decide = decideByType<DemandCommand, DemandState, DemandEvent, 'RaiseDemand'>({
   onNew: { RaiseDemand: raise },
   on: { AcceptDemand: accept, MatchDemand: match, ResolveDemand: resolve, CloseDemand: close, EscalateDemand: escalate },
-  missing: () => notFound('DEMAND_NOT_FOUND', '服务需求不存在', 'The demand does not exist'),
+  missing: () => recordNotFound(DEMAND_RECORD),
 });
 
 function requireOpen(demand: ExistingDemand): void {

@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
 import { checkTies } from '../shared/organisation-ties';
 import { requireUscc } from '../shared/uscc';
@@ -28,10 +29,13 @@ import {
 import { usccAlreadyRegistered } from './uscc-reservation';
 import { enterpriseTags, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 
+/** How enterprise records are named when one is missing. */
+export const ENTERPRISE_RECORD: RecordLabel = { code: 'ENTERPRISE', zh: '企业', en: 'enterprise' };
+
 const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
   onNew: { RegisterEnterprise: register },
   on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag, RecordEnterpriseTies: recordTies },
-  missing: () => notFound('ENTERPRISE_NOT_FOUND', '企业不存在', 'The enterprise does not exist'),
+  missing: () => recordNotFound(ENTERPRISE_RECORD),
 });
 
 /**

@@ -1,11 +1,12 @@
 import { defineKind } from '../shared/record-kind';
-import { USCC_RESERVATION_EVENTS, usccReservationDecider } from './uscc-reservation';
+import { USCC_RESERVATION_RECORD, USCC_RESERVATION_EVENTS, usccReservationDecider } from './uscc-reservation';
 import { usccReservationAccess } from './uscc-reservation.access';
 
 /** The USCC uniqueness index: `uscc-<USCC>`, whose one event names the enterprise record that holds the code. */
 export const usccReservationKind = defineKind({
   name: 'uscc',
   labelZh: '统一社会信用代码占用',
+  label: USCC_RESERVATION_RECORD,
   decider: usccReservationDecider,
   access: usccReservationAccess,
   events: USCC_RESERVATION_EVENTS,

@@ -1,9 +1,13 @@
+import type { RecordLabel } from '../shared/record-kind';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { at, closed, recordId, uscc as usccCode } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { requireUscc } from '../shared/uscc';
 import { requireText } from '../shared/validation';
+
+/** How USCC reservation records are named when one is missing. */
+export const USCC_RESERVATION_RECORD: RecordLabel = { code: 'USCC_RESERVATION', zh: '统一社会信用代码占用', en: 'USCC reservation' };
 
 /**
  * The USCC uniqueness index, one stream per code (`uscc-<USCC>`, see usccReservationKind). Its

@@ -1,7 +1,11 @@
+import type { RecordLabel } from '../shared/record-kind';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { arrayOf, at, closed, matching, opinion, recordId, text } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+
+/** How erasure records are named when one is missing. */
+export const ERASURE_RECORD: RecordLabel = { code: 'ERASURE', zh: '个人信息删除申请', en: 'erasure' };
 
 /** A data subject: a person a record names, `<streamId>#<path of the object naming them>` (`application-…#form.station.head`). */
 const subject = () => matching('^[a-z]+-[^#\\s]+#[A-Za-z0-9_.]*$', 'A data subject: the record’s stream and the path of the object naming the person');

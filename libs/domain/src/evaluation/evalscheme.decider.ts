@@ -1,8 +1,9 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { grant, type AccessPolicy } from '../shared/access';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import type { EvaluationSchemeEvent } from './evalscheme.events';
 import { lastDayOf, type SchemeContent } from './evaluation.terms';
 import { checkScheme, indicatorFormulas, type EvaluationScheme } from './scoring';
@@ -51,10 +52,13 @@ function publish(command: PublishEvaluationScheme, state: EvaluationSchemeState)
   return [{ type: 'EvaluationSchemePublished' as const, data: { schemeId: data.schemeId, cityCode, year, version, scheme, publishedAt: metadata.now.toISOString() } }];
 }
 
+/** How evaluation scheme records are named when one is missing. */
+export const EVALUATION_SCHEME_RECORD: RecordLabel = { code: 'EVALUATION_SCHEME', zh: '评价方案', en: 'evaluation scheme' };
+
 const decide = decideByType<EvaluationSchemeCommand, EvaluationSchemeState, EvaluationSchemeEvent, 'PublishEvaluationScheme'>({
   onNew: { PublishEvaluationScheme: publish },
   on: {},
-  missing: () => notFound('EVALUATION_SCHEME_NOT_FOUND', '评价方案不存在', 'The evaluation scheme does not exist'),
+  missing: () => recordNotFound(EVALUATION_SCHEME_RECORD),
 });
 
 export const evaluationSchemeDecider: Decider<EvaluationSchemeCommand, EvaluationSchemeState, EvaluationSchemeEvent> = {

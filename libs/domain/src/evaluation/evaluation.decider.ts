@@ -1,3 +1,4 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
@@ -16,6 +17,9 @@ const whileRun = guardedBy((e: ExistingEvaluation) => {
   if (e.status === 'PUBLISHED') throw published();
 });
 
+/** How evaluation records are named when one is missing. */
+export const EVALUATION_RECORD: RecordLabel = { code: 'EVALUATION', zh: '综合评价', en: 'evaluation' };
+
 /**
  * What an evaluation's steps decide: a run under a published scheme version, manual scores with
  * evidence, publication once every manual indicator is scored, then 优秀 commended and flags acted on.
@@ -29,7 +33,7 @@ const decide = decideByType<EvaluationCommand, EvaluationState, EvaluationEvent,
     CommendOrganisation: whilePublished(commend),
     ActOnFlag: whilePublished(actOnFlag),
   },
-  missing: () => notFound('EVALUATION_NOT_FOUND', '综合评价不存在', 'The evaluation does not exist'),
+  missing: () => recordNotFound(EVALUATION_RECORD),
 });
 
 function whilePublished<C>(step: (command: C, e: ExistingEvaluation & { published: NonNullable<ExistingEvaluation['published']> }) => EvaluationEvent[]) {

@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { requireBusinessDate, requireOpinion, requireText } from '../shared/validation';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { cityCodeOf } from '../shared/region-code';
@@ -18,6 +19,9 @@ import type { ExpertEvent, ExpertEvents } from './expert.events';
 import { checkOrganisation, checkSpecialties, LABEL, requireAdmitted, requireNotRemoved, sameJson } from './expert.rules';
 import { evolveExpert, expertSuspensionAt, initialExpertState, type ExistingExpert, type ExpertState } from './expert.state';
 
+/** How expert records are named when one is missing. */
+export const EXPERT_RECORD: RecordLabel = { code: 'EXPERT', zh: '专家', en: 'expert' };
+
 const decide = decideByType<ExpertCommand, ExpertState, ExpertEvent, 'RegisterExpert'>({
   onNew: { RegisterExpert: register },
   on: {
@@ -27,7 +31,7 @@ const decide = decideByType<ExpertCommand, ExpertState, ExpertEvent, 'RegisterEx
     RemoveExpert: remove,
     UpdateExpertProfile: updateProfile,
   },
-  missing: () => notFound('EXPERT_NOT_FOUND', '专家不存在', 'The expert does not exist'),
+  missing: () => recordNotFound(EXPERT_RECORD),
 });
 
 function register(command: RegisterExpert, state: ExpertState): ExpertEvent[] {

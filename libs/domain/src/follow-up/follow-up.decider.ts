@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { compareBusinessDates, chinaDateOf } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { L, requireBusinessDate, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import { visitChannels } from '../delivery/delivery.terms';
 import { requireNotAfterToday } from '../delivery/delivery.rules';
@@ -60,6 +61,9 @@ const whileOpen = guardedBy((f: ExistingFollowUp) => {
   if (f.status === 'CLOSED') throw conflict('FOLLOW_UP_CLOSED', `该跟进已于${f.closure?.closedOn}办结`, `The follow-up was closed on ${f.closure?.closedOn}`);
 });
 
+/** How follow-up records are named when one is missing. */
+export const FOLLOW_UP_RECORD: RecordLabel = { code: 'FOLLOW_UP', zh: '差评跟进', en: 'follow-up' };
+
 const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'OpenFollowUp' | 'OpenFollowUpOnActivity'>({
   onNew: { OpenFollowUp: open, OpenFollowUpOnActivity: openOnActivity },
   on: {
@@ -70,7 +74,7 @@ const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'Open
     CloseFollowUp: whileOpen(close),
     EscalateFollowUp: whileOpen(escalate),
   },
-  missing: () => notFound('FOLLOW_UP_NOT_FOUND', '差评跟进不存在', 'The follow-up does not exist'),
+  missing: () => recordNotFound(FOLLOW_UP_RECORD),
 });
 
 const today = (now: Date) => chinaDateOf(now);

@@ -1,7 +1,11 @@
+import type { RecordLabel } from '../shared/record-kind';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { at, closed, integer, matching, oneOf, text } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
+
+/** How notary checkpoint records are named when one is missing. */
+export const NOTARY_CHECKPOINT_RECORD: RecordLabel = { code: 'NOTARY_CHECKPOINT', zh: '存证检查点', en: 'notary checkpoint' };
 
 /** The one stream of the ledger's signed checkpoints. */
 export const NOTARY_ID = 'checkpoints';

@@ -1,6 +1,7 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { checkRevision } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
@@ -50,10 +51,13 @@ function evolve(state: FaqState, event: FaqEvent): FaqState {
   }
 }
 
+/** How FAQ records are named when one is missing. */
+export const FAQ_RECORD: RecordLabel = { code: 'FAQ', zh: '常见问题', en: 'FAQ' };
+
 const decide = decideByType<FaqCommand, FaqState, FaqEvent, 'PublishFaq'>({
   onNew: { PublishFaq: publish },
   on: { ReviseFaq: revise, RetireFaq: retire },
-  missing: () => notFound('FAQ_NOT_FOUND', '常见问题不存在', 'The FAQ does not exist'),
+  missing: () => recordNotFound(FAQ_RECORD),
 });
 
 const faqRetired = () => conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');

@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
 import { checkRevision } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
@@ -95,10 +96,13 @@ function evolve(state: PolicyState, event: PolicyEvent): PolicyState {
   }
 }
 
+/** How policy records are named when one is missing. */
+export const POLICY_RECORD: RecordLabel = { code: 'POLICY', zh: '政策', en: 'policy' };
+
 const decide = decideByType<PolicyCommand, PolicyState, PolicyEvent, 'PublishPolicy'>({
   onNew: { PublishPolicy: publish },
   on: { AmendPolicy: amend, RepealPolicy: repeal, PushPolicy: push },
-  missing: () => notFound('POLICY_NOT_FOUND', '政策不存在', 'The policy does not exist'),
+  missing: () => recordNotFound(POLICY_RECORD),
 });
 
 function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<ExistingPolicy, { status: 'PUBLISHED' }> {

@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
 import { retired, retirementOf, type Retirement } from '../shared/retirement';
 import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
@@ -31,10 +32,13 @@ function evolve(state: ServiceCaseState, event: ServiceCaseEvent): ServiceCaseSt
   }
 }
 
+/** How service case records are named when one is missing. */
+export const CASE_RECORD: RecordLabel = { code: 'CASE', zh: '服务案例', en: 'service case' };
+
 const decide = decideByType<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent, 'PublishCase'>({
   onNew: { PublishCase: publish },
   on: { RetireCase: retire },
-  missing: () => notFound('CASE_NOT_FOUND', '服务案例不存在', 'The service case does not exist'),
+  missing: () => recordNotFound(CASE_RECORD),
 });
 
 function checkEnterprise(value: unknown, path: string): CaseEnterprise {

@@ -1,6 +1,7 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import type { ProductCommand, PublishProduct, RetireProduct, ReviseProduct } from './product.commands';
 import type { ProductEvent } from './product.events';
@@ -67,10 +68,13 @@ function evolve(state: ProductState, event: ProductEvent): ProductState {
   }
 }
 
+/** How service product records are named when one is missing. */
+export const PRODUCT_RECORD: RecordLabel = { code: 'PRODUCT', zh: '服务产品', en: 'service product' };
+
 const decide = decideByType<ProductCommand, ProductState, ProductEvent, 'PublishProduct'>({
   onNew: { PublishProduct: publish },
   on: { ReviseProduct: revise, RetireProduct: retire },
-  missing: () => notFound('PRODUCT_NOT_FOUND', '服务产品不存在', 'The service product does not exist'),
+  missing: () => recordNotFound(PRODUCT_RECORD),
 });
 
 const productRetired = () => conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');

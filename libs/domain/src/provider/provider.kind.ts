@@ -1,3 +1,4 @@
+import { PROVIDER_RECORD } from './provider.rules';
 import { defineKind } from '../shared/record-kind';
 import { providerAccess } from './provider.access';
 import { providerDecider } from './provider.decider';
@@ -7,6 +8,7 @@ import { PROVIDER_EVENTS } from './provider.events';
 export const providerKind = defineKind({
   name: 'provider',
   labelZh: '优质服务机构',
+  label: PROVIDER_RECORD,
   decider: providerDecider,
   access: providerAccess,
   events: PROVIDER_EVENTS,

@@ -1,5 +1,6 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, instantMs } from '../shared/dates';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { addChinaYears } from '../shared/moments';
 import type { ExistingProvider, InPoolProvider, ProviderState } from './provider.state';
 import { REENTRY_BARRING_GROUNDS } from './removal-grounds';
@@ -10,7 +11,10 @@ import { REENTRY_BARRING_GROUNDS } from './removal-grounds';
  */
 export const PROVIDER_REENTRY_BAR_YEARS_DEFAULT = 3;
 
-export const providerNotFound = () => notFound('PROVIDER_NOT_FOUND', '服务机构不存在', 'The service provider does not exist');
+/** How provider records are named when one is missing. */
+export const PROVIDER_RECORD: RecordLabel = { code: 'PROVIDER', zh: '服务机构', en: 'service provider' };
+
+export const providerNotFound = () => recordNotFound(PROVIDER_RECORD);
 
 /** PROVIDER_NOT_FOUND unless the record exists. */
 export function existingProvider(state: ProviderState): ExistingProvider {

@@ -1,7 +1,11 @@
+import type { RecordLabel } from '../shared/record-kind';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
 import { arrayOf, at, closed, oneOf, regionCode, text } from '../shared/schema/builders';
 import type { EventOf, EventsByType, EventSpecs } from '../shared/schema/event-spec';
 import { ROLES } from '../shared/decider';
+
+/** How read log records are named when one is missing. */
+export const READ_LOG_RECORD: RecordLabel = { code: 'READ_LOG', zh: '个人信息查阅记录', en: 'read log' };
 
 /**
  * 个人信息查阅记录: who read which record's personal data, and when — what the 个人信息保护法 and 等保 2.0

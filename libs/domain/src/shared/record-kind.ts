@@ -1,5 +1,6 @@
 import { authorize, type AccessPolicy } from './access';
 import type { Decider, DomainCommand, DomainEvent } from './decider';
+import { notFound } from './domain-error';
 import type { EventSpec } from './schema/event-spec';
 
 /** How a kind's events leave the ledger: its Kafka family and CloudEvents type names. */
@@ -16,11 +17,23 @@ export interface Publication<E extends DomainEvent> {
  * The one home of a record kind: everything the executor, the relay, AsyncAPI, the projector and
  * the docs need to know about it. Adding an event to a kind touches its domain folder only.
  */
+/** How a kind's records are named in messages: `{ code: 'EXPERT', zh: '专家', en: 'expert' }`. */
+export interface RecordLabel {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** A record of this label does not exist: `<CODE>_NOT_FOUND`, 「…不存在」, "The … does not exist" (404), wherever it is looked for. */
+export const recordNotFound = (label: RecordLabel) => notFound(`${label.code}_NOT_FOUND`, `${label.zh}不存在`, `The ${label.en} does not exist`);
+
 export interface RecordKind<C extends DomainCommand = DomainCommand, S = unknown, E extends DomainEvent = DomainEvent> {
   /** Lower-case singular, also the stream prefix: `station` → streams `station-<id>`. */
   name: string;
   /** 中文名, for docs and messages. */
   labelZh: string;
+  /** How a record of the kind is named when it is missing (the decider's, a read's and a command's 404 alike). */
+  label: RecordLabel;
   decider: Decider<C, S, E>;
   access: AccessPolicy<C, S>;
   /** The current schema version of every event type the kind writes. */

@@ -1,3 +1,4 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { requireDistinctCodes } from '../shared/code-lists';
@@ -104,10 +105,13 @@ function evolve(state: StationState, event: StationEvent): StationState {
   }
 }
 
+/** How station records are named when one is missing. */
+export const STATION_RECORD: RecordLabel = { code: 'STATION', zh: '服务站', en: 'station' };
+
 const decide = decideByType<StationCommand, StationState, StationEvent, 'DesignateStation'>({
   onNew: { DesignateStation: designate },
   on: { SignCovenant: signCovenant, ProposeRevocation: proposeRevocation, DecideRevocation: decideRevocation, WithdrawStation: withdraw },
-  missing: () => notFound('STATION_NOT_FOUND', '服务站不存在', 'The station does not exist'),
+  missing: () => recordNotFound(STATION_RECORD),
 });
 
 function requireActive(station: ExistingStation): asserts station is Extract<ExistingStation, { status: 'ACTIVE' }> {

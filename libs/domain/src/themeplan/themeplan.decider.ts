@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { requireCityCode } from '../shared/region-code';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { fieldInvalid, L, requireInteger, requireOneOf, requireText } from '../shared/validation';
 import type { ThemePlanEvent, ThemePlanEvents } from './themeplan.events';
 import { monthThemes, type ThemeMonth } from './themeplan.terms';
@@ -33,6 +34,9 @@ export function checkThemeMonths(value: unknown): ThemeMonth[] {
   return months.sort((a, b) => a.month - b.month);
 }
 
+/** How theme-month plan records are named when one is missing. */
+export const THEME_PLAN_RECORD: RecordLabel = { code: 'THEME_PLAN', zh: '主题月计划', en: 'theme-month plan' };
+
 const decide = decideByType<ThemePlanCommand, ThemePlanState, ThemePlanEvent, 'AdoptThemePlan'>({
   onNew: {
     AdoptThemePlan: (command, state) => {
@@ -51,7 +55,7 @@ const decide = decideByType<ThemePlanCommand, ThemePlanState, ThemePlanEvent, 'A
       return [{ type: 'ThemePlanRevised', data: { themePlanId: plan.themePlanId, months, reason, revisedAt: command.metadata.now.toISOString() } }];
     },
   },
-  missing: () => notFound('THEME_PLAN_NOT_FOUND', '主题月计划不存在', 'The theme-month plan does not exist'),
+  missing: () => recordNotFound(THEME_PLAN_RECORD),
 });
 
 function evolve(state: ThemePlanState, event: ThemePlanEvent): ThemePlanState {

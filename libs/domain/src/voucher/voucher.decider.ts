@@ -1,7 +1,8 @@
+import { recordNotFound, type RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
-import { conflict, notFound } from '../shared/domain-error';
+import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import type {
   AmendVoucherProgramme,
@@ -109,6 +110,9 @@ const open = guardedBy<ExistingVoucherProgramme>((p) => {
   if (p.closedAt !== undefined) throw conflict('PROGRAMME_CLOSED', '服务券计划已结算关闭', 'The voucher programme is closed');
 });
 
+/** How voucher programme records are named when one is missing. */
+export const VOUCHER_PROGRAMME_RECORD: RecordLabel = { code: 'VOUCHER_PROGRAMME', zh: '服务券计划', en: 'voucher programme' };
+
 const decide = decideByType<VoucherCommand, VoucherState, VoucherEvent, 'PublishVoucherProgramme'>({
   onNew: { PublishVoucherProgramme: publish },
   on: {
@@ -128,7 +132,7 @@ const decide = decideByType<VoucherCommand, VoucherState, VoucherEvent, 'Publish
     // A claim found false may be voided after the close too: the money goes back to the budget all the same.
     VoidVoucherPayment: voidVoucherPayment,
   },
-  missing: () => notFound('VOUCHER_PROGRAMME_NOT_FOUND', '服务券计划不存在', 'The voucher programme does not exist'),
+  missing: () => recordNotFound(VOUCHER_PROGRAMME_RECORD),
 });
 
 export const voucherDecider: Decider<VoucherCommand, VoucherState, VoucherEvent> = { initialState: initialVoucherState, evolve: evolveVoucher, decide };
