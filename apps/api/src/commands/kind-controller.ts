@@ -13,16 +13,10 @@ import { IdPipe } from '../records/id.pipe';
 import { Ctx, type RequestContext } from './request-context';
 import { CommandPost, type CommandPostRoute } from './routes';
 
-let runCommand: <B>(controller: KindController<B>, command: B, ctx: RequestContext, settle: boolean) => Promise<CommandResult>;
-
 /** A controller of one record kind: its command routes run the kind's commands, its reads go to the query bus. */
 @Injectable()
 export abstract class KindController<B> {
   protected abstract readonly kindCommands: AnyKindCommands<B>;
-
-  static {
-    runCommand = (controller, command, ctx, settle) => (settle ? controller.runAndSettle(command, ctx) : controller.run(command, ctx));
-  }
 
   constructor(
     protected readonly commands: CommandBus,
@@ -30,12 +24,13 @@ export abstract class KindController<B> {
     @Optional() protected readonly reactors?: Reactors,
   ) {}
 
-  protected run(command: B, ctx: RequestContext): Promise<CommandResult> {
+  /** Runs one of the kind's commands (the `commandRoutes` rows call it too). */
+  run(command: B, ctx: RequestContext): Promise<CommandResult> {
     return this.commands.execute(new ExecuteKindCommand(this.kindCommands, command, ctx));
   }
 
   /** For a step whose event has follow-ups (a 差评 opens one): answers once the reactions have written them, or their wait ran out. */
-  protected async runAndSettle(command: B, ctx: RequestContext): Promise<CommandResult> {
+  async runAndSettle(command: B, ctx: RequestContext): Promise<CommandResult> {
     const result = await this.run(command, ctx);
     const { recorded } = result as CommandResult & { recorded?: RecordedEvent[] };
     if (result.position !== null && this.reactors) await this.reactors.settled(BigInt(result.position), undefined, recorded);
@@ -118,7 +113,8 @@ export function commandRoutes<B, C extends DomainCommand>(
       const params = Object.fromEntries(names.map((name, i) => [name, args[i]]));
       const ctx = args[ctxAt] as RequestContext;
       const commandData = data(params as never, (bodyAt < 0 ? undefined : args[bodyAt]) as never, ctx);
-      const result = await runCommand(this, { type: command, data: commandData } as B, ctx, settle === true);
+      const commandBody = { type: command, data: commandData } as B;
+      const result = await (settle ? this.runAndSettle(commandBody, ctx) : this.run(commandBody, ctx));
       return answer === undefined ? result : { ...result, ...answer(commandData as never) };
     };
     Object.defineProperty(handler, 'name', { value: method });
