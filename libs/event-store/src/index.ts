@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export { canonicalJson } from './canonical-json';
+export { deepFreeze } from './deep-freeze';
 export {
   computeEventHash,
   verifyAll,

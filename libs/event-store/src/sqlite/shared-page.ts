@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deep-freeze';
 import type { RecordedEvent } from '../event-store.port';
 
 /**
@@ -25,12 +26,4 @@ export class SharedPage {
   clear(): void {
     this.last = undefined;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
 }

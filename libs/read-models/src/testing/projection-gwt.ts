@@ -1,7 +1,7 @@
 import type { Actor, Decider, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import { decideAuthorized, type RecordKind } from '@sme/domain/shared/record-kind';
 import { at } from '@sme/domain/shared/testing';
-import { canonicalJson, type EventMetadata, type RecordedEvent } from '@sme/event-store';
+import { canonicalJson, deepFreeze, type EventMetadata, type RecordedEvent } from '@sme/event-store';
 import type { StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from '../projector/projection';
 
@@ -117,14 +117,6 @@ const stampOf = (event: RecordedEvent) => ({
   revision: Number(event.revision),
   updatedAt: event.metadata.occurredAt,
 });
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    Object.values(value).forEach(deepFreeze);
-  }
-  return value;
-}
 
 /**
  * givenEvents(projection, history).when(event).then(view) / .thenUnchanged() / .thenNoView() / .thenThrows().
