@@ -18,6 +18,13 @@ describe('Bad input and forbidden actors', () => {
     for (const e of body.errors) expect(e.message.zh).toContain(e.field);
   });
 
+  it('400 for a region code that is not GB/T 2260-shaped, in a list filter as in a body', async () => {
+    const body = await refused(() => c.get(actors.city, '/stations?cityCode=000000'), 400, 'VALIDATION_FAILED');
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['cityCode']);
+    await refused(() => c.get(actors.city, '/stations?districtCode=000106'), 400, 'VALIDATION_FAILED');
+    expect((await c.get(actors.city, '/stations?cityCode=440100&districtCode=440106')).status).toBe(200);
+  });
+
   it('400 for a field nobody asked for (whitelist)', async () => {
     const body = await refused(() => c.post(actors.city, '/calls', { ...callBody, approvedBy: 'me' }), 400, 'VALIDATION_FAILED');
     expect(body.errors[0]).toMatchObject({ field: 'approvedBy', rule: 'whitelistValidation' });

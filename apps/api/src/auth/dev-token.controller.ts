@@ -1,8 +1,10 @@
 import { Body, Controller, Inject, Logger, NotFoundException, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
-import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '@sme/domain/shared/decider';
+import { REGION_CODE_PATTERN } from '@sme/domain/shared/region-code';
+import { IsRegionCode } from '../http/validators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Public } from './auth.decorators';
 
@@ -23,8 +25,8 @@ export class DevTokenRequestDto {
   @MaxLength(64)
   orgId!: string;
 
-  @ApiProperty({ example: '440100', description: 'GB/T 2260 region code' })
-  @Matches(/^\d{6}$/)
+  @ApiProperty({ example: '440100', description: 'GB/T 2260 region code', pattern: REGION_CODE_PATTERN })
+  @IsRegionCode()
   regionCode!: string;
 }
 

@@ -4,6 +4,7 @@ import { revocationGrounds, type RevocationGround } from '@sme/domain';
 import { CommandRequestDto } from '../commands/command-request.dto';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { EnumList, NestedList } from '../http/list-fields';
+import { OptionalRegionCode } from '../http/validators';
 
 export class CovenantDto extends CommandRequestDto {
   @ApiProperty({ example: '穗2019版', description: 'Version of the 服务公约 signed' })
@@ -38,16 +39,12 @@ export class RevocationDecisionDto extends CommandRequestDto {
 export class WithdrawalDto extends CommandRequestDto {}
 
 export class ListStationsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: '440100' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'cityCode must be a 6-digit GB/T 2260 code' })
+  @OptionalRegionCode('440100')
   cityCode?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
 
-  @ApiPropertyOptional({ example: '440106' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit GB/T 2260 code' })
+  @OptionalRegionCode('440106')
   districtCode?: string;
 
   @ApiPropertyOptional({ enum: ['ACTIVE', 'REVOKED', 'WITHDRAWN'] })
