@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import type { ParentMessage, ServerMessage } from './api-server';
 
 const ROOT = resolve(__dirname, '..', '..');
+/** The young generation the API runs with in production (package.json's start scripts, docs/adr/0014). */
+const YOUNG_GENERATION = '--max-semi-space-size=64';
 
 export interface ServerUsage {
   cpu: NodeJS.CpuUsage;
@@ -27,7 +29,7 @@ export class ApiProcess {
     const child = fork(join(__dirname, 'api-server.ts'), [], {
       cwd: ROOT,
       // BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
+      execArgv: [YOUNG_GENERATION, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
