@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError, type FieldError } from './api-error';
 import FIELD_LABELS from './field-labels.json';
+import { rememberValidationRules } from './validation-rules-memo';
 
 /**
  * Chinese wording per class-validator constraint. English comes from class-validator itself.
@@ -73,6 +74,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 /** whitelist + forbidNonWhitelisted: an unknown field is an error, never silently dropped. */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
