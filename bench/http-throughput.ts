@@ -13,6 +13,8 @@ export interface HttpBenchOptions {
   durationMs: number;
   /** Drafts the material scenarios spread their commands over (split evenly between the clients). */
   draftPool: number;
+  /** Only the rows whose name contains one of these (the no-op always runs: it is the reference); all when empty. */
+  only?: string[];
 }
 
 interface Scenario {
@@ -124,7 +126,9 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     ];
 
     const rows: Row[] = [];
-    for (const scenario of scenarios) {
+    const only = options.only ?? [];
+    const chosen = scenarios.filter((scenario) => scenario.name.startsWith('POST /bench/noop') || only.length === 0 || only.some((part) => scenario.name.includes(part)));
+    for (const scenario of chosen) {
       for (const concurrency of options.concurrencies) {
         process.stdout.write(`  running ${scenario.name.trim()} with ${concurrency} client(s)…\n`);
         const prepared = await scenario.prepare(concurrency);
@@ -143,7 +147,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     // Goal 1's second half: the command's p99 at half the no-op's rate at 16 clients, sent on a fixed
     // schedule (open loop), so that a slow answer is counted from when its request was due.
     const noop = rows.find((row) => row.scenario.startsWith('POST /bench/noop') && row.concurrency === maxClients);
-    if (noop) {
+    if (noop && (only.length === 0 || only.some((part) => 'POST /applications/:id/materials at a fixed rate'.includes(part)))) {
       const rate = Math.max(1, Math.round(noop.result.requestsPerSecond / 2));
       process.stdout.write(`  running the materials command at a fixed ${rate} req/s…\n`);
       const prepared = await attachScenario('fixed rate', false).prepare(maxClients);

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     }
   };
 
-  await part('http', () => benchHttp({ concurrencies: [1, 16], warmupMs, durationMs, draftPool: 256 }));
+  await part('http', () => benchHttp({ concurrencies: [1, 16], warmupMs, durationMs, draftPool: 256, only: process.env.BENCH_HTTP_ROWS?.split(',').filter(Boolean) }));
   await part('append', () =>
     benchAppend({
       singleAppends: 10_000,
