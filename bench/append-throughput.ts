@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { applicationKind } from '@sme/domain';
-import { SqliteEventStore, canonicalJson, openSqliteDatabase, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
+import { SqliteEventStore, WAL_CHECKPOINT_PAGES, canonicalJson, openSqliteDatabase, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
 import { ensureEventLogSchema } from '@sme/event-store/sqlite/sqlite-schema';
 import { materialAttached, range } from './support/fixtures';
 import { summarize } from './support/stats';
@@ -57,7 +57,7 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
     const total = Number((await store.headPosition()).toString());
     const bytes = statSync(file).size;
     printTable(
-      '(b) Embedded store append throughput — SqliteEventStore on a file (WAL, synchronous=NORMAL)',
+      `(b) Embedded store append throughput — SqliteEventStore on a file (WAL, synchronous=NORMAL, checkpoint every ${WAL_CHECKPOINT_PAGES} pages)`,
       ['appends', 'calls', 'events', 'events/s', 'appends/s', 'p50 ms', 'p99 ms', 'bare events/s', 'of bare'],
       rows,
       [

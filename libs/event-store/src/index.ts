@@ -38,7 +38,7 @@ export {
   type LoadedAggregate,
   type Upcaster,
 } from './load-aggregate';
-export { openErasableDatabase, openSqliteDatabase, type SqliteDatabase, type OpenSqliteDatabaseOptions } from './sqlite/open-sqlite-database';
+export { openErasableDatabase, openSqliteDatabase, WAL_CHECKPOINT_PAGES, type SqliteDatabase, type OpenSqliteDatabaseOptions } from './sqlite/open-sqlite-database';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 export { createEventStore } from './create-event-store';
