@@ -105,6 +105,12 @@ export class MongoDocumentStore implements DocumentStore {
 /** How many `findOne({_id})` of one read run at once on a `byId` server. */
 const ID_LOOKUPS_AT_ONCE = 8;
 
+/** 1 or -1 for a sort on `_id` alone; undefined for any other. */
+function idOrderOf(sort: Sort): 1 | -1 | undefined {
+  const keys = Object.keys(sort);
+  return keys.length === 1 && keys[0] === '_id' && (sort._id === 1 || sort._id === -1) ? sort._id : undefined;
+}
+
 /** The ids of a filter that is `{_id: {$in: [strings]}}` and nothing else. */
 function idsOnly(filter: Filter): string[] | undefined {
   const keys = Object.keys(filter);
@@ -150,8 +156,10 @@ class MongoDocumentCollection extends CheckedCollection {
   }
 
   protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
-    const ids = this.byId && !options.skip && !options.limit && Object.keys(sort).length === 0 ? idsOnly(filter) : undefined;
-    if (ids) return (await this.eachById(ids)).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    // The effective sort of a read without one is by _id, which eachById's answer is put in too.
+    const byIdOrder = this.byId && !options.skip && !options.limit ? idOrderOf(sort) : undefined;
+    const ids = byIdOrder ? idsOnly(filter) : undefined;
+    if (byIdOrder && ids) return (await this.eachById(ids)).sort((a, b) => byIdOrder * (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     let cursor = this.collection.find(asMongoFilter(filter), { sort });
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);

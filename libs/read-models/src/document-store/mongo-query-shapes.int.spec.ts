@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Document } from 'mongodb';
+import { MongoDocumentStore } from './mongo-document-store';
+
+// Needs MongoDB or FerretDB (CI: infra/test-services/ferretdb.sh). Works in a database of its own, dropped at the end.
+const url = process.env.MONGODB_URL;
+const dbName = `sme_shapes_${randomBytes(6).toString('hex')}`;
+const withServer = url ? describe : describe.skip;
+
+/**
+ * FerretDB v1 answers only a filter on `_id` alone from the `_id` index: `{_id: {$in: …}}` or
+ * `{_id, _position: {$lt: …}}` read the whole collection (seconds at a few thousand documents). The
+ * projector's reads of many ids and its batch writes must reach such a server as `{_id}` filters only.
+ */
+withServer('MongoDB document store on a server that reads by _id alone', () => {
+  let client: MongoClient;
+  let sent: Document[];
+
+  beforeAll(async () => {
+    client = new MongoClient(url as string, { monitorCommands: true, ignoreUndefined: true });
+    await client.connect();
+    client.on('commandStarted', (event) => sent.push(event.command));
+  });
+
+  afterAll(async () => {
+    await client.db(dbName).dropDatabase();
+    await client.close();
+  }, 30_000);
+
+  beforeEach(() => {
+    sent = [];
+  });
+
+  const filtersSentTo = (collection: string) => [
+    ...sent.filter((command) => command.find === collection).map((command) => command.filter as Document),
+    ...sent.filter((command) => command.update === collection).flatMap((command) => (command.updates as { q: Document }[]).map((update) => update.q)),
+  ];
+
+  it('reads many ids, in either order of _id, with one {_id} lookup each', async () => {
+    const docs = new MongoDocumentStore(client.db(dbName), undefined, { byId: true }).collection('reads');
+    await docs.insertMany([1, 2, 3, 4].map((n) => ({ _id: `doc-${n}`, _position: n, n })));
+    sent = [];
+
+    expect((await docs.find({ _id: { $in: ['doc-3', 'doc-1', 'missing'] } })).map((doc) => doc._id)).toEqual(['doc-1', 'doc-3']);
+    expect((await docs.find({ _id: { $in: ['doc-2', 'doc-4'] } }, { sort: { _id: -1 } })).map((doc) => doc._id)).toEqual(['doc-4', 'doc-2']);
+
+    const filters = filtersSentTo('reads');
+    expect(filters).toHaveLength(5);
+    for (const filter of filters) expect(filter).toEqual({ _id: expect.any(String) });
+  });
+
+  it('writes a batch of new and newer documents with {_id} filters only, and leaves stale ones', async () => {
+    const docs = new MongoDocumentStore(client.db(dbName), undefined, { byId: true }).collection('writes');
+    await docs.putManyIfNewer([{ _id: 'a', _position: 1, v: 'a1' }, { _id: 'b', _position: 5, v: 'b5' }]);
+    sent = [];
+
+    expect(await docs.putManyIfNewer([{ _id: 'a', _position: 2, v: 'a2' }, { _id: 'b', _position: 4, v: 'b4' }, { _id: 'c', _position: 1, v: 'c1' }])).toBe(2);
+
+    expect((await docs.find({})).map((doc) => doc.v)).toEqual(['a2', 'b5', 'c1']);
+    for (const filter of filtersSentTo('writes').filter((filter) => Object.keys(filter).length > 0)) expect(filter).toEqual({ _id: expect.any(String) });
+  });
+});
