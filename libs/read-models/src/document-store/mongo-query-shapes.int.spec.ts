@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type Document } from 'mongodb';
+import type { StoredDocument } from './document-store.port';
 import { MongoDocumentStore } from './mongo-document-store';
+
+interface Versioned extends StoredDocument {
+  v: string;
+}
 
 // Needs MongoDB or FerretDB (CI: infra/test-services/ferretdb.sh). Works in a database of its own, dropped at the end.
 const url = process.env.MONGODB_URL;
@@ -50,7 +55,7 @@ withServer('MongoDB document store on a server that reads by _id alone', () => {
   });
 
   it('writes a batch of new and newer documents with {_id} filters only, and leaves stale ones', async () => {
-    const docs = new MongoDocumentStore(client.db(dbName), undefined, { byId: true }).collection('writes');
+    const docs = new MongoDocumentStore(client.db(dbName), undefined, { byId: true }).collection<Versioned>('writes');
     await docs.putManyIfNewer([{ _id: 'a', _position: 1, v: 'a1' }, { _id: 'b', _position: 5, v: 'b5' }]);
     sent = [];
 
