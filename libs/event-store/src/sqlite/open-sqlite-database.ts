@@ -24,9 +24,9 @@ export interface OpenSqliteDatabaseOptions {
  * The write-ahead log is copied back into the file (checkpointed) every 4,000 pages (16 MiB) rather than
  * SQLite's 1,000: each checkpoint syncs the disk twice, and the pages an append touches (the indexes'
  * upper pages) are copied once per checkpoint however often they changed. On the two-core machine's disk
- * single appends went from about 9k to 13k per second and batches of 100 from 18k to 26k events per
- * second (bench/README.md, append); the price is a log file of up to 16 MiB beside the database and a
- * longer pause at each checkpoint.
+ * (40,000 appends, two runs each) single appends went from 8–9k to 10–13k per second and batches of 100
+ * from 18k to 19–26k events per second; the price is a log file of up to 16 MiB beside the database and
+ * a longer pause at each checkpoint.
  */
 export function openSqliteDatabase(path: string, options: OpenSqliteDatabaseOptions = {}): SqliteDatabase {
   const inMemory = path === ':memory:';
