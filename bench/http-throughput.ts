@@ -127,7 +127,8 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
 
     const rows: Row[] = [];
     const only = options.only ?? [];
-    const chosen = scenarios.filter((scenario) => scenario.name.startsWith('POST /bench/noop') || only.length === 0 || only.some((part) => scenario.name.includes(part)));
+    const wanted = (name: string) => only.length === 0 || only.some((part) => name.includes(part));
+    const chosen = scenarios.filter((scenario) => scenario.name.startsWith('POST /bench/noop') || wanted(scenario.name));
     for (const scenario of chosen) {
       for (const concurrency of options.concurrencies) {
         process.stdout.write(`  running ${scenario.name.trim()} with ${concurrency} client(s)…\n`);
@@ -147,7 +148,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     // Goal 1's second half: the command's p99 at half the no-op's rate at 16 clients, sent on a fixed
     // schedule (open loop), so that a slow answer is counted from when its request was due.
     const noop = rows.find((row) => row.scenario.startsWith('POST /bench/noop') && row.concurrency === maxClients);
-    if (noop && (only.length === 0 || only.some((part) => 'POST /applications/:id/materials at a fixed rate'.includes(part)))) {
+    if (noop && wanted('POST /applications/:id/materials at a fixed rate')) {
       const rate = Math.max(1, Math.round(noop.result.requestsPerSecond / 2));
       process.stdout.write(`  running the materials command at a fixed ${rate} req/s…\n`);
       const prepared = await attachScenario('fixed rate', false).prepare(maxClients);
