@@ -4,8 +4,7 @@ import type { ServedEnterprise } from '@sme/domain/delivery/delivery.terms';
 import { isPoorRating, type Feedback } from '@sme/domain/feedback/feedback';
 import { assertNever } from '@sme/domain/shared/decider';
 import { cityCodeOf } from '@sme/domain/shared/region-code';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 type Data<T extends keyof ActivityEvents> = ActivityEvents[T]['data'];
@@ -61,9 +60,7 @@ export interface ActivityView extends ViewVersion {
 }
 
 /** Pure: the activity's document after one more of its events. */
-export function projectActivity(view: ActivityView | undefined, recorded: RecordedEvent): ActivityView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as ActivityEvent;
-  const version = versionOf(recorded);
+export const projectActivity = projectionStep<ActivityView, ActivityEvent>((view, event, version) => {
   if (event.type === 'ActivityPlanned') return { _id: event.data.activityId, ...plannedView(event.data), ...version };
   if (!view) return view;
   switch (event.type) {
@@ -95,7 +92,7 @@ export function projectActivity(view: ActivityView | undefined, recorded: Record
     default:
       return assertNever(event);
   }
-}
+});
 
 function plannedView(d: Planned): Omit<ActivityView, keyof ViewVersion> {
   return {

@@ -3,8 +3,7 @@ import type { AnnualReportStatus, CityTotals, ConsolidatedReport, NextYearPlan, 
 import type { Steward } from '@sme/domain/delivery/delivery.terms';
 import { assertNever } from '@sme/domain/shared/decider';
 import { cityCodeOf, isProvinceCode } from '@sme/domain/shared/region-code';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 type Data<T extends keyof AnnualReportEvents> = AnnualReportEvents[T]['data'];
@@ -68,9 +67,7 @@ function submitted(data: Data<'AnnualReportSubmitted' | 'CityReportSubmitted'>) 
 }
 
 /** Pure: the report's document after one more of its events. */
-export function projectAnnualReport(view: AnnualReportView | undefined, recorded: RecordedEvent): AnnualReportView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as AnnualReportEvent;
-  const version = versionOf(recorded);
+export const projectAnnualReport = projectionStep<AnnualReportView, AnnualReportEvent>((view, event, version) => {
   switch (event.type) {
     case 'AnnualReportSubmitted': {
       const { subject, figures } = event.data;
@@ -98,4 +95,4 @@ export function projectAnnualReport(view: AnnualReportView | undefined, recorded
     default:
       return assertNever(event);
   }
-}
+});

@@ -1,13 +1,10 @@
 import type { CallEvent } from '@sme/domain/call/call.events';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { CallView } from './views';
 
 /** Pure: the call's view after one more of its events. */
-export function projectCall(view: CallView | undefined, recorded: RecordedEvent): CallView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as CallEvent;
-  const version = versionOf(recorded);
+export const projectCall = projectionStep<CallView, CallEvent>((view, event, version) => {
   switch (event.type) {
     case 'CallOpened': {
       const { callId, openedAt, ...rest } = event.data;
@@ -20,4 +17,4 @@ export function projectCall(view: CallView | undefined, recorded: RecordedEvent)
     default:
       return assertNever(event);
   }
-}
+});

@@ -3,8 +3,7 @@ import { professionalPercent } from '@sme/domain/centre/centre.standards';
 import type { CentreCheck, CentreFacts, CentreLevel, CentreOrigin, CentreShortfall, CentreStanding, LinkedProvider, Remediation } from '@sme/domain/centre/centre.terms';
 import { assertNever } from '@sme/domain/shared/decider';
 import { cityCodeOf, isProvinceCode, provinceCodeOf } from '@sme/domain/shared/region-code';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /**
@@ -89,9 +88,7 @@ function recorded(centreId: string, facts: CentreFacts, check: CentreCheck, reme
 }
 
 /** Pure: the centre's view after one more of its events. */
-export function projectCentre(view: CentreView | undefined, event: RecordedEvent): CentreView | undefined {
-  const e = { type: event.type, data: event.data } as CentreEvent;
-  const version = versionOf(event);
+export const projectCentre = projectionStep<CentreView, CentreEvent>((view, e, version) => {
   switch (e.type) {
     case 'CentreRecognised':
       return { ...recorded(e.data.centreId, e.data.facts, e.data.check, null, e.data.recognisedAt), ...version };
@@ -126,4 +123,4 @@ export function projectCentre(view: CentreView | undefined, event: RecordedEvent
     default:
       return assertNever(e);
   }
-}
+});

@@ -3,8 +3,7 @@ import type { DeliveryStage, ServedEnterprise, ServingOrganisation, Steward } fr
 import { isPoorRating, type Feedback } from '@sme/domain/feedback/feedback';
 import { assertNever } from '@sme/domain/shared/decider';
 import { cityCodeOf } from '@sme/domain/shared/region-code';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 type Data<T extends keyof DeliveryEvents> = DeliveryEvents[T]['data'];
@@ -84,9 +83,7 @@ export interface DeliveryView extends ViewVersion {
 }
 
 /** Pure: the delivery's document after one more of its events. */
-export function projectDelivery(view: DeliveryView | undefined, recorded: RecordedEvent): DeliveryView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as DeliveryEvent;
-  const version = versionOf(recorded);
+export const projectDelivery = projectionStep<DeliveryView, DeliveryEvent>((view, event, version) => {
   if (event.type === 'DeliveryRegistered') return { _id: event.data.deliveryId, ...registeredView(event.data), ...version };
   if (!view) return view;
   switch (event.type) {
@@ -136,7 +133,7 @@ export function projectDelivery(view: DeliveryView | undefined, recorded: Record
     default:
       return assertNever(event);
   }
-}
+});
 
 /** After a rating or its amendment: a 差评 stays on the record and calls for a 回访. */
 function rated(view: DeliveryView, rating: number): DeliveryView {

@@ -2,9 +2,8 @@ import type { DemandCloseReason, DemandUrgency } from '@sme/domain/demand/demand
 import type { DemandEvent } from '@sme/domain/demand/demand.events';
 import type { ServiceDomain } from '@sme/domain/shared/service-domains';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
 import { cityCodeOf } from '@sme/domain/shared/region-code';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 export type DemandViewStatus = 'RAISED' | 'ACCEPTED' | 'MATCHED' | 'RESOLVED' | 'CLOSED';
@@ -37,9 +36,7 @@ export interface DemandView extends ViewVersion {
 }
 
 /** Pure: the demand's document after one more of its events. */
-export function projectDemand(view: DemandView | undefined, recorded: RecordedEvent): DemandView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as DemandEvent;
-  const version = versionOf(recorded);
+export const projectDemand = projectionStep<DemandView, DemandEvent>((view, event, version) => {
   if (event.type === 'DemandRaised') {
     const d = event.data;
     return {
@@ -95,4 +92,4 @@ export function projectDemand(view: DemandView | undefined, recorded: RecordedEv
     default:
       return assertNever(event);
   }
-}
+});

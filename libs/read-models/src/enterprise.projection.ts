@@ -5,8 +5,7 @@ import { effectiveTagPeriod, isTagGrantOutstandingOn, type EnterpriseTagCode, ty
 import { assertNever } from '@sme/domain/shared/decider';
 import { cityCodeOf, provinceCodeOf } from '@sme/domain/shared/region-code';
 import type { IndustryCode, SizeClass } from '@sme/domain/shared/size-class';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** One change of the size class: `from` is null at registration; `at` is the business time of the act. */
@@ -68,9 +67,7 @@ function withTags(view: EnterpriseView, grants: EnterpriseTagGrant[]): Enterpris
 const grantOf = ({ effective: _, ...grant }: EnterpriseTagEntry): EnterpriseTagGrant => grant;
 
 /** Pure: the enterprise's document after one more of its events. */
-export function projectEnterprise(view: EnterpriseView | undefined, recorded: RecordedEvent): EnterpriseView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as EnterpriseEvent;
-  const version = versionOf(recorded);
+export const projectEnterprise = projectionStep<EnterpriseView, EnterpriseEvent>((view, event, version) => {
   switch (event.type) {
     case 'EnterpriseRegistered': {
       const { enterpriseId, uscc, name, industryCode, regionCode, foundedOn, registeredAt } = event.data;
@@ -143,4 +140,4 @@ export function projectEnterprise(view: EnterpriseView | undefined, recorded: Re
     default:
       return assertNever(event);
   }
-}
+});

@@ -1,7 +1,6 @@
 import type { ErasureEvent, ErasureStatus } from '@sme/domain/erasure/erasure';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { idOfStream, versionOf } from './view-version';
+import { idOfStream, projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** 个人信息删除: one request, its decision and the erasure, as administrators and auditors follow them. */
@@ -20,9 +19,7 @@ export interface ErasureView extends ViewVersion {
 }
 
 /** Pure: the erasure's document after one of its events. */
-export function projectErasure(view: ErasureView | undefined, recorded: RecordedEvent): ErasureView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as ErasureEvent;
-  const version = versionOf(recorded);
+export const projectErasure = projectionStep<ErasureView, ErasureEvent>((view, event, version, recorded) => {
   if (event.type === 'ErasureRequested') {
     const { erasureId: _id, ...data } = event.data;
     return { _id: idOfStream(recorded.streamId), id: idOfStream(recorded.streamId), ...data, subjects: [...data.subjects], status: 'REQUESTED', decision: null, erased: null, ...version };
@@ -39,4 +36,4 @@ export function projectErasure(view: ErasureView | undefined, recorded: Recorded
     default:
       return assertNever(event);
   }
-}
+});

@@ -3,7 +3,7 @@ import type { ExpertEvent } from '@sme/domain/expert/expert.events';
 import { momentMs } from '@sme/domain/shared/moments';
 import { assertNever } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** A suspension of an expert: `endsAt` is the close of the `until` day in China (null: until reinstated). */
@@ -61,9 +61,7 @@ const runningAt = (s: ExpertSuspensionRecord, at: string): boolean =>
   s.reinstatedAt === null && Date.parse(s.from) <= Date.parse(at) && (s.endsAt === null || Date.parse(at) <= Date.parse(s.endsAt));
 
 /** Pure: the expert's view after one more of its events. */
-export function projectExpert(view: ExpertView | undefined, recorded: RecordedEvent): ExpertView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as ExpertEvent;
-  const version = versionOf(recorded);
+export const projectExpert = projectionStep<ExpertView, ExpertEvent>((view, event, version, recorded) => {
   const touched = (next: ExpertView): ExpertView => ({ ...next, history: [...next.history, changeOf(recorded)], ...version });
   switch (event.type) {
     case 'ExpertRegistered': {
@@ -119,4 +117,4 @@ export function projectExpert(view: ExpertView | undefined, recorded: RecordedEv
     default:
       return assertNever(event);
   }
-}
+});

@@ -1,8 +1,7 @@
 import type { ServedEnterprise, ServingOrganisation, Steward } from '@sme/domain/delivery/delivery.terms';
 import type { FollowUpEvent, FollowUpEvents } from '@sme/domain/follow-up/follow-up.events';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 type Data<T extends keyof FollowUpEvents> = FollowUpEvents[T]['data'];
@@ -46,9 +45,7 @@ export interface FollowUpView extends ViewVersion {
 }
 
 /** Pure: the follow-up's document after one more of its events. */
-export function projectFollowUp(view: FollowUpView | undefined, recorded: RecordedEvent): FollowUpView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as FollowUpEvent;
-  const version = versionOf(recorded);
+export const projectFollowUp = projectionStep<FollowUpView, FollowUpEvent>((view, event, version) => {
   if (event.type === 'FollowUpOpened' || event.type === 'FollowUpOpenedOnActivity') {
     const d = event.data;
     return {
@@ -101,4 +98,4 @@ export function projectFollowUp(view: FollowUpView | undefined, recorded: Record
     default:
       return assertNever(event);
   }
-}
+});

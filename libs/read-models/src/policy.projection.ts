@@ -3,8 +3,7 @@ import type { PolicyEligibility } from '@sme/domain/policy/policy-matching';
 import type { PolicyEvent, PolicyEvents } from '@sme/domain/policy/policy.events';
 import type { PolicyLevel } from '@sme/domain/policy/policy.rules';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** A policy of the 基础信息库 as it stands: the current version at the top, nulls where a field is absent (filters and sorts need them). */
@@ -47,9 +46,7 @@ export interface FaqView extends ViewVersion {
 }
 
 /** Pure: the policy's document after one more of its events. */
-export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEvent): PolicyView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as PolicyEvent;
-  const version = versionOf(recorded);
+export const projectPolicy = projectionStep<PolicyView, PolicyEvent>((view, event, version) => {
   switch (event.type) {
     case 'PolicyPublished': {
       const d = event.data;
@@ -86,7 +83,7 @@ export function projectPolicy(view: PolicyView | undefined, recorded: RecordedEv
     default:
       return assertNever(event);
   }
-}
+});
 
 /** What publishing or amending a policy sets: its current version's content. */
 function policyContent(d: Omit<PolicyEvents['PolicyAmended']['data'], 'changedFields' | 'amendedAt'>) {
@@ -103,9 +100,7 @@ function policyContent(d: Omit<PolicyEvents['PolicyAmended']['data'], 'changedFi
 }
 
 /** Pure: the FAQ's document after one more of its events. */
-export function projectFaq(view: FaqView | undefined, recorded: RecordedEvent): FaqView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as FaqEvent;
-  const version = versionOf(recorded);
+export const projectFaq = projectionStep<FaqView, FaqEvent>((view, event, version) => {
   switch (event.type) {
     case 'FaqPublished': {
       const d = event.data;
@@ -135,4 +130,4 @@ export function projectFaq(view: FaqView | undefined, recorded: RecordedEvent): 
     default:
       return assertNever(event);
   }
-}
+});

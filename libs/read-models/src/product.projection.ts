@@ -1,7 +1,6 @@
 import type { CaseEnterprise, FeeKind, ProductContent, ProductEvent, ServiceCaseEvent, ServiceClassification } from '@sme/domain';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** A service product (`product-<id>`): the current version's 六公开/五公开 fields, flat codes for filters, and every version. */
@@ -55,9 +54,7 @@ const codesOf = (c: ServiceClassification) => ({
 });
 
 /** Pure: the product's view after one more of its events. */
-export function projectProduct(view: ProductView | undefined, recorded: RecordedEvent): ProductView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as ProductEvent;
-  const version = versionOf(recorded);
+export const projectProduct = projectionStep<ProductView, ProductEvent>((view, event, version) => {
   switch (event.type) {
     case 'ProductPublished': {
       const { productId, providerId, providerOrgId, publishedAt } = event.data;
@@ -98,12 +95,10 @@ export function projectProduct(view: ProductView | undefined, recorded: Recorded
     default:
       return assertNever(event);
   }
-}
+});
 
 /** Pure: the case's view after one more of its events. */
-export function projectServiceCase(view: ServiceCaseView | undefined, recorded: RecordedEvent): ServiceCaseView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as ServiceCaseEvent;
-  const version = versionOf(recorded);
+export const projectServiceCase = projectionStep<ServiceCaseView, ServiceCaseEvent>((view, event, version) => {
   switch (event.type) {
     case 'CasePublished': {
       const { caseId, productId, publishedAt, ...rest } = event.data;
@@ -126,4 +121,4 @@ export function projectServiceCase(view: ServiceCaseView | undefined, recorded: 
     default:
       return assertNever(event);
   }
-}
+});

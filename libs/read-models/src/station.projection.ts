@@ -1,7 +1,6 @@
 import type { StationEvent } from '@sme/domain/station/station.events';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { RevocationRecord, StationView } from './views';
 
 function closeProposal(
@@ -15,9 +14,7 @@ function closeProposal(
 }
 
 /** Pure: the station's view after one more of its events. */
-export function projectStation(view: StationView | undefined, recorded: RecordedEvent): StationView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as StationEvent;
-  const version = versionOf(recorded);
+export const projectStation = projectionStep<StationView, StationEvent>((view, event, version, recorded) => {
   switch (event.type) {
     case 'StationDesignated': {
       const { stationId, ...rest } = event.data;
@@ -95,4 +92,4 @@ export function projectStation(view: StationView | undefined, recorded: Recorded
     default:
       return assertNever(event);
   }
-}
+});

@@ -1,8 +1,7 @@
 import type { ThemePlanEvent } from '@sme/domain/themeplan/themeplan.events';
 import type { ThemeMonth } from '@sme/domain/themeplan/themeplan.terms';
 import { assertNever } from '@sme/domain/shared/decider';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** A city's theme-month plan for a year (主题月计划). */
@@ -16,9 +15,7 @@ export interface ThemePlanView extends ViewVersion {
 }
 
 /** Pure: the plan's document after one more of its events. */
-export function projectThemePlan(view: ThemePlanView | undefined, recorded: RecordedEvent): ThemePlanView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as ThemePlanEvent;
-  const version = versionOf(recorded);
+export const projectThemePlan = projectionStep<ThemePlanView, ThemePlanEvent>((view, event, version) => {
   switch (event.type) {
     case 'ThemePlanAdopted': {
       const { themePlanId, cityCode, year, months, adoptedAt } = event.data;
@@ -32,4 +29,4 @@ export function projectThemePlan(view: ThemePlanView | undefined, recorded: Reco
     default:
       return assertNever(event);
   }
-}
+});

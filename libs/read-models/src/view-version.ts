@@ -5,6 +5,17 @@ export function versionOf(event: RecordedEvent): Omit<ViewVersion, '_id'> {
   return { _position: Number(event.position), revision: Number(event.revision), updatedAt: event.metadata.occurredAt };
 }
 
+/**
+ * A projection written as a fold step over its kind's own events: the stored event is handed over
+ * typed as the domain's event union (the projector routes only that kind's events here), with the
+ * version fields every view carries from it, and as stored for the few views that show its metadata.
+ */
+export function projectionStep<V extends ViewVersion, E extends { type: string; data: unknown }>(
+  step: (view: V | undefined, event: E, version: Omit<ViewVersion, '_id'>, recorded: RecordedEvent) => V | undefined,
+): (view: V | undefined, recorded: RecordedEvent) => V | undefined {
+  return (view, recorded) => step(view, { type: recorded.type, data: recorded.data } as E, versionOf(recorded), recorded);
+}
+
 /** What a client sees of a stored view: no storage fields, the position as a decimal string. */
 export type PublicView<V extends ViewVersion> = Omit<V, '_id' | '_position'> & { position: string };
 

@@ -2,8 +2,7 @@ import { assertNever } from '@sme/domain/shared/decider';
 import { cityCodeOf } from '@sme/domain/shared/region-code';
 import type { VoucherEvent } from '@sme/domain/voucher/voucher.events';
 import type { GrantWay, VoucherTerms, VoucherTier } from '@sme/domain/voucher/voucher.terms';
-import type { RecordedEvent } from '@sme/event-store';
-import { versionOf } from './view-version';
+import { projectionStep } from './view-version';
 import type { ViewVersion } from './views';
 
 /** An enterprise in a programme: its application (pending or refused) or the quota granted to it. */
@@ -106,9 +105,7 @@ export function budgetOf(terms: VoucherTerms, holders: VoucherHolderView[], orde
 }
 
 /** Pure: the programme's document after one more of its events. */
-export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, recorded: RecordedEvent): VoucherProgrammeView | undefined {
-  const event = { type: recorded.type, data: recorded.data } as VoucherEvent;
-  const version = versionOf(recorded);
+export const projectVoucherProgramme = projectionStep<VoucherProgrammeView, VoucherEvent>((view, event, version) => {
   if (event.type === 'VoucherProgrammePublished') {
     const { programmeId, issuer, terms, publishedAt } = event.data;
     const id = programmeId;
@@ -194,4 +191,4 @@ export function projectVoucherProgramme(view: VoucherProgrammeView | undefined, 
     default:
       return assertNever(event);
   }
-}
+});
