@@ -94,6 +94,20 @@ export const projectActivity = projectionStep<ActivityView, ActivityEvent>((view
   }
 });
 
+/** What a new activity’s view holds of the postponements, registrations, holding and feedback no event has filled yet. */
+export const activityBlanks = () => ({
+  postponements: [],
+  cancellation: null,
+  registrations: [],
+  registeredUsccs: [],
+  heldOn: null,
+  enterprisesPresent: [],
+  personsPresent: null,
+  materials: [],
+  feedbackClosesOn: null,
+  feedback: [],
+}) satisfies Partial<ActivityView>;
+
 function plannedView(d: Planned): Omit<ActivityView, keyof ViewVersion> {
   return {
     id: d.activityId,
@@ -115,15 +129,6 @@ function plannedView(d: Planned): Omit<ActivityView, keyof ViewVersion> {
     regionCode: d.regionCode,
     cityCode: cityCodeOf(d.regionCode),
     plannedAt: d.plannedAt,
-    postponements: [],
-    cancellation: null,
-    registrations: [],
-    registeredUsccs: [],
-    heldOn: null,
-    enterprisesPresent: [],
-    personsPresent: null,
-    materials: [],
-    feedbackClosesOn: null,
-    feedback: [],
+    ...activityBlanks(),
   };
 }

@@ -2,7 +2,7 @@ import * as f from '@sme/domain/activity/activity.fixtures';
 import { activityKind } from '@sme/domain/activity/activity.kind';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import type { Actor } from '@sme/domain/shared/decider';
-import type { ActivityView } from './activity.projection';
+import { activityBlanks, type ActivityView } from './activity.projection';
 import { activitiesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
@@ -36,16 +36,7 @@ const PLANNED_VIEW: Omit<ActivityView, '_position' | 'revision' | 'updatedAt'> =
   date: '2026-03-18',
   cityCode: '440100',
   plannedAt: '2026-03-02T01:00:00.000Z',
-  postponements: [],
-  cancellation: null,
-  registrations: [],
-  registeredUsccs: [],
-  heldOn: null,
-  enterprisesPresent: [],
-  personsPresent: null,
-  materials: [],
-  feedbackClosesOn: null,
-  feedback: [],
+  ...activityBlanks(),
 };
 
 describe('activities projection', () => {

@@ -14,6 +14,17 @@ function moveTo(view: ApplicationView, stage: ApplicationStage, recorded: Record
   };
 }
 
+/** What a new application’s view holds of the review, panel, scores, recommendation, decision and station no event has filled yet. */
+export const applicationBlanks = () => ({
+  submittedAt: null,
+  districtReview: null,
+  panel: [],
+  averageScore: null,
+  recommendation: null,
+  decision: null,
+  station: null,
+}) satisfies Partial<ApplicationView>;
+
 /** Pure: the application's view after one more of its events. */
 export function projectApplication(view: ApplicationView | undefined, recorded: RecordedEvent): ApplicationView | undefined {
   const event = { type: recorded.type, data: recorded.data } as ApplicationEvent;
@@ -33,13 +44,7 @@ export function projectApplication(view: ApplicationView | undefined, recorded: 
       form: rest,
       materials,
       draftedAt,
-      submittedAt: null,
-      districtReview: null,
-      panel: [],
-      averageScore: null,
-      recommendation: null,
-      decision: null,
-      station: null,
+      ...applicationBlanks(),
       history: [],
       ...versionOf(recorded),
     };

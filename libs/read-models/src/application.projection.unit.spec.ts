@@ -21,6 +21,7 @@ import {
 import type { ApplicationForm } from '@sme/domain/application/application.form';
 import { call2019, GZ } from '@sme/domain/call/call.fixtures';
 import type { Actor } from '@sme/domain/shared/decider';
+import { applicationBlanks } from './application.projection';
 import { applicationsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, givenEvents } from './testing/projection-gwt';
@@ -88,13 +89,7 @@ describe('applications projection', () => {
         form,
         materials,
         draftedAt: '2019-06-03T02:00:00.000Z',
-        submittedAt: null,
-        districtReview: null,
-        panel: [],
-        averageScore: null,
-        recommendation: null,
-        decision: null,
-        station: null,
+        ...applicationBlanks(),
         history: [{ stage: 'DRAFT', at: '2019-06-03T02:00:00.000Z', by: 'op-user-1' }],
       });
   });

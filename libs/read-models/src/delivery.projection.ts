@@ -141,6 +141,29 @@ function rated(view: DeliveryView, rating: number): DeliveryView {
   return { ...view, poorRating: true, returnVisitRequired: true };
 }
 
+/** What a new delivery’s view holds of the stages, feedback, 回访 and corrections no event has filled yet. */
+export const deliveryBlanks = () => ({
+  startedOn: null,
+  progressNotes: 0,
+  deliveredOn: null,
+  outcome: null,
+  deliverables: [],
+  feedbackClosesOn: null,
+  confirmableAutomaticallyFrom: null,
+  returnVisitSampled: false,
+  confirmation: null,
+  dispute: null,
+  cancellation: null,
+  feedback: null,
+  poorRating: false,
+  complaints: 0,
+  returnVisits: [],
+  returnVisitRequired: false,
+  returnVisitDone: false,
+  archivedAt: null,
+  corrections: [],
+}) satisfies Partial<DeliveryView>;
+
 function registeredView(d: Registered): Omit<DeliveryView, keyof ViewVersion> {
   return {
     id: d.deliveryId,
@@ -161,24 +184,6 @@ function registeredView(d: Registered): Omit<DeliveryView, keyof ViewVersion> {
     regionCode: d.regionCode,
     cityCode: cityCodeOf(d.regionCode),
     registeredAt: d.registeredAt,
-    startedOn: null,
-    progressNotes: 0,
-    deliveredOn: null,
-    outcome: null,
-    deliverables: [],
-    feedbackClosesOn: null,
-    confirmableAutomaticallyFrom: null,
-    returnVisitSampled: false,
-    confirmation: null,
-    dispute: null,
-    cancellation: null,
-    feedback: null,
-    poorRating: false,
-    complaints: 0,
-    returnVisits: [],
-    returnVisitRequired: false,
-    returnVisitDone: false,
-    archivedAt: null,
-    corrections: [],
+    ...deliveryBlanks(),
   };
 }

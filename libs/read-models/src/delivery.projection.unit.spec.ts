@@ -2,7 +2,7 @@ import * as fixture from '@sme/domain/delivery/delivery.fixtures';
 import type { DeliveryEvent, DeliveryEvents } from '@sme/domain/delivery/delivery.events';
 import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
-import type { DeliveryView } from './delivery.projection';
+import { deliveryBlanks, type DeliveryView } from './delivery.projection';
 import { deliveriesProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, fixtureRecorder, givenEvents } from './testing/projection-gwt';
@@ -45,25 +45,7 @@ const REGISTERED_VIEW: Omit<DeliveryView, '_position' | 'revision' | 'updatedAt'
   staffHours: null,
   cityCode: GZ,
   registeredAt: '2026-03-02T01:00:00.000Z',
-  startedOn: null,
-  progressNotes: 0,
-  deliveredOn: null,
-  outcome: null,
-  deliverables: [],
-  feedbackClosesOn: null,
-  confirmableAutomaticallyFrom: null,
-  returnVisitSampled: false,
-  confirmation: null,
-  dispute: null,
-  cancellation: null,
-  feedback: null,
-  poorRating: false,
-  complaints: 0,
-  returnVisits: [],
-  returnVisitRequired: false,
-  returnVisitDone: false,
-  archivedAt: null,
-  corrections: [],
+  ...deliveryBlanks(),
 };
 
 /** What the fixture delivery's DeliveryDelivered sets, the 回访 sample aside. */

@@ -60,6 +60,16 @@ const changeOf = (recorded: RecordedEvent): ExpertChange => ({
 const runningAt = (s: ExpertSuspensionRecord, at: string): boolean =>
   s.reinstatedAt === null && Date.parse(s.from) <= Date.parse(at) && (s.endsAt === null || Date.parse(at) <= Date.parse(s.endsAt));
 
+/** What a new expert’s view holds of admission, suspension and removal no event has filled yet. */
+export const expertBlanks = () => ({
+  admittedAt: null,
+  admissionOpinion: null,
+  suspension: null,
+  suspensions: [],
+  removedAt: null,
+  removalReason: null,
+}) satisfies Partial<ExpertView>;
+
 /** Pure: the expert's view after one more of its events. */
 export const projectExpert = projectionStep<ExpertView, ExpertEvent>((view, event, version, recorded) => {
   const touched = (next: ExpertView): ExpertView => ({ ...next, history: [...next.history, changeOf(recorded)], ...version });
@@ -73,12 +83,7 @@ export const projectExpert = projectionStep<ExpertView, ExpertEvent>((view, even
         registeredAt,
         organisationHistory: [{ organisation: rest.organisation, from: registeredAt, to: null }],
         status: 'REGISTERED',
-        admittedAt: null,
-        admissionOpinion: null,
-        suspension: null,
-        suspensions: [],
-        removedAt: null,
-        removalReason: null,
+        ...expertBlanks(),
         history: [changeOf(recorded)],
         ...version,
       };

@@ -5,7 +5,7 @@ import { expertDecider } from '@sme/domain/expert/expert.decider';
 import type { Actor } from '@sme/domain/shared/decider';
 import type { RecordedEvent } from '@sme/event-store';
 import { anActor, cityBureau, GZ, hub } from '@sme/domain/shared/testing';
-import type { ExpertChange, ExpertSuspensionRecord } from './expert.projection';
+import { expertBlanks, type ExpertChange, type ExpertSuspensionRecord } from './expert.projection';
 import { expertsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { actOn, eventLog, givenEvents, type ActNotes, type CommandData } from './testing/projection-gwt';
@@ -81,12 +81,7 @@ describe('experts projection', () => {
         registeredBy: 'SELF',
         registeredAt: '2024-01-10T02:00:00.000Z',
         status: 'REGISTERED',
-        admittedAt: null,
-        admissionOpinion: null,
-        suspension: null,
-        suspensions: [],
-        removedAt: null,
-        removalReason: null,
+        ...expertBlanks(),
         history: [change('ExpertRegistered', '2024-01-10T02:00:00.000Z', self)],
       });
   });

@@ -44,6 +44,16 @@ export interface FollowUpView extends ViewVersion {
   openedAt: string;
 }
 
+/** What a new follow-up’s view holds of the contacts, plan, rectification, escalation and closure no event has filled yet. */
+export const followUpBlanks = () => ({
+  contacts: [],
+  plan: null,
+  rectification: null,
+  escalation: null,
+  escalated: false,
+  closure: null,
+}) satisfies Partial<FollowUpView>;
+
 /** Pure: the follow-up's document after one more of its events. */
 export const projectFollowUp = projectionStep<FollowUpView, FollowUpEvent>((view, event, version) => {
   if (event.type === 'FollowUpOpened' || event.type === 'FollowUpOpenedOnActivity') {
@@ -65,12 +75,7 @@ export const projectFollowUp = projectionStep<FollowUpView, FollowUpEvent>((view
       workingDays: d.workingDays,
       dueOn: d.dueOn,
       status: 'OPEN',
-      contacts: [],
-      plan: null,
-      rectification: null,
-      escalation: null,
-      escalated: false,
-      closure: null,
+      ...followUpBlanks(),
       openedAt: d.openedAt,
       ...version,
     };

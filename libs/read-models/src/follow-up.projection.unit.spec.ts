@@ -3,7 +3,7 @@ import { deliveryKind } from '@sme/domain/delivery/delivery.kind';
 import { contacted, FOLLOW_UP_ID, opened, planned } from '@sme/domain/follow-up/follow-up.fixtures';
 import type { FollowUpEvent } from '@sme/domain/follow-up/follow-up.events';
 import { followUpKind } from '@sme/domain/follow-up/follow-up.kind';
-import type { FollowUpView } from './follow-up.projection';
+import { followUpBlanks, type FollowUpView } from './follow-up.projection';
 import { followUpsProjection } from './projections';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { eventLog, fixtureRecorder, givenEvents } from './testing/projection-gwt';
@@ -50,12 +50,7 @@ const OPENED_VIEW: Omit<FollowUpView, '_position' | 'revision' | 'updatedAt'> = 
   workingDays: 5,
   dueOn: '2026-10-10',
   status: 'OPEN',
-  contacts: [],
-  plan: null,
-  rectification: null,
-  escalation: null,
-  escalated: false,
-  closure: null,
+  ...followUpBlanks(),
   openedAt: '2026-09-28T02:00:00.000Z',
 };
 

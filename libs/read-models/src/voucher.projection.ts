@@ -104,6 +104,18 @@ export function budgetOf(terms: VoucherTerms, holders: VoucherHolderView[], orde
   return { fundedFen: terms.budgetFen, grantedFen, unallocatedFen: terms.budgetFen - grantedFen + clawedBackFen + lapsedFen, quotaUnusedFen, reservedFen, claimableFen, paidFen, clawedBackFen, lapsedFen };
 }
 
+/** What a new order’s view holds of its confirmation, claim, approval, payment and their reversals no event has filled yet. */
+export const orderBlanks = () => ({
+  confirmedAt: null,
+  cancellation: null,
+  claimedAt: null,
+  dossier: null,
+  approval: null,
+  rejection: null,
+  payment: null,
+  voiding: null,
+}) satisfies Partial<VoucherOrderView>;
+
 /** Pure: the programme's document after one more of its events. */
 export const projectVoucherProgramme = projectionStep<VoucherProgrammeView, VoucherEvent>((view, event, version) => {
   if (event.type === 'VoucherProgrammePublished') {
@@ -154,14 +166,7 @@ export const projectVoucherProgramme = projectionStep<VoucherProgrammeView, Vouc
         servicePeriod,
         status: 'PLACED',
         placedAt,
-        confirmedAt: null,
-        cancellation: null,
-        claimedAt: null,
-        dossier: null,
-        approval: null,
-        rejection: null,
-        payment: null,
-        voiding: null,
+        ...orderBlanks(),
       };
       return withOrders([...view.orders, order]);
     }

@@ -3,6 +3,7 @@ import { anActor, gzBureau, TIANHE } from '@sme/domain/shared/testing';
 import { anApplicant, anOrderFacts, anOrderPlaced, claimFacts, DELIVERY_ID, ORDER_ID, PROGRAMME_ID, voucherProvider, voucherTerms } from '@sme/domain/voucher/voucher.fixtures';
 import { voucherKind } from '@sme/domain/voucher/voucher.kind';
 import { voucherProgrammesProjection } from './projections';
+import { orderBlanks } from './voucher.projection';
 import { describeDelivery, describeNoViewWithoutStart } from './testing/delivery-cases';
 import { actOn, eventLog, givenEvents } from './testing/projection-gwt';
 
@@ -105,14 +106,7 @@ describe('vouchers projection', () => {
       enterpriseUscc: USCC,
       regionCode: TIANHE,
       status: 'PLACED' as const,
-      confirmedAt: null,
-      cancellation: null,
-      claimedAt: null,
-      dossier: null,
-      approval: null,
-      rejection: null,
-      payment: null,
-      voiding: null,
+      ...orderBlanks(),
     };
     const granted = { ...noMoney, fundedFen: 30_000_000, grantedFen: 2_000_000, unallocatedFen: 28_000_000 };
     const placed = p.place();
