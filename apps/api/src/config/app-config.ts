@@ -80,8 +80,11 @@ export interface AppConfig {
   cryptoProfile: 'standard' | 'gm';
   /** PERSONAL_DATA_KEYS_FILE (default DATA_DIR/keys.sqlite): the key store of personal data, one key per data subject, apart from the events; every process that reads events in the clear (API, projector) opens the same one. */
   personalDataKeysFile: string;
-  /** SNAPSHOT_EVERY (default 100; 0 keeps none): a record's folded state is kept every so many events, in SNAPSHOTS_FILE (default DATA_DIR/snapshots.sqlite), so a command folds only the events after it. */
-  snapshots: { every: number; file: string };
+  /**
+   * SNAPSHOT_EVERY (default 100; 0 keeps none): a record's folded state is kept every so many events, in SNAPSHOTS_FILE (default DATA_DIR/snapshots.sqlite), so a command folds only the events after it.
+   * RECENT_STATES (default 2000; 0 holds none): how many records' latest states the process also holds in memory, for 60 s each, so the next command on one folds only what was appended since.
+   */
+  snapshots: { every: number; file: string; recent: number };
   /** BACKGROUND_LEASE_SECONDS (default 15): of the API processes on the same stores, the one holding this lease runs the reactions, sweeps and in-process relay; a crashed holder's is taken over after this long. */
   backgroundLeaseMs: number;
   /** INSTANCE_ID (default host:port): this API process among those sharing the stores; the same after a restart. */
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     snapshots: {
       every: read(() => positiveInteger(env.SNAPSHOT_EVERY, 100, 'SNAPSHOT_EVERY', 0)),
       file: resolve(env.SNAPSHOTS_FILE?.trim() || join(env.DATA_DIR ?? './data', 'snapshots.sqlite')),
+      recent: read(() => positiveInteger(env.RECENT_STATES, 2000, 'RECENT_STATES', 0)),
     },
     audit: {
       signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE?.trim() || join(env.DATA_DIR ?? './data', 'audit-signing-key.pem')),

@@ -85,9 +85,10 @@ describe('the service settings', () => {
     expect(loadConfig({ AUDIT_SIGNING_KEY_FILE: '/keys/ledger.pem', AUDIT_CHECKPOINT_INTERVAL_MS: '0' }, []).audit).toMatchObject({ signingKeyFile: '/keys/ledger.pem', checkpointIntervalMs: 0 });
   });
 
-  it('keeps a snapshot every 100 events under DATA_DIR unless told; 0 keeps none, and a bad count is named', () => {
-    expect(loadConfig({ DATA_DIR: '/srv/ledger' }, []).snapshots).toEqual({ every: 100, file: '/srv/ledger/snapshots.sqlite' });
-    expect(loadConfig({ SNAPSHOT_EVERY: '0', SNAPSHOTS_FILE: '/cache/snapshots.sqlite' }, []).snapshots).toEqual({ every: 0, file: '/cache/snapshots.sqlite' });
+  it('keeps a snapshot every 100 events under DATA_DIR and holds 2,000 recent states unless told; 0 keeps or holds none, and a bad count is named', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ledger' }, []).snapshots).toEqual({ every: 100, file: '/srv/ledger/snapshots.sqlite', recent: 2000 });
+    expect(loadConfig({ SNAPSHOT_EVERY: '0', SNAPSHOTS_FILE: '/cache/snapshots.sqlite', RECENT_STATES: '0' }, []).snapshots).toEqual({ every: 0, file: '/cache/snapshots.sqlite', recent: 0 });
     expect(() => loadConfig({ SNAPSHOT_EVERY: 'often' }, [])).toThrow(/SNAPSHOT_EVERY/);
+    expect(() => loadConfig({ RECENT_STATES: '-1' }, [])).toThrow(/RECENT_STATES/);
   });
 });

@@ -10,6 +10,7 @@ import {
   FieldCipher,
   InMemorySnapshotStore,
   ProtectedEventStore,
+  RecentStates,
   SNAPSHOTS,
   SqliteDataKeys,
   SqliteSnapshotStore,
@@ -38,13 +39,17 @@ async function eventStoreFor(config: AppConfig): Promise<EventStore> {
  */
 const DOMAIN_CODE = join(__dirname, '..', '..', '..', '..', 'libs', 'domain', 'src');
 
+/** How long a record's state is held in memory after a command left it (see RecentStates). */
+const RECENT_STATE_TTL_MS = 60_000;
+
 function snapshotPolicyFor(config: AppConfig): SnapshotPolicy {
-  const { every, file } = config.snapshots;
+  const { every, file, recent } = config.snapshots;
   const log = new Logger('Snapshots');
   if (every === 0) return { store: new InMemorySnapshotStore(), version: 'off', every: 0 };
   const version = codeVersionOf(DOMAIN_CODE);
-  log.log(`A record's state is kept every ${every} events in ${file} (deciders' code version ${version})`);
-  return { store: new SqliteSnapshotStore(file), version, every, onError: (error, streamId) => log.warn(`No snapshot kept of ${streamId}: ${String(error)}`) };
+  log.log(`A record's state is kept every ${every} events in ${file} (deciders' code version ${version}); the latest of ${recent} records held in memory`);
+  const store = new RecentStates(new SqliteSnapshotStore(file), { capacity: recent, ttlMs: RECENT_STATE_TTL_MS });
+  return { store, version, every, onError: (error, streamId) => log.warn(`No snapshot kept of ${streamId}: ${String(error)}`) };
 }
 
 async function documentStoreFor(config: AppConfig): Promise<DocumentStore> {

@@ -13,7 +13,7 @@ export interface FoldedStream<State> {
   firstOccurredAt?: string;
   /** Every event of the stream, when it was read whole (no snapshot used). */
   history?: RecordedEvent[];
-  /** The revision of the snapshot the fold started from; -1n when it started from the initial state. */
+  /** The revision of the stream's newest snapshot kept in the store (whether or not the fold started from a state held in memory); -1n when none. */
   snapshotRevision: bigint;
 }
 
@@ -39,7 +39,7 @@ export async function foldStream<State, Ev>(
         revision: last.revision,
         last: { revision: last.revision, hash: last.hash, occurredAt: last.metadata.occurredAt },
         firstOccurredAt: snapshot.firstOccurredAt,
-        snapshotRevision: snapshot.revision,
+        snapshotRevision: snapshot.keptRevision ?? snapshot.revision,
       };
     }
     await snapshots!.store.forget([streamId]);
@@ -58,7 +58,8 @@ export async function foldStream<State, Ev>(
 
 /**
  * Keeps a snapshot of `state` (folded to `last`) when at least `every` events were folded since the
- * snapshot the fold started from. A failure is reported, never thrown: the work it follows is done.
+ * stream's newest kept snapshot; otherwise the store may hold it in memory (`remember`). A failure is
+ * reported, never thrown: the work it follows is done.
  */
 export async function keepSnapshot<State>(
   snapshots: SnapshotPolicy | undefined,
@@ -67,17 +68,10 @@ export async function keepSnapshot<State>(
 ): Promise<void> {
   const { state, last, firstOccurredAt, snapshotRevision } = folded;
   if (!snapshots || snapshots.every <= 0 || !last || firstOccurredAt === undefined) return;
-  if (last.revision - snapshotRevision < BigInt(snapshots.every)) return;
+  const snapshot = { streamId, version: snapshots.version, revision: last.revision, lastHash: last.hash, firstOccurredAt, lastOccurredAt: last.occurredAt, state };
   try {
-    await snapshots.store.save({
-      streamId,
-      version: snapshots.version,
-      revision: last.revision,
-      lastHash: last.hash,
-      firstOccurredAt,
-      lastOccurredAt: last.occurredAt,
-      state,
-    });
+    if (last.revision - snapshotRevision >= BigInt(snapshots.every)) await snapshots.store.save(snapshot);
+    else await snapshots.store.remember?.({ ...snapshot, keptRevision: snapshotRevision });
   } catch (error) {
     snapshots.onError?.(error, streamId);
   }

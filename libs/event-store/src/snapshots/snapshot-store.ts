@@ -14,6 +14,11 @@ export interface Snapshot<State = unknown> {
   firstOccurredAt: string;
   lastOccurredAt: string;
   state: State;
+  /**
+   * A state only held in memory (`remember`): the revision of the stream's newest snapshot in the
+   * store beneath, -1n when it has none. Absent on a snapshot kept in a store: its own revision.
+   */
+  keptRevision?: bigint;
 }
 
 /** Where snapshots are kept. Holding folded state, they hold personal data in the clear: an erasure forgets them. */
@@ -22,6 +27,11 @@ export interface SnapshotStore {
   load<State>(streamId: string, version: string): Promise<Snapshot<State> | undefined>;
   /** Keeps `snapshot` in place of the stream's earlier one. */
   save(snapshot: Snapshot): Promise<void>;
+  /**
+   * Holds a state that is not due to be kept yet (fewer than `every` events since the last kept
+   * one) where that is cheap, in memory; a store without such a place ignores it.
+   */
+  remember?(snapshot: Snapshot): Promise<void>;
   /** Drops every snapshot of these streams (an erasure, or a record refolded for any reason). */
   forget(streamIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
