@@ -46,6 +46,22 @@ describe('SqliteEventStore subscriptions share their pages', () => {
     expect(first.data).toEqual({ nested: { list: [1, 2] } });
   });
 
+  it('shares the empty answer the caught-up subscriptions then get: what follows the page is read once', async () => {
+    const store = open();
+    const read = jest.spyOn(store as unknown as { readAllSync: (after: bigint, limit: number) => RecordedEvent[] }, 'readAllSync');
+    const iterators = [store.subscribeToAll(), store.subscribeToAll(), store.subscribeToAll()].map(iteratorOf);
+    await store.append('s', [testEvent('Shared')], 'no_stream');
+    await Promise.all(iterators.map(nextOf));
+    const reads = read.mock.calls.length;
+    // Each asks for what follows, in the same turn of the event loop: one read answers all three.
+    const pending = iterators.map((iterator) => iterator.next());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read.mock.calls.length - reads).toBe(1);
+    const next = testEvent('Next');
+    await store.append('s', [next], 0n);
+    expect((await Promise.all(pending)).map((result) => (result.value as RecordedEvent).id)).toEqual([next.id, next.id, next.id]);
+  });
+
   it('reads again after an append, so a subscription sees what was appended since', async () => {
     const store = open();
     const iterator = iteratorOf(store.subscribeToAll());
@@ -57,7 +73,7 @@ describe('SqliteEventStore subscriptions share their pages', () => {
     expect((await nextOf(iterator)).id).toBe(second.id);
   });
 
-  it('keeps no empty page: events another store appends to the same file still arrive', async () => {
+  it('keeps an empty answer only for its turn of the event loop: events another store appends to the same file still arrive', async () => {
     const file = join(dir, 'shared.db');
     const reader = open(file);
     const iterator = iteratorOf(reader.subscribeToAll());

@@ -72,6 +72,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptionPageSize: number;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly sharedPage = new SharedPage((after) => this.readAllSync(after, this.subscriptionPageSize));
+  private readonly stopRenewingPage: () => void;
 
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision, recorded: boolean) => RecordedAppend;
@@ -86,6 +87,8 @@ export class SqliteEventStore implements EventStore {
     this.hashAlgorithm = recordedHashAlgorithm(this.db, options.hashAlgorithm);
     this.statements = prepareStatements(this.db);
     this.notifier = appendNotifierFor(this.db);
+    // Any append to the file in this process (through this store or another connection) renews the page.
+    this.stopRenewingPage = this.notifier.listen(() => this.sharedPage.clear());
     this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this)).immediate;
   }
 
@@ -109,7 +112,6 @@ export class SqliteEventStore implements EventStore {
       // Outside the rolled-back transaction: is this a retry of a batch that is already stored?
       return { ...this.resultOfStoredBatch(streamId, events), events: undefined };
     }
-    this.sharedPage.clear();
     this.notifier.notify();
     return result;
   }
@@ -223,6 +225,7 @@ export class SqliteEventStore implements EventStore {
   /** Ends this store's subscriptions; closes the database only if this store opened it. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.stopRenewingPage();
     if (this.ownsDb && this.db.open) this.db.close();
   }
 }
