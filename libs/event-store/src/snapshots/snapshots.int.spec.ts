@@ -8,6 +8,7 @@ import { handleCommand } from '../handle-command';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { counterDecider, increment, type CounterCommand, type CounterEvent, type CounterState } from '../testing/counter-decider';
 import { codeVersionOf } from './code-version';
+import { RecentStates } from './recent-states';
 import { InMemorySnapshotStore, type Snapshot, type SnapshotPolicy, type SnapshotStore } from './snapshot-store';
 import { SqliteSnapshotStore } from './sqlite-snapshot-store';
 
@@ -141,6 +142,43 @@ describe('handleCommand with snapshots', () => {
     expect((await run(events, increment(2), policy)).state).toEqual({ value: 2, increments: 1 });
     expect(failures).toEqual(['counter-1: disk full']);
     expect(await events.readStream('counter-1')).toHaveLength(1);
+  });
+
+  describe('with the recent states held in front of the store', () => {
+    let beneath: InMemorySnapshotStore;
+    beforeEach(() => {
+      beneath = new InMemorySnapshotStore();
+      snapshots = { ...snapshots, store: new RecentStates(beneath, { capacity: 10, ttlMs: 60_000 }) };
+    });
+
+    it('folds the next command from the state the last one left, with what another process appended since: one read, from that state’s event on', async () => {
+      await run(events, increment(1), snapshots);
+      events.reads = [];
+      expect((await run(events, increment(2), snapshots)).state).toEqual({ value: 3, increments: 2 });
+      // Another process (holding no state) appends to the same stream.
+      await run(events, increment(10), { ...snapshots, store: new InMemorySnapshotStore() });
+      expect((await run(events, increment(100), snapshots)).state).toEqual({ value: 113, increments: 4 });
+      expect(events.reads).toEqual([{ fromRevision: 0n }, {}, { fromRevision: 1n }]);
+    });
+
+    it('still keeps a snapshot in the store beneath every `every` events', async () => {
+      for (const by of [1, 2]) await run(events, increment(by), snapshots);
+      expect(await beneath.load('counter-1', 'v1')).toBeUndefined();
+      await run(events, increment(3), snapshots);
+      expect(await beneath.load('counter-1', 'v1')).toMatchObject({ revision: 2n, state: { value: 6 } });
+      for (const by of [4, 5]) await run(events, increment(by), snapshots);
+      expect(await beneath.load('counter-1', 'v1')).toMatchObject({ revision: 2n });
+      await run(events, increment(6), snapshots);
+      expect(await beneath.load('counter-1', 'v1')).toMatchObject({ revision: 5n, state: { value: 21 } });
+    });
+
+    it('folds the whole stream again once an erasure has forgotten the record', async () => {
+      for (const by of [1, 2]) await run(events, increment(by), snapshots);
+      await snapshots.store.forget(['counter-1']);
+      events.reads = [];
+      expect((await run(events, increment(3), snapshots)).state).toEqual({ value: 6, increments: 3 });
+      expect(events.reads).toEqual([{}]);
+    });
   });
 });
 
