@@ -51,9 +51,11 @@ export class IdempotencyStore {
 
   async reserve(scope: string, fingerprint: string, now: Date): Promise<Reservation> {
     const _id = idOf(scope);
+    const fresh = (version: number): KeyDocument => ({ _id, _position: version, fingerprint, status: null, body: null, headers: {}, createdAt: now.toISOString(), owner: this.options.owner });
+    // Most keys are new: reserve at once, one write; a key already there leaves this write stale.
+    if ((await this.keys.putIfNewer(fresh(1))) === 'written') return { state: 'reserved' };
     for (;;) {
       const found = await this.keys.findOne({ _id });
-      const fresh = (version: number): KeyDocument => ({ _id, _position: version, fingerprint, status: null, body: null, headers: {}, createdAt: now.toISOString(), owner: this.options.owner });
       // Absent, or expired (the key starts afresh): reserve it, unless another process just did.
       if (!found || now.getTime() - Date.parse(found.createdAt) > this.options.ttlMs) {
         if ((await this.keys.putIfNewer(fresh((found?._position ?? 0) + 1))) === 'written') return { state: 'reserved' };
