@@ -14,6 +14,8 @@ const REMEMBERED = Symbol('validation rules remembered');
  * and everything remembered is forgotten as soon as a rule is added (a class loaded later).
  *
  * The remembered arrays are frozen: they are handed to every later caller, and none may change them.
+ * So is their grouping by property, which the validator makes again for every object it validates: it
+ * is remembered per remembered array (an array not remembered here is grouped afresh).
  */
 export function rememberValidationRules(storage: Storage = getMetadataStorage()): void {
   const marked = storage as Storage & { [REMEMBERED]?: true };
@@ -21,7 +23,20 @@ export function rememberValidationRules(storage: Storage = getMetadataStorage())
   marked[REMEMBERED] = true;
 
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
   const add = storage.addValidationMetadata.bind(storage);
+  // The rules of a remembered answer grouped by property, as the validator asks for them for every object.
+  const grouped = new WeakMap<Rules, ReturnType<Storage['groupByPropertyName']>>();
+  storage.groupByPropertyName = (rules) => {
+    if (!Object.isFrozen(rules)) return group(rules);
+    let byProperty = grouped.get(rules);
+    if (!byProperty) {
+      byProperty = group(rules);
+      for (const list of Object.values(byProperty)) Object.freeze(list);
+      grouped.set(rules, Object.freeze(byProperty));
+    }
+    return byProperty;
+  };
   let remembered = new Map<Function | string, Map<string, Rules>>();
 
   storage.addValidationMetadata = (metadata) => {

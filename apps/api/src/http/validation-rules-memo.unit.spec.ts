@@ -43,6 +43,22 @@ describe('rememberValidationRules', () => {
     expect(storage.getTargetValidationMetadatas(Child, '', false, false, ['a-group'])).not.toBe(first);
   });
 
+  it('groups a remembered answer by property once, as class-validator would, and frozen', () => {
+    const plain = storageWithRules();
+    const storage = storageWithRules();
+    rememberValidationRules(storage);
+    const rules = storage.getTargetValidationMetadatas(Child, '', false, false);
+    const grouped = storage.groupByPropertyName(rules);
+    expect(storage.groupByPropertyName(rules)).toBe(grouped);
+    expect(Object.isFrozen(grouped) && Object.isFrozen(grouped.count)).toBe(true);
+    const expected = plain.groupByPropertyName(plain.getTargetValidationMetadatas(Child, '', false, false));
+    expect(Object.keys(grouped).sort()).toEqual(Object.keys(expected).sort());
+    expect(grouped.name.map((r) => r.type)).toEqual(expected.name.map((r) => r.type));
+    // An array it did not hand out is grouped afresh.
+    const loose = [...rules];
+    expect(storage.groupByPropertyName(loose)).not.toBe(storage.groupByPropertyName(loose));
+  });
+
   it('forgets what it remembered when a rule is added later', () => {
     const storage = storageWithRules();
     rememberValidationRules(storage);
