@@ -1,9 +1,9 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { checkDeliveryFee } from '../delivery/delivery.rules';
 import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { requireLocalRegionCode } from '../shared/city-scope';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, L, requireInteger, requireOneOf, requireText, type Label } from '../shared/validation';
@@ -16,7 +16,7 @@ import { activityKinds, activityModes, activityStages, type ActivityStage } from
 const today = (now: Date) => chinaDateOf(now);
 const OPEN: readonly ActivityStage[] = ['PLANNED', 'POSTPONED'];
 
-/** How activity records are named when one is missing. */
+/** How activity records are named when one is missing or is created a second time. */
 export const ACTIVITY_RECORD: RecordLabel = { code: 'ACTIVITY', zh: '服务活动', en: 'activity' };
 
 /**
@@ -25,7 +25,7 @@ export const ACTIVITY_RECORD: RecordLabel = { code: 'ACTIVITY', zh: '服务活�
  * take each step is activity.access.ts's, checked before.
  */
 const decide = decideByType<ActivityCommand, ActivityState, ActivityEvent, 'PlanActivity'>({
-  onNew: { PlanActivity: plan },
+  onNew: { PlanActivity: createdOnce(ACTIVITY_RECORD, plan) },
   on: {
     PostponeActivity: postpone,
     CancelActivity: cancel,
@@ -34,7 +34,7 @@ const decide = decideByType<ActivityCommand, ActivityState, ActivityEvent, 'Plan
     RateActivity: rate,
     AmendActivityRating: amendRating,
   },
-  missing: () => recordNotFound(ACTIVITY_RECORD),
+  record: ACTIVITY_RECORD,
 });
 
 function requireStage(a: ExistingActivity, allowed: readonly ActivityStage[], doing: Label): void {
@@ -45,7 +45,6 @@ function requireStage(a: ExistingActivity, allowed: readonly ActivityStage[], do
 }
 
 function plan(command: PlanActivity, state: ActivityState): ActivityEvent[] {
-  if (state.status !== 'NONE') throw conflict('ACTIVITY_ALREADY_EXISTS', '该服务活动已存在', 'The activity already exists');
   const { data, metadata } = command;
   const title = requireText(data.title, 'title', L('活动名称', 'Title'));
   const kind = requireOneOf(data.kind, activityKinds.codes, 'kind', L('活动类型', 'Activity kind'));

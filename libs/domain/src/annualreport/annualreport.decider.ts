@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
@@ -33,7 +33,7 @@ export const ANNUAL_REPORT_RECORD: RecordLabel = { code: 'ANNUAL_REPORT', zh: 'å
 const decide = decideByType<AnnualReportCommand, AnnualReportState, AnnualReportEvent, 'SubmitAnnualReport' | 'SubmitCityReport'>({
   onNew: { SubmitAnnualReport: submit, SubmitCityReport: submitCity },
   on: { ReturnAnnualReport: returnReport, ResubmitAnnualReport: resubmit, AcceptAnnualReport: accept, AcknowledgeCityReport: acknowledge },
-  missing: () => recordNotFound(ANNUAL_REPORT_RECORD),
+  record: ANNUAL_REPORT_RECORD,
 });
 
 function requireStatus(r: { status: AnnualReportStatus }, allowed: AnnualReportStatus, code: string, doing: Label): void {

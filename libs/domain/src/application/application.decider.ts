@@ -1,8 +1,8 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 /* Why this file is long: the decide half of the station application: one short function per command of the 评定程序 (the state and evolve are in application.state.ts); splitting further would scatter one procedure. */
 import type { CallSnapshot } from '../call/call.snapshot';
 import { chinaTimeOf, isAfter } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { sameOrganisation } from '../shared/organisation';
@@ -36,7 +36,7 @@ import {
   type InStage,
 } from './application.state';
 
-/** How application records are named when one is missing. */
+/** How application records are named when one is missing or is created a second time. */
 export const APPLICATION_RECORD: RecordLabel = { code: 'APPLICATION', zh: '申请', en: 'application' };
 
 /**
@@ -44,7 +44,7 @@ export const APPLICATION_RECORD: RecordLabel = { code: 'APPLICATION', zh: '申�
  * Who may take each step is application.access.ts's, checked before decide runs.
  */
 const decide = decideByType<ApplicationCommand, ApplicationState, ApplicationEvent, 'CreateApplication'>({
-  onNew: { CreateApplication: create },
+  onNew: { CreateApplication: createdOnce(APPLICATION_RECORD, create) },
   on: {
     AttachMaterial: attachMaterial,
     SubmitApplication: submit,
@@ -55,7 +55,7 @@ const decide = decideByType<ApplicationCommand, ApplicationState, ApplicationEve
     DecideApplication: decideApplication,
     MarkDesignated: markDesignated,
   },
-  missing: () => recordNotFound(APPLICATION_RECORD),
+  record: APPLICATION_RECORD,
 });
 
 function requireStage<S extends ApplicationStage>(
@@ -86,9 +86,6 @@ function requireCallOpen(call: CallSnapshot): void {
 }
 
 function create(command: CreateApplication, state: ApplicationState): ApplicationEvent[] {
-  if (state.status !== 'NONE') {
-    throw conflict('APPLICATION_ALREADY_EXISTS', '该申请已存在', 'The application already exists');
-  }
   const { data, metadata } = command;
   requireCallOpen(data.call);
   const applicationId = requireText(data.applicationId, 'applicationId', { zh: '申请编号', en: 'Application id' });

@@ -1,5 +1,5 @@
 import { recordNotFound, type RecordLabel } from '../shared/record-kind';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { instantMs, isInstant } from '../shared/dates';
@@ -40,21 +40,16 @@ function evolve(state: CallState, event: CallEvent): CallState {
   }
 }
 
-/** How call records are named when one is missing. */
+/** How call records are named when one is missing or is created a second time. */
 export const CALL_RECORD: RecordLabel = { code: 'CALL', zh: '征集批次', en: 'call' };
 
-const callNotFound = () => recordNotFound(CALL_RECORD);
-
 const decide = decideByType<CallCommand, CallState, CallEvent, 'OpenCall'>({
-  onNew: { OpenCall: openCall },
+  onNew: { OpenCall: createdOnce(CALL_RECORD, openCall) },
   on: { CloseCall: closeCall, PublishList: publishList },
-  missing: callNotFound,
+  record: CALL_RECORD,
 });
 
 function openCall(command: OpenCall, state: CallState): CallEvent[] {
-  if (state.status !== 'NONE') {
-    throw conflict('CALL_ALREADY_EXISTS', '该征集批次已存在', 'The call already exists');
-  }
   const { data, metadata } = command;
   requireCityCode(data.cityCode, 'cityCode');
 
@@ -178,7 +173,7 @@ function rejectDuplicates(entries: Array<{ applicationId: string; stationId: str
 
 /** What application commands need to know about the call; CALL_NOT_FOUND when it does not exist. */
 export function toCallSnapshot(state: CallState): CallSnapshot {
-  if (state.status === 'NONE') throw callNotFound();
+  if (state.status === 'NONE') throw recordNotFound(CALL_RECORD);
   const call = state;
   return {
     id: call.callId,

@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
@@ -28,7 +28,7 @@ const decide = decideByType<CentreCommand, CentreState, CentreEvent, 'RecordCent
     UnlinkCentreProvider: whileOpen(unlink),
     CloseCentre: whileOpen(close),
   },
-  missing: () => recordNotFound(CENTRE_RECORD),
+  record: CENTRE_RECORD,
 });
 
 function record(command: RecordCentre, state: CentreState): CentreEvent[] {

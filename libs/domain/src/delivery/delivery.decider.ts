@@ -1,7 +1,7 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { checkFeedback, feedbackClosesOn, requireInsideWindow, requireMayRate } from '../feedback/feedback';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { decideByType, guardedBy } from '../shared/decide-by-type';
+import { createdOnce, decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { requireLocalRegionCode } from '../shared/city-scope';
@@ -32,7 +32,7 @@ import { deliveryModes, deliveryStages, visitChannels, type DeliveryStage } from
 
 const today = (now: Date) => chinaDateOf(now);
 
-/** How delivery records are named when one is missing. */
+/** How delivery records are named when one is missing or is created a second time. */
 export const DELIVERY_RECORD: RecordLabel = { code: 'DELIVERY', zh: '服务项目', en: 'delivery' };
 
 /** After 归档 only a correction changes the record; a cancelled delivery takes nothing more. */
@@ -46,7 +46,7 @@ const whileOpen = guardedBy((d: ExistingDelivery) => {
  * correction-only rule after 归档. Who may take each step is delivery.access.ts's, checked before.
  */
 const decide = decideByType<DeliveryCommand, DeliveryState, DeliveryEvent, 'RegisterDelivery'>({
-  onNew: { RegisterDelivery: register },
+  onNew: { RegisterDelivery: createdOnce(DELIVERY_RECORD, register) },
   on: {
     StartDelivery: whileOpen(start),
     NoteDeliveryProgress: whileOpen(noteProgress),
@@ -62,7 +62,7 @@ const decide = decideByType<DeliveryCommand, DeliveryState, DeliveryEvent, 'Regi
     ArchiveDelivery: whileOpen(archive),
     CorrectDelivery: correct,
   },
-  missing: () => recordNotFound(DELIVERY_RECORD),
+  record: DELIVERY_RECORD,
 });
 
 function requireStage(d: ExistingDelivery, allowed: readonly DeliveryStage[], doing: Label): void {
@@ -72,7 +72,6 @@ function requireStage(d: ExistingDelivery, allowed: readonly DeliveryStage[], do
 }
 
 function register(command: RegisterDelivery, state: DeliveryState): DeliveryEvent[] {
-  if (state.status !== 'NONE') throw conflict('DELIVERY_ALREADY_EXISTS', '该服务项目已存在', 'The delivery already exists');
   const { data, metadata } = command;
   if (!serviceDomains.is(data.domain)) throw fieldInvalid('domain', L('服务领域', 'Service domain'), '不是已知的服务领域', 'is not a known service domain');
   const title = requireText(data.title, 'title', L('服务项目名称', 'Title'));

@@ -1,6 +1,6 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { instantMs } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { isCountyCode, isWithinCity } from '../shared/region-code';
@@ -75,13 +75,13 @@ function evolve(state: DemandState, event: DemandEvent): DemandState {
   }
 }
 
-/** How demand records are named when one is missing. */
+/** How demand records are named when one is missing or is created a second time. */
 export const DEMAND_RECORD: RecordLabel = { code: 'DEMAND', zh: '服务需求', en: 'demand' };
 
 const decide = decideByType<DemandCommand, DemandState, DemandEvent, 'RaiseDemand'>({
-  onNew: { RaiseDemand: raise },
+  onNew: { RaiseDemand: createdOnce(DEMAND_RECORD, raise) },
   on: { AcceptDemand: accept, MatchDemand: match, ResolveDemand: resolve, CloseDemand: close, EscalateDemand: escalate },
-  missing: () => recordNotFound(DEMAND_RECORD),
+  record: DEMAND_RECORD,
 });
 
 function requireOpen(demand: ExistingDemand): void {
@@ -108,7 +108,6 @@ function requireDistrictCode(code: unknown, field: string): string {
 }
 
 function raise(command: RaiseDemand, state: DemandState): DemandEvent[] {
-  if (state.status !== 'NONE') throw conflict('DEMAND_ALREADY_EXISTS', '该服务需求已存在', 'The demand already exists');
   const { data, metadata } = command;
   const { actor } = metadata;
   const enterpriseRegionCode = requireDistrictCode(data.enterpriseRegionCode, 'enterpriseRegionCode');

@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
@@ -35,7 +35,7 @@ export const ENTERPRISE_RECORD: RecordLabel = { code: 'ENTERPRISE', zh: '企业'
 const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
   onNew: { RegisterEnterprise: register },
   on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag, RecordEnterpriseTies: recordTies },
-  missing: () => recordNotFound(ENTERPRISE_RECORD),
+  record: ENTERPRISE_RECORD,
 });
 
 /**

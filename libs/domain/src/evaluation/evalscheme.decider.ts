@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { grant, type AccessPolicy } from '../shared/access';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
@@ -58,7 +58,7 @@ export const EVALUATION_SCHEME_RECORD: RecordLabel = { code: 'EVALUATION_SCHEME'
 const decide = decideByType<EvaluationSchemeCommand, EvaluationSchemeState, EvaluationSchemeEvent, 'PublishEvaluationScheme'>({
   onNew: { PublishEvaluationScheme: publish },
   on: {},
-  missing: () => recordNotFound(EVALUATION_SCHEME_RECORD),
+  record: EVALUATION_SCHEME_RECORD,
 });
 
 export const evaluationSchemeDecider: Decider<EvaluationSchemeCommand, EvaluationSchemeState, EvaluationSchemeEvent> = {

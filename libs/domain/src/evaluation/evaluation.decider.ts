@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
@@ -33,7 +33,7 @@ const decide = decideByType<EvaluationCommand, EvaluationState, EvaluationEvent,
     CommendOrganisation: whilePublished(commend),
     ActOnFlag: whilePublished(actOnFlag),
   },
-  missing: () => recordNotFound(EVALUATION_RECORD),
+  record: EVALUATION_RECORD,
 });
 
 function whilePublished<C>(step: (command: C, e: ExistingEvaluation & { published: NonNullable<ExistingEvaluation['published']> }) => EvaluationEvent[]) {

@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
@@ -31,7 +31,7 @@ const decide = decideByType<ExpertCommand, ExpertState, ExpertEvent, 'RegisterEx
     RemoveExpert: remove,
     UpdateExpertProfile: updateProfile,
   },
-  missing: () => recordNotFound(EXPERT_RECORD),
+  record: EXPERT_RECORD,
 });
 
 function register(command: RegisterExpert, state: ExpertState): ExpertEvent[] {

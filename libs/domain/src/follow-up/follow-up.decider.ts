@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { compareBusinessDates, chinaDateOf } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
@@ -74,7 +74,7 @@ const decide = decideByType<FollowUpCommand, FollowUpState, FollowUpEvent, 'Open
     CloseFollowUp: whileOpen(close),
     EscalateFollowUp: whileOpen(escalate),
   },
-  missing: () => recordNotFound(FOLLOW_UP_RECORD),
+  record: FOLLOW_UP_RECORD,
 });
 
 const today = (now: Date) => chinaDateOf(now);

@@ -1,5 +1,5 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
-import { decideByType } from '../shared/decide-by-type';
+import type { RecordLabel } from '../shared/record-kind';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
@@ -51,13 +51,13 @@ function evolve(state: FaqState, event: FaqEvent): FaqState {
   }
 }
 
-/** How FAQ records are named when one is missing. */
+/** How FAQ records are named when one is missing or is created a second time. */
 export const FAQ_RECORD: RecordLabel = { code: 'FAQ', zh: '常见问题', en: 'FAQ' };
 
 const decide = decideByType<FaqCommand, FaqState, FaqEvent, 'PublishFaq'>({
-  onNew: { PublishFaq: publish },
+  onNew: { PublishFaq: createdOnce(FAQ_RECORD, publish) },
   on: { ReviseFaq: revise, RetireFaq: retire },
-  missing: () => recordNotFound(FAQ_RECORD),
+  record: FAQ_RECORD,
 });
 
 const faqRetired = () => conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
@@ -73,7 +73,6 @@ function checkFaqContent(content: Partial<FaqContent>, prefix: string): FaqConte
 }
 
 function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
-  if (state.status !== 'NONE') throw conflict('FAQ_ALREADY_EXISTS', '该常见问题已存在', 'The FAQ already exists');
   const { data, metadata } = command;
   const faqId = requireText(data.faqId, 'faqId', { zh: '常见问题编号', en: 'FAQ id' });
   const content = checkFaqContent(data, '');

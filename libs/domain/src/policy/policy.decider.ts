@@ -1,6 +1,6 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { requireBusinessDate, requireOneOf, requireText } from '../shared/validation';
@@ -96,13 +96,13 @@ function evolve(state: PolicyState, event: PolicyEvent): PolicyState {
   }
 }
 
-/** How policy records are named when one is missing. */
+/** How policy records are named when one is missing or is created a second time. */
 export const POLICY_RECORD: RecordLabel = { code: 'POLICY', zh: '政策', en: 'policy' };
 
 const decide = decideByType<PolicyCommand, PolicyState, PolicyEvent, 'PublishPolicy'>({
-  onNew: { PublishPolicy: publish },
+  onNew: { PublishPolicy: createdOnce(POLICY_RECORD, publish) },
   on: { AmendPolicy: amend, RepealPolicy: repeal, PushPolicy: push },
-  missing: () => recordNotFound(POLICY_RECORD),
+  record: POLICY_RECORD,
 });
 
 function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<ExistingPolicy, { status: 'PUBLISHED' }> {
@@ -112,7 +112,6 @@ function requireNotRepealed(policy: ExistingPolicy): asserts policy is Extract<E
 }
 
 function publish(command: PublishPolicy, state: PolicyState): PolicyEvent[] {
-  if (state.status !== 'NONE') throw conflict('POLICY_ALREADY_EXISTS', '该政策已存在', 'The policy already exists');
   const { data, metadata } = command;
   const level = requireOneOf(data.level, policyLevels.codes, 'level', { zh: '政策层级', en: 'Level' });
   const regionCode = checkPolicyRegion(level, data.regionCode);

@@ -1,6 +1,6 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
@@ -32,13 +32,13 @@ function evolve(state: ServiceCaseState, event: ServiceCaseEvent): ServiceCaseSt
   }
 }
 
-/** How service case records are named when one is missing. */
+/** How service case records are named when one is missing or is created a second time. */
 export const CASE_RECORD: RecordLabel = { code: 'CASE', zh: '服务案例', en: 'service case' };
 
 const decide = decideByType<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent, 'PublishCase'>({
-  onNew: { PublishCase: publish },
+  onNew: { PublishCase: createdOnce(CASE_RECORD, publish) },
   on: { RetireCase: retire },
-  missing: () => recordNotFound(CASE_RECORD),
+  record: CASE_RECORD,
 });
 
 function checkEnterprise(value: unknown, path: string): CaseEnterprise {
@@ -62,7 +62,6 @@ function checkEnterprise(value: unknown, path: string): CaseEnterprise {
 }
 
 function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEvent[] {
-  if (state.status !== 'NONE') throw conflict('CASE_ALREADY_EXISTS', '该服务案例已存在', 'The service case already exists');
   const { data, metadata } = command;
   requireProviderInPool(data.providerInPool);
   const providerOrgId = requireText(data.providerOrgId, 'providerOrgId', { zh: '服务机构', en: 'Provider organisation' });

@@ -1,5 +1,5 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
-import { decideByType } from '../shared/decide-by-type';
+import type { RecordLabel } from '../shared/record-kind';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
@@ -68,19 +68,18 @@ function evolve(state: ProductState, event: ProductEvent): ProductState {
   }
 }
 
-/** How service product records are named when one is missing. */
+/** How service product records are named when one is missing or is created a second time. */
 export const PRODUCT_RECORD: RecordLabel = { code: 'PRODUCT', zh: '服务产品', en: 'service product' };
 
 const decide = decideByType<ProductCommand, ProductState, ProductEvent, 'PublishProduct'>({
-  onNew: { PublishProduct: publish },
+  onNew: { PublishProduct: createdOnce(PRODUCT_RECORD, publish) },
   on: { ReviseProduct: revise, RetireProduct: retire },
-  missing: () => recordNotFound(PRODUCT_RECORD),
+  record: PRODUCT_RECORD,
 });
 
 const productRetired = () => conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
 
 function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
-  if (state.status !== 'NONE') throw conflict('PRODUCT_ALREADY_EXISTS', '该服务产品已存在', 'The service product already exists');
   const { data, metadata } = command;
   requireProviderInPool(data.providerInPool);
   const providerOrgId = requireText(data.providerOrgId, 'providerOrgId', { zh: '服务机构', en: 'Provider organisation' });

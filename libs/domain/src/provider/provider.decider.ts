@@ -42,7 +42,7 @@ import {
   type WithdrawFromPool,
 } from './provider.commands';
 import type { ProviderEvent, ProviderEvents } from './provider.events';
-import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT, providerNotFound, requireInPool, requireNotBarred } from './provider.rules';
+import { PROVIDER_REENTRY_BAR_YEARS_DEFAULT, PROVIDER_RECORD, requireInPool, requireNotBarred } from './provider.rules';
 import {
   activeProviderWarning,
   currentStationsOf,
@@ -68,7 +68,7 @@ const decide = decideByType<ProviderCommand, ProviderState, ProviderEvent, 'Appl
     SettleAtStation: settleAtStation,
     LeaveStation: leaveStation,
   },
-  missing: providerNotFound,
+  record: PROVIDER_RECORD,
 });
 
 const LABEL = {

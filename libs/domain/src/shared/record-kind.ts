@@ -1,6 +1,6 @@
 import { authorize, type AccessPolicy } from './access';
 import type { Decider, DomainCommand, DomainEvent } from './decider';
-import { notFound } from './domain-error';
+import { conflict, notFound } from './domain-error';
 import type { EventSpec } from './schema/event-spec';
 
 /** How a kind's events leave the ledger: its Kafka family and CloudEvents type names. */
@@ -26,6 +26,9 @@ export interface RecordLabel {
 
 /** A record of this label does not exist: `<CODE>_NOT_FOUND`, 「…不存在」, "The … does not exist" (404), wherever it is looked for. */
 export const recordNotFound = (label: RecordLabel) => notFound(`${label.code}_NOT_FOUND`, `${label.zh}不存在`, `The ${label.en} does not exist`);
+
+/** A record of this label is created a second time: `<CODE>_ALREADY_EXISTS`, 「该…已存在」, "The … already exists" (409). */
+export const recordExists = (label: RecordLabel) => conflict(`${label.code}_ALREADY_EXISTS`, `该${label.zh}已存在`, `The ${label.en} already exists`);
 
 export interface RecordKind<C extends DomainCommand = DomainCommand, S = unknown, E extends DomainEvent = DomainEvent> {
   /** Lower-case singular, also the stream prefix: `station` → streams `station-<id>`. */

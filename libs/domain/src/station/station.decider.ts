@@ -1,5 +1,5 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
-import { decideByType } from '../shared/decide-by-type';
+import type { RecordLabel } from '../shared/record-kind';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
 import { requireDistinctCodes } from '../shared/code-lists';
 import { conflict, invalid, notFound } from '../shared/domain-error';
@@ -105,13 +105,13 @@ function evolve(state: StationState, event: StationEvent): StationState {
   }
 }
 
-/** How station records are named when one is missing. */
+/** How station records are named when one is missing or is created a second time. */
 export const STATION_RECORD: RecordLabel = { code: 'STATION', zh: '服务站', en: 'station' };
 
 const decide = decideByType<StationCommand, StationState, StationEvent, 'DesignateStation'>({
-  onNew: { DesignateStation: designate },
+  onNew: { DesignateStation: createdOnce(STATION_RECORD, designate) },
   on: { SignCovenant: signCovenant, ProposeRevocation: proposeRevocation, DecideRevocation: decideRevocation, WithdrawStation: withdraw },
-  missing: () => recordNotFound(STATION_RECORD),
+  record: STATION_RECORD,
 });
 
 function requireActive(station: ExistingStation): asserts station is Extract<ExistingStation, { status: 'ACTIVE' }> {
@@ -122,7 +122,6 @@ function requireActive(station: ExistingStation): asserts station is Extract<Exi
 }
 
 function designate(command: DesignateStation, state: StationState): StationEvent[] {
-  if (state.status !== 'NONE') throw conflict('STATION_ALREADY_EXISTS', '该服务站已存在', 'The station already exists');
   const { data, metadata } = command;
   requireCityCode(data.cityCode, 'cityCode');
   requireStationDistrict(data.districtCode, data.cityCode, 'districtCode');

@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { requireCityCode } from '../shared/region-code';
 import { decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
@@ -55,7 +55,7 @@ const decide = decideByType<ThemePlanCommand, ThemePlanState, ThemePlanEvent, 'A
       return [{ type: 'ThemePlanRevised', data: { themePlanId: plan.themePlanId, months, reason, revisedAt: command.metadata.now.toISOString() } }];
     },
   },
-  missing: () => recordNotFound(THEME_PLAN_RECORD),
+  record: THEME_PLAN_RECORD,
 });
 
 function evolve(state: ThemePlanState, event: ThemePlanEvent): ThemePlanState {

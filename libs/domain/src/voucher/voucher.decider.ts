@@ -1,4 +1,4 @@
-import { recordNotFound, type RecordLabel } from '../shared/record-kind';
+import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
 import { decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
@@ -132,7 +132,7 @@ const decide = decideByType<VoucherCommand, VoucherState, VoucherEvent, 'Publish
     // A claim found false may be voided after the close too: the money goes back to the budget all the same.
     VoidVoucherPayment: voidVoucherPayment,
   },
-  missing: () => recordNotFound(VOUCHER_PROGRAMME_RECORD),
+  record: VOUCHER_PROGRAMME_RECORD,
 });
 
 export const voucherDecider: Decider<VoucherCommand, VoucherState, VoucherEvent> = { initialState: initialVoucherState, evolve: evolveVoucher, decide };
