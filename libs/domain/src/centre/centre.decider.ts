@@ -1,5 +1,5 @@
 import type { RecordLabel } from '../shared/record-kind';
-import { decideByType, guardedBy } from '../shared/decide-by-type';
+import { createdOnce, decideByType, guardedBy } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { L, requireText } from '../shared/validation';
@@ -13,7 +13,7 @@ const whileOpen = guardedBy((c: ExistingCentre) => {
   if (c.status === 'CLOSED') throw conflict('CENTRE_CLOSED', '服务中心已撤销或关闭', 'The centre is closed');
 });
 
-/** How centre records are named when one is missing. */
+/** How centre records are named when one is missing or is created a second time. */
 export const CENTRE_RECORD: RecordLabel = { code: 'CENTRE', zh: '服务中心', en: 'centre' };
 
 /**
@@ -21,7 +21,7 @@ export const CENTRE_RECORD: RecordLabel = { code: 'CENTRE', zh: '服务中心', 
  * below it only with a remediation plan and deadline. Who may take each step is centre.access.ts's.
  */
 const decide = decideByType<CentreCommand, CentreState, CentreEvent, 'RecordCentre'>({
-  onNew: { RecordCentre: record },
+  onNew: { RecordCentre: createdOnce(CENTRE_RECORD, record) },
   on: {
     UpdateCentreFacts: whileOpen(update),
     LinkCentreProviders: whileOpen(link),
@@ -32,7 +32,6 @@ const decide = decideByType<CentreCommand, CentreState, CentreEvent, 'RecordCent
 });
 
 function record(command: RecordCentre, state: CentreState): CentreEvent[] {
-  if (state.status !== 'NONE') throw conflict('CENTRE_ALREADY_EXISTS', '该服务中心已登记', 'The centre is already recorded');
   const { data, metadata } = command;
   const today = todayOf(metadata.now);
   const facts = requireCentreFacts(data.facts, today);

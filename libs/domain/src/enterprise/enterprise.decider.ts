@@ -1,6 +1,6 @@
 import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { requireIndustryCode } from '../shared/size-class';
@@ -29,11 +29,11 @@ import {
 import { usccAlreadyRegistered } from './uscc-reservation';
 import { enterpriseTags, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 
-/** How enterprise records are named when one is missing. */
+/** How enterprise records are named when one is missing or is created a second time. */
 export const ENTERPRISE_RECORD: RecordLabel = { code: 'ENTERPRISE', zh: '企业', en: 'enterprise' };
 
 const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent, 'RegisterEnterprise'>({
-  onNew: { RegisterEnterprise: register },
+  onNew: { RegisterEnterprise: createdOnce(ENTERPRISE_RECORD, register) },
   on: { ReportEnterpriseFigures: reportFigures, UpdateEnterpriseProfile: updateProfile, GrantEnterpriseTag: grantTag, RevokeEnterpriseTag: revokeTag, RecordEnterpriseTies: recordTies },
   record: ENTERPRISE_RECORD,
 });
@@ -52,7 +52,6 @@ const decide = decideByType<EnterpriseCommand, EnterpriseState, EnterpriseEvent,
  *   3. then appends these events to `enterprise-<enterpriseId>` with expected revision 'no_stream'.
  */
 function register(command: RegisterEnterprise, state: EnterpriseState): EnterpriseEvent[] {
-  if (state.status !== 'NONE') throw conflict('ENTERPRISE_ALREADY_EXISTS', '该企业记录已存在', 'The enterprise record already exists');
   const { data, metadata } = command;
   const { now } = metadata;
   const uscc = requireUscc(data.uscc, 'uscc');

@@ -1,6 +1,6 @@
 import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
-import { decideByType } from '../shared/decide-by-type';
+import { createdOnce, decideByType } from '../shared/decide-by-type';
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
 import { requireBusinessDate, requireOpinion, requireText } from '../shared/validation';
@@ -19,11 +19,11 @@ import type { ExpertEvent, ExpertEvents } from './expert.events';
 import { checkOrganisation, checkSpecialties, LABEL, requireAdmitted, requireNotRemoved, sameJson } from './expert.rules';
 import { evolveExpert, expertSuspensionAt, initialExpertState, type ExistingExpert, type ExpertState } from './expert.state';
 
-/** How expert records are named when one is missing. */
+/** How expert records are named when one is missing or is created a second time. */
 export const EXPERT_RECORD: RecordLabel = { code: 'EXPERT', zh: '专家', en: 'expert' };
 
 const decide = decideByType<ExpertCommand, ExpertState, ExpertEvent, 'RegisterExpert'>({
-  onNew: { RegisterExpert: register },
+  onNew: { RegisterExpert: createdOnce(EXPERT_RECORD, register) },
   on: {
     AdmitExpert: admit,
     SuspendExpert: suspend,
@@ -35,7 +35,6 @@ const decide = decideByType<ExpertCommand, ExpertState, ExpertEvent, 'RegisterEx
 });
 
 function register(command: RegisterExpert, state: ExpertState): ExpertEvent[] {
-  if (state.status !== 'NONE') throw conflict('EXPERT_ALREADY_EXISTS', '该专家已登记', 'The expert is already registered');
   const { data, metadata } = command;
   const { actor } = metadata;
   const regionCode = requireLocalRegionCode(data.regionCode, 'regionCode');
