@@ -1,7 +1,6 @@
 import type { RecordLabel } from '../shared/record-kind';
 import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import { checkRevision } from '../shared/revisions';
 import { requireTextList } from '../shared/code-lists';
@@ -60,7 +59,6 @@ const decide = decideByType<FaqCommand, FaqState, FaqEvent, 'PublishFaq'>({
   record: FAQ_RECORD,
 });
 
-const faqRetired = () => conflict('FAQ_RETIRED', '该常见问题已下架', 'The FAQ has been retired');
 
 function checkFaqContent(content: Partial<FaqContent>, prefix: string): FaqContent {
   const at = (name: string) => (prefix === '' ? name : `${prefix}.${name}`);
@@ -86,13 +84,13 @@ function publish(command: PublishFaq, state: FaqState): FaqEvent[] {
 
 function revise(command: ReviseFaq, faq: ExistingFaq): FaqEvent[] {
   const { data, metadata } = command;
-  requirePublished(faq, faqRetired);
+  requirePublished(faq, FAQ_RECORD);
   const { content, changedFields } = checkRevision(faqContentOf(faq), data.changes, FAQ_CONTENT_FIELDS, checkFaqContent);
   return [{ type: 'FaqRevised', data: { faqId: faq.faqId, version: faq.version + 1, ...content, changedFields, revisedAt: metadata.now.toISOString() } }];
 }
 
 function retire(command: RetireFaq, faq: ExistingFaq): FaqEvent[] {
-  return [{ type: 'FaqRetired', data: { faqId: faq.faqId, ...retirementOf(faq, command, faqRetired) } }];
+  return [{ type: 'FaqRetired', data: { faqId: faq.faqId, ...retirementOf(faq, command, FAQ_RECORD) } }];
 }
 
 export const faqDecider: Decider<FaqCommand, FaqState, FaqEvent> = { initialState, evolve, decide };

@@ -2,7 +2,7 @@ import type { RecordLabel } from '../shared/record-kind';
 import { chinaDateOf, compareBusinessDates } from '../shared/dates';
 import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, invalid } from '../shared/domain-error';
+import { invalid } from '../shared/domain-error';
 import { fieldInvalid, requireBoolean, requireBusinessDate, requireText } from '../shared/validation';
 import { retired, retirementOf, type Retirement } from '../shared/retirement';
 import type { PublishCase, RetireCase, ServiceCaseCommand } from './case.commands';
@@ -98,10 +98,9 @@ function publish(command: PublishCase, state: ServiceCaseState): ServiceCaseEven
   ];
 }
 
-const caseRetired = () => conflict('CASE_RETIRED', '该服务案例已下架', 'The service case has been retired');
 
 function retire(command: RetireCase, serviceCase: ExistingServiceCase): ServiceCaseEvent[] {
-  return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, ...retirementOf(serviceCase, command, caseRetired) } }];
+  return [{ type: 'CaseRetired', data: { caseId: serviceCase.caseId, ...retirementOf(serviceCase, command, CASE_RECORD) } }];
 }
 
 export const serviceCaseDecider: Decider<ServiceCaseCommand, ServiceCaseState, ServiceCaseEvent> = { initialState, evolve, decide };

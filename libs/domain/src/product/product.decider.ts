@@ -1,7 +1,6 @@
 import type { RecordLabel } from '../shared/record-kind';
 import { createdOnce, decideByType } from '../shared/decide-by-type';
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict } from '../shared/domain-error';
 import { requireText } from '../shared/validation';
 import type { ProductCommand, PublishProduct, RetireProduct, ReviseProduct } from './product.commands';
 import type { ProductEvent } from './product.events';
@@ -77,7 +76,6 @@ const decide = decideByType<ProductCommand, ProductState, ProductEvent, 'Publish
   record: PRODUCT_RECORD,
 });
 
-const productRetired = () => conflict('PRODUCT_RETIRED', '该服务产品已下架', 'The service product has been retired');
 
 function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
   const { data, metadata } = command;
@@ -102,7 +100,7 @@ function publish(command: PublishProduct, state: ProductState): ProductEvent[] {
 
 function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[] {
   const { data, metadata } = command;
-  requirePublished(product, productRetired);
+  requirePublished(product, PRODUCT_RECORD);
   // A revision is a publication of a new version, so the provider must still be in the pool.
   requireProviderInPool(data.providerInPool);
   const current = currentProductVersion(product);
@@ -116,7 +114,7 @@ function revise(command: ReviseProduct, product: ExistingProduct): ProductEvent[
 }
 
 function retire(command: RetireProduct, product: ExistingProduct): ProductEvent[] {
-  return [{ type: 'ProductRetired', data: { productId: product.productId, ...retirementOf(product, command, productRetired) } }];
+  return [{ type: 'ProductRetired', data: { productId: product.productId, ...retirementOf(product, command, PRODUCT_RECORD) } }];
 }
 
 export const productDecider: Decider<ProductCommand, ProductState, ProductEvent> = { initialState, evolve, decide };
