@@ -74,6 +74,21 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     await subscription.stop();
   });
 
+  it('hands back the values an append sealed without looking their keys up, and opens a copied ciphertext', async () => {
+    const first = await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    const copied = (await kept.readStream('station-1'))[0].data as { head: { name: string; phone: string } };
+    const lookups = jest.spyOn(keys, 'keysById');
+    const again = await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000002', '李四')], 0n);
+    expect(again.events!.map((e) => e.data)).toEqual([{ ...registered('', '李四').data }]);
+    expect(lookups).not.toHaveBeenCalled();
+    // A value already sealed when it came (copied from another event) is opened with its key.
+    const copy = { ...registered('00000000-0000-4000-8000-000000000003', '-'), data: { ...registered('', '-').data, head: { ...copied.head, education: 'MASTER' } } };
+    const copiedBack = await store.appendRecorded('station-1', [copy], 1n);
+    expect((copiedBack.events![0].data as { head: { name: string } }).head.name).toBe('张三');
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect((first.events![0].data as { head: { name: string } }).head.name).toBe('张三');
+  });
+
   it('opens an event its subscriptions share once, until the next append renews the page', async () => {
     const lookups = jest.spyOn(keys, 'keysById');
     const [a, b] = [store.subscribeToAll(), store.subscribeToAll()];

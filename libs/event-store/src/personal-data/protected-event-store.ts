@@ -12,7 +12,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import type { DataKeys } from './data-keys';
-import { FieldCipher, isSealed, keyIdOf } from './field-cipher';
+import { FieldCipher, isSealed, keyIdOf, type DataKey } from './field-cipher';
 
 /** The personal fields an event of a type on a stream holds: dot paths, `*` for each array item. */
 export type PersonalFields = (streamId: string, type: string) => readonly string[];
@@ -54,14 +54,18 @@ export class ProtectedEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.kept.append(streamId, await this.seal(streamId, events), expected);
+    return this.kept.append(streamId, (await this.seal(streamId, events)).sealed, expected);
   }
 
+  /**
+   * The events as stored, opened: each field this append sealed is given back the value it sealed
+   * (no key to look up, nothing to decrypt); a field sealed before it came (a copied ciphertext) is opened.
+   */
   async appendRecorded(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend> {
-    const sealed = await this.seal(streamId, events);
+    const { sealed, plain } = await this.seal(streamId, events);
     if (!this.kept.appendRecorded) return { ...(await this.kept.append(streamId, sealed, expected)), events: undefined };
     const result = await this.kept.appendRecorded(streamId, sealed, expected);
-    return { ...result, events: result.events && (await this.open(result.events)) };
+    return { ...result, events: result.events && (await this.open(result.events, plain)) };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -101,15 +105,18 @@ export class ProtectedEventStore implements EventStore {
     return this.keys.subjectsOf(streamId);
   }
 
-  private async seal(streamId: string, events: readonly EventToAppend[]): Promise<EventToAppend[]> {
+  /** The events with their personal fields sealed, and for each event the value each sealed field had (by its path). */
+  private async seal(streamId: string, events: readonly EventToAppend[]): Promise<{ sealed: EventToAppend[]; plain: Map<string, string>[] }> {
     const found = events.map((event) => ({ event, leaves: this.leavesOf(streamId, event.type, event.data).filter(({ value }) => !isSealed(value)) }));
+    const plain = found.map(({ leaves }) => new Map(leaves.map(({ path, value }) => [path.join('.'), value])));
     const subjectOf = (path: readonly string[]) => `${streamId}#${path.slice(0, -1).join('.')}`;
     const subjects = found.flatMap(({ leaves }) => leaves.map(({ path }) => subjectOf(path)));
-    if (subjects.length === 0) return [...events];
+    if (subjects.length === 0) return { sealed: [...events], plain };
     const keys = await this.keys.currentKeys(subjects, () => this.cipher.newKey());
-    return found.map(({ event, leaves }) =>
+    const sealed = found.map(({ event, leaves }) =>
       leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => ({ path, value: this.cipher.seal(value, keys.get(subjectOf(path))!) }))) },
     );
+    return { sealed, plain };
   }
 
   /**
@@ -126,15 +133,18 @@ export class ProtectedEventStore implements EventStore {
     return opened;
   }
 
-  private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  /** The events with their sealed fields opened (已删除 where the key is erased); `known[i]`: values of event i's fields already in the clear, by path. */
+  private async open(events: RecordedEvent[], known: readonly Map<string, string>[] = []): Promise<RecordedEvent[]> {
     const sealedIn = events.map((event) => this.leavesOf(event.streamId, event.type, event.data).filter(({ value }) => isSealed(value)));
-    const ids = sealedIn.flatMap((leaves) => leaves.map(({ value }) => keyIdOf(value)));
-    if (ids.length === 0) return events;
-    const keys = await this.keys.keysById(ids);
+    const ids = sealedIn.flatMap((leaves, index) => leaves.filter(({ path }) => !known[index]?.has(path.join('.'))).map(({ value }) => keyIdOf(value)));
+    if (sealedIn.every((leaves) => leaves.length === 0)) return events;
+    const keys = ids.length === 0 ? new Map<string, DataKey>() : await this.keys.keysById(ids);
     return events.map((event, index) => {
       const leaves = sealedIn[index];
       if (leaves.length === 0) return event;
       const opened = leaves.map(({ path, value }) => {
+        const plain = known[index]?.get(path.join('.'));
+        if (plain !== undefined) return { path, value: plain };
         const key = keys.get(keyIdOf(value));
         return { path, value: (key && this.cipher.open(value, key)) ?? ERASED };
       });
