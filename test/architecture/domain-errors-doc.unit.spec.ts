@@ -4,27 +4,36 @@ import { join } from 'node:path';
 const root = join(__dirname, '../..');
 const KINDS: Record<string, string> = { conflict: 'CONFLICT', invalid: 'VALIDATION', forbidden: 'FORBIDDEN', notFound: 'NOT_FOUND' };
 
+/** The text of every source file (not spec) under a folder. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourcesUnder(path);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+/** Record labels by their constant's name, wherever in the domain they are declared: refusals are built from their codes. */
+const labels = new Map(sourcesUnder(join(root, 'libs/domain/src')).flatMap((source) => [...source.matchAll(/const (\w+): RecordLabel = \{ code: '([A-Z][A-Z0-9_]+)'/g)].map(([, name, code]) => [name, code] as const)));
+
 /** Every code the domain throws, with the kinds it is thrown as (a code may be thrown in more than one place). */
 function thrownCodes(dir: string): Map<string, Set<string>> {
   const codes = new Map<string, Set<string>>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) {
-        for (const [, helper, code] of readFileSync(path, 'utf8').matchAll(/\b(conflict|invalid|forbidden|notFound)\(\s*['`]([A-Z][A-Z0-9_]+)['`]/g)) {
-          codes.set(code, (codes.get(code) ?? new Set()).add(KINDS[helper]));
-        }
-        // A record label names its kind's 404 (recordNotFound): <CODE>_NOT_FOUND.
-        for (const [, code] of readFileSync(path, 'utf8').matchAll(/RecordLabel = \{ code: '([A-Z][A-Z0-9_]+)'/g)) codes.set(`${code}_NOT_FOUND`, (codes.get(`${code}_NOT_FOUND`) ?? new Set()).add('NOT_FOUND'));
-        // A required list names its own code (requireNonEmptyList): a VALIDATION error.
-        for (const [, code] of readFileSync(path, 'utf8').matchAll(/\bcode: '([A-Z][A-Z0-9_]+_REQUIRED)'/g)) codes.set(code, (codes.get(code) ?? new Set()).add('VALIDATION'));
-      }
-    }
-  };
-  walk(dir);
+  const add = (code: string, kind: string) => codes.set(code, (codes.get(code) ?? new Set()).add(kind));
+  const byLabel = (label: string, suffix: string) => labels.has(label) && add(`${labels.get(label)}_${suffix}`, 'CONFLICT');
+  for (const source of sourcesUnder(dir)) {
+    for (const [, helper, code] of source.matchAll(/\b(conflict|invalid|forbidden|notFound)\(\s*['`]([A-Z][A-Z0-9_]+)['`]/g)) add(code, KINDS[helper]);
+    // A record label names its kind's 404 (recordNotFound): <CODE>_NOT_FOUND.
+    for (const [, code] of source.matchAll(/RecordLabel = \{ code: '([A-Z][A-Z0-9_]+)'/g)) add(`${code}_NOT_FOUND`, 'NOT_FOUND');
+    // A creating step written createdOnce(LABEL, …) refuses a second creation: <CODE>_ALREADY_EXISTS.
+    for (const [, label] of source.matchAll(/\bcreatedOnce\(\s*(\w+)/g)) byLabel(label, 'ALREADY_EXISTS');
+    // A retired record refuses by its label (requirePublished, retirementOf): <CODE>_RETIRED.
+    for (const [, label] of source.matchAll(/\b(?:requirePublished|retirementOf)\([^;]*?,\s*(\w+_RECORD)\)/g)) byLabel(label, 'RETIRED');
+    // A required list names its own code (requireNonEmptyList): a VALIDATION error.
+    for (const [, code] of source.matchAll(/\bcode: '([A-Z][A-Z0-9_]+_REQUIRED)'/g)) add(code, 'VALIDATION');
+  }
   // The field helpers and the access gate's refusals.
-  for (const [code, kind] of [['FIELD_REQUIRED', 'VALIDATION'], ['FIELD_INVALID', 'VALIDATION'], ['NOT_OWNER', 'FORBIDDEN']]) codes.set(code, (codes.get(code) ?? new Set()).add(kind));
+  for (const [code, kind] of [['FIELD_REQUIRED', 'VALIDATION'], ['FIELD_INVALID', 'VALIDATION'], ['NOT_OWNER', 'FORBIDDEN']]) add(code, kind);
   return codes;
 }
 
