@@ -82,7 +82,7 @@ export interface AppConfig {
   personalDataKeysFile: string;
   /**
    * SNAPSHOT_EVERY (default 100; 0 keeps none): a record's folded state is kept every so many events, in SNAPSHOTS_FILE (default DATA_DIR/snapshots.sqlite), so a command folds only the events after it.
-   * RECENT_STATES (default 2000; 0 holds none): how many records' latest states the process also holds in memory, for 60 s each, so the next command on one folds only what was appended since.
+   * RECENT_STATES (default 2000; 0 holds none, as does SNAPSHOT_EVERY=0): how many records' latest states the process also holds in memory, for 60 s each, so the next command on one folds only what was appended since.
    */
   snapshots: { every: number; file: string; recent: number };
   /** BACKGROUND_LEASE_SECONDS (default 15): of the API processes on the same stores, the one holding this lease runs the reactions, sweeps and in-process relay; a crashed holder's is taken over after this long. */
