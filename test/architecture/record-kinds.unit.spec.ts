@@ -17,6 +17,15 @@ const isKind = (value: unknown): value is RecordKind =>
 const kindExports = exported.filter(([, value]) => isKind(value)) as [string, RecordKind][];
 const exportNameOf = (kind: RecordKind) => kindExports.find(([, value]) => value === kind)?.[0];
 
+/** Every source file (no spec, no test helper) of the libraries and apps. */
+function productSources(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'testing' ? [] : productSources(path);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }] : [];
+  });
+}
+
 function specFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -69,5 +78,17 @@ describe('record kinds', () => {
     const name = exportNameOf(kind)!;
     const specs = specFiles(join(root, 'libs/domain/src')).filter((file) => readFileSync(file, 'utf8').includes(`given(${name}`));
     expect({ kind: name, specs: specs.map((f) => relative(root, f)).length > 0 }).toEqual({ kind: name, specs: true });
+  });
+
+  it('stream ids come only from their kind: no template string builds `<kind>-${id}`', () => {
+    const sources = [...productSources(join(root, 'libs')), ...productSources(join(root, 'apps'))];
+    const prefixes = RECORD_KINDS.map((kind) => kind.streamId('')).filter((prefix) => prefix.length > 0);
+    const built = sources.flatMap(({ path, text }) => prefixes.filter((prefix) => text.includes(`\`${prefix}\${`)).map((prefix) => `${path}: \`${prefix}\${…}\``));
+    expect(built).toEqual([]);
+  });
+
+  it('a USCC is checked by one pattern: USCC_PATTERN (GB 32100-2015) is written nowhere else', () => {
+    const sources = [...productSources(join(root, 'libs')), ...productSources(join(root, 'apps'))];
+    expect(sources.filter(({ text }) => text.includes('[0-9A-HJ-NP-RTUW-Y]')).map(({ path }) => path)).toEqual(['libs/domain/src/shared/uscc.ts']);
   });
 });
