@@ -48,12 +48,18 @@ export abstract class ScheduledSweep implements OnApplicationBootstrap, OnApplic
 
   /**
    * The writes of one run at business time `at`, under one correlation id: each as `actor`, its id
-   * following from its `idempotencyKey` (so a run repeated writes nothing twice).
+   * following from its `idempotencyKey` (so a run repeated writes nothing twice). `write` answers
+   * whether it was written; a refusal is kept in `refused` with the record's id, and the run goes on.
    */
   protected writerAt(at: Date) {
     const correlationId = randomUUID();
-    return <B>(commands: AnyKindCommands<B>, body: B, actor: Actor, idempotencyKey: string) =>
-      this.write(commands, body, { actor, occurredAt: at, correlationId, causationId: null, idempotencyKey });
+    const refused: { id: string; code: string }[] = [];
+    const write = async <B>(commands: AnyKindCommands<B>, body: B, actor: Actor, record: { id: string; idempotencyKey: string }): Promise<boolean> => {
+      const sent = await this.write(commands, body, { actor, occurredAt: at, correlationId, causationId: null, idempotencyKey: record.idempotencyKey });
+      if (sent !== true) refused.push({ id: record.id, code: sent });
+      return sent === true;
+    };
+    return { write, refused };
   }
 
   /** Writes one due command; true when written, else the refusal's code, so one refusal does not stop the run. */

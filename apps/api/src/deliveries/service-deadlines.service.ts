@@ -30,23 +30,21 @@ export class ServiceDeadlines extends ScheduledSweep {
     const on = chinaDateOf(at);
     await this.readSide.requireCurrent(['deliveries', 'followups']);
     const inScope = (regionCode: string) => options.regionCode === undefined || isWithinRegion(regionCode, options.regionCode);
-    const result: DeadlinesRun = { on, confirmed: [], escalated: [], failed: [] };
-    const write = this.writerAt(at);
+    const { write, refused } = this.writerAt(at);
+    const result: DeadlinesRun = { on, confirmed: [], escalated: [], failed: refused };
     // Each as the record's steward.
     const asSteward = (steward: Steward) => ledgerActor('service-deadlines', steward.role, steward.regionCode);
     for (const delivery of await deliveriesConfirmableOn(this.readSide.reader, on)) {
       if (!inScope(delivery.regionCode)) continue;
-      const sent = await write(deliveryCommands, { type: 'ConfirmDeliveryAutomatically', data: { deliveryId: delivery.id } }, asSteward(delivery.steward), `auto-confirm:${delivery.id}`);
-      if (sent === true) result.confirmed.push(delivery.id);
-      else result.failed.push({ id: delivery.id, code: sent });
+      const confirmation = { type: 'ConfirmDeliveryAutomatically', data: { deliveryId: delivery.id } } as const;
+      if (await write(deliveryCommands, confirmation, asSteward(delivery.steward), { id: delivery.id, idempotencyKey: `auto-confirm:${delivery.id}` })) result.confirmed.push(delivery.id);
     }
     for (const followUp of await openFollowUpsDueBefore(this.readSide.reader, on)) {
       if (!inScope(followUp.enterprise.regionCode)) continue;
       // Overdue once a working day has passed after the due day.
       if (workingDaysBetween(this.config.workingCalendar, followUp.dueOn, on) < 1) continue;
-      const sent = await write(followUpCommands, { type: 'EscalateFollowUp', data: { followUpId: followUp.id } }, asSteward(followUp.steward), `escalation:${followUp.id}`);
-      if (sent === true) result.escalated.push(followUp.id);
-      else result.failed.push({ id: followUp.id, code: sent });
+      const escalation = { type: 'EscalateFollowUp', data: { followUpId: followUp.id } } as const;
+      if (await write(followUpCommands, escalation, asSteward(followUp.steward), { id: followUp.id, idempotencyKey: `escalation:${followUp.id}` })) result.escalated.push(followUp.id);
     }
     return result;
   }

@@ -30,16 +30,15 @@ export class DemandEscalation extends ScheduledSweep {
     const now = options.now ?? new Date();
     await this.readSide.requireCurrent(['demands']);
     const overdue = await unacceptedDemandsRaisedBefore(this.readSide.reader, new Date(now.getTime() - escalateAfterDays * DAY_MS), options.regionCode);
-    const result: EscalationRun = { escalateAfterDays, escalated: [], failed: [] };
-    const write = this.writerAt(now);
+    const { write, refused } = this.writerAt(now);
+    const escalated: string[] = [];
     for (const demand of overdue) {
       if (options.regionCode && !isWithinRegion(demand.regionCode, options.regionCode)) continue;
       const actor: Actor = { id: 'demand-escalation', role: 'HUB', orgId: 'DEMAND-ESCALATION', regionCode: cityCodeOf(demand.regionCode) };
       // A demand is escalated once: its escalation's event id follows from the demand, whichever process writes it.
-      const sent = await write(demandCommands, { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } }, actor, `escalation:${demand.id}`);
-      if (sent === true) result.escalated.push(demand.id);
-      else result.failed.push({ demandId: demand.id, code: sent });
+      const escalation = { type: 'EscalateDemand', data: { demandId: demand.id, escalateAfterDays } } as const;
+      if (await write(demandCommands, escalation, actor, { id: demand.id, idempotencyKey: `escalation:${demand.id}` })) escalated.push(demand.id);
     }
-    return result;
+    return { escalateAfterDays, escalated, failed: refused.map(({ id, code }) => ({ demandId: id, code })) };
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { usccCheckCharacter, type Actor, type FeeKind, type IndustryCode, type ProductFee, type ServiceDomain } from '@sme/domain';
 import { derivedId } from '../records/derived-id';
 import { providerIdFor } from '../providers/provider-access';
+import domainTexts from './demo-domain-texts.json';
 
 /**
  * Demo data of 2026's services: fictitious enterprises of Guangzhou's districts, three providers of the
@@ -115,22 +116,8 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
   }),
 ];
 
-/** What is done in each domain, and the document handed over. */
-export const DOMAIN_TEXTS: Partial<Record<ServiceDomain, { title: string; description: string; outcome: string; document: string }>> = {
-  INFORMATION: { title: '惠企政策精准推送与申报辅导', description: '梳理企业可享受的各级惠企政策，辅导准备申报材料。', outcome: '匹配可申报政策5项，辅导完成申报2项', document: '惠企政策匹配清单' },
-  TECHNOLOGY: { title: '生产工艺数字化改造诊断', description: '现场调研生产流程，评估数字化改造条件。', outcome: '提出改造建议8条，明确优先实施项目3个', document: '数字化诊断报告' },
-  TALENT: { title: '人才招聘与用工政策咨询', description: '对接高校毕业生资源，解读稳岗和用工补贴政策。', outcome: '对接高校毕业生12名，完成用工备案', document: '人才对接记录' },
-  ENTREPRENEURSHIP: { title: '创业孵化与商业计划书辅导', description: '辅导梳理商业模式，修订商业计划书。', outcome: '完成商业计划书修订，参加路演1场', document: '商业计划书（修订稿）' },
-  LEGAL: { title: '合同合规审查', description: '审查企业常用购销合同与劳动合同模板。', outcome: '修订合同模板6份，提示法律风险9处', document: '合同审查意见书' },
-  BRAND: { title: '品牌策划与商标注册辅导', description: '开展品牌定位分析，辅导商标注册。', outcome: '完成品牌定位方案，提交商标注册申请2件', document: '品牌定位方案' },
-  FINANCE: { title: '小微企业财税健康体检', description: '检查账务与税务合规情况，诊断融资需求并对接银行信贷产品。', outcome: '发现税务风险点3处，对接授信200万元', document: '财税健康体检报告' },
-  TRAINING: { title: '中小企业经营管理培训', description: '组织企业管理人员参加经营管理专题培训。', outcome: '培训学员15人次，结业考核全部通过', document: '培训签到表及课件' },
-  SUPPLY_CHAIN: { title: '产业链上下游供需对接', description: '组织供需对接会，推介企业产品。', outcome: '对接上下游企业4家，达成合作意向2项', document: '供需对接会议纪要' },
-  MANAGEMENT_CONSULTING: { title: '内部管理制度梳理咨询', description: '梳理采购、生产、财务等内部管理制度。', outcome: '修订管理制度12项，建立内控流程图', document: '管理咨询报告' },
-  IP: { title: '专利申请代理', description: '为企业核心技术提供专利检索、撰写与申请代理。', outcome: '提交发明专利申请1件、实用新型专利申请2件', document: '专利申请受理通知书' },
-  TESTING_CERTIFICATION: { title: '产品质量检测与认证咨询', description: '对主要产品开展性能检测，辅导认证申请。', outcome: '出具检测报告2份，完成认证申请', document: '检测报告' },
-  MARKET_EXPANSION: { title: '展会参展与市场开拓辅导', description: '辅导企业参加展会，制定市场开拓方案。', outcome: '组织参加广交会，获得意向订单3个', document: '参展总结报告' },
-};
+/** What is done in each domain, and the document handed over (data, in demo-domain-texts.json). */
+export const DOMAIN_TEXTS: Partial<Record<ServiceDomain, { title: string; description: string; outcome: string; document: string }>> = domainTexts;
 
 export const documentOf = (title: string, deliveryId: string) => ({ title, fileName: `${title}.pdf`, sha256: demoDigest(`${title}-${deliveryId}`) });
 

@@ -21,14 +21,13 @@ export class VoucherClosing extends ScheduledSweep {
     const at = options.at ?? new Date();
     const on = chinaDateOf(at);
     await this.readSide.requireCurrent(['vouchers']);
-    const result = { on, closed: [] as string[], failed: [] as { id: string; code: string }[] };
-    const write = this.writerAt(at);
+    const { write, refused } = this.writerAt(at);
+    const closed: string[] = [];
     for (const programme of await voucherProgrammesDueForClosing(this.readSide.reader, on)) {
       const issuer = ledgerActor('voucher-closing', programme.issuer.role, programme.issuer.regionCode);
-      const sent = await write(voucherCommands, { type: 'CloseVoucherProgramme', data: { programmeId: programme.id } }, issuer, `voucher-closing:${programme.id}`);
-      if (sent === true) result.closed.push(programme.id);
-      else result.failed.push({ id: programme.id, code: sent });
+      const closing = { type: 'CloseVoucherProgramme', data: { programmeId: programme.id } } as const;
+      if (await write(voucherCommands, closing, issuer, { id: programme.id, idempotencyKey: `voucher-closing:${programme.id}` })) closed.push(programme.id);
     }
-    return result;
+    return { on, closed, failed: refused };
   }
 }

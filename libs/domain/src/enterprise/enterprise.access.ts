@@ -3,7 +3,7 @@ import type { Role } from '../shared/decider';
 import { isWithinRegion } from '../shared/region-code';
 import { parseUscc } from '../shared/uscc';
 import type { EnterpriseCommand } from './enterprise.commands';
-import { asRegionCode } from './enterprise.rules';
+import { asRegionCode } from '../shared/region-code';
 import type { EnterpriseState, ExistingEnterprise } from './enterprise.state';
 
 /**

@@ -23,9 +23,9 @@ import {
   checkFigures,
   LABEL,
   reclassify,
-  requireRegionCode,
   sameFigures,
 } from './enterprise.rules';
+import { requireRegionCode } from '../shared/region-code';
 import { usccAlreadyRegistered } from './uscc-reservation';
 import { enterpriseTags, isTagGrantOutstandingOn, tagGrantOverlaps } from './enterprise-tags';
 

@@ -1,7 +1,6 @@
 import { chinaDateOf, chinaYearOf } from '../shared/dates';
 import { isDocumentNumber } from '../shared/document-number';
 import { conflict, invalid } from '../shared/domain-error';
-import { isRegionCode } from '../shared/region-code';
 import { classifySize, sizeStandardOn, type IndustryCode, type SizeClass } from '../shared/size-class';
 import { fieldRequired, isNonBlank, MAX_PERSONS, requireAmount, requireInteger, type Label } from '../shared/validation';
 import type { EnterpriseFigures } from './enterprise.commands';
@@ -20,21 +19,6 @@ export const LABEL = {
   validUntil: { zh: '有效期截止日', en: 'End of validity' },
   reason: { zh: '撤销理由', en: 'Reason' },
 } satisfies Record<string, Label>;
-
-/** The region code a command names, trimmed, or undefined when it is not a six-digit GB/T 2260 code. */
-export function asRegionCode(code: unknown): string | undefined {
-  const trimmed = typeof code === 'string' ? code.trim() : '';
-  return isRegionCode(trimmed) ? trimmed : undefined;
-}
-
-/** REGION_CODE_INVALID unless a six-digit GB/T 2260 code. */
-export function requireRegionCode(code: unknown, field: string): string {
-  const regionCode = asRegionCode(code);
-  if (regionCode === undefined) {
-    throw invalid('REGION_CODE_INVALID', `“${String(code)}”不是6位行政区划代码`, `"${String(code)}" is not a six-digit region code`, field);
-  }
-  return regionCode;
-}
 
 const FIGURE_LABELS: Record<keyof EnterpriseFigures, Label> = {
   year: { zh: '数据年度', en: 'Year' },

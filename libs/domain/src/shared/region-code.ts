@@ -1,5 +1,6 @@
 /** GB/T 2260 administrative division codes: 2 digits province, 2 city, 2 county/district. */
 import { invalid } from './domain-error';
+import regions from './regions.json';
 
 export type Region = { code: string; nameZh: string; nameEn: string };
 
@@ -7,48 +8,14 @@ export const GUANGDONG_PROVINCE: Region = { code: '440000', nameZh: '广东省',
 
 /**
  * Guangdong's 21 prefecture-level cities (地级以上市, GB/T 2260): what 粤经信服务〔2016〕334号's
- * "全省地级以上市市级服务中心建设全覆盖" counts over.
+ * "全省地级以上市市级服务中心建设全覆盖" counts over. The lists are data, in regions.json.
  */
-export const GUANGDONG_PREFECTURE_CITIES: readonly Region[] = [
-  { code: '440100', nameZh: '广州市', nameEn: 'Guangzhou' },
-  { code: '440200', nameZh: '韶关市', nameEn: 'Shaoguan' },
-  { code: '440300', nameZh: '深圳市', nameEn: 'Shenzhen' },
-  { code: '440400', nameZh: '珠海市', nameEn: 'Zhuhai' },
-  { code: '440500', nameZh: '汕头市', nameEn: 'Shantou' },
-  { code: '440600', nameZh: '佛山市', nameEn: 'Foshan' },
-  { code: '440700', nameZh: '江门市', nameEn: 'Jiangmen' },
-  { code: '440800', nameZh: '湛江市', nameEn: 'Zhanjiang' },
-  { code: '440900', nameZh: '茂名市', nameEn: 'Maoming' },
-  { code: '441200', nameZh: '肇庆市', nameEn: 'Zhaoqing' },
-  { code: '441300', nameZh: '惠州市', nameEn: 'Huizhou' },
-  { code: '441400', nameZh: '梅州市', nameEn: 'Meizhou' },
-  { code: '441500', nameZh: '汕尾市', nameEn: 'Shanwei' },
-  { code: '441600', nameZh: '河源市', nameEn: 'Heyuan' },
-  { code: '441700', nameZh: '阳江市', nameEn: 'Yangjiang' },
-  { code: '441800', nameZh: '清远市', nameEn: 'Qingyuan' },
-  { code: '441900', nameZh: '东莞市', nameEn: 'Dongguan' },
-  { code: '442000', nameZh: '中山市', nameEn: 'Zhongshan' },
-  { code: '445100', nameZh: '潮州市', nameEn: 'Chaozhou' },
-  { code: '445200', nameZh: '揭阳市', nameEn: 'Jieyang' },
-  { code: '445300', nameZh: '云浮市', nameEn: 'Yunfu' },
-];
+export const GUANGDONG_PREFECTURE_CITIES: readonly Region[] = regions.guangdongPrefectureCities;
 
 export const GUANGZHOU_CITY: Region = GUANGDONG_PREFECTURE_CITIES[0];
 
 /** The eleven districts of Guangzhou (穗工信函〔2019〕1100号 附件4). */
-export const GUANGZHOU_DISTRICTS: readonly Region[] = [
-  { code: '440103', nameZh: '荔湾区', nameEn: 'Liwan' },
-  { code: '440104', nameZh: '越秀区', nameEn: 'Yuexiu' },
-  { code: '440105', nameZh: '海珠区', nameEn: 'Haizhu' },
-  { code: '440106', nameZh: '天河区', nameEn: 'Tianhe' },
-  { code: '440111', nameZh: '白云区', nameEn: 'Baiyun' },
-  { code: '440112', nameZh: '黄埔区', nameEn: 'Huangpu' },
-  { code: '440113', nameZh: '番禺区', nameEn: 'Panyu' },
-  { code: '440114', nameZh: '花都区', nameEn: 'Huadu' },
-  { code: '440115', nameZh: '南沙区', nameEn: 'Nansha' },
-  { code: '440117', nameZh: '从化区', nameEn: 'Conghua' },
-  { code: '440118', nameZh: '增城区', nameEn: 'Zengcheng' },
-];
+export const GUANGZHOU_DISTRICTS: readonly Region[] = regions.guangzhouDistricts;
 
 /** Cities whose districts we hold as data; a district of these must be one of the listed ones. */
 const KNOWN_DISTRICTS: Readonly<Record<string, readonly Region[]>> = {
@@ -117,6 +84,21 @@ export const inSameCity = (a: string, b: string): boolean =>
 
 /** The Chinese name of a known region, else the code itself. */
 export const regionNameZh = (code: string): string => KNOWN_REGIONS.find((r) => r.code === code)?.nameZh ?? code;
+
+/** The region code a command names, trimmed, or undefined when it is not a six-digit GB/T 2260 code. */
+export function asRegionCode(code: unknown): string | undefined {
+  const trimmed = typeof code === 'string' ? code.trim() : '';
+  return isRegionCode(trimmed) ? trimmed : undefined;
+}
+
+/** REGION_CODE_INVALID unless a six-digit GB/T 2260 code. */
+export function requireRegionCode(code: unknown, field: string): string {
+  const regionCode = asRegionCode(code);
+  if (regionCode === undefined) {
+    throw invalid('REGION_CODE_INVALID', `“${String(code)}”不是6位行政区划代码`, `"${String(code)}" is not a six-digit region code`, field);
+  }
+  return regionCode;
+}
 
 /** CITY_CODE_INVALID unless `code` is a city code. */
 export function requireCityCode(code: string, field: string): void {

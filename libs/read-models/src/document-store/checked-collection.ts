@@ -1,8 +1,8 @@
 import {
-  assertDistinctIds,
   assertFilter,
   assertFindOptions,
   assertIndexSpecs,
+  assertStorableBatch,
   assertStorableDocument,
   defaultIndexName,
   effectiveSort,
@@ -46,8 +46,7 @@ export abstract class CheckedCollection implements DocumentCollection {
   }
 
   async putManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
-    docs.forEach(assertStorableDocument);
-    assertDistinctIds(docs);
+    assertStorableBatch(docs, 'putManyIfNewer');
     if (docs.length === 0) return 0;
     return this.replaceManyIfNewer(docs);
   }
@@ -58,8 +57,7 @@ export abstract class CheckedCollection implements DocumentCollection {
   }
 
   async insertMany(docs: readonly StoredDocument[]): Promise<void> {
-    docs.forEach(assertStorableDocument);
-    assertDistinctIds(docs);
+    assertStorableBatch(docs, 'insertMany');
     if (docs.length > 0) await this.insertAll(docs);
   }
 

@@ -32,10 +32,12 @@ export function assertStorableDocument(doc: StoredDocument): void {
   assertJsonObject(doc, doc._id, '');
 }
 
-export function assertDistinctIds(docs: readonly StoredDocument[]): void {
+/** A batch `operation` may write: every document storable, no _id twice. */
+export function assertStorableBatch(docs: readonly StoredDocument[], operation: string): void {
   const seen = new Set<string>();
   for (const doc of docs) {
-    if (seen.has(doc._id)) throw new TypeError(`putManyIfNewer got _id ${doc._id} twice; ids in one batch must be distinct`);
+    assertStorableDocument(doc);
+    if (seen.has(doc._id)) throw new TypeError(`${operation} got _id ${doc._id} twice; ids in one batch must be distinct`);
     seen.add(doc._id);
   }
 }

@@ -1,7 +1,7 @@
 import { domainErrorOf } from '../testing';
 import { classifySize, SIZE_STANDARDS, sizeStandardOn } from './classify-size';
 import { MIIT_2011_300 } from './miit-2011-300';
-import { industries, type IndustryCode, type Measure, type MeasureBounds, type SizeClass, type SizeFigures } from './size-standard';
+import { industries, sizeStandardOf, type IndustryCode, type Measure, type MeasureBounds, type SizeClass, type SizeFigures } from './size-standard';
 
 const classOf = (industry: IndustryCode, figures: SizeFigures) => classifySize(MIIT_2011_300, industry, figures).sizeClass;
 
@@ -90,6 +90,18 @@ describe('Size standard 工信部联企业〔2011〕300号 (data)', () => {
       expect(b.smallFrom).toBeLessThan(b.mediumFrom);
       expect(b.mediumFrom).toBeLessThan(b.smeBelow);
     }
+  });
+
+  it('is read from its data file only when every code and bound is one the rules know', () => {
+    const row = MIIT_2011_300.industries[1];
+    const withRow = (changed: object) => ({ ...MIIT_2011_300, industries: [{ ...row, ...changed }] });
+    expect(sizeStandardOf(withRow({}))).toMatchObject({ industries: [row] });
+    expect(() => sizeStandardOf(withRow({ industry: 'MINING' }))).toThrow('MIIT-2011-300: unknown industry MINING');
+    expect(() => sizeStandardOf(withRow({ measures: [{ ...row.measures[0], measure: 'profit' }] }))).toThrow('unknown measure profit');
+    expect(() => sizeStandardOf(withRow({ measures: [{ ...row.measures[0], smallFrom: -1 }] }))).toThrow('bounds must be positive numbers');
+    expect(() => sizeStandardOf(withRow({ measures: [] }))).toThrow('measures must list at least one');
+    expect(() => sizeStandardOf({ ...MIIT_2011_300, effectiveFrom: '2011' })).toThrow('effectiveFrom must be a date');
+    expect(() => sizeStandardOf({ ...MIIT_2011_300, industries: [] })).toThrow('industries must list its rows');
   });
 
   it('is the standard in force from 2011-06-18', () => {

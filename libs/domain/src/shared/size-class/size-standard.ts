@@ -49,3 +49,30 @@ export type SizeStandard = {
   effectiveFrom: string;
   industries: readonly IndustrySizeRow[];
 };
+
+/**
+ * A size standard read from its data file (`<id>.json` beside this one), checked on loading: every
+ * industry and measure a known code, every bound a positive number. A file that is not such a
+ * standard stops the program at start rather than classifying wrongly.
+ */
+export function sizeStandardOf(data: unknown): SizeStandard {
+  const standard = data as SizeStandard;
+  const where = typeof standard?.id === 'string' ? standard.id : 'size standard';
+  const fail = (what: string): never => {
+    throw new Error(`${where}: ${what}`);
+  };
+  for (const key of ['id', 'documentNumber', 'title', 'effectiveFrom'] as const) if (typeof standard?.[key] !== 'string') fail(`${key} must be text`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(standard.effectiveFrom)) fail('effectiveFrom must be a date (YYYY-MM-DD)');
+  if (!Array.isArray(standard.industries) || standard.industries.length === 0) fail('industries must list its rows');
+  for (const row of standard.industries) {
+    if (!industries.is(row.industry)) fail(`unknown industry ${String(row.industry)}`);
+    if (typeof row.clause !== 'string' || typeof row.labelZh !== 'string') fail(`${row.industry}: clause and labelZh must be text`);
+    if (!Array.isArray(row.measures) || row.measures.length === 0) fail(`${row.industry}: measures must list at least one`);
+    for (const bounds of row.measures) {
+      if (!sizeMeasures.is(bounds.measure)) fail(`${row.industry}: unknown measure ${String(bounds.measure)}`);
+      const numbers = [bounds.smeBelow, bounds.mediumFrom, bounds.smallFrom];
+      if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n) && n > 0)) fail(`${row.industry} ${bounds.measure}: bounds must be positive numbers`);
+    }
+  }
+  return standard;
+}
