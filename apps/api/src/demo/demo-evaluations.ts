@@ -8,6 +8,7 @@ import { Reactors } from '../reactors/reactors.service';
 import { RecordLoader } from '../records/record-loader';
 import { stationCommands } from '../stations/station.commands';
 import { CITY, HUB } from './demo-data';
+import demoYears from './demo-years.json';
 import { demoLoaded, demoRunner, demoStations, demoTime as at } from './demo-runner';
 
 const EVALUATOR: Actor = { id: 'gz-evaluator', role: 'EVALUATOR', orgId: 'GZ-EVALUATION-OFFICE', regionCode: '440100' };
@@ -35,56 +36,13 @@ interface DemoYear {
 }
 
 /**
- * 2019, the stations' first months (designated in September): the scheme weighs what a new station can
- * show — its 服务公约, its report on time, and the evaluators' review of its set-up. The demo's service
- * records are of 2026, so 2019's activity figures are zero and the first two indicators and the review
- * rank the stations.
+ * The two demo years (data, in demo-years.json). 2019, the stations' first months (designated in
+ * September): the scheme weighs what a new station can show — its 服务公约, its report on time, and
+ * the evaluators' review of its set-up; the demo's service records are of 2026, so 2019's activity
+ * figures are zero and those indicators and the review rank the stations. 2026, a full year of the
+ * demo's services: activities, 家次, satisfaction, follow-ups on time, the report and the review.
  */
-const YEAR_2019: DemoYear = {
-  year: 2019,
-  scheme: {
-    subject: 'STATION',
-    indicators: [
-      { id: 'covenant', label: '签订服务公约', weight: 0.2, formula: 'COVENANT_SIGNED', normalisation: { kind: 'BOOLEAN' } },
-      { id: 'report', label: '按时报送年度总结', weight: 0.3, formula: 'REPORT_ON_TIME', normalisation: { kind: 'BOOLEAN' } },
-      { id: 'review', label: '评价人员综合打分（场地、人员、制度）', weight: 0.5, formula: 'MANUAL' },
-    ],
-    gradeFloors: { EXCELLENT: 90, GOOD: 75, PASS: 60 },
-  },
-  schemeOn: '2019-11-15',
-  reports: { 1: '2020-01-08', 2: '2020-01-09', 3: '2020-01-10', 6: '2020-01-13', 7: '2020-01-14', 8: '2020-01-15', 9: '2020-01-16', 10: '2020-02-05' },
-  acceptedOn: '2020-02-06',
-  cityReportOn: '2020-02-07',
-  runOn: '2020-02-10',
-  reviews: { 1: 95, 2: 88, 3: 82, 6: 90, 7: 76, 8: 70, 9: 85, 10: 65, 11: 55 },
-  publishedOn: '2020-02-20',
-  flagActedOn: { key: 11, on: '2020-03-02', decidedOn: '2020-03-20' },
-};
-
-/** 2026, a full year of the demo's services: activities, 家次, satisfaction, follow-ups on time, the report and the review. */
-const YEAR_2026: DemoYear = {
-  year: 2026,
-  scheme: {
-    subject: 'STATION',
-    indicators: [
-      { id: 'activities', label: '服务活动场次', weight: 0.2, formula: 'ACTIVITIES_HELD', normalisation: { kind: 'TARGET', target: 4 } },
-      { id: 'visits', label: '服务企业家次', weight: 0.2, formula: 'SERVICE_VISITS', normalisation: { kind: 'TARGET', target: 20 } },
-      { id: 'rating', label: '平均满意度', weight: 0.2, formula: 'AVERAGE_RATING', normalisation: { kind: 'RANGE', min: 1, max: 5 } },
-      { id: 'followUps', label: '差评跟进按时办结率', weight: 0.1, formula: 'FOLLOW_UPS_ON_TIME', normalisation: { kind: 'RANGE', min: 0, max: 1 } },
-      { id: 'report', label: '按时报送年度总结', weight: 0.1, formula: 'REPORT_ON_TIME', normalisation: { kind: 'BOOLEAN' } },
-      { id: 'review', label: '评价人员综合打分', weight: 0.2, formula: 'MANUAL' },
-    ],
-    gradeFloors: { EXCELLENT: 85, GOOD: 70, PASS: 50 },
-    satisfactionFloor: 3,
-  },
-  schemeOn: '2026-01-05',
-  reports: { 1: '2026-12-01', 2: '2026-12-01', 3: '2026-12-01', 6: '2026-12-02', 7: '2026-12-02', 8: '2026-12-02', 9: '2026-12-02', 10: '2026-12-02' },
-  acceptedOn: '2026-12-03',
-  cityReportOn: '2026-12-03',
-  runOn: '2026-12-04',
-  reviews: { 1: 92, 2: 85, 3: 80, 6: 88, 7: 78, 8: 72, 9: 84, 10: 70, 11: 60 },
-  publishedOn: '2026-12-04',
-};
+const DEMO_YEARS = demoYears as DemoYear[];
 
 /**
  * Loads the demo's annual cycles through the command bus, every step at its business time: 2019 and
@@ -94,7 +52,7 @@ export async function loadDemoEvaluations(app: INestApplication): Promise<void> 
   if (await demoLoaded(app, evaluationKind.streamId(evaluationIdOf('440100', 2019, 'STATION')), 'evaluations')) return;
   const began = Date.now();
   const stationOf = await demoStations(app);
-  for (const year of [YEAR_2019, YEAR_2026]) await loadYear(app, year, stationOf);
+  for (const year of DEMO_YEARS) await loadYear(app, year, stationOf);
   new Logger('Demo').log(
     `Demo evaluations loaded: Guangzhou's stations ranked for 2019 and 2026 in ${Date.now() - began} ms. ` +
       `Try GET /evaluations/${evaluationIdOf('440100', 2026, 'STATION')}/results as an EVALUATOR of 440100.`,

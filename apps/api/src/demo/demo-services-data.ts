@@ -3,6 +3,7 @@ import { usccCheckCharacter, type Actor, type FeeKind, type IndustryCode, type P
 import { derivedId } from '../records/derived-id';
 import { providerIdFor } from '../providers/provider-access';
 import domainTexts from './demo-domain-texts.json';
+import enterprises from './demo-enterprises.json';
 
 /**
  * Demo data of 2026's services: fictitious enterprises of Guangzhou's districts, three providers of the
@@ -28,22 +29,10 @@ export interface DemoEnterprise {
   registeredOn: string;
 }
 
-const ENTERPRISES: [string, string, IndustryCode, string, number, number, number][] = [
-  ['广州示例智能装备有限公司', '440112', 'INDUSTRY', '2016-03-18', 120, 9000, 12000],
-  ['广州示例软件科技有限公司', '440106', 'SOFTWARE_IT', '2018-07-02', 45, 1800, 2600],
-  ['广州示例服装贸易有限公司', '440104', 'WHOLESALE', '2012-05-09', 18, 3000, 800],
-  ['广州示例食品有限公司', '440113', 'INDUSTRY', '2014-11-20', 80, 6000, 5000],
-  ['广州示例物流有限公司', '440111', 'TRANSPORT', '2017-08-15', 60, 2500, 3000],
-  ['广州示例生物医药科技有限公司', '440115', 'INDUSTRY', '2019-04-26', 150, 12000, 20000],
-  ['广州示例文化传媒有限公司', '440105', 'LEASING_BUSINESS_SERVICES', '2020-09-01', 25, 900, 600],
-  ['广州示例汽车零部件有限公司', '440114', 'INDUSTRY', '2011-06-30', 300, 25000, 30000],
-  ['广州示例跨境电商有限公司', '440103', 'RETAIL', '2021-03-12', 30, 4000, 1500],
-  ['广州示例农业科技有限公司', '440117', 'AGRICULTURE', '2015-10-08', 40, 1200, 2000],
-  ['广州示例新材料有限公司', '440118', 'INDUSTRY', '2013-02-27', 200, 15000, 18000],
-  ['广州示例餐饮管理有限公司', '440105', 'CATERING', '2022-01-17', 50, 1500, 700],
-];
+/** The demo's enterprises as they register: name, district, industry, founding day and 2025's figures (data, in demo-enterprises.json). */
+const ENTERPRISES = enterprises as { name: string; regionCode: string; industryCode: IndustryCode; foundedOn: string; employees: number; revenue: number; assets: number }[];
 
-export const DEMO_ENTERPRISES: DemoEnterprise[] = ENTERPRISES.map(([name, regionCode, industryCode, foundedOn, employees, revenue, assets], i) => ({
+export const DEMO_ENTERPRISES: DemoEnterprise[] = ENTERPRISES.map(({ name, regionCode, industryCode, foundedOn, employees, revenue, assets }, i) => ({
   id: derivedId('demo-enterprise', i + 1),
   uscc: usccOf('MA7', regionCode, i + 1),
   name,
