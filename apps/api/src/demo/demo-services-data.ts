@@ -4,6 +4,7 @@ import { derivedId } from '../records/derived-id';
 import { providerIdFor } from '../providers/provider-access';
 import domainTexts from './demo-domain-texts.json';
 import enterprises from './demo-enterprises.json';
+import providers from './demo-providers.json';
 
 /**
  * Demo data of 2026's services: fictitious enterprises of Guangzhou's districts, three providers of the
@@ -58,13 +59,9 @@ export interface DemoProvider {
   product: { id: string; item: string; domain: ServiceDomain; content: string; process: string; standard: string; fee: ProductFee; workingDays: number };
 }
 
-function provider(
-  n: 1 | 2 | 3,
-  name: string,
-  regionCode: string,
-  serviceDomains: ServiceDomain[],
-  product: Omit<DemoProvider['product'], 'id' | 'domain'>,
-): DemoProvider {
+type DemoProviderRow = Pick<DemoProvider, 'name' | 'regionCode' | 'serviceDomains'> & { product: Omit<DemoProvider['product'], 'id' | 'domain'> };
+
+function provider(n: 1 | 2 | 3, { name, regionCode, serviceDomains, product }: DemoProviderRow): DemoProvider {
   const uscc = usccOf('MA8', regionCode, n);
   return {
     key: `P${n}`,
@@ -78,32 +75,8 @@ function provider(
   };
 }
 
-export const DEMO_PROVIDERS: DemoProvider[] = [
-  provider(1, '广州示例知识产权代理有限公司', '440106', ['IP', 'LEGAL'], {
-    item: '专利申请代理',
-    content: '发明、实用新型专利检索、撰写与申请代理',
-    process: '咨询→检索→撰写→提交→答复审查意见',
-    standard: '按专利代理服务规范执行',
-    fee: { kind: 'LOW_FEE', amount: 1500 },
-    workingDays: 10,
-  }),
-  provider(2, '广州示例财税咨询服务有限公司', '440104', ['FINANCE', 'MANAGEMENT_CONSULTING'], {
-    item: '小微企业财税健康体检',
-    content: '账务、税务合规检查与融资需求诊断',
-    process: '预约→资料收集→现场检查→出具体检报告',
-    standard: '按会计准则和税收法规检查',
-    fee: { kind: 'FREE' },
-    workingDays: 5,
-  }),
-  provider(3, '广州示例检验检测认证有限公司', '440112', ['TESTING_CERTIFICATION', 'TECHNOLOGY'], {
-    item: '产品质量检测与认证咨询',
-    content: '主要产品性能检测，CCC/ISO认证辅导',
-    process: '送样→检测→出具报告→认证辅导',
-    standard: '按国家标准及认证实施规则执行',
-    fee: { kind: 'MARKET', amount: 6800 },
-    workingDays: 15,
-  }),
-];
+/** The three providers of the 库 and their catalogue products (data, in demo-providers.json). */
+export const DEMO_PROVIDERS: DemoProvider[] = (providers as DemoProviderRow[]).map((row, i) => provider((i + 1) as 1 | 2 | 3, row));
 
 /** What is done in each domain, and the document handed over (data, in demo-domain-texts.json). */
 export const DOMAIN_TEXTS: Partial<Record<ServiceDomain, { title: string; description: string; outcome: string; document: string }>> = domainTexts;
