@@ -36,7 +36,7 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
     for (const { size, count } of runs) {
       process.stdout.write(`  appending ${count} × ${size} event(s)…\n`);
       const run = await appendRun(store, `run-${size}`, size, count, options.streams);
-      const bare = bareInsertRun(join(dir, `bare-${size}.sqlite`), size, count);
+      const bare = bareInsertRun(join(dir, `bare-${size}.sqlite`), size, count, options.streams);
       const latency = summarize(run.latencies);
       const eventsPerSecond = (size * count * 1000) / run.elapsedMs;
       const bareEventsPerSecond = (size * count * 1000) / bare.elapsedMs;
@@ -61,9 +61,9 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
       ['appends', 'calls', 'events', 'events/s', 'appends/s', 'p50 ms', 'p99 ms', 'bare events/s', 'of bare'],
       rows,
       [
-        `Each call appends to one of ${options.streams} streams with its exact expected revision; events are ApplicationMaterialAttached with full metadata.`,
+        `Each call appends to one of ${options.streams} streams with its exact expected revision; events are ApplicationMaterialAttached with full metadata and time-ordered ids, as the API makes them (ADR 15).`,
         'p50/p99: latency of one append call (the whole batch).',
-        'bare: better-sqlite3 alone inserting the same rows (same table and indexes, same file settings; JSON, hashes and revisions computed before timing), one IMMEDIATE transaction per call — the reference.',
+        'bare: better-sqlite3 alone inserting the same rows (same table and indexes, same file settings, the same streams and revisions; JSON, hashes and revisions computed before timing), one IMMEDIATE transaction per call — the reference.',
         `Database after ${total.toLocaleString('en-US')} events: ${formatBytes(bytes)} (${Math.round(bytes / total)} B per event incl. indexes).`,
       ],
     );
@@ -77,15 +77,19 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
  * The reference: better-sqlite3 inserting the very rows the store writes (the event_log table with its
  * indexes, on a file opened the same way), with everything the store computes done before timing.
  */
-function bareInsertRun(file: string, size: number, count: number) {
+function bareInsertRun(file: string, size: number, count: number, streams: number) {
   const db = openSqliteDatabase(file);
   try {
     ensureEventLogSchema(db);
     const insert = db.prepare('INSERT INTO event_log (position, event_id, stream_id, revision, type, schema_version, data, metadata, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const streamId = applicationKind.streamId(randomUUID());
+    // As the store's run lays them out: call i appends its `size` events to stream i mod `streams`.
+    const streamIds = range(streams).map(() => applicationKind.streamId(randomUUID()));
     const rows = range(size * count).map((n) => {
+      const call = Math.floor(n / size);
+      const streamId = streamIds[call % streams];
+      const revision = Math.floor(call / streams) * size + (n % size);
       const event = materialAttached(streamId.slice('application-'.length), n);
-      return [n + 1, event.id, `${streamId}-${n % 100}`, Math.floor(n / 100), event.type, event.schemaVersion, canonicalJson(event.data), canonicalJson(event.metadata), 'a'.repeat(64), n < 100 ? null : 'b'.repeat(64)];
+      return [n + 1, event.id, streamId, revision, event.type, event.schemaVersion, canonicalJson(event.data), canonicalJson(event.metadata), 'a'.repeat(64), revision === 0 ? null : 'b'.repeat(64)];
     });
     const write = db.transaction((batch: unknown[][]) => {
       for (const row of batch) insert.run(...row);

@@ -9,7 +9,7 @@ import {
   type ApplicationState,
   type CallSnapshot,
 } from '@sme/domain';
-import type { EventToAppend } from '@sme/event-store';
+import { newEventId, type EventToAppend } from '@sme/event-store';
 import { actors, callBody, form, operator } from '../../test/e2e/support/station-lifecycle';
 
 /** The realistic request bodies and actors of the end-to-end suites (the 2019 Guangzhou call). */
@@ -39,7 +39,7 @@ export function callSnapshotOf(callId: string): CallSnapshot {
 /** A domain event in its stored form, with the envelope the API's command executor gives it. */
 export function toStored(event: ApplicationEvent, actor: Actor, occurredAt: string): EventToAppend {
   return {
-    id: randomUUID(),
+    id: newEventId(),
     type: event.type,
     schemaVersion: applicationKind.schemaVersions[event.type] ?? 1,
     data: event.data as Record<string, unknown>,

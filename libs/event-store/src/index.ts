@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export { canonicalJson } from './canonical-json';
+export { newEventId } from './event-id';
 export { deepFreeze } from './deep-freeze';
 export {
   computeEventHash,

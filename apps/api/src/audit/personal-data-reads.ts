@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { chinaDateOf, readLogKind, type Actor, type RecordPersonalDataRead } from '@sme/domain';
 import { authorize } from '@sme/domain/shared/access';
-import { EVENT_STORE, handleCommand, type EventStore } from '@sme/event-store';
+import { EVENT_STORE, handleCommand, newEventId, type EventStore } from '@sme/event-store';
 
 /** What a reading says of the personal data its record holds: the fields, and the region the record belongs to. */
 export interface PersonalData<V> {
@@ -44,7 +44,7 @@ export class PersonalDataReads {
       command,
       toEventToAppend: (event) => {
         const at = new Date().toISOString();
-        return { id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data as Record<string, unknown>, metadata: { occurredAt: at, recordedAt: at, actor, correlationId: randomUUID(), causationId: null } };
+        return { id: newEventId(), type: event.type, schemaVersion: 1, data: event.data as Record<string, unknown>, metadata: { occurredAt: at, recordedAt: at, actor, correlationId: randomUUID(), causationId: null } };
       },
     });
   }

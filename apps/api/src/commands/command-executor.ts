@@ -1,9 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { authorize } from '@sme/domain/shared/access';
 import type { DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
-import { defaultUpcast, EVENT_STORE, foldRecorded, handleCommand, SNAPSHOTS, type EventStore, type EventToAppend, type RecordedEvent, type SnapshotPolicy } from '@sme/event-store';
+import { defaultUpcast, EVENT_STORE, foldRecorded, handleCommand, newEventId, SNAPSHOTS, type EventStore, type EventToAppend, type RecordedEvent, type SnapshotPolicy } from '@sme/event-store';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { ReadConsistency } from '../read-side/read-consistency';
 import type { RequestContext } from './request-context';
@@ -64,7 +63,7 @@ export class CommandExecutor {
       toEventToAppend: (event: E, index: number, businessTime = ctx.occurredAt): EventToAppend => ({
         id: ctx.idempotencyKey
           ? IdempotencyInterceptor.eventIdFor(ctx.actor, ctx.idempotencyKey, streamId, index)
-          : randomUUID(),
+          : newEventId(),
         type: event.type,
         schemaVersion: schemaVersions[event.type] ?? 1,
         data: event.data as Record<string, unknown>,
