@@ -15,12 +15,13 @@
  * from what it reads back.
  */
 export function canonicalJson(value: unknown): string {
-  const text = render(value, new Set());
+  const text = render(value, []);
   if (text === undefined) throw new TypeError('canonicalJson: the value has no JSON form (undefined)');
   return text;
 }
 
-function render(value: unknown, ancestors: Set<object>): string | undefined {
+/** `ancestors`: the objects being rendered around this value (a short list: events nest a few levels). */
+function render(value: unknown, ancestors: object[]): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -41,25 +42,27 @@ function render(value: unknown, ancestors: Set<object>): string | undefined {
   }
 }
 
-function renderObject(value: object, ancestors: Set<object>): string | undefined {
+function renderObject(value: object, ancestors: object[]): string | undefined {
   const withToJson = value as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') {
     return render((withToJson.toJSON as () => unknown).call(value), ancestors);
   }
-  if (ancestors.has(value)) throw new TypeError('canonicalJson: the value contains a cycle');
-  ancestors.add(value);
+  if (ancestors.includes(value)) throw new TypeError('canonicalJson: the value contains a cycle');
+  ancestors.push(value);
   try {
     if (Array.isArray(value)) {
-      return `[${value.map((item: unknown) => render(item, ancestors) ?? 'null').join(',')}]`;
+      let text = '[';
+      for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + (render(value[i], ancestors) ?? 'null');
+      return text + ']';
     }
     const record = value as Record<string, unknown>;
-    const members: string[] = [];
+    let text = '{';
     for (const key of Object.keys(record).sort()) {
       const rendered = render(record[key], ancestors);
-      if (rendered !== undefined) members.push(`${JSON.stringify(key)}:${rendered}`);
+      if (rendered !== undefined) text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + rendered;
     }
-    return `{${members.join(',')}}`;
+    return text + '}';
   } finally {
-    ancestors.delete(value);
+    ancestors.pop();
   }
 }
