@@ -1,9 +1,4 @@
-import { randomFillSync } from 'node:crypto';
-
-/** Random bytes drawn in blocks, a few ids' worth at a time. */
-const POOL_SIZE = 16 * 256;
-const pool = Buffer.alloc(POOL_SIZE);
-let used = POOL_SIZE;
+import { randomPool } from './random-pool';
 
 /**
  * A new event's id: a UUID of version 7 (RFC 9562), whose first 48 bits are the milliseconds since
@@ -15,12 +10,7 @@ let used = POOL_SIZE;
  * instead, and are not time-ordered.
  */
 export function newEventId(nowMs: number = Date.now()): string {
-  if (used + 16 > POOL_SIZE) {
-    randomFillSync(pool);
-    used = 0;
-  }
-  const bytes = Buffer.from(pool.subarray(used, used + 16));
-  used += 16;
+  const bytes = randomPool.take(16);
   bytes.writeUIntBE(nowMs, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70; // version 7
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // the RFC's variant

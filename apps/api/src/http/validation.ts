@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError, type FieldError } from './api-error';
 import FIELD_LABELS from './field-labels.json';
+import { rememberTransformRules } from './transform-rules-memo';
 import { rememberValidationRules } from './validation-rules-memo';
 
 /**
@@ -75,6 +76,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 /** whitelist + forbidNonWhitelisted: an unknown field is an error, never silently dropped. */
 export function createValidationPipe(): ValidationPipe {
   rememberValidationRules();
+  rememberTransformRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { sm4 } from 'sm-crypto-v2';
+import { randomPool } from '../random-pool';
 
 /** How personal fields are encrypted: AES-256-GCM, or SM4-GCM under the 国密 profile. */
 export type FieldAlgorithm = 'aes-256-gcm' | 'sm4-gcm';
@@ -29,11 +30,11 @@ export class FieldCipher {
   constructor(readonly algorithm: FieldAlgorithm = 'aes-256-gcm') {}
 
   newKey(): Buffer {
-    return randomBytes(KEY_BYTES[this.algorithm]);
+    return randomPool.take(KEY_BYTES[this.algorithm]);
   }
 
   seal(plaintext: string, { id, key }: DataKey): string {
-    const iv = randomBytes(12);
+    const iv = randomPool.take(12);
     const aad = Buffer.from(id, 'utf8');
     let ciphertext: Uint8Array;
     let tag: Uint8Array;
