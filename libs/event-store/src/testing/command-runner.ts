@@ -3,6 +3,7 @@ import { authorize } from '@sme/domain/shared/access';
 import type { Actor, DomainCommand, DomainEvent } from '@sme/domain/shared/decider';
 import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { EventStore, EventToAppend } from '../event-store.port';
+import { newEventId } from '../event-id';
 import { handleCommand, type HandleCommandResult } from '../handle-command';
 
 export type ExtraMetadata = Partial<Pick<EventToAppend['metadata'], 'causationId' | 'legalBasis'>>;
@@ -39,7 +40,7 @@ export function commandRunner(store: EventStore): CommandRunner {
         authorize: (cmd, state) => authorize(kind.access, cmd, state),
         businessTime: now,
         toEventToAppend: (event) => ({
-          id: randomUUID(),
+          id: newEventId(),
           type: event.type,
           schemaVersion: (kind.schemaVersions as Record<string, number>)[event.type] ?? 1,
           data: event.data as Record<string, unknown>,
