@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHIPPED_TARGETS } from '@sme/domain/targets/targets';
 import { scopeOfRegion, type AskedTime } from '@sme/domain/targets/target-scope';
-import { SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
+import { RECENT_STATE_TTL_MS, RecentStates, SqliteEventStore, SqliteSnapshotStore, openSqliteDatabase, type SnapshotPolicy } from '@sme/event-store';
+import { loadConfig } from '../apps/api/src/config/app-config';
 import { EmbeddedDocumentStore, PROJECTIONS, ReadModelReader, RecordTimeIndex, documentsAsOf, eventsUpTo, rebuildProjection, stationsProjection, supervisorDashboard, type StationView } from '@sme/read-models';
 import { readTargetsWorld, targetsProgress } from '@sme/read-models/queries/targets-progress';
 import { collectGarbage } from './support/memory';
@@ -39,6 +40,11 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
   const file = join(dir, 'events.sqlite');
   const db = openSqliteDatabase(file);
   const store = new SqliteEventStore(db);
+  // The API's command path: each command folds its record from the state the last one left (held in
+  // memory) or from the snapshot kept every SNAPSHOT_EVERY events, with the API's default settings.
+  const { every, recent } = loadConfig({ DATA_DIR: dir }, []).snapshots;
+  const snapshotFile = new SqliteSnapshotStore(join(dir, 'snapshots.sqlite'));
+  const snapshots: SnapshotPolicy = { store: new RecentStates(snapshotFile, { capacity: recent, ttlMs: RECENT_STATE_TTL_MS }), version: 'bench', every };
   // Sampled by a timer and at every reading taken: the writing runs synchronous SQLite calls back to back, so the timer seldom fires then.
   let peakRss = process.memoryUsage.rss();
   const rss = () => {
@@ -56,6 +62,7 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
     const year = await writeProvinceYear(store, counts, {
       every: 1000,
       window: options.window ?? 2000,
+      snapshots,
       onPhase: (p) => console.log(`  ${p.name}: ${p.events.toLocaleString('en-US')} events (${p.commands.toLocaleString('en-US')} commands) in ${(p.ms / 1000).toFixed(1)} s`),
     });
     const writeMs = since(writing);
@@ -64,7 +71,7 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
 
     // (1) Append rate over the writing.
     printTable(
-      `(h1) Writing the year through the deciders (handleCommand: read the stream, fold, decide, append) — ${head.toLocaleString('en-US')} events`,
+      `(h1) Writing the year through the deciders (handleCommand: read the stream from the state kept, fold, decide, append; ${recent.toLocaleString('en-US')} states held, a snapshot every ${every} events) — ${head.toLocaleString('en-US')} events`,
       [{ header: 'phase', align: 'left' }, 'events', 'commands', 'seconds', 'events/s', 'commands/s'],
       year.phases.map((p) => [p.name, p.events, p.commands, p.ms / 1000, (p.events / p.ms) * 1000, (p.commands / p.ms) * 1000]),
       [`All: ${(writeMs / 1000).toFixed(1)} s.`],
@@ -179,6 +186,7 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
   } finally {
     clearInterval(sampler);
     await store.close();
+    await snapshotFile.close();
     if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,7 +23,7 @@ import {
   type RecordKind,
 } from '@sme/domain';
 import { panelCandidateOf } from '@sme/domain/expert/expert.panel';
-import type { EventStore, HandleCommandResult } from '@sme/event-store';
+import type { EventStore, HandleCommandResult, SnapshotPolicy } from '@sme/event-store';
 import { commandRunner } from '@sme/event-store/testing/command-runner';
 import { sampleApplicationForm } from '@sme/read-models/testing/station-history';
 import { BENCH_CITIES, apportion, placeIn, seeded, type BenchCity } from './guangdong';
@@ -127,8 +127,12 @@ interface Enterprise {
  * holding and ratings — `window` of them open at once and advanced in turn, so a record's events lie
  * spread through the log as they would be.
  */
-export async function writeProvinceYear(store: EventStore, counts: ProvinceYearCounts, options: { every: number; window: number; onPhase?: (phase: Phase) => void }): Promise<ProvinceYear> {
-  const runner = commandRunner(store);
+export async function writeProvinceYear(
+  store: EventStore,
+  counts: ProvinceYearCounts,
+  options: { every: number; window: number; snapshots?: SnapshotPolicy; onPhase?: (phase: Phase) => void },
+): Promise<ProvinceYear> {
+  const runner = commandRunner(store, { snapshots: options.snapshots });
   const random = seeded(2019);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const phases: Phase[] = [];

@@ -52,6 +52,6 @@ export * from './personal-data/protected-event-store';
 export * from './ledger-verifier';
 export * from './snapshots/snapshot-store';
 export { SqliteSnapshotStore } from './snapshots/sqlite-snapshot-store';
-export { RecentStates, type RecentStatesOptions } from './snapshots/recent-states';
+export { RECENT_STATE_TTL_MS, RecentStates, type RecentStatesOptions } from './snapshots/recent-states';
 export { codeVersionOf } from './snapshots/code-version';
 export { foldStream, keepSnapshot, type FoldedStream } from './snapshots/snapshot-fold';

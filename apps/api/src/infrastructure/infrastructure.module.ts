@@ -10,6 +10,7 @@ import {
   FieldCipher,
   InMemorySnapshotStore,
   ProtectedEventStore,
+  RECENT_STATE_TTL_MS,
   RecentStates,
   SNAPSHOTS,
   SqliteDataKeys,
@@ -38,9 +39,6 @@ async function eventStoreFor(config: AppConfig): Promise<EventStore> {
  * build (dist/apps/api/apps/api/src/… beside dist/apps/api/libs/…). Its hash is the snapshots' version.
  */
 const DOMAIN_CODE = join(__dirname, '..', '..', '..', '..', 'libs', 'domain', 'src');
-
-/** How long a record's state is held in memory after a command left it (see RecentStates). */
-const RECENT_STATE_TTL_MS = 60_000;
 
 function snapshotPolicyFor(config: AppConfig): SnapshotPolicy {
   const { every, file, recent } = config.snapshots;

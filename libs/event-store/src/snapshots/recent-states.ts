@@ -1,6 +1,9 @@
 import { deepFreeze } from '../deep-freeze';
 import type { Snapshot, SnapshotStore } from './snapshot-store';
 
+/** How long a record's state is used after a command left it, as the ledger's processes hold it. */
+export const RECENT_STATE_TTL_MS = 60_000;
+
 export interface RecentStatesOptions {
   /** How many records' states are held at most; the least recently used go first. */
   capacity: number;

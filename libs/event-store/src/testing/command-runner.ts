@@ -5,6 +5,7 @@ import type { RecordKind } from '@sme/domain/shared/record-kind';
 import type { EventStore, EventToAppend } from '../event-store.port';
 import { newEventId } from '../event-id';
 import { handleCommand, type HandleCommandResult } from '../handle-command';
+import type { SnapshotPolicy } from '../snapshots/snapshot-store';
 
 export type ExtraMetadata = Partial<Pick<EventToAppend['metadata'], 'causationId' | 'legalBasis'>>;
 
@@ -25,9 +26,10 @@ export interface CommandRunner {
 
 /**
  * Runs commands through a kind's access gate and decider into a store, as a request handler would,
- * for test and benchmark histories; counts the events written.
+ * for test and benchmark histories; counts the events written. With `snapshots`, each command folds
+ * its record from the state kept, as the API's commands do.
  */
-export function commandRunner(store: EventStore): CommandRunner {
+export function commandRunner(store: EventStore, options: { snapshots?: SnapshotPolicy } = {}): CommandRunner {
   const runner: CommandRunner = {
     events: 0,
     async run(kind, id, actor, at, type, data, extra = {}) {
@@ -39,6 +41,7 @@ export function commandRunner(store: EventStore): CommandRunner {
         command,
         authorize: (cmd, state) => authorize(kind.access, cmd, state),
         businessTime: now,
+        ...(options.snapshots ? { snapshots: options.snapshots } : {}),
         toEventToAppend: (event) => ({
           id: newEventId(),
           type: event.type,
