@@ -325,12 +325,12 @@ class EmbeddedDocumentCollection extends CheckedCollection {
 
   private matching(filter: Filter): StoredDocument[] {
     const state = this.store.state(this.name);
-    const query = new Query<StoredDocument>(filter);
-    // The common lookup by id needs no scan.
+    // The common lookup by id needs no scan, and by id alone no query compiled either.
     const id = filter._id;
     if (typeof id === 'string') {
       const doc = state.docs.get(id);
-      return doc && query.test(doc) ? [doc] : [];
+      if (!doc) return [];
+      return Object.keys(filter).length === 1 || new Query<StoredDocument>(filter).test(doc) ? [doc] : [];
     }
     // So is the projector's batch lookup, { _id: { $in: [ids] } }; the rest of the filter, if any, is
     // tested without the id list (which mingo would search once per document).
@@ -342,6 +342,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
         .map((x) => state.docs.get(x))
         .filter((doc): doc is StoredDocument => doc !== undefined && (rest === undefined || rest.test(doc)));
     }
+    const query = new Query<StoredDocument>(filter);
     const found: StoredDocument[] = [];
     for (const doc of state.docs.values()) if (query.test(doc)) found.push(doc);
     return found;
