@@ -176,6 +176,10 @@ export function documentStoreContract(name: string, factory: () => Promise<Docum
         expect(await views.findOne({ 'deep.a.b.c.d': '深' })).toEqual(original);
         expect(await views.findOne({ 'counts.big': Number.MAX_SAFE_INTEGER })).toEqual(original);
         expect(await views.findOne({ _id: 'missing' })).toBeNull();
+        // An id with another condition: the document only when both hold.
+        expect(await views.findOne({ _id: '站点-1', 'deep.a.b.c.d': '深' })).toEqual(original);
+        expect(await views.findOne({ _id: '站点-1', 'deep.a.b.c.d': '浅' })).toBeNull();
+        expect(await views.find({ _id: '站点-1', 'counts.big': { $lt: 0 } })).toEqual([]);
         expect(await views.find({})).toEqual([original]);
       }, timeout);
 
