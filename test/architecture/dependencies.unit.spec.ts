@@ -4,13 +4,16 @@ import { join, relative } from 'node:path';
 /** Dependencies point inward: apps → libs → libs/domain; the domain imports nothing of ours and does no I/O. */
 const root = join(__dirname, '../..');
 
-function sourceFiles(dir: string): string[] {
+/** Every file below `dir` whose name ends in one of `endings`. */
+function filesEnding(dir: string, endings: readonly string[]): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesEnding(path, endings);
+    return endings.some((ending) => name.endsWith(ending)) ? [path] : [];
   });
 }
+
+const sourceFiles = (dir: string): string[] => filesEnding(dir, ['.ts']).filter((file) => !file.endsWith('.spec.ts'));
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -27,15 +30,6 @@ function violations(dir: string, forbidden: (specifier: string, file: string) =>
       .filter((specifier) => forbidden(specifier, file))
       .map((specifier) => `${relative(root, file)} imports ${specifier}`),
   );
-}
-
-/** Every file below `dir` with one of the `endings`. */
-function filesEnding(dir: string, endings: readonly string[]): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesEnding(path, endings);
-    return endings.some((ending) => name.endsWith(ending)) ? [path] : [];
-  });
 }
 
 describe('Dependency rules', () => {
