@@ -72,19 +72,28 @@ export class ApiMetrics {
   /** The event store, its appends timed. */
   measureAppends(store: EventStore): EventStore {
     const observe = (seconds: number) => this.appendDuration.observe(seconds);
+    // One wrapper per method, made on its first use: every command calls several.
+    const wrappers = new Map<PropertyKey, { method: unknown; wrapper: unknown }>();
+    const wrap = (target: EventStore, property: PropertyKey, method: (...a: unknown[]) => Promise<unknown>) => {
+      if (property !== 'append' && property !== 'appendRecorded') return method.bind(target);
+      return async (...args: unknown[]) => {
+        const started = process.hrtime.bigint();
+        try {
+          return await method.apply(target, args);
+        } finally {
+          observe(Number(process.hrtime.bigint() - started) / 1e9);
+        }
+      };
+    };
     return new Proxy(store, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver) as unknown;
         if (typeof value !== 'function') return value;
-        if (property !== 'append' && property !== 'appendRecorded') return value.bind(target);
-        return async (...args: unknown[]) => {
-          const started = process.hrtime.bigint();
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } finally {
-            observe(Number(process.hrtime.bigint() - started) / 1e9);
-          }
-        };
+        const known = wrappers.get(property);
+        if (known !== undefined && known.method === value) return known.wrapper;
+        const wrapper = wrap(target, property, value as (...a: unknown[]) => Promise<unknown>);
+        wrappers.set(property, { method: value, wrapper });
+        return wrapper;
       },
     });
   }
