@@ -87,6 +87,12 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+/** One event of a stream, named by its revision and hash: where a held state was folded to. */
+export interface StreamAnchor {
+  revision: bigint;
+  hash: string;
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Default: from the beginning. */
   after?: bigint;
@@ -111,6 +117,13 @@ export interface EventStore {
   appendRecorded?(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend>;
   /** Events of one stream; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: the events of a stream after `anchor.revision`, provided the stream still holds the event
+   * `anchor` names (that revision, that hash); undefined when it does not. What a fold from a state held
+   * since `anchor` needs, without reading the anchor event itself. `readStreamAfter` (read-stream-after.ts)
+   * answers it from `readStream` for a store without it.
+   */
+  readStreamAfter?(streamId: string, anchor: StreamAnchor): Promise<RecordedEvent[] | undefined>;
   /** Forward page of the global log. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the newest event in the global log, or 0n when empty. */

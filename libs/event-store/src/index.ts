@@ -55,3 +55,4 @@ export { SqliteSnapshotStore } from './snapshots/sqlite-snapshot-store';
 export { RECENT_STATE_TTL_MS, RecentStates, type RecentStatesOptions } from './snapshots/recent-states';
 export { codeVersionOf } from './snapshots/code-version';
 export { foldStream, keepSnapshot, type FoldedStream } from './snapshots/snapshot-fold';
+export { readStreamAfter } from './read-stream-after';

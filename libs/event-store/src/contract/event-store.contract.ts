@@ -5,8 +5,10 @@ import {
   WrongExpectedRevisionError,
   type CheckpointStore,
   type EventStore,
+  type ReadStreamOptions,
   type RecordedEvent,
 } from '../event-store.port';
+import { readStreamAfter } from '../read-stream-after';
 import { computeEventHash, verifyAll } from '../hash-chain';
 import {
   ids,
@@ -205,6 +207,28 @@ export function eventStoreContract(name: string, factory: () => Promise<Contract
         expect(ids(await store.readStream(stream, { direction: 'backwards', maxCount: 1 }))).toEqual([all[4]]);
         expect(await store.readStream(stream, { fromRevision: 5n })).toEqual([]);
         expect(await store.readStream(uniqueStreamId('missing'))).toEqual([]);
+      }, timeout);
+
+      it('reads what follows an event it still holds, and nothing when that event is not there as named', async () => {
+        const stream = uniqueStreamId('station');
+        const events = [0, 1, 2, 3].map((n) => testEvent('Counted', { n }));
+        await store.append(stream, events, 'no_stream');
+        const stored = await store.readStream(stream);
+        const at = (n: number) => ({ revision: stored[n].revision, hash: stored[n].hash });
+        // Through the adapter's own readStreamAfter when it has one, and through readStream alone.
+        const readers: [string, EventStore][] = [
+          ['the adapter', store],
+          ['readStream alone', { readStream: (id: string, o?: ReadStreamOptions) => store.readStream(id, o) } as EventStore],
+        ];
+        for (const [, reader] of readers) {
+          expect(await readStreamAfter(reader, stream, at(3))).toEqual([]);
+          expect(ids((await readStreamAfter(reader, stream, at(1)))!)).toEqual(ids(events.slice(2)));
+          expect(await readStreamAfter(reader, stream, at(0))).toEqual(stored.slice(1));
+          expect(await readStreamAfter(reader, stream, { revision: 1n, hash: stored[2].hash })).toBeUndefined();
+          expect(await readStreamAfter(reader, stream, { revision: 3n, hash: stored[2].hash })).toBeUndefined();
+          expect(await readStreamAfter(reader, stream, { revision: 4n, hash: stored[3].hash })).toBeUndefined();
+          expect(await readStreamAfter(reader, uniqueStreamId('missing'), at(0))).toBeUndefined();
+        }
       }, timeout);
 
       it('returns what was appended: type, schema version, data, metadata, revision, position', async () => {

@@ -63,6 +63,15 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     expect((await store.readStream('station-1')).map((e) => (e.data as { head: { name: string } }).head.name)).toEqual([ERASED, ERASED, '赵六']);
   });
 
+  it('opens what a read after a held event returns', async () => {
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000002', '李明')], 0n);
+    const [first] = await kept.readStream('station-1');
+    const after = await store.readStreamAfter('station-1', { revision: 0n, hash: first.hash });
+    expect(after!.map((e) => (e.data as { head: { name: string } }).head.name)).toEqual(['李明']);
+    expect(await store.readStreamAfter('station-1', { revision: 0n, hash: 'another' })).toBeUndefined();
+  });
+
   it('opens what a subscription delivers and what an append hands back', async () => {
     const appended = await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
     expect((appended.events![0].data as { head: { name: string } }).head.name).toBe('张三');

@@ -8,9 +8,11 @@ import type {
   ReadStreamOptions,
   RecordedAppend,
   RecordedEvent,
+  StreamAnchor,
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store.port';
+import { readStreamAfter } from '../read-stream-after';
 import type { DataKeys } from './data-keys';
 import { FieldCipher, isSealed, keyIdOf, type DataKey } from './field-cipher';
 
@@ -70,6 +72,11 @@ export class ProtectedEventStore implements EventStore {
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.open(await this.kept.readStream(streamId, options));
+  }
+
+  async readStreamAfter(streamId: string, anchor: StreamAnchor): Promise<RecordedEvent[] | undefined> {
+    const events = await readStreamAfter(this.kept, streamId, anchor);
+    return events && this.open(events);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

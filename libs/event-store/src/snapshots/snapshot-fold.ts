@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '../event-store.port';
 import { foldRecorded, type Evolver, type Upcaster } from '../load-aggregate';
+import { readStreamAfter } from '../read-stream-after';
 import type { SnapshotPolicy } from './snapshot-store';
 
 /** A stream folded to its newest event, from a snapshot where there was one. */
@@ -19,8 +20,8 @@ export interface FoldedStream<State> {
 
 /**
  * Folds a stream with one read: from its snapshot when the policy has one of this code version whose
- * last event the stream still holds at its revision (the read starts at that event, to check it), else
- * from the start. A snapshot that does not match the stream is forgotten.
+ * last event the stream still holds at its revision (only the events after it are read, `readStreamAfter`),
+ * else from the start. A snapshot that does not match the stream is forgotten.
  */
 export async function foldStream<State, Ev>(
   store: EventStore,
@@ -31,13 +32,15 @@ export async function foldStream<State, Ev>(
 ): Promise<FoldedStream<State>> {
   const snapshot = snapshots && snapshots.every > 0 ? await snapshots.store.load<State>(streamId, snapshots.version) : undefined;
   if (snapshot) {
-    const [anchor, ...tail] = await store.readStream(streamId, { fromRevision: snapshot.revision });
-    if (anchor && anchor.revision === snapshot.revision && anchor.hash === snapshot.lastHash) {
-      const last = tail.length > 0 ? tail[tail.length - 1] : anchor;
+    const tail = await readStreamAfter(store, streamId, { revision: snapshot.revision, hash: snapshot.lastHash });
+    if (tail) {
+      const newest = tail.length > 0 ? tail[tail.length - 1] : undefined;
       return {
         state: foldRecorded(decider, snapshot.state, tail, upcast),
-        revision: last.revision,
-        last: { revision: last.revision, hash: last.hash, occurredAt: last.metadata.occurredAt },
+        revision: newest ? newest.revision : snapshot.revision,
+        last: newest
+          ? { revision: newest.revision, hash: newest.hash, occurredAt: newest.metadata.occurredAt }
+          : { revision: snapshot.revision, hash: snapshot.lastHash, occurredAt: snapshot.lastOccurredAt },
         firstOccurredAt: snapshot.firstOccurredAt,
         snapshotRevision: snapshot.keptRevision ?? snapshot.revision,
       };

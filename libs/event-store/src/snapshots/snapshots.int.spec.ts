@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testMetadata } from '../contract/contract-helpers';
-import type { EventStore, EventToAppend, ReadStreamOptions } from '../event-store.port';
+import type { EventStore, EventToAppend, ReadStreamOptions, StreamAnchor } from '../event-store.port';
 import { handleCommand } from '../handle-command';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { counterDecider, increment, type CounterCommand, type CounterEvent, type CounterState } from '../testing/counter-decider';
@@ -72,12 +72,16 @@ describe.each([
   });
 });
 
-/** A store that records the options of each stream read. */
+/** A store that records each stream read: the options of a whole read, the anchor's revision of a read after one. */
 class ReadCountingStore extends SqliteEventStore {
-  reads: ReadStreamOptions[] = [];
+  reads: (ReadStreamOptions | { after: bigint })[] = [];
   override readStream(streamId: string, options: ReadStreamOptions = {}) {
     this.reads.push(options);
     return super.readStream(streamId, options);
+  }
+  override readStreamAfter(streamId: string, anchor: StreamAnchor) {
+    this.reads.push({ after: anchor.revision });
+    return super.readStreamAfter(streamId, anchor);
   }
 }
 
@@ -106,8 +110,8 @@ describe('handleCommand with snapshots', () => {
     events.reads = [];
     const result = await run(events, increment(4), snapshots);
     expect(result.state).toEqual({ value: 10, increments: 4 });
-    // One read, from the snapshot's own event (checked against the snapshot's hash); no read-back.
-    expect(events.reads).toEqual([{ fromRevision: 2n }]);
+    // One read, of what follows the snapshot's own event (checked against the snapshot's hash); no read-back.
+    expect(events.reads).toEqual([{ after: 2n }]);
   });
 
   it('folds from the snapshot: a state kept under this code version is the one decided on', async () => {
@@ -151,14 +155,14 @@ describe('handleCommand with snapshots', () => {
       snapshots = { ...snapshots, store: new RecentStates(beneath, { capacity: 10, ttlMs: 60_000 }) };
     });
 
-    it('folds the next command from the state the last one left, with what another process appended since: one read, from that state’s event on', async () => {
+    it('folds the next command from the state the last one left, with what another process appended since: one read, of what follows that state’s event', async () => {
       await run(events, increment(1), snapshots);
       events.reads = [];
       expect((await run(events, increment(2), snapshots)).state).toEqual({ value: 3, increments: 2 });
       // Another process (holding no state) appends to the same stream.
       await run(events, increment(10), { ...snapshots, store: new InMemorySnapshotStore() });
       expect((await run(events, increment(100), snapshots)).state).toEqual({ value: 113, increments: 4 });
-      expect(events.reads).toEqual([{ fromRevision: 0n }, {}, { fromRevision: 1n }]);
+      expect(events.reads).toEqual([{ after: 0n }, {}, { after: 1n }]);
     });
 
     it('still keeps a snapshot in the store beneath every `every` events', async () => {

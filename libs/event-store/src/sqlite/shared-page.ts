@@ -13,6 +13,9 @@ const NOTHING: readonly RecordedEvent[] = Object.freeze([]);
  * Each of them then asks what follows the page, and finds nothing: that answer too is read once and
  * shared, but only until this turn of the event loop ends (or the store appends), so that an append by
  * another process is not hidden from a subscription any longer than one read earlier would have.
+ *
+ * When this process appends while subscriptions are live, the store hands the page what it has just
+ * written (`seed`), so the events are not read back from the file.
  */
 export class SharedPage {
   private last: { after: bigint; events: readonly RecordedEvent[] } | undefined;
@@ -34,6 +37,23 @@ export class SharedPage {
       this.forgetNothingSoon();
     }
     return events;
+  }
+
+  /**
+   * The page after `after` is `events`, known without reading them: the store has just written them,
+   * at the positions that follow `after` with nothing between (its write lock held), and nothing after
+   * them yet. A page holds at most `pageSize` events; more are read as usual.
+   */
+  seed(after: bigint, events: readonly RecordedEvent[], pageSize: number): void {
+    if (events.length === 0) return;
+    this.last = { after, events: Object.freeze(events.slice(0, pageSize).map(deepFreeze)) };
+    // Nothing followed them when they were written: an empty answer, kept as a read's is (this turn).
+    if (events.length <= pageSize) {
+      this.nothingAfter = events[events.length - 1].position;
+      this.forgetNothingSoon();
+    } else if (this.nothingAfter === after) {
+      this.nothingAfter = undefined;
+    }
   }
 
   /** What the store appended since is not in the page kept: read again. */

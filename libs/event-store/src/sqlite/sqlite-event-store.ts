@@ -1,3 +1,4 @@
+/* Why this file is long: one adapter of the event-store port; its append, read and subscription paths share the statements and the page kept for subscriptions. */
 import { canonicalJson } from '../canonical-json';
 import {
   EventIdConflictError,
@@ -10,6 +11,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAnchor,
   type SubscribeToAllOptions,
   type Subscription,
 } from '../event-store.port';
@@ -36,6 +38,11 @@ export interface SqliteEventStoreOptions {
 
 /** A row of `COLUMNS`, read in raw mode (an array, not an object per row: a third less time on long reads). */
 type EventRow = [position: bigint, eventId: string, streamId: string, revision: bigint, type: string, schemaVersion: bigint, data: string, metadata: string, hash: string, previousHash: string | null];
+
+/** An append's rows as stored (the event as readStream would return it is parsed from one), with its result. */
+interface StoredRows extends AppendResult {
+  rows: EventRow[];
+}
 
 interface StreamTail {
   revision: bigint;
@@ -75,7 +82,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stopRenewingPage: () => void;
 
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision, recorded: boolean) => RecordedAppend;
+  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision) => StoredRows;
 
   /** A file path (or ':memory:') to open and own, or an open database shared with other components. */
   constructor(source: string | SqliteDatabase, options: SqliteEventStoreOptions = {}) {
@@ -104,16 +111,20 @@ export class SqliteEventStore implements EventStore {
   /** One append; with `recorded`, also the events as stored (their JSON parsed back), which `append` does not need. */
   private write(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, recorded: boolean): RecordedAppend {
     assertAppendableBatch(streamId, events);
-    let result: RecordedAppend;
+    let stored: StoredRows;
     try {
-      result = this.appendTransaction(streamId, events, normalizeExpected(expected), expected, recorded);
+      stored = this.appendTransaction(streamId, events, normalizeExpected(expected), expected);
     } catch (error) {
       if (!(error instanceof DuplicateEventIds)) throw error;
       // Outside the rolled-back transaction: is this a retry of a batch that is already stored?
       return { ...this.resultOfStoredBatch(streamId, events), events: undefined };
     }
+    // Every page of the file is renewed; this store's own subscriptions find what it has just written in
+    // theirs (objects of their own: the page's are frozen and shared).
     this.notifier.notify();
-    return result;
+    const { rows, nextExpectedRevision, position } = stored;
+    if (this.subscriptions.size > 0) this.sharedPage.seed(rows[0][0] - 1n, rows.map(toRecordedEvent), this.subscriptionPageSize);
+    return { nextExpectedRevision, position, events: recorded ? rows.map(toRecordedEvent) : undefined };
   }
 
   private appendInTransaction(
@@ -121,8 +132,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
     reported: ExpectedRevision,
-    withEvents: boolean,
-  ): RecordedAppend {
+  ): StoredRows {
     const tail = this.statements.streamTail.get(streamId);
     try {
       assertExpectedRevision(streamId, expected, tail?.revision, reported);
@@ -136,7 +146,7 @@ export class SqliteEventStore implements EventStore {
     let position = this.statements.head.get() ?? 0n;
     let revision = tail ? tail.revision : -1n;
     let previousHash = tail ? tail.hash : null;
-    const recorded: RecordedEvent[] = [];
+    const rows: EventRow[] = [];
     for (const event of events) {
       position += 1n;
       revision += 1n;
@@ -149,13 +159,10 @@ export class SqliteEventStore implements EventStore {
         if (isEventIdUniqueViolation(error)) throw new DuplicateEventIds();
         throw error;
       }
-      // As readStream would return it: the JSON parsed back from its stored (canonical) form.
-      if (withEvents) {
-        recorded.push(toRecordedEvent([position, event.id, streamId, revision, event.type, BigInt(event.schemaVersion), data, metadata, hash, previousHash]));
-      }
+      rows.push([position, event.id, streamId, revision, event.type, BigInt(event.schemaVersion), data, metadata, hash, previousHash]);
       previousHash = hash;
     }
-    return { nextExpectedRevision: revision, position, events: withEvents ? recorded : undefined };
+    return { nextExpectedRevision: revision, position, rows };
   }
 
   /**
@@ -198,6 +205,19 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /**
+   * Most often the anchor is the stream's last event: one look at the stream's tail (its revision and
+   * hash, from the index and the row, no event parsed) answers with nothing to fold. Otherwise the anchor
+   * is checked where it stands and the events after it are read.
+   */
+  async readStreamAfter(streamId: string, anchor: StreamAnchor): Promise<RecordedEvent[] | undefined> {
+    const tail = this.statements.streamTail.get(streamId);
+    if (tail === undefined || tail.revision < anchor.revision) return undefined;
+    if (tail.revision === anchor.revision) return tail.hash === anchor.hash ? [] : undefined;
+    if (this.statements.hashAt.get(streamId, anchor.revision) !== anchor.hash) return undefined;
+    return this.statements.readForwards.all(streamId, anchor.revision + 1n, NO_LIMIT).map(toRecordedEvent);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.readAllSync(options.after ?? 0n, options.maxCount ?? NO_LIMIT);
   }
@@ -237,6 +257,7 @@ function prepareStatements(db: SqliteDatabase) {
       .prepare<[string], StreamTail>('SELECT revision, hash FROM event_log WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true),
     head: db.prepare<[], bigint>('SELECT MAX(position) FROM event_log').pluck().safeIntegers(true),
+    hashAt: db.prepare<[string, bigint], string>('SELECT hash FROM event_log WHERE stream_id = ? AND revision = ?').pluck(),
     insert: db.prepare<[bigint, string, string, bigint, string, number, string, string, string, string | null]>(
       `INSERT INTO event_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
