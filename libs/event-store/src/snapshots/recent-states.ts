@@ -21,7 +21,7 @@ interface Held {
 /**
  * The states the last commands left, held in this process's memory in front of the snapshot store
  * beneath: the next command on the record, or a read of it, folds only what was appended since (most
- * often nothing, one read of the stream's last event to check that), instead of the whole stream or
+ * often nothing: one look at the stream's last revision and hash to check that), instead of the whole stream or
  * everything since the last snapshot on disk.
  *
  * A held state is handed out as it is to every reader, so it is frozen. Holding folded state, it holds
