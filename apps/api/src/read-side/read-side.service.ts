@@ -50,6 +50,8 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   private catchingUp: Promise<void> = Promise.resolve();
   private rebuilds: Promise<void> = Promise.resolve();
   private readonly waiters = new Set<{ collection: string; position: number; resolve: () => void }>();
+  /** What this process's projector has applied, by collection (documents stored; the checkpoint then or shortly after). */
+  private readonly applied = new Map<string, number>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -153,22 +155,24 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /**
-   * Waits until the collection's stored checkpoint is at least `position`. With the projector in this
-   * process, it is told of each checkpoint; an external projector's checkpoint is read again on a timer.
+   * Waits until the collection has applied `position`. The projector in this process tells what it has
+   * applied as it goes (its documents are stored by then; a checkpoint that moved without a document
+   * changing is stored a little later); otherwise the stored checkpoint is read, again on a timer.
    */
   private async reaches(collection: string, position: number, timeoutMs: number): Promise<boolean> {
-    if ((await this.reader.registry.checkpoint(collection)) >= position) return true;
+    const reached = async () => (this.applied.get(collection) ?? 0) >= position || (await this.reader.registry.checkpoint(collection)) >= position;
+    if (await reached()) return true;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const remaining = deadline - Date.now();
-      if (this.projector) await this.checkpointStored(collection, position, remaining);
+      if (this.projector) await this.projectorApplies(collection, position, remaining);
       else await sleep(Math.min(EXTERNAL_POLL_MS, remaining));
-      if ((await this.reader.registry.checkpoint(collection)) >= position) return true;
+      if (await reached()) return true;
     }
     return false;
   }
 
-  private checkpointStored(collection: string, position: number, timeoutMs: number): Promise<void> {
+  private projectorApplies(collection: string, position: number, timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
       const waiter = { collection, position, resolve: () => done() };
       const timer = setTimeout(() => done(), timeoutMs);
@@ -182,6 +186,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private checkpointed(collection: string, position: number): void {
+    if (position > (this.applied.get(collection) ?? 0)) this.applied.set(collection, position);
     for (const waiter of this.waiters) if (waiter.collection === collection && waiter.position <= position) waiter.resolve();
   }
 

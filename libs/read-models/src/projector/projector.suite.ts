@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, openSqliteDatabase, type EventStore } from '@sme/event-store';
+import { testEvent } from '@sme/event-store/contract/contract-helpers';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { PROJECTIONS, applicationsProjection, stationsProjection } from '../projections';
 import { writeStationHistory } from '../testing/station-history';
@@ -135,6 +136,54 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
       expect(projector.snapshot()).toEqual([]);
       await rebuildProjection(ctx.events, ctx.docs, changed, { dropPreviousAfterMs: 0 });
       expect((await new ProjectionRegistry(ctx.docs).active('applications'))?.collection).toBe('applications_v2_g2');
+    });
+
+    it('stores at once the checkpoint of a collection whose documents a batch changed; the others together, later, and all of them when it stops', async () => {
+      await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 4 });
+      const told = new Map<string, number>();
+      const projector = new Projector(ctx.events, ctx.docs, PROJECTIONS, { batchSize: 1, quietCheckpointMs: 60_000, onCheckpoint: (c, p) => told.set(c, p) });
+      await projector.prepare();
+      await projector.catchUp();
+      const registry = new ProjectionRegistry(ctx.docs);
+      const stored = () => Promise.all(projector.snapshot().map((t) => registry.checkpoint(t.collection)));
+      const start = Number(await ctx.events.headPosition());
+      expect(await stored()).toEqual(PROJECTIONS.map(() => start));
+      projector.start();
+      try {
+        // An event no projection has a document for: every checkpoint moves, none is stored yet.
+        await ctx.events.append('unrelated-1', [testEvent('Noted')], 'no_stream');
+        await waitFor(async () => projector.snapshot().every((t) => t.checkpoint === start + 1));
+        expect([...told.values()].every((p) => p === start + 1)).toBe(true);
+        expect(await stored()).toEqual(PROJECTIONS.map(() => start));
+        // A second history: the applications' checkpoint is stored with the last batch that changed one.
+        await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 2, startYear: 2021 });
+        const head = Number(await ctx.events.headPosition());
+        await waitFor(async () => projector.snapshot().every((t) => t.checkpoint === head));
+        const events = await ctx.events.readAll({ after: BigInt(start + 1), maxCount: 10_000 });
+        const lastOfApplications = Math.max(...events.filter((e) => documentIdOf(applicationsProjection, e) !== undefined).map((e) => Number(e.position)));
+        const applications = projector.snapshot().find((t) => t.name === 'applications')!.collection;
+        expect(await registry.checkpoint(applications)).toBeGreaterThanOrEqual(lastOfApplications);
+      } finally {
+        await projector.stop();
+      }
+      const end = Number(await ctx.events.headPosition());
+      expect(await stored()).toEqual(PROJECTIONS.map(() => end));
+    });
+
+    it('stores a checkpoint that moved without a document changing within quietCheckpointMs', async () => {
+      await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 2 });
+      const projector = new Projector(ctx.events, ctx.docs, PROJECTIONS, { quietCheckpointMs: 20 });
+      await projector.prepare();
+      await projector.catchUp();
+      projector.start();
+      try {
+        await ctx.events.append('unrelated-1', [testEvent('Noted')], 'no_stream');
+        const head = Number(await ctx.events.headPosition());
+        const registry = new ProjectionRegistry(ctx.docs);
+        await waitFor(async () => (await Promise.all(projector.snapshot().map((t) => registry.checkpoint(t.collection)))).every((p) => p === head), 5_000);
+      } finally {
+        await projector.stop();
+      }
     });
 
     it('reports lag in events and seconds', async () => {

@@ -16,9 +16,20 @@ export interface ProjectorOptions {
   fixedCollections?: Readonly<Record<string, string>>;
   /** Pause after a failed batch before retrying it. */
   retryDelayMs?: number;
-  /** Told each time a collection's checkpoint is stored (read-your-writes waits on it). */
+  /**
+   * Told each time a collection has applied a position: its documents are stored, and so is its
+   * checkpoint, or it will be within `quietCheckpointMs` (read-your-writes in this process waits on it).
+   */
   onCheckpoint?: (collection: string, position: number) => void;
+  /**
+   * A batch that changes none of a collection's documents still moves its checkpoint; that checkpoint is
+   * stored with the others so moved, at most this long later, rather than at once. Default 50 ms.
+   */
+  quietCheckpointMs?: number;
 }
+
+/** How long a checkpoint a batch moved without changing a document may wait to be stored. */
+export const QUIET_CHECKPOINT_MS = 50;
 
 interface Target {
   projection: Projection;
@@ -41,6 +52,10 @@ export class Projector {
   private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
   private consumedUpTo = 0;
+  /** Checkpoints moved by batches that changed none of their collection's documents, not yet stored. */
+  private readonly quiet = new Map<string, number>();
+  private quietTimer: NodeJS.Timeout | null = null;
+  private storingQuiet: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -77,16 +92,17 @@ export class Projector {
     return stale;
   }
 
-  /** Applies everything up to the log's head, then returns (no live subscription). */
+  /** Applies everything up to the log's head, then returns (no live subscription) with every checkpoint stored. */
   async catchUp(): Promise<void> {
     await this.refreshTargets();
     for (;;) {
       const from = this.lowestCheckpoint();
-      if (from === null) return;
+      if (from === null) break;
       const page = await this.events.readAll({ after: BigInt(from), maxCount: this.batchSize });
-      if (page.length === 0) return;
+      if (page.length === 0) break;
       await this.applyBatch(page);
     }
+    await this.storeQuietCheckpoints();
   }
 
   /** Runs live: catch-up subscription from the lowest checkpoint, re-subscribing when a rebuild moves a target. */
@@ -94,8 +110,10 @@ export class Projector {
     this.background.start();
   }
 
+  /** Stops the live run and stores the checkpoints still waiting. */
   async stop(): Promise<void> {
     await this.background.stop(() => this.subscription?.stop());
+    await this.storeQuietCheckpoints();
   }
 
   /** Current targets: projection name → collection and checkpoint. */
@@ -165,24 +183,60 @@ export class Projector {
     return this.targets.length === 0 ? null : Math.min(...this.targets.map((t) => t.checkpoint));
   }
 
-  /** Applies a batch to every target, then stores the targets' checkpoints in one write. */
+  /**
+   * Applies a batch to every target, then stores in one write the checkpoints of the targets whose
+   * documents it changed. The others' are stored together a little later (`quietCheckpointMs`): most
+   * events concern one or two of the projections, and every batch would otherwise rewrite them all.
+   */
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
     const moved: Target[] = [];
+    const changed: Target[] = [];
     for (const target of this.targets) {
       const fresh = batch.filter((event) => Number(event.position) > target.checkpoint);
       if (fresh.length === 0) continue;
-      await this.applyTo(target, fresh);
+      if (await this.applyTo(target, fresh)) changed.push(target);
       moved.push(target);
     }
     const last = Number(batch[batch.length - 1].position);
-    await this.registry.saveCheckpoints(moved.map((target) => ({ collection: target.collection, position: last })));
+    await this.registry.saveCheckpoints(changed.map((target) => ({ collection: target.collection, position: last })));
     for (const target of moved) {
       target.checkpoint = last;
+      if (changed.includes(target)) this.quiet.delete(target.collection);
+      else this.quiet.set(target.collection, last);
       this.options.onCheckpoint?.(target.collection, last);
     }
+    if (this.quiet.size > 0) this.storeQuietSoon();
   }
 
-  private async applyTo(target: Target, events: readonly RecordedEvent[]): Promise<void> {
+  private storeQuietSoon(): void {
+    if (this.quietTimer) return;
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      this.storeQuietCheckpoints().catch((error: unknown) => {
+        this.logger.error(`Storing checkpoints failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+        this.storeQuietSoon();
+      });
+    }, this.options.quietCheckpointMs ?? QUIET_CHECKPOINT_MS);
+    this.quietTimer.unref();
+  }
+
+  /** Stores the checkpoints waiting, in one write (one at a time: a write never overtakes the one before). */
+  private storeQuietCheckpoints(): Promise<void> {
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
+    const storing = this.storingQuiet.catch(() => undefined).then(async () => {
+      const waiting = [...this.quiet].map(([collection, position]) => ({ collection, position }));
+      if (waiting.length === 0) return;
+      await this.registry.saveCheckpoints(waiting);
+      // What a batch moved meanwhile stays waiting.
+      for (const { collection, position } of waiting) if (this.quiet.get(collection) === position) this.quiet.delete(collection);
+    });
+    this.storingQuiet = storing;
+    return storing;
+  }
+
+  /** True when the batch changed a document of the target's collection. */
+  private async applyTo(target: Target, events: readonly RecordedEvent[]): Promise<boolean> {
     const byId = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const id = documentIdOf(target.projection, event);
@@ -191,7 +245,7 @@ export class Projector {
       if (list) list.push(event);
       else byId.set(id, [event]);
     }
-    if (byId.size === 0) return;
+    if (byId.size === 0) return false;
     const collection = this.docs.collection<StoredDocument>(target.collection);
     const stored = await collection.find({ _id: { $in: [...byId.keys()] } });
     const current = new Map(stored.map((doc) => [doc._id, doc]));
@@ -208,7 +262,9 @@ export class Projector {
       }
       if (touched && doc) changed.push(doc);
     }
-    if (changed.length > 0) await collection.putManyIfNewer(changed);
+    if (changed.length === 0) return false;
+    await collection.putManyIfNewer(changed);
+    return true;
   }
 }
 
