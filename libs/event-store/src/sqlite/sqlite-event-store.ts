@@ -21,6 +21,7 @@ import { recordedHashAlgorithm } from './ledger-meta';
 import { appendNotifierFor, type AppendNotifier } from './append-notifier';
 import { openSqliteDatabase, type SqliteDatabase } from './open-sqlite-database';
 import { PollingSubscription } from './polling-subscription';
+import { knownTailsOf, type KnownTails } from './known-tails';
 import { SharedPage } from './shared-page';
 import { ensureEventLogSchema } from './sqlite-schema';
 
@@ -82,6 +83,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stopRenewingPage: () => void;
 
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly knownTails: KnownTails;
   private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, reported: ExpectedRevision) => StoredRows;
 
   /** A file path (or ':memory:') to open and own, or an open database shared with other components. */
@@ -93,6 +95,7 @@ export class SqliteEventStore implements EventStore {
     ensureEventLogSchema(this.db);
     this.hashAlgorithm = recordedHashAlgorithm(this.db, options.hashAlgorithm);
     this.statements = prepareStatements(this.db);
+    this.knownTails = knownTailsOf(this.db);
     this.notifier = appendNotifierFor(this.db);
     // Any append to the file in this process (through this store or another connection) renews the page.
     this.stopRenewingPage = this.notifier.listen(() => this.sharedPage.clear());
@@ -123,6 +126,8 @@ export class SqliteEventStore implements EventStore {
     // theirs (objects of their own: the page's are frozen and shared).
     this.notifier.notify();
     const { rows, nextExpectedRevision, position } = stored;
+    const newest = rows[rows.length - 1];
+    this.knownTails.set(streamId, { revision: newest[3], hash: newest[8] });
     if (this.subscriptions.size > 0) this.sharedPage.seed(rows[0][0] - 1n, rows.map(toRecordedEvent), this.subscriptionPageSize);
     return { nextExpectedRevision, position, events: recorded ? rows.map(toRecordedEvent) : undefined };
   }
@@ -206,12 +211,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Most often the anchor is the stream's last event: one look at the stream's tail (its revision and
-   * hash, from the index and the row, no event parsed) answers with nothing to fold. Otherwise the anchor
-   * is checked where it stands and the events after it are read.
+   * Most often the anchor is the stream's last event, which this connection has just written or looked
+   * at: while no other connection has written the file since (KnownTails), nothing is read. Else one
+   * look at the stream's tail (its revision and hash, no event parsed) answers when nothing follows the
+   * anchor; otherwise the anchor is checked where it stands and the events after it are read.
    */
   async readStreamAfter(streamId: string, anchor: StreamAnchor): Promise<RecordedEvent[] | undefined> {
+    const known = this.knownTails.get(streamId);
+    if (known !== undefined && known.revision <= anchor.revision) return known.revision === anchor.revision && known.hash === anchor.hash ? [] : undefined;
     const tail = this.statements.streamTail.get(streamId);
+    if (tail !== undefined) this.knownTails.set(streamId, tail);
     if (tail === undefined || tail.revision < anchor.revision) return undefined;
     if (tail.revision === anchor.revision) return tail.hash === anchor.hash ? [] : undefined;
     if (this.statements.hashAt.get(streamId, anchor.revision) !== anchor.hash) return undefined;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ids, iteratorOf, pullUntil, testEvent, within } from '../contract/contract-helpers';
 import { EventIdConflictError, type RecordedEvent } from '../event-store.port';
-import { openSqliteDatabase } from './open-sqlite-database';
+import { openSqliteDatabase, type SqliteDatabase } from './open-sqlite-database';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -157,6 +157,30 @@ describe('SqliteEventStore specifics', () => {
     const pending = iteratorOf(subscription).next();
     await store.close();
     expect(await within(pending, 1_000, 'the pending next()')).toEqual({ done: true, value: undefined });
+  });
+
+  it('reads after a held event what another connection appended, and what another store on the same connection did, without a read when neither did', async () => {
+    const store = open();
+    const other = open();
+    const first = testEvent('First');
+    await store.append('s', [first], 'no_stream');
+    const [held] = await store.readStream('s');
+    const anchor = { revision: held.revision, hash: held.hash };
+    const read = jest.spyOn((store as unknown as { statements: { streamTail: { get: (id: string) => unknown } } }).statements.streamTail, 'get');
+    expect(await store.readStreamAfter('s', anchor)).toEqual([]);
+    expect(await store.readStreamAfter('s', anchor)).toEqual([]);
+    expect(read).toHaveBeenCalledTimes(1);
+    const second = testEvent('Second');
+    await other.append('s', [second], 0n);
+    expect((await store.readStreamAfter('s', anchor))!.map((e) => e.id)).toEqual([second.id]);
+    // A second store on the same connection: its appends do not change the connection's data_version.
+    const db = (store as unknown as { db: SqliteDatabase }).db;
+    const sameConnection = new SqliteEventStore(db);
+    const [, now] = await store.readStream('s');
+    const third = testEvent('Third');
+    expect(await store.readStreamAfter('s', { revision: now.revision, hash: now.hash })).toEqual([]);
+    await sameConnection.append('s', [third], 1n);
+    expect((await store.readStreamAfter('s', { revision: now.revision, hash: now.hash }))!.map((e) => e.id)).toEqual([third.id]);
   });
 
   it('leaves a shared connection open on close(), and keeps checkpoints in the same file', async () => {
