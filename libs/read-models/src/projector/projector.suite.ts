@@ -116,9 +116,9 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
         await rebuildProjection(ctx.events, ctx.docs, stationsProjection, { dropPreviousAfterMs: 0 });
         const more = await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 12, startYear: 2021 });
         const head = Number(await ctx.events.headPosition());
-        await waitFor(async () => live.snapshot().every((t) => t.checkpoint === head));
         const rebuilt = `stations_v${stationsProjection.version}_g2`;
-        expect(live.snapshot().find((t) => t.name === 'stations')?.collection).toBe(rebuilt);
+        // The live projector reads the registry again within refreshTargetsMs, events or not.
+        await waitFor(async () => live.snapshot().some((t) => t.collection === rebuilt) && live.snapshot().every((t) => t.checkpoint === head));
         const stations = await ctx.docs.collection(rebuilt).count({});
         expect(stations).toBe(first.stationIds.length + more.stationIds.length);
         expect(await activeDocuments(ctx.docs, 'stations')).toBe(await expectedDocuments(ctx.events, stationsProjection));
@@ -183,6 +183,29 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
         await waitFor(async () => (await Promise.all(projector.snapshot().map((t) => registry.checkpoint(t.collection)))).every((p) => p === head), 5_000);
       } finally {
         await projector.stop();
+      }
+    });
+
+    it('reads the registry again after a batch only when refreshTargetsMs has passed since it last did', async () => {
+      await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 2 });
+      const reads = { all: 0 };
+      const projector = new Projector(ctx.events, ctx.docs, PROJECTIONS, { batchSize: 1, refreshTargetsMs: 60_000 });
+      await projector.prepare();
+      const all = ProjectionRegistry.prototype.all;
+      const spy = jest.spyOn(ProjectionRegistry.prototype, 'all').mockImplementation(function (this: ProjectionRegistry) {
+        reads.all += 1;
+        return all.call(this);
+      });
+      try {
+        projector.start();
+        for (let n = 0; n < 5; n++) await ctx.events.append(`unrelated-${n}`, [testEvent('Noted')], 'no_stream');
+        const head = Number(await ctx.events.headPosition());
+        await waitFor(async () => projector.snapshot().every((t) => t.checkpoint === head));
+        // Once as the live run starts; not after each of its batches.
+        expect(reads.all).toBe(1);
+      } finally {
+        await projector.stop();
+        spy.mockRestore();
       }
     });
 

@@ -26,10 +26,18 @@ export interface ProjectorOptions {
    * stored with the others so moved, at most this long later, rather than at once. Default 50 ms.
    */
   quietCheckpointMs?: number;
+  /**
+   * After a batch, the registry is read again (has a rebuild elsewhere switched a projection to a new
+   * collection?) when this long has passed since it was last read. Default 200 ms.
+   */
+  refreshTargetsMs?: number;
 }
 
 /** How long a checkpoint a batch moved without changing a document may wait to be stored. */
 export const QUIET_CHECKPOINT_MS = 50;
+
+/** How long the projector works with the targets it read before it reads the registry again. */
+export const REFRESH_TARGETS_MS = 200;
 
 interface Target {
   projection: Projection;
@@ -52,6 +60,9 @@ export class Projector {
   private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
   private consumedUpTo = 0;
+  /** When the registry was last read (Date.now()). */
+  private targetsReadAt = 0;
+  private refreshTimer: NodeJS.Timeout | null = null;
   /** Checkpoints moved by batches that changed none of their collection's documents, not yet stored. */
   private readonly quiet = new Map<string, number>();
   private quietTimer: NodeJS.Timeout | null = null;
@@ -112,6 +123,8 @@ export class Projector {
 
   /** Stops the live run and stores the checkpoints still waiting. */
   async stop(): Promise<void> {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
     await this.background.stop(() => this.subscription?.stop());
     await this.storeQuietCheckpoints();
   }
@@ -148,13 +161,34 @@ export class Projector {
     return consumeInBatches(subscription, this.batchSize, () => this.background.running, async (batch) => {
       await this.applyBatch(batch);
       this.consumedUpTo = Number(batch[batch.length - 1].position);
-      // A rebuild in another process may have switched a projection to a collection that is behind us.
-      if (await this.refreshTargets()) return 'stop';
+      // A rebuild in another process may have switched a projection to a collection that is behind us:
+      // looked at every refreshTargetsMs, not after every batch (the registry holds every projection).
+      if (this.refreshDueIn() > 0) this.refreshLater();
+      else if (await this.refreshTargets()) return 'stop';
     });
+  }
+
+  private refreshDueIn(): number {
+    return this.targetsReadAt + (this.options.refreshTargetsMs ?? REFRESH_TARGETS_MS) - Date.now();
+  }
+
+  /** Reads the registry once it is due, batches or not; a target that needs events already consumed restarts the subscription. */
+  private refreshLater(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      if (!this.background.running || this.refreshDueIn() > 0) return;
+      this.refreshTargets().then(
+        (rewind) => (rewind ? this.subscription?.stop() : undefined),
+        (error: unknown) => this.logger.error(`Reading the projections' registry failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, Math.max(0, this.refreshDueIn()));
+    this.refreshTimer.unref();
   }
 
   /** Re-reads the registry. True when some target now needs events we have already consumed. */
   private async refreshTargets(): Promise<boolean> {
+    this.targetsReadAt = Date.now();
     const next: Target[] = [];
     let rewind = false;
     // The registry read once (a few dozen entries), not once per projection.
