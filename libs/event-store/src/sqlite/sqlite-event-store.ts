@@ -128,6 +128,7 @@ export class SqliteEventStore implements EventStore {
     const { rows, nextExpectedRevision, position } = stored;
     const newest = rows[rows.length - 1];
     this.knownTails.set(streamId, { revision: newest[3], hash: newest[8] });
+    this.knownTails.setHead(position);
     if (this.subscriptions.size > 0) this.sharedPage.seed(rows[0][0] - 1n, rows.map(toRecordedEvent), this.subscriptionPageSize);
     return { nextExpectedRevision, position, events: recorded ? rows.map(toRecordedEvent) : undefined };
   }
@@ -138,7 +139,9 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
     reported: ExpectedRevision,
   ): StoredRows {
-    const tail = this.statements.streamTail.get(streamId);
+    // The write lock is held: what no other connection has changed since the check is still so.
+    this.knownTails.check();
+    const tail = this.knownTails.tail(streamId) ?? this.statements.streamTail.get(streamId);
     try {
       assertExpectedRevision(streamId, expected, tail?.revision, reported);
     } catch (wrongRevision) {
@@ -148,7 +151,7 @@ export class SqliteEventStore implements EventStore {
       throw wrongRevision;
     }
 
-    let position = this.statements.head.get() ?? 0n;
+    let position = this.knownTails.head ?? this.statements.head.get() ?? 0n;
     let revision = tail ? tail.revision : -1n;
     let previousHash = tail ? tail.hash : null;
     const rows: EventRow[] = [];
@@ -217,7 +220,8 @@ export class SqliteEventStore implements EventStore {
    * anchor; otherwise the anchor is checked where it stands and the events after it are read.
    */
   async readStreamAfter(streamId: string, anchor: StreamAnchor): Promise<RecordedEvent[] | undefined> {
-    const known = this.knownTails.get(streamId);
+    this.knownTails.check();
+    const known = this.knownTails.tail(streamId);
     if (known !== undefined && known.revision <= anchor.revision) return known.revision === anchor.revision && known.hash === anchor.hash ? [] : undefined;
     const tail = this.statements.streamTail.get(streamId);
     if (tail !== undefined) this.knownTails.set(streamId, tail);

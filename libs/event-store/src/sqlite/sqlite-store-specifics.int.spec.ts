@@ -167,9 +167,10 @@ describe('SqliteEventStore specifics', () => {
     const [held] = await store.readStream('s');
     const anchor = { revision: held.revision, hash: held.hash };
     const read = jest.spyOn((store as unknown as { statements: { streamTail: { get: (id: string) => unknown } } }).statements.streamTail, 'get');
+    // What this store has just appended: nothing to read.
     expect(await store.readStreamAfter('s', anchor)).toEqual([]);
     expect(await store.readStreamAfter('s', anchor)).toEqual([]);
-    expect(read).toHaveBeenCalledTimes(1);
+    expect(read).not.toHaveBeenCalled();
     const second = testEvent('Second');
     await other.append('s', [second], 0n);
     expect((await store.readStreamAfter('s', anchor))!.map((e) => e.id)).toEqual([second.id]);
@@ -181,6 +182,23 @@ describe('SqliteEventStore specifics', () => {
     expect(await store.readStreamAfter('s', { revision: now.revision, hash: now.hash })).toEqual([]);
     await sameConnection.append('s', [third], 1n);
     expect((await store.readStreamAfter('s', { revision: now.revision, hash: now.hash }))!.map((e) => e.id)).toEqual([third.id]);
+  });
+
+  it('appends after what another connection appended, at the right revision and position, with the right previous hash', async () => {
+    const store = open();
+    const other = open();
+    // A first look, from which on the store remembers the tails it writes.
+    expect(await store.readStreamAfter('s', { revision: 0n, hash: 'none' })).toBeUndefined();
+    await store.append('s', [testEvent('One')], 'no_stream');
+    await store.append('t', [testEvent('Two')], 'no_stream');
+    await other.append('s', [testEvent('Three')], 0n);
+    await other.append('u', [testEvent('Four')], 'no_stream');
+    await expect(store.append('s', [testEvent('Stale')], 0n)).rejects.toThrow(/expected 0/);
+    const fifth = await store.append('s', [testEvent('Five')], 1n);
+    expect(fifth).toEqual({ nextExpectedRevision: 2n, position: 5n });
+    const stream = await store.readStream('s');
+    expect(stream[2].previousHash).toBe(stream[1].hash);
+    expect((await store.readAll()).map((e) => e.position)).toEqual([1n, 2n, 3n, 4n, 5n]);
   });
 
   it('leaves a shared connection open on close(), and keeps checkpoints in the same file', async () => {

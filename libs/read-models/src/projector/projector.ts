@@ -1,3 +1,4 @@
+/* Why this file is long: one projector; its live loop, its targets read from the registry and the checkpoints it stores share their state. */
 import { BackgroundLoop, consumeInBatches, silentLogger, type EventStore, type LoopLogger, type RecordedEvent, type Subscription } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from './projection';
