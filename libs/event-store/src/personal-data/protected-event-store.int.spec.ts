@@ -7,7 +7,7 @@ import { ERASED } from '@sme/domain/shared/personal';
 import { verifyChain } from '../hash-chain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { testMetadata } from '../contract/contract-helpers';
-import type { EventToAppend } from '../event-store.port';
+import type { EventToAppend, RecordedEvent } from '../event-store.port';
 import { InMemoryDataKeys } from './data-keys';
 import { FieldCipher, isSealed } from './field-cipher';
 import { ProtectedEventStore } from './protected-event-store';
@@ -70,6 +70,23 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     const after = await store.readStreamAfter('station-1', { revision: 0n, hash: first.hash });
     expect(after!.map((e) => (e.data as { head: { name: string } }).head.name)).toEqual(['李明']);
     expect(await store.readStreamAfter('station-1', { revision: 0n, hash: 'another' })).toBeUndefined();
+  });
+
+  it('opens what a subscription delivers of its own appends from the values it sealed, without looking a key up', async () => {
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    const lookups = jest.spyOn(keys, 'keysById');
+    const delivered = (await iterator.next()).value as RecordedEvent;
+    expect((delivered.data as { head: { name: string } }).head.name).toBe('张三');
+    expect(Object.isFrozen(delivered.data)).toBe(true);
+    expect(lookups).not.toHaveBeenCalled();
+    // Another store's append on the same ledger is opened with its keys, as before.
+    const other = new ProtectedEventStore(kept, personalFields, keys, new FieldCipher());
+    await other.append('station-2', [registered('00000000-0000-4000-8000-000000000002', '李明')], 'no_stream');
+    expect(((await iterator.next()).value as RecordedEvent).data).toMatchObject({ head: { name: '李明' } });
+    expect(lookups).toHaveBeenCalled();
+    await subscription.stop();
   });
 
   it('opens what a subscription delivers and what an append hands back', async () => {

@@ -12,6 +12,7 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store.port';
+import { deepFreeze } from '../deep-freeze';
 import { readStreamAfter } from '../read-stream-after';
 import type { DataKeys } from './data-keys';
 import { FieldCipher, isSealed, keyIdOf, type DataKey } from './field-cipher';
@@ -67,7 +68,14 @@ export class ProtectedEventStore implements EventStore {
     const { sealed, plain } = await this.seal(streamId, events);
     if (!this.kept.appendRecorded) return { ...(await this.kept.append(streamId, sealed, expected)), events: undefined };
     const result = await this.kept.appendRecorded(streamId, sealed, expected);
-    return { ...result, events: result.events && (await this.open(result.events, plain)) };
+    if (!result.events) return { ...result, events: undefined };
+    const opened = await this.open(result.events, plain);
+    // A store that hands its subscriptions these very events (the embedded one does): they are opened
+    // from the values just sealed, with no key looked up, when a subscription delivers them.
+    result.events.forEach((kept, index) => {
+      if (opened[index] !== kept && !this.openedForSubscriptions.has(kept)) this.openedForSubscriptions.set(kept, Promise.resolve(deepFreeze(opened[index])));
+    });
+    return { ...result, events: opened };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -123,14 +123,17 @@ export class SqliteEventStore implements EventStore {
       return { ...this.resultOfStoredBatch(streamId, events), events: undefined };
     }
     // Every page of the file is renewed; this store's own subscriptions find what it has just written in
-    // theirs (objects of their own: the page's are frozen and shared).
+    // theirs: the very events handed back (frozen, as a page's are), so that a layer above may recognise
+    // them when a subscription delivers them.
     this.notifier.notify();
     const { rows, nextExpectedRevision, position } = stored;
     const newest = rows[rows.length - 1];
     this.knownTails.set(streamId, { revision: newest[3], hash: newest[8] });
     this.knownTails.setHead(position);
-    if (this.subscriptions.size > 0) this.sharedPage.seed(rows[0][0] - 1n, rows.map(toRecordedEvent), this.subscriptionPageSize);
-    return { nextExpectedRevision, position, events: recorded ? rows.map(toRecordedEvent) : undefined };
+    const live = this.subscriptions.size > 0;
+    const written = recorded || live ? rows.map(toRecordedEvent) : undefined;
+    if (live) this.sharedPage.seed(rows[0][0] - 1n, written!, this.subscriptionPageSize);
+    return { nextExpectedRevision, position, events: recorded ? written : undefined };
   }
 
   private appendInTransaction(
