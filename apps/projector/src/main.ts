@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 
   const port = Number(process.env.PROJECTOR_PORT ?? 3001);
   const server = createServer((request, response) => {
-    const lag = () => projectionLag(env.events, projector.registry, PROJECTIONS);
+    const lag = () => projectionLag(env.events, projector.registry, PROJECTIONS, new Date(), undefined, (collection) => projector.applied(collection));
     if (request.url === '/health') {
       void lag().then((projections) => {
         response.writeHead(200, { 'content-type': 'application/json' });

@@ -238,6 +238,6 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Each projection's lag, counting at most `cap` events behind (1 is enough to tell behind from caught up). */
   lag(cap = 10_000): Promise<ProjectionLag[]> {
-    return projectionLag(this.events, this.reader.registry, PROJECTIONS, new Date(), cap);
+    return projectionLag(this.events, this.reader.registry, PROJECTIONS, new Date(), cap, (collection) => this.applied.get(collection));
   }
 }

@@ -17,6 +17,11 @@ export interface DataKeys {
   erasedOf(streamId: string): Promise<string[]>;
   /** Deletes every key of these subjects; returns the subjects that had one. */
   erase(subjects: readonly string[], at: Date): Promise<string[]>;
+  /**
+   * Changes whenever a key may have been erased since it was last asked: by this process, or by another
+   * sharing the store. A value opened while it stays the same is still readable.
+   */
+  erasures(): string;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,7 @@ export class InMemoryDataKeys implements DataKeys {
   private readonly keys = new Map<string, DataKey & { subject: string }>();
   private readonly current = new Map<string, string>();
   private readonly erased = new Set<string>();
+  private erasing = 0;
 
   async currentKeys(subjects: readonly string[], newKey: () => Buffer): Promise<Map<string, DataKey>> {
     const found = new Map<string, DataKey>();
@@ -60,7 +66,12 @@ export class InMemoryDataKeys implements DataKeys {
     return [...this.erased].filter((s) => s.startsWith(`${streamId}#`) && !this.current.has(s)).sort();
   }
 
+  erasures(): string {
+    return String(this.erasing);
+  }
+
   async erase(subjects: readonly string[]): Promise<string[]> {
+    this.erasing += 1;
     const erased = new Set<string>();
     for (const [id, held] of this.keys) {
       if (subjects.includes(held.subject)) {

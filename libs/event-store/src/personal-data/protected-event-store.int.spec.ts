@@ -89,6 +89,17 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     await subscription.stop();
   });
 
+  it('opens an own append again, with its keys, when a key was erased before a subscription delivered it', async () => {
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    await keys.erase(['station-1#head']);
+    const delivered = (await iterator.next()).value as RecordedEvent;
+    expect((delivered.data as { head: { name: string } }).head.name).toBe(ERASED);
+    expect((delivered.data as { contacts: { name: string }[] }).contacts[0].name).toBe('李四');
+    await subscription.stop();
+  });
+
   it('opens what a subscription delivers and what an append hands back', async () => {
     const appended = await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
     expect((appended.events![0].data as { head: { name: string } }).head.name).toBe('张三');
@@ -115,7 +126,7 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     expect((first.events![0].data as { head: { name: string } }).head.name).toBe('张三');
   });
 
-  it('opens an event its subscriptions share once, until the next append renews the page', async () => {
+  it('opens an event its subscriptions share once, and again once a key was erased', async () => {
     const lookups = jest.spyOn(keys, 'keysById');
     const [a, b] = [store.subscribeToAll(), store.subscribeToAll()];
     const [ia, ib] = [a, b].map((s) => s[Symbol.asyncIterator]());
@@ -124,7 +135,7 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     expect(second.value).toBe(first.value);
     expect((first.value.data as { head: { name: string } }).head.name).toBe('张三');
     expect(lookups).toHaveBeenCalledTimes(1);
-    // After an erasure the next append renews the shared page: a subscription reading the event again opens it again.
+    // After an erasure a subscription reading the event again (here from what the store wrote, kept) opens it again.
     await keys.erase(['station-1#head']);
     await store.append('other-1', [{ ...registered('00000000-0000-4000-8000-000000000002', '-'), type: 'Noted' }], 'no_stream');
     const again = store.subscribeToAll();
@@ -193,6 +204,27 @@ describe('The embedded key store', () => {
       expect(holds(head.key)).toBe(false);
       expect(holds(made.get('station-1#contacts.0')!.key)).toBe(true);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells when a key may have been erased: by itself, or by another connection to its file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keys-'));
+    const file = join(dir, 'keys.sqlite');
+    const [keys, elsewhere] = [new SqliteDataKeys(file), new SqliteDataKeys(file)];
+    try {
+      const cipher = new FieldCipher();
+      await keys.currentKeys(['station-1#head', 'station-2#head'], () => cipher.newKey());
+      const first = keys.erasures();
+      expect(keys.erasures()).toBe(first);
+      await keys.erase(['station-1#head'], new Date());
+      const second = keys.erasures();
+      expect(second).not.toBe(first);
+      await elsewhere.erase(['station-2#head'], new Date());
+      expect(keys.erasures()).not.toBe(second);
+    } finally {
+      await keys.close();
+      await elsewhere.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

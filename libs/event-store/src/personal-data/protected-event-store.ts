@@ -42,7 +42,8 @@ function* leavesAt(data: unknown, path: readonly string[], at: string[] = []): G
  * erased. Values recorded before (plaintext) are read as they are.
  */
 export class ProtectedEventStore implements EventStore {
-  private readonly openedForSubscriptions = new WeakMap<RecordedEvent, Promise<RecordedEvent>>();
+  /** Events as opened for the subscriptions, each with the key store's `erasures()` when it was opened. */
+  private readonly openedForSubscriptions = new WeakMap<RecordedEvent, { opened: Promise<RecordedEvent>; erasures: string }>();
 
   constructor(
     /** The store as kept: what the hash chain covers, and what the relay publishes. */
@@ -65,15 +66,19 @@ export class ProtectedEventStore implements EventStore {
    * (no key to look up, nothing to decrypt); a field sealed before it came (a copied ciphertext) is opened.
    */
   async appendRecorded(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend> {
+    const erasures = this.keys.erasures();
     const { sealed, plain } = await this.seal(streamId, events);
     if (!this.kept.appendRecorded) return { ...(await this.kept.append(streamId, sealed, expected)), events: undefined };
     const result = await this.kept.appendRecorded(streamId, sealed, expected);
     if (!result.events) return { ...result, events: undefined };
     const opened = await this.open(result.events, plain);
     // A store that hands its subscriptions these very events (the embedded one does): they are opened
-    // from the values just sealed, with no key looked up, when a subscription delivers them.
+    // from the values just sealed, with no key looked up, when a subscription delivers them — unless a
+    // key may have been erased since the sealing began.
     result.events.forEach((kept, index) => {
-      if (opened[index] !== kept && !this.openedForSubscriptions.has(kept)) this.openedForSubscriptions.set(kept, Promise.resolve(deepFreeze(opened[index])));
+      if (opened[index] !== kept && !this.openedForSubscriptions.has(kept)) {
+        this.openedForSubscriptions.set(kept, { opened: Promise.resolve(deepFreeze(opened[index])), erasures });
+      }
     });
     return { ...result, events: opened };
   }
@@ -136,15 +141,16 @@ export class ProtectedEventStore implements EventStore {
 
   /**
    * An event a subscription delivers, opened once for every subscription that is handed the same stored
-   * event (the embedded store shares a page among its subscriptions until its next append).
+   * event (the embedded store shares its pages and what it has just written among its subscriptions),
+   * and opened again once a key may have been erased since.
    */
   private openShared(event: RecordedEvent): Promise<RecordedEvent> {
-    let opened = this.openedForSubscriptions.get(event);
-    if (opened === undefined) {
-      opened = this.open([event]).then(([one]) => one);
-      this.openedForSubscriptions.set(event, opened);
-      opened.catch(() => this.openedForSubscriptions.delete(event));
-    }
+    const erasures = this.keys.erasures();
+    const known = this.openedForSubscriptions.get(event);
+    if (known !== undefined && known.erasures === erasures) return known.opened;
+    const opened = this.open([event]).then(([one]) => one);
+    this.openedForSubscriptions.set(event, { opened, erasures });
+    opened.catch(() => this.openedForSubscriptions.delete(event));
     return opened;
   }
 

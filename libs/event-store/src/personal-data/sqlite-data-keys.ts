@@ -13,6 +13,7 @@ type KeyRow = { id: string; subject: string; key: Buffer };
 export class SqliteDataKeys implements DataKeys {
   private readonly db: ReturnType<typeof openErasableDatabase>;
   private readonly statements: ReturnType<SqliteDataKeys['prepare']>;
+  private erasing = 0;
 
   constructor(path: string) {
     this.db = openErasableDatabase(
@@ -30,6 +31,7 @@ export class SqliteDataKeys implements DataKeys {
       latest: this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE subject = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
       insert: this.db.prepare('INSERT INTO data_keys (id, subject, key, created_at) VALUES (?, ?, ?, ?)'),
       byId: this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE id = ?'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
   }
 
@@ -80,7 +82,13 @@ export class SqliteDataKeys implements DataKeys {
     return rows.map((row) => row.subject);
   }
 
+  /** This process's erasures, and SQLite's data_version, which changes with every commit another connection makes to the file (an erasure among them). */
+  erasures(): string {
+    return `${this.erasing}:${String(this.statements.dataVersion.get())}`;
+  }
+
   async erase(subjects: readonly string[], at: Date): Promise<string[]> {
+    this.erasing += 1;
     const erased: string[] = [];
     const remove = this.db.prepare('DELETE FROM data_keys WHERE subject = ?');
     const note = this.db.prepare('INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?)');

@@ -17,19 +17,24 @@ export interface ProjectionLag {
   secondsBehind: number;
 }
 
-/** How far each projection is behind the log, for /health and /metrics. */
+/**
+ * How far each projection is behind the log, for /health and /metrics: from its stored checkpoint, or
+ * from what a projector in this process reports it has applied (`applied`), whichever is further (a
+ * checkpoint that moved without a document changing is stored a little later, ProjectorOptions.quietCheckpointMs).
+ */
 export async function projectionLag(
   events: EventStore,
   registry: ProjectionRegistry,
   projections: readonly Projection[],
   now = new Date(),
   cap = 10_000,
+  applied: (collection: string) => number | undefined = () => undefined,
 ): Promise<ProjectionLag[]> {
   const head = Number(await events.headPosition());
   const result: ProjectionLag[] = [];
   for (const projection of projections) {
     const entry = await registry.active(projection.name);
-    const checkpoint = entry ? await registry.checkpoint(entry.collection) : 0;
+    const checkpoint = entry ? Math.max(await registry.checkpoint(entry.collection), applied(entry.collection) ?? 0) : 0;
     let eventsBehind = 0;
     let secondsBehind = 0;
     if (checkpoint < head) {

@@ -155,6 +155,10 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
         await waitFor(async () => projector.snapshot().every((t) => t.checkpoint === start + 1));
         expect([...told.values()].every((p) => p === start + 1)).toBe(true);
         expect(await stored()).toEqual(PROJECTIONS.map(() => start));
+        // Lag as stored, and as this projector has applied it.
+        expect((await projectionLag(ctx.events, registry, PROJECTIONS)).map((l) => l.eventsBehind)).toEqual(PROJECTIONS.map(() => 1));
+        const applied = await projectionLag(ctx.events, registry, PROJECTIONS, new Date(), undefined, (c) => projector.applied(c));
+        expect(applied.map((l) => l.eventsBehind)).toEqual(PROJECTIONS.map(() => 0));
         // A second history: the applications' checkpoint is stored with the last batch that changed one.
         await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 2, startYear: 2021 });
         const head = Number(await ctx.events.headPosition());

@@ -130,6 +130,11 @@ export class Projector {
     await this.storeQuietCheckpoints();
   }
 
+  /** The position this projector has applied to a collection (its documents stored); undefined when it does not write it. */
+  applied(collection: string): number | undefined {
+    return this.targets.find((t) => t.collection === collection)?.checkpoint;
+  }
+
   /** Current targets: projection name → collection and checkpoint. */
   snapshot(): { name: string; collection: string; checkpoint: number }[] {
     return this.targets.map((t) => ({ name: t.projection.name, collection: t.collection, checkpoint: t.checkpoint }));
