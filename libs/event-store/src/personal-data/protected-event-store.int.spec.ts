@@ -1,4 +1,4 @@
-import { createCipheriv } from 'node:crypto';
+import { createCipheriv, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { testMetadata } from '../contract/contract-helpers';
 import type { EventToAppend, RecordedEvent } from '../event-store.port';
 import { InMemoryDataKeys } from './data-keys';
 import { FieldCipher, isSealed } from './field-cipher';
-import { ProtectedEventStore } from './protected-event-store';
+import { JUST_SEALED_KEPT, ProtectedEventStore } from './protected-event-store';
 import { SqliteDataKeys } from './sqlite-data-keys';
 
 const personalFields = (_streamId: string, type: string) => (type === 'Registered' ? ['head.name', 'head.phone', 'contacts.*.name'] : []);
@@ -89,6 +89,43 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     await subscription.stop();
   });
 
+  it('opens its own append from the values it sealed even when a subscription delivers it before the append has returned', async () => {
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    const lookups = jest.spyOn(keys, 'keysById');
+    // Waiting already: woken by the append itself, it opens the event before appendRecorded returns.
+    const pending = iterator.next();
+    await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    const delivered = (await pending).value as RecordedEvent;
+    expect((delivered.data as { head: { name: string } }).head.name).toBe('张三');
+    expect(lookups).not.toHaveBeenCalled();
+    // Another subscription reading it later is handed the same opening.
+    const again = store.subscribeToAll();
+    expect((((await again[Symbol.asyncIterator]().next()).value as RecordedEvent).data as { head: { name: string } }).head.name).toBe('张三');
+    await Promise.all([again.stop(), subscription.stop()]);
+  });
+
+  it('does not keep the plaintext it sealed for an append that failed, nor for one a subscription has opened', async () => {
+    const held = () => (store as unknown as { justSealed: Map<string, unknown> }).justSealed.size;
+    await expect(store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 0n)).rejects.toThrow();
+    await expect(store.append('station-1', [registered('00000000-0000-4000-8000-000000000002', '张三')], 0n)).rejects.toThrow();
+    expect(held()).toBe(0);
+    const subscription = store.subscribeToAll();
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000003', '张三')], 'no_stream');
+    expect(held()).toBe(4);
+    await subscription[Symbol.asyncIterator]().next();
+    expect(held()).toBe(0);
+    await subscription.stop();
+  });
+
+  it('keeps at most JUST_SEALED_KEPT values it sealed, the newest', async () => {
+    const held = () => (store as unknown as { justSealed: Map<string, unknown> }).justSealed;
+    const appends = Math.ceil(JUST_SEALED_KEPT / 4) + 10;
+    for (let n = 0; n < appends; n++) await store.append(`station-${n}`, [registered(randomUUID(), `张${n}`)], 'no_stream');
+    expect(held().size).toBe(JUST_SEALED_KEPT);
+    expect([...held().values()].pop()).toMatchObject({ plain: '王五' });
+  });
+
   it('opens an own append again, with its keys, when a key was erased before a subscription delivered it', async () => {
     const subscription = store.subscribeToAll();
     const iterator = subscription[Symbol.asyncIterator]();
@@ -134,7 +171,8 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     const [first, second] = await Promise.all([ia.next(), ib.next()]);
     expect(second.value).toBe(first.value);
     expect((first.value.data as { head: { name: string } }).head.name).toBe('张三');
-    expect(lookups).toHaveBeenCalledTimes(1);
+    // Its own append: opened from the values it has just sealed.
+    expect(lookups).not.toHaveBeenCalled();
     // After an erasure a subscription reading the event again (here from what the store wrote, kept) opens it again.
     await keys.erase(['station-1#head']);
     await store.append('other-1', [{ ...registered('00000000-0000-4000-8000-000000000002', '-'), type: 'Noted' }], 'no_stream');

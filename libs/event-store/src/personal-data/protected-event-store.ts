@@ -17,6 +17,9 @@ import { readStreamAfter } from '../read-stream-after';
 import type { DataKeys } from './data-keys';
 import { FieldCipher, isSealed, keyIdOf, type DataKey } from './field-cipher';
 
+/** How many values just sealed a ProtectedEventStore remembers for its subscriptions at most. */
+export const JUST_SEALED_KEPT = 10_000;
+
 /** The personal fields an event of a type on a stream holds: dot paths, `*` for each array item. */
 export type PersonalFields = (streamId: string, type: string) => readonly string[];
 
@@ -44,6 +47,13 @@ function* leavesAt(data: unknown, path: readonly string[], at: string[] = []): G
 export class ProtectedEventStore implements EventStore {
   /** Events as opened for the subscriptions, each with the key store's `erasures()` when it was opened. */
   private readonly openedForSubscriptions = new WeakMap<RecordedEvent, { opened: Promise<RecordedEvent>; erasures: string }>();
+  /**
+   * What each ciphertext this process has just sealed stands for, and the key store's `erasures()` then:
+   * a subscription delivering its own appends opens them from it, with no key looked up. A ciphertext is
+   * unique (a fresh IV each), so it names exactly one sealed value. Each entry goes when it is used, when
+   * its append fails, or when JUST_SEALED_KEPT newer ones came after it.
+   */
+  private readonly justSealed = new Map<string, { plain: string; erasures: string }>();
 
   constructor(
     /** The store as kept: what the hash chain covers, and what the relay publishes. */
@@ -58,7 +68,13 @@ export class ProtectedEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.kept.append(streamId, (await this.seal(streamId, events)).sealed, expected);
+    const { sealed, ciphertexts } = await this.seal(streamId, events);
+    try {
+      return await this.kept.append(streamId, sealed, expected);
+    } catch (error) {
+      for (const ciphertext of ciphertexts) this.justSealed.delete(ciphertext);
+      throw error;
+    }
   }
 
   /**
@@ -66,21 +82,15 @@ export class ProtectedEventStore implements EventStore {
    * (no key to look up, nothing to decrypt); a field sealed before it came (a copied ciphertext) is opened.
    */
   async appendRecorded(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend> {
-    const erasures = this.keys.erasures();
-    const { sealed, plain } = await this.seal(streamId, events);
-    if (!this.kept.appendRecorded) return { ...(await this.kept.append(streamId, sealed, expected)), events: undefined };
-    const result = await this.kept.appendRecorded(streamId, sealed, expected);
-    if (!result.events) return { ...result, events: undefined };
-    const opened = await this.open(result.events, plain);
-    // A store that hands its subscriptions these very events (the embedded one does): they are opened
-    // from the values just sealed, with no key looked up, when a subscription delivers them — unless a
-    // key may have been erased since the sealing began.
-    result.events.forEach((kept, index) => {
-      if (opened[index] !== kept && !this.openedForSubscriptions.has(kept)) {
-        this.openedForSubscriptions.set(kept, { opened: Promise.resolve(deepFreeze(opened[index])), erasures });
-      }
-    });
-    return { ...result, events: opened };
+    const { sealed, plain, ciphertexts } = await this.seal(streamId, events);
+    try {
+      if (!this.kept.appendRecorded) return { ...(await this.kept.append(streamId, sealed, expected)), events: undefined };
+      const result = await this.kept.appendRecorded(streamId, sealed, expected);
+      return { ...result, events: result.events && (await this.open(result.events, plain)) };
+    } catch (error) {
+      for (const ciphertext of ciphertexts) this.justSealed.delete(ciphertext);
+      throw error;
+    }
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -125,18 +135,44 @@ export class ProtectedEventStore implements EventStore {
     return this.keys.subjectsOf(streamId);
   }
 
-  /** The events with their personal fields sealed, and for each event the value each sealed field had (by its path). */
-  private async seal(streamId: string, events: readonly EventToAppend[]): Promise<{ sealed: EventToAppend[]; plain: Map<string, string>[] }> {
+  /** The values this process has just sealed into the event's fields, by path (taken: each is used once), while no key may have been erased since. */
+  private justSealedIn(event: RecordedEvent, erasures: string): Map<string, string> {
+    const found = new Map<string, string>();
+    if (this.justSealed.size === 0) return found;
+    for (const { path, value } of this.leavesOf(event.streamId, event.type, event.data)) {
+      const sealed = this.justSealed.get(value);
+      if (sealed === undefined) continue;
+      this.justSealed.delete(value);
+      if (sealed.erasures === erasures) found.set(path.join('.'), sealed.plain);
+    }
+    return found;
+  }
+
+  /**
+   * The events with their personal fields sealed, for each event the value each sealed field had (by its
+   * path), and the ciphertexts made, each remembered with its value for the subscriptions (`justSealed`).
+   */
+  private async seal(streamId: string, events: readonly EventToAppend[]): Promise<{ sealed: EventToAppend[]; plain: Map<string, string>[]; ciphertexts: string[] }> {
+    const erasures = this.keys.erasures();
     const found = events.map((event) => ({ event, leaves: this.leavesOf(streamId, event.type, event.data).filter(({ value }) => !isSealed(value)) }));
     const plain = found.map(({ leaves }) => new Map(leaves.map(({ path, value }) => [path.join('.'), value])));
     const subjectOf = (path: readonly string[]) => `${streamId}#${path.slice(0, -1).join('.')}`;
     const subjects = found.flatMap(({ leaves }) => leaves.map(({ path }) => subjectOf(path)));
-    if (subjects.length === 0) return { sealed: [...events], plain };
+    if (subjects.length === 0) return { sealed: [...events], plain, ciphertexts: [] };
     const keys = await this.keys.currentKeys(subjects, () => this.cipher.newKey());
-    const sealed = found.map(({ event, leaves }) =>
-      leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => ({ path, value: this.cipher.seal(value, keys.get(subjectOf(path))!) }))) },
-    );
-    return { sealed, plain };
+    const ciphertexts: string[] = [];
+    const sealOne = (path: readonly string[], value: string) => {
+      const ciphertext = this.cipher.seal(value, keys.get(subjectOf(path))!);
+      ciphertexts.push(ciphertext);
+      this.justSealed.set(ciphertext, { plain: value, erasures });
+      return { path, value: ciphertext };
+    };
+    const sealed = found.map(({ event, leaves }) => (leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => sealOne(path, value))) }));
+    for (const oldest of this.justSealed.keys()) {
+      if (this.justSealed.size <= JUST_SEALED_KEPT) break;
+      this.justSealed.delete(oldest);
+    }
+    return { sealed, plain, ciphertexts };
   }
 
   /**
@@ -148,7 +184,8 @@ export class ProtectedEventStore implements EventStore {
     const erasures = this.keys.erasures();
     const known = this.openedForSubscriptions.get(event);
     if (known !== undefined && known.erasures === erasures) return known.opened;
-    const opened = this.open([event]).then(([one]) => one);
+    // Shared by every subscription handed the event, so frozen, as the stored events are.
+    const opened = this.open([event], [this.justSealedIn(event, erasures)]).then(([one]) => deepFreeze(one));
     this.openedForSubscriptions.set(event, { opened, erasures });
     opened.catch(() => this.openedForSubscriptions.delete(event));
     return opened;
