@@ -50,8 +50,6 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   private catchingUp: Promise<void> = Promise.resolve();
   private rebuilds: Promise<void> = Promise.resolve();
   private readonly waiters = new Set<{ collection: string; position: number; resolve: () => void }>();
-  /** What this process's projector has applied, by collection (documents stored; the checkpoint then or shortly after). */
-  private readonly applied = new Map<string, number>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -160,7 +158,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
    * changing is stored a little later); otherwise the stored checkpoint is read, again on a timer.
    */
   private async reaches(collection: string, position: number, timeoutMs: number): Promise<boolean> {
-    const reached = async () => (this.applied.get(collection) ?? 0) >= position || (await this.reader.registry.checkpoint(collection)) >= position;
+    const reached = async () => (this.projector?.applied(collection) ?? 0) >= position || (await this.reader.registry.checkpoint(collection)) >= position;
     if (await reached()) return true;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
@@ -186,7 +184,6 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private checkpointed(collection: string, position: number): void {
-    if (position > (this.applied.get(collection) ?? 0)) this.applied.set(collection, position);
     for (const waiter of this.waiters) if (waiter.collection === collection && waiter.position <= position) waiter.resolve();
   }
 
@@ -238,6 +235,6 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Each projection's lag, counting at most `cap` events behind (1 is enough to tell behind from caught up). */
   lag(cap = 10_000): Promise<ProjectionLag[]> {
-    return projectionLag(this.events, this.reader.registry, PROJECTIONS, new Date(), cap, (collection) => this.applied.get(collection));
+    return projectionLag(this.events, this.reader.registry, PROJECTIONS, new Date(), cap, (collection) => this.projector?.applied(collection));
   }
 }
