@@ -127,11 +127,13 @@ describe.each(modes)('Read side over HTTP — %s', (_mode, env) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       health = (await t.operatorGet('/health')).body;
     }
+    // Named when it fails: which projection stayed behind, from which checkpoint, against which head.
+    expect(health.projections.filter((p: { eventsBehind: number }) => p.eventsBehind !== 0)).toEqual([]);
     expect(health.readModels).toBe(env().MONGODB_URL ? 'mongodb' : 'embedded');
     expect(health.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
     for (const p of health.projections) expect(p).toMatchObject({ eventsBehind: 0, secondsBehind: 0 });
     const metrics = await t.http.get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toContain('sme_projection_events_behind{projection="applications"} 0');
-  });
+  }, 60_000);
 });

@@ -113,7 +113,10 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
           this.logger.warn(`Projection ${projection.name} changed (v${projection.version}): rebuilding while the old version serves`);
           this.rebuilds = this.rebuilds.then(() =>
             rebuildProjection(this.events, this.docs, projection, { logger: this.logger }).then(
-              (r) => this.logger.log(`Rebuilt ${r.projection} into ${r.collection} in ${r.millis} ms`),
+              async (r) => {
+                this.logger.log(`Rebuilt ${r.projection} into ${r.collection} in ${r.millis} ms`);
+                await projector.refresh();
+              },
               (error: unknown) => this.logger.error(`Rebuild of ${projection.name} failed: ${String(error)}`),
             ),
           );
@@ -229,6 +232,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
       await this.rebuilds;
       const result = await rebuildProjection(this.events, this.docs, projection, { logger: this.logger });
       this.logger.log(`Rebuilt ${result.projection} into ${result.collection} in ${result.millis} ms`);
+      await this.projector?.refresh();
     }
     return holding.map((projection) => projection.name);
   }

@@ -127,6 +127,63 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
       }
     });
 
+    it('sees a switch made when no event follows it, and applies to the new collection what its rebuild did not read', async () => {
+      await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 12 });
+      const live = new Projector(ctx.events, ctx.docs, PROJECTIONS, { batchSize: 20, refreshTargetsMs: 30 });
+      await live.prepare();
+      live.start();
+      try {
+        const head = Number(await ctx.events.headPosition());
+        await waitFor(async () => live.snapshot().every((t) => t.checkpoint === head));
+        await new Promise((resolve) => setTimeout(resolve, 100)); // idle: every look at the registry after the last batch is over
+        // A rebuild (here or in another process) whose last read ended 30 events before the head: those
+        // were appended between that read and its switch.
+        await rebuildProjection(readingUpTo(ctx.events, head - 30), ctx.docs, stationsProjection, { dropPreviousAfterMs: 0 });
+        const rebuilt = `stations_v${stationsProjection.version}_g2`;
+        expect(await new ProjectionRegistry(ctx.docs).checkpoint(rebuilt)).toBe(head - 30);
+        await waitFor(async () => live.applied(rebuilt) === head, 5_000);
+        expect(await activeDocuments(ctx.docs, 'stations')).toBe(await expectedDocuments(ctx.events, stationsProjection));
+      } finally {
+        await live.stop();
+      }
+    });
+
+    it('never looks at the registry during a batch: a switch made meanwhile loses none of the batch for the new collection', async () => {
+      await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 6 });
+      const writes = holdWrites(ctx.docs, `stations_v${stationsProjection.version}_g1`);
+      const live = new Projector(ctx.events, writes.docs, PROJECTIONS, { batchSize: 1000, refreshTargetsMs: 20 });
+      await live.prepare();
+      let readsDuringBatch = 0;
+      const all = ProjectionRegistry.prototype.all;
+      const spy = jest.spyOn(ProjectionRegistry.prototype, 'all').mockImplementation(function (this: ProjectionRegistry) {
+        if (writes.holding()) readsDuringBatch += 1;
+        return all.call(this);
+      });
+      live.start();
+      try {
+        const rebuiltUpTo = Number(await ctx.events.headPosition());
+        await waitFor(async () => live.snapshot().every((t) => t.checkpoint === rebuiltUpTo));
+        writes.hold();
+        // A batch of new stations is read and held while writing them; more events wait behind it.
+        await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 6, startYear: 2021 });
+        await writes.held;
+        await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 6, startYear: 2023 });
+        // Meanwhile a rebuild that read the log before that batch switches the stations.
+        await rebuildProjection(readingUpTo(ctx.events, rebuiltUpTo), ctx.docs, stationsProjection, { dropPreviousAfterMs: 60_000 });
+        await new Promise((resolve) => setTimeout(resolve, 100)); // several looks at the registry are due
+        writes.release();
+        const head = Number(await ctx.events.headPosition());
+        const rebuilt = `stations_v${stationsProjection.version}_g2`;
+        await waitFor(async () => live.applied(rebuilt) === head, 5_000);
+        expect(await activeDocuments(ctx.docs, 'stations')).toBe(await expectedDocuments(ctx.events, stationsProjection));
+        expect(readsDuringBatch).toBe(0);
+      } finally {
+        writes.release();
+        await live.stop();
+        spy.mockRestore();
+      }
+    });
+
     it('reports a projection whose code version changed as needing a rebuild, and does not project it live', async () => {
       await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 4 });
       await new Projector(ctx.events, ctx.docs, PROJECTIONS).prepare();
@@ -190,7 +247,7 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
       }
     });
 
-    it('reads the registry again after a batch only when refreshTargetsMs has passed since it last did', async () => {
+    it('reads the registry every refreshTargetsMs, not after every batch', async () => {
       await writeStationHistory(ctx.events, { calls: 1, applicationsPerCall: 2 });
       const reads = { all: 0 };
       const projector = new Projector(ctx.events, ctx.docs, PROJECTIONS, { batchSize: 1, refreshTargetsMs: 60_000 });
@@ -227,6 +284,68 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
       expect(caughtUp.map((l) => [l.eventsBehind, l.secondsBehind])).toEqual(PROJECTIONS.map(() => [0, 0]));
     });
   });
+}
+
+/** The store as a rebuild that read the log up to `last` saw it (events after it came later). */
+function readingUpTo(events: EventStore, last: number): EventStore {
+  return new Proxy(events, {
+    get(target, key) {
+      if (key === 'readAll') {
+        return async (options: Parameters<EventStore['readAll']>[0]) => (await target.readAll(options)).filter((event) => Number(event.position) <= last);
+      }
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The document store with the writes of documents into one collection held while `hold()` is on; `held` settles when one waits. */
+function holdWrites(docs: DocumentStore, name: string) {
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  let arrived = () => {};
+  let waiting = false;
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  const bound = <T extends object>(target: T, key: string | symbol): unknown => {
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  const wrapped = new Proxy(docs, {
+    get(target, key) {
+      if (key !== 'collection') return bound(target, key);
+      return (collectionName: string) => {
+        const collection = target.collection(collectionName);
+        if (collectionName !== name) return collection;
+        return new Proxy(collection, {
+          get(inner, innerKey) {
+            if (innerKey !== 'putManyIfNewer') return bound(inner, innerKey);
+            return async (...args: Parameters<typeof collection.putManyIfNewer>) => {
+              if (gate) {
+                waiting = true;
+                arrived();
+                await gate;
+              }
+              return collection.putManyIfNewer(...args);
+            };
+          },
+        });
+      };
+    },
+  });
+  return {
+    docs: wrapped,
+    held,
+    hold: () => {
+      gate = new Promise<void>((resolve) => (open = resolve));
+    },
+    release: () => {
+      gate = null;
+      waiting = false;
+      open();
+    },
+    /** True while a write waits. */
+    holding: () => waiting,
+  };
 }
 
 export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

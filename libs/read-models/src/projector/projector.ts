@@ -28,8 +28,8 @@ export interface ProjectorOptions {
    */
   quietCheckpointMs?: number;
   /**
-   * After a batch, the registry is read again (has a rebuild elsewhere switched a projection to a new
-   * collection?) when this long has passed since it was last read. Default 200 ms.
+   * While running live, the registry is read again this often, events or not (has a rebuild here or
+   * elsewhere switched a projection to a new collection?). Default 200 ms.
    */
   refreshTargetsMs?: number;
 }
@@ -61,8 +61,10 @@ export class Projector {
   private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
   private consumedUpTo = 0;
-  /** When the registry was last read (Date.now()). */
-  private targetsReadAt = 0;
+  /** Batches and registry reads, one at a time: a target never changes while a batch is applied. */
+  private turn: Promise<unknown> = Promise.resolve();
+  /** A registry read found a target needing events already consumed: no batch is applied until the subscription restarts. */
+  private rewinding = false;
   private refreshTimer: NodeJS.Timeout | null = null;
   /** Checkpoints moved by batches that changed none of their collection's documents, not yet stored. */
   private readonly quiet = new Map<string, number>();
@@ -106,13 +108,13 @@ export class Projector {
 
   /** Applies everything up to the log's head, then returns (no live subscription) with every checkpoint stored. */
   async catchUp(): Promise<void> {
-    await this.refreshTargets();
+    await this.inTurn(() => this.refreshTargets());
     for (;;) {
       const from = this.lowestCheckpoint();
       if (from === null) break;
       const page = await this.events.readAll({ after: BigInt(from), maxCount: this.batchSize });
       if (page.length === 0) break;
-      await this.applyBatch(page);
+      await this.inTurn(() => this.applyBatch(page));
     }
     await this.storeQuietCheckpoints();
   }
@@ -120,11 +122,13 @@ export class Projector {
   /** Runs live: catch-up subscription from the lowest checkpoint, re-subscribing when a rebuild moves a target. */
   start(): void {
     this.background.start();
+    this.refreshTimer ??= setInterval(() => void this.refresh(), this.options.refreshTargetsMs ?? REFRESH_TARGETS_MS);
+    this.refreshTimer.unref();
   }
 
   /** Stops the live run and stores the checkpoints still waiting. */
   async stop(): Promise<void> {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
     this.refreshTimer = null;
     await this.background.stop(() => this.subscription?.stop());
     await this.storeQuietCheckpoints();
@@ -143,7 +147,10 @@ export class Projector {
   private async run(): Promise<void> {
     while (this.background.running) {
       try {
-        await this.refreshTargets();
+        await this.inTurn(async () => {
+          await this.refreshTargets();
+          this.rewinding = false;
+        });
         const from = this.lowestCheckpoint();
         if (from === null) {
           await sleep(200);
@@ -164,37 +171,42 @@ export class Projector {
 
   /** Pulls events into batches: as many as arrive without waiting, up to batchSize. */
   private consume(subscription: Subscription): Promise<void> {
-    return consumeInBatches(subscription, this.batchSize, () => this.background.running, async (batch) => {
-      await this.applyBatch(batch);
-      this.consumedUpTo = Number(batch[batch.length - 1].position);
-      // A rebuild in another process may have switched a projection to a collection that is behind us:
-      // looked at every refreshTargetsMs, not after every batch (the registry holds every projection).
-      if (this.refreshDueIn() > 0) this.refreshLater();
-      else if (await this.refreshTargets()) return 'stop';
-    });
+    return consumeInBatches(subscription, this.batchSize, () => this.background.running, (batch) =>
+      this.inTurn(async () => {
+        // A batch read before the subscription was told to restart would skip, for the new target, the events it lacks.
+        if (this.rewinding) return 'stop';
+        await this.applyBatch(batch);
+        this.consumedUpTo = Number(batch[batch.length - 1].position);
+      }),
+    );
   }
 
-  private refreshDueIn(): number {
-    return this.targetsReadAt + (this.options.refreshTargetsMs ?? REFRESH_TARGETS_MS) - Date.now();
+  /**
+   * Looks at the registry now (a rebuild here or in another process may have switched a projection to
+   * a collection behind us), between two batches, never during one; a target that needs events already
+   * consumed restarts the live subscription from it. The live run does so every refreshTargetsMs; a
+   * rebuild in this process calls it once it has switched. Never throws: a failed read is logged.
+   */
+  async refresh(): Promise<void> {
+    if (!this.background.running) return;
+    try {
+      await this.inTurn(async () => {
+        if (await this.refreshTargets()) this.rewinding = true;
+      });
+      if (this.rewinding) await this.subscription?.stop();
+    } catch (error) {
+      this.logger.error(`Reading the projections' registry failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
-  /** Reads the registry once it is due, batches or not; a target that needs events already consumed restarts the subscription. */
-  private refreshLater(): void {
-    if (this.refreshTimer) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = null;
-      if (!this.background.running || this.refreshDueIn() > 0) return;
-      this.refreshTargets().then(
-        (rewind) => (rewind ? this.subscription?.stop() : undefined),
-        (error: unknown) => this.logger.error(`Reading the projections' registry failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, Math.max(0, this.refreshDueIn()));
-    this.refreshTimer.unref();
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.catch(() => undefined).then(work);
+    this.turn = result;
+    return result;
   }
 
   /** Re-reads the registry. True when some target now needs events we have already consumed. */
   private async refreshTargets(): Promise<boolean> {
-    this.targetsReadAt = Date.now();
     const next: Target[] = [];
     let rewind = false;
     // The registry read once (a few dozen entries), not once per projection.
@@ -213,7 +225,7 @@ export class Projector {
         this.logger.log(`Projection ${projection.name} now writes to ${collection} (from position ${checkpoint})`);
       }
       if (checkpoint < this.consumedUpTo) rewind = true;
-      next.push({ projection, collection, checkpoint });
+      next.push(known ?? { projection, collection, checkpoint });
     }
     this.targets = next;
     return rewind;

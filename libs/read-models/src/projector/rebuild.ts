@@ -26,7 +26,7 @@ export interface RebuildOptions {
  * serving (and keeps being updated by the live projector), then points the registry at the new one.
  * The log is folded in memory (one projection's documents: a few hundred bytes to a few KiB each) and
  * the final documents inserted once, so the rebuild costs one read of the log and one bulk insert.
- * A live projector notices the switch at its next batch and continues from the new collection's
+ * A live projector notices the switch within its refreshTargetsMs and continues from the new collection's
  * checkpoint. The previous collection is dropped after a grace period.
  */
 export async function rebuildProjection(
