@@ -6,6 +6,7 @@ import { testEvent } from '@sme/event-store/contract/contract-helpers';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { PROJECTIONS, applicationsProjection, stationsProjection } from '../projections';
 import { writeStationHistory } from '../testing/station-history';
+import { holdWrites, readingUpTo } from '../testing/held-stores';
 import { foldView } from '../fold-view';
 import { documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry } from './projection-registry';
@@ -284,68 +285,6 @@ export function projectorSuite(name: string, openDocs: (ctx: { dir: string }) =>
       expect(caughtUp.map((l) => [l.eventsBehind, l.secondsBehind])).toEqual(PROJECTIONS.map(() => [0, 0]));
     });
   });
-}
-
-/** The store as a rebuild that read the log up to `last` saw it (events after it came later). */
-function readingUpTo(events: EventStore, last: number): EventStore {
-  return new Proxy(events, {
-    get(target, key) {
-      if (key === 'readAll') {
-        return async (options: Parameters<EventStore['readAll']>[0]) => (await target.readAll(options)).filter((event) => Number(event.position) <= last);
-      }
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/** The document store with the writes of documents into one collection held while `hold()` is on; `held` settles when one waits. */
-function holdWrites(docs: DocumentStore, name: string) {
-  let gate: Promise<void> | null = null;
-  let open = () => {};
-  let arrived = () => {};
-  let waiting = false;
-  const held = new Promise<void>((resolve) => (arrived = resolve));
-  const bound = <T extends object>(target: T, key: string | symbol): unknown => {
-    const value: unknown = Reflect.get(target, key);
-    return typeof value === 'function' ? value.bind(target) : value;
-  };
-  const wrapped = new Proxy(docs, {
-    get(target, key) {
-      if (key !== 'collection') return bound(target, key);
-      return (collectionName: string) => {
-        const collection = target.collection(collectionName);
-        if (collectionName !== name) return collection;
-        return new Proxy(collection, {
-          get(inner, innerKey) {
-            if (innerKey !== 'putManyIfNewer') return bound(inner, innerKey);
-            return async (...args: Parameters<typeof collection.putManyIfNewer>) => {
-              if (gate) {
-                waiting = true;
-                arrived();
-                await gate;
-              }
-              return collection.putManyIfNewer(...args);
-            };
-          },
-        });
-      };
-    },
-  });
-  return {
-    docs: wrapped,
-    held,
-    hold: () => {
-      gate = new Promise<void>((resolve) => (open = resolve));
-    },
-    release: () => {
-      gate = null;
-      waiting = false;
-      open();
-    },
-    /** True while a write waits. */
-    holding: () => waiting,
-  };
 }
 
 export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
