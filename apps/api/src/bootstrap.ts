@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { backgroundCheckpoints } from '@sme/event-store';
 import { getMetadataStorage } from 'class-validator';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,6 +25,8 @@ function requestRules(): ReadonlyMap<Function, readonly { propertyName: string; 
 
 /** Builds the HTTP application (used by main and by the end-to-end tests). */
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
+  // The SQLite files' logs are copied back on a worker thread, not by a commit on the event loop.
+  backgroundCheckpoints.enable();
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: options.logger !== false });
   // The framework's own logs as JSON lines through pino, like the requests' (unless logging is off, as in tests).
   if (options.logger !== false) app.useLogger(app.get(PinoLogger));

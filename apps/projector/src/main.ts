@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { PROJECTIONS, Projector, lagMetrics, projectionLag, rebuildProjection } from '@sme/read-models';
-import { closeOnSignal, runMain } from '@sme/event-store';
+import { backgroundCheckpoints, closeOnSignal, runMain } from '@sme/event-store';
 import { openStores } from './projector-process';
 
 /**
@@ -9,6 +9,7 @@ import { openStores } from './projector-process';
  * serves /health and /metrics with the lag on PROJECTOR_PORT (default 3001).
  */
 async function main(): Promise<void> {
+  backgroundCheckpoints.enable();
   const env = await openStores();
   const projector = new Projector(env.events, env.docs, PROJECTIONS, { logger: env.logger, batchSize: Number(process.env.PROJECTOR_BATCH_SIZE ?? 500) });
   const stale = await projector.prepare();

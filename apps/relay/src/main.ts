@@ -1,4 +1,4 @@
-import { closeOnSignal, runMain } from '@sme/event-store';
+import { backgroundCheckpoints, closeOnSignal, runMain } from '@sme/event-store';
 import { healthServer, openRelay } from './relay-process';
 
 /**
@@ -7,6 +7,7 @@ import { healthServer, openRelay } from './relay-process';
  * RELAY_PORT (default 3002). Run one per event store: a second one would only send duplicates.
  */
 async function main(): Promise<void> {
+  backgroundCheckpoints.enable();
   const relayProcess = await openRelay();
   relayProcess.relay.start();
 

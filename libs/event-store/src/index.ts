@@ -40,6 +40,7 @@ export {
   type Upcaster,
 } from './load-aggregate';
 export { openErasableDatabase, openSqliteDatabase, WAL_CHECKPOINT_PAGES, type SqliteDatabase, type OpenSqliteDatabaseOptions } from './sqlite/open-sqlite-database';
+export { backgroundCheckpoints, BACKGROUND_CHECKPOINT_MS, FALLBACK_CHECKPOINT_PAGES } from './sqlite/background-checkpoints';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 export { createEventStore } from './create-event-store';

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FALLBACK_CHECKPOINT_PAGES, backgroundCheckpoints } from './background-checkpoints';
+import { WAL_CHECKPOINT_PAGES, openSqliteDatabase } from './open-sqlite-database';
+
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+describe('background checkpoints (the write-ahead log copied back on a worker thread)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sme-background-checkpoints-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const fill = (db: ReturnType<typeof openSqliteDatabase>, commits: number) => {
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    for (let n = 0; n < commits; n++) insert.run('x'.repeat(8_000));
+  };
+
+  it('leaves the log alone while not enabled: a commit checkpoints past WAL_CHECKPOINT_PAGES, as before', () => {
+    const db = openSqliteDatabase(join(dir, 'plain.sqlite'));
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
+    db.close();
+  });
+
+  describe('enabled', () => {
+    beforeAll(() => backgroundCheckpoints.enable());
+
+    it('copies committed pages into the database file without a commit doing it', async () => {
+      const file = join(dir, 'events.sqlite');
+      const db = openSqliteDatabase(file);
+      // A commit checkpoints on its own thread only as a fallback.
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(FALLBACK_CHECKPOINT_PAGES);
+      db.exec('CREATE TABLE t (body TEXT)');
+      const before = statSync(file).size;
+      fill(db, 300); // about 2.4 MB of log: far below either threshold
+      const deadline = Date.now() + 10_000;
+      while (statSync(file).size < before + 2_000_000 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+      expect(statSync(file).size).toBeGreaterThan(before + 2_000_000);
+      expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(300);
+      db.close();
+    });
+
+    it('when the process closes its last connection to a file, waits for the worker to let go of it: the log is gone, as before', async () => {
+      const file = join(dir, 'documents.sqlite');
+      const first = openSqliteDatabase(file);
+      const second = openSqliteDatabase(file);
+      first.exec('CREATE TABLE t (body TEXT)');
+      fill(first, 20);
+      await new Promise((done) => setTimeout(done, 300)); // the worker has the file open and has checkpointed it
+      first.close();
+      expect(existsSync(`${file}-wal`)).toBe(true); // the second connection still uses it
+      second.close();
+      expect(existsSync(`${file}-wal`)).toBe(false);
+    });
+
+    it('does not keep a process alive that leaves a database open', () => {
+      const script = [
+        "const { backgroundCheckpoints, openSqliteDatabase } = require('@sme/event-store');",
+        'backgroundCheckpoints.enable();',
+        `openSqliteDatabase(${JSON.stringify(join(dir, 'left-open.sqlite'))}).exec('CREATE TABLE t (x)');`,
+      ].join('\n');
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', script], {
+        cwd: ROOT,
+        env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+        timeout: 30_000,
+        encoding: 'utf8',
+      });
+      expect({ status: run.status, signal: run.signal, stderr: run.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
+    }, 40_000);
+  });
+});
