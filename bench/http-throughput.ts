@@ -174,13 +174,18 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
       const serverBefore = await api.usage();
       const clientBefore = process.cpuUsage();
       const result = await runAtRate(http, { ...load, durationMs: options.durationMs }, counters);
+      const serverAfter = await api.usage();
+      const { loopDelayP99, loopDelayMax, gcPauses, gcLongest, gcTotal } = serverAfter.stalls;
       rows.push({
         scenario: `POST /applications/:id/materials at ${rate}/s (½ no-op)`,
         concurrency: maxClients,
         result,
-        serverCpu: serverCpuPercent(serverBefore, await api.usage(), result.elapsedMs),
+        serverCpu: serverCpuPercent(serverBefore, serverAfter, result.elapsedMs),
         clientCpu: cpuPercent(process.cpuUsage(clientBefore), result.elapsedMs),
-        note: `open loop over ${maxClients} operators' drafts, latency from each request's due time; ${result.notSent} not sent (256 already in flight). Goal: p99 < 20 ms.`,
+        note:
+          `open loop over ${maxClients} operators' drafts, latency from each request's due time; ${result.notSent} not sent (256 already in flight). Goal: p99 < 20 ms. ` +
+          `The API's event loop over the window: delay p99 ${loopDelayP99.toFixed(1)} ms, max ${loopDelayMax.toFixed(1)} ms; ` +
+          `${gcPauses} GC pauses, the longest ${gcLongest.toFixed(1)} ms, ${gcTotal.toFixed(0)} ms in all.`,
       });
     }
     const serverMemory = (await api.usage()).memory;

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ParentMessage, ServerMessage } from './api-server';
+import type { ParentMessage, ServerMessage, Stalls } from './api-server';
 
 const ROOT = resolve(__dirname, '..', '..');
 /** The young generation the API runs with in production (package.json's start scripts, docs/adr/0014). */
@@ -11,6 +11,8 @@ const YOUNG_GENERATION = '--max-semi-space-size=64';
 export interface ServerUsage {
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
+  /** Event-loop delay and GC pauses since the previous `usage()`. */
+  stalls: Stalls;
 }
 
 /**
@@ -52,13 +54,13 @@ export class ApiProcess {
     }
   }
 
-  /** The server's CPU time and memory so far. */
+  /** The server's CPU time and memory so far, and what stalled it since the previous call. */
   usage(): Promise<ServerUsage> {
     return new Promise((resolveUsage) => {
       const listener = (message: ServerMessage) => {
         if (message.type !== 'usage') return;
         this.child.off('message', listener);
-        resolveUsage({ cpu: message.cpu, memory: message.memory });
+        resolveUsage({ cpu: message.cpu, memory: message.memory, stalls: message.stalls });
       };
       this.child.on('message', listener);
       this.post({ type: 'usage' });

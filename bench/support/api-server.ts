@@ -2,17 +2,51 @@
  * Child process of the HTTP benchmark: the real API (embedded SQLite in DATA_DIR) on a free port of
  * 127.0.0.1, with the benchmark-only endpoints. Talks to its parent over IPC:
  *   -> { type: 'listening', port }           once it accepts connections
- *   <- { type: 'usage' } -> { type: 'usage', cpu, memory }
+ *   <- { type: 'usage' } -> { type: 'usage', cpu, memory, stalls }   (stalls: since the previous 'usage')
  *   <- { type: 'stop' }                      closes the app and exits
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 
 export type ServerMessage =
   | { type: 'listening'; port: number }
-  | { type: 'usage'; cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage };
+  | { type: 'usage'; cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage; stalls: Stalls };
+
+/** What held the API's event loop up between two 'usage' messages (milliseconds). */
+export interface Stalls {
+  /** Delay of the event loop (how late a 1 ms timer fired): p99 and max. */
+  loopDelayP99: number;
+  loopDelayMax: number;
+  /** Garbage-collection pauses: how many, the longest, all of them together. */
+  gcPauses: number;
+  gcLongest: number;
+  gcTotal: number;
+}
+
+/** Records event-loop delay and GC pauses; `take()` returns them since the last take and starts again. */
+function watchStalls(): { take(): Stalls } {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const gc = { pauses: 0, longest: 0, total: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauses += 1;
+      gc.longest = Math.max(gc.longest, entry.duration);
+      gc.total += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return {
+    take() {
+      const stalls = { loopDelayP99: loop.percentile(99) / 1e6, loopDelayMax: loop.max / 1e6, gcPauses: gc.pauses, gcLongest: gc.longest, gcTotal: gc.total };
+      loop.reset();
+      Object.assign(gc, { pauses: 0, longest: 0, total: 0 });
+      return stalls;
+    },
+  };
+}
 
 export type ParentMessage = { type: 'usage' } | { type: 'stop' };
 
@@ -25,6 +59,7 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
 
+  const stalls = watchStalls();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -33,7 +68,7 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'usage') send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage() });
+    if (message.type === 'usage') send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), stalls: stalls.take() });
     if (message.type === 'stop') void stop();
   });
   process.on('disconnect', () => void stop());
