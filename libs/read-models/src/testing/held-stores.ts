@@ -1,5 +1,5 @@
 import type { EventStore } from '@sme/event-store';
-import type { DocumentStore } from '../document-store/document-store.port';
+import type { DocumentCollection, DocumentStore, StoredDocument } from '../document-store/document-store.port';
 
 /** The store as a rebuild that read the log up to `last` saw it (events after it came later). */
 export function readingUpTo(events: EventStore, last: number): EventStore {
@@ -14,6 +14,29 @@ export function readingUpTo(events: EventStore, last: number): EventStore {
   });
 }
 
+type PutMany = DocumentCollection<StoredDocument>['putManyIfNewer'];
+
+/**
+ * The document store with each collection's `putManyIfNewer` replaced by what `intercept` makes of it
+ * (given the collection's name and its own method); everything else passes through.
+ */
+export function interceptBulkWrites(docs: DocumentStore, intercept: (collectionName: string, putMany: PutMany) => PutMany): DocumentStore {
+  const passThrough = <T extends object>(target: T, key: string | symbol): unknown => {
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  return new Proxy(docs, {
+    get(target, key) {
+      if (key !== 'collection') return passThrough(target, key);
+      return (collectionName: string) => {
+        const collection = target.collection(collectionName);
+        const putMany = intercept(collectionName, collection.putManyIfNewer.bind(collection));
+        return new Proxy(collection, { get: (inner, innerKey) => (innerKey === 'putManyIfNewer' ? putMany : passThrough(inner, innerKey)) });
+      };
+    },
+  });
+}
+
 /** The document store with the writes of documents into one collection held while `hold()` is on; `held` settles when one waits. */
 export function holdWrites(docs: DocumentStore, name: string) {
   let gate: Promise<void> | null = null;
@@ -21,32 +44,18 @@ export function holdWrites(docs: DocumentStore, name: string) {
   let arrived = () => {};
   let waiting = false;
   const held = new Promise<void>((resolve) => (arrived = resolve));
-  const bound = <T extends object>(target: T, key: string | symbol): unknown => {
-    const value: unknown = Reflect.get(target, key);
-    return typeof value === 'function' ? value.bind(target) : value;
-  };
-  const wrapped = new Proxy(docs, {
-    get(target, key) {
-      if (key !== 'collection') return bound(target, key);
-      return (collectionName: string) => {
-        const collection = target.collection(collectionName);
-        if (collectionName !== name) return collection;
-        return new Proxy(collection, {
-          get(inner, innerKey) {
-            if (innerKey !== 'putManyIfNewer') return bound(inner, innerKey);
-            return async (...args: Parameters<typeof collection.putManyIfNewer>) => {
-              if (gate) {
-                waiting = true;
-                arrived();
-                await gate;
-              }
-              return collection.putManyIfNewer(...args);
-            };
-          },
-        });
-      };
-    },
-  });
+  const wrapped = interceptBulkWrites(docs, (collectionName, putMany) =>
+    collectionName !== name
+      ? putMany
+      : async (many) => {
+          if (gate) {
+            waiting = true;
+            arrived();
+            await gate;
+          }
+          return putMany(many);
+        },
+  );
   return {
     docs: wrapped,
     held,

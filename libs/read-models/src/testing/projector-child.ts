@@ -7,35 +7,21 @@
  */
 import { SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
 import { createDocumentStore } from '../create-document-store';
-import type { DocumentCollection, DocumentStore, StoredDocument } from '../document-store/document-store.port';
+import type { DocumentStore } from '../document-store/document-store.port';
+import { interceptBulkWrites } from './held-stores';
 import { PROJECTIONS } from '../projections';
 import { Projector } from '../projector/projector';
 
 function dyingAfter(docs: DocumentStore, writes: number): DocumentStore {
   let left = writes;
-  const wrap = <T extends StoredDocument>(collection: DocumentCollection<T>): DocumentCollection<T> =>
-    new Proxy(collection, {
-      get(target, property, receiver) {
-        if (property === 'putManyIfNewer') {
-          return async (many: readonly T[]) => {
-            let written = 0;
-            for (const doc of many) {
-              if (left-- <= 0) process.kill(process.pid, 'SIGKILL');
-              if ((await target.putIfNewer(doc)) === 'written') written += 1;
-            }
-            return written;
-          };
-        }
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  return new Proxy(docs, {
-    get(target, property, receiver) {
-      if (property === 'collection') return (name: string) => wrap(target.collection(name));
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return interceptBulkWrites(docs, (collectionName) => async (many) => {
+    const collection = docs.collection(collectionName);
+    let written = 0;
+    for (const doc of many) {
+      if (left-- <= 0) process.kill(process.pid, 'SIGKILL');
+      if ((await collection.putIfNewer(doc)) === 'written') written += 1;
+    }
+    return written;
   });
 }
 
