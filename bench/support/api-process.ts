@@ -31,7 +31,8 @@ export class ApiProcess {
     const child = fork(join(__dirname, 'api-server.ts'), [], {
       cwd: ROOT,
       // BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-      execArgv: [YOUNG_GENERATION, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
+      // BENCH_API_NODE_OPTIONS: more flags for the API's Node, e.g. "--trace-gc --trace-gc-nvp" (docs/adr/0016).
+      execArgv: [YOUNG_GENERATION, ...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

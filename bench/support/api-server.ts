@@ -7,6 +7,9 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
@@ -48,6 +51,25 @@ function watchStalls(): { take(): Stalls } {
   };
 }
 
+/**
+ * BENCH_HEAP_PROFILE=<dir>: samples every allocation the API makes, including the objects the GC has
+ * since freed, and writes a `.heapprofile` there when it stops (open it in Chrome's DevTools, Memory).
+ * `--heap-prof` would keep only what is still alive at the end, which says nothing about GC pressure.
+ * With BENCH_HEAP_PROFILE_PROMOTED=1, only the objects that reached the old generation: what made the
+ * scavenges long and the mark-compacts come.
+ */
+async function sampleAllocations(dir: string | undefined): Promise<() => Promise<void>> {
+  if (!dir) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_PROFILE_PROMOTED !== '1' });
+  return async () => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(join(dir, `api-${process.pid}.heapprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 export type ParentMessage = { type: 'usage' } | { type: 'stop' };
 
 async function main(): Promise<void> {
@@ -60,10 +82,12 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as AddressInfo;
 
   const stalls = watchStalls();
+  const writeHeapProfile = await sampleAllocations(process.env.BENCH_HEAP_PROFILE);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await writeHeapProfile();
     await app.close();
     process.exit(0);
   };
