@@ -9,6 +9,8 @@ import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/domain-exception.filter';
 import { ApiMetrics } from './health/api-metrics';
 import { useExposure } from './http/exposure';
+import { ExpressWithItsPrototypes } from './http/express-prototypes';
+import { bindWithoutDeprecatedAccessor } from './http/async-resource-bind';
 import { useJsonBody } from './http/json-body';
 import { withConstraints, withRefusals } from './http/openapi';
 import { withReadAnswers } from './http/read-answers';
@@ -27,7 +29,9 @@ function requestRules(): ReadonlyMap<Function, readonly { propertyName: string; 
 export async function createApp(config: AppConfig, options: { logger?: false | undefined } = {}): Promise<INestApplication> {
   // The SQLite files' logs are copied back on a worker thread, not by a commit on the event loop.
   backgroundCheckpoints.enable();
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger, bufferLogs: options.logger !== false });
+  // Per-request functions the framework binds to the request's context, without Node 20's deprecated accessor on each.
+  bindWithoutDeprecatedAccessor();
+  const app = await NestFactory.create(AppModule.forRoot(config), new ExpressWithItsPrototypes(), { logger: options.logger, bufferLogs: options.logger !== false });
   // The framework's own logs as JSON lines through pino, like the requests' (unless logging is off, as in tests).
   if (options.logger !== false) app.useLogger(app.get(PinoLogger));
   useJsonBody(app, config.bodyLimit);
