@@ -52,7 +52,7 @@ export class ApiProcess {
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_BASEURL: buildDir, NODE_PATH: join(ROOT, 'node_modules'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    // Node has loaded what it needs once the server listens; the build goes with the process.
+    // The build is removed when the process ends.
     child.once('exit', () => rmSync(buildDir, { recursive: true, force: true }));
     try {
       const port = await new Promise<number>((resolvePort, reject) => {

@@ -6,9 +6,11 @@ import { AsyncResource } from 'node:async_hooks';
  *
  * The framework binds two or three functions this way on every request (one per interceptor, and the
  * handler), so that they run in the request's async context. Each accessor is a new pair of closures
- * on a new function; in V8 the hidden class that records it lives in the old generation and holds
- * the closures, which hold the request. So every request survived the young generation's collections
- * and was freed only by a full one (docs/adr/0016-per-request-garbage.md has the figures).
+ * defined on a new function, and the closures hold the request. Measured, that was enough for every
+ * request to survive the young generation's collections and wait for a full one; a plain
+ * `AsyncResource` with `runInAsyncScope` is not (docs/adr/0016-per-request-garbage.md has the figures).
+ * The likely reason: V8 records each such property in a new hidden class, which lives in the old
+ * generation and holds the closures until a full collection.
  *
  * The function returned here runs `fn` in the context of the call to `bind`, with the caller's `this`
  * (or `thisArg`) and arguments, and has `fn`'s length, as Node's does.
