@@ -1,10 +1,12 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { ParentMessage, ServerMessage, Stalls } from './api-server';
 
-const ROOT = resolve(__dirname, '..', '..');
+/** The project: two folders up, or, compiled under node_modules/.cache by `npm run bench`, the folder that holds node_modules. */
+const INSTALLED = `${sep}node_modules${sep}`;
+const ROOT = __dirname.includes(INSTALLED) ? __dirname.slice(0, __dirname.indexOf(INSTALLED)) : resolve(__dirname, '..', '..');
 /** The young generation the API runs with in production (package.json's start scripts, docs/adr/0014). */
 const YOUNG_GENERATION = '--max-semi-space-size=64';
 
@@ -43,17 +45,19 @@ export class ApiProcess {
 
   static async start(timeoutMs = 120_000): Promise<ApiProcess> {
     const dataDir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-http-'));
-    const buildDir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-build-'));
-    const child = fork(compileServer(buildDir), [], {
+    // Under `npm run bench` this module is itself compiled (bench/tsconfig.build.json), and so is the server beside it.
+    const compiled = __filename.endsWith('.js');
+    const buildDir = compiled ? undefined : mkdtempSync(join(tmpdir(), 'sme-ledger-bench-build-'));
+    const child = fork(buildDir ? compileServer(buildDir) : join(__dirname, 'api-server.js'), [], {
       cwd: ROOT,
       // BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
       // BENCH_API_NODE_OPTIONS: more flags for the API's Node, e.g. "--trace-gc --trace-gc-nvp" (docs/adr/0016).
       execArgv: [YOUNG_GENERATION, ...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_BASEURL: buildDir, NODE_PATH: join(ROOT, 'node_modules'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_BASEURL: buildDir ?? process.env.TS_NODE_BASEURL, NODE_PATH: join(ROOT, 'node_modules'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     // The build is removed when the process ends.
-    child.once('exit', () => rmSync(buildDir, { recursive: true, force: true }));
+    if (buildDir) child.once('exit', () => rmSync(buildDir, { recursive: true, force: true }));
     try {
       const port = await new Promise<number>((resolvePort, reject) => {
         const timer = setTimeout(() => reject(new Error('the API did not start in time')), timeoutMs);
