@@ -59,10 +59,27 @@ function renderObject(value: object, ancestors: object[]): string | undefined {
     let text = '{';
     for (const key of Object.keys(record).sort()) {
       const rendered = render(record[key], ancestors);
-      if (rendered !== undefined) text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + rendered;
+      if (rendered !== undefined) text += (text.length === 1 ? '' : ',') + quotedKey(key) + ':' + rendered;
     }
     return text + '}';
   } finally {
     ancestors.pop();
   }
+}
+
+/**
+ * A key as a JSON string. Events repeat the same few dozen member names, so their quoted form is kept
+ * (a quarter of the time of a material event's data and metadata went to quoting them again). At most
+ * QUOTED_KEYS_KEPT are kept, so keys that are data (ids used as keys) cannot grow it without end.
+ */
+const QUOTED_KEYS_KEPT = 10_000;
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }

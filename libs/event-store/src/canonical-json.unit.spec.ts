@@ -51,6 +51,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: shared, b: [shared] })).toBe('{"a":{"x":1},"b":[{"x":1}]}');
   });
 
+  it('writes a key the same the hundredth time, and any number of distinct keys, escaped', () => {
+    for (let i = 0; i < 100; i++) expect(canonicalJson({ 'a"\n中': i })).toBe(`{"a\\"\\n中":${i}}`);
+    const many = Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`k"${i}`, i]));
+    expect(JSON.parse(canonicalJson(many))).toEqual(many);
+  });
+
   it('parses back to an equal value for JSON-safe input', () => {
     const value = { z: [1, { y: 'é', x: null }], a: true };
     expect(JSON.parse(canonicalJson(value))).toEqual(value);
