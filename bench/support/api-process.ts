@@ -1,5 +1,5 @@
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import type { ParentMessage, ServerMessage, Stalls } from './api-server';
@@ -9,21 +9,6 @@ const INSTALLED = `${sep}node_modules${sep}`;
 const ROOT = __dirname.includes(INSTALLED) ? __dirname.slice(0, __dirname.indexOf(INSTALLED)) : resolve(__dirname, '..', '..');
 /** The young generation the API runs with in production (package.json's start scripts, docs/adr/0014). */
 const YOUNG_GENERATION = '--max-semi-space-size=64';
-
-/**
- * The API server compiled to JavaScript in `dir`, with everything it imports, as production runs the
- * API (`npm start` and `npm run start:prod` run the build). Run through ts-node, the same requests cost
- * more CPU and left more to the old generation. Types are not checked here: `npm test` does that.
- * Returns the compiled entry. `@sme/*` imports resolve through tsconfig-paths with `dir` as base, and
- * packages through NODE_PATH (the build lies outside the project).
- */
-function compileServer(dir: string): string {
-  const project = join(dir, 'tsconfig.json');
-  const compilerOptions = { outDir: dir, rootDir: ROOT, noEmit: false, sourceMap: false, noCheck: true };
-  writeFileSync(project, JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), include: [], files: [join(__dirname, 'api-server.ts')], compilerOptions }));
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', project], { cwd: ROOT, stdio: 'inherit' });
-  return join(dir, 'bench', 'support', 'api-server.js');
-}
 
 export interface ServerUsage {
   cpu: NodeJS.CpuUsage;
@@ -45,19 +30,18 @@ export class ApiProcess {
 
   static async start(timeoutMs = 120_000): Promise<ApiProcess> {
     const dataDir = mkdtempSync(join(tmpdir(), 'sme-ledger-bench-http-'));
-    // Under `npm run bench` this module is itself compiled (bench/tsconfig.build.json), and so is the server beside it.
+    // `npm run bench` runs the bench compiled (bench/tsconfig.build.json), and the API server beside it with
+    // it, as production runs the API: through ts-node the same requests cost more CPU (bench/README.md (a)).
     const compiled = __filename.endsWith('.js');
-    const buildDir = compiled ? undefined : mkdtempSync(join(tmpdir(), 'sme-ledger-bench-build-'));
-    const child = fork(buildDir ? compileServer(buildDir) : join(__dirname, 'api-server.js'), [], {
+    const loader = compiled ? ['-r', 'tsconfig-paths/register'] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+    const child = fork(join(__dirname, compiled ? 'api-server.js' : 'api-server.ts'), [], {
       cwd: ROOT,
       // BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
       // BENCH_API_NODE_OPTIONS: more flags for the API's Node, e.g. "--trace-gc --trace-gc-nvp" (docs/adr/0016).
-      execArgv: [YOUNG_GENERATION, ...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_BASEURL: buildDir ?? process.env.TS_NODE_BASEURL, NODE_PATH: join(ROOT, 'node_modules'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
+      execArgv: [YOUNG_GENERATION, ...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...loader, ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [])],
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), DATA_DIR: dataDir, BENCH_ENDPOINTS: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    // The build is removed when the process ends.
-    if (buildDir) child.once('exit', () => rmSync(buildDir, { recursive: true, force: true }));
     try {
       const port = await new Promise<number>((resolvePort, reject) => {
         const timer = setTimeout(() => reject(new Error('the API did not start in time')), timeoutMs);
