@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FALLBACK_CHECKPOINT_PAGES, backgroundCheckpoints } from './background-checkpoints';
+import { BACKGROUND_CHECKPOINT_MS, CHASING_CHECKPOINT_MS, FALLBACK_CHECKPOINT_PAGES, GROWING_LOG_PAGES, backgroundCheckpoints } from './background-checkpoints';
 import { WAL_CHECKPOINT_PAGES, openSqliteDatabase } from './open-sqlite-database';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -42,6 +42,33 @@ describe('background checkpoints (the write-ahead log copied back on a worker th
       expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(300);
       db.close();
     });
+
+    it('keeps up with a writer that never pauses: passes every CHASING_CHECKPOINT_MS while a long log grows, every BACKGROUND_CHECKPOINT_MS once it stops', async () => {
+      const db = openSqliteDatabase(join(dir, 'busy.sqlite'));
+      db.exec('CREATE TABLE t (body TEXT)');
+      const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+      const body = 'x'.repeat(8_000);
+      // Commits back to back, with no gap in which the log could restart, until it is long.
+      while (statSync(join(dir, 'busy.sqlite-wal')).size < GROWING_LOG_PAGES * 4_200) insert.run(body);
+      // Then a commit every half millisecond or so: still no gap long enough for a restart.
+      const writing = 1_000;
+      const before = backgroundCheckpoints.passes;
+      for (const end = Date.now() + writing; Date.now() < end; ) {
+        insert.run(body);
+        for (const next = performance.now() + 0.5; performance.now() < next; );
+      }
+      const whileWriting = backgroundCheckpoints.passes - before;
+      // Once nothing is left to copy, the worker slows down again, however long the log.
+      await new Promise((done) => setTimeout(done, 3 * BACKGROUND_CHECKPOINT_MS));
+      const idleFrom = backgroundCheckpoints.passes;
+      await new Promise((done) => setTimeout(done, 5 * BACKGROUND_CHECKPOINT_MS));
+      const whileIdle = backgroundCheckpoints.passes - idleFrom;
+      db.close();
+      // At BACKGROUND_CHECKPOINT_MS alone, a second of writing sees about 10 passes; chasing, up to 200.
+      expect(whileWriting).toBeGreaterThan((3 * writing) / BACKGROUND_CHECKPOINT_MS);
+      expect(CHASING_CHECKPOINT_MS).toBeLessThan(BACKGROUND_CHECKPOINT_MS / 10);
+      expect(whileIdle).toBeLessThanOrEqual(6);
+    }, 30_000);
 
     it('when the process closes its last connection to a file, waits for the worker to let go of it: the log is gone, as before', async () => {
       const file = join(dir, 'documents.sqlite');

@@ -30,9 +30,9 @@ export interface OpenSqliteDatabaseOptions {
  * a longer pause at each checkpoint.
  *
  * In the API, the projector and the relay (`backgroundCheckpoints.enable()`), a file database is
- * checkpointed by a worker thread instead, every 100 ms, and a commit does it only past 40,000 pages:
- * that pause (16–18 ms per checkpoint in the API at 700 appends a second) no longer holds up the event
- * loop. See background-checkpoints.ts.
+ * checkpointed by a worker thread instead, every 100 ms (every 5 ms while a long log still grows), and
+ * a commit does it only past 40,000 pages: that pause (16–18 ms per checkpoint in the API at 700
+ * appends a second) no longer holds up the event loop. See background-checkpoints.ts.
  */
 export function openSqliteDatabase(path: string, options: OpenSqliteDatabaseOptions = {}): SqliteDatabase {
   const inMemory = path === ':memory:';
