@@ -6,6 +6,7 @@ import { applicationKind } from '@sme/domain';
 import { BACKGROUND_CHECKPOINT_MS, SqliteEventStore, backgroundCheckpoints, canonicalJson, openSqliteDatabase, type EventToAppend, type ExpectedRevision } from '@sme/event-store';
 import { ensureEventLogSchema } from '@sme/event-store/sqlite/sqlite-schema';
 import { materialAttached, range } from './support/fixtures';
+import { collectGarbage } from './support/memory';
 import { summarize } from './support/stats';
 import { formatBytes, printTable, type Cell } from './support/table';
 
@@ -64,7 +65,7 @@ export async function benchAppend(options: AppendBenchOptions): Promise<void> {
       rows,
       [
         `Each call appends to one of ${options.streams} streams with its exact expected revision; events are ApplicationMaterialAttached with full metadata and time-ordered ids, as the API makes them (ADR 15).`,
-        'p50/p99: latency of one append call (the whole batch).',
+        'p50/p99: latency of one append call (the whole batch). Each timed part, the store\'s and the bare one, starts after a full garbage collection.',
         'bare: better-sqlite3 alone inserting the same rows (same table and indexes, same file settings, the same streams and revisions; JSON, hashes and revisions computed before timing), one IMMEDIATE transaction per call — the reference.',
         `Database after ${total.toLocaleString('en-US')} events: ${formatBytes(bytes)} (${Math.round(bytes / total)} B per event incl. indexes).`,
       ],
@@ -96,6 +97,7 @@ function bareInsertRun(file: string, size: number, count: number, streams: numbe
     const write = db.transaction((batch: unknown[][]) => {
       for (const row of batch) insert.run(...row);
     }).immediate;
+    collectGarbage();
     const start = performance.now();
     for (let i = 0; i < count; i++) write(rows.slice(i * size, (i + 1) * size));
     return { elapsedMs: performance.now() - start };
@@ -113,6 +115,8 @@ async function appendRun(store: SqliteEventStore, prefix: string, size: number, 
   });
 
   const latencies: number[] = [];
+  // The events just built (and the last row's garbage) are collected now, not in the middle of the timed part.
+  collectGarbage();
   const start = performance.now();
   for (const { streamId, events } of batches) {
     const last = revisions.get(streamId);
