@@ -71,7 +71,7 @@ export function toKurrentEvent(
 ): { eventData: EventData; hash: string } {
   const dataJson = canonicalJson(event.data);
   const metadataJson = canonicalJson(event.metadata);
-  const hash = hashCanonicalParts({ ...event, streamId, revision }, dataJson, metadataJson, previousHash);
+  const hash = hashCanonicalParts({ id: event.id, type: event.type, schemaVersion: event.schemaVersion, streamId, revision }, dataJson, metadataJson, previousHash);
   // The canonical text, parsed back, is what gets stored: bigints become strings, Dates ISO strings,
   // undefined members disappear, exactly as the hash saw them.
   const envelope = JSON.parse(metadataJson) as Record<string, unknown>;

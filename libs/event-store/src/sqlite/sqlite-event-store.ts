@@ -163,7 +163,7 @@ export class SqliteEventStore implements EventStore {
       revision += 1n;
       const data = canonicalJson(event.data);
       const metadata = canonicalJson(event.metadata);
-      const hash = hashCanonicalParts({ ...event, streamId, revision }, data, metadata, previousHash, this.hashAlgorithm);
+      const hash = hashCanonicalParts({ id: event.id, type: event.type, schemaVersion: event.schemaVersion, streamId, revision }, data, metadata, previousHash, this.hashAlgorithm);
       try {
         this.statements.insert.run(position, event.id, streamId, revision, event.type, event.schemaVersion, data, metadata, hash, previousHash);
       } catch (error) {
