@@ -33,13 +33,14 @@ describe('SqliteEventStore specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens the file in WAL mode with synchronous=NORMAL, a busy timeout and a 4,000-page checkpoint, creating its directory', () => {
+  it('opens the file in WAL mode with synchronous=NORMAL, a busy timeout, a 4,000-page checkpoint and a 64 MiB page cache, creating its directory', () => {
     const db = openSqliteDatabase(file, { busyTimeoutMs: 1234 });
     opened.push({ close: () => void db.close() });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('busy_timeout', { simple: true })).toBe(1234);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65_536); // KiB
   });
 
   it('numbers global positions 1, 2, 3 … without gaps, also after a refused append', async () => {
