@@ -23,19 +23,36 @@ export const JUST_SEALED_KEPT = 10_000;
 /** The personal fields an event of a type on a stream holds: dot paths, `*` for each array item. */
 export type PersonalFields = (streamId: string, type: string) => readonly string[];
 
-type Json = Record<string, unknown> | unknown[];
 
-/** Each string at `path` in `data` with its concrete path (array indices filled in). */
-function* leavesAt(data: unknown, path: readonly string[], at: string[] = []): Generator<{ holder: Json; key: string | number; path: string[] }> {
-  if (data === null || typeof data !== 'object') return;
-  const [head, ...rest] = path;
-  const holder = data as Json;
-  const keys: (string | number)[] = head === '*' ? (Array.isArray(holder) ? holder.map((_, i) => i) : []) : [head];
-  for (const key of keys) {
-    const value = (holder as Record<string | number, unknown>)[key];
-    if (rest.length > 0) yield* leavesAt(value, rest, [...at, String(key)]);
-    else if (typeof value === 'string') yield { holder, key, path: [...at, String(key)] };
+/** A personal field's dot path cut into its steps, kept: the paths are a fixed catalogue. */
+const stepsOfPath = new Map<string, readonly string[]>();
+function stepsOf(path: string): readonly string[] {
+  let steps = stepsOfPath.get(path);
+  if (steps === undefined) {
+    steps = path.split('.');
+    stepsOfPath.set(path, steps);
   }
+  return steps;
+}
+
+/**
+ * Each string at `steps` (from `depth` on) in `data`, with its concrete path (array indices filled
+ * in), added to `found`. `at` holds the path walked so far; it is copied only for a string found.
+ */
+function stringsAt(data: unknown, steps: readonly string[], depth: number, at: string[], found: { path: string[]; value: string }[]): void {
+  if (data === null || typeof data !== 'object') return;
+  const step = steps[depth];
+  const last = depth === steps.length - 1;
+  const holder = data as Record<string | number, unknown>;
+  const visit = (key: string | number) => {
+    const value = holder[key];
+    at.push(String(key));
+    if (!last) stringsAt(value, steps, depth + 1, at, found);
+    else if (typeof value === 'string') found.push({ path: [...at], value });
+    at.pop();
+  };
+  if (step !== '*') visit(step);
+  else if (Array.isArray(data)) for (let index = 0; index < data.length; index += 1) visit(index);
 }
 
 /**
@@ -214,7 +231,9 @@ export class ProtectedEventStore implements EventStore {
   private leavesOf(streamId: string, type: string, data: Record<string, unknown>): { path: string[]; value: string }[] {
     const paths = this.personalFields(streamId, type);
     if (paths.length === 0) return [];
-    return paths.flatMap((path) => [...leavesAt(data, path.split('.'))]).map(({ holder, key, path }) => ({ path, value: (holder as Record<string | number, unknown>)[key] as string }));
+    const found: { path: string[]; value: string }[] = [];
+    for (const path of paths) stringsAt(data, stepsOf(path), 0, [], found);
+    return found;
   }
 }
 
