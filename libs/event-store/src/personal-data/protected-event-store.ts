@@ -23,7 +23,6 @@ export const JUST_SEALED_KEPT = 10_000;
 /** The personal fields an event of a type on a stream holds: dot paths, `*` for each array item. */
 export type PersonalFields = (streamId: string, type: string) => readonly string[];
 
-
 /** A personal field's dot path cut into its steps, kept: the paths are a fixed catalogue. */
 const stepsOfPath = new Map<string, readonly string[]>();
 function stepsOf(path: string): readonly string[] {

@@ -19,8 +19,8 @@ import { Worker } from 'node:worker_threads';
  * waits for whatever the worker has not yet copied: 58–95 ms on the two-core machine with a pass
  * every 100 ms (batches of 100 events appended back to back). So while a log past `GROWING_LOG_PAGES`
  * still gets new pages, the worker passes every `CHASING_CHECKPOINT_MS` instead, and that commit has
- * little left to copy (13 ms at most in the same runs). A log that keeps restarting stays small, and one that no longer grows needs nothing: both are
- * passed over every `intervalMs`.
+ * little left to copy (13 ms at most in the same runs). A log that keeps restarting stays small, and
+ * one that no longer grows needs nothing: both are passed over every `intervalMs`.
  *
  * Closing a connection first closes the worker's connection to that file (the close waits for it, at
  * most `CLOSE_WAIT_MS`), so that the last connection to close is still the process's own and removes
