@@ -44,7 +44,7 @@ const CLOSE_WAIT_MS = 5_000;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-// [0]: the last close released (see forget); [1]: passes made, for whoever wants to know.
+// [0]: the last close released (see forget); [1]: passes made; [2]: passes followed by a chasing one.
 const shared = new Int32Array(workerData.shared);
 const open = new Map();
 const copiedUpTo = new Map();
@@ -65,6 +65,7 @@ function checkpointAll() {
     }
   }
   Atomics.add(shared, 1, 1);
+  if (chase) Atomics.add(shared, 2, 1);
   setTimeout(checkpointAll, chase ? workerData.chasingMs : workerData.intervalMs);
 }
 parentPort.on('message', (message) => {
@@ -94,7 +95,7 @@ setTimeout(checkpointAll, workerData.intervalMs);
 
 interface Checkpointer {
   worker: Worker;
-  /** [0]: the sequence number of the last close the worker released; [1]: passes it has made. */
+  /** [0]: the sequence number of the last close the worker released; [1]: passes it has made; [2]: of those, the ones it followed with a pass after `CHASING_CHECKPOINT_MS`. */
   shared: Int32Array;
   /** Connections of this process open on each file. */
   watched: Map<string, number>;
@@ -117,6 +118,11 @@ export const backgroundCheckpoints = {
   /** Passes the worker has made over the files it watches (0 before it starts). */
   get passes(): number {
     return checkpointer ? Atomics.load(checkpointer.shared, 1) : 0;
+  },
+
+  /** Of those, the passes after which it kept up with a growing log (its next pass `CHASING_CHECKPOINT_MS` later). */
+  get chasingPasses(): number {
+    return checkpointer ? Atomics.load(checkpointer.shared, 2) : 0;
   },
 
   /** A connection of this process opened `path`. */
@@ -150,7 +156,7 @@ export const backgroundCheckpoints = {
 
 function start(): Checkpointer {
   if (checkpointer) return checkpointer;
-  const shared = new SharedArrayBuffer(8);
+  const shared = new SharedArrayBuffer(12);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
