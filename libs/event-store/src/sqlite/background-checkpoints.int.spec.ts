@@ -48,15 +48,23 @@ describe('background checkpoints (the write-ahead log copied back on a worker th
       db.exec('CREATE TABLE t (body TEXT)');
       const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
       const body = 'x'.repeat(8_000);
-      // Commits back to back, with no gap in which the log could restart, until it is long.
-      while (statSync(join(dir, 'busy.sqlite-wal')).size < GROWING_LOG_PAGES * 4_200) insert.run(body);
-      // Then a commit every half millisecond or so: still no gap long enough for a restart.
       const passes = () => ({ all: backgroundCheckpoints.passes, chasing: backgroundCheckpoints.chasingPasses });
+      const writeFor = (ms: number) => {
+        // A commit every half millisecond or so: no gap long enough for the log to restart.
+        for (const end = Date.now() + ms; Date.now() < end; ) {
+          insert.run(body);
+          for (const next = performance.now() + 0.5; performance.now() < next; );
+        }
+      };
+      // A short log is left to the usual pace, writer or not.
+      const shortFrom = passes();
+      writeFor(300);
+      expect(statSync(join(dir, 'busy.sqlite-wal')).size).toBeLessThan(GROWING_LOG_PAGES * 4_096);
+      expect(passes().chasing - shortFrom.chasing).toBe(0);
+      // Commits back to back until the log is long.
+      while (statSync(join(dir, 'busy.sqlite-wal')).size < GROWING_LOG_PAGES * 4_200) insert.run(body);
       const writingFrom = passes();
-      for (const end = Date.now() + 1_000; Date.now() < end; ) {
-        insert.run(body);
-        for (const next = performance.now() + 0.5; performance.now() < next; );
-      }
+      writeFor(1_000);
       const writingTo = passes();
       // Once nothing is left to copy, the worker slows down again, however long the log.
       await new Promise((done) => setTimeout(done, 3 * BACKGROUND_CHECKPOINT_MS));
