@@ -37,7 +37,7 @@ export interface OpenSqliteDatabaseOptions {
  *
  * Each connection keeps up to `PAGE_CACHE_KIB` (64 MiB) of pages in memory rather than SQLite's 2 MiB.
  * A command looks up index pages of the log (a stream's tail, an event id) and of the documents at
- * places that do not repeat; with 2 MiB, most of them were read again from the operating system. On the
+ * places that do not repeat, and 2 MiB likely holds too few of them (not measured page by page). On the
  * two-core machine's HTTP bench (two runs of each, alternated), the materials command went from 784–906
  * to 1,036–1,050 requests a second at 16 clients, a new draft from 382–466 to 531, and reading a
  * stream that has no events yet from about 60 µs to 45 µs.
