@@ -40,7 +40,7 @@ export class MongoDocumentStore implements DocumentStore {
 
   /**
    * Use `connect`, or pass a Db whose client someone else closes (or `client` to have close() close it).
-   * `byId`: the server answers only a filter on `_id` alone from its `_id` index (FerretDB v1), so reads
+   * `byId`: the server hands only a filter on `_id` alone to its storage (FerretDB v1), so reads
    * of many ids and a batch's writes take shapes by `_id` alone (see MongoDocumentCollection).
    */
   constructor(
@@ -60,7 +60,7 @@ export class MongoDocumentStore implements DocumentStore {
     try {
       const db = client.db(dbName ?? databaseNameFromUrl(url) ?? DEFAULT_DATABASE_NAME);
       await db.command({ ping: 1 });
-      // FerretDB says so in buildInfo; it uses the _id index only for a filter on _id alone.
+      // FerretDB says so in buildInfo; it hands only a filter on _id alone to its storage.
       const info = await db.admin().command({ buildInfo: 1 }).catch(() => ({}));
       return new MongoDocumentStore(db, client, { byId: typeof (info as { ferretdbVersion?: unknown }).ferretdbVersion === 'string' });
     } catch (error) {
@@ -105,6 +105,14 @@ export class MongoDocumentStore implements DocumentStore {
 /** How many `findOne({_id})` of one read run at once on a `byId` server. */
 const ID_LOOKUPS_AT_ONCE = 8;
 
+/**
+ * How many documents of a batch go in one bulkWrite on a `byId` server. FerretDB v1.24 keeps one SQLite
+ * connection (of 100) per statement of an `update` command until the command ends, and each replacement
+ * needs one more: a command of 100 replacements waits for itself forever, and the whole server with it
+ * (`docs/test-services.md`). Replacements scan the collection there, so smaller commands cost nothing.
+ */
+const WRITES_PER_BULK_BY_ID = 16;
+
 /** 1 or -1 for a sort on `_id` alone; undefined for any other. */
 function idOrderOf(sort: Sort): 1 | -1 | undefined {
   const keys = Object.keys(sort);
@@ -128,8 +136,8 @@ export function databaseNameFromUrl(url: string): string | undefined {
 }
 
 /**
- * One collection. On a server that answers only `{_id: …}` from the `_id` index (`byId`: FerretDB v1,
- * where `{_id: {$in: …}}` and `{_id, _position: {$lt: …}}` read every document of the collection), the
+ * One collection. On a server that hands only `{_id: …}` to its storage (`byId`: FerretDB v1, which
+ * answers `{_id: {$in: …}}` and `{_id, _position: {$lt: …}}` by decoding every document itself), the
  * projector's hot paths take shapes by `_id` alone: a read of many ids is one `findOne` per id, and a
  * batch's writes (putManyIfNewer) are inserts of new ids and replacements by `_id` of the documents just
  * found older. That makes a batch check-then-write, exact for one writer of the collection — which the
@@ -196,7 +204,7 @@ class MongoDocumentCollection extends CheckedCollection {
   /**
    * Reads the stored positions first and leaves the documents already as new out, then writes the rest
    * with one bulkWrite (unordered): conditional upserts, or on a `byId` server inserts and replacements by
-   * `_id`. Reading first is not only an optimisation:
+   * `_id`, `WRITES_PER_BULK_BY_ID` documents a bulk. Reading first is not only an optimisation:
    * FerretDB v1 stops an unordered bulk at its first write error, reports that error at the wrong index
    * and reports no counts, so a replay full of stale documents would otherwise be lost after its first
    * stale document. Should the bulk still fail on duplicate keys (a concurrent writer got in between),
@@ -209,7 +217,13 @@ class MongoDocumentCollection extends CheckedCollection {
   private async putManyIfNewerUnlocked(docs: readonly StoredDocument[]): Promise<number> {
     const stored = await this.storedPositions(docs.map((doc) => doc._id));
     const pending = docs.filter((doc) => (stored.get(doc._id) ?? -1) < doc._position);
-    if (pending.length === 0) return 0;
+    const perBulk = this.byId ? WRITES_PER_BULK_BY_ID : pending.length;
+    let written = 0;
+    for (let from = 0; from < pending.length; from += perBulk) written += await this.writeBulk(pending.slice(from, from + perBulk), stored);
+    return written;
+  }
+
+  private async writeBulk(pending: readonly StoredDocument[], stored: ReadonlyMap<string, number>): Promise<number> {
     const operations: AnyBulkWriteOperation<StoredDocument>[] = pending.map((doc) =>
       !this.byId
         ? { replaceOne: { filter: { _id: doc._id, _position: { $lt: doc._position } }, replacement: doc, upsert: true } }

@@ -13,8 +13,8 @@ const dbName = `sme_shapes_${randomBytes(6).toString('hex')}`;
 const withServer = url ? describe : describe.skip;
 
 /**
- * FerretDB v1 answers only a filter on `_id` alone from the `_id` index: `{_id: {$in: …}}` or
- * `{_id, _position: {$lt: …}}` read the whole collection (seconds at a few thousand documents). The
+ * FerretDB v1 hands only a filter on `_id` alone to its storage: `{_id: {$in: …}}` or
+ * `{_id, _position: {$lt: …}}` it answers by decoding every document itself (seconds at a few thousand). The
  * projector's reads of many ids and its batch writes must reach such a server as `{_id}` filters only.
  */
 withServer('MongoDB document store on a server that reads by _id alone', () => {
@@ -64,4 +64,20 @@ withServer('MongoDB document store on a server that reads by _id alone', () => {
     expect((await docs.find({})).map((doc) => doc.v)).toEqual(['a2', 'b5', 'c1']);
     for (const filter of filtersSentTo('writes').filter((filter) => Object.keys(filter).length > 0)) expect(filter).toEqual({ _id: expect.any(String) });
   });
+
+  // FerretDB v1.24 holds a connection per statement of an update command until it ends, and needs one more
+  // for each replacement: a command of 100 replacements never ends, and the server stops answering.
+  it('replaces a batch of 150 documents in update commands of at most 16 statements', async () => {
+    const docs = new MongoDocumentStore(client.db(dbName), undefined, { byId: true }).collection<Versioned>('many');
+    const ids = Array.from({ length: 150 }, (_, n) => `doc-${String(n).padStart(3, '0')}`);
+    await docs.putManyIfNewer(ids.map((_id) => ({ _id, _position: 1, v: 'old' })));
+    sent = [];
+
+    expect(await docs.putManyIfNewer(ids.map((_id) => ({ _id, _position: 2, v: 'new' })))).toBe(150);
+
+    const updates = sent.filter((command) => command.update === 'many').map((command) => (command.updates as unknown[]).length);
+    expect(updates.reduce((sum, statements) => sum + statements, 0)).toBe(150);
+    expect(Math.max(...updates)).toBeLessThanOrEqual(16);
+    expect(new Set((await docs.find({})).map((doc) => doc.v))).toEqual(new Set(['new']));
+  }, 20_000);
 });
