@@ -9,6 +9,7 @@
  *   BENCH_EVALUATION_EVENTS=200000 npm run bench -- evaluation   a smaller log for the annual evaluation (default 1,000,000)
  *   BENCH_PROVINCE_SCALE=0.05 npm run bench -- province   a smaller province year (default 0.4; 1 is Guangdong-sized, about 25 min)
  *   MONGODB_URL=… npm run bench -- rebuild   also rebuild into a MongoDB-wire server
+ *   BENCH_FERRETDB_DATA=<dir> …              with MONGODB_URL a FerretDB 1.24 on SQLite: live lag again with _id indexed
  *   KAFKA_BROKERS=… npm run bench -- relay    relay throughput and end-to-end lag (skipped without KAFKA_BROKERS)
  *   BENCH_SECONDS=3 npm run bench      shorter measured window per HTTP row (default 6)
  */
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     }),
   );
   await part('fold', () => benchFold({ events: 10_000, repeats: 10 }));
-  await part('rebuild', () => benchRebuild({ events: Number(process.env.BENCH_REBUILD_EVENTS ?? 100_000), mongodbUrl: process.env.MONGODB_URL }));
+  await part('rebuild', () => benchRebuild({ events: Number(process.env.BENCH_REBUILD_EVENTS ?? 100_000), mongodbUrl: process.env.MONGODB_URL, ferretdbData: process.env.BENCH_FERRETDB_DATA?.trim() || undefined }));
   await part('relay', () =>
     benchRelay({
       brokers: process.env.KAFKA_BROKERS?.trim() || undefined,
