@@ -74,10 +74,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'reserved':
         // The answer is kept before it is sent: a retry after it gets the same.
         return next.handle().pipe(
-          switchMap((body) => from(this.store.complete(scope, response.statusCode, body, this.keptHeaders(response)).then(() => body))),
+          switchMap((body) => from(this.store.complete(reservation.held, response.statusCode, body, this.keptHeaders(response)).then(() => body))),
           catchError((error: unknown) => {
             const body = this.errors.toBody(error);
-            const kept = body.statusCode < 500 ? this.store.complete(scope, body.statusCode, body, {}) : this.store.release(scope);
+            const kept = body.statusCode < 500 ? this.store.complete(reservation.held, body.statusCode, body, {}) : this.store.release(scope);
             return from(kept.then(() => Promise.reject(error)));
           }),
         );

@@ -9,7 +9,7 @@ export interface StoredResponse {
 }
 
 export type Reservation =
-  | { state: 'reserved' }
+  | { state: 'reserved'; held: HeldKey }
   | { state: 'in-progress' }
   | { state: 'completed'; response: StoredResponse }
   | { state: 'mismatch' };
@@ -24,6 +24,9 @@ interface KeyDocument extends StoredDocument {
   createdAt: string;
   owner: string;
 }
+
+/** A key as this process reserved it: what `complete` needs, without reading the key again. */
+export type HeldKey = Readonly<KeyDocument>;
 
 /** The collection of the document store the keys are kept in, beside the read models. */
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
@@ -52,31 +55,38 @@ export class IdempotencyStore {
   async reserve(scope: string, fingerprint: string, now: Date): Promise<Reservation> {
     const _id = idOf(scope);
     const fresh = (version: number): KeyDocument => ({ _id, _position: version, fingerprint, status: null, body: null, headers: {}, createdAt: now.toISOString(), owner: this.options.owner });
+    const hold = async (document: KeyDocument): Promise<Reservation | undefined> =>
+      (await this.keys.putIfNewer(document)) === 'written' ? { state: 'reserved', held: document } : undefined;
     // Most keys are new: reserve at once, one write; a key already there leaves this write stale.
-    if ((await this.keys.putIfNewer(fresh(1))) === 'written') return { state: 'reserved' };
+    const reserved = await hold(fresh(1));
+    if (reserved) return reserved;
     for (;;) {
       const found = await this.keys.findOne({ _id });
       // Absent, or expired (the key starts afresh): reserve it, unless another process just did.
       if (!found || now.getTime() - Date.parse(found.createdAt) > this.options.ttlMs) {
-        if ((await this.keys.putIfNewer(fresh((found?._position ?? 0) + 1))) === 'written') return { state: 'reserved' };
+        const renewed = await hold(fresh((found?._position ?? 0) + 1));
+        if (renewed) return renewed;
         continue;
       }
       if (found.fingerprint !== fingerprint) return { state: 'mismatch' };
       if (found.status === null) {
         if (found.owner === this.options.owner) return { state: 'in-progress' };
         // Another process's: this retry takes it over and runs it again.
-        if ((await this.keys.putIfNewer({ ...found, owner: this.options.owner, _position: found._position + 1 })) === 'written') return { state: 'reserved' };
+        const taken = await hold({ ...found, owner: this.options.owner, _position: found._position + 1 });
+        if (taken) return taken;
         continue;
       }
       return { state: 'completed', response: { fingerprint, status: found.status, body: found.body ?? undefined, headers: found.headers } };
     }
   }
 
-  async complete(scope: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
-    const _id = idOf(scope);
-    const found = await this.keys.findOne({ _id });
-    if (!found) return;
-    await this.keys.put({ ...found, status, body: body ?? null, headers, _position: found._position + 1 });
+  /**
+   * Keeps the answer of the request that holds the key: the next version of the key as reserved, so
+   * nothing is read again. When another process has taken the key over meanwhile, its version is
+   * newer and this write is stale: the answer kept is the one of the attempt that holds the key.
+   */
+  async complete(held: HeldKey, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
+    await this.keys.putIfNewer({ ...held, status, body: body ?? null, headers, _position: held._position + 1 });
   }
 
   /** Forgets a key still in progress (its request failed with a server fault): a retry runs it for real. */
