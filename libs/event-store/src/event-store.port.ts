@@ -96,7 +96,13 @@ export interface StreamAnchor {
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Default: from the beginning. */
   after?: bigint;
+  /** At most this many events, counted after `streamPrefix` has been applied. */
   maxCount?: number;
+  /**
+   * Only the events of streams whose id starts with it (one record kind's, e.g. `call-`), still in
+   * global order: what a rebuild of one projection reads, without the rest of the log.
+   */
+  streamPrefix?: string;
 }
 
 export interface SubscribeToAllOptions {

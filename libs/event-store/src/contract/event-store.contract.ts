@@ -295,6 +295,32 @@ export function eventStoreContract(name: string, factory: () => Promise<Contract
         expect((await store.readStream(s1)).map((event) => event.position)).toEqual([ours[0].position, ours[2].position]);
       }, timeout);
 
+      it('reads from $all only the streams that start with a prefix, in global order, maxCount counting those alone', async () => {
+        const tag = randomUUID().slice(0, 8);
+        const prefix = `contract_${tag}_kind-`;
+        const [s1, s2] = [`${prefix}${randomUUID()}`, `${prefix}${randomUUID()}`];
+        // Not of the kind: another kind, one that matches the prefix as a LIKE pattern, one that differs in its last character.
+        const others = [uniqueStreamId('provider'), `contractX${tag}_kind-${randomUUID()}`, `contract_${tag}_kindX${randomUUID()}`];
+        const before = await store.headPosition();
+        const [a, b, c] = [testEvent(), testEvent(), testEvent()];
+        await store.append(s1, [a], 'no_stream');
+        for (const other of others) await store.append(other, [testEvent()], 'no_stream');
+        await store.append(s2, [b], 'no_stream');
+        await store.append(others[0], [testEvent()], 0n);
+        const last = await store.append(s1, [c], 0n);
+
+        const ours = await store.readAll({ after: before, streamPrefix: prefix });
+        expect(ids(ours)).toEqual([a.id, b.id, c.id]);
+        expect(ours.map((event) => event.streamId)).toEqual([s1, s2, s1]);
+        expect(ours[2].position).toBe(last.position);
+        // The same events, positions and hashes as the unfiltered read.
+        expect(ours).toEqual((await store.readAll({ after: before })).filter((event) => event.streamId.startsWith(prefix)));
+        // maxCount counts the kind's events only; paging walks the same order.
+        expect(ids(await store.readAll({ after: before, maxCount: 2, streamPrefix: prefix }))).toEqual([a.id, b.id]);
+        expect(ids(await store.readAll({ after: ours[0].position, streamPrefix: prefix }))).toEqual([b.id, c.id]);
+        expect(await store.readAll({ after: last.position, streamPrefix: prefix })).toEqual([]);
+      }, timeout);
+
       if (options.startsEmpty) {
         it('reports head position 0n and an empty $all when there are no events', async () => {
           expect(await store.headPosition()).toBe(0n);

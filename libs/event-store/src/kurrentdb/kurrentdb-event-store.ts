@@ -6,6 +6,7 @@ import {
   KurrentDBClient,
   START,
   StreamNotFoundError,
+  streamNameFilter,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AppendStreamState,
@@ -185,12 +186,14 @@ export class KurrentDbEventStore implements EventStore {
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
     const events: RecordedEvent[] = [];
     let seen = options.after ?? 0n;
+    // A prefix of ledger streams never names a system stream ($…), so that filter alone suffices.
+    const filter = options.streamPrefix ? streamNameFilter({ prefixes: [options.streamPrefix] }) : excludeSystemEvents();
     while (events.length < wanted) {
       // +1: the read starts at `seen` inclusive and that event is dropped again.
       const batchSize = Number.isFinite(wanted) ? Math.min(wanted - events.length + 1, this.readBatchSize) : this.readBatchSize;
       const from: ReadPosition = seen > 0n ? toKurrentPosition(seen) : START;
       let received = 0;
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: batchSize, filter: excludeSystemEvents() })) {
+      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: batchSize, filter })) {
         received += 1;
         const event = this.ledgerEventAfter(resolved, seen);
         if (event === 'skip') continue;

@@ -235,7 +235,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readAllSync(options.after ?? 0n, options.maxCount ?? NO_LIMIT);
+    const { after = 0n, maxCount = NO_LIMIT, streamPrefix } = options;
+    // The other streams' rows are passed over inside SQLite, never parsed.
+    if (streamPrefix !== undefined) return this.statements.readAllOfPrefix.all(after, streamPrefix, streamPrefix, maxCount).map(toRecordedEvent);
+    return this.readAllSync(after, maxCount);
   }
 
   private readAllSync(after: bigint, limit: number): RecordedEvent[] {
@@ -294,6 +297,13 @@ function prepareStatements(db: SqliteDatabase) {
       .safeIntegers(true),
     readAll: db
       .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM event_log WHERE position > ? ORDER BY position ASC LIMIT ?`)
+      .raw(true)
+      .safeIntegers(true),
+    // In position order along the table itself; substr and length both count characters.
+    readAllOfPrefix: db
+      .prepare<[bigint, string, string, number], EventRow>(
+        `SELECT ${COLUMNS} FROM event_log WHERE position > ? AND substr(stream_id, 1, length(?)) = ? ORDER BY position ASC LIMIT ?`,
+      )
       .raw(true)
       .safeIntegers(true),
   };

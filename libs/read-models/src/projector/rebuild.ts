@@ -24,8 +24,9 @@ export interface RebuildOptions {
 /**
  * Blue-green rebuild: projects the whole log into a new collection while the active one keeps
  * serving (and keeps being updated by the live projector), then points the registry at the new one.
- * The log is folded in memory (one projection's documents: a few hundred bytes to a few KiB each) and
- * the final documents inserted once, so the rebuild costs one read of the log and one bulk insert.
+ * The projection's own streams are read from the log (`streamPrefix`) and folded in memory (one
+ * projection's documents: a few hundred bytes to a few KiB each), and the final documents inserted once,
+ * so the rebuild costs one read of its kind's events and one bulk insert.
  * A live projector notices the switch within its refreshTargetsMs and continues from the new collection's
  * checkpoint. The previous collection is dropped after a grace period.
  */
@@ -78,13 +79,18 @@ export async function rebuildProjection(
   };
 }
 
-/** The projection's documents as the whole log folds them, and the position of the last event read. */
+/**
+ * The projection's documents as the log folds them, and the position up to which it has read. Only its
+ * own streams' events are read; the rest of the log is no concern of a projection's documents.
+ */
 async function foldInMemory(events: EventStore, projection: Projection, batchSize: number): Promise<{ built: Map<string, StoredDocument>; position: number }> {
   const built = new Map<string, StoredDocument>();
+  // Taken first: every event up to it is either another kind's or among those read below.
+  const head = Number(await events.headPosition());
   let position = 0;
   for (;;) {
-    const page = await events.readAll({ after: BigInt(position), maxCount: batchSize });
-    if (page.length === 0) return { built, position };
+    const page = await events.readAll({ after: BigInt(position), maxCount: batchSize, streamPrefix: projection.streamPrefix });
+    if (page.length === 0) return { built, position: Math.max(head, position) };
     for (const event of page) {
       position = Number(event.position);
       const id = documentIdOf(projection, event);

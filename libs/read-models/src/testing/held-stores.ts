@@ -8,6 +8,7 @@ export function readingUpTo(events: EventStore, last: number): EventStore {
       if (key === 'readAll') {
         return async (options: Parameters<EventStore['readAll']>[0]) => (await target.readAll(options)).filter((event) => Number(event.position) <= last);
       }
+      if (key === 'headPosition') return async () => BigInt(Math.min(Number(await target.headPosition()), last));
       const value: unknown = Reflect.get(target, key);
       return typeof value === 'function' ? value.bind(target) : value;
     },

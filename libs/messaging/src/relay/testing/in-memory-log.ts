@@ -62,7 +62,8 @@ export class InMemoryLog implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? 0n;
-    return this.events.filter((e) => e.position > after).slice(0, options.maxCount ?? Infinity);
+    const prefix = options.streamPrefix ?? '';
+    return this.events.filter((e) => e.position > after && e.streamId.startsWith(prefix)).slice(0, options.maxCount ?? Infinity);
   }
 
   async headPosition(): Promise<bigint> {
