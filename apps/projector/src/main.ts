@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   for (const projection of stale) {
     env.logger.warn(`${projection.name} changed to v${projection.version}: rebuilding while the previous version serves`);
     const result = await rebuildProjection(env.events, env.docs, projection, { logger: env.logger });
-    env.logger.log(`rebuilt ${result.projection} into ${result.collection} in ${result.millis} ms`);
+    env.logger.log(`rebuilt ${result.projection} into ${result.collection} from ${result.events} events in ${result.millis} ms`);
   }
 
   const port = Number(process.env.PROJECTOR_PORT ?? 3001);

@@ -105,6 +105,14 @@ export interface ReadAllOptions {
   streamPrefix?: string;
 }
 
+export interface ReadStreamsWithPrefixOptions {
+  /** Inclusive: no event after this position. */
+  upTo: bigint;
+  /** Exclusive: the page starts after this event (the last of the page before). Default: from the first stream. */
+  after?: { streamId: string; revision: bigint };
+  maxCount?: number;
+}
+
 export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: deliver events strictly after it. Default: from the beginning. */
   after?: bigint;
@@ -132,6 +140,14 @@ export interface EventStore {
   readStreamAfter?(streamId: string, anchor: StreamAnchor): Promise<RecordedEvent[] | undefined>;
   /** Forward page of the global log. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: the events of the streams whose id starts with `prefix`, those at or before `upTo` only,
+   * stream after stream (by stream id, each stream in revision order). What a rebuild of one kind folds:
+   * a record's document needs its own stream in order, nothing else, and a store can answer this from its
+   * (stream, revision) index. `eventsWithPrefix` (events-with-prefix.ts) answers it from `readAll` for a
+   * store without it.
+   */
+  readStreamsWithPrefix?(prefix: string, options: ReadStreamsWithPrefixOptions): Promise<RecordedEvent[]>;
   /** Position of the newest event in the global log, or 0n when empty. */
   headPosition(): Promise<bigint>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;

@@ -57,3 +57,4 @@ export { RECENT_STATE_TTL_MS, RecentStates, type RecentStatesOptions } from './s
 export { codeVersionOf } from './snapshots/code-version';
 export { foldStream, keepSnapshot, type FoldedStream } from './snapshots/snapshot-fold';
 export { readStreamAfter } from './read-stream-after';
+export { eventsWithPrefix } from './events-with-prefix';

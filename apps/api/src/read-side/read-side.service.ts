@@ -114,7 +114,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
           this.rebuilds = this.rebuilds.then(() =>
             rebuildProjection(this.events, this.docs, projection, { logger: this.logger }).then(
               async (r) => {
-                this.logger.log(`Rebuilt ${r.projection} into ${r.collection} in ${r.millis} ms`);
+                this.logger.log(`Rebuilt ${r.projection} into ${r.collection} from ${r.events} events in ${r.millis} ms`);
                 await projector.refresh();
               },
               (error: unknown) => this.logger.error(`Rebuild of ${projection.name} failed: ${String(error)}`),
@@ -231,7 +231,7 @@ export class ReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const projection of holding) {
       await this.rebuilds;
       const result = await rebuildProjection(this.events, this.docs, projection, { logger: this.logger });
-      this.logger.log(`Rebuilt ${result.projection} into ${result.collection} in ${result.millis} ms`);
+      this.logger.log(`Rebuilt ${result.projection} into ${result.collection} from ${result.events} events in ${result.millis} ms`);
       await this.projector?.refresh();
     }
     return holding.map((projection) => projection.name);

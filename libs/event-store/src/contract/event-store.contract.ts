@@ -5,10 +5,12 @@ import {
   WrongExpectedRevisionError,
   type CheckpointStore,
   type EventStore,
+  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
 } from '../event-store.port';
 import { readStreamAfter } from '../read-stream-after';
+import { eventsWithPrefix } from '../events-with-prefix';
 import { computeEventHash, verifyAll } from '../hash-chain';
 import {
   ids,
@@ -319,6 +321,41 @@ export function eventStoreContract(name: string, factory: () => Promise<Contract
         expect(ids(await store.readAll({ after: before, maxCount: 2, streamPrefix: prefix }))).toEqual([a.id, b.id]);
         expect(ids(await store.readAll({ after: ours[0].position, streamPrefix: prefix }))).toEqual([b.id, c.id]);
         expect(await store.readAll({ after: last.position, streamPrefix: prefix })).toEqual([]);
+      }, timeout);
+
+      it('reads the streams that start with a prefix up to a position, each stream in order, page by page', async () => {
+        const tag = randomUUID().slice(0, 8);
+        const prefix = `contract_${tag}_kind-`;
+        const [s1, s2, s3] = ['b', 'a', 'c'].map((first) => `${prefix}${first}${randomUUID()}`);
+        const others = [uniqueStreamId('provider'), `contractX${tag}_kind-${randomUUID()}`, `contract_${tag}_kindX${randomUUID()}`, `contract_${tag}_kind`];
+        await store.append(s1, [testEvent(), testEvent()], 'no_stream');
+        for (const other of others) await store.append(other, [testEvent()], 'no_stream');
+        await store.append(s2, [testEvent()], 'no_stream');
+        await store.append(s1, [testEvent()], 1n);
+        const upTo = (await store.append(s3, [testEvent()], 'no_stream')).position;
+        await store.append(s2, [testEvent()], 0n); // after upTo: not read
+        const expected = new Map<string, RecordedEvent[]>();
+        for (const stream of [s1, s2, s3]) expected.set(stream, (await store.readStream(stream)).filter((event) => event.position <= upTo));
+        expect([...expected.values()].map((events) => events.length)).toEqual([3, 1, 1]);
+
+        // Through the adapter's own readStreamsWithPrefix when it has one, and through readAll alone.
+        const readers: [string, EventStore][] = [
+          ['the adapter', store],
+          ['readAll alone', { readAll: (o?: ReadAllOptions) => store.readAll(o) } as EventStore],
+        ];
+        for (const [reader, source] of readers) {
+          for (const pageSize of [1, 2, 100]) {
+            const pages: RecordedEvent[][] = [];
+            for await (const page of eventsWithPrefix(source, prefix, upTo, pageSize)) pages.push(page);
+            expect(pages.every((page) => page.length >= 1 && page.length <= pageSize)).toBe(true);
+            const read = pages.flat();
+            const byStream = new Map<string, RecordedEvent[]>();
+            for (const event of read) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+            expect({ reader, pageSize, streams: new Map([...byStream].sort()) }).toEqual({ reader, pageSize, streams: new Map([...expected].sort()) });
+            // The adapter's own read goes stream after stream, by id.
+            if (source === store && store.readStreamsWithPrefix) expect(read.map((event) => event.streamId)).toEqual([s2, s1, s1, s1, s3]);
+          }
+        }
       }, timeout);
 
       if (options.startsEmpty) {

@@ -7,7 +7,7 @@ import { ERASED } from '@sme/domain/shared/personal';
 import { verifyChain } from '../hash-chain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { testMetadata } from '../contract/contract-helpers';
-import type { EventToAppend, RecordedEvent } from '../event-store.port';
+import type { EventStore, EventToAppend, ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { InMemoryDataKeys } from './data-keys';
 import { FieldCipher, isSealed } from './field-cipher';
 import { JUST_SEALED_KEPT, ProtectedEventStore } from './protected-event-store';
@@ -70,6 +70,15 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     const after = await store.readStreamAfter('station-1', { revision: 0n, hash: first.hash });
     expect(after!.map((e) => (e.data as { head: { name: string } }).head.name)).toEqual(['李明']);
     expect(await store.readStreamAfter('station-1', { revision: 0n, hash: 'another' })).toBeUndefined();
+  });
+
+  it('opens what a read of the streams with a prefix returns, and has that read only when the store as kept has it', async () => {
+    await store.append('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    await store.append('station-2', [registered('00000000-0000-4000-8000-000000000002', '李明')], 'no_stream');
+    const read = await store.readStreamsWithPrefix!('station-', { upTo: await store.headPosition() });
+    expect(read.map((e) => (e.data as { head: { name: string } }).head.name)).toEqual(['张三', '李明']);
+    const withoutIt = { readAll: (o?: ReadAllOptions) => kept.readAll(o), headPosition: () => kept.headPosition() } as EventStore;
+    expect(new ProtectedEventStore(withoutIt, personalFields, keys, new FieldCipher()).readStreamsWithPrefix).toBeUndefined();
   });
 
   it('opens what a subscription delivers of its own appends from the values it sealed, without looking a key up', async () => {

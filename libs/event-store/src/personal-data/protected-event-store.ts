@@ -5,6 +5,7 @@ import type {
   EventToAppend,
   ExpectedRevision,
   ReadAllOptions,
+  ReadStreamsWithPrefixOptions,
   ReadStreamOptions,
   RecordedAppend,
   RecordedEvent,
@@ -71,13 +72,19 @@ export class ProtectedEventStore implements EventStore {
    */
   private readonly justSealed = new Map<string, { plain: string; erasures: string }>();
 
+  /** The kept store's `readStreamsWithPrefix`, opened; absent when the kept store has none. */
+  readonly readStreamsWithPrefix?: (prefix: string, options: ReadStreamsWithPrefixOptions) => Promise<RecordedEvent[]>;
+
   constructor(
     /** The store as kept: what the hash chain covers, and what the relay publishes. */
     readonly kept: EventStore,
     private readonly personalFields: PersonalFields,
     private readonly keys: DataKeys,
     private readonly cipher: FieldCipher,
-  ) {}
+  ) {
+    const read = kept.readStreamsWithPrefix?.bind(kept);
+    if (read) this.readStreamsWithPrefix = async (prefix, options) => this.open(await read(prefix, options));
+  }
 
   get hashAlgorithm() {
     return this.kept.hashAlgorithm;

@@ -9,6 +9,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamsWithPrefixOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamAnchor,
@@ -241,6 +242,20 @@ export class SqliteEventStore implements EventStore {
     return this.readAllSync(after, maxCount);
   }
 
+  async readStreamsWithPrefix(prefix: string, options: ReadStreamsWithPrefixOptions): Promise<RecordedEvent[]> {
+    const { upTo, after, maxCount = NO_LIMIT } = options;
+    return this.statements.readStreamsWithPrefix
+      .all({
+        fromStream: after?.streamId ?? prefix,
+        fromRevision: after?.revision ?? -1n,
+        end: prefixEnd(prefix),
+        prefix,
+        upTo,
+        limit: maxCount,
+      })
+      .map(toRecordedEvent);
+  }
+
   private readAllSync(after: bigint, limit: number): RecordedEvent[] {
     return this.statements.readAll.all(after, limit).map(toRecordedEvent);
   }
@@ -299,6 +314,16 @@ function prepareStatements(db: SqliteDatabase) {
       .prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM event_log WHERE position > ? ORDER BY position ASC LIMIT ?`)
       .raw(true)
       .safeIntegers(true),
+    // Along the (stream_id, revision) index from the page's start to the first id past the prefix.
+    readStreamsWithPrefix: db
+      .prepare<[{ fromStream: string; fromRevision: bigint; end: string; prefix: string; upTo: bigint; limit: number }], EventRow>(
+        `SELECT ${COLUMNS} FROM event_log
+         WHERE (stream_id, revision) > (@fromStream, @fromRevision) AND stream_id < @end
+           AND substr(stream_id, 1, length(@prefix)) = @prefix AND position <= @upTo
+         ORDER BY stream_id, revision LIMIT @limit`,
+      )
+      .raw(true)
+      .safeIntegers(true),
     // In position order along the table itself; substr and length both count characters.
     readAllOfPrefix: db
       .prepare<[bigint, string, string, number], EventRow>(
@@ -307,6 +332,16 @@ function prepareStatements(db: SqliteDatabase) {
       .raw(true)
       .safeIntegers(true),
   };
+}
+
+/**
+ * The least string above every id that starts with `prefix` (SQLite compares text as UTF-8 bytes, which
+ * orders as code points): the prefix with its last character the next one. An empty prefix, or one
+ * ending at or past U+D7FF (never a kind's), gets U+10FFFF, a noncharacter no id begins with.
+ */
+function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.length > 0 && last < 0xd7ff ? prefix.slice(0, -1) + String.fromCharCode(last + 1) : '\u{10FFFF}';
 }
 
 function toRecordedEvent([position, id, streamId, revision, type, schemaVersion, data, metadata, hash, previousHash]: EventRow): RecordedEvent {

@@ -1,4 +1,4 @@
-import type { EventStore } from '@sme/event-store';
+import { eventsWithPrefix, type EventStore } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
 import { applyOnce, documentIdOf, type Projection } from './projection';
 import { ProjectionRegistry, collectionName } from './projection-registry';
@@ -8,6 +8,8 @@ export interface RebuildResult {
   projection: string;
   previousCollection: string | null;
   collection: string;
+  /** The events of its kind it read and folded. */
+  events: number;
   documents: number;
   checkpoint: number;
   millis: number;
@@ -24,9 +26,9 @@ export interface RebuildOptions {
 /**
  * Blue-green rebuild: projects the whole log into a new collection while the active one keeps
  * serving (and keeps being updated by the live projector), then points the registry at the new one.
- * The projection's own streams are read from the log (`streamPrefix`) and folded in memory (one
- * projection's documents: a few hundred bytes to a few KiB each), and the final documents inserted once,
- * so the rebuild costs one read of its kind's events and one bulk insert.
+ * The projection's own streams are read from the log up to its head (`eventsWithPrefix`) and folded in
+ * memory (one projection's documents: a few hundred bytes to a few KiB each), and the final documents
+ * inserted once, so the rebuild costs one read of its kind's events and one bulk insert.
  * A live projector notices the switch within its refreshTargetsMs and continues from the new collection's
  * checkpoint. The previous collection is dropped after a grace period.
  */
@@ -46,7 +48,7 @@ export async function rebuildProjection(
   await docs.dropCollection(collection); // leftovers of an interrupted rebuild of this generation
   await docs.collection(collection).ensureIndexes(projection.indexes);
   const batchSize = options.batchSize ?? 1000;
-  const { built, position } = await foldInMemory(events, projection, batchSize);
+  const { built, position, read } = await foldInMemory(events, projection, batchSize);
   // The new generation is this rebuild's alone until the switch, and empty: its documents are inserted
   // in bulks (no conditional write, no read of what is stored).
   const target = docs.collection(collection);
@@ -73,6 +75,7 @@ export async function rebuildProjection(
     previousCollection: previous?.collection ?? null,
     collection,
     // What the rebuild inserted: counting the collection again would read it whole on some servers.
+    events: read,
     documents: all.length,
     checkpoint,
     millis: Date.now() - started,
@@ -80,19 +83,17 @@ export async function rebuildProjection(
 }
 
 /**
- * The projection's documents as the log folds them, and the position up to which it has read. Only its
- * own streams' events are read; the rest of the log is no concern of a projection's documents.
+ * The projection's documents as the log folds them up to its head when the rebuild began, and that
+ * position: the live projector applies what came after. Only its own streams' events are read (each
+ * stream in order, which is all a record's document depends on); the rest of the log is no concern of it.
  */
-async function foldInMemory(events: EventStore, projection: Projection, batchSize: number): Promise<{ built: Map<string, StoredDocument>; position: number }> {
+async function foldInMemory(events: EventStore, projection: Projection, batchSize: number): Promise<{ built: Map<string, StoredDocument>; position: number; read: number }> {
   const built = new Map<string, StoredDocument>();
-  // Taken first: every event up to it is either another kind's or among those read below.
-  const head = Number(await events.headPosition());
-  let position = 0;
-  for (;;) {
-    const page = await events.readAll({ after: BigInt(position), maxCount: batchSize, streamPrefix: projection.streamPrefix });
-    if (page.length === 0) return { built, position: Math.max(head, position) };
+  const head = await events.headPosition();
+  let read = 0;
+  for await (const page of eventsWithPrefix(events, projection.streamPrefix, head, batchSize)) {
+    read += page.length;
     for (const event of page) {
-      position = Number(event.position);
       const id = documentIdOf(projection, event);
       if (id === undefined) continue;
       const before = built.get(id);
@@ -100,4 +101,5 @@ async function foldInMemory(events: EventStore, projection: Projection, batchSiz
       if (after && after !== before) built.set(id, after);
     }
   }
+  return { built, position: Number(head), read };
 }
