@@ -15,6 +15,24 @@ export function readingUpTo(events: EventStore, last: number): EventStore {
   });
 }
 
+/** The store, counting the events its reads of the log return (`readAll`, `readStreamsWithPrefix`). */
+export function countingEventsRead(events: EventStore): { events: EventStore; read: () => number } {
+  let read = 0;
+  const counting = new Proxy(events, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      if (key !== 'readAll' && key !== 'readStreamsWithPrefix') return value.bind(target);
+      return async (...args: unknown[]) => {
+        const page = (await value.apply(target, args)) as unknown[];
+        read += page.length;
+        return page;
+      };
+    },
+  });
+  return { events: counting, read: () => read };
+}
+
 type PutMany = DocumentCollection<StoredDocument>['putManyIfNewer'];
 
 /**
