@@ -45,10 +45,10 @@ export abstract class CheckedCollection implements DocumentCollection {
     return this.replaceIfNewer(doc);
   }
 
-  async putManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
+  async putManyIfNewer(docs: readonly StoredDocument[], stored?: ReadonlyMap<string, number>): Promise<number> {
     assertStorableBatch(docs, 'putManyIfNewer');
     if (docs.length === 0) return 0;
-    return this.replaceManyIfNewer(docs);
+    return this.replaceManyIfNewer(docs, stored);
   }
 
   async put(doc: StoredDocument): Promise<void> {
@@ -82,7 +82,8 @@ export abstract class CheckedCollection implements DocumentCollection {
   protected abstract countMatching(filter: Filter): Promise<number>;
   protected abstract replaceIfNewer(doc: StoredDocument): Promise<WriteOutcome>;
   /** At least one document, with distinct ids. */
-  protected abstract replaceManyIfNewer(docs: readonly StoredDocument[]): Promise<number>;
+  /** `stored`: the positions the caller has just read, when it has (see DocumentCollection.putManyIfNewer). */
+  protected abstract replaceManyIfNewer(docs: readonly StoredDocument[], stored?: ReadonlyMap<string, number>): Promise<number>;
   protected abstract replace(doc: StoredDocument): Promise<void>;
   protected abstract insertAll(docs: readonly StoredDocument[]): Promise<void>;
   protected abstract distinctMatching(field: string, filter: Filter): Promise<unknown[]>;

@@ -68,8 +68,12 @@ export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
    * Same as putIfNewer for many documents (distinct ids); returns how many were written. Should one
    * document break a unique index, the others are still written and the call rejects with
    * DuplicateKeyError (as MongoDB, which has no transactions here, would).
+   *
+   * `stored`: the positions of these ids as the caller has just read them (an id not in it is not
+   * stored). A store that reads the positions before it writes uses these instead. For the one writer of
+   * a collection (the projector, which has just read the documents it folds onto).
    */
-  putManyIfNewer(docs: readonly T[]): Promise<number>;
+  putManyIfNewer(docs: readonly T[], stored?: ReadonlyMap<string, number>): Promise<number>;
   /** Unconditional write (for bookkeeping documents such as checkpoints). */
   put(doc: T): Promise<void>;
   /**

@@ -210,12 +210,13 @@ class MongoDocumentCollection extends CheckedCollection {
    * stale document. Should the bulk still fail on duplicate keys (a concurrent writer got in between),
    * the documents it did not settle go through putIfNewer one by one.
    */
-  protected async replaceManyIfNewer(docs: readonly StoredDocument[]): Promise<number> {
-    return this.locked(docs.map((doc) => doc._id), () => this.putManyIfNewerUnlocked(docs));
+  protected async replaceManyIfNewer(docs: readonly StoredDocument[], known?: ReadonlyMap<string, number>): Promise<number> {
+    return this.locked(docs.map((doc) => doc._id), () => this.putManyIfNewerUnlocked(docs, known));
   }
 
-  private async putManyIfNewerUnlocked(docs: readonly StoredDocument[]): Promise<number> {
-    const stored = await this.storedPositions(docs.map((doc) => doc._id));
+  private async putManyIfNewerUnlocked(docs: readonly StoredDocument[], known: ReadonlyMap<string, number> | undefined): Promise<number> {
+    // What the caller has just read is what this read would find: one round trip (one scan per id on FerretDB) fewer.
+    const stored = known ?? (await this.storedPositions(docs.map((doc) => doc._id)));
     const pending = docs.filter((doc) => (stored.get(doc._id) ?? -1) < doc._position);
     const perBulk = this.byId ? WRITES_PER_BULK_BY_ID : pending.length;
     let written = 0;

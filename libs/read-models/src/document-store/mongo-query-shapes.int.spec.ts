@@ -65,6 +65,21 @@ withServer('MongoDB document store on a server that reads by _id alone', () => {
     for (const filter of filtersSentTo('writes').filter((filter) => Object.keys(filter).length > 0)) expect(filter).toEqual({ _id: expect.any(String) });
   });
 
+  it.each([
+    ['by _id (FerretDB)', true],
+    ['conditional upserts (MongoDB)', false],
+  ])('writes a batch with the positions its caller has just read and reads nothing itself: %s', async (_shape, byId) => {
+    const docs = new MongoDocumentStore(client.db(dbName), undefined, { byId }).collection<Versioned>(`known_${byId}`);
+    await docs.putManyIfNewer([{ _id: 'a', _position: 1, v: 'a1' }, { _id: 'b', _position: 5, v: 'b5' }]);
+    sent = [];
+
+    const known = new Map([['a', 1], ['b', 5]]);
+    expect(await docs.putManyIfNewer([{ _id: 'a', _position: 2, v: 'a2' }, { _id: 'b', _position: 4, v: 'b4' }, { _id: 'c', _position: 1, v: 'c1' }], known)).toBe(2);
+
+    expect(sent.filter((command) => command.find !== undefined)).toEqual([]);
+    expect((await docs.find({})).map((doc) => doc.v)).toEqual(['a2', 'b5', 'c1']);
+  });
+
   // FerretDB v1.24 holds a connection per statement of an update command until it ends, and needs one more
   // for each replacement: a command of 100 replacements never ends, and the server stops answering.
   it('replaces a batch of 150 documents in update commands of at most 16 statements', async () => {

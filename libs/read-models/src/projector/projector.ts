@@ -315,7 +315,8 @@ export class Projector {
       if (touched && doc) changed.push(doc);
     }
     if (changed.length === 0) return false;
-    await collection.putManyIfNewer(changed);
+    // The positions just read: the store need not read them again before it writes.
+    await collection.putManyIfNewer(changed, new Map(stored.map((doc) => [doc._id, doc._position])));
     return true;
   }
 }
