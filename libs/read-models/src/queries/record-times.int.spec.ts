@@ -11,6 +11,7 @@ import { applicationsProjection, callsProjection, policiesProjection, stationsPr
 import { writeStationHistory } from '../testing/station-history';
 import { documentsAsOf } from './as-of';
 import { RECORD_TIME_INDEXES, RecordTimeIndex, recordTimesCollection, type SliceStats } from './record-times';
+import { interceptBulkWrites } from '../testing/held-stores';
 import type { TimeSlice } from './time-slice';
 
 const DAY = 86_400_000;
@@ -222,6 +223,25 @@ describe('As-of lists from the index of dated record states', () => {
       firstRecorded: Math.min(...stream.map((e) => e.r)),
       lastRecorded: Math.max(...stream.map((e) => e.r)),
     });
+  });
+
+  it('hands its writes the positions of the records it has just read, so the store need not read them again', async () => {
+    const docs = new EmbeddedDocumentStore(':memory:');
+    const handed: { written: [string, number][]; stored: Record<string, number> | undefined }[] = [];
+    const watched = interceptBulkWrites(docs, (name, putMany) => async (batch, stored) => {
+      if (name === recordTimesCollection('policy-')) handed.push({ written: batch.map((doc) => [doc._id, doc._position]), stored: stored && Object.fromEntries(stored) });
+      return putMany(batch, stored);
+    });
+    await new RecordTimeIndex(events, watched, { pageSize: 50 }).catchUp();
+    // Each write is handed the positions its records had from the writes before it, and none for a new record.
+    const stored = new Map<string, number>();
+    for (const { written, stored: given } of handed) {
+      expect(given).toEqual(Object.fromEntries(written.filter(([id]) => stored.has(id)).map(([id]) => [id, stored.get(id)!])));
+      for (const [id, position] of written) stored.set(id, position);
+    }
+    // The history amends every policy after other events: some records are written again in a later page.
+    expect(handed.some(({ stored: given }) => Object.keys(given ?? {}).length > 0)).toBe(true);
+    await docs.close();
   });
 
   it('indexes each collection of the index on the times an as-of list filters by, once per process', async () => {

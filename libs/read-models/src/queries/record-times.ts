@@ -135,9 +135,11 @@ export class RecordTimeIndex {
           this.indexed.add(name);
         }
         const ids = [...new Set(events.map((e) => e.streamId))];
-        const times = new Map((await collection.find({ _id: { $in: ids } })).map((t) => [t._id, t] as const));
+        const found = await collection.find({ _id: { $in: ids } });
+        const times = new Map(found.map((t) => [t._id, t] as const));
         for (const event of events) times.set(event.streamId, withEvent(times.get(event.streamId), event));
-        await collection.putManyIfNewer(ids.map((id) => times.get(id)!));
+        // The positions just read (the index has one writer, the read side's): the store need not read them again.
+        await collection.putManyIfNewer(ids.map((id) => times.get(id)!), new Map(found.map((t) => [t._id, t._position])));
       }
       after = Number(page[page.length - 1].position);
       await this.registry.saveCheckpoint(RECORD_TIMES_CHECKPOINT, after);
