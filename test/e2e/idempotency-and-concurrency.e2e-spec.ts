@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { applicationKind } from '@sme/domain';
-import { DOCUMENT_STORE, type DocumentStore } from '@sme/read-models';
+import { DOCUMENT_STORE, type DocumentStore, type StoredDocument } from '@sme/read-models';
 import { principalOf } from '../../apps/api/src/http/idempotency.interceptor';
 import { IDEMPOTENCY_COLLECTION } from '../../apps/api/src/http/idempotency.store';
+import { IdempotencyKeySweep } from '../../apps/api/src/http/idempotency-sweep';
 import { actors, applicationUpTo, callBody, openCall, operator } from './support/station-lifecycle';
 import type { TestApp } from './support/test-app';
 import { startSpecApp, type Client } from './support/spec-app';
@@ -60,6 +61,19 @@ describe('Idempotency-Key, If-Match and concurrent writers', () => {
     const reused = await c.post(actors.city, '/calls', callBody, headers);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a key past IDEMPOTENCY_TTL_HOURS is deleted by the sweep, answer and all; a younger one stays and is still replayed', async () => {
+    const keys = t.app.get<DocumentStore>(DOCUMENT_STORE).collection<StoredDocument & { createdAt: string }>(IDEMPOTENCY_COLLECTION);
+    const idOf = (key: string) => createHash('sha256').update(`${principalOf(actors.city)}\u0000${key}`).digest('hex');
+    for (const key of ['swept-old', 'swept-young']) expect((await c.post(actors.city, '/calls', callBody, { 'Idempotency-Key': key })).status).toBe(201);
+    const old = await keys.findOne({ _id: idOf('swept-old') });
+    await keys.put({ ...old!, createdAt: new Date(Date.now() - 25 * 3600_000).toISOString() }); // as if made 25 h ago
+
+    expect(await t.app.get(IdempotencyKeySweep).sweepNow()).toBe(1);
+    expect(await keys.findOne({ _id: idOf('swept-old') })).toBeNull();
+    const replayed = await c.post(actors.city, '/calls', callBody, { 'Idempotency-Key': 'swept-young' });
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
   });
 
   it('If-Match with a stale revision is a 409 conflict and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { describeOnDocumentStores } from '@sme/read-models/testing/document-stores';
 import type { DocumentStore } from '@sme/read-models';
-import { IdempotencyStore, type HeldKey, type Reservation } from './idempotency.store';
+import { IDEMPOTENCY_COLLECTION, IdempotencyStore, type HeldKey, type Reservation } from './idempotency.store';
 
 const hour = 3600_000;
 const at = (ms: number) => new Date(Date.parse('2026-12-01T00:00:00Z') + ms);
@@ -104,5 +104,22 @@ describeOnDocumentStores('IdempotencyStore', 'idempotency_keys', (maybe, docs) =
     await store.complete(held(await store.reserve('k', 'f', at(0))), 200, { ok: true }, {});
     expect(await store.reserve('k', 'another request', at(24 * hour - 1))).toEqual({ state: 'mismatch' });
     expect(await store.reserve('k', 'another request', at(24 * hour + 1))).toMatchObject({ state: 'reserved' });
+  });
+
+  maybe('deletes the keys past their time to live, answers and all, and only those', async () => {
+    const store = new IdempotencyStore(docs(), { ttlMs: 24 * hour, owner: 'p' });
+    await store.complete(held(await store.reserve('old', 'f', at(0))), 200, { ok: true }, {});
+    await store.reserve('old, left in progress', 'f', at(1));
+    await store.complete(held(await store.reserve('young', 'f', at(2 * hour))), 201, { ok: true }, {});
+    const kept = () => docs().collection(IDEMPOTENCY_COLLECTION).count({});
+    expect(await kept()).toBe(3);
+
+    expect(await store.sweep(at(24 * hour))).toBe(0); // not yet past: 24 h exactly
+    expect(await store.sweep(at(24 * hour + 2))).toBe(2);
+    expect(await kept()).toBe(1);
+    expect(await store.reserve('young', 'f', at(24 * hour + 3))).toMatchObject({ state: 'completed' });
+    // Gone, not merely expired: the key starts again at its first version.
+    expect(held(await store.reserve('old', 'f', at(24 * hour + 4)))._position).toBe(1);
+    expect(await store.sweep(at(26 * hour + 1))).toBe(1);
   });
 });

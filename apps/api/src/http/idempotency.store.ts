@@ -44,6 +44,7 @@ export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
  */
 export class IdempotencyStore {
   private readonly keys: DocumentCollection<KeyDocument>;
+  private indexed = false;
 
   constructor(
     docs: DocumentStore,
@@ -87,6 +88,19 @@ export class IdempotencyStore {
    */
   async complete(held: HeldKey, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
     await this.keys.putIfNewer({ ...held, status, body: body ?? null, headers, _position: held._position + 1 });
+  }
+
+  /**
+   * Deletes the keys past their time to live (created before `now` − ttl), answers and all, and returns
+   * how many. Such a key is already free to be used afresh; deleting it keeps the collection (and the
+   * embedded store's copy in memory) to the keys alive. A key renewed meanwhile is newer and stays.
+   */
+  async sweep(now: Date): Promise<number> {
+    if (!this.indexed) {
+      await this.keys.ensureIndexes([{ keys: { createdAt: 1 } }]);
+      this.indexed = true;
+    }
+    return this.keys.deleteMany({ createdAt: { $lt: new Date(now.getTime() - this.options.ttlMs).toISOString() } });
   }
 
   /** Forgets a key still in progress (its request failed with a server fault): a retry runs it for real. */

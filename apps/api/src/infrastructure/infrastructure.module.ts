@@ -26,6 +26,7 @@ import { DOCUMENT_STORE, createDocumentStore, type DocumentStore } from '@sme/re
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_STORE } from '../http/idempotency.interceptor';
 import { IdempotencyStore } from '../http/idempotency.store';
+import { IdempotencyKeySweep } from '../http/idempotency-sweep';
 import { Leadership } from './leadership';
 
 async function eventStoreFor(config: AppConfig): Promise<EventStore> {
@@ -80,6 +81,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
         Leadership,
         // Idempotency keys live in the document store: every API process on the same stores gives one answer per key.
         { provide: IDEMPOTENCY_STORE, useFactory: (docs: DocumentStore) => new IdempotencyStore(docs, { ttlMs: config.idempotencyTtlHours * 3600_000, owner: randomUUID() }), inject: [DOCUMENT_STORE] },
+        // …and are deleted once past their time to live, by the process holding the background lease.
+        IdempotencyKeySweep,
       ],
       exports: [APP_CONFIG, ApiMetrics, Leadership, EVENT_LEDGER, DATA_KEYS, SNAPSHOTS, EVENT_STORE, IDEMPOTENCY_STORE, DOCUMENT_STORE],
     };

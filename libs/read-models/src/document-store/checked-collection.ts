@@ -63,6 +63,11 @@ export abstract class CheckedCollection implements DocumentCollection {
 
   abstract delete(id: string): Promise<boolean>;
 
+  async deleteMany(filter: Filter): Promise<number> {
+    assertFilter(filter);
+    return this.deleteMatching(filter);
+  }
+
   async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
     assertFilter(filter);
     return this.distinctMatching(field, filter);
@@ -86,6 +91,7 @@ export abstract class CheckedCollection implements DocumentCollection {
   protected abstract replaceManyIfNewer(docs: readonly StoredDocument[], stored?: ReadonlyMap<string, number>): Promise<number>;
   protected abstract replace(doc: StoredDocument): Promise<void>;
   protected abstract insertAll(docs: readonly StoredDocument[]): Promise<void>;
+  protected abstract deleteMatching(filter: Filter): Promise<number>;
   protected abstract distinctMatching(field: string, filter: Filter): Promise<unknown[]>;
   /** At least one index. */
   protected abstract ensureNamedIndexes(indexes: readonly NamedIndex[]): Promise<void>;

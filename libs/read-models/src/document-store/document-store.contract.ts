@@ -583,6 +583,27 @@ export function documentStoreContract(name: string, factory: () => Promise<Docum
         expect(await views.putIfNewer(doc('a', 1))).toBe('written');
         expect(await views.count({})).toBe(2);
       }, timeout);
+
+      it('deleteMany removes exactly the matching documents, with their positions and unique keys, and counts them', async () => {
+        const views = fresh('delete-many');
+        await views.ensureIndexes([{ keys: { code: 1 }, unique: true }]);
+        await views.putManyIfNewer([
+          doc('a', 5, { code: 'A', createdAt: '2026-12-01T00:00:00.000Z' }),
+          doc('b', 6, { code: 'B', createdAt: '2026-12-03T00:00:00.000Z' }),
+          doc('c', 7, { code: 'C', createdAt: '2026-12-02T00:00:00.000Z' }),
+          doc('d', 8, { code: 'D' }),
+        ]);
+
+        expect(await views.deleteMany({ createdAt: { $lt: '2026-12-02T12:00:00.000Z' } })).toBe(2);
+        expect(idsOf(await views.find({}))).toEqual(['b', 'd']);
+        expect(await views.deleteMany({ createdAt: { $lt: '2026-12-02T12:00:00.000Z' } })).toBe(0);
+
+        // The positions went with them; so did their unique keys.
+        expect(await views.putIfNewer(doc('a', 1, { code: 'A' }))).toBe('written');
+        expect(await views.putIfNewer(doc('e', 1, { code: 'C' }))).toBe('written');
+        await expect(views.deleteMany({ $where: 'true' })).rejects.toBeInstanceOf(TypeError);
+        expect(await views.count({})).toBe(4);
+      }, timeout);
     });
 
     describe('indexes', () => {

@@ -86,6 +86,12 @@ export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
   /** Removes the document; with it goes its position, so a later putIfNewer of any position writes again. */
   delete(id: string): Promise<boolean>;
   /**
+   * Removes every document matching the filter, with their positions; returns how many. Each removal
+   * stands alone (no transaction across them): a document changed meanwhile so that it no longer
+   * matches stays on MongoDB (a delete tests its filter per document).
+   */
+  deleteMany(filter: Filter): Promise<number>;
+  /**
    * Distinct values of a field among the documents matching the filter, in sort order. An array field
    * contributes its elements; documents without the field contribute nothing, an explicit null counts.
    */

@@ -277,14 +277,27 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   async delete(id: string): Promise<boolean> {
-    const state = this.store.state(this.name);
     const deleted = this.store.sql.deleteDocument.run(this.name, id).changes > 0;
-    const old = state.docs.get(id);
-    if (old) {
-      for (const unique of state.uniques) releaseKey(unique, old);
-      state.docs.delete(id);
-    }
+    this.forgetDocument(this.store.state(this.name), id);
     return deleted;
+  }
+
+  protected async deleteMatching(filter: Filter): Promise<number> {
+    const ids = this.matching(filter).map((doc) => doc._id);
+    let deleted = 0;
+    this.store.db.transaction(() => {
+      for (const id of ids) deleted += this.store.sql.deleteDocument.run(this.name, id).changes;
+    })();
+    const state = this.store.state(this.name);
+    for (const id of ids) this.forgetDocument(state, id);
+    return deleted;
+  }
+
+  private forgetDocument(state: CollectionState, id: string): void {
+    const old = state.docs.get(id);
+    if (!old) return;
+    for (const unique of state.uniques) releaseKey(unique, old);
+    state.docs.delete(id);
   }
 
   protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {

@@ -319,6 +319,10 @@ class MongoDocumentCollection extends CheckedCollection {
     return this.locked([id], async () => (await this.collection.deleteOne({ _id: id })).deletedCount === 1);
   }
 
+  protected async deleteMatching(filter: Filter): Promise<number> {
+    return (await this.collection.deleteMany(asMongoFilter(filter))).deletedCount;
+  }
+
   protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {
     // Sorted here: the server's order is not specified (the embedded store sorts the same way).
     return sortValues(await this.collection.distinct(field, asMongoFilter(filter)));
