@@ -7,7 +7,24 @@ import { stationScheme } from '@sme/domain/evaluation/evaluation.fixtures';
 import { SqliteEventStore, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { writeActivityHistory } from '@sme/messaging/asyncapi/testing/activity-history';
 import { writeServiceHistory } from '@sme/messaging/asyncapi/testing/service-history';
-import { eventsUpTo, evaluationFiguresAt } from '@sme/read-models';
+import {
+  activitiesProjection,
+  annualReportsProjection,
+  centresProjection,
+  deliveriesProjection,
+  demandsProjection,
+  EmbeddedDocumentStore,
+  evaluatedOrganisations,
+  evaluationFiguresAt,
+  eventsUpTo,
+  followUpsProjection,
+  RecordTimeIndex,
+  rebuildProjection,
+  stationsProjection,
+  viewsAt,
+  type Projection,
+} from '@sme/read-models';
+import { providersProjection } from '@sme/read-models/pool-projections';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
 import { collectGarbage, readMemory } from './support/memory';
 import { since } from './support/stats';
@@ -19,6 +36,8 @@ export interface AnnualEvaluationBenchOptions {
 }
 
 const YEAR = 2019;
+/** The projections an evaluation reads. */
+const EVALUATION_PROJECTIONS = [stationsProjection, providersProjection, centresProjection, deliveriesProjection, followUpsProjection, activitiesProjection, demandsProjection, annualReportsProjection] as Projection[];
 const CITY = '440100';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -57,6 +76,30 @@ export async function benchAnnualEvaluation(options: AnnualEvaluationBenchOption
       clearInterval(sampler);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
+      // As the API runs it: the read side (the eight projections and the index of dated record states,
+      // kept by the lease holder; built here first, not timed with the run).
+      process.stdout.write(`  building the read side the API keeps (the eight projections, the index of dated record states)…\n`);
+      const docs = new EmbeddedDocumentStore(join(dir, 'read-models.sqlite'));
+      started = performance.now();
+      for (const projection of EVALUATION_PROJECTIONS) await rebuildProjection(store, docs, projection);
+      const index = new RecordTimeIndex(store, docs);
+      await index.catchUp();
+      const readSideMs = since(started);
+      collectGarbage();
+      started = performance.now();
+      const fromReadSide = evaluatedOrganisations(await viewsAt(index, head), { cityCode: CITY, year: YEAR, subject: 'STATION' });
+      const readSideRunMs = since(started);
+      const same = JSON.stringify(fromReadSide) === JSON.stringify(organisations);
+      // A run at a past position: the records changed since are folded from their own streams.
+      const past = head - head / 10n;
+      collectGarbage();
+      started = performance.now();
+      const pastFromReadSide = evaluatedOrganisations(await viewsAt(index, past), { cityCode: CITY, year: YEAR, subject: 'STATION' });
+      const pastMs = since(started);
+      const pastReplayed = await evaluationFiguresAt(store, past, { cityCode: CITY, year: YEAR, subject: 'STATION' });
+      const pastSame = JSON.stringify(pastFromReadSide) === JSON.stringify(pastReplayed);
+      await docs.close();
+
       const visits = organisations.reduce((sum, o) => sum + o.figures.serviceVisits, 0);
       const ratio = (ms: number) => `${(ms / readMs).toFixed(2)}×`;
       printTable(
@@ -66,10 +109,13 @@ export async function benchAnnualEvaluation(options: AnnualEvaluationBenchOption
           ['read the log once, no fold (the floor)', readMs, '1.00×'],
           ['fold the eight views up to the head', foldMs, ratio(foldMs)],
           ['whole run: fold, figures per station, scores and ranks', runMs, ratio(runMs)],
+          ['figures from the read side at the head, as POST /evaluations', readSideRunMs, ratio(readSideRunMs)],
+          [`figures from the read side at position ${past.toLocaleString('en-US')} (9/10 of the log)`, pastMs, ratio(pastMs)],
         ],
         [
           `Log: ${written.toLocaleString('en-US')} events written in ${(writeMs / 1000).toFixed(1)} s (${stations} stations designated through the deciders, some later revoked or withdrawn; the year's service work copied onto them in turn).`,
           `Run: ${organisations.length} active stations of ${CITY} evaluated for ${YEAR}, ${visits.toLocaleString('en-US')} 服务家次 counted; first ranked ${results[0]?.organisationId ?? '-'} with ${results[0]?.total ?? '-'} points.`,
+          `Read side: the eight projections rebuilt and the index caught up in ${(readSideMs / 1000).toFixed(1)} s beforehand (the API's lease holder keeps both as events come). Its figures equal the replay's: at the head ${same ? 'yes' : 'NO'}, at the past position ${pastSame ? 'yes' : 'NO'} (a rerun, GET /evaluations/:id/rerun, replays the log).`,
           `Memory: rss ${formatBytes(beforeRun.rss)} at the run's start, peak ${formatBytes(peakRss)} during it (+${formatBytes(Math.max(0, peakRss - beforeRun.rss))}): the events stream through page by page, only the views are held.`,
         ],
       );

@@ -9,9 +9,10 @@ import {
   type EvaluationSchemeCommand,
   type EvaluationSubject,
 } from '@sme/domain';
-import { evaluatedOrganisations, foldViews } from '@sme/read-models';
+import { evaluatedOrganisations, foldViews, viewsAt } from '@sme/read-models';
 import type { CommandBody } from '../commands/command-body';
 import type { KindCommands } from '../commands/kind-command';
+import type { ReadSide } from '../read-side/read-side.service';
 import type { RecordLoader } from '../records/record-loader';
 import { schemeIdOf } from './evaluation-ids';
 
@@ -36,15 +37,26 @@ export async function schemeFor(records: RecordLoader, scope: { cityCode: string
   return { schemeId, ...found };
 }
 
-/** The organisations and their figures, folded from the log up to `position` only: a rerun gives the same numbers. */
-export async function organisationsAt(records: RecordLoader, position: bigint, scope: { cityCode: string; year: number; subject: EvaluationSubject }) {
+type Scope = { cityCode: string; year: number; subject: EvaluationSubject };
+
+/** The organisations and their figures, folded from the whole log up to `position` only: how a rerun checks a run. */
+export async function organisationsAt(records: RecordLoader, position: bigint, scope: Scope) {
   return evaluatedOrganisations(await foldViews(records.eventsUpTo(position)), scope);
+}
+
+/**
+ * The same organisations and figures, from the read side as the log stood at `position`: the records
+ * with no event since from their documents, the others folded from their own streams (the index of
+ * dated record states). A run reads these; a rerun replays the log, so it checks the run another way.
+ */
+export async function organisationsFromReadSide(readSide: ReadSide, position: bigint, scope: Scope) {
+  return evaluatedOrganisations(await viewsAt(readSide.recordTimes, position), scope);
 }
 
 export const evaluationCommands: KindCommands<EvaluationCommand, EvaluationCommandBody> = {
   kind: evaluationKind,
   idOf: (command) => command.data.evaluationId,
-  async complete(command, ctx, { records }) {
+  async complete(command, ctx, { records, readSide }) {
     if (command.type !== 'RunEvaluation') return { command };
     const { evaluationId, cityCode, year, subject } = command.data;
     // The gate first: a refused caller learns nothing of the scheme or the log.
@@ -54,7 +66,7 @@ export const evaluationCommands: KindCommands<EvaluationCommand, EvaluationComma
     const position = command.data.position === undefined ? head : BigInt(command.data.position);
     if (position > head) throw conflict('POSITION_AHEAD', `日志位置${position}尚未写入（当前${head}）`, `Position ${position} is not yet written (the head is ${head})`);
     const scheme = await schemeFor(records, scope, command.data.schemeVersion);
-    const organisations = await organisationsAt(records, position, scope);
+    const organisations = await organisationsFromReadSide(readSide, position, scope);
     return {
       command: {
         type: 'RunEvaluation',

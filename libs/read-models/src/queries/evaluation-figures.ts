@@ -12,6 +12,7 @@ import type { Projection } from '../projector/projection';
 import type { ProviderView } from '../provider.projection';
 import type { StationView } from '../views';
 import { computeDeliveryFigures } from './delivery-list';
+import type { RecordTimeIndex } from './record-times';
 
 /** The views an evaluation reads, as they stood at one log position. */
 export interface ViewsAt {
@@ -64,6 +65,30 @@ export async function foldViews(events: Iterable<RecordedEvent> | AsyncIterable<
     activities: sorted(READ.activities as Projection),
     demands: sorted(READ.demands as Projection),
     annualReports: sorted(READ.annualReports as Projection),
+  };
+}
+
+/**
+ * The same views as `foldViews` over the log up to `position`, from the read side instead of a replay:
+ * per projection, today's document of each record with no event past the position, and the others folded
+ * from their own streams up to it (the index of dated record states, `RecordTimeIndex.documentsAsOf`
+ * with a position and no time). What the read models and the index have not taken in yet is read from
+ * the log, so the answer does not depend on how far they stand.
+ */
+export async function viewsAt(index: Pick<RecordTimeIndex, 'documentsAsOf'>, position: bigint): Promise<ViewsAt> {
+  const read = async <V>(projection: Projection): Promise<V[]> => {
+    const { documents } = await index.documentsAsOf(projection, {}, Number(position));
+    return documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)) as V[];
+  };
+  return {
+    stations: await read(READ.stations as Projection),
+    providers: await read(READ.providers as Projection),
+    centres: await read(READ.centres as Projection),
+    deliveries: await read(READ.deliveries as Projection),
+    followUps: await read(READ.followUps as Projection),
+    activities: await read(READ.activities as Projection),
+    demands: await read(READ.demands as Projection),
+    annualReports: await read(READ.annualReports as Projection),
   };
 }
 

@@ -56,6 +56,14 @@ export function withEvent(times: RecordTimes | undefined, event: RecordedEvent):
 /** Whether some event of the record may be in the slice (a superset: the fold tells). */
 const mayExistIn = (t: RecordTimes, { asOf, knownAt }: TimeSlice) =>
   (asOf === undefined || t.firstOccurred <= asOf.getTime()) && (knownAt === undefined || t.firstRecorded <= knownAt.getTime());
+/** The stored index's filter for the records that may exist in the slice. */
+function sliceFilter({ asOf, knownAt }: TimeSlice): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (asOf) filter.firstOccurred = { $lte: asOf.getTime() };
+  if (knownAt) filter.firstRecorded = { $lte: knownAt.getTime() };
+  return filter;
+}
+
 /** Whether every event of the record is in the slice. */
 const wholeIn = (t: RecordTimes, { asOf, knownAt }: TimeSlice) =>
   (asOf === undefined || t.lastOccurred <= asOf.getTime()) && (knownAt === undefined || t.lastRecorded <= knownAt.getTime());
@@ -161,15 +169,17 @@ export class RecordTimeIndex {
 
   /**
    * The records of a stream prefix that may exist in the slice, from the stored index and the log past
-   * its checkpoint (read, not stored), with the position they stand at.
+   * its checkpoint (read, not stored; up to `upTo` when given), with the position they stand at.
    */
-  async candidates(streamPrefix: string, slice: TimeSlice): Promise<{ position: number; records: RecordTimes[]; tail: number }> {
+  async candidates(streamPrefix: string, slice: TimeSlice, upTo?: number): Promise<{ position: number; records: RecordTimes[]; tail: number }> {
     const checkpoint = await this.checkpoint();
     const collection = this.docs.collection<RecordTimes>(recordTimesCollection(streamPrefix));
-    const filter: Record<string, unknown> = {};
-    if (slice.asOf) filter.firstOccurred = { $lte: slice.asOf.getTime() };
-    if (slice.knownAt) filter.firstRecorded = { $lte: slice.knownAt.getTime() };
-    const found = new Map((await collection.find(filter)).map((t) => [t._id, t] as const));
+    if (upTo !== undefined && upTo <= checkpoint) {
+      // A past position: the stored index holds every record begun by then (and some begun after,
+      // which the fold up to `upTo` leaves out).
+      return { position: upTo, records: (await collection.find(sliceFilter(slice))).filter((t) => mayExistIn(t, slice)), tail: 0 };
+    }
+    const found = new Map((await collection.find(sliceFilter(slice))).map((t) => [t._id, t] as const));
 
     // The log past the checkpoint: its events of this prefix, added to the records' stored times.
     let position = checkpoint;
@@ -178,15 +188,20 @@ export class RecordTimeIndex {
     for (;;) {
       const page = await this.events.readAll({ after: position === 0 ? undefined : BigInt(position), maxCount: this.pageSize });
       if (page.length === 0) break;
-      tail += page.length;
+      let ended = false;
       for (const event of page) {
+        if (upTo !== undefined && Number(event.position) > upTo) {
+          ended = true;
+          break;
+        }
+        tail += 1;
+        position = Number(event.position);
         if (!event.streamId.startsWith(streamPrefix)) continue;
         const list = later.get(event.streamId);
         if (list) list.push(event);
         else later.set(event.streamId, [event]);
       }
-      position = Number(page[page.length - 1].position);
-      if (page.length < this.pageSize) break;
+      if (ended || page.length < this.pageSize) break;
     }
     const laterIds = [...later.keys()];
     for (let i = 0; i < laterIds.length; i += ID_CHUNK) {
@@ -204,10 +219,11 @@ export class RecordTimeIndex {
 
   /**
    * A projection's documents as they stood in the slice — the same documents `documentsAsOf` replays
-   * from the whole log, as the log stands at the returned position.
+   * from the whole log, as the log stands at the returned position: the head as read, or `upTo` when
+   * given (the log up to that position only; with an empty slice, a record's state at that position).
    */
-  async documentsAsOf<V extends StoredDocument>(projection: Projection<V>, slice: TimeSlice): Promise<{ documents: V[]; stats: SliceStats }> {
-    const { position, records, tail } = await this.candidates(projection.streamPrefix, slice);
+  async documentsAsOf<V extends StoredDocument>(projection: Projection<V>, slice: TimeSlice, upTo?: number): Promise<{ documents: V[]; stats: SliceStats }> {
+    const { position, records, tail } = await this.candidates(projection.streamPrefix, slice, upTo);
     const stats: SliceStats = { position, candidates: records.length, current: 0, folded: 0, eventsRead: 0, tail };
     const documents: V[] = [];
     const toFold: RecordTimes[] = [];
@@ -217,7 +233,7 @@ export class RecordTimeIndex {
     const entry = await this.registry.active(projection.name);
     const live = entry && entry.version === projection.version ? this.docs.collection<V>(entry.collection) : undefined;
     const applied = entry ? await this.registry.checkpoint(entry.collection) : 0;
-    const whole = live ? records.filter((t) => t._position <= applied && wholeIn(t, slice)) : [];
+    const whole = live ? records.filter((t) => t._position <= applied && t._position <= position && wholeIn(t, slice)) : [];
     const taken = new Set<string>();
     for (let i = 0; i < whole.length; i += ID_CHUNK) {
       const ids = whole.slice(i, i + ID_CHUNK).map((t) => t._id.slice(projection.streamPrefix.length));
