@@ -71,13 +71,13 @@ export async function foldViews(events: Iterable<RecordedEvent> | AsyncIterable<
 /**
  * The same views as `foldViews` over the log up to `position`, from the read side instead of a replay:
  * per projection, today's document of each record with no event past the position, and the others folded
- * from their own streams up to it (the index of dated record states, `RecordTimeIndex.documentsAsOf`
- * with a position and no time). What the read models and the index have not taken in yet is read from
- * the log, so the answer does not depend on how far they stand.
+ * from their own streams up to it (`RecordTimeIndex.documentsAt`: the projection's collection, or the
+ * index of dated record states while there is none of this code's version). What the read models have
+ * not taken in yet is read from the log, so the answer does not depend on how far they stand.
  */
-export async function viewsAt(index: Pick<RecordTimeIndex, 'documentsAsOf'>, position: bigint): Promise<ViewsAt> {
+export async function viewsAt(index: Pick<RecordTimeIndex, 'documentsAt'>, position: bigint): Promise<ViewsAt> {
   const read = async <V>(projection: Projection): Promise<V[]> => {
-    const { documents } = await index.documentsAsOf(projection, {}, Number(position));
+    const documents = await index.documentsAt(projection, Number(position));
     return documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)) as V[];
   };
   return {
@@ -125,14 +125,54 @@ export function demandsAcceptedInTime(demands: readonly DemandView[], station: P
   return rate(inTime.length, raised.length);
 }
 
+/** The views' records by the organisation they belong to, made once per views (a city's run reads them per organisation). */
+interface ByOrganisation {
+  deliveries: Map<string, DeliveryView[]>;
+  activities: Map<string, ActivityView[]>;
+  followUps: Map<string, FollowUpView[]>;
+}
+const grouped = new WeakMap<ViewsAt, ByOrganisation>();
+const organisationKey = (party: { kind: string; id: string }) => `${party.kind}\u0000${party.id}`;
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function byOrganisation(views: ViewsAt): ByOrganisation {
+  let groups = grouped.get(views);
+  if (!groups) {
+    groups = {
+      deliveries: groupBy(views.deliveries, (d) => organisationKey(d.server)),
+      activities: groupBy(views.activities, (a) => organisationKey(a.organiser)),
+      followUps: groupBy(views.followUps, (f) => f.deliveryId),
+    };
+    grouped.set(views, groups);
+  }
+  return groups;
+}
+
 /** One organisation's figures for the year, from the views (deliveries it served, activities it organised). */
 export function organisationFigures(views: ViewsAt, subject: EvaluationSubject, organisationId: string, year: number): OrganisationFigures {
   const period = { from: `${year}-01-01`, until: `${year}-12-31` };
-  const deliveries = views.deliveries.filter((d) => d.server.kind === subject && d.server.id === organisationId);
-  const d = computeDeliveryFigures(deliveries, views.followUps, period);
+  const groups = byOrganisation(views);
+  const key = organisationKey({ kind: subject, id: organisationId });
+  const deliveries = groups.deliveries.get(key) ?? [];
+  const d = computeDeliveryFigures(
+    deliveries,
+    deliveries.flatMap((x) => groups.followUps.get(x.id) ?? []),
+    period,
+  );
   const counted = deliveries.filter((x) => x.status !== 'CANCELLED' && x.deliveredOn !== null && x.deliveredOn >= period.from && x.deliveredOn <= period.until);
   const ratings = counted.flatMap((x) => (x.feedback === null ? [] : [x.feedback.rating]));
-  const held = views.activities.filter((a) => a.organiser.kind === subject && a.organiser.id === organisationId && a.status === 'HELD' && a.heldOn !== null && a.heldOn >= period.from && a.heldOn <= period.until);
+  const held = (groups.activities.get(key) ?? []).filter((a) => a.status === 'HELD' && a.heldOn !== null && a.heldOn >= period.from && a.heldOn <= period.until);
   const visits = countServiceVisits({
     activities: held.flatMap((a) => a.enterprisesPresent.map((e) => ({ enterpriseId: e.enterpriseId, recordId: a.id }))),
     deliveries: counted.map((x) => ({ enterpriseId: x.enterprise.enterpriseId, recordId: x.id })),

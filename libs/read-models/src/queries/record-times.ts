@@ -3,6 +3,7 @@ import type { DocumentStore, IndexSpec, StoredDocument } from '../document-store
 import type { Projection } from '../projector/projection';
 import { ProjectionRegistry } from '../projector/projection-registry';
 import { PROJECTIONS } from '../projections';
+import { liveDocumentsAt } from './documents-at';
 import { inSlice, type TimeSlice } from './time-slice';
 
 /**
@@ -253,6 +254,14 @@ export class RecordTimeIndex {
     }
     stats.folded = toFold.length;
     return { documents, stats };
+  }
+
+  /**
+   * A projection's documents as the log stood at position `upTo`: from its active collection
+   * (`liveDocumentsAt`), or, without one of this code's version, through this index.
+   */
+  async documentsAt<V extends StoredDocument>(projection: Projection<V>, upTo: number): Promise<V[]> {
+    return (await liveDocumentsAt(this.events, this.docs, projection, upTo)) ?? (await this.documentsAsOf(projection, {}, upTo)).documents;
   }
 
   private async fold<V extends StoredDocument>(projection: Projection<V>, streamId: string, slice: TimeSlice, position: number, stats: SliceStats): Promise<V | undefined> {
