@@ -5,7 +5,21 @@ import { SHIPPED_TARGETS } from '@sme/domain/targets/targets';
 import { scopeOfRegion, type AskedTime } from '@sme/domain/targets/target-scope';
 import { RECENT_STATE_TTL_MS, RecentStates, SqliteEventStore, SqliteSnapshotStore, openSqliteDatabase, type SnapshotPolicy } from '@sme/event-store';
 import { loadConfig } from '../apps/api/src/config/app-config';
-import { EmbeddedDocumentStore, PROJECTIONS, ReadModelReader, RecordTimeIndex, documentsAsOf, eventsUpTo, rebuildProjection, stationsProjection, supervisorDashboard, type StationView } from '@sme/read-models';
+import {
+  EmbeddedDocumentStore,
+  PROJECTIONS,
+  ReadModelReader,
+  RecordTimeIndex,
+  documentsAsOf,
+  evaluatedOrganisations,
+  evaluationFiguresAt,
+  eventsUpTo,
+  rebuildProjection,
+  stationsProjection,
+  supervisorDashboard,
+  viewsAt,
+  type StationView,
+} from '@sme/read-models';
 import { readTargetsWorld, targetsProgress } from '@sme/read-models/queries/targets-progress';
 import { collectGarbage } from './support/memory';
 import { SERVICE_YEAR, provinceCounts, writeProvinceYear, type Checkpoint } from './support/province-year';
@@ -180,6 +194,23 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
         `Past year at province scope, the registry replayed from the whole log ÷ from the index: ${(provinceReplay / provinceApi).toFixed(2)}×.`,
         `Other dashboards for scale: the supervisor dashboard (GET /dashboard) of ${cityCode} took ${supervisorMs.toFixed(1)} ms (${applications.length} applications, ${stations.length} stations).`,
       ],
+    );
+    // (5) An evaluator's heaviest read: the 综合评价 of one city's stations for the service year, as
+    // POST /evaluations reads it (the read side) and as its rerun does (the whole log replayed).
+    const position = await store.headPosition();
+    const scope = { cityCode, year: SERVICE_YEAR, subject: 'STATION' as const };
+    collectGarbage();
+    started = performance.now();
+    const fromReadSide = evaluatedOrganisations(await viewsAt(recordTimes, position), scope);
+    const readSideMs = since(started);
+    collectGarbage();
+    started = performance.now();
+    const replayed = await evaluationFiguresAt(store, position, scope);
+    const replayMs = since(started);
+    const visits = fromReadSide.reduce((sum, o) => sum + o.figures.serviceVisits, 0);
+    console.log(
+      `(h5) 综合评价 of ${cityCode}'s ${fromReadSide.length} active stations for ${SERVICE_YEAR} (${visits.toLocaleString('en-US')} 家次) at the head: from the read side, as POST /evaluations, ${readSideMs.toFixed(0)} ms; ` +
+        `replaying the whole log, as its rerun, ${replayMs.toFixed(0)} ms; the same figures: ${JSON.stringify(fromReadSide) === JSON.stringify(replayed) ? 'yes' : 'NO'}.`,
     );
     console.log(`  Memory: rss now ${mib(rss())}, peak ${mib(peakRss)} over the part (the writing holds the registries' ids and the open stories; a rebuild holds its projection's documents).`);
     await docs.close();
