@@ -7,24 +7,7 @@ import { stationScheme } from '@sme/domain/evaluation/evaluation.fixtures';
 import { SqliteEventStore, type EventStore, type EventToAppend, type RecordedEvent } from '@sme/event-store';
 import { writeActivityHistory } from '@sme/messaging/asyncapi/testing/activity-history';
 import { writeServiceHistory } from '@sme/messaging/asyncapi/testing/service-history';
-import {
-  activitiesProjection,
-  annualReportsProjection,
-  centresProjection,
-  deliveriesProjection,
-  demandsProjection,
-  EmbeddedDocumentStore,
-  evaluatedOrganisations,
-  evaluationFiguresAt,
-  eventsUpTo,
-  followUpsProjection,
-  RecordTimeIndex,
-  rebuildProjection,
-  stationsProjection,
-  viewsAt,
-  type Projection,
-} from '@sme/read-models';
-import { providersProjection } from '@sme/read-models/pool-projections';
+import { EmbeddedDocumentStore, EVALUATION_PROJECTIONS, evaluatedOrganisations, evaluationFiguresAt, eventsUpTo, RecordTimeIndex, rebuildProjection, viewsAt } from '@sme/read-models';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
 import { collectGarbage, readMemory } from './support/memory';
 import { since } from './support/stats';
@@ -36,8 +19,6 @@ export interface AnnualEvaluationBenchOptions {
 }
 
 const YEAR = 2019;
-/** The projections an evaluation reads. */
-const EVALUATION_PROJECTIONS = [stationsProjection, providersProjection, centresProjection, deliveriesProjection, followUpsProjection, activitiesProjection, demandsProjection, annualReportsProjection] as Projection[];
 const CITY = '440100';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 

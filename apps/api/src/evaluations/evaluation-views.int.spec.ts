@@ -2,29 +2,20 @@ import { SqliteEventStore, type EventStore } from '@sme/event-store';
 import { writeActivityHistory } from '@sme/messaging/asyncapi/testing/activity-history';
 import { writeServiceHistory } from '@sme/messaging/asyncapi/testing/service-history';
 import {
-  activitiesProjection,
-  annualReportsProjection,
-  centresProjection,
   deliveriesProjection,
-  demandsProjection,
   EmbeddedDocumentStore,
+  EVALUATION_PROJECTIONS,
   evaluatedOrganisations,
   eventsUpTo,
-  followUpsProjection,
   foldViews,
   RecordTimeIndex,
-  stationsProjection,
   viewsAt,
   type DocumentStore,
   type Projection,
   type SliceStats,
 } from '@sme/read-models';
-import { providersProjection } from '@sme/read-models/pool-projections';
 import { rebuildProjection } from '@sme/read-models/projector/rebuild';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
-
-/** The projections an evaluation reads. */
-const READ = [stationsProjection, providersProjection, centresProjection, deliveriesProjection, followUpsProjection, activitiesProjection, demandsProjection, annualReportsProjection] as Projection[];
 
 /** Through the index of dated record states alone (what `documentsAt` falls back to), keeping each answer's statistics. */
 const throughIndex = (index: RecordTimeIndex, stats: SliceStats[]): Pick<RecordTimeIndex, 'documentsAt'> => ({
@@ -51,7 +42,7 @@ describe('An evaluation’s views from the read side, as the replay of the log g
     return store;
   };
   const rebuildAll = async (docs: DocumentStore) => {
-    for (const projection of READ) await rebuildProjection(events, docs, projection);
+    for (const projection of EVALUATION_PROJECTIONS) await rebuildProjection(events, docs, projection);
   };
 
   beforeAll(async () => {

@@ -37,6 +37,9 @@ const READ = {
   annualReports: annualReportsProjection,
 } as const;
 
+/** The projections an evaluation reads. */
+export const EVALUATION_PROJECTIONS: readonly Projection[] = Object.values(READ) as Projection[];
+
 /**
  * The projections' own functions folded over the log's events in order, whatever the read models hold
  * now (they may be ahead). Views sorted by id, so the same events give the same arrays. The events
