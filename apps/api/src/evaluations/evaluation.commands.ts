@@ -46,8 +46,8 @@ export async function organisationsAt(records: RecordLoader, position: bigint, s
 
 /**
  * The same organisations and figures, from the read side as the log stood at `position`: the records
- * with no event since from their documents, the others folded from their own streams (the index of
- * dated record states). A run reads these; a rerun replays the log, so it checks the run another way.
+ * with no event since from their documents, the others folded from their own streams (`viewsAt`). A run
+ * reads these; a rerun replays the log, so it checks the run another way (ADR 17).
  */
 export async function organisationsFromReadSide(readSide: ReadSide, position: bigint, scope: Scope) {
   return evaluatedOrganisations(await viewsAt(readSide.recordTimes, position), scope);
