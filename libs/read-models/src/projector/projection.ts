@@ -42,3 +42,10 @@ export function applyOnce<V extends StoredDocument>(projection: Projection<V>, d
   if (doc && doc._position >= Number(event.position)) return doc;
   return projection.apply(doc, event) ?? doc;
 }
+
+/** A record's document from those of its own events (in stream order) that `keep` takes, applied as the projector applies them. */
+export function foldRecord<V extends StoredDocument>(projection: Projection<V>, events: readonly RecordedEvent[], keep: (event: RecordedEvent) => boolean): V | undefined {
+  let doc: V | undefined;
+  for (const event of events) if (keep(event)) doc = applyOnce(projection, doc, event);
+  return doc;
+}

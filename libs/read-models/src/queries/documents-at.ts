@@ -1,6 +1,6 @@
-import type { EventStore, RecordedEvent } from '@sme/event-store';
+import type { EventStore } from '@sme/event-store';
 import type { DocumentStore, StoredDocument } from '../document-store/document-store.port';
-import type { Projection } from '../projector/projection';
+import { foldRecord, type Projection } from '../projector/projection';
 import { ProjectionRegistry } from '../projector/projection-registry';
 
 const PAGE = 2000;
@@ -41,18 +41,8 @@ export async function liveDocumentsAt<V extends StoredDocument>(events: EventSto
   }
   const ids = [...toFold];
   for (let i = 0; i < ids.length; i += READS_AT_ONCE) {
-    const folded = await Promise.all(ids.slice(i, i + READS_AT_ONCE).map(async (id) => foldUpTo(projection, await events.readStream(projection.streamPrefix + id), upTo)));
+    const folded = await Promise.all(ids.slice(i, i + READS_AT_ONCE).map(async (id) => foldRecord(projection, await events.readStream(projection.streamPrefix + id), (event) => Number(event.position) <= upTo)));
     for (const doc of folded) if (doc) documents.push(doc);
   }
   return documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
-}
-
-/** A record's document from its own events up to the position. */
-function foldUpTo<V extends StoredDocument>(projection: Projection<V>, events: readonly RecordedEvent[], upTo: number): V | undefined {
-  let doc: V | undefined;
-  for (const event of events) {
-    if (Number(event.position) > upTo) break;
-    doc = projection.apply(doc, event) ?? doc;
-  }
-  return doc;
 }

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@sme/event-store';
 import type { DocumentStore, IndexSpec, StoredDocument } from '../document-store/document-store.port';
-import type { Projection } from '../projector/projection';
+import { foldRecord, type Projection } from '../projector/projection';
 import { ProjectionRegistry } from '../projector/projection-registry';
 import { PROJECTIONS } from '../projections';
 import { liveDocumentsAt } from './documents-at';
@@ -267,11 +267,6 @@ export class RecordTimeIndex {
   private async fold<V extends StoredDocument>(projection: Projection<V>, streamId: string, slice: TimeSlice, position: number, stats: SliceStats): Promise<V | undefined> {
     const events = await this.events.readStream(streamId);
     stats.eventsRead += events.length;
-    let doc: V | undefined;
-    for (const event of events) {
-      if (Number(event.position) > position || !inSlice(event, slice)) continue;
-      doc = projection.apply(doc, event) ?? doc;
-    }
-    return doc;
+    return foldRecord(projection, events, (event) => Number(event.position) <= position && inSlice(event, slice));
   }
 }
