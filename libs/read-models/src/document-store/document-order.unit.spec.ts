@@ -1,4 +1,4 @@
-import { cloneJson, compareStrings, compareValues, distinctValues, firstInOrder, sortDocuments, sortKey, valuesAtPath } from './document-order';
+import { compareStrings, compareValues, distinctValues, firstInOrder, sortDocuments, sortKey, valuesAtPath } from './document-order';
 
 describe('MongoDB order for JSON values', () => {
   it('ranks types: null = missing < numbers < strings < objects < arrays < booleans', () => {
@@ -77,16 +77,5 @@ describe('distinctValues', () => {
   it('flattens arrays, skips missing fields, keeps null, dedupes by MongoDB equality and sorts', () => {
     const docs = [{ v: 2 }, { v: [1, 2, 'a'] }, { v: null }, {}, { v: { x: 1, y: 2 } }, { v: { y: 2, x: 1 } }, { v: 1.0 }];
     expect(distinctValues(docs, 'v')).toEqual([null, 1, 2, 'a', { x: 1, y: 2 }, { y: 2, x: 1 }]);
-  });
-});
-
-describe('cloneJson', () => {
-  it('copies deeply', () => {
-    const original = { a: [{ b: 1 }], c: { d: 'e' } };
-    const copy = cloneJson(original);
-    expect(copy).toEqual(original);
-    copy.a[0].b = 2;
-    copy.c.d = 'f';
-    expect(original).toEqual({ a: [{ b: 1 }], c: { d: 'e' } });
   });
 });

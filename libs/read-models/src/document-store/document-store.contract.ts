@@ -190,20 +190,32 @@ export function documentStoreContract(name: string, factory: () => Promise<Docum
         expect(await views.count({ dropped: { $exists: true } })).toBe(0);
       }, timeout);
 
-      it('hands out copies: changing a returned or a written document changes nothing stored', async () => {
+      it('keeps what was written, whatever the writer does to its object after; a read document is read-only: changing it throws or changes nothing stored', async () => {
         const views = fresh('copies');
         const written = doc('a', 1, { list: [1, 2], nested: { x: 'x' } });
         await views.put(written);
         (written.list as number[]).push(3);
         (written.nested as Record<string, unknown>).x = 'changed';
 
+        // Frozen (the embedded store hands out the documents it holds) or a copy (MongoDB): either way
+        // a caller's change never reaches the next reader.
+        const tryToChange = (change: () => void) => {
+          try {
+            change();
+          } catch (error) {
+            expect(error).toBeInstanceOf(TypeError);
+          }
+        };
         const read = (await views.findOne({ _id: 'a' })) as Doc;
-        (read.list as number[]).push(4);
-        read.extra = true;
+        tryToChange(() => (read.list as number[]).push(4));
+        tryToChange(() => (read.extra = true));
         const [listed] = await views.find({ _id: 'a' });
-        (listed.nested as Record<string, unknown>).x = 'also changed';
+        tryToChange(() => ((listed.nested as Record<string, unknown>).x = 'also changed'));
+        const [distinct] = (await views.distinct('nested', {})) as Record<string, unknown>[];
+        tryToChange(() => (distinct.x = 'changed through distinct'));
 
         expect(await views.findOne({ _id: 'a' })).toEqual(doc('a', 1, { list: [1, 2], nested: { x: 'x' } }));
+        expect(await views.find({})).toEqual([doc('a', 1, { list: [1, 2], nested: { x: 'x' } })]);
       }, timeout);
 
       it('put replaces the whole document unconditionally, even with an older position', async () => {

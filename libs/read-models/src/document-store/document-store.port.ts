@@ -53,6 +53,10 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/**
+ * The documents and values a collection hands out are read-only: an adapter may give the ones it holds,
+ * deep-frozen (the embedded store), or fresh ones (MongoDB). A caller that needs to change one copies it.
+ */
 export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
   readonly name: string;
   findOne(filter: Filter): Promise<T | null>;

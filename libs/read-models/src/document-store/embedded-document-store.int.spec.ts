@@ -77,6 +77,31 @@ describe('EmbeddedDocumentStore specifics', () => {
     }
   });
 
+  it('hands out the documents it holds, deep-frozen, not copies: written, loaded from the file, or held in memory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sme-frozen-'));
+    const file = join(dir, 'documents.sqlite');
+    const deeplyFrozen = (value: unknown): boolean =>
+      typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
+    try {
+      const store = new EmbeddedDocumentStore(file);
+      const views = store.collection<Doc>('deliveries');
+      await views.putIfNewer({ _id: 'd1', _position: 1, server: { kind: 'STATION', ids: ['s1'] } });
+      const [first, again] = [await views.findOne({ _id: 'd1' }), (await views.find({}))[0]];
+      expect(again).toBe(first);
+      expect(deeplyFrozen(first)).toBe(true);
+      expect((await views.distinct('server')).every(deeplyFrozen)).toBe(true); // the list itself is the caller's
+      await store.close();
+
+      const reopened = new EmbeddedDocumentStore(file);
+      expect(deeplyFrozen(await reopened.collection('deliveries').findOne({ _id: 'd1' }))).toBe(true);
+      reopened.holdInMemory('scratch', [{ _id: 'h1', _position: 1, nested: { list: [1] } } as Doc]);
+      expect(deeplyFrozen(await reopened.collection('scratch').findOne({}))).toBe(true);
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('notices a newer version written by another connection and reads the collection again', async () => {
     const db = openSqliteDatabase(':memory:');
     const mine = new EmbeddedDocumentStore(db);

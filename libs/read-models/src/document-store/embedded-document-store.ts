@@ -1,7 +1,7 @@
 /* Why this file is long: one adapter of the document-store port (SQLite plus mingo), whose write, read and index paths share its in-memory copy. */
-import { openSqliteDatabase, type SqliteDatabase } from '@sme/event-store';
+import { deepFreeze, openSqliteDatabase, type SqliteDatabase } from '@sme/event-store';
 import { Query } from 'mingo';
-import { cloneJson, compareStrings, distinctValues, firstInOrder, sortDocuments } from './document-order';
+import { compareStrings, distinctValues, firstInOrder, sortDocuments } from './document-order';
 import { CheckedCollection, type NamedIndex } from './checked-collection';
 import { assertCollectionName } from './document-rules';
 import { DuplicateKeyError, type DocumentCollection, type DocumentStore, type Filter, type FindOptions, type Sort, type StoredDocument, type WriteOutcome } from './document-store.port';
@@ -79,6 +79,10 @@ function prepareStatements(db: SqliteDatabase) {
  * is detected only when a conditional write finds the file ahead of the copy (the collection is then
  * re-read). Several API instances need the MongoDB adapter.
  *
+ * Reads hand out the documents of that copy themselves, deep-frozen, not copies: reading a dashboard's
+ * tens of thousands of documents costs no copying, and a caller that tried to change one would throw
+ * (the port's documents are read-only on every adapter).
+ *
  * Sort order and distinct follow MongoDB (see document-order.ts), not mingo's own sort.
  */
 export class EmbeddedDocumentStore implements DocumentStore {
@@ -135,14 +139,14 @@ export class EmbeddedDocumentStore implements DocumentStore {
   /**
    * Makes `docs` the whole content of a collection held in memory only, never written to the file: for a
    * store read and thrown away, such as a time slice's documents (see SliceReader). The documents are
-   * taken as given, neither checked nor copied (reads still return copies), so they must be storable
-   * documents the caller no longer changes. Refused for a collection that holds documents already.
+   * taken as given, neither checked nor copied, and frozen like every document the store holds, so they
+   * must be storable documents the caller no longer changes. Refused for a collection that holds documents already.
    */
   holdInMemory(name: string, docs: readonly StoredDocument[]): void {
     assertCollectionName(name);
     const state = this.state(name);
     if (state.docs.size > 0) throw new Error(`The collection ${name} holds documents already`);
-    for (const doc of docs) state.docs.set(doc._id, doc);
+    for (const doc of docs) state.docs.set(doc._id, deepFreeze(doc));
   }
 
   // ---- used by the collections ----
@@ -181,7 +185,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     const indexes = indexesJson === undefined ? [] : (JSON.parse(indexesJson) as StoredIndex[]);
     const docs = new Map<string, StoredDocument>();
     for (const body of this.statements.selectDocuments.iterate(name)) {
-      const doc = JSON.parse(body) as StoredDocument;
+      const doc = deepFreeze(JSON.parse(body) as StoredDocument);
       docs.set(doc._id, doc);
     }
     const state: CollectionState = { docs, indexes, uniques: [], registered: indexesJson !== undefined };
@@ -204,7 +208,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
 
   protected async first(filter: Filter, sort: Sort): Promise<StoredDocument | null> {
     const first = firstInOrder(this.matching(filter), sort);
-    return first === undefined ? null : cloneJson(first);
+    return first === undefined ? null : first;
   }
 
   protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
@@ -212,7 +216,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     const start = options.skip ?? 0;
     // limit 0 means no limit, as in MongoDB.
     const end = options.limit ? start + options.limit : undefined;
-    return sorted.slice(start, end).map(cloneJson);
+    return sorted.slice(start, end);
   }
 
   protected async countMatching(filter: Filter): Promise<number> {
@@ -301,7 +305,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {
-    return distinctValues(this.matching(filter), field).map(cloneJson);
+    return distinctValues(this.matching(filter), field);
   }
 
   /**
@@ -395,7 +399,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       if (old) releaseKey(unique, old);
       unique.owners.set(uniqueKey(this.name, unique, doc), doc._id);
     }
-    state.docs.set(doc._id, doc);
+    state.docs.set(doc._id, deepFreeze(doc));
   }
 }
 

@@ -20,8 +20,9 @@ describe('Documents the embedded store holds in memory only (a time slice’s sc
     expect((await stations.find({ status: 'ACTIVE' }, { sort: { name: -1 } })).map((s) => s._id)).toEqual(['s3', 's1']);
     expect((await stations.find({ _id: { $in: ['s3', 's2', 'nope'] }, status: 'ACTIVE' })).map((s) => s._id)).toEqual(['s3']);
     expect(await stations.count({})).toBe(3);
-    // Reads are copies: changing one changes nothing held.
-    (await stations.findOne({ _id: 's1' }))!.status = 'CHANGED';
+    // Held documents are frozen, as written ones are: a reader cannot change them for the next.
+    const held = (await stations.findOne({ _id: 's1' }))!;
+    expect(() => (held.status = 'CHANGED')).toThrow(TypeError);
     expect((await stations.findOne({ _id: 's1' }))!.status).toBe('ACTIVE');
     await store.close();
 
