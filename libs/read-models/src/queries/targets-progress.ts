@@ -1,4 +1,4 @@
-import { isWithinRegion, regionNameZh } from '@sme/domain/shared/region-code';
+import { isRegionCode, isWithinRegion, regionNameZh } from '@sme/domain/shared/region-code';
 import { prefectureCitiesOf } from '@sme/domain/targets/prefecture-cities';
 import { figuresWindow, meets, targetsForScope, targetWindow, type AskedTime, type DerivedTarget, type ProgressScope, type TargetWindow } from '@sme/domain/targets/target-scope';
 import type { Target } from '@sme/domain/targets/targets';
@@ -6,6 +6,7 @@ import type { ActivityView } from '../activity.projection';
 import type { CentreView } from '../centre.projection';
 import type { DeliveryView } from '../delivery.projection';
 import type { ProviderView } from '../provider.projection';
+import type { StationView } from '../views';
 import { centreCoverage, MEASURES_BY_LEVEL, measureFigure, type Figure, type TargetsWorld } from './targets-figures';
 import { placeCondition } from './conditions';
 import type { ReadModelReader } from './read-model-reader';
@@ -67,16 +68,51 @@ export function targetsProgress(targets: readonly Target[], scope: ProgressScope
   const figures = MEASURES_BY_LEVEL[scope.level].map((m) => measureFigure(m, scope, window, world));
   if (scope.level !== 'PROVINCE') return { scope, asked, window, targets: progress, figures };
   const cityCodes = prefectureCitiesOf(scope.regionCode)?.map((c) => c.code) ?? [...new Set(world.stations.map((s) => s.cityCode))].sort();
+  const worlds = worldsByCity(world);
   const cities = cityCodes.map((cityCode): CityFigures => {
     const city: ProgressScope = { level: 'CITY', regionCode: cityCode };
+    const cityWorld = worlds.get(cityPrefix(cityCode)) ?? noRecords(world.stationsAsOf);
     return {
       cityCode,
       cityName: prefectureCitiesOf(scope.regionCode)?.find((c) => c.code === cityCode)?.nameZh ?? regionNameZh(cityCode),
-      cityCentre: world.centres.some((c) => c.level === 'CITY' && c.regionCode === cityCode && c.status === 'RECOGNISED'),
-      figures: MEASURES_BY_LEVEL.CITY.map((m) => measureFigure(m, city, window, world)),
+      cityCentre: cityWorld.centres.some((c) => c.level === 'CITY' && c.regionCode === cityCode && c.status === 'RECOGNISED'),
+      figures: MEASURES_BY_LEVEL.CITY.map((m) => measureFigure(m, city, window, cityWorld)),
     };
   });
   return { scope, asked, window, targets: progress, figures, centreCoverage: centreCoverage(scope.regionCode, world.centres), cities };
+}
+
+const cityPrefix = (code: string) => code.slice(0, 4);
+
+/** A world's records of one place; a new one holds none. */
+interface PlaceRecords extends TargetsWorld {
+  stations: StationView[];
+  activities: ActivityView[];
+  deliveries: DeliveryView[];
+  providers: ProviderView[];
+  centres: CentreView[];
+}
+const noRecords = (stationsAsOf?: string): PlaceRecords => ({ stations: [], activities: [], deliveries: [], providers: [], centres: [], ...(stationsAsOf ? { stationsAsOf } : {}) });
+
+/**
+ * A province's records shared out by city in one pass, each under its city's first four digits: what a
+ * city's figures count is exactly what lies within it (`isWithinRegion`: a valid code with the city's
+ * first four digits), so each city's figures read only its own records, not the whole province's.
+ */
+function worldsByCity(world: TargetsWorld): Map<string, PlaceRecords> {
+  const worlds = new Map<string, PlaceRecords>();
+  const of = (code: string): PlaceRecords | undefined => {
+    if (!isRegionCode(code)) return undefined;
+    let city = worlds.get(cityPrefix(code));
+    if (!city) worlds.set(cityPrefix(code), (city = noRecords(world.stationsAsOf)));
+    return city;
+  };
+  for (const s of world.stations) of(s.districtCode)?.stations.push(s);
+  for (const a of world.activities) of(a.regionCode)?.activities.push(a);
+  for (const d of world.deliveries) of(d.regionCode)?.deliveries.push(d);
+  for (const p of world.providers) of(p.regionCode)?.providers.push(p);
+  for (const c of world.centres) of(c.regionCode)?.centres.push(c);
+  return worlds;
 }
 
 /** One figure in two periods and the change from the second to the first. */

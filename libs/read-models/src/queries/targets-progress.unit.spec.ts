@@ -145,6 +145,34 @@ describe('progress against the targets, from a hand-counted world', () => {
     expect(earlier.targets.find((t) => t.target.id === 'gd-2018-providers')!.actual).toBe(2);
   });
 
+  it("gives each city of the roll-up exactly its own report's figures, however the province's records are spread", () => {
+    // Shenzhen's records beside Guangzhou's, a city with a station and nothing else, and records whose code is no region's.
+    const province: TargetsWorld = {
+      ...world,
+      stationsAsOf: '2019-12-31',
+      stations: [...world.stations, station('S5', '440305', 'ACTIVE'), station('S6', '440604', 'ACTIVE'), station('S7', 'bad', 'ACTIVE')],
+      activities: [...world.activities, activity('A6', 'S5', '440304', 'HELD', '2019-07-01', ['e1', 'e7']), activity('A7', null, '44030', 'HELD', '2019-07-01', ['e8'])],
+      deliveries: [
+        ...world.deliveries,
+        delivery('D4', { kind: 'PROVIDER', id: 'P2' }, '440303', 'ARCHIVED', '2019-02-01', 'e7'),
+        delivery('D5', { kind: 'PROVIDER', id: 'P4' }, '440311', 'DELIVERED', '2019-08-01', 'e9'),
+      ],
+      providers: [...world.providers, provider('P4', '440305', [{ admittedAt: '2019-03-01T02:00:00.000Z' }])],
+    };
+    const asked = { from: '2019-01-01', until: '2019-12-31' };
+    const report = targetsProgress(SHIPPED_TARGETS, { level: 'PROVINCE', regionCode: '440000' }, asked, province);
+    for (const city of report.cities!) {
+      const own = targetsProgress(SHIPPED_TARGETS, { level: 'CITY', regionCode: city.cityCode }, asked, province);
+      expect([city.cityCode, city.figures]).toEqual([city.cityCode, own.figures]);
+    }
+    const actual = (code: string) => report.cities!.find((c) => c.cityCode === code)!.figures.map((f) => f.actual);
+    expect(actual('440100')).toEqual([3, 2, 3, 6, 1]);
+    expect(actual('440300')).toEqual([1, 1, 1, 4, 1]);
+    expect(actual('440600')).toEqual([1, 1, 0, 0, 0]);
+    expect(report.cities!.find((c) => c.cityCode === '440300')!.cityCentre).toBe(true);
+    expect(report.cities!.find((c) => c.cityCode === '440300')!.figures[0].records).toEqual(['/stations?cityCode=440300&status=ACTIVE&asOf=2019-12-31']);
+  });
+
   it('compares two periods figure by figure: the first half of 2019 against the second', () => {
     const scope = { level: 'CITY' as const, regionCode: '440100' };
     const first = targetsProgress(SHIPPED_TARGETS, scope, { from: '2019-01-01', until: '2019-06-30' }, world);
