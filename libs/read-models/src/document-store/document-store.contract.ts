@@ -463,6 +463,17 @@ export function documentStoreContract(name: string, factory: () => Promise<Docum
         expect(await ids({ level: { $in: [] } })).toEqual([]);
       }, timeout);
 
+      it('$in of strings on a field: strings, arrays holding one, never a missing field or another type; with the rest of the filter', async () => {
+        expect(await ids({ code: { $in: ['SZ-003', 'bj-004', 'sz-003', 'nope'] } })).toEqual(['s3', 's4']);
+        expect(await ids({ tags: { $in: ['provincial', 'nope'] } })).toEqual(['s2', 's5']);
+        expect(await ids({ note: { $in: ['x', 'y'] } })).toEqual(['s5']);
+        expect(await ids({ level: { $in: ['3', '2'] } })).toEqual([]);
+        expect(await ids({ address: { $in: ['广东'] } })).toEqual([]);
+        expect(await ids({ code: { $in: ['GZ-001', 'SZ-003', 'HZ-005'] }, active: false, 'address.province': '广东' })).toEqual(['s3']);
+        expect(await ids({ active: true, tags: { $in: ['innovation'] }, code: { $in: ['GZ-001', 'HZ-005', 'bj-004'] } })).toEqual(['s1']);
+        expect(await ids({ code: { $in: ['GZ-001', 'HZ-005'] }, $or: [{ level: 1 }, { note: 'x' }] })).toEqual(['s5']);
+      }, timeout);
+
       it('ranges with $gt $gte $lt $lte, never across types', async () => {
         expect(await ids({ rating: { $gt: 3 } })).toEqual(['s1', 's5']);
         expect(await ids({ rating: { $gte: 3 } })).toEqual(['s1', 's4', 's5']);

@@ -81,7 +81,8 @@ function prepareStatements(db: SqliteDatabase) {
  *
  * Reads hand out the documents of that copy themselves, deep-frozen, not copies: reading a dashboard's
  * tens of thousands of documents costs no copying, and a caller that tried to change one would throw
- * (the port's documents are read-only on every adapter).
+ * (the port's documents are read-only on every adapter). A document is frozen the first time it is
+ * handed out, so that writes, a rebuild's above all, do not pay for it.
  *
  * Sort order and distinct follow MongoDB (see document-order.ts), not mingo's own sort.
  */
@@ -139,14 +140,14 @@ export class EmbeddedDocumentStore implements DocumentStore {
   /**
    * Makes `docs` the whole content of a collection held in memory only, never written to the file: for a
    * store read and thrown away, such as a time slice's documents (see SliceReader). The documents are
-   * taken as given, neither checked nor copied, and frozen like every document the store holds, so they
-   * must be storable documents the caller no longer changes. Refused for a collection that holds documents already.
+   * taken as given, neither checked nor copied, and frozen as they are read, like every document the
+   * store holds, so they must be storable documents the caller no longer changes. Refused for a collection that holds documents already.
    */
   holdInMemory(name: string, docs: readonly StoredDocument[]): void {
     assertCollectionName(name);
     const state = this.state(name);
     if (state.docs.size > 0) throw new Error(`The collection ${name} holds documents already`);
-    for (const doc of docs) state.docs.set(doc._id, deepFreeze(doc));
+    for (const doc of docs) state.docs.set(doc._id, doc);
   }
 
   // ---- used by the collections ----
@@ -185,7 +186,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     const indexes = indexesJson === undefined ? [] : (JSON.parse(indexesJson) as StoredIndex[]);
     const docs = new Map<string, StoredDocument>();
     for (const body of this.statements.selectDocuments.iterate(name)) {
-      const doc = deepFreeze(JSON.parse(body) as StoredDocument);
+      const doc = JSON.parse(body) as StoredDocument;
       docs.set(doc._id, doc);
     }
     const state: CollectionState = { docs, indexes, uniques: [], registered: indexesJson !== undefined };
@@ -208,7 +209,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
 
   protected async first(filter: Filter, sort: Sort): Promise<StoredDocument | null> {
     const first = firstInOrder(this.matching(filter), sort);
-    return first === undefined ? null : first;
+    return first === undefined ? null : handOut(first);
   }
 
   protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
@@ -216,7 +217,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     const start = options.skip ?? 0;
     // limit 0 means no limit, as in MongoDB.
     const end = options.limit ? start + options.limit : undefined;
-    return sorted.slice(start, end);
+    return sorted.slice(start, end).map(handOut);
   }
 
   protected async countMatching(filter: Filter): Promise<number> {
@@ -305,7 +306,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {
-    return distinctValues(this.matching(filter), field);
+    return distinctValues(this.matching(filter).map(handOut), field);
   }
 
   /**
@@ -359,8 +360,16 @@ class EmbeddedDocumentCollection extends CheckedCollection {
         .map((x) => state.docs.get(x))
         .filter((doc): doc is StoredDocument => doc !== undefined && (rest === undefined || rest.test(doc)));
     }
-    const query = new Query<StoredDocument>(filter);
     const found: StoredDocument[] = [];
+    // A field's $in of strings (follow-ups of a batch of deliveries, say) is one set lookup per
+    // document; mingo would hash the whole list again for every document it tests.
+    const oneOf = stringsIn(filter);
+    if (oneOf) {
+      const rest = Object.keys(oneOf.rest).length === 0 ? undefined : new Query<StoredDocument>(oneOf.rest);
+      for (const doc of state.docs.values()) if (oneOf.matches((doc as unknown as Record<string, unknown>)[oneOf.field]) && (rest === undefined || rest.test(doc))) found.push(doc);
+      return found;
+    }
+    const query = new Query<StoredDocument>(filter);
     for (const doc of state.docs.values()) if (query.test(doc)) found.push(doc);
     return found;
   }
@@ -399,9 +408,31 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       if (old) releaseKey(unique, old);
       unique.owners.set(uniqueKey(this.name, unique, doc), doc._id);
     }
-    state.docs.set(doc._id, deepFreeze(doc));
+    state.docs.set(doc._id, doc);
   }
 }
+
+/**
+ * The filter's first condition `{ field: { $in: [strings] } }` on a top-level field (no dotted path, no
+ * other operator beside it), as a test of the field's value, with the rest of the filter. As MongoDB: a
+ * string in the list matches, and an array matches when one of its elements is; nothing else does (no
+ * null is in a list of strings, so a missing field does not).
+ */
+function stringsIn(filter: Filter): { field: string; matches: (value: unknown) => boolean; rest: Filter } | undefined {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith('$') || field.includes('.') || typeof condition !== 'object' || condition === null) continue;
+    const keys = Object.keys(condition);
+    const list = (condition as { $in?: unknown }).$in;
+    if (keys.length !== 1 || !Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string')) continue;
+    const values = new Set<unknown>(list);
+    const { [field]: _taken, ...rest } = filter;
+    return { field, matches: (value) => values.has(value) || (Array.isArray(value) && value.some((x) => typeof x === 'string' && values.has(x))), rest };
+  }
+  return undefined;
+}
+
+/** A document of the copy as a read hands it out: frozen, through and through, from its first read on. */
+const handOut = (doc: StoredDocument): StoredDocument => deepFreeze(doc);
 
 /** The JSON text to store and the object the copy keeps: parsed back from that text, so both agree. */
 function serialize(doc: StoredDocument): { body: string; parsed: StoredDocument } {
