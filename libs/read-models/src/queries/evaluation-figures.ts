@@ -13,6 +13,7 @@ import type { ProviderView } from '../provider.projection';
 import type { StationView } from '../views';
 import { computeDeliveryFigures } from './delivery-list';
 import type { RecordTimeIndex } from './record-times';
+import { groupBy } from './group-by';
 
 /** The views an evaluation reads, as they stood at one log position. */
 export interface ViewsAt {
@@ -136,18 +137,6 @@ interface ByOrganisation {
 }
 const grouped = new WeakMap<ViewsAt, ByOrganisation>();
 const organisationKey = (party: { kind: string; id: string }) => `${party.kind}\u0000${party.id}`;
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 function byOrganisation(views: ViewsAt): ByOrganisation {
   let groups = grouped.get(views);

@@ -8,6 +8,7 @@ import type { FollowUpView } from '../follow-up.projection';
 import { computeServiceFigures, type ServiceFiguresRow } from './activity-figures';
 import { allOf, placeCondition } from './conditions';
 import { demandFilter } from './demand-list';
+import { groupBy } from './group-by';
 import { computeDeliveryFigures, roundTo, type DeliveryFigures } from './delivery-list';
 import type { ReadModelReader } from './read-model-reader';
 
@@ -77,7 +78,7 @@ export function computeYearRollUp(regionCode: string, year: number, records: Rol
   const raised = records.demands.filter((d) => chinaDateOf(d.raisedAt).startsWith(`${year}-`));
   // A district has no parts: its roll-up is its total alone.
   const parts = isCountyCode(regionCode) ? [] : [...new Set([...knownParts(regionCode), ...services.rows.map((r) => (r.key as { regionCode: string }).regionCode), ...raised.map((d) => partOf(regionCode, d.regionCode))])].sort();
-  const row = (scope: RollUpScope, code: string, count: Omit<ServiceFiguresRow, 'key'>, deliveries: DeliveryView[], demands: DemandView[]): RollUpRow => {
+  const row = (scope: RollUpScope, code: string, count: Omit<ServiceFiguresRow, 'key'>, deliveries: DeliveryView[], followUps: FollowUpView[], demands: DemandView[]): RollUpRow => {
     const { activitiesHeld, personsPresent, enterpriseVisits, distinctEnterprises } = count;
     return {
       scope,
@@ -85,24 +86,26 @@ export function computeYearRollUp(regionCode: string, year: number, records: Rol
       regionName: regionNameZh(code),
       activitiesHeld,
       personsPresent,
-      ...computeDeliveryFigures(deliveries, [...records.followUps], period),
+      ...computeDeliveryFigures(deliveries, followUps, period),
       enterpriseVisits,
       distinctEnterprises,
       ...demandFigures(demands),
     };
   };
   const none: Omit<ServiceFiguresRow, 'key'> = { activitiesHeld: 0, personsPresent: 0, deliveries: 0, activityVisits: 0, deliveryVisits: 0, enterpriseVisits: 0, distinctEnterprises: 0 };
+  // Each part's records taken once, not filtered out of the whole region's once per part; a delivery's
+  // follow-ups go with it.
+  const servicesOf = new Map(services.rows.map((r) => [(r.key as { regionCode: string }).regionCode, r]));
+  const deliveriesOf = groupBy(records.deliveries, (d) => partOf(regionCode, d.regionCode));
+  const demandsOf = groupBy(raised, (d) => partOf(regionCode, d.regionCode));
+  const followUpsOf = groupBy(records.followUps, (f) => f.deliveryId);
+  const followUpsOfDeliveries = (deliveries: readonly DeliveryView[]) => deliveries.flatMap((d) => followUpsOf.get(d.id) ?? []);
   return [
-    row('TOTAL', regionCode, services.total, [...records.deliveries], raised),
-    ...parts.map((code) =>
-      row(
-        'PART',
-        code,
-        services.rows.find((r) => (r.key as { regionCode: string }).regionCode === code) ?? none,
-        records.deliveries.filter((x) => partOf(regionCode, x.regionCode) === code),
-        raised.filter((x) => partOf(regionCode, x.regionCode) === code),
-      ),
-    ),
+    row('TOTAL', regionCode, services.total, [...records.deliveries], [...records.followUps], raised),
+    ...parts.map((code) => {
+      const deliveries = deliveriesOf.get(code) ?? [];
+      return row('PART', code, servicesOf.get(code) ?? none, deliveries, followUpsOfDeliveries(deliveries), demandsOf.get(code) ?? []);
+    }),
   ];
 }
 
