@@ -89,10 +89,14 @@ export async function dueOrganisations(reader: ReadModelReader, regionCode: stri
 
 /** Pure: each organisation due with its standing (reportStanding over the year's reports). */
 export function standingsOf(due: readonly DueOrganisation[], reports: readonly AnnualReportView[]): ReportStandingRow[] {
-  const ofOrganisations = reports.flatMap((r) => (r.subject === null ? [] : [{ ...r, subject: r.subject }]));
+  // Each organisation's first report of the year looked up once, not searched for in all of them once per
+  // organisation (a province has about eleven thousand due).
+  const firstOf = new Map<string, AnnualReportView & { subject: NonNullable<AnnualReportView['subject']> }>();
+  const keyOf = (subject: { kind: string; id: string }) => `${subject.kind}\u0000${subject.id}`;
+  for (const r of reports) if (r.subject !== null && !firstOf.has(keyOf(r.subject))) firstOf.set(keyOf(r.subject), { ...r, subject: r.subject });
   return due.map((o) => {
-    const report = ofOrganisations.find((r) => r.subject.kind === o.kind && r.subject.id === o.id);
-    return { ...o, standing: reportStanding(ofOrganisations, o), reportId: report?.id ?? null, submittedOn: report?.submittedOn ?? null };
+    const report = firstOf.get(keyOf(o));
+    return { ...o, standing: reportStanding(report ? [report] : [], o), reportId: report?.id ?? null, submittedOn: report?.submittedOn ?? null };
   });
 }
 
