@@ -11,6 +11,7 @@ import {
   ReadModelReader,
   RecordTimeIndex,
   documentsAsOf,
+  deliveryFigures,
   evaluatedOrganisations,
   evaluationFiguresAt,
   eventsUpTo,
@@ -18,6 +19,7 @@ import {
   stationsProjection,
   supervisorDashboard,
   viewsAt,
+  yearRollUp,
   type StationView,
 } from '@sme/read-models';
 import { readTargetsWorld, targetsProgress } from '@sme/read-models/queries/targets-progress';
@@ -185,6 +187,17 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
     const [calls, applications, stations] = await Promise.all([reader.calls({ cityCode }), reader.applications({ cityCode }), reader.stations({ cityCode })]);
     supervisorDashboard(cityCode, calls, applications, stations);
     const supervisorMs = since(started);
+    // An evaluator's and a supervisor's other province-wide reads: the year's roll-up (the 汇总 sheet of
+    // the evaluators' export: every city's activities, deliveries with their follow-ups, and demands)
+    // and the delivery figures of GET /deliveries/figures.
+    collectGarbage();
+    started = performance.now();
+    const rollUp = await yearRollUp(reader, '440000', SERVICE_YEAR);
+    const rollUpMs = since(started);
+    collectGarbage();
+    started = performance.now();
+    const provinceDeliveries = await deliveryFigures(reader, { regionCode: '440000', ...asked });
+    const deliveryFiguresMs = since(started);
     printTable(
       `(h4) Targets progress (目标进度, GET /targets/progress) for ${SERVICE_YEAR} — the heaviest dashboard read`,
       [{ header: 'scope', align: 'left' }, 'records read', 'stations ms', 'documents ms', 'figures ms', 'total ms', 'rss growth', '家次 counted'],
@@ -193,6 +206,7 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
         `Province ÷ city: ${(provinceLive / cityLive).toFixed(2)}× with the registry live, ${(provinceApi / cityApi).toFixed(2)}× as the API serves a past year (the station registry as of the year's end from the index of dated record states, built once in ${(indexMs / 1000).toFixed(1)} s).`,
         `Past year at province scope, the registry replayed from the whole log ÷ from the index: ${(provinceReplay / provinceApi).toFixed(2)}×.`,
         `Other dashboards for scale: the supervisor dashboard (GET /dashboard) of ${cityCode} took ${supervisorMs.toFixed(1)} ms (${applications.length} applications, ${stations.length} stations).`,
+        `The province's year roll-up (汇总, the evaluators' export): ${rollUpMs.toFixed(0)} ms for ${rollUp.length} rows (${rollUp[0].deliveries.toLocaleString('en-US')} deliveries, ${rollUp[0].followUps.toLocaleString('en-US')} follow-ups); its delivery figures (GET /deliveries/figures): ${deliveryFiguresMs.toFixed(0)} ms (${provinceDeliveries.deliveries.toLocaleString('en-US')} deliveries, ${provinceDeliveries.followUps.toLocaleString('en-US')} follow-ups).`,
       ],
     );
     // (5) An evaluator's heaviest read: the 综合评价 of one city's stations for the service year, as
