@@ -249,6 +249,32 @@ export function firstInOrder<T>(docs: readonly T[], sort: Sort): T | undefined {
 }
 
 /**
+ * The first `n` documents in sort order, as `sortDocuments(docs, sort).slice(0, n)` gives them, without
+ * sorting them all: each document is compared with the last of those kept so far and, when it comes
+ * before it, put in its place among them. For a page of a long list.
+ */
+export function firstInOrderN<T>(docs: readonly T[], sort: Sort, n: number): T[] {
+  if (n <= 0) return [];
+  const fields = Object.entries(sort);
+  const compare = keyedComparator(fields);
+  const kept: { doc: T; keys: unknown[] }[] = [];
+  for (const entry of keyed(docs, fields)) {
+    if (kept.length === n && compare(entry, kept[n - 1]) >= 0) continue;
+    // After the last kept one that does not come after it: equal keys keep the documents' own order, as a stable sort does.
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(kept[middle], entry) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, entry);
+    if (kept.length > n) kept.pop();
+  }
+  return kept.map((entry) => entry.doc);
+}
+
+/**
  * The distinct values of a field among documents, MongoDB's way: an array value contributes its elements,
  * a missing field contributes nothing, null counts as a value. Equality is MongoDB's (1 and 1.0 are one
  * value; objects are equal only with the same fields in the same order). Returned in MongoDB's order.

@@ -1,4 +1,5 @@
-import { compareStrings, compareValues, distinctValues, firstInOrder, sortDocuments, sortKey, valuesAtPath } from './document-order';
+import { compareStrings, compareValues, distinctValues, firstInOrder, firstInOrderN, sortDocuments, sortKey, valuesAtPath } from './document-order';
+import type { Sort } from './document-store.port';
 
 describe('MongoDB order for JSON values', () => {
   it('ranks types: null = missing < numbers < strings < objects < arrays < booleans', () => {
@@ -77,5 +78,24 @@ describe('distinctValues', () => {
   it('flattens arrays, skips missing fields, keeps null, dedupes by MongoDB equality and sorts', () => {
     const docs = [{ v: 2 }, { v: [1, 2, 'a'] }, { v: null }, {}, { v: { x: 1, y: 2 } }, { v: { y: 2, x: 1 } }, { v: 1.0 }];
     expect(distinctValues(docs, 'v')).toEqual([null, 1, 2, 'a', { x: 1, y: 2 }, { y: 2, x: 1 }]);
+  });
+});
+
+describe('firstInOrderN', () => {
+  it('gives the first n documents as sorting them all would, ties, arrays, missing fields and mixed types included', () => {
+    // A fixed pseudo-random sequence, so that a failure can be replayed.
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const values = [null, 1, 2, 2.5, 'a', 'b', 'B', '中', [3, 1], [], true, { x: 1 }];
+    const docs = Array.from({ length: 400 }, (_, i) => {
+      const doc: Record<string, unknown> = { _id: `d${String(i).padStart(3, '0')}`, group: Math.floor(next() * 5) };
+      if (next() < 0.9) doc.value = values[Math.floor(next() * values.length)];
+      return doc;
+    });
+    const sorts: Sort[] = [{ value: 1, _id: 1 }, { value: -1, _id: 1 }, { group: -1, value: 1, _id: -1 }, { group: 1 }];
+    for (const sort of sorts) {
+      const all = sortDocuments(docs, sort);
+      for (const n of [0, 1, 2, 17, 50, 399, 400, 401]) expect(firstInOrderN(docs, sort, n)).toEqual(all.slice(0, n));
+    }
   });
 });

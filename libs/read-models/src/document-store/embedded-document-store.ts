@@ -1,7 +1,7 @@
 /* Why this file is long: one adapter of the document-store port (SQLite plus mingo), whose write, read and index paths share its in-memory copy. */
 import { deepFreeze, openSqliteDatabase, type SqliteDatabase } from '@sme/event-store';
 import { Query } from 'mingo';
-import { compareStrings, distinctValues, firstInOrder, sortDocuments } from './document-order';
+import { compareStrings, distinctValues, firstInOrder, firstInOrderN, sortDocuments } from './document-order';
 import { CheckedCollection, type NamedIndex } from './checked-collection';
 import { assertCollectionName } from './document-rules';
 import { DuplicateKeyError, type DocumentCollection, type DocumentStore, type Filter, type FindOptions, type Sort, type StoredDocument, type WriteOutcome } from './document-store.port';
@@ -213,10 +213,12 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
-    const sorted = sortDocuments(this.matching(filter), sort);
+    const matches = this.matching(filter);
     const start = options.skip ?? 0;
     // limit 0 means no limit, as in MongoDB.
     const end = options.limit ? start + options.limit : undefined;
+    // A page of a long list: its first documents picked out, not the whole list sorted.
+    const sorted = end !== undefined && end <= PICK_AT_MOST && end < matches.length ? firstInOrderN(matches, sort, end) : sortDocuments(matches, sort);
     return sorted.slice(start, end).map(handOut);
   }
 
@@ -430,6 +432,9 @@ function stringsIn(filter: Filter): { field: string; matches: (value: unknown) =
   }
   return undefined;
 }
+
+/** How far into a sorted list a page may end for its documents to be picked out rather than the list sorted. */
+const PICK_AT_MOST = 1000;
 
 /** A document of the copy as a read hands it out: frozen, through and through, from its first read on. */
 const handOut = (doc: StoredDocument): StoredDocument => deepFreeze(doc);
