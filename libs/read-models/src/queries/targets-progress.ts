@@ -57,15 +57,23 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 export function targetsProgress(targets: readonly Target[], scope: ProgressScope, asked: AskedTime, world: TargetsWorld): TargetsProgressReport {
   const window = figuresWindow(asked);
   const last = 'on' in asked ? asked.on : asked.until;
+  // A measure in one window is counted once, however many targets and figures ask for it.
+  const counted = new Map<string, Figure>();
+  const figureOf = (measure: Figure['measure'], win: TargetWindow): Figure => {
+    const key = `${measure} ${win.stateOn} ${win.countFrom} ${win.countUntil}`;
+    let figure = counted.get(key);
+    if (!figure) counted.set(key, (figure = measureFigure(measure, scope, win, world)));
+    return figure;
+  };
   const progress = targetsForScope(targets, scope).flatMap((target): TargetProgress[] => {
     const targetWin = targetWindow(target, asked);
     if (!targetWin) return [];
-    const figure = measureFigure(target.measure, scope, targetWin, world);
+    const figure = figureOf(target.measure, targetWin);
     const met = meets(figure.actual, target.comparison, target.value);
     const overdue = !met && target.timing.kind === 'BY' && last > target.timing.deadline;
     return [{ ...figure, target, window: targetWin, value: target.value, ratio: round4(figure.actual / target.value), met, overdue }];
   });
-  const figures = MEASURES_BY_LEVEL[scope.level].map((m) => measureFigure(m, scope, window, world));
+  const figures = MEASURES_BY_LEVEL[scope.level].map((m) => figureOf(m, window));
   if (scope.level !== 'PROVINCE') return { scope, asked, window, targets: progress, figures };
   const cityCodes = prefectureCitiesOf(scope.regionCode)?.map((c) => c.code) ?? [...new Set(world.stations.map((s) => s.cityCode))].sort();
   const worlds = worldsByCity(world);
