@@ -15,6 +15,7 @@ import {
   evaluatedOrganisations,
   evaluationFiguresAt,
   eventsUpTo,
+  listDeliveries,
   rebuildProjection,
   stationsProjection,
   supervisorDashboard,
@@ -198,6 +199,13 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
     started = performance.now();
     const provinceDeliveries = await deliveryFigures(reader, { regionCode: '440000', ...asked });
     const deliveryFiguresMs = since(started);
+    // A supervisor's list: the province's deliveries, newest first, 50 a page, the first page and the next.
+    started = performance.now();
+    const firstPage = await listDeliveries(reader, { regionCode: '440000' }, undefined, { limit: 50 });
+    const firstPageMs = since(started);
+    started = performance.now();
+    await listDeliveries(reader, { regionCode: '440000' }, undefined, { limit: 50, cursor: firstPage.nextCursor ?? undefined });
+    const nextPageMs = since(started);
     printTable(
       `(h4) Targets progress (目标进度, GET /targets/progress) for ${SERVICE_YEAR} — the heaviest dashboard read`,
       [{ header: 'scope', align: 'left' }, 'records read', 'stations ms', 'documents ms', 'figures ms', 'total ms', 'rss growth', '家次 counted'],
@@ -207,6 +215,7 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
         `Past year at province scope, the registry replayed from the whole log ÷ from the index: ${(provinceReplay / provinceApi).toFixed(2)}×.`,
         `Other dashboards for scale: the supervisor dashboard (GET /dashboard) of ${cityCode} took ${supervisorMs.toFixed(1)} ms (${applications.length} applications, ${stations.length} stations).`,
         `The province's year roll-up (汇总, the evaluators' export): ${rollUpMs.toFixed(0)} ms for ${rollUp.length} rows (${rollUp[0].deliveries.toLocaleString('en-US')} deliveries, ${rollUp[0].followUps.toLocaleString('en-US')} follow-ups); its delivery figures (GET /deliveries/figures): ${deliveryFiguresMs.toFixed(0)} ms (${provinceDeliveries.deliveries.toLocaleString('en-US')} deliveries, ${provinceDeliveries.followUps.toLocaleString('en-US')} follow-ups).`,
+        `A page of the province's deliveries (GET /deliveries?regionCode=440000, the 50 newest of ${firstPage.total.toLocaleString('en-US')}): ${firstPageMs.toFixed(1)} ms; the next page: ${nextPageMs.toFixed(1)} ms.`,
       ],
     );
     // (5) An evaluator's heaviest read: the 综合评价 of one city's stations for the service year, as
