@@ -249,9 +249,8 @@ export function firstInOrder<T>(docs: readonly T[], sort: Sort): T | undefined {
 }
 
 /**
- * The first `n` documents in sort order, as `sortDocuments(docs, sort).slice(0, n)` gives them, without
- * sorting them all: each document is compared with the last of those kept so far and, when it comes
- * before it, put in its place among them. For a page of a long list.
+ * The first `n` documents in sort order, as `sortDocuments(docs, sort).slice(0, n)`, for a page of a long
+ * list: each is compared with the last kept so far and, when it comes before it, put in its place.
  */
 export function firstInOrderN<T>(docs: readonly T[], sort: Sort, n: number): T[] {
   if (n <= 0) return [];
@@ -260,7 +259,7 @@ export function firstInOrderN<T>(docs: readonly T[], sort: Sort, n: number): T[]
   const kept: { doc: T; keys: unknown[] }[] = [];
   for (const entry of keyed(docs, fields)) {
     if (kept.length === n && compare(entry, kept[n - 1]) >= 0) continue;
-    // After the last kept one that does not come after it: equal keys keep the documents' own order, as a stable sort does.
+    // After the last kept one not coming after it: equal keys keep their order, as a stable sort does.
     let low = 0;
     let high = kept.length;
     while (low < high) {
