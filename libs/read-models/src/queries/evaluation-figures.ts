@@ -134,6 +134,10 @@ interface ByOrganisation {
   deliveries: Map<string, DeliveryView[]>;
   activities: Map<string, ActivityView[]>;
   followUps: Map<string, FollowUpView[]>;
+  /** Annual reports by their subject; demands by the district raised in; stations by id. */
+  reports: Map<string, AnnualReportView[]>;
+  demands: Map<string, DemandView[]>;
+  stations: Map<string, StationView[]>;
 }
 const grouped = new WeakMap<ViewsAt, ByOrganisation>();
 const organisationKey = (party: { kind: string; id: string }) => `${party.kind}\u0000${party.id}`;
@@ -145,6 +149,9 @@ function byOrganisation(views: ViewsAt): ByOrganisation {
       deliveries: groupBy(views.deliveries, (d) => organisationKey(d.server)),
       activities: groupBy(views.activities, (a) => organisationKey(a.organiser)),
       followUps: groupBy(views.followUps, (f) => f.deliveryId),
+      reports: groupBy(views.annualReports, (r) => (r.subject === null ? null : organisationKey(r.subject))),
+      demands: groupBy(views.demands, (d) => d.regionCode),
+      stations: groupBy(views.stations, (s) => s.id),
     };
     grouped.set(views, groups);
   }
@@ -169,7 +176,7 @@ export function organisationFigures(views: ViewsAt, subject: EvaluationSubject, 
     activities: held.flatMap((a) => a.enterprisesPresent.map((e) => ({ enterpriseId: e.enterpriseId, recordId: a.id }))),
     deliveries: counted.map((x) => ({ enterpriseId: x.enterprise.enterpriseId, recordId: x.id })),
   });
-  const station = subject === 'STATION' ? views.stations.find((s) => s.id === organisationId) : undefined;
+  const station = subject === 'STATION' ? groups.stations.get(organisationId)?.[0] : undefined;
   return {
     activitiesHeld: held.length,
     serviceVisits: visits.enterpriseVisits,
@@ -179,9 +186,9 @@ export function organisationFigures(views: ViewsAt, subject: EvaluationSubject, 
     satisfiedShare: rate(ratings.filter((r) => r >= 4).length, ratings.length),
     followUpsOnTimeRate: d.followUpOnTimeRate,
     returnVisitRate: d.returnVisitRate,
-    demandsAcceptedInTimeRate: station ? demandsAcceptedInTime(views.demands, station, year) : null,
+    demandsAcceptedInTimeRate: station ? demandsAcceptedInTime(groups.demands.get(station.districtCode) ?? [], station, year) : null,
     freeServiceShare: d.freeShare,
-    reportOnTime: reportOnTime(views.annualReports, subject, organisationId, year),
+    reportOnTime: reportOnTime(groups.reports.get(key) ?? [], subject, organisationId, year),
     covenantSigned: station !== undefined && station.covenants.length > 0,
   };
 }
