@@ -218,23 +218,25 @@ export async function benchProvinceYear(options: ProvinceBenchOptions): Promise<
         `A page of the province's deliveries (GET /deliveries?regionCode=440000, the 50 newest of ${firstPage.total.toLocaleString('en-US')}): ${firstPageMs.toFixed(1)} ms; the next page: ${nextPageMs.toFixed(1)} ms.`,
       ],
     );
-    // (5) An evaluator's heaviest read: the 综合评价 of one city's stations for the service year, as
-    // POST /evaluations reads it (the read side) and as its rerun does (the whole log replayed).
+    // (5) An evaluator's heaviest reads: the 综合评价 of one city's stations, then of its providers, for the
+    // service year, as POST /evaluations reads them (the read side) and as a rerun does (the whole log replayed).
     const position = await store.headPosition();
-    const scope = { cityCode, year: SERVICE_YEAR, subject: 'STATION' as const };
-    collectGarbage();
-    started = performance.now();
-    const fromReadSide = evaluatedOrganisations(await viewsAt(recordTimes, position), scope);
-    const readSideMs = since(started);
-    collectGarbage();
-    started = performance.now();
-    const replayed = await evaluationFiguresAt(store, position, scope);
-    const replayMs = since(started);
-    const visits = fromReadSide.reduce((sum, o) => sum + o.figures.serviceVisits, 0);
-    console.log(
-      `(h5) 综合评价 of ${cityCode}'s ${fromReadSide.length} active stations for ${SERVICE_YEAR} (${visits.toLocaleString('en-US')} 家次) at the head: from the read side, as POST /evaluations, ${readSideMs.toFixed(0)} ms; ` +
-        `replaying the whole log, as its rerun, ${replayMs.toFixed(0)} ms; the same figures: ${JSON.stringify(fromReadSide) === JSON.stringify(replayed) ? 'yes' : 'NO'}.`,
-    );
+    for (const [subject, what] of [['STATION', 'active stations'], ['PROVIDER', 'providers in its 库 on 12-31']] as const) {
+      const scope = { cityCode, year: SERVICE_YEAR, subject };
+      collectGarbage();
+      started = performance.now();
+      const fromReadSide = evaluatedOrganisations(await viewsAt(recordTimes, position), scope);
+      const readSideMs = since(started);
+      collectGarbage();
+      started = performance.now();
+      const replayed = await evaluationFiguresAt(store, position, scope);
+      const replayMs = since(started);
+      const visits = fromReadSide.reduce((sum, o) => sum + o.figures.serviceVisits, 0);
+      console.log(
+        `(h5) 综合评价 of ${cityCode}'s ${fromReadSide.length} ${what} for ${SERVICE_YEAR} (${visits.toLocaleString('en-US')} 家次) at the head: from the read side, as POST /evaluations, ${readSideMs.toFixed(0)} ms; ` +
+          `replaying the whole log, as its rerun, ${replayMs.toFixed(0)} ms; the same figures: ${JSON.stringify(fromReadSide) === JSON.stringify(replayed) ? 'yes' : 'NO'}.`,
+      );
+    }
     console.log(`  Memory: rss now ${mib(rss())}, peak ${mib(peakRss)} over the part (the writing holds the registries' ids and the open stories; a rebuild holds its projection's documents).`);
     await docs.close();
   } finally {
