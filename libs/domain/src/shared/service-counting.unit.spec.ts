@@ -19,6 +19,16 @@ describe('家次 and 户数 (countServiceVisits)', () => {
     expect(count).toEqual({ activityVisits: 3, deliveryVisits: 3, enterpriseVisits: 6, distinctEnterprises: 3 });
   });
 
+  it('counts a record with many enterprises each once, however often and in whatever order they are recorded', () => {
+    const at = (recordId: string, ...enterprises: string[]) => enterprises.map((enterpriseId) => ({ enterpriseId, recordId }));
+    const count = countServiceVisits({
+      activities: [...at('act-1', 'A', 'B', 'C', 'B', 'C', 'A', 'D'), ...at('act-2', 'D', 'D'), ...at('del-1', 'E')],
+      deliveries: [...at('del-1', 'E', 'E'), ...at('del-2', 'A')],
+    });
+    // act-1: A B C D; act-2: D; an activity and a delivery may share an id without being one record.
+    expect(count).toEqual({ activityVisits: 6, deliveryVisits: 2, enterpriseVisits: 8, distinctEnterprises: 5 });
+  });
+
   it('is zero for nothing', () => {
     expect(countServiceVisits({ activities: [], deliveries: [] })).toEqual({ activityVisits: 0, deliveryVisits: 0, enterpriseVisits: 0, distinctEnterprises: 0 });
   });
