@@ -352,23 +352,18 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       if (!doc) return [];
       return Object.keys(filter).length === 1 || new Query<StoredDocument>(filter).test(doc) ? [doc] : [];
     }
-    // So is the projector's batch lookup, { _id: { $in: [ids] } }; the rest of the filter, if any, is
-    // tested without the id list (which mingo would search once per document).
-    const ids = (id as { $in?: unknown } | undefined)?.$in;
-    if (Array.isArray(ids) && Object.keys(id as object).length === 1 && ids.every((x) => typeof x === 'string')) {
-      const { _id: _ids, ...others } = filter;
-      const rest = Object.keys(others).length === 0 ? undefined : new Query<StoredDocument>(others);
-      return [...new Set(ids as string[])]
-        .map((x) => state.docs.get(x))
-        .filter((doc): doc is StoredDocument => doc !== undefined && (rest === undefined || rest.test(doc)));
-    }
+    // A field's $in of strings is one set lookup per document (mingo would hash the whole list again for
+    // every document it tests), the rest of the filter tested apart; by _id (the projector's batch
+    // lookup), the listed documents are looked up, with no scan.
     const found: StoredDocument[] = [];
-    // A field's $in of strings (follow-ups of a batch of deliveries, say) is one set lookup per
-    // document; mingo would hash the whole list again for every document it tests.
     const oneOf = stringsIn(filter);
     if (oneOf) {
       const rest = Object.keys(oneOf.rest).length === 0 ? undefined : new Query<StoredDocument>(oneOf.rest);
-      for (const doc of state.docs.values()) if (oneOf.matches((doc as unknown as Record<string, unknown>)[oneOf.field]) && (rest === undefined || rest.test(doc))) found.push(doc);
+      const byId = oneOf.field === '_id';
+      const candidates = byId ? [...oneOf.values].flatMap((x) => state.docs.get(x) ?? []) : state.docs.values();
+      for (const doc of candidates) {
+        if ((byId || oneOf.matches((doc as unknown as Record<string, unknown>)[oneOf.field])) && (rest === undefined || rest.test(doc))) found.push(doc);
+      }
       return found;
     }
     const query = new Query<StoredDocument>(filter);
@@ -415,20 +410,21 @@ class EmbeddedDocumentCollection extends CheckedCollection {
 }
 
 /**
- * The filter's first condition `{ field: { $in: [strings] } }` on a top-level field (no dotted path, no
- * other operator beside it), as a test of the field's value, with the rest of the filter. As MongoDB: a
- * string in the list matches, and an array matches when one of its elements is; nothing else does (no
- * null is in a list of strings, so a missing field does not).
+ * A condition `{ field: { $in: [strings] } }` of the filter on a top-level field (no dotted path, no other
+ * operator beside it), `_id`'s first, as a test of the field's value, with the rest of the filter. As
+ * MongoDB: a string in the list matches, and an array matches when one of its elements is; nothing else
+ * does (no null is in a list of strings, so a missing field does not).
  */
-function stringsIn(filter: Filter): { field: string; matches: (value: unknown) => boolean; rest: Filter } | undefined {
-  for (const [field, condition] of Object.entries(filter)) {
+function stringsIn(filter: Filter): { field: string; values: Set<string>; matches: (value: unknown) => boolean; rest: Filter } | undefined {
+  const fields = Object.keys(filter).sort((a, b) => Number(b === '_id') - Number(a === '_id'));
+  for (const field of fields) {
+    const condition = filter[field];
     if (field.startsWith('$') || field.includes('.') || typeof condition !== 'object' || condition === null) continue;
-    const keys = Object.keys(condition);
     const list = (condition as { $in?: unknown }).$in;
-    if (keys.length !== 1 || !Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string')) continue;
-    const values = new Set<unknown>(list);
+    if (Object.keys(condition).length !== 1 || !Array.isArray(list) || !list.every((x) => typeof x === 'string')) continue;
+    const values = new Set<string>(list as string[]);
     const { [field]: _taken, ...rest } = filter;
-    return { field, matches: (value) => values.has(value) || (Array.isArray(value) && value.some((x) => typeof x === 'string' && values.has(x))), rest };
+    return { field, values, matches: (value) => values.has(value as string) || (Array.isArray(value) && value.some((x) => typeof x === 'string' && values.has(x))), rest };
   }
   return undefined;
 }
