@@ -75,6 +75,8 @@ async function main(): Promise<void> {
       brokers: process.env.KAFKA_BROKERS?.trim() || undefined,
       events: Number(process.env.BENCH_RELAY_EVENTS ?? 100_000),
       batchSizes: [100, 500, 2000],
+      shards: [2, 3],
+      shardedBatchSize: 500,
       rates: [100, 1000],
       seconds: secondsFromEnv('BENCH_RELAY_SECONDS', 10),
     }),

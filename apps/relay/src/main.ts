@@ -4,7 +4,9 @@ import { healthServer, openRelay } from './relay-process';
 /**
  * The relay as its own process (`npm run relay`; RELAY=external on the API instances): publishes the
  * event log to Kafka from its stored checkpoint, and serves /health and /metrics with its lag on
- * RELAY_PORT (default 3002). Run one per event store: a second one would only send duplicates.
+ * RELAY_PORT (default 3002). Run one per event store, or, with RELAY_SHARD=i/n, n of them sharing the
+ * log (each publishes the records of its shard: docs/relay.md); a second one of the same shard would
+ * only send duplicates.
  */
 async function main(): Promise<void> {
   backgroundCheckpoints.enable();

@@ -31,7 +31,7 @@ export async function openRelay(env: NodeJS.ProcessEnv = process.env): Promise<R
   const checkpoints = await checkpointStoreFor(events);
   const relay = createKafkaRelay(events, checkpoints, settings, { logger });
   logger.log(
-    `events in ${description}; publishing to ${settings.brokers.join(', ')} on ${EVENT_FAMILIES.length} topics ${settings.topics.prefix}{${EVENT_FAMILIES.map((f) => f.topic.replace(/\.v1$/, '')).join(',')}}.v1 from checkpoint '${settings.checkpointName}'`,
+    `events in ${description}; publishing to ${settings.brokers.join(', ')} on ${EVENT_FAMILIES.length} topics ${settings.topics.prefix}{${EVENT_FAMILIES.map((f) => f.topic.replace(/\.v1$/, '')).join(',')}}.v1 from checkpoint '${settings.checkpointName}'${settings.shard ? ` (shard ${settings.shard.index} of ${settings.shard.count}: the records whose key falls in it)` : ''}`,
   );
   return {
     relay,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { CHINA_WORKING_CALENDAR, SHIPPED_HOLIDAYS, workingCalendar, type HolidayArrangement, type WorkingCalendar } from '@sme/domain/shared/calendar/working-days';
 import { isMonthDay } from '@sme/domain/annualreport/annualreport.rules';
 import { mergeTargets, SHIPPED_TARGETS_FILE, type Target } from '@sme/domain/targets/targets';
-import { parseBrokers, relayCheckpointName, relaySettingsFromEnv, type RelaySettings } from '@sme/messaging/relay';
+import { parseBrokers, relayCheckpointName, relaySettingsFromEnv, shardCheckpointNames, type RelaySettings } from '@sme/messaging/relay';
 import { topicSettingsFromEnv } from '@sme/messaging/topics';
 
 /** Everything the process reads from its environment, read once at start-up. */
@@ -28,8 +28,11 @@ export interface AppConfig {
    * does (RELAY=external), this process only reports its lag; 'off': no KAFKA_BROKERS.
    */
   relay: 'in-process' | 'external' | 'off';
-  /** RELAY_CHECKPOINT (default `relay:<topic prefix>`): the relay's checkpoint, read for its lag. */
-  relayCheckpoint: string;
+  /**
+   * The relay's checkpoints, read for its lag: RELAY_CHECKPOINT (default `relay:<topic prefix>`), or,
+   * with RELAY_SHARDS=n relays sharing the log (RELAY=external), each shard's (`<name>#<i>/<n>`).
+   */
+  relayCheckpoints: string[];
   /** The relay's settings (topics, batch size, retries), when KAFKA_BROKERS is set. See docs/relay.md. */
   relaySettings?: RelaySettings;
   /** JWT_SECRET: the HS256 secret dev tokens are signed with (empty when only a JWKS is configured). */
@@ -152,6 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   problem(jwtTtlSeconds > jwtMaxTtlSeconds, `JWT_TTL_SECONDS (${jwtTtlSeconds}) must not exceed JWT_MAX_TTL_SECONDS (${jwtMaxTtlSeconds})`);
   const kafkaBrokers = read(() => parseBrokers(env.KAFKA_BROKERS));
   const kafkaTopicPrefix = read(() => topicSettingsFromEnv(env).prefix);
+  const relayShards = read(() => positiveInteger(env.RELAY_SHARDS, 1, 'RELAY_SHARDS', 1));
+  const relayApart = env.RELAY === 'external';
+  problem(!relayApart && relayShards > 1, `RELAY_SHARDS (${relayShards}) counts relays run apart: set RELAY=external (the API's own relay publishes every record)`);
+  problem(!relayApart && Boolean(env.RELAY_SHARD?.trim()), 'RELAY_SHARD is for a relay run apart (npm run relay); with RELAY=external set RELAY_SHARDS on the API instead');
   const config: AppConfig = {
     port: read(() => portNumber(env.PORT)),
     mode: eventStoreUrl ? 'server' : 'embedded',
@@ -163,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     kafkaBrokers,
     kafkaTopicPrefix,
     relay: env.RELAY === 'external' ? 'external' : kafkaBrokers ? 'in-process' : 'off',
-    relayCheckpoint: env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(kafkaTopicPrefix),
+    relayCheckpoints: shardCheckpointNames(env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(kafkaTopicPrefix), relayShards),
     relaySettings: kafkaBrokers ? read(() => relaySettingsFromEnv(env)) : undefined,
     jwtSecret,
     jwtTtlSeconds,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { topicNames } from '@sme/messaging/topics';
 import { readTopics } from '@sme/messaging/relay/testing/topic-reader';
 import { loadConfig } from '../config/app-config';
+import { RelayStatus } from './relay-status';
 import { useSpecApp } from '../../../../test/e2e/support/spec-app';
 import { actors, openCall } from '../../../../test/e2e/support/station-lifecycle';
 
@@ -17,12 +18,39 @@ async function waitUntil(what: string, condition: () => Promise<boolean>, timeou
 
 describe('API relay configuration', () => {
   it('runs the relay in-process when KAFKA_BROKERS is set, unless RELAY=external', () => {
-    expect(loadConfig({}, [])).toMatchObject({ relay: 'off', kafkaTopicPrefix: 'sme.', relayCheckpoint: 'relay:sme.', relaySettings: undefined });
+    expect(loadConfig({}, [])).toMatchObject({ relay: 'off', kafkaTopicPrefix: 'sme.', relayCheckpoints: ['relay:sme.'], relaySettings: undefined });
     const on = loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_TOPIC_PREFIX: 'gz.' }, []);
-    expect(on).toMatchObject({ relay: 'in-process', kafkaBrokers: ['127.0.0.1:9092'], kafkaTopicPrefix: 'gz.', relayCheckpoint: 'relay:gz.' });
+    expect(on).toMatchObject({ relay: 'in-process', kafkaBrokers: ['127.0.0.1:9092'], kafkaTopicPrefix: 'gz.', relayCheckpoints: ['relay:gz.'] });
     expect(on.relaySettings?.topics).toEqual({ prefix: 'gz.', partitions: 6, replicationFactor: 1 });
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', RELAY: 'external' }, []).relay).toBe('external');
     expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_TOPIC_PARTITIONS: 'many' }, [])).toThrow(/KAFKA_TOPIC_PARTITIONS/);
+  });
+
+  it('reads the checkpoint of every shard when RELAY_SHARDS relays share the log, which only relays run apart may', () => {
+    const external = { KAFKA_BROKERS: '127.0.0.1:9092', RELAY: 'external' };
+    expect(loadConfig({ ...external, RELAY_SHARDS: '3', RELAY_CHECKPOINT: 'main' }, []).relayCheckpoints).toEqual(['main#1/3', 'main#2/3', 'main#3/3']);
+    expect(loadConfig({ ...external, RELAY_SHARDS: '1' }, []).relayCheckpoints).toEqual(['relay:sme.']);
+    expect(() => loadConfig({ ...external, RELAY_SHARDS: '0' }, [])).toThrow(/RELAY_SHARDS/);
+    expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', RELAY_SHARDS: '2' }, [])).toThrow(/RELAY_SHARDS \(2\) counts relays run apart: set RELAY=external/);
+    expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', RELAY_SHARD: '1/2' }, [])).toThrow(/RELAY_SHARD is for a relay run apart/);
+  });
+});
+
+describe('API with RELAY=external and RELAY_SHARDS=2, without Kafka', () => {
+  const { app } = useSpecApp({ env: { RELAY: 'external', RELAY_SHARDS: '2', KAFKA_TOPIC_PREFIX: 'shards.' } });
+
+  it('reports the lag of the shard furthest behind', async () => {
+    const t = app();
+    await openCall(t);
+    const head = BigInt(await t.head());
+    const checkpoints = await t.app.get(RelayStatus).checkpointStore();
+    await checkpoints.store('relay:shards.#1/2', head);
+    expect((await t.operatorGet('/health')).body.relay).toMatchObject({ mode: 'external', checkpointName: 'relay:shards.#2/2', checkpoint: 0, eventsBehind: Number(head) });
+    await checkpoints.store('relay:shards.#2/2', head - 1n);
+    expect((await t.operatorGet('/health')).body.relay).toMatchObject({ checkpointName: 'relay:shards.#2/2', checkpoint: Number(head) - 1, eventsBehind: 1 });
+    await checkpoints.store('relay:shards.#2/2', head);
+    expect((await t.operatorGet('/health')).body.relay).toMatchObject({ checkpoint: Number(head), eventsBehind: 0, secondsBehind: 0 });
+    expect((await t.http.get('/metrics').expect(200)).text).toContain('sme_relay_events_behind 0\n');
   });
 });
 

@@ -38,7 +38,7 @@ export class RelayStatus {
   async report(): Promise<RelayReport> {
     const mode = this.config.relay;
     if (mode === 'off') return { mode };
-    const lag = await relayLag(this.events, await this.checkpointStore(), this.config.relayCheckpoint);
+    const lag = await relayLag(this.events, await this.checkpointStore(), this.config.relayCheckpoints);
     const report: RelayReport = { mode, topicPrefix: this.config.kafkaTopicPrefix, ...lag };
     if (this.relay) {
       const { state, failures, consecutiveFailures, lastError, lastAcknowledgedAt } = this.relay.status();

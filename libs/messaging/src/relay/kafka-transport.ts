@@ -134,6 +134,7 @@ export function createKafkaRelay(events: EventStore, checkpoints: CheckpointStor
   return new Relay(events, checkpoints, transport, {
     topicPrefix: settings.topics.prefix,
     checkpointName: settings.checkpointName,
+    shard: settings.shard,
     batchSize: settings.batchSize,
     maxBatchBytes: settings.maxBatchBytes,
     retryInitialMs: settings.retryInitialMs,

@@ -3,8 +3,9 @@ import type { RecordedEvent } from '@sme/event-store';
 import { toKafkaCloudEvent } from '../cloudevents';
 
 /**
- * One batch of the relay: its events in log order and their CloudEvents messages grouped per topic,
- * sent with one `sendBatch` and checkpointed at its last event. `bytes` counts keys, values and
+ * One batch of the relay: its events in log order and the CloudEvents messages of those it sends
+ * (catalogued streams of its shard) grouped per topic, sent with one `sendBatch` and checkpointed at
+ * its last event. `bytes` counts keys, values and
  * headers, for the batch's size limit.
  */
 export class RelayBatch {
@@ -13,10 +14,15 @@ export class RelayBatch {
   messages = 0;
   bytes = 0;
 
-  constructor(private readonly topicPrefix: string) {}
+  /** `owns`: whether a stream's events are this relay's to send (all, without it: see RelayShard). */
+  constructor(
+    private readonly topicPrefix: string,
+    private readonly owns?: (streamId: string) => boolean,
+  ) {}
 
   add(event: RecordedEvent): void {
     this.events.push(event);
+    if (this.owns && !this.owns(event.streamId)) return;
     const message = toKafkaCloudEvent(event, this.topicPrefix);
     if (!message) return;
     let list = this.byTopic.get(message.topic);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { topicSettingsFromEnv, type TopicSettings } from '../topics';
+import { parseRelayShard, shardCheckpointName, type RelayShard } from './relay-shard';
 
 /** Everything the relay reads from its environment. */
 /** How the relay reaches a secured cluster: TLS (with a CA of its own if given) and SASL credentials. */
@@ -19,8 +20,17 @@ export interface RelaySettings {
   clientId: string;
   /** KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR (see topics.ts). */
   topics: TopicSettings;
-  /** RELAY_CHECKPOINT (default `relay:<topic prefix>`): the relay's name in the checkpoint store. */
+  /**
+   * RELAY_CHECKPOINT (default `relay:<topic prefix>`): the relay's name in the checkpoint store; a
+   * shard's is that name followed by `#<shard>/<shards>`.
+   */
   checkpointName: string;
+  /**
+   * RELAY_SHARD (`<shard>/<shards>`, e.g. `1/2`; unset: one relay publishes everything): this relay
+   * publishes only the records whose key falls in its shard, so that several relay processes share
+   * the work. See docs/relay.md.
+   */
+  shard: RelayShard | null;
   /** RELAY_BATCH_SIZE (default 500): most events per sendBatch and checkpoint. */
   batchSize: number;
   /** RELAY_MAX_BATCH_BYTES (default 524288): a batch ends early at this many bytes of messages. */
@@ -71,12 +81,14 @@ export function relaySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Rela
   if (!brokers) throw new Error('KAFKA_BROKERS is not set (e.g. KAFKA_BROKERS=127.0.0.1:9092)');
   const topics = topicSettingsFromEnv(env);
   const retryInitialMs = positiveInteger(env, 'RELAY_RETRY_INITIAL_MS', 500);
+  const shard = parseRelayShard(env.RELAY_SHARD);
   return {
     brokers,
     security: kafkaSecurityFromEnv(env),
     clientId: env.KAFKA_CLIENT_ID?.trim() || 'sme-ledger-relay',
     topics,
-    checkpointName: env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(topics.prefix),
+    checkpointName: shardCheckpointName(env.RELAY_CHECKPOINT?.trim() || relayCheckpointName(topics.prefix), shard),
+    shard,
     batchSize: positiveInteger(env, 'RELAY_BATCH_SIZE', 500),
     maxBatchBytes: positiveInteger(env, 'RELAY_MAX_BATCH_BYTES', 512 * 1024),
     retryInitialMs,

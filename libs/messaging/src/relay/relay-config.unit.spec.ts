@@ -20,6 +20,7 @@ describe('Relay settings', () => {
       clientId: 'sme-ledger-relay',
       topics: { prefix: 'sme.', partitions: 6, replicationFactor: 1 },
       checkpointName: 'relay:sme.',
+      shard: null,
       batchSize: 500,
       maxBatchBytes: 524288,
       retryInitialMs: 500,

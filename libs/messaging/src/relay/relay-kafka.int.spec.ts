@@ -10,6 +10,7 @@ import { topicNames } from '../topics';
 import { createKafkaRelay } from './kafka-transport';
 import type { Relay, RelayLogger } from './relay';
 import { relaySettingsFromEnv, type RelaySettings } from './relay-config';
+import { shardOfKey } from './relay-shard';
 import { checkDelivery } from './testing/delivery';
 import { brokerIsOursSync, kafkaScript } from './testing/kafka-service';
 import { readTopics } from './testing/topic-reader';
@@ -130,6 +131,38 @@ if (brokers) {
       expect(report.duplicates).toBe(0);
       expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
       expect(relay.status()).toMatchObject({ state: 'running', failures: 0 });
+    }, 60_000);
+
+    it('publishes the log once with two relays sharing it (RELAY_SHARD), each partition written by one of them', async () => {
+      await writeStationHistory(store, { calls: 2, applicationsPerCall: 16 });
+      await appendUnpublished(store);
+      const shards = ['1/2', '2/2'].map((shard) => {
+        const settings = { ...relaySettingsFromEnv({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, RELAY_SHARD: shard, RELAY_BATCH_SIZE: '30' }), retryInitialMs: 200 };
+        return { settings, relay: createKafkaRelay(store, checkpoints, settings, { logger: quiet }) };
+      });
+      const allCaughtUp = async () => (await Promise.all(shards.map(({ settings }) => caughtUp(settings)()))).every(Boolean);
+      try {
+        for (const { relay: shardRelay } of shards) shardRelay.start();
+        await waitUntil('both shards caught up', allCaughtUp, 30_000);
+        await writeStationHistory(store, { calls: 1, applicationsPerCall: 3 }); // live
+        await waitUntil('both shards caught up with live events', allCaughtUp, 10_000);
+      } finally {
+        for (const { relay: shardRelay } of shards) await shardRelay.stop();
+      }
+      expect(shards.map(({ settings }) => settings.checkpointName)).toEqual([`relay:${prefix}#1/2`, `relay:${prefix}#2/2`]);
+
+      const stored = await store.readAll();
+      const consumed = await readTopics([brokers], topicNames(prefix));
+      const report = checkDelivery(consumed, stored, prefix);
+      expect(report.problems).toEqual([]);
+      expect(report.duplicates).toBe(0);
+      expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
+      // Two shards over six partitions: a key's shard is its partition modulo 2, so no partition has two writers.
+      const of = shardOfKey(2);
+      expect(consumed.filter((m) => m.partition % 2 !== of(m.key) - 1)).toEqual([]);
+      const sent = shards.map(({ relay: shardRelay }) => shardRelay.status().messages);
+      expect(sent.every((n) => n > 0)).toBe(true);
+      expect(sent[0] + sent[1]).toBe(report.distinct);
     }, 60_000);
 
     const ours = brokerIsOursSync(brokers);

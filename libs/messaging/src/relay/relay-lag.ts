@@ -1,7 +1,7 @@
 import type { CheckpointStore, EventStore } from '@sme/event-store';
 
 export interface RelayLag {
-  /** The relay's name in the checkpoint store. */
+  /** The relay's name in the checkpoint store; of several shards, the one furthest behind. */
   checkpointName: string;
   /** Global position of the last event acknowledged by the broker (0 before the first batch). */
   checkpoint: number;
@@ -14,17 +14,22 @@ export interface RelayLag {
 
 /**
  * How far the relay is behind the log, read from its stored checkpoint: the same figure whether the
- * relay runs in this process or in another one sharing the event store.
+ * relay runs in this process or in another one sharing the event store. Of several shards' checkpoints
+ * the lowest counts: the log is published up to there.
  */
 export async function relayLag(
   events: EventStore,
   checkpoints: CheckpointStore,
-  checkpointName: string,
+  checkpointNames: string | readonly string[],
   now = new Date(),
   cap = 10_000,
 ): Promise<RelayLag> {
   const head = Number(await events.headPosition());
-  const checkpoint = Number((await checkpoints.load(checkpointName)) ?? 0n);
+  const names = typeof checkpointNames === 'string' ? [checkpointNames] : checkpointNames;
+  const stored = await Promise.all(names.map(async (name) => Number((await checkpoints.load(name)) ?? 0n)));
+  const slowest = stored.indexOf(Math.min(...stored));
+  const checkpointName = names[slowest];
+  const checkpoint = stored[slowest];
   let eventsBehind = 0;
   let secondsBehind = 0;
   if (checkpoint < head) {

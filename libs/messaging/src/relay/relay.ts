@@ -3,6 +3,7 @@ import type { Producer } from 'kafkajs';
 import { BackgroundLoop, Pause, silentLogger, type CheckpointStore, type EventStore, type LoopLogger, type Subscription } from '@sme/event-store';
 import { END, EventFeed, nextTurn, TURN } from './event-feed';
 import { RelayBatch } from './relay-batch';
+import { ownsStream, type RelayShard } from './relay-shard';
 
 export type RelayLogger = LoopLogger;
 
@@ -34,8 +35,10 @@ export interface AcknowledgedBatch {
 export interface RelayOptions {
   /** Put before each family's topic, e.g. `sme.` → `sme.applications.v1`. */
   topicPrefix: string;
-  /** The relay's name in the checkpoint store. */
+  /** The relay's name in the checkpoint store (a shard's own: see `shardCheckpointName`). */
   checkpointName: string;
+  /** This relay's share of the records, when several relays share the log; all records without it. */
+  shard?: RelayShard | null;
   /** Most events per batch (one sendBatch, one checkpoint). Default 500. */
   batchSize?: number;
   /**
@@ -65,11 +68,13 @@ export interface RelayStatusSnapshot {
   state: RelayState;
   topicPrefix: string;
   checkpointName: string;
+  /** `<shard>/<shards>` when several relays share the log; null when this one publishes every record. */
+  shard: string | null;
   /** Last checkpoint this relay stored or started from (as a decimal string); null before the first load. */
   checkpoint: string | null;
   batches: number;
   messages: number;
-  /** Events skipped because their stream is outside the catalogue (still checkpointed). */
+  /** Events skipped because their stream is outside the catalogue or another shard's (still checkpointed). */
   skipped: number;
   /** Failed attempts since start, and since the last acknowledged batch. */
   failures: number;
@@ -88,7 +93,7 @@ const noop = () => undefined;
  * 2. events are taken in batches: as many as are available without waiting, up to `batchSize`, and,
  *    while the previous batch is in flight, whatever arrives until it is acknowledged;
  * 3. each event becomes a CloudEvents message keyed by its stream id (events of streams outside the
- *    catalogue are skipped), the batch's messages are grouped per topic and sent in one `sendBatch`
+ *    catalogue, or of another relay's shard, are skipped), the batch's messages are grouped per topic and sent in one `sendBatch`
  *    with acks=-1 (all in-sync replicas);
  * 4. only after the broker acknowledged the batch is its last position stored as the checkpoint, and
  *    only then is the next batch (read and mapped meanwhile, at most one ahead) sent.
@@ -106,6 +111,7 @@ export class Relay {
   private readonly retryInitialMs: number;
   private readonly retryMaxMs: number;
   private readonly logger: RelayLogger;
+  private readonly owns: ((streamId: string) => boolean) | undefined;
 
   private readonly background = new BackgroundLoop(() => this.run());
   private subscription: Subscription | null = null;
@@ -134,6 +140,7 @@ export class Relay {
     this.retryInitialMs = positive(options.retryInitialMs, 500);
     this.retryMaxMs = Math.max(this.retryInitialMs, positive(options.retryMaxMs, 30_000));
     this.logger = options.logger ?? silentLogger;
+    this.owns = ownsStream(options.shard);
   }
 
   /** Starts relaying in the background; failures are retried, never thrown. */
@@ -169,6 +176,7 @@ export class Relay {
       state: this.state,
       topicPrefix: this.options.topicPrefix,
       checkpointName: this.options.checkpointName,
+      shard: this.options.shard && this.options.shard.count > 1 ? `${this.options.shard.index}/${this.options.shard.count}` : null,
       checkpoint: this.checkpoint === null ? null : this.checkpoint.toString(),
       batches: this.batches,
       messages: this.messages,
@@ -237,7 +245,7 @@ export class Relay {
     let sending: InFlight | null = null;
     try {
       while (this.background.running) {
-        const batch = new RelayBatch(this.options.topicPrefix);
+        const batch = new RelayBatch(this.options.topicPrefix, this.owns);
         let turn: ReturnType<typeof nextTurn> | null = null;
         let atTurn = 0;
         let ended = false;
