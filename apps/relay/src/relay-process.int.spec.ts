@@ -44,6 +44,12 @@ describe('apps/relay (npm run relay)', () => {
     expect(relay.output()).toContain('KAFKA_BROKERS is not set');
   }, 30_000);
 
+  it('refuses to start with a shard that is not one of its count', async () => {
+    const relay = startRelay({ DATA_DIR: tempDir(), KAFKA_BROKERS: '127.0.0.1:1', RELAY_SHARD: '3/2' });
+    expect(await relay.exited).toBe(1);
+    expect(relay.output()).toContain("RELAY_SHARD must be <shard>/<shards> with 1 ≤ shard ≤ shards (e.g. 1/2), got '3/2'");
+  }, 30_000);
+
   (brokers ? it : it.skip)(
     `publishes the embedded store under DATA_DIR and serves its lag on /health and /metrics${brokers ? '' : ' (skipped: set KAFKA_BROKERS=127.0.0.1:29392 to run)'}`,
     async () => {
