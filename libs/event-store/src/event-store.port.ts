@@ -116,11 +116,23 @@ export interface ReadStreamsWithPrefixOptions {
 export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: deliver events strictly after it. Default: from the beginning. */
   after?: bigint;
+  /**
+   * Only the events of the streams it accepts are wanted (one relay shard's, say). A store that honours
+   * it delivers only those, skips reading the others' data, and gives the subscription a `readUpTo`;
+   * a store may ignore it and deliver every event, so a consumer still checks each event it gets.
+   */
+  streams?: (streamId: string) => boolean;
 }
 
 /** A catch-up subscription: historical events first, then live ones, in global order. */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   stop(): Promise<void>;
+  /**
+   * Present when the store honoured `streams`: how far the log has been read. Every event at or before
+   * this position that the subscription delivers has been delivered and passed (the consumer asked for
+   * the one after it); the events of refused streams up to it were skipped. 0n before anything was read.
+   */
+  readUpTo?(): bigint;
 }
 
 export interface EventStore {

@@ -431,6 +431,41 @@ export function eventStoreContract(name: string, factory: () => Promise<Contract
         expect(seen).toEqual(await store.readAll({ after: head }).then((all) => all.filter(mine)));
       }, timeout);
 
+      it('asked for some streams only, delivers theirs in order, and, when it honours the wish, reads past the others as readUpTo tells', async () => {
+        const head = await store.headPosition();
+        const [wanted, other] = [uniqueStreamId('station'), uniqueStreamId('provider')];
+        const [w1, w2] = [testEvent('Step', { n: 1 }), testEvent('Step', { n: 2 })];
+        await store.append(wanted, [w1], 'no_stream');
+        await store.append(other, [testEvent(), testEvent()], 'no_stream');
+        await store.append(wanted, [w2], 0n);
+        await store.append(other, [testEvent()], 1n);
+        const tail = await store.headPosition();
+        const subscription = store.subscribeToAll({ after: head, streams: (streamId) => streamId === wanted });
+        const iterator = iteratorOf(subscription);
+        const got: RecordedEvent[] = [];
+        const readUpTo = () => subscription.readUpTo?.();
+        for (;;) {
+          const result = await within(iterator.next(), eventTimeoutMs, 'the next event');
+          if (result.done) throw new Error('the subscription ended');
+          got.push(result.value);
+          // Not past an event until the one after it is asked for.
+          if (readUpTo() !== undefined) expect(readUpTo()!).toBeLessThan(result.value.position);
+          if (result.value.id === w2.id) break;
+        }
+        expect(got.filter((event) => event.streamId === wanted).map((event) => event.id)).toEqual([w1.id, w2.id]);
+        if (subscription.readUpTo) {
+          expect(got.map((event) => event.streamId)).toEqual([wanted, wanted]);
+          const pending = iterator.next();
+          const deadline = Date.now() + eventTimeoutMs;
+          while (readUpTo()! < tail && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+          expect(readUpTo()).toBeGreaterThanOrEqual(tail);
+          await subscription.stop();
+          expect(await within(pending, 1_000, 'the pending next()')).toEqual({ done: true, value: undefined });
+        } else {
+          await subscription.stop();
+        }
+      }, timeout);
+
       it('started on an empty store, receives live appends', async () => {
         const head = await store.headPosition();
         if (options.startsEmpty) expect(head).toBe(0n);

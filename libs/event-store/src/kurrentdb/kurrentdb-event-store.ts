@@ -239,6 +239,10 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * `streams` is not honoured: the server filters by prefix or regular expression, not by an arbitrary
+   * test, so every event is delivered and the consumer checks each (the port allows it).
+   */
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     const after = options.after ?? 0n;
     const source = this.client.subscribeToAll({

@@ -146,7 +146,8 @@ export class ProtectedEventStore implements EventStore {
       },
       return: async (value?: unknown) => (events.return ? events.return(value) : { done: true, value: undefined }),
     };
-    return { stop: () => inner.stop(), [Symbol.asyncIterator]: () => iterator };
+    const readUpTo = inner.readUpTo?.bind(inner);
+    return { stop: () => inner.stop(), ...(readUpTo ? { readUpTo } : {}), [Symbol.asyncIterator]: () => iterator };
   }
 
   close(): Promise<void> {

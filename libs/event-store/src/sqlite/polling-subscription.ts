@@ -4,8 +4,12 @@ import { Pause } from '../pause';
 export interface PollingSubscriptionSource {
   /** Exclusive checkpoint to start after; 0n for the beginning. */
   after: bigint;
-  /** The next events strictly after `position`, in global order; empty when there are none yet. */
-  readPage(position: bigint): readonly RecordedEvent[];
+  /**
+   * The next events strictly after `position`, in global order, and the position of the last event of
+   * the log read for them (`position` itself when there are none yet; beyond the last event given when
+   * the source skips the events of streams not asked for).
+   */
+  readPage(position: bigint): { events: readonly RecordedEvent[]; through: bigint };
   /** Registers a callback for "something may have been appended"; returns the unregister function. */
   listen(wake: () => void): () => void;
   /** Upper bound on how long a change made elsewhere (another process) goes unnoticed. */
@@ -26,11 +30,18 @@ export class PollingSubscription implements Subscription {
   private readonly pause = new Pause();
   private readonly unlisten: () => void;
   private readonly iterator: AsyncGenerator<RecordedEvent, void, undefined>;
+  /** See Subscription.readUpTo: advanced past an event only once the consumer asks for the one after it. */
+  private read: bigint;
 
   constructor(private readonly source: PollingSubscriptionSource) {
     // Listen before the first read, so an append during catch-up cannot go unnoticed.
     this.unlisten = source.listen(() => this.wake());
+    this.read = source.after;
     this.iterator = this.run();
+  }
+
+  readUpTo(): bigint {
+    return this.read;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
@@ -54,14 +65,19 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.stopped) {
         this.dirty = false;
-        const page = this.source.readPage(position);
-        for (const event of page) {
-          position = event.position;
+        const { events, through } = this.source.readPage(position);
+        for (const event of events) {
           yield event;
+          this.read = event.position;
           if (this.stopped) return;
         }
+        const empty = through === position;
+        position = through;
+        this.read = through;
         // unref: a forgotten subscription must not keep the process alive.
-        if (page.length === 0 && !this.dirty) await this.pause.for(this.source.pollIntervalMs, { unref: true });
+        if (empty && !this.dirty) await this.pause.for(this.source.pollIntervalMs, { unref: true });
+        // A page of only refused streams' events gave nothing: let the process run before the next one.
+        else if (!empty && events.length === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.stopped = true;

@@ -22,6 +22,7 @@ import { recordedHashAlgorithm } from './ledger-meta';
 import { appendNotifierFor, type AppendNotifier } from './append-notifier';
 import { openSqliteDatabase, type SqliteDatabase } from './open-sqlite-database';
 import { PollingSubscription } from './polling-subscription';
+import { deepFreeze } from '../deep-freeze';
 import { knownTailsOf, type KnownTails } from './known-tails';
 import { SharedPage } from './shared-page';
 import { ensureEventLogSchema } from './sqlite-schema';
@@ -260,14 +261,26 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readAll.all(after, limit).map(toRecordedEvent);
   }
 
+  private readAcceptedSync(after: bigint, accepts: (streamId: string) => boolean): { events: RecordedEvent[]; through: bigint } {
+    const rows = this.statements.readAll.all(after, this.subscriptionPageSize);
+    const events: RecordedEvent[] = [];
+    for (const row of rows) if (accepts(row[2])) events.push(deepFreeze(toRecordedEvent(row)));
+    return { events, through: rows.length > 0 ? rows[rows.length - 1][0] : after };
+  }
+
   async headPosition(): Promise<bigint> {
     return this.statements.head.get() ?? 0n;
   }
 
+  /**
+   * With `streams`, a page of the log is read as rows and only the accepted streams' events are parsed
+   * (for that subscription alone, not through the shared page): a relay shard skips the others' cheaply.
+   */
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const accepts = options.streams;
     const subscription: PollingSubscription = new PollingSubscription({
       after: options.after ?? 0n,
-      readPage: (position) => this.sharedPage.after(position),
+      readPage: accepts ? (position) => this.readAcceptedSync(position, accepts) : (position) => pageThrough(position, this.sharedPage.after(position)),
       listen: (wake) => this.notifier.listen(wake),
       pollIntervalMs: this.pollIntervalMs,
       onEnd: () => this.subscriptions.delete(subscription),
@@ -342,6 +355,11 @@ function prepareStatements(db: SqliteDatabase) {
 function prefixEnd(prefix: string): string {
   const last = prefix.charCodeAt(prefix.length - 1);
   return prefix.length > 0 && last < 0xd7ff ? prefix.slice(0, -1) + String.fromCharCode(last + 1) : '\u{10FFFF}';
+}
+
+/** A page of every stream's events: it reaches its last event. */
+function pageThrough(after: bigint, events: readonly RecordedEvent[]): { events: readonly RecordedEvent[]; through: bigint } {
+  return { events, through: events.length > 0 ? events[events.length - 1].position : after };
 }
 
 function toRecordedEvent([position, id, streamId, revision, type, schemaVersion, data, metadata, hash, previousHash]: EventRow): RecordedEvent {

@@ -13,6 +13,7 @@ export class RelayBatch {
   private readonly byTopic = new Map<string, Message[]>();
   messages = 0;
   bytes = 0;
+  private covered = 0n;
 
   /** `owns`: whether a stream's events are this relay's to send (all, without it: see RelayShard). */
   constructor(
@@ -36,6 +37,20 @@ export class RelayBatch {
     let bytes = Buffer.byteLength(key) + Buffer.byteLength(value);
     for (const name in headers) bytes += name.length + Buffer.byteLength(headers[name]);
     this.bytes += bytes;
+  }
+
+  /**
+   * The batch also covers the log up to `position`: every event of this relay's streams up to it is in
+   * this batch or an earlier one (a filtered subscription read past the others': Subscription.readUpTo).
+   */
+  cover(position: bigint): void {
+    if (position > this.covered) this.covered = position;
+  }
+
+  /** The position its checkpoint is stored at: its last event's, or further where it covers more. */
+  get through(): bigint {
+    const last = this.events.length > 0 ? this.events[this.events.length - 1].position : 0n;
+    return last > this.covered ? last : this.covered;
   }
 
   topicMessages(): TopicMessages[] {

@@ -74,7 +74,11 @@ export interface RelayStatusSnapshot {
   checkpoint: string | null;
   batches: number;
   messages: number;
-  /** Events skipped because their stream is outside the catalogue or another shard's (still checkpointed). */
+  /**
+   * Events read and not sent, because their stream is outside the catalogue or another shard's (still
+   * checkpointed). A store that reads a shard only its own streams (the embedded one) does not hand it
+   * the others' events at all, so they are not counted.
+   */
   skipped: number;
   /** Failed attempts since start, and since the last acknowledged batch. */
   failures: number;
@@ -204,7 +208,8 @@ export class Relay {
         const stored = await this.checkpoints.load(this.options.checkpointName);
         this.checkpoint = stored ?? 0n;
         if (!this.background.running) break;
-        subscription = this.events.subscribeToAll(stored === undefined ? {} : { after: stored });
+        // A shard asks only for its streams: a store that honours it skips reading the others' data.
+        subscription = this.events.subscribeToAll({ ...(stored === undefined ? {} : { after: stored }), ...(this.owns ? { streams: this.owns } : {}) });
         this.subscription = subscription;
         // Still 'retrying' after a failure until a batch goes through.
         if (this.consecutiveFailures === 0) this.state = 'running';
@@ -242,6 +247,9 @@ export class Relay {
    */
   private async consume(subscription: Subscription): Promise<void> {
     const feed = new EventFeed(subscription);
+    // How far a shard's filtered subscription has read past other shards' events (undefined otherwise).
+    const readUpTo = this.owns && subscription.readUpTo ? subscription.readUpTo.bind(subscription) : undefined;
+    let queued = this.checkpoint ?? 0n;
     let sending: InFlight | null = null;
     try {
       while (this.background.running) {
@@ -266,7 +274,15 @@ export class Relay {
             turn = null;
           }
           if (!sending && batch.events.length === 0) {
-            await feed.arrival();
+            // Nothing of this shard's at hand, so every one up to readUpTo has been taken (the subscription
+            // passes an event only once the one after it is asked for) and sent or queued: a batch of no
+            // events moves the checkpoint past the others' events.
+            const read = readUpTo?.();
+            if (read !== undefined && read > queued) {
+              batch.cover(read);
+              break;
+            }
+            await (readUpTo ? Promise.race([feed.arrival(), delay(COVER_EVERY_MS)]) : feed.arrival());
             continue;
           }
           // Nothing at hand: take what arrives within this turn of the event loop (a backlog's next page
@@ -289,6 +305,7 @@ export class Relay {
         sending = null;
         // The subscription ended (stop, or the store ended it): a batch not yet sent is read again next time.
         if (ended) return;
+        queued = batch.through;
         sending = inFlight(this.publish(batch));
       }
       if (sending) await sending.done;
@@ -303,8 +320,8 @@ export class Relay {
     if (batch.messages > 0) {
       await producer.sendBatch({ topicMessages: batch.topicMessages(), acks: -1, timeout: this.options.sendTimeoutMs ?? 30_000 });
     }
-    const first = batch.events[0].position;
-    const last = batch.events[batch.events.length - 1].position;
+    const last = batch.through;
+    const first = batch.events.length > 0 ? batch.events[0].position : last;
     await this.options.onAcknowledged?.({ first, last, events: batch.events.length, messages: batch.messages });
     await this.checkpoints.store(this.options.checkpointName, last);
     this.checkpoint = last;
@@ -343,6 +360,13 @@ function inFlight(done: Promise<void>): InFlight {
     () => (flight.settled = true),
   );
   return flight;
+}
+
+/** How often an idle shard looks whether its subscription has read past other shards' events. */
+const COVER_EVERY_MS = 500;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function positive(value: number | undefined, fallback: number): number {
