@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel, type TopicMessages } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { SqliteCheckpointStore, SqliteEventStore, openSqliteDatabase, type RecordedEvent } from '@sme/event-store';
-import { createKafkaClient, createKafkaRelay, createRelayProducer, relaySettingsFromEnv, RelayBatch, type Relay, type RelaySettings } from '@sme/messaging/relay';
-import { ensureTopics, topicNames } from '@sme/messaging/topics';
+import { createKafkaRelay, relaySettingsFromEnv, type Relay, type RelaySettings } from '@sme/messaging/relay';
+import { topicNames } from '@sme/messaging/topics';
 import { writeStationHistory } from '@sme/read-models/testing/station-history';
 import { shardedThroughput } from './relay-shards';
+import { bareBatches, bareProducerReady } from './support/bare-producer';
 import { since, summarize } from './support/stats';
 import { printTable, type Cell } from './support/table';
 
@@ -187,26 +188,9 @@ async function bareProducer(
 ): Promise<{ rate: number; cpu: number }> {
   const prefix = `bench-${randomUUID().slice(0, 8)}.`;
   const settings = settingsFor(prefix, { batchSize });
-  const batches: { topicMessages: TopicMessages[]; events: number }[] = [];
-  let batch = new RelayBatch(prefix);
-  for (const [i, event] of events.entries()) {
-    batch.add(event);
-    if (batch.events.length >= batchSize || batch.bytes >= settings.maxBatchBytes || i === events.length - 1) {
-      batches.push({ topicMessages: batch.topicMessages(), events: batch.events.length });
-      batch = new RelayBatch(prefix);
-    }
-  }
-  const client = createKafkaClient(settings, quiet);
-  const admin = client.admin();
-  await admin.connect();
-  await ensureTopics(admin, settings.topics);
-  await admin.disconnect();
-  const producer = createRelayProducer(client);
-  await producer.connect();
+  const [first, ...rest] = bareBatches(events, settings);
+  const producer = await bareProducerReady(settings, first, quiet);
   try {
-    // The first batch also loads the topics' metadata: counted apart, as the relay's first batch is.
-    const [first, ...rest] = batches;
-    await sendWithRetry(() => producer.sendBatch({ topicMessages: first.topicMessages, acks: -1 }));
     const cpu = process.cpuUsage();
     const started = performance.now();
     // As the relay: a batch whose events are all unpublished is not sent, but counts its events.
@@ -218,19 +202,6 @@ async function bareProducer(
   } finally {
     await producer.disconnect();
     await deleteTopics(kafka, prefix);
-  }
-}
-
-/** New topics may not be served for a moment after their creation; the relay retries as well. */
-async function sendWithRetry(send: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await send();
-      return;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
   }
 }
 

@@ -6,9 +6,8 @@
  * KAFKA_TOPIC_PREFIX, RELAY_BATCH_SIZE, RELAY_SHARD) and EVENTS_FILE.
  */
 import { SqliteCheckpointStore, SqliteEventStore, openSqliteDatabase } from '@sme/event-store';
-import { createKafkaClient, createKafkaRelay, createRelayProducer, ownsStream, RelayBatch, relaySettingsFromEnv } from '@sme/messaging/relay';
-import { ensureTopics } from '@sme/messaging/topics';
-import type { TopicMessages } from 'kafkajs';
+import { createKafkaRelay, ownsStream, relaySettingsFromEnv } from '@sme/messaging/relay';
+import { bareBatches, bareProducerReady } from './bare-producer';
 
 /** What a shard tells the bench: ready (the bare reference, waiting for `go`), then its timed part (epoch ms). */
 export type ShardMessage =
@@ -28,34 +27,8 @@ function post(message: ShardMessage): Promise<void> {
 
 async function bare(store: SqliteEventStore): Promise<void> {
   const settings = relaySettingsFromEnv(process.env);
-  const owns = ownsStream(settings.shard);
-  const events = await store.readAll();
-  const batches: { topicMessages: TopicMessages[]; events: number }[] = [];
-  let batch = new RelayBatch(settings.topics.prefix, owns);
-  for (const [i, event] of events.entries()) {
-    batch.add(event);
-    if (batch.events.length >= settings.batchSize || batch.bytes >= settings.maxBatchBytes || i === events.length - 1) {
-      batches.push({ topicMessages: batch.topicMessages(), events: batch.events.length });
-      batch = new RelayBatch(settings.topics.prefix, owns);
-    }
-  }
-  const client = createKafkaClient(settings, quiet);
-  const admin = client.admin();
-  await admin.connect();
-  await ensureTopics(admin, settings.topics);
-  await admin.disconnect();
-  const producer = createRelayProducer(client);
-  await producer.connect();
-  const [first, ...rest] = batches;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (first.topicMessages.length > 0) await producer.sendBatch({ topicMessages: first.topicMessages, acks: -1 });
-      break;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
+  const [first, ...rest] = bareBatches(await store.readAll(), settings, ownsStream(settings.shard));
+  const producer = await bareProducerReady(settings, first, quiet);
   await new Promise<void>((resolve) => {
     process.once('message', () => resolve());
     void post({ type: 'ready' });

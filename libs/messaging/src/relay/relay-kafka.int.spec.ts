@@ -93,6 +93,16 @@ if (brokers) {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    /** Reads the topics from the start: every published event of the store arrived, in order per record. */
+    const everyEventDelivered = async () => {
+      const stored = await store.readAll();
+      const consumed = await readTopics([brokers], topicNames(prefix));
+      const report = checkDelivery(consumed, stored, prefix);
+      expect(report.problems).toEqual([]);
+      expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
+      return { report, consumed };
+    };
+
     const caughtUp = (settings: RelaySettings) => async () =>
       ((await checkpoints.load(settings.checkpointName)) ?? 0n) >= (await store.headPosition());
 
@@ -124,12 +134,8 @@ if (brokers) {
         await admin.disconnect();
       }
 
-      const stored = await store.readAll();
-      const consumed = await readTopics([brokers], topicNames(prefix));
-      const report = checkDelivery(consumed, stored, prefix);
-      expect(report.problems).toEqual([]);
+      const { report } = await everyEventDelivered();
       expect(report.duplicates).toBe(0);
-      expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
       expect(relay.status()).toMatchObject({ state: 'running', failures: 0 });
     }, 60_000);
 
@@ -151,12 +157,8 @@ if (brokers) {
       }
       expect(shards.map(({ settings }) => settings.checkpointName)).toEqual([`relay:${prefix}#1/2`, `relay:${prefix}#2/2`]);
 
-      const stored = await store.readAll();
-      const consumed = await readTopics([brokers], topicNames(prefix));
-      const report = checkDelivery(consumed, stored, prefix);
-      expect(report.problems).toEqual([]);
+      const { report, consumed } = await everyEventDelivered();
       expect(report.duplicates).toBe(0);
-      expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
       // Two shards over six partitions: a key's shard is its partition modulo 2, so no partition has two writers.
       const of = shardOfKey(2);
       expect(consumed.filter((m) => m.partition % 2 !== of(m.key) - 1)).toEqual([]);
@@ -197,11 +199,7 @@ if (brokers) {
         await waitUntil('the relay caught up after the restart', caughtUp(settings), 40_000);
         expect(relay.status().failures).toBeGreaterThan(0);
 
-        const stored = await store.readAll();
-        const consumed = await readTopics([brokers], topicNames(prefix));
-        const report = checkDelivery(consumed, stored, prefix);
-        expect(report.problems).toEqual([]);
-        expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
+        await everyEventDelivered();
       },
       150_000,
     );
@@ -224,11 +222,7 @@ if (brokers) {
       expect(await runChild(env)).toBe(0);
       expect(await checkpoints.load(name)).toBe(await store.headPosition());
 
-      const stored = await store.readAll();
-      const consumed = await readTopics([brokers], topicNames(prefix));
-      const report = checkDelivery(consumed, stored, prefix);
-      expect(report.problems).toEqual([]);
-      expect(report.distinct).toBe(stored.filter((e) => !e.streamId.startsWith('counter-')).length);
+      const { report } = await everyEventDelivered();
       const resent = beforeRestart.filter((m) => BigInt(m.headers.ce_logposition) > checkpoint).length;
       expect(report.duplicates).toBe(resent);
     }, 60_000);
