@@ -2,6 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ShardMessage } from './support/relay-shard-child';
+import { relaySettingsFromEnv } from '@sme/messaging/relay';
+import { topicsReady } from './support/bare-producer';
 import { printTable, type Cell } from './support/table';
 
 export interface ShardedRun {
@@ -21,6 +23,8 @@ type Done = Extract<ShardMessage, { type: 'done' }>;
 export async function runShards(mode: 'bare' | 'relay', shards: number, env: NodeJS.ProcessEnv, logEvents: number): Promise<ShardedRun> {
   const compiled = __filename.endsWith('.js');
   const loader = compiled ? ['-r', 'tsconfig-paths/register'] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+  // The topics first, once: shards creating them together would race (one sees another's half-made topic).
+  await topicsReady(relaySettingsFromEnv(env), { log: () => undefined, warn: () => undefined, error: () => undefined });
   const children: ChildProcess[] = [];
   try {
     const finished: Promise<Done>[] = [];
@@ -37,7 +41,9 @@ export async function runShards(mode: 'bare' | 'relay', shards: number, env: Nod
       const exited = new Promise<never>((_, reject) => child.once('disconnect', () => reject(new Error(`relay shard ${index}/${shards} ended (exit code ${child.exitCode}) before it was done`))));
       exited.catch(() => undefined);
       if (mode === 'bare') ready.push(Promise.race([new Promise<void>((resolve) => child.on('message', (m: ShardMessage) => m.type === 'ready' && resolve())), exited]));
-      finished.push(Promise.race([new Promise<Done>((resolve) => child.on('message', (m: ShardMessage) => m.type === 'done' && resolve(m))), exited]));
+      const done = Promise.race([new Promise<Done>((resolve) => child.on('message', (m: ShardMessage) => m.type === 'done' && resolve(m))), exited]);
+      done.catch(() => undefined); // reported through Promise.all below; not again when the others are stopped
+      finished.push(done);
     }
     if (mode === 'bare') {
       await Promise.all(ready);

@@ -30,10 +30,7 @@ export function bareBatches(events: readonly RecordedEvent[], settings: RelaySet
  */
 export async function bareProducerReady(settings: RelaySettings, first: BareBatch, logger: RelayLogger): Promise<Producer> {
   const client = createKafkaClient(settings, logger);
-  const admin = client.admin();
-  await admin.connect();
-  await ensureTopics(admin, settings.topics);
-  await admin.disconnect();
+  await topicsReady(settings, logger);
   const producer = createRelayProducer(client);
   await producer.connect();
   for (let attempt = 1; ; attempt++) {
@@ -47,5 +44,24 @@ export async function bareProducerReady(settings: RelaySettings, first: BareBatc
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
+  }
+}
+
+/** Creates the topics that are missing; a busy broker may not serve a topic just made at once, so it is asked again, as the relay would. */
+export async function topicsReady(settings: RelaySettings, logger: RelayLogger): Promise<void> {
+  const admin = createKafkaClient(settings, logger).admin();
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureTopics(admin, settings.topics);
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+  } finally {
+    await admin.disconnect();
   }
 }
