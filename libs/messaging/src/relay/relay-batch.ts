@@ -5,8 +5,8 @@ import { toKafkaCloudEvent } from '../cloudevents';
 /**
  * One batch of the relay: its events in log order and the CloudEvents messages of those it sends
  * (catalogued streams of its shard) grouped per topic, sent with one `sendBatch` and checkpointed at
- * its last event. `bytes` counts keys, values and
- * headers, for the batch's size limit.
+ * its last event, or further where it `cover`s more. `bytes` counts keys, values and headers, for the
+ * batch's size limit.
  */
 export class RelayBatch {
   readonly events: RecordedEvent[] = [];

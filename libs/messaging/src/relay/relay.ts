@@ -97,8 +97,8 @@ const noop = () => undefined;
  * 2. events are taken in batches: as many as are available without waiting, up to `batchSize`, and,
  *    while the previous batch is in flight, whatever arrives until it is acknowledged;
  * 3. each event becomes a CloudEvents message keyed by its stream id (events of streams outside the
- *    catalogue, or of another relay's shard, are skipped), the batch's messages are grouped per topic and sent in one `sendBatch`
- *    with acks=-1 (all in-sync replicas);
+ *    catalogue, or of another relay's shard, are skipped), the batch's messages are grouped per topic
+ *    and sent in one `sendBatch` with acks=-1 (all in-sync replicas);
  * 4. only after the broker acknowledged the batch is its last position stored as the checkpoint, and
  *    only then is the next batch (read and mapped meanwhile, at most one ahead) sent.
  *
