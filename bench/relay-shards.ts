@@ -56,7 +56,18 @@ export async function runShards(mode: 'bare' | 'relay', shards: number, env: Nod
     const ms = endedAt - startedAt;
     return { rate: ((logEvents - untimed) / ms) * 1000, cpu: done.reduce((sum, d) => sum + d.cpuMs, 0) / ms };
   } finally {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
+    // A shard that reported exits on its own (writing its CPU profile, if asked); one that did not is stopped.
+    await Promise.all(children.map((child) => exitWithin(child, 5000)));
+  }
+}
+
+async function exitWithin(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+  const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
+  if (!(await Promise.race([exited, timer]))) {
+    child.kill();
+    await exited;
   }
 }
 
