@@ -4,3 +4,4 @@ export * from './relay-lag';
 export * from './kafka-transport';
 export * from './relay-batch';
 export * from './relay-shard';
+export * from './partitioner';

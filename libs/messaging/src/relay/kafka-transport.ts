@@ -1,6 +1,7 @@
-import { Kafka, Partitioners, logLevel, type ICustomPartitioner, type LogEntry, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
 import type { CheckpointStore, EventStore } from '@sme/event-store';
 import { ensureTopics, type TopicSettings } from '../topics';
+import { RememberingDefaultPartitioner } from './partitioner';
 import { Relay, type RelayLogger, type RelayOptions, type RelayTransport } from './relay';
 import type { RelaySettings } from './relay-config';
 
@@ -40,38 +41,6 @@ export function createKafkaClient(settings: Pick<RelaySettings, 'brokers' | 'cli
     logCreator: kafkaLogs(logger),
   });
 }
-
-/** Keys remembered per partition count before the memory is cleared and filled again. */
-const REMEMBERED_KEYS = 100_000;
-
-/**
- * kafkajs's `DefaultPartitioner` (the Java client's: murmur2 of the key, modulo the partition count)
- * remembering each key's partition per partition count. The hash is computed in 64-bit arithmetic of
- * kafkajs's own and costs about as much as encoding the message; a record's events share their key, so
- * a backlog hashes each key once. Messages with an explicit partition or without a key go straight to
- * kafkajs's partitioner.
- */
-export const RememberingDefaultPartitioner: ICustomPartitioner = () => {
-  const partitioner = Partitioners.DefaultPartitioner();
-  const byCount = new Map<number, Map<string, number>>();
-  return (args) => {
-    const { key, partition } = args.message;
-    if ((partition !== undefined && partition !== null) || typeof key !== 'string') return partitioner(args);
-    const count = args.partitionMetadata.length;
-    let remembered = byCount.get(count);
-    if (!remembered) {
-      remembered = new Map();
-      byCount.set(count, remembered);
-    }
-    let chosen = remembered.get(key);
-    if (chosen === undefined) {
-      chosen = partitioner(args);
-      if (remembered.size >= REMEMBERED_KEYS) remembered.clear();
-      remembered.set(key, chosen);
-    }
-    return chosen;
-  };
-};
 
 /**
  * The producer settings every relay uses: idempotent (the broker drops a batch the producer re-sends

@@ -1,4 +1,4 @@
-import { Partitioners, type PartitionMetadata } from 'kafkajs';
+import { partitionsOf, RememberingDefaultPartitioner } from './partitioner';
 
 /**
  * One of several relays sharing the log: shard `index` (1-based) of `count`. Each relay reads the whole
@@ -9,36 +9,18 @@ export interface RelayShard {
   count: number;
 }
 
-/** Keys remembered before the memory is cleared and filled again. */
-const REMEMBERED_KEYS = 100_000;
-
 /**
  * Which shard (1-based) of `count` a key falls in: the partition the Java client's murmur2
  * partitioner would choose among `count` partitions, plus one. When `count` divides a topic's
  * partition count, a key's shard is its partition modulo `count`, so every partition has one writer.
- * Remembers each key's answer (a record's events share their key).
+ * Asks the relay's own remembering partitioner, so a record's events hash their key once.
  */
 export function shardOfKey(count: number): (key: string) => number {
   if (!Number.isInteger(count) || count < 1) throw new Error(`a shard count must be a positive integer, got ${count}`);
   if (count === 1) return () => 1;
-  const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata: PartitionMetadata[] = Array.from({ length: count }, (_, partitionId) => ({
-    partitionId,
-    leader: 0,
-    partitionErrorCode: 0,
-    replicas: [0],
-    isr: [0],
-  }));
-  const remembered = new Map<string, number>();
-  return (key) => {
-    let shard = remembered.get(key);
-    if (shard === undefined) {
-      shard = partitioner({ topic: '', partitionMetadata, message: { key, value: null } }) + 1;
-      if (remembered.size >= REMEMBERED_KEYS) remembered.clear();
-      remembered.set(key, shard);
-    }
-    return shard;
-  };
+  const partitioner = RememberingDefaultPartitioner();
+  const partitionMetadata = partitionsOf(count);
+  return (key) => partitioner({ topic: '', partitionMetadata, message: { key, value: null } }) + 1;
 }
 
 /** Whether a stream's events are this shard's to publish; every stream's, without a shard. */

@@ -1,4 +1,5 @@
-import { Partitioners, type PartitionMetadata } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
+import { partitionsOf } from './partitioner';
 import { Relay } from './relay';
 import { relaySettingsFromEnv } from './relay-config';
 import { ownsStream, parseRelayShard, shardCheckpointName, shardCheckpointNames, shardOfKey } from './relay-shard';
@@ -9,8 +10,7 @@ const keys = Array.from({ length: 1200 }, (_, i) => `application-${i.toString(16
 
 const partitioner = Partitioners.DefaultPartitioner();
 function kafkaPartition(key: string, partitions: number): number {
-  const partitionMetadata: PartitionMetadata[] = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }));
-  return partitioner({ topic: 't', partitionMetadata, message: { key, value: null } });
+  return partitioner({ topic: 't', partitionMetadata: partitionsOf(partitions), message: { key, value: null } });
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {

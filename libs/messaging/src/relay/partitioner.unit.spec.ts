@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Partitioners, type PartitionerArgs, type PartitionMetadata } from 'kafkajs';
-import { RememberingDefaultPartitioner } from './kafka-transport';
-
-function partitions(count: number): PartitionMetadata[] {
-  return Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }));
-}
+import { Partitioners, type PartitionerArgs } from 'kafkajs';
+import { partitionsOf, RememberingDefaultPartitioner } from './partitioner';
 
 function args(key: string | null, count: number, partition?: number): PartitionerArgs {
-  return { topic: 'sme.applications.v1', partitionMetadata: partitions(count), message: { key, value: '{}', ...(partition === undefined ? {} : { partition }) } };
+  return { topic: 'sme.applications.v1', partitionMetadata: partitionsOf(count), message: { key, value: '{}', ...(partition === undefined ? {} : { partition }) } };
 }
 
 describe('RememberingDefaultPartitioner', () => {
