@@ -16,6 +16,7 @@ import { counterDecider, increment, testActor, type CounterCommand, type Counter
 /** Delegates to a real store; `beforeAppend` plays another writer slipping in between read and append. */
 class InterleavingStore implements EventStore {
   appendCalls = 0;
+  readCalls = 0;
   beforeAppend: (() => Promise<void>) | undefined;
 
   constructor(private readonly inner: EventStore) {}
@@ -25,7 +26,10 @@ class InterleavingStore implements EventStore {
     await this.beforeAppend?.();
     return this.inner.append(streamId, events, expected);
   }
-  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readStream: EventStore['readStream'] = (...args) => {
+    this.readCalls += 1;
+    return this.inner.readStream(...args);
+  };
   readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
@@ -195,6 +199,43 @@ describe.each([
         WrongExpectedRevisionError,
       );
       expect(store.appendCalls).toBe(1);
+    });
+  });
+
+  describe('on a new stream (an id just drawn at random)', () => {
+    const existing = async (streamId: string) => {
+      await sqlite.append(streamId, [toEventToAppend(increment(10))({ type: 'Incremented', data: { by: 10 } })], 'no_stream');
+      return (await sqlite.readStream(streamId))[0];
+    };
+
+    it('decides on the initial state without reading anything, and creates the stream', async () => {
+      const load = snapshots ? jest.spyOn(snapshots.store, 'load') : undefined;
+      let readsBeforeAppend: number | undefined;
+      store.beforeAppend = async () => void (readsBeforeAppend = store.readCalls);
+      const result = await handleCommand(store, options('counter-new', increment(2), { newStream: true }));
+      expect(readsBeforeAppend).toBe(0); // (this test store has no appendRecorded, so the events written are read back after)
+      expect(load?.mock.calls ?? []).toHaveLength(0);
+      expect(result).toMatchObject({ state: { value: 2, increments: 1 }, nextExpectedRevision: 0n, position: 1n });
+      expect(result.events).toEqual(await sqlite.readStream('counter-new'));
+    });
+
+    it('reads the stream and decides again when it exists after all', async () => {
+      await existing('counter-taken');
+      const result = await handleCommand(store, options('counter-taken', increment(5), { newStream: true }));
+      expect(store.appendCalls).toBe(2); // refused expecting no stream, then appended after what was read
+      expect(result).toMatchObject({ state: { value: 15, increments: 2 }, nextExpectedRevision: 1n });
+    });
+
+    it('reads the stream anyway when the client gave the revision it saw, or for a correction', async () => {
+      await existing('counter-seen');
+      const seen = await handleCommand(store, options('counter-seen', increment(5), { newStream: true, expectedRevision: 0n }));
+      expect(store.appendCalls).toBe(1);
+      expect(seen).toMatchObject({ state: { value: 15, increments: 2 }, nextExpectedRevision: 1n });
+
+      const first = await existing('counter-corrected');
+      const corrected = await handleCommand(store, options('counter-corrected', increment(5), { newStream: true, correction: { eventId: first.id, reason: '原登记数字有误' } }));
+      expect(store.appendCalls).toBe(2);
+      expect(corrected).toMatchObject({ state: { value: 15, increments: 2 }, nextExpectedRevision: 1n });
     });
   });
 

@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from './event-store.port';
 import { defaultUpcast, foldRecorded, type Upcaster } from './load-aggregate';
-import { foldStream, keepSnapshot } from './snapshots/snapshot-fold';
+import { foldStream, keepSnapshot, type FoldedStream } from './snapshots/snapshot-fold';
 import type { SnapshotPolicy } from './snapshots/snapshot-store';
 
 export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
@@ -47,6 +47,13 @@ export interface HandleCommandOptions<Cmd, State, Ev extends DomainEvent> {
   correction?: { eventId: string; reason?: string };
   /** Default 3. Only used without expectedRevision. */
   maxRetries?: number;
+  /**
+   * The stream's id was just drawn at random (a new record's id the server chose): no stream can have
+   * it yet, so the first attempt decides on the initial state without reading, and appends expecting no
+   * stream. Should the stream exist after all, that append is refused and the retry reads it as usual.
+   * Ignored with an expected revision or a correction, which need the stream read.
+   */
+  newStream?: boolean;
   /** Fold from the stream's snapshot, and keep a new one every so many events (none: fold the whole stream). */
   snapshots?: SnapshotPolicy;
 }
@@ -77,7 +84,7 @@ export async function handleCommand<Cmd, State, Ev extends DomainEvent>(
   return inTurn(store, options.streamId, async () => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await readDecideAppend(store, options);
+        return await readDecideAppend(store, options, options.newStream === true && attempt === 0);
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError && attempt < retries) continue;
         throw error;
@@ -112,12 +119,16 @@ export function inTurn<T>(store: EventStore, streamId: string, work: () => Promi
 async function readDecideAppend<Cmd, State, Ev extends DomainEvent>(
   store: EventStore,
   options: HandleCommandOptions<Cmd, State, Ev>,
+  unread: boolean,
 ): Promise<HandleCommandResult<State>> {
   const { streamId, decider } = options;
   const upcast = options.upcast ?? defaultUpcast;
   // A correction looks for the event it corrects in the whole history: it folds without a snapshot.
   const snapshots = options.correction ? undefined : options.snapshots;
-  const folded = await foldStream(store, streamId, decider, upcast, snapshots);
+  const folded: FoldedStream<State> =
+    unread && options.expectedRevision === undefined && !options.correction
+      ? { state: decider.initialState(), revision: -1n, history: [], snapshotRevision: -1n }
+      : await foldStream(store, streamId, decider, upcast, snapshots);
   const { state, revision, last } = folded;
   options.authorize?.(options.command, state);
 

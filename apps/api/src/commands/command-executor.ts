@@ -57,6 +57,8 @@ export class CommandExecutor {
       command,
       ...(this.snapshots ? { snapshots: this.snapshots } : {}),
       expectedRevision: options.ignoreExpectedRevision ? undefined : ctx.expectedRevision,
+      // The first command on a record whose id this request drew has no stream to read; any later one reads.
+      newStream: ctx.drawnIds?.delete(options.id) === true,
       businessTime: ctx.occurredAt,
       backdating: { windowMs: (this.config?.backdateWindowDays ?? 0) * 86_400_000, ...(ctx.backdatingReason ? { reason: ctx.backdatingReason } : {}) },
       ...(ctx.corrects ? { correction: { eventId: ctx.corrects, ...(reason ? { reason } : {}) } } : {}),

@@ -19,6 +19,8 @@ export interface RequestContext {
   backdatingReason?: string;
   /** 更正: the id of the earlier event of the record whose fact this act corrects. */
   corrects?: string;
+  /** New records' ids this request drew at random (`newRecordId`) and no command has used yet: no stream can have them. */
+  drawnIds?: Set<string>;
 }
 
 const ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
