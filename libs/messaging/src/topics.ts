@@ -82,30 +82,58 @@ export interface EnsureTopicsResult {
 export type TopicAdmin = Pick<Admin, 'listTopics' | 'createTopics' | 'fetchTopicMetadata'>;
 
 /**
- * Creates the family topics that do not exist yet, with the settings above, and waits for their
- * partition leaders. Topics that exist are left as they are (an operator may have created them with
- * other partition counts or replication); differences in partition count are reported as warnings.
- * Safe to run from several relays at once: a topic created by another one in between counts as existing.
+ * Creates the family topics that do not exist yet, with the settings above, and waits until the broker
+ * serves every family topic with a leader for each partition. Topics that exist are left as they are
+ * (an operator may have created them with other partition counts or replication); differences in
+ * partition count are reported as warnings. Safe to run from several relays at once: a topic created
+ * by another one in between counts as existing.
  */
-export async function ensureTopics(admin: TopicAdmin, settings: TopicSettings): Promise<EnsureTopicsResult> {
+export async function ensureTopics(admin: TopicAdmin, settings: TopicSettings, options: { pause?: (ms: number) => Promise<void> } = {}): Promise<EnsureTopicsResult> {
   const wanted = topicSpecs(settings);
   const present = new Set(await admin.listTopics());
   const missing = wanted.filter((spec) => !present.has(spec.topic));
   const created: string[] = [];
   // One request per topic, so that a topic created by another relay in between (createTopics answers
-  // false) is told apart from one created here.
+  // false) is told apart from one created here. kafkajs's own wait for leaders gives up at the first
+  // "unknown topic or partition", which a KRaft broker answers for a moment after creating a topic, so
+  // the wait is done below, for every topic at once.
   for (const spec of missing) {
-    if (await admin.createTopics({ topics: [spec], waitForLeaders: true })) created.push(spec.topic);
+    if (await admin.createTopics({ topics: [spec], waitForLeaders: false })) created.push(spec.topic);
   }
   const existing = wanted.map((spec) => spec.topic).filter((topic) => !created.includes(topic));
+  const { topics } = await whenServed(admin, wanted.map((spec) => spec.topic), options.pause ?? sleep);
   const warnings: string[] = [];
-  if (existing.length > 0) {
-    const { topics } = await admin.fetchTopicMetadata({ topics: existing });
-    for (const topic of topics) {
-      if (topic.partitions.length !== settings.partitions) {
-        warnings.push(`topic ${topic.name} exists with ${topic.partitions.length} partitions (settings say ${settings.partitions}); left as it is`);
-      }
+  for (const topic of topics) {
+    if (existing.includes(topic.name) && topic.partitions.length !== settings.partitions) {
+      warnings.push(`topic ${topic.name} exists with ${topic.partitions.length} partitions (settings say ${settings.partitions}); left as it is`);
     }
   }
   return { created, existing, warnings };
+}
+
+/** Times the topics' metadata is asked for while the broker does not serve them yet, and the first pause between (growing by as much each time). */
+const METADATA_ATTEMPTS = 10;
+const METADATA_PAUSE_MS = 100;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The topics' metadata once the broker serves them, each partition with a leader. A topic only just
+ * created (here or by another relay) is answered "unknown topic or partition" or "leader not
+ * available", or listed without a leader, for a moment: it is asked again after 100 ms, 200 ms, …
+ * (about 4.5 s in all). Then an error goes to the caller; a partition still without a leader is left
+ * to the producer, which waits for one itself.
+ */
+async function whenServed(admin: TopicAdmin, topics: string[], pause: (ms: number) => Promise<void>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const answer = await admin.fetchTopicMetadata({ topics });
+      const leaderless = answer.topics.some((topic) => topic.partitions.some((partition) => partition.leader < 0));
+      if (!leaderless || attempt >= METADATA_ATTEMPTS) return answer;
+    } catch (error) {
+      const type = (error as { type?: unknown }).type;
+      if (attempt >= METADATA_ATTEMPTS || (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE')) throw error;
+    }
+    await pause(METADATA_PAUSE_MS * attempt);
+  }
 }

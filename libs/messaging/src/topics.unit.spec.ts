@@ -8,6 +8,10 @@ class FakeAdmin implements TopicAdmin {
     readonly topics: Map<string, number>,
     /** Topics another relay creates between our listTopics and createTopics. */
     private readonly racedBy: string[] = [],
+    /** Errors the metadata requests throw first, one each (a broker not serving a topic just made yet). */
+    readonly metadataErrors: Error[] = [],
+    /** Metadata answers, after those errors, that list the partitions without a leader. */
+    private leaderless = 0,
   ) {}
 
   async listTopics(): Promise<string[]> {
@@ -30,13 +34,17 @@ class FakeAdmin implements TopicAdmin {
   }
 
   async fetchTopicMetadata({ topics }: { topics: string[] } = { topics: [] }) {
+    const error = this.metadataErrors.shift();
+    if (error) throw error;
+    const leader = this.leaderless > 0 ? -1 : 1;
+    this.leaderless -= 1;
     return {
       topics: topics.map((name) => ({
         name,
         partitions: Array.from({ length: this.topics.get(name) ?? 0 }, (_, partitionId) => ({
           partitionErrorCode: 0,
           partitionId,
-          leader: 1,
+          leader,
           replicas: [1],
           isr: [1],
         })),
@@ -95,5 +103,32 @@ describe('Kafka topics', () => {
     const result = await ensureTopics(admin, { prefix: 't.', partitions: 6, replicationFactor: 1 });
     expect(result.created).toEqual(topicNames('t.').slice(1));
     expect(result.existing).toEqual(['t.calls.v1']);
+  });
+
+  describe('topics only just created (here or by another relay), not yet served', () => {
+    const kafkaError = (type: string) => Object.assign(new Error(`kafka says ${type}`), { type });
+    const settings = { prefix: 't.', partitions: 6, replicationFactor: 1 };
+
+    it('asks for every topic again, pausing longer each time, until the broker serves them with leaders', async () => {
+      const admin = new FakeAdmin(new Map(), ['t.calls.v1'], [kafkaError('UNKNOWN_TOPIC_OR_PARTITION'), kafkaError('LEADER_NOT_AVAILABLE')], 1);
+      const ask = jest.spyOn(admin, 'fetchTopicMetadata');
+      const pauses: number[] = [];
+      const result = await ensureTopics(admin, settings, { pause: async (ms) => void pauses.push(ms) });
+      expect(result).toMatchObject({ created: topicNames('t.').slice(1), existing: ['t.calls.v1'], warnings: [] });
+      expect(pauses).toEqual([100, 200, 300]);
+      expect(ask).toHaveBeenLastCalledWith({ topics: topicNames('t.') });
+    });
+
+    it('gives up after ten attempts, and at once on any other error', async () => {
+      const pauses: number[] = [];
+      const pause = async (ms: number) => void pauses.push(ms);
+      const stuck = new FakeAdmin(new Map(), ['t.calls.v1'], Array.from({ length: 10 }, () => kafkaError('UNKNOWN_TOPIC_OR_PARTITION')));
+      await expect(ensureTopics(stuck, settings, { pause })).rejects.toThrow('UNKNOWN_TOPIC_OR_PARTITION');
+      expect(pauses).toHaveLength(9);
+
+      const refused = new FakeAdmin(new Map(), ['t.calls.v1'], [kafkaError('TOPIC_AUTHORIZATION_FAILED')]);
+      await expect(ensureTopics(refused, settings, { pause })).rejects.toThrow('TOPIC_AUTHORIZATION_FAILED');
+      expect(pauses).toHaveLength(9);
+    });
   });
 });

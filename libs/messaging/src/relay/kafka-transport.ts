@@ -18,12 +18,17 @@ const CLIENT_RETRY: RetryOptions = { retries: 5, initialRetryTime: 300, maxRetry
 // kafkajs warns on every producer we create that bounded retries may break *exactly-once*; the relay
 // promises at-least-once and retries the whole batch itself (see RelayTransport.createProducer).
 const IGNORED_WARNINGS = ['Limiting retries for the idempotent producer'];
+// kafkajs logs every error answer of a request. A topic just created is answered "unknown topic or
+// partition" for a moment, each time ensureTopics asks for it; should a send fail so, the relay reports
+// that failure itself.
+const IGNORED_ERRORS = ['This server does not host this topic-partition'];
 
-function kafkaLogs(logger: RelayLogger) {
+/** kafkajs's log lines as the relay logger's warnings (errors too: the relay reports its failures itself), less the expected ones above. */
+export function kafkaLogs(logger: RelayLogger) {
   return () =>
     ({ level, namespace, log }: LogEntry) => {
       const text = `kafkajs ${namespace}: ${log.message}${log.error && log.error !== log.message ? ` (${String(log.error)})` : ''}`;
-      if (level === logLevel.ERROR) logger.warn(text); // the relay reports the failure itself, as an error
+      if (level === logLevel.ERROR && !IGNORED_ERRORS.some((e) => text.includes(e))) logger.warn(text);
       else if (level === logLevel.WARN && !IGNORED_WARNINGS.some((w) => log.message.includes(w))) logger.warn(text);
     };
 }
