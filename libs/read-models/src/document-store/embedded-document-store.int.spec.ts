@@ -1,4 +1,5 @@
 import { openSqliteDatabase } from '@sme/event-store';
+import { Query } from 'mingo';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,30 @@ describe('EmbeddedDocumentStore specifics', () => {
     await views.put({ _id: 'c', _position: 1, code: 'X' });
     expect(await views.count({ code: 'X' })).toBe(3);
     await store.close();
+  });
+
+  it("scans once for a list's page and its total, and again once a document or the filter changed", async () => {
+    const store = new EmbeddedDocumentStore(':memory:');
+    const views = store.collection<Doc>('scanned');
+    await views.insertMany(Array.from({ length: 40 }, (_, i) => ({ _id: `d${String(i).padStart(2, '0')}`, _position: 1, kind: i % 2 === 0 ? 'even' : 'odd' })));
+    const tests = jest.spyOn(Query.prototype, 'test');
+    try {
+      const filter = { kind: 'even' };
+      const [page, total] = await Promise.all([views.find(filter, { sort: { _id: 1 }, limit: 5 }), views.count(filter)]);
+      expect({ page: page.map((d: Doc) => d._id), total }).toEqual({ page: ['d00', 'd02', 'd04', 'd06', 'd08'], total: 20 });
+      expect(tests).toHaveBeenCalledTimes(40);
+
+      await views.find(filter, { limit: 5 }); // scans again (the last scan was used): 40
+      await views.put({ _id: 'd40', _position: 1, kind: 'even' });
+      expect(await views.count(filter)).toBe(21); // a document changed since: scans the 41
+      filter.kind = 'odd';
+      expect(await views.count(filter)).toBe(20); // the same object, another filter: scans the 41
+      expect(await views.find(filter, { limit: 100 })).toHaveLength(20); // answered from that scan
+      expect(tests).toHaveBeenCalledTimes(40 + 40 + 41 + 41);
+    } finally {
+      tests.mockRestore();
+      await store.close();
+    }
   });
 
   it('refuses to work once closed', async () => {

@@ -43,6 +43,8 @@ interface CollectionState {
   uniques: UniqueIndex[];
   /** A row in document_collections exists. */
   registered: boolean;
+  /** Counts the changes made to `docs`: a scan's result holds while it stays the same. */
+  version: number;
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
@@ -148,6 +150,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     const state = this.state(name);
     if (state.docs.size > 0) throw new Error(`The collection ${name} holds documents already`);
     for (const doc of docs) state.docs.set(doc._id, doc);
+    state.version += 1;
   }
 
   // ---- used by the collections ----
@@ -189,7 +192,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       const doc = JSON.parse(body) as StoredDocument;
       docs.set(doc._id, doc);
     }
-    const state: CollectionState = { docs, indexes, uniques: [], registered: indexesJson !== undefined };
+    const state: CollectionState = { docs, indexes, uniques: [], registered: indexesJson !== undefined, version: 0 };
     state.uniques = indexes.filter((index) => index.unique).map((index) => buildUniqueIndex(name, index, docs.values()));
     return state;
   }
@@ -200,6 +203,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
 }
 
 class EmbeddedDocumentCollection extends CheckedCollection {
+  /** The last scan: its filter (the object itself, and as JSON then), the collection's state and version then, and what matched. */
+  private lastScan: { filter: Filter; text: string; state: CollectionState; version: number; matches: StoredDocument[] } | undefined;
+
   constructor(
     private readonly store: EmbeddedDocumentStore,
     name: string,
@@ -305,6 +311,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     if (!old) return;
     for (const unique of state.uniques) releaseKey(unique, old);
     state.docs.delete(id);
+    state.version += 1;
   }
 
   protected async distinctMatching(field: string, filter: Filter): Promise<unknown[]> {
@@ -352,6 +359,20 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       if (!doc) return [];
       return Object.keys(filter).length === 1 || new Query<StoredDocument>(filter).test(doc) ? [doc] : [];
     }
+    // A list's page and its total ask with the same filter object at once: the second is answered from
+    // the first's scan, once, while the collection and the filter are unchanged.
+    const last = this.lastScan;
+    const text = JSON.stringify(filter);
+    if (last && last.filter === filter && last.text === text && last.state === state && last.version === state.version) {
+      this.lastScan = undefined;
+      return last.matches;
+    }
+    const matches = this.scan(state, filter);
+    this.lastScan = { filter, text, state, version: state.version, matches };
+    return matches;
+  }
+
+  private scan(state: CollectionState, filter: Filter): StoredDocument[] {
     // A field's $in of strings is one set lookup per document (mingo would hash the whole list again for
     // every document it tests), the rest of the filter tested apart; by _id (the projector's batch
     // lookup), the listed documents are looked up, with no scan.
@@ -406,6 +427,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       unique.owners.set(uniqueKey(this.name, unique, doc), doc._id);
     }
     state.docs.set(doc._id, doc);
+    state.version += 1;
   }
 }
 
