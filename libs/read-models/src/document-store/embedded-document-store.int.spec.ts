@@ -175,6 +175,11 @@ describe('EmbeddedDocumentStore specifics', () => {
       expect(await views.count(filter)).toBe(20); // the same object, another filter: scans the 41
       expect(await views.find(filter, { limit: 100 })).toHaveLength(20); // answered from that scan
       expect(tests).toHaveBeenCalledTimes(40 + 40 + 41 + 41);
+
+      const named: { _id: { $regex: RegExp } } = { _id: { $regex: /^d0/ } };
+      expect(await views.find(named, { limit: 100 })).toHaveLength(10);
+      named._id.$regex = /^d4/;
+      expect(await views.count(named)).toBe(1); // another expression in the same object: scanned again
     } finally {
       tests.mockRestore();
       await store.close();

@@ -362,7 +362,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     // A list's page and its total ask with the same filter object at once: the second is answered from
     // the first's scan, once, while the collection and the filter are unchanged.
     const last = this.lastScan;
-    const text = JSON.stringify(filter);
+    const text = filterText(filter);
     if (last && last.filter === filter && last.text === text && last.state === state && last.version === state.version) {
       this.lastScan = undefined;
       return last.matches;
@@ -506,4 +506,9 @@ function uniqueKey(collection: string, unique: UniqueIndex, doc: StoredDocument)
     return value;
   });
   return JSON.stringify(values);
+}
+
+/** A filter as text, a regular expression as its source and flags (JSON would write every one as `{}`). */
+function filterText(filter: Filter): string {
+  return JSON.stringify(filter, (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value));
 }
