@@ -25,8 +25,8 @@ export function bareBatches(events: readonly RecordedEvent[], settings: RelaySet
 
 /**
  * A producer with the relay's settings, connected, its topics created and the first batch sent (it also
- * loads the topics' metadata, so it is counted apart, as the relay's first batch is). New topics may not
- * be served for a moment after their creation: the first send is retried, as the relay would.
+ * loads the topics' metadata, so it is counted apart, as the relay's first batch is). A failed first
+ * send is tried again, as the relay starts again from its checkpoint.
  */
 export async function bareProducerReady(settings: RelaySettings, first: BareBatch, logger: RelayLogger): Promise<Producer> {
   const client = createKafkaClient(settings, logger);
@@ -47,20 +47,12 @@ export async function bareProducerReady(settings: RelaySettings, first: BareBatc
   }
 }
 
-/** Creates the topics that are missing; a busy broker may not serve a topic just made at once, so it is asked again, as the relay would. */
+/** Creates the topics that are missing and waits until the broker serves them (`ensureTopics`), as the relay does. */
 export async function topicsReady(settings: RelaySettings, logger: RelayLogger): Promise<void> {
   const admin = createKafkaClient(settings, logger).admin();
   await admin.connect();
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await ensureTopics(admin, settings.topics);
-        return;
-      } catch (error) {
-        if (attempt >= 10) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-    }
+    await ensureTopics(admin, settings.topics);
   } finally {
     await admin.disconnect();
   }
