@@ -219,7 +219,7 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async page(filter: Filter, sort: Sort, options: Pick<FindOptions, 'skip' | 'limit'>): Promise<StoredDocument[]> {
-    const matches = this.matching(filter);
+    const matches = this.listed(filter);
     const start = options.skip ?? 0;
     // limit 0 means no limit, as in MongoDB.
     const end = options.limit ? start + options.limit : undefined;
@@ -229,7 +229,26 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   }
 
   protected async countMatching(filter: Filter): Promise<number> {
-    return this.matching(filter).length;
+    return this.listed(filter).length;
+  }
+
+  /**
+   * The matches of a page or of a total. A list asks for both at once with the same filter object: the
+   * second is answered from the first's scan, once, while the collection and the filter are unchanged.
+   * Lookups by `_id` (the projector's batches) scan nothing and are not kept.
+   */
+  private listed(filter: Filter): StoredDocument[] {
+    if (filter._id !== undefined) return this.matching(filter);
+    const state = this.store.state(this.name);
+    const last = this.lastScan;
+    const text = filterText(filter);
+    if (last && last.filter === filter && last.text === text && last.state === state && last.version === state.version) {
+      this.lastScan = undefined;
+      return last.matches;
+    }
+    const matches = this.matching(filter);
+    this.lastScan = { filter, text, state, version: state.version, matches };
+    return matches;
   }
 
   protected async replaceIfNewer(doc: StoredDocument): Promise<WriteOutcome> {
@@ -359,20 +378,6 @@ class EmbeddedDocumentCollection extends CheckedCollection {
       if (!doc) return [];
       return Object.keys(filter).length === 1 || new Query<StoredDocument>(filter).test(doc) ? [doc] : [];
     }
-    // A list's page and its total ask with the same filter object at once: the second is answered from
-    // the first's scan, once, while the collection and the filter are unchanged.
-    const last = this.lastScan;
-    const text = filterText(filter);
-    if (last && last.filter === filter && last.text === text && last.state === state && last.version === state.version) {
-      this.lastScan = undefined;
-      return last.matches;
-    }
-    const matches = this.scan(state, filter);
-    this.lastScan = { filter, text, state, version: state.version, matches };
-    return matches;
-  }
-
-  private scan(state: CollectionState, filter: Filter): StoredDocument[] {
     // A field's $in of strings is one set lookup per document (mingo would hash the whole list again for
     // every document it tests), the rest of the filter tested apart; by _id (the projector's batch
     // lookup), the listed documents are looked up, with no scan.
