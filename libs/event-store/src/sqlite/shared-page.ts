@@ -3,7 +3,11 @@ import type { RecordedEvent } from '../event-store.port';
 
 const NOTHING: readonly RecordedEvent[] = Object.freeze([]);
 
-/** How many of the events a store has just written are kept for its subscriptions. */
+/**
+ * How many of the events a store has just written are kept for its subscriptions, at least: up to twice
+ * as many are, so that the oldest are dropped a thousand at a time, not one per append (dropping the
+ * first of a thousand moves the other 999: about 10 µs an append, against 0.07 µs).
+ */
 export const WRITTEN_KEPT = 1_000;
 
 /**
@@ -18,7 +22,7 @@ export const WRITTEN_KEPT = 1_000;
  * another process is not hidden from a subscription any longer than one read earlier would have.
  *
  * When this process appends while subscriptions are live, the store hands the page what it has just
- * written (`seed`): the last WRITTEN_KEPT events of its own consecutive appends are kept, so that a
+ * written (`seed`): the last WRITTEN_KEPT events (at least) of its own consecutive appends are kept, so that a
  * subscription a few events behind (the projector, still applying the previous batch when the next
  * append comes) is also served from them, not from the file. They are history: whatever is appended
  * later, by anyone, they stay what the log holds at their positions.
@@ -65,7 +69,7 @@ export class SharedPage {
     const written = this.written;
     if (written.length > 0 && written[written.length - 1].position === after) written.push(...events);
     else this.written = [...events];
-    if (this.written.length > WRITTEN_KEPT) this.written.splice(0, this.written.length - WRITTEN_KEPT);
+    if (this.written.length > 2 * WRITTEN_KEPT) this.written.splice(0, this.written.length - WRITTEN_KEPT);
     this.last = { after, events: Object.freeze(events.slice(0, pageSize)) };
     // Nothing followed them when they were written: an empty answer, kept as a read's is (this turn).
     if (events.length <= pageSize) {

@@ -43,13 +43,32 @@ describe('SharedPage.seed: what the store has just written', () => {
     expect(reads).toEqual([2n]);
   });
 
-  it('keeps the last WRITTEN_KEPT events it wrote', () => {
+  it('keeps the last WRITTEN_KEPT events it wrote, and at most twice as many', () => {
     const reads: bigint[] = [];
     const page = new SharedPage((after) => (reads.push(after), []));
-    for (let n = 1; n <= WRITTEN_KEPT + 5; n++) page.seed(BigInt(n - 1), [event(n)], 10);
-    expect(page.after(5n).map((e) => e.id)).toEqual(['e6', 'e7', 'e8', 'e9', 'e10', 'e11', 'e12', 'e13', 'e14', 'e15']);
-    expect(page.after(4n)).toEqual([]);
-    expect(reads).toEqual([4n]);
+    for (let n = 1; n <= 2 * WRITTEN_KEPT; n++) page.seed(BigInt(n - 1), [event(n)], 10);
+    // Twice as many: all still kept.
+    expect(page.after(0n).map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']);
+    // One more: the oldest dropped down to WRITTEN_KEPT.
+    const last = 2 * WRITTEN_KEPT + 1;
+    page.seed(BigInt(last - 1), [event(last)], 10);
+    const oldestKept = last - WRITTEN_KEPT + 1;
+    expect(page.after(BigInt(oldestKept - 1))[0].id).toBe(`e${oldestKept}`);
+    expect(reads).toEqual([]);
+    expect(page.after(BigInt(oldestKept - 2))).toEqual([]);
+    expect(reads).toEqual([BigInt(oldestKept - 2)]);
+  });
+
+  it('drops the oldest a thousand at a time, not one per append', () => {
+    const page = new SharedPage(() => []);
+    const written = () => (page as unknown as { written: RecordedEvent[] }).written;
+    for (let n = 1; n <= 2 * WRITTEN_KEPT; n++) page.seed(BigInt(n - 1), [event(n)], 10);
+    const kept = written();
+    page.seed(BigInt(2 * WRITTEN_KEPT), [event(2 * WRITTEN_KEPT + 1)], 10);
+    expect(written()).toBe(kept);
+    expect(written()).toHaveLength(WRITTEN_KEPT);
+    for (let n = 2 * WRITTEN_KEPT + 2; n <= 2 * WRITTEN_KEPT + 50; n++) page.seed(BigInt(n - 1), [event(n)], 10);
+    expect(written()).toHaveLength(WRITTEN_KEPT + 49);
   });
 
   it('keeps what it wrote when the store appends again; forgets the empty answer', () => {
