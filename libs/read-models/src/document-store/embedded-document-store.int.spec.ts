@@ -186,6 +186,27 @@ describe('EmbeddedDocumentStore specifics', () => {
     }
   });
 
+  it("scans a later page's list once too: the cursor's condition is tested on the list's matches, and the total answered from them", async () => {
+    const store = new EmbeddedDocumentStore(':memory:');
+    const views = store.collection<Doc>('paged');
+    await views.insertMany(Array.from({ length: 40 }, (_, i) => ({ _id: `d${String(i).padStart(2, '0')}`, _position: 1, kind: i % 2 === 0 ? 'even' : 'odd' })));
+    const tests = jest.spyOn(Query.prototype, 'test');
+    try {
+      const filter = { kind: 'even' };
+      const after = { _id: { $gt: 'd29' } };
+      const [page, total] = await Promise.all([views.find({ $and: [filter, after] }, { sort: { _id: 1 }, limit: 3 }), views.count(filter)]);
+      expect({ page: page.map((d: Doc) => d._id), total }).toEqual({ page: ['d30', 'd32', 'd34'], total: 20 });
+      // The list's filter on the 40 documents, the cursor's on its 20 matches; the total scanned nothing.
+      expect(tests).toHaveBeenCalledTimes(40 + 20);
+      // Any other filter with $and is evaluated whole.
+      expect(await views.count({ $and: [filter, after], kind: 'even' })).toBe(5);
+      expect(await views.count({ $and: [filter, after, { kind: 'even' }] })).toBe(5);
+    } finally {
+      tests.mockRestore();
+      await store.close();
+    }
+  });
+
   it('refuses to work once closed', async () => {
     const store = new EmbeddedDocumentStore(':memory:');
     const views = store.collection<Doc>('stations');

@@ -235,10 +235,23 @@ class EmbeddedDocumentCollection extends CheckedCollection {
   /**
    * The matches of a page or of a total. A list asks for both at once with the same filter object: the
    * second is answered from the first's scan, once, while the collection and the filter are unchanged.
+   * A later page asks for `{$and: [the list's filter, after its cursor]}`: the list's filter is scanned
+   * (and kept for the total), and the cursor's condition tested on what matched.
    * Lookups by `_id` (the projector's batches) scan nothing and are not kept.
    */
   private listed(filter: Filter): StoredDocument[] {
     if (filter._id !== undefined) return this.matching(filter);
+    const both = twoConditions(filter);
+    if (both) {
+      const [first, second] = both;
+      const then = new Query<StoredDocument>(second);
+      return this.scanned(first).filter((doc) => then.test(doc));
+    }
+    return this.scanned(filter);
+  }
+
+  /** The matches of a filter from the last scan, when it was of that filter object (once), or scanned and kept. */
+  private scanned(filter: Filter): StoredDocument[] {
     const state = this.store.state(this.name);
     const last = this.lastScan;
     const text = filterText(filter);
@@ -511,6 +524,15 @@ function uniqueKey(collection: string, unique: UniqueIndex, doc: StoredDocument)
     return value;
   });
   return JSON.stringify(values);
+}
+
+/** The two filters of `{$and: [first, second]}` (and nothing else), each a filter object; undefined for any other filter. */
+function twoConditions(filter: Filter): [Filter, Filter] | undefined {
+  const both = filter.$and;
+  if (!Array.isArray(both) || both.length !== 2 || Object.keys(filter).length !== 1) return undefined;
+  const [first, second] = both as unknown[];
+  const isFilter = (part: unknown): part is Filter => typeof part === 'object' && part !== null && !Array.isArray(part);
+  return isFilter(first) && isFilter(second) && first._id === undefined ? [first, second] : undefined;
 }
 
 /** A filter as text, a regular expression as its source and flags (JSON would write every one as `{}`). */
