@@ -244,8 +244,8 @@ class EmbeddedDocumentCollection extends CheckedCollection {
     const both = twoConditions(filter);
     if (both) {
       const [first, second] = both;
-      const then = new Query<StoredDocument>(second);
-      return this.scanned(first).filter((doc) => then.test(doc));
+      const also = new Query<StoredDocument>(second);
+      return this.scanned(first).filter((doc) => also.test(doc));
     }
     return this.scanned(filter);
   }
