@@ -1,6 +1,8 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { ApiError, type FieldError } from './api-error';
 import FIELD_LABELS from './field-labels.json';
+import { createRuleCheck } from './rule-check';
 import { rememberTransformRules } from './transform-rules-memo';
 import { rememberValidationRules } from './validation-rules-memo';
 
@@ -73,11 +75,29 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/**
+ * The framework's pipe, with a quick first look: a body the rule check (rule-check.ts) finds valid is not
+ * validated again; any other is, and class-validator's errors are the answer.
+ */
+class CheckingValidationPipe extends ValidationPipe {
+  /** Made from the pipe's own options, which are those it validates with (only how errors are told differs). */
+  private readonly check: (object: object) => boolean;
+
+  constructor(options: ValidationPipeOptions) {
+    super(options);
+    this.check = createRuleCheck(options);
+  }
+
+  protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    return this.check(object) ? [] : super.validate(object, options);
+  }
+}
+
 /** whitelist + forbidNonWhitelisted: an unknown field is an error, never silently dropped. */
 export function createValidationPipe(): ValidationPipe {
   rememberValidationRules();
   rememberTransformRules();
-  return new ValidationPipe({
+  return new CheckingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
