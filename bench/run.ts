@@ -91,9 +91,23 @@ async function main(): Promise<void> {
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg now ${describeLoad()} (1 / 5 / 15 min).`);
   if (failed) process.exitCode = 1;
+  exitIfStillHeld();
+}
+
+/**
+ * Every part closes what it opened, so the process ends by itself. A server that stopped answering can
+ * leave a client retrying for ever (a MongoDB client reconnecting, a Kafka producer): after a grace the
+ * bench says so and exits. The timer does not itself keep the process alive.
+ */
+function exitIfStillHeld(graceMs = 5_000): void {
+  setTimeout(() => {
+    console.error(`  still held open ${graceMs / 1000} s after the last part (a client of a server that stopped answering?); exiting`);
+    process.exit(process.exitCode ?? 0);
+  }, graceMs).unref();
 }
 
 main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
+  exitIfStillHeld();
 });
