@@ -34,13 +34,15 @@ export class SqliteDataKeys implements DataKeys {
       insert: this.db.prepare('INSERT INTO data_keys (id, subject, key, created_at) VALUES (?, ?, ?, ?)'),
       byId: this.db.prepare<[string], KeyRow>('SELECT id, subject, key FROM data_keys WHERE id = ?'),
       dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
+      // Made once: better-sqlite3 builds four wrapper functions for every `db.transaction(...)`.
+      inTransaction: this.db.transaction((body: () => void) => body()),
     };
   }
 
   async currentKeys(subjects: readonly string[], newKey: () => Buffer): Promise<Map<string, DataKey>> {
     const { latest, insert } = this.statements;
     const found = new Map<string, DataKey>();
-    this.db.transaction(() => {
+    this.statements.inTransaction(() => {
       for (const subject of new Set(subjects)) {
         const row = latest.get(subject);
         if (row) {
@@ -51,7 +53,7 @@ export class SqliteDataKeys implements DataKeys {
         insert.run(key.id, subject, key.key, new Date().toISOString());
         found.set(subject, key);
       }
-    })();
+    });
     return found;
   }
 
