@@ -15,6 +15,8 @@ export interface HttpBenchOptions {
   draftPool: number;
   /** Only the rows whose name contains one of these (the no-op always runs: it is the reference); all when empty. */
   only?: string[];
+  /** Further rates (req/s) to run the materials command at, open loop, after the other rows. */
+  rates?: number[];
 }
 
 interface Scenario {
@@ -161,11 +163,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     }
     // Goal 1's second half: the command's p99 at half the no-op's rate at 16 clients, sent on a fixed
     // schedule (open loop), so that a slow answer is counted from when its request was due.
-    const noop = rows.find((row) => row.scenario.startsWith('POST /bench/noop') && row.concurrency === maxClients);
-    if (noop && wanted('POST /applications/:id/materials at a fixed rate')) {
-      // Half the no-op's rate as last measured (beside the materials row when it ran).
-      const latest = [...rows].reverse().find((row) => row.noopAfter !== undefined)?.noopAfter ?? noop.result.requestsPerSecond;
-      const rate = Math.max(1, Math.round(latest / 2));
+    const atRate = async (rate: number, label: string): Promise<void> => {
       process.stdout.write(`  running the materials command at a fixed ${rate} req/s…\n`);
       const prepared = await attachScenario('fixed rate', false).prepare(maxClients);
       const counters: number[] = [];
@@ -177,7 +175,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
       const serverAfter = await api.usage();
       const { loopDelayP99, loopDelayMax, gcPauses, gcLongest, gcTotal } = serverAfter.stalls;
       rows.push({
-        scenario: `POST /applications/:id/materials at ${rate}/s (½ no-op)`,
+        scenario: `POST /applications/:id/materials at ${rate}/s (${label})`,
         concurrency: maxClients,
         result,
         serverCpu: serverCpuPercent(serverBefore, serverAfter, result.elapsedMs),
@@ -187,7 +185,15 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
           `The API's event loop over the window: delay p99 ${loopDelayP99.toFixed(1)} ms, max ${loopDelayMax.toFixed(1)} ms; ` +
           `${gcPauses} GC pauses, the longest ${gcLongest.toFixed(1)} ms, ${gcTotal.toFixed(0)} ms in all.`,
       });
+    };
+    const noop = rows.find((row) => row.scenario.startsWith('POST /bench/noop') && row.concurrency === maxClients);
+    if (noop && wanted('POST /applications/:id/materials at a fixed rate')) {
+      // Half the no-op's rate as last measured (beside the materials row when it ran).
+      const latest = [...rows].reverse().find((row) => row.noopAfter !== undefined)?.noopAfter ?? noop.result.requestsPerSecond;
+      await atRate(Math.max(1, Math.round(latest / 2)), '½ no-op');
     }
+    // More fixed rates when asked (BENCH_HTTP_RATES): where the latency turns as the rate grows.
+    for (const rate of options.rates ?? []) await atRate(rate, 'asked');
     const serverMemory = (await api.usage()).memory;
     printResults(rows, options, serverMemory);
   } finally {

@@ -32,6 +32,15 @@ function secondsFromEnv(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** A comma-separated list of positive numbers (the others are refused, naming the variable); none when unset. */
+function ratesFromEnv(name: string): number[] {
+  const parts = process.env[name]?.split(',').map((part) => part.trim()).filter(Boolean) ?? [];
+  const rates = parts.map(Number);
+  const wrong = parts.filter((_, index) => !(Number.isFinite(rates[index]) && rates[index] > 0));
+  if (wrong.length > 0) throw new Error(`${name}: ${wrong.join(', ')} is not a positive number of requests per second`);
+  return rates;
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const unknown = asked.filter((arg) => !(PARTS as readonly string[]).includes(arg));
@@ -57,7 +66,7 @@ async function main(): Promise<void> {
     }
   };
 
-  await part('http', () => benchHttp({ concurrencies: [1, 16], warmupMs, durationMs, draftPool: 256, only: process.env.BENCH_HTTP_ROWS?.split(',').filter(Boolean) }));
+  await part('http', () => benchHttp({ concurrencies: [1, 16], warmupMs, durationMs, draftPool: 256, only: process.env.BENCH_HTTP_ROWS?.split(',').filter(Boolean), rates: ratesFromEnv('BENCH_HTTP_RATES') }));
   await part('append', () =>
     benchAppend({
       singleAppends: 10_000,
