@@ -89,8 +89,9 @@ export function createRuleCheck(options: ValidatorOptions, storage: Storage = ge
   const nestedPass = (value: unknown, rules: Rule[]): Outcome => {
     if (value === undefined) return true;
     for (const rule of rules) {
-      if (Array.isArray(value) || value instanceof Set || value instanceof Map) {
-        for (const item of value instanceof Set ? Array.from(value) : value instanceof Map ? value.values() : value) {
+      const items = itemsOf(value);
+      if (items !== undefined) {
+        for (const item of items) {
           const outcome = nestedPass(item, [rule]);
           if (outcome !== true) return outcome;
         }
@@ -117,6 +118,8 @@ export function createRuleCheck(options: ValidatorOptions, storage: Storage = ge
 function allPass(object: object, value: unknown, constraints: Constraint[]): Outcome {
   for (const { rule, validators } of constraints) {
     if (rule.validateIf && !rule.validateIf(object, value)) continue;
+    // `each` over a list, a set or a map checks every item; anything else is checked as one value.
+    const checked = (rule.each ? itemsOf(value) : undefined) ?? [value];
     for (const validator of validators) {
       const args: ValidationArguments = {
         targetName: object.constructor ? object.constructor.name : (undefined as unknown as string),
@@ -125,9 +128,7 @@ function allPass(object: object, value: unknown, constraints: Constraint[]): Out
         value,
         constraints: rule.constraints,
       };
-      const each = rule.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
-      const items = !each ? [value] : value instanceof Map ? Array.from(value.values()) : Array.isArray(value) ? value : Array.from(value as Set<unknown>);
-      for (const item of items) {
+      for (const item of checked) {
         const verdict = validator.validate(item, args);
         if (isPromise(verdict)) return 'unsure';
         if (!verdict) return false;
@@ -135,6 +136,14 @@ function allPass(object: object, value: unknown, constraints: Constraint[]): Out
     }
   }
   return true;
+}
+
+/** The items of a list, a set or a map (its values), as the validator walks them for `each` and nested lists; undefined for any other value. */
+function itemsOf(value: unknown): Iterable<unknown> | undefined {
+  if (Array.isArray(value) || value instanceof Set) return value;
+  // An array, not the map's iterator: every rule of the property walks the items again.
+  if (value instanceof Map) return Array.from(value.values());
+  return undefined;
 }
 
 /** As the validator tells a promise: by its `then`. */
