@@ -214,6 +214,12 @@ function tokenIssuer(http: JsonClient): (actor: Actor) => Promise<Record<string,
   };
 }
 
+/** The API's CPU milliseconds per successful request over a row's window; undefined when none succeeded. */
+function cpuPerRequest({ result, serverCpu }: Pick<Row, 'result' | 'serverCpu'>): number | undefined {
+  const succeeded = (result.requestsPerSecond * result.elapsedMs) / 1000;
+  return succeeded > 0 ? ((serverCpu / 100) * result.elapsedMs) / succeeded : undefined;
+}
+
 const cpuPercent = (used: NodeJS.CpuUsage, elapsedMs: number) => ((used.user + used.system) / 1000 / elapsedMs) * 100;
 
 function serverCpuPercent(before: ServerUsage, after: ServerUsage, elapsedMs: number): number {
@@ -232,11 +238,13 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
     result.latency.p99,
     result.latency.max,
     `${serverCpu.toFixed(0)}%`,
+    cpuPerRequest({ result, serverCpu })?.toFixed(2) ?? '–',
     `${clientCpu.toFixed(0)}%`,
   ]);
   const notes: string[] = [
     `${options.warmupMs / 1000} s warm-up (not counted), then ${options.durationMs / 1000} s measured per row; latency of 2xx answers only.`,
     'API cpu / load cpu: CPU time of the API process and of the load generator over the measured window (100% = one core; GC threads can push it past).',
+    'cpu ms/req: the API process\'s CPU time over the window per successful request (steadier than req/s when other work takes turns on the machine).',
   ];
   for (const row of rows) {
     if (row.note) notes.push(`${row.scenario.trim()}, ${row.concurrency} client(s): ${row.note}`);
@@ -247,7 +255,9 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
   for (const row of rows.filter((r) => isCommandRow(r) && r.concurrency === noop16?.concurrency)) {
     const rps = row.result.requestsPerSecond;
     const beside = row.noopAfter === undefined ? '' : `; ${percent(rps, row.noopAfter)} of the no-op run right after it (${row.noopAfter.toFixed(0)} req/s)`;
-    notes.push(`${row.scenario.trim()} at ${row.concurrency} clients: ${percent(rps, noop16!.result.requestsPerSecond)} of the no-op's req/s above${beside} (goal: ≥ 50 %).`);
+    const [own, noopOwn] = [cpuPerRequest(row), cpuPerRequest(noop16!)];
+    const byCpu = own && noopOwn ? `; by API CPU per request, ${percent(noopOwn, own)} (${noopOwn.toFixed(2)} ms for the no-op, ${own.toFixed(2)} ms for the command)` : '';
+    notes.push(`${row.scenario.trim()} at ${row.concurrency} clients: ${percent(rps, noop16!.result.requestsPerSecond)} of the no-op's req/s above${beside}${byCpu} (goal: ≥ 50 %).`);
   }
   const noop = rows.find((r) => r.scenario.startsWith('POST /bench/noop') && r.concurrency === 1);
   const attach = rows.find((r) => r.scenario.startsWith('POST /applications/:id') && r.concurrency === 1);
@@ -267,7 +277,7 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
   notes.push(`API process memory at the end: rss ${(serverMemory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(serverMemory.heapUsed / 2 ** 20).toFixed(0)} MiB.`);
   printTable(
     '(a) HTTP command throughput — real API, embedded SQLite, 127.0.0.1, keep-alive',
-    ['endpoint', 'clients', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'max ms', { header: 'API cpu', align: 'right' }, { header: 'load cpu', align: 'right' }],
+    ['endpoint', 'clients', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'max ms', { header: 'API cpu', align: 'right' }, { header: 'cpu ms/req', align: 'right' }, { header: 'load cpu', align: 'right' }],
     table,
     notes,
   );
