@@ -42,6 +42,8 @@ interface Row {
   note?: string;
   /** For a command row at the most clients: the no-op's req/s measured right after it, the reference least moved by the machine's drift. */
   noopAfter?: number;
+  /** How long after the window the read side had applied the row's last write, and the API's CPU time meanwhile (counted in `cpu ms/req`). */
+  settled: { ms: number; cpuMs: number };
 }
 
 /**
@@ -140,12 +142,31 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
       await runLoad(http, { concurrency, durationMs: Math.min(options.warmupMs, 1000), next }, []);
       return (await runLoad(http, { concurrency, durationMs: options.durationMs, next }, [])).requestsPerSecond;
     };
+    const cityHeaders = await bearer(actors.city);
+    /**
+     * Waits until the read side has applied every write this API has made (a list read waits for that, and
+     * answers 503 while still behind after its own wait): the projector runs in the API process, and the
+     * events a row wrote faster than it applied them would otherwise be applied during the next row.
+     * Gives how long that took and the API's CPU time meanwhile.
+     */
+    const settle = async (): Promise<{ ms: number; cpuMs: number }> => {
+      const before = await api.usage();
+      const started = performance.now();
+      for (;;) {
+        const res = await http.send({ method: 'GET', path: `/applications?callId=${call.id}&limit=1`, headers: cityHeaders });
+        if (res.status === 200) break;
+        if (res.status !== 503) throw new Error(`waiting for the read side: GET /applications answered ${res.status}`);
+      }
+      const ms = performance.now() - started;
+      return { ms, cpuMs: cpuMsBetween(before, await api.usage()) };
+    };
     for (const scenario of chosen) {
       for (const concurrency of options.concurrencies) {
         process.stdout.write(`  running ${scenario.name.trim()} with ${concurrency} client(s)…\n`);
         const prepared = await scenario.prepare(concurrency);
         const { next, onSuccess } = prepared;
         const counters: number[] = [];
+        await settle();
         await runLoad(http, { concurrency, durationMs: options.warmupMs, next, onSuccess }, counters);
 
         const serverBefore = await api.usage();
@@ -153,7 +174,8 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
         const result = await runLoad(http, { concurrency, durationMs: options.durationMs, next, onSuccess }, counters);
         const clientCpu = cpuPercent(process.cpuUsage(clientBefore), result.elapsedMs);
         const serverCpu = serverCpuPercent(serverBefore, await api.usage(), result.elapsedMs);
-        const row: Row = { scenario: scenario.name, concurrency, result, serverCpu, clientCpu, note: prepared.afterwards?.() };
+        const settled = await settle();
+        const row: Row = { scenario: scenario.name, concurrency, result, serverCpu, clientCpu, settled, note: prepared.afterwards?.() };
         if (isCommandRow(row) && concurrency === maxClients) {
           process.stdout.write(`  running the no-op again with ${concurrency} client(s), beside it…\n`);
           row.noopAfter = await noopNow(concurrency);
@@ -168,18 +190,22 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
       const prepared = await attachScenario('fixed rate', false).prepare(maxClients);
       const counters: number[] = [];
       const load = { ratePerSecond: rate, clients: maxClients, maxInFlight: 256, next: prepared.next, onSuccess: prepared.onSuccess };
+      await settle();
       await runAtRate(http, { ...load, durationMs: options.warmupMs }, counters);
       const serverBefore = await api.usage();
       const clientBefore = process.cpuUsage();
       const result = await runAtRate(http, { ...load, durationMs: options.durationMs }, counters);
       const serverAfter = await api.usage();
+      const clientCpu = cpuPercent(process.cpuUsage(clientBefore), result.elapsedMs);
+      const settled = await settle();
       const { loopDelayP99, loopDelayMax, gcPauses, gcLongest, gcTotal } = serverAfter.stalls;
       rows.push({
         scenario: `POST /applications/:id/materials at ${rate}/s (${label})`,
         concurrency: maxClients,
         result,
         serverCpu: serverCpuPercent(serverBefore, serverAfter, result.elapsedMs),
-        clientCpu: cpuPercent(process.cpuUsage(clientBefore), result.elapsedMs),
+        clientCpu,
+        settled,
         note:
           `open loop over ${maxClients} operators' drafts, latency from each request's due time; ${result.notSent} not sent (256 already in flight). Goal: p99 < 20 ms. ` +
           `The API's event loop over the window: delay p99 ${loopDelayP99.toFixed(1)} ms, max ${loopDelayMax.toFixed(1)} ms; ` +
@@ -214,11 +240,17 @@ function tokenIssuer(http: JsonClient): (actor: Actor) => Promise<Record<string,
   };
 }
 
-/** The API's CPU milliseconds per successful request over a row's window; undefined when none succeeded. */
-function cpuPerRequest({ result, serverCpu }: Pick<Row, 'result' | 'serverCpu'>): number | undefined {
+/**
+ * The API's CPU milliseconds per successful request: over the row's window, and while the read side then
+ * applied what the window wrote (the projector's share of the row's work); undefined when none succeeded.
+ */
+function cpuPerRequest({ result, serverCpu, settled }: Pick<Row, 'result' | 'serverCpu' | 'settled'>): number | undefined {
   const succeeded = (result.requestsPerSecond * result.elapsedMs) / 1000;
-  return succeeded > 0 ? ((serverCpu / 100) * result.elapsedMs) / succeeded : undefined;
+  return succeeded > 0 ? ((serverCpu / 100) * result.elapsedMs + settled.cpuMs) / succeeded : undefined;
 }
+
+/** The API's CPU time (ms) between two usages. */
+const cpuMsBetween = (before: ServerUsage, after: ServerUsage) => (after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system)) / 1000;
 
 const cpuPercent = (used: NodeJS.CpuUsage, elapsedMs: number) => ((used.user + used.system) / 1000 / elapsedMs) * 100;
 
@@ -228,7 +260,7 @@ function serverCpuPercent(before: ServerUsage, after: ServerUsage, elapsedMs: nu
 }
 
 function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: NodeJS.MemoryUsage): void {
-  const table: Cell[][] = rows.map(({ scenario, concurrency, result, serverCpu, clientCpu }) => [
+  const table: Cell[][] = rows.map(({ scenario, concurrency, result, serverCpu, clientCpu, settled }) => [
     scenario,
     concurrency,
     result.requests,
@@ -238,7 +270,7 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
     result.latency.p99,
     result.latency.max,
     `${serverCpu.toFixed(0)}%`,
-    cpuPerRequest({ result, serverCpu })?.toFixed(2) ?? '–',
+    cpuPerRequest({ result, serverCpu, settled })?.toFixed(2) ?? '–',
     `${clientCpu.toFixed(0)}%`,
   ]);
   const notes: string[] = [
@@ -248,6 +280,12 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
   ];
   for (const row of rows) {
     if (row.note) notes.push(`${row.scenario.trim()}, ${row.concurrency} client(s): ${row.note}`);
+    if (row.settled.ms >= 50) {
+      notes.push(
+        `${row.scenario.trim()}, ${row.concurrency} client(s): the read side had applied the window's writes ${row.settled.ms.toFixed(0)} ms after it; ` +
+          `the API's ${row.settled.cpuMs.toFixed(0)} ms of CPU meanwhile are in cpu ms/req.`,
+      );
+    }
     for (const sample of row.result.errorSamples) notes.push(`error (${row.scenario.trim()}, ${row.concurrency}): ${sample}`);
   }
   const noop16 = rows.find((r) => r.scenario.startsWith('POST /bench/noop') && r.concurrency > 1);
