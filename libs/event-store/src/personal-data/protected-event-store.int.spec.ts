@@ -127,6 +127,22 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     await subscription.stop();
   });
 
+  it('hands a subscription the very opening its append gave the caller, frozen, and then keeps none of the plaintext it sealed', async () => {
+    const held = () => (store as unknown as { justSealed: Map<string, unknown> }).justSealed.size;
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    const appended = await store.appendRecorded('station-1', [registered('00000000-0000-4000-8000-000000000001', '张三')], 'no_stream');
+    expect(held()).toBe(4);
+    const lookups = jest.spyOn(keys, 'keysById');
+    const delivered = (await iterator.next()).value as RecordedEvent;
+    expect(delivered).toBe(appended.events![0]);
+    expect((delivered.data as { head: { name: string } }).head.name).toBe('张三');
+    expect(Object.isFrozen((delivered.data as { head: object }).head)).toBe(true);
+    expect(lookups).not.toHaveBeenCalled();
+    expect(held()).toBe(0);
+    await subscription.stop();
+  });
+
   it('keeps at most JUST_SEALED_KEPT values it sealed, the newest', async () => {
     const held = () => (store as unknown as { justSealed: Map<string, unknown> }).justSealed;
     const appends = Math.ceil(JUST_SEALED_KEPT / 4) + 10;

@@ -62,8 +62,11 @@ function stringsAt(data: unknown, steps: readonly string[], depth: number, at: s
  * erased. Values recorded before (plaintext) are read as they are.
  */
 export class ProtectedEventStore implements EventStore {
-  /** Events as opened for the subscriptions, each with the key store's `erasures()` when it was opened. */
-  private readonly openedForSubscriptions = new WeakMap<RecordedEvent, { opened: Promise<RecordedEvent>; erasures: string }>();
+  /**
+   * Events as opened for the subscriptions, each with the key store's `erasures()` when it was opened; for
+   * one an append opened, also the ciphertexts it sealed, given up from `justSealed` when a subscription takes it.
+   */
+  private readonly openedForSubscriptions = new WeakMap<RecordedEvent, { opened: Promise<RecordedEvent>; erasures: string; sealed?: string[] }>();
   /**
    * What each ciphertext this process has just sealed stands for, and the key store's `erasures()` then:
    * a subscription delivering its own appends opens them from it, with no key looked up. A ciphertext is
@@ -105,11 +108,14 @@ export class ProtectedEventStore implements EventStore {
    * (no key to look up, nothing to decrypt); a field sealed before it came (a copied ciphertext) is opened.
    */
   async appendRecorded(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<RecordedAppend> {
-    const { sealed, plain, ciphertexts } = await this.seal(streamId, events);
+    const { sealed, plain, ciphertexts, erasures } = await this.seal(streamId, events);
     try {
       if (!this.kept.appendRecorded) return { ...(await this.kept.append(streamId, sealed, expected)), events: undefined };
       const result = await this.kept.appendRecorded(streamId, sealed, expected);
-      return { ...result, events: result.events && (await this.open(result.events, plain)) };
+      if (!result.events) return { ...result, events: undefined };
+      const opened = await this.open(result.events, plain);
+      this.offerToSubscriptions(result.events, opened, erasures, ciphertexts);
+      return { ...result, events: opened };
     } catch (error) {
       for (const ciphertext of ciphertexts) this.justSealed.delete(ciphertext);
       throw error;
@@ -159,6 +165,19 @@ export class ProtectedEventStore implements EventStore {
     return this.keys.subjectsOf(streamId);
   }
 
+  /**
+   * The events an append has just opened for its caller, offered to the subscriptions that are handed the
+   * same stored events (the embedded store hands them what it has just written): they take this opening
+   * rather than walk and copy each event again. Frozen, as what a subscription delivers is. One a
+   * subscription has already opened (it was woken by the append itself) keeps that opening.
+   */
+  private offerToSubscriptions(stored: readonly RecordedEvent[], opened: readonly RecordedEvent[], erasures: string, sealed: string[]): void {
+    stored.forEach((event, index) => {
+      if (opened[index] === event || this.openedForSubscriptions.has(event)) return;
+      this.openedForSubscriptions.set(event, { opened: Promise.resolve(deepFreeze(opened[index])), erasures, sealed });
+    });
+  }
+
   /** The values this process has just sealed into the event's fields, by path (taken: each is used once), while no key may have been erased since. */
   private justSealedIn(event: RecordedEvent, erasures: string): Map<string, string> {
     const found = new Map<string, string>();
@@ -176,13 +195,16 @@ export class ProtectedEventStore implements EventStore {
    * The events with their personal fields sealed, for each event the value each sealed field had (by its
    * path), and the ciphertexts made, each remembered with its value for the subscriptions (`justSealed`).
    */
-  private async seal(streamId: string, events: readonly EventToAppend[]): Promise<{ sealed: EventToAppend[]; plain: Map<string, string>[]; ciphertexts: string[] }> {
+  private async seal(
+    streamId: string,
+    events: readonly EventToAppend[],
+  ): Promise<{ sealed: EventToAppend[]; plain: Map<string, string>[]; ciphertexts: string[]; erasures: string }> {
     const erasures = this.keys.erasures();
     const found = events.map((event) => ({ event, leaves: this.leavesOf(streamId, event.type, event.data).filter(({ value }) => !isSealed(value)) }));
     const plain = found.map(({ leaves }) => new Map(leaves.map(({ path, value }) => [path.join('.'), value])));
     const subjectOf = (path: readonly string[]) => `${streamId}#${path.slice(0, -1).join('.')}`;
     const subjects = found.flatMap(({ leaves }) => leaves.map(({ path }) => subjectOf(path)));
-    if (subjects.length === 0) return { sealed: [...events], plain, ciphertexts: [] };
+    if (subjects.length === 0) return { sealed: [...events], plain, ciphertexts: [], erasures };
     const keys = await this.keys.currentKeys(subjects, () => this.cipher.newKey());
     const ciphertexts: string[] = [];
     const sealOne = (path: readonly string[], value: string) => {
@@ -196,7 +218,7 @@ export class ProtectedEventStore implements EventStore {
       if (this.justSealed.size <= JUST_SEALED_KEPT) break;
       this.justSealed.delete(oldest);
     }
-    return { sealed, plain, ciphertexts };
+    return { sealed, plain, ciphertexts, erasures };
   }
 
   /**
@@ -207,6 +229,11 @@ export class ProtectedEventStore implements EventStore {
   private openShared(event: RecordedEvent): Promise<RecordedEvent> {
     const erasures = this.keys.erasures();
     const known = this.openedForSubscriptions.get(event);
+    if (known?.sealed) {
+      // The values this append sealed are in the opening (or, after an erasure, to be opened with their keys).
+      for (const ciphertext of known.sealed) this.justSealed.delete(ciphertext);
+      known.sealed = undefined;
+    }
     if (known !== undefined && known.erasures === erasures) return known.opened;
     // Shared by every subscription handed the event, so frozen, as the stored events are.
     const opened = this.open([event], [this.justSealedIn(event, erasures)]).then(([one]) => deepFreeze(one));
