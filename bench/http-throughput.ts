@@ -276,7 +276,7 @@ function printResults(rows: Row[], options: HttpBenchOptions, serverMemory: Node
   const notes: string[] = [
     `${options.warmupMs / 1000} s warm-up (not counted), then ${options.durationMs / 1000} s measured per row; latency of 2xx answers only.`,
     'API cpu / load cpu: CPU time of the API process and of the load generator over the measured window (100% = one core; GC threads can push it past).',
-    'cpu ms/req: the API process\'s CPU time over the window per successful request (steadier than req/s when other work takes turns on the machine).',
+    'cpu ms/req: the API process\'s CPU time over the window (and while the read side then caught up) per successful request.',
   ];
   for (const row of rows) {
     if (row.note) notes.push(`${row.scenario.trim()}, ${row.concurrency} client(s): ${row.note}`);
