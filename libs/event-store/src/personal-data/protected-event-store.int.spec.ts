@@ -140,6 +140,14 @@ describe('Personal fields sealed per data subject (crypto-shredding)', () => {
     expect(Object.isFrozen((delivered.data as { head: object }).head)).toBe(true);
     expect(lookups).not.toHaveBeenCalled();
     expect(held()).toBe(0);
+    // Of an append of two events, a subscription taking the first gives up that event's values only.
+    const two = [registered('00000000-0000-4000-8000-000000000002', '李明'), registered('00000000-0000-4000-8000-000000000003', '赵六')];
+    await store.appendRecorded('station-2', two, 'no_stream');
+    expect(held()).toBe(8);
+    await iterator.next();
+    expect(held()).toBe(4);
+    await iterator.next();
+    expect(held()).toBe(0);
     await subscription.stop();
   });
 

@@ -21,6 +21,9 @@ import { FieldCipher, isSealed, keyIdOf, type DataKey } from './field-cipher';
 /** How many values just sealed a ProtectedEventStore remembers for its subscriptions at most. */
 export const JUST_SEALED_KEPT = 10_000;
 
+/** An append's events sealed, the values sealed in each (by path), the ciphertexts made for each, and the key store's `erasures()` then. */
+type Sealing = { sealed: EventToAppend[]; plain: Map<string, string>[]; ciphertexts: string[][]; erasures: string };
+
 /** The personal fields an event of a type on a stream holds: dot paths, `*` for each array item. */
 export type PersonalFields = (streamId: string, type: string) => readonly string[];
 
@@ -98,7 +101,7 @@ export class ProtectedEventStore implements EventStore {
     try {
       return await this.kept.append(streamId, sealed, expected);
     } catch (error) {
-      for (const ciphertext of ciphertexts) this.justSealed.delete(ciphertext);
+      for (const ciphertext of ciphertexts.flat()) this.justSealed.delete(ciphertext);
       throw error;
     }
   }
@@ -117,7 +120,7 @@ export class ProtectedEventStore implements EventStore {
       this.offerToSubscriptions(result.events, opened, erasures, ciphertexts);
       return { ...result, events: opened };
     } catch (error) {
-      for (const ciphertext of ciphertexts) this.justSealed.delete(ciphertext);
+      for (const ciphertext of ciphertexts.flat()) this.justSealed.delete(ciphertext);
       throw error;
     }
   }
@@ -166,15 +169,14 @@ export class ProtectedEventStore implements EventStore {
   }
 
   /**
-   * The events an append has just opened for its caller, offered to the subscriptions that are handed the
-   * same stored events (the embedded store hands them what it has just written): they take this opening
-   * rather than walk and copy each event again. Frozen, as what a subscription delivers is. One a
-   * subscription has already opened (it was woken by the append itself) keeps that opening.
+   * The events an append has just opened for its caller, offered (frozen) to the subscriptions handed the same
+   * stored events (the embedded store hands them what it has just written), so they need not walk and copy each
+   * again. One a subscription has already opened (it was woken by the append itself) keeps that opening.
    */
-  private offerToSubscriptions(stored: readonly RecordedEvent[], opened: readonly RecordedEvent[], erasures: string, sealed: string[]): void {
+  private offerToSubscriptions(stored: readonly RecordedEvent[], opened: readonly RecordedEvent[], erasures: string, sealed: string[][]): void {
     stored.forEach((event, index) => {
       if (opened[index] === event || this.openedForSubscriptions.has(event)) return;
-      this.openedForSubscriptions.set(event, { opened: Promise.resolve(deepFreeze(opened[index])), erasures, sealed });
+      this.openedForSubscriptions.set(event, { opened: Promise.resolve(deepFreeze(opened[index])), erasures, sealed: sealed[index] });
     });
   }
 
@@ -191,29 +193,25 @@ export class ProtectedEventStore implements EventStore {
     return found;
   }
 
-  /**
-   * The events with their personal fields sealed, for each event the value each sealed field had (by its
-   * path), and the ciphertexts made, each remembered with its value for the subscriptions (`justSealed`).
-   */
-  private async seal(
-    streamId: string,
-    events: readonly EventToAppend[],
-  ): Promise<{ sealed: EventToAppend[]; plain: Map<string, string>[]; ciphertexts: string[]; erasures: string }> {
+  /** The events with their personal fields sealed, and what `Sealing` says; each ciphertext is remembered with its value (`justSealed`). */
+  private async seal(streamId: string, events: readonly EventToAppend[]): Promise<Sealing> {
     const erasures = this.keys.erasures();
     const found = events.map((event) => ({ event, leaves: this.leavesOf(streamId, event.type, event.data).filter(({ value }) => !isSealed(value)) }));
     const plain = found.map(({ leaves }) => new Map(leaves.map(({ path, value }) => [path.join('.'), value])));
     const subjectOf = (path: readonly string[]) => `${streamId}#${path.slice(0, -1).join('.')}`;
     const subjects = found.flatMap(({ leaves }) => leaves.map(({ path }) => subjectOf(path)));
-    if (subjects.length === 0) return { sealed: [...events], plain, ciphertexts: [], erasures };
+    const ciphertexts: string[][] = events.map(() => []);
+    if (subjects.length === 0) return { sealed: [...events], plain, ciphertexts, erasures };
     const keys = await this.keys.currentKeys(subjects, () => this.cipher.newKey());
-    const ciphertexts: string[] = [];
-    const sealOne = (path: readonly string[], value: string) => {
+    const sealOne = (index: number, path: readonly string[], value: string) => {
       const ciphertext = this.cipher.seal(value, keys.get(subjectOf(path))!);
-      ciphertexts.push(ciphertext);
+      ciphertexts[index].push(ciphertext);
       this.justSealed.set(ciphertext, { plain: value, erasures });
       return { path, value: ciphertext };
     };
-    const sealed = found.map(({ event, leaves }) => (leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => sealOne(path, value))) }));
+    const sealed = found.map(({ event, leaves }, index) =>
+      leaves.length === 0 ? event : { ...event, data: replaced(event.data, leaves.map(({ path, value }) => sealOne(index, path, value))) },
+    );
     for (const oldest of this.justSealed.keys()) {
       if (this.justSealed.size <= JUST_SEALED_KEPT) break;
       this.justSealed.delete(oldest);
